@@ -1,0 +1,165 @@
+"""Figures in prose: money amounts ("$125 million", "€1.3bn", "two billion euros") and counts ("over 400").
+
+Pure functions, shared by the offline engine (to fill ``value``/``currency``) and by grounding (to check
+that every figure an item states is in its evidence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "a dozen": 12, "dozen": 12, "a hundred": 100, "half a": 0.5, "a": 1,
+}
+_SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}
+_CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB"}
+_CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
+    "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "gbp": "GBP", "yen": "JPY", "hryvnia": "UAH",
+    "hryvnias": "UAH", "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB",
+    "kroner": "DKK", "krona": "SEK", "kronor": "SEK", "francs": "CHF", "cad": "CAD", "aud": "AUD",
+}
+
+_WORD_NUM = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
+    r"seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen|half a|a)"
+    r"(?:\s+hundred(?:\s+(?:and\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten))?)?"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"trillion|billion|million|thousand|bn|mn|mln|tn|trn|m|b|k"
+_SYMBOL = r"US\$|\$|€|£|¥|₴|₽"
+_CUR_WORD = r"|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True))
+
+# Money: symbol-first ("$125 million", "€1.3bn") or number-then-currency-word ("two billion euros").
+_MONEY_SYMBOL = re.compile(
+    rf"(?P<sym>{_SYMBOL})\s?(?P<num>{_DIGITS})(?:\s?(?P<scale>{_SCALE})\b)?", re.IGNORECASE
+)
+_MONEY_WORDS = re.compile(
+    rf"\b(?P<num>{_DIGITS}|{_WORD_NUM})(?:\s|-)?(?P<scale>{_SCALE})?\s+(?:(?:of|in)\s+)?"
+    rf"(?P<cur>{_CUR_WORD})\b",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    rf"\b(?P<qual>(?:more than|over|at least|nearly|almost|about|around|some|roughly|up to)\s+)?"
+    rf"(?P<num>{_DIGITS}|{_WORD_NUM})(?:\s(?P<scale>thousand|hundred|million))?\s+(?P<noun>(?:[a-z-]+\s){{0,3}}?"
+    rf"(?:entities|individuals|companies|firms|people|persons|vessels|ships|tankers|banks|targets|"
+    rf"organisations|organizations|businesses|addresses|aircraft|officials|oligarchs|suppliers))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    text: str
+    value: float
+    currency: str | None
+    start: int
+    end: int
+
+
+def word_number(text: str) -> float | None:
+    """Parse "seven hundred", "twenty-five", "half a" or digits ("1,376", "1.25") into a number."""
+    s = text.strip().lower().replace(",", "")
+    try:
+        return float(s)
+    except ValueError:
+        pass
+    total = 0.0
+    current = 0.0
+    for token in re.split(r"[\s-]+", s.replace("half a", "half_a").replace("a dozen", "a_dozen")):
+        token = token.replace("_", " ")
+        if token == "and":
+            continue
+        if token == "hundred":
+            current = (current or 1) * 100
+        elif token in _SMALL:
+            current += _SMALL[token]
+        else:
+            return None
+    total += current
+    return total or None
+
+
+def _scale(scale: str | None) -> float:
+    return _SCALES.get((scale or "").lower(), 1.0)
+
+
+def find_money(text: str) -> list[Money]:
+    """Every money amount in ``text``, in order of appearance."""
+    found: list[Money] = []
+    for m in _MONEY_SYMBOL.finditer(text):
+        num = word_number(m.group("num"))
+        if num is None:
+            continue
+        value = num * _scale(m.group("scale"))
+        found.append(Money(m.group(0).strip(), value, _CURRENCY_SYMBOLS[m.group("sym").lower()], m.start(), m.end()))
+    for m in _MONEY_WORDS.finditer(text):
+        if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
+            continue
+        num = word_number(m.group("num"))
+        scale = m.group("scale")
+        if num is None or (scale is None and num < 1000 and not m.group("num")[0].isdigit()):
+            # "one euro" on its own is not an aid figure; "seven billion euros" is.
+            if num is None or scale is None:
+                continue
+        if scale and len(scale) == 1 and not m.group("num")[0].isdigit():
+            continue  # "two m euros" is not a way anyone writes money
+        value = num * _scale(scale)
+        found.append(Money(m.group(0).strip(), value, _CURRENCY_WORDS[m.group("cur").lower()], m.start(), m.end()))
+    # "half a billion euros": the word pattern sees "half a" as the number.
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def find_count(text: str) -> tuple[int, str] | None:
+    """The first "over 400 entities"-style count: (400, "over 400 entities and individuals")."""
+    m = _COUNT.search(text)
+    if not m:
+        return None
+    num = word_number(m.group("num"))
+    if num is None:
+        return None
+    if m.group("scale"):
+        num *= {"thousand": 1e3, "hundred": 1e2, "million": 1e6}[m.group("scale").lower()]
+    return int(num), m.group(0)
+
+
+_NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def digit_figures(text: str) -> set[str]:
+    """Digit runs in ``text`` with separators removed: "1,376" -> "1376", "1.25" -> "1.25"."""
+    out = set()
+    for tok in _NUMBER_TOKEN.findall(text):
+        tok = tok.replace(",", "")
+        out.add(tok.rstrip(".0") if "." in tok else tok)
+    return out
+
+
+def values_in(text: str) -> set[float]:
+    """Numeric values stated in ``text``: money amounts, counts and bare numbers."""
+    vals = {round(m.value, 2) for m in find_money(text)}
+    for tok in _NUMBER_TOKEN.findall(text):
+        try:
+            vals.add(round(float(tok.replace(",", "")), 2))
+        except ValueError:
+            continue
+    count = find_count(text)
+    if count:
+        vals.add(float(count[0]))
+    for m in re.finditer(rf"\b({_WORD_NUM})\b(?:\s+({_SCALE})\b)?", text, re.IGNORECASE):
+        num = word_number(m.group(1))
+        if num is not None:
+            vals.add(round(num * _scale(m.group(2)), 2))
+            vals.add(round(num, 2))
+    return vals

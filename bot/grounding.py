@@ -1,0 +1,125 @@
+"""Grounding: is a quote really in the article, and are an item's figures really in its quote?
+
+One check for every engine. Text is folded before comparison (Unicode NFKC, curly quotes to straight,
+every dash to "-", runs of whitespace to one space) so that typography never decides; words never fold.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from pydantic import BaseModel
+
+from bot.figures import digit_figures, values_in
+from bot.models import ITEM_MODELS, SECTIONS, Brief, BriefDraft, Source
+
+_TYPOGRAPHY = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200b": "",
+})
+_WS = re.compile(r"\s+")
+# An ellipsis joins fragments of one quote; each fragment is checked on its own.
+_ELLIPSIS = re.compile(r"\s*(?:\u2026|\.{3}|\[\.\.\.\]|\[…\])\s*")
+_EDGE = " \t\n\"'()[]"
+
+
+def fold(text: str) -> str:
+    """Normalise typography and whitespace; keep words and case."""
+    text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
+    text = text.replace(" - ", " - ").replace("--", "-")
+    return _WS.sub(" ", text).strip()
+
+
+class Grounder:
+    """Checks quotes against one article. Build once per article; ``verify`` is cheap."""
+
+    def __init__(self, article_text: str) -> None:
+        self._folded = fold(article_text)
+        self._folded_lower = self._folded.lower()
+
+    def verify(self, quote: str) -> bool:
+        """True when every fragment of ``quote`` occurs in the article, in order."""
+        fragments = [f.strip(_EDGE) for f in _ELLIPSIS.split(fold(quote))]
+        fragments = [f for f in fragments if f]
+        if not fragments or sum(len(f) for f in fragments) < 12:
+            return False
+        pos = 0
+        for frag in fragments:
+            found = self._folded.find(frag, pos)
+            if found < 0:
+                # A quote that starts mid-sentence may re-capitalise its first word; allow that alone.
+                found = self._folded_lower.find(frag.lower(), pos)
+                if found < 0 or self._folded[found + 1 : found + len(frag)] != frag[1:]:
+                    return False
+            pos = found + len(frag)
+        return True
+
+
+def _field_text(item: BaseModel) -> str:
+    parts: list[str] = []
+    for name, value in item:
+        if name in ("evidence", "verified", "value", "target_count"):
+            continue
+        if isinstance(value, list):
+            parts.extend(str(v) for v in value)
+        elif isinstance(value, str):
+            parts.append(value)
+    return " ".join(parts)
+
+
+def figures_supported(item: BaseModel) -> bool:
+    """Every figure the item states (in any field, or as value/target_count) appears in its evidence."""
+    evidence = getattr(item, "evidence", "")
+    evidence_digits = digit_figures(evidence)
+    evidence_values: set[float] | None = None
+    for fig in digit_figures(_field_text(item)):
+        if fig not in evidence_digits:
+            evidence_values = evidence_values if evidence_values is not None else values_in(evidence)
+            try:
+                if round(float(fig), 2) not in evidence_values:
+                    return False
+            except ValueError:
+                return False
+    for name in ("value", "target_count"):
+        number = getattr(item, name, None)
+        if number is None:
+            continue
+        evidence_values = evidence_values if evidence_values is not None else values_in(evidence)
+        if round(float(number), 2) not in evidence_values:
+            return False
+    return True
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def ground_brief(draft: BriefDraft, *, source: Source, engine: str, article_text: str,
+                 notes: list[str] | None = None, grounder: Grounder | None = None) -> Brief:
+    """Turn an engine's draft into a published Brief: verify every item, drop what fails, say so."""
+    grounder = grounder or Grounder(article_text)
+    sections: dict[str, list[Any]] = {}
+    no_quote = bad_figure = 0
+    for section in SECTIONS:
+        kept = []
+        for draft_item in getattr(draft, section):
+            if not grounder.verify(draft_item.evidence):
+                no_quote += 1
+                continue
+            if not figures_supported(draft_item):
+                bad_figure += 1
+                continue
+            kept.append(ITEM_MODELS[section](**draft_item.model_dump(), verified=True))
+        sections[section] = kept
+    all_notes = list(notes or [])
+    if no_quote:
+        all_notes.append(f"{_plural(no_quote, 'item')} dropped: {'its' if no_quote == 1 else 'their'} "
+                         "evidence is not in the article")
+    if bad_figure:
+        all_notes.append(f"{_plural(bad_figure, 'item')} dropped: a figure in "
+                         f"{'it' if bad_figure == 1 else 'them'} is not in the quoted evidence")
+    return Brief(source=source, engine=engine, summary=draft.summary, notes=all_notes, **sections)
