@@ -65,6 +65,7 @@ class SlackSettings(_Section):
 
 class DiscordSettings(_Section):
     allowed_channels: list[str] = Field(default_factory=list)
+    rate_limit_per_user_per_hour: int = 30
 
 
 class Settings(_Section):

@@ -10,6 +10,8 @@
     │       ├── FetchRefused       the SSRF guard refused the address
     │       └── FetchTimeout       connect or total timeout
     ├── ConfigError                bad YAML or settings
+    │   ├── PromptError            a prompt template is invalid or misses variables
+    │   └── TokenizerUnavailable   the tokenizer's BPE file is not installed or corrupt
     ├── EngineError                an engine could not produce a brief
     │   ├── ModelUnavailable       the LLM could not be reached (after the SDK's own retries)
     │   └── ModelOutputUnusable    refused, truncated, invalid, or nothing survived grounding
@@ -67,6 +69,18 @@ class FetchTimeout(FetchError):
 
 class ConfigError(BriefbotError):
     """Configuration or prompt files are invalid."""
+
+
+class PromptError(ConfigError):
+    """A prompt template cannot be loaded or rendered; ``missing`` lists absent variables."""
+
+    def __init__(self, message: str, *, missing: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.missing = list(missing or [])
+
+
+class TokenizerUnavailable(ConfigError):
+    """The BPE file a tokenizer needs is not installed, or fails its published sha256."""
 
 
 class EngineError(BriefbotError):

@@ -51,7 +51,7 @@ _MONEY_WORDS = re.compile(
 )
 _COUNT = re.compile(
     rf"\b(?P<qual>(?:more than|over|at least|nearly|almost|about|around|some|roughly|up to)\s+)?"
-    rf"(?P<num>{_DIGITS}|{_WORD_NUM})(?:\s(?P<scale>thousand|hundred|million))?\s+(?P<noun>(?:[a-z-]+\s){{0,3}}?"
+    rf"(?P<num>{_DIGITS}|{_WORD_NUM})(?:\s(?P<scale>thousand|hundred|million))?\s+(?P<noun>(?:[a-z-]+\s){{0,4}}?"
     rf"(?:entities|individuals|companies|firms|people|persons|vessels|ships|tankers|banks|targets|"
     rf"organisations|organizations|businesses|addresses|aircraft|officials|oligarchs|suppliers))\b",
     re.IGNORECASE,

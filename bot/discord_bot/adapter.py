@@ -1,0 +1,298 @@
+"""The Discord adapter: turns ``/brief``, mentions and thread replies into service calls and posts results.
+
+Holds no brief or Q&A logic. Every blocking call (service, store) runs in ``asyncio.to_thread`` so the
+gateway's event loop never stalls; ``/brief`` is acknowledged with ``defer(thinking=True)`` first.
+Thread state (thread → article, brief, turns) lives in our database, never re-read from Discord.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+
+from bot.config import Settings
+from bot.discord_bot import render
+from bot.discord_bot.request import NOTHING_TO_BRIEF, SourceRequest, load_article, parse_text, strip_mention
+from bot.errors import InputError, InputTooLarge
+from bot.models import Answer, Brief
+
+if TYPE_CHECKING:
+    from bot.service import BriefService
+
+logger = logging.getLogger(__name__)
+
+PLATFORM = "discord"
+INTERNAL_ERROR = "Sorry, something went wrong on my side. Please try again in a moment."
+RATE_LIMITED = "You have asked for many briefs in the last hour; please try again later."
+NOT_HERE = "I'm not enabled in this channel."
+NO_THREAD = "(I couldn't open a thread here, so follow-up questions won't work: I need the Create Public Threads permission.)"
+RATE_WINDOW_S = 3600
+
+
+def _user_message(exc: BaseException) -> str:
+    """Plain text for the channel; details only go to the log."""
+    if isinstance(exc, InputError):
+        return exc.user_message
+    logger.exception("discord handler failed", exc_info=exc)
+    return INTERNAL_ERROR
+
+
+class BriefBot(discord.Client):
+    """A discord.py client with the ``/brief`` command, mention briefs and thread follow-ups."""
+
+    def __init__(self, *, service: BriefService, settings: Settings, sync_commands: bool = True) -> None:
+        intents = discord.Intents.default()
+        # Privileged: needed to read the link or text in a mention and the questions in threads.
+        intents.message_content = True
+        super().__init__(intents=intents, allowed_mentions=render.NO_MENTIONS)
+        self.service = service
+        self.settings = settings
+        self.sync_commands = sync_commands
+        self.tree = app_commands.CommandTree(self)
+        self.tree.add_command(self._make_brief_command())
+
+    async def setup_hook(self) -> None:
+        if self.sync_commands:
+            # Global commands; Discord caches them, so one PUT per start is cheap.
+            await self.tree.sync()
+
+    # ---- policy shared by all entry points -------------------------------------------------------
+
+    def _allowed(self, channel: Any) -> bool:
+        allowed = self.settings.discord.allowed_channels
+        if not allowed:
+            return True
+        ids = {str(getattr(channel, "id", "")), str(getattr(channel, "parent_id", "") or "")}
+        return bool(ids & set(allowed))
+
+    def _claim(self, event_id: str) -> bool:
+        store = self.service.store
+        return True if store is None else bool(store.claim_event(f"{PLATFORM}:{event_id}"))
+
+    def _rate_limited(self, user_id: int) -> bool:
+        store = self.service.store
+        limit = self.settings.discord.rate_limit_per_user_per_hour
+        if store is None or not limit:
+            return False
+        return bool(store.hit_rate_limit(key=f"{PLATFORM}:user:{user_id}", limit=limit, window_s=RATE_WINDOW_S))
+
+    def _gate(self, *, event_id: str, user_id: int) -> str | None:
+        """None to go ahead, "" to drop silently (duplicate), or a message to show (rate limit)."""
+        if not self._claim(event_id):
+            return ""
+        if self._rate_limited(user_id):
+            return RATE_LIMITED
+        return None
+
+    # ---- blocking work, run in a worker thread ----------------------------------------------------
+
+    def _brief_sync(self, request: SourceRequest, workspace: str | None) -> tuple[Brief, int | None]:
+        article = load_article(self.service, request)
+        brief = self.service.brief(article, workspace=workspace)
+        store = self.service.store
+        article_id = store.save_article(article, canonical_url=article.url) if store is not None else None
+        return brief, article_id
+
+    def _link_sync(self, *, channel: str, thread: str, article_id: int | None, brief: Brief,
+                   workspace: str | None, message: str | None) -> None:
+        store = self.service.store
+        if store is None or article_id is None:
+            return
+        store.link_thread(platform=PLATFORM, channel=channel, thread_ts=thread, article_id=article_id,
+                          brief_json=brief.model_dump_json(), workspace=workspace, message_ts=message)
+
+    def _is_brief_thread(self, *, channel: str, thread: str) -> bool:
+        store = self.service.store
+        return store is not None and store.get_thread(platform=PLATFORM, channel=channel, thread_ts=thread) is not None
+
+    def _answer_sync(self, *, channel: str, thread: str, question: str, workspace: str | None) -> Answer | None:
+        store = self.service.store
+        if store is None:
+            return None
+        record = store.get_thread(platform=PLATFORM, channel=channel, thread_ts=thread)
+        if record is None:
+            return None
+        article = store.get_article(record.article_id)
+        brief = Brief.model_validate_json(record.brief_json) if record.brief_json else None
+        turns = store.get_turns(platform=PLATFORM, channel=channel, thread_ts=thread)
+        result = self.service.ask(article, question, brief=brief, history=turns, workspace=workspace)
+        store.add_turn(platform=PLATFORM, channel=channel, thread_ts=thread, question=question,
+                       answer=result.answer.answer)
+        return result.answer
+
+    # ---- reading what the user sent -----------------------------------------------------------------
+
+    async def _request_from(self, text: str | None, attachments: list[discord.Attachment]) -> SourceRequest:
+        if attachments:
+            file = attachments[0]
+            cap = self.settings.input.max_file_bytes
+            if file.size > cap:
+                raise InputTooLarge(f"attachment of {file.size} bytes",
+                                    user_message=f"That file is too large (limit {cap // 1_000_000} MB).")
+            data = await file.read()
+            return SourceRequest(data=data, filename=file.filename, content_type=file.content_type)
+        if text and text.strip():
+            return parse_text(text)
+        raise InputError("nothing to brief", user_message=NOTHING_TO_BRIEF)
+
+    # ---- /brief -------------------------------------------------------------------------------------
+
+    def _make_brief_command(self) -> app_commands.Command[Any, Any, None]:
+        @app_commands.command(name="brief", description="Brief a news article: a link, pasted text, or a file")
+        @app_commands.describe(source="Link to the article, or its text", file="The article as a text, HTML or PDF file")
+        async def brief(interaction: discord.Interaction, source: str | None = None,
+                        file: discord.Attachment | None = None) -> None:
+            await self.handle_brief_command(interaction, source=source, file=file)
+
+        return brief
+
+    async def handle_brief_command(self, interaction: discord.Interaction, *, source: str | None,
+                                   file: discord.Attachment | None) -> None:
+        """Defer at once, brief in a worker thread, post the brief as a followup and open its thread."""
+        if not self._allowed(interaction.channel):
+            await interaction.response.send_message(NOT_HERE, ephemeral=True)
+            return
+        await interaction.response.defer(thinking=True)
+        workspace = str(interaction.guild_id) if interaction.guild_id else None
+        try:
+            gate = await asyncio.to_thread(self._gate, event_id=f"i{interaction.id}", user_id=interaction.user.id)
+            if gate is not None:
+                await interaction.followup.send(**render.render_error(gate or INTERNAL_ERROR).kwargs())
+                return
+            request = await self._request_from(source, [file] if file else [])
+            brief, article_id = await asyncio.to_thread(self._brief_sync, request, workspace)
+            await self._post_brief_followup(interaction, brief, article_id, workspace)
+        except Exception as exc:  # the outermost edge: log it, show a short line, never a traceback
+            await interaction.followup.send(**render.render_error(_user_message(exc)).kwargs())
+
+    async def _post_brief_followup(self, interaction: discord.Interaction, brief: Brief,
+                                   article_id: int | None, workspace: str | None) -> None:
+        messages = render.render_brief(brief)
+        first = await interaction.followup.send(wait=True, **messages[0].kwargs())
+        channel = interaction.channel
+        if isinstance(channel, discord.Thread):
+            # Invoked inside a thread: that thread becomes the brief's thread.
+            await self._post_rest(channel, messages[1:])
+            await asyncio.to_thread(self._link_sync, channel=str(channel.parent_id), thread=str(channel.id),
+                                    article_id=article_id, brief=brief, workspace=workspace, message=str(first.id))
+            return
+        thread = await self._open_thread(first, brief)
+        if thread is None:
+            rest = messages[1:] + ([render.Outgoing(content=NO_THREAD)] if interaction.guild_id else [])
+            for msg in rest:
+                await interaction.followup.send(**msg.kwargs())
+            return
+        await self._post_rest(thread, messages[1:])
+        await asyncio.to_thread(self._link_sync, channel=str(first.channel.id), thread=str(thread.id),
+                                article_id=article_id, brief=brief, workspace=workspace, message=str(first.id))
+
+    async def _open_thread(self, message: discord.Message, brief: Brief) -> discord.Thread | None:
+        if message.guild is None and not getattr(message.channel, "guild", None):
+            return None  # DMs have no threads
+        try:
+            return await message.create_thread(name=render.thread_name(brief))
+        except discord.HTTPException as exc:
+            logger.warning("could not open a thread on message %s: %s", message.id, exc.status)
+            return None
+
+    @staticmethod
+    async def _post_rest(target: discord.abc.Messageable, messages: list[render.Outgoing]) -> None:
+        for msg in messages:
+            await target.send(**msg.kwargs())
+
+    # ---- mentions and thread replies --------------------------------------------------------------
+
+    async def on_message(self, message: discord.Message) -> None:
+        """Route a message: a question in a brief's thread, a mention to brief, or nothing."""
+        if message.author.bot or message.webhook_id is not None or self.user is None:
+            return
+        if message.type not in (discord.MessageType.default, discord.MessageType.reply):
+            return
+        mentioned = any(u.id == self.user.id for u in message.mentions)
+        channel = message.channel
+        if isinstance(channel, discord.Thread):
+            if not self._allowed(channel):
+                return
+            key = {"channel": str(channel.parent_id), "thread": str(channel.id)}
+            if await asyncio.to_thread(self._is_brief_thread, **key):
+                await self.handle_thread_question(message)
+                return
+        if mentioned and self._allowed(channel):
+            await self.handle_mention(message)
+
+    async def handle_mention(self, message: discord.Message) -> None:
+        """Brief the link, text or file of a mention, in a new thread on that message."""
+        assert self.user is not None
+        workspace = str(message.guild.id) if message.guild else None
+        try:
+            gate = await asyncio.to_thread(self._gate, event_id=f"m{message.id}", user_id=message.author.id)
+            if gate is not None:
+                if gate:
+                    await message.reply(**render.render_error(gate).kwargs(), mention_author=False)
+                return
+            request = await self._request_from(strip_mention(message.content, self.user.id),
+                                               list(message.attachments))
+            async with message.channel.typing():
+                brief, article_id = await asyncio.to_thread(self._brief_sync, request, workspace)
+            await self._post_brief_on(message, brief, article_id, workspace)
+        except Exception as exc:  # the outermost edge
+            await self._reply_error(message, _user_message(exc))
+
+    async def _post_brief_on(self, message: discord.Message, brief: Brief, article_id: int | None,
+                             workspace: str | None) -> None:
+        messages = render.render_brief(brief)
+        channel = message.channel
+        if isinstance(channel, discord.Thread):
+            thread: discord.Thread | None = channel
+            parent = str(channel.parent_id)
+        else:
+            thread = await self._open_thread(message, brief)
+            parent = str(channel.id)
+        if thread is None:
+            for msg in messages:
+                await channel.send(**msg.kwargs())
+            if message.guild is not None:
+                await channel.send(content=NO_THREAD)
+            return
+        await self._post_rest(thread, messages)
+        await asyncio.to_thread(self._link_sync, channel=parent, thread=str(thread.id), article_id=article_id,
+                                brief=brief, workspace=workspace, message=str(message.id))
+
+    async def handle_thread_question(self, message: discord.Message) -> None:
+        """Answer a question in a brief's thread from the article, with quotes."""
+        assert self.user is not None and isinstance(message.channel, discord.Thread)
+        question = strip_mention(message.content, self.user.id)
+        if not question:
+            return
+        thread = message.channel
+        workspace = str(message.guild.id) if message.guild else None
+        try:
+            gate = await asyncio.to_thread(self._gate, event_id=f"m{message.id}", user_id=message.author.id)
+            if gate is not None:
+                if gate:
+                    await self._reply_error(message, gate)
+                return
+            async with thread.typing():
+                answer = await asyncio.to_thread(self._answer_sync, channel=str(thread.parent_id),
+                                                 thread=str(thread.id), question=question, workspace=workspace)
+            if answer is None:
+                return
+            for i, msg in enumerate(render.render_answer(answer)):
+                if i == 0:
+                    await message.reply(**msg.kwargs(), mention_author=False)
+                else:
+                    await thread.send(**msg.kwargs())
+        except Exception as exc:  # the outermost edge
+            await self._reply_error(message, _user_message(exc))
+
+    @staticmethod
+    async def _reply_error(message: discord.Message, text: str) -> None:
+        try:
+            await message.reply(**render.render_error(text).kwargs(), mention_author=False)
+        except discord.HTTPException:
+            logger.warning("could not post an error reply in channel %s", message.channel.id)
+

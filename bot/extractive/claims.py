@@ -1,0 +1,126 @@
+"""Battlefield claims: who claims what, where, for which side, and which claims contradict each other."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extractive.lexicon import Lexicon
+from bot.models import Side
+
+_PRONOUN = re.compile(r"^(?:It|He|She|They|The ministry|The ministry's|The army|The military|Its)\b")
+_CAP_RUN = re.compile(r"(?:[A-Z][\w'’.-]+(?:\s+(?:of|for|the|de|al)\s+)?\s*){1,5}$")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'-]+\s+){1,2})$")
+_PLACE_PATTERN = re.compile(
+    r"\b(?:town|village|city|region|district|oblast|settlement)s? of ([A-Z][\w-]+)|"
+    r"\b([A-Z][\w-]+) (?:region|district|oblast)\b"
+)
+_SIDE_WORDS: list[tuple[Side, re.Pattern[str]]] = [
+    ("russia", re.compile(r"\b(?:Russia|Russian|Moscow|Kremlin)\b")),
+    ("ukraine", re.compile(r"\b(?:Ukraine|Ukrainian|Kyiv|Kiev)\b")),
+]
+
+
+@dataclass(slots=True)
+class Claimant:
+    name: str
+    side: Side
+
+
+def _expand_name(text: str, start: int, name: str) -> str:
+    """Grow a gazetteer surname leftwards over capitalised first names ("Syrskyi" -> "Oleksandr Syrskyi")."""
+    m = _NAME_BEFORE.search(text[:start])
+    if m and name[:1].isupper() and " " not in name and not name.endswith(("Ministry", "Staff")):
+        first = m.group(1).strip()
+        if first.split()[-1][:1].isupper() and first.split()[-1] not in {"The", "On", "In", "But", "And"}:
+            return f"{first.split()[-1]} {name}"
+    return name
+
+
+def find_claimant(lx: Lexicon, text: str) -> Claimant | None:
+    """The gazetteer claimant named in ``text``, or a capitalised name with a side from nearby words."""
+    # The name nearest the claim verb wins ("Russia's chief of staff, Valery Gerasimov, said"),
+    # and of two ending together the longer ("Russia's Defence Ministry" over "Defence Ministry").
+    best: tuple[int, int, int, str, Side] | None = None
+    for side, pattern in lx.claimants:
+        for m in pattern.finditer(text):
+            key = (m.end(), len(m.group(0)))
+            if best is None or key > (best[0], best[1]):
+                best = (m.end(), len(m.group(0)), m.start(), m.group(0), side)
+    if best:
+        return Claimant(_expand_name(text, best[2], best[3]), best[4])
+    m = _CAP_RUN.search(text.strip(" ,"))
+    if m:
+        name = m.group(0).strip()
+        return Claimant(name, _side_from_words(text))
+    m = re.search(r"\b(officials?|sources?|authorities) in ([A-Z][\w-]+)", text)
+    if m:
+        return Claimant(m.group(0), _side_from_words(m.group(2)))
+    return None
+
+
+def _side_from_words(text: str) -> Side:
+    for side, pattern in _SIDE_WORDS:
+        if pattern.search(text):
+            return side
+    return "unknown"
+
+
+_TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[A-Z]{2,4}\s*)?[-–—:|]?\s*")
+
+
+def attribution(lx: Lexicon, sentence: str, last: Claimant | None) -> Claimant | None:
+    """Who the sentence attributes its content to, resolving "It said"/"The ministry said" to ``last``."""
+    sentence = _TIMESTAMP.sub("", sentence)
+    m = re.search(r"\baccording to ((?:the )?[^,.;]{3,80})", sentence, re.I)
+    if m:
+        found = find_claimant(lx, m.group(1))
+        if found:
+            return found
+    for verb in lx.claim_verbs.finditer(sentence):
+        before = sentence[: verb.start()]
+        clause = re.split(r"[,;:]\s|\bthat\b|\band\b", before)[-1] if before.strip() else ""
+        if _PRONOUN.match(clause.strip()) or (not clause.strip() and _PRONOUN.match(sentence)):
+            if last:
+                return last
+        found = find_claimant(lx, clause) if clause.strip() else None
+        if found:
+            return found
+        # Appositive: "Ukraine's commander-in-chief, Oleksandr Syrskyi, said"
+        found = find_claimant(lx, before[-120:]) if before.strip() else None
+        if found:
+            return found
+    if _PRONOUN.match(sentence) and last and lx.claim_verbs.search(sentence):
+        return last
+    return None
+
+
+def location_of(lx: Lexicon, text: str) -> str | None:
+    m = lx.places.search(text)
+    if m:
+        return m.group(0)
+    m = _PLACE_PATTERN.search(text)
+    if m:
+        return m.group(1) or m.group(2)
+    return None
+
+
+def claim_text(lx: Lexicon, sentence: str) -> str:
+    """The claimed content: what follows "said (that)", else the sentence itself."""
+    m = re.search(r"\b(?:said|says|claimed|claims|reported|reports|estimated|assessed?|assess)\b(?: on \w+)?(?: that)?\s+"
+                  r"(.{15,})", sentence)
+    text = m.group(1) if m else sentence
+    text = text.strip().rstrip(".")
+    return text if len(text) <= 220 else text[:220].rsplit(" ", 1)[0] + "…"
+
+
+def mark_disputed(claims: list[dict[str, object]]) -> None:
+    """Claims about one place from opposing sides are all ``disputed``; both are kept."""
+    by_place: dict[str, set[object]] = {}
+    for c in claims:
+        if c["location"]:
+            by_place.setdefault(str(c["location"]).lower(), set()).add(c["side"])
+    for c in claims:
+        sides = by_place.get(str(c["location"]).lower(), set()) if c["location"] else set()
+        if {"ukraine", "russia"} <= sides:
+            c["status"] = "disputed"

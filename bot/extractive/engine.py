@@ -1,0 +1,240 @@
+"""ExtractiveEngine: sentences in, a draft brief out. No model, no network, a few milliseconds."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.article import Article
+from bot.engine import EngineResult
+from bot.extractive import claims as claim_rules
+from bot.extractive import fields
+from bot.extractive.lexicon import Lexicon
+from bot.figures import find_money
+from bot.models import (
+    AidDraft,
+    BattlefieldClaimDraft,
+    BriefDraft,
+    SanctionsDraft,
+    WeaponsPolicyDraft,
+)
+from bot.text import article_units, fingerprint
+
+MAX_ITEMS_PER_SECTION = 10
+# "could hit", "wants to retake": intentions and permissions, not events anyone claims happened.
+_MODAL_BEFORE = re.compile(r"\b(?:could|would|might|may|can|will|to|must|should)\s+(?:\w+\s+)?$", re.I)
+_DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'-]{2,40}(?:,\s*[\w ]{3,30}\d{4})?(?:\s*\([^)]*\))?\s*[-–—]\s+")
+
+
+@dataclass(slots=True)
+class _Sentence:
+    text: str
+    para: int
+    index: int  # position in the article, across paragraphs
+    paragraph: str
+
+
+@dataclass(slots=True)
+class _Item:
+    section: str
+    sentences: list[_Sentence]
+    data: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def evidence(self) -> str:
+        parts = [self.sentences[0].text]
+        for prev, cur in zip(self.sentences, self.sentences[1:], strict=False):
+            adjacent = cur.para == prev.para and cur.index == prev.index + 1
+            parts.append(f" {cur.text}" if adjacent else f" … {cur.text}")
+        return "".join(parts)
+
+
+class ExtractiveEngine:
+    """The offline engine: the default without an LLM, and the LLM engine's safety net."""
+
+    name = "extractive"
+
+    def __init__(self, *, lexicon: Lexicon) -> None:
+        self.lx = lexicon
+
+    # -- classification -------------------------------------------------------------------------
+
+    def _is_aid(self, s: str, context: str) -> bool:
+        lx = self.lx
+        if lx.not_aid and lx.not_aid.search(s):
+            return False
+        strong = lx.aid_strong.search(s)
+        supply = lx.aid_supply.search(s)
+        recipient = lx.aid_recipient.search(s)
+        weapon = lx.weapons.search(s)
+        money = find_money(s)
+        if self._is_sanction_action(s) and not strong:
+            return False
+        return bool(
+            (money and (strong or (supply and (recipient or weapon)) or recipient))
+            or (strong and (recipient or weapon or money or lx.aid_recipient.search(context)))
+            or (supply and weapon and recipient)
+        )
+
+    def _is_policy(self, s: str) -> bool:
+        lx = self.lx
+        return bool(lx.weapons.search(s) and lx.policy.search(s) and lx.usage.search(s))
+
+    def _is_sanction_action(self, s: str) -> bool:
+        stripped = self.lx.sanction_background.sub(" ", s) if self.lx.sanction_background else s
+        return bool(self.lx.sanction_strong.search(stripped))
+
+    def _is_claim_event(self, s: str, paragraph: str) -> bool:
+        lx = self.lx
+        real = [m for m in lx.events.finditer(s) if not _MODAL_BEFORE.search(s[max(0, m.start() - 30) : m.start()])]
+        return bool(real) and bool(lx.military.search(s) or lx.military.search(paragraph))
+
+    def classify(self, s: _Sentence, *, article_has_sanctions: bool) -> list[str]:
+        text = s.text
+        found = []
+        if self._is_aid(text, s.paragraph):
+            found.append("aid")
+        if self._is_policy(text):
+            found.append("weapons_policy")
+        if self._is_sanction_action(text):
+            found.append("sanctions")
+        elif article_has_sanctions and not found and self.lx.sanction_weak.search(text):
+            found.append("sanctions")
+        if not found and self._is_claim_event(text, s.paragraph):
+            found.append("battlefield_claims")
+        return found
+
+    # -- the brief --------------------------------------------------------------------------------
+
+    def _sentences(self, article: Article) -> list[_Sentence]:
+        out = []
+        index = 0
+        for p, paragraph in enumerate(article_units(article.text, title=article.title)):
+            joined = " ".join(paragraph)
+            for sentence in paragraph:
+                out.append(_Sentence(sentence, p, index, joined))
+                index += 1
+        return out
+
+    def relevant(self, text: str) -> bool:
+        return len(self.lx.relevance.findall(text)) >= self.lx.cfg.relevance.min_hits
+
+    def draft(self, article: Article) -> EngineResult:
+        sentences = self._sentences(article)
+        summary = self._summary(sentences)
+        if not self.relevant(article.text):
+            empty = BriefDraft(summary=summary, aid=[], weapons_policy=[], sanctions=[], battlefield_claims=[])
+            return EngineResult(draft=empty, engine=self.name,
+                                notes=["The article does not appear to be about the Russia-Ukraine war."
+                                       if self.lx.cfg.name == "Russia-Ukraine war"
+                                       else f"The article does not appear to be about {self.lx.cfg.name}."])
+        has_sanctions = any(self._is_sanction_action(s.text) for s in sentences)
+        items: list[_Item] = []
+        last_claimant: claim_rules.Claimant | None = None
+        previous: _Item | None = None
+        for s in sentences:
+            sections = self.classify(s, article_has_sanctions=has_sanctions)
+            who = claim_rules.attribution(self.lx, s.text, last_claimant)
+            # A sourced account of fighting is a claim even when it also touches policy or aid.
+            if sections and who is not None and self._is_claim_event(s.text, s.paragraph):
+                sections.append("battlefield_claims")
+            continues = (
+                previous is not None
+                and previous.sentences[-1].para == s.para
+                and previous.sentences[-1].index == s.index - 1
+                and bool(self.lx.continuation.match(s.text))
+                and (not sections or sections == [previous.section])
+            )
+            if continues and previous is not None:
+                previous.sentences.append(s)
+            else:
+                for section in sections:
+                    item = _Item(section, [s])
+                    if section == "battlefield_claims":
+                        if who is None:
+                            who = self._claimant_nearby(sentences, s, last_claimant)
+                        if who is None:
+                            continue
+                        item.data["claimant"] = who
+                    items.append(item)
+                    previous = item
+                if not sections:
+                    previous = None
+            if who is not None:
+                last_claimant = who
+        draft = self._build(items, summary)
+        return EngineResult(draft=draft, engine=self.name)
+
+    def _claimant_nearby(self, sentences: list[_Sentence], s: _Sentence,
+                         last: claim_rules.Claimant | None) -> claim_rules.Claimant | None:
+        """An unattributed event takes its source from the next sentence of the paragraph, if that names one."""
+        nxt = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
+        if nxt is not None and nxt.para == s.para and self.lx.claim_verbs.search(nxt.text):
+            return claim_rules.attribution(self.lx, nxt.text, last)
+        return None
+
+    def _build(self, items: list[_Item], summary: str) -> BriefDraft:
+        aid: list[AidDraft] = []
+        policy: list[WeaponsPolicyDraft] = []
+        sanctions: list[SanctionsDraft] = []
+        claims: list[dict[str, object]] = []
+        seen: set[tuple[str, str]] = set()
+        for item in items:
+            evidence = item.evidence
+            key = (item.section, fingerprint(evidence))
+            if key in seen:
+                continue
+            seen.add(key)
+            context = item.sentences[0].paragraph
+            if item.section == "aid":
+                aid.append(AidDraft(**fields.aid_fields(self.lx, evidence, context)))  # type: ignore[arg-type]
+            elif item.section == "weapons_policy":
+                actor = fields.actor(self.lx, evidence) or fields.actor(self.lx, context)
+                for weapon, stance, scope in fields.policy_clauses(self.lx, evidence):
+                    policy.append(WeaponsPolicyDraft(actor=actor, weapon=weapon, stance=stance, scope=scope,
+                                                     evidence=evidence))
+            elif item.section == "sanctions":
+                sanctions.append(SanctionsDraft(**fields.sanction_fields(self.lx, evidence, context)))  # type: ignore[arg-type]
+            else:
+                who = item.data["claimant"]
+                assert isinstance(who, claim_rules.Claimant)
+                claims.append({
+                    "claimant": who.name,
+                    "claim": claim_rules.claim_text(self.lx, evidence),
+                    "location": claim_rules.location_of(self.lx, evidence),
+                    "side": who.side,
+                    "status": "claimed",
+                    "evidence": evidence,
+                })
+        claim_rules.mark_disputed(claims)
+        # An aid line with neither figure nor contents repeats a package listed elsewhere.
+        if any(a.amount for a in aid):
+            aid = [a for a in aid if a.amount or a.contents]
+        return BriefDraft(
+            summary=summary,
+            aid=aid[:MAX_ITEMS_PER_SECTION],
+            weapons_policy=_dedupe_policy(policy)[:MAX_ITEMS_PER_SECTION],
+            sanctions=sanctions[:MAX_ITEMS_PER_SECTION],
+            battlefield_claims=[BattlefieldClaimDraft(**c) for c in claims][:MAX_ITEMS_PER_SECTION],  # type: ignore[arg-type]
+        )
+
+    @staticmethod
+    def _summary(sentences: list[_Sentence]) -> str:
+        """The lead: the first two sentences of the first real paragraph, without a dateline."""
+        for s in sentences:
+            if len(s.paragraph.split()) >= 15:
+                lead = [x.text for x in sentences if x.para == s.para][:2]
+                text = " ".join(lead)
+                return _DATELINE.sub("", text, count=1)
+        return " ".join(s.text for s in sentences[:2])
+
+
+def _dedupe_policy(items: list[WeaponsPolicyDraft]) -> list[WeaponsPolicyDraft]:
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for item in items:
+        key = ((item.weapon or "").lower(), item.stance, fingerprint(item.evidence))
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out

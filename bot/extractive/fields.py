@@ -1,0 +1,158 @@
+"""Field extraction for aid, weapons-policy and sanctions items: pure functions over one sentence."""
+
+from __future__ import annotations
+
+import re
+
+from bot.extractive.lexicon import Lexicon
+from bot.figures import find_count, find_money
+from bot.models import AidType, Stance
+
+_DEMONYMS = {
+    "chinese": "China", "russian": "Russia", "iranian": "Iran", "indian": "India", "turkish": "Türkiye",
+    "turkey": "Türkiye", "uae": "United Arab Emirates", "belarusian": "Belarus", "north korean": "North Korea",
+}
+_CLAUSE_SPLIT = re.compile(r"(?:,\s*|\s+)(?:although|though|but|while|whereas|however|yet)\s+|;\s*", re.IGNORECASE)
+
+_STANCE_RULES: list[tuple[Stance, re.Pattern[str]]] = [
+    ("permitted", re.compile(r"\bno (?:restriction|limit|ban)s?\b|\blift(?:ed|ing|s)? (?:the|its|their|a) "
+                             r"(?:ban|limits?|restrictions?|curbs?|objection)", re.I)),
+    ("prohibited", re.compile(r"prohibit|\bban(?:s|ned)?\b|off limits|refus|rule[sd]? out|forbid|not allowed|"
+                              r"will not (?:send|supply|deliver)|won't (?:send|supply|deliver)|remain(?:s)? barred", re.I)),
+    ("restricted", re.compile(r"restrict|\blimit(?:s|ed)?\b|\bcurbs?\b|confined|\bonly (?:against|on|in|within|for)\b|"
+                              r"\bnot for\b|narrow", re.I)),
+    ("permitted", re.compile(r"allow|permi(?:t|ssion)|authori[sz]|approv|green light|\beas(?:ed|ing)\b|loosen|"
+                             r"\b(?:may|can|could) (?:be )?use|supports? (?:\w+['’]?s )?use|\blet\b|free to", re.I)),
+    ("under_review", re.compile(r"consider|review|weigh|request|asked|wants|press(?:es|ing|ed)? for|lobb|discuss|"
+                                r"debat", re.I)),
+]
+_HUMANITARIAN = re.compile(r"humanitarian|refugee|shelter|heating|electricity|food|medical|winter", re.I)
+_FINANCIAL = re.compile(r"\bloan|budget support|financial|macro-financial|\bgrant|economic|reconstruction", re.I)
+_MILITARY = re.compile(r"military|security (?:aid|assistance)|defen[cs]e|weapon|ammunition|missile|drawdown|"
+                       r"air defen|artillery|armou?r", re.I)
+_STATUS = [
+    ("delivered", re.compile(r"delivered|handed over|arrived|transferred|released", re.I)),
+    ("approved", re.compile(r"approv|authori[sz]|signed", re.I)),
+    ("pledged", re.compile(r"pledg|promis|commit|earmark|will (?:lend|provide|send|give)", re.I)),
+    ("announced", re.compile(r"announc|unveil|adding|added|put .* on the table|presented", re.I)),
+]
+
+
+def _unique(values: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for v in values:
+        key = v.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(v)
+    return out
+
+
+def actor(lx: Lexicon, text: str, *, exclude: tuple[str, ...] = ("Ukraine", "Russia")) -> str | None:
+    """The canonical actor named earliest in ``text`` (ignoring the belligerents by default)."""
+    best: tuple[int, str] | None = None
+    for name, pattern in lx.actors:
+        if name in exclude:
+            continue
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    return best[1] if best else None
+
+
+def weapons_in(lx: Lexicon, text: str, *, named_only: bool = False) -> list[str]:
+    """Weapons named in ``text``: systems first ("glide bombs"), then classes ("long-range missiles")."""
+    named = [m.group(0).strip() for m in lx.named_weapons.finditer(text)]
+    if named_only:
+        return _unique(named)
+    return _unique(named + [m.group(0).strip() for m in lx.weapon_classes.finditer(text)])
+
+
+def countries_in(lx: Lexicon, text: str) -> list[str]:
+    out = []
+    for m in lx.countries.finditer(text):
+        word = m.group(0)
+        out.append(_DEMONYMS.get(word.lower(), word))
+    return _unique(out)
+
+
+def sectors_in(lx: Lexicon, text: str) -> list[str]:
+    return _unique([m.group(0) for m in lx.sectors.finditer(text)])
+
+
+def aid_fields(lx: Lexicon, evidence: str, context: str) -> dict[str, object]:
+    money = find_money(evidence)
+    amount = money[0] if money else None
+    recipient = "Ukraine" if lx.aid_recipient.search(evidence) or lx.aid_recipient.search(context) else None
+    if _HUMANITARIAN.search(evidence):
+        aid_type: AidType = "humanitarian"
+    elif _MILITARY.search(evidence) or lx.weapons.search(evidence):
+        aid_type = "military"
+    elif _FINANCIAL.search(evidence):
+        aid_type = "financial"
+    else:
+        aid_type = "other"
+    status = next((name for name, pattern in _STATUS if pattern.search(evidence)), None)
+    return {
+        "donor": actor(lx, evidence) or actor(lx, context),
+        "recipient": recipient,
+        "amount": amount.text if amount else None,
+        "value": amount.value if amount else None,
+        "currency": amount.currency if amount else None,
+        "aid_type": aid_type,
+        "contents": weapons_in(lx, evidence, named_only=True),
+        "status": status,
+        "evidence": evidence,
+    }
+
+
+def stance_of(clause: str) -> Stance:
+    for stance, pattern in _STANCE_RULES:
+        if pattern.search(clause):
+            return stance
+    return "unclear"
+
+
+def policy_clauses(lx: Lexicon, sentence: str) -> list[tuple[str, Stance, str | None]]:
+    """(weapon, stance, scope) for each clause of ``sentence`` that names a weapon.
+
+    One sentence can permit one weapon and restrict another ("supports the use of glide bombs,
+    although ATACMS remain restricted"), so stance is read clause by clause.
+    """
+    out = []
+    clauses = [c for c in _CLAUSE_SPLIT.split(sentence) if c and c.strip()]
+    for clause in clauses:
+        weapons = weapons_in(lx, clause)
+        if not weapons:
+            continue
+        stance = stance_of(clause)
+        if stance == "unclear" and len(clauses) > 1:
+            stance = stance_of(sentence)
+        usage = lx.usage.search(clause)
+        scope = clause[usage.start():].strip(" ,.;:") if usage else None
+        if scope and len(scope) > 140:
+            scope = scope[:140].rsplit(" ", 1)[0] + "…"
+        out.append((weapons[0], stance, scope or None))
+    return out
+
+
+def sanction_fields(lx: Lexicon, evidence: str, context: str) -> dict[str, object]:
+    count = find_count(evidence)
+    targets = None
+    if count:
+        start = evidence.find(count[1])
+        tail = re.split(r"[,;.]\s|\.$|\s(?:in what|which|who|that)\s", evidence[start:], maxsplit=1)[0]
+        targets = tail[:160]
+    else:
+        m = re.search(r"(?:sanction(?:s|ed|ing)?|designat\w*|blacklist\w*|listed|bans?|bars?|targets?)\s+(?:on\s+)?"
+                      r"([^,;.]{3,140})", evidence, re.I)
+        targets = m.group(1).strip() if m else None
+    return {
+        "imposed_by": actor(lx, evidence) or actor(lx, context),
+        "targets": targets,
+        "target_count": count[0] if count else None,
+        "target_countries": countries_in(lx, evidence),
+        "sectors": sectors_in(lx, evidence),
+        "evidence": evidence,
+    }

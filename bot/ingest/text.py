@@ -1,0 +1,55 @@
+"""The article text format: paragraphs separated by one blank line, whitespace inside each collapsed."""
+
+from __future__ import annotations
+
+import re
+
+_BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
+# Control characters other than newline and tab never belong in an article (they break chat rendering).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SENTENCE_END = tuple(".!?…;:,")
+_CLOSERS = "\"'”’»)]"
+MAX_TITLE_CHARS = 200
+
+
+def collapse(paragraph: str) -> str:
+    """One paragraph with every run of whitespace (including newlines and NBSP) made a single space."""
+    return " ".join(paragraph.split())
+
+
+def join_paragraphs(paragraphs: list[str]) -> str:
+    """The canonical text: non-empty collapsed paragraphs, one blank line between them."""
+    return "\n\n".join(p for p in (collapse(x) for x in paragraphs) if p)
+
+
+def normalize_newlines(text: str) -> str:
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def split_plain(text: str) -> list[str]:
+    """Paragraphs of plain text: blank-line separated blocks, or one per line when there are no blank lines.
+
+    Hard-wrapped text uses blank lines between paragraphs; text pasted from a web page often has none and
+    puts each paragraph on its own line, so a text with no blank line at all is split on newlines.
+    """
+    text = normalize_newlines(text).strip()
+    if not text:
+        return []
+    if _BLANK_LINE.search(text):
+        return [p for p in (collapse(b) for b in _BLANK_LINE.split(text)) if p]
+    return [p for p in (collapse(line) for line in text.split("\n")) if p]
+
+
+def headline(text: str) -> str | None:
+    """The first line when it reads as a headline: short, alone before a blank line, no final punctuation."""
+    text = normalize_newlines(text).lstrip()
+    match = _BLANK_LINE.search(text)
+    if match is None:
+        return None
+    first = text[: match.start()]
+    if "\n" in first.strip() or not text[match.end():].strip():
+        return None
+    title = collapse(first)
+    if not title or len(title) >= MAX_TITLE_CHARS or title.rstrip(_CLOSERS).endswith(_SENTENCE_END):
+        return None
+    return title

@@ -1,0 +1,212 @@
+"""What a question asks: its kind (how much, who, where…), its weighted terms, and what it counts.
+
+Compound questions ("When did it start, and where?") become several intents, each later one reading
+the earlier ones as context, exactly as a follow-up in a thread reads the thread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.qa.lexicon import (
+    COUNTRIES,
+    GENERIC,
+    PLACE_NOUNS,
+    SPEECH,
+    SYNONYMS,
+    TARGET_WORDS,
+    WEAPON_WORDS,
+    WHO_NOUNS,
+    stem,
+    tokens,
+)
+
+# Kinds whose answer must contain a particular sort of fact; without one the article doesn't say.
+TYPED_KINDS = frozenset({"money", "count", "quantity", "distance", "when"})
+
+_SPLIT = re.compile(
+    r",?\s+and\s+(?=(?:what(?:'s|’s)?|which|where|when|who|how|why|for which|in which|from which)\b)",
+    re.IGNORECASE,
+)
+_LEAD_IN = re.compile(r"^\s*(?:and|so|but|also|ok|okay)\b[\s,]*", re.IGNORECASE)
+_ELLIPTICAL = re.compile(r"^\s*(?:and\b|what about|how about|what of|same for|and for)", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:it|that|this|they|them|those|these|there)\b", re.IGNORECASE)
+_AUX = frozenset("""is are was were be been has have had do does did can could will would should may might
+must shall""".split())
+_QUANTITY_NOUNS = frozenset(stem(w) for w in "ground territory land area space".split())
+_MONEY_CUES = re.compile(
+    r"\b(?:worth|cost|value|valued|how (?:big|large) (?:is|was) (?:the|that|this|its)\b.*\b(?:package|aid|loan|"
+    r"fund|budget|deal|tranche|assistance|support))", re.IGNORECASE)
+_WH_WORDS = frozenset("what which who whom whose when where why how is are was were do does did has have can "
+                      "could will would should and".split())
+
+
+@dataclass(slots=True)
+class Intent:
+    """One question (or one part of a compound question), ready for retrieval."""
+
+    text: str
+    kind: str
+    terms: dict[str, float] = field(default_factory=dict)
+    proper: list[str] = field(default_factory=list)  # canonical tokens of names the question uses
+    focus: list[str] = field(default_factory=list)  # head nouns a "how many" counts
+    modifiers: list[str] = field(default_factory=list)  # names that must qualify the counted noun
+    money_focus: str | None = None  # "revenue" in "how much revenue": must be near the amount
+
+
+def _proper_tokens(question: str) -> list[str]:
+    """Canonical tokens of capitalised words after the first word (names, not sentence case)."""
+    words = re.findall(r"[A-Za-z][\w'’.-]*", question)
+    found: list[str] = []
+    for i, word in enumerate(words):
+        if i == 0 or not (word[0].isupper() or word.isupper()):
+            continue
+        if word.lower() in _WH_WORDS or word == "I":
+            continue
+        found.extend(tokens(word))
+    return list(dict.fromkeys(found))
+
+
+def _kind_after_which(rest: list[str]) -> str:
+    for word in rest[:3]:
+        s = stem(word)
+        if s in WEAPON_WORDS:
+            return "weapon"
+        if s in PLACE_NOUNS:
+            return "where"
+        if s in WHO_NOUNS:
+            return "who"
+        if s in TARGET_WORDS:
+            return "target"
+    return "what"
+
+
+def classify(question: str) -> str:
+    """The kind of answer a question wants."""
+    q = _LEAD_IN.sub("", question.strip()).lower().replace("’", "'")
+    words = re.findall(r"[a-z0-9'-]+", q)
+    if re.search(r"\bhow many\b", q):
+        return "count"
+    m = re.search(r"\bhow much\s+(\w+)", q)
+    if m:
+        return "quantity" if m.group(1) == "of" or stem(m.group(1)) in _QUANTITY_NOUNS else "money"
+    if _MONEY_CUES.search(q):
+        return "money"
+    if re.search(r"\bhow far\b|\bwhat range\b|\b(?:range|reach)\b", q):
+        return "distance"
+    if re.search(r"\bwhere\b.*\bcom(?:e|es|ing) from\b|\bfrom where\b", q):
+        return "source"
+    if re.search(r"\b(?:when|what date|what day|what time|which (?:day|month|year|date))\b", q):
+        return "when"
+    if re.search(r"\bwhy\b|\bwhat (?:is|was|were) the reasons?\b", q):
+        return "why"
+    if re.search(r"\bwho(?:m|se)?\b", q):
+        return "who"
+    if re.search(r"\bwhere\b", q):
+        return "where"
+    m = re.search(r"\b(?:which|what)\s+(.*)", q)
+    if m:
+        kind = _kind_after_which(re.findall(r"[a-z0-9'-]+", m.group(1)))
+        if kind != "what" or q.startswith(("which", "what")):
+            return kind
+    if words and words[0] in _AUX:
+        return "yesno"
+    return "what"
+
+
+def _count_focus(question: str) -> tuple[list[str], list[str]]:
+    """Head nouns and name modifiers of "how many X": (["soldier"], ["russia"]) for "how many Russian soldiers"."""
+    m = re.search(r"\bhow many\s+(.*)", question, re.IGNORECASE)
+    if not m:
+        return [], []
+    words = re.findall(r"[A-Za-z][\w'’-]*", m.group(1))
+    if words and words[0].lower() == "of":
+        # "how many of the sanctioned entities are Chinese companies": the predicate is what is counted.
+        for i, w in enumerate(words):
+            if w.lower() in ("are", "were", "is", "was") and i + 1 < len(words):
+                words = words[i + 1 :]
+                break
+        else:
+            words = words[1:]
+    phrase: list[str] = []
+    for w in words:
+        if w.lower() in _AUX or (phrase and w.lower() in ("in", "on", "at", "from", "to", "since", "did", "does")):
+            break
+        if w.lower() in ("the", "of", "a", "an"):
+            continue
+        phrase.append(w)
+    if not phrase:
+        return [], []
+    heads = [stem(w.lower()) for w in phrase if w.lower() != "and" and not w[0].isupper()]
+    if "and" in [w.lower() for w in phrase]:
+        heads = [stem(w.lower()) for w in phrase if w.lower() != "and" and not w[0].isupper()]
+    elif heads:
+        heads = heads[-1:]
+    modifiers = [t for w in phrase if w[0].isupper() for t in tokens(w)]
+    if not heads and modifiers:  # "how many ATACMS": the name is the thing counted
+        heads, modifiers = modifiers[-1:], modifiers[:-1]
+    return heads, modifiers
+
+
+def _money_focus(question: str) -> str | None:
+    m = re.search(r"\bhow much\s+([a-z]+)(?:\s+([a-z]+))?", question.lower())
+    if not m or m.group(1) in _AUX or m.group(1) in ("of", "did", "does", "do"):
+        return None
+    word = m.group(2) if m.group(2) and m.group(2) not in _AUX else m.group(1)
+    return stem(word)
+
+
+def parse(question: str) -> Intent:
+    """One self-contained question into an Intent."""
+    kind = classify(question)
+    terms: dict[str, float] = {}
+    for tok in tokens(_LEAD_IN.sub("", question)):
+        if tok in GENERIC or tok in SPEECH:
+            continue
+        terms[tok] = max(terms.get(tok, 0.0), 1.0)
+        for syn in SYNONYMS.get(tok, ()):
+            terms.setdefault(syn, 0.5)
+    intent = Intent(text=question, kind=kind, terms=terms, proper=_proper_tokens(question))
+    if kind == "count":
+        intent.focus, intent.modifiers = _count_focus(question)
+    elif kind == "money":
+        intent.money_focus = _money_focus(question)
+    return intent
+
+
+def _is_elliptical(question: str, intent: Intent) -> bool:
+    own = [t for t, w in intent.terms.items() if w >= 1.0]
+    return bool(_ELLIPTICAL.match(question)) or len(own) <= 2 or bool(_PRONOUN.search(question))
+
+
+def with_context(intent: Intent, earlier: Intent) -> Intent:
+    """Read an elliptical question in the light of the one before ("and what about the UK?")."""
+    replaced = {t for t in intent.proper if t in COUNTRIES}
+    for term, weight in earlier.terms.items():
+        # A new country in the follow-up replaces the earlier one rather than adding to it.
+        if replaced and term in COUNTRIES and term not in replaced:
+            continue
+        intent.terms.setdefault(term, weight * 0.5)
+    if intent.kind in ("what", "yesno") and _ELLIPTICAL.match(intent.text):
+        intent.kind = earlier.kind
+        intent.focus, intent.modifiers = intent.focus or earlier.focus, intent.modifiers or earlier.modifiers
+        intent.money_focus = intent.money_focus or earlier.money_focus
+    return intent
+
+
+def understand(question: str, history: Sequence[str] = ()) -> list[Intent]:
+    """Intents of ``question``: one per part, each read in the context of the thread and earlier parts."""
+    parts = [p.strip(" ,") for p in _SPLIT.split(question) if p.strip(" ,?")]
+    earlier: Intent | None = None
+    for past in history:
+        earlier = parse(past) if earlier is None else with_context(parse(past), earlier)
+    intents: list[Intent] = []
+    for i, part in enumerate(parts or [question]):
+        intent = parse(part)
+        if earlier is not None and (i > 0 or _is_elliptical(part, intent)):
+            intent = with_context(intent, earlier)
+        intents.append(intent)
+        earlier = intent
+    return intents

@@ -1,0 +1,197 @@
+"""Words for question answering: tokenising, a light stemmer, aliases, synonyms and cue words.
+
+The stemmer is deliberately small (plural, -ed, -ing, irregular verbs of news copy) so that "lending"
+finds "lend" and "retook" finds "retaken"; it never has to be linguistically right, only consistent
+between the question and the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+STOPWORDS = frozenset("""
+a an the and or but if of to in on at by for from with about as into onto over under than then that this these
+those there here it its it's is are was were be been being am do does did doing done has have had having
+will would shall should can could may might must not no nor so such too very just also only own same
+i me my we our ours you your he him his she her they them their what which who whom whose when where why how
+whether while again further once more most other some any each few both all up down out off through during
+before after above below between against until because per via
+much many exactly roughly approximately about around according say says said tell told think thinks
+now still so far yet ever really actually anything something else
+""".split())
+
+# Words that say nothing about the topic of a question: never required, never expanded.
+GENERIC = frozenset("""
+new other get got give make way thing kind sort happen happened go going come came take well also
+""".split())
+
+_IRREGULAR = {
+    "took": "take", "taken": "take", "retook": "retake", "retaken": "retake", "won": "win", "said": "say",
+    "told": "tell", "gave": "give", "given": "give", "paid": "pay", "repaid": "repay", "lost": "lose",
+    "shot": "shoot", "brought": "bring", "sent": "send", "left": "leave", "held": "hold", "men": "man",
+    "servicemen": "serviceman", "seized": "seize", "fought": "fight", "struck": "strike", "hit": "hit",
+    "bought": "buy", "sold": "sell", "spent": "spend", "began": "begin", "begun": "begin", "led": "lead",
+    "met": "meet", "put": "put", "drew": "draw", "drawn": "draw", "flew": "fly", "flown": "fly",
+    "people": "people", "children": "child", "died": "die", "dead": "die", "death": "die", "deaths": "die",
+    "defense": "defence", "defenses": "defence", "defences": "defence", "immobilized": "immobilise",
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
+    "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
+    "dec": "december", "km": "kilometre", "kilometer": "kilometre", "kilometers": "kilometre",
+    "news": "news", "us": "us", "uk": "uk", "eu": "eu", "atacms": "atacms", "himars": "himars",
+}
+_NO_STRIP = re.compile(r"(?:ss|us|is|ous|ics)$")
+
+
+def stem(word: str) -> str:
+    """A consistent, light stem of a lower-case word."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.isdigit() or len(word) <= 3:
+        return word
+    w = word
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith(("sses", "shes", "ches", "xes", "zes")):
+        w = w[:-2]
+    elif w.endswith("s") and not _NO_STRIP.search(w):
+        w = w[:-1]
+    if w.endswith("ied") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ed") and len(w) > 4:
+        w = w[:-2]
+        if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "ls":
+            w = w[:-1]
+        elif w.endswith(("at", "iz", "is", "ur", "v", "c", "bl")):
+            w += "e"
+    elif w.endswith("ing") and len(w) > 5:
+        w = w[:-3]
+        if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "ls":
+            w = w[:-1]
+        elif w.endswith(("at", "iz", "is", "ur", "v", "c", "bl")):
+            w += "e"
+    if w.endswith("ize"):
+        w = w[:-3] + "ise"
+    return _IRREGULAR.get(w, w)
+
+
+# Multi-word names become one token before tokenising, so "United States" and "US" meet.
+_PHRASES = [
+    (re.compile(r"\bU\.S\.(?:A\.)?|\bUSA\b|\bUS\b|\bUnited States\b|\bAmerica(?:n|ns)?\b"), " usa "),
+    (re.compile(r"\bU\.K\.|\bUK\b|\bUnited Kingdom\b|\bBritain\b|\bBritish\b"), " uk "),
+    (re.compile(r"\bE\.U\.|\bEU\b|\bEuropean Union\b"), " eu "),
+    (re.compile(r"\bNorth Korean?s?\b"), " northkorea "),
+    (re.compile(r"\bU\.N\.|\bUnited Nations\b"), " un "),
+]
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][st])?", re.UNICODE)
+
+# Demonyms and capitals: the canonical country token each stands for.
+ALIASES = {
+    "russia": "russia", "russian": "russia", "russians": "russia", "moscow": "russia", "kremlin": "russia",
+    "ukraine": "ukraine", "ukrainian": "ukraine", "ukrainians": "ukraine", "kyiv": "ukraine", "kiev": "ukraine",
+    "usa": "usa", "washington": "usa", "uk": "uk", "london": "uk", "germany": "germany", "german": "germany",
+    "germans": "germany", "berlin": "germany", "china": "china", "chinese": "china", "beijing": "china",
+    "eu": "eu", "brussels": "eu", "european": "eu", "france": "france", "french": "france", "paris": "france",
+    "northkorea": "northkorea", "pyongyang": "northkorea", "iran": "iran", "iranian": "iran", "tehran": "iran",
+    "japan": "japan", "japanese": "japan", "tokyo": "japan", "india": "india", "indian": "india",
+}
+COUNTRIES = frozenset(ALIASES.values())
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case stemmed tokens with country names canonicalised; numbers lose their separators."""
+    for pattern, repl in _PHRASES:
+        text = pattern.sub(repl, text)
+    out: list[str] = []
+    for raw in _TOKEN.findall(text):
+        word = raw.lower().replace("’", "'")
+        if word.endswith(("'s", "'t")):
+            word = word[:-2]
+        if word[:1].isdigit():
+            out.append(word.replace(",", ""))
+            continue
+        if len(word) < 2 or word in STOPWORDS:
+            continue
+        out.append(ALIASES.get(word, stem(word)))
+    return out
+
+
+# Words that mean the same thing in war reporting; a question word brings its group in at lower weight.
+_SYNONYM_GROUPS = [
+    "surround encircle encirclement trap cut",
+    "capture prisoner captive pow",
+    "kill die killed casualty loss lose toll",
+    "injure wound injury",
+    "retake recapture liberate reclaim regain",
+    "seize take capture",
+    "range reach kilometre mile",
+    "ship vessel tanker",
+    "company firm entity business",
+    "soldier troop serviceman fighter personnel force",
+    "people civilian resident person",
+    "missile rocket interceptor",
+    "weapon arm munition",
+    "exception carve permission",
+    "outlet media newspaper report",
+    "worth value total",
+    "lend loan",
+    "pledge promise commit",
+    "sanction designate blacklist list",
+    "ban prohibit bar",
+    "limit restriction curb rule",
+    "reason because why",
+    "split divide",
+    "hit strike attack",
+    "headquarters hq",
+    "village settlement town",
+]
+SYNONYMS: dict[str, frozenset[str]] = {}
+for _group in _SYNONYM_GROUPS:
+    _stems = frozenset(stem(w) for w in _group.split())
+    for _s in _stems:
+        SYNONYMS[_s] = SYNONYMS.get(_s, frozenset()) | _stems
+
+# Nouns a "how many" question counts, grouped so that "people" finds "civilians".
+COUNT_GROUPS = [
+    "people person civilian resident inhabitant child adult",
+    "troop soldier serviceman fighter personnel force officer man",
+    "ship vessel tanker carrier boat",
+    "company firm entity business organisation organization individual",
+    "missile rocket interceptor projectile",
+    "drone uav",
+    "vehicle tank",
+    "village settlement town locality",
+    "year", "month", "week", "day",
+]
+COUNT_SYNONYMS: dict[str, frozenset[str]] = {}
+for _group in COUNT_GROUPS:
+    _stems = frozenset(stem(w) for w in _group.split())
+    for _s in _stems:
+        COUNT_SYNONYMS[_s] = COUNT_SYNONYMS.get(_s, frozenset()) | _stems
+
+# A specific "how much X" noun must be near the money; these are generic and need not be.
+GENERIC_MONEY = frozenset(stem(w) for w in """money funding fund aid assistance support cash package
+financing finance help contribution amount sum budget""".split())
+
+# Questions about things no news article about this war answers.
+OFF_TOPIC = re.compile(
+    r"\b(?:weather|forecast|rain(?:ing)?|snow(?:ing)?|temperature|sunny|football|soccer|champions league|"
+    r"premier league|world cup|basketball|tennis|cricket|baseball|olympics?|recipe|cook(?:ing)?|movie|film|"
+    r"song|album|celebrity|horoscope|lottery|joke|bitcoin|crypto(?:currency)?|stock price|dating)\b",
+    re.IGNORECASE,
+)
+
+WEAPON_WORDS = frozenset(stem(w) for w in """weapon missile bomb rocket drone tank artillery mine launcher
+howitzer ammunition shell round interceptor munition jet aircraft system arm air defence""".split())
+PLACE_NOUNS = frozenset(stem(w) for w in """region village town city district area oblast province port
+settlement border front territory peninsula base depot arsenal airfield""".split())
+TARGET_WORDS = frozenset(stem(w) for w in """sector target company firm entity bank good industry project
+export import individual vessel ship tanker""".split())
+WHO_NOUNS = frozenset(stem(w) for w in """outlet newspaper official minister group force unit agency
+person country government leader commander general spokesman spokeswoman brigade army""".split())
+SPEECH = frozenset(stem(w) for w in """say said says claim claimed report reported announce announced
+state stated tell told warn warned accuse accused deny denied confirm confirmed estimate assess allege
+insist argue describe credit""".split())
+REASON_CUES = re.compile(
+    r"\b(?:because|since|so that|in order to|due to|reasons?|argu(?:e|ed|es)|why|risk|fear(?:s|ed)?|"
+    r"concerns?|relies|danger|owing to|as a result)\b", re.IGNORECASE,
+)

@@ -1,0 +1,121 @@
+"""Offline answers: the best one to three article sentences, quoted under a one-line lead.
+
+No model, no paraphrase: every quote is a sentence of the article. When nothing fits well enough the
+answer is "The article doesn't say." with no quotes; a question about something else entirely gets a
+short redirect.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.figures import find_money
+from bot.qa.intent import TYPED_KINDS, Intent
+from bot.qa.lexicon import OFF_TOPIC
+from bot.qa.retrieve import _DATE, _DISTANCE, Hit, Retriever, count_match
+
+DOESNT_SAY = "The article doesn't say."
+REDIRECT = "The article doesn't say: I can only answer questions about this article."
+MAX_QUOTES = 3
+# A later passage is quoted too when it scores at least this share of the best one.
+_RELATIVE = 0.55
+_CONTINUATION = re.compile(
+    r"^(?:It|He|She|They|This|These|Those|Its|His|Her|Their|Of that|Of this|Among them|The package|"
+    r"The ministry|The loan|The money|In its version|That)\b")
+# Words that show a question is at least about war news, so a miss is "doesn't say", not off-topic.
+_DOMAIN = re.compile(
+    r"\b(?:war|military|troops?|soldiers?|army|forces?|missiles?|weapons?|drones?|sanctions?|aid|strikes?|"
+    r"attacks?|front|offensive|ministry|government|president|minister|russia\w*|ukrain\w*|kyiv|moscow|"
+    r"killed|casualt\w+|package|billion|million)\b", re.IGNORECASE)
+
+_LEADS = {
+    "money": "On the amount, the article says:",
+    "count": "On the number, the article says:",
+    "quantity": "On how much, the article says:",
+    "distance": "On the distance, the article says:",
+    "when": "On timing, the article says:",
+    "who": "On who, the article says:",
+    "where": "On where, the article says:",
+    "weapon": "On the weapons, the article says:",
+    "target": "On the targets, the article says:",
+    "why": "On the reasons, the article says:",
+    "source": "On where it comes from, the article says:",
+    "yesno": "The article says:",
+    "what": "The article says:",
+}
+
+
+@dataclass(slots=True)
+class Finding:
+    """The outcome of looking for an answer in the article."""
+
+    answerable: bool
+    lead: str
+    quotes: list[str]
+    hits: list[Hit]
+    off_topic: bool = False
+
+
+def _figure(intent: Intent, text: str) -> str | None:
+    """The fact the lead can name outright: "$275 million", "594 Russian servicemen", "300 km"."""
+    if intent.kind == "money":
+        money = find_money(text)
+        return money[0].text if len(money) == 1 else None
+    if intent.kind == "count":
+        return count_match(text, intent.focus, intent.modifiers)
+    if intent.kind == "distance":
+        found = _DISTANCE.findall(text)
+        return found[0] if len(found) == 1 else None
+    if intent.kind == "when":
+        found = _DATE.findall(text)
+        return found[0] if len(found) == 1 else None
+    return None
+
+
+def _part_hits(retriever: Retriever, intent: Intent, min_coverage: float) -> list[Hit]:
+    hits = retriever.rank(intent)
+    if intent.kind in TYPED_KINDS:
+        hits = [h for h in hits if h.fits]
+    if not hits or retriever.coverage(intent, retriever.window(hits[0].passage)) < min_coverage:
+        return []
+    best = hits[0].score
+    return [h for h in hits if h.score >= _RELATIVE * best]
+
+
+def find_answer(retriever: Retriever, question: str, intents: list[Intent], *,
+                min_coverage: float) -> Finding:
+    """Decide whether the article answers ``question`` and pick the passages that do."""
+    main = intents[0]
+    known = [t for t in main.terms if main.terms[t] >= 1.0 and t in retriever.vocabulary]
+    if OFF_TOPIC.search(question) or (not known and not _DOMAIN.search(question)):
+        return Finding(answerable=False, lead=REDIRECT, quotes=[], hits=[], off_topic=True)
+    if retriever.missing_names(main):
+        return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
+    parts = [_part_hits(retriever, intent, min_coverage) for intent in intents]
+    if not parts[0]:
+        return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
+    chosen: list[Hit] = []
+    # Each answerable part gets its best passage first; the rest fill up by rank.
+    for hits in parts:
+        if hits and hits[0] not in chosen:
+            chosen.append(hits[0])
+    for hits in parts:
+        for hit in hits[1:]:
+            if len(chosen) >= MAX_QUOTES:
+                break
+            if hit not in chosen:
+                chosen.append(hit)
+    chosen = chosen[:MAX_QUOTES]
+    top = chosen[0].passage
+    follower = retriever.passages[top.index + 1] if top.index + 1 < len(retriever.passages) else None
+    if (follower is not None and follower.prev == top.index and _CONTINUATION.match(follower.text)
+            and all(h.passage is not follower for h in chosen)):
+        # "He has argued that…" after the best sentence finishes its thought.
+        chosen = chosen[: MAX_QUOTES - 1] + [Hit(passage=follower, score=0.0, fits=True)]
+    chosen.sort(key=lambda h: h.passage.index)
+    figure = _figure(main, top.text)
+    lead = _LEADS.get(main.kind, _LEADS["what"])
+    if figure:
+        lead = f"{figure[:1].upper()}{figure[1:]}, according to the article:"
+    return Finding(answerable=True, lead=lead, quotes=[h.passage.text for h in chosen], hits=parts[0])

@@ -1,0 +1,112 @@
+"""The article as quotable passages (sentences), each with the tokens retrieval sees.
+
+A passage's tokens are its own words plus its section heading's ("And the 16th package?" names what the
+"It took effect…" that follows is about), acronyms the article spells out ("Institute for the Study of
+War" is also "ISW"), and the fields of any brief item whose evidence it is (a claim's claimant, a
+package's donor), so questions phrased in the brief's words find the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from bot.article import Article
+from bot.grounding import fold
+from bot.models import SECTIONS, Brief
+from bot.qa.lexicon import tokens
+from bot.text import article_units
+
+# A line that names a section rather than saying something: short and unpunctuated, or a question.
+_MAX_HEADING_WORDS = 12
+_CAPITALISED_RUN = re.compile(
+    r"\b[A-Z][\w'-]*(?:\s+(?:of|for|the|and|on|de)?\s*[A-Z][\w'-]*)+"
+)
+
+
+@dataclass(slots=True)
+class Passage:
+    """One sentence of the article with its place and its retrieval tokens."""
+
+    text: str
+    index: int
+    paragraph: int
+    quotable: bool
+    heading: str | None = None
+    prev: int | None = None  # index of the sentence before it in the same paragraph
+    tokens: list[str] = field(default_factory=list)
+
+
+def _is_heading(paragraph: list[str]) -> bool:
+    if len(paragraph) != 1:
+        return False
+    text = paragraph[0].strip()
+    if text.endswith("?"):
+        return True
+    return len(text.split()) <= _MAX_HEADING_WORDS and not re.search(r"[.!:;…]['\"’”)]*$", text)
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Initialisms of the capitalised names in ``text``: {"isw": "Institute for the Study of War"}."""
+    found: dict[str, str] = {}
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = [w for w in m.group(0).split() if w[:1].isupper()]
+        if len(words) >= 2:
+            found.setdefault("".join(w[0] for w in words).lower(), m.group(0))
+    return found
+
+
+def _item_text(item: BaseModel) -> str:
+    parts: list[str] = []
+    for name, value in item:
+        if name in ("evidence", "verified", "value", "target_count", "side", "status", "stance", "aid_type"):
+            continue
+        if isinstance(value, list):
+            parts.extend(str(v) for v in value)
+        elif isinstance(value, str):
+            parts.append(value)
+    return " ".join(parts)
+
+
+def build_passages(article: Article, brief: Brief | None = None) -> list[Passage]:
+    """Sentences of the article (deduplicated, headline and page furniture removed) as passages."""
+    passages: list[Passage] = []
+    heading: str | None = None
+    for p_index, paragraph in enumerate(article_units(article.text, title=article.title)):
+        if _is_heading(paragraph):
+            if p_index == 0 and not paragraph[0].endswith("?"):
+                # A headline left in the text speaks for the whole article, not for the next paragraph.
+                passages.append(Passage(text=paragraph[0], index=len(passages), paragraph=p_index,
+                                        quotable=False))
+                continue
+            heading = paragraph[0]
+            # A heading is context for what follows, never an answer in itself.
+            passages.append(Passage(text=heading, index=len(passages), paragraph=p_index, quotable=False))
+            continue
+        prev: int | None = None
+        for sentence in paragraph:
+            passage = Passage(text=sentence, index=len(passages), paragraph=p_index, quotable=True,
+                              heading=heading, prev=prev)
+            passages.append(passage)
+            prev = passage.index
+    extra: dict[int, list[str]] = {}
+    for short, name in acronyms(article.text).items():
+        for passage in passages:
+            if name in passage.text:
+                extra.setdefault(passage.index, []).append(short)
+    if brief is not None:
+        folded = [fold(p.text) for p in passages]
+        for section in SECTIONS:
+            for item in brief.items(section):
+                evidence = fold(item.evidence)
+                fields = tokens(_item_text(item))
+                for passage, text in zip(passages, folded, strict=True):
+                    if passage.quotable and text and (text in evidence or evidence in text):
+                        extra.setdefault(passage.index, []).extend(fields)
+    for passage in passages:
+        passage.tokens = tokens(passage.text) + extra.get(passage.index, [])
+        if passage.heading:
+            passage.tokens += tokens(passage.heading)
+    return passages

@@ -1,0 +1,192 @@
+"""Ranking passages for a question: BM25 (bm25s) over passage tokens, shaped by what the question asks.
+
+BM25 finds passages about the question's topic; answer-type checks then decide whether a passage can
+answer it at all (a "how much" needs an amount, a "how many Russian soldiers" needs a number of Russian
+soldiers). When no passage both matches the topic and carries the right sort of fact, the article
+doesn't say, and we must not guess.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import bm25s
+import numpy as np
+
+from bot.figures import find_money, word_number
+from bot.qa.intent import TYPED_KINDS, Intent
+from bot.qa.lexicon import (
+    COUNT_SYNONYMS,
+    COUNTRIES,
+    GENERIC_MONEY,
+    REASON_CUES,
+    SPEECH,
+    SYNONYMS,
+    WEAPON_WORDS,
+    tokens,
+)
+from bot.qa.passages import Passage
+
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_DATE = re.compile(
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTHS}|(?:early|mid|late|end of|beginning of|in|since|until|"
+    rf"by|from|on|that)\s+(?:the\s+)?(?:{_MONTHS})|{_MONTHS}\s+(?:19|20)\d\d|\b(?:19|20)\d\d\b|"
+    rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|last (?:week|month|year))",
+)
+_DISTANCE = re.compile(r"\b\d[\d,.]*\s?(?:km|kilomet(?:re|er)s?|miles?|mi)\b", re.IGNORECASE)
+_NUMBER_WORD = re.compile(
+    r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds?|"
+    r"thousands?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|eighteen|fifteen|thirteen|"
+    r"fourteen|sixteen|seventeen|nineteen)$", re.IGNORECASE)
+_SCALE_WORDS = frozenset("million billion trillion bn mn thousand percent per cent % tonnes tons".split())
+_WORD = re.compile(r"[A-Za-z0-9][\w,.'’-]*|[%€$£]")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[- ][A-Z][\w-]+)*")
+
+
+@dataclass(slots=True)
+class Hit:
+    passage: Passage
+    score: float
+    fits: bool
+
+
+def count_match(text: str, focus: list[str], modifiers: list[str]) -> str | None:
+    """The "594 Russian servicemen" phrase in ``text`` that a "how many" question's noun counts, if any."""
+    if not focus:
+        return None
+    wanted = set()
+    for head in focus:
+        wanted |= COUNT_SYNONYMS.get(head, frozenset({head}))
+    words = _WORD.findall(text)
+    for i, word in enumerate(words):
+        bare = word.strip(",.")
+        if not _NUMBER_WORD.match(bare) or re.fullmatch(r"(?:19|20)\d\d", bare):
+            continue
+        between: list[str] = []
+        for nxt in words[i + 1 : i + 6]:
+            low = nxt.lower().strip(",.")
+            if low in _SCALE_WORDS or low in "€$£":
+                break  # an amount of money or a share is not a count of things
+            toks = tokens(nxt)
+            if toks and toks[0] in wanted:
+                if all(m in between for m in modifiers):
+                    return " ".join(words[i : i + 2 + len(between)]).strip(",.")
+                break
+            between.extend(toks)
+            if nxt.endswith((",", ".")):
+                break
+    return None
+
+
+def fits(passage: Passage, intent: Intent, window: str) -> bool:
+    """Can this passage (read with its context ``window``) carry the kind of fact the question wants?"""
+    text = passage.text
+    kind = intent.kind
+    if kind == "money":
+        if not find_money(text):
+            return False
+        return intent.money_focus is None or intent.money_focus in GENERIC_MONEY or \
+            intent.money_focus in tokens(window)
+    if kind == "count":
+        if intent.focus:
+            return count_match(text, intent.focus, intent.modifiers) is not None
+        return any(_NUMBER_WORD.match(w.strip(",.")) for w in _WORD.findall(text))
+    if kind == "quantity":
+        return bool(re.search(r"\d", text)) or any(word_number(w) for w in text.split() if w.isalpha() and
+                                                     w.lower() not in ("a", "one"))
+    if kind == "distance":
+        return bool(_DISTANCE.search(text))
+    if kind == "when":
+        return bool(_DATE.search(text))
+    if kind == "why":
+        return bool(REASON_CUES.search(text))
+    if kind == "weapon":
+        return any(t in WEAPON_WORDS for t in tokens(text))
+    if kind == "who":
+        return bool(_NAME.search(text)) or any(t in SPEECH for t in tokens(text))
+    if kind == "where":
+        return bool(_NAME.search(text))
+    return True
+
+
+class Retriever:
+    """BM25 over one article's passages. Build once per article."""
+
+    def __init__(self, passages: list[Passage]) -> None:
+        self.passages = passages
+        self._bm25 = bm25s.BM25()
+        corpus = [p.tokens or ["\x00"] for p in passages]
+        self._bm25.index(corpus, show_progress=False)
+        self._df: Counter[str] = Counter()
+        for p in passages:
+            self._df.update(set(p.tokens))
+        self.vocabulary = set(self._df)
+        self._cache: dict[str, np.ndarray] = {}
+
+    def _term_scores(self, term: str) -> np.ndarray:
+        if term not in self._cache:
+            self._cache[term] = np.asarray(self._bm25.get_scores([term]), dtype=float)
+        return self._cache[term]
+
+    def weight(self, term: str) -> float:
+        """How telling a term is in this article; unknown terms weigh most (they make a miss visible)."""
+        n = len(self.passages)
+        return math.log(1 + n / (self._df.get(term, 0) + 0.5))
+
+    def window(self, passage: Passage) -> str:
+        """The passage with the sentences before it in its paragraph and its heading: what "he" and "it" mean."""
+        parts = [passage.text]
+        prev = passage.prev
+        for _ in range(2):
+            if prev is None:
+                break
+            parts.insert(0, self.passages[prev].text)
+            prev = self.passages[prev].prev
+        if passage.heading:
+            parts.insert(0, passage.heading)
+        return " ".join(parts)
+
+    def coverage(self, intent: Intent, window: str) -> float:
+        """Share of the question's weighted main terms found in ``window`` (synonyms count for less)."""
+        have = set(tokens(window))
+        total = got = 0.0
+        for term, qw in intent.terms.items():
+            if qw < 1.0:
+                continue
+            w = self.weight(term)
+            total += w
+            if term in have:
+                got += w
+            elif any(s in have for s in SYNONYMS.get(term, ())):
+                got += 0.7 * w
+        return got / total if total else 0.0
+
+    def missing_names(self, intent: Intent) -> list[str]:
+        """Names the question uses that the article never mentions."""
+        return [t for t in intent.proper if t not in self.vocabulary and t not in COUNTRIES]
+
+    def rank(self, intent: Intent) -> list[Hit]:
+        """Quotable passages, best first, with whether each fits the question's kind."""
+        scores = np.zeros(len(self.passages))
+        for term, weight in intent.terms.items():
+            scores += weight * self._term_scores(term)
+        hits: list[Hit] = []
+        for p in self.passages:
+            if not p.quotable:
+                continue
+            context = scores[p.prev] if p.prev is not None else 0.0
+            score = float(scores[p.index] + 0.3 * context)
+            window = self.window(p)
+            ok = fits(p, intent, window)
+            if intent.kind in TYPED_KINDS and ok and intent.proper:
+                # A typed fact about someone else is not the answer: the names must be in reach.
+                have = set(tokens(window))
+                ok = all(name in have for name in intent.proper if name in self.vocabulary)
+            score *= 1.5 if ok else 0.6
+            hits.append(Hit(passage=p, score=score, fits=ok))
+        hits.sort(key=lambda h: (-h.score, h.passage.index))
+        return hits

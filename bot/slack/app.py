@@ -1,0 +1,110 @@
+"""Building the Bolt app: tokens or OAuth, the Web API base URL, the worker pool and the listeners."""
+
+from __future__ import annotations
+
+import logging
+import os
+import weakref
+from typing import Any
+
+from slack_bolt import App
+from slack_bolt.oauth.oauth_settings import OAuthSettings
+from slack_sdk import WebClient
+
+from bot.config import Settings
+from bot.errors import ConfigError
+from bot.slack.clients import Clients, api_url, make_client
+from bot.slack.listeners import Listeners
+from bot.slack.pool import JobPool
+from bot.slack.tasks import ANSWER, BRIEF, AnswerTask, BriefTask
+from bot.slack.work import Service, Worker
+
+log = logging.getLogger(__name__)
+
+# What the bot needs; config/slack-manifest.yaml lists the same scopes.
+BOT_SCOPES = [
+    "app_mentions:read", "channels:history", "groups:history", "im:history", "mpim:history",
+    "chat:write", "commands", "files:read", "links:read", "im:write",
+]
+
+_POOLS: weakref.WeakKeyDictionary[App, JobPool] = weakref.WeakKeyDictionary()
+
+
+def oauth_settings(settings: Settings, store: Any, env: dict[str, str]) -> OAuthSettings | None:
+    """Bolt's OAuth flow with installations in our database, when configured."""
+    client_id, client_secret = env.get("SLACK_CLIENT_ID"), env.get("SLACK_CLIENT_SECRET")
+    if not (settings.slack.oauth or (client_id and client_secret and not env.get("SLACK_BOT_TOKEN"))):
+        return None
+    if not (client_id and client_secret):
+        raise ConfigError("slack.oauth is on but SLACK_CLIENT_ID / SLACK_CLIENT_SECRET are not set")
+    from bot.store.slack_oauth import SQLInstallationStore, SQLOAuthStateStore
+
+    return OAuthSettings(
+        client_id=client_id,
+        client_secret=client_secret,
+        scopes=BOT_SCOPES,
+        installation_store=SQLInstallationStore(store, client_id=client_id),
+        state_store=SQLOAuthStateStore(store),
+        install_path="/slack/install",
+        redirect_uri_path="/slack/oauth_redirect",
+    )
+
+
+def create_app(*, settings: Settings, service: Service, client: WebClient | None = None,
+               signing_secret: str | None = None, token: str | None = None, socket_mode: bool = False,
+               env: dict[str, str] | None = None) -> App:
+    """The Bolt app with briefbot's listeners; starts the worker pool (and resumes unfinished jobs).
+
+    Every Slack call goes to ``SLACK_API_URL``. Pass ``client`` to choose the WebClient yourself.
+    """
+    env = dict(os.environ if env is None else env)
+    store = service.store
+    secret = signing_secret or env.get("SLACK_SIGNING_SECRET") or ""
+    if not secret and not socket_mode:
+        raise ConfigError("SLACK_SIGNING_SECRET is required in HTTP mode (requests are verified with it)")
+    base_url = client.base_url if client is not None else api_url(env)
+    token = token or (client.token if client is not None else None) or env.get("SLACK_BOT_TOKEN")
+    oauth = None if token else oauth_settings(settings, store, env)
+    if not token and oauth is None:
+        raise ConfigError("set SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for OAuth installs")
+    if client is None:
+        client = make_client(token=token, base_url=base_url)
+    elif token and not client.token:
+        client.token = token
+
+    app = App(
+        client=client,
+        signing_secret=secret or None,
+        oauth_settings=oauth,
+        # Listeners only enqueue a durable job, so running them before the ack keeps the ack honest
+        # (work is on disk before Slack hears "200") and still fast.
+        process_before_response=True,
+        request_verification_enabled=not socket_mode,
+        logger=logging.getLogger("slack_bolt"),
+    )
+    clients = Clients(base_url=base_url, default=client if client.token else None,
+                      installation_store=oauth.installation_store if oauth else None)
+    worker = Worker(settings=settings, service=service, store=store, clients=clients)
+    pool = JobPool(
+        store=store,
+        workers=settings.slack.workers,
+        handlers={
+            BRIEF: lambda _kind, payload: worker.brief(BriefTask.from_payload(payload)),
+            ANSWER: lambda _kind, payload: worker.answer(AnswerTask.from_payload(payload)),
+        },
+    )
+    Listeners(settings=settings, store=store, pool=pool, worker=worker).register(app)
+    _POOLS[app] = pool.start()
+    return app
+
+
+def pool_of(app: App) -> JobPool:
+    """The worker pool behind ``app`` (to wait for or stop it)."""
+    return _POOLS[app]
+
+
+def close_app(app: App) -> None:
+    """Stop the worker pool; unfinished jobs stay in the database for the next start."""
+    pool = _POOLS.pop(app, None)
+    if pool is not None:
+        pool.close(wait=True)

@@ -1,0 +1,231 @@
+"""What a worker does with a task: load, brief or answer through the service, and post to Slack.
+
+This is the only module that turns results into Slack calls. Errors the user can fix become a short
+plain message in the thread; anything else is logged with its traceback and the user is told briefly.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.article import Article
+from bot.config import Settings
+from bot.errors import BriefbotError, InputError
+from bot.ingest.urls import canonical_url
+from bot.models import Brief
+from bot.render import slack as render
+from bot.slack import files
+from bot.slack.clients import Clients, thread_link
+from bot.slack.markup import link_label
+from bot.slack.tasks import AnswerTask, BriefTask, Where
+from bot.store import Store, ThreadRecord
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "slack"
+OOPS = "Sorry, something went wrong on my side while {doing}. Please try again in a minute."
+
+
+class Service(Protocol):
+    """The parts of ``bot.service.BriefService`` the Slack adapter uses."""
+
+    store: Store
+
+    def load(self, source: str) -> Article: ...
+    def load_text(self, text: str, *, title: str | None = None) -> Article: ...
+    def load_bytes(self, data: bytes, *, filename: str | None, content_type: str | None) -> Article: ...
+    def brief(self, article: Article, *, engine: str = "auto", workspace: str | None = None) -> Brief: ...
+    def ask(self, article: Article, question: str, *, brief: Brief | None = None,
+            history: Sequence[Any] = (), workspace: str | None = None) -> Any: ...
+
+
+class Worker:
+    """Carries out brief and answer tasks. Thread-safe: one instance serves the whole pool."""
+
+    def __init__(self, *, settings: Settings, service: Service, store: Store, clients: Clients) -> None:
+        self.settings = settings
+        self.service = service
+        self.store = store
+        self.clients = clients
+
+    # -- briefs ---------------------------------------------------------------------------------------
+
+    def brief(self, task: BriefTask) -> None:
+        """Post a placeholder, produce the brief, and update the placeholder with it in place."""
+        where = task.where
+        client = self.clients.for_team(where.team_id, where.enterprise_id)
+        canonical = _canonical(task.url)
+        if canonical and self._point_to_earlier(client, task, self.store.find_article(canonical_url=canonical)):
+            return
+        placeholder = self._post(client, where, task.thread_ts, render.placeholder_message(_label(task)))
+        if placeholder is None:
+            self._command_fallback(client, task)
+            return
+        root = task.thread_ts or placeholder
+        try:
+            article = self._load(client, task)
+            if self._point_to_earlier(client, task, self.store.find_article(content_sha256=article.content_sha256),
+                                      placeholder=placeholder):
+                return
+            if article.title:
+                self._update(client, where.channel, placeholder, render.placeholder_message(article.title))
+            brief = self.service.brief(article, workspace=where.team_id)
+            article_id = self.store.save_article(article, canonical_url=canonical)
+            # Link the thread before showing the brief, so a reply typed at once already finds it.
+            self.store.link_thread(platform=PLATFORM, channel=where.channel, thread_ts=root, article_id=article_id,
+                                   brief_json=brief.model_dump_json(), workspace=where.team_id,
+                                   message_ts=placeholder)
+            self._update(client, where.channel, placeholder, render.brief_message(brief))
+        except InputError as exc:
+            log.info("brief refused: %s", exc)
+            self._update(client, where.channel, placeholder, render.error_message(exc.user_message))
+        except Exception:
+            log.exception("briefing failed")
+            self._update(client, where.channel, placeholder, render.error_message(OOPS.format(doing="briefing")))
+
+    def _load(self, client: WebClient, task: BriefTask) -> Article:
+        if task.files:
+            got = files.download(client, task.files[0], max_bytes=self.settings.input.max_file_bytes)
+            return self.service.load_bytes(got.data, filename=got.filename, content_type=got.content_type)
+        if task.url:
+            return self.service.load(task.url)
+        if task.text:
+            return self.service.load_text(task.text)
+        raise InputError("nothing to brief", user_message=NOTHING_TO_BRIEF)
+
+    def _point_to_earlier(self, client: WebClient, task: BriefTask, article_id: int | None, *,
+                          placeholder: str | None = None) -> bool:
+        """When this article already has a brief thread in this channel, say where and stop."""
+        if article_id is None:
+            return False
+        where = task.where
+        earlier = self.store.find_thread_for_article(platform=PLATFORM, channel=where.channel, article_id=article_id)
+        if earlier is None or earlier.thread_ts == task.thread_ts:
+            return False
+        message = render.duplicate_message(self._permalink(client, where, earlier))
+        if placeholder:
+            self._update(client, where.channel, placeholder, message)
+        elif task.thread_ts is None and where.user:
+            # /brief: point the person who asked, without another message in the channel.
+            self._ephemeral(client, where, None, message)
+        else:
+            self._post(client, where, task.thread_ts, message)
+        return True
+
+    def _permalink(self, client: WebClient, where: Where, record: ThreadRecord) -> str | None:
+        ts = record.message_ts or record.thread_ts
+        try:
+            link = client.chat_getPermalink(channel=where.channel, message_ts=ts).get("permalink")
+            if link:
+                return str(link)
+        except SlackApiError as exc:
+            log.info("chat.getPermalink failed: %s", exc.response.get("error"))
+        return thread_link(self.clients.workspace_url(client, where.team_id), where.channel, ts)
+
+    def _command_fallback(self, client: WebClient, task: BriefTask) -> None:
+        """The bot can't post in the channel (not invited): tell the user privately, never stay silent."""
+        text = "I can't post in this channel yet. Invite me with `/invite @briefbot` and try again."
+        if task.response_url:
+            try:
+                from slack_sdk.webhook import WebhookClient
+
+                WebhookClient(task.response_url).send(text=text, response_type="ephemeral")
+                return
+            except Exception:  # the response_url may have expired; the ephemeral below is the last resort
+                log.warning("response_url failed", exc_info=True)
+        self._ephemeral(client, task.where, task.thread_ts, {"text": text})
+
+    # -- answers --------------------------------------------------------------------------------------
+
+    def answer(self, task: AnswerTask) -> None:
+        """Answer a question from the brief's article, with quotes, in the brief's thread."""
+        where = task.where
+        client = self.clients.for_team(where.team_id, where.enterprise_id)
+        try:
+            record = self.store.get_thread(platform=PLATFORM, channel=where.channel, thread_ts=task.thread_ts)
+            article = self.store.get_article(record.article_id) if record else None
+            if record is None or article is None:
+                self._post(client, where, task.thread_ts,
+                           render.error_message("I no longer have the article of this thread; brief it again."))
+                return
+            brief = Brief.model_validate_json(record.brief_json)
+            history = self.store.get_turns(platform=PLATFORM, channel=where.channel, thread_ts=task.thread_ts)
+            result = self.service.ask(article, task.question, brief=brief, history=history,
+                                      workspace=where.team_id)
+            message = render.answer_message(result)
+            self._post(client, where, task.thread_ts, message)
+            answer, _ = render.answer_parts(result)
+            self.store.add_turn(platform=PLATFORM, channel=where.channel, thread_ts=task.thread_ts,
+                                question=task.question, answer=answer)
+        except BriefbotError as exc:
+            log.info("answer refused: %s", exc)
+            self._post(client, where, task.thread_ts, render.error_message(exc.user_message))
+        except Exception:
+            log.exception("answering failed")
+            self._post(client, where, task.thread_ts, render.error_message(OOPS.format(doing="answering")))
+
+    # -- notices --------------------------------------------------------------------------------------
+
+    def notice(self, where: Where, thread_ts: str | None, text: str) -> None:
+        """A private note to the user (rate limit, not allowed here, nothing to brief)."""
+        try:
+            client = self.clients.for_team(where.team_id, where.enterprise_id)
+        except BriefbotError:
+            log.warning("no client for workspace %s", where.team_id)
+            return
+        self._ephemeral(client, where, thread_ts, render.error_message(text))
+
+    # -- Slack calls ----------------------------------------------------------------------------------
+
+    def _post(self, client: WebClient, where: Where, thread_ts: str | None, message: dict[str, Any]) -> str | None:
+        try:
+            resp = client.chat_postMessage(channel=where.channel, thread_ts=thread_ts, unfurl_links=False,
+                                           unfurl_media=False, **message)
+            return str(resp["ts"])
+        except SlackApiError as exc:
+            log.warning("chat.postMessage failed: %s", exc.response.get("error"))
+            if message.get("blocks") and exc.response.get("error") in ("invalid_blocks", "msg_too_long"):
+                return self._post(client, where, thread_ts, {"text": message["text"]})
+            return None
+
+    def _update(self, client: WebClient, channel: str, ts: str, message: dict[str, Any]) -> None:
+        try:
+            client.chat_update(channel=channel, ts=ts, **message)
+        except SlackApiError as exc:
+            log.warning("chat.update failed: %s", exc.response.get("error"))
+            if message.get("blocks"):
+                # Keep the user informed: the plain-text fallback always fits.
+                self._update(client, channel, ts, {"text": message["text"]})
+
+    def _ephemeral(self, client: WebClient, where: Where, thread_ts: str | None, message: dict[str, Any]) -> None:
+        if not where.user:
+            return
+        try:
+            client.chat_postEphemeral(channel=where.channel, user=where.user, thread_ts=thread_ts, **message)
+        except SlackApiError as exc:
+            log.warning("chat.postEphemeral failed: %s", exc.response.get("error"))
+
+
+NOTHING_TO_BRIEF = "Send me a link, paste the article text, or upload a text, HTML or PDF file to brief."
+
+
+def _canonical(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        return canonical_url(url)
+    except Exception:  # a malformed URL fails later, in the fetcher, with a proper user message
+        return None
+
+
+def _label(task: BriefTask) -> str:
+    if task.files:
+        return str(task.files[0].get("title") or task.files[0].get("name") or "your file")
+    if task.url:
+        return link_label(task.url)
+    return "your text"

@@ -1,0 +1,172 @@
+"""Schema migrations: ordered, named functions recorded in ``_migrations`` (after simonw/llm's migrations.py).
+
+Add a change by appending a new ``@migration`` function; never edit one that has shipped. ``migrate`` runs the
+missing ones in order inside one transaction, holding a lock so several processes can start at once.
+Columns use types both dialects share (TEXT, BIGINT, DOUBLE PRECISION); ``db.dialect.id_pk`` is the only
+dialect-specific piece.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from bot.store.database import Database, Session
+
+MigrationFn = Callable[[Session], None]
+MIGRATIONS: list[tuple[str, MigrationFn]] = []
+
+
+def migration(fn: MigrationFn) -> MigrationFn:
+    """Register ``fn`` as the next migration; its name is its identity in ``_migrations``."""
+    MIGRATIONS.append((fn.__name__, fn))
+    return fn
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply the migrations not yet recorded; return their names. Running it again is a no-op."""
+    with db.transaction() as s:
+        lock = db.dialect.lock_sql()
+        if lock is not None:
+            s.execute(lock)
+        s.execute("CREATE TABLE IF NOT EXISTS _migrations"
+                  " (name TEXT PRIMARY KEY, applied_at DOUBLE PRECISION NOT NULL)")
+        done = {row[0] for row in s.all("SELECT name FROM _migrations")}
+        applied = []
+        for name, fn in MIGRATIONS:
+            if name in done:
+                continue
+            fn(s)
+            s.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (name, time.time()))
+            applied.append(name)
+        return applied
+
+
+@migration
+def m001_articles_and_briefs(db: Session) -> None:
+    db.execute(f"""
+        CREATE TABLE articles (
+            id {db.dialect.id_pk},
+            content_sha256 TEXT NOT NULL UNIQUE,
+            canonical_url TEXT UNIQUE,
+            url TEXT,
+            title TEXT,
+            site TEXT,
+            published TEXT,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            extra TEXT NOT NULL DEFAULT '{{}}',
+            created_at DOUBLE PRECISION NOT NULL
+        )""")
+    # Article ids are referenced without foreign keys so that pruning articles never breaks a cache row.
+    db.execute("""
+        CREATE TABLE brief_cache (
+            key TEXT PRIMARY KEY,
+            article_id BIGINT,
+            brief_json TEXT NOT NULL,
+            engine TEXT NOT NULL,
+            model TEXT,
+            prompt_tokens BIGINT NOT NULL DEFAULT 0,
+            completion_tokens BIGINT NOT NULL DEFAULT 0,
+            created_at DOUBLE PRECISION NOT NULL
+        )""")
+    db.execute("CREATE INDEX brief_cache_article ON brief_cache (article_id)")
+    db.execute("""
+        CREATE TABLE token_usage (
+            workspace TEXT NOT NULL,
+            day TEXT NOT NULL,
+            prompt_tokens BIGINT NOT NULL DEFAULT 0,
+            completion_tokens BIGINT NOT NULL DEFAULT 0,
+            PRIMARY KEY (workspace, day)
+        )""")
+
+
+@migration
+def m002_threads_and_turns(db: Session) -> None:
+    db.execute("""
+        CREATE TABLE threads (
+            platform TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            thread_ts TEXT NOT NULL,
+            article_id BIGINT NOT NULL,
+            brief_json TEXT NOT NULL,
+            workspace TEXT,
+            message_ts TEXT,
+            created_at DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (platform, channel, thread_ts)
+        )""")
+    db.execute("CREATE INDEX threads_article ON threads (platform, channel, article_id, created_at)")
+    db.execute("CREATE INDEX threads_recent ON threads (platform, workspace, created_at)")
+    db.execute(f"""
+        CREATE TABLE turns (
+            id {db.dialect.id_pk},
+            platform TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            thread_ts TEXT NOT NULL,
+            question TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            created_at DOUBLE PRECISION NOT NULL
+        )""")
+    db.execute("CREATE INDEX turns_thread ON turns (platform, channel, thread_ts, id)")
+
+
+@migration
+def m003_events_jobs_rate_limits(db: Session) -> None:
+    db.execute("""
+        CREATE TABLE events (
+            event_id TEXT PRIMARY KEY,
+            claimed_at DOUBLE PRECISION NOT NULL
+        )""")
+    db.execute("CREATE INDEX events_claimed_at ON events (claimed_at)")
+    db.execute(f"""
+        CREATE TABLE jobs (
+            id {db.dialect.id_pk},
+            kind TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending',
+            attempts BIGINT NOT NULL DEFAULT 0,
+            worker TEXT,
+            error TEXT,
+            created_at DOUBLE PRECISION NOT NULL,
+            updated_at DOUBLE PRECISION NOT NULL
+        )""")
+    db.execute("CREATE INDEX jobs_status ON jobs (status, updated_at)")
+    db.execute(f"""
+        CREATE TABLE rate_hits (
+            id {db.dialect.id_pk},
+            key TEXT NOT NULL,
+            at DOUBLE PRECISION NOT NULL
+        )""")
+    db.execute("CREATE INDEX rate_hits_key ON rate_hits (key, at)")
+
+
+@migration
+def m004_slack_oauth(db: Session) -> None:
+    # Lookup keys as columns; the rest of slack_sdk's Installation/Bot as JSON, so SDK upgrades need no
+    # migration. Tokens are stored as slack_sdk's own SQL stores do: protect the database accordingly.
+    db.execute(f"""
+        CREATE TABLE slack_installations (
+            id {db.dialect.id_pk},
+            client_id TEXT NOT NULL,
+            enterprise_id TEXT NOT NULL,
+            team_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            installed_at DOUBLE PRECISION NOT NULL,
+            data TEXT NOT NULL,
+            UNIQUE (client_id, enterprise_id, team_id, user_id)
+        )""")
+    db.execute(f"""
+        CREATE TABLE slack_bots (
+            id {db.dialect.id_pk},
+            client_id TEXT NOT NULL,
+            enterprise_id TEXT NOT NULL,
+            team_id TEXT NOT NULL,
+            installed_at DOUBLE PRECISION NOT NULL,
+            data TEXT NOT NULL,
+            UNIQUE (client_id, enterprise_id, team_id)
+        )""")
+    db.execute("""
+        CREATE TABLE slack_oauth_states (
+            state TEXT PRIMARY KEY,
+            expire_at DOUBLE PRECISION NOT NULL
+        )""")

@@ -1,0 +1,45 @@
+"""Plain records returned by the store. Timestamps are UTC epoch seconds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadRecord:
+    """A chat thread that holds the brief of one article."""
+
+    platform: str
+    channel: str
+    thread_ts: str
+    article_id: int
+    brief_json: str
+    workspace: str | None
+    message_ts: str | None
+    created_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One question asked in a brief's thread and the answer given."""
+
+    question: str
+    answer: str
+    created_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """Acknowledged work that must be finished even after a crash."""
+
+    id: int
+    kind: str
+    payload: dict[str, Any]
+    # "pending", "running", "done" or "failed".
+    status: str
+    attempts: int
+    created_at: float
+    updated_at: float
+    worker: str | None = None
+    error: str | None = None

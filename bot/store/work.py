@@ -1,0 +1,128 @@
+"""Coordination between threads and processes: event dedupe, durable jobs and rate limits.
+
+Every claim is one atomic statement (``INSERT … ON CONFLICT DO NOTHING RETURNING`` or
+``UPDATE … WHERE status = … RETURNING``), so it holds across bot processes sharing one PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from bot.store.database import Database
+from bot.store.records import Job
+
+_JOB_COLUMNS = "id, kind, payload, status, attempts, created_at, updated_at, worker, error"
+# A job is claimable when pending, or running but silent for too long (its worker died).
+_CLAIMABLE = "(status = 'pending' OR (status = 'running' AND updated_at < ?))"
+
+
+class WorkMixin:
+    """Methods of ``Store`` that keep one answer per user action and acknowledged work alive."""
+
+    _db: Database
+    _clock: Callable[[], float]
+
+    # -- events -------------------------------------------------------------------------------------
+
+    def claim_event(self, event_id: str) -> bool:
+        """True exactly once per ``event_id``, across threads and processes; False for every repeat."""
+        with self._db.session() as s:
+            row = s.one("INSERT INTO events (event_id, claimed_at) VALUES (?, ?)"
+                        " ON CONFLICT (event_id) DO NOTHING RETURNING event_id", (event_id, self._clock()))
+        return row is not None
+
+    def prune_events(self, older_than_s: float) -> int:
+        """Forget event ids claimed more than ``older_than_s`` ago; return how many were removed."""
+        with self._db.session() as s:
+            cur = s.execute("DELETE FROM events WHERE claimed_at < ?", (self._clock() - older_than_s,))
+            return int(cur.rowcount or 0)
+
+    # -- jobs ---------------------------------------------------------------------------------------
+
+    def enqueue_job(self, *, kind: str, payload: dict[str, Any]) -> int:
+        """Record work to do; return its id. ``payload`` must be JSON-serialisable."""
+        now = self._clock()
+        with self._db.session() as s:
+            row = s.one("INSERT INTO jobs (kind, payload, status, attempts, created_at, updated_at)"
+                        " VALUES (?, ?, 'pending', 0, ?, ?) RETURNING id",
+                        (kind, json.dumps(payload), now, now))
+        assert row is not None
+        return int(row[0])
+
+    def claim_job(self, job_id: int, *, worker: str) -> bool:
+        """Take a pending job for ``worker``; False when another worker has it or it is finished."""
+        with self._db.session() as s:
+            row = s.one("UPDATE jobs SET status = 'running', worker = ?, attempts = attempts + 1,"
+                        " updated_at = ? WHERE id = ? AND status = 'pending' RETURNING id",
+                        (worker, self._clock(), job_id))
+        return row is not None
+
+    def claim_next_job(self, *, worker: str, stale_after_s: float = 300, max_attempts: int = 5) -> Job | None:
+        """Take the oldest pending job, or a running one not touched for ``stale_after_s`` (its worker died).
+
+        A stale job that has already been tried ``max_attempts`` times is marked failed instead of retaken,
+        so one poisonous request cannot crash every worker in turn.
+        """
+        now = self._clock()
+        stale_before = now - stale_after_s
+        with self._db.session() as s:
+            s.execute("UPDATE jobs SET status = 'failed', error = ?, updated_at = ?"
+                      " WHERE status = 'running' AND updated_at < ? AND attempts >= ?",
+                      (f"gave up after {max_attempts} attempts", now, stale_before, max_attempts))
+            row = s.one(
+                "UPDATE jobs SET status = 'running', worker = ?, attempts = attempts + 1, updated_at = ?"
+                f" WHERE id = (SELECT id FROM jobs WHERE {_CLAIMABLE} ORDER BY id LIMIT 1"
+                f"{s.dialect.skip_locked}) AND {_CLAIMABLE} RETURNING {_JOB_COLUMNS}",
+                (worker, now, stale_before, stale_before),
+            )
+        return _job(row) if row else None
+
+    def touch_job(self, job_id: int) -> None:
+        """Tell other workers that a long job is still alive, so it is not retaken as stale."""
+        with self._db.session() as s:
+            s.execute("UPDATE jobs SET updated_at = ? WHERE id = ? AND status = 'running'",
+                      (self._clock(), job_id))
+
+    def finish_job(self, job_id: int, *, error: str | None = None) -> None:
+        """Mark a job done, or failed with ``error``."""
+        with self._db.session() as s:
+            s.execute("UPDATE jobs SET status = ?, error = ?, updated_at = ? WHERE id = ?",
+                      ("done" if error is None else "failed", error, self._clock(), job_id))
+
+    def get_job(self, job_id: int) -> Job | None:
+        """One job by id, whatever its status."""
+        with self._db.session() as s:
+            row = s.one(f"SELECT {_JOB_COLUMNS} FROM jobs WHERE id = ?", (job_id,))
+        return _job(row) if row else None
+
+    def pending_jobs(self) -> list[Job]:
+        """Unfinished jobs (pending or running), oldest first."""
+        with self._db.session() as s:
+            rows = s.all(f"SELECT {_JOB_COLUMNS} FROM jobs"
+                         " WHERE status IN ('pending', 'running') ORDER BY id")
+        return [_job(row) for row in rows]
+
+    # -- rate limits --------------------------------------------------------------------------------
+
+    def hit_rate_limit(self, *, key: str, limit: int, window_s: float) -> bool:
+        """Count one hit on ``key``; True when it exceeds ``limit`` hits within the last ``window_s`` seconds.
+
+        Refused hits are not counted, so someone who keeps trying is let in again once old hits age out.
+        """
+        now = self._clock()
+        with self._db.transaction() as s:
+            s.lock(key)  # concurrent hits on one key see each other's counts, across processes too
+            s.execute("DELETE FROM rate_hits WHERE key = ? AND at <= ?", (key, now - window_s))
+            row = s.one("SELECT COUNT(*) FROM rate_hits WHERE key = ?", (key,))
+            if row is not None and int(row[0]) >= limit:
+                return True
+            s.execute("INSERT INTO rate_hits (key, at) VALUES (?, ?)", (key, now))
+            return False
+
+
+def _job(row: tuple[Any, ...]) -> Job:
+    job_id, kind, payload, status, attempts, created_at, updated_at, worker, error = row
+    return Job(id=int(job_id), kind=kind, payload=json.loads(payload), status=status, attempts=int(attempts),
+               created_at=float(created_at), updated_at=float(updated_at), worker=worker, error=error)

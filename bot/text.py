@@ -1,0 +1,150 @@
+"""Article text into paragraphs and sentences: the units every engine quotes.
+
+Rules, not a model: they must run in microseconds, be predictable, and keep every sentence verbatim
+(offsets into the paragraph are preserved, so a sentence is always a substring of the article).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Abbreviations that end in a period without ending a sentence.
+_ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr brig rep sen gov pres st jr sr rev hon fr
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+no nos vs etc al approx est dept govt corp inc ltd co bros fig vol ch pp cf ave blvd mt ft
+u.s u.k u.n e.u u.s.a d.c a.m p.m e.g i.e n.b
+""".split())
+# After "U.S." these words start a new sentence; before most others "U.S." is an adjective or noun.
+_SENTENCE_STARTERS = frozenset(
+    "The A An It He She They We I In On At But And However Meanwhile Officials This That These Those "
+    "There Its His Her Their Our Earlier Later Separately Also Still Yet So Then".split()
+)
+_BOUNDARY = re.compile(r"""([.!?…]+)(["'’”)\]]*)(\s+)(?=["'‘“(\[]?[A-Z0-9\u0400-\u04FF])""")
+_BULLET = re.compile(r"^\s*(?:[-*•▪●◦–—]|\d{1,2}[.)])\s+")
+_TIMESTAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?)\s*(?:[-–—:|]\s*)?\S")
+_WS = re.compile(r"[ \t\u00a0]+")
+
+_BOILERPLATE = re.compile(
+    r"^(?:share(?: this(?: article| story)?)?|exit mobile version|advertisement|read more|related(?: stories| "
+    r"articles)?|subscribe(?: now)?|sign up.*newsletter.*|follow us.*|click here.*|skip to (?:main )?content|"
+    r"listen to this article|print|email|comments?|tags?:.*|©.*|copyright.*|all rights reserved.*|"
+    r"(?:photo|image|credit|source):.*|loading\.*|back to top|cookie.*|accept(?: all)?(?: cookies)?)[.!:]?$",
+    re.IGNORECASE,
+)
+
+
+def normalize_space(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _block_lines(block: str) -> list[str]:
+    """Split one blank-line-delimited block into paragraphs: bullets and timestamped lines stand alone,
+    hard-wrapped lines are joined."""
+    lines = [normalize_space(line) for line in block.splitlines()]
+    lines = [line for line in lines if line]
+    out: list[str] = []
+    for line in lines:
+        starts_item = bool(_BULLET.match(line) or _TIMESTAMP.match(line))
+        if out and not starts_item and not _ends_sentence(out[-1]) and not _BULLET.match(out[-1]):
+            out[-1] = f"{out[-1]} {line}"
+        elif out and not starts_item and not _ends_sentence(out[-1]) and line[:1].islower():
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(re.search(r"""[.!?:…]["'’”)\]]*$""", line))
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of ``text`` (blank-line separated; bullets and timestamped entries split out)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        paragraphs.extend(_block_lines(block))
+    return paragraphs
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    """Page furniture ("Share.", "Exit mobile version", "Advertisement") that is never article content."""
+    stripped = paragraph.strip()
+    if _BOILERPLATE.match(stripped):
+        return True
+    # Two words or fewer with no sentence inside (a stray widget label), but keep datelines and numbers.
+    words = stripped.split()
+    return len(words) <= 2 and not any(ch.isdigit() for ch in stripped) and not stripped.endswith(("?", "!"))
+
+
+def fingerprint(text: str) -> str:
+    """Case-, punctuation- and space-insensitive key for spotting repeated copy."""
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def dedupe(units: Iterable[str]) -> list[str]:
+    """Drop exact repeats (after fingerprinting), keeping the first occurrence."""
+    seen: set[str] = set()
+    out = []
+    for unit in units:
+        key = fingerprint(unit)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(unit)
+    return out
+
+
+def dedupe_paragraphs(paragraphs: Iterable[str]) -> list[str]:
+    return dedupe(paragraphs)
+
+
+def _is_abbreviation(before: str) -> bool:
+    word = re.split(r"[\s(\[\"'“‘]", before)[-1].lower().rstrip(".")
+    if word in _ABBREVIATIONS:
+        return True
+    # Initials ("J. Smith") and dotted acronyms ("U.S", "a.m") without a listed form.
+    return bool(re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", word))
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences of one paragraph, each a verbatim substring of it."""
+    sentences: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(paragraph):
+        end = m.end(2)
+        if m.group(1) == ".":
+            before = paragraph[start : m.start(1)]
+            if _is_abbreviation(before):
+                nxt = paragraph[m.end(3) :].split(" ", 1)[0].strip("\"'‘“")
+                token = re.split(r"[\s(\[\"'“‘]", before)[-1].lower()
+                if not (token.count(".") >= 1 and nxt in _SENTENCE_STARTERS):
+                    continue
+        sentence = paragraph[start:end].strip()
+        if sentence:
+            sentences.append(sentence)
+        start = m.end(3)
+    tail = paragraph[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def article_units(text: str, *, title: str | None = None) -> list[list[str]]:
+    """The article as deduplicated paragraphs of sentences, without page boilerplate or the headline."""
+    paragraphs = [p for p in split_paragraphs(text) if not is_boilerplate(p)]
+    if title and paragraphs and fingerprint(paragraphs[0]) == fingerprint(title):
+        paragraphs = paragraphs[1:]
+    seen: set[str] = set()
+    out: list[list[str]] = []
+    for paragraph in dedupe_paragraphs(paragraphs):
+        sentences = []
+        for sentence in split_sentences(paragraph):
+            key = fingerprint(sentence)
+            if key and key not in seen:
+                seen.add(key)
+                sentences.append(sentence)
+        if sentences:
+            out.append(sentences)
+    return out

@@ -1,0 +1,226 @@
+"""The Discord bot end to end: the real discord.py client, its real REST and gateway code, a stand-in
+Discord on 127.0.0.1 (tests/discord_standin.py), the real BriefService (offline engine) and store.
+
+Each test starts the client (login → command sync → gateway HELLO/IDENTIFY/READY/GUILD_CREATE), pushes
+gateway events the way Discord does, and asserts on the REST calls the bot made.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.config import load_settings
+from bot.discord_bot import MISSING_TOKEN, run
+from bot.discord_bot.adapter import BriefBot
+from bot.errors import ConfigError
+import discord_standin as ds
+
+ARTICLE = """Freedonia announces new aid for Ukraine
+
+Freedonia's defence ministry said on Tuesday it would send Ukraine a $40 million package of military aid, \
+including armoured trucks and artillery shells.
+
+The ministry said the trucks would arrive before winter. Officials in Kyiv welcomed the decision.
+
+Sylvania imposed sanctions on 12 companies accused of shipping drone parts to Russia, its finance \
+ministry said.
+
+The Ukrainian army said its troops had pushed back an assault near the village of Eastville on Monday.
+"""
+
+MENTION = f"<@{ds.BOT_ID}>"
+
+
+@pytest.fixture
+def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "DISCORD_TOKEN", "BRIEFBOT_CONFIG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("BRIEFBOT_DATA_DIR", str(tmp_path))
+    cfg = load_settings({"DATABASE_URL": str(tmp_path / "bot.db"), "BRIEFBOT_FETCH_ALLOW_HOSTS": "127.0.0.1"})
+    return cfg
+
+
+def make_service(settings: Any) -> Any:
+    from bot.service import BriefService
+
+    return BriefService(settings=settings, llm=None) if False else BriefService(settings=settings)
+
+
+Scenario = Callable[[ds.DiscordStandin, BriefBot], Awaitable[None]]
+
+
+def run_bot(settings: Any, scenario: Scenario, *, service: Any = None) -> ds.DiscordStandin:
+    """Start the stand-in and the real client, run ``scenario``, shut both down."""
+
+    async def main() -> ds.DiscordStandin:
+        standin = ds.DiscordStandin()
+        await standin.start()
+        old = ds.patch_discord(standin)
+        client = BriefBot(service=service or make_service(settings), settings=settings)
+        task = asyncio.create_task(client.start("test-token"))
+        try:
+            await asyncio.wait_for(standin.identified.wait(), 10)
+            await scenario(standin, client)
+        finally:
+            await client.close()
+            await asyncio.wait_for(task, 10)
+            await standin.stop()
+            ds.unpatch_discord(old)
+        return standin
+
+    return asyncio.run(main())
+
+
+def _embeds_text(calls: list[ds.Call]) -> str:
+    return json.dumps([c.body for c in calls])
+
+
+async def _mention(standin: ds.DiscordStandin, content: str, **kw: Any) -> int:
+    mid = standin.new_id()
+    await standin.push("MESSAGE_CREATE", ds.message_payload(
+        mid, channel_id=ds.CHANNEL_ID, author=ds.HUMAN, content=content,
+        mentions=[ds.BOT_USER] if MENTION in content else [], **kw))
+    return mid
+
+
+async def _wait_posts(standin: ds.DiscordStandin, n: int) -> None:
+    await standin.wait_for(lambda s: len(s.posted_messages()) >= n)
+
+
+def test_login_syncs_the_brief_command(settings: Any) -> None:
+    async def scenario(standin: ds.DiscordStandin, client: BriefBot) -> None:
+        await standin.wait_for(lambda s: bool(s.find("PUT", "/commands")))
+
+    standin = run_bot(settings, scenario)
+    (sync,) = standin.find("PUT", f"/applications/{ds.APP_ID}/commands")
+    (command,) = sync.body
+    assert command["name"] == "brief"
+    assert {o["name"] for o in command["options"]} == {"source", "file"}
+    assert standin.calls[0].headers["Authorization"] == "Bot test-token"
+
+
+def test_slash_command_defers_then_posts_brief_and_opens_thread_then_answers(settings: Any) -> None:
+    state: dict[str, Any] = {}
+
+    async def scenario(standin: ds.DiscordStandin, client: BriefBot) -> None:
+        iid = standin.new_id()
+        await standin.push("INTERACTION_CREATE", ds.interaction_payload(
+            iid, options=[{"name": "source", "type": 3, "value": ARTICLE}]))
+        await standin.wait_for(lambda s: bool(s.find("POST", "/threads")))
+        await asyncio.sleep(0.2)  # let the link to the thread be stored
+        thread = standin.find("POST", "/threads")[0]
+        thread_id = int(standin.calls[standin.calls.index(thread)].path.split("/")[2])
+        state["parent"] = thread_id
+        # The thread id is in the stand-in's reply; find it from THREAD_CREATE's cache via the client.
+        (t,) = [t for t in client.get_guild(ds.GUILD_ID).threads]  # type: ignore[union-attr]
+        state["thread"] = t.id
+        before = len(standin.posted_messages())
+        await standin.push("MESSAGE_CREATE", ds.message_payload(
+            standin.new_id(), channel_id=t.id, author=ds.HUMAN, content="How many companies were sanctioned?"))
+        await _wait_posts(standin, before + 1)
+
+    standin = run_bot(settings, scenario)
+    callback, followup = standin.calls[2:4] if False else (
+        standin.find("POST", "/callback")[0], standin.find("POST", f"/webhooks/{ds.APP_ID}/tok")[0]
+        if standin.find("POST", f"/webhooks/{ds.APP_ID}/tok") else None)
+    # Acknowledged with a deferred "thinking" response before anything else was posted.
+    assert callback.body == {"type": 5}
+    assert standin.calls.index(callback) < min(standin.calls.index(c) for c in standin.posted_messages())
+    followups = [c for c in standin.posted_messages() if c.path.startswith(f"/webhooks/{ds.APP_ID}/")]
+    assert followups, standin.paths()
+    first = followups[0]
+    assert first.query.get("wait") == "true"
+    assert first.body["allowed_mentions"] == {"parse": []}
+    assert first.body["embeds"][0]["title"] == "Freedonia announces new aid for Ukraine"
+    assert "Aid" in _embeds_text([first])
+    # The thread hangs off the followup message, and the answer is posted in it, with a quote.
+    (thread_call,) = standin.find("POST", "/threads")
+    assert thread_call.path.startswith(f"/channels/{ds.CHANNEL_ID}/messages/")
+    answers = [c for c in standin.posted_messages() if c.path == f"/channels/{state['thread']}/messages"]
+    assert answers, standin.paths()
+    answer = answers[-1].body
+    assert "12" in answer["content"] and "> " in answer["content"]
+    assert answer["allowed_mentions"]["parse"] == []
+    assert answer["message_reference"]["fail_if_not_exists"] is False or "message_reference" in answer
+
+
+def test_mention_with_link_briefs_in_a_new_thread(settings: Any) -> None:
+    async def scenario(standin: ds.DiscordStandin, client: BriefBot) -> None:
+        standin.files["freedonia.html"] = ds.Served(
+            f"<html><head><title>Freedonia aid</title></head><body><article>"
+            f"{''.join(f'<p>{p}</p>' for p in ARTICLE.split(chr(10) * 2))}</article></body></html>".encode(),
+            "text/html")
+        await _mention(standin, f"{MENTION} please brief <{standin.base}/pages/freedonia.html>")
+        await _wait_posts(standin, 1)
+
+    standin = run_bot(settings, scenario)
+    (thread_call,) = standin.find("POST", "/threads")
+    user_msg_id = thread_call.path.split("/")[4]
+    assert thread_call.path == f"/channels/{ds.CHANNEL_ID}/messages/{user_msg_id}/threads"
+    thread_msgs = [c for c in standin.posted_messages() if c.path != f"/channels/{ds.CHANNEL_ID}/messages"]
+    assert thread_msgs and "embeds" in thread_msgs[0].body
+    assert standin.find("POST", "/typing")  # the Discord way of showing progress
+
+
+def test_mention_with_attachment_is_briefed(settings: Any) -> None:
+    async def scenario(standin: ds.DiscordStandin, client: BriefBot) -> None:
+        standin.files["a.txt"] = ds.Served(ARTICLE.encode(), "text/plain")
+        url = f"{standin.base}/files/a.txt"
+        await _mention(standin, MENTION, attachments=[ds.attachment_payload(
+            standin.new_id(), url=url, filename="a.txt", size=len(ARTICLE), content_type="text/plain")])
+        await _wait_posts(standin, 1)
+
+    standin = run_bot(settings, scenario)
+    assert standin.find("POST", "/threads")
+    assert "Sylvania" in _embeds_text(standin.posted_messages())
+
+
+def test_errors_are_short_plain_replies(settings: Any) -> None:
+    async def scenario(standin: ds.DiscordStandin, client: BriefBot) -> None:
+        await _mention(standin, f"{MENTION} https://10.0.0.1/secret")  # private address: refused
+        await _mention(standin, MENTION)  # nothing to brief
+        await _wait_posts(standin, 2)
+
+    standin = run_bot(settings, scenario)
+    assert not standin.find("POST", "/threads")
+    replies = [c.body for c in standin.posted_messages()]
+    assert len(replies) == 2
+    for body in replies:
+        assert "Traceback" not in body["content"] and "\n" not in body["content"]
+        assert "embeds" not in body
+        assert body["message_reference"]["message_id"]
+    assert any("link" in b["content"].lower() for b in replies)
+
+
+def test_bots_and_itself_are_ignored(settings: Any) -> None:
+    async def scenario(standin: ds.DiscordStandin, client: BriefBot) -> None:
+        for author in (ds.BOT_USER, ds.user(ds.OTHER_BOT_ID, "otherbot", bot=True)):
+            await standin.push("MESSAGE_CREATE", ds.message_payload(
+                standin.new_id(), channel_id=ds.CHANNEL_ID, author=author, content=f"{MENTION} {ARTICLE}",
+                mentions=[ds.BOT_USER]))
+        await asyncio.sleep(0.5)
+
+    standin = run_bot(settings, scenario)
+    assert standin.posted_messages() == []
+    assert not standin.find("POST", "/typing")
+
+
+def test_plain_messages_outside_brief_threads_are_ignored(settings: Any) -> None:
+    async def scenario(standin: ds.DiscordStandin, client: BriefBot) -> None:
+        await _mention(standin, "just chatting about https://news.example/x")
+        await asyncio.sleep(0.5)
+
+    standin = run_bot(settings, scenario)
+    assert standin.posted_messages() == []
+
+
+def test_run_without_token_is_a_one_line_config_error(settings: Any) -> None:
+    with pytest.raises(ConfigError) as err:
+        run(settings)
+    assert str(err.value) == MISSING_TOKEN and "\n" not in MISSING_TOKEN
