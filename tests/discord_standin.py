@@ -205,7 +205,7 @@ class DiscordStandin:
 
 def _json(data: Any, status: int = 200) -> web.Response:
     # discord.py parses a body as JSON only when Content-Type is exactly "application/json".
-    return web.Response(text=json.dumps(data), status=status, headers={"Content-Type": "application/json"})
+    return web.Response(body=json.dumps(data).encode(), status=status, headers={"Content-Type": "application/json"})
 
 
 # ---- payloads, as Discord sends them ---------------------------------------------------------------
@@ -257,7 +257,8 @@ def interaction_payload(iid: int, *, options: list[dict[str, Any]],
             "member": {"user": HUMAN, "roles": [], "joined_at": TS, "deaf": False, "mute": False, "flags": 0,
                        "permissions": str(discord.Permissions.all().value)},
             "app_permissions": str(discord.Permissions.all().value), "locale": "en-US", "guild_locale": "en-US",
-            "entitlements": [], "authorizing_integration_owners": {}, "data": data}
+            "entitlements": [], "authorizing_integration_owners": {}, "attachment_size_limit": 10485760,
+            "data": data}
 
 
 def patch_discord(standin: DiscordStandin) -> tuple[str, yarl.URL]:

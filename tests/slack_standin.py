@@ -87,11 +87,21 @@ class SlackStandin:
         return self.base_url + "/api/"
 
     # -- fixtures ----------------------------------------------------------------------------
-    def add_file(self, file_id: str, data: bytes, *, name: str, mimetype: str, filetype: str = "text") -> dict:
+    def add_file(
+        self, file_id: str, data: bytes, *, name: str, mimetype: str, filetype: str = "text"
+    ) -> dict:
         """Register an uploaded file; returns the file object Slack would put in an event."""
         url = f"{self.base_url}/files/{file_id}/{name}"
-        info = {"id": file_id, "name": name, "title": name, "mimetype": mimetype, "filetype": filetype,
-                "size": len(data), "url_private": url, "url_private_download": url + "?download=1"}
+        info = {
+            "id": file_id,
+            "name": name,
+            "title": name,
+            "mimetype": mimetype,
+            "filetype": filetype,
+            "size": len(data),
+            "url_private": url,
+            "url_private_download": url + "?download=1",
+        }
         self.files[file_id] = info
         self.served[f"/files/{file_id}/{name}"] = Served(data, mimetype)
         return dict(info)
@@ -117,8 +127,10 @@ class SlackStandin:
             if len(found) >= count:
                 return found
             time.sleep(0.02)
-        raise AssertionError(f"{name} called {len(self.api_calls(name))} times, wanted {count}: "
-                             f"{[c.api for c in self.api_calls()]}")
+        raise AssertionError(
+            f"{name} called {len(self.api_calls(name))} times, wanted {count}: "
+            f"{[c.api for c in self.api_calls()]}"
+        )
 
     def next_ts(self) -> str:
         with self._lock:
@@ -136,18 +148,33 @@ class SlackStandin:
             return {"ok": False, "error": error}
         channel = body.get("channel") or "C0000"
         if api == "auth.test":
-            return {"ok": True, "url": "https://acme.slack.com/", "team": "Acme", "user": "briefbot",
-                    "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID, "is_enterprise_install": False}
+            return {
+                "ok": True,
+                "url": "https://acme.slack.com/",
+                "team": "Acme",
+                "user": "briefbot",
+                "team_id": TEAM_ID,
+                "user_id": BOT_USER_ID,
+                "bot_id": BOT_ID,
+                "is_enterprise_install": False,
+            }
         if api in ("chat.postMessage", "chat.update"):
             ts = body.get("ts") or self.next_ts()
-            return {"ok": True, "channel": channel, "ts": ts,
-                    "message": {"text": body.get("text"), "ts": ts, "user": BOT_USER_ID, "bot_id": BOT_ID}}
+            return {
+                "ok": True,
+                "channel": channel,
+                "ts": ts,
+                "message": {"text": body.get("text"), "ts": ts, "user": BOT_USER_ID, "bot_id": BOT_ID},
+            }
         if api == "chat.postEphemeral":
             return {"ok": True, "message_ts": self.next_ts()}
         if api == "chat.getPermalink":
             ts = str(body.get("message_ts", "")).replace(".", "")
-            return {"ok": True, "channel": channel,
-                    "permalink": f"https://acme.slack.com/archives/{channel}/p{ts}"}
+            return {
+                "ok": True,
+                "channel": channel,
+                "permalink": f"https://acme.slack.com/archives/{channel}/p{ts}",
+            }
         if api == "files.info":
             info = self.files.get(str(body.get("file")))
             return {"ok": True, "file": info} if info else {"ok": False, "error": "file_not_found"}
@@ -158,10 +185,18 @@ class SlackStandin:
         if api == "bots.info":
             return {"ok": True, "bot": {"id": body.get("bot"), "name": "other"}}
         if api == "oauth.v2.access":
-            return {"ok": True, "access_token": "xoxb-installed-token", "token_type": "bot",
-                    "scope": "chat:write,commands", "bot_user_id": BOT_USER_ID, "app_id": "A0001",
-                    "team": {"id": TEAM_ID, "name": "Acme"}, "enterprise": None,
-                    "authed_user": {"id": "U0001"}, "is_enterprise_install": False}
+            return {
+                "ok": True,
+                "access_token": "xoxb-installed-token",
+                "token_type": "bot",
+                "scope": "chat:write,commands",
+                "bot_user_id": BOT_USER_ID,
+                "app_id": "A0001",
+                "team": {"id": TEAM_ID, "name": "Acme"},
+                "enterprise": None,
+                "authed_user": {"id": "U0001"},
+                "is_enterprise_install": False,
+            }
         if api == "apps.connections.open":
             return {"ok": True, "url": "ws://127.0.0.1:9/link"}
         return {"ok": True}
@@ -203,7 +238,7 @@ class _Handler(BaseHTTPRequestHandler):
         if self.owner.delay_s:
             time.sleep(self.owner.delay_s)
         if path.startswith("/api/"):
-            reply = self.owner.reply(path[len("/api/"):], body)
+            reply = self.owner.reply(path[len("/api/") :], body)
             self._send(200, json.dumps(reply).encode(), "application/json; charset=utf-8")
             return
         served = self.owner.served.get(path)
@@ -214,3 +249,50 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_GET = _handle
     do_POST = _handle
+
+
+# -- the bot side: signed requests into the real ASGI app under uvicorn ----------------------------
+
+
+def signed_headers(secret: str, body: str, *, timestamp: int | None = None,
+                   content_type: str = "application/json") -> dict[str, str]:
+    """Headers Slack would send: ``X-Slack-Signature`` is v0 HMAC-SHA256 of ``v0:ts:body``."""
+    from slack_sdk.signature import SignatureVerifier
+
+    ts = str(int(time.time()) if timestamp is None else timestamp)
+    signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
+    return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature, "Content-Type": content_type}
+
+
+class UvicornThread:
+    """Serve an ASGI app with uvicorn on 127.0.0.1 (ephemeral port) in a background thread."""
+
+    def __init__(self, app: Any) -> None:
+        import socket
+
+        import uvicorn
+
+        self._sock = socket.socket()
+        self._sock.bind(("127.0.0.1", 0))
+        self.port = self._sock.getsockname()[1]
+        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
+        self.server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self._sock]}, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> UvicornThread:
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.01)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self._thread.join(timeout=10)
+        self._sock.close()

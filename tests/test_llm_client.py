@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 
 import pytest
-from openai_standin import FAST_RETRY, TEST_API_KEY, OpenAIStandin, structured_client
+from openai_standin import FAST_RETRY, TEST_API_KEY, OpenAIStandin, Reply, error_body, structured_client
 
 from bot.config import LLMSettings
 from bot.errors import ModelOutputUnusable, ModelUnavailable
@@ -106,8 +106,8 @@ def test_server_without_json_schema_falls_back_to_json_object(server):
     """llama.cpp's server 400s on json_schema but accepts {"type": "json_object", "schema": …}."""
     def llama_cpp(request):
         if request["response_format"]["type"] != "json_object":
-            from openai_standin import Reply, error_body
-            return Reply(status=400, body=error_body(400, "'response_format' type json_schema is not supported"))
+            message = "'response_format' type json_schema is not supported"
+            return Reply(status=400, body=error_body(400, message))
         return ANSWER
 
     server.responder = llama_cpp
@@ -121,7 +121,8 @@ def test_server_without_json_schema_falls_back_to_json_object(server):
     assert client.json_schema_supported is False
 
     client.complete(MESSAGES, Answer)  # remembered: straight to json_object
-    assert [b["response_format"]["type"] for b in server.bodies] == ["json_schema", "json_object", "json_object"]
+    modes = [b["response_format"]["type"] for b in server.bodies]
+    assert modes == ["json_schema", "json_object", "json_object"]
 
 
 def test_fallback_mode_still_rejects_bad_output(server):

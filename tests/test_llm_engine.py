@@ -16,21 +16,22 @@ from bot.llm.prompts import PromptTemplate, load_prompt
 from bot.llm.tokens import count_message_tokens
 from bot.models import BriefDraft, Source
 
-ARTICLE = """Allies pledge air defence as Moscow claims gains
-
-Germany pledged a further €500 million in military aid to Ukraine on Monday, including two IRIS-T air defence systems.
-
-Russia's Defence Ministry said its forces had taken the village of Novoselivka. Ukraine's General Staff said the assault had been repelled.
-
-The European Union adopted sanctions against 60 individuals and companies supplying drone parts."""
+ARTICLE = "\n\n".join([
+    "Allies pledge air defence as Moscow claims gains",
+    "Germany pledged a further €500 million in military aid to Ukraine on Monday, including two IRIS-T "
+    "air defence systems.",
+    "Russia's Defence Ministry said its forces had taken the village of Novoselivka. Ukraine's General Staff "
+    "said the assault had been repelled.",
+    "The European Union adopted sanctions against 60 individuals and companies supplying drone parts.",
+])
 
 AID = {"donor": "Germany", "recipient": "Ukraine", "amount": "€500 million", "value": 500000000,
        "currency": "EUR", "aid_type": "military", "contents": ["IRIS-T air defence systems"],
        "status": "pledged",
        "evidence": "Germany pledged a further €500 million in military aid to Ukraine on Monday, including "
                    "two IRIS-T air defence systems."}
-INVENTED = {"donor": "France", "recipient": "Ukraine", "amount": "€2 billion", "value": 2e9, "currency": "EUR",
-            "aid_type": "financial", "contents": [], "status": "pledged",
+INVENTED = {"donor": "France", "recipient": "Ukraine", "amount": "€2 billion", "value": 2e9,
+            "currency": "EUR", "aid_type": "financial", "contents": [], "status": "pledged",
             "evidence": "France pledged €2 billion to Ukraine on Monday."}
 
 
@@ -156,8 +157,9 @@ def test_model_failures_surface_as_engine_errors(server):
 
 
 def _long_article(n):
-    paragraphs = [f"Paragraph {i}: Officials in region {i} pledged {i} generators to local hospitals on day {i}. "
-                  "Residents described long queues for water and a night of sirens across the district."
+    paragraphs = [f"Paragraph {i}: Officials in region {i} pledged {i} generators to local hospitals "
+                  f"on day {i}. Residents described long queues for water and a night of sirens "
+                  "across the district."
                   for i in range(1, n + 1)]
     return Article(text="\n\n".join(paragraphs), title="Winter aid")
 
@@ -166,7 +168,8 @@ def _items_from(request):
     """A well-behaved model: one aid item per pledge sentence it sees in its part."""
     user = request["messages"][1]["content"]
     body = user[user.index("<article>"):user.index("</article>")]
-    sentences = re.findall(r"Officials in region \d+ pledged \d+ generators to local hospitals on day \d+\.", body)
+    pledge = r"Officials in region \d+ pledged \d+ generators to local hospitals on day \d+\."
+    sentences = re.findall(pledge, body)
     aid = [{"donor": "officials", "recipient": "hospitals", "amount": None, "value": None, "currency": None,
             "aid_type": "humanitarian", "contents": ["generators"], "status": "pledged", "evidence": s}
            for s in sentences]

@@ -80,7 +80,9 @@ def attribution(lx: Lexicon, sentence: str, last: Claimant | None) -> Claimant |
     for verb in lx.claim_verbs.finditer(sentence):
         before = sentence[: verb.start()]
         clause = re.split(r"[,;:]\s|\bthat\b|\band\b", before)[-1] if before.strip() else ""
-        if _PRONOUN.match(clause.strip()) or (not clause.strip() and _PRONOUN.match(sentence)):
+        last_word = clause.strip().rsplit(" ", 1)[-1] if clause.strip() else ""
+        if (_PRONOUN.match(clause.strip()) or last_word in {"it", "he", "she", "they"}
+                or (not clause.strip() and _PRONOUN.match(sentence))):
             if last:
                 return last
         found = find_claimant(lx, clause) if clause.strip() else None

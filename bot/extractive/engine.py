@@ -20,7 +20,7 @@ from bot.models import (
 )
 from bot.text import article_units, fingerprint
 
-MAX_ITEMS_PER_SECTION = 10
+MAX_ITEMS_PER_SECTION = 14
 # "could hit", "wants to retake": intentions and permissions, not events anyone claims happened.
 _MODAL_BEFORE = re.compile(r"\b(?:could|would|might|may|can|will|to|must|should)\s+(?:\w+\s+)?$", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'-]{2,40}(?:,\s*[\w ]{3,30}\d{4})?(?:\s*\([^)]*\))?\s*[-–—]\s+")
@@ -59,7 +59,7 @@ class ExtractiveEngine:
 
     # -- classification -------------------------------------------------------------------------
 
-    def _is_aid(self, s: str, context: str) -> bool:
+    def _is_aid(self, s: str, context: str, *, article_recipient: bool = False) -> bool:
         lx = self.lx
         if lx.not_aid and lx.not_aid.search(s):
             return False
@@ -74,6 +74,8 @@ class ExtractiveEngine:
             (money and (strong or (supply and (recipient or weapon)) or recipient))
             or (strong and (recipient or weapon or money or lx.aid_recipient.search(context)))
             or (supply and weapon and recipient)
+            # "Deliveries of 18 howitzers were promised": a named system supplied, in an article about aid to Ukraine.
+            or (supply and article_recipient and lx.named_weapons.search(s))
         )
 
     def _is_policy(self, s: str) -> bool:
@@ -89,14 +91,19 @@ class ExtractiveEngine:
         real = [m for m in lx.events.finditer(s) if not _MODAL_BEFORE.search(s[max(0, m.start() - 30) : m.start()])]
         return bool(real) and bool(lx.military.search(s) or lx.military.search(paragraph))
 
-    def classify(self, s: _Sentence, *, article_has_sanctions: bool) -> list[str]:
+    def classify(self, s: _Sentence, *, article_has_sanctions: bool, article_recipient: bool) -> list[str]:
         text = s.text
         found = []
-        if self._is_aid(text, s.paragraph):
+        sanction = self._is_sanction_action(text)
+        if self._is_aid(text, s.paragraph, article_recipient=article_recipient):
             found.append("aid")
-        if self._is_policy(text):
+        # An export ban on drone parts is a sanction, not a rule on Ukraine's weapons.
+        if not sanction and self._is_policy(text):
             found.append("weapons_policy")
-        if self._is_sanction_action(text):
+            # A refusal to send Taurus is policy; it is aid only when money changes hands.
+            if "aid" in found and not find_money(text):
+                found.remove("aid")
+        if sanction:
             found.append("sanctions")
         elif article_has_sanctions and not found and self.lx.sanction_weak.search(text):
             found.append("sanctions")
@@ -129,11 +136,12 @@ class ExtractiveEngine:
                                        if self.lx.cfg.name == "Russia-Ukraine war"
                                        else f"The article does not appear to be about {self.lx.cfg.name}."])
         has_sanctions = any(self._is_sanction_action(s.text) for s in sentences)
+        has_recipient = bool(self.lx.aid_recipient.search(article.text))
         items: list[_Item] = []
         last_claimant: claim_rules.Claimant | None = None
         previous: _Item | None = None
         for s in sentences:
-            sections = self.classify(s, article_has_sanctions=has_sanctions)
+            sections = self.classify(s, article_has_sanctions=has_sanctions, article_recipient=has_recipient)
             who = claim_rules.attribution(self.lx, s.text, last_claimant)
             # A sourced account of fighting is a claim even when it also touches policy or aid.
             if sections and who is not None and self._is_claim_event(s.text, s.paragraph):
@@ -162,7 +170,7 @@ class ExtractiveEngine:
                     previous = None
             if who is not None:
                 last_claimant = who
-        draft = self._build(items, summary)
+        draft = self._build(items, summary, fields.main_actor(self.lx, article.text))
         return EngineResult(draft=draft, engine=self.name)
 
     def _claimant_nearby(self, sentences: list[_Sentence], s: _Sentence,
@@ -173,7 +181,7 @@ class ExtractiveEngine:
             return claim_rules.attribution(self.lx, nxt.text, last)
         return None
 
-    def _build(self, items: list[_Item], summary: str) -> BriefDraft:
+    def _build(self, items: list[_Item], summary: str, main_actor: str | None) -> BriefDraft:
         aid: list[AidDraft] = []
         policy: list[WeaponsPolicyDraft] = []
         sanctions: list[SanctionsDraft] = []
@@ -187,14 +195,14 @@ class ExtractiveEngine:
             seen.add(key)
             context = item.sentences[0].paragraph
             if item.section == "aid":
-                aid.append(AidDraft(**fields.aid_fields(self.lx, evidence, context)))  # type: ignore[arg-type]
+                aid.append(AidDraft(**fields.aid_fields(self.lx, evidence, context, main_actor)))  # type: ignore[arg-type]
             elif item.section == "weapons_policy":
-                actor = fields.actor(self.lx, evidence) or fields.actor(self.lx, context)
+                actor = fields.actor(self.lx, evidence) or fields.actor(self.lx, context) or main_actor
                 for weapon, stance, scope in fields.policy_clauses(self.lx, evidence):
                     policy.append(WeaponsPolicyDraft(actor=actor, weapon=weapon, stance=stance, scope=scope,
                                                      evidence=evidence))
             elif item.section == "sanctions":
-                sanctions.append(SanctionsDraft(**fields.sanction_fields(self.lx, evidence, context)))  # type: ignore[arg-type]
+                sanctions.append(SanctionsDraft(**fields.sanction_fields(self.lx, evidence, context, main_actor)))  # type: ignore[arg-type]
             else:
                 who = item.data["claimant"]
                 assert isinstance(who, claim_rules.Claimant)

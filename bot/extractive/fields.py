@@ -49,16 +49,29 @@ def _unique(values: list[str]) -> list[str]:
     return out
 
 
+# Alliances are venues more often than donors ("at NATO's summit, Germany pledged…"): last resort only.
+_VENUES = ("NATO", "G7")
+
+
 def actor(lx: Lexicon, text: str, *, exclude: tuple[str, ...] = ("Ukraine", "Russia")) -> str | None:
     """The canonical actor named earliest in ``text`` (ignoring the belligerents by default)."""
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None
     for name, pattern in lx.actors:
         if name in exclude:
             continue
         m = pattern.search(text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), name)
-    return best[1] if best else None
+        if m:
+            key = (name in _VENUES, m.start(), name)
+            if best is None or key < best:
+                best = key
+    return best[2] if best else None
+
+
+def main_actor(lx: Lexicon, text: str, *, exclude: tuple[str, ...] = ("Ukraine", "Russia")) -> str | None:
+    """The actor the whole article mentions most: the fallback when a sentence names none."""
+    counts = {name: len(p.findall(text)) for name, p in lx.actors if name not in exclude}
+    counts = {k: v for k, v in counts.items() if v}
+    return max(counts, key=lambda k: (k not in _VENUES, counts[k])) if counts else None
 
 
 def weapons_in(lx: Lexicon, text: str, *, named_only: bool = False) -> list[str]:
@@ -81,7 +94,7 @@ def sectors_in(lx: Lexicon, text: str) -> list[str]:
     return _unique([m.group(0) for m in lx.sectors.finditer(text)])
 
 
-def aid_fields(lx: Lexicon, evidence: str, context: str) -> dict[str, object]:
+def aid_fields(lx: Lexicon, evidence: str, context: str, fallback_actor: str | None = None) -> dict[str, object]:
     money = find_money(evidence)
     amount = money[0] if money else None
     recipient = "Ukraine" if lx.aid_recipient.search(evidence) or lx.aid_recipient.search(context) else None
@@ -95,7 +108,7 @@ def aid_fields(lx: Lexicon, evidence: str, context: str) -> dict[str, object]:
         aid_type = "other"
     status = next((name for name, pattern in _STATUS if pattern.search(evidence)), None)
     return {
-        "donor": actor(lx, evidence) or actor(lx, context),
+        "donor": actor(lx, evidence) or actor(lx, context) or fallback_actor,
         "recipient": recipient,
         "amount": amount.text if amount else None,
         "value": amount.value if amount else None,
@@ -137,19 +150,30 @@ def policy_clauses(lx: Lexicon, sentence: str) -> list[tuple[str, Stance, str | 
     return out
 
 
-def sanction_fields(lx: Lexicon, evidence: str, context: str) -> dict[str, object]:
+_PHRASE_END = re.compile(r"[,;:]\s|\.\s|\.$|\s[-–—]\s|\s(?:in what|which|who|that|so that)\s")
+
+
+def _phrase(text: str, limit: int = 140) -> str | None:
+    """The noun phrase that starts ``text``: up to the first clause break, never cutting a number."""
+    phrase = _PHRASE_END.split(text, maxsplit=1)[0].strip(" .")
+    if len(phrase) > limit:
+        phrase = phrase[:limit].rsplit(" ", 1)[0] + "…"
+    return phrase or None
+
+
+def sanction_fields(lx: Lexicon, evidence: str, context: str, fallback_actor: str | None = None,
+                    ) -> dict[str, object]:
     count = find_count(evidence)
     targets = None
     if count:
         start = evidence.find(count[1])
-        tail = re.split(r"[,;.]\s|\.$|\s(?:in what|which|who|that)\s", evidence[start:], maxsplit=1)[0]
-        targets = tail[:160]
+        targets = _phrase(evidence[start:])
     else:
         m = re.search(r"(?:sanction(?:s|ed|ing)?|designat\w*|blacklist\w*|listed|bans?|bars?|targets?)\s+(?:on\s+)?"
-                      r"([^,;.]{3,140})", evidence, re.I)
-        targets = m.group(1).strip() if m else None
+                      r"(.{3,})", evidence, re.I)
+        targets = _phrase(m.group(1)) if m else None
     return {
-        "imposed_by": actor(lx, evidence) or actor(lx, context),
+        "imposed_by": actor(lx, evidence) or actor(lx, context) or fallback_actor,
         "targets": targets,
         "target_count": count[0] if count else None,
         "target_countries": countries_in(lx, evidence),

@@ -55,7 +55,7 @@ class RecordedRequest:
     body: bytes
     json: Any
     status: int = 0
-    handled_s: float = 0.0  # time from the request arriving to the reply being sent
+    handled_s: float = 0.0  # time from the request arriving to the reply being ready (the "model time")
 
 
 Responder = Callable[[Any], Any]
@@ -222,6 +222,9 @@ class OpenAIStandin:
             payload = reply.body.encode()
         else:
             payload = json.dumps(reply.body).encode()
+        # Recorded before the reply is written, so a client that has its answer always sees the figures.
+        record.status = reply.status
+        record.handled_s = time.perf_counter() - started
         handler.send_response(reply.status)
         headers = {"Content-Type": "application/json", **reply.headers}
         headers.setdefault("x-request-id", f"req-standin-{len(self.requests)}")
@@ -231,8 +234,6 @@ class OpenAIStandin:
         handler.end_headers()
         handler.wfile.write(payload)
         handler.wfile.flush()
-        record.status = reply.status
-        record.handled_s = time.perf_counter() - started
 
 
 def _to_json(obj: Any) -> str:

@@ -78,8 +78,14 @@ def item_line(section: str, item: Any) -> str:
     e = escape
     if section == "aid":
         who = _join([e(item.donor or "Unknown donor"), e(item.recipient) if item.recipient else None], " → ")
-        what = _join([e(item.amount) if item.amount else None, f"{item.aid_type} aid",
-                      f"({e(item.status)})" if item.status else None], " ")
+        what = _join(
+            [
+                e(item.amount) if item.amount else None,
+                f"{item.aid_type} aid",
+                f"({e(item.status)})" if item.status else None,
+            ],
+            " ",
+        )
         contents = f"; includes {e(', '.join(item.contents))}" if item.contents else ""
         return f"*{who}*: {what}{contents}"
     if section == "weapons_policy":
@@ -87,10 +93,13 @@ def item_line(section: str, item: Any) -> str:
         weapon = e(item.weapon or "weapons")
         return f"*{e(item.actor or 'Unknown actor')}* — {weapon}: {item.stance.replace('_', ' ')}{scope}"
     if section == "sanctions":
-        extra = _join([
-            f"countries: {e(', '.join(item.target_countries))}" if item.target_countries else None,
-            f"sectors: {e(', '.join(item.sectors))}" if item.sectors else None,
-        ], "; ")
+        extra = _join(
+            [
+                f"countries: {e(', '.join(item.target_countries))}" if item.target_countries else None,
+                f"sectors: {e(', '.join(item.sectors))}" if item.sectors else None,
+            ],
+            "; ",
+        )
         targets = e(item.targets or "unnamed targets")
         return f"*{e(item.imposed_by or 'Unknown')}* → {targets}" + (f" ({extra})" if extra else "")
     if section == "battlefield_claims":
@@ -133,8 +142,9 @@ def brief_message(brief: Brief) -> dict[str, Any]:
     """The Block Kit message the bot posts for ``brief`` (``briefbot brief --format slack``)."""
     src = brief.source
     head: list[Block] = [_header(escape(src.title or "Article brief"))]
-    meta = _join([escape(src.site) if src.site else None, escape(src.published) if src.published else None],
-                 " · ")
+    meta = _join(
+        [escape(src.site) if src.site else None, escape(src.published) if src.published else None], " · "
+    )
     if meta:
         head.append(_context(meta))
     head.append(_section(escape(brief.summary or "No summary.")))

@@ -23,8 +23,16 @@ log = logging.getLogger(__name__)
 
 # What the bot needs; config/slack-manifest.yaml lists the same scopes.
 BOT_SCOPES = [
-    "app_mentions:read", "channels:history", "groups:history", "im:history", "mpim:history",
-    "chat:write", "commands", "files:read", "links:read", "im:write",
+    "app_mentions:read",
+    "channels:history",
+    "groups:history",
+    "im:history",
+    "mpim:history",
+    "chat:write",
+    "commands",
+    "files:read",
+    "links:read",
+    "im:write",
 ]
 
 _POOLS: weakref.WeakKeyDictionary[App, JobPool] = weakref.WeakKeyDictionary()
@@ -50,9 +58,16 @@ def oauth_settings(settings: Settings, store: Any, env: dict[str, str]) -> OAuth
     )
 
 
-def create_app(*, settings: Settings, service: Service, client: WebClient | None = None,
-               signing_secret: str | None = None, token: str | None = None, socket_mode: bool = False,
-               env: dict[str, str] | None = None) -> App:
+def create_app(
+    *,
+    settings: Settings,
+    service: Service,
+    client: WebClient | None = None,
+    signing_secret: str | None = None,
+    token: str | None = None,
+    socket_mode: bool = False,
+    env: dict[str, str] | None = None,
+) -> App:
     """The Bolt app with briefbot's listeners; starts the worker pool (and resumes unfinished jobs).
 
     Every Slack call goes to ``SLACK_API_URL``. Pass ``client`` to choose the WebClient yourself.
@@ -66,7 +81,9 @@ def create_app(*, settings: Settings, service: Service, client: WebClient | None
     token = token or (client.token if client is not None else None) or env.get("SLACK_BOT_TOKEN")
     oauth = None if token else oauth_settings(settings, store, env)
     if not token and oauth is None:
-        raise ConfigError("set SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for OAuth installs")
+        raise ConfigError(
+            "set SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for OAuth installs"
+        )
     if client is None:
         client = make_client(token=token, base_url=base_url)
     elif token and not client.token:
@@ -82,8 +99,11 @@ def create_app(*, settings: Settings, service: Service, client: WebClient | None
         request_verification_enabled=not socket_mode,
         logger=logging.getLogger("slack_bolt"),
     )
-    clients = Clients(base_url=base_url, default=client if client.token else None,
-                      installation_store=oauth.installation_store if oauth else None)
+    clients = Clients(
+        base_url=base_url,
+        default=client if client.token else None,
+        installation_store=oauth.installation_store if oauth else None,
+    )
     worker = Worker(settings=settings, service=service, store=store, clients=clients)
     pool = JobPool(
         store=store,

@@ -32,14 +32,16 @@ def _token_host_ok(url: str, api_base: str) -> bool:
 
 
 def file_object(client: WebClient, file: dict[str, Any]) -> dict[str, Any]:
-    """The file with its download URL; events sometimes carry only the id (``file_access: check_file_info``)."""
+    """The file with its download URL; some events carry only its id (``file_access: check_file_info``)."""
     if file.get("url_private_download") or file.get("url_private"):
         return file
     try:
         info = client.files_info(file=file["id"])
     except SlackApiError as exc:
-        raise FetchError(f"files.info failed: {exc.response.get('error')}",
-                         user_message="I couldn't open that file (I may not have access to it).") from exc
+        raise FetchError(
+            f"files.info failed: {exc.response.get('error')}",
+            user_message="I couldn't open that file (I may not have access to it).",
+        ) from exc
     return dict(info["file"])
 
 
@@ -49,30 +51,44 @@ def download(client: WebClient, file: dict[str, Any], *, max_bytes: int, timeout
     name = file.get("name") or file.get("title")
     size = int(file.get("size") or 0)
     if size > max_bytes:
-        raise InputTooLarge(f"file {name} has {size} bytes",
-                            user_message=f"That file is too large ({_mb(size)}; the limit is {_mb(max_bytes)}).")
+        raise InputTooLarge(
+            f"file {name} has {size} bytes",
+            user_message=f"That file is too large ({_mb(size)}; the limit is {_mb(max_bytes)}).",
+        )
     url = file.get("url_private_download") or file.get("url_private")
     if not url or not url.lower().startswith(("https://", "http://")):
         raise UnsupportedInput("file has no download URL", user_message="I can't download that file.")
-    headers = {"Authorization": f"Bearer {client.token}"} if client.token and _token_host_ok(url, client.base_url) \
+    headers = (
+        {"Authorization": f"Bearer {client.token}"}
+        if client.token and _token_host_ok(url, client.base_url)
         else {}
+    )
     chunks: list[bytes] = []
     total = 0
     try:
-        with httpx.Client(timeout=timeout_s, follow_redirects=True) as http, \
-                http.stream("GET", url, headers=headers) as resp:
+        with (
+            httpx.Client(timeout=timeout_s, follow_redirects=True) as http,
+            http.stream("GET", url, headers=headers) as resp,
+        ):
             if resp.status_code != 200:
-                raise FetchError(f"file download returned {resp.status_code}", status_code=resp.status_code,
-                                 user_message="I couldn't download that file from Slack.")
+                raise FetchError(
+                    f"file download returned {resp.status_code}",
+                    status_code=resp.status_code,
+                    user_message="I couldn't download that file from Slack.",
+                )
             for chunk in resp.iter_bytes():
                 total += len(chunk)
                 if total > max_bytes:
-                    raise InputTooLarge("file exceeds the size cap while downloading",
-                                        user_message=f"That file is too large (the limit is {_mb(max_bytes)}).")
+                    raise InputTooLarge(
+                        "file exceeds the size cap while downloading",
+                        user_message=f"That file is too large (the limit is {_mb(max_bytes)}).",
+                    )
                 chunks.append(chunk)
             ctype = resp.headers.get("content-type")
     except httpx.HTTPError as exc:
-        raise FetchError(f"file download failed: {type(exc).__name__}",
-                         user_message="I couldn't download that file from Slack.") from exc
+        raise FetchError(
+            f"file download failed: {type(exc).__name__}",
+            user_message="I couldn't download that file from Slack.",
+        ) from exc
     # Slack's own mimetype is more reliable than the download's generic octet-stream.
     return Download(b"".join(chunks), name, file.get("mimetype") or ctype)

@@ -26,16 +26,29 @@ def home_view(records: list[ThreadRecord], workspace_url: str | None) -> dict[st
     """The Home tab view: intro, then one section per recent brief."""
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": "Latest briefs"}},
-        {"type": "context", "elements": [{"type": "mrkdwn", "text":
-            "Mention me with a link, text or file, use `/brief`, or the *Brief this message* shortcut. "
-            "Ask follow-up questions in a brief's thread."}]},
+        {
+            "type": "context",
+            "elements": [
+                {
+                    "type": "mrkdwn",
+                    "text": "Mention me with a link, text or file, use `/brief`, or the *Brief this message* "
+                    "shortcut. Ask follow-up questions in a brief's thread.",
+                }
+            ],
+        },
     ]
     if not records:
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": "No briefs yet in this workspace."}})
+        blocks.append(
+            {"type": "section", "text": {"type": "mrkdwn", "text": "No briefs yet in this workspace."}}
+        )
     for rec in records[: MAX_BLOCKS - len(blocks)]:
         try:
             brief = Brief.model_validate_json(rec.brief_json)
-            title, summary, count = brief.source.title or "Untitled article", brief.summary, brief.item_count()
+            title, summary, count = (
+                brief.source.title or "Untitled article",
+                brief.summary,
+                brief.item_count(),
+            )
         except ValidationError:
             title, summary, count = "Untitled article", "", 0
         url = thread_link(workspace_url, rec.channel, rec.message_ts or rec.thread_ts)

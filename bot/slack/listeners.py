@@ -26,8 +26,10 @@ log = logging.getLogger(__name__)
 # Message subtypes that are a person posting something; edits, deletions, joins, bots… are ignored.
 USER_SUBTYPES = frozenset({None, "file_share", "thread_broadcast"})
 NOT_ALLOWED = "I'm not enabled in this channel (or for you) in this workspace."
-RATE_LIMITED = ("You've reached the limit of {limit} requests per hour. "
-                "Please try again a little later — this keeps the workspace's costs in check.")
+RATE_LIMITED = (
+    "You've reached the limit of {limit} requests per hour. "
+    "Please try again a little later — this keeps the workspace's costs in check."
+)
 USAGE = "Usage: `/brief <link or pasted article text>`"
 
 
@@ -69,8 +71,12 @@ class Listeners:
 
     def on_command(self, ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
         text = (body.get("text") or "").strip()
-        where = Where(team_id=context.team_id or body.get("team_id"), channel=body.get("channel_id", ""),
-                      user=body.get("user_id"), enterprise_id=context.enterprise_id)
+        where = Where(
+            team_id=context.team_id or body.get("team_id"),
+            channel=body.get("channel_id", ""),
+            user=body.get("user_id"),
+            enterprise_id=context.enterprise_id,
+        )
         if not text:
             ack(text=USAGE)
             return
@@ -86,8 +92,13 @@ class Listeners:
             ack()
             return
         content = markup.message_content(text)
-        task = BriefTask(where=where, origin="command", url=content.url, text=content.text,
-                         response_url=body.get("response_url"))
+        task = BriefTask(
+            where=where,
+            origin="command",
+            url=content.url,
+            text=content.text,
+            response_url=body.get("response_url"),
+        )
         self.pool.submit(BRIEF, task.payload())
         ack()
 
@@ -97,8 +108,12 @@ class Listeners:
         ack()
         message = body.get("message") or {}
         channel = (body.get("channel") or {}).get("id", "")
-        where = Where(team_id=context.team_id or (body.get("team") or {}).get("id"), channel=channel,
-                      user=(body.get("user") or {}).get("id"), enterprise_id=context.enterprise_id)
+        where = Where(
+            team_id=context.team_id or (body.get("team") or {}).get("id"),
+            channel=channel,
+            user=(body.get("user") or {}).get("id"),
+            enterprise_id=context.enterprise_id,
+        )
         thread = message.get("thread_ts") or message.get("ts")
         if not self.allowed(where.channel, where.user):
             self.pool.run_now(self.worker.notice, where, thread, NOT_ALLOWED)
@@ -109,11 +124,18 @@ class Listeners:
         content = markup.message_content(message.get("text") or "", bot_user_id=context.bot_user_id)
         files = [slim_file(f) for f in message.get("files") or []]
         if content.empty and not files:
-            self.pool.run_now(self.worker.notice, where, thread,
-                              "That message has no link, text or file I can brief.")
+            self.pool.run_now(
+                self.worker.notice, where, thread, "That message has no link, text or file I can brief."
+            )
             return
-        task = BriefTask(where=where, origin="shortcut", thread_ts=thread, url=content.url,
-                         text=None if content.url else content.text, files=files)
+        task = BriefTask(
+            where=where,
+            origin="shortcut",
+            thread_ts=thread,
+            url=content.url,
+            text=None if content.url else content.text,
+            files=files,
+        )
         self.pool.submit(BRIEF, task.payload())
 
     # -- events --------------------------------------------------------------------------------------
@@ -122,19 +144,27 @@ class Listeners:
         self._on_user_message(body, event, context, mentioned=True)
 
     def on_message(self, body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
-        mentioned = bool(context.bot_user_id) and context.bot_user_id in markup.mentions(event.get("text") or "")
+        mentioned = bool(context.bot_user_id) and context.bot_user_id in markup.mentions(
+            event.get("text") or ""
+        )
         self._on_user_message(body, event, context, mentioned=mentioned or event.get("channel_type") == "im")
 
-    def _on_user_message(self, body: dict[str, Any], event: dict[str, Any], context: BoltContext, *,
-                         mentioned: bool) -> None:
+    def _on_user_message(
+        self, body: dict[str, Any], event: dict[str, Any], context: BoltContext, *, mentioned: bool
+    ) -> None:
         if _from_bot_or_not_a_post(event, context):
             return
         channel, ts = event.get("channel") or "", event.get("ts") or ""
         thread = event.get("thread_ts")
-        where = Where(team_id=context.team_id or body.get("team_id"), channel=channel, user=event.get("user"),
-                      enterprise_id=context.enterprise_id)
-        task = self._decide(event, where, thread=thread, ts=ts, mentioned=mentioned,
-                            bot_user_id=context.bot_user_id)
+        where = Where(
+            team_id=context.team_id or body.get("team_id"),
+            channel=channel,
+            user=event.get("user"),
+            enterprise_id=context.enterprise_id,
+        )
+        task = self._decide(
+            event, where, thread=thread, ts=ts, mentioned=mentioned, bot_user_id=context.bot_user_id
+        )
         if task is None:
             return
         # Retries of one event share its event_id; the mention+message pair shares the message's ts.
@@ -158,21 +188,38 @@ class Listeners:
         else:
             self.pool.submit(BRIEF, task.payload())
 
-    def _decide(self, event: dict[str, Any], where: Where, *, thread: str | None, ts: str, mentioned: bool,
-                bot_user_id: str | None) -> AnswerTask | BriefTask | str | None:
+    def _decide(
+        self,
+        event: dict[str, Any],
+        where: Where,
+        *,
+        thread: str | None,
+        ts: str,
+        mentioned: bool,
+        bot_user_id: str | None,
+    ) -> AnswerTask | BriefTask | str | None:
         """What a person's message asks for: an answer, a brief, a hint (str), or nothing."""
         raw = event.get("text") or ""
         files = [slim_file(f) for f in event.get("files") or []]
-        if thread and thread != ts and self.store.get_thread(platform=PLATFORM, channel=where.channel,
-                                                             thread_ts=thread):
+        if (
+            thread
+            and thread != ts
+            and self.store.get_thread(platform=PLATFORM, channel=where.channel, thread_ts=thread)
+        ):
             question = markup.to_plain(markup.strip_mention(raw, bot_user_id))
             return AnswerTask(where=where, thread_ts=thread, question=question) if question else None
         content = markup.message_content(raw, bot_user_id=bot_user_id)
         if mentioned:
             if content.empty and not files:
                 return NOTHING_TO_BRIEF
-            return BriefTask(where=where, origin="mention", thread_ts=thread or ts, url=content.url,
-                             text=None if (content.url or files) else content.text, files=files)
+            return BriefTask(
+                where=where,
+                origin="mention",
+                thread_ts=thread or ts,
+                url=content.url,
+                text=None if (content.url or files) else content.text,
+                files=files,
+            )
         if where.channel in self.cfg.auto_brief_channels and content.url:
             return BriefTask(where=where, origin="auto", thread_ts=thread or ts, url=content.url)
         return None
@@ -182,8 +229,12 @@ class Listeners:
     def on_home(self, event: dict[str, Any], context: BoltContext) -> None:
         if event.get("tab", "home") != "home" or not event.get("user"):
             return
-        where = Where(team_id=context.team_id, channel=event.get("channel") or "", user=event["user"],
-                      enterprise_id=context.enterprise_id)
+        where = Where(
+            team_id=context.team_id,
+            channel=event.get("channel") or "",
+            user=event["user"],
+            enterprise_id=context.enterprise_id,
+        )
         self.pool.run_now(publish_home, self.worker, where)
 
 

@@ -26,8 +26,16 @@ Handler = Callable[[str, dict[str, Any]], None]
 class JobPool:
     """Run jobs of known kinds on ``workers`` threads."""
 
-    def __init__(self, *, store: Store, handlers: dict[str, Handler], workers: int = 8,
-                 stale_after_s: float = 300.0, poll_s: float = 5.0, worker_id: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        store: Store,
+        handlers: dict[str, Handler],
+        workers: int = 8,
+        stale_after_s: float = 300.0,
+        poll_s: float = 5.0,
+        worker_id: str | None = None,
+    ) -> None:
         self.store = store
         self.handlers = handlers
         self.workers = max(1, workers)
@@ -126,7 +134,9 @@ class JobPool:
             with self._lock:
                 if self._in_flight >= self.workers:
                     return
-            job: Job | None = self.store.claim_next_job(worker=self.worker_id, stale_after_s=self.stale_after_s)
+            job: Job | None = self.store.claim_next_job(
+                worker=self.worker_id, stale_after_s=self.stale_after_s
+            )
             if job is None:
                 return
             log.info("resuming job %s (%s, attempt %s)", job.id, job.kind, job.attempts)

@@ -40,8 +40,15 @@ class Service(Protocol):
     def load_text(self, text: str, *, title: str | None = None) -> Article: ...
     def load_bytes(self, data: bytes, *, filename: str | None, content_type: str | None) -> Article: ...
     def brief(self, article: Article, *, engine: str = "auto", workspace: str | None = None) -> Brief: ...
-    def ask(self, article: Article, question: str, *, brief: Brief | None = None,
-            history: Sequence[Any] = (), workspace: str | None = None) -> Any: ...
+    def ask(
+        self,
+        article: Article,
+        question: str,
+        *,
+        brief: Brief | None = None,
+        history: Sequence[Any] = (),
+        workspace: str | None = None,
+    ) -> Any: ...
 
 
 class Worker:
@@ -60,7 +67,9 @@ class Worker:
         where = task.where
         client = self.clients.for_team(where.team_id, where.enterprise_id)
         canonical = _canonical(task.url)
-        if canonical and self._point_to_earlier(client, task, self.store.find_article(canonical_url=canonical)):
+        if canonical and self._point_to_earlier(
+            client, task, self.store.find_article(canonical_url=canonical)
+        ):
             return
         placeholder = self._post(client, where, task.thread_ts, render.placeholder_message(_label(task)))
         if placeholder is None:
@@ -69,24 +78,36 @@ class Worker:
         root = task.thread_ts or placeholder
         try:
             article = self._load(client, task)
-            if self._point_to_earlier(client, task, self.store.find_article(content_sha256=article.content_sha256),
-                                      placeholder=placeholder):
+            if self._point_to_earlier(
+                client,
+                task,
+                self.store.find_article(content_sha256=article.content_sha256),
+                placeholder=placeholder,
+            ):
                 return
             if article.title:
                 self._update(client, where.channel, placeholder, render.placeholder_message(article.title))
             brief = self.service.brief(article, workspace=where.team_id)
             article_id = self.store.save_article(article, canonical_url=canonical)
             # Link the thread before showing the brief, so a reply typed at once already finds it.
-            self.store.link_thread(platform=PLATFORM, channel=where.channel, thread_ts=root, article_id=article_id,
-                                   brief_json=brief.model_dump_json(), workspace=where.team_id,
-                                   message_ts=placeholder)
+            self.store.link_thread(
+                platform=PLATFORM,
+                channel=where.channel,
+                thread_ts=root,
+                article_id=article_id,
+                brief_json=brief.model_dump_json(),
+                workspace=where.team_id,
+                message_ts=placeholder,
+            )
             self._update(client, where.channel, placeholder, render.brief_message(brief))
         except InputError as exc:
             log.info("brief refused: %s", exc)
             self._update(client, where.channel, placeholder, render.error_message(exc.user_message))
         except Exception:
             log.exception("briefing failed")
-            self._update(client, where.channel, placeholder, render.error_message(OOPS.format(doing="briefing")))
+            self._update(
+                client, where.channel, placeholder, render.error_message(OOPS.format(doing="briefing"))
+            )
 
     def _load(self, client: WebClient, task: BriefTask) -> Article:
         if task.files:
@@ -98,13 +119,16 @@ class Worker:
             return self.service.load_text(task.text)
         raise InputError("nothing to brief", user_message=NOTHING_TO_BRIEF)
 
-    def _point_to_earlier(self, client: WebClient, task: BriefTask, article_id: int | None, *,
-                          placeholder: str | None = None) -> bool:
+    def _point_to_earlier(
+        self, client: WebClient, task: BriefTask, article_id: int | None, *, placeholder: str | None = None
+    ) -> bool:
         """When this article already has a brief thread in this channel, say where and stop."""
         if article_id is None:
             return False
         where = task.where
-        earlier = self.store.find_thread_for_article(platform=PLATFORM, channel=where.channel, article_id=article_id)
+        earlier = self.store.find_thread_for_article(
+            platform=PLATFORM, channel=where.channel, article_id=article_id
+        )
         if earlier is None or earlier.thread_ts == task.thread_ts:
             return False
         message = render.duplicate_message(self._permalink(client, where, earlier))
@@ -150,18 +174,28 @@ class Worker:
             record = self.store.get_thread(platform=PLATFORM, channel=where.channel, thread_ts=task.thread_ts)
             article = self.store.get_article(record.article_id) if record else None
             if record is None or article is None:
-                self._post(client, where, task.thread_ts,
-                           render.error_message("I no longer have the article of this thread; brief it again."))
+                self._post(
+                    client,
+                    where,
+                    task.thread_ts,
+                    render.error_message("I no longer have the article of this thread; brief it again."),
+                )
                 return
             brief = Brief.model_validate_json(record.brief_json)
             history = self.store.get_turns(platform=PLATFORM, channel=where.channel, thread_ts=task.thread_ts)
-            result = self.service.ask(article, task.question, brief=brief, history=history,
-                                      workspace=where.team_id)
+            result = self.service.ask(
+                article, task.question, brief=brief, history=history, workspace=where.team_id
+            )
             message = render.answer_message(result)
             self._post(client, where, task.thread_ts, message)
             answer, _ = render.answer_parts(result)
-            self.store.add_turn(platform=PLATFORM, channel=where.channel, thread_ts=task.thread_ts,
-                                question=task.question, answer=answer)
+            self.store.add_turn(
+                platform=PLATFORM,
+                channel=where.channel,
+                thread_ts=task.thread_ts,
+                question=task.question,
+                answer=answer,
+            )
         except BriefbotError as exc:
             log.info("answer refused: %s", exc)
             self._post(client, where, task.thread_ts, render.error_message(exc.user_message))
@@ -182,10 +216,13 @@ class Worker:
 
     # -- Slack calls ----------------------------------------------------------------------------------
 
-    def _post(self, client: WebClient, where: Where, thread_ts: str | None, message: dict[str, Any]) -> str | None:
+    def _post(
+        self, client: WebClient, where: Where, thread_ts: str | None, message: dict[str, Any]
+    ) -> str | None:
         try:
-            resp = client.chat_postMessage(channel=where.channel, thread_ts=thread_ts, unfurl_links=False,
-                                           unfurl_media=False, **message)
+            resp = client.chat_postMessage(
+                channel=where.channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False, **message
+            )
             return str(resp["ts"])
         except SlackApiError as exc:
             log.warning("chat.postMessage failed: %s", exc.response.get("error"))
@@ -202,7 +239,9 @@ class Worker:
                 # Keep the user informed: the plain-text fallback always fits.
                 self._update(client, channel, ts, {"text": message["text"]})
 
-    def _ephemeral(self, client: WebClient, where: Where, thread_ts: str | None, message: dict[str, Any]) -> None:
+    def _ephemeral(
+        self, client: WebClient, where: Where, thread_ts: str | None, message: dict[str, Any]
+    ) -> None:
         if not where.user:
             return
         try:

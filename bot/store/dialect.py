@@ -7,6 +7,7 @@ SQLite (3.35+) and PostgreSQL understand; only the pieces below differ.
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -77,12 +78,24 @@ class SQLiteDialect(Dialect):
         # check_same_thread=False: connections move between threads through the pool, never shared at once.
         conn = sqlite3.connect(path, timeout=self.busy_timeout_s, isolation_level=None,
                                check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout={int(self.busy_timeout_s * 1000)}")
         if not self.memory:
-            conn.execute("PRAGMA journal_mode=WAL")
+            self._use_wal(conn)
             # NORMAL is durable across application crashes in WAL mode and much faster than FULL.
             conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute(f"PRAGMA busy_timeout={int(self.busy_timeout_s * 1000)}")
         return conn
+
+    def _use_wal(self, conn: sqlite3.Connection) -> None:
+        # WAL is a property of the file, set once. Switching needs an exclusive lock and SQLite does not
+        # wait on the busy handler for it, so processes opening a new file together retry briefly here.
+        deadline = time.monotonic() + self.busy_timeout_s
+        while conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            try:
+                conn.execute("PRAGMA journal_mode=WAL")
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     def describe(self) -> str:
         return f"sqlite:{self.path}"

@@ -1,0 +1,127 @@
+"""Answering one follow-up question about an article: offline, or through the model with a safety net.
+
+The model only ever sees the top passages. What it returns is checked like brief evidence: quotes
+that are not in the article are dropped, and an answer that states a figure found neither in its
+verified quotes nor in the article, or that keeps no quote at all, is replaced by the offline answer.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from bot.article import Article
+from bot.config import Settings
+from bot.engine import Usage
+from bot.errors import EngineError
+from bot.figures import digit_figures
+from bot.grounding import Grounder
+from bot.models import Answer, Brief
+from bot.qa.intent import understand
+from bot.qa.offline import DOESNT_SAY, Finding, find_answer
+from bot.qa.passages import build_passages
+from bot.qa.prompt import build_prompt
+from bot.qa.retrieve import Retriever
+
+if TYPE_CHECKING:
+    from bot.llm.client import StructuredClient
+
+log = logging.getLogger(__name__)
+
+OFFLINE_ENGINE = "extractive"
+_ANSWER_MAX_TOKENS = 700
+_NOT_SAID = re.compile(
+    r"\b(?:does(?:n't| not)|did(?:n't| not)) (?:say|give|mention|state|specify|report|provide|include)\b|"
+    r"\bnot (?:mentioned|stated|given|specified|reported)\b|\bno information\b|"
+    r"\bcan only answer questions about\b", re.IGNORECASE)
+
+
+@dataclass
+class Turn:
+    """One earlier question and answer in the same thread."""
+
+    question: str
+    answer: str
+
+
+@dataclass
+class AnswerResult:
+    """An answer, which engine gave it, what the reader should be told, and whether the article had it."""
+
+    answer: Answer
+    engine: str
+    notes: list[str] = field(default_factory=list)
+    usage: Usage | None = None
+    answerable: bool = True
+
+
+def says_not_given(text: str) -> bool:
+    """Does an answer say that the article doesn't give the information?"""
+    return bool(_NOT_SAID.search(text))
+
+
+def _offline(finding: Finding, notes: list[str]) -> AnswerResult:
+    return AnswerResult(answer=Answer(answer=finding.lead, quotes=list(finding.quotes)),
+                        engine=OFFLINE_ENGINE, notes=notes, usage=None, answerable=finding.answerable)
+
+
+def _unsupported_figures(text: str, quotes: Sequence[str], article_text: str) -> set[str]:
+    """Figures in ``text`` that neither the quotes nor the article contain."""
+    return digit_figures(text) - digit_figures(" ".join(quotes)) - digit_figures(article_text)
+
+
+def answer_question(article: Article, question: str, *, brief: Brief | None = None,
+                    history: Sequence[Turn] = (), settings: Settings,
+                    client: StructuredClient | None = None) -> AnswerResult:
+    """Answer ``question`` from ``article`` (and its brief), in the context of the thread's ``history``."""
+    passages = build_passages(article, brief)
+    retriever = Retriever(passages)
+    intents = understand(question, [t.question for t in history])
+    finding = find_answer(retriever, question, intents, min_coverage=settings.qa.min_score)
+    if client is None or finding.off_topic:
+        return _offline(finding, [])
+
+    # The model sees the offline pick first, then the best of the rest, as far as the budget allows.
+    ranked: list[tuple[int, str]] = []
+    for text in finding.quotes:
+        ranked.extend((p.index, p.text) for p in passages if p.text == text and p.quotable)
+    for hit in retriever.rank(intents[0]):
+        if len(ranked) >= settings.qa.passages:
+            break
+        pair = (hit.passage.index, hit.passage.text)
+        if pair not in ranked:
+            ranked.append(pair)
+    prompt = build_prompt(question, ranked[: max(settings.qa.passages, len(finding.quotes))], history,
+                          max_prompt_tokens=settings.qa.max_prompt_tokens,
+                          history_tokens=settings.qa.history_tokens, model=client.model)
+    engine = f"llm:{client.model}"
+    try:
+        reply, usage = client.complete(prompt.messages, Answer, max_tokens=_ANSWER_MAX_TOKENS)
+    except EngineError as exc:
+        log.warning("answering offline: %s", exc)
+        return _offline(finding, [f"answered without the model: {exc}"])
+
+    grounder = Grounder(article.text)
+    text = reply.answer.strip()
+    if says_not_given(text):
+        return AnswerResult(answer=Answer(answer=DOESNT_SAY, quotes=[]), engine=engine, usage=usage,
+                            answerable=False)
+    quotes = [q.strip() for q in reply.quotes if q.strip() and grounder.verify(q)]
+    notes: list[str] = []
+    dropped = len(reply.quotes) - len(quotes)
+    if dropped:
+        notes.append(f"{dropped} quote{'s' if dropped != 1 else ''} dropped: not found in the article")
+    if not quotes:
+        result = _offline(finding, notes + ["answered offline: none of the model's quotes is in the article"])
+        result.usage = usage
+        return result
+    if _unsupported_figures(text, quotes, article.text):
+        result = _offline(finding, notes + ["answered offline: the model's answer had a figure the article "
+                                            "does not give"])
+        result.usage = usage
+        return result
+    return AnswerResult(answer=Answer(answer=text, quotes=quotes), engine=engine, notes=notes, usage=usage,
+                        answerable=True)

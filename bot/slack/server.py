@@ -1,0 +1,109 @@
+"""Serving the Bolt app: an ASGI app for uvicorn (HTTP mode) or Bolt's Socket Mode handler.
+
+Bolt's Starlette adapter calls the synchronous ``App.dispatch`` on the event loop, which would make
+every request wait for the one before it; here dispatch runs in Starlette's thread pool instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import AsyncIterator
+
+from slack_bolt import App
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from bot.config import Settings
+from bot.errors import ConfigError
+from bot.slack.app import close_app, create_app
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+DEFAULT_PORT = 3000
+
+
+def asgi_app(app: App) -> Starlette:
+    """``POST /slack/events`` (events, commands, shortcuts, interactivity), ``GET /healthz``, and the
+    OAuth pages ``/slack/install`` and ``/slack/oauth_redirect`` when OAuth is configured."""
+
+    async def events(req: Request) -> Response:
+        body = await req.body()
+        bolt_resp = await run_in_threadpool(app.dispatch, to_bolt_request(req, body))
+        return to_starlette_response(bolt_resp)
+
+    async def healthz(_req: Request) -> Response:
+        return JSONResponse({"ok": True})
+
+    routes = [Route(EVENTS_PATH, events, methods=["POST"]), Route("/healthz", healthz, methods=["GET"])]
+    flow = app.oauth_flow
+    if flow is not None:
+
+        async def install(req: Request) -> Response:
+            bolt_resp = await run_in_threadpool(
+                flow.handle_installation, to_bolt_request(req, await req.body())
+            )
+            return to_starlette_response(bolt_resp)
+
+        async def callback(req: Request) -> Response:
+            bolt_resp = await run_in_threadpool(flow.handle_callback, to_bolt_request(req, await req.body()))
+            return to_starlette_response(bolt_resp)
+
+        routes += [
+            Route(flow.install_path, install, methods=["GET"]),
+            Route(flow.redirect_uri_path, callback, methods=["GET"]),
+        ]
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        yield
+        close_app(app)
+
+    return Starlette(routes=routes, lifespan=lifespan)
+
+
+def socket_mode_handler(app: App, app_token: str) -> SocketModeHandler:
+    """Bolt's built-in Socket Mode handler; its Web API calls use the app's client (``SLACK_API_URL``)."""
+    return SocketModeHandler(app, app_token, web_client=app.client)
+
+
+def run(settings: Settings, *, http: bool, port: int | None = None) -> None:
+    """Run the bot until interrupted: Socket Mode when ``SLACK_APP_TOKEN`` is set and ``http`` is False,
+    otherwise HTTP on ``port``, ``$PORT`` or 3000 behind uvicorn."""
+    from bot.service import BriefService
+    from bot.store import open_store
+
+    app_token = os.environ.get("SLACK_APP_TOKEN")
+    socket_mode = bool(app_token) and not http
+    store = open_store(settings.database_url)
+    service = BriefService(settings=settings, store=store)
+    app = create_app(settings=settings, service=service, socket_mode=socket_mode)
+    if socket_mode:
+        assert app_token is not None
+        log.info("briefbot Slack: Socket Mode")
+        try:
+            socket_mode_handler(app, app_token).start()
+        finally:
+            close_app(app)
+        return
+    import uvicorn
+
+    try:
+        bind_port = port or int(os.environ.get("PORT") or DEFAULT_PORT)
+    except ValueError as exc:
+        raise ConfigError("PORT must be a number") from exc
+    log.info("briefbot Slack: HTTP on port %s", bind_port)
+    uvicorn.run(
+        asgi_app(app),
+        host=os.environ.get("HOST", "0.0.0.0"),
+        port=bind_port,  # noqa: S104
+        proxy_headers=True,
+        log_level="info",
+    )
