@@ -78,8 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         client = StructuredClient(settings=settings.llm, client=openai.OpenAI(
             base_url=server.base_url, api_key=PLACEHOLDER_API_KEY, timeout=args.latency + 30, max_retries=0))
         engine = LLMEngine(settings=settings, client=client)
-        print(f"model {model} · stand-in latency {args.latency:.2f} s · tokenizer load {startup * 1000:.0f} ms "
-              f"(once per process) · prompt {engine.prompt_version}")
+        print(f"model {model} · stand-in latency {args.latency:.2f} s · tokenizer load "
+              f"{startup * 1000:.0f} ms (once per process) · prompt {engine.prompt_version}")
         print(f"{'article':<10} {'wall s':>7} {'outside %':>9} {'calls':>5} {'article tok':>11} "
               f"{'prompt tok':>10} {'overhead':>8}")
         for path in paths:
@@ -108,8 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"time outside the model call: {100 * outside / sum(walls):.2f}% of wall time "
           f"(mean {1000 * outside / len(rows):.1f} ms per brief; target < 5%)")
     if overheads:
-        print(f"prompt overhead per single-call brief (prompt tokens − article tokens): min {min(overheads)}, "
-              f"max {max(overheads)} tokens (target < 700)")
+        print("prompt overhead per single-call brief (prompt tokens − article tokens): "
+              f"min {min(overheads)}, max {max(overheads)} tokens (target < 700)")
     print(f"not included above: the strict JSON schema sent as response_format, {schema_tokens} tokens as "
           "JSON (OpenAI renders it more compactly inside the prompt)")
     return 0

@@ -123,3 +123,8 @@ def ground_brief(draft: BriefDraft, *, source: Source, engine: str, article_text
         all_notes.append(f"{_plural(bad_figure, 'item')} dropped: a figure in "
                          f"{'it' if bad_figure == 1 else 'them'} is not in the quoted evidence")
     return Brief(source=source, engine=engine, summary=draft.summary, notes=all_notes, **sections)
+
+
+def summary_supported(summary: str, article_text: str) -> bool:
+    """A summary may only state figures that the article states too."""
+    return digit_figures(summary) <= digit_figures(article_text)

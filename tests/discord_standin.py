@@ -31,8 +31,14 @@ TS = "2025-01-01T00:00:00.000000+00:00"
 
 
 def user(uid: int, name: str, *, bot: bool = False) -> dict[str, Any]:
-    return {"id": str(uid), "username": name, "discriminator": "0", "global_name": name, "avatar": None,
-            "bot": bot}
+    return {
+        "id": str(uid),
+        "username": name,
+        "discriminator": "0",
+        "global_name": name,
+        "avatar": None,
+        "bot": bot,
+    }
 
 
 BOT_USER = user(BOT_ID, "briefbot", bot=True)
@@ -105,15 +111,21 @@ class DiscordStandin:
 
     def posted_messages(self) -> list[Call]:
         """Every message the bot sent: channel messages and interaction followups."""
-        return [c for c in self.calls if c.method == "POST" and (
-            c.path.endswith("/messages") or c.path.startswith(f"/webhooks/{APP_ID}/"))]
+        return [
+            c
+            for c in self.calls
+            if c.method == "POST"
+            and (c.path.endswith("/messages") or c.path.startswith(f"/webhooks/{APP_ID}/"))
+        ]
 
     async def wait_for(self, predicate: Any, timeout: float = 20.0) -> None:
         """Wait until ``predicate(self)`` holds (checked whenever a call arrives)."""
+
         async def loop() -> None:
             while not predicate(self):
                 self.changed.clear()
                 await self.changed.wait()
+
         await asyncio.wait_for(loop(), timeout)
 
     # ---- gateway ----------------------------------------------------------------------------------
@@ -135,10 +147,17 @@ class DiscordStandin:
             if payload["op"] == 1:
                 await ws.send_str(json.dumps({"op": 11}))
             elif payload["op"] == 2:
-                await self.push("READY", {
-                    "v": 10, "user": BOT_USER, "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
-                    "session_id": "s1", "resume_gateway_url": f"ws://127.0.0.1:{self.port}/gateway",
-                    "application": {"id": str(APP_ID), "flags": 0}})
+                await self.push(
+                    "READY",
+                    {
+                        "v": 10,
+                        "user": BOT_USER,
+                        "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
+                        "session_id": "s1",
+                        "resume_gateway_url": f"ws://127.0.0.1:{self.port}/gateway",
+                        "application": {"id": str(APP_ID), "flags": 0},
+                    },
+                )
                 await self.push("GUILD_CREATE", guild_payload())
                 self.identified.set()
         return ws
@@ -170,15 +189,25 @@ class DiscordStandin:
         if path == "/users/@me":
             return _json(BOT_USER)
         if path == "/oauth2/applications/@me":
-            return _json({
-                "id": str(APP_ID), "name": "briefbot", "description": "", "icon": None, "bot_public": False,
-                "bot_require_code_grant": False, "owner": HUMAN, "verify_key": "00", "flags": 0})
+            return _json(
+                {
+                    "id": str(APP_ID),
+                    "name": "briefbot",
+                    "description": "",
+                    "icon": None,
+                    "bot_public": False,
+                    "bot_require_code_grant": False,
+                    "owner": HUMAN,
+                    "verify_key": "00",
+                    "flags": 0,
+                }
+            )
         if method == "PUT" and path == f"/applications/{APP_ID}/commands":
-            return _json([dict(c, id=str(self.new_id()), application_id=str(APP_ID), version="1")
-                                      for c in body])
+            return _json(
+                [dict(c, id=str(self.new_id()), application_id=str(APP_ID), version="1") for c in body]
+            )
         if parts[0] == "interactions" and parts[-1] == "callback":
-            return _json({"interaction": {"id": parts[1], "type": 2,
-                                                      "response_message_loading": True}})
+            return _json({"interaction": {"id": parts[1], "type": 2, "response_message_loading": True}})
         if parts[0] == "webhooks" and method == "POST":
             # An interaction followup: posted in the interaction's channel.
             return _json(self._message(CHANNEL_ID, body, webhook=True))
@@ -187,15 +216,21 @@ class DiscordStandin:
         if parts[0] == "channels" and method == "POST" and parts[-1] == "messages":
             return _json(self._message(int(parts[1]), body))
         if parts[0] == "channels" and method == "POST" and parts[-1] == "threads":
-            thread = thread_payload(self.new_id(), parent=int(parts[1]), name=body.get("name", ""),
-                                    thread_id=int(parts[3]) if len(parts) > 4 else None)
+            thread = thread_payload(
+                self.new_id(),
+                parent=int(parts[1]),
+                name=body.get("name", ""),
+                thread_id=int(parts[3]) if len(parts) > 4 else None,
+            )
             # Discord tells the gateway about the new thread too; the client caches it from there.
             await self.push("THREAD_CREATE", dict(thread, newly_created=True))
             return _json(thread)
         return _json({"message": "Unknown route", "code": 0}, status=404)
 
     def _message(self, channel_id: int, body: dict[str, Any], *, webhook: bool = False) -> dict[str, Any]:
-        msg = message_payload(self.new_id(), channel_id=channel_id, author=BOT_USER, content=body.get("content", ""))
+        msg = message_payload(
+            self.new_id(), channel_id=channel_id, author=BOT_USER, content=body.get("content", "")
+        )
         msg["embeds"] = body.get("embeds") or []
         if webhook:
             msg["webhook_id"] = str(APP_ID)
@@ -205,7 +240,9 @@ class DiscordStandin:
 
 def _json(data: Any, status: int = 200) -> web.Response:
     # discord.py parses a body as JSON only when Content-Type is exactly "application/json".
-    return web.Response(body=json.dumps(data).encode(), status=status, headers={"Content-Type": "application/json"})
+    return web.Response(
+        body=json.dumps(data).encode(), status=status, headers={"Content-Type": "application/json"}
+    )
 
 
 # ---- payloads, as Discord sends them ---------------------------------------------------------------
@@ -213,52 +250,139 @@ def _json(data: Any, status: int = 200) -> web.Response:
 
 def guild_payload() -> dict[str, Any]:
     return {
-        "id": str(GUILD_ID), "name": "Desk", "icon": None, "owner_id": str(USER_ID), "unavailable": False,
-        "member_count": 2, "features": [], "emojis": [], "stickers": [], "members": [], "threads": [],
-        "roles": [{"id": str(GUILD_ID), "name": "@everyone", "permissions": str(discord.Permissions.all().value),
-                   "position": 0, "color": 0, "hoist": False, "managed": False, "mentionable": False}],
-        "channels": [{"id": str(CHANNEL_ID), "type": 0, "name": "war-news", "position": 0, "guild_id": str(GUILD_ID),
-                      "permission_overwrites": [], "nsfw": False, "topic": None, "parent_id": None}],
+        "id": str(GUILD_ID),
+        "name": "Desk",
+        "icon": None,
+        "owner_id": str(USER_ID),
+        "unavailable": False,
+        "member_count": 2,
+        "features": [],
+        "emojis": [],
+        "stickers": [],
+        "members": [],
+        "threads": [],
+        "roles": [
+            {
+                "id": str(GUILD_ID),
+                "name": "@everyone",
+                "permissions": str(discord.Permissions.all().value),
+                "position": 0,
+                "color": 0,
+                "hoist": False,
+                "managed": False,
+                "mentionable": False,
+            }
+        ],
+        "channels": [
+            {
+                "id": str(CHANNEL_ID),
+                "type": 0,
+                "name": "war-news",
+                "position": 0,
+                "guild_id": str(GUILD_ID),
+                "permission_overwrites": [],
+                "nsfw": False,
+                "topic": None,
+                "parent_id": None,
+            }
+        ],
     }
 
 
 def thread_payload(tid: int, *, parent: int, name: str, thread_id: int | None = None) -> dict[str, Any]:
     del thread_id  # a thread started from a message has the message's id in Discord; ours are fresh ids
-    return {"id": str(tid), "type": 11, "guild_id": str(GUILD_ID), "parent_id": str(parent),
-            "owner_id": str(BOT_ID), "name": name, "message_count": 0, "member_count": 1,
-            "rate_limit_per_user": 0, "last_message_id": None,
-            "thread_metadata": {"archived": False, "auto_archive_duration": 1440, "archive_timestamp": TS,
-                                "locked": False}}
+    return {
+        "id": str(tid),
+        "type": 11,
+        "guild_id": str(GUILD_ID),
+        "parent_id": str(parent),
+        "owner_id": str(BOT_ID),
+        "name": name,
+        "message_count": 0,
+        "member_count": 1,
+        "rate_limit_per_user": 0,
+        "last_message_id": None,
+        "thread_metadata": {
+            "archived": False,
+            "auto_archive_duration": 1440,
+            "archive_timestamp": TS,
+            "locked": False,
+        },
+    }
 
 
-def message_payload(mid: int, *, channel_id: int, author: dict[str, Any], content: str,
-                    mentions: list[dict[str, Any]] | None = None,
-                    attachments: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    return {"id": str(mid), "channel_id": str(channel_id), "guild_id": str(GUILD_ID), "author": author,
-            "member": {"roles": [], "joined_at": TS, "deaf": False, "mute": False, "flags": 0},
-            "content": content, "timestamp": TS, "edited_timestamp": None, "tts": False,
-            "mention_everyone": False, "mentions": mentions or [], "mention_roles": [],
-            "attachments": attachments or [], "embeds": [], "pinned": False, "type": 0}
+def message_payload(
+    mid: int,
+    *,
+    channel_id: int,
+    author: dict[str, Any],
+    content: str,
+    mentions: list[dict[str, Any]] | None = None,
+    attachments: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    return {
+        "id": str(mid),
+        "channel_id": str(channel_id),
+        "guild_id": str(GUILD_ID),
+        "author": author,
+        "member": {"roles": [], "joined_at": TS, "deaf": False, "mute": False, "flags": 0},
+        "content": content,
+        "timestamp": TS,
+        "edited_timestamp": None,
+        "tts": False,
+        "mention_everyone": False,
+        "mentions": mentions or [],
+        "mention_roles": [],
+        "attachments": attachments or [],
+        "embeds": [],
+        "pinned": False,
+        "type": 0,
+    }
 
 
 def attachment_payload(aid: int, *, url: str, filename: str, size: int, content_type: str) -> dict[str, Any]:
-    return {"id": str(aid), "filename": filename, "size": size, "url": url, "proxy_url": url,
-            "content_type": content_type}
+    return {
+        "id": str(aid),
+        "filename": filename,
+        "size": size,
+        "url": url,
+        "proxy_url": url,
+        "content_type": content_type,
+    }
 
 
-def interaction_payload(iid: int, *, options: list[dict[str, Any]],
-                        attachments: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+def interaction_payload(
+    iid: int, *, options: list[dict[str, Any]], attachments: dict[str, dict[str, Any]] | None = None
+) -> dict[str, Any]:
     data: dict[str, Any] = {"id": "1", "name": "brief", "type": 1, "options": options}
     if attachments:
         data["resolved"] = {"attachments": attachments}
-    return {"id": str(iid), "application_id": str(APP_ID), "type": 2, "token": f"tok{iid}", "version": 1,
-            "guild_id": str(GUILD_ID), "channel_id": str(CHANNEL_ID),
-            "channel": {"id": str(CHANNEL_ID), "type": 0, "guild_id": str(GUILD_ID), "name": "war-news"},
-            "member": {"user": HUMAN, "roles": [], "joined_at": TS, "deaf": False, "mute": False, "flags": 0,
-                       "permissions": str(discord.Permissions.all().value)},
-            "app_permissions": str(discord.Permissions.all().value), "locale": "en-US", "guild_locale": "en-US",
-            "entitlements": [], "authorizing_integration_owners": {}, "attachment_size_limit": 10485760,
-            "data": data}
+    return {
+        "id": str(iid),
+        "application_id": str(APP_ID),
+        "type": 2,
+        "token": f"tok{iid}",
+        "version": 1,
+        "guild_id": str(GUILD_ID),
+        "channel_id": str(CHANNEL_ID),
+        "channel": {"id": str(CHANNEL_ID), "type": 0, "guild_id": str(GUILD_ID), "name": "war-news"},
+        "member": {
+            "user": HUMAN,
+            "roles": [],
+            "joined_at": TS,
+            "deaf": False,
+            "mute": False,
+            "flags": 0,
+            "permissions": str(discord.Permissions.all().value),
+        },
+        "app_permissions": str(discord.Permissions.all().value),
+        "locale": "en-US",
+        "guild_locale": "en-US",
+        "entitlements": [],
+        "authorizing_integration_owners": {},
+        "attachment_size_limit": 10485760,
+        "data": data,
+    }
 
 
 def patch_discord(standin: DiscordStandin) -> tuple[str, yarl.URL]:

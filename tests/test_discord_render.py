@@ -10,27 +10,69 @@ from bot.models import AidItem, Answer, BattlefieldClaim, Brief, SanctionsItem, 
 HOSTILE = "@everyone look <@123456789012345678> <@&222> [click me](https://evil.example) *shout*"
 
 
-def _brief(n_items: int = 2, quote: str = "The ministry said a package of trucks was approved.",
-           title: str = "Ministry approves a new package") -> Brief:
+def _brief(
+    n_items: int = 2,
+    quote: str = "The ministry said a package of trucks was approved.",
+    title: str = "Ministry approves a new package",
+) -> Brief:
     aid = [
-        AidItem(donor="Freedonia", recipient="Ukraine", amount=f"${i + 1} million", value=float(i + 1) * 1e6,
-                currency="USD", aid_type="military", contents=["trucks"], status="approved",
-                evidence=f"{quote} ({i})", verified=True)
+        AidItem(
+            donor="Freedonia",
+            recipient="Ukraine",
+            amount=f"${i + 1} million",
+            value=float(i + 1) * 1e6,
+            currency="USD",
+            aid_type="military",
+            contents=["trucks"],
+            status="approved",
+            evidence=f"{quote} ({i})",
+            verified=True,
+        )
         for i in range(n_items)
     ]
     return Brief(
-        source=Source(url="https://news.example/a", title=title, site="news.example", content_sha256="0" * 64,
-                      tokens=100),
+        source=Source(
+            url="https://news.example/a",
+            title=title,
+            site="news.example",
+            content_sha256="0" * 64,
+            tokens=100,
+        ),
         engine="extractive",
         summary="A package of trucks was approved. Sanctions were widened.",
         aid=aid,
-        weapons_policy=[WeaponsPolicyItem(actor="Freedonia", weapon="rockets", stance="restricted",
-                                          scope="not across the border", evidence=quote, verified=True)],
-        sanctions=[SanctionsItem(imposed_by="Sylvania", targets="12 firms", target_count=12,
-                                 target_countries=["Ruritania"], sectors=["drones"], evidence=quote,
-                                 verified=True)],
-        battlefield_claims=[BattlefieldClaim(claimant="the army", claim="held the line", location="Eastville",
-                                             side="ukraine", status="claimed", evidence=quote, verified=True)],
+        weapons_policy=[
+            WeaponsPolicyItem(
+                actor="Freedonia",
+                weapon="rockets",
+                stance="restricted",
+                scope="not across the border",
+                evidence=quote,
+                verified=True,
+            )
+        ],
+        sanctions=[
+            SanctionsItem(
+                imposed_by="Sylvania",
+                targets="12 firms",
+                target_count=12,
+                target_countries=["Ruritania"],
+                sectors=["drones"],
+                evidence=quote,
+                verified=True,
+            )
+        ],
+        battlefield_claims=[
+            BattlefieldClaim(
+                claimant="the army",
+                claim="held the line",
+                location="Eastville",
+                side="ukraine",
+                status="claimed",
+                evidence=quote,
+                verified=True,
+            )
+        ],
         notes=["1 item dropped: its evidence is not in the article"],
     )
 
@@ -82,7 +124,9 @@ def test_huge_brief_is_split_within_every_discord_limit() -> None:
 
 
 def test_empty_sections_say_so() -> None:
-    brief = _brief(n_items=0).model_copy(update={"weapons_policy": [], "sanctions": [], "battlefield_claims": []})
+    brief = _brief(n_items=0).model_copy(
+        update={"weapons_policy": [], "sanctions": [], "battlefield_claims": []}
+    )
     embeds = render.render_brief(brief)[0].embeds
     assert all(e.description == "*Nothing in the article.*" for e in embeds[1:])
 

@@ -186,3 +186,11 @@ def test_openai_hosts_get_max_completion_tokens_and_reasoning_models_no_temperat
     client = client_from_env(settings, {"OPENAI_API_KEY": "sk-x"})
     kwargs = client._common_kwargs(None)
     assert kwargs == {"model": "gpt-5-mini", "max_completion_tokens": 123}
+
+
+def test_default_client_without_a_key_is_a_config_error(monkeypatch):
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    from bot.errors import ConfigError
+    from bot.llm.client import StructuredClient
+    with pytest.raises(ConfigError, match="OPENAI_API_KEY"):
+        StructuredClient(settings=LLMSettings())

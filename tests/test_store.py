@@ -99,7 +99,8 @@ def test_a_thread_remembers_its_article_and_brief(store, clock):
                       brief_json='{"v": 1}', workspace="T1", message_ts="111.2")
     found = store.get_thread(platform="slack", channel="C1", thread_ts="111.1")
     assert found == ThreadRecord(platform="slack", channel="C1", thread_ts="111.1", article_id=article_id,
-                                 brief_json='{"v": 1}', workspace="T1", message_ts="111.2", created_at=clock.now)
+                                 brief_json='{"v": 1}', workspace="T1", message_ts="111.2",
+                                 created_at=clock.now)
     assert store.get_thread(platform="discord", channel="C1", thread_ts="111.1") is None
     assert store.get_thread(platform="slack", channel="C2", thread_ts="111.1") is None
     # Linking again (the placeholder became the brief) replaces the brief but keeps what it doesn't give.
@@ -126,9 +127,14 @@ def test_recent_threads_for_app_home(store, clock):
         clock.advance(1)
         store.link_thread(platform="slack", channel="C1", thread_ts=f"{n}.0", article_id=article_id,
                           brief_json="{}", workspace="T1" if n % 2 == 0 else "T2")
-    store.link_thread(platform="discord", channel="D1", thread_ts="9.0", article_id=article_id, brief_json="{}")
-    assert [t.thread_ts for t in store.recent_threads(platform="slack", workspace="T1")] == ["4.0", "2.0", "0.0"]
-    assert [t.thread_ts for t in store.recent_threads(platform="slack", workspace="T1", limit=2)] == ["4.0", "2.0"]
+    store.link_thread(platform="discord", channel="D1", thread_ts="9.0", article_id=article_id,
+                      brief_json="{}")
+
+    def recent(**kw):
+        return [t.thread_ts for t in store.recent_threads(platform="slack", **kw)]
+
+    assert recent(workspace="T1") == ["4.0", "2.0", "0.0"]
+    assert recent(workspace="T1", limit=2) == ["4.0", "2.0"]
     assert len(store.recent_threads(platform="slack", workspace=None)) == 5
     assert store.recent_threads(platform="slack", workspace="T3") == []
 

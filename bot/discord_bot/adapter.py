@@ -19,6 +19,7 @@ from bot.discord_bot import render
 from bot.discord_bot.request import NOTHING_TO_BRIEF, SourceRequest, load_article, parse_text, strip_mention
 from bot.errors import InputError, InputTooLarge
 from bot.models import Answer, Brief
+from bot.qa import Turn
 
 if TYPE_CHECKING:
     from bot.service import BriefService
@@ -29,8 +30,12 @@ PLATFORM = "discord"
 INTERNAL_ERROR = "Sorry, something went wrong on my side. Please try again in a moment."
 RATE_LIMITED = "You have asked for many briefs in the last hour; please try again later."
 NOT_HERE = "I'm not enabled in this channel."
-NO_THREAD = "(I couldn't open a thread here, so follow-up questions won't work: I need the Create Public Threads permission.)"
+NO_THREAD = (
+    "(I couldn't open a thread here, so follow-up questions won't work: "
+    "I need the Create Public Threads permission.)"
+)
 RATE_WINDOW_S = 3600
+ARTICLE_GONE = "I no longer have this article; please brief it again."
 
 
 def _user_message(exc: BaseException) -> str:
@@ -70,15 +75,14 @@ class BriefBot(discord.Client):
         return bool(ids & set(allowed))
 
     def _claim(self, event_id: str) -> bool:
-        store = self.service.store
-        return True if store is None else bool(store.claim_event(f"{PLATFORM}:{event_id}"))
+        return self.service.store.claim_event(f"{PLATFORM}:{event_id}")
 
     def _rate_limited(self, user_id: int) -> bool:
-        store = self.service.store
         limit = self.settings.discord.rate_limit_per_user_per_hour
-        if store is None or not limit:
+        if not limit:
             return False
-        return bool(store.hit_rate_limit(key=f"{PLATFORM}:user:{user_id}", limit=limit, window_s=RATE_WINDOW_S))
+        key = f"{PLATFORM}:user:{user_id}"
+        return self.service.store.hit_rate_limit(key=key, limit=limit, window_s=RATE_WINDOW_S)
 
     def _gate(self, *, event_id: str, user_id: int) -> str | None:
         """None to go ahead, "" to drop silently (duplicate), or a message to show (rate limit)."""
@@ -90,38 +94,44 @@ class BriefBot(discord.Client):
 
     # ---- blocking work, run in a worker thread ----------------------------------------------------
 
-    def _brief_sync(self, request: SourceRequest, workspace: str | None) -> tuple[Brief, int | None]:
+    def _brief_sync(self, request: SourceRequest, workspace: str | None) -> tuple[Brief, int]:
         article = load_article(self.service, request)
         brief = self.service.brief(article, workspace=workspace)
-        store = self.service.store
-        article_id = store.save_article(article, canonical_url=article.url) if store is not None else None
+        article_id = self.service.store.save_article(article, canonical_url=article.url)
         return brief, article_id
 
-    def _link_sync(self, *, channel: str, thread: str, article_id: int | None, brief: Brief,
-                   workspace: str | None, message: str | None) -> None:
-        store = self.service.store
-        if store is None or article_id is None:
-            return
-        store.link_thread(platform=PLATFORM, channel=channel, thread_ts=thread, article_id=article_id,
-                          brief_json=brief.model_dump_json(), workspace=workspace, message_ts=message)
+    def _link_sync(
+        self, *, channel: str, thread: str, article_id: int, brief: Brief, workspace: str | None, message: str
+    ) -> None:
+        self.service.store.link_thread(
+            platform=PLATFORM,
+            channel=channel,
+            thread_ts=thread,
+            article_id=article_id,
+            brief_json=brief.model_dump_json(),
+            workspace=workspace,
+            message_ts=message,
+        )
 
     def _is_brief_thread(self, *, channel: str, thread: str) -> bool:
-        store = self.service.store
-        return store is not None and store.get_thread(platform=PLATFORM, channel=channel, thread_ts=thread) is not None
+        record = self.service.store.get_thread(platform=PLATFORM, channel=channel, thread_ts=thread)
+        return record is not None
 
-    def _answer_sync(self, *, channel: str, thread: str, question: str, workspace: str | None) -> Answer | None:
+    def _answer_sync(
+        self, *, channel: str, thread: str, question: str, workspace: str | None
+    ) -> Answer | None:
         store = self.service.store
-        if store is None:
-            return None
-        record = store.get_thread(platform=PLATFORM, channel=channel, thread_ts=thread)
+        key = {"platform": PLATFORM, "channel": channel, "thread_ts": thread}
+        record = store.get_thread(**key)
         if record is None:
             return None
         article = store.get_article(record.article_id)
+        if article is None:
+            raise InputError("article missing from the store", user_message=ARTICLE_GONE)
         brief = Brief.model_validate_json(record.brief_json) if record.brief_json else None
-        turns = store.get_turns(platform=PLATFORM, channel=channel, thread_ts=thread)
-        result = self.service.ask(article, question, brief=brief, history=turns, workspace=workspace)
-        store.add_turn(platform=PLATFORM, channel=channel, thread_ts=thread, question=question,
-                       answer=result.answer.answer)
+        history = [Turn(question=t.question, answer=t.answer) for t in store.get_turns(**key)]
+        result = self.service.ask(article, question, brief=brief, history=history, workspace=workspace)
+        store.add_turn(**key, question=question, answer=result.answer.answer)
         return result.answer
 
     # ---- reading what the user sent -----------------------------------------------------------------
@@ -131,8 +141,10 @@ class BriefBot(discord.Client):
             file = attachments[0]
             cap = self.settings.input.max_file_bytes
             if file.size > cap:
-                raise InputTooLarge(f"attachment of {file.size} bytes",
-                                    user_message=f"That file is too large (limit {cap // 1_000_000} MB).")
+                raise InputTooLarge(
+                    f"attachment of {file.size} bytes",
+                    user_message=f"That file is too large (limit {cap // 1_000_000} MB).",
+                )
             data = await file.read()
             return SourceRequest(data=data, filename=file.filename, content_type=file.content_type)
         if text and text.strip():
@@ -142,16 +154,24 @@ class BriefBot(discord.Client):
     # ---- /brief -------------------------------------------------------------------------------------
 
     def _make_brief_command(self) -> app_commands.Command[Any, Any, None]:
-        @app_commands.command(name="brief", description="Brief a news article: a link, pasted text, or a file")
-        @app_commands.describe(source="Link to the article, or its text", file="The article as a text, HTML or PDF file")
-        async def brief(interaction: discord.Interaction, source: str | None = None,
-                        file: discord.Attachment | None = None) -> None:
+        @app_commands.command(
+            name="brief", description="Brief a news article: a link, pasted text, or a file"
+        )
+        @app_commands.describe(
+            source="Link to the article, or its text", file="The article as a text, HTML or PDF file"
+        )
+        async def brief(
+            interaction: discord.Interaction,
+            source: str | None = None,
+            file: discord.Attachment | None = None,
+        ) -> None:
             await self.handle_brief_command(interaction, source=source, file=file)
 
         return brief
 
-    async def handle_brief_command(self, interaction: discord.Interaction, *, source: str | None,
-                                   file: discord.Attachment | None) -> None:
+    async def handle_brief_command(
+        self, interaction: discord.Interaction, *, source: str | None, file: discord.Attachment | None
+    ) -> None:
         """Defer at once, brief in a worker thread, post the brief as a followup and open its thread."""
         if not self._allowed(interaction.channel):
             await interaction.response.send_message(NOT_HERE, ephemeral=True)
@@ -159,7 +179,9 @@ class BriefBot(discord.Client):
         await interaction.response.defer(thinking=True)
         workspace = str(interaction.guild_id) if interaction.guild_id else None
         try:
-            gate = await asyncio.to_thread(self._gate, event_id=f"i{interaction.id}", user_id=interaction.user.id)
+            gate = await asyncio.to_thread(
+                self._gate, event_id=f"i{interaction.id}", user_id=interaction.user.id
+            )
             if gate is not None:
                 await interaction.followup.send(**render.render_error(gate or INTERNAL_ERROR).kwargs())
                 return
@@ -169,32 +191,52 @@ class BriefBot(discord.Client):
         except Exception as exc:  # the outermost edge: log it, show a short line, never a traceback
             await interaction.followup.send(**render.render_error(_user_message(exc)).kwargs())
 
-    async def _post_brief_followup(self, interaction: discord.Interaction, brief: Brief,
-                                   article_id: int | None, workspace: str | None) -> None:
+    async def _post_brief_followup(
+        self, interaction: discord.Interaction, brief: Brief, article_id: int, workspace: str | None
+    ) -> None:
         messages = render.render_brief(brief)
         first = await interaction.followup.send(wait=True, **messages[0].kwargs())
         channel = interaction.channel
         if isinstance(channel, discord.Thread):
             # Invoked inside a thread: that thread becomes the brief's thread.
             await self._post_rest(channel, messages[1:])
-            await asyncio.to_thread(self._link_sync, channel=str(channel.parent_id), thread=str(channel.id),
-                                    article_id=article_id, brief=brief, workspace=workspace, message=str(first.id))
+            await asyncio.to_thread(
+                self._link_sync,
+                channel=str(channel.parent_id),
+                thread=str(channel.id),
+                article_id=article_id,
+                brief=brief,
+                workspace=workspace,
+                message=str(first.id),
+            )
             return
-        thread = await self._open_thread(first, brief)
+        thread = await self._open_thread(channel, first, brief)
         if thread is None:
             rest = messages[1:] + ([render.Outgoing(content=NO_THREAD)] if interaction.guild_id else [])
             for msg in rest:
                 await interaction.followup.send(**msg.kwargs())
             return
         await self._post_rest(thread, messages[1:])
-        await asyncio.to_thread(self._link_sync, channel=str(first.channel.id), thread=str(thread.id),
-                                article_id=article_id, brief=brief, workspace=workspace, message=str(first.id))
+        await asyncio.to_thread(
+            self._link_sync,
+            channel=str(first.channel.id),
+            thread=str(thread.id),
+            article_id=article_id,
+            brief=brief,
+            workspace=workspace,
+            message=str(first.id),
+        )
 
-    async def _open_thread(self, message: discord.Message, brief: Brief) -> discord.Thread | None:
-        if message.guild is None and not getattr(message.channel, "guild", None):
-            return None  # DMs have no threads
+    @staticmethod
+    async def _open_thread(
+        channel: Any, message: discord.abc.Snowflake, brief: Brief
+    ) -> discord.Thread | None:
+        """A public thread on ``message``; None where there can be none (DMs, voice chats, no permission)."""
+        if not isinstance(channel, discord.TextChannel):
+            return None
         try:
-            return await message.create_thread(name=render.thread_name(brief))
+            # Through the channel: a followup's WebhookMessage carries no guild, so it can't open one itself.
+            return await channel.create_thread(name=render.thread_name(brief), message=message)
         except discord.HTTPException as exc:
             logger.warning("could not open a thread on message %s: %s", message.id, exc.status)
             return None
@@ -234,23 +276,25 @@ class BriefBot(discord.Client):
                 if gate:
                     await message.reply(**render.render_error(gate).kwargs(), mention_author=False)
                 return
-            request = await self._request_from(strip_mention(message.content, self.user.id),
-                                               list(message.attachments))
+            request = await self._request_from(
+                strip_mention(message.content, self.user.id), list(message.attachments)
+            )
             async with message.channel.typing():
                 brief, article_id = await asyncio.to_thread(self._brief_sync, request, workspace)
             await self._post_brief_on(message, brief, article_id, workspace)
         except Exception as exc:  # the outermost edge
             await self._reply_error(message, _user_message(exc))
 
-    async def _post_brief_on(self, message: discord.Message, brief: Brief, article_id: int | None,
-                             workspace: str | None) -> None:
+    async def _post_brief_on(
+        self, message: discord.Message, brief: Brief, article_id: int, workspace: str | None
+    ) -> None:
         messages = render.render_brief(brief)
         channel = message.channel
         if isinstance(channel, discord.Thread):
             thread: discord.Thread | None = channel
             parent = str(channel.parent_id)
         else:
-            thread = await self._open_thread(message, brief)
+            thread = await self._open_thread(channel, message, brief)
             parent = str(channel.id)
         if thread is None:
             for msg in messages:
@@ -259,8 +303,15 @@ class BriefBot(discord.Client):
                 await channel.send(content=NO_THREAD)
             return
         await self._post_rest(thread, messages)
-        await asyncio.to_thread(self._link_sync, channel=parent, thread=str(thread.id), article_id=article_id,
-                                brief=brief, workspace=workspace, message=str(message.id))
+        await asyncio.to_thread(
+            self._link_sync,
+            channel=parent,
+            thread=str(thread.id),
+            article_id=article_id,
+            brief=brief,
+            workspace=workspace,
+            message=str(message.id),
+        )
 
     async def handle_thread_question(self, message: discord.Message) -> None:
         """Answer a question in a brief's thread from the article, with quotes."""
@@ -277,8 +328,13 @@ class BriefBot(discord.Client):
                     await self._reply_error(message, gate)
                 return
             async with thread.typing():
-                answer = await asyncio.to_thread(self._answer_sync, channel=str(thread.parent_id),
-                                                 thread=str(thread.id), question=question, workspace=workspace)
+                answer = await asyncio.to_thread(
+                    self._answer_sync,
+                    channel=str(thread.parent_id),
+                    thread=str(thread.id),
+                    question=question,
+                    workspace=workspace,
+                )
             if answer is None:
                 return
             for i, msg in enumerate(render.render_answer(answer)):
@@ -295,4 +351,3 @@ class BriefBot(discord.Client):
             await message.reply(**render.render_error(text).kwargs(), mention_author=False)
         except discord.HTTPException:
             logger.warning("could not post an error reply in channel %s", message.channel.id)
-

@@ -72,6 +72,8 @@ _TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[A-Z]{2,4}\s*)?[-–—:|]?\s*"
 def attribution(lx: Lexicon, sentence: str, last: Claimant | None) -> Claimant | None:
     """Who the sentence attributes its content to, resolving "It said"/"The ministry said" to ``last``."""
     sentence = _TIMESTAMP.sub("", sentence)
+    if last and re.match(r"In (?:its|his|her|their) (?:version|account|telling)\b", sentence):
+        return last
     m = re.search(r"\baccording to ((?:the )?[^,.;]{3,80})", sentence, re.I)
     if m:
         found = find_claimant(lx, m.group(1))

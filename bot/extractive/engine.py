@@ -23,6 +23,7 @@ from bot.text import article_units, fingerprint
 MAX_ITEMS_PER_SECTION = 14
 # "could hit", "wants to retake": intentions and permissions, not events anyone claims happened.
 _MODAL_BEFORE = re.compile(r"\b(?:could|would|might|may|can|will|to|must|should)\s+(?:\w+\s+)?$", re.I)
+_REFERS_BACK = re.compile(r"\b(?:that|the|this) (?:attack|strike|raid|assault|bombardment|operation)\b", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'-]{2,40}(?:,\s*[\w ]{3,30}\d{4})?(?:\s*\([^)]*\))?\s*[-–—]\s+")
 
 
@@ -175,9 +176,11 @@ class ExtractiveEngine:
 
     def _claimant_nearby(self, sentences: list[_Sentence], s: _Sentence,
                          last: claim_rules.Claimant | None) -> claim_rules.Claimant | None:
-        """An unattributed event takes its source from the next sentence of the paragraph, if that names one."""
+        """An unattributed event takes its source from the next sentence when that one reports on it
+        ("Missiles hit the yard. Officials said the strike used …")."""
         nxt = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
-        if nxt is not None and nxt.para == s.para and self.lx.claim_verbs.search(nxt.text):
+        if (nxt is not None and nxt.para == s.para and self.lx.claim_verbs.search(nxt.text)
+                and _REFERS_BACK.search(nxt.text)):
             return claim_rules.attribution(self.lx, nxt.text, last)
         return None
 

@@ -45,22 +45,23 @@ def _page_lines(reader: PdfReader) -> list[list[str]]:
     return pages
 
 
-def paragraphs_from_lines(lines: list[str]) -> list[str]:
-    """Rejoin hard-wrapped lines. pypdf gives no blank lines, so a paragraph ends at a line clearly shorter
-    than a full one that ends a sentence, or at a much shorter line (a heading)."""
+def paragraphs_from_lines(lines: list[str], page_ends: set[int] | None = None) -> list[str]:
+    """Rejoin hard-wrapped lines. pypdf gives no blank lines, so a paragraph ends at a sentence end that is
+    clearly shorter than a full line or closes a page, or at a much shorter line (a heading)."""
     if not lines:
         return []
+    ends = page_ends or set()
     lengths = sorted(len(line) for line in lines)
     full = lengths[int(0.9 * (len(lengths) - 1))]
     paragraphs: list[str] = []
     current = ""
-    for line in lines:
+    for index, line in enumerate(lines):
         if current.endswith("-") and current[-2:-1].isalpha():
             current += line  # a word broken across lines keeps its hyphen, loses the space
         else:
             current = f"{current} {line}" if current else line
-        short = len(line) < 0.8 * full
-        if (short and line.endswith(_SENTENCE_END)) or len(line) < 0.6 * full:
+        closes = len(line) < 0.8 * full or index in ends
+        if (closes and line.endswith(_SENTENCE_END)) or len(line) < 0.6 * full:
             paragraphs.append(current)
             current = ""
     if current:
@@ -89,7 +90,11 @@ def extract_pdf(data: bytes) -> PdfDocument:
         log.debug("pypdf failed: %r", exc)
         raise UnsupportedInput(f"unreadable PDF: {exc!r}", user_message=UNREADABLE_MESSAGE) from exc
     lines = [line for page in pages for line in page]
-    text = "\n\n".join(paragraphs_from_lines(lines))
+    page_ends: set[int] = set()
+    for page in pages:
+        if page:
+            page_ends.add((max(page_ends) if page_ends else -1) + len(page))
+    text = "\n\n".join(paragraphs_from_lines(lines, page_ends))
     if len(text.split()) < MIN_WORDS:
         raise EmptyArticle("PDF has no text layer", user_message=NO_TEXT_MESSAGE)
     title = None

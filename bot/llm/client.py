@@ -23,7 +23,7 @@ from openai.lib._pydantic import to_strict_json_schema
 
 from bot.config import LLMSettings
 from bot.engine import Usage
-from bot.errors import ModelOutputUnusable, ModelUnavailable
+from bot.errors import ConfigError, ModelOutputUnusable, ModelUnavailable
 from bot.llm.tokens import count_message_tokens, count_tokens
 
 T = TypeVar("T", bound=pydantic.BaseModel)
@@ -61,7 +61,13 @@ class StructuredClient:
     def __init__(self, *, settings: LLMSettings, client: openai.OpenAI | None = None) -> None:
         self.settings = settings
         self.model: str = settings.model
-        self._client = client or openai.OpenAI(timeout=settings.timeout_s, max_retries=settings.max_retries)
+        if client is None:
+            try:
+                client = openai.OpenAI(timeout=settings.timeout_s, max_retries=settings.max_retries)
+            except openai.OpenAIError as exc:  # no OPENAI_API_KEY in the environment
+                raise ConfigError("no OpenAI API key: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local "
+                                  "server) or use client_from_env") from exc
+        self._client = client
         # Flipped once a server says it cannot do json_schema; later calls go straight to json_object.
         self._json_schema_ok = True
         self._lock = threading.Lock()

@@ -106,6 +106,9 @@ class OpenAIStandin:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Headers and body go out in two writes; with Nagle on, the body waits ~40 ms for the
+            # client's delayed ACK, an artefact no real server has.
+            disable_nagle_algorithm = True
 
             def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
                 standin._handle(self)

@@ -54,6 +54,7 @@ class Intent:
     focus: list[str] = field(default_factory=list)  # head nouns a "how many" counts
     modifiers: list[str] = field(default_factory=list)  # names that must qualify the counted noun
     money_focus: str | None = None  # "revenue" in "how much revenue": must be near the amount
+    speaker: str | None = None  # "russia" in "what did Moscow say…": whose account is wanted
 
 
 def _proper_tokens(question: str) -> list[str]:
@@ -150,6 +151,25 @@ def _count_focus(question: str) -> tuple[list[str], list[str]]:
     return heads, modifiers
 
 
+_CLAIM_WORDS = frozenset("""say says said claim claims claimed think thinks credit credits version account figure
+figures answer answered respond responded report reported warn warned estimate position view""".split())
+
+
+def _speaker(question: str) -> str | None:
+    """Whose account a question asks for: "Moscow" in "What did Moscow say…", "Kyiv's version"."""
+    words = re.findall(r"[A-Za-z][\w.’'-]*", question)
+    for i, word in enumerate(words):
+        if word.lower() not in _CLAIM_WORDS:
+            continue
+        for j in range(i - 1, max(i - 5, -1), -1):
+            name = words[j]
+            if name[0].isupper() and name.lower() not in _WH_WORDS and name != "I":
+                found = tokens(name)
+                if found:
+                    return found[-1]
+    return None
+
+
 def _money_focus(question: str) -> str | None:
     m = re.search(r"\bhow much\s+([a-z]+)(?:\s+([a-z]+))?", question.lower())
     if not m or m.group(1) in _AUX or m.group(1) in ("of", "did", "does", "do"):
@@ -168,7 +188,8 @@ def parse(question: str) -> Intent:
         terms[tok] = max(terms.get(tok, 0.0), 1.0)
         for syn in SYNONYMS.get(tok, ()):
             terms.setdefault(syn, 0.5)
-    intent = Intent(text=question, kind=kind, terms=terms, proper=_proper_tokens(question))
+    intent = Intent(text=question, kind=kind, terms=terms, proper=_proper_tokens(question),
+                    speaker=_speaker(question))
     if kind == "count":
         intent.focus, intent.modifiers = _count_focus(question)
     elif kind == "money":

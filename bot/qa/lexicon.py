@@ -42,10 +42,15 @@ _IRREGULAR = {
 _NO_STRIP = re.compile(r"(?:ss|us|is|ous|ics)$")
 
 
+def _final(word: str) -> str:
+    # A final "e" goes, so "alleged" and "allege", "announced" and "announce" meet.
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
 def stem(word: str) -> str:
     """A consistent, light stem of a lower-case word."""
     if word in _IRREGULAR:
-        return _IRREGULAR[word]
+        return _final(_IRREGULAR[word])
     if word.isdigit() or len(word) <= 3:
         return word
     w = word
@@ -57,21 +62,13 @@ def stem(word: str) -> str:
         w = w[:-1]
     if w.endswith("ied") and len(w) > 4:
         w = w[:-3] + "y"
-    elif w.endswith("ed") and len(w) > 4:
-        w = w[:-2]
-        if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "ls":
+    elif (w.endswith("ed") and len(w) > 4) or (w.endswith("ing") and len(w) > 5):
+        w = w[:-2] if w.endswith("ed") else w[:-3]
+        if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "lsz":
             w = w[:-1]
-        elif w.endswith(("at", "iz", "is", "ur", "v", "c", "bl")):
-            w += "e"
-    elif w.endswith("ing") and len(w) > 5:
-        w = w[:-3]
-        if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "ls":
-            w = w[:-1]
-        elif w.endswith(("at", "iz", "is", "ur", "v", "c", "bl")):
-            w += "e"
     if w.endswith("ize"):
         w = w[:-3] + "ise"
-    return _IRREGULAR.get(w, w)
+    return _final(_IRREGULAR.get(w, w))
 
 
 # Multi-word names become one token before tokenising, so "United States" and "US" meet.
@@ -133,6 +130,7 @@ _SYNONYM_GROUPS = [
     "exception carve permission",
     "outlet media newspaper report",
     "worth value total",
+    "total number tally",
     "lend loan",
     "pledge promise commit",
     "sanction designate blacklist list",

@@ -18,8 +18,13 @@ from bot.qa.retrieve import _DATE, _DISTANCE, Hit, Retriever, count_match
 DOESNT_SAY = "The article doesn't say."
 REDIRECT = "The article doesn't say: I can only answer questions about this article."
 MAX_QUOTES = 3
-# A later passage is quoted too when it scores at least this share of the best one.
+# A later passage is quoted too when it scores at least this share of the best one; passages that carry
+# the asked-for sort of fact (an amount, a date) are few, so more of them may join.
 _RELATIVE = 0.55
+_RELATIVE_TYPED = 0.35
+_RELATIVE_SPEAKER = 0.25
+# Passages looked at for one that covers the question well enough.
+_CANDIDATES = 10
 _CONTINUATION = re.compile(
     r"^(?:It|He|She|They|This|These|Those|Its|His|Her|Their|Of that|Of this|Among them|The package|"
     r"The ministry|The loan|The money|In its version|That)\b")
@@ -75,12 +80,20 @@ def _figure(intent: Intent, text: str) -> str | None:
 
 def _part_hits(retriever: Retriever, intent: Intent, min_coverage: float) -> list[Hit]:
     hits = retriever.rank(intent)
-    if intent.kind in TYPED_KINDS:
+    typed = intent.kind in TYPED_KINDS
+    if typed:
         hits = [h for h in hits if h.fits]
-    if not hits or retriever.coverage(intent, retriever.window(hits[0].passage)) < min_coverage:
+    hits = [h for h in hits[:_CANDIDATES] if retriever.coverage(intent, h.passage) >= min_coverage]
+    if intent.speaker and not typed:
+        # "What did Moscow say…": Moscow's own statements, when the article has any on this.
+        own = [h for h in hits if retriever.speaks(h.passage, intent.speaker)]
+        if own:
+            best = own[0].score
+            return [h for h in own if h.score >= _RELATIVE_SPEAKER * best]
+    if not hits:
         return []
     best = hits[0].score
-    return [h for h in hits if h.score >= _RELATIVE * best]
+    return [h for h in hits if h.score >= (_RELATIVE_TYPED if typed else _RELATIVE) * best]
 
 
 def find_answer(retriever: Retriever, question: str, intents: list[Intent], *,

@@ -22,7 +22,7 @@ from bot.text import article_units
 # A line that names a section rather than saying something: short and unpunctuated, or a question.
 _MAX_HEADING_WORDS = 12
 _CAPITALISED_RUN = re.compile(
-    r"\b[A-Z][\w'-]*(?:\s+(?:of|for|the|and|on|de)?\s*[A-Z][\w'-]*)+"
+    r"\b[A-Z][\w'-]*(?:\s+(?:(?:of|for|the|and|on|de)\s+)*[A-Z][\w'-]*)+"
 )
 
 
@@ -53,7 +53,7 @@ def acronyms(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for m in _CAPITALISED_RUN.finditer(text):
         words = [w for w in m.group(0).split() if w[:1].isupper()]
-        if len(words) >= 2:
+        if len(words) >= 3 and words[0] not in ("The", "A", "An"):
             found.setdefault("".join(w[0] for w in words).lower(), m.group(0))
     return found
 

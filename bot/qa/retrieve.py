@@ -44,6 +44,10 @@ _NUMBER_WORD = re.compile(
     r"fourteen|sixteen|seventeen|nineteen)$", re.IGNORECASE)
 _SCALE_WORDS = frozenset("million billion trillion bn mn thousand percent per cent % tonnes tons".split())
 _WORD = re.compile(r"[A-Za-z0-9][\w,.'’-]*|[%€$£]")
+_NAMED_WEAPON = re.compile(
+    r"\b(?:[A-Z][\w-]*\s+(?:[a-z-]+\s+)?(?:missiles?|rockets?|bombs?|drones?|systems?|launchers?|howitzers?|"
+    r"tanks?|interceptors?|jets?)|[A-Z]{3,}(?:-\w+)?)\b")
+_CONTINUES = re.compile(r"^(?:It|In its|Its|He|She|They|The ministry|The statement|This)\b")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[- ][A-Z][\w-]+)*")
 
 
@@ -67,14 +71,14 @@ def count_match(text: str, focus: list[str], modifiers: list[str]) -> str | None
         if not _NUMBER_WORD.match(bare) or re.fullmatch(r"(?:19|20)\d\d", bare):
             continue
         between: list[str] = []
-        for nxt in words[i + 1 : i + 6]:
+        for n, nxt in enumerate(words[i + 1 : i + 6]):
             low = nxt.lower().strip(",.")
             if low in _SCALE_WORDS or low in "€$£":
                 break  # an amount of money or a share is not a count of things
             toks = tokens(nxt)
             if toks and toks[0] in wanted:
                 if all(m in between for m in modifiers):
-                    return " ".join(words[i : i + 2 + len(between)]).strip(",.")
+                    return " ".join(words[i : i + 2 + n]).strip(",.")
                 break
             between.extend(toks)
             if nxt.endswith((",", ".")):
@@ -126,6 +130,19 @@ class Retriever:
             self._df.update(set(p.tokens))
         self.vocabulary = set(self._df)
         self._cache: dict[str, np.ndarray] = {}
+        self._speakers = [self._speakers_of(p) for p in passages]
+
+    def _speakers_of(self, passage: Passage) -> set[str]:
+        """Who speaks in a passage: the words just before "said", "claimed"…, and for "It said…" the
+        speaker of the sentence before."""
+        toks = tokens(passage.text)
+        found: set[str] = set()
+        for k, tok in enumerate(toks):
+            if tok in SPEECH:
+                found.update(toks[max(0, k - 6) : k])
+        if passage.prev is not None and _CONTINUES.match(passage.text):
+            found |= self._speakers_of(self.passages[passage.prev])
+        return found
 
     def _term_scores(self, term: str) -> np.ndarray:
         if term not in self._cache:
@@ -150,9 +167,16 @@ class Retriever:
             parts.insert(0, passage.heading)
         return " ".join(parts)
 
-    def coverage(self, intent: Intent, window: str) -> float:
-        """Share of the question's weighted main terms found in ``window`` (synonyms count for less)."""
-        have = set(tokens(window))
+    def window_tokens(self, passage: Passage) -> set[str]:
+        """Tokens of the passage's window plus its own extra tokens (acronyms, brief fields, heading)."""
+        return set(tokens(self.window(passage))) | set(passage.tokens)
+
+    def speaks(self, passage: Passage, speaker: str) -> bool:
+        return speaker in self._speakers[passage.index]
+
+    def coverage(self, intent: Intent, passage: Passage) -> float:
+        """Share of the question's weighted main terms found in the passage's window (synonyms count less)."""
+        have = self.window_tokens(passage)
         total = got = 0.0
         for term, qw in intent.terms.items():
             if qw < 1.0:
@@ -180,13 +204,16 @@ class Retriever:
                 continue
             context = scores[p.prev] if p.prev is not None else 0.0
             score = float(scores[p.index] + 0.3 * context)
-            window = self.window(p)
-            ok = fits(p, intent, window)
+            ok = fits(p, intent, self.window(p))
             if intent.kind in TYPED_KINDS and ok and intent.proper:
                 # A typed fact about someone else is not the answer: the names must be in reach.
-                have = set(tokens(window))
+                have = self.window_tokens(p)
                 ok = all(name in have for name in intent.proper if name in self.vocabulary)
             score *= 1.5 if ok else 0.6
+            if intent.speaker and intent.speaker in self._speakers[p.index]:
+                score *= 1.4  # the account of the one the question asks about
+            if intent.kind == "weapon" and _NAMED_WEAPON.search(p.text):
+                score *= 1.3  # "which missile" wants a name, not the word "missiles"
             hits.append(Hit(passage=p, score=score, fits=ok))
         hits.sort(key=lambda h: (-h.score, h.passage.index))
         return hits

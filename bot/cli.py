@@ -1,0 +1,160 @@
+"""The ``briefbot`` command line. Heavy imports happen inside commands, so start-up stays fast."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+if TYPE_CHECKING:
+    from bot.service import BriefService
+
+ENGINES = click.Choice(["auto", "llm", "extractive"])
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    click.echo(f"briefbot: {message}", err=True)
+    sys.exit(code)
+
+
+class BriefbotGroup(click.Group):
+    """Turns our errors into one line on stderr: exit 2 for bad input, 1 for anything else."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from bot.errors import BriefbotError, ConfigError, InputError
+
+        try:
+            return super().invoke(ctx)
+        except (InputError, ConfigError) as exc:
+            _fail(exc.user_message.splitlines()[0] if exc.user_message else str(exc), 2)
+        except BriefbotError as exc:
+            _fail(f"error: {exc.user_message}", 1)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # the outermost edge: no traceback for users
+            if os.environ.get("BRIEFBOT_DEBUG"):
+                raise
+            logging.getLogger("bot").debug("internal error", exc_info=True)
+            _fail(f"internal error: {type(exc).__name__}: {exc} (set BRIEFBOT_DEBUG=1 for details)", 1)
+
+
+def _service(*, llm: bool = True) -> BriefService:
+    from bot.config import settings
+    from bot.service import BriefService
+
+    return BriefService(settings=settings(), llm="auto" if llm else None)
+
+
+@click.group(cls=BriefbotGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="briefbot", prog_name="briefbot")
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) to stderr.")
+def cli(verbose: int) -> None:
+    """Grounded, structured briefs of war-news articles: aid, weapons policy, sanctions, battlefield claims."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@cli.command()
+@click.argument("source")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "slack"]), default="markdown",
+              show_default=True, help="markdown for reading, json for the Brief document, slack for Block Kit.")
+@click.option("--engine", type=ENGINES, default="auto", show_default=True,
+              help="auto uses the LLM when OPENAI_API_KEY or OPENAI_BASE_URL is set.")
+def brief(source: str, fmt: str, engine: str) -> None:
+    """Brief an article. SOURCE is a file (text, HTML, PDF), an http(s) URL, or - for stdin."""
+    service = _service(llm=engine != "extractive")
+    article = service.load(source)
+    result = service.brief(article, engine=engine)  # type: ignore[arg-type]
+    if fmt == "json":
+        click.echo(result.model_dump_json(indent=2))
+    elif fmt == "slack":
+        from bot.render.slack import brief_message
+
+        click.echo(json.dumps(brief_message(result), indent=2, ensure_ascii=False))
+    else:
+        from bot.render.markdown import render_markdown
+
+        click.echo(render_markdown(result), nl=False)
+
+
+@cli.command()
+@click.argument("source")
+@click.argument("question")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--engine", type=ENGINES, default="auto", show_default=True)
+def ask(source: str, question: str, fmt: str, engine: str) -> None:
+    """Answer QUESTION about the article at SOURCE, exactly as the bot would in a thread."""
+    from bot.errors import InputError
+
+    if not question.strip():
+        raise InputError("the question is empty")
+    service = _service(llm=engine != "extractive")
+    if engine == "llm" and service.llm is None:
+        raise InputError("no model is configured: set OPENAI_API_KEY or OPENAI_BASE_URL, or use --engine extractive")
+    article = service.load(source)
+    result = service.ask(article, question)
+    if fmt == "json":
+        click.echo(json.dumps({**result.answer.model_dump(), "engine": result.engine, "notes": result.notes},
+                              indent=2, ensure_ascii=False))
+        return
+    click.echo(result.answer.answer)
+    for quote in result.answer.quotes:
+        click.echo(f"> “{quote}”")
+    for note in result.notes:
+        click.echo(f"({note})")
+
+
+@cli.command()
+@click.option("--http", "http_mode", is_flag=True, help="Serve HTTP even when SLACK_APP_TOKEN is set.")
+@click.option("--port", type=int, default=None, help="HTTP port (default $PORT or 3000).")
+def slack(http_mode: bool, port: int | None) -> None:
+    """Run the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP on /slack/events)."""
+    from bot.config import settings
+    from bot.slack.server import run
+
+    run(settings(), http=http_mode, port=port)
+
+
+@cli.command()
+def discord() -> None:
+    """Run the Discord bot (needs DISCORD_TOKEN)."""
+    from bot.config import settings
+    from bot.discord_bot import run
+
+    run(settings())
+
+
+@cli.command(name="eval")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--engine", type=ENGINES, default="auto", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
+@click.option("--no-questions", is_flag=True, help="Skip the follow-up questions.")
+def evaluate(folder: Path, engine: str, as_json: bool, no_questions: bool) -> None:
+    """Score briefs of FOLDER/NNN.txt against FOLDER/NNN.json: recall, grounding, violations."""
+    from bot.eval_cli import run_and_report
+
+    run_and_report(_service(llm=engine != "extractive"), folder, engine=engine, as_json=as_json,
+                   questions=not no_questions)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the Brief document."""
+    from bot.models import brief_json_schema
+
+    click.echo(json.dumps(brief_json_schema(), indent=2))
+
+
+def main() -> None:
+    cli(prog_name="briefbot")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,193 @@
+"""The one service every adapter calls: load an article, brief it, answer questions about it.
+
+Adapters (CLI, Slack, Discord) turn their input into these calls and render the results; they hold no
+brief or Q&A logic. The service picks the engine, grounds every draft, caches LLM briefs by
+(content hash, model, prompt version), keeps token budgets, and falls back to the offline engine
+whenever the model cannot give a usable brief — so a user always gets one.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+from bot.article import Article
+from bot.config import Settings, domain_path
+from bot.engine import EngineResult
+from bot.errors import EngineError, InputError
+from bot.extractive import ExtractiveEngine
+from bot.extractive.lexicon import lexicon_for
+from bot.grounding import Grounder, ground_brief, summary_supported
+from bot.models import Brief, Source
+
+if TYPE_CHECKING:
+    import httpx
+
+    from bot.llm.client import StructuredClient
+    from bot.llm.engine import LLMEngine
+    from bot.qa import AnswerResult, Turn
+    from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+EngineChoice = Literal["auto", "llm", "extractive"]
+_CLI_WORKSPACE = "cli"
+
+
+class BriefService:
+    """Load, brief and answer. Thread-safe: the Slack worker pool shares one instance."""
+
+    def __init__(self, *, settings: Settings, store: Store | None = None,
+                 llm: StructuredClient | None | Literal["auto"] = "auto",
+                 fetch_client: httpx.Client | None = None, resolver: Any = None) -> None:
+        self.settings = settings
+        self._store = store
+        self._store_lock = threading.Lock()
+        if llm == "auto":
+            from bot.llm.client import client_from_env
+
+            llm = client_from_env(settings.llm)
+        self.llm: StructuredClient | None = llm
+        self._llm_engine: LLMEngine | None = None
+        self.extractive = ExtractiveEngine(lexicon=lexicon_for(str(domain_path(settings))))
+        self._fetch_client = fetch_client
+        self._resolver = resolver
+
+    # -- state -------------------------------------------------------------------------------------
+
+    @property
+    def store(self) -> Store:
+        """The database, opened on first use (the offline CLI never needs it)."""
+        with self._store_lock:
+            if self._store is None:
+                from bot.store import open_store
+
+                self._store = open_store(self.settings.database_url)
+            return self._store
+
+    @property
+    def llm_engine(self) -> LLMEngine | None:
+        if self.llm is None:
+            return None
+        if self._llm_engine is None:
+            from bot.llm.engine import LLMEngine
+
+            self._llm_engine = LLMEngine(settings=self.settings, client=self.llm)
+        return self._llm_engine
+
+    # -- loading -----------------------------------------------------------------------------------
+
+    def load(self, source: str) -> Article:
+        """A file path, ``-`` (stdin) or an http(s) URL, as clean article text."""
+        from bot.ingest import load_source
+
+        return load_source(source, settings=self.settings, client=self._fetch_client, resolver=self._resolver)
+
+    def load_text(self, text: str, *, title: str | None = None) -> Article:
+        """Pasted text, as from a chat message."""
+        from bot.ingest import article_from_bytes
+
+        article = article_from_bytes(text.encode("utf-8"), content_type="text/plain", settings=self.settings)
+        if title and not article.title:
+            article = Article(text=article.text, title=title, kind=article.kind)
+        return article
+
+    def load_bytes(self, data: bytes, *, filename: str | None, content_type: str | None) -> Article:
+        """An uploaded file (text, HTML or PDF)."""
+        from bot.ingest import article_from_bytes
+
+        return article_from_bytes(data, filename=filename, content_type=content_type, settings=self.settings)
+
+    # -- briefing ----------------------------------------------------------------------------------
+
+    def _source(self, article: Article) -> Source:
+        from bot.llm.tokens import count_tokens
+
+        return Source(url=article.url, title=article.title, site=article.site, published=article.published,
+                      content_sha256=article.content_sha256,
+                      tokens=count_tokens(article.text, self.settings.llm.model))
+
+    def _offline(self, article: Article, source: Source, grounder: Grounder, notes: Sequence[str] = ()) -> Brief:
+        result = self.extractive.draft(article)
+        return ground_brief(result.draft, source=source, engine=result.engine, article_text=article.text,
+                            notes=[*notes, *result.notes], grounder=grounder)
+
+    def brief(self, article: Article, *, engine: EngineChoice = "auto", workspace: str | None = None) -> Brief:
+        """A grounded brief. Model trouble never raises: the offline engine answers, with a note."""
+        source = self._source(article)
+        grounder = Grounder(article.text)
+        llm_engine = self.llm_engine if engine in ("auto", "llm") else None
+        if engine == "llm" and llm_engine is None:
+            raise InputError("no model is configured: set OPENAI_API_KEY or OPENAI_BASE_URL, "
+                             "or use --engine extractive")
+        if llm_engine is None:
+            return self._offline(article, source, grounder)
+
+        workspace = workspace or _CLI_WORKSPACE
+        key = f"{source.content_sha256}:llm:{llm_engine.model}:{llm_engine.prompt_version}"
+        cached = self._cached(key)
+        if cached is not None:
+            return cached.model_copy(update={"source": source})
+        budget = self.settings.llm.daily_token_budget
+        if budget is not None and self.store.tokens_used(workspace=workspace) >= budget:
+            return self._offline(article, source, grounder,
+                                 ["Today's token budget for this workspace is used up; the offline engine answered."])
+        try:
+            result = llm_engine.draft(article)
+        except EngineError as exc:
+            log.warning("model failed, falling back to the offline engine: %s", exc)
+            return self._offline(article, source, grounder,
+                                 [f"The model could not be used ({exc}); the offline engine answered."])
+        brief = self._ground_llm(result, article, source, grounder)
+        if result.usage:
+            self.store.record_usage(workspace=workspace, prompt_tokens=result.usage.prompt_tokens,
+                                    completion_tokens=result.usage.completion_tokens)
+        if brief.engine.startswith("llm"):
+            self.store.put_cached_brief(
+                key, article_id=None, brief_json=brief.model_dump_json(), engine=brief.engine,
+                model=llm_engine.model,
+                prompt_tokens=result.usage.prompt_tokens if result.usage else 0,
+                completion_tokens=result.usage.completion_tokens if result.usage else 0,
+            )
+        return brief
+
+    def _ground_llm(self, result: EngineResult, article: Article, source: Source, grounder: Grounder) -> Brief:
+        draft = result.draft
+        notes = list(result.notes)
+        if not summary_supported(draft.summary, article.text):
+            offline_summary = self.extractive.draft(article).draft.summary
+            draft = draft.model_copy(update={"summary": offline_summary})
+            notes.append("The model's summary stated a figure the article does not; the article's lead is shown.")
+        brief = ground_brief(draft, source=source, engine=result.engine, article_text=article.text,
+                             notes=notes, grounder=grounder)
+        proposed = sum(len(getattr(result.draft, s)) for s in ("aid", "weapons_policy", "sanctions",
+                                                                 "battlefield_claims"))
+        if proposed and brief.item_count() == 0:
+            offline = self._offline(article, source, grounder)
+            if offline.item_count():
+                return offline.model_copy(update={"notes": [
+                    "Nothing in the model's answer survived grounding; the offline engine answered.",
+                    *brief.notes, *offline.notes]})
+        return brief
+
+    def _cached(self, key: str) -> Brief | None:
+        raw = self.store.get_cached_brief(key)
+        if raw is None:
+            return None
+        try:
+            return Brief.model_validate_json(raw)
+        except ValueError:
+            log.warning("ignoring an unreadable cached brief under %s", key)
+            return None
+
+    # -- questions ---------------------------------------------------------------------------------
+
+    def ask(self, article: Article, question: str, *, brief: Brief | None = None,
+            history: Sequence[Turn] = (), workspace: str | None = None) -> AnswerResult:  # noqa: ARG002
+        """Answer one follow-up question from the article, with verified quotes."""
+        from bot.qa import answer_question
+
+        return answer_question(article, question, brief=brief, history=history, settings=self.settings,
+                               client=self.llm)
