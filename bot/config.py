@@ -51,7 +51,7 @@ class QASettings(_Section):
     max_prompt_tokens: int = 2000
     history_tokens: int = 500
     passages: int = 6
-    min_score: float = 0.5
+    min_score: float = 0.25
 
 
 class SlackSettings(_Section):

@@ -44,6 +44,11 @@ _CUR_WORD = r"|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True))
 _MONEY_SYMBOL = re.compile(
     rf"(?P<sym>{_SYMBOL})\s?(?P<num>{_DIGITS})(?:\s?(?P<scale>{_SCALE})\b)?", re.IGNORECASE
 )
+_ISO_CODES = ("USD", "EUR", "GBP", "SEK", "NOK", "DKK", "CHF", "JPY", "CAD", "AUD", "PLN", "UAH", "CZK")
+# "SEK 4.5bn", "USD 2 billion": an ISO code before the number (case-sensitive: "eur" is not a code).
+_MONEY_CODE = re.compile(
+    rf"\b(?P<code>{'|'.join(_ISO_CODES)})\s?(?P<num>{_DIGITS})(?:\s?(?P<scale>{_SCALE})\b)?"
+)
 _MONEY_WORDS = re.compile(
     rf"\b(?P<num>{_DIGITS}|{_WORD_NUM})(?:\s|-)?(?P<scale>{_SCALE})?\s+(?:(?:of|in)\s+)?"
     rf"(?P<cur>{_CUR_WORD})\b",
@@ -53,7 +58,9 @@ _COUNT = re.compile(
     rf"\b(?P<qual>(?:more than|over|at least|nearly|almost|about|around|some|roughly|up to)\s+)?"
     rf"(?P<num>{_DIGITS}|{_WORD_NUM})(?:\s(?P<scale>thousand|hundred|million))?\s+(?P<noun>(?:[a-z-]+\s){{0,4}}?"
     rf"(?:entities|individuals|companies|firms|people|persons|vessels|ships|tankers|banks|targets|"
-    rf"organisations|organizations|businesses|addresses|aircraft|officials|oligarchs|suppliers))\b",
+    rf"organisations|organizations|businesses|addresses|aircraft|officials|oligarchs|suppliers|refiners|"
+    rf"traders|producers|exporters|importers|manufacturers|insurers|operators|carriers|airlines|networks|"
+    rf"subsidiaries|executives|lawmakers|judges|generals|ports))\b",
     re.IGNORECASE,
 )
 
@@ -103,6 +110,10 @@ def find_money(text: str) -> list[Money]:
             continue
         value = num * _scale(m.group("scale"))
         found.append(Money(m.group(0).strip(), value, _CURRENCY_SYMBOLS[m.group("sym").lower()], m.start(), m.end()))
+    for m in _MONEY_CODE.finditer(text):
+        num = word_number(m.group("num"))
+        if num is not None:
+            found.append(Money(m.group(0).strip(), num * _scale(m.group("scale")), m.group("code"), m.start(), m.end()))
     for m in _MONEY_WORDS.finditer(text):
         if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
             continue

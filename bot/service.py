@@ -85,6 +85,14 @@ class BriefService:
 
         return load_source(source, settings=self.settings, client=self._fetch_client, resolver=self._resolver)
 
+    def load_url(self, url: str) -> Article:
+        """An http(s) URL only: chat adapters use this, so a message can never name a local file."""
+        from bot.ingest import fetch_url, is_url
+
+        if not is_url(url):
+            raise InputError(f"not an http(s) link: {url[:80]}", user_message="That doesn't look like an http(s) link.")
+        return fetch_url(url, settings=self.settings, client=self._fetch_client, resolver=self._resolver)
+
     def load_text(self, text: str, *, title: str | None = None) -> Article:
         """Pasted text, as from a chat message."""
         from bot.ingest import article_from_bytes

@@ -84,18 +84,28 @@ def _join(*parts: str, sep: str = " · ") -> str:
 def item_line(section: str, item: Any) -> str:
     """One line saying what an item is, without its quote."""
     if section == "aid":
-        who = _join(_q(item.donor) or "?", _q(item.recipient), sep=" → ")
+        donor, recipient = _q(item.donor), _q(item.recipient)
+        who = (
+            f"{donor} → {recipient}"
+            if donor and recipient
+            else donor or (f"to {recipient}" if recipient else "")
+        )
         kind = _join(_q(item.aid_type), _q(item.status), sep=", ")
         contents = ", ".join(escape(c) for c in item.contents)
-        return _join(f"**{who}**", _q(item.amount), f"({kind})" if kind else "", contents)
+        return _join(f"**{who}**" if who else "", _q(item.amount), f"({kind})" if kind else "", contents)
     if section == "weapons_policy":
-        return _join(f"**{_q(item.actor) or '?'}**", _q(item.weapon), f"*{_q(item.stance)}*", _q(item.scope))
+        return _join(
+            f"**{_q(item.actor)}**" if item.actor else "",
+            _q(item.weapon),
+            f"*{_q(item.stance)}*",
+            _q(item.scope),
+        )
     if section == "sanctions":
         targets = _q(item.targets)
         if item.target_count is not None and str(item.target_count) not in (item.targets or ""):
             targets = _join(targets, f"{item.target_count} targets", sep=", ")
         return _join(
-            f"**{_q(item.imposed_by) or '?'}**",
+            f"**{_q(item.imposed_by)}**" if item.imposed_by else "",
             targets,
             ", ".join(escape(c) for c in item.target_countries),
             ", ".join(escape(s) for s in item.sectors),

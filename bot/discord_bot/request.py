@@ -59,10 +59,8 @@ def load_article(service: BriefService, request: SourceRequest) -> Article:
     if request.data is not None:
         return service.load_bytes(request.data, filename=request.filename, content_type=request.content_type)
     if request.url is not None:
-        # Only http(s) reaches ``service.load``: it also opens local files, which chat users must never reach.
-        if not request.url.lower().startswith(("http://", "https://")):
-            raise InputError(f"not an http(s) URL: {request.url!r}", user_message=NOTHING_TO_BRIEF)
-        return service.load(request.url)
+        # ``load_url`` takes http(s) only: chat users must never reach local files.
+        return service.load_url(request.url)
     if request.text:
         return service.load_text(request.text)
     raise InputError("nothing to brief", user_message=NOTHING_TO_BRIEF)

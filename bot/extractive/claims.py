@@ -13,7 +13,8 @@ _CAP_RUN = re.compile(r"(?:[A-Z][\w'’.-]+(?:\s+(?:of|for|the|de|al)\s+)?\s*){1
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'-]+\s+){1,2})$")
 _PLACE_PATTERN = re.compile(
     r"\b(?:town|village|city|region|district|oblast|settlement)s? of ([A-Z][\w-]+)|"
-    r"\b([A-Z][\w-]+) (?:region|district|oblast)\b"
+    r"\b([A-Z][\w-]+) (?:region|district|oblast)\b|"
+    r"\b(?:near|outside|around|(?:north|south|east|west)(?:-?(?:east|west))? of) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
 )
 _SIDE_WORDS: list[tuple[Side, re.Pattern[str]]] = [
     ("russia", re.compile(r"\b(?:Russia|Russian|Moscow|Kremlin)\b")),
@@ -105,7 +106,7 @@ def location_of(lx: Lexicon, text: str) -> str | None:
         return m.group(0)
     m = _PLACE_PATTERN.search(text)
     if m:
-        return m.group(1) or m.group(2)
+        return m.group(1) or m.group(2) or m.group(3)
     return None
 
 
@@ -120,6 +121,11 @@ def claim_text(lx: Lexicon, sentence: str) -> str:
 
 def mark_disputed(claims: list[dict[str, object]]) -> None:
     """Claims about one place from opposing sides are all ``disputed``; both are kept."""
+    # A place one claim names ("the village of X") is looked for in the others too ("near X").
+    known = {str(c["location"]) for c in claims if c["location"]}
+    for c in claims:
+        if not c["location"]:
+            c["location"] = next((p for p in known if p in str(c["evidence"])), None)
     by_place: dict[str, set[object]] = {}
     for c in claims:
         if c["location"]:

@@ -62,9 +62,9 @@ class ExtractiveEngine:
 
     def _is_aid(self, s: str, context: str, *, article_recipient: bool = False) -> bool:
         lx = self.lx
-        if lx.not_aid and lx.not_aid.search(s):
-            return False
         strong = lx.aid_strong.search(s)
+        if not strong and lx.not_aid and lx.not_aid.search(s):
+            return False
         supply = lx.aid_supply.search(s)
         recipient = lx.aid_recipient.search(s)
         weapon = lx.weapons.search(s)
@@ -149,7 +149,6 @@ class ExtractiveEngine:
                 sections.append("battlefield_claims")
             continues = (
                 previous is not None
-                and previous.sentences[-1].para == s.para
                 and previous.sentences[-1].index == s.index - 1
                 and bool(self.lx.continuation.match(s.text))
                 and (not sections or sections == [previous.section])
@@ -189,13 +188,14 @@ class ExtractiveEngine:
         policy: list[WeaponsPolicyDraft] = []
         sanctions: list[SanctionsDraft] = []
         claims: list[dict[str, object]] = []
-        seen: set[tuple[str, str]] = set()
+        seen: dict[str, list[str]] = {}
         for item in items:
             evidence = item.evidence
-            key = (item.section, fingerprint(evidence))
-            if key in seen:
+            key = fingerprint(evidence)
+            # Syndicated copy repeats a sentence, sometimes inside a longer one: list each fact once.
+            if any(key in other for other in seen.setdefault(item.section, [])):
                 continue
-            seen.add(key)
+            seen[item.section].append(key)
             context = item.sentences[0].paragraph
             if item.section == "aid":
                 aid.append(AidDraft(**fields.aid_fields(self.lx, evidence, context, main_actor)))  # type: ignore[arg-type]

@@ -21,10 +21,10 @@ _STANCE_RULES: list[tuple[Stance, re.Pattern[str]]] = [
                               r"will not (?:send|supply|deliver)|won't (?:send|supply|deliver)|remain(?:s)? barred", re.I)),
     ("restricted", re.compile(r"restrict|\blimit(?:s|ed)?\b|\bcurbs?\b|confined|\bonly (?:against|on|in|within|for)\b|"
                               r"\bnot for\b|narrow", re.I)),
-    ("permitted", re.compile(r"allow|permi(?:t|ssion)|authori[sz]|approv|green light|\beas(?:ed|ing)\b|loosen|"
-                             r"\b(?:may|can|could) (?:be )?use|supports? (?:\w+['’]?s )?use|\blet\b|free to", re.I)),
     ("under_review", re.compile(r"consider|review|weigh|request|asked|wants|press(?:es|ing|ed)? for|lobb|discuss|"
                                 r"debat", re.I)),
+    ("permitted", re.compile(r"allow|permi(?:t|ssion)|authori[sz]|approv|green light|\beas(?:ed|ing)\b|loosen|"
+                             r"\b(?:may|can|could) (?:be )?use|supports? (?:\w+['’]?s )?use|\blet\b|free to", re.I)),
 ]
 _HUMANITARIAN = re.compile(r"humanitarian|refugee|shelter|heating|electricity|food|medical|winter", re.I)
 _FINANCIAL = re.compile(r"\bloan|budget support|financial|macro-financial|\bgrant|economic|reconstruction", re.I)
@@ -165,7 +165,10 @@ def sanction_fields(lx: Lexicon, evidence: str, context: str, fallback_actor: st
                     ) -> dict[str, object]:
     count = find_count(evidence)
     targets = None
-    if count:
+    added = re.search(r"\badded (.{3,120}?) to (?:its|the|their)\b", evidence)
+    if added:
+        targets = _phrase(added.group(1))
+    elif count:
         start = evidence.find(count[1])
         targets = _phrase(evidence[start:])
     else:

@@ -20,7 +20,9 @@ from bot.qa.lexicon import (
     WEAPON_WORDS,
     WHO_NOUNS,
     stem,
+    stems,
     tokens,
+    word_set,
 )
 
 # Kinds whose answer must contain a particular sort of fact; without one the article doesn't say.
@@ -33,14 +35,14 @@ _SPLIT = re.compile(
 _LEAD_IN = re.compile(r"^\s*(?:and|so|but|also|ok|okay)\b[\s,]*", re.IGNORECASE)
 _ELLIPTICAL = re.compile(r"^\s*(?:and\b|what about|how about|what of|same for|and for)", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|that|this|they|them|those|these|there)\b", re.IGNORECASE)
-_AUX = frozenset("""is are was were be been has have had do does did can could will would should may might
-must shall""".split())
-_QUANTITY_NOUNS = frozenset(stem(w) for w in "ground territory land area space".split())
+_AUX = word_set("""is are was were be been has have had do does did can could will would should may might
+must shall""")
+_QUANTITY_NOUNS = stems("ground territory land area space")
 _MONEY_CUES = re.compile(
-    r"\b(?:worth|cost|value|valued|how (?:big|large) (?:is|was) (?:the|that|this|its)\b.*\b(?:package|aid|loan|"
-    r"fund|budget|deal|tranche|assistance|support))", re.IGNORECASE)
-_WH_WORDS = frozenset("what which who whom whose when where why how is are was were do does did has have can "
-                      "could will would should and".split())
+    r"\b(?:worth|cost|value|valued|how (?:big|large) (?:is|was) (?:the|that|this|its)\b.*\b"
+    r"(?:package|aid|loan|fund|budget|deal|tranche|assistance|support))", re.IGNORECASE)
+_WH_WORDS = word_set("what which who whom whose when where why how is are was were do does did has have can "
+                      "could will would should and")
 
 
 @dataclass(slots=True)
@@ -117,8 +119,12 @@ def classify(question: str) -> str:
     return "what"
 
 
+_PHRASE_END = word_set("in on at from to since did does")
+
+
 def _count_focus(question: str) -> tuple[list[str], list[str]]:
-    """Head nouns and name modifiers of "how many X": (["soldier"], ["russia"]) for "how many Russian soldiers"."""
+    """Head nouns and name modifiers of "how many X": (["soldier"], ["russia"]) for "how many Russian
+    soldiers"."""
     m = re.search(r"\bhow many\s+(.*)", question, re.IGNORECASE)
     if not m:
         return [], []
@@ -133,7 +139,7 @@ def _count_focus(question: str) -> tuple[list[str], list[str]]:
             words = words[1:]
     phrase: list[str] = []
     for w in words:
-        if w.lower() in _AUX or (phrase and w.lower() in ("in", "on", "at", "from", "to", "since", "did", "does")):
+        if w.lower() in _AUX or (phrase and w.lower() in _PHRASE_END):
             break
         if w.lower() in ("the", "of", "a", "an"):
             continue
@@ -151,8 +157,8 @@ def _count_focus(question: str) -> tuple[list[str], list[str]]:
     return heads, modifiers
 
 
-_CLAIM_WORDS = frozenset("""say says said claim claims claimed think thinks credit credits version account figure
-figures answer answered respond responded report reported warn warned estimate position view""".split())
+_CLAIM_WORDS = word_set("""say says said claim claims claimed think thinks credit credits version account
+figure figures answer answered respond responded report reported warn warned estimate position view""")
 
 
 def _speaker(question: str) -> str | None:

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
-STOPWORDS = frozenset("""
+
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``."""
+    return frozenset(text.split())
+
+
+STOPWORDS = word_set("""
 a an the and or but if of to in on at by for from with about as into onto over under than then that this these
 those there here it its it's is are was were be been being am do does did doing done has have had having
 will would shall should can could may might must not no nor so such too very just also only own same
@@ -18,12 +24,12 @@ whether while again further once more most other some any each few both all up d
 before after above below between against until because per via
 much many exactly roughly approximately about around according say says said tell told think thinks
 now still so far yet ever really actually anything something else
-""".split())
+""")
 
 # Words that say nothing about the topic of a question: never required, never expanded.
-GENERIC = frozenset("""
+GENERIC = word_set("""
 new other get got give make way thing kind sort happen happened go going come came take well also
-""".split())
+""")
 
 _IRREGULAR = {
     "took": "take", "taken": "take", "retook": "retake", "retaken": "retake", "won": "win", "said": "say",
@@ -71,6 +77,11 @@ def stem(word: str) -> str:
     return _final(_IRREGULAR.get(w, w))
 
 
+def stems(text: str) -> frozenset[str]:
+    """Stems of the whitespace-separated words of ``text``."""
+    return frozenset(stem(w) for w in text.split())
+
+
 # Multi-word names become one token before tokenising, so "United States" and "US" meet.
 _PHRASES = [
     (re.compile(r"\bU\.S\.(?:A\.)?|\bUSA\b|\bUS\b|\bUnited States\b|\bAmerica(?:n|ns)?\b"), " usa "),
@@ -84,17 +95,19 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][st])?", re.UNICODE)
 # Demonyms and capitals: the canonical country token each stands for.
 ALIASES = {
     "russia": "russia", "russian": "russia", "russians": "russia", "moscow": "russia", "kremlin": "russia",
-    "ukraine": "ukraine", "ukrainian": "ukraine", "ukrainians": "ukraine", "kyiv": "ukraine", "kiev": "ukraine",
+    "ukraine": "ukraine", "ukrainian": "ukraine", "ukrainians": "ukraine", "kyiv": "ukraine",
+    "kiev": "ukraine",
     "usa": "usa", "washington": "usa", "uk": "uk", "london": "uk", "germany": "germany", "german": "germany",
     "germans": "germany", "berlin": "germany", "china": "china", "chinese": "china", "beijing": "china",
     "eu": "eu", "brussels": "eu", "european": "eu", "france": "france", "french": "france", "paris": "france",
-    "northkorea": "northkorea", "pyongyang": "northkorea", "iran": "iran", "iranian": "iran", "tehran": "iran",
+    "northkorea": "northkorea", "pyongyang": "northkorea", "iran": "iran", "iranian": "iran",
+    "tehran": "iran",
     "japan": "japan", "japanese": "japan", "tokyo": "japan", "india": "india", "indian": "india",
 }
 COUNTRIES = frozenset(ALIASES.values())
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
     """Lower-case stemmed tokens with country names canonicalised; numbers lose their separators."""
     for pattern, repl in _PHRASES:
         text = pattern.sub(repl, text)
@@ -106,7 +119,7 @@ def tokens(text: str) -> list[str]:
         if word[:1].isdigit():
             out.append(word.replace(",", ""))
             continue
-        if len(word) < 2 or word in STOPWORDS:
+        if len(word) < 2 or (word in STOPWORDS and not keep_stopwords):
             continue
         out.append(ALIASES.get(word, stem(word)))
     return out
@@ -167,8 +180,8 @@ for _group in COUNT_GROUPS:
         COUNT_SYNONYMS[_s] = COUNT_SYNONYMS.get(_s, frozenset()) | _stems
 
 # A specific "how much X" noun must be near the money; these are generic and need not be.
-GENERIC_MONEY = frozenset(stem(w) for w in """money funding fund aid assistance support cash package
-financing finance help contribution amount sum budget""".split())
+GENERIC_MONEY = stems("""money funding fund aid assistance support cash package
+financing finance help contribution amount sum budget""")
 
 # Questions about things no news article about this war answers.
 OFF_TOPIC = re.compile(
@@ -178,17 +191,17 @@ OFF_TOPIC = re.compile(
     re.IGNORECASE,
 )
 
-WEAPON_WORDS = frozenset(stem(w) for w in """weapon missile bomb rocket drone tank artillery mine launcher
-howitzer ammunition shell round interceptor munition jet aircraft system arm air defence""".split())
-PLACE_NOUNS = frozenset(stem(w) for w in """region village town city district area oblast province port
-settlement border front territory peninsula base depot arsenal airfield""".split())
-TARGET_WORDS = frozenset(stem(w) for w in """sector target company firm entity bank good industry project
-export import individual vessel ship tanker""".split())
-WHO_NOUNS = frozenset(stem(w) for w in """outlet newspaper official minister group force unit agency
-person country government leader commander general spokesman spokeswoman brigade army""".split())
-SPEECH = frozenset(stem(w) for w in """say said says claim claimed report reported announce announced
+WEAPON_WORDS = stems("""weapon missile bomb rocket drone tank artillery mine launcher
+howitzer ammunition shell round interceptor munition jet aircraft system arm air defence""")
+PLACE_NOUNS = stems("""region village town city district area oblast province port
+settlement border front territory peninsula base depot arsenal airfield""")
+TARGET_WORDS = stems("""sector target company firm entity bank good industry project
+export import individual vessel ship tanker""")
+WHO_NOUNS = stems("""outlet newspaper official minister group force unit agency
+person country government leader commander general spokesman spokeswoman brigade army""")
+SPEECH = stems("""say said says claim claimed report reported announce announced
 state stated tell told warn warned accuse accused deny denied confirm confirmed estimate assess allege
-insist argue describe credit""".split())
+insist argue describe credit""")
 REASON_CUES = re.compile(
     r"\b(?:because|since|so that|in order to|due to|reasons?|argu(?:e|ed|es)|why|risk|fear(?:s|ed)?|"
     r"concerns?|relies|danger|owing to|as a result)\b", re.IGNORECASE,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.figures import find_money
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lexicon import OFF_TOPIC
-from bot.qa.retrieve import _DATE, _DISTANCE, Hit, Retriever, count_match
+from bot.qa.retrieve import _DISTANCE, EXACT_DATE, Hit, Retriever, count_match
 
 DOESNT_SAY = "The article doesn't say."
 REDIRECT = "The article doesn't say: I can only answer questions about this article."
@@ -32,7 +32,8 @@ _CONTINUATION = re.compile(
 _DOMAIN = re.compile(
     r"\b(?:war|military|troops?|soldiers?|army|forces?|missiles?|weapons?|drones?|sanctions?|aid|strikes?|"
     r"attacks?|front|offensive|ministry|government|president|minister|russia\w*|ukrain\w*|kyiv|moscow|"
-    r"killed|casualt\w+|package|billion|million)\b", re.IGNORECASE)
+    r"killed|died|dead|deaths?|wounded|injured|people|civilians?|casualt\w+|damage\w*|package|billion|"
+    r"million|shelling|port|ship|fleet|border|region|village|city|town)\b", re.IGNORECASE)
 
 _LEADS = {
     "money": "On the amount, the article says:",
@@ -73,7 +74,7 @@ def _figure(intent: Intent, text: str) -> str | None:
         found = _DISTANCE.findall(text)
         return found[0] if len(found) == 1 else None
     if intent.kind == "when":
-        found = _DATE.findall(text)
+        found = EXACT_DATE.findall(text)
         return found[0] if len(found) == 1 else None
     return None
 
@@ -130,5 +131,6 @@ def find_answer(retriever: Retriever, question: str, intents: list[Intent], *,
     figure = _figure(main, top.text)
     lead = _LEADS.get(main.kind, _LEADS["what"])
     if figure:
+        figure = figure.strip(" ,.;:")
         lead = f"{figure[:1].upper()}{figure[1:]}, according to the article:"
     return Finding(answerable=True, lead=lead, quotes=[h.passage.text for h in chosen], hits=parts[0])

@@ -24,25 +24,32 @@ from bot.qa.lexicon import (
     GENERIC_MONEY,
     REASON_CUES,
     SPEECH,
+    STOPWORDS,
     SYNONYMS,
     WEAPON_WORDS,
     tokens,
+    word_set,
 )
 from bot.qa.passages import Passage
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _DATE = re.compile(
-    rf"\b(?:{_MONTHS}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTHS}|(?:early|mid|late|end of|beginning of|in|since|until|"
-    rf"by|from|on|that)\s+(?:the\s+)?(?:{_MONTHS})|{_MONTHS}\s+(?:19|20)\d\d|\b(?:19|20)\d\d\b|"
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTHS}|(?:early|mid|late|end of|beginning of|in|since|"
+    rf"until|by|from|on|that)\s+(?:the\s+)?(?:{_MONTHS})|{_MONTHS}\s+(?:19|20)\d\d|\b(?:19|20)\d\d\b|"
     rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|last (?:week|month|year))",
 )
+# A written-out date, for naming it in the answer's lead.
+EXACT_DATE = re.compile(
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTHS}(?:\s+(?:19|20)\d\d)?|"
+    rf"{_MONTHS}\s+(?:19|20)\d\d)\b")
+_MONTH_WORD = re.compile(rf"^{_MONTHS}$|^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 _DISTANCE = re.compile(r"\b\d[\d,.]*\s?(?:km|kilomet(?:re|er)s?|miles?|mi)\b", re.IGNORECASE)
 _NUMBER_WORD = re.compile(
     r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds?|"
     r"thousands?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|eighteen|fifteen|thirteen|"
     r"fourteen|sixteen|seventeen|nineteen)$", re.IGNORECASE)
-_SCALE_WORDS = frozenset("million billion trillion bn mn thousand percent per cent % tonnes tons".split())
+_SCALE_WORDS = word_set("million billion trillion bn mn thousand percent per cent % tonnes tons")
 _WORD = re.compile(r"[A-Za-z0-9][\w,.'’-]*|[%€$£]")
 _NAMED_WEAPON = re.compile(
     r"\b(?:[A-Z][\w-]*\s+(?:[a-z-]+\s+)?(?:missiles?|rockets?|bombs?|drones?|systems?|launchers?|howitzers?|"
@@ -70,6 +77,8 @@ def count_match(text: str, focus: list[str], modifiers: list[str]) -> str | None
         bare = word.strip(",.")
         if not _NUMBER_WORD.match(bare) or re.fullmatch(r"(?:19|20)\d\d", bare):
             continue
+        if i + 1 < len(words) and _MONTH_WORD.match(words[i + 1].strip(",.")):
+            continue  # "25 September" is a date, not a count
         between: list[str] = []
         for n, nxt in enumerate(words[i + 1 : i + 6]):
             low = nxt.lower().strip(",.")
@@ -135,11 +144,11 @@ class Retriever:
     def _speakers_of(self, passage: Passage) -> set[str]:
         """Who speaks in a passage: the words just before "said", "claimed"…, and for "It said…" the
         speaker of the sentence before."""
-        toks = tokens(passage.text)
+        toks = tokens(passage.text, keep_stopwords=True)
         found: set[str] = set()
         for k, tok in enumerate(toks):
             if tok in SPEECH:
-                found.update(toks[max(0, k - 6) : k])
+                found.update(t for t in toks[max(0, k - 6) : k] if t not in STOPWORDS)
         if passage.prev is not None and _CONTINUES.match(passage.text):
             found |= self._speakers_of(self.passages[passage.prev])
         return found
@@ -155,7 +164,7 @@ class Retriever:
         return math.log(1 + n / (self._df.get(term, 0) + 0.5))
 
     def window(self, passage: Passage) -> str:
-        """The passage with the sentences before it in its paragraph and its heading: what "he" and "it" mean."""
+        """The passage with the two sentences before it and its heading: what "he" and "it" refer to."""
         parts = [passage.text]
         prev = passage.prev
         for _ in range(2):
@@ -191,7 +200,8 @@ class Retriever:
 
     def missing_names(self, intent: Intent) -> list[str]:
         """Names the question uses that the article never mentions."""
-        return [t for t in intent.proper if t not in self.vocabulary and t not in COUNTRIES]
+        return [t for t in intent.proper if t not in self.vocabulary and t not in COUNTRIES
+                and not any(_same_name(t, v) for v in self.vocabulary)]
 
     def rank(self, intent: Intent) -> list[Hit]:
         """Quotable passages, best first, with whether each fits the question's kind."""
@@ -217,3 +227,9 @@ class Retriever:
             hits.append(Hit(passage=p, score=score, fits=ok))
         hits.sort(key=lambda h: (-h.score, h.passage.index))
         return hits
+
+
+def _same_name(a: str, b: str) -> bool:
+    """"canadian" and "canada", "swedish" and "sweden": one name under two endings."""
+    return len(a) >= 5 and len(b) >= 5 and a[:4] == b[:4] and (a.startswith(b[:-1]) or b.startswith(a[:-1])
+                                                              or a[:5] == b[:5])

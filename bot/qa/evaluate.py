@@ -1,0 +1,104 @@
+"""Scoring follow-up answers against gold ``questions`` (``../shared/eval/dev/README.md``).
+
+An answerable question is right when every key of one ``any`` alternative occurs in the answer text
+joined with its quotes (case and whitespace folded). An unanswerable one is right only when the answer
+says the article doesn't give this and quotes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from bot.article import Article
+from bot.config import Settings
+from bot.grounding import Grounder
+from bot.models import Answer, Brief
+from bot.qa.answering import answer_question, says_not_given
+
+if TYPE_CHECKING:
+    from bot.llm.client import StructuredClient
+
+_WS = re.compile(r"\s+")
+
+
+def _fold(text: str) -> str:
+    return _WS.sub(" ", text).strip().lower()
+
+
+def score_question(answer: Answer, gold: Mapping[str, Any]) -> bool:
+    """Is ``answer`` right for one gold question?"""
+    if gold.get("unanswerable"):
+        return says_not_given(answer.answer) and not answer.quotes
+    joined = _fold(" ".join([answer.answer, *answer.quotes]))
+    return any(all(_fold(key) in joined for key in alternative) for alternative in gold.get("any", []))
+
+
+@dataclass
+class QuestionResult:
+    question: str
+    answer: Answer
+    right: bool
+    unanswerable: bool
+    said_not_given: bool
+
+
+@dataclass
+class QuestionScores:
+    """Answer accuracy and "doesn't say" precision over a set of gold questions."""
+
+    results: list[QuestionResult] = field(default_factory=list)
+    quotes: int = 0
+    quotes_verified: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.results)
+
+    @property
+    def correct(self) -> int:
+        return sum(r.right for r in self.results)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    @property
+    def said_not_given(self) -> int:
+        return sum(r.said_not_given for r in self.results)
+
+    @property
+    def said_not_given_rightly(self) -> int:
+        return sum(r.said_not_given and r.unanswerable for r in self.results)
+
+    @property
+    def doesnt_say_precision(self) -> float:
+        """Of the answers that said "doesn't say", the share given to unanswerable questions."""
+        return self.said_not_given_rightly / self.said_not_given if self.said_not_given else 1.0
+
+    @property
+    def unanswerable(self) -> int:
+        return sum(r.unanswerable for r in self.results)
+
+    def merge(self, other: QuestionScores) -> None:
+        self.results.extend(other.results)
+        self.quotes += other.quotes
+        self.quotes_verified += other.quotes_verified
+
+
+def evaluate_questions(article: Article, gold_questions: Sequence[Mapping[str, Any]], *, settings: Settings,
+                       client: StructuredClient | None = None, brief: Brief | None = None) -> QuestionScores:
+    """Answer every gold question about ``article`` as the bot would (no thread history) and score it."""
+    scores = QuestionScores()
+    grounder = Grounder(article.text)
+    for gold in gold_questions:
+        result = answer_question(article, str(gold["q"]), brief=brief, settings=settings, client=client)
+        answer = result.answer
+        scores.quotes += len(answer.quotes)
+        scores.quotes_verified += sum(grounder.verify(q) for q in answer.quotes)
+        scores.results.append(QuestionResult(
+            question=str(gold["q"]), answer=answer, right=score_question(answer, gold),
+            unanswerable=bool(gold.get("unanswerable")), said_not_given=says_not_given(answer.answer)))
+    return scores

@@ -1,0 +1,171 @@
+"""Benchmarks of the Slack bot over HTTP: ack latency under load, and brief throughput.
+
+    .venv/bin/python -m bot.slack.bench [--briefs 20] [--concurrency 50] [--llm-latency 2.0]
+
+Runs the real ASGI app under uvicorn on 127.0.0.1, the stand-in Slack Web API from the checkout's
+``tests/slack_standin.py``, and the stand-in OpenAI server (``bot.llm.standin``) that takes
+``--llm-latency`` seconds per call. It asks for ``--briefs`` briefs at once (distinct articles, so no
+cache helps), and while they are being produced sends ``--concurrency`` signed requests at once and
+times each acknowledgement. Everything is local; nothing leaves 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+SECRET = "bench-signing-secret"
+CHANNEL = "C0BENCH"
+_AID = re.compile(r"The United States announced a new \$(\d+) million military aid package for Ukraine on Tuesday\.")
+
+
+def _out(line: str = "") -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def _standin_module() -> Any:
+    tests = Path(__file__).resolve().parents[2] / "tests"
+    if not (tests / "slack_standin.py").is_file():
+        raise SystemExit("the benchmark needs a source checkout (tests/slack_standin.py)")
+    sys.path.insert(0, str(tests))
+    import slack_standin
+
+    return slack_standin
+
+
+def article(n: int) -> str:
+    return (
+        f"Ukraine aid package number {n}\n\n"
+        f"The United States announced a new ${100 + n} million military aid package for Ukraine on Tuesday. "
+        "It includes air defence interceptors and artillery shells.\n\n"
+        f"The European Union imposed sanctions on {20 + n} companies accused of supplying drone parts to Russia."
+    )
+
+
+def llm_reply(request: Any) -> dict[str, Any]:
+    """A BriefDraft whose one aid item quotes the article in the prompt (so it survives grounding)."""
+    text = json.dumps(request)
+    found = _AID.search(text)
+    amount = found.group(1) if found else "0"
+    evidence = found.group(0) if found else ""
+    return {
+        "summary": f"The United States announced ${amount} million in military aid for Ukraine.",
+        "aid": [{"donor": "United States", "recipient": "Ukraine", "amount": f"${amount} million",
+                 "value": float(amount) * 1e6, "currency": "USD", "aid_type": "military",
+                 "contents": ["air defence interceptors"], "status": "announced", "evidence": evidence}],
+        "weapons_policy": [], "sanctions": [], "battlefield_claims": [],
+    }
+
+
+def _event(ss: Any, event_id: str, text: str, ts: str) -> str:
+    return json.dumps({
+        "type": "event_callback", "team_id": ss.TEAM_ID, "api_app_id": "A0001", "event_id": event_id,
+        "event_time": int(time.time()),
+        "event": {"type": "app_mention", "channel": CHANNEL, "user": "U0BENCH", "ts": ts,
+                  "text": f"<@{ss.BOT_USER_ID}> {text}"},
+    })
+
+
+async def _fire(url: str, ss: Any, bodies: list[str]) -> list[float]:
+    """POST all bodies at once; return each request's latency in seconds."""
+    limits = httpx.Limits(max_connections=len(bodies) + 5, max_keepalive_connections=len(bodies) + 5)
+    async with httpx.AsyncClient(base_url=url, timeout=30, limits=limits) as http:
+        # Open the connections first, so the timing is Slack's view: request sent → ack received.
+        await asyncio.gather(*(http.get("/healthz") for _ in bodies))
+
+        async def one(body: str) -> float:
+            headers = ss.signed_headers(SECRET, body)
+            start = time.perf_counter()
+            resp = await http.post("/slack/events", content=body, headers=headers)
+            elapsed = time.perf_counter() - start
+            if resp.status_code != 200:
+                raise RuntimeError(f"ack failed: HTTP {resp.status_code}")
+            return elapsed
+
+        return list(await asyncio.gather(*(one(b) for b in bodies)))
+
+
+def _pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
+
+
+def run(*, briefs: int, concurrency: int, llm_latency: float, workers: int | None) -> dict[str, float]:
+    ss = _standin_module()
+    from bot.config import load_settings
+    from bot.llm.standin import OpenAIStandin
+    from bot.service import BriefService
+    from bot.slack import asgi_app, create_app
+    from bot.store import open_store
+
+    with tempfile.TemporaryDirectory() as tmp, ss.SlackStandin() as slack, \
+            OpenAIStandin(latency=llm_latency, responder=llm_reply) as llm:
+        os.environ.update({"SLACK_API_URL": slack.api_url, "SLACK_BOT_TOKEN": "xoxb-bench",
+                           "SLACK_SIGNING_SECRET": SECRET, "OPENAI_BASE_URL": llm.base_url,
+                           "OPENAI_API_KEY": "bench", "BRIEFBOT_DATA_DIR": tmp})
+        settings = load_settings()
+        settings.slack.rate_limit_per_user_per_hour = 0
+        if workers:
+            settings.slack.workers = workers
+        store = open_store(str(Path(tmp) / "bench.db"))
+        app = create_app(settings=settings, service=BriefService(settings=settings, store=store))
+        with ss.UvicornThread(asgi_app(app)) as server:
+            brief_bodies = [_event(ss, f"EvB{i}", article(i), f"1800000000.{i:06d}") for i in range(briefs)]
+            # The ack-latency requests take the same path (verify, dedupe, rate limit, enqueue) but
+            # their work is short, so they measure the front door while the briefs keep workers busy.
+            ack_bodies = [_event(ss, f"EvK{i}", "hello", f"1900000000.{i:06d}") for i in range(concurrency)]
+            started = time.perf_counter()
+            asyncio.run(_fire(server.url, ss, brief_bodies))
+            time.sleep(0.2)  # the briefs are now being produced
+            latencies = asyncio.run(_fire(server.url, ss, ack_bodies))
+            deadline = time.monotonic() + 120
+            while len([c for c in slack.api_calls("chat.update") if c.body.get("blocks")]) < briefs:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("briefs did not finish within 120 s")
+                time.sleep(0.02)
+            total = time.perf_counter() - started
+            llm_calls = len(llm.requests)
+        store.close()
+    return {
+        "ack_p50_ms": statistics.median(latencies) * 1000,
+        "ack_p99_ms": _pct(latencies, 99) * 1000,
+        "ack_max_ms": max(latencies) * 1000,
+        "briefs_s": total,
+        "llm_calls": float(llm_calls),
+        "workers": float(settings.slack.workers),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.slack.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--briefs", type=int, default=20)
+    parser.add_argument("--concurrency", type=int, default=50)
+    parser.add_argument("--llm-latency", type=float, default=2.0)
+    parser.add_argument("--workers", type=int, default=None, help="default: slack.workers from config")
+    args = parser.parse_args(argv)
+    result = run(briefs=args.briefs, concurrency=args.concurrency, llm_latency=args.llm_latency,
+                 workers=args.workers)
+    _out(f"cpus: {os.cpu_count()}  workers: {result['workers']:.0f}")
+    _out(f"ack latency, {args.concurrency} concurrent signed requests while {args.briefs} briefs are produced: "
+         f"p50 {result['ack_p50_ms']:.1f} ms, p99 {result['ack_p99_ms']:.1f} ms, max {result['ack_max_ms']:.1f} ms "
+         f"(target p99 < 100 ms)")
+    _out(f"throughput: {args.briefs} briefs requested at once, LLM stand-in {args.llm_latency:g} s per call "
+         f"({result['llm_calls']:.0f} calls): all posted in {result['briefs_s']:.1f} s (target < 15 s)")
+    ok = result["ack_p99_ms"] < 100 and result["briefs_s"] < 15
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,42 @@
+"""Segmentation: the sentences every quote is cut from."""
+
+from bot.text import article_units, is_boilerplate, split_paragraphs, split_sentences
+
+
+def test_abbreviations_and_figures_do_not_split_sentences():
+    paragraph = ("The U.S. Treasury said on Jan. 5 that Gen. Smith had approved $1.25bn in aid. "
+                 '"We will not stop," he said. Talks resume at 9 a.m. on Monday.')
+    assert split_sentences(paragraph) == [
+        "The U.S. Treasury said on Jan. 5 that Gen. Smith had approved $1.25bn in aid.",
+        '"We will not stop," he said.',
+        "Talks resume at 9 a.m. on Monday.",
+    ]
+
+
+def test_us_at_sentence_end_splits_before_a_new_sentence():
+    assert split_sentences("Aid came from the U.S. The package is small.") == [
+        "Aid came from the U.S.", "The package is small."]
+
+
+def test_sentences_are_verbatim_substrings():
+    paragraph = "Kyiv said: “We hold the line.” Moscow denied it! Is that so? Analysts were unsure."
+    for sentence in split_sentences(paragraph):
+        assert sentence in paragraph
+
+
+def test_bullets_and_timestamps_become_their_own_paragraphs():
+    text = "Summary\n- first point here\n- second point here\n\n09:15 - Entry one.\n09:30 - Entry two."
+    assert split_paragraphs(text) == ["Summary", "- first point here", "- second point here",
+                                      "09:15 - Entry one.", "09:30 - Entry two."]
+
+
+def test_hard_wrapped_lines_are_joined():
+    assert split_paragraphs("A sentence that wraps\nonto the next line.") == [
+        "A sentence that wraps onto the next line."]
+
+
+def test_page_boilerplate_is_dropped_and_repeats_deduplicated():
+    text = "Title\n\nFirst paragraph says something.\n\nShare.\n\nExit mobile version\n\nFirst paragraph says something."
+    assert article_units(text, title="Title") == [["First paragraph says something."]]
+    assert is_boilerplate("Advertisement")
+    assert not is_boilerplate("Kyiv, 3 June")
