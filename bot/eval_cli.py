@@ -20,7 +20,12 @@ def _question_scorer(service: BriefService) -> Any:
         article = service.load(str(txt))
         scores = evaluate_questions(article, gold["questions"], settings=service.settings, client=service.llm,
                                     brief=brief)
-        return scores.to_dict()
+        return {
+            "total": scores.total, "correct": scores.correct,
+            "said_doesnt_say": scores.said_not_given, "said_doesnt_say_correctly": scores.said_not_given_rightly,
+            "unverified_quotes": scores.quotes - scores.quotes_verified,
+            "missed": [r.question for r in scores.results if not r.right],
+        }
 
     return score
 

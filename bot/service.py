@@ -9,6 +9,7 @@ whenever the model cannot give a usable brief — so a user always gets one.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
@@ -46,9 +47,12 @@ class BriefService:
         self._store = store
         self._store_lock = threading.Lock()
         if llm == "auto":
-            from bot.llm.client import client_from_env
+            llm = None
+            # Only pay for importing openai when a model is configured.
+            if os.environ.get("OPENAI_API_KEY") or os.environ.get("OPENAI_BASE_URL"):
+                from bot.llm.client import client_from_env
 
-            llm = client_from_env(settings.llm)
+                llm = client_from_env(settings.llm)
         self.llm: StructuredClient | None = llm
         self._llm_engine: LLMEngine | None = None
         self.extractive = ExtractiveEngine(lexicon=lexicon_for(str(domain_path(settings))))

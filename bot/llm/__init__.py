@@ -10,10 +10,27 @@
 
 from __future__ import annotations
 
-from bot.llm.client import StructuredClient, client_from_env
-from bot.llm.engine import LLMEngine
-from bot.llm.prompts import PromptTemplate, load_prompt
-from bot.llm.tokens import count_tokens, encoding_for_model
+from typing import Any
+
+# Submodules load on first use: importing openai costs ~0.6 s, which the offline CLI never pays.
+_EXPORTS = {
+    "StructuredClient": "bot.llm.client",
+    "client_from_env": "bot.llm.client",
+    "LLMEngine": "bot.llm.engine",
+    "PromptTemplate": "bot.llm.prompts",
+    "load_prompt": "bot.llm.prompts",
+    "count_tokens": "bot.llm.tokens",
+    "encoding_for_model": "bot.llm.tokens",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        import importlib
+
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'bot.llm' has no attribute {name!r}")
+
 
 __all__ = [
     "LLMEngine",

@@ -141,7 +141,9 @@ def _count_focus(question: str) -> tuple[list[str], list[str]]:
     for w in words:
         if w.lower() in _AUX or (phrase and w.lower() in _PHRASE_END):
             break
-        if w.lower() in ("the", "of", "a", "an"):
+        if w.lower() in ("the", "of", "a", "an", "per", "each"):
+            if phrase:
+                break  # "how many barrels a day": the counted noun comes first
             continue
         phrase.append(w)
     if not phrase:

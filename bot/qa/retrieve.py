@@ -8,6 +8,7 @@ doesn't say, and we must not guess.
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections import Counter
@@ -32,6 +33,9 @@ from bot.qa.lexicon import (
 )
 from bot.qa.passages import Passage
 
+# bm25s sets its own logger to DEBUG at import; its per-index chatter is not for our users.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
+
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _DATE = re.compile(
@@ -49,7 +53,8 @@ _NUMBER_WORD = re.compile(
     r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds?|"
     r"thousands?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|eighteen|fifteen|thirteen|"
     r"fourteen|sixteen|seventeen|nineteen)$", re.IGNORECASE)
-_SCALE_WORDS = word_set("million billion trillion bn mn thousand percent per cent % tonnes tons")
+_SCALE_WORDS = word_set("million billion trillion thousand hundred")
+_UNIT_WORDS = word_set("bn mn percent per cent % tonnes tons km kilometres miles euros dollars pounds")
 _WORD = re.compile(r"[A-Za-z0-9][\w,.'’-]*|[%€$£]")
 _NAMED_WEAPON = re.compile(
     r"\b(?:[A-Z][\w-]*\s+(?:[a-z-]+\s+)?(?:missiles?|rockets?|bombs?|drones?|systems?|launchers?|howitzers?|"
@@ -69,7 +74,7 @@ def count_match(text: str, focus: list[str], modifiers: list[str]) -> str | None
     """The "594 Russian servicemen" phrase in ``text`` that a "how many" question's noun counts, if any."""
     if not focus:
         return None
-    wanted = set()
+    wanted: set[str] = set()
     for head in focus:
         wanted |= COUNT_SYNONYMS.get(head, frozenset({head}))
     words = _WORD.findall(text)
@@ -79,11 +84,15 @@ def count_match(text: str, focus: list[str], modifiers: list[str]) -> str | None
             continue
         if i + 1 < len(words) and _MONTH_WORD.match(words[i + 1].strip(",.")):
             continue  # "25 September" is a date, not a count
+        if i > 0 and words[i - 1] in "€$£":
+            continue  # "£3 billion a year" is money, not a count of years
         between: list[str] = []
         for n, nxt in enumerate(words[i + 1 : i + 6]):
             low = nxt.lower().strip(",.")
-            if low in _SCALE_WORDS or low in "€$£":
-                break  # an amount of money or a share is not a count of things
+            if low in _SCALE_WORDS:
+                continue  # "1 million barrels"
+            if low in _UNIT_WORDS or low in "€$£" or _NUMBER_WORD.match(low):
+                break  # an amount of money, a distance or a share is not a count of things
             toks = tokens(nxt)
             if toks and toks[0] in wanted:
                 if all(m in between for m in modifiers):

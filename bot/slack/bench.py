@@ -16,7 +16,9 @@ import asyncio
 import json
 import os
 import re
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -69,11 +71,11 @@ def llm_reply(request: Any) -> dict[str, Any]:
     }
 
 
-def _event(ss: Any, event_id: str, text: str, ts: str) -> str:
+def _event(ss: Any, event_id: str, text: str, ts: str, channel: str) -> str:
     return json.dumps({
         "type": "event_callback", "team_id": ss.TEAM_ID, "api_app_id": "A0001", "event_id": event_id,
         "event_time": int(time.time()),
-        "event": {"type": "app_mention", "channel": CHANNEL, "user": "U0BENCH", "ts": ts,
+        "event": {"type": "app_mention", "channel": channel, "user": "U0BENCH", "ts": ts,
                   "text": f"<@{ss.BOT_USER_ID}> {text}"},
     })
 
@@ -102,49 +104,79 @@ def _pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
 
 
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _start_bot(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
+    """The bot in its own process, started the production way: ``bot.slack.run(settings, http=True)``."""
+    code = "from bot.config import load_settings; from bot.slack import run; run(load_settings(), http=True, port=%d)"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([sys.executable, "-c", code % port], env=env, stdout=out, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the bot exited; see its log:\n{log.read_text()[-2000:]}")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("the bot did not start within 30 s")
+
+
 def run(*, briefs: int, concurrency: int, llm_latency: float, workers: int | None) -> dict[str, float]:
+    """Start the stand-ins and the bot, measure, stop. Returns the figures."""
     ss = _standin_module()
-    from bot.config import load_settings
     from bot.llm.standin import OpenAIStandin
-    from bot.service import BriefService
-    from bot.slack import asgi_app, create_app
-    from bot.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp, ss.SlackStandin() as slack, \
             OpenAIStandin(latency=llm_latency, responder=llm_reply) as llm:
-        os.environ.update({"SLACK_API_URL": slack.api_url, "SLACK_BOT_TOKEN": "xoxb-bench",
-                           "SLACK_SIGNING_SECRET": SECRET, "OPENAI_BASE_URL": llm.base_url,
-                           "OPENAI_API_KEY": "bench", "BRIEFBOT_DATA_DIR": tmp})
-        settings = load_settings()
-        settings.slack.rate_limit_per_user_per_hour = 0
+        config = Path(tmp) / "bench.yaml"
+        slack_cfg: dict[str, Any] = {"rate_limit_per_user_per_hour": 0}
         if workers:
-            settings.slack.workers = workers
-        store = open_store(str(Path(tmp) / "bench.db"))
-        app = create_app(settings=settings, service=BriefService(settings=settings, store=store))
-        with ss.UvicornThread(asgi_app(app)) as server:
-            brief_bodies = [_event(ss, f"EvB{i}", article(i), f"1800000000.{i:06d}") for i in range(briefs)]
-            # The ack-latency requests take the same path (verify, dedupe, rate limit, enqueue) but
-            # their work is short, so they measure the front door while the briefs keep workers busy.
-            ack_bodies = [_event(ss, f"EvK{i}", "hello", f"1900000000.{i:06d}") for i in range(concurrency)]
+            slack_cfg["workers"] = workers
+        config.write_text(json.dumps({"slack": slack_cfg}))  # JSON is YAML
+        env = {**os.environ, "SLACK_API_URL": slack.api_url, "SLACK_BOT_TOKEN": "xoxb-bench",
+               "SLACK_SIGNING_SECRET": SECRET, "OPENAI_BASE_URL": llm.base_url, "OPENAI_API_KEY": "bench",
+               "BRIEFBOT_DATA_DIR": tmp, "DATABASE_URL": str(Path(tmp) / "bench.db"),
+               "BRIEFBOT_CONFIG": str(config), "HOST": "127.0.0.1"}
+        env.pop("SLACK_APP_TOKEN", None)
+        port = _free_port()
+        proc = _start_bot(env, port, Path(tmp) / "bot.log")
+        url = f"http://127.0.0.1:{port}"
+        try:
+            brief_bodies = [_event(ss, f"EvB{i}", article(i), f"1800000000.{i:06d}", "C0BRIEFS")
+                            for i in range(briefs)]
+            # The ack-latency requests are briefs too (same path: verify, dedupe, rate limit, durable
+            # enqueue), sent while the first briefs keep the workers and the model busy.
+            ack_bodies = [_event(ss, f"EvK{i}", article(1000 + i), f"1900000000.{i:06d}", "C0ACKS")
+                          for i in range(concurrency)]
             started = time.perf_counter()
-            asyncio.run(_fire(server.url, ss, brief_bodies))
+            asyncio.run(_fire(url, ss, brief_bodies))
             time.sleep(0.2)  # the briefs are now being produced
-            latencies = asyncio.run(_fire(server.url, ss, ack_bodies))
+            latencies = asyncio.run(_fire(url, ss, ack_bodies))
             deadline = time.monotonic() + 120
-            while len([c for c in slack.api_calls("chat.update") if c.body.get("blocks")]) < briefs:
+            while len([c for c in slack.api_calls("chat.update")
+                       if c.body.get("blocks") and c.body.get("channel") == "C0BRIEFS"]) < briefs:
                 if time.monotonic() > deadline:
                     raise RuntimeError("briefs did not finish within 120 s")
                 time.sleep(0.02)
             total = time.perf_counter() - started
             llm_calls = len(llm.requests)
-        store.close()
+        finally:
+            proc.kill()  # a crash, as far as the queued jobs know; the database is thrown away
+            proc.wait()
     return {
         "ack_p50_ms": statistics.median(latencies) * 1000,
         "ack_p99_ms": _pct(latencies, 99) * 1000,
         "ack_max_ms": max(latencies) * 1000,
         "briefs_s": total,
         "llm_calls": float(llm_calls),
-        "workers": float(settings.slack.workers),
+        "workers": float(workers or 0),
     }
 
 
@@ -157,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     result = run(briefs=args.briefs, concurrency=args.concurrency, llm_latency=args.llm_latency,
                  workers=args.workers)
-    _out(f"cpus: {os.cpu_count()}  workers: {result['workers']:.0f}")
+    _out(f"cpus: {os.cpu_count()}  workers: {result['workers']:.0f} (0 = slack.workers from config)")
     _out(f"ack latency, {args.concurrency} concurrent signed requests while {args.briefs} briefs are produced: "
          f"p50 {result['ack_p50_ms']:.1f} ms, p99 {result['ack_p99_ms']:.1f} ms, max {result['ack_max_ms']:.1f} ms "
          f"(target p99 < 100 ms)")

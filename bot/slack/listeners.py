@@ -77,8 +77,9 @@ class Listeners:
             user=body.get("user_id"),
             enterprise_id=context.enterprise_id,
         )
-        if not text:
-            ack(text=USAGE)
+        content = markup.message_content(text)
+        if content.empty:
+            ack(text=f"{NOTHING_TO_BRIEF}\n{USAGE}" if text else USAGE)
             return
         if not self.allowed(where.channel, where.user):
             ack(text=NOT_ALLOWED)
@@ -91,7 +92,6 @@ class Listeners:
         if trigger and not self.store.claim_event(f"slack:trigger:{trigger}"):
             ack()
             return
-        content = markup.message_content(text)
         task = BriefTask(
             where=where,
             origin="command",

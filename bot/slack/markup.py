@@ -13,6 +13,8 @@ _TOKEN = re.compile(r"<([^<>]*)>")
 _BARE_URL = re.compile(r"(?<![<|\w])https?://[^\s<>|]+", re.IGNORECASE)
 # A link posted with a few words around it is "a link"; a long text with links in it is pasted text.
 LINK_MESSAGE_MAX_EXTRA_CHARS = 280
+# Shorter pasted text is a remark ("hi", "what's this?"), not an article: answer with a hint instead.
+MIN_PASTED_CHARS = 120
 
 
 def unescape(text: str) -> str:
@@ -94,7 +96,7 @@ def message_content(raw: str, *, bot_user_id: str | None = None) -> Content:
         if len(rest.strip()) <= LINK_MESSAGE_MAX_EXTRA_CHARS:
             return Content(url=links[0])
     plain = to_plain(raw)
-    return Content(text=plain) if plain else Content()
+    return Content(text=plain) if len(plain) >= MIN_PASTED_CHARS else Content()
 
 
 def _is_link(inner: str) -> bool:

@@ -1,0 +1,118 @@
+"""The ``briefbot`` command as a user runs it: real subprocesses, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "article.txt"
+
+
+def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, env=full_env,
+                          timeout=60, check=False)
+
+
+def test_brief_json_validates_against_the_printed_schema():
+    schema = json.loads(run("schema").stdout)
+    out = run("brief", str(SAMPLE), "--format", "json")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    jsonschema.validate(doc, schema)
+    assert doc["engine"] == "extractive" and doc["schema_version"] == 1
+    assert all(item["verified"] for s in ("aid", "weapons_policy", "sanctions", "battlefield_claims")
+               for item in doc[s])
+
+
+def test_markdown_shows_sections_quotes_and_says_when_a_section_is_empty():
+    out = run("brief", str(FIXTURES / "football.txt"))
+    text = out.stdout.decode()
+    assert out.returncode == 0
+    assert text.count("Not mentioned in this article.") == 4
+    sample = run("brief", str(SAMPLE)).stdout.decode()
+    for heading in ("## Aid", "## Weapons policy", "## Sanctions", "## Battlefield claims"):
+        assert heading in sample
+    assert "> “" in sample and "€400 million" in sample
+
+
+def test_stdin_is_read_with_dash():
+    out = run("brief", "-", "--format", "json", stdin=SAMPLE.read_bytes())
+    assert out.returncode == 0
+    assert json.loads(out.stdout)["aid"]
+
+
+def test_slack_format_prints_a_block_kit_payload():
+    out = run("brief", str(SAMPLE), "--format", "slack")
+    assert out.returncode == 0, out.stderr
+    payload = json.loads(out.stdout)
+    assert payload["text"] and payload["blocks"] and len(payload["blocks"]) <= 50
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, Path]:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "blob.bin"
+    binary.write_bytes(bytes(range(256)) * 40)
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Kyiv said the caf\xe9 was hit. The Defence Ministry said nothing.".encode("latin-1"))
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    return {"missing": tmp_path / "nope.txt", "empty": empty, "binary": binary, "latin1": latin, "huge": huge}
+
+
+@pytest.mark.parametrize("case", ["missing", "empty", "binary", "latin1", "huge"])
+def test_bad_input_gives_exit_2_and_one_plain_line(tmp_path, case):
+    out = run("brief", str(_bad_inputs(tmp_path)[case]))
+    err = out.stderr.decode()
+    assert out.returncode == 2, err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert err.startswith("briefbot: ")
+
+
+def test_unknown_engine_and_empty_question_are_usage_errors():
+    assert run("brief", str(SAMPLE), "--engine", "magic").returncode == 2
+    out = run("ask", str(SAMPLE), "  ")
+    assert out.returncode == 2 and "question" in out.stderr.decode()
+
+
+def test_llm_engine_without_a_model_configured_is_a_clear_error():
+    out = run("brief", str(SAMPLE), "--engine", "llm")
+    assert out.returncode == 2 and "OPENAI_API_KEY" in out.stderr.decode()
+
+
+def test_ask_answers_with_a_quote_from_the_article():
+    out = run("ask", str(SAMPLE), "How much is the air defence package worth?", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    answer = json.loads(out.stdout)
+    assert "400" in answer["answer"] + " ".join(answer["quotes"])
+    assert all(q in SAMPLE.read_text(encoding="utf-8").replace("\n", " ") for q in answer["quotes"])
+
+
+def test_eval_scores_a_folder_of_gold_files(tmp_path):
+    (tmp_path / "001.txt").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "001.json").write_text(json.dumps({
+        "id": "t-001", "facts": [
+            {"section": "aid", "what": "package", "any": [["400 million"]]},
+            {"section": "sanctions", "what": "listings", "any": [["32 entities"]]},
+            {"section": "battlefield_claims", "what": "village", "any": [["Novo-Pavlivka", "General Staff"]]},
+            {"section": "weapons_policy", "what": "Germany", "any": [["off limits"]]},
+        ], "absent": []}), encoding="utf-8")
+    out = run("eval", str(tmp_path), "--json", "--no-questions")
+    assert out.returncode == 0, out.stderr
+    summary = json.loads(out.stdout)
+    assert summary["recall"] == {"aid": 1.0, "weapons_policy": 1.0, "sanctions": 1.0, "battlefield_claims": 1.0}
+    assert summary["grounding"] == 1.0 and summary["absent_section_violations"] == 0
+
+
+def test_eval_of_a_folder_without_gold_files_is_bad_input(tmp_path):
+    out = run("eval", str(tmp_path))
+    assert out.returncode == 2 and "no NNN.txt" in out.stderr.decode()

@@ -1,0 +1,116 @@
+"""The offline engine on articles we wrote: what a reader of the brief would notice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import load_settings
+from bot.grounding import Grounder
+from bot.models import SECTIONS
+from bot.service import BriefService
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+
+
+@pytest.fixture(scope="module")
+def service() -> BriefService:
+    return BriefService(settings=load_settings(env={}), llm=None)
+
+
+def brief_of(service: BriefService, name: str):
+    article = service.load(str(FIXTURES / name))
+    return article, service.brief(article)
+
+
+def test_every_item_is_quoted_verbatim_and_verified(service):
+    article, brief = brief_of(service, "roundup.txt")
+    grounder = Grounder(article.text)
+    assert brief.item_count() >= 6
+    for section in SECTIONS:
+        for item in brief.items(section):
+            assert item.verified and grounder.verify(item.evidence)
+
+
+def test_aid_amounts_donors_and_contents(service):
+    _, brief = brief_of(service, "roundup.txt")
+    by_amount = {a.amount: a for a in brief.aid}
+    assert by_amount["SEK 4.5bn"].donor == "Sweden" and by_amount["SEK 4.5bn"].value == 4.5e9
+    assert by_amount["SEK 4.5bn"].currency == "SEK" and by_amount["SEK 4.5bn"].recipient == "Ukraine"
+    assert "howitzers" in " ".join(by_amount["SEK 4.5bn"].contents)
+    assert by_amount["€250m"].currency == "EUR" and by_amount["€250m"].value == 250e6
+
+
+def test_repeated_syndicated_paragraph_is_listed_once(service):
+    _, brief = brief_of(service, "roundup.txt")
+    assert sum("SEK 4.5bn" in a.evidence for a in brief.aid) == 1
+
+
+def test_stances_are_read_per_weapon(service):
+    _, brief = brief_of(service, "roundup.txt")
+    stances = {p.weapon: p.stance for p in brief.weapons_policy}
+    assert stances["artillery"] == "permitted"
+    assert stances["Storm Shadow"] == "under_review"
+    assert all(p.actor for p in brief.weapons_policy)
+
+
+def test_sanctions_counts_and_countries(service):
+    _, brief = brief_of(service, "roundup.txt")
+    eu = next(s for s in brief.sanctions if s.imposed_by == "European Union")
+    assert eu.target_count == 27 and {"India", "United Arab Emirates"} <= set(eu.target_countries)
+    assert any(s.imposed_by == "United States" and s.target_count == 60 for s in brief.sanctions)
+
+
+def test_rival_claims_about_one_place_are_both_kept_and_disputed(service):
+    _, brief = brief_of(service, "roundup.txt")
+    claims = {c.side: c for c in brief.battlefield_claims}
+    assert claims["ukraine"].claimant == "Ukraine's General Staff"
+    assert claims["russia"].claimant == "Russia's Defence Ministry"
+    assert claims["ukraine"].status == claims["russia"].status == "disputed"
+    assert claims["ukraine"].location == "Tarasivka"
+
+
+def test_boilerplate_never_becomes_an_item(service):
+    _, brief = brief_of(service, "roundup.txt")
+    text = brief.model_dump_json()
+    assert "Exit mobile version" not in text and "Share." not in text
+
+
+@pytest.mark.parametrize("name", ["football.txt", "product.txt"])
+def test_articles_about_something_else_give_empty_sections(service, name):
+    _, brief = brief_of(service, name)
+    assert brief.item_count() == 0
+    assert brief.notes and "does not appear" in brief.notes[0]
+
+
+def test_sections_the_article_lacks_stay_empty(service, tmp_path):
+    path = tmp_path / "policy.txt"
+    path.write_text(
+        "Berlin keeps its missile rules\n\n"
+        "Germany's chancellor said on Monday that Ukraine may use German-supplied howitzers against military "
+        "targets on Russian territory near Kharkiv, but long-range cruise missiles remain off limits for "
+        "strikes deep inside Russia. The Kremlin said any change would be an escalation of the war. "
+        "Ukrainian officials said they would keep asking Berlin to change course on the missiles.\n",
+        encoding="utf-8")
+    brief = service.brief(service.load(str(path)))
+    assert {p.stance for p in brief.weapons_policy} >= {"permitted", "prohibited"}
+    assert brief.aid == brief.sanctions == brief.battlefield_claims == []
+
+
+def test_domain_yaml_reaims_the_engine(tmp_path, monkeypatch):
+    """Another desk can change the vocabulary without code: here a new weapon name becomes policy."""
+    import yaml
+
+    from bot.config import resource_dir
+
+    domain = yaml.safe_load((resource_dir("config") / "domain.yaml").read_text(encoding="utf-8"))
+    domain["weapons"].append("Zephyr-9")
+    (tmp_path / "domain.yaml").write_text(yaml.safe_dump(domain), encoding="utf-8")
+    (tmp_path / "over.yaml").write_text(f"domain_file: {tmp_path / 'domain.yaml'}\n", encoding="utf-8")
+    text = ("Ukraine, Russia and the war: Kyiv said on Monday that Washington had allowed it to use the Zephyr-9 "
+            "against targets inside Russia, a step Moscow called an escalation of the war with Ukraine.")
+    base = BriefService(settings=load_settings(env={}), llm=None)
+    assert not any(p.weapon == "Zephyr-9" for p in base.brief(base.load_text(text)).weapons_policy)
+    aimed = BriefService(settings=load_settings(env={"BRIEFBOT_CONFIG": str(tmp_path / "over.yaml")}), llm=None)
+    assert any(p.weapon == "Zephyr-9" for p in aimed.brief(aimed.load_text(text)).weapons_policy)
