@@ -20,7 +20,8 @@ _SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
 }
-_CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB"}
+_CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD",
+                     "hk$": "HKD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB"}
 _CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
     "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "gbp": "GBP", "yen": "JPY", "hryvnia": "UAH",
@@ -37,7 +38,7 @@ _WORD_NUM = (
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"trillion|billion|million|thousand|bn|mn|mln|tn|trn|m|b|k"
-_SYMBOL = r"US\$|\$|€|£|¥|₴|₽"
+_SYMBOL = r"(?<![A-Za-z])(?:US|CA|C|AU|A|NZ|HK)\$|\$|€|£|¥|₴|₽"
 _CUR_WORD = r"|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True))
 
 # Money: symbol-first ("$125 million", "€1.3bn") or number-then-currency-word ("two billion euros").
@@ -119,10 +120,9 @@ def find_money(text: str) -> list[Money]:
             continue
         num = word_number(m.group("num"))
         scale = m.group("scale")
+        # "one euro" on its own is not an aid figure; "seven billion euros" is.
         if num is None or (scale is None and num < 1000 and not m.group("num")[0].isdigit()):
-            # "one euro" on its own is not an aid figure; "seven billion euros" is.
-            if num is None or scale is None:
-                continue
+            continue
         if scale and len(scale) == 1 and not m.group("num")[0].isdigit():
             continue  # "two m euros" is not a way anyone writes money
         value = num * _scale(scale)
@@ -132,17 +132,35 @@ def find_money(text: str) -> list[Money]:
     return found
 
 
+def _count_value(m: re.Match[str]) -> float | None:
+    num = word_number(m.group("num"))
+    if num is not None and m.group("scale"):
+        num *= {"thousand": 1e3, "hundred": 1e2, "million": 1e6}[m.group("scale").lower()]
+    return num
+
+
 def find_count(text: str) -> tuple[int, str] | None:
-    """The first "over 400 entities"-style count: (400, "over 400 entities and individuals")."""
+    """The first "over 400 entities"-style count: (400, "over 400 entities").
+
+    "11 individuals and 29 organisations" counts as one list of 40 targets.
+    """
     m = _COUNT.search(text)
     if not m:
         return None
-    num = word_number(m.group("num"))
+    num = _count_value(m)
     if num is None:
         return None
-    if m.group("scale"):
-        num *= {"thousand": 1e3, "hundred": 1e2, "million": 1e6}[m.group("scale").lower()]
-    return int(num), m.group(0)
+    end = m.end()
+    following = re.match(r"\s*(?:,\s*|\s+and\s+|,\s+and\s+)", text[end:])
+    while following:
+        nxt = _COUNT.match(text, end + following.end())
+        value = _count_value(nxt) if nxt and not nxt.group("qual") else None
+        if nxt is None or value is None:
+            break
+        num += value
+        end = nxt.end()
+        following = re.match(r"\s*(?:,\s*|\s+and\s+|,\s+and\s+)", text[end:])
+    return int(num), text[m.start():end]
 
 
 _NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")

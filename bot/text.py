@@ -10,17 +10,20 @@ import re
 from collections.abc import Iterable
 
 # Abbreviations that end in a period without ending a sentence.
-_ABBREVIATIONS = frozenset("""
-mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr brig rep sen gov pres st jr sr rev hon fr
-jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-no nos vs etc al approx est dept govt corp inc ltd co bros fig vol ch pp cf ave blvd mt ft
-u.s u.k u.n e.u u.s.a d.c a.m p.m e.g i.e n.b
-""".split())
+_ABBREVIATIONS = frozenset([
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "brig",
+    "rep", "sen", "gov", "pres", "st", "jr", "sr", "rev", "hon", "fr", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+    "fri", "sat", "sun", "no", "nos", "vs", "etc", "al", "approx", "est", "dept", "govt", "corp", "inc",
+    "ltd", "co", "bros", "fig", "vol", "ch", "pp", "cf", "ave", "blvd", "mt", "ft", "u.s", "u.k", "u.n",
+    "e.u", "u.s.a", "d.c", "a.m", "p.m", "e.g", "i.e", "n.b",
+])
 # After "U.S." these words start a new sentence; before most others "U.S." is an adjective or noun.
-_SENTENCE_STARTERS = frozenset(
-    "The A An It He She They We I In On At But And However Meanwhile Officials This That These Those "
-    "There Its His Her Their Our Earlier Later Separately Also Still Yet So Then".split()
-)
+_SENTENCE_STARTERS = frozenset([
+    "The", "A", "An", "It", "He", "She", "They", "We", "I", "In", "On", "At", "But", "And", "However",
+    "Meanwhile", "Officials", "This", "That", "These", "Those", "There", "Its", "His", "Her", "Their", "Our",
+    "Earlier", "Later", "Separately", "Also", "Still", "Yet", "So", "Then",
+])
 _BOUNDARY = re.compile(r"""([.!?…]+)(["'’”)\]]*)(\s+)(?=["'‘“(\[]?[A-Z0-9\u0400-\u04FF])""")
 _BULLET = re.compile(r"^\s*(?:[-*•▪●◦–—]|\d{1,2}[.)])\s+")
 _TIMESTAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?)\s*(?:[-–—:|]\s*)?\S")
@@ -47,9 +50,8 @@ def _block_lines(block: str) -> list[str]:
     out: list[str] = []
     for line in lines:
         starts_item = bool(_BULLET.match(line) or _TIMESTAMP.match(line))
-        if out and not starts_item and not _ends_sentence(out[-1]) and not _BULLET.match(out[-1]):
-            out[-1] = f"{out[-1]} {line}"
-        elif out and not starts_item and not _ends_sentence(out[-1]) and line[:1].islower():
+        continues = out and not starts_item and not _ends_sentence(out[-1])
+        if continues and (not _BULLET.match(out[-1]) or line[:1].islower()):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

@@ -63,7 +63,9 @@ class SlackStandin:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
         return self
 
     def stop(self) -> None:
@@ -254,8 +256,9 @@ class _Handler(BaseHTTPRequestHandler):
 # -- the bot side: signed requests into the real ASGI app under uvicorn ----------------------------
 
 
-def signed_headers(secret: str, body: str, *, timestamp: int | None = None,
-                   content_type: str = "application/json") -> dict[str, str]:
+def signed_headers(
+    secret: str, body: str, *, timestamp: int | None = None, content_type: str = "application/json"
+) -> dict[str, str]:
     """Headers Slack would send: ``X-Slack-Signature`` is v0 HMAC-SHA256 of ``v0:ts:body``."""
     from slack_sdk.signature import SignatureVerifier
 

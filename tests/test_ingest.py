@@ -33,6 +33,7 @@ def _plain_line(exc: InputError) -> str:
 
 # --- extraction quality: the bar -------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_news_page_keeps_every_body_paragraph_and_no_boilerplate(name: str) -> None:
     expected = EXPECTED[name]
@@ -46,7 +47,10 @@ def test_news_page_keeps_every_body_paragraph_and_no_boilerplate(name: str) -> N
     assert body_ratio == 1.0, [p for p in expected["body"] if p not in paragraphs]
     assert boilerplate_ratio == 0.0, leaked
     assert (article.title, article.site, article.published) == (
-        expected["title"], expected["site"], expected["published"])
+        expected["title"],
+        expected["site"],
+        expected["published"],
+    )
     assert article.kind == "html"
 
 
@@ -58,7 +62,10 @@ def test_extraction_ratio_over_all_fixture_pages() -> None:
         kept += sum(1 for p in expected["body"] if p in text.split("\n\n"))
         boiler_total += len(expected["boilerplate"])
         leaked += sum(1 for b in expected["boilerplate"] if b in text)
-    print(f"pages={len(EXPECTED)} body paragraphs kept {kept}/{body_total}, boilerplate leaked {leaked}/{boiler_total}")
+    print(
+        f"pages={len(EXPECTED)} body paragraphs kept {kept}/{body_total},"
+        f" boilerplate leaked {leaked}/{boiler_total}"
+    )
     assert (kept, leaked) == (body_total, 0)
 
 
@@ -70,6 +77,7 @@ def test_paywall_login_and_empty_pages_are_refused_plainly(name: str) -> None:
 
 
 # --- plain text ------------------------------------------------------------------------------------------
+
 
 def test_text_file_keeps_everything_collapses_whitespace_and_takes_headline(tmp_path) -> None:
     path = tmp_path / "convoy.txt"
@@ -89,12 +97,16 @@ def test_text_starting_with_a_sentence_has_no_title() -> None:
     data = b"Officials said on Monday that the convoy had arrived.\n\nMore trucks would follow."
     article = article_from_bytes(data, settings=SETTINGS)
     assert article.title is None
-    assert article.text == "Officials said on Monday that the convoy had arrived.\n\nMore trucks would follow."
+    assert (
+        article.text == "Officials said on Monday that the convoy had arrived.\n\nMore trucks would follow."
+    )
 
 
 def test_text_without_blank_lines_gets_one_paragraph_per_line() -> None:
     data = "First paragraph here.\r\nSecond paragraph\u00a0 here.\r\n".encode()
-    assert article_from_bytes(data, settings=SETTINGS).text == "First paragraph here.\n\nSecond paragraph here."
+    assert (
+        article_from_bytes(data, settings=SETTINGS).text == "First paragraph here.\n\nSecond paragraph here."
+    )
 
 
 def test_stdin_is_read_with_a_cap() -> None:
@@ -149,6 +161,7 @@ def test_utf8_bom_and_utf16_text_are_read() -> None:
 
 # --- HTML and PDF files, uploads -------------------------------------------------------------------------
 
+
 def test_html_file_is_detected_by_content(tmp_path) -> None:
     path = tmp_path / "saved-page"  # no extension
     path.write_bytes(fixture_bytes("news_divs.html"))
@@ -170,8 +183,11 @@ PDF_LINES = [
 
 def test_pdf_file_text_layer_paragraphs_and_metadata(tmp_path) -> None:
     path = tmp_path / "report.pdf"
-    path.write_bytes(make_pdf([PDF_LINES, ["Page two carries the closing line of the report.", "2"]],
-                              title="Relief convoy"))
+    path.write_bytes(
+        make_pdf(
+            [PDF_LINES, ["Page two carries the closing line of the report.", "2"]], title="Relief convoy"
+        )
+    )
     article = load_source(str(path), settings=SETTINGS)
     assert article.kind == "pdf"
     assert article.title == "Relief convoy"
@@ -199,11 +215,14 @@ def test_broken_pdf_is_unsupported() -> None:
 
 
 def test_upload_content_type_and_name_break_ties_but_content_wins() -> None:
-    as_text = article_from_bytes(b"<b>not</b> a page, just text about tags", content_type="text/plain",
-                                 settings=SETTINGS)
+    as_text = article_from_bytes(
+        b"<b>not</b> a page, just text about tags", content_type="text/plain", settings=SETTINGS
+    )
     assert as_text.kind == "text"
     pdf = make_pdf([PDF_LINES])
-    assert article_from_bytes(pdf, content_type="text/plain", filename="x.txt", settings=SETTINGS).kind == "pdf"
+    assert (
+        article_from_bytes(pdf, content_type="text/plain", filename="x.txt", settings=SETTINGS).kind == "pdf"
+    )
     with pytest.raises(UnsupportedInput):
         article_from_bytes(b"GIF89a....", content_type="text/html", settings=SETTINGS)
     with pytest.raises(UnsupportedInput):
@@ -219,14 +238,20 @@ def test_article_longer_than_the_limit_is_refused() -> None:
 
 # --- canonical URLs --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("url", "canonical"), [
-    ("HTTPS://News.Example.COM:443/World/Story?utm_source=x&b=2&a=1&fbclid=zz#top",
-     "https://news.example.com/World/Story?a=1&b=2"),
-    ("http://news.example.com:80", "http://news.example.com/"),
-    ("http://news.example.com:8080/a?gclid=1&UTM_Medium=m&id=7", "http://news.example.com:8080/a?id=7"),
-    ("https://user:secret@news.example.com/a", "https://news.example.com/a"),
-    ("https://news.example.com/a?q=&z=1&q=2", "https://news.example.com/a?q=&q=2&z=1"),
-])
+
+@pytest.mark.parametrize(
+    ("url", "canonical"),
+    [
+        (
+            "HTTPS://News.Example.COM:443/World/Story?utm_source=x&b=2&a=1&fbclid=zz#top",
+            "https://news.example.com/World/Story?a=1&b=2",
+        ),
+        ("http://news.example.com:80", "http://news.example.com/"),
+        ("http://news.example.com:8080/a?gclid=1&UTM_Medium=m&id=7", "http://news.example.com:8080/a?id=7"),
+        ("https://user:secret@news.example.com/a", "https://news.example.com/a"),
+        ("https://news.example.com/a?q=&z=1&q=2", "https://news.example.com/a?q=&q=2&z=1"),
+    ],
+)
 def test_canonical_url(url: str, canonical: str) -> None:
     assert canonical_url(url) == canonical
 
@@ -235,4 +260,6 @@ def test_same_article_twice_has_same_key_and_hash() -> None:
     a = article_from_bytes(fixture_bytes("news_standard.html"), content_type="text/html", settings=SETTINGS)
     b = article_from_bytes(fixture_bytes("news_standard.html"), content_type="text/html", settings=SETTINGS)
     assert a.content_sha256 == b.content_sha256
-    assert canonical_url("https://ledger.example/x?utm_campaign=y#c") == canonical_url("https://LEDGER.example/x")
+    assert canonical_url("https://ledger.example/x?utm_campaign=y#c") == canonical_url(
+        "https://LEDGER.example/x"
+    )

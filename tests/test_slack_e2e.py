@@ -51,31 +51,62 @@ class Bot:
     settings: Settings
     app: Any
 
-    def post(self, body: str, *, content_type: str = "application/json", secret: str = SECRET,
-             timestamp: int | None = None, headers: dict[str, str] | None = None) -> httpx.Response:
+    def post(
+        self,
+        body: str,
+        *,
+        content_type: str = "application/json",
+        secret: str = SECRET,
+        timestamp: int | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> httpx.Response:
         signed = ss.signed_headers(secret, body, timestamp=timestamp, content_type=content_type)
         return self.http.post("/slack/events", content=body, headers={**signed, **(headers or {})})
 
     def event(self, event: dict[str, Any], *, event_id: str, headers: dict[str, str] | None = None) -> httpx.Response:
-        body = {"token": "x", "team_id": ss.TEAM_ID, "api_app_id": "A0001", "type": "event_callback",
-                "event_id": event_id, "event_time": int(time.time()), "event": event,
-                "authorizations": [{"team_id": ss.TEAM_ID, "user_id": ss.BOT_USER_ID, "is_bot": True}]}
+        body = {
+            "token": "x",
+            "team_id": ss.TEAM_ID,
+            "api_app_id": "A0001",
+            "type": "event_callback",
+            "event_id": event_id,
+            "event_time": int(time.time()),
+            "event": event,
+            "authorizations": [{"team_id": ss.TEAM_ID, "user_id": ss.BOT_USER_ID, "is_bot": True}],
+        }
         return self.post(json.dumps(body), headers=headers)
 
     def command(self, text: str, *, trigger: str = "13345224609.738474920.8088930838d88f008e0") -> httpx.Response:
-        form = {"token": "x", "team_id": ss.TEAM_ID, "team_domain": "acme", "channel_id": CHANNEL,
-                "channel_name": "news", "user_id": USER, "user_name": "analyst", "command": "/brief",
-                "text": text, "api_app_id": "A0001", "response_url": self.standin.base_url + "/response",
-                "trigger_id": trigger}
+        form = {
+            "token": "x",
+            "team_id": ss.TEAM_ID,
+            "team_domain": "acme",
+            "channel_id": CHANNEL,
+            "channel_name": "news",
+            "user_id": USER,
+            "user_name": "analyst",
+            "command": "/brief",
+            "text": text,
+            "api_app_id": "A0001",
+            "response_url": self.standin.base_url + "/response",
+            "trigger_id": trigger,
+        }
         return self.post(urlencode(form), content_type="application/x-www-form-urlencoded")
 
     def shortcut(self, message: dict[str, Any]) -> httpx.Response:
-        payload = {"type": "message_action", "callback_id": "brief_message", "trigger_id": "1.2.3",
-                   "team": {"id": ss.TEAM_ID, "domain": "acme"}, "user": {"id": USER, "name": "analyst"},
-                   "channel": {"id": CHANNEL, "name": "news"}, "message_ts": message["ts"], "message": message,
-                   "response_url": self.standin.base_url + "/response", "token": "x"}
-        return self.post(urlencode({"payload": json.dumps(payload)}),
-                         content_type="application/x-www-form-urlencoded")
+        payload = {
+            "type": "message_action",
+            "callback_id": "brief_message",
+            "trigger_id": "1.2.3",
+            "team": {"id": ss.TEAM_ID, "domain": "acme"},
+            "user": {"id": USER, "name": "analyst"},
+            "channel": {"id": CHANNEL, "name": "news"},
+            "message_ts": message["ts"],
+            "message": message,
+            "response_url": self.standin.base_url + "/response",
+            "token": "x",
+        }
+        return self.post(urlencode({"payload": json.dumps(payload)}), content_type="application/x-www-form-urlencoded")
 
     def settle(self, timeout: float = 10.0) -> None:
         """Wait until the worker pool has nothing left to do."""
@@ -87,14 +118,24 @@ class Bot:
 
 
 def message(text: str, *, ts: str, thread_ts: str | None = None, **extra: Any) -> dict[str, Any]:
-    event = {"type": "message", "channel": CHANNEL, "user": USER, "text": text, "ts": ts, "channel_type": "channel"}
+    event = {
+        "type": "message",
+        "channel": CHANNEL,
+        "user": USER,
+        "text": text,
+        "ts": ts,
+        "channel_type": "channel",
+    }
     if thread_ts:
         event["thread_ts"] = thread_ts
     return {**event, **extra}
 
 
 def mention(text: str, *, ts: str, thread_ts: str | None = None, **extra: Any) -> dict[str, Any]:
-    return {**message(f"<@{ss.BOT_USER_ID}> {text}", ts=ts, thread_ts=thread_ts, **extra), "type": "app_mention"}
+    return {
+        **message(f"<@{ss.BOT_USER_ID}> {text}", ts=ts, thread_ts=thread_ts, **extra),
+        "type": "app_mention",
+    }
 
 
 @pytest.fixture
@@ -105,8 +146,15 @@ def standin() -> Iterator[ss.SlackStandin]:
 
 @pytest.fixture
 def make_bot(tmp_path, monkeypatch, standin) -> Iterator[Any]:
-    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_APP_TOKEN",
-                 "BRIEFBOT_CONFIG", "DATABASE_URL"):
+    for name in (
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "SLACK_CLIENT_ID",
+        "SLACK_CLIENT_SECRET",
+        "SLACK_APP_TOKEN",
+        "BRIEFBOT_CONFIG",
+        "DATABASE_URL",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("BRIEFBOT_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("SLACK_API_URL", standin.api_url)
@@ -174,8 +222,10 @@ def test_brief_command_acks_posts_placeholder_then_brief_and_answers_in_its_thre
     brief_ts = standin.api_calls("chat.postMessage")[0]
     thread_ts = "1700000000.000001"
     assert final.body["ts"] == thread_ts
-    bot.event(message("How much aid did the US announce?", ts="1800000000.000100",
-                      thread_ts=thread_ts), event_id="EvQ1")
+    bot.event(
+        message("How much aid did the US announce?", ts="1800000000.000100", thread_ts=thread_ts),
+        event_id="EvQ1",
+    )
     bot.settle()
     answers = [c for c in standin.api_calls("chat.postMessage") if c.body.get("thread_ts") == thread_ts]
     assert len(answers) == 1, brief_ts
@@ -206,8 +256,7 @@ def test_brief_command_with_pasted_text(make_bot, standin):
 def test_mention_with_slack_link_markup_briefs_in_that_thread(make_bot, standin):
     bot = make_bot()
     url = standin.add_page("/news/a.html", ARTICLE_HTML)
-    link = url.replace("?", "?") + "?utm_source=x&amp;ref=slack"
-    standin.add_page("/news/a.html", ARTICLE_HTML)
+    link = url + "?utm_source=x&amp;ref=slack"
     bot.event(mention(f"please brief <{link}|this story>", ts="1800000000.000200"), event_id="EvM1")
     bot.settle()
     posts = standin.api_calls("chat.postMessage")
@@ -227,10 +276,13 @@ def test_mention_with_pasted_text_briefs_in_thread(make_bot, standin):
     assert "Robotyne" in all_text(standin.api_calls("chat.update")[-1])
 
 
-@pytest.mark.parametrize(("name", "mimetype", "data"), [
-    ("report.txt", "text/plain", ARTICLE.encode()),
-    ("report.html", "text/html", ARTICLE_HTML.encode()),
-])
+@pytest.mark.parametrize(
+    ("name", "mimetype", "data"),
+    [
+        ("report.txt", "text/plain", ARTICLE.encode()),
+        ("report.html", "text/html", ARTICLE_HTML.encode()),
+    ],
+)
 def test_uploaded_file_is_downloaded_with_the_token_and_briefed(make_bot, standin, name, mimetype, data):
     bot = make_bot()
     file = standin.add_file("F0001", data, name=name, mimetype=mimetype)
@@ -245,8 +297,10 @@ def test_uploaded_file_is_downloaded_with_the_token_and_briefed(make_bot, standi
 def test_file_known_only_by_id_is_looked_up_with_files_info(make_bot, standin):
     bot = make_bot()
     standin.add_file("F0002", ARTICLE.encode(), name="note.txt", mimetype="text/plain")
-    bot.event(mention("", ts="1800000000.000450", files=[{"id": "F0002", "file_access": "check_file_info"}]),
-              event_id="EvF2")
+    bot.event(
+        mention("", ts="1800000000.000450", files=[{"id": "F0002", "file_access": "check_file_info"}]),
+        event_id="EvF2",
+    )
     bot.settle()
     assert standin.api_calls("files.info")
     assert "$125 million" in all_text(standin.api_calls("chat.update")[-1])
@@ -278,8 +332,11 @@ def test_retried_event_is_answered_once_but_a_retry_whose_original_was_lost_is_a
     bot.event(event, event_id="EvR1", headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
     bot.event(event, event_id="EvR1", headers={"X-Slack-Retry-Num": "2", "X-Slack-Retry-Reason": "http_timeout"})
     # Only the retry of this one ever arrives: it must still be answered.
-    bot.event(mention(ARTICLE, ts="1800000000.000600"), event_id="EvR2",
-              headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_error"})
+    bot.event(
+        mention(ARTICLE, ts="1800000000.000600"),
+        event_id="EvR2",
+        headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_error"},
+    )
     bot.settle()
     threads = [c.body.get("thread_ts") for c in standin.api_calls("chat.postMessage")]
     assert sorted(threads) == ["1800000000.000500", "1800000000.000600"]
@@ -290,13 +347,21 @@ def test_mention_in_a_brief_thread_answers_once_for_the_app_mention_and_message_
     bot.event(mention(ARTICLE, ts="1800000000.000700"), event_id="EvP0")
     bot.settle()
     question = f"<@{ss.BOT_USER_ID}> Who imposed sanctions on companies in China?"
-    reply = {"channel": CHANNEL, "user": USER, "text": question, "ts": "1800000000.000800",
-             "thread_ts": "1800000000.000700"}
+    reply = {
+        "channel": CHANNEL,
+        "user": USER,
+        "text": question,
+        "ts": "1800000000.000800",
+        "thread_ts": "1800000000.000700",
+    }
     bot.event({**reply, "type": "app_mention"}, event_id="EvP1")
     bot.event({**reply, "type": "message", "channel_type": "channel"}, event_id="EvP2")
     bot.settle()
-    answers = [c for c in standin.api_calls("chat.postMessage")
-               if c.body.get("thread_ts") == "1800000000.000700" and not c.body["text"].startswith("Briefing")]
+    answers = [
+        c
+        for c in standin.api_calls("chat.postMessage")
+        if c.body.get("thread_ts") == "1800000000.000700" and not c.body["text"].startswith("Briefing")
+    ]
     assert len(answers) == 1
     assert "European Union" in all_text(answers[0])
 
@@ -308,15 +373,41 @@ def test_bot_messages_edits_and_deletions_are_ignored(make_bot, standin):
     before = len(standin.api_calls())
     thread = "1800000000.000900"
     ignored = [
-        message("What about Germany?", ts="1800000000.001000", thread_ts=thread, bot_id="B0OTHER",
-                subtype="bot_message"),
-        message("What about Germany?", ts="1800000000.001001", thread_ts=thread, user=ss.BOT_USER_ID,
-                bot_id=ss.BOT_ID),
-        {"type": "message", "subtype": "message_changed", "channel": CHANNEL, "ts": "1800000000.001002",
-         "message": {"text": "What about Germany?", "user": USER, "ts": "1800000000.000950",
-                     "thread_ts": thread, "edited": {"user": USER, "ts": "1800000000.001002"}}},
-        {"type": "message", "subtype": "message_deleted", "channel": CHANNEL, "ts": "1800000000.001003",
-         "deleted_ts": "1800000000.000950", "previous_message": {"text": "x", "user": USER}},
+        message(
+            "What about Germany?",
+            ts="1800000000.001000",
+            thread_ts=thread,
+            bot_id="B0OTHER",
+            subtype="bot_message",
+        ),
+        message(
+            "What about Germany?",
+            ts="1800000000.001001",
+            thread_ts=thread,
+            user=ss.BOT_USER_ID,
+            bot_id=ss.BOT_ID,
+        ),
+        {
+            "type": "message",
+            "subtype": "message_changed",
+            "channel": CHANNEL,
+            "ts": "1800000000.001002",
+            "message": {
+                "text": "What about Germany?",
+                "user": USER,
+                "ts": "1800000000.000950",
+                "thread_ts": thread,
+                "edited": {"user": USER, "ts": "1800000000.001002"},
+            },
+        },
+        {
+            "type": "message",
+            "subtype": "message_deleted",
+            "channel": CHANNEL,
+            "ts": "1800000000.001003",
+            "deleted_ts": "1800000000.000950",
+            "previous_message": {"text": "x", "user": USER},
+        },
         mention(f"brief <{standin.base_url}/nothing>", ts="1800000000.001004", bot_id="B0OTHER"),
     ]
     for i, event in enumerate(ignored):
@@ -372,8 +463,14 @@ def test_message_shortcut_briefs_the_message_in_its_thread(make_bot, standin):
 @pytest.mark.parametrize("how", ["bad", "stale", "missing"])
 def test_bad_or_stale_signature_gets_401_and_does_nothing(make_bot, standin, how):
     bot = make_bot()
-    body = json.dumps({"type": "event_callback", "team_id": ss.TEAM_ID, "event_id": "EvS1",
-                       "event": mention(ARTICLE, ts="1800000000.001700")})
+    body = json.dumps(
+        {
+            "type": "event_callback",
+            "team_id": ss.TEAM_ID,
+            "event_id": "EvS1",
+            "event": mention(ARTICLE, ts="1800000000.001700"),
+        }
+    )
     if how == "bad":
         resp = bot.post(body, secret="not-the-secret")
     elif how == "stale":
@@ -396,9 +493,6 @@ def test_unreachable_link_and_ssrf_refusal_are_reported_in_the_thread(make_bot, 
     bot.event(mention(f"<{standin.base_url}/gone.html>", ts="1800000000.001800"), event_id="EvE1")
     bot.event(mention("<http://127.0.0.2:9/secret>", ts="1800000000.001900"), event_id="EvE2")
     bot.settle()
-    by_ts = {}
-    for call in standin.api_calls("chat.postMessage"):
-        by_ts[call.body["ts"] if "ts" in call.body else None] = call
     updates = {c.body["ts"]: c.body["text"] for c in standin.api_calls("chat.update")}
     posted = {p.body["thread_ts"]: p for p in standin.api_calls("chat.postMessage")}
     assert set(posted) == {"1800000000.001800", "1800000000.001900"}
@@ -460,8 +554,12 @@ def test_acknowledged_job_lost_to_a_crash_is_finished_after_restart(tmp_path, ma
 
     # A previous process acknowledged this mention and died before doing the work.
     with open_store(str(tmp_path / "briefbot.db")) as store:
-        task = BriefTask(where=Where(team_id=ss.TEAM_ID, channel=CHANNEL, user=USER), origin="mention",
-                         thread_ts="1800000000.002500", text=ARTICLE)
+        task = BriefTask(
+            where=Where(team_id=ss.TEAM_ID, channel=CHANNEL, user=USER),
+            origin="mention",
+            thread_ts="1800000000.002500",
+            text=ARTICLE,
+        )
         store.enqueue_job(kind=BRIEF, payload=task.payload())
     bot = make_bot()
     standin.wait_for("chat.update", 2)
@@ -480,3 +578,28 @@ def test_close_app_stops_workers(make_bot):
     close_app(bot.app)
     with pytest.raises(KeyError):
         pool_of(bot.app)
+
+
+def test_uploaded_pdf_is_briefed(make_bot, standin):
+    import textwrap
+
+    from fixtures.ingest.support import make_pdf
+
+    lines: list[str] = []
+    for paragraph in ARTICLE.split("\n\n")[1:]:
+        lines += textwrap.wrap(paragraph, 80) + [""]
+    pdf = make_pdf([lines], title="Allies pledge more air defence for Ukraine")
+    bot = make_bot()
+    file = standin.add_file("F0PDF", pdf, name="brief.pdf", mimetype="application/pdf", filetype="pdf")
+    bot.event(mention("", ts="1800000000.002600", files=[file]), event_id="EvPdf")
+    bot.settle()
+    final = standin.api_calls("chat.update")[-1]
+    assert "$125 million" in all_text(final)
+    assert "Allies pledge more air defence" in final.body["blocks"][0]["text"]["text"]
+
+
+def test_url_verification_challenge_is_answered(make_bot):
+    bot = make_bot()
+    resp = bot.post(json.dumps({"token": "x", "challenge": "ch4llenge", "type": "url_verification"}))
+    assert resp.status_code == 200
+    assert "ch4llenge" in resp.text

@@ -38,8 +38,17 @@ class Recorder:
 
 @pytest.fixture
 def env(tmp_path, monkeypatch) -> Iterator[ss.SlackStandin]:
-    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_BOT_TOKEN",
-                 "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "BRIEFBOT_CONFIG", "DATABASE_URL"):
+    for name in (
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "SLACK_CLIENT_ID",
+        "SLACK_CLIENT_SECRET",
+        "SLACK_BOT_TOKEN",
+        "SLACK_SIGNING_SECRET",
+        "SLACK_APP_TOKEN",
+        "BRIEFBOT_CONFIG",
+        "DATABASE_URL",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("BRIEFBOT_DATA_DIR", str(tmp_path))
     with ss.SlackStandin() as standin:
@@ -71,13 +80,31 @@ def test_socket_mode_handler_dispatches_events_and_commands(tmp_path, env, monke
         handler = socket_mode_handler(app, "xapp-1-test")
         assert handler.client.web_client.base_url == env.api_url
         recorder = Recorder()
-        event = {"type": "event_callback", "team_id": ss.TEAM_ID, "event_id": "EvSock1",
-                 "event": {"type": "app_mention", "channel": "C1", "user": "U1", "ts": "1800000000.000001",
-                           "text": f"<@{ss.BOT_USER_ID}> {ARTICLE}"}}
+        event = {
+            "type": "event_callback",
+            "team_id": ss.TEAM_ID,
+            "event_id": "EvSock1",
+            "event": {
+                "type": "app_mention",
+                "channel": "C1",
+                "user": "U1",
+                "ts": "1800000000.000001",
+                "text": f"<@{ss.BOT_USER_ID}> {ARTICLE}",
+            },
+        }
         handler.handle(recorder, SocketModeRequest(type="events_api", envelope_id="env-1", payload=event))
-        command = {"command": "/brief", "text": "", "team_id": ss.TEAM_ID, "channel_id": "C1", "user_id": "U1",
-                   "trigger_id": "t1", "response_url": env.base_url + "/response"}
-        handler.handle(recorder, SocketModeRequest(type="slash_commands", envelope_id="env-2", payload=command))
+        command = {
+            "command": "/brief",
+            "text": "",
+            "team_id": ss.TEAM_ID,
+            "channel_id": "C1",
+            "user_id": "U1",
+            "trigger_id": "t1",
+            "response_url": env.base_url + "/response",
+        }
+        handler.handle(
+            recorder, SocketModeRequest(type="slash_commands", envelope_id="env-2", payload=command)
+        )
         _wait_idle(app)
         assert [a.envelope_id for a in recorder.acks] == ["env-1", "env-2"]
         assert "/brief" in json.dumps(recorder.acks[1].payload)  # usage shown for an empty command
@@ -109,13 +136,26 @@ def test_oauth_install_then_events_use_the_installed_token(tmp_path, env, monkey
         state = re.search(r"state=([\w-]+)", page.text)
         assert state and "slack.com/oauth/v2/authorize" in page.text and "client_id=111.222" in page.text
         cookie = page.headers["set-cookie"].split(";", 1)[0]
-        done = http.get(f"/slack/oauth_redirect?code=code-1&state={state.group(1)}", headers={"Cookie": cookie})
+        done = http.get(
+            f"/slack/oauth_redirect?code=code-1&state={state.group(1)}", headers={"Cookie": cookie}
+        )
         assert done.status_code == 200, done.text
         assert env.api_calls("oauth.v2.access")
 
-        body = json.dumps({"type": "event_callback", "team_id": ss.TEAM_ID, "event_id": "EvOAuth1",
-                           "event": {"type": "app_mention", "channel": "C1", "user": "U1",
-                                     "ts": "1800000000.000002", "text": f"<@{ss.BOT_USER_ID}> {ARTICLE}"}})
+        body = json.dumps(
+            {
+                "type": "event_callback",
+                "team_id": ss.TEAM_ID,
+                "event_id": "EvOAuth1",
+                "event": {
+                    "type": "app_mention",
+                    "channel": "C1",
+                    "user": "U1",
+                    "ts": "1800000000.000002",
+                    "text": f"<@{ss.BOT_USER_ID}> {ARTICLE}",
+                },
+            }
+        )
         resp = http.post("/slack/events", content=body, headers=ss.signed_headers("s3cret", body))
         assert resp.status_code == 200
         post = env.wait_for("chat.postMessage")[0]
@@ -134,6 +174,10 @@ def test_manifest_declares_what_the_bot_handles():
     assert manifest["features"]["shortcuts"][0]["callback_id"] == "brief_message"
     events = manifest["settings"]["event_subscriptions"]["bot_events"]
     assert {"app_mention", "message.channels", "app_home_opened"} <= set(events)
-    assert all(u.endswith("/slack/events") for u in
-               [manifest["settings"]["event_subscriptions"]["request_url"],
-                manifest["settings"]["interactivity"]["request_url"]])
+    assert all(
+        u.endswith("/slack/events")
+        for u in [
+            manifest["settings"]["event_subscriptions"]["request_url"],
+            manifest["settings"]["interactivity"]["request_url"],
+        ]
+    )

@@ -12,15 +12,31 @@ EVIL = "Click <!channel> now <https://evil.example|your bank> & more"
 
 
 def _aid(i: int, evidence: str = "The United States announced $125 million in aid.") -> AidItem:
-    return AidItem(donor="United States", recipient="Ukraine", amount="$125 million", value=125e6, currency="USD",
-                   aid_type="military", contents=["shells"], status="announced", evidence=evidence, verified=True)
+    return AidItem(
+        donor="United States",
+        recipient="Ukraine",
+        amount="$125 million",
+        value=125e6,
+        currency="USD",
+        aid_type="military",
+        contents=["shells"],
+        status="announced",
+        evidence=evidence,
+        verified=True,
+    )
 
 
 def _brief(**kw: object) -> Brief:
     base: dict[str, object] = {
-        "source": Source(url="https://news.example/a?x=1&y=2", title="Aid & arms", site="news.example",
-                         content_sha256="0" * 64, tokens=100),
-        "engine": "extractive", "summary": "A short summary.",
+        "source": Source(
+            url="https://news.example/a?x=1&y=2",
+            title="Aid & arms",
+            site="news.example",
+            content_sha256="0" * 64,
+            tokens=100,
+        ),
+        "engine": "extractive",
+        "summary": "A short summary.",
     }
     base.update(kw)
     return Brief.model_validate(base)
@@ -37,10 +53,22 @@ def _texts(payload: dict) -> list[str]:
 
 
 def test_article_and_model_text_is_escaped_everywhere():
-    brief = _brief(source=Source(title=EVIL, content_sha256="0" * 64, tokens=1), summary=EVIL,
-                   aid=[_aid(0, evidence=EVIL)],
-                   battlefield_claims=[BattlefieldClaim(claimant=EVIL, claim=EVIL, location=None, side="unknown",
-                                                        status="claimed", evidence=EVIL, verified=True)])
+    brief = _brief(
+        source=Source(title=EVIL, content_sha256="0" * 64, tokens=1),
+        summary=EVIL,
+        aid=[_aid(0, evidence=EVIL)],
+        battlefield_claims=[
+            BattlefieldClaim(
+                claimant=EVIL,
+                claim=EVIL,
+                location=None,
+                side="unknown",
+                status="claimed",
+                evidence=EVIL,
+                verified=True,
+            )
+        ],
+    )
     payload = brief_message(brief)
     for text in _texts(payload):
         assert "<!channel>" not in text
@@ -54,11 +82,23 @@ def test_article_and_model_text_is_escaped_everywhere():
 
 def test_block_kit_limits_are_respected_with_and_n_more():
     long = "The United States announced a very long package. " * 200
-    brief = _brief(summary=long, aid=[_aid(i, evidence=long) for i in range(60)],
-                   sanctions=[SanctionsItem(imposed_by="EU", targets="45 companies", target_count=45,
-                                            target_countries=["China"], sectors=[], evidence="The EU imposed it.",
-                                            verified=True) for _ in range(5)],
-                   source=Source(title="T" * 400, content_sha256="0" * 64, tokens=1))
+    brief = _brief(
+        summary=long,
+        aid=[_aid(i, evidence=long) for i in range(60)],
+        sanctions=[
+            SanctionsItem(
+                imposed_by="EU",
+                targets="45 companies",
+                target_count=45,
+                target_countries=["China"],
+                sectors=[],
+                evidence="The EU imposed it.",
+                verified=True,
+            )
+            for _ in range(5)
+        ],
+        source=Source(title="T" * 400, content_sha256="0" * 64, tokens=1),
+    )
     payload = brief_message(brief)
     blocks = payload["blocks"]
     assert len(blocks) <= MAX_BLOCKS

@@ -28,8 +28,15 @@ class Claimant:
     side: Side
 
 
+_POSSESSOR = re.compile(r"((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+['’]s )$")
+
+
 def _expand_name(text: str, start: int, name: str) -> str:
-    """Grow a gazetteer surname leftwards over capitalised first names ("Syrskyi" -> "Oleksandr Syrskyi")."""
+    """Grow a gazetteer surname leftwards over capitalised first names ("Syrskyi" -> "Oleksandr Syrskyi"),
+    and a generic body over its owner ("air force" -> "Ukraine's air force")."""
+    owner = _POSSESSOR.search(text[:start])
+    if owner and name[:1].islower():
+        return owner.group(1) + name
     m = _NAME_BEFORE.search(text[:start])
     if m and name[:1].isupper() and " " not in name and not name.endswith(("Ministry", "Staff")):
         first = m.group(1).strip()
@@ -84,10 +91,10 @@ def attribution(lx: Lexicon, sentence: str, last: Claimant | None) -> Claimant |
         before = sentence[: verb.start()]
         clause = re.split(r"[,;:]\s|\bthat\b|\band\b", before)[-1] if before.strip() else ""
         last_word = clause.strip().rsplit(" ", 1)[-1] if clause.strip() else ""
-        if (_PRONOUN.match(clause.strip()) or last_word in {"it", "he", "she", "they"}
-                or (not clause.strip() and _PRONOUN.match(sentence))):
-            if last:
-                return last
+        pronoun = (_PRONOUN.match(clause.strip()) or last_word in {"it", "he", "she", "they"}
+                   or (not clause.strip() and _PRONOUN.match(sentence)))
+        if pronoun and last:
+            return last
         found = find_claimant(lx, clause) if clause.strip() else None
         if found:
             return found
@@ -101,16 +108,19 @@ def attribution(lx: Lexicon, sentence: str, last: Claimant | None) -> Claimant |
 
 
 def location_of(lx: Lexicon, text: str) -> str | None:
-    m = lx.places.search(text)
-    if m:
-        return m.group(0)
+    """The most specific place: "the village of X" before a known region, before "near X"."""
     m = _PLACE_PATTERN.search(text)
+    if m and m.group(1):
+        return m.group(1)
+    known = lx.places.search(text)
+    if known:
+        return known.group(0)
     if m:
         return m.group(1) or m.group(2) or m.group(3)
     return None
 
 
-def claim_text(lx: Lexicon, sentence: str) -> str:
+def claim_text(sentence: str) -> str:
     """The claimed content: what follows "said (that)", else the sentence itself."""
     m = re.search(r"\b(?:said|says|claimed|claims|reported|reports|estimated|assessed?|assess)\b(?: on \w+)?(?: that)?\s+"
                   r"(.{15,})", sentence)

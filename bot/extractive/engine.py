@@ -104,9 +104,7 @@ class ExtractiveEngine:
             # A refusal to send Taurus is policy; it is aid only when money changes hands.
             if "aid" in found and not find_money(text):
                 found.remove("aid")
-        if sanction:
-            found.append("sanctions")
-        elif article_has_sanctions and not found and self.lx.sanction_weak.search(text):
+        if sanction or article_has_sanctions and not found and self.lx.sanction_weak.search(text):
             found.append("sanctions")
         if not found and self._is_claim_event(text, s.paragraph):
             found.append("battlefield_claims")
@@ -142,6 +140,10 @@ class ExtractiveEngine:
         last_claimant: claim_rules.Claimant | None = None
         previous: _Item | None = None
         for s in sentences:
+            # A question ("Who is targeted?") is a heading or a rhetorical turn, never a fact.
+            if s.text.rstrip("\"'’” ").endswith("?"):
+                previous = None
+                continue
             sections = self.classify(s, article_has_sanctions=has_sanctions, article_recipient=has_recipient)
             who = claim_rules.attribution(self.lx, s.text, last_claimant)
             # A sourced account of fighting is a claim even when it also touches policy or aid.
@@ -170,7 +172,7 @@ class ExtractiveEngine:
                     previous = None
             if who is not None:
                 last_claimant = who
-        draft = self._build(items, summary, fields.main_actor(self.lx, article.text))
+        draft = self._build(items, summary, fields.main_actor(self.lx, article.text), has_recipient)
         return EngineResult(draft=draft, engine=self.name)
 
     def _claimant_nearby(self, sentences: list[_Sentence], s: _Sentence,
@@ -183,7 +185,7 @@ class ExtractiveEngine:
             return claim_rules.attribution(self.lx, nxt.text, last)
         return None
 
-    def _build(self, items: list[_Item], summary: str, main_actor: str | None) -> BriefDraft:
+    def _build(self, items: list[_Item], summary: str, main_actor: str | None, recipient: bool) -> BriefDraft:
         aid: list[AidDraft] = []
         policy: list[WeaponsPolicyDraft] = []
         sanctions: list[SanctionsDraft] = []
@@ -198,7 +200,11 @@ class ExtractiveEngine:
             seen[item.section].append(key)
             context = item.sentences[0].paragraph
             if item.section == "aid":
-                aid.append(AidDraft(**fields.aid_fields(self.lx, evidence, context, main_actor)))  # type: ignore[arg-type]
+                clauses = fields.aid_clauses(evidence)
+                for clause in clauses:
+                    data = fields.aid_fields(self.lx, evidence, context, main_actor, article_recipient=recipient,
+                                             clause=clause if len(clauses) > 1 else None)
+                    aid.append(AidDraft(**data))  # type: ignore[arg-type]
             elif item.section == "weapons_policy":
                 actor = fields.actor(self.lx, evidence) or fields.actor(self.lx, context) or main_actor
                 for weapon, stance, scope in fields.policy_clauses(self.lx, evidence):
@@ -211,7 +217,7 @@ class ExtractiveEngine:
                 assert isinstance(who, claim_rules.Claimant)
                 claims.append({
                     "claimant": who.name,
-                    "claim": claim_rules.claim_text(self.lx, evidence),
+                    "claim": claim_rules.claim_text(evidence),
                     "location": claim_rules.location_of(self.lx, evidence),
                     "side": who.side,
                     "status": "claimed",

@@ -21,11 +21,13 @@ _STANCE_RULES: list[tuple[Stance, re.Pattern[str]]] = [
                               r"will not (?:send|supply|deliver)|won't (?:send|supply|deliver)|remain(?:s)? barred", re.I)),
     ("restricted", re.compile(r"restrict|\blimit(?:s|ed)?\b|\bcurbs?\b|confined|\bonly (?:against|on|in|within|for)\b|"
                               r"\bnot for\b|narrow", re.I)),
-    ("under_review", re.compile(r"consider|review|weigh|request|asked|wants|press(?:es|ing|ed)? for|lobb|discuss|"
-                                r"debat", re.I)),
+    ("under_review", re.compile(r"whether to|not yet decided|undecided|consider|review|weigh|request|asked|wants|"
+                                r"press(?:es|ing|ed)? for|lobb|discuss|debat", re.I)),
     ("permitted", re.compile(r"allow|permi(?:t|ssion)|authori[sz]|approv|green light|\beas(?:ed|ing)\b|loosen|"
                              r"\b(?:may|can|could) (?:be )?use|supports? (?:\w+['’]?s )?use|\blet\b|free to", re.I)),
 ]
+# ", two U.S. officials said" closing a clause is attribution, not part of a policy's scope.
+_ATTRIBUTION_TAIL = re.compile(r",\s+(?:[\w.'’-]+\s){0,5}(?:said|says|told \w+|reported|according to .*)\W*$")
 _HUMANITARIAN = re.compile(r"humanitarian|refugee|shelter|heating|electricity|food|medical|winter", re.I)
 _FINANCIAL = re.compile(r"\bloan|budget support|financial|macro-financial|\bgrant|economic|reconstruction", re.I)
 _MILITARY = re.compile(r"military|security (?:aid|assistance)|defen[cs]e|weapon|ammunition|missile|drawdown|"
@@ -94,27 +96,40 @@ def sectors_in(lx: Lexicon, text: str) -> list[str]:
     return _unique([m.group(0) for m in lx.sectors.finditer(text)])
 
 
-def aid_fields(lx: Lexicon, evidence: str, context: str, fallback_actor: str | None = None) -> dict[str, object]:
-    money = find_money(evidence)
+def aid_clauses(evidence: str) -> list[str]:
+    """Clauses that each carry their own amount ("Canada gives C$100m, while Japan lends $4.5bn")."""
+    clauses = [c for c in _CLAUSE_SPLIT.split(evidence) if c and c.strip()]
+    with_money = [c for c in clauses if find_money(c)]
+    return with_money if len(with_money) > 1 else [evidence]
+
+
+def aid_fields(lx: Lexicon, evidence: str, context: str, fallback_actor: str | None = None, *,
+               clause: str | None = None, article_recipient: bool = False) -> dict[str, object]:
+    """Fields of one aid item; ``clause`` narrows donor, amount and contents to part of the evidence."""
+    part = clause or evidence
+    money = find_money(part)
     amount = money[0] if money else None
-    recipient = "Ukraine" if lx.aid_recipient.search(evidence) or lx.aid_recipient.search(context) else None
-    if _HUMANITARIAN.search(evidence):
+    recipient = ("Ukraine" if lx.aid_recipient.search(part) or lx.aid_recipient.search(context) or article_recipient
+                 else None)
+    if _HUMANITARIAN.search(part):
         aid_type: AidType = "humanitarian"
-    elif _MILITARY.search(evidence) or lx.weapons.search(evidence):
+    elif _FINANCIAL.search(part) and not lx.named_weapons.search(part):
+        aid_type = "financial"
+    elif _MILITARY.search(part) or lx.weapons.search(part):
         aid_type = "military"
-    elif _FINANCIAL.search(evidence):
+    elif _FINANCIAL.search(part):
         aid_type = "financial"
     else:
         aid_type = "other"
-    status = next((name for name, pattern in _STATUS if pattern.search(evidence)), None)
+    status = next((name for name, pattern in _STATUS if pattern.search(part)), None)
     return {
-        "donor": actor(lx, evidence) or actor(lx, context) or fallback_actor,
+        "donor": actor(lx, part) or actor(lx, evidence) or actor(lx, context) or fallback_actor,
         "recipient": recipient,
         "amount": amount.text if amount else None,
         "value": amount.value if amount else None,
         "currency": amount.currency if amount else None,
         "aid_type": aid_type,
-        "contents": weapons_in(lx, evidence, named_only=True),
+        "contents": weapons_in(lx, part if clause else evidence, named_only=True),
         "status": status,
         "evidence": evidence,
     }
@@ -143,13 +158,14 @@ def policy_clauses(lx: Lexicon, sentence: str) -> list[tuple[str, Stance, str | 
         if stance == "unclear" and len(clauses) > 1:
             stance = stance_of(sentence)
         usage = lx.usage.search(clause)
-        scope = clause[usage.start():].strip(" ,.;:") if usage else None
+        scope = _ATTRIBUTION_TAIL.sub("", clause[usage.start():]).strip(" ,.;:") if usage else None
         if scope and len(scope) > 140:
             scope = scope[:140].rsplit(" ", 1)[0] + "…"
         out.append((weapons[0], stance, scope or None))
     return out
 
 
+_FINITE_VERB = re.compile(r"\s(?:were|was|are|is|have|has|had|will|would|face|faced|faces)\s")
 _PHRASE_END = re.compile(r"[,;:]\s|\.\s|\.$|\s[-–—]\s|\s(?:in what|which|who|that|so that)\s")
 
 
@@ -170,7 +186,8 @@ def sanction_fields(lx: Lexicon, evidence: str, context: str, fallback_actor: st
         targets = _phrase(added.group(1))
     elif count:
         start = evidence.find(count[1])
-        targets = _phrase(evidence[start:])
+        # "over 400 entities and individuals supporting Russia's military", not the verb that follows.
+        targets = _phrase(_FINITE_VERB.split(evidence[start:], maxsplit=1)[0])
     else:
         m = re.search(r"(?:sanction(?:s|ed|ing)?|designat\w*|blacklist\w*|listed|bans?|bars?|targets?)\s+(?:on\s+)?"
                       r"(.{3,})", evidence, re.I)

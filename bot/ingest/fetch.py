@@ -131,7 +131,10 @@ def _check_media_type(response: httpx.Response) -> None:
 
 def fetch_bytes(url: str, *, settings: Settings, client: httpx.Client | None = None,
                 resolver: Resolver | None = None) -> Fetched:
-    """GET ``url`` with the SSRF guard on every hop, at most ``fetch.max_redirects`` redirects."""
+    """GET ``url`` with the SSRF guard on every hop, at most ``fetch.max_redirects`` redirects.
+
+    An injected ``client`` must not route through a proxy (the proxy would connect on its own terms).
+    """
     cfg = settings.fetch
     deadline = time.monotonic() + cfg.total_timeout_s
     resolve = resolver or system_resolver(cfg.connect_timeout_s)

@@ -23,8 +23,14 @@ log = logging.getLogger(__name__)
 
 # What the bot needs; config/slack-manifest.yaml lists the same scopes.
 BOT_SCOPES = [
-    "app_mentions:read", "channels:history", "groups:history", "im:history", "mpim:history",
-    "chat:write", "commands", "files:read",
+    "app_mentions:read",
+    "channels:history",
+    "groups:history",
+    "im:history",
+    "mpim:history",
+    "chat:write",
+    "commands",
+    "files:read",
 ]
 
 _POOLS: weakref.WeakKeyDictionary[App, JobPool] = weakref.WeakKeyDictionary()

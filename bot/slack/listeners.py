@@ -9,6 +9,7 @@ produces is answered once.
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
@@ -41,6 +42,10 @@ class Listeners:
         self.store = store
         self.pool = pool
         self.worker = worker
+        # Listeners run on many request threads at once. Their few database statements take
+        # microseconds, but concurrent SQLite writers back off by sleeping (up to 100 ms a try);
+        # queuing them on one lock instead keeps every acknowledgement fast.
+        self._serial = threading.Lock()
 
     def register(self, app: App) -> None:
         app.command("/brief")(self.on_command)
@@ -70,6 +75,10 @@ class Listeners:
     # -- /brief --------------------------------------------------------------------------------------
 
     def on_command(self, ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
+        with self._serial:
+            self._command(ack, body, context)
+
+    def _command(self, ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
         text = (body.get("text") or "").strip()
         where = Where(
             team_id=context.team_id or body.get("team_id"),
@@ -106,6 +115,10 @@ class Listeners:
 
     def on_shortcut(self, ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
         ack()
+        with self._serial:
+            self._shortcut(body, context)
+
+    def _shortcut(self, body: dict[str, Any], context: BoltContext) -> None:
         message = body.get("message") or {}
         channel = (body.get("channel") or {}).get("id", "")
         where = Where(
@@ -141,13 +154,17 @@ class Listeners:
     # -- events --------------------------------------------------------------------------------------
 
     def on_mention(self, body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
-        self._on_user_message(body, event, context, mentioned=True)
+        with self._serial:
+            self._on_user_message(body, event, context, mentioned=True)
 
     def on_message(self, body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
         mentioned = bool(context.bot_user_id) and context.bot_user_id in markup.mentions(
             event.get("text") or ""
         )
-        self._on_user_message(body, event, context, mentioned=mentioned or event.get("channel_type") == "im")
+        with self._serial:
+            self._on_user_message(
+                body, event, context, mentioned=mentioned or event.get("channel_type") == "im"
+            )
 
     def _on_user_message(
         self, body: dict[str, Any], event: dict[str, Any], context: BoltContext, *, mentioned: bool

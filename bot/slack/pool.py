@@ -59,11 +59,13 @@ class JobPool:
         return self
 
     def close(self, *, wait: bool = True) -> None:
+        """Stop taking work. Jobs not yet started stay pending in the database for the next start;
+        with ``wait``, jobs already running are finished first."""
         self._stop.set()
         self._wake.set()
         if self._poller is not None:
             self._poller.join(timeout=5)
-        self._executor.shutdown(wait=wait, cancel_futures=not wait)
+        self._executor.shutdown(wait=wait, cancel_futures=True)
 
     # -- work ----------------------------------------------------------------------------------------
 

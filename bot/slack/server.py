@@ -89,7 +89,7 @@ def run(settings: Settings, *, http: bool, port: int | None = None) -> None:
         assert app_token is not None
         log.info("briefbot Slack: Socket Mode")
         try:
-            socket_mode_handler(app, app_token).start()
+            socket_mode_handler(app, app_token).start()  # type: ignore[no-untyped-call]
         finally:
             close_app(app)
         return
