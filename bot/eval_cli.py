@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,7 @@ from bot.models import SECTION_TITLES, SECTIONS, Brief
 from bot.service import BriefService
 
 
-def _question_scorer(service: BriefService) -> Any:
+def _question_scorer(service: BriefService) -> Callable[[Path, dict[str, Any], Brief], dict[str, Any]]:
     from bot.qa.evaluate import evaluate_questions
 
     def score(txt: Path, gold: dict[str, Any], brief: Brief) -> dict[str, Any]:
@@ -39,10 +41,9 @@ def run_and_report(service: BriefService, folder: Path, *, engine: str, as_json:
 
     scorer = _question_scorer(service) if questions else None
     results: list[FileScore] = []
-    stderr = click.get_text_stream("stderr")
     scores = run_eval(pairs, brief_file, scorer)
-    if stderr.isatty():
-        with click.progressbar(scores, length=len(pairs), label="briefing", file=stderr) as bar:
+    if sys.stderr.isatty():  # a progress bar on a terminal only; CI logs stay clean
+        with click.progressbar(scores, length=len(pairs), label="briefing", file=sys.stderr) as bar:
             results.extend(bar)
     else:
         results.extend(scores)

@@ -113,7 +113,7 @@ def ground_brief(draft: BriefDraft, *, source: Source, engine: str, article_text
             if not figures_supported(draft_item):
                 bad_figure += 1
                 continue
-            kept.append(ITEM_MODELS[section](**draft_item.model_dump(), verified=True))
+            kept.append(ITEM_MODELS[section].model_validate({**draft_item.model_dump(), "verified": True}))
         sections[section] = kept
     all_notes = list(notes or [])
     if no_quote:
@@ -122,7 +122,8 @@ def ground_brief(draft: BriefDraft, *, source: Source, engine: str, article_text
     if bad_figure:
         all_notes.append(f"{_plural(bad_figure, 'item')} dropped: a figure in "
                          f"{'it' if bad_figure == 1 else 'them'} is not in the quoted evidence")
-    return Brief(source=source, engine=engine, summary=draft.summary, notes=all_notes, **sections)
+    return Brief.model_validate({"source": source, "engine": engine, "summary": draft.summary,
+                                 "notes": all_notes, **sections})
 
 
 def summary_supported(summary: str, article_text: str) -> bool:

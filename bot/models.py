@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 SectionName = Literal["aid", "weapons_policy", "sanctions", "battlefield_claims"]
 SECTIONS: tuple[SectionName, ...] = ("aid", "weapons_policy", "sanctions", "battlefield_claims")
@@ -147,6 +147,6 @@ class Answer(_Strict):
 
 def brief_json_schema() -> dict[str, Any]:
     schema = Brief.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"  # pydantic emits 2020-12
     schema["title"] = "Brief"
     return schema

@@ -51,20 +51,23 @@ def find_claimant(lx: Lexicon, text: str) -> Claimant | None:
     # and of two ending together the longer ("Russia's Defence Ministry" over "Defence Ministry").
     best: tuple[int, int, int, str, Side] | None = None
     for side, pattern in lx.claimants:
-        for m in pattern.finditer(text):
-            key = (m.end(), len(m.group(0)))
+        for found in pattern.finditer(text):
+            key = (found.end(), len(found.group(0)))
             if best is None or key > (best[0], best[1]):
-                best = (m.end(), len(m.group(0)), m.start(), m.group(0), side)
+                best = (found.end(), len(found.group(0)), found.start(), found.group(0), _as_side(side))
     if best:
         return Claimant(_expand_name(text, best[2], best[3]), best[4])
-    m = _CAP_RUN.search(text.strip(" ,"))
-    if m:
-        name = m.group(0).strip()
-        return Claimant(name, _side_from_words(text))
+    run = _CAP_RUN.search(text.strip(" ,"))
+    if run:
+        return Claimant(run.group(0).strip(), _side_from_words(text))
     m = re.search(r"\b(officials?|sources?|authorities) in ([A-Z][\w-]+)", text)
     if m:
         return Claimant(m.group(0), _side_from_words(m.group(2)))
     return None
+
+
+def _as_side(name: str) -> Side:
+    return name if name in ("ukraine", "russia", "third_party") else "unknown"  # type: ignore[return-value]
 
 
 def _side_from_words(text: str) -> Side:
