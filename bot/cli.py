@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -45,6 +47,21 @@ class BriefbotGroup(click.Group):
             _fail(f"internal error: {type(exc).__name__}: {exc} (set BRIEFBOT_DEBUG=1 for details)", 1)
 
 
+@contextlib.contextmanager
+def _status(message: str | None) -> Iterator[None]:
+    """A transient status line on a terminal for slow steps (fetching, model calls); silent elsewhere."""
+    if not message or not sys.stderr.isatty():
+        yield
+        return
+    sys.stderr.write(f"{message}…")
+    sys.stderr.flush()
+    try:
+        yield
+    finally:
+        sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
+
+
 def _service(*, llm: bool = True) -> BriefService:
     from bot.config import settings
     from bot.service import BriefService
@@ -70,8 +87,10 @@ def cli(verbose: int) -> None:
 def brief(source: str, fmt: str, engine: str) -> None:
     """Brief an article. SOURCE is a file (text, HTML, PDF), an http(s) URL, or - for stdin."""
     service = _service(llm=engine != "extractive")
-    article = service.load(source)
-    result = service.brief(article, engine=engine)  # type: ignore[arg-type]
+    with _status(f"fetching {source}" if source.startswith(("http://", "https://")) else None):
+        article = service.load(source)
+    with _status("briefing with the model" if service.llm is not None and engine != "extractive" else None):
+        result = service.brief(article, engine=engine)  # type: ignore[arg-type]
     if fmt == "json":
         click.echo(result.model_dump_json(indent=2))
     elif fmt == "slack":

@@ -116,3 +116,66 @@ def test_eval_scores_a_folder_of_gold_files(tmp_path):
 def test_eval_of_a_folder_without_gold_files_is_bad_input(tmp_path):
     out = run("eval", str(tmp_path))
     assert out.returncode == 2 and "no NNN.txt" in out.stderr.decode()
+
+
+class _Page:
+    """A news page served on 127.0.0.1 by a real HTTP server in a thread."""
+
+    def __init__(self, body: bytes) -> None:
+        import http.server
+        import threading
+
+        self.hits = 0
+        outer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802
+                outer.hits += 1
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _html_page() -> bytes:
+    paragraphs = "".join(f"<p>{p}</p>" for p in SAMPLE.read_text(encoding="utf-8").split("\n\n")[1:-1])
+    return (f"<html><head><title>Allies pledge air defence money</title></head><body>"
+            f"<nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Allies pledge air defence money"
+            f"</h1>{paragraphs}</article><footer>Subscribe to our newsletter</footer></body></html>").encode()
+
+
+def test_brief_of_a_url_end_to_end():
+    page = _Page(_html_page())
+    try:
+        out = run("brief", f"http://127.0.0.1:{page.port}/story", "--format", "json",
+                  env={"BRIEFBOT_FETCH_ALLOW_HOSTS": "127.0.0.1"})
+    finally:
+        page.close()
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    assert doc["source"]["url"] == f"http://127.0.0.1:{page.port}/story"
+    assert any(a["amount"] == "€400 million" for a in doc["aid"])
+    assert "Subscribe" not in out.stdout.decode()
+
+
+def test_a_private_address_is_refused_before_any_request():
+    page = _Page(_html_page())
+    try:
+        out = run("brief", f"http://127.0.0.1:{page.port}/story")
+    finally:
+        page.close()
+    assert out.returncode == 2
+    assert out.stderr.decode().strip() == "briefbot: That link points into a private network; I don't fetch those."
+    assert page.hits == 0
