@@ -36,6 +36,28 @@ def warm_brief_times(folder: Path, rounds: int = 20) -> tuple[list[float], list[
     return times, words
 
 
+def joined_article_time(folder: Path, target_words: int = 1000, rounds: int = 20) -> tuple[int, float]:
+    """Median ms for one article of about ``target_words`` words (articles of DIR joined end to end)."""
+    from bot.article import Article
+    from bot.config import load_settings
+    from bot.service import BriefService
+
+    service = BriefService(settings=load_settings(), llm=None)
+    parts: list[str] = []
+    for path in sorted(folder.glob("*.txt")):
+        parts.append(path.read_text(encoding="utf-8"))
+        if len(" ".join(parts).split()) >= target_words:
+            break
+    article = Article(text="\n\n".join(parts))
+    service.brief(article)
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        service.brief(article)
+        samples.append((time.perf_counter() - start) * 1000)
+    return len(article.text.split()), statistics.median(samples)
+
+
 def cold_start_times(sample: Path, runs: int = 5) -> list[float]:
     out = []
     for _ in range(runs):
@@ -54,6 +76,8 @@ def main() -> None:
     print(f"articles: {len(times)}, words: median {statistics.median(words):.0f}, max {max(words)}")
     print(f"warm brief: median {statistics.median(times):.1f} ms, max {max(times):.1f} ms per article")
     print(f"warm brief per 1,000 words: median {statistics.median(per_kword):.1f} ms, max {max(per_kword):.1f} ms")
+    words_joined, ms_joined = joined_article_time(folder)
+    print(f"warm brief of one {words_joined}-word article (articles joined): median {ms_joined:.1f} ms")
     sample = sorted(folder.glob("*.txt"))[0]
     cold = cold_start_times(sample)
     print(f"cold start of `briefbot brief {sample.name}`: median {statistics.median(cold):.0f} ms "

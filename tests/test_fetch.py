@@ -230,11 +230,15 @@ def test_paywalled_page_over_http_is_a_clear_error() -> None:
 
 
 def test_connection_refused_is_a_plain_fetch_error() -> None:
-    with LocalServer() as server:
-        port = server.port
-    # The server is closed: nothing listens on the port now.
-    with tripwire_client() as (client, _), pytest.raises(FetchError) as info:
-        fetch_url(f"http://127.0.0.1:{port}/", settings=settings(), client=client)
+    import socket
+
+    # A socket bound but not listening holds the port, so no other process can take it meanwhile,
+    # and every connection to it is refused.
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        port = held.getsockname()[1]
+        with tripwire_client() as (client, _), pytest.raises(FetchError) as info:
+            fetch_url(f"http://127.0.0.1:{port}/", settings=settings(), client=client)
     assert one_line(info.value) == "That page could not be reached (the connection failed)."
 
 
