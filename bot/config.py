@@ -9,13 +9,15 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.errors import ConfigError
 from bot.paths import resource_dir
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class _Section(BaseModel):
@@ -81,18 +83,30 @@ class Settings(_Section):
     config_dir: str = ""
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
+def read_yaml_mapping(path: Path, *, what: str = "config file",
+                      error: type[ConfigError] = ConfigError) -> dict[str, Any]:
+    """``yaml.safe_load`` of a file that must hold a mapping; any problem raises ``error`` in one line."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from exc
+        raise error(f"cannot read {what} {path}: {exc.strerror}") from exc
     except yaml.YAMLError as exc:
-        raise ConfigError(f"config file {path} is not valid YAML: {exc}") from exc
+        raise error(f"{what} {path} is not valid YAML: {exc}") from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise ConfigError(f"config file {path} must hold a mapping at the top level")
+        raise error(f"{what} {path} must hold a mapping at the top level")
     return data
+
+
+def validated(model: type[M], data: Any, *, where: str, error: type[ConfigError] = ConfigError) -> M:
+    """``model.model_validate(data)``, with the first problem as a one-line ``error``."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        raise error(f"{where}: {loc}: {first['msg']}") from exc
 
 
 def deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -122,17 +136,12 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     """Build Settings from the shipped defaults, ``$BRIEFBOT_CONFIG`` and the environment."""
     env = dict(os.environ if env is None else env)
     config_dir = resource_dir("config")
-    data = _read_yaml(config_dir / "default.yaml")
+    data = read_yaml_mapping(config_dir / "default.yaml")
     if env.get("BRIEFBOT_CONFIG"):
-        data = deep_merge(data, _read_yaml(Path(env["BRIEFBOT_CONFIG"])))
+        data = deep_merge(data, read_yaml_mapping(Path(env["BRIEFBOT_CONFIG"])))
     data = deep_merge(data, _env_overrides(env))
     data["config_dir"] = str(config_dir)
-    try:
-        return Settings.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"invalid setting {where}: {first['msg']}") from exc
+    return validated(Settings, data, where="invalid setting")
 
 
 @lru_cache(maxsize=1)

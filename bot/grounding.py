@@ -59,10 +59,14 @@ class Grounder:
         return True
 
 
-def _field_text(item: BaseModel) -> str:
+_NOT_TEXT = ("evidence", "verified", "value", "target_count")
+
+
+def field_text(item: BaseModel, *, skip: tuple[str, ...] = _NOT_TEXT) -> str:
+    """An item's text fields (strings and lists of strings) joined, without those named in ``skip``."""
     parts: list[str] = []
     for name, value in item:
-        if name in ("evidence", "verified", "value", "target_count"):
+        if name in skip:
             continue
         if isinstance(value, list):
             parts.extend(str(v) for v in value)
@@ -76,7 +80,7 @@ def figures_supported(item: BaseModel) -> bool:
     evidence = getattr(item, "evidence", "")
     evidence_digits = digit_figures(evidence)
     evidence_values: set[float] | None = None
-    for fig in digit_figures(_field_text(item)):
+    for fig in digit_figures(field_text(item)):
         if fig not in evidence_digits:
             evidence_values = evidence_values if evidence_values is not None else values_in(evidence)
             try:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
+from bot.config import read_yaml_mapping, validated
 from bot.errors import ConfigError
 
 
@@ -121,18 +120,8 @@ class Lexicon:
 
 
 def load_domain(path: Path) -> DomainConfig:
-    try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"cannot read domain file {path}: {exc.strerror}") from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"domain file {path} is not valid YAML: {exc}") from exc
-    try:
-        return DomainConfig.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"domain file {path}: {where}: {first['msg']}") from exc
+    data = read_yaml_mapping(path, what="domain file")
+    return validated(DomainConfig, data, where=f"domain file {path}")
 
 
 @lru_cache(maxsize=4)

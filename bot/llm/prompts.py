@@ -12,9 +12,9 @@ import string
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
+from bot.config import read_yaml_mapping, validated
 from bot.errors import PromptError
 from bot.paths import resource_dir
 
@@ -62,23 +62,11 @@ def prompts_dir() -> Path:
 
 def load_prompt_file(path: Path) -> PromptTemplate:
     """Load and validate one template file, or raise ``PromptError``."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise PromptError(f"cannot read prompt file {path}: {exc.strerror}") from exc
-    except yaml.YAMLError as exc:
-        raise PromptError(f"prompt file {path} is not valid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise PromptError(f"prompt file {path} must hold a mapping")
+    data = read_yaml_mapping(path, what="prompt file", error=PromptError)
     data.setdefault("name", path.stem)
     if isinstance(data.get("version"), int | float):
         data["version"] = str(data["version"])
-    try:
-        return PromptTemplate.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise PromptError(f"prompt file {path}: {where}: {first['msg']}") from exc
+    return validated(PromptTemplate, data, where=f"prompt file {path}", error=PromptError)
 
 
 @lru_cache(maxsize=16)

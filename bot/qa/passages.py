@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from bot.article import Article
-from bot.grounding import fold
+from bot.grounding import field_text, fold
 from bot.models import SECTIONS, Brief
 from bot.qa.lexicon import tokens
 from bot.text import article_units
@@ -58,16 +58,11 @@ def acronyms(text: str) -> dict[str, str]:
     return found
 
 
+_ITEM_SKIP = ("evidence", "verified", "value", "target_count", "side", "status", "stance", "aid_type")
+
+
 def _item_text(item: BaseModel) -> str:
-    parts: list[str] = []
-    for name, value in item:
-        if name in ("evidence", "verified", "value", "target_count", "side", "status", "stance", "aid_type"):
-            continue
-        if isinstance(value, list):
-            parts.extend(str(v) for v in value)
-        elif isinstance(value, str):
-            parts.append(value)
-    return " ".join(parts)
+    return field_text(item, skip=_ITEM_SKIP)
 
 
 def build_passages(article: Article, brief: Brief | None = None) -> list[Passage]:
