@@ -27,8 +27,14 @@ Side = Literal["ukraine", "russia", "third_party", "unknown"]
 ClaimStatus = Literal["claimed", "disputed", "confirmed"]
 
 
+def _drop_titles(schema: dict[str, Any]) -> None:
+    """Property titles only repeat the field names; every token of the schema is sent to the model."""
+    for prop in schema.get("properties", {}).values():
+        prop.pop("title", None)
+
+
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_drop_titles)
 
 
 class AidDraft(_Strict):

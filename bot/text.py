@@ -33,9 +33,29 @@ _BOILERPLATE = re.compile(
     r"^(?:share(?: this(?: article| story)?)?|exit mobile version|advertisement|read more|related(?: stories| "
     r"articles)?|subscribe(?: now)?|sign up.*newsletter.*|follow us.*|click here.*|skip to (?:main )?content|"
     r"listen to this article|print|email|comments?|tags?:.*|©.*|copyright.*|all rights reserved.*|"
-    r"(?:photo|image|credit|source):.*|loading\.*|back to top|cookie.*|accept(?: all)?(?: cookies)?)[.!:]?$",
+    r"(?:photo|image|credit|source):.*|\[(?:image|photo|video|picture)\b.*|alt text:.*|loading\.*|back to top|"
+    r"cookie.*|accept(?: all)?(?: cookies)?)[.!:]?$",
     re.IGNORECASE,
 )
+
+
+# Where the article ends and readers' comments or link lists begin: nothing after it is the article.
+_END_OF_ARTICLE = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|reader comments|readers' comments|join the conversation|leave a comment|"
+    r"have your say|most read|related stories|more on this story|recommended(?: for you)?|you may also like)"
+    r"(?:\s*\(\d+\))?\s*:?$",
+    re.IGNORECASE,
+)
+# Text addressed to a machine ("ignore previous instructions …") is never a fact of the article.
+_INJECTION = re.compile(
+    r"\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier|preceding)\s+"
+    r"(?:instructions|prompts?|directions|rules)|\b(?:system prompt|you are (?:now )?an? (?:AI|assistant|language model))\b",
+    re.IGNORECASE,
+)
+
+
+def is_injection(text: str) -> bool:
+    return bool(_INJECTION.search(text))
 
 
 def normalize_space(text: str) -> str:
@@ -135,7 +155,12 @@ def split_sentences(paragraph: str) -> list[str]:
 
 def article_units(text: str, *, title: str | None = None) -> list[list[str]]:
     """The article as deduplicated paragraphs of sentences, without page boilerplate or the headline."""
-    paragraphs = [p for p in split_paragraphs(text) if not is_boilerplate(p)]
+    paragraphs = []
+    for p in split_paragraphs(text):
+        if _END_OF_ARTICLE.match(p.strip()):
+            break
+        if not is_boilerplate(p):
+            paragraphs.append(p)
     if title and paragraphs and fingerprint(paragraphs[0]) == fingerprint(title):
         paragraphs = paragraphs[1:]
     seen: set[str] = set()
@@ -143,6 +168,8 @@ def article_units(text: str, *, title: str | None = None) -> list[list[str]]:
     for paragraph in dedupe_paragraphs(paragraphs):
         sentences = []
         for sentence in split_sentences(paragraph):
+            if is_injection(sentence):
+                continue
             key = fingerprint(sentence)
             if key and key not in seen:
                 seen.add(key)

@@ -30,6 +30,22 @@ def test_offline_engine_meets_the_dev_floors(shared_dir: Path, service: BriefSer
     assert data["absent_section_violations"] == 0 and data["bait_leaks"] == 0
 
 
+HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
+
+
+def test_offline_engine_meets_the_floors_on_our_heldout_set(service: BriefService):
+    """Articles written by a teammate who had not seen the rules (tests/fixtures/heldout/README.md)."""
+    def brief_file(path: Path):
+        article = service.load(str(path))
+        return service.brief(article, engine="extractive"), article.text
+
+    data = EvalSummary(list(run_eval(gold_pairs(HELDOUT), brief_file))).to_json()
+    assert all(v is not None and v >= FLOOR for v in data["recall"].values()), data["recall"]
+    assert data["grounding"] == 1.0
+    assert data["absent_section_violations"] == 0
+    assert data["bait_leaks"] == 0, "a planted figure (reader comment, injected instruction) reached a brief"
+
+
 def test_seed_article_brief_has_the_facts_it_was_conceived_for(shared_dir: Path, service: BriefService):
     brief = service.brief(service.load(str(shared_dir / "seed" / "kursk-glide-bombs-sanctions.txt")))
     assert any(a.amount == "$125 million" and a.value == 125e6 for a in brief.aid)

@@ -16,6 +16,11 @@ _PLACE_PATTERN = re.compile(
     r"\b([A-Z][\w-]+) (?:region|district|oblast)\b|"
     r"\b(?:near|outside|around|(?:north|south|east|west)(?:-?(?:east|west))? of) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
 )
+# "the regional military administration", "a military spokesman": an unnamed body that speaks.
+_BODY = re.compile(
+    r"\b(?:[Tt]he |[Aa] |[Aa]n )?(?:[a-z-]+ ){0,3}(?:administration|ministry|military|army|governor|officials?|"
+    r"spokes(?:man|woman|person)|command|authorities|police|agency|service|council|mayor|commander|general staff)\b"
+)
 _SIDE_WORDS: list[tuple[Side, re.Pattern[str]]] = [
     ("russia", re.compile(r"\b(?:Russia|Russian|Moscow|Kremlin)\b")),
     ("ukraine", re.compile(r"\b(?:Ukraine|Ukrainian|Kyiv|Kiev)\b")),
@@ -63,6 +68,9 @@ def find_claimant(lx: Lexicon, text: str) -> Claimant | None:
     m = re.search(r"\b(officials?|sources?|authorities) in ([A-Z][\w-]+)", text)
     if m:
         return Claimant(m.group(0), _side_from_words(m.group(2)))
+    m = _BODY.search(text)
+    if m:
+        return Claimant(m.group(0).strip(), _side_from_words(text))
     return None
 
 

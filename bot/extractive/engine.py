@@ -22,7 +22,7 @@ from bot.text import article_units, fingerprint
 
 MAX_ITEMS_PER_SECTION = 14
 # "could hit", "wants to retake": intentions and permissions, not events anyone claims happened.
-_MODAL_BEFORE = re.compile(r"\b(?:could|would|might|may|can|will|to|must|should)\s+(?:\w+\s+)?$", re.I)
+_MODAL_BEFORE = re.compile(r"\b(?:could|would|might|may|can|will|to|must|should)\s+[\"'“‘]?(?:\w+\s+)?[\"'“‘]?$", re.I)
 _REFERS_BACK = re.compile(r"\b(?:that|the|this) (?:attack|strike|raid|assault|bombardment|operation)\b", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'-]{2,40}(?:,\s*[\w ]{3,30}\d{4})?(?:\s*\([^)]*\))?\s*[-–—]\s+")
 
@@ -60,9 +60,12 @@ class ExtractiveEngine:
 
     # -- classification -------------------------------------------------------------------------
 
-    def _is_aid(self, s: str, context: str, *, article_recipient: bool = False) -> bool:
+    def _is_aid(self, s: str, context: str, *, article_recipient: bool = False, prev: str = "") -> bool:
         lx = self.lx
         strong = lx.aid_strong.search(s)
+        if not strong and prev and find_money(s) and lx.aid_strong.search(prev) and not self._is_sanction_action(s):
+            # "Then there is the G7 loan. Japan's share is 471.9 billion yen": the figure belongs to the aid above.
+            strong = lx.aid_strong.search(prev)
         if not strong and lx.not_aid and lx.not_aid.search(s):
             return False
         supply = lx.aid_supply.search(s)
@@ -81,7 +84,11 @@ class ExtractiveEngine:
 
     def _is_policy(self, s: str) -> bool:
         lx = self.lx
-        return bool(lx.weapons.search(s) and lx.policy.search(s) and lx.usage.search(s))
+        if not lx.weapons.search(s):
+            return False
+        # Rules on use ("may use X against targets in Russia"), or a refusal or review of supplying X.
+        return bool((lx.policy.search(s) and lx.usage.search(s))
+                    or (lx.supply_review.search(s) and lx.policy_supply.search(s)))
 
     def _is_sanction_action(self, s: str) -> bool:
         stripped = self.lx.sanction_background.sub(" ", s) if self.lx.sanction_background else s
@@ -92,11 +99,12 @@ class ExtractiveEngine:
         real = [m for m in lx.events.finditer(s) if not _MODAL_BEFORE.search(s[max(0, m.start() - 30) : m.start()])]
         return bool(real) and bool(lx.military.search(s) or lx.military.search(paragraph))
 
-    def classify(self, s: _Sentence, *, article_has_sanctions: bool, article_recipient: bool) -> list[str]:
+    def classify(self, s: _Sentence, *, article_has_sanctions: bool, article_recipient: bool,
+                 prev: str = "") -> list[str]:
         text = s.text
         found = []
         sanction = self._is_sanction_action(text)
-        if self._is_aid(text, s.paragraph, article_recipient=article_recipient):
+        if self._is_aid(text, s.paragraph, article_recipient=article_recipient, prev=prev):
             found.append("aid")
         # An export ban on drone parts is a sanction, not a rule on Ukraine's weapons.
         if not sanction and self._is_policy(text):
@@ -144,10 +152,13 @@ class ExtractiveEngine:
             if s.text.rstrip("\"'’” ").endswith("?"):
                 previous = None
                 continue
-            sections = self.classify(s, article_has_sanctions=has_sanctions, article_recipient=has_recipient)
+            prev = sentences[s.index - 1] if s.index else None
+            sections = self.classify(s, article_has_sanctions=has_sanctions, article_recipient=has_recipient,
+                                     prev=prev.text if prev is not None and prev.para == s.para else "")
             who = claim_rules.attribution(self.lx, s.text, last_claimant)
-            # A sourced account of fighting is a claim even when it also touches policy or aid.
-            if sections and who is not None and self._is_claim_event(s.text, s.paragraph):
+            # A sourced account of fighting is a claim even when it also touches weapons policy
+            # ("forces hit a depot, officials said, days after the rules were eased").
+            if sections == ["weapons_policy"] and who is not None and self._is_claim_event(s.text, s.paragraph):
                 sections.append("battlefield_claims")
             continues = (
                 previous is not None
@@ -159,7 +170,7 @@ class ExtractiveEngine:
                 previous.sentences.append(s)
             else:
                 for section in sections:
-                    item = _Item(section, [s])
+                    item = _Item(section, self._with_antecedent(sentences, s, section))
                     if section == "battlefield_claims":
                         if who is None:
                             who = self._claimant_nearby(sentences, s, last_claimant)
@@ -174,6 +185,15 @@ class ExtractiveEngine:
                 last_claimant = who
         draft = self._build(items, summary, fields.main_actor(self.lx, article.text), has_recipient)
         return EngineResult(draft=draft, engine=self.name)
+
+    def _with_antecedent(self, sentences: list[_Sentence], s: _Sentence, section: str) -> list[_Sentence]:
+        """A policy line about "the missiles" takes along the sentence before it that names them."""
+        prev = sentences[s.index - 1] if s.index else None
+        if (section == "weapons_policy" and prev is not None and prev.para == s.para
+                and not fields.weapons_in(self.lx, s.text, named_only=True)
+                and fields.weapons_in(self.lx, prev.text, named_only=True)):
+            return [prev, s]
+        return [s]
 
     def _claimant_nearby(self, sentences: list[_Sentence], s: _Sentence,
                          last: claim_rules.Claimant | None) -> claim_rules.Claimant | None:

@@ -18,6 +18,7 @@ _STANCE_RULES: list[tuple[Stance, re.Pattern[str]]] = [
     ("permitted", re.compile(r"\bno (?:restriction|limit|ban)s?\b|\blift(?:ed|ing|s)? (?:the|its|their|a) "
                              r"(?:ban|limits?|restrictions?|curbs?|objection)", re.I)),
     ("prohibited", re.compile(r"prohibit|\bban(?:s|ned)?\b|off limits|refus|rule[sd]? out|forbid|not allowed|"
+                              r"not (?:be )?(?:passed on|sent|supplied|given|transferred) to|"
                               r"will not (?:send|supply|deliver)|won't (?:send|supply|deliver)|remain(?:s)? barred", re.I)),
     ("restricted", re.compile(r"restrict|\blimit(?:s|ed)?\b|\bcurbs?\b|confined|\bonly (?:against|on|in|within|for)\b|"
                               r"\bnot for\b|narrow", re.I)),

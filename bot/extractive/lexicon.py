@@ -32,6 +32,8 @@ class AidCues(_Model):
 class PolicyCues(_Model):
     description: str
     policy: list[str]
+    supply_review: list[str]
+    supply: list[str]
     usage: list[str]
 
 
@@ -92,6 +94,8 @@ class Lexicon:
         self.not_aid = _alternation(s.aid.not_aid) if s.aid.not_aid else None
         self.policy = _alternation(s.weapons_policy.policy)
         self.usage = _alternation(s.weapons_policy.usage)
+        self.supply_review = _alternation(s.weapons_policy.supply_review)
+        self.policy_supply = _alternation(s.weapons_policy.supply)
         self.sanction_strong = _alternation(s.sanctions.strong)
         self.sanction_weak = _alternation(s.sanctions.weak)
         self.sanction_background = _alternation(s.sanctions.background) if s.sanctions.background else None
