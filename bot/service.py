@@ -12,6 +12,7 @@ import logging
 import os
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from bot.article import Article
@@ -22,6 +23,7 @@ from bot.extractive import ExtractiveEngine
 from bot.extractive.lexicon import lexicon_for
 from bot.grounding import Grounder, ground_brief, summary_supported
 from bot.models import Brief, Source
+from bot.text import article_body
 
 if TYPE_CHECKING:
     import httpx
@@ -129,6 +131,9 @@ class BriefService:
     def brief(self, article: Article, *, engine: EngineChoice = "auto", workspace: str | None = None) -> Brief:
         """A grounded brief. Model trouble never raises: the offline engine answers, with a note."""
         source = self._source(article)
+        # Engines see, and quotes are checked against, the body only: reader comments and text
+        # addressed to a machine can never become a line of the brief, whatever the model does.
+        article = replace(article, text=article_body(article.text))
         grounder = Grounder(article.text)
         llm_engine = self.llm_engine if engine in ("auto", "llm") else None
         if engine == "llm" and llm_engine is None:

@@ -153,14 +153,34 @@ def split_sentences(paragraph: str) -> list[str]:
     return sentences
 
 
-def article_units(text: str, *, title: str | None = None) -> list[list[str]]:
-    """The article as deduplicated paragraphs of sentences, without page boilerplate or the headline."""
+def _body_paragraphs(text: str) -> list[str]:
+    """Paragraphs up to where comments or link lists begin, without page furniture."""
     paragraphs = []
     for p in split_paragraphs(text):
         if _END_OF_ARTICLE.match(p.strip()):
             break
         if not is_boilerplate(p):
             paragraphs.append(p)
+    return paragraphs
+
+
+def article_body(text: str) -> str:
+    """The article as every engine may quote it: no comments, no page furniture, no text addressed to a
+    machine. Engines draft from it and grounding checks quotes against it."""
+    out = []
+    for paragraph in _body_paragraphs(text):
+        sentences = split_sentences(paragraph)
+        kept = [s for s in sentences if not is_injection(s)]
+        if len(kept) == len(sentences):
+            out.append(paragraph)
+        elif kept:
+            out.append(" ".join(kept))
+    return "\n\n".join(out)
+
+
+def article_units(text: str, *, title: str | None = None) -> list[list[str]]:
+    """The article as deduplicated paragraphs of sentences, without page boilerplate or the headline."""
+    paragraphs = _body_paragraphs(text)
     if title and paragraphs and fingerprint(paragraphs[0]) == fingerprint(title):
         paragraphs = paragraphs[1:]
     seen: set[str] = set()
