@@ -48,8 +48,13 @@ _END_OF_ARTICLE = re.compile(
 )
 # Text addressed to a machine ("ignore previous instructions …") is never a fact of the article.
 _INJECTION = re.compile(
-    r"\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier|preceding)\s+"
-    r"(?:instructions|prompts?|directions|rules)|\b(?:system prompt|you are (?:now )?an? (?:AI|assistant|language model))\b",
+    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+)?(?:previous|prior|above|earlier|"
+    r"preceding|article|text|content|instructions|rules)\b|"
+    r"\b(?:system prompt|you are (?:now )?an? (?:AI|assistant|language model))\b|"
+    r"\b(?:note|message|instructions?) (?:to|for) (?:automated|AI|LLM|machine|the)\b.{0,30}\b(?:tools?|models?|systems?|"
+    r"assistants?|summari[sz]ers?|bots?)\b|"
+    r"\b(?:AI|LLM|language[- ]model|automated)s? (?:summary |summari[sz]ation )?(?:tools?|assistants?|models?|bots?)[,:]\s*"
+    r"(?:please )?(?:report|say|state|write|output)",
     re.IGNORECASE,
 )
 
@@ -95,6 +100,9 @@ def is_boilerplate(paragraph: str) -> bool:
     """Page furniture ("Share.", "Exit mobile version", "Advertisement") that is never article content."""
     stripped = paragraph.strip()
     if _BOILERPLATE.match(stripped):
+        return True
+    # A paragraph wholly in brackets is an editor's or a feed's note ("[Market data supplied by …]").
+    if stripped.startswith("[") and stripped.endswith("]"):
         return True
     # Two words or fewer with no sentence inside (a stray widget label), but keep datelines and numbers.
     words = stripped.split()

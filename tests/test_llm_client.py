@@ -125,6 +125,23 @@ def test_server_without_json_schema_falls_back_to_json_object(server):
     assert modes == ["json_schema", "json_object", "json_object"]
 
 
+def test_llama_cpp_python_500_on_json_schema_also_falls_back(server):
+    """llama-cpp-python's server (0.3.x) answers json_schema with a 500 naming response_format."""
+    message = ("1 validation error: {'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), "
+               "'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema'}")
+
+    def llama_cpp_python(request):
+        if request["response_format"]["type"] != "json_object":
+            return Reply(status=500, body={"error": {"message": message, "type": "internal_server_error"}})
+        return ANSWER
+
+    server.responder = llama_cpp_python
+    client = structured_client(server)
+    answer, _ = client.complete(MESSAGES, Answer)
+    assert answer == Answer.model_validate(ANSWER)
+    assert client.json_schema_supported is False
+
+
 def test_fallback_mode_still_rejects_bad_output(server):
     server.enqueue_status(400, body={"error": {"message": "Unsupported response_format", "type": "invalid"}})
     server.enqueue_content('{"answer": "yes"}')

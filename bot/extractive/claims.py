@@ -18,7 +18,7 @@ _PLACE_PATTERN = re.compile(
 )
 # "the regional military administration", "a military spokesman": an unnamed body that speaks.
 _BODY = re.compile(
-    r"\b(?:[Tt]he |[Aa] |[Aa]n )?(?:[a-z-]+ ){0,3}(?:administration|ministry|military|army|governor|officials?|"
+    r"\b(?:[Tt]he |[Aa] |[Aa]n )?(?:(?!(?:at|in|on|of|to|for|from|with|by|and|or|the|a|an) )[a-z-]+ ){0,3}(?:administration|ministry|military|army|governor|officials?|"
     r"spokes(?:man|woman|person)|command|authorities|police|agency|service|council|mayor|commander|general staff)\b"
 )
 _SIDE_WORDS: list[tuple[Side, re.Pattern[str]]] = [
@@ -93,7 +93,16 @@ def attribution(lx: Lexicon, sentence: str, last: Claimant | None) -> Claimant |
     sentence = _TIMESTAMP.sub("", sentence)
     if last and re.match(r"In (?:its|his|her|their) (?:version|account|telling)\b", sentence):
         return last
+    # Claimant after the verb: "as communicated the General Staff", "said Ukraine's air force".
+    m = re.search(r"\bas (?:\w+ )?(?:reported|communicated|stated|said|announced|claimed)(?: by)? ((?:the )?[^,.;]{3,80})",
+                  sentence, re.I)
+    if m:
+        found = find_claimant(lx, m.group(1))
+        if found:
+            return found
     m = re.search(r"\baccording to ((?:the )?[^,.;]{3,80})", sentence, re.I)
+    if m and last and re.match(r"(?:its|his|her|their)\b", m.group(1)):
+        return last  # "According to its communique, …"
     if m:
         found = find_claimant(lx, m.group(1))
         if found:
@@ -115,6 +124,15 @@ def attribution(lx: Lexicon, sentence: str, last: Claimant | None) -> Claimant |
             return found
     if _PRONOUN.match(sentence) and last and lx.claim_verbs.search(sentence):
         return last
+    return None
+
+
+def subject_claimant(lx: Lexicon, sentence: str) -> Claimant | None:
+    """A known claimant opening the sentence ("The Russian Ministry of Defence presented another version."),
+    which later "its"/"the ministry" refer back to."""
+    found = find_claimant(lx, sentence[:80])
+    if found and sentence.lstrip().startswith(("The ", found.name.split()[0])) and found.name in sentence[:80]:
+        return found
     return None
 
 

@@ -23,6 +23,8 @@ from bot.text import article_units, fingerprint
 MAX_ITEMS_PER_SECTION = 14
 # "could hit", "wants to retake": intentions and permissions, not events anyone claims happened.
 _MODAL_BEFORE = re.compile(r"\b(?:could|would|might|may|can|will|to|must|should)\s+[\"'“‘]?(?:\w+\s+)?[\"'“‘]?$", re.I)
+# "If Russia launches attacks …": a hypothetical, not an event.
+_CONDITIONAL_BEFORE = re.compile(r"\b(?:if|unless|whether|in case|should)\b[^,;.]*$", re.I)
 _REFERS_BACK = re.compile(r"\b(?:that|the|this) (?:attack|strike|raid|assault|bombardment|operation)\b", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'-]{2,40}(?:,\s*[\w ]{3,30}\d{4})?(?:\s*\([^)]*\))?\s*[-–—]\s+")
 
@@ -96,7 +98,9 @@ class ExtractiveEngine:
 
     def _is_claim_event(self, s: str, paragraph: str) -> bool:
         lx = self.lx
-        real = [m for m in lx.events.finditer(s) if not _MODAL_BEFORE.search(s[max(0, m.start() - 30) : m.start()])]
+        real = [m for m in lx.events.finditer(s)
+                if not _MODAL_BEFORE.search(s[max(0, m.start() - 30) : m.start()])
+                and not _CONDITIONAL_BEFORE.search(s[max(0, m.start() - 60) : m.start()])]
         return bool(real) and bool(lx.military.search(s) or lx.military.search(paragraph))
 
     def classify(self, s: _Sentence, *, article_has_sanctions: bool, article_recipient: bool,
@@ -183,6 +187,8 @@ class ExtractiveEngine:
                     previous = None
             if who is not None:
                 last_claimant = who
+            else:
+                last_claimant = claim_rules.subject_claimant(self.lx, s.text) or last_claimant
         draft = self._build(items, summary, fields.main_actor(self.lx, article.text), has_recipient)
         return EngineResult(draft=draft, engine=self.name)
 

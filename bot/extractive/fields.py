@@ -18,7 +18,8 @@ _STANCE_RULES: list[tuple[Stance, re.Pattern[str]]] = [
     ("permitted", re.compile(r"\bno (?:restriction|limit|ban)s?\b|\blift(?:ed|ing|s)? (?:the|its|their|a) "
                              r"(?:ban|limits?|restrictions?|curbs?|objection)", re.I)),
     ("prohibited", re.compile(r"prohibit|\bban(?:s|ned)?\b|off limits|refus|rule[sd]? out|forbid|not allowed|"
-                              r"not (?:be )?(?:passed on|sent|supplied|given|transferred) to|"
+                              r"not (?:be )?(?:passed on|sent|supplied|given|transferred) to|no plans? to|\bno plans\b|"
+                              r"turned down|will not (?:transfer|hand over)|not (?:transfer|hand over)|reject|"
                               r"will not (?:send|supply|deliver)|won't (?:send|supply|deliver)|remain(?:s)? barred", re.I)),
     ("restricted", re.compile(r"restrict|\blimit(?:s|ed)?\b|\bcurbs?\b|confined|\bonly (?:against|on|in|within|for)\b|"
                               r"\bnot for\b|narrow", re.I)),
@@ -136,7 +137,15 @@ def aid_fields(lx: Lexicon, evidence: str, context: str, fallback_actor: str | N
     }
 
 
+# "would review its refusal": the refusal is what is under review.
+_REVIEWING_A_LIMIT = re.compile(r"\b(?:review|reconsider|rethink|revisit|re-examine)\w*\s+(?:(?:its|their|the|a|his|her)\s+)?"
+                                r"(?:[\w-]+\s+){0,2}(?:refusal|ban|restrictions?|limits?|policy|position|rules?|red lines?)",
+                                re.IGNORECASE)
+
+
 def stance_of(clause: str) -> Stance:
+    if _REVIEWING_A_LIMIT.search(clause):
+        return "under_review"
     for stance, pattern in _STANCE_RULES:
         if pattern.search(clause):
             return stance

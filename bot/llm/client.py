@@ -49,8 +49,14 @@ def _status_reason(status: int) -> str:
     return f"the model server rejected the request (HTTP {status})"
 
 
-def _rejects_json_schema(exc: openai.BadRequestError) -> bool:
-    """A 400 about the response format: the server cannot do strict ``json_schema``."""
+def _rejects_json_schema(exc: openai.APIStatusError) -> bool:
+    """An error about the response format: the server cannot do strict ``json_schema``.
+
+    Most servers say so with a 400 or 422; llama-cpp-python's server answers a request validation
+    error with a 500 whose message names ``response_format`` (seen with its 0.3 series).
+    """
+    if exc.status_code not in (400, 422, 500):
+        return False
     text = f"{exc.message} {exc.body}".lower()
     return "response_format" in text or "json_schema" in text or "response format" in text
 
@@ -102,7 +108,7 @@ class StructuredClient:
             if self._json_schema_ok:
                 try:
                     return self._complete_strict(messages, schema, kwargs)
-                except openai.BadRequestError as exc:
+                except openai.APIStatusError as exc:
                     if not _rejects_json_schema(exc):
                         raise
                     log.info("%s rejects json_schema response formats; using json_object", self.base_url)

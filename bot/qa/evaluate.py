@@ -16,7 +16,7 @@ from bot.article import Article
 from bot.config import Settings
 from bot.grounding import Grounder
 from bot.models import Answer, Brief
-from bot.qa.answering import answer_question, says_not_given
+from bot.qa.answering import Turn, answer_question, says_not_given
 
 if TYPE_CHECKING:
     from bot.llm.client import StructuredClient
@@ -90,12 +90,19 @@ class QuestionScores:
 
 def evaluate_questions(article: Article, gold_questions: Sequence[Mapping[str, Any]], *, settings: Settings,
                        client: StructuredClient | None = None, brief: Brief | None = None) -> QuestionScores:
-    """Answer every gold question about ``article`` as the bot would (no thread history) and score it."""
+    """Answer every gold question about ``article`` as the bot would in one thread, and score it.
+
+    Gold questions are written as a thread ("How did the governor respond to that?" follows the question
+    about Moscow's claim), so each is asked with the earlier questions and the bot's answers as history.
+    """
     scores = QuestionScores()
     grounder = Grounder(article.text)
+    history: list[Turn] = []
     for gold in gold_questions:
-        result = answer_question(article, str(gold["q"]), brief=brief, settings=settings, client=client)
+        result = answer_question(article, str(gold["q"]), brief=brief, history=history, settings=settings,
+                                 client=client)
         answer = result.answer
+        history.append(Turn(question=str(gold["q"]), answer=answer.answer))
         scores.quotes += len(answer.quotes)
         scores.quotes_verified += sum(grounder.verify(q) for q in answer.quotes)
         scores.results.append(QuestionResult(

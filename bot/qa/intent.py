@@ -26,7 +26,11 @@ from bot.qa.lexicon import (
 )
 
 # Kinds whose answer must contain a particular sort of fact; without one the article doesn't say.
-TYPED_KINDS = frozenset({"money", "count", "quantity", "distance", "when"})
+TYPED_KINDS = frozenset({"money", "count", "quantity", "distance", "when", "score"})
+# Words that name the kind of answer rather than its topic: "score" in "What was the final score?" is
+# carried by the "4-3" itself, so they rank passages but are not required of them.
+KIND_WORDS = {"score": frozenset({"scor", "scorelin", "final"})}
+_SCORE_Q = re.compile(r"\b(?:what|how)\b.*\b(?:score|scoreline)\b(?!\s+(?:a|an|the|goals?)\b)")
 
 _SPLIT = re.compile(
     r",?\s+and\s+(?=(?:what(?:'s|’s)?|which|where|when|who|how|why|for which|in which|from which)\b)",
@@ -34,6 +38,11 @@ _SPLIT = re.compile(
 )
 _LEAD_IN = re.compile(r"^\s*(?:and|so|but|also|ok|okay)\b[\s,]*", re.IGNORECASE)
 _ELLIPTICAL = re.compile(r"^\s*(?:and\b|what about|how about|what of|same for|and for)", re.IGNORECASE)
+# Only a question with nothing of its own to ask takes over the earlier one's kind: "And what about
+# Norway?", "And the UK?" — not "And how did Moscow answer that?", which asks its own kind of thing.
+_BARE_FOLLOW_UP = re.compile(
+    r"^\s*(?:and\s+)?(?:what about|how about|what of|same for|and for)\b|"
+    r"^\s*(?:and|but|also)\s+(?:the\s+|in\s+|for\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?\s*\??\s*$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|that|this|they|them|those|these|there)\b", re.IGNORECASE)
 _AUX = word_set("""is are was were be been has have had do does did can could will would should may might
 must shall""")
@@ -41,6 +50,12 @@ _QUANTITY_NOUNS = stems("ground territory land area space")
 _MONEY_CUES = re.compile(
     r"\b(?:worth|cost|value|valued|how (?:big|large) (?:is|was) (?:the|that|this|its)\b.*\b"
     r"(?:package|aid|loan|fund|budget|deal|tranche|assistance|support))", re.IGNORECASE)
+# A distance is asked for by "how far", "what range", "the range of", "can it reach?" — not by "range limits"
+# (a policy), "long-range missiles" (a weapon) or "reach Ukraine" (a delivery).
+_DISTANCE_Q = re.compile(
+    r"\bhow far\b|\branges? of\b|\breach\s*\?*\s*$|"
+    r"(?<![-\w])(?:what|the|its|their|a|maximum)\s+(?:maximum\s+)?ranges?\b"
+    r"(?!\s+(?:limit|restriction|rule|cap|curb|polic|ban|permission)\w*)")
 _WH_WORDS = word_set("what which who whom whose when where why how is are was were do does did has have can "
                       "could will would should and")
 
@@ -97,7 +112,9 @@ def classify(question: str) -> str:
         return "quantity" if m.group(1) == "of" or stem(m.group(1)) in _QUANTITY_NOUNS else "money"
     if _MONEY_CUES.search(q):
         return "money"
-    if re.search(r"\bhow far\b|\bwhat range\b|\b(?:range|reach)\b", q):
+    if _SCORE_Q.search(q) and not re.search(r"\bwho\b", q):
+        return "score"
+    if _DISTANCE_Q.search(q):
         return "distance"
     if re.search(r"\bwhere\b.*\bcom(?:e|es|ing) from\b|\bfrom where\b", q):
         return "source"
@@ -159,6 +176,7 @@ def _count_focus(question: str) -> tuple[list[str], list[str]]:
     return heads, modifiers
 
 
+_PLAIN_SPEECH = stems("say said says tell told state stated")
 _CLAIM_WORDS = word_set("""say says said claim claims claimed think thinks credit credits version account
 figure figures answer answered respond responded report reported warn warned estimate position view""")
 
@@ -179,11 +197,16 @@ def _speaker(question: str) -> str | None:
 
 
 def _money_focus(question: str) -> str | None:
-    m = re.search(r"\bhow much\s+([a-z]+)(?:\s+([a-z]+))?", question.lower())
-    if not m or m.group(1) in _AUX or m.group(1) in ("of", "did", "does", "do"):
+    """The head noun of "how much new military aid is…": "aid", the last word before the verb."""
+    m = re.search(r"\bhow much\s+(.*)", question.lower())
+    if not m:
         return None
-    word = m.group(2) if m.group(2) and m.group(2) not in _AUX else m.group(1)
-    return stem(word)
+    phrase: list[str] = []
+    for word in re.findall(r"[a-z][a-z'’-]*", m.group(1)):
+        if word in _AUX or word in ("of", "did", "does", "do", "has", "have", "will", "to", "for", "from", "in"):
+            break
+        phrase.append(word)
+    return stem(phrase[-1]) if phrase else None
 
 
 def parse(question: str) -> Intent:
@@ -191,13 +214,19 @@ def parse(question: str) -> Intent:
     kind = classify(question)
     terms: dict[str, float] = {}
     for tok in tokens(_LEAD_IN.sub("", question)):
-        if tok in GENERIC or tok in SPEECH:
+        # In "Who announced the sanctions?" the act is what identifies the answer; elsewhere "said",
+        # "claimed" only frame the question.
+        if tok in GENERIC or (tok in SPEECH and (kind != "who" or tok in _PLAIN_SPEECH)):
+            continue
+        if tok in KIND_WORDS.get(kind, ()):
+            terms[tok] = 0.9
             continue
         terms[tok] = max(terms.get(tok, 0.0), 1.0)
         for syn in SYNONYMS.get(tok, ()):
             terms.setdefault(syn, 0.5)
-    intent = Intent(text=question, kind=kind, terms=terms, proper=_proper_tokens(question),
-                    speaker=_speaker(question))
+    # "Who is disputing Moscow's claim?": the name is whose claim it is, not who answers.
+    speaker = None if kind == "who" else _speaker(question)
+    intent = Intent(text=question, kind=kind, terms=terms, proper=_proper_tokens(question), speaker=speaker)
     if kind == "count":
         intent.focus, intent.modifiers = _count_focus(question)
     elif kind == "money":
@@ -207,7 +236,7 @@ def parse(question: str) -> Intent:
 
 def _is_elliptical(question: str, intent: Intent) -> bool:
     own = [t for t, w in intent.terms.items() if w >= 1.0]
-    return bool(_ELLIPTICAL.match(question)) or len(own) <= 2 or bool(_PRONOUN.search(question))
+    return bool(_ELLIPTICAL.match(question)) or len(own) <= 1 or bool(_PRONOUN.search(question))
 
 
 def with_context(intent: Intent, earlier: Intent) -> Intent:
@@ -218,7 +247,7 @@ def with_context(intent: Intent, earlier: Intent) -> Intent:
         if replaced and term in COUNTRIES and term not in replaced:
             continue
         intent.terms.setdefault(term, weight * 0.5)
-    if intent.kind in ("what", "yesno") and _ELLIPTICAL.match(intent.text):
+    if intent.kind in ("what", "yesno") and _BARE_FOLLOW_UP.match(intent.text):
         intent.kind = earlier.kind
         intent.focus, intent.modifiers = intent.focus or earlier.focus, intent.modifiers or earlier.modifiers
         intent.money_focus = intent.money_focus or earlier.money_focus

@@ -28,7 +28,7 @@ now still so far yet ever really actually anything something else
 
 # Words that say nothing about the topic of a question: never required, never expanded.
 GENERIC = word_set("""
-new other get got give make way thing kind sort happen happened go going come came take well also
+new other get got give make way thing kind sort happen happened go going come came take well also next
 """)
 
 _IRREGULAR = {
@@ -103,6 +103,19 @@ ALIASES = {
     "northkorea": "northkorea", "pyongyang": "northkorea", "iran": "iran", "iranian": "iran",
     "tehran": "iran",
     "japan": "japan", "japanese": "japan", "tokyo": "japan", "india": "india", "indian": "india",
+    "canada": "canada", "canadian": "canada", "canadians": "canada", "ottawa": "canada",
+    "sweden": "sweden", "swedish": "sweden", "swede": "sweden", "swedes": "sweden", "stockholm": "sweden",
+    "norway": "norway", "norwegian": "norway", "norwegians": "norway", "oslo": "norway",
+    "denmark": "denmark", "danish": "denmark", "dane": "denmark", "danes": "denmark", "copenhagen": "denmark",
+    "finland": "finland", "finnish": "finland", "finn": "finland", "finns": "finland", "helsinki": "finland",
+    "poland": "poland", "polish": "poland", "pole": "poland", "poles": "poland", "warsaw": "poland",
+    "italy": "italy", "italian": "italy", "rome": "italy", "spain": "spain", "spanish": "spain",
+    "madrid": "spain", "netherlands": "netherlands", "dutch": "netherlands", "hague": "netherlands",
+    "belgium": "belgium", "belgian": "belgium", "turkey": "turkey", "turkish": "turkey", "ankara": "turkey",
+    "belarus": "belarus", "belarusian": "belarus", "minsk": "belarus", "australia": "australia",
+    "australian": "australia", "canberra": "australia", "estonia": "estonia", "estonian": "estonia",
+    "tallinn": "estonia", "latvia": "latvia", "latvian": "latvia", "riga": "latvia",
+    "lithuania": "lithuania", "lithuanian": "lithuania", "vilnius": "lithuania",
 }
 COUNTRIES = frozenset(ALIASES.values())
 
@@ -154,6 +167,12 @@ _SYNONYM_GROUPS = [
     "hit strike attack",
     "headquarters hq",
     "village settlement town",
+    "maker manufacturer producer industry supplier",
+    "aim target",
+    "governor administration",
+    "play travel visit host face",
+    "respond reply react reject deny dismiss rebut counter answer",
+    "dispute deny reject false contest refute challenge",
 ]
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in _SYNONYM_GROUPS:

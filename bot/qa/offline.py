@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.figures import find_money
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lexicon import OFF_TOPIC
-from bot.qa.retrieve import _DISTANCE, EXACT_DATE, Hit, Retriever, count_match
+from bot.qa.retrieve import _DISTANCE, _SCORE, EXACT_DATE, Hit, Retriever, count_match
 
 DOESNT_SAY = "The article doesn't say."
 REDIRECT = "The article doesn't say: I can only answer questions about this article."
@@ -25,6 +25,8 @@ _RELATIVE_TYPED = 0.35
 _RELATIVE_SPEAKER = 0.25
 # Passages looked at for one that covers the question well enough.
 _CANDIDATES = 10
+# A best sentence this short states a stance; the sentence after it says who and what.
+_SHORT_WORDS = 8
 _CONTINUATION = re.compile(
     r"^(?:It|He|She|They|This|These|Those|Its|His|Her|Their|Of that|Of this|Among them|The package|"
     r"The ministry|The loan|The money|In its version|That)\b")
@@ -35,20 +37,20 @@ _DOMAIN = re.compile(
     r"killed|died|dead|deaths?|wounded|injured|people|civilians?|casualt\w+|damage\w*|package|billion|"
     r"million|shelling|port|ship|fleet|border|region|village|city|town)\b", re.IGNORECASE)
 
+# One-line leads by question kind; each reads as a sentence ("On the timing, the article says:").
+ACCORDING = "According to the article:"
 _LEADS = {
     "money": "On the amount, the article says:",
     "count": "On the number, the article says:",
-    "quantity": "On how much, the article says:",
+    "quantity": "On the extent, the article says:",
     "distance": "On the distance, the article says:",
-    "when": "On timing, the article says:",
-    "who": "On who, the article says:",
-    "where": "On where, the article says:",
+    "when": "On the timing, the article says:",
+    "where": "On the place, the article says:",
     "weapon": "On the weapons, the article says:",
     "target": "On the targets, the article says:",
     "why": "On the reasons, the article says:",
-    "source": "On where it comes from, the article says:",
-    "yesno": "The article says:",
-    "what": "The article says:",
+    "source": "On the source, the article says:",
+    "score": "On the score, the article says:",
 }
 
 
@@ -70,6 +72,9 @@ def _figure(intent: Intent, text: str) -> str | None:
         return money[0].text if len(money) == 1 else None
     if intent.kind == "count":
         return count_match(text, intent.focus, intent.modifiers)
+    if intent.kind == "score":
+        found = _SCORE.findall(text)
+        return found[0] if found else None
     if intent.kind == "distance":
         found = _DISTANCE.findall(text)
         return found[0] if len(found) == 1 else None
@@ -97,12 +102,31 @@ def _part_hits(retriever: Retriever, intent: Intent, min_coverage: float) -> lis
     return [h for h in hits if h.score >= (_RELATIVE_TYPED if typed else _RELATIVE) * best]
 
 
+def _with_followers(retriever: Retriever, chosen: list[Hit]) -> list[Hit]:
+    """Add the sentence that finishes a chosen one's thought, in rank order, within MAX_QUOTES.
+
+    "He has argued that…" after the best sentence continues it; a very short sentence ("Kyiv rejects
+    that.") only states a stance, and the sentence after it says who and what.
+    """
+    out: list[Hit] = []
+    for rank, hit in enumerate(chosen):
+        out.append(hit)
+        p = hit.passage
+        follower = retriever.passages[p.index + 1] if p.index + 1 < len(retriever.passages) else None
+        if follower is None or follower.prev != p.index or any(h.passage is follower for h in chosen + out):
+            continue
+        if (rank == 0 and _CONTINUATION.match(follower.text)) or len(p.text.split()) <= _SHORT_WORDS:
+            out.append(Hit(passage=follower, score=0.0, fits=True))
+    return out[:MAX_QUOTES]
+
+
 def find_answer(retriever: Retriever, question: str, intents: list[Intent], *,
                 min_coverage: float) -> Finding:
     """Decide whether the article answers ``question`` and pick the passages that do."""
     main = intents[0]
     known = [t for t in main.terms if main.terms[t] >= 1.0 and t in retriever.vocabulary]
-    if OFF_TOPIC.search(question) or (not known and not _DOMAIN.search(question)):
+    typed_fact = main.kind in TYPED_KINDS and any(h.fits for h in retriever.rank(main))
+    if OFF_TOPIC.search(question) or (not known and not typed_fact and not _DOMAIN.search(question)):
         return Finding(answerable=False, lead=REDIRECT, quotes=[], hits=[], off_topic=True)
     if retriever.missing_names(main):
         return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
@@ -120,16 +144,11 @@ def find_answer(retriever: Retriever, question: str, intents: list[Intent], *,
                 break
             if hit not in chosen:
                 chosen.append(hit)
-    chosen = chosen[:MAX_QUOTES]
+    chosen = _with_followers(retriever, chosen[:MAX_QUOTES])
     top = chosen[0].passage
-    follower = retriever.passages[top.index + 1] if top.index + 1 < len(retriever.passages) else None
-    if (follower is not None and follower.prev == top.index and _CONTINUATION.match(follower.text)
-            and all(h.passage is not follower for h in chosen)):
-        # "He has argued that…" after the best sentence finishes its thought.
-        chosen = chosen[: MAX_QUOTES - 1] + [Hit(passage=follower, score=0.0, fits=True)]
     chosen.sort(key=lambda h: h.passage.index)
     figure = _figure(main, top.text)
-    lead = _LEADS.get(main.kind, _LEADS["what"])
+    lead = _LEADS.get(main.kind, ACCORDING)
     if figure:
         figure = figure.strip(" ,.;:")
         lead = f"{figure[:1].upper()}{figure[1:]}, according to the article:"

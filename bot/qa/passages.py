@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from bot.article import Article
 from bot.grounding import field_text, fold
 from bot.models import SECTIONS, Brief
-from bot.qa.lexicon import tokens
+from bot.qa.lexicon import SPEECH, STOPWORDS, tokens
 from bot.text import article_units
 
 # A line that names a section rather than saying something: short and unpunctuated, or a question.
@@ -39,6 +39,19 @@ class Passage:
     tokens: list[str] = field(default_factory=list)
 
 
+# A list whose items were run together into one "sentence": "- One. - Two. - Three."
+_INLINE_BULLET = re.compile(r"(?<=[.!?;])\s+[-•*–]\s+(?=\S)")
+_LEADING_BULLET = re.compile(r"^[-•*–]\s+")
+
+
+def _unbulleted(sentences: list[str]) -> list[str]:
+    """Each list item as its own sentence, without its bullet mark (still a verbatim part of the text)."""
+    out: list[str] = []
+    for sentence in sentences:
+        out.extend(_LEADING_BULLET.sub("", item).strip() for item in _INLINE_BULLET.split(sentence))
+    return [s for s in out if s]
+
+
 def _is_heading(paragraph: list[str]) -> bool:
     if len(paragraph) != 1:
         return False
@@ -55,6 +68,33 @@ def acronyms(text: str) -> dict[str, str]:
         words = [w for w in m.group(0).split() if w[:1].isupper()]
         if len(words) >= 3 and words[0] not in ("The", "A", "An"):
             found.setdefault("".join(w[0] for w in words).lower(), m.group(0))
+    return found
+
+
+# "Ivan Petrenko, head of the regional administration," and "Foreign Secretary Jane Doe": who a person is.
+_APPOSITIVE = re.compile(
+    r"\b(?:[A-Z][a-z]+\s+)?(?P<name>[A-Z][a-z'’-]+),\s+(?:the\s+)?(?P<role>[a-z][^,.;:\"“”]{2,60}?)[,.]")
+_TITLED = re.compile(
+    r"\b(?P<role>(?:[A-Z][a-z]+\s+){1,3}?)(?:[A-Z][a-z]+\s+)(?P<name>[A-Z][a-z'’-]+)\b(?=\s+(?:said|says|"
+    r"told|added|announced|confirmed|warned|argued|insisted|rejected|denied))")
+_ROLE_WORDS = 6
+_ROLE_NOUNS = frozenset(tokens("""head chief minister secretary spokesman spokeswoman spokesperson governor mayor
+commander general president director coach captain leader ambassador chairman chair adviser envoy
+analyst manager founder prosecutor judge deputy speaker premier chancellor senator officer"""))
+
+
+def roles(text: str) -> dict[str, list[str]]:
+    """What the article calls each person, by surname: {"Petrenko": ["head", "regional", "administration"]},
+    so that "the governor" or "the coach" in a question finds the sentences that only use the name."""
+    found: dict[str, list[str]] = {}
+    for m in [*_APPOSITIVE.finditer(text), *_TITLED.finditer(text)]:
+        first = m.group("role").split()[0].lower()
+        role = tokens(m.group("role"))[:_ROLE_WORDS]
+        # Only a title says who someone is; "Kyiv, where the governor…" or "Smith, told the…" does not.
+        if first in STOPWORDS or any(t in SPEECH for t in tokens(first)):
+            continue
+        if any(t in _ROLE_NOUNS for t in role[:3]):
+            found.setdefault(m.group("name"), role)
     return found
 
 
@@ -81,7 +121,7 @@ def build_passages(article: Article, brief: Brief | None = None) -> list[Passage
             passages.append(Passage(text=heading, index=len(passages), paragraph=p_index, quotable=False))
             continue
         prev: int | None = None
-        for sentence in paragraph:
+        for sentence in _unbulleted(paragraph):
             passage = Passage(text=sentence, index=len(passages), paragraph=p_index, quotable=True,
                               heading=heading, prev=prev)
             passages.append(passage)
@@ -100,6 +140,10 @@ def build_passages(article: Article, brief: Brief | None = None) -> list[Passage
                 for passage, text in zip(passages, folded, strict=True):
                     if passage.quotable and text and (text in evidence or evidence in text):
                         extra.setdefault(passage.index, []).extend(fields)
+    for surname, role in roles(article.text).items():
+        for passage in passages:
+            if passage.quotable and re.search(rf"\b{re.escape(surname)}\b", passage.text):
+                extra.setdefault(passage.index, []).extend(role)
     for passage in passages:
         passage.tokens = tokens(passage.text) + extra.get(passage.index, [])
         if passage.heading:

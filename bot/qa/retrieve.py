@@ -21,8 +21,8 @@ from bot.figures import find_money, word_number
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lexicon import (
     COUNT_SYNONYMS,
-    COUNTRIES,
     GENERIC_MONEY,
+    PLACE_NOUNS,
     REASON_CUES,
     SPEECH,
     STOPWORDS,
@@ -59,6 +59,19 @@ _WORD = re.compile(r"[A-Za-z0-9][\w,.'’-]*|[%€$£]")
 _NAMED_WEAPON = re.compile(
     r"\b(?:[A-Z][\w-]*\s+(?:[a-z-]+\s+)?(?:missiles?|rockets?|bombs?|drones?|systems?|launchers?|howitzers?|"
     r"tanks?|interceptors?|jets?)|[A-Z]{3,}(?:-\w+)?)\b")
+# A result such as "4-3" or "52–48" (not "F-16", not "2022-2025").
+_SCORE = re.compile(r"(?<![\w.-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w.-])")
+# A name after a place preposition: "travel to Oulu", "in Kharkiv", "near the Vovchansk".
+_PLACE = re.compile(r"\b(?:in|at|to|near|from|towards?|outside|around|into|across|over)\s+(?:the\s+)?[A-Z][a-z]")
+# Opening quotes and dashes, so that a quote's first word is not taken for a name.
+_OPENING = re.compile(r"^[\s\"'“‘(\[–—-]+")
+# "30,000 Swedish kronor", "9 billion Danish kroner": a currency named with its country.
+_MONEY_NATIONAL = re.compile(
+    r"\b\d[\d,.]*\s*(?:(?:thousand|million|billion|trillion|bn|m)\s+)?(?:[A-Z][a-z]+\s+){1,2}"
+    r"(?:kronor|kroner|krona|dollars|yen|francs|zloty|koruna|hryvnias?|roubles|rubles|rupees|yuan|pounds)\b")
+_CONJOINED = re.compile(r"\b[A-Z][\w-]*\s+(?:and|or|with|to)\s+[A-Z]")
+# Timestamps and datelines before a sentence's subject ("9:55 a.m. - ", "MOSCOW, 3 June - ").
+_SUBJECT = re.compile(r"^(?:[^-–—]{0,40}\s[-–—]\s)?")
 _CONTINUES = re.compile(r"^(?:It|In its|Its|He|She|They|The ministry|The statement|This)\b")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[- ][A-Z][\w-]+)*")
 
@@ -104,12 +117,19 @@ def count_match(text: str, focus: list[str], modifiers: list[str]) -> str | None
     return None
 
 
+def has_money(text: str) -> bool:
+    """Does ``text`` state an amount of money?"""
+    return bool(find_money(text)) or bool(_MONEY_NATIONAL.search(text))
+
+
 def fits(passage: Passage, intent: Intent, window: str) -> bool:
     """Can this passage (read with its context ``window``) carry the kind of fact the question wants?"""
     text = passage.text
     kind = intent.kind
+    if kind == "score":
+        return bool(_SCORE.search(text))
     if kind == "money":
-        if not find_money(text):
+        if not has_money(text):
             return False
         return intent.money_focus is None or intent.money_focus in GENERIC_MONEY or \
             intent.money_focus in tokens(window)
@@ -129,9 +149,9 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
     if kind == "weapon":
         return any(t in WEAPON_WORDS for t in tokens(text))
     if kind == "who":
-        return bool(_NAME.search(text)) or any(t in SPEECH for t in tokens(text))
+        return bool(_NAME.search(_OPENING.sub("", text))) or any(t in SPEECH for t in tokens(text))
     if kind == "where":
-        return bool(_NAME.search(text))
+        return bool(_PLACE.search(text)) or any(t in PLACE_NOUNS for t in tokens(text))
     return True
 
 
@@ -159,7 +179,13 @@ class Retriever:
             if tok in SPEECH:
                 found.update(t for t in toks[max(0, k - 6) : k] if t not in STOPWORDS)
         if passage.prev is not None and _CONTINUES.match(passage.text):
-            found |= self._speakers_of(self.passages[passage.prev])
+            before = self.passages[passage.prev]
+            earlier = self._speakers_of(before)
+            if not earlier:
+                # "Russia's Defence Ministry has given its own account. It says…": the one speaking is
+                # the subject of the sentence before.
+                earlier = set(tokens(_SUBJECT.sub("", before.text))[:4])
+            found |= earlier
         return found
 
     def _term_scores(self, term: str) -> np.ndarray:
@@ -205,11 +231,14 @@ class Retriever:
                 got += w
             elif any(s in have for s in SYNONYMS.get(term, ())):
                 got += 0.7 * w
-        return got / total if total else 0.0
+        if not total:
+            # "What was the final score?": the typed fact itself is the match (fits() is required).
+            return 1.0 if intent.kind in TYPED_KINDS else 0.0
+        return got / total
 
     def missing_names(self, intent: Intent) -> list[str]:
         """Names the question uses that the article never mentions."""
-        return [t for t in intent.proper if t not in self.vocabulary and t not in COUNTRIES
+        return [t for t in intent.proper if t not in self.vocabulary
                 and not any(_same_name(t, v) for v in self.vocabulary)]
 
     def rank(self, intent: Intent) -> list[Hit]:
@@ -227,7 +256,9 @@ class Retriever:
             if intent.kind in TYPED_KINDS and ok and intent.proper:
                 # A typed fact about someone else is not the answer: the names must be in reach.
                 have = self.window_tokens(p)
-                ok = all(name in have for name in intent.proper if name in self.vocabulary)
+                names = [name for name in intent.proper if name in self.vocabulary]
+                # "Storm Shadow and ATACMS": either one's figure is part of the answer.
+                ok = (any if _CONJOINED.search(intent.text) else all)(name in have for name in names)
             score *= 1.5 if ok else 0.6
             if intent.speaker and intent.speaker in self._speakers[p.index]:
                 score *= 1.4  # the account of the one the question asks about
