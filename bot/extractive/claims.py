@@ -18,7 +18,8 @@ _PLACE_PATTERN = re.compile(
 )
 # "the regional military administration", "a military spokesman": an unnamed body that speaks.
 _BODY = re.compile(
-    r"\b(?:[Tt]he |[Aa] |[Aa]n )?(?:(?!(?:at|in|on|of|to|for|from|with|by|and|or|the|a|an) )[a-z-]+ ){0,3}(?:administration|ministry|military|army|governor|officials?|"
+    r"\b(?:[Tt]he |[Aa] |[Aa]n )?(?:(?!(?:at|in|on|of|to|for|from|with|by|and|or|the|a|an) )[a-z-]+ ){0,3}"
+    r"(?:administration|ministry|military|army|governor|officials?|"
     r"spokes(?:man|woman|person)|command|authorities|police|agency|service|council|mayor|commander|general staff)\b"
 )
 _SIDE_WORDS: list[tuple[Side, re.Pattern[str]]] = [

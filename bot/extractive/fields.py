@@ -138,8 +138,9 @@ def aid_fields(lx: Lexicon, evidence: str, context: str, fallback_actor: str | N
 
 
 # "would review its refusal": the refusal is what is under review.
-_REVIEWING_A_LIMIT = re.compile(r"\b(?:review|reconsider|rethink|revisit|re-examine)\w*\s+(?:(?:its|their|the|a|his|her)\s+)?"
-                                r"(?:[\w-]+\s+){0,2}(?:refusal|ban|restrictions?|limits?|policy|position|rules?|red lines?)",
+_REVIEWING_A_LIMIT = re.compile(r"\b(?:review|reconsider|rethink|revisit|re-examine)\w*\s+"
+                                r"(?:(?:its|their|the|a|his|her)\s+)?(?:[\w-]+\s+){0,2}"
+                                r"(?:refusal|ban|restrictions?|limits?|policy|position|rules?|red lines?)",
                                 re.IGNORECASE)
 
 
