@@ -14,6 +14,8 @@ from collections.abc import AsyncIterator
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
+from slack_bolt.error import BoltError
+from slack_sdk.errors import SlackApiError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -23,6 +25,7 @@ from starlette.routing import Route
 from bot.config import Settings
 from bot.errors import ConfigError
 from bot.slack.app import close_app, create_app
+from bot.slack.clients import api_url
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +87,12 @@ def run(settings: Settings, *, http: bool, port: int | None = None) -> None:
     socket_mode = bool(app_token) and not http
     store = open_store(settings.database_url)
     service = BriefService(settings=settings, store=store)
-    app = create_app(settings=settings, service=service, socket_mode=socket_mode)
+    try:
+        app = create_app(settings=settings, service=service, socket_mode=socket_mode)
+    except (OSError, BoltError, SlackApiError) as exc:
+        # Bolt checks the bot token with auth.test at start-up; say plainly what failed (never the token).
+        reason = getattr(exc, "reason", None) or exc
+        raise ConfigError(f"could not verify SLACK_BOT_TOKEN with Slack at {api_url()}: {reason}") from exc
     if socket_mode:
         assert app_token is not None
         log.info("briefbot Slack: Socket Mode")
