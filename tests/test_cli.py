@@ -179,3 +179,54 @@ def test_a_private_address_is_refused_before_any_request():
     assert out.returncode == 2
     assert out.stderr.decode().strip() == "briefbot: That link points into a private network; I don't fetch those."
     assert page.hits == 0
+
+
+class _Misbehaving:
+    """A server on 127.0.0.1 that either never answers or streams an endless body."""
+
+    def __init__(self, mode: str) -> None:
+        import http.server
+        import threading
+        import time
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802
+                if mode == "silent":
+                    time.sleep(5)
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.end_headers()
+                chunk = b"<p>" + b"x" * 65536 + b"</p>"
+                try:
+                    for _ in range(800):  # 50 MB
+                        self.wfile.write(chunk)
+                except OSError:
+                    pass
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.mark.parametrize(("mode", "words"), [("silent", "too long"), ("huge", "too large")])
+def test_slow_or_huge_pages_give_exit_2_and_one_line(tmp_path, mode, words):
+    config = tmp_path / "fast.yaml"
+    config.write_text("fetch:\n  total_timeout_s: 1\n  connect_timeout_s: 1\n", encoding="utf-8")
+    server = _Misbehaving(mode)
+    try:
+        out = run("brief", f"http://127.0.0.1:{server.port}/", env={
+            "BRIEFBOT_FETCH_ALLOW_HOSTS": "127.0.0.1", "BRIEFBOT_CONFIG": str(config)})
+    finally:
+        server.close()
+    err = out.stderr.decode().strip()
+    assert out.returncode == 2, err
+    assert len(err.splitlines()) == 1 and words in err
