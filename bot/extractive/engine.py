@@ -26,7 +26,7 @@ _MODAL_BEFORE = re.compile(r"\b(?:could|would|might|may|can|will|to|must|should)
 # "If Russia launches attacks …": a hypothetical, not an event.
 _CONDITIONAL_BEFORE = re.compile(r"\b(?:if|unless|whether|in case|should)\b[^,;.]*$", re.I)
 _REFERS_BACK = re.compile(r"\b(?:that|the|this) (?:attack|strike|raid|assault|bombardment|operation)\b", re.I)
-_DATELINE = re.compile(r"^[A-Z][A-Z/ ,.'-]{2,40}(?:,\s*[\w ]{3,30}\d{4})?(?:\s*\([^)]*\))?\s*[-–—]\s+")
+_DATELINE = re.compile(r"^[A-Z]{2,}[A-Z/ .'-]*(?:,\s*[^-–—()]{2,40}?)?(?:\s*\([^)]*\))?\s*[-–—]\s+")
 
 
 @dataclass(slots=True)
@@ -129,7 +129,10 @@ class ExtractiveEngine:
         index = 0
         for p, paragraph in enumerate(article_units(article.text, title=article.title)):
             joined = " ".join(paragraph)
-            for sentence in paragraph:
+            for n, sentence in enumerate(paragraph):
+                if n == 0 and p < 3:
+                    # "KYIV, Nov 20 (Reuters) - …": the dateline is not part of what anyone said.
+                    sentence = _DATELINE.sub("", sentence, count=1) or sentence
                 out.append(_Sentence(sentence, p, index, joined))
                 index += 1
         return out
