@@ -43,6 +43,10 @@ def _expand_name(text: str, start: int, name: str) -> str:
     owner = _POSSESSOR.search(text[:start])
     if owner and name[:1].islower():
         return owner.group(1) + name
+    group = re.search(r"((?:[Ss]enior |[Mm]ilitary |[Gg]overnment )?(?:officials?|sources?|authorities|diplomats) "
+                      r"(?:in|from) )$", text[:start])
+    if group:
+        return group.group(1) + name
     m = _NAME_BEFORE.search(text[:start])
     if m and name[:1].isupper() and " " not in name and not name.endswith(("Ministry", "Staff")):
         first = m.group(1).strip()

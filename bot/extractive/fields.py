@@ -168,8 +168,11 @@ def policy_clauses(lx: Lexicon, sentence: str) -> list[tuple[str, Stance, str | 
         stance = stance_of(clause)
         if stance == "unclear" and len(clauses) > 1:
             stance = stance_of(sentence)
-        usage = lx.usage.search(clause)
-        scope = _ATTRIBUTION_TAIL.sub("", clause[usage.start():]).strip(" ,.;:") if usage else None
+        # The usage phrase nearest the weapon says where it may (not) be used.
+        anchor = clause.find(weapons[0])
+        usage = min(lx.usage.finditer(clause), key=lambda m: abs(m.start() - anchor), default=None)
+        tail = re.split(r"(?<=[.!?])\s+(?=[A-Z])", clause[usage.start():], maxsplit=1)[0] if usage else ""
+        scope = _ATTRIBUTION_TAIL.sub("", tail).strip(" ,.;:") if usage else None
         if scope and len(scope) > 140:
             scope = scope[:140].rsplit(" ", 1)[0] + "…"
         out.append((weapons[0], stance, scope or None))
