@@ -27,7 +27,24 @@ _CURRENCY_WORDS = {
     "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "gbp": "GBP", "yen": "JPY", "hryvnia": "UAH",
     "hryvnias": "UAH", "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB",
     "kroner": "DKK", "krona": "SEK", "kronor": "SEK", "francs": "CHF", "cad": "CAD", "aud": "AUD",
+    "krone": "NOK", "franc": "CHF", "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN", "koruna": "CZK",
+    "korunas": "CZK", "forint": "HUF", "forints": "HUF", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR",
+    "rupee": "INR", "lei": "RON", "lira": "TRY", "liras": "TRY",
 }
+# "30,000 Swedish kronor", "9 billion Norwegian kroner": the country decides which krone or dollar.
+_NATIONAL_CURRENCY = {
+    ("swedish", "kronor"): "SEK", ("swedish", "krona"): "SEK", ("norwegian", "kroner"): "NOK",
+    ("norwegian", "krone"): "NOK", ("danish", "kroner"): "DKK", ("danish", "krone"): "DKK",
+    ("canadian", "dollars"): "CAD", ("canadian", "dollar"): "CAD", ("australian", "dollars"): "AUD",
+    ("australian", "dollar"): "AUD", ("swiss", "francs"): "CHF", ("swiss", "franc"): "CHF",
+    ("czech", "koruna"): "CZK", ("czech", "korunas"): "CZK", ("polish", "zloty"): "PLN",
+    ("polish", "zlotys"): "PLN", ("hungarian", "forint"): "HUF", ("hungarian", "forints"): "HUF",
+    ("ukrainian", "hryvnias"): "UAH", ("ukrainian", "hryvnia"): "UAH", ("russian", "roubles"): "RUB",
+    ("russian", "rubles"): "RUB", ("japanese", "yen"): "JPY", ("chinese", "yuan"): "CNY",
+    ("indian", "rupees"): "INR", ("turkish", "lira"): "TRY",
+    ("new zealand", "dollars"): "NZD", ("hong kong", "dollars"): "HKD", ("singapore", "dollars"): "SGD",
+}
+_NATIONALITY = r"|".join(sorted({n for n, _ in _NATIONAL_CURRENCY}, key=len, reverse=True))
 
 _WORD_NUM = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
@@ -52,7 +69,7 @@ _MONEY_CODE = re.compile(
 )
 _MONEY_WORDS = re.compile(
     rf"\b(?P<num>{_DIGITS}|{_WORD_NUM})(?:\s|-)?(?P<scale>{_SCALE})?\s+(?:(?:of|in)\s+)?"
-    rf"(?P<cur>{_CUR_WORD})\b",
+    rf"(?:(?P<nation>{_NATIONALITY})\s+)?(?P<cur>{_CUR_WORD})\b",
     re.IGNORECASE,
 )
 _COUNT = re.compile(
@@ -126,7 +143,9 @@ def find_money(text: str) -> list[Money]:
         if scale and len(scale) == 1 and not m.group("num")[0].isdigit():
             continue  # "two m euros" is not a way anyone writes money
         value = num * _scale(scale)
-        found.append(Money(m.group(0).strip(), value, _CURRENCY_WORDS[m.group("cur").lower()], m.start(), m.end()))
+        cur = m.group("cur").lower()
+        currency = _NATIONAL_CURRENCY.get(((m.group("nation") or "").lower(), cur), _CURRENCY_WORDS[cur])
+        found.append(Money(m.group(0).strip(), value, currency, m.start(), m.end()))
     # "half a billion euros": the word pattern sees "half a" as the number.
     found.sort(key=lambda f: f.start)
     return found

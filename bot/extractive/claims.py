@@ -20,7 +20,8 @@ _PLACE_PATTERN = re.compile(
 _BODY = re.compile(
     r"\b(?:[Tt]he |[Aa] |[Aa]n )?(?:(?!(?:at|in|on|of|to|for|from|with|by|and|or|the|a|an) )[a-z-]+ ){0,3}"
     r"(?:administration|ministry|military|army|governor|officials?|"
-    r"spokes(?:man|woman|person)|command|authorities|police|agency|service|council|mayor|commander|general staff)\b"
+    r"spokes(?:man|woman|person)|command|authorities|police|agency|service|council|mayor|commander|general staff|"
+    r"bloggers|outlets|media|journalists|analysts|observers|witnesses|residents|sources|reporters)\b"
 )
 _SIDE_WORDS: list[tuple[Side, re.Pattern[str]]] = [
     ("russia", re.compile(r"\b(?:Russia|Russian|Moscow|Kremlin)\b")),
@@ -75,7 +76,13 @@ def find_claimant(lx: Lexicon, text: str) -> Claimant | None:
         return Claimant(m.group(0), _side_from_words(m.group(2)))
     m = _BODY.search(text)
     if m:
-        return Claimant(m.group(0).strip(), _side_from_words(text))
+        # "A spokesperson for a Ukrainian brigade": keep whom the body speaks for.
+        tail = re.match(r"\s+for (?:an? |the )?(?:[\w'’-]+ ){0,3}[\w'’-]+", text[m.end():])
+        words = (m.group(0) + (tail.group(0) if tail else "")).split()
+        while words[-1].endswith("ing") or words[-1] in ("in", "at", "on", "of", "near", "for", "a", "an", "the"):
+            words.pop()
+        name = " ".join(words)
+        return Claimant(name.strip(), _side_from_words(text))
     return None
 
 
@@ -154,10 +161,16 @@ def location_of(lx: Lexicon, text: str) -> str | None:
     return None
 
 
+_CLAIM_VERB = re.compile(
+    r"\b(?:said|says|claimed|claims|reported|reports|stated|announced|estimated|assessed?|wrote)\b"
+    r"(?:\s+(?:on|late on|early on|last)\s+[A-Z]?\w+(?:\s+\d{1,2})?|\s+the same day|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|today|yesterday))?,?(?:\s+that)?\s+(.{15,})"
+)
+
+
 def claim_text(sentence: str) -> str:
-    """The claimed content: what follows "said (that)", else the sentence itself."""
-    m = re.search(r"\b(?:said|says|claimed|claims|reported|reports|estimated|assessed?|assess)\b(?: on \w+)?(?: that)?\s+"
-                  r"(.{15,})", sentence)
+    """The claimed content: what follows "said (on Monday) (that)", else the sentence itself."""
+    m = _CLAIM_VERB.search(sentence)
     text = m.group(1) if m else sentence
     text = text.strip().rstrip(".")
     return text if len(text) <= 220 else text[:220].rsplit(" ", 1)[0] + "…"

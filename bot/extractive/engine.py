@@ -25,6 +25,11 @@ MAX_ITEMS_PER_SECTION = 14
 _MODAL_BEFORE = re.compile(r"\b(?:could|would|might|may|can|will|to|must|should)\s+[\"'“‘]?(?:\w+\s+)?[\"'“‘]?$", re.I)
 # "If Russia launches attacks …": a hypothetical, not an event.
 _CONDITIONAL_BEFORE = re.compile(r"\b(?:if|unless|whether|in case|should)\b[^,;.]*$", re.I)
+# Verbs of giving that, just before a named weapon, make a sentence about aid.
+_GIVING = re.compile(r"\b(?:deliver(?:ed|ies|y|ing)|donat\w+|handed over|hand over|pledg\w+|promis\w+|sen(?:d|t|ding)|"
+                     r"provid(?:e|ed|es|ing)|transferr?\w*|pa(?:y|id|ying) for|fund(?:ed|s|ing)|financ\w+|purchas\w+|"
+                     r"bought|gave|giv(?:e|es|ing)|find|supplied)\b", re.I)
+_BULLET_MARK = re.compile(r"^\s*(?:[-*•▪●◦–—]|\d{1,2}[.)])\s+")
 _REFERS_BACK = re.compile(r"\b(?:that|the|this) (?:attack|strike|raid|assault|bombardment|operation)\b", re.I)
 _DATELINE = re.compile(r"^[A-Z]{2,}[A-Z/ .'-]*(?:,\s*[^-–—()]{2,40}?)?(?:\s*\([^)]*\))?\s*[-–—]\s+")
 
@@ -64,24 +69,28 @@ class ExtractiveEngine:
 
     def _is_aid(self, s: str, context: str, *, article_recipient: bool = False, prev: str = "") -> bool:
         lx = self.lx
-        strong = lx.aid_strong.search(s)
-        if not strong and prev and find_money(s) and lx.aid_strong.search(prev) and not self._is_sanction_action(s):
+        money = find_money(s)
+        sanction = self._is_sanction_action(s)
+        # "package" alone also names sanctions rounds: it counts only with a figure or a weapon beside it.
+        cues = [m.group(0).lower() for m in lx.aid_strong.finditer(s)]
+        named = lx.named_weapons.search(s)
+        strong = any(not c.startswith("package") for c in cues) or (bool(cues) and bool(money or (named and not sanction)))
+        if not strong and prev and money and not sanction and lx.aid_strong.search(prev):
             # "Then there is the G7 loan. Japan's share is 471.9 billion yen": the figure belongs to the aid above.
-            strong = lx.aid_strong.search(prev)
+            strong = True
         if not strong and lx.not_aid and lx.not_aid.search(s):
             return False
         supply = lx.aid_supply.search(s)
         recipient = lx.aid_recipient.search(s)
         weapon = lx.weapons.search(s)
-        money = find_money(s)
-        if self._is_sanction_action(s) and not strong:
+        if sanction and not strong:
             return False
         return bool(
             (money and (strong or (supply and (recipient or weapon)) or recipient))
             or (strong and (recipient or weapon or money or lx.aid_recipient.search(context)))
             or (supply and weapon and recipient)
-            # "Deliveries of 18 howitzers were promised": a named system supplied, in an article about aid to Ukraine.
-            or (supply and article_recipient and lx.named_weapons.search(s))
+            # "Deliveries of 18 howitzers were promised": a named system given, in an article about aid to Ukraine.
+            or (article_recipient and named and _GIVING.search(s[: named.start()][-100:]))
         )
 
     def _is_policy(self, s: str) -> bool:
@@ -244,10 +253,12 @@ class ExtractiveEngine:
             else:
                 who = item.data["claimant"]
                 assert isinstance(who, claim_rules.Claimant)
+                claim = claim_rules.claim_text(evidence)
                 claims.append({
                     "claimant": who.name,
-                    "claim": claim_rules.claim_text(evidence),
-                    "location": claim_rules.location_of(self.lx, evidence),
+                    "claim": claim,
+                    # The place the claim is about, before places in the claimant's name ("Kharkiv Group").
+                    "location": claim_rules.location_of(self.lx, claim) or claim_rules.location_of(self.lx, evidence),
                     "side": who.side,
                     "status": "claimed",
                     "evidence": evidence,
@@ -269,7 +280,7 @@ class ExtractiveEngine:
         """The lead: the first two sentences of the first real paragraph, without a dateline."""
         for s in sentences:
             if len(s.paragraph.split()) >= 15:
-                lead = [x.text for x in sentences if x.para == s.para][:2]
+                lead = [_BULLET_MARK.sub("", x.text) for x in sentences if x.para == s.para][:2]
                 text = " ".join(lead)
                 return _DATELINE.sub("", text, count=1)
         return " ".join(s.text for s in sentences[:2])

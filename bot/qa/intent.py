@@ -29,7 +29,7 @@ from bot.qa.lexicon import (
 TYPED_KINDS = frozenset({"money", "count", "quantity", "distance", "when", "score"})
 # Words that name the kind of answer rather than its topic: "score" in "What was the final score?" is
 # carried by the "4-3" itself, so they rank passages but are not required of them.
-KIND_WORDS = {"score": frozenset({"scor", "scorelin", "final"})}
+KIND_WORDS = {"score": frozenset({"scor", "scorelin", "final"}), "target": frozenset({"target", "aim"})}
 _SCORE_Q = re.compile(r"\b(?:what|how)\b.*\b(?:score|scoreline)\b(?!\s+(?:a|an|the|goals?)\b)")
 
 _SPLIT = re.compile(
@@ -56,6 +56,13 @@ _DISTANCE_Q = re.compile(
     r"\bhow far\b|\branges? of\b|\breach\s*\?*\s*$|"
     r"(?<![-\w])(?:what|the|its|their|a|maximum)\s+(?:maximum\s+)?ranges?\b"
     r"(?!\s+(?:limit|restriction|rule|cap|curb|polic|ban|permission)\w*)")
+# "How far did prices move?", "How much did the index fall?": the size of a change (a share, a level),
+# not a distance or a sum of money.
+_CHANGE_Q = re.compile(
+    r"\bhow (?:far|much|sharply|steeply)\b(?:\s+\S+){0,5}?\s+(?:move|moved|rise|rose|risen|fall|fell|fallen|"
+    r"climb|climbed|jump|jumped|gain|gained|drop|dropped|slide|slid|surge|surged|slump|slumped|grow|grew|grown|"
+    r"shrink|shrank|increase|increased|decrease|decreased|decline|declined|tumble|tumbled|soar|soared|"
+    r"plunge|plunged|rally|rallied)\b")
 _WH_WORDS = word_set("what which who whom whose when where why how is are was were do does did has have can "
                       "could will would should and")
 
@@ -107,6 +114,8 @@ def classify(question: str) -> str:
     words = re.findall(r"[a-z0-9'-]+", q)
     if re.search(r"\bhow many\b", q):
         return "count"
+    if _CHANGE_Q.search(q):
+        return "quantity"
     m = re.search(r"\bhow much\s+(\w+)", q)
     if m:
         return "quantity" if m.group(1) == "of" or stem(m.group(1)) in _QUANTITY_NOUNS else "money"

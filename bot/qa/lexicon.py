@@ -26,10 +26,10 @@ much many exactly roughly approximately about around according say says said tel
 now still so far yet ever really actually anything something else
 """)
 
-# Words that say nothing about the topic of a question: never required, never expanded.
-GENERIC = word_set("""
-new other get got give make way thing kind sort happen happened go going come came take well also next
-""")
+_GENERIC_WORDS = """
+new other get got give giving make way thing kind sort happen happened go going come came take well also next
+time news
+"""
 
 _IRREGULAR = {
     "took": "take", "taken": "take", "retook": "retake", "retaken": "retake", "won": "win", "said": "say",
@@ -43,7 +43,8 @@ _IRREGULAR = {
     "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
     "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
     "dec": "december", "km": "kilometre", "kilometer": "kilometre", "kilometers": "kilometre",
-    "news": "news", "us": "us", "uk": "uk", "eu": "eu", "atacms": "atacms", "himars": "himars",
+    "beaten": "beat", "grew": "grow", "grown": "grow", "rose": "rise", "risen": "rise", "fell": "fall",
+    "fallen": "fall", "news": "news", "us": "us", "uk": "uk", "eu": "eu", "atacms": "atacms", "himars": "himars",
 }
 _NO_STRIP = re.compile(r"(?:ss|us|is|ous|ics)$")
 
@@ -82,6 +83,11 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in text.split())
 
 
+# Words that say nothing about the topic of a question ("How much is X giving this time?"): never
+# required, never expanded. Questions are tokenised into stems, so the stems are what is matched.
+GENERIC = word_set(_GENERIC_WORDS) | stems(_GENERIC_WORDS)
+
+
 # Multi-word names become one token before tokenising, so "United States" and "US" meet.
 _PHRASES = [
     (re.compile(r"\bU\.S\.(?:A\.)?|\bUSA\b|\bUS\b|\bUnited States\b|\bAmerica(?:n|ns)?\b"), " usa "),
@@ -89,6 +95,9 @@ _PHRASES = [
     (re.compile(r"\bE\.U\.|\bEU\b|\bEuropean Union\b"), " eu "),
     (re.compile(r"\bNorth Korean?s?\b"), " northkorea "),
     (re.compile(r"\bU\.N\.|\bUnited Nations\b"), " un "),
+    # Phrasal verbs of targeting: "went after the producers", "cracked down on traders".
+    (re.compile(r"\b(?:go|goes|going|gone|went)\s+after\b|\b(?:crack|cracks|cracked|cracking)\s+down\s+on\b|"
+                r"\b(?:take|takes|took|taken|taking)\s+aim\s+at\b", re.IGNORECASE), " target "),
 ]
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][st])?", re.UNICODE)
 
@@ -148,7 +157,18 @@ _SYNONYM_GROUPS = [
     "seize take capture",
     "range reach kilometre mile",
     "ship vessel tanker",
-    "company firm entity business",
+    "company firm entity business major",
+    "repel repelled repulse beat thwart fend",
+    "attack assault raid offensive",
+    "job worker post position vacancy employee staff workforce",
+    "create add hire recruit",
+    "neighbour resident local villager",
+    "unhappy complain complaint angry anger upset object objection concern worry frustrat annoy protest",
+    "move rise fall climb jump gain drop slide surge slump",
+    "dock deduct deduction penalty",
+    "press ask urge question challenge",
+    "review reconsider rethink revisit",
+    "provide donate contribute",
     "soldier troop serviceman fighter personnel force",
     "people civilian resident person",
     "missile rocket interceptor",
@@ -188,6 +208,8 @@ COUNT_GROUPS = [
     "company firm entity business organisation organization individual",
     "missile rocket interceptor projectile",
     "drone uav",
+    "attack assault strike raid",
+    "job worker post position vacancy employee",
     "vehicle tank",
     "village settlement town locality",
     "year", "month", "week", "day",

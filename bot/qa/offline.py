@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bot.figures import find_money
 from bot.qa.intent import TYPED_KINDS, Intent
-from bot.qa.lexicon import OFF_TOPIC
+from bot.qa.lexicon import OFF_TOPIC, SYNONYMS
 from bot.qa.retrieve import _DISTANCE, _SCORE, EXACT_DATE, Hit, Retriever, count_match
 
 DOESNT_SAY = "The article doesn't say."
@@ -23,6 +23,10 @@ MAX_QUOTES = 3
 _RELATIVE = 0.55
 _RELATIVE_TYPED = 0.35
 _RELATIVE_SPEAKER = 0.25
+# A typed answer is withheld when a passage without the fact covers the question this much better than
+# every passage with it, and those cover it poorly.
+_TOPIC_ELSEWHERE_GAP = 0.35
+_TOPIC_ELSEWHERE_FIT = 0.5
 # Passages looked at for one that covers the question well enough.
 _CANDIDATES = 10
 # A best sentence this short states a stance; the sentence after it says who and what.
@@ -84,11 +88,27 @@ def _figure(intent: Intent, text: str) -> str | None:
     return None
 
 
+def _said_without_figure(retriever: Retriever, intent: Intent, ranked: list[Hit]) -> bool:
+    """Does the article speak of exactly this without the figure asked for?
+
+    "By how many did enforcement staff grow?" next to "staff numbers had been increased": the passage
+    that covers the question best has no number, and the ones with numbers cover it far less well — they
+    are about something else, and quoting their figure would answer a question nobody asked.
+    """
+    top = ranked[:_CANDIDATES]
+    fitting = [retriever.coverage(intent, h.passage) for h in top if h.fits]
+    other = [retriever.coverage(intent, h.passage) for h in top if not h.fits]
+    if not fitting or not other:
+        return False
+    return max(fitting) < _TOPIC_ELSEWHERE_FIT and max(other) - max(fitting) >= _TOPIC_ELSEWHERE_GAP
+
+
 def _part_hits(retriever: Retriever, intent: Intent, min_coverage: float) -> list[Hit]:
-    hits = retriever.rank(intent)
+    ranked = retriever.rank(intent)
     typed = intent.kind in TYPED_KINDS
-    if typed:
-        hits = [h for h in hits if h.fits]
+    hits = [h for h in ranked if h.fits] if typed else ranked
+    if typed and _said_without_figure(retriever, intent, ranked):
+        return []
     hits = [h for h in hits[:_CANDIDATES] if retriever.coverage(intent, h.passage) >= min_coverage]
     if intent.speaker and not typed:
         # "What did Moscow say…": Moscow's own statements, when the article has any on this.
@@ -124,7 +144,10 @@ def find_answer(retriever: Retriever, question: str, intents: list[Intent], *,
                 min_coverage: float) -> Finding:
     """Decide whether the article answers ``question`` and pick the passages that do."""
     main = intents[0]
-    known = [t for t in main.terms if main.terms[t] >= 1.0 and t in retriever.vocabulary]
+    # A word the article only has under a synonym ("neighbours" for its "residents") still makes the
+    # question one about the article.
+    known = [t for t in main.terms if main.terms[t] >= 1.0 and (
+        t in retriever.vocabulary or any(s in retriever.vocabulary for s in SYNONYMS.get(t, ())))]
     typed_fact = main.kind in TYPED_KINDS and any(h.fits for h in retriever.rank(main))
     if OFF_TOPIC.search(question) or (not known and not typed_fact and not _DOMAIN.search(question)):
         return Finding(answerable=False, lead=REDIRECT, quotes=[], hits=[], off_topic=True)

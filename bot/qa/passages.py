@@ -39,6 +39,8 @@ class Passage:
     tokens: list[str] = field(default_factory=list)
 
 
+# A run-in label opening a paragraph: "Washington.", "New York:", "THE CLAIM:" (one to three names).
+_RUN_IN_LABEL = re.compile(r"^(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*\s*[.:]$")
 # A list whose items were run together into one "sentence": "- One. - Two. - Three."
 _INLINE_BULLET = re.compile(r"(?<=[.!?;])\s+[-•*–]\s+(?=\S)")
 _LEADING_BULLET = re.compile(r"^[-•*–]\s+")
@@ -121,9 +123,17 @@ def build_passages(article: Article, brief: Brief | None = None) -> list[Passage
             passages.append(Passage(text=heading, index=len(passages), paragraph=p_index, quotable=False))
             continue
         prev: int | None = None
-        for sentence in _unbulleted(paragraph):
+        sentences = _unbulleted(paragraph)
+        local = heading
+        if len(sentences) > 1 and _RUN_IN_LABEL.match(sentences[0]):
+            # "Canberra. Australia's minister announced…": the label names what this paragraph is about
+            # (context, like a heading), but is no answer in itself.
+            label = sentences.pop(0)
+            local = f"{heading} {label}" if heading else label
+            passages.append(Passage(text=label, index=len(passages), paragraph=p_index, quotable=False))
+        for sentence in sentences:
             passage = Passage(text=sentence, index=len(passages), paragraph=p_index, quotable=True,
-                              heading=heading, prev=prev)
+                              heading=local, prev=prev)
             passages.append(passage)
             prev = passage.index
     extra: dict[int, list[str]] = {}
@@ -137,6 +147,9 @@ def build_passages(article: Article, brief: Brief | None = None) -> list[Passage
             for item in brief.items(section):
                 evidence = fold(item.evidence)
                 fields = tokens(_item_text(item))
+                if getattr(item, "targets", None):
+                    # The sentence that names a measure's targets answers "which firms did they go after?".
+                    fields.append("target")
                 for passage, text in zip(passages, folded, strict=True):
                     if passage.quotable and text and (text in evidence or evidence in text):
                         extra.setdefault(passage.index, []).extend(fields)

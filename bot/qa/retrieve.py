@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -65,10 +66,6 @@ _SCORE = re.compile(r"(?<![\w.-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w.-])")
 _PLACE = re.compile(r"\b(?:in|at|to|near|from|towards?|outside|around|into|across|over)\s+(?:the\s+)?[A-Z][a-z]")
 # Opening quotes and dashes, so that a quote's first word is not taken for a name.
 _OPENING = re.compile(r"^[\s\"'“‘(\[–—-]+")
-# "30,000 Swedish kronor", "9 billion Danish kroner": a currency named with its country.
-_MONEY_NATIONAL = re.compile(
-    r"\b\d[\d,.]*\s*(?:(?:thousand|million|billion|trillion|bn|m)\s+)?(?:[A-Z][a-z]+\s+){1,2}"
-    r"(?:kronor|kroner|krona|dollars|yen|francs|zloty|koruna|hryvnias?|roubles|rubles|rupees|yuan|pounds)\b")
 _CONJOINED = re.compile(r"\b[A-Z][\w-]*\s+(?:and|or|with|to)\s+[A-Z]")
 # Timestamps and datelines before a sentence's subject ("9:55 a.m. - ", "MOSCOW, 3 June - ").
 _SUBJECT = re.compile(r"^(?:[^-–—]{0,40}\s[-–—]\s)?")
@@ -93,6 +90,12 @@ def count_match(text: str, focus: list[str], modifiers: list[str]) -> str | None
     words = _WORD.findall(text)
     for i, word in enumerate(words):
         bare = word.strip(",.")
+        number, _, unit = bare.partition("-")
+        if unit and _NUMBER_WORD.match(number) and tokens(unit)[:1] and tokens(unit)[0] in wanted:
+            # "a six-point deduction", "a 48-hour strike": the number and its noun in one word.
+            if all(m in tokens(" ".join(words[max(0, i - 3) : i])) for m in modifiers):
+                return " ".join(words[i : i + 2]).strip(",.")
+            continue
         if not _NUMBER_WORD.match(bare) or re.fullmatch(r"(?:19|20)\d\d", bare):
             continue
         if i + 1 < len(words) and _MONTH_WORD.match(words[i + 1].strip(",.")):
@@ -119,7 +122,7 @@ def count_match(text: str, focus: list[str], modifiers: list[str]) -> str | None
 
 def has_money(text: str) -> bool:
     """Does ``text`` state an amount of money?"""
-    return bool(find_money(text)) or bool(_MONEY_NATIONAL.search(text))
+    return bool(find_money(text))
 
 
 def fits(passage: Passage, intent: Intent, window: str) -> bool:
@@ -152,6 +155,9 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
         return bool(_NAME.search(_OPENING.sub("", text))) or any(t in SPEECH for t in tokens(text))
     if kind == "where":
         return bool(_PLACE.search(text)) or any(t in PLACE_NOUNS for t in tokens(text))
+    if kind == "target":
+        # "Which companies…" is answered by names, not by "companies dealing with them".
+        return any(not _MONTH_WORD.match(m.group(0)) for m in _NAME.finditer(_OPENING.sub("", text)))
     return True
 
 
@@ -264,12 +270,21 @@ class Retriever:
                 score *= 1.4  # the account of the one the question asks about
             if intent.kind == "weapon" and _NAMED_WEAPON.search(p.text):
                 score *= 1.3  # "which missile" wants a name, not the word "missiles"
+            if intent.kind == "target" and _CONJOINED.search(p.text):
+                score *= 1.3  # "which companies" wants the named ones: "Rosneft and Lukoil"
             hits.append(Hit(passage=p, score=score, fits=ok))
         hits.sort(key=lambda h: (-h.score, h.passage.index))
         return hits
 
 
 def _same_name(a: str, b: str) -> bool:
-    """"canadian" and "canada", "swedish" and "sweden": one name under two endings."""
-    return len(a) >= 5 and len(b) >= 5 and a[:4] == b[:4] and (a.startswith(b[:-1]) or b.startswith(a[:-1])
-                                                              or a[:5] == b[:5])
+    """"canadian" and "canada", "swedish" and "sweden": one name under two endings.
+
+    Only the ending may differ: "bundeswehr" and "bundestag" share five letters but are two names.
+    """
+    if len(a) < 5 or len(b) < 5 or a[:4] != b[:4]:
+        return False
+    if a.startswith(b[:-1]) or b.startswith(a[:-1]):
+        return True
+    shared = len(os.path.commonprefix([a, b]))
+    return shared >= 5 and shared >= min(len(a), len(b)) - 2
