@@ -163,8 +163,8 @@ def location_of(lx: Lexicon, text: str) -> str | None:
 
 _CLAIM_VERB = re.compile(
     r"\b(?:said|says|claimed|claims|reported|reports|stated|announced|estimated|assessed?|wrote)\b"
-    r"(?:\s+(?:on|late on|early on|last)\s+[A-Z]?\w+(?:\s+\d{1,2})?|\s+the same day|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|"
-    r"Thursday|Friday|Saturday|Sunday|today|yesterday))?,?(?:\s+that)?\s+(.{15,})"
+    r"(?:\s+(?:on|late on|early on|last)\s+[A-Z]?\w+(?:\s+\d{1,2})?|\s+the same day|"
+    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?,?(?:\s+that)?\s+(.{15,})"
 )
 
 
