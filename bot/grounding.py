@@ -98,6 +98,19 @@ def figures_supported(item: BaseModel) -> bool:
     return True
 
 
+def mark_disputed(claims: list[Any]) -> list[Any]:
+    """Claims about one place from the two opposing sides are both kept, and both marked ``disputed``.
+
+    Done here, after grounding, so that the promise holds whichever engine drafted the claims."""
+    sides: dict[str, set[str]] = {}
+    for c in claims:
+        if c.location:
+            sides.setdefault(c.location.strip().lower(), set()).add(c.side)
+    return [c.model_copy(update={"status": "disputed"})
+            if c.location and {"ukraine", "russia"} <= sides[c.location.strip().lower()] else c
+            for c in claims]
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -119,6 +132,7 @@ def ground_brief(draft: BriefDraft, *, source: Source, engine: str, article_text
                 continue
             kept.append(ITEM_MODELS[section].model_validate({**draft_item.model_dump(), "verified": True}))
         sections[section] = kept
+    sections["battlefield_claims"] = mark_disputed(sections["battlefield_claims"])
     all_notes = list(notes or [])
     if no_quote:
         all_notes.append(f"{_plural(no_quote, 'item')} dropped: {'its' if no_quote == 1 else 'their'} "

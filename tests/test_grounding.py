@@ -47,3 +47,22 @@ def test_ground_brief_drops_and_counts_ungrounded_items():
     assert len(brief.aid) == 1 and brief.aid[0].verified
     assert "1 item dropped: its evidence is not in the article" in brief.notes
     assert any("figure" in n for n in brief.notes)
+
+
+def test_rival_claims_from_any_engine_are_marked_disputed():
+    from bot.models import BattlefieldClaimDraft
+
+    text = ("Kyiv said its troops held Hlyboke. Moscow said its forces had taken Hlyboke. "
+            "Kyiv also said it repelled attacks near Lyman.")
+
+    def claim(claimant, side, evidence, location):
+        return BattlefieldClaimDraft(claimant=claimant, claim="x", location=location, side=side, status="claimed",
+                                     evidence=evidence)
+
+    draft = BriefDraft(summary="s", aid=[], weapons_policy=[], sanctions=[], battlefield_claims=[
+        claim("Kyiv", "ukraine", "Kyiv said its troops held Hlyboke.", "Hlyboke"),
+        claim("Moscow", "russia", "Moscow said its forces had taken Hlyboke.", "hlyboke"),
+        claim("Kyiv", "ukraine", "Kyiv also said it repelled attacks near Lyman.", "Lyman"),
+    ])
+    brief = ground_brief(draft, source=Source(content_sha256="x", tokens=1), engine="llm:x", article_text=text)
+    assert [c.status for c in brief.battlefield_claims] == ["disputed", "disputed", "claimed"]

@@ -176,18 +176,9 @@ def claim_text(sentence: str) -> str:
     return text if len(text) <= 220 else text[:220].rsplit(" ", 1)[0] + "…"
 
 
-def mark_disputed(claims: list[dict[str, object]]) -> None:
-    """Claims about one place from opposing sides are all ``disputed``; both are kept."""
-    # A place one claim names ("the village of X") is looked for in the others too ("near X").
+def fill_locations(claims: list[dict[str, object]]) -> None:
+    """A place one claim names ("the village of X") is looked for in the others too ("near X")."""
     known = {str(c["location"]) for c in claims if c["location"]}
     for c in claims:
         if not c["location"]:
             c["location"] = next((p for p in known if p in str(c["evidence"])), None)
-    by_place: dict[str, set[object]] = {}
-    for c in claims:
-        if c["location"]:
-            by_place.setdefault(str(c["location"]).lower(), set()).add(c["side"])
-    for c in claims:
-        sides = by_place.get(str(c["location"]).lower(), set()) if c["location"] else set()
-        if {"ukraine", "russia"} <= sides:
-            c["status"] = "disputed"

@@ -263,7 +263,7 @@ class ExtractiveEngine:
                     "status": "claimed",
                     "evidence": evidence,
                 })
-        claim_rules.mark_disputed(claims)
+        claim_rules.fill_locations(claims)
         # An aid line with neither figure nor contents repeats a package listed elsewhere.
         if any(a.amount for a in aid):
             aid = [a for a in aid if a.amount or a.contents]

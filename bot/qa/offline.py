@@ -97,7 +97,8 @@ def _said_without_figure(retriever: Retriever, intent: Intent, ranked: list[Hit]
     """
     top = ranked[:_CANDIDATES]
     fitting = [retriever.coverage(intent, h.passage) for h in top if h.fits]
-    other = [retriever.coverage(intent, h.passage) for h in top if not h.fits]
+    # The sentence without the figure must say it all by itself, not borrow it from its neighbours.
+    other = [retriever.coverage(intent, h.passage, own=True) for h in top if not h.fits]
     if not fitting or not other:
         return False
     return max(fitting) < _TOPIC_ELSEWHERE_FIT and max(other) - max(fitting) >= _TOPIC_ELSEWHERE_GAP

@@ -224,9 +224,10 @@ class Retriever:
     def speaks(self, passage: Passage, speaker: str) -> bool:
         return speaker in self._speakers[passage.index]
 
-    def coverage(self, intent: Intent, passage: Passage) -> float:
-        """Share of the question's weighted main terms found in the passage's window (synonyms count less)."""
-        have = self.window_tokens(passage)
+    def coverage(self, intent: Intent, passage: Passage, *, own: bool = False) -> float:
+        """Share of the question's weighted main terms found in the passage's window (synonyms count less);
+        with ``own``, in the sentence itself."""
+        have = set(tokens(passage.text)) if own else self.window_tokens(passage)
         total = got = 0.0
         for term, qw in intent.terms.items():
             if qw < 1.0:
