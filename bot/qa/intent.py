@@ -63,6 +63,7 @@ _CHANGE_Q = re.compile(
     r"climb|climbed|jump|jumped|gain|gained|drop|dropped|slide|slid|surge|surged|slump|slumped|grow|grew|grown|"
     r"shrink|shrank|increase|increased|decrease|decreased|decline|declined|tumble|tumbled|soar|soared|"
     r"plunge|plunged|rally|rallied)\b")
+_FUTURE_Q = re.compile(r"\b(?:will|going to|due|expected|scheduled|planned)\b", re.IGNORECASE)
 _WH_WORDS = word_set("what which who whom whose when where why how is are was were do does did has have can "
                       "could will would should and")
 
@@ -79,6 +80,8 @@ class Intent:
     modifiers: list[str] = field(default_factory=list)  # names that must qualify the counted noun
     money_focus: str | None = None  # "revenue" in "how much revenue": must be near the amount
     speaker: str | None = None  # "russia" in "what did Moscow say…": whose account is wanted
+    future: bool = False  # "When will it arrive?": a time still to come, not when it was announced
+    head: str | None = None  # "attendanc" in "What was the attendance at the derby?": the thing asked for
 
 
 def _proper_tokens(question: str) -> list[str]:
@@ -218,6 +221,20 @@ def _money_focus(question: str) -> str | None:
     return stem(phrase[-1]) if phrase else None
 
 
+_ASKED_THING = re.compile(
+    r"^\s*(?:and\s+)?what\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+([a-z][a-z -]*?)\s*"
+    r"(?:\b(?:at|of|in|on|for|from|to|with|by|during|after|before)\b|\?|$)", re.IGNORECASE)
+
+
+def _asked_head(question: str) -> str | None:
+    """The noun a "what was the X at Y?" question asks for: the answer is an X, so the article must use it."""
+    m = _ASKED_THING.match(question)
+    if not m:
+        return None
+    words = tokens(m.group(1))
+    return words[-1] if words else None
+
+
 def parse(question: str) -> Intent:
     """One self-contained question into an Intent."""
     kind = classify(question)
@@ -236,6 +253,9 @@ def parse(question: str) -> Intent:
     # "Who is disputing Moscow's claim?": the name is whose claim it is, not who answers.
     speaker = None if kind == "who" else _speaker(question)
     intent = Intent(text=question, kind=kind, terms=terms, proper=_proper_tokens(question), speaker=speaker)
+    intent.future = kind == "when" and bool(_FUTURE_Q.search(question))
+    if kind == "what":
+        intent.head = _asked_head(question)
     if kind == "count":
         intent.focus, intent.modifiers = _count_focus(question)
     elif kind == "money":

@@ -161,7 +161,7 @@ _SYNONYM_GROUPS = [
     "repel repelled repulse beat thwart fend",
     "attack assault raid offensive",
     "job worker vacancy employee staff workforce",
-    "grow increase expand boost",
+    "grow increase expand enlarge boost",
     "send deliver supply transfer",
     "create add hire recruit",
     "neighbour resident local villager",

@@ -88,6 +88,14 @@ def _figure(intent: Intent, text: str) -> str | None:
     return None
 
 
+def _missing_head(retriever: Retriever, intent: Intent) -> bool:
+    """"What was the attendance at the derby?" about an article that never speaks of an attendance."""
+    head = intent.head
+    if not head or head in retriever.vocabulary:
+        return False
+    return not any(s in retriever.vocabulary for s in SYNONYMS.get(head, ()))
+
+
 def _said_without_figure(retriever: Retriever, intent: Intent, ranked: list[Hit]) -> bool:
     """Does the article speak of exactly this without the figure asked for?
 
@@ -96,8 +104,9 @@ def _said_without_figure(retriever: Retriever, intent: Intent, ranked: list[Hit]
     are about something else, and quoting their figure would answer a question nobody asked.
     """
     top = ranked[:_CANDIDATES]
+    # The figure's sentence may take its topic from the sentences before it ("About 90 km to the east lies
+    # X." after "Take the city of Y."); the one without the figure must say it all by itself.
     fitting = [retriever.coverage(intent, h.passage) for h in top if h.fits]
-    # The sentence without the figure must say it all by itself, not borrow it from its neighbours.
     other = [retriever.coverage(intent, h.passage, own=True) for h in top if not h.fits]
     if not fitting or not other:
         return False
@@ -152,7 +161,7 @@ def find_answer(retriever: Retriever, question: str, intents: list[Intent], *,
     typed_fact = main.kind in TYPED_KINDS and any(h.fits for h in retriever.rank(main))
     if OFF_TOPIC.search(question) or (not known and not typed_fact and not _DOMAIN.search(question)):
         return Finding(answerable=False, lead=REDIRECT, quotes=[], hits=[], off_topic=True)
-    if retriever.missing_names(main):
+    if retriever.missing_names(main) or _missing_head(retriever, main):
         return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
     parts = [_part_hits(retriever, intent, min_coverage) for intent in intents]
     if not parts[0]:

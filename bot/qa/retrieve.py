@@ -44,6 +44,13 @@ _DATE = re.compile(
     rf"until|by|from|on|that)\s+(?:the\s+)?(?:{_MONTHS})|{_MONTHS}\s+(?:19|20)\d\d|\b(?:19|20)\d\d\b|"
     rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|last (?:week|month|year))",
 )
+_FUTURE_TIME = re.compile(
+    rf"\b(?:{_MONTHS}|(?:19|20)\d\d|(?:next|coming|following) (?:week|month|year|spring|summer|autumn|"
+    rf"winter|weeks|months|days)|within (?:\w+ )?(?:days|weeks|months|years)|in the coming \w+|"
+    rf"later (?:this|in the) \w+|(?:this|next) (?:spring|summer|autumn|fall|winter)|by the end of|"
+    rf"before the end of|(?:early|mid|late)-\d{{4}}|tomorrow|soon)\b")
+# "WARSAW, 14 April (translated) - ", "KYIV (Reuters) — ": where and when the report was filed.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'/ -]+(?:,\s*[^-–—]{1,40}?)?(?:\s*\([^)]*\))?\s+[-–—]\s+")
 # A written-out date, for naming it in the answer's lead.
 EXACT_DATE = re.compile(
     rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTHS}(?:\s+(?:19|20)\d\d)?|"
@@ -146,6 +153,10 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
     if kind == "distance":
         return bool(_DISTANCE.search(text))
     if kind == "when":
+        if intent.future:
+            # The dateline and "said on Monday" date the report; a time to come is a month, a year,
+            # "next week", "within weeks".
+            return bool(_FUTURE_TIME.search(_DATELINE.sub("", text)))
         return bool(_DATE.search(text))
     if kind == "why":
         return bool(REASON_CUES.search(text))
