@@ -18,7 +18,7 @@ _PLACE_PATTERN = re.compile(
 )
 # "the regional military administration", "a military spokesman": an unnamed body that speaks.
 _BODY = re.compile(
-    r"\b(?:[Tt]he |[Aa] |[Aa]n )?(?:(?!(?:at|in|on|of|to|for|from|with|by|and|or|the|a|an) )[a-z-]+ ){0,3}"
+    r"\b(?:[Tt]he |[Aa] |[Aa]n )?(?:(?:[A-Z][a-z]+|(?!(?:at|in|on|of|to|for|from|with|by|and|or|the|a|an) )[a-z-]+) ){0,3}"
     r"(?:administration|ministry|military|army|governor|officials?|"
     r"spokes(?:man|woman|person)|command|authorities|police|agency|service|council|mayor|commander|general staff|"
     r"bloggers|outlets|media|journalists|analysts|observers|witnesses|residents|sources|reporters)\b"
@@ -70,10 +70,10 @@ def find_claimant(lx: Lexicon, text: str) -> Claimant | None:
         return Claimant(_expand_name(text, best[2], best[3]), best[4])
     run = _CAP_RUN.search(text.strip(" ,"))
     if run:
-        return Claimant(run.group(0).strip(), _side_from_words(text))
+        return Claimant(run.group(0).strip(), side_from_words(text))
     m = re.search(r"\b(officials?|sources?|authorities) in ([A-Z][\w-]+)", text)
     if m:
-        return Claimant(m.group(0), _side_from_words(m.group(2)))
+        return Claimant(m.group(0), side_from_words(m.group(2)))
     m = _BODY.search(text)
     if m:
         # "A spokesperson for a Ukrainian brigade": keep whom the body speaks for.
@@ -82,7 +82,7 @@ def find_claimant(lx: Lexicon, text: str) -> Claimant | None:
         while words[-1].endswith("ing") or words[-1] in ("in", "at", "on", "of", "near", "for", "a", "an", "the"):
             words.pop()
         name = " ".join(words)
-        return Claimant(name.strip(), _side_from_words(text))
+        return Claimant(name.strip(), side_from_words(text))
     return None
 
 
@@ -90,7 +90,7 @@ def _as_side(name: str) -> Side:
     return name if name in ("ukraine", "russia", "third_party") else "unknown"  # type: ignore[return-value]
 
 
-def _side_from_words(text: str) -> Side:
+def side_from_words(text: str) -> Side:
     for side, pattern in _SIDE_WORDS:
         if pattern.search(text):
             return side
@@ -107,6 +107,13 @@ def attribution(lx: Lexicon, sentence: str, last: Claimant | None) -> Claimant |
         return last
     # Claimant after the verb: "as communicated the General Staff", "said Ukraine's air force".
     m = re.search(r"\bas (?:\w+ )?(?:reported|communicated|stated|said|announced|claimed)(?: by)? ((?:the )?[^,.;]{3,80})",
+                  sentence, re.I)
+    if m:
+        found = find_claimant(lx, m.group(1))
+        if found:
+            return found
+    # Passive: "was said by the Russian ministry to have been destroyed".
+    m = re.search(r"\b(?:said|claimed|reported|announced|described) by ((?:the )?[^,.;]{3,60}?)(?: to | as |[,.;]|$)",
                   sentence, re.I)
     if m:
         found = find_claimant(lx, m.group(1))
@@ -171,7 +178,7 @@ _CLAIM_VERB = re.compile(
 def claim_text(sentence: str) -> str:
     """The claimed content: what follows "said (on Monday) (that)", else the sentence itself."""
     m = _CLAIM_VERB.search(sentence)
-    text = m.group(1) if m else sentence
+    text = m.group(1) if m and not m.group(1).startswith("by ") else sentence
     text = text.strip().rstrip(".")
     return text if len(text) <= 220 else text[:220].rsplit(" ", 1)[0] + "…"
 

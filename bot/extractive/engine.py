@@ -16,6 +16,7 @@ from bot.models import (
     BattlefieldClaimDraft,
     BriefDraft,
     SanctionsDraft,
+    Side,
     WeaponsPolicyDraft,
 )
 from bot.text import article_units, fingerprint
@@ -30,7 +31,15 @@ _GIVING = re.compile(r"\b(?:deliver(?:ed|ies|y|ing)|donat\w+|handed over|hand ov
                      r"provid(?:e|ed|es|ing)|transferr?\w*|pa(?:y|id|ying) for|fund(?:ed|s|ing)|financ\w+|purchas\w+|"
                      r"bought|gave|giv(?:e|es|ing)|find|supplied)\b", re.I)
 _BULLET_MARK = re.compile(r"^\s*(?:[-*•▪●◦–—]|\d{1,2}[.)])\s+")
-_REFERS_BACK = re.compile(r"\b(?:that|the|this) (?:attack|strike|raid|assault|bombardment|operation)\b", re.I)
+_REFERS_BACK = re.compile(r"\b(?:that|the|this) (?:attack|strike|raid|assault|bombardment|operation)\b|"
+                          r"\b(?:called|described|identified) (?:it|this|that|them)\b", re.I)
+_ENEMY_RU = re.compile(r"\bthe Russians\b|\bRussian (?:troops|forces|soldiers|units)\b|\bthe occupiers\b", re.I)
+_ENEMY_UA = re.compile(r"\bthe Ukrainians\b|\bUkrainian (?:troops|forces|soldiers|units)\b|\bKyiv regime\b|\bnationalists\b",
+                       re.I)
+# Interviews: "A:" paragraphs are the interviewee speaking.
+_ANSWER = re.compile(r"^\s*(?:A|Answer)\s*[:.-]\s*")
+_CALL_SIGN = re.compile(r"(?:call ?sign|nom de guerre|first name|identified (?:only )?(?:by|as))"
+                        r"[^\"“]{0,20}[\"“]([^\"”]{2,30})[\"”]")
 _DATELINE = re.compile(r"^[A-Z]{2,}[A-Z/ .'-]*(?:,\s*[^-–—()]{2,40}?)?(?:\s*\([^)]*\))?\s*[-–—]\s+")
 
 
@@ -67,7 +76,8 @@ class ExtractiveEngine:
 
     # -- classification -------------------------------------------------------------------------
 
-    def _is_aid(self, s: str, context: str, *, article_recipient: bool = False, prev: str = "") -> bool:
+    def _is_aid(self, s: str, context: str, *, article_recipient: bool = False, prev: str = "",
+                article_aid: bool = False) -> bool:
         lx = self.lx
         money = find_money(s)
         sanction = self._is_sanction_action(s)
@@ -91,6 +101,8 @@ class ExtractiveEngine:
             or (supply and weapon and recipient)
             # "Deliveries of 18 howitzers were promised": a named system given, in an article about aid to Ukraine.
             or (article_recipient and named and _GIVING.search(s[: named.start()][-100:]))
+            # In an article about aid, a figure on its own line ("NASAMS launchers … NOK 600 million") is aid too.
+            or (article_aid and money and not sanction and not (lx.not_aid and lx.not_aid.search(s)))
         )
 
     def _is_policy(self, s: str) -> bool:
@@ -110,17 +122,33 @@ class ExtractiveEngine:
         real = [m for m in lx.events.finditer(s)
                 if not _MODAL_BEFORE.search(s[max(0, m.start() - 30) : m.start()])
                 and not _CONDITIONAL_BEFORE.search(s[max(0, m.start() - 60) : m.start()])]
-        return bool(real) and bool(lx.military.search(s) or lx.military.search(paragraph))
+        return bool(real) and bool(lx.military.search(s) or lx.weapons.search(s) or lx.military.search(paragraph))
+
+    def _is_listing(self, s: _Sentence) -> bool:
+        """A weak cue with a sanctions authority acting in the paragraph ("Gazprombank. Designated.")."""
+        lx = self.lx
+        return bool(lx.sanction_authorities and lx.sanction_weak.search(s.text)
+                    and lx.sanction_authorities.search(s.paragraph))
+
+    def _is_weaponless_limit(self, s: _Sentence, prev: _Sentence | None) -> bool:
+        """"The condition: use on Ukrainian soil only." right after the sentence naming the weapon."""
+        lx = self.lx
+        return bool(prev is not None and prev.para == s.para and not lx.weapons.search(s.text)
+                    and lx.named_weapons.search(prev.text) and lx.usage.search(s.text)
+                    and (lx.policy.search(s.text) or re.search(r"\bonly\b", s.text)))
 
     def classify(self, s: _Sentence, *, article_has_sanctions: bool, article_recipient: bool,
-                 prev: str = "") -> list[str]:
+                 prev: str = "", article_aid: bool = False, prev_sentence: _Sentence | None = None) -> list[str]:
         text = s.text
         found = []
-        sanction = self._is_sanction_action(text)
-        if self._is_aid(text, s.paragraph, article_recipient=article_recipient, prev=prev):
+        strong_sanction = self._is_sanction_action(text)
+        sanction = strong_sanction or self._is_listing(s)
+        if self._is_aid(text, s.paragraph, article_recipient=article_recipient, prev=prev, article_aid=article_aid):
             found.append("aid")
+        if self._is_weaponless_limit(s, prev_sentence):
+            found.append("weapons_policy")
         # An export ban on drone parts is a sanction, not a rule on Ukraine's weapons.
-        if not sanction and self._is_policy(text):
+        elif not strong_sanction and self._is_policy(text):
             found.append("weapons_policy")
             # A refusal to send Taurus is policy; it is aid only when money changes hands.
             if "aid" in found and not find_money(text):
@@ -147,7 +175,9 @@ class ExtractiveEngine:
         return out
 
     def relevant(self, text: str) -> bool:
-        return len(self.lx.relevance.findall(text)) >= self.lx.cfg.relevance.min_hits
+        """Is the article about the desk's subject? A pasted sentence needs fewer mentions than a page."""
+        needed = min(self.lx.cfg.relevance.min_hits, 1 + len(text.split()) // 60)
+        return len(self.lx.relevance.findall(text)) >= needed
 
     def draft(self, article: Article) -> EngineResult:
         sentences = self._sentences(article)
@@ -158,9 +188,14 @@ class ExtractiveEngine:
                                 notes=["The article does not appear to be about the Russia-Ukraine war."
                                        if self.lx.cfg.name == "Russia-Ukraine war"
                                        else f"The article does not appear to be about {self.lx.cfg.name}."])
-        has_sanctions = any(self._is_sanction_action(s.text) for s in sentences)
+        has_sanctions = any(self._is_sanction_action(s.text) or self._is_listing(s) for s in sentences)
         has_recipient = bool(self.lx.aid_recipient.search(article.text))
+        # Does the article report aid at all? Then figures on their own lines (tables, bullets) belong to it.
+        has_aid = any(self._is_aid(s.text, s.paragraph, article_recipient=has_recipient) and
+                      any(not m.group(0).lower().startswith("package") for m in self.lx.aid_strong.finditer(s.text))
+                      for s in sentences)
         items: list[_Item] = []
+        interviewee = self._interviewee(article.text, sentences)
         last_claimant: claim_rules.Claimant | None = None
         previous: _Item | None = None
         for s in sentences:
@@ -169,18 +204,23 @@ class ExtractiveEngine:
                 previous = None
                 continue
             prev = sentences[s.index - 1] if s.index else None
+            same_para_prev = prev if prev is not None and prev.para == s.para else None
             sections = self.classify(s, article_has_sanctions=has_sanctions, article_recipient=has_recipient,
-                                     prev=prev.text if prev is not None and prev.para == s.para else "")
+                                     prev=same_para_prev.text if same_para_prev else "", article_aid=has_aid,
+                                     prev_sentence=same_para_prev)
             who = claim_rules.attribution(self.lx, s.text, last_claimant)
+            if who is None and interviewee is not None and _ANSWER.match(s.paragraph):
+                who = interviewee
             # A sourced account of fighting is a claim even when it also touches weapons policy
             # ("forces hit a depot, officials said, days after the rules were eased").
             if sections == ["weapons_policy"] and who is not None and self._is_claim_event(s.text, s.paragraph):
                 sections.append("battlefield_claims")
-            continues = (
-                previous is not None
-                and previous.sentences[-1].index == s.index - 1
-                and bool(self.lx.continuation.match(s.text))
-                and (not sections or sections == [previous.section])
+            adjacent = previous is not None and previous.sentences[-1].index == s.index - 1
+            continues = adjacent and previous is not None and (
+                (bool(self.lx.continuation.match(s.text)) and (not sections or sections == [previous.section]))
+                # "Six ATACMS fired, the ministry said. Five shot down, one damaged.": the same source goes on.
+                or (sections == ["battlefield_claims"] == [previous.section] and who is None
+                    and previous.sentences[-1].para == s.para)
             )
             if continues and previous is not None:
                 previous.sentences.append(s)
@@ -193,6 +233,8 @@ class ExtractiveEngine:
                         if who is None:
                             continue
                         item.data["claimant"] = who
+                        earlier = [x.text for x in sentences[max(0, s.index - 2) : s.index] if x.para == s.para]
+                        item.data["before"] = " ".join(earlier)
                     items.append(item)
                     previous = item
                 if not sections:
@@ -204,12 +246,32 @@ class ExtractiveEngine:
         draft = self._build(items, summary, fields.main_actor(self.lx, article.text), has_recipient)
         return EngineResult(draft=draft, engine=self.name)
 
+    def _interviewee(self, text: str, sentences: list[_Sentence]) -> claim_rules.Claimant | None:
+        """Who answers in a Q/A interview: a call sign or name from the introduction, else "the interviewee"."""
+        if not any(_ANSWER.match(s.paragraph) for s in sentences):
+            return None
+        intro = text[:1500]
+        named = _CALL_SIGN.search(intro)
+        # The interviewee is on the side opposite to the one their answers call "the enemy" / "the Russians".
+        answers = " ".join(s.text for s in sentences if _ANSWER.match(s.paragraph))
+        russians = len(_ENEMY_RU.findall(answers))
+        ukrainians = len(_ENEMY_UA.findall(answers))
+        side: Side = "ukraine" if russians > ukrainians else "russia" if ukrainians > russians else "unknown"
+        return claim_rules.Claimant(named.group(1) if named else "the interviewee", side)
+
     def _with_antecedent(self, sentences: list[_Sentence], s: _Sentence, section: str) -> list[_Sentence]:
         """A policy line about "the missiles" takes along the sentence before it that names them."""
         prev = sentences[s.index - 1] if s.index else None
-        if (section == "weapons_policy" and prev is not None and prev.para == s.para
-                and not fields.weapons_in(self.lx, s.text, named_only=True)
+        if prev is None or prev.para != s.para:
+            return [s]
+        if (section == "weapons_policy" and not fields.weapons_in(self.lx, s.text, named_only=True)
                 and fields.weapons_in(self.lx, prev.text, named_only=True)):
+            return [prev, s]
+        # A fragment ("Designated.") means nothing without the words before it ("Gazprombank.").
+        if len(s.text.split()) < 5:
+            before = sentences[prev.index - 1] if prev.index else None
+            if len(prev.text.split()) < 5 and before is not None and before.para == s.para:
+                return [before, prev, s]
             return [prev, s]
         return [s]
 
@@ -258,15 +320,19 @@ class ExtractiveEngine:
                     "claimant": who.name,
                     "claim": claim,
                     # The place the claim is about, before places in the claimant's name ("Kharkiv Group").
-                    "location": claim_rules.location_of(self.lx, claim) or claim_rules.location_of(self.lx, evidence),
+                    "location": claim_rules.location_of(self.lx, claim) or claim_rules.location_of(self.lx, evidence)
+                    # "Bryansk region. Six ATACMS fired at a facility, the ministry said.": a place set just before.
+                    or claim_rules.location_of(self.lx, str(item.data.get("before", ""))),
                     "side": who.side,
                     "status": "claimed",
                     "evidence": evidence,
                 })
         claim_rules.fill_locations(claims)
-        # An aid line with neither figure nor contents repeats a package listed elsewhere.
+        # An aid line with no figure, no weapon and no contents repeats a package listed elsewhere
+        # ("providing additional military aid"); a vote count or a weapons class is worth keeping.
         if any(a.amount for a in aid):
-            aid = [a for a in aid if a.amount or a.contents]
+            aid = [a for a in aid if a.amount or a.contents or any(ch.isdigit() for ch in a.evidence)
+                   or self.lx.weapons.search(a.evidence)]
         return BriefDraft(
             summary=summary,
             aid=aid[:MAX_ITEMS_PER_SECTION],

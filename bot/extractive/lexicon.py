@@ -41,6 +41,7 @@ class SanctionsCues(_Model):
     description: str
     strong: list[str]
     weak: list[str]
+    authorities: list[str] = Field(default_factory=list)
     background: list[str] = Field(default_factory=list)
 
 
@@ -98,6 +99,7 @@ class Lexicon:
         self.policy_supply = _alternation(s.weapons_policy.supply)
         self.sanction_strong = _alternation(s.sanctions.strong)
         self.sanction_weak = _alternation(s.sanctions.weak)
+        self.sanction_authorities = _alternation(s.sanctions.authorities) if s.sanctions.authorities else None
         self.sanction_background = _alternation(s.sanctions.background) if s.sanctions.background else None
         self.events = _alternation(s.battlefield_claims.events)
         self.claim_verbs = _alternation(s.battlefield_claims.claim_verbs)

@@ -14,7 +14,7 @@ _BARE_URL = re.compile(r"(?<![<|\w])https?://[^\s<>|]+", re.IGNORECASE)
 # A link posted with a few words around it is "a link"; a long text with links in it is pasted text.
 LINK_MESSAGE_MAX_EXTRA_CHARS = 280
 # Shorter pasted text is a remark ("hi", "what's this?"), not an article: answer with a hint instead.
-MIN_PASTED_CHARS = 120
+MIN_PASTED_CHARS = 60
 
 
 def unescape(text: str) -> str:
