@@ -22,7 +22,7 @@ from bot.grounding import Grounder
 from bot.models import Answer, Brief
 from bot.qa.intent import understand
 from bot.qa.offline import DOESNT_SAY, Finding, find_answer
-from bot.qa.passages import build_passages
+from bot.qa.passages import Passage, build_passages
 from bot.qa.prompt import build_prompt
 from bot.qa.retrieve import Retriever
 
@@ -63,8 +63,26 @@ def says_not_given(text: str) -> bool:
     return bool(_NOT_SAID.search(text))
 
 
-def _offline(finding: Finding, notes: list[str]) -> AnswerResult:
-    return AnswerResult(answer=Answer(answer=finding.lead, quotes=list(finding.quotes)),
+def _verified_quotes(quotes: Sequence[str], passages: Sequence[Passage], grounder: Grounder) -> list[str]:
+    """Every quote shown must pass the grounding check. A fragment too short to check on its own
+    ("Designated.") is quoted with the sentence before it; one that still fails is dropped."""
+    by_text = {p.text: p for p in passages}
+    out: list[str] = []
+    for quote in quotes:
+        if grounder.verify(quote):
+            out.append(quote)
+            continue
+        passage = by_text.get(quote)
+        if passage is not None and passage.prev is not None:
+            joined = f"{passages[passage.prev].text} {quote}"
+            if grounder.verify(joined):
+                out.append(joined)
+    return out
+
+
+def _offline(finding: Finding, notes: list[str], passages: Sequence[Passage], grounder: Grounder) -> AnswerResult:
+    quotes = _verified_quotes(finding.quotes, passages, grounder)
+    return AnswerResult(answer=Answer(answer=finding.lead, quotes=quotes),
                         engine=OFFLINE_ENGINE, notes=notes, usage=None, answerable=finding.answerable)
 
 
@@ -81,8 +99,9 @@ def answer_question(article: Article, question: str, *, brief: Brief | None = No
     retriever = Retriever(passages)
     intents = understand(question, [t.question for t in history])
     finding = find_answer(retriever, question, intents, min_coverage=settings.qa.min_score)
+    grounder = Grounder(article.text)
     if client is None or finding.off_topic:
-        return _offline(finding, [])
+        return _offline(finding, [], passages, grounder)
 
     # The model sees the offline pick first, then the best of the rest, as far as the budget allows.
     ranked: list[tuple[int, str]] = []
@@ -102,7 +121,7 @@ def answer_question(article: Article, question: str, *, brief: Brief | None = No
         reply, usage = client.complete(prompt.messages, Answer, max_tokens=_ANSWER_MAX_TOKENS)
     except EngineError as exc:
         log.warning("answering offline: %s", exc)
-        return _offline(finding, [f"answered without the model: {exc}"])
+        return _offline(finding, [f"answered without the model: {exc}"], passages, grounder)
 
     grounder = Grounder(article.text)
     text = reply.answer.strip()
@@ -115,11 +134,13 @@ def answer_question(article: Article, question: str, *, brief: Brief | None = No
     if dropped:
         notes.append(f"{dropped} quote{'s' if dropped != 1 else ''} dropped: not found in the article")
     if not quotes:
-        result = _offline(finding, notes + ["answered offline: none of the model's quotes is in the article"])
+        result = _offline(finding, notes + ["answered offline: none of the model's quotes is in the article"],
+                          passages, grounder)
         result.usage = usage
         return result
     if _unsupported_figures(text, quotes, article.text):
-        result = _offline(finding, notes + ["answered offline: the model's answer had a figure the article "
+        result = _offline(finding, passages=passages, grounder=grounder, notes=notes + [
+            "answered offline: the model's answer had a figure the article "
                                             "does not give"])
         result.usage = usage
         return result

@@ -59,10 +59,15 @@ _DISTANCE_Q = re.compile(
 # "How far did prices move?", "How much did the index fall?": the size of a change (a share, a level),
 # not a distance or a sum of money.
 _CHANGE_Q = re.compile(
-    r"\bhow (?:far|much|sharply|steeply)\b(?:\s+\S+){0,5}?\s+(?:move|moved|rise|rose|risen|fall|fell|fallen|"
+    r"\bhow (?:far|much|sharply|steeply)\b(?:\s+\S+){0,8}?\s+(?:move|moved|rise|rose|risen|fall|fell|fallen|"
     r"climb|climbed|jump|jumped|gain|gained|drop|dropped|slide|slid|surge|surged|slump|slumped|grow|grew|grown|"
     r"shrink|shrank|increase|increased|decrease|decreased|decline|declined|tumble|tumbled|soar|soared|"
     r"plunge|plunged|rally|rallied)\b")
+_PER_UNIT_Q = re.compile(r"\b(?:(?:each|per)\s+(?!(?:year|month|week|day|quarter|annum)\b)\w+|apiece|a piece)\b",
+                         re.IGNORECASE)
+_MONEY_NOUNS = stems("""money funding fund aid assistance support cash package financing finance help
+contribution amount sum budget revenue income profit cost price spending loan grant investment deal
+contract tranche reserve asset earning tax fee premium bill debt subsidy payment military""")
 _FUTURE_Q = re.compile(r"\b(?:will|going to|due|expected|scheduled|planned)\b", re.IGNORECASE)
 _WH_WORDS = word_set("what which who whom whose when where why how is are was were do does did has have can "
                       "could will would should and")
@@ -82,6 +87,7 @@ class Intent:
     speaker: str | None = None  # "russia" in "what did Moscow say…": whose account is wanted
     future: bool = False  # "When will it arrive?": a time still to come, not when it was announced
     head: str | None = None  # "attendanc" in "What was the attendance at the derby?": the thing asked for
+    per_unit: bool = False  # "How much does each round cost?": a price per item, not a contract's total
 
 
 def _proper_tokens(question: str) -> list[str]:
@@ -121,7 +127,13 @@ def classify(question: str) -> str:
         return "quantity"
     m = re.search(r"\bhow much\s+(\w+)", q)
     if m:
-        return "quantity" if m.group(1) == "of" or stem(m.group(1)) in _QUANTITY_NOUNS else "money"
+        if m.group(1) == "of" or stem(m.group(1)) in _QUANTITY_NOUNS:
+            return "quantity"
+        # "How much cargo…" asks for tonnes; "how much aid", "how much is it worth" for money.
+        focus = _money_focus(q)
+        if focus and focus not in _MONEY_NOUNS and m.group(1) not in _AUX and not _MONEY_CUES.search(q):
+            return "quantity"
+        return "money"
     if _MONEY_CUES.search(q):
         return "money"
     if _SCORE_Q.search(q) and not re.search(r"\bwho\b", q):
@@ -158,7 +170,8 @@ def _count_focus(question: str) -> tuple[list[str], list[str]]:
     if not m:
         return [], []
     words = re.findall(r"[A-Za-z][\w'’-]*", m.group(1))
-    if words and words[0].lower() == "of":
+    predicate = bool(words) and words[0].lower() == "of"
+    if predicate:
         # "how many of the sanctioned entities are Chinese companies": the predicate is what is counted.
         for i, w in enumerate(words):
             if w.lower() in ("are", "were", "is", "was") and i + 1 < len(words):
@@ -177,11 +190,11 @@ def _count_focus(question: str) -> tuple[list[str], list[str]]:
         phrase.append(w)
     if not phrase:
         return [], []
+    # Without a tagger the counted noun may be any word of the phrase: "how many ships face…" counts ships,
+    # "how many artillery shells" shells; a number next to a verb ("27 face") never occurs anyway.
     heads = [stem(w.lower()) for w in phrase if w.lower() != "and" and not w[0].isupper()]
-    if "and" in [w.lower() for w in phrase]:
-        heads = [stem(w.lower()) for w in phrase if w.lower() != "and" and not w[0].isupper()]
-    elif heads:
-        heads = heads[-1:]
+    if predicate and "and" not in [w.lower() for w in phrase]:
+        heads = heads[-1:]  # "how many of them were shot down": "down" is no noun, "shot" a verb
     modifiers = [t for w in phrase if w[0].isupper() for t in tokens(w)]
     if not heads and modifiers:  # "how many ATACMS": the name is the thing counted
         heads, modifiers = modifiers[-1:], modifiers[:-1]
@@ -258,8 +271,11 @@ def parse(question: str) -> Intent:
         intent.head = _asked_head(question)
     if kind == "count":
         intent.focus, intent.modifiers = _count_focus(question)
-    elif kind == "money":
+    elif kind in ("money", "quantity"):
         intent.money_focus = _money_focus(question)
+        if kind == "quantity" and intent.money_focus in _QUANTITY_NOUNS:
+            intent.money_focus = None  # "how much ground": any extent of land answers it
+        intent.per_unit = bool(_PER_UNIT_Q.search(question))
     return intent
 
 

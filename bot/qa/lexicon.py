@@ -29,6 +29,7 @@ now still so far yet ever really actually anything something else
 _GENERIC_WORDS = """
 new other get got give giving make way thing kind sort happen happened go going come came take well also next
 time news
+big bigger large larger size huge
 """
 
 _IRREGULAR = {
@@ -125,8 +126,19 @@ ALIASES = {
     "australian": "australia", "canberra": "australia", "estonia": "estonia", "estonian": "estonia",
     "tallinn": "estonia", "latvia": "latvia", "latvian": "latvia", "riga": "latvia",
     "lithuania": "lithuania", "lithuanian": "lithuania", "vilnius": "lithuania",
+    "switzerland": "switzerland", "swiss": "switzerland", "bern": "switzerland",
+    "czechia": "czech", "czech": "czech", "prague": "czech",
 }
 COUNTRIES = frozenset(ALIASES.values())
+
+# "won't" is "will not", not a form of "win"; the negation itself is no topic word.
+_CONTRACTION = re.compile(r"\b(\w+)n['’]t\b", re.IGNORECASE)
+_NEGATED = {"wo": "will", "ca": "can", "sha": "shall"}
+
+
+def _expand(m: re.Match[str]) -> str:
+    stem_ = m.group(1)
+    return f"{_NEGATED.get(stem_.lower(), stem_)} not"
 
 
 def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
@@ -134,7 +146,7 @@ def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
     for pattern, repl in _PHRASES:
         text = pattern.sub(repl, text)
     out: list[str] = []
-    for raw in _TOKEN.findall(text):
+    for raw in _TOKEN.findall(_CONTRACTION.sub(_expand, text)):
         word = raw.lower().replace("’", "'")
         if word.endswith(("'s", "'t")):
             word = word[:-2]
@@ -154,7 +166,7 @@ _SYNONYM_GROUPS = [
     "kill die killed casualty loss lose toll",
     "injure wound injury",
     "retake recapture liberate reclaim regain",
-    "seize take capture",
+    "seize take capture liberate liberation",
     "range reach kilometre mile",
     "ship vessel tanker",
     "company firm entity business major",
@@ -174,6 +186,10 @@ _SYNONYM_GROUPS = [
     "soldier troop serviceman fighter personnel force",
     "people civilian resident person",
     "missile rocket interceptor",
+    "shell round ammunition munition",
+    "drone uav unmanned",
+    "package aid assistance tranche",
+    "call name refer dub",
     "weapon arm munition",
     "exception carve permission",
     "outlet media newspaper report",
@@ -209,7 +225,8 @@ COUNT_GROUPS = [
     "ship vessel tanker carrier boat",
     "company firm entity business organisation organization individual",
     "missile rocket interceptor projectile",
-    "drone uav",
+    "shell round",
+    "drone uav unmanned",
     "attack assault strike raid",
     "job worker vacancy employee",
     "vehicle tank",
@@ -247,5 +264,6 @@ state stated tell told warn warned accuse accused deny denied confirm confirmed 
 insist argue describe credit""")
 REASON_CUES = re.compile(
     r"\b(?:because|since|so that|in order to|due to|reasons?|argu(?:e|ed|es)|why|risk|fear(?:s|ed)?|"
-    r"concerns?|relies|danger|owing to|as a result)\b", re.IGNORECASE,
+    r"concerns?|relies|danger|owing to|as a result|cit(?:e|es|ed|ing)|on the grounds|"
+    r"under (?:its|the) \w+ (?:law|rules?))\b", re.IGNORECASE,
 )

@@ -1,8 +1,10 @@
 """Offline answers: the best one to three article sentences, quoted under a one-line lead.
 
-No model, no paraphrase: every quote is a sentence of the article. When nothing fits well enough the
-answer is "The article doesn't say." with no quotes; a question about something else entirely gets a
-short redirect.
+No model, no paraphrase: every quote is a sentence of the article. When a passage covers the question
+well but its figure is not of the recognised sort, it is still quoted under a cautious lead; "The article
+doesn't say." (no quotes) is kept for questions whose specific subject the article lacks (a name, a
+count of something it never counts, nothing that covers the question). A question about something else
+entirely gets a short redirect.
 """
 
 from __future__ import annotations
@@ -13,20 +15,24 @@ from dataclasses import dataclass
 from bot.figures import find_money
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lexicon import OFF_TOPIC, SYNONYMS
-from bot.qa.retrieve import _DISTANCE, _SCORE, EXACT_DATE, Hit, Retriever, count_match
+from bot.qa.retrieve import _DISTANCE, _SCORE, EXACT_DATE, Hit, Retriever, count_match, has_figure
 
 DOESNT_SAY = "The article doesn't say."
 REDIRECT = "The article doesn't say: I can only answer questions about this article."
 MAX_QUOTES = 3
 # A later passage is quoted too when it scores at least this share of the best one; passages that carry
 # the asked-for sort of fact (an amount, a date) are few, so more of them may join.
-_RELATIVE = 0.55
+_RELATIVE = 0.4
 _RELATIVE_TYPED = 0.35
 _RELATIVE_SPEAKER = 0.25
 # A typed answer is withheld when a passage without the fact covers the question this much better than
 # every passage with it, and those cover it poorly.
 _TOPIC_ELSEWHERE_GAP = 0.35
 _TOPIC_ELSEWHERE_FIT = 0.5
+# A passage without the recognised sort of fact still answers when it covers this much of the question
+# by itself and states some figure; only the best few ranked passages are looked at.
+_LOOSE_FIT = 0.6
+_LOOSE_RANKS = 3
 # Passages looked at for one that covers the question well enough.
 _CANDIDATES = 10
 # A best sentence this short states a stance; the sentence after it says who and what.
@@ -34,6 +40,11 @@ _SHORT_WORDS = 8
 _CONTINUATION = re.compile(
     r"^(?:It|He|She|They|This|These|Those|Its|His|Her|Their|Of that|Of this|Among them|The package|"
     r"The ministry|The loan|The money|In its version|That)\b")
+_ANTECEDENT_STARTS = {
+    "who": re.compile(r"^(?:He|She|They|His|Her|Their)\b"),
+    "why": re.compile(r"^(?:As a (?:result|consequence)|Therefore|Consequently|Hence|Thus|So|For (?:that|this) "
+                      r"reason|That is why|This is why|Because of (?:this|that))\b"),
+}
 # Words that show a question is at least about war news, so a miss is "doesn't say", not off-topic.
 _DOMAIN = re.compile(
     r"\b(?:war|military|troops?|soldiers?|army|forces?|missiles?|weapons?|drones?|sanctions?|aid|strikes?|"
@@ -43,6 +54,8 @@ _DOMAIN = re.compile(
 
 # One-line leads by question kind; each reads as a sentence ("On the timing, the article says:").
 ACCORDING = "According to the article:"
+# The lead when the passages cover the question but their figure may not be exactly the one asked for.
+CLOSEST = "The closest the article comes to this:"
 _LEADS = {
     "money": "On the amount, the article says:",
     "count": "On the number, the article says:",
@@ -91,9 +104,9 @@ def _figure(intent: Intent, text: str) -> str | None:
 def _missing_head(retriever: Retriever, intent: Intent) -> bool:
     """"What was the attendance at the derby?" about an article that never speaks of an attendance."""
     head = intent.head
-    if not head or head in retriever.vocabulary:
+    if not head or retriever.knows(head):
         return False
-    return not any(s in retriever.vocabulary for s in SYNONYMS.get(head, ()))
+    return not any(retriever.knows(s) for s in SYNONYMS.get(head, ()))
 
 
 def _said_without_figure(retriever: Retriever, intent: Intent, ranked: list[Hit]) -> bool:
@@ -113,6 +126,22 @@ def _said_without_figure(retriever: Retriever, intent: Intent, ranked: list[Hit]
     return max(fitting) < _TOPIC_ELSEWHERE_FIT and max(other) - max(fitting) >= _TOPIC_ELSEWHERE_GAP
 
 
+def _loose_hits(retriever: Retriever, intent: Intent, ranked: list[Hit]) -> list[Hit]:
+    """Passages that say nearly all the question says, with a figure the strict check did not recognise.
+
+    "How many drones…" next to "64 unmanned aerial vehicles", "how far have rates fallen" next to "slipped
+    by about a fifth": when a top passage itself covers the question this well and states some figure,
+    quoting it serves the reader better than "doesn't say". They are marked as not fitting, so the lead
+    stays cautious.
+    """
+    out: list[Hit] = []
+    for hit in ranked[:_LOOSE_RANKS]:
+        text = hit.passage.text
+        if retriever.coverage(intent, hit.passage, own=True) >= _LOOSE_FIT and has_figure(text, intent.kind):
+            out.append(Hit(passage=hit.passage, score=hit.score, fits=False))
+    return out
+
+
 def _part_hits(retriever: Retriever, intent: Intent, min_coverage: float) -> list[Hit]:
     ranked = retriever.rank(intent)
     typed = intent.kind in TYPED_KINDS
@@ -120,6 +149,10 @@ def _part_hits(retriever: Retriever, intent: Intent, min_coverage: float) -> lis
     if typed and _said_without_figure(retriever, intent, ranked):
         return []
     hits = [h for h in hits[:_CANDIDATES] if retriever.coverage(intent, h.passage) >= min_coverage]
+    if typed and not hits and intent.kind != "count" and not intent.per_unit:
+        # A count names what it counts ("Ukrainian soldiers"), a price per shell is no contract's total: a
+        # figure of anything else is no answer to those.
+        hits = _loose_hits(retriever, intent, ranked)
     if intent.speaker and not typed:
         # "What did Moscow say…": Moscow's own statements, when the article has any on this.
         own = [h for h in hits if retriever.speaks(h.passage, intent.speaker)]
@@ -138,15 +171,40 @@ def _with_followers(retriever: Retriever, chosen: list[Hit]) -> list[Hit]:
     "He has argued that…" after the best sentence continues it; a very short sentence ("Kyiv rejects
     that.") only states a stance, and the sentence after it says who and what.
     """
+    followers: dict[int, Hit] = {}
+    for rank, hit in enumerate(chosen):
+        p = hit.passage
+        follower = retriever.passages[p.index + 1] if p.index + 1 < len(retriever.passages) else None
+        if follower is None or follower.prev != p.index or any(h.passage is follower for h in chosen):
+            continue
+        if (rank == 0 and _CONTINUATION.match(follower.text)) or len(p.text.split()) <= _SHORT_WORDS:
+            followers[rank] = Hit(passage=follower, score=0.0, fits=True)
+    # A follower only finishes a thought; it takes the place of a ranked passage only when the chosen one
+    # is too short to stand alone.
     out: list[Hit] = []
     for rank, hit in enumerate(chosen):
         out.append(hit)
-        p = hit.passage
-        follower = retriever.passages[p.index + 1] if p.index + 1 < len(retriever.passages) else None
-        if follower is None or follower.prev != p.index or any(h.passage is follower for h in chosen + out):
+        extra = followers.get(rank)
+        if extra is None or any(h.passage is extra.passage for h in out):
             continue
-        if (rank == 0 and _CONTINUATION.match(follower.text)) or len(p.text.split()) <= _SHORT_WORDS:
-            out.append(Hit(passage=follower, score=0.0, fits=True))
+        short = len(hit.passage.text.split()) <= _SHORT_WORDS
+        if short or len(chosen) + len(out) - rank - 1 < MAX_QUOTES:
+            out.append(extra)
+    return out[:MAX_QUOTES]
+
+
+def _with_antecedents(retriever: Retriever, chosen: list[Hit], start: re.Pattern[str]) -> list[Hit]:
+    """The sentence a chosen one leans on comes along, ahead of lower-ranked passages: for "who", "He asked
+    whether…" names no one; for "why", "As a result, none of…" has its reason in the sentence before."""
+    out: list[Hit] = []
+    for hit in chosen:
+        prev = hit.passage.prev
+        if prev is None and hit.passage.index > 0 and retriever.passages[hit.passage.index - 1].quotable:
+            prev = hit.passage.index - 1  # the last sentence of the paragraph before
+        if start.match(hit.passage.text) and prev is not None and not any(
+                h.passage.index == prev for h in chosen + out):
+            out.append(Hit(passage=retriever.passages[prev], score=0.0, fits=True))
+        out.append(hit)
     return out[:MAX_QUOTES]
 
 
@@ -178,11 +236,15 @@ def find_answer(retriever: Retriever, question: str, intents: list[Intent], *,
             if hit not in chosen:
                 chosen.append(hit)
     chosen = _with_followers(retriever, chosen[:MAX_QUOTES])
+    if main.kind in _ANTECEDENT_STARTS:
+        chosen = _with_antecedents(retriever, chosen, _ANTECEDENT_STARTS[main.kind])
     top = chosen[0].passage
     chosen.sort(key=lambda h: h.passage.index)
     figure = _figure(main, top.text)
     lead = _LEADS.get(main.kind, ACCORDING)
-    if figure:
+    if main.kind in TYPED_KINDS and not chosen[0].fits:
+        lead = CLOSEST  # its figure may not be exactly the one asked for, so the lead names none
+    elif figure:
         figure = figure.strip(" ,.;:")
         lead = f"{figure[:1].upper()}{figure[1:]}, according to the article:"
     return Finding(answerable=True, lead=lead, quotes=[h.passage.text for h in chosen], hits=parts[0])

@@ -77,7 +77,18 @@ _CONJOINED = re.compile(r"\b[A-Z][\w-]*\s+(?:and|or|with|to)\s+[A-Z]")
 # Timestamps and datelines before a sentence's subject ("9:55 a.m. - ", "MOSCOW, 3 June - ").
 _SUBJECT = re.compile(r"^(?:[^-–—]{0,40}\s[-–—]\s)?")
 _CONTINUES = re.compile(r"^(?:It|In its|Its|He|She|They|The ministry|The statement|This)\b")
+# An extent in words: "two-thirds of the town", "about a fifth", "half", "most of it".
+_SHARE = re.compile(r"\b(?:(?:one|two|three|a)[- ](?:half|third|quarter|fifth|tenth)s?|half|thirds?|quarters?|"
+                    r"fifths?|most|majority|bulk|all but)\b", re.IGNORECASE)
+_PER_UNIT = re.compile(r"\b(?:each|per|apiece|a piece|a unit|a (?:shell|round|missile|drone|barrel|tonne))\b",
+                       re.IGNORECASE)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[- ][A-Z][\w-]+)*")
+
+
+# A question word this long found at the end of an article word is the same thing: "group", "battlegroup".
+_COMPOUND_PART = 5
+# A name found in at least this share of the passages is the article's setting.
+_SETTING_SHARE = 0.3
 
 
 @dataclass(slots=True)
@@ -105,8 +116,9 @@ def count_match(text: str, focus: list[str], modifiers: list[str]) -> str | None
             continue
         if not _NUMBER_WORD.match(bare) or re.fullmatch(r"(?:19|20)\d\d", bare):
             continue
-        if i + 1 < len(words) and _MONTH_WORD.match(words[i + 1].strip(",.")):
-            continue  # "25 September" is a date, not a count
+        if (i + 1 < len(words) and _MONTH_WORD.match(words[i + 1].strip(",."))) or (
+                i > 0 and _MONTH_WORD.match(words[i - 1].strip(",."))):
+            continue  # "25 September" and "June 3" are dates, not counts
         if i > 0 and words[i - 1] in "€$£":
             continue  # "£3 billion a year" is money, not a count of years
         between: list[str] = []
@@ -127,6 +139,19 @@ def count_match(text: str, focus: list[str], modifiers: list[str]) -> str | None
     return None
 
 
+def has_figure(text: str, kind: str) -> bool:
+    """Does ``text`` state some figure of the loose sort a ``kind`` question wants (a date for "when")?"""
+    if kind == "when":
+        return bool(_DATE.search(text))
+    if kind == "score":
+        return bool(_SCORE.search(text))
+    words = [w.strip(",.;:") for w in _WORD.findall(text)]
+    numbers = [w for i, w in enumerate(words) if _NUMBER_WORD.match(w) and w.lower() not in ("one",) and not (
+        re.fullmatch(r"(?:19|20)\d\d", w) or (i > 0 and _MONTH_WORD.match(words[i - 1]))
+        or (i + 1 < len(words) and _MONTH_WORD.match(words[i + 1])))]
+    return bool(numbers or _SHARE.search(text) or has_money(text))
+
+
 def has_money(text: str) -> bool:
     """Does ``text`` state an amount of money?"""
     return bool(find_money(text))
@@ -141,6 +166,8 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
     if kind == "money":
         if not has_money(text):
             return False
+        if intent.per_unit and not _PER_UNIT.search(text):
+            return False  # a contract's total is not the price of each shell
         return intent.money_focus is None or intent.money_focus in GENERIC_MONEY or \
             intent.money_focus in tokens(window)
     if kind == "count":
@@ -148,8 +175,10 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
             return count_match(text, intent.focus, intent.modifiers) is not None
         return any(_NUMBER_WORD.match(w.strip(",.")) for w in _WORD.findall(text))
     if kind == "quantity":
-        return bool(re.search(r"\d", text)) or any(word_number(w) for w in text.split() if w.isalpha() and
-                                                     w.lower() not in ("a", "one"))
+        if intent.money_focus and intent.money_focus not in tokens(window):
+            return False  # "how much cargo": the amount must be one of cargo
+        return bool(re.search(r"\d", text) or _SHARE.search(text)) or any(
+            word_number(w) for w in text.split() if w.isalpha() and w.lower() not in ("a", "one"))
     if kind == "distance":
         return bool(_DISTANCE.search(text))
     if kind == "when":
@@ -205,6 +234,12 @@ class Retriever:
             found |= earlier
         return found
 
+    def knows(self, term: str) -> bool:
+        """Does the article use ``term``, alone or as the end of a compound ("group" in "battlegroup")?"""
+        if term in self.vocabulary:
+            return True
+        return len(term) >= _COMPOUND_PART and any(v.endswith(term) for v in self.vocabulary)
+
     def _term_scores(self, term: str) -> np.ndarray:
         if term not in self._cache:
             self._cache[term] = np.asarray(self._bm25.get_scores([term]), dtype=float)
@@ -247,7 +282,8 @@ class Retriever:
             total += w
             if term in have:
                 got += w
-            elif any(s in have for s in SYNONYMS.get(term, ())):
+            elif any(s in have for s in SYNONYMS.get(term, ())) or (
+                    len(term) >= _COMPOUND_PART and any(t.endswith(term) for t in have)):
                 got += 0.7 * w
         if not total:
             # "What was the final score?": the typed fact itself is the match (fits() is required).
@@ -256,8 +292,10 @@ class Retriever:
 
     def missing_names(self, intent: Intent) -> list[str]:
         """Names the question uses that the article never mentions."""
+        # "UAVs" for the article's "drones" is a word with synonyms, not a name the article lacks.
         return [t for t in intent.proper if t not in self.vocabulary
-                and not any(_same_name(t, v) for v in self.vocabulary)]
+                and not any(_same_name(t, v) for v in self.vocabulary)
+                and not any(s in self.vocabulary for s in SYNONYMS.get(t, frozenset()) | COUNT_SYNONYMS.get(t, frozenset()))]
 
     def rank(self, intent: Intent) -> list[Hit]:
         """Quotable passages, best first, with whether each fits the question's kind."""
@@ -274,7 +312,11 @@ class Retriever:
             if intent.kind in TYPED_KINDS and ok and intent.proper:
                 # A typed fact about someone else is not the answer: the names must be in reach.
                 have = self.window_tokens(p)
-                names = [name for name in intent.proper if name in self.vocabulary]
+                # Whose claim it is ("does Moscow say") is often said only once, paragraphs earlier.
+                # A name on most of the article's sentences ("Russia" in a Russian bulletin) is its setting,
+                # not a way to tell one figure from another.
+                names = [name for name in intent.proper if name in self.vocabulary and name != intent.speaker
+                         and self._df[name] < _SETTING_SHARE * len(self.passages)]
                 # "Storm Shadow and ATACMS": either one's figure is part of the answer.
                 ok = (any if _CONJOINED.search(intent.text) else all)(name in have for name in names)
             score *= 1.5 if ok else 0.6

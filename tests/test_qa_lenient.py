@@ -1,0 +1,84 @@
+"""Answering when the article puts it differently: round four of generalisation.
+
+The offline answerer used to say "The article doesn't say." whenever a strict answer-type check failed.
+These cases, on our own fixture, check that it now quotes the passage that answers ("41 unmanned aerial
+vehicles" for drones, "two-thirds" for how much of a town, tonnes for "how much cargo") and still says
+"doesn't say" when the specific thing asked for (a price per shell) is not there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.article import Article
+from bot.config import Settings
+from bot.grounding import Grounder
+from bot.models import Answer
+from bot.qa import DOESNT_SAY, answer_question, says_not_given
+
+FIXTURES = Path(__file__).parent / "fixtures" / "qa"
+
+
+@pytest.fixture(scope="module")
+def corridor() -> Article:
+    return Article(text=(FIXTURES / "corridor.txt").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def settings() -> Settings:
+    return Settings()
+
+
+def _ask(article: Article, settings: Settings, question: str) -> Answer:
+    answer = answer_question(article, question, settings=settings).answer
+    grounder = Grounder(article.text)
+    assert all(grounder.verify(q) for q in answer.quotes), answer.quotes  # every quote verbatim
+    return answer
+
+
+def _joined(answer: Answer) -> str:
+    return " ".join([answer.answer, *answer.quotes])
+
+
+@pytest.mark.parametrize(("question", "key"), [
+    # "big" names the kind of answer, and the article calls the package "aid".
+    ("How big is the new Dutch package?", "450 million"),
+    # "How much cargo" wants tonnes, not money.
+    ("How much cargo did Ukraine's ports handle last month?", "9 million tonnes"),
+    # An extent in words, and a change described far from "how far".
+    ("How much of the town do the Ukrainians say they still hold?", "two-thirds"),
+    ("How far have freight costs on the route to Egypt fallen?", "a third"),
+    # "ships face" counts ships; the article says "vessels".
+    ("How many ships face the port ban?", "19 vessels"),
+    # "UAVs" and "drones" for "unmanned aerial vehicles"; "June 3" is a date, not a count.
+    ("How many drones does Moscow say it shot down overnight?", "41"),
+    ("How many UAVs did the Russian air defences down?", "41"),
+])
+def test_answers_what_the_article_puts_differently(corridor, settings, question, key):
+    answer = _ask(corridor, settings, question)
+    assert not says_not_given(answer.answer), answer
+    assert key in _joined(answer), answer
+
+
+def test_wont_is_not_win_and_the_reason_comes_with_its_result(corridor, settings):
+    # "As a result, none of…" answers "why" only with the sentence before it, which holds the reason.
+    answer = _ask(corridor, settings, "Why won't the Swiss plant contribute?")
+    assert "neutrality" in _joined(answer), answer
+
+
+def test_who_brings_the_name_behind_a_pronoun(corridor, settings):
+    # "She asked whether…" names no one; the sentence before it says who she is.
+    answer = _ask(corridor, settings, "Who pressed the government on striking airfields?")
+    assert "Lindqvist" in _joined(answer), answer
+
+
+def test_a_price_per_shell_is_not_the_contract_total(corridor, settings):
+    answer = _ask(corridor, settings, "How much does each shell cost under the contract?")
+    assert answer.answer == DOESNT_SAY and answer.quotes == []
+
+
+def test_a_count_of_something_else_is_still_no_answer(corridor, settings):
+    answer = _ask(corridor, settings, "How many Ukrainian soldiers were killed near Lyptsi?")
+    assert answer.answer == DOESNT_SAY and answer.quotes == []
