@@ -26,6 +26,9 @@ MAX_ITEMS_PER_SECTION = 14
 _MODAL_BEFORE = re.compile(r"\b(?:could|would|might|may|can|will|to|must|should)\s+[\"'“‘]?(?:\w+\s+)?[\"'“‘]?$", re.I)
 # "If Russia launches attacks …": a hypothetical, not an event.
 _CONDITIONAL_BEFORE = re.compile(r"\b(?:if|unless|whether|in case|should)\b[^,;.]*$", re.I)
+_AND_CLAUSES = re.compile(r",?\s+and (?:has|have|had|will|would|also|is|was)\s+|,\s+while\s+|;\s+", re.I)
+# "Ukraine, he said, should …": the sentence before names who "he" is.
+_PRONOUN_SPEAKER = re.compile(r"\b(?:he|she) (?:said|added|argued|told|insisted|warned|stressed)\b", re.I)
 # Verbs of giving that, just before a named weapon, make a sentence about aid.
 _GIVING = re.compile(r"\b(?:deliver(?:ed|ies|y|ing)|donat\w+|handed over|hand over|pledg\w+|promis\w+|sen(?:d|t|ding)|"
                      r"provid(?:e|ed|es|ing)|transferr?\w*|pa(?:y|id|ying) for|fund(?:ed|s|ing)|financ\w+|purchas\w+|"
@@ -94,13 +97,21 @@ class ExtractiveEngine:
         recipient = lx.aid_recipient.search(s)
         weapon = lx.weapons.search(s)
         if sanction and not strong:
-            return False
+            # "agreed a £1.6bn contract to supply Ukraine … and has imposed sanctions on 100 tankers"
+            money_clauses = [c for c in _AND_CLAUSES.split(s) if find_money(c)]
+            if not money_clauses or any(self._is_sanction_action(c) for c in money_clauses):
+                return False
+            s = money_clauses[0]
+            supply = lx.aid_supply.search(s)
+            recipient = lx.aid_recipient.search(s)
+            weapon = lx.weapons.search(s)
         return bool(
             (money and (strong or (supply and (recipient or weapon)) or recipient))
             or (strong and (recipient or weapon or money or lx.aid_recipient.search(context)))
             or (supply and weapon and recipient)
             # "Deliveries of 18 howitzers were promised": a named system given, in an article about aid to Ukraine.
             or (article_recipient and named and _GIVING.search(s[: named.start()][-100:]))
+            or (article_recipient and weapon and _GIVING.search(s[: weapon.start()][-60:]) and re.search(r"\d", s))
             # In an article about aid, a figure on its own line ("NASAMS launchers … NOK 600 million") is aid too.
             or (article_aid and money and not sanction and not (lx.not_aid and lx.not_aid.search(s)))
         )
@@ -111,7 +122,8 @@ class ExtractiveEngine:
             return False
         # Rules on use ("may use X against targets in Russia"), or a refusal or review of supplying X.
         return bool((lx.policy.search(s) and lx.usage.search(s))
-                    or (lx.supply_review.search(s) and lx.policy_supply.search(s)))
+                    or (lx.supply_review.search(s) and lx.policy_supply.search(s))
+                    or (lx.policy_nouns and lx.policy_nouns.search(s) and lx.named_weapons.search(s)))
 
     def _is_sanction_action(self, s: str) -> bool:
         stripped = self.lx.sanction_background.sub(" ", s) if self.lx.sanction_background else s
@@ -122,7 +134,12 @@ class ExtractiveEngine:
         real = [m for m in lx.events.finditer(s)
                 if not _MODAL_BEFORE.search(s[max(0, m.start() - 30) : m.start()])
                 and not _CONDITIONAL_BEFORE.search(s[max(0, m.start() - 60) : m.start()])]
-        return bool(real) and bool(lx.military.search(s) or lx.weapons.search(s) or lx.military.search(paragraph))
+        if not real:
+            return False
+        # "Two people were killed" needs no context in a war article; "the team lost" does.
+        if lx.ambiguous_events and all(lx.ambiguous_events.fullmatch(m.group(0)) for m in real):
+            return bool(lx.military.search(s) or lx.weapons.search(s) or lx.military.search(paragraph))
+        return True
 
     def _is_listing(self, s: _Sentence) -> bool:
         """A weak cue with a sanctions authority acting in the paragraph ("Gazprombank. Designated.")."""
@@ -211,10 +228,6 @@ class ExtractiveEngine:
             who = claim_rules.attribution(self.lx, s.text, last_claimant)
             if who is None and interviewee is not None and _ANSWER.match(s.paragraph):
                 who = interviewee
-            # A sourced account of fighting is a claim even when it also touches weapons policy
-            # ("forces hit a depot, officials said, days after the rules were eased").
-            if sections == ["weapons_policy"] and who is not None and self._is_claim_event(s.text, s.paragraph):
-                sections.append("battlefield_claims")
             adjacent = previous is not None and previous.sentences[-1].index == s.index - 1
             continues = adjacent and previous is not None and (
                 (bool(self.lx.continuation.match(s.text)) and (not sections or sections == [previous.section]))
@@ -266,6 +279,8 @@ class ExtractiveEngine:
             return [s]
         if (section == "weapons_policy" and not fields.weapons_in(self.lx, s.text, named_only=True)
                 and fields.weapons_in(self.lx, prev.text, named_only=True)):
+            return [prev, s]
+        if _PRONOUN_SPEAKER.search(s.text) and _PRONOUN_SPEAKER.search(s.text).start() < 40:
             return [prev, s]
         # A fragment ("Designated.") means nothing without the words before it ("Gazprombank.").
         if len(s.text.split()) < 5:

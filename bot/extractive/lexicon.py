@@ -34,6 +34,7 @@ class PolicyCues(_Model):
     policy: list[str]
     supply_review: list[str]
     supply: list[str]
+    policy_nouns: list[str] = Field(default_factory=list)
     usage: list[str]
 
 
@@ -48,6 +49,7 @@ class SanctionsCues(_Model):
 class ClaimCues(_Model):
     description: str
     events: list[str]
+    ambiguous_events: list[str] = Field(default_factory=list)
     claim_verbs: list[str]
     military_context: list[str]
 
@@ -97,11 +99,14 @@ class Lexicon:
         self.usage = _alternation(s.weapons_policy.usage)
         self.supply_review = _alternation(s.weapons_policy.supply_review)
         self.policy_supply = _alternation(s.weapons_policy.supply)
+        self.policy_nouns = _alternation(s.weapons_policy.policy_nouns) if s.weapons_policy.policy_nouns else None
         self.sanction_strong = _alternation(s.sanctions.strong)
         self.sanction_weak = _alternation(s.sanctions.weak)
         self.sanction_authorities = _alternation(s.sanctions.authorities) if s.sanctions.authorities else None
         self.sanction_background = _alternation(s.sanctions.background) if s.sanctions.background else None
         self.events = _alternation(s.battlefield_claims.events)
+        ambiguous = s.battlefield_claims.ambiguous_events
+        self.ambiguous_events = _alternation(ambiguous) if ambiguous else None
         self.claim_verbs = _alternation(s.battlefield_claims.claim_verbs)
         self.military = _alternation(s.battlefield_claims.military_context)
         # Continuations are matched at the very start of a sentence only, and case-sensitively.
