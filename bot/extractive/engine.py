@@ -23,7 +23,7 @@ from bot.text import article_units, fingerprint
 
 MAX_ITEMS_PER_SECTION = 14
 # "could hit", "wants to retake": intentions and permissions, not events anyone claims happened.
-_MODAL_BEFORE = re.compile(r"\b(?:could|would|might|may|can|will|to|must|should)\s+[\"'“‘]?(?:\w+\s+)?[\"'“‘]?$", re.I)
+_MODAL_BEFORE = re.compile(r"\b(?:could|would|might|may|can|will|to|must|should)\s+[\"'“‘]?(?:[A-Za-z]+\s+)?[\"'“‘]?$", re.I)
 # "If Russia launches attacks …": a hypothetical, not an event.
 _CONDITIONAL_BEFORE = re.compile(r"\b(?:if|unless|whether|in case|should)\b[^,;.]*$", re.I)
 _AND_CLAUSES = re.compile(r",?\s+and (?:has|have|had|will|would|also|is|was)\s+|,\s+while\s+|;\s+", re.I)
@@ -151,7 +151,7 @@ class ExtractiveEngine:
         """"The condition: use on Ukrainian soil only." right after the sentence naming the weapon."""
         lx = self.lx
         return bool(prev is not None and prev.para == s.para and not lx.weapons.search(s.text)
-                    and lx.named_weapons.search(prev.text) and lx.usage.search(s.text)
+                    and lx.weapons.search(prev.text) and lx.usage.search(s.text)
                     and (lx.policy.search(s.text) or re.search(r"\bonly\b", s.text)))
 
     def classify(self, s: _Sentence, *, article_has_sanctions: bool, article_recipient: bool,
@@ -167,8 +167,9 @@ class ExtractiveEngine:
         # An export ban on drone parts is a sanction, not a rule on Ukraine's weapons.
         elif not strong_sanction and self._is_policy(text):
             found.append("weapons_policy")
-            # A refusal to send Taurus is policy; it is aid only when money changes hands.
-            if "aid" in found and not find_money(text):
+            # A refusal to send Taurus is policy; it is aid only when money changes hands or aid is named.
+            named_aid = any(not m.group(0).lower().startswith("package") for m in self.lx.aid_strong.finditer(text))
+            if "aid" in found and not find_money(text) and not named_aid:
                 found.remove("aid")
         if sanction or article_has_sanctions and not found and self.lx.sanction_weak.search(text):
             found.append("sanctions")
@@ -280,7 +281,8 @@ class ExtractiveEngine:
         if (section == "weapons_policy" and not fields.weapons_in(self.lx, s.text, named_only=True)
                 and fields.weapons_in(self.lx, prev.text, named_only=True)):
             return [prev, s]
-        if _PRONOUN_SPEAKER.search(s.text) and _PRONOUN_SPEAKER.search(s.text).start() < 40:
+        speaker = _PRONOUN_SPEAKER.search(s.text)
+        if speaker is not None and speaker.start() < 40:
             return [prev, s]
         # A fragment ("Designated.") means nothing without the words before it ("Gazprombank.").
         if len(s.text.split()) < 5:
