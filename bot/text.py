@@ -87,12 +87,20 @@ def _ends_sentence(line: str) -> bool:
     return bool(re.search(r"""[.!?:…]["'’”)\]]*$""", line))
 
 
+# A list whose lines were run together: "- interceptors; - Stinger missiles; - ammunition".
+_INLINE_BULLET = re.compile(r"(?<=[;.:!?,])\s+(?=[-•▪●◦*]\s+\S)")
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Paragraphs of ``text`` (blank-line separated; bullets and timestamped entries split out)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     paragraphs: list[str] = []
     for block in re.split(r"\n\s*\n", text):
-        paragraphs.extend(_block_lines(block))
+        for line in _block_lines(block):
+            if _BULLET.match(line) and len(_INLINE_BULLET.findall(line)) >= 1:
+                paragraphs.extend(part for part in _INLINE_BULLET.split(line) if part.strip())
+            else:
+                paragraphs.append(line)
     return paragraphs
 
 

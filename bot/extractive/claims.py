@@ -129,8 +129,8 @@ def attribution(lx: Lexicon, sentence: str, last: Claimant | None) -> Claimant |
     for verb in lx.claim_verbs.finditer(sentence):
         before = sentence[: verb.start()]
         clause = re.split(r"[,;:]\s|\bthat\b|\band\b", before)[-1] if before.strip() else ""
-        last_word = clause.strip().rsplit(" ", 1)[-1] if clause.strip() else ""
-        pronoun = (_PRONOUN.match(clause.strip()) or last_word in {"it", "he", "she", "they"}
+        last_words = set(clause.strip().lower().split()[-2:]) if clause.strip() else set()
+        pronoun = (_PRONOUN.match(clause.strip()) or bool(last_words & {"it", "he", "she", "they"})
                    or (not clause.strip() and _PRONOUN.match(sentence)))
         if pronoun and last:
             return last

@@ -17,6 +17,7 @@ from bot.models import (
     BriefDraft,
     SanctionsDraft,
     Side,
+    Stance,
     WeaponsPolicyDraft,
 )
 from bot.text import article_units, fingerprint
@@ -29,10 +30,15 @@ _CONDITIONAL_BEFORE = re.compile(r"\b(?:if|unless|whether|in case|should)\b[^,;.
 _AND_CLAUSES = re.compile(r",?\s+and (?:has|have|had|will|would|also|is|was)\s+|,\s+while\s+|;\s+", re.I)
 # "Ukraine, he said, should …": the sentence before names who "he" is.
 _PRONOUN_SPEAKER = re.compile(r"\b(?:he|she) (?:said|added|argued|told|insisted|warned|stressed)\b", re.I)
+_PASSIVE_GIVING = re.compile(r"\b(?:will|are to|is to|would|were|was|have|has|had|to)\s+be(?:en)?\s+(?:\w+\s+)?"
+                             r"(?:delivered|supplied|sent|provided|donated|transferred|handed over|ordered|procured|"
+                             r"bought|financed|funded)\b", re.I)
 # Verbs of giving that, just before a named weapon, make a sentence about aid.
 _GIVING = re.compile(r"\b(?:deliver(?:ed|ies|y|ing)|donat\w+|handed over|hand over|pledg\w+|promis\w+|sen(?:d|t|ding)|"
                      r"provid(?:e|ed|es|ing)|transferr?\w*|pa(?:y|id|ying) for|fund(?:ed|s|ing)|financ\w+|purchas\w+|"
-                     r"bought|gave|giv(?:e|es|ing)|find|supplied)\b", re.I)
+                     r"bought|gave|giv(?:e|es|ing)|find|supplied|order(?:ed|ing)|procur\w+)\b", re.I)
+_LIST_INTRO = re.compile(r"\b(?:includes?|including|contains?|comprises?|consists? of|following|list|are|were)\s*:\s*$",
+                         re.I)
 _BULLET_MARK = re.compile(r"^\s*(?:[-*•▪●◦–—]|\d{1,2}[.)])\s+")
 _REFERS_BACK = re.compile(r"\b(?:that|the|this) (?:attack|strike|raid|assault|bombardment|operation)\b|"
                           r"\b(?:called|described|identified) (?:it|this|that|them)\b", re.I)
@@ -111,6 +117,8 @@ class ExtractiveEngine:
             or (supply and weapon and recipient)
             # "Deliveries of 18 howitzers were promised": a named system given, in an article about aid to Ukraine.
             or (article_recipient and named and _GIVING.search(s[: named.start()][-100:]))
+            # "Further Archer howitzers will be supplied": the passive puts the verb after the weapon.
+            or (article_recipient and named and _PASSIVE_GIVING.search(s[named.end(): named.end() + 80]))
             or (article_recipient and weapon and _GIVING.search(s[: weapon.start()][-60:]) and re.search(r"\d", s))
             # In an article about aid, a figure on its own line ("NASAMS launchers … NOK 600 million") is aid too.
             or (article_aid and money and not sanction and not (lx.not_aid and lx.not_aid.search(s)))
@@ -119,7 +127,8 @@ class ExtractiveEngine:
     def _is_policy(self, s: str) -> bool:
         lx = self.lx
         if not lx.weapons.search(s):
-            return False
+            # "Ukraine should be allowed to neutralise military sites in Russia": a rule on strikes, no weapon named.
+            return bool(lx.strike_policy and lx.strike_policy.search(s) and lx.usage.search(s))
         # Rules on use ("may use X against targets in Russia"), or a refusal or review of supplying X.
         return bool((lx.policy.search(s) and lx.usage.search(s))
                     or (lx.supply_review.search(s) and lx.policy_supply.search(s))
@@ -134,7 +143,7 @@ class ExtractiveEngine:
         real = [m for m in lx.events.finditer(s)
                 if not _MODAL_BEFORE.search(s[max(0, m.start() - 30) : m.start()])
                 and not _CONDITIONAL_BEFORE.search(s[max(0, m.start() - 60) : m.start()])]
-        if not real:
+        if not real or (lx.not_claims and lx.not_claims.search(s)):
             return False
         # "Two people were killed" needs no context in a war article; "the team lost" does.
         if lx.ambiguous_events and all(lx.ambiguous_events.fullmatch(m.group(0)) for m in real):
@@ -216,6 +225,8 @@ class ExtractiveEngine:
         interviewee = self._interviewee(article.text, sentences)
         last_claimant: claim_rules.Claimant | None = None
         previous: _Item | None = None
+        last_item: _Item | None = None
+        list_section: str | None = None  # the section of a list introduced by "The package includes:"
         for s in sentences:
             # A question ("Who is targeted?") is a heading or a rhetorical turn, never a fact.
             if s.text.rstrip("\"'’” ").endswith("?"):
@@ -229,6 +240,19 @@ class ExtractiveEngine:
             who = claim_rules.attribution(self.lx, s.text, last_claimant)
             if who is None and interviewee is not None and _ANSWER.match(s.paragraph):
                 who = interviewee
+            bullet = bool(_BULLET_MARK.match(s.paragraph))
+            if list_section and bullet and (not sections or (sections == ["battlefield_claims"] and who is None)):
+                sections = [list_section]  # each item of "The package includes:" belongs to the package
+            elif not bullet:
+                list_section = None
+            if s.text.rstrip().endswith(":"):
+                intro = sections[0] if sections else None
+                if intro is None and last_item is not None and _LIST_INTRO.search(s.text):
+                    intro = last_item.section
+                list_section = intro
+            if not sections and self._weapon_named_before(sentences, s) and self.lx.supply_review.search(s.text) \
+                    and self.lx.policy_supply.search(s.text):
+                sections = ["weapons_policy"]  # "He was not considering the transfer", two lines after "Tomahawk"
             adjacent = previous is not None and previous.sentences[-1].index == s.index - 1
             continues = adjacent and previous is not None and (
                 (bool(self.lx.continuation.match(s.text)) and (not sections or sections == [previous.section]))
@@ -250,7 +274,7 @@ class ExtractiveEngine:
                         earlier = [x.text for x in sentences[max(0, s.index - 2) : s.index] if x.para == s.para]
                         item.data["before"] = " ".join(earlier)
                     items.append(item)
-                    previous = item
+                    previous = last_item = item
                 if not sections:
                     previous = None
             if who is not None:
@@ -273,14 +297,27 @@ class ExtractiveEngine:
         side: Side = "ukraine" if russians > ukrainians else "russia" if ukrainians > russians else "unknown"
         return claim_rules.Claimant(named.group(1) if named else "the interviewee", side)
 
+    def _weapon_named_before(self, sentences: list[_Sentence], s: _Sentence) -> _Sentence | None:
+        """The nearest of the three sentences before ``s`` in its paragraph that names a weapon system."""
+        for back in range(1, 4):
+            if s.index - back < 0:
+                return None
+            candidate = sentences[s.index - back]
+            if candidate.para != s.para:
+                return None
+            if self.lx.named_weapons.search(candidate.text):
+                return candidate
+        return None
+
     def _with_antecedent(self, sentences: list[_Sentence], s: _Sentence, section: str) -> list[_Sentence]:
         """A policy line about "the missiles" takes along the sentence before it that names them."""
         prev = sentences[s.index - 1] if s.index else None
         if prev is None or prev.para != s.para:
             return [s]
-        if (section == "weapons_policy" and not fields.weapons_in(self.lx, s.text, named_only=True)
-                and fields.weapons_in(self.lx, prev.text, named_only=True)):
-            return [prev, s]
+        if section == "weapons_policy" and not fields.weapons_in(self.lx, s.text, named_only=True):
+            named = self._weapon_named_before(sentences, s)
+            if named is not None:
+                return sentences[named.index : s.index + 1]
         speaker = _PRONOUN_SPEAKER.search(s.text)
         if speaker is not None and speaker.start() < 40:
             return [prev, s]
@@ -324,7 +361,12 @@ class ExtractiveEngine:
                     aid.append(AidDraft(**data))  # type: ignore[arg-type]
             elif item.section == "weapons_policy":
                 actor = fields.actor(self.lx, evidence) or fields.actor(self.lx, context) or main_actor
-                for weapon, stance, scope in fields.policy_clauses(self.lx, evidence):
+                rules: list[tuple[str | None, Stance, str | None]] = list(fields.policy_clauses(self.lx, evidence))
+                if not rules:  # a rule on strikes that names no weapon
+                    usage = self.lx.usage.search(evidence)
+                    rules = [(None, fields.stance_of(evidence),
+                              evidence[usage.start():].split(". ")[0].rstrip(". ") if usage else None)]
+                for weapon, stance, scope in rules:
                     policy.append(WeaponsPolicyDraft(actor=actor, weapon=weapon, stance=stance, scope=scope,
                                                      evidence=evidence))
             elif item.section == "sanctions":

@@ -35,6 +35,7 @@ class PolicyCues(_Model):
     supply_review: list[str]
     supply: list[str]
     policy_nouns: list[str] = Field(default_factory=list)
+    strike_policy: list[str] = Field(default_factory=list)
     usage: list[str]
 
 
@@ -50,6 +51,7 @@ class ClaimCues(_Model):
     description: str
     events: list[str]
     ambiguous_events: list[str] = Field(default_factory=list)
+    not_claims: list[str] = Field(default_factory=list)
     claim_verbs: list[str]
     military_context: list[str]
 
@@ -100,6 +102,7 @@ class Lexicon:
         self.supply_review = _alternation(s.weapons_policy.supply_review)
         self.policy_supply = _alternation(s.weapons_policy.supply)
         self.policy_nouns = _alternation(s.weapons_policy.policy_nouns) if s.weapons_policy.policy_nouns else None
+        self.strike_policy = _alternation(s.weapons_policy.strike_policy) if s.weapons_policy.strike_policy else None
         self.sanction_strong = _alternation(s.sanctions.strong)
         self.sanction_weak = _alternation(s.sanctions.weak)
         self.sanction_authorities = _alternation(s.sanctions.authorities) if s.sanctions.authorities else None
@@ -107,6 +110,7 @@ class Lexicon:
         self.events = _alternation(s.battlefield_claims.events)
         ambiguous = s.battlefield_claims.ambiguous_events
         self.ambiguous_events = _alternation(ambiguous) if ambiguous else None
+        self.not_claims = _alternation(s.battlefield_claims.not_claims) if s.battlefield_claims.not_claims else None
         self.claim_verbs = _alternation(s.battlefield_claims.claim_verbs)
         self.military = _alternation(s.battlefield_claims.military_context)
         # Continuations are matched at the very start of a sentence only, and case-sensitively.

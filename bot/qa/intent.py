@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from bot.qa.lexicon import (
     COUNTRIES,
     GENERIC,
+    NAME_PHRASES,
     PLACE_NOUNS,
     SPEECH,
     SYNONYMS,
@@ -92,6 +93,8 @@ class Intent:
 
 def _proper_tokens(question: str) -> list[str]:
     """Canonical tokens of capitalised words after the first word (names, not sentence case)."""
+    # A name of several words ("North Korean", "United States") is one token, as in the article.
+    question = NAME_PHRASES.sub(lambda m: "".join(tokens(m.group(0))).upper(), question)
     words = re.findall(r"[A-Za-z][\w'’.-]*", question)
     found: list[str] = []
     for i, word in enumerate(words):
@@ -221,6 +224,10 @@ def _speaker(question: str) -> str | None:
     return None
 
 
+# "How much goes to air defence?": a verb of where money flows, not the thing measured.
+_MOVE_VERBS = word_set("go goes went gone going flow flows flowed come comes came coming")
+
+
 def _money_focus(question: str) -> str | None:
     """The head noun of "how much new military aid is…": "aid", the last word before the verb."""
     m = re.search(r"\bhow much\s+(.*)", question.lower())
@@ -228,7 +235,8 @@ def _money_focus(question: str) -> str | None:
         return None
     phrase: list[str] = []
     for word in re.findall(r"[a-z][a-z'’-]*", m.group(1)):
-        if word in _AUX or word in ("of", "did", "does", "do", "has", "have", "will", "to", "for", "from", "in"):
+        if word in _AUX or word in _MOVE_VERBS or word in (
+                "of", "did", "does", "do", "has", "have", "will", "to", "for", "from", "in"):
             break
         phrase.append(word)
     return stem(phrase[-1]) if phrase else None

@@ -100,6 +100,8 @@ _PHRASES = [
     (re.compile(r"\b(?:go|goes|going|gone|went)\s+after\b|\b(?:crack|cracks|cracked|cracking)\s+down\s+on\b|"
                 r"\b(?:take|takes|took|taken|taking)\s+aim\s+at\b", re.IGNORECASE), " target "),
 ]
+# Names of more than one word among those, for telling names in a question apart.
+NAME_PHRASES = re.compile(r"\bNorth Korean?s?\b|\bUnited (?:States|Kingdom|Nations)\b|\bEuropean Union\b")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][st])?", re.UNICODE)
 
 # Demonyms and capitals: the canonical country token each stands for.
@@ -122,7 +124,7 @@ ALIASES = {
     "italy": "italy", "italian": "italy", "rome": "italy", "spain": "spain", "spanish": "spain",
     "madrid": "spain", "netherlands": "netherlands", "dutch": "netherlands", "hague": "netherlands",
     "belgium": "belgium", "belgian": "belgium", "turkey": "turkey", "turkish": "turkey", "ankara": "turkey",
-    "belarus": "belarus", "belarusian": "belarus", "minsk": "belarus", "australia": "australia",
+    "belarus": "belarus", "belarusian": "belarus", "belarusians": "belarus", "minsk": "belarus", "australia": "australia",
     "australian": "australia", "canberra": "australia", "estonia": "estonia", "estonian": "estonia",
     "tallinn": "estonia", "latvia": "latvia", "latvian": "latvia", "riga": "latvia",
     "lithuania": "lithuania", "lithuanian": "lithuania", "vilnius": "lithuania",
@@ -223,7 +225,7 @@ COUNT_GROUPS = [
     "people person civilian resident inhabitant child adult",
     "troop soldier serviceman fighter personnel force officer man",
     "ship vessel tanker carrier boat",
-    "company firm entity business organisation organization individual",
+    "company firm entity business organisation organization individual target",
     "missile rocket interceptor projectile",
     "shell round",
     "drone uav unmanned",

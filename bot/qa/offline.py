@@ -52,6 +52,9 @@ _DOMAIN = re.compile(
     r"killed|died|dead|deaths?|wounded|injured|people|civilians?|casualt\w+|damage\w*|package|billion|"
     r"million|shelling|port|ship|fleet|border|region|village|city|town)\b", re.IGNORECASE)
 
+# A pronoun that points back into the thread.
+_BACK_REFERENCE = re.compile(r"\b(?:it|its|they|them|their|that|this|these|those|he|she|him|her)\b", re.IGNORECASE)
+
 # One-line leads by question kind; each reads as a sentence ("On the timing, the article says:").
 ACCORDING = "According to the article:"
 # The lead when the passages cover the question but their figure may not be exactly the one asked for.
@@ -217,7 +220,10 @@ def find_answer(retriever: Retriever, question: str, intents: list[Intent], *,
     known = [t for t in main.terms if main.terms[t] >= 1.0 and (
         t in retriever.vocabulary or any(s in retriever.vocabulary for s in SYNONYMS.get(t, ())))]
     typed_fact = main.kind in TYPED_KINDS and any(h.fits for h in retriever.rank(main))
-    if OFF_TOPIC.search(question) or (not known and not typed_fact and not _DOMAIN.search(question)):
+    # "Who makes them?" in a thread is about what the thread is about.
+    follow_up = any(w < 1.0 for w in main.terms.values()) and bool(_BACK_REFERENCE.search(question))
+    if OFF_TOPIC.search(question) or (
+            not known and not typed_fact and not follow_up and not _DOMAIN.search(question)):
         return Finding(answerable=False, lead=REDIRECT, quotes=[], hits=[], off_topic=True)
     if retriever.missing_names(main) or _missing_head(retriever, main):
         return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])

@@ -29,6 +29,8 @@ from bot.qa.lexicon import (
     STOPWORDS,
     SYNONYMS,
     WEAPON_WORDS,
+    stem,
+    stems,
     tokens,
     word_set,
 )
@@ -85,6 +87,9 @@ _PER_UNIT = re.compile(r"\b(?:each|per|apiece|a piece|a unit|a (?:shell|round|mi
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[- ][A-Z][\w-]+)*")
 
 
+# Words for people killed or wounded: a "how many casualties" is answered by a number of people hurt.
+_CASUALTY = stems("casualty loss dead die kill killed wound wounded injure injured")
+
 # A question word this long found at the end of an article word is the same thing: "group", "battlegroup".
 _COMPOUND_PART = 5
 # A name found in at least this share of the passages is the article's setting.
@@ -105,16 +110,22 @@ def count_match(text: str, focus: list[str], modifiers: list[str]) -> str | None
     wanted: set[str] = set()
     for head in focus:
         wanted |= COUNT_SYNONYMS.get(head, frozenset({head}))
+    if wanted & _CASUALTY:
+        # "How many casualties/losses": "14 crew members were killed", "4,000 North Koreans" count them.
+        wanted |= _CASUALTY | COUNT_SYNONYMS[stem("people")] | COUNT_SYNONYMS[stem("troop")]
+    people = bool(wanted & (COUNT_SYNONYMS[stem("people")] | COUNT_SYNONYMS[stem("troop")]))
     words = _WORD.findall(text)
     for i, word in enumerate(words):
         bare = word.strip(",.")
         number, _, unit = bare.partition("-")
-        if unit and _NUMBER_WORD.match(number) and tokens(unit)[:1] and tokens(unit)[0] in wanted:
+        # "Twenty-four athletes": a number written as two words joined by a hyphen.
+        compound = bool(unit) and bool(_NUMBER_WORD.match(number)) and bool(_NUMBER_WORD.match(unit))
+        if unit and not compound and _NUMBER_WORD.match(number) and tokens(unit)[:1] and tokens(unit)[0] in wanted:
             # "a six-point deduction", "a 48-hour strike": the number and its noun in one word.
             if all(m in tokens(" ".join(words[max(0, i - 3) : i])) for m in modifiers):
                 return " ".join(words[i : i + 2]).strip(",.")
             continue
-        if not _NUMBER_WORD.match(bare) or re.fullmatch(r"(?:19|20)\d\d", bare):
+        if not (compound or _NUMBER_WORD.match(bare)) or re.fullmatch(r"(?:19|20)\d\d", bare):
             continue
         if (i + 1 < len(words) and _MONTH_WORD.match(words[i + 1].strip(",."))) or (
                 i > 0 and _MONTH_WORD.match(words[i - 1].strip(",."))):
@@ -129,6 +140,14 @@ def count_match(text: str, focus: list[str], modifiers: list[str]) -> str | None
             if low in _UNIT_WORDS or low in "€$£" or _NUMBER_WORD.match(low):
                 break  # an amount of money, a distance or a share is not a count of things
             toks = tokens(nxt)
+            if (people and modifiers and toks and toks[0] in modifiers and nxt[:1].isupper()
+                    and all(t in modifiers for t in between)):
+                # "about 4,000 North Koreans": the people named by the modifier are what is counted.
+                between.extend(toks)
+                word_ = nxt.strip(",.;:")
+                if word_.endswith("s") and not word_.endswith(("'s", "’s")) and all(m in between for m in modifiers):
+                    return " ".join(words[i : i + 2 + n]).strip(",.")
+                continue
             if toks and toks[0] in wanted:
                 if all(m in between for m in modifiers):
                     return " ".join(words[i : i + 2 + n]).strip(",.")
@@ -283,7 +302,9 @@ class Retriever:
             if term in have:
                 got += w
             elif any(s in have for s in SYNONYMS.get(term, ())) or (
-                    len(term) >= _COMPOUND_PART and any(t.endswith(term) for t in have)):
+                    len(term) >= _COMPOUND_PART and any(t.endswith(term) for t in have)) or (
+                    # "Who announced it?" is answered by "X said on Monday": any verb of saying will do.
+                    intent.kind == "who" and term in SPEECH and any(t in SPEECH for t in have)):
                 got += 0.7 * w
         if not total:
             # "What was the final score?": the typed fact itself is the match (fits() is required).
