@@ -9,8 +9,9 @@ from bot.article import Article
 from bot.engine import EngineResult
 from bot.extractive import claims as claim_rules
 from bot.extractive import fields
+from bot.extractive.classify import Classifier
 from bot.extractive.lexicon import Lexicon
-from bot.figures import find_money
+from bot.extractive.units import Sentence
 from bot.models import (
     AidDraft,
     BattlefieldClaimDraft,
@@ -23,20 +24,8 @@ from bot.models import (
 from bot.text import article_units, fingerprint
 
 MAX_ITEMS_PER_SECTION = 14
-# "could hit", "wants to retake": intentions and permissions, not events anyone claims happened.
-_MODAL_BEFORE = re.compile(r"\b(?:could|would|might|may|can|will|to|must|should)\s+[\"'“‘]?(?:[A-Za-z]+\s+)?[\"'“‘]?$", re.I)
-# "If Russia launches attacks …": a hypothetical, not an event.
-_CONDITIONAL_BEFORE = re.compile(r"\b(?:if|unless|whether|in case|should)\b[^,;.]*$", re.I)
-_AND_CLAUSES = re.compile(r",?\s+and (?:has|have|had|will|would|also|is|was)\s+|,\s+while\s+|;\s+", re.I)
 # "Ukraine, he said, should …": the sentence before names who "he" is.
 _PRONOUN_SPEAKER = re.compile(r"\b(?:he|she) (?:said|added|argued|told|insisted|warned|stressed)\b", re.I)
-_PASSIVE_GIVING = re.compile(r"\b(?:will|are to|is to|would|were|was|have|has|had|to)\s+be(?:en)?\s+(?:\w+\s+)?"
-                             r"(?:delivered|supplied|sent|provided|donated|transferred|handed over|ordered|procured|"
-                             r"bought|financed|funded)\b", re.I)
-# Verbs of giving that, just before a named weapon, make a sentence about aid.
-_GIVING = re.compile(r"\b(?:deliver(?:ed|ies|y|ing)|donat\w+|handed over|hand over|pledg\w+|promis\w+|sen(?:d|t|ding)|"
-                     r"provid(?:e|ed|es|ing)|transferr?\w*|pa(?:y|id|ying) for|fund(?:ed|s|ing)|financ\w+|purchas\w+|"
-                     r"bought|gave|giv(?:e|es|ing)|find|supplied|order(?:ed|ing)|procur\w+)\b", re.I)
 _LIST_INTRO = re.compile(r"\b(?:includes?|including|contains?|comprises?|consists? of|following|list|are|were)\s*:\s*$",
                          re.I)
 _BULLET_MARK = re.compile(r"^\s*(?:[-*•▪●◦–—]|\d{1,2}[.)])\s+")
@@ -53,17 +42,9 @@ _DATELINE = re.compile(r"^[A-Z]{2,}[A-Z/ .'-]*(?:,\s*[^-–—()]{2,40}?)?(?:\s*
 
 
 @dataclass(slots=True)
-class _Sentence:
-    text: str
-    para: int
-    index: int  # position in the article, across paragraphs
-    paragraph: str
-
-
-@dataclass(slots=True)
 class _Item:
     section: str
-    sentences: list[_Sentence]
+    sentences: list[Sentence]
     data: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -82,113 +63,11 @@ class ExtractiveEngine:
 
     def __init__(self, *, lexicon: Lexicon) -> None:
         self.lx = lexicon
+        self.classifier = Classifier(lexicon)
 
     # -- classification -------------------------------------------------------------------------
 
-    def _is_aid(self, s: str, context: str, *, article_recipient: bool = False, prev: str = "",
-                article_aid: bool = False) -> bool:
-        lx = self.lx
-        money = find_money(s)
-        sanction = self._is_sanction_action(s)
-        # "package" alone also names sanctions rounds: it counts only with a figure or a weapon beside it.
-        cues = [m.group(0).lower() for m in lx.aid_strong.finditer(s)]
-        named = lx.named_weapons.search(s)
-        strong = any(not c.startswith("package") for c in cues) or (bool(cues) and bool(money or (named and not sanction)))
-        if not strong and prev and money and not sanction and lx.aid_strong.search(prev):
-            # "Then there is the G7 loan. Japan's share is 471.9 billion yen": the figure belongs to the aid above.
-            strong = True
-        if not strong and lx.not_aid and lx.not_aid.search(s):
-            return False
-        supply = lx.aid_supply.search(s)
-        recipient = lx.aid_recipient.search(s)
-        weapon = lx.weapons.search(s)
-        if sanction and not strong:
-            # "agreed a £1.6bn contract to supply Ukraine … and has imposed sanctions on 100 tankers"
-            money_clauses = [c for c in _AND_CLAUSES.split(s) if find_money(c)]
-            if not money_clauses or any(self._is_sanction_action(c) for c in money_clauses):
-                return False
-            s = money_clauses[0]
-            supply = lx.aid_supply.search(s)
-            recipient = lx.aid_recipient.search(s)
-            weapon = lx.weapons.search(s)
-        return bool(
-            (money and (strong or (supply and (recipient or weapon)) or recipient))
-            or (strong and (recipient or weapon or money or lx.aid_recipient.search(context)))
-            or (supply and weapon and recipient)
-            # "Deliveries of 18 howitzers were promised": a named system given, in an article about aid to Ukraine.
-            or (article_recipient and named and _GIVING.search(s[: named.start()][-100:]))
-            # "Further Archer howitzers will be supplied": the passive puts the verb after the weapon.
-            or (article_recipient and named and _PASSIVE_GIVING.search(s[named.end(): named.end() + 80]))
-            or (article_recipient and weapon and _GIVING.search(s[: weapon.start()][-60:]) and re.search(r"\d", s))
-            # In an article about aid, a figure on its own line ("NASAMS launchers … NOK 600 million") is aid too.
-            or (article_aid and money and not sanction and not (lx.not_aid and lx.not_aid.search(s)))
-        )
-
-    def _is_policy(self, s: str) -> bool:
-        lx = self.lx
-        if not lx.weapons.search(s):
-            # "Ukraine should be allowed to neutralise military sites in Russia": a rule on strikes, no weapon named.
-            return bool(lx.strike_policy and lx.strike_policy.search(s) and lx.usage.search(s))
-        # Rules on use ("may use X against targets in Russia"), or a refusal or review of supplying X.
-        return bool((lx.policy.search(s) and lx.usage.search(s))
-                    or (lx.supply_review.search(s) and lx.policy_supply.search(s))
-                    or (lx.policy_nouns and lx.policy_nouns.search(s) and lx.named_weapons.search(s)))
-
-    def _is_sanction_action(self, s: str) -> bool:
-        stripped = self.lx.sanction_background.sub(" ", s) if self.lx.sanction_background else s
-        return bool(self.lx.sanction_strong.search(stripped))
-
-    def _is_claim_event(self, s: str, paragraph: str) -> bool:
-        lx = self.lx
-        real = [m for m in lx.events.finditer(s)
-                if not _MODAL_BEFORE.search(s[max(0, m.start() - 30) : m.start()])
-                and not _CONDITIONAL_BEFORE.search(s[max(0, m.start() - 60) : m.start()])]
-        if not real or (lx.not_claims and lx.not_claims.search(s)):
-            return False
-        # "Two people were killed" needs no context in a war article; "the team lost" does.
-        if lx.ambiguous_events and all(lx.ambiguous_events.fullmatch(m.group(0)) for m in real):
-            return bool(lx.military.search(s) or lx.weapons.search(s) or lx.military.search(paragraph))
-        return True
-
-    def _is_listing(self, s: _Sentence) -> bool:
-        """A weak cue with a sanctions authority acting in the paragraph ("Gazprombank. Designated.")."""
-        lx = self.lx
-        return bool(lx.sanction_authorities and lx.sanction_weak.search(s.text)
-                    and lx.sanction_authorities.search(s.paragraph))
-
-    def _is_weaponless_limit(self, s: _Sentence, prev: _Sentence | None) -> bool:
-        """"The condition: use on Ukrainian soil only." right after the sentence naming the weapon."""
-        lx = self.lx
-        return bool(prev is not None and prev.para == s.para and not lx.weapons.search(s.text)
-                    and lx.weapons.search(prev.text) and lx.usage.search(s.text)
-                    and (lx.policy.search(s.text) or re.search(r"\bonly\b", s.text)))
-
-    def classify(self, s: _Sentence, *, article_has_sanctions: bool, article_recipient: bool,
-                 prev: str = "", article_aid: bool = False, prev_sentence: _Sentence | None = None) -> list[str]:
-        text = s.text
-        found = []
-        strong_sanction = self._is_sanction_action(text)
-        sanction = strong_sanction or self._is_listing(s)
-        if self._is_aid(text, s.paragraph, article_recipient=article_recipient, prev=prev, article_aid=article_aid):
-            found.append("aid")
-        if self._is_weaponless_limit(s, prev_sentence):
-            found.append("weapons_policy")
-        # An export ban on drone parts is a sanction, not a rule on Ukraine's weapons.
-        elif not strong_sanction and self._is_policy(text):
-            found.append("weapons_policy")
-            # A refusal to send Taurus is policy; it is aid only when money changes hands or aid is named.
-            named_aid = any(not m.group(0).lower().startswith("package") for m in self.lx.aid_strong.finditer(text))
-            if "aid" in found and not find_money(text) and not named_aid:
-                found.remove("aid")
-        if sanction or article_has_sanctions and not found and self.lx.sanction_weak.search(text):
-            found.append("sanctions")
-        if not found and self._is_claim_event(text, s.paragraph):
-            found.append("battlefield_claims")
-        return found
-
-    # -- the brief --------------------------------------------------------------------------------
-
-    def _sentences(self, article: Article) -> list[_Sentence]:
+    def _sentences(self, article: Article) -> list[Sentence]:
         out = []
         index = 0
         for p, paragraph in enumerate(article_units(article.text, title=article.title)):
@@ -197,7 +76,7 @@ class ExtractiveEngine:
                 if n == 0 and p < 3:
                     # "KYIV, Nov 20 (Reuters) - …": the dateline is not part of what anyone said.
                     sentence = _DATELINE.sub("", sentence, count=1) or sentence
-                out.append(_Sentence(sentence, p, index, joined))
+                out.append(Sentence(sentence, p, index, joined))
                 index += 1
         return out
 
@@ -215,10 +94,10 @@ class ExtractiveEngine:
                                 notes=["The article does not appear to be about the Russia-Ukraine war."
                                        if self.lx.cfg.name == "Russia-Ukraine war"
                                        else f"The article does not appear to be about {self.lx.cfg.name}."])
-        has_sanctions = any(self._is_sanction_action(s.text) or self._is_listing(s) for s in sentences)
+        has_sanctions = any(self.classifier.is_sanction_action(s.text) or self.classifier.is_listing(s) for s in sentences)
         has_recipient = bool(self.lx.aid_recipient.search(article.text))
         # Does the article report aid at all? Then figures on their own lines (tables, bullets) belong to it.
-        has_aid = any(self._is_aid(s.text, s.paragraph, article_recipient=has_recipient) and
+        has_aid = any(self.classifier.is_aid(s.text, s.paragraph, article_recipient=has_recipient) and
                       any(not m.group(0).lower().startswith("package") for m in self.lx.aid_strong.finditer(s.text))
                       for s in sentences)
         items: list[_Item] = []
@@ -234,7 +113,7 @@ class ExtractiveEngine:
                 continue
             prev = sentences[s.index - 1] if s.index else None
             same_para_prev = prev if prev is not None and prev.para == s.para else None
-            sections = self.classify(s, article_has_sanctions=has_sanctions, article_recipient=has_recipient,
+            sections = self.classifier.classify(s, article_has_sanctions=has_sanctions, article_recipient=has_recipient,
                                      prev=same_para_prev.text if same_para_prev else "", article_aid=has_aid,
                                      prev_sentence=same_para_prev)
             who = claim_rules.attribution(self.lx, s.text, last_claimant)
@@ -284,7 +163,7 @@ class ExtractiveEngine:
         draft = self._build(items, summary, fields.main_actor(self.lx, article.text), has_recipient)
         return EngineResult(draft=draft, engine=self.name)
 
-    def _interviewee(self, text: str, sentences: list[_Sentence]) -> claim_rules.Claimant | None:
+    def _interviewee(self, text: str, sentences: list[Sentence]) -> claim_rules.Claimant | None:
         """Who answers in a Q/A interview: a call sign or name from the introduction, else "the interviewee"."""
         if not any(_ANSWER.match(s.paragraph) for s in sentences):
             return None
@@ -297,7 +176,7 @@ class ExtractiveEngine:
         side: Side = "ukraine" if russians > ukrainians else "russia" if ukrainians > russians else "unknown"
         return claim_rules.Claimant(named.group(1) if named else "the interviewee", side)
 
-    def _weapon_named_before(self, sentences: list[_Sentence], s: _Sentence) -> _Sentence | None:
+    def _weapon_named_before(self, sentences: list[Sentence], s: Sentence) -> Sentence | None:
         """The nearest of the three sentences before ``s`` in its paragraph that names a weapon system."""
         for back in range(1, 4):
             if s.index - back < 0:
@@ -309,7 +188,7 @@ class ExtractiveEngine:
                 return candidate
         return None
 
-    def _with_antecedent(self, sentences: list[_Sentence], s: _Sentence, section: str) -> list[_Sentence]:
+    def _with_antecedent(self, sentences: list[Sentence], s: Sentence, section: str) -> list[Sentence]:
         """A policy line about "the missiles" takes along the sentence before it that names them."""
         prev = sentences[s.index - 1] if s.index else None
         if prev is None or prev.para != s.para:
@@ -329,7 +208,7 @@ class ExtractiveEngine:
             return [prev, s]
         return [s]
 
-    def _claimant_nearby(self, sentences: list[_Sentence], s: _Sentence,
+    def _claimant_nearby(self, sentences: list[Sentence], s: Sentence,
                          last: claim_rules.Claimant | None) -> claim_rules.Claimant | None:
         """An unattributed event takes its source from the next sentence when that one reports on it
         ("Missiles hit the yard. Officials said the strike used …")."""
@@ -401,7 +280,7 @@ class ExtractiveEngine:
         )
 
     @staticmethod
-    def _summary(sentences: list[_Sentence]) -> str:
+    def _summary(sentences: list[Sentence]) -> str:
         """The lead: the first two sentences of the first real paragraph, without a dateline."""
         for s in sentences:
             if len(s.paragraph.split()) >= 15:
