@@ -38,6 +38,10 @@ class BriefbotGroup(click.Group):
             _fail(f"error: {exc.user_message}", 1)
         except KeyboardInterrupt:
             _fail("interrupted", 130)
+        except BrokenPipeError:
+            # "briefbot eval … | head": the reader left; stop quietly, as Unix tools do.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except Exception as exc:  # the outermost edge: no traceback for users

@@ -88,7 +88,7 @@ def _ends_sentence(line: str) -> bool:
 
 
 # A list whose lines were run together: "- interceptors; - Stinger missiles; - ammunition".
-_INLINE_BULLET = re.compile(r"(?<=[;.:!?,])\s+(?=[-•▪●◦*]\s+\S)")
+_INLINE_BULLET = re.compile(r"(?<=[;.:!?,])\s+(?=[-•▪●◦*]\s+\S)|\s+(?=[-•▪●◦*]\s+(?:\d|[A-Z]))")
 
 
 def split_paragraphs(text: str) -> list[str]:

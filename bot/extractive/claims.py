@@ -21,7 +21,8 @@ _BODY = re.compile(
     r"\b(?:[Tt]he |[Aa] |[Aa]n )?(?:(?:[A-Z][a-z]+|(?!(?:at|in|on|of|to|for|from|with|by|and|or|the|a|an) )[a-z-]+) ){0,3}"
     r"(?:administration|ministry|military|army|governor|officials?|"
     r"spokes(?:man|woman|person)|command|authorities|police|agency|service|council|mayor|commander|general staff|"
-    r"bloggers|outlets|media|journalists|analysts|observers|witnesses|residents|sources|reporters)\b"
+    r"bloggers|outlets|media|journalists|analysts|observers|witnesses|residents|sources|reporters|"
+    r"brigade|battalion|regiment|corps|division|grouping|group of forces)\b"
 )
 _SIDE_WORDS: list[tuple[Side, re.Pattern[str]]] = [
     ("russia", re.compile(r"\b(?:Russia|Russian|Moscow|Kremlin)\b")),

@@ -79,7 +79,8 @@ class Classifier:
         # Rules on use ("may use X against targets in Russia"), or a refusal or review of supplying X.
         return bool((lx.policy.search(s) and lx.usage.search(s))
                     or (lx.supply_review.search(s) and lx.policy_supply.search(s))
-                    or (lx.policy_nouns and lx.policy_nouns.search(s) and lx.named_weapons.search(s)))
+                    or (lx.policy_nouns and lx.policy_nouns.search(s))
+                    or (lx.withholding and lx.withholding.search(s)))
 
     def is_sanction_action(self, s: str) -> bool:
         stripped = self.lx.sanction_background.sub(" ", s) if self.lx.sanction_background else s

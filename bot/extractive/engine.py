@@ -23,7 +23,7 @@ from bot.models import (
 )
 from bot.text import article_units, fingerprint
 
-MAX_ITEMS_PER_SECTION = 14
+MAX_ITEMS_PER_SECTION = 20
 # "Ukraine, he said, should …": the sentence before names who "he" is.
 _PRONOUN_SPEAKER = re.compile(r"\b(?:he|she) (?:said|added|argued|told|insisted|warned|stressed)\b", re.I)
 _LIST_INTRO = re.compile(r"\b(?:includes?|including|contains?|comprises?|consists? of|following|list|are|were)\s*:\s*$",

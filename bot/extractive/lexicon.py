@@ -35,6 +35,7 @@ class PolicyCues(_Model):
     supply_review: list[str]
     supply: list[str]
     policy_nouns: list[str] = Field(default_factory=list)
+    withholding: list[str] = Field(default_factory=list)
     strike_policy: list[str] = Field(default_factory=list)
     usage: list[str]
 
@@ -102,6 +103,7 @@ class Lexicon:
         self.supply_review = _alternation(s.weapons_policy.supply_review)
         self.policy_supply = _alternation(s.weapons_policy.supply)
         self.policy_nouns = _alternation(s.weapons_policy.policy_nouns) if s.weapons_policy.policy_nouns else None
+        self.withholding = _alternation(s.weapons_policy.withholding) if s.weapons_policy.withholding else None
         self.strike_policy = _alternation(s.weapons_policy.strike_policy) if s.weapons_policy.strike_policy else None
         self.sanction_strong = _alternation(s.sanctions.strong)
         self.sanction_weak = _alternation(s.sanctions.weak)

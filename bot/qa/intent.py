@@ -164,6 +164,11 @@ def classify(question: str) -> str:
 
 
 _PHRASE_END = word_set("in on at from to since did does")
+# Past participles that open a verbal predicate: "how many of them were brought down" counts what the thread
+# counts, not "down".
+_PARTICIPLES = word_set("brought shot hit hurt held taken seen sent built made given struck caught lost won "
+                        "fought put kept left set")
+_PLACE_PREPS = word_set("in at from on near inside outside based")
 
 
 def _count_focus(question: str) -> tuple[list[str], list[str]]:
@@ -179,6 +184,8 @@ def _count_focus(question: str) -> tuple[list[str], list[str]]:
         for i, w in enumerate(words):
             if w.lower() in ("are", "were", "is", "was") and i + 1 < len(words):
                 words = words[i + 1 :]
+                if words[0].lower().endswith("ed") or words[0].lower() in _PARTICIPLES | _PLACE_PREPS:
+                    return [], []  # "…are in Turkey" says where they are; any count of them answers
                 break
         else:
             words = words[1:]

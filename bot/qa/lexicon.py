@@ -186,7 +186,7 @@ _SYNONYM_GROUPS = [
     "review reconsider rethink revisit",
     "provide donate contribute",
     "soldier troop serviceman fighter personnel force",
-    "people civilian resident person",
+    "people civilian resident person individual",
     "missile rocket interceptor",
     "shell round ammunition munition",
     "drone uav unmanned",
@@ -205,6 +205,7 @@ _SYNONYM_GROUPS = [
     "reason because why",
     "split divide",
     "hit strike attack",
+    "bring shoot intercept",
     "headquarters hq",
     "village settlement town",
     "maker manufacturer producer industry supplier",
@@ -222,7 +223,7 @@ for _group in _SYNONYM_GROUPS:
 
 # Nouns a "how many" question counts, grouped so that "people" finds "civilians".
 COUNT_GROUPS = [
-    "people person civilian resident inhabitant child adult",
+    "people person civilian resident inhabitant child adult individual",
     "troop soldier serviceman fighter personnel force officer man",
     "ship vessel tanker carrier boat",
     "company firm entity business organisation organization individual target",

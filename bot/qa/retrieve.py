@@ -132,6 +132,10 @@ def count_match(text: str, focus: list[str], modifiers: list[str]) -> str | None
             continue  # "25 September" and "June 3" are dates, not counts
         if i > 0 and words[i - 1] in "€$£":
             continue  # "£3 billion a year" is money, not a count of years
+        if i + 1 < len(words) and words[i + 1].lower() in _BARE_COUNT_VERBS and (
+                i == 0 or words[i - 1].endswith((",", ";", ":"))) and not modifiers:
+            # "Six are in Turkey.": a number standing for the things the sentence before counted.
+            return word.strip(",.")
         between: list[str] = []
         for n, nxt in enumerate(words[i + 1 : i + 6]):
             low = nxt.lower().strip(",.")
@@ -149,13 +153,25 @@ def count_match(text: str, focus: list[str], modifiers: list[str]) -> str | None
                     return " ".join(words[i : i + 2 + n]).strip(",.")
                 continue
             if toks and toks[0] in wanted:
-                if all(m in between for m in modifiers):
+                if all(m in between for m in modifiers) or _modified_before(words, i, modifiers, n):
                     return " ".join(words[i : i + 2 + n]).strip(",.")
                 break
             between.extend(toks)
             if nxt.endswith((",", ".")):
                 break
     return None
+
+
+_BARE_COUNT_VERBS = frozenset({"are", "were", "remain", "remained"})
+
+
+def _modified_before(words: list[str], i: int, modifiers: list[str], n: int) -> bool:
+    """"Russian losses … at 1,690 troops, 11 tanks": the modifier earlier in the sentence names whose things
+    are counted, as long as no other name stands between the number and its noun."""
+    if not modifiers or any(w[:1].isupper() for w in words[i + 1 : i + 1 + n]):
+        return False
+    before = tokens(" ".join(words[:i]))
+    return all(m in before for m in modifiers)
 
 
 def has_figure(text: str, kind: str) -> bool:
