@@ -52,9 +52,9 @@ _MONEY_CUES = re.compile(
     r"\b(?:worth|cost|value|valued|how (?:big|large) (?:is|was) (?:the|that|this|its)\b.*\b"
     r"(?:package|aid|loan|fund|budget|deal|tranche|assistance|support))", re.IGNORECASE)
 # A distance is asked for by "how far", "what range", "the range of", "can it reach?" — not by "range limits"
-# (a policy), "long-range missiles" (a weapon) or "reach Ukraine" (a delivery).
+# or "limits on how far" (a policy), "long-range missiles" (a weapon) or "reach Ukraine" (a delivery).
 _DISTANCE_Q = re.compile(
-    r"\bhow far\b|\branges? of\b|\breach\s*\?*\s*$|"
+    r"(?<!\bon )\bhow far\b|\branges? of\b|\breach\s*\?*\s*$|"
     r"(?<![-\w])(?:what|the|its|their|a|maximum)\s+(?:maximum\s+)?ranges?\b"
     r"(?!\s+(?:limit|restriction|rule|cap|curb|polic|ban|permission)\w*)")
 # "How far did prices move?", "How much did the index fall?": the size of a change (a share, a level),
@@ -169,6 +169,8 @@ _PHRASE_END = word_set("in on at from to since did does")
 _PARTICIPLES = word_set("brought shot hit hurt held taken seen sent built made given struck caught lost won "
                         "fought put kept left set")
 _PLACE_PREPS = word_set("in at from on near inside outside based")
+_PRONOUNS = word_set("them these those they it")
+_PREDICATES = word_set("meant due set going about likely able")
 
 
 def _count_focus(question: str) -> tuple[list[str], list[str]]:
@@ -179,13 +181,23 @@ def _count_focus(question: str) -> tuple[list[str], list[str]]:
         return [], []
     words = re.findall(r"[A-Za-z][\w'’-]*", m.group(1))
     predicate = bool(words) and words[0].lower() == "of"
+    place: list[str] = []
     if predicate:
         # "how many of the sanctioned entities are Chinese companies": the predicate is what is counted.
         for i, w in enumerate(words):
             if w.lower() in ("are", "were", "is", "was") and i + 1 < len(words):
-                words = words[i + 1 :]
-                if words[0].lower().endswith("ed") or words[0].lower() in _PARTICIPLES | _PLACE_PREPS:
-                    return [], []  # "…are in Turkey" says where they are; any count of them answers
+                after = words[i + 1].lower()
+                if after.endswith("ed") or after in _PARTICIPLES | _PLACE_PREPS:
+                    # "how many of the six missiles were shot down", "…of them are in Turkey": a verb or a
+                    # place follows, so the "of" phrase names what is counted (a pronoun: the thread's).
+                    # A place stays a condition: "of the sanctioned companies are in Hong Kong".
+                    place = [t for x in words[i + 2 :] if x[0].isupper() for t in tokens(x)]
+                    words = [x for x in words[1:i] if x.lower() not in _PRONOUNS]
+                    if not words:
+                        return [], []
+                    predicate = True
+                else:
+                    words = words[i + 1 :]
                 break
         else:
             words = words[1:]
@@ -208,7 +220,7 @@ def _count_focus(question: str) -> tuple[list[str], list[str]]:
     modifiers = [t for w in phrase if w[0].isupper() for t in tokens(w)]
     if not heads and modifiers:  # "how many ATACMS": the name is the thing counted
         heads, modifiers = modifiers[-1:], modifiers[:-1]
-    return heads, modifiers
+    return heads, modifiers + place
 
 
 _PLAIN_SPEECH = stems("say said says tell told state stated")
@@ -259,7 +271,10 @@ def _asked_head(question: str) -> str | None:
     m = _ASKED_THING.match(question)
     if not m:
         return None
-    words = tokens(m.group(1))
+    raw = m.group(1).split()
+    while len(raw) > 1 and (raw[-1].lower().endswith("ed") or raw[-1].lower() in _PARTICIPLES | _PREDICATES):
+        raw.pop()  # "what is the new money supposed to pay for": the money, not "supposed"
+    words = tokens(" ".join(raw))
     return words[-1] if words else None
 
 

@@ -14,8 +14,17 @@ from dataclasses import dataclass
 
 from bot.figures import find_money
 from bot.qa.intent import TYPED_KINDS, Intent
-from bot.qa.lexicon import OFF_TOPIC, SYNONYMS
-from bot.qa.retrieve import _DISTANCE, _SCORE, EXACT_DATE, Hit, Retriever, count_match, has_figure
+from bot.qa.lexicon import OFF_TOPIC, SYNONYMS, tokens
+from bot.qa.retrieve import (
+    _DISTANCE,
+    _SCORE,
+    EXACT_DATE,
+    Hit,
+    Retriever,
+    asked_numbers,
+    count_match,
+    has_figure,
+)
 
 DOESNT_SAY = "The article doesn't say."
 REDIRECT = "The article doesn't say: I can only answer questions about this article."
@@ -91,7 +100,7 @@ def _figure(intent: Intent, text: str) -> str | None:
         money = find_money(text)
         return money[0].text if len(money) == 1 else None
     if intent.kind == "count":
-        return count_match(text, intent.focus, intent.modifiers)
+        return count_match(text, intent.focus, intent.modifiers, skip=asked_numbers(intent))
     if intent.kind == "score":
         found = _SCORE.findall(text)
         return found[0] if found else None
@@ -102,6 +111,38 @@ def _figure(intent: Intent, text: str) -> str | None:
         found = EXACT_DATE.findall(text)
         return found[0] if len(found) == 1 else None
     return None
+
+
+# "It did not say how many missiles were intercepted.": the article says outright that it lacks the answer.
+_UNDISCLOSED = re.compile(
+    r"\b(?:did not|didn't|does not|doesn't|would not|wouldn't|declined to|refused to|never)\s+"
+    r"(?:say|disclose|give|specify|reveal|publish|provide|confirm)\s+(how many|how much|when|where|who|which|why)\b",
+    re.IGNORECASE)
+_UNDISCLOSED_KIND = {"how many": ("count",), "how much": ("money", "quantity"), "when": ("when",),
+                     "where": ("where",), "who": ("who", "source"), "which": ("target", "weapon"), "why": ("why",)}
+# How much of the question such a sentence must cover by itself.
+_UNDISCLOSED_FIT = 0.5
+
+
+def _undisclosed(retriever: Retriever, intent: Intent) -> bool:
+    """Does a passage about this very question say the figure or name it asks for was not given?"""
+    ranked = retriever.rank(intent)
+    given = asked_numbers(intent)
+
+    def overlap(hit: Hit) -> float:
+        # All the question's words, the thread's too; a number the question states is given, not asked.
+        have = set(tokens(hit.passage.text))
+        return sum(w for t, w in intent.terms.items() if t in have and t not in given)
+
+    # A passage with the fact that shares more of the question wins: the article may give this figure and
+    # withhold another.
+    answered = max((overlap(h) for h in ranked[:_CANDIDATES] if h.fits), default=0.0)
+    for hit in ranked[:_LOOSE_RANKS]:
+        m = _UNDISCLOSED.search(hit.passage.text)
+        if m and intent.kind in _UNDISCLOSED_KIND[m.group(1).lower()] and overlap(hit) > answered and \
+                retriever.coverage(intent, hit.passage, own=True) >= _UNDISCLOSED_FIT:
+            return True
+    return False
 
 
 def _missing_head(retriever: Retriever, intent: Intent) -> bool:
@@ -129,6 +170,10 @@ def _said_without_figure(retriever: Retriever, intent: Intent, ranked: list[Hit]
     return max(fitting) < _TOPIC_ELSEWHERE_FIT and max(other) - max(fitting) >= _TOPIC_ELSEWHERE_GAP
 
 
+# "…and Denmark 19.", "24 of the jets": a number whose noun went unsaid, as a named thing's count often is.
+_BARE_NUMBER = re.compile(r"\b\d[\d,]*(?=\s*(?:[.;)]|,\s|$)|\s+of\s+(?:the|them|those|these)\b)")
+
+
 def _loose_hits(retriever: Retriever, intent: Intent, ranked: list[Hit]) -> list[Hit]:
     """Passages that say nearly all the question says, with a figure the strict check did not recognise.
 
@@ -140,7 +185,8 @@ def _loose_hits(retriever: Retriever, intent: Intent, ranked: list[Hit]) -> list
     out: list[Hit] = []
     for hit in ranked[:_LOOSE_RANKS]:
         text = hit.passage.text
-        if retriever.coverage(intent, hit.passage, own=True) >= _LOOSE_FIT and has_figure(text, intent.kind):
+        if retriever.coverage(intent, hit.passage, own=True) >= _LOOSE_FIT and has_figure(text, intent.kind) and (
+                intent.kind != "count" or _BARE_NUMBER.search(text)):
             out.append(Hit(passage=hit.passage, score=hit.score, fits=False))
     return out
 
@@ -152,9 +198,11 @@ def _part_hits(retriever: Retriever, intent: Intent, min_coverage: float) -> lis
     if typed and _said_without_figure(retriever, intent, ranked):
         return []
     hits = [h for h in hits[:_CANDIDATES] if retriever.coverage(intent, h.passage) >= min_coverage]
-    if typed and not hits and intent.kind != "count" and not intent.per_unit:
+    named_count = intent.kind == "count" and bool(intent.focus) and set(intent.focus) <= set(intent.proper)
+    if typed and not hits and (intent.kind != "count" or named_count) and not intent.per_unit:
         # A count names what it counts ("Ukrainian soldiers"), a price per shell is no contract's total: a
-        # figure of anything else is no answer to those.
+        # figure of anything else is no answer to those. A named thing ("how many F-16s") is often not
+        # repeated after its number ("and Denmark 19").
         hits = _loose_hits(retriever, intent, ranked)
     if intent.speaker and not typed:
         # "What did Moscow say…": Moscow's own statements, when the article has any on this.
@@ -222,24 +270,29 @@ def find_answer(retriever: Retriever, question: str, intents: list[Intent], *,
     typed_fact = main.kind in TYPED_KINDS and any(h.fits for h in retriever.rank(main))
     # "Who makes them?" in a thread is about what the thread is about.
     follow_up = any(w < 1.0 for w in main.terms.values()) and bool(_BACK_REFERENCE.search(question))
-    if OFF_TOPIC.search(question) or (
+    # "Who made the film?" about a film review is about the article: an off-topic word the article itself
+    # uses does not make the question off-topic.
+    off_topic = any(not all(retriever.knows(t) for t in tokens(m.group(0)))
+                    for m in OFF_TOPIC.finditer(question))
+    if off_topic or (
             not known and not typed_fact and not follow_up and not _DOMAIN.search(question)):
         return Finding(answerable=False, lead=REDIRECT, quotes=[], hits=[], off_topic=True)
-    if retriever.missing_names(main) or _missing_head(retriever, main):
+    if retriever.missing_names(main) or _missing_head(retriever, main) or _undisclosed(retriever, main):
         return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
     parts = [_part_hits(retriever, intent, min_coverage) for intent in intents]
     if not parts[0]:
         return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
     chosen: list[Hit] = []
     # Each answerable part gets its best passage first; the rest fill up by rank.
+    # Parts rank the same passage separately; it is quoted once.
     for hits in parts:
-        if hits and hits[0] not in chosen:
+        if hits and all(h.passage is not hits[0].passage for h in chosen):
             chosen.append(hits[0])
     for hits in parts:
         for hit in hits[1:]:
             if len(chosen) >= MAX_QUOTES:
                 break
-            if hit not in chosen:
+            if all(h.passage is not hit.passage for h in chosen):
                 chosen.append(hit)
     chosen = _with_followers(retriever, chosen[:MAX_QUOTES])
     if main.kind in _ANTECEDENT_STARTS:

@@ -78,6 +78,9 @@ _OPENING = re.compile(r"^[\s\"'“‘(\[–—-]+")
 _CONJOINED = re.compile(r"\b[A-Z][\w-]*\s+(?:and|or|with|to)\s+[A-Z]")
 # Timestamps and datelines before a sentence's subject ("9:55 a.m. - ", "MOSCOW, 3 June - ").
 _SUBJECT = re.compile(r"^(?:[^-–—]{0,40}\s[-–—]\s)?")
+# "the ministry said": a body named in full earlier on.
+_DEFINITE_BODY = re.compile(r"\b[Tt]he (ministry|department|government|army|military|agency|office)\b"
+                            r"(?=(?:\s+\w+){0,2}\s+(?:said|says|claimed|claims|stated|added|reported))")
 _CONTINUES = re.compile(r"^(?:It|In its|Its|He|She|They|The ministry|The statement|This)\b")
 # An extent in words: "two-thirds of the town", "about a fifth", "half", "most of it".
 _SHARE = re.compile(r"\b(?:(?:one|two|three|a)[- ](?:half|third|quarter|fifth|tenth)s?|half|thirds?|quarters?|"
@@ -103,8 +106,10 @@ class Hit:
     fits: bool
 
 
-def count_match(text: str, focus: list[str], modifiers: list[str]) -> str | None:
-    """The "594 Russian servicemen" phrase in ``text`` that a "how many" question's noun counts, if any."""
+def count_match(text: str, focus: list[str], modifiers: list[str], *,
+                skip: frozenset[str] = frozenset()) -> str | None:
+    """The "594 Russian servicemen" phrase in ``text`` that a "how many" question's noun counts, if any;
+    numbers in ``skip`` (the question's own: "how many of the six missiles") are no answer."""
     if not focus:
         return None
     wanted: set[str] = set()
@@ -125,7 +130,8 @@ def count_match(text: str, focus: list[str], modifiers: list[str]) -> str | None
             if all(m in tokens(" ".join(words[max(0, i - 3) : i])) for m in modifiers):
                 return " ".join(words[i : i + 2]).strip(",.")
             continue
-        if not (compound or _NUMBER_WORD.match(bare)) or re.fullmatch(r"(?:19|20)\d\d", bare):
+        if not (compound or _NUMBER_WORD.match(bare)) or re.fullmatch(r"(?:19|20)\d\d", bare) or \
+                bare.lower() in skip:
             continue
         if (i + 1 < len(words) and _MONTH_WORD.match(words[i + 1].strip(",."))) or (
                 i > 0 and _MONTH_WORD.match(words[i - 1].strip(",."))):
@@ -135,7 +141,7 @@ def count_match(text: str, focus: list[str], modifiers: list[str]) -> str | None
         if i + 1 < len(words) and words[i + 1].lower() in _BARE_COUNT_VERBS and (
                 i == 0 or words[i - 1].endswith((",", ";", ":"))) and not modifiers:
             # "Six are in Turkey.": a number standing for the things the sentence before counted.
-            return word.strip(",.")
+            return str(word).strip(",.")
         between: list[str] = []
         for n, nxt in enumerate(words[i + 1 : i + 6]):
             low = nxt.lower().strip(",.")
@@ -162,16 +168,23 @@ def count_match(text: str, focus: list[str], modifiers: list[str]) -> str | None
     return None
 
 
+_LOSS = stems("loss")
 _BARE_COUNT_VERBS = frozenset({"are", "were", "remain", "remained"})
 
 
 def _modified_before(words: list[str], i: int, modifiers: list[str], n: int) -> bool:
-    """"Russian losses … at 1,690 troops, 11 tanks": the modifier earlier in the sentence names whose things
-    are counted, as long as no other name stands between the number and its noun."""
+    """"Russian losses … at 1,690 troops, 11 tanks": a tally of one side's losses names whose things are
+    counted once, ahead of the list, as long as no other name stands between a number and its noun."""
     if not modifiers or any(w[:1].isupper() for w in words[i + 1 : i + 1 + n]):
         return False
-    before = tokens(" ".join(words[:i]))
-    return all(m in before for m in modifiers)
+    before = [tokens(w)[:1] for w in words[:i]]
+    tallied = {t[0] for t, nxt in zip(before, before[1:], strict=False) if t and nxt and nxt[0] in _LOSS}
+    return all(m in tallied for m in modifiers)
+
+
+def asked_numbers(intent: Intent) -> frozenset[str]:
+    """Numbers the question itself states ("six" in "how many of the six missiles…"): given, not asked."""
+    return frozenset(w.lower() for w in _WORD.findall(intent.text) if _NUMBER_WORD.match(w))
 
 
 def has_figure(text: str, kind: str) -> bool:
@@ -207,7 +220,7 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
             intent.money_focus in tokens(window)
     if kind == "count":
         if intent.focus:
-            return count_match(text, intent.focus, intent.modifiers) is not None
+            return count_match(text, intent.focus, intent.modifiers, skip=asked_numbers(intent)) is not None
         return any(_NUMBER_WORD.match(w.strip(",.")) for w in _WORD.findall(text))
     if kind == "quantity":
         if intent.money_focus and intent.money_focus not in tokens(window):
@@ -259,6 +272,8 @@ class Retriever:
         for k, tok in enumerate(toks):
             if tok in SPEECH:
                 found.update(t for t in toks[max(0, k - 6) : k] if t not in STOPWORDS)
+        for m in _DEFINITE_BODY.finditer(passage.text):
+            found |= self._named_body(passage, m.group(1))
         if passage.prev is not None and _CONTINUES.match(passage.text):
             before = self.passages[passage.prev]
             earlier = self._speakers_of(before)
@@ -268,6 +283,21 @@ class Retriever:
                 earlier = set(tokens(_SUBJECT.sub("", before.text))[:4])
             found |= earlier
         return found
+
+    def _named_body(self, passage: Passage, body: str) -> set[str]:
+        """"The ministry said…": whose ministry, from the latest earlier sentence that names it ("Russia's
+        Defence Ministry")."""
+        named = re.compile(rf"((?:\S+\s+){{1,3}}){re.escape(body)}\b", re.IGNORECASE)
+        for before in reversed(self.passages[: passage.index]):
+            for m in named.finditer(before.text):
+                owner: list[str] = []
+                for w in reversed(m.group(1).split()):  # the names right before it, nothing further
+                    if not w[:1].isupper() or w.lower() == "the" or w.endswith((",", ".", ";", ":")):
+                        break
+                    owner.append(w)
+                if owner:
+                    return {t for w in owner for t in tokens(w)}
+        return set()
 
     def knows(self, term: str) -> bool:
         """Does the article use ``term``, alone or as the end of a compound ("group" in "battlegroup")?"""
@@ -310,8 +340,12 @@ class Retriever:
         with ``own``, in the sentence itself."""
         have = set(tokens(passage.text)) if own else self.window_tokens(passage)
         total = got = 0.0
+        main = 1.0
+        if intent.kind not in TYPED_KINDS and intent.terms and max(intent.terms.values()) < 1.0:
+            # "Who makes them?": a question of a pronoun and a bare verb is about the thread's main terms.
+            main = max(intent.terms.values())
         for term, qw in intent.terms.items():
-            if qw < 1.0:
+            if qw < main:
                 continue
             w = self.weight(term)
             total += w
