@@ -101,29 +101,28 @@ def side_from_words(text: str) -> Side:
 _TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[A-Z]{2,4}\s*)?[-–—:|]?\s*")
 
 
+# Phrases that name the source outright, wherever it stands in the sentence.
+_NAMED_SOURCE = (
+    # After the verb: "as communicated the General Staff".
+    re.compile(r"\bas (?:\w+ )?(?:reported|communicated|stated|said|announced|claimed)(?: by)? "
+               r"((?:the )?[^,.;]{3,80})", re.I),
+    # Passive: "was said by the Russian ministry to have been destroyed".
+    re.compile(r"\b(?:said|claimed|reported|announced|described) by ((?:the )?[^,.;]{3,60}?)(?: to | as |[,.;]|$)", re.I),
+    re.compile(r"\baccording to ((?:the )?[^,.;]{3,80})", re.I),
+)
+
+
 def attribution(lx: Lexicon, sentence: str, last: Claimant | None) -> Claimant | None:
     """Who the sentence attributes its content to, resolving "It said"/"The ministry said" to ``last``."""
     sentence = _TIMESTAMP.sub("", sentence)
     if last and re.match(r"In (?:its|his|her|their) (?:version|account|telling)\b", sentence):
         return last
-    # Claimant after the verb: "as communicated the General Staff", "said Ukraine's air force".
-    m = re.search(r"\bas (?:\w+ )?(?:reported|communicated|stated|said|announced|claimed)(?: by)? ((?:the )?[^,.;]{3,80})",
-                  sentence, re.I)
-    if m:
-        found = find_claimant(lx, m.group(1))
-        if found:
-            return found
-    # Passive: "was said by the Russian ministry to have been destroyed".
-    m = re.search(r"\b(?:said|claimed|reported|announced|described) by ((?:the )?[^,.;]{3,60}?)(?: to | as |[,.;]|$)",
-                  sentence, re.I)
-    if m:
-        found = find_claimant(lx, m.group(1))
-        if found:
-            return found
-    m = re.search(r"\baccording to ((?:the )?[^,.;]{3,80})", sentence, re.I)
-    if m and last and re.match(r"(?:its|his|her|their)\b", m.group(1)):
-        return last  # "According to its communique, …"
-    if m:
+    for pattern in _NAMED_SOURCE:
+        m = pattern.search(sentence)
+        if m is None:
+            continue
+        if last and re.match(r"(?:its|his|her|their)\b", m.group(1)):
+            return last  # "According to its communique, …"
         found = find_claimant(lx, m.group(1))
         if found:
             return found
