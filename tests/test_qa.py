@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from qa_support import joined, qa_article
 
 from bot.article import Article
 from bot.config import Settings
@@ -13,30 +12,20 @@ from bot.models import Answer
 from bot.qa import DOESNT_SAY, Turn, answer_question
 from bot.qa.evaluate import evaluate_questions, score_question
 
-FIXTURES = Path(__file__).parent / "fixtures" / "qa"
-
-
-def _article(name: str) -> Article:
-    return Article(text=(FIXTURES / f"{name}.txt").read_text(encoding="utf-8"))
-
 
 @pytest.fixture
 def roundup() -> Article:
-    return _article("roundup")
+    return qa_article("roundup")
 
 
 @pytest.fixture
 def kavkaz() -> Article:
-    return _article("kavkaz")
+    return qa_article("kavkaz")
 
 
 @pytest.fixture
 def settings() -> Settings:
     return Settings()
-
-
-def _joined(answer: Answer) -> str:
-    return " ".join([answer.answer, *answer.quotes])
 
 
 @pytest.mark.parametrize(("question", "expected"), [
@@ -54,7 +43,7 @@ def test_answers_quote_the_sentence_that_holds_the_fact(roundup, settings, quest
     assert result.answerable
     assert result.engine == "extractive"
     assert 1 <= len(result.answer.quotes) <= 3
-    assert expected in _joined(result.answer)
+    assert expected in joined(result.answer)
 
 
 def test_the_lead_names_the_amount(roundup, settings):
@@ -89,20 +78,20 @@ def test_follow_up_reuses_the_previous_question(roundup, settings):
     history = [Turn(question="How much did Canada pledge?", answer=first.answer.answer)]
     result = answer_question(roundup, "And what about Norway?", history=history, settings=settings)
     assert result.answerable
-    assert "1.1 billion kroner" in _joined(result.answer)
-    assert "C$76 million" not in _joined(result.answer)
+    assert "1.1 billion kroner" in joined(result.answer)
+    assert "C$76 million" not in joined(result.answer)
 
 
 def test_explainer_with_question_headings(kavkaz, settings):
     result = answer_question(kavkaz, "Why does the port matter?", settings=settings)
-    assert "supply route" in _joined(result.answer) or "Kerch bridge" in _joined(result.answer)
+    assert "supply route" in joined(result.answer) or "Kerch bridge" in joined(result.answer)
     moscow = answer_question(kavkaz, "What does Moscow say caused the fire?", settings=settings)
     assert any("regional governor" in q for q in moscow.answer.quotes)
 
 
 @pytest.mark.parametrize("name", ["roundup", "kavkaz"])
 def test_every_quote_is_verbatim_from_the_article(name, settings):
-    article = _article(name)
+    article = qa_article(name)
     grounder = Grounder(article.text)
     questions = ["How much?", "Who said it?", "Where?", "Which weapons?", "When?", "What was hit?",
                  "Why?", "How many civilians were injured?", "What did Russia say?"]

@@ -8,38 +8,16 @@ them?" after a question about the repairs is about the article, not off topic.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from qa_support import ask, joined, qa_article
 
 from bot.article import Article
-from bot.config import Settings
-from bot.grounding import Grounder
-from bot.models import Answer
-from bot.qa import DOESNT_SAY, REDIRECT, Turn, answer_question
-
-FIXTURES = Path(__file__).parent / "fixtures" / "qa"
+from bot.qa import DOESNT_SAY, REDIRECT, Turn
 
 
 @pytest.fixture(scope="module")
 def harbour() -> Article:
-    return Article(text=(FIXTURES / "harbour.txt").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def settings() -> Settings:
-    return Settings()
-
-
-def _ask(article: Article, settings: Settings, question: str, history: list[Turn] | None = None) -> Answer:
-    answer = answer_question(article, question, settings=settings, history=history or []).answer
-    grounder = Grounder(article.text)
-    assert all(grounder.verify(q) for q in answer.quotes), answer.quotes  # every quote verbatim
-    return answer
-
-
-def _joined(answer: Answer) -> str:
-    return " ".join([answer.answer, *answer.quotes])
+    return qa_article("harbour")
 
 
 @pytest.mark.parametrize(("question", "key"), [
@@ -52,33 +30,33 @@ def _joined(answer: Answer) -> str:
     # "Goes to" is where the money flows, not what it is measured in.
     ("How much goes to harbour repairs?", "40 million euros"),
 ])
-def test_counts_and_amounts_put_differently(harbour, settings, question, key):
-    answer = _ask(harbour, settings, question)
-    assert key in _joined(answer), answer
+def test_counts_and_amounts_put_differently(harbour, question, key):
+    answer = ask(harbour, question)
+    assert key in joined(answer), answer
     assert answer.answer != DOESNT_SAY
 
 
-def test_a_two_word_name_in_a_question_is_found_in_the_article(settings):
+def test_a_two_word_name_in_a_question_is_found_in_the_article():
     article = Article(text="Aid report\n\nAbout 300 North Korean soldiers were captured near the border, "
                            "Ukrainian officials said.\n\nThe talks will resume next week.")
-    answer = _ask(article, settings, "How many North Korean soldiers were captured?")
-    assert "300" in _joined(answer)
+    answer = ask(article, "How many North Korean soldiers were captured?")
+    assert "300" in joined(answer)
 
 
-def test_a_pronoun_follow_up_is_about_the_thread_not_off_topic(harbour, settings):
+def test_a_pronoun_follow_up_is_about_the_thread_not_off_topic(harbour):
     history = [Turn(question="Who will carry out the harbour repairs?", answer="...")]
     # "do" is no topic word: only the thread ties this question to the article.
-    answer = _ask(harbour, settings, "Where do they do it?", history)
+    answer = ask(harbour, "Where do they do it?", history=history)
     assert answer.answer != REDIRECT
 
 
-def test_who_announced_finds_the_person_who_said_it(harbour, settings):
+def test_who_announced_finds_the_person_who_said_it(harbour):
     history = [Turn(question="How much is the grant for harbour repairs?", answer="...")]
-    answer = _ask(harbour, settings, "Who announced it?", history)
-    assert "Marchuk" in _joined(answer)
+    answer = ask(harbour, "Who announced it?", history=history)
+    assert "Marchuk" in joined(answer)
 
 
-def test_a_question_with_no_tie_to_the_article_is_still_redirected(harbour, settings):
-    assert _ask(harbour, settings, "What's the weather in Lisbon tomorrow?").answer == REDIRECT
+def test_a_question_with_no_tie_to_the_article_is_still_redirected(harbour):
+    assert ask(harbour, "What's the weather in Lisbon tomorrow?").answer == REDIRECT
     # A count of something the article never counts stays unanswered.
-    assert _ask(harbour, settings, "How many tugboats were damaged?").answer == DOESNT_SAY
+    assert ask(harbour, "How many tugboats were damaged?").answer == DOESNT_SAY

@@ -8,38 +8,16 @@ vehicles" for drones, "two-thirds" for how much of a town, tonnes for "how much 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from qa_support import ask, joined, qa_article
 
 from bot.article import Article
-from bot.config import Settings
-from bot.grounding import Grounder
-from bot.models import Answer
-from bot.qa import DOESNT_SAY, answer_question, says_not_given
-
-FIXTURES = Path(__file__).parent / "fixtures" / "qa"
+from bot.qa import DOESNT_SAY, says_not_given
 
 
 @pytest.fixture(scope="module")
 def corridor() -> Article:
-    return Article(text=(FIXTURES / "corridor.txt").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def settings() -> Settings:
-    return Settings()
-
-
-def _ask(article: Article, settings: Settings, question: str) -> Answer:
-    answer = answer_question(article, question, settings=settings).answer
-    grounder = Grounder(article.text)
-    assert all(grounder.verify(q) for q in answer.quotes), answer.quotes  # every quote verbatim
-    return answer
-
-
-def _joined(answer: Answer) -> str:
-    return " ".join([answer.answer, *answer.quotes])
+    return qa_article("corridor")
 
 
 @pytest.mark.parametrize(("question", "key"), [
@@ -56,29 +34,29 @@ def _joined(answer: Answer) -> str:
     ("How many drones does Moscow say it shot down overnight?", "41"),
     ("How many UAVs did the Russian air defences down?", "41"),
 ])
-def test_answers_what_the_article_puts_differently(corridor, settings, question, key):
-    answer = _ask(corridor, settings, question)
+def test_answers_what_the_article_puts_differently(corridor, question, key):
+    answer = ask(corridor, question)
     assert not says_not_given(answer.answer), answer
-    assert key in _joined(answer), answer
+    assert key in joined(answer), answer
 
 
-def test_wont_is_not_win_and_the_reason_comes_with_its_result(corridor, settings):
+def test_wont_is_not_win_and_the_reason_comes_with_its_result(corridor):
     # "As a result, none of…" answers "why" only with the sentence before it, which holds the reason.
-    answer = _ask(corridor, settings, "Why won't the Swiss plant contribute?")
-    assert "neutrality" in _joined(answer), answer
+    answer = ask(corridor, "Why won't the Swiss plant contribute?")
+    assert "neutrality" in joined(answer), answer
 
 
-def test_who_brings_the_name_behind_a_pronoun(corridor, settings):
+def test_who_brings_the_name_behind_a_pronoun(corridor):
     # "She asked whether…" names no one; the sentence before it says who she is.
-    answer = _ask(corridor, settings, "Who pressed the government on striking airfields?")
-    assert "Lindqvist" in _joined(answer), answer
+    answer = ask(corridor, "Who pressed the government on striking airfields?")
+    assert "Lindqvist" in joined(answer), answer
 
 
-def test_a_price_per_shell_is_not_the_contract_total(corridor, settings):
-    answer = _ask(corridor, settings, "How much does each shell cost under the contract?")
+def test_a_price_per_shell_is_not_the_contract_total(corridor):
+    answer = ask(corridor, "How much does each shell cost under the contract?")
     assert answer.answer == DOESNT_SAY and answer.quotes == []
 
 
-def test_a_count_of_something_else_is_still_no_answer(corridor, settings):
-    answer = _ask(corridor, settings, "How many Ukrainian soldiers were killed near Lyptsi?")
+def test_a_count_of_something_else_is_still_no_answer(corridor):
+    answer = ask(corridor, "How many Ukrainian soldiers were killed near Lyptsi?")
     assert answer.answer == DOESNT_SAY and answer.quotes == []

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from openai_standin import OpenAIStandin, structured_client
+from qa_support import FIXTURES, qa_article
 
 from bot.article import Article
 from bot.config import Settings
@@ -13,7 +12,6 @@ from bot.llm.tokens import count_message_tokens
 from bot.qa import DOESNT_SAY, Turn, answer_question
 from bot.qa.bench import long_article
 
-FIXTURES = Path(__file__).parent / "fixtures" / "qa"
 NORWAY = ("OSLO, 3 June (fixture-wire) - Norway will give Ukraine 1.1 billion kroner for air defence, "
           "Prime Minister Jonas Gahr Store said on Monday, most of it to buy NASAMS interceptors from "
           "Norwegian industry.")
@@ -21,7 +19,7 @@ NORWAY = ("OSLO, 3 June (fixture-wire) - Norway will give Ukraine 1.1 billion kr
 
 @pytest.fixture
 def roundup() -> Article:
-    return Article(text=(FIXTURES / "roundup.txt").read_text(encoding="utf-8"))
+    return qa_article("roundup")
 
 
 @pytest.fixture

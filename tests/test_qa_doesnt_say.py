@@ -1,0 +1,87 @@
+"""When to answer and when to say "doesn't say" (round six of generalisation): fewer "doesn't say" answers to
+questions the article does answer, mostly counts.
+
+On our own fixture: "people" are counted as "individuals"; "how many of them are in X" and "how many of
+them were shot down" count what the thread counts; a loss tally names whose losses once, ahead of its
+list; "the ministry said" belongs to the ministry named earlier; a verb of the question has its usual
+synonyms ("brought down" / "shot down", "fly" / "range", "supposed to" / "meant for"); an off-topic word
+the article itself uses ("film" in a review) is no reason to redirect. And the article saying outright that
+a figure was not given ("did not say how many…") still gets "doesn't say".
+"""
+
+from __future__ import annotations
+
+import pytest
+from qa_support import ask, joined, qa_article
+
+from bot.article import Article
+from bot.qa import DOESNT_SAY, REDIRECT
+
+
+@pytest.fixture(scope="module")
+def quarry() -> Article:
+    return qa_article("quarry")
+
+
+@pytest.mark.parametrize(("question", "history", "key"), [
+    # People are counted as "individuals".
+    ("How many people were hit with travel bans?", [], "41 individuals"),
+    # "…of them are in Kesh": the thread's trading houses, and "Nine" stands for them.
+    ("How many of them are in Kesh?", ["How many trading houses were hit with bans?"], "Nine"),
+    # "Three are in Lorin.": a number standing alone counts what the sentences before counted.
+    ("How many trading houses are in Lorin?", [], "Three"),
+    # "Brought down" is "shot down"; the thread says what is counted.
+    ("How many were brought down?", ["How many gliders came over?"], "two hundred and twelve"),
+    # "Velmar losses … at 930 troops, 14 tanks": the tally names whose tanks once.
+    ("How many Velmar tanks did the general staff say were destroyed?", [], "14 tanks"),
+    # A named thing is often not repeated after its number.
+    ("How many gunboats did Kesh pledge?", [], "Kesh 12"),
+    ("How far can the Ferrow fly?", [], "900 km"),
+    ("What is the new grant supposed to pay for?", [], "water network"),
+])
+def test_answerable_questions_are_answered(quarry, question, history, key):
+    answer = ask(quarry, question, history=history)
+    assert answer.answer != DOESNT_SAY
+    assert key in joined(answer), answer
+
+
+def test_the_ministry_said_belongs_to_the_ministry_named_before(quarry):
+    answer = ask(quarry, "Which formation does Velmar say reached the ridge?")
+    assert "Northern group" in joined(answer), answer
+
+
+def test_who_makes_them_follows_the_thread(quarry):
+    answer = ask(quarry, "Who makes them, and where?", history=["How many gliders were shot down?"])
+    assert "Harrow Works" in joined(answer), answer
+    assert len(answer.quotes) == len(set(answer.quotes))  # one passage quoted once
+
+
+def test_an_off_topic_word_the_article_uses_is_not_off_topic(quarry):
+    answer = ask(quarry, "Who made the film?")
+    assert answer.answer != REDIRECT
+    assert "Ilse Varn" in joined(answer), answer
+
+
+def test_a_figure_the_article_says_was_not_given_gets_doesnt_say(quarry):
+    answer = ask(quarry, "How many of the eight cruise missiles were intercepted?")
+    assert answer.answer == DOESNT_SAY
+    assert answer.quotes == []
+
+
+def test_a_place_still_limits_a_count(quarry):
+    # "41 individuals and 12 trading houses" are not the trading houses in Portvale.
+    answer = ask(quarry, "How many of the trading houses are in Portvale?")
+    assert answer.answer == DOESNT_SAY
+
+
+def test_the_questions_own_number_is_no_answer(quarry):
+    # "eight cruise missiles" is what the question already says; how many were shot down is not given.
+    answer = ask(quarry, "How many of the eight cruise missiles were shot down?")
+    assert answer.answer == DOESNT_SAY
+    assert not answer.answer.lower().startswith("eight")
+
+
+def test_limits_on_how_far_is_a_policy_question(quarry):
+    answer = ask(quarry, "Are there still limits on how far Ostria's rockets can be fired?")
+    assert answer.answer != DOESNT_SAY
+    assert "no longer" in joined(answer), answer
