@@ -107,7 +107,7 @@ def brief(source: str, fmt: str, engine: str) -> None:
         click.echo(render_markdown(result), nl=False)
 
 
-@cli.command()
+@cli.command(short_help="Answer one question about an article, as the bot would in a thread.")
 @click.argument("source")
 @click.argument("question")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -134,7 +134,7 @@ def ask(source: str, question: str, fmt: str, engine: str) -> None:
         click.echo(f"({note})")
 
 
-@cli.command()
+@cli.command(short_help="Run the Slack bot (Socket Mode or HTTP).")
 @click.option("--http", "http_mode", is_flag=True, help="Serve HTTP even when SLACK_APP_TOKEN is set.")
 @click.option("--port", type=int, default=None, help="HTTP port (default $PORT or 3000).")
 def slack(http_mode: bool, port: int | None) -> None:
@@ -154,7 +154,7 @@ def discord() -> None:
     run(settings())
 
 
-@cli.command(name="eval")
+@cli.command(name="eval", short_help="Score briefs and answers against gold files.")
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--engine", type=ENGINES, default="auto", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
