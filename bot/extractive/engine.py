@@ -129,10 +129,17 @@ class ExtractiveEngine:
                 if intro is None and last_item is not None and _LIST_INTRO.search(s.text):
                     intro = last_item.section
                 list_section = intro
-            if not sections and self._weapon_named_before(sentences, s) and self.lx.supply_review.search(s.text) \
-                    and self.lx.policy_supply.search(s.text):
+            if not sections and self._weapon_named_before(sentences, s) and (
+                    (self.lx.supply_review.search(s.text) and self.lx.policy_supply.search(s.text))
+                    or (self.lx.withholding and self.lx.withholding.search(s.text))):
                 sections = ["weapons_policy"]  # "He was not considering the transfer", two lines after "Tomahawk"
             adjacent = previous is not None and previous.sentences[-1].index == s.index - 1
+            # "It includes SAMP/T components" may follow one aside ("The list is classified.") in the paragraph.
+            nearby = last_item is not None and last_item.sentences[-1].para == s.para \
+                and last_item.sentences[-1].index >= s.index - 2
+            if not adjacent and nearby and last_item is not None and bool(self.lx.continuation.match(s.text)) \
+                    and (not sections or sections == [last_item.section]):
+                previous, adjacent = last_item, True
             continues = adjacent and previous is not None and (
                 (bool(self.lx.continuation.match(s.text)) and (not sections or sections == [previous.section]))
                 # "Six ATACMS fired, the ministry said. Five shot down, one damaged.": the same source goes on.
