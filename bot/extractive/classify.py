@@ -61,13 +61,15 @@ class Classifier:
         return bool(
             (money and (strong or (supply and (recipient or weapon)) or recipient))
             or (strong and (recipient or weapon or money or lx.aid_recipient.search(context)))
-            or (supply and named and recipient)
+            or (supply and named and recipient and supply.start() < named.start())
             # "Ottawa will also fund demining equipment worth C$15 million": money given, in an article on Ukraine.
             or (money and supply and article_recipient and money[0].value >= 1e6)
             # "Deliveries of 18 howitzers were promised": a named system given, in an article about aid to Ukraine.
             or (article_recipient and named and _GIVING.search(s[: named.start()][-100:]))
             # "Further Archer howitzers will be supplied": the passive puts the verb after the weapon.
             or (article_recipient and named and _PASSIVE_GIVING.search(s[named.end(): named.end() + 80]))
+            or (article_recipient and weapon and re.search(r"\d", s)
+                and _PASSIVE_GIVING.search(s[weapon.end(): weapon.end() + 80]))
             or (article_recipient and weapon and _GIVING.search(s[: weapon.start()][-60:]) and re.search(r"\d", s))
             # In an article about aid, a figure on its own line ("NASAMS launchers … NOK 600 million") is aid too.
             or (article_aid and money and money[0].value >= 1e6 and not sanction

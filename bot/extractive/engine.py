@@ -9,7 +9,7 @@ from bot.article import Article
 from bot.engine import EngineResult
 from bot.extractive import claims as claim_rules
 from bot.extractive import fields
-from bot.extractive.classify import Classifier
+from bot.extractive.classify import _GIVING, Classifier
 from bot.extractive.lexicon import Lexicon
 from bot.extractive.units import Sentence
 from bot.models import (
@@ -26,6 +26,8 @@ from bot.text import article_units, fingerprint
 MAX_ITEMS_PER_SECTION = 20
 # "Ukraine, he said, should …": the sentence before names who "he" is.
 _PRONOUN_SPEAKER = re.compile(r"\b(?:he|she) (?:said|added|argued|told|insisted|warned|stressed)\b", re.I)
+_COUNT_WORD = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty)\b",
+                         re.I)
 _LIST_INTRO = re.compile(r"\b(?:includes?|including|contains?|comprises?|consists? of|following|list|are|were)\s*:\s*$",
                          re.I)
 _BULLET_MARK = re.compile(r"^\s*(?:[-*•▪●◦–—]|\d{1,2}[.)])\s+")
@@ -129,6 +131,9 @@ class ExtractiveEngine:
                 if intro is None and last_item is not None and _LIST_INTRO.search(s.text):
                     intro = last_item.section
                 list_section = intro
+            if (not sections and has_recipient and self._weapon_named_before(sentences, s)
+                    and _GIVING.search(s.text) and _COUNT_WORD.search(s.text)):
+                sections = ["aid"]  # "Norway has said it will give six", right after the F-16s are named
             if not sections and self._weapon_named_before(sentences, s) and (
                     (self.lx.supply_review.search(s.text) and self.lx.policy_supply.search(s.text))
                     or (self.lx.withholding and self.lx.withholding.search(s.text))):
@@ -200,7 +205,7 @@ class ExtractiveEngine:
         prev = sentences[s.index - 1] if s.index else None
         if prev is None or prev.para != s.para:
             return [s]
-        if section == "weapons_policy" and not fields.weapons_in(self.lx, s.text, named_only=True):
+        if section in ("weapons_policy", "aid") and not fields.weapons_in(self.lx, s.text, named_only=True):
             named = self._weapon_named_before(sentences, s)
             if named is not None:
                 return sentences[named.index : s.index + 1]
