@@ -31,6 +31,20 @@ class Classifier:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lx = lexicon
+        # The same cue is looked up in the same sentence by several predicates: remember the answers.
+        self._memo: dict[tuple[re.Pattern[str], str], re.Match[str] | None] = {}
+
+    def reset(self) -> None:
+        """Forget remembered lookups (call once per article)."""
+        self._memo.clear()
+
+    def _find(self, pattern: re.Pattern[str] | None, text: str) -> re.Match[str] | None:
+        if pattern is None:
+            return None
+        key = (pattern, text)
+        if key not in self._memo:
+            self._memo[key] = pattern.search(text)
+        return self._memo[key]
 
     def is_aid(self, s: str, context: str, *, article_recipient: bool = False, prev: str = "",
                 article_aid: bool = False) -> bool:
@@ -39,28 +53,28 @@ class Classifier:
         sanction = self.is_sanction_action(s)
         # "package" alone also names sanctions rounds: it counts only with a figure or a weapon beside it.
         cues = [m.group(0).lower() for m in lx.aid_strong.finditer(s)]
-        named = lx.named_weapons.search(s)
+        named = self._find(lx.named_weapons, s)
         strong = any(not c.startswith("package") for c in cues) or (bool(cues) and bool(money or (named and not sanction)))
-        if not strong and prev and money and not sanction and lx.aid_strong.search(prev):
+        if not strong and prev and money and not sanction and self._find(lx.aid_strong, prev):
             # "Then there is the G7 loan. Japan's share is 471.9 billion yen": the figure belongs to the aid above.
             strong = True
-        if not strong and lx.not_aid and lx.not_aid.search(s):
+        if not strong and lx.not_aid and self._find(lx.not_aid, s):
             return False
-        supply = lx.aid_supply.search(s)
-        recipient = lx.aid_recipient.search(s)
-        weapon = lx.weapons.search(s)
+        supply = self._find(lx.aid_supply, s)
+        recipient = self._find(lx.aid_recipient, s)
+        weapon = self._find(lx.weapons, s)
         if sanction and not strong:
             # "agreed a £1.6bn contract to supply Ukraine … and has imposed sanctions on 100 tankers"
             money_clauses = [c for c in _AND_CLAUSES.split(s) if find_money(c)]
             if not money_clauses or any(self.is_sanction_action(c) for c in money_clauses):
                 return False
             s = money_clauses[0]
-            supply = lx.aid_supply.search(s)
-            recipient = lx.aid_recipient.search(s)
-            weapon = lx.weapons.search(s)
+            supply = self._find(lx.aid_supply, s)
+            recipient = self._find(lx.aid_recipient, s)
+            weapon = self._find(lx.weapons, s)
         return bool(
             (money and (strong or (supply and (recipient or weapon)) or recipient))
-            or (strong and (recipient or weapon or money or lx.aid_recipient.search(context)))
+            or (strong and (recipient or weapon or money or self._find(lx.aid_recipient, context)))
             or (supply and named and recipient and supply.start() < named.start())
             # "Ottawa will also fund demining equipment worth C$15 million": money given, in an article on Ukraine.
             or (money and supply and article_recipient and money[0].value >= 1e6)
@@ -73,48 +87,48 @@ class Classifier:
             or (article_recipient and weapon and _GIVING.search(s[: weapon.start()][-60:]) and re.search(r"\d", s))
             # In an article about aid, a figure on its own line ("NASAMS launchers … NOK 600 million") is aid too.
             or (article_aid and money and money[0].value >= 1e6 and not sanction
-                and not (lx.not_aid and lx.not_aid.search(s)))
+                and not (lx.not_aid and self._find(lx.not_aid, s)))
         )
 
     def is_policy(self, s: str) -> bool:
         lx = self.lx
-        if not lx.weapons.search(s):
+        if not self._find(lx.weapons, s):
             # "Ukraine should be allowed to neutralise military sites in Russia": a rule on strikes, no weapon named.
-            return bool(lx.strike_policy and lx.strike_policy.search(s) and lx.usage.search(s))
+            return bool(lx.strike_policy and self._find(lx.strike_policy, s) and self._find(lx.usage, s))
         # Rules on use ("may use X against targets in Russia"), or a refusal or review of supplying X.
-        return bool((lx.policy.search(s) and lx.usage.search(s))
-                    or (lx.supply_review.search(s) and lx.policy_supply.search(s))
-                    or (lx.policy_nouns and lx.policy_nouns.search(s))
-                    or (lx.withholding and lx.withholding.search(s)))
+        return bool((self._find(lx.policy, s) and self._find(lx.usage, s))
+                    or (self._find(lx.supply_review, s) and self._find(lx.policy_supply, s))
+                    or (lx.policy_nouns and self._find(lx.policy_nouns, s))
+                    or (lx.withholding and self._find(lx.withholding, s)))
 
     def is_sanction_action(self, s: str) -> bool:
         stripped = self.lx.sanction_background.sub(" ", s) if self.lx.sanction_background else s
-        return bool(self.lx.sanction_strong.search(stripped))
+        return bool(self._find(self.lx.sanction_strong, stripped))
 
     def is_claim_event(self, s: str, paragraph: str) -> bool:
         lx = self.lx
         real = [m for m in lx.events.finditer(s)
                 if not _MODAL_BEFORE.search(s[max(0, m.start() - 30) : m.start()])
                 and not _CONDITIONAL_BEFORE.search(s[max(0, m.start() - 60) : m.start()])]
-        if not real or (lx.not_claims and lx.not_claims.search(s)):
+        if not real or (lx.not_claims and self._find(lx.not_claims, s)):
             return False
         # "Two people were killed" needs no context in a war article; "the team lost" does.
         if lx.ambiguous_events and all(lx.ambiguous_events.fullmatch(m.group(0)) for m in real):
-            return bool(lx.military.search(s) or lx.weapons.search(s) or lx.military.search(paragraph))
+            return bool(self._find(lx.military, s) or self._find(lx.weapons, s) or self._find(lx.military, paragraph))
         return True
 
     def is_listing(self, s: Sentence) -> bool:
         """A weak cue with a sanctions authority acting in the paragraph ("Gazprombank. Designated.")."""
         lx = self.lx
-        return bool(lx.sanction_authorities and lx.sanction_weak.search(s.text)
-                    and lx.sanction_authorities.search(s.paragraph))
+        return bool(lx.sanction_authorities and self._find(lx.sanction_weak, s.text)
+                    and self._find(lx.sanction_authorities, s.paragraph))
 
     def is_weaponless_limit(self, s: Sentence, prev: Sentence | None) -> bool:
         """"The condition: use on Ukrainian soil only." right after the sentence naming the weapon."""
         lx = self.lx
-        return bool(prev is not None and prev.para == s.para and not lx.weapons.search(s.text)
-                    and lx.weapons.search(prev.text) and lx.usage.search(s.text)
-                    and (lx.policy.search(s.text) or re.search(r"\bonly\b", s.text)))
+        return bool(prev is not None and prev.para == s.para and not self._find(lx.weapons, s.text)
+                    and self._find(lx.weapons, prev.text) and self._find(lx.usage, s.text)
+                    and (self._find(lx.policy, s.text) or re.search(r"\bonly\b", s.text)))
 
     def classify(self, s: Sentence, *, article_has_sanctions: bool, article_recipient: bool,
                  prev: str = "", article_aid: bool = False, prev_sentence: Sentence | None = None) -> list[str]:
@@ -133,7 +147,7 @@ class Classifier:
             named_aid = any(not m.group(0).lower().startswith("package") for m in self.lx.aid_strong.finditer(text))
             if "aid" in found and not find_money(text) and not named_aid:
                 found.remove("aid")
-        if sanction or article_has_sanctions and not found and self.lx.sanction_weak.search(text):
+        if sanction or article_has_sanctions and not found and self._find(self.lx.sanction_weak, text):
             found.append("sanctions")
         if not found and self.is_claim_event(text, s.paragraph):
             found.append("battlefield_claims")

@@ -88,6 +88,7 @@ class ExtractiveEngine:
         return len(self.lx.relevance.findall(text)) >= needed
 
     def draft(self, article: Article) -> EngineResult:
+        self.classifier.reset()
         sentences = self._sentences(article)
         summary = self._summary(sentences)
         if not self.relevant(article.text):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from bot.extractive.lexicon import Lexicon
 from bot.figures import find_count, find_money
@@ -59,22 +60,13 @@ _VENUES = ("NATO", "G7")
 
 def actor(lx: Lexicon, text: str, *, exclude: tuple[str, ...] = ("Ukraine", "Russia")) -> str | None:
     """The canonical actor named earliest in ``text`` (ignoring the belligerents by default)."""
-    best: tuple[int, int, str] | None = None
-    for name, pattern in lx.actors:
-        if name in exclude:
-            continue
-        m = pattern.search(text)
-        if m:
-            key = (name in _VENUES, m.start(), name)
-            if best is None or key < best:
-                best = key
-    return best[2] if best else None
+    hits = [(name in _VENUES, start, name) for start, name in lx.actor_hits(text) if name not in exclude]
+    return min(hits)[2] if hits else None
 
 
 def main_actor(lx: Lexicon, text: str, *, exclude: tuple[str, ...] = ("Ukraine", "Russia")) -> str | None:
     """The actor the whole article mentions most: the fallback when a sentence names none."""
-    counts = {name: len(p.findall(text)) for name, p in lx.actors if name not in exclude}
-    counts = {k: v for k, v in counts.items() if v}
+    counts = Counter(name for _, name in lx.actor_hits(text) if name not in exclude)
     return max(counts, key=lambda k: (k not in _VENUES, counts[k])) if counts else None
 
 
