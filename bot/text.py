@@ -117,7 +117,7 @@ def is_boilerplate(paragraph: str) -> bool:
     return len(words) <= 2 and not any(ch.isdigit() for ch in stripped) and not stripped.endswith(("?", "!"))
 
 
-def fingerprint(text: str) -> str:
+def text_key(text: str) -> str:
     """Case-, punctuation- and space-insensitive key for spotting repeated copy."""
     return re.sub(r"[\W_]+", "", text.lower())
 
@@ -127,7 +127,7 @@ def dedupe(units: Iterable[str]) -> list[str]:
     seen: set[str] = set()
     out = []
     for unit in units:
-        key = fingerprint(unit)
+        key = text_key(unit)
         if key and key not in seen:
             seen.add(key)
             out.append(unit)
@@ -197,7 +197,7 @@ def article_body(text: str) -> str:
 def article_units(text: str, *, title: str | None = None) -> list[list[str]]:
     """The article as deduplicated paragraphs of sentences, without page boilerplate or the headline."""
     paragraphs = _body_paragraphs(text)
-    if title and paragraphs and fingerprint(paragraphs[0]) == fingerprint(title):
+    if title and paragraphs and text_key(paragraphs[0]) == text_key(title):
         paragraphs = paragraphs[1:]
     seen: set[str] = set()
     out: list[list[str]] = []
@@ -206,7 +206,7 @@ def article_units(text: str, *, title: str | None = None) -> list[list[str]]:
         for sentence in split_sentences(paragraph):
             if is_injection(sentence):
                 continue
-            key = fingerprint(sentence)
+            key = text_key(sentence)
             if key and key not in seen:
                 seen.add(key)
                 sentences.append(sentence)

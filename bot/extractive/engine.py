@@ -21,7 +21,7 @@ from bot.models import (
     Stance,
     WeaponsPolicyDraft,
 )
-from bot.text import article_units, fingerprint
+from bot.text import article_units, text_key
 
 MAX_ITEMS_PER_SECTION = 20
 # "Ukraine, he said, should …": the sentence before names who "he" is.
@@ -239,7 +239,7 @@ class ExtractiveEngine:
         seen: dict[str, list[str]] = {}
         for item in items:
             evidence = item.evidence
-            key = fingerprint(evidence)
+            key = text_key(evidence)
             # Syndicated copy repeats a sentence, sometimes inside a longer one: list each fact once.
             if any(key in other for other in seen.setdefault(item.section, [])):
                 continue
@@ -307,7 +307,7 @@ def _dedupe_policy(items: list[WeaponsPolicyDraft]) -> list[WeaponsPolicyDraft]:
     seen: set[tuple[str, str, str]] = set()
     out = []
     for item in items:
-        key = ((item.weapon or "").lower(), item.stance, fingerprint(item.evidence))
+        key = ((item.weapon or "").lower(), item.stance, text_key(item.evidence))
         if key not in seen:
             seen.add(key)
             out.append(item)
