@@ -20,6 +20,7 @@ from bot.config import load_settings
 from bot.discord_bot import MISSING_TOKEN, run
 from bot.discord_bot.adapter import BriefBot
 from bot.errors import ConfigError
+from bot.ingest.urls import canonical_url
 
 ARTICLE = """Freedonia announces new aid for Ukraine
 
@@ -248,6 +249,102 @@ def test_plain_messages_outside_brief_threads_are_ignored(settings: Any) -> None
 
     standin = run_bot(settings, scenario)
     assert standin.posted_messages() == []
+
+
+def _page(title: str, text: str) -> ds.Served:
+    paras = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+    return ds.Served(
+        f"<html><head><title>{title}</title></head><body><article>{paras}</article></body></html>".encode(),
+        "text/html",
+    )
+
+
+OTHER_ARTICLE = """Sylvania pledges demining help
+
+Sylvania's foreign ministry said on Friday it would send Ukraine 30 demining vehicles and train \
+200 sappers over the coming year.
+
+The ministry said the first vehicles would be delivered in the spring.
+"""
+
+
+async def _wait_linked(client: BriefBot, n: int) -> None:
+    """Wait until ``n`` brief threads are stored (the link is written after the brief is posted)."""
+    for _ in range(200):
+        if len(client.service.store.recent_threads(platform="discord", workspace=None)) >= n:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"fewer than {n} brief threads stored")
+
+
+def test_same_link_twice_gets_a_pointer_to_the_first_thread_not_a_second_brief(settings: Any) -> None:
+    state: dict[str, Any] = {}
+
+    async def scenario(standin: ds.DiscordStandin, client: BriefBot) -> None:
+        standin.files["aid.html"] = _page("Freedonia aid", ARTICLE)
+        standin.files["demining.html"] = _page("Sylvania demining", OTHER_ARTICLE)
+        await _mention(standin, f"{MENTION} {standin.base}/pages/aid.html")
+        await _wait_linked(client, 1)
+        (record,) = client.service.store.recent_threads(platform="discord", workspace=None)
+        state["thread"] = record.thread_ts
+        # The thread remembers the stored article, found again by the link's canonical form.
+        link = f"{standin.base}/pages/aid.html?utm_medium=chat"
+        assert client.service.store.find_article(canonical_url=canonical_url(link)) == record.article_id
+        before = len(standin.posted_messages())
+        # The same article again, as the same link with a tracking parameter and a fragment.
+        state["again"] = await _mention(standin, f"{MENTION} <{standin.base}/pages/aid.html?utm_source=x#top>")
+        await _wait_posts(standin, before + 1)
+        state["pointer"] = standin.posted_messages()[before:]
+        await _mention(standin, f"{MENTION} {standin.base}/pages/demining.html")
+        await _wait_linked(client, 2)
+
+    standin = run_bot(settings, scenario)
+    threads = standin.find("POST", "/threads")
+    assert len(threads) == 2  # the first link and the different link; the repeat opened none
+    (pointer,) = state["pointer"]
+    body = pointer.body
+    assert pointer.path == f"/channels/{ds.CHANNEL_ID}/messages"
+    assert int(body["message_reference"]["message_id"]) == state["again"]
+    assert "embeds" not in body and "\n" not in body["content"] and len(body["content"]) < 200
+    # The pointer names the first brief's thread, where that brief was posted.
+    assert f"https://discord.com/channels/{ds.GUILD_ID}/{state['thread']}" in body["content"]
+    assert any(c.path == f"/channels/{state['thread']}/messages" for c in standin.posted_messages())
+    # Two briefs in all, each in its own thread: aid first, demining second.
+    briefs = [c for c in standin.posted_messages() if "embeds" in c.body and c.body["embeds"][0].get("title")]
+    titles = [c.body["embeds"][0]["title"] for c in briefs if c.body["embeds"][0].get("url")]
+    assert titles == ["Freedonia aid", "Sylvania demining"]
+    assert len({c.path for c in briefs if c.body["embeds"][0].get("url")}) == 2
+
+
+def test_slash_brief_of_already_briefed_text_points_to_its_thread(settings: Any) -> None:
+    state: dict[str, Any] = {}
+
+    async def brief(standin: ds.DiscordStandin, text: str) -> None:
+        await standin.push(
+            "INTERACTION_CREATE",
+            ds.interaction_payload(standin.new_id(), options=[{"name": "source", "type": 3, "value": text}]),
+        )
+
+    async def scenario(standin: ds.DiscordStandin, client: BriefBot) -> None:
+        await brief(standin, ARTICLE)
+        await _wait_linked(client, 1)
+        state["thread"] = client.service.store.recent_threads(platform="discord", workspace=None)[0].thread_ts
+        before = len(standin.posted_messages())
+        await brief(standin, "\n" + ARTICLE + "\n")  # the same text, pasted again
+        await _wait_posts(standin, before + 1)
+        await brief(standin, OTHER_ARTICLE)
+        await _wait_linked(client, 2)
+
+    standin = run_bot(settings, scenario)
+    assert len(standin.find("POST", "/threads")) == 2
+    followups = [c.body for c in standin.posted_messages() if c.path.startswith(f"/webhooks/{ds.APP_ID}/")]
+    firsts = [b for b in followups if b.get("content", "").startswith("**Brief:**")]
+    assert len(firsts) == 2
+    pointers = [b for b in followups if "already briefed" in b.get("content", "")]
+    assert len(pointers) == 1 and "embeds" not in pointers[0]
+    assert f"https://discord.com/channels/{ds.GUILD_ID}/{state['thread']}" in pointers[0]["content"]
+    # The pointer came between the two briefs: the second brief is the other article.
+    assert followups.index(pointers[0]) < followups.index(firsts[1])
 
 
 def test_run_without_token_is_a_one_line_config_error(settings: Any) -> None:

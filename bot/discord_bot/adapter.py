@@ -18,8 +18,10 @@ from bot.config import Settings
 from bot.discord_bot import render
 from bot.discord_bot.request import NOTHING_TO_BRIEF, SourceRequest, load_article, parse_text, strip_mention
 from bot.errors import InputError, InputTooLarge
+from bot.ingest.urls import canonical_url
 from bot.models import Answer, Brief
 from bot.qa import Turn
+from bot.store import ThreadRecord
 
 if TYPE_CHECKING:
     from bot.service import BriefService
@@ -36,6 +38,22 @@ NO_THREAD = (
 )
 RATE_WINDOW_S = 3600
 ARTICLE_GONE = "I no longer have this article; please brief it again."
+
+
+def _canonical(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        return canonical_url(url)
+    except Exception:  # a malformed URL fails later, in the fetcher, with a proper user message
+        return None
+
+
+def _where(channel: Any) -> tuple[str, str | None]:
+    """The channel that brief threads are keyed by, and the thread we are in (if any)."""
+    if isinstance(channel, discord.Thread):
+        return str(channel.parent_id), str(channel.id)
+    return str(getattr(channel, "id", "")), None
 
 
 def _user_message(exc: BaseException) -> str:
@@ -94,10 +112,36 @@ class BriefBot(discord.Client):
 
     # ---- blocking work, run in a worker thread ----------------------------------------------------
 
-    def _brief_sync(self, request: SourceRequest, workspace: str | None) -> tuple[Brief, int]:
+    def _earlier(self, article_id: int | None, *, channel: str, here: str | None) -> ThreadRecord | None:
+        """The brief thread this article already has in ``channel`` (other than the one we are in)."""
+        if article_id is None:
+            return None
+        record = self.service.store.find_thread_for_article(
+            platform=PLATFORM, channel=channel, article_id=article_id
+        )
+        if record is None or record.thread_ts == here:
+            return None
+        return record
+
+    def _brief_sync(
+        self, request: SourceRequest, *, workspace: str | None, channel: str, here: str | None
+    ) -> tuple[Brief, int] | ThreadRecord:
+        """The brief and the stored article's id, or the earlier thread when this channel already has one."""
+        store = self.service.store
+        canonical = _canonical(request.url)
+        # By link first, so a repeated link is answered without fetching it again.
+        if canonical:
+            earlier = self._earlier(store.find_article(canonical_url=canonical), channel=channel, here=here)
+            if earlier is not None:
+                return earlier
         article = load_article(self.service, request)
+        earlier = self._earlier(
+            store.find_article(content_sha256=article.content_sha256), channel=channel, here=here
+        )
+        if earlier is not None:
+            return earlier
         brief = self.service.brief(article, workspace=workspace)
-        article_id = self.service.store.save_article(article, canonical_url=article.url)
+        article_id = store.save_article(article, canonical_url=canonical)
         return brief, article_id
 
     def _link_sync(
@@ -186,7 +230,15 @@ class BriefBot(discord.Client):
                 await interaction.followup.send(**render.render_error(gate or INTERNAL_ERROR).kwargs())
                 return
             request = await self._request_from(source, [file] if file else [])
-            brief, article_id = await asyncio.to_thread(self._brief_sync, request, workspace)
+            channel, here = _where(interaction.channel)
+            result = await asyncio.to_thread(
+                self._brief_sync, request, workspace=workspace, channel=channel, here=here
+            )
+            if isinstance(result, ThreadRecord):
+                pointer = render.duplicate_message(interaction.guild_id, result.thread_ts)
+                await interaction.followup.send(**pointer.kwargs())
+                return
+            brief, article_id = result
             await self._post_brief_followup(interaction, brief, article_id, workspace)
         except Exception as exc:  # the outermost edge: log it, show a short line, never a traceback
             await interaction.followup.send(**render.render_error(_user_message(exc)).kwargs())
@@ -279,8 +331,16 @@ class BriefBot(discord.Client):
             request = await self._request_from(
                 strip_mention(message.content, self.user.id), list(message.attachments)
             )
+            channel, here = _where(message.channel)
             async with message.channel.typing():
-                brief, article_id = await asyncio.to_thread(self._brief_sync, request, workspace)
+                result = await asyncio.to_thread(
+                    self._brief_sync, request, workspace=workspace, channel=channel, here=here
+                )
+            if isinstance(result, ThreadRecord):
+                pointer = render.duplicate_message(message.guild.id if message.guild else None, result.thread_ts)
+                await message.reply(**pointer.kwargs(), mention_author=False)
+                return
+            brief, article_id = result
             await self._post_brief_on(message, brief, article_id, workspace)
         except Exception as exc:  # the outermost edge
             await self._reply_error(message, _user_message(exc))

@@ -236,6 +236,19 @@ def render_error(message: str) -> Outgoing:
     return Outgoing(content=clip(escape(line), 500))
 
 
+def thread_link(guild_id: int | str | None, thread_id: int | str) -> str:
+    """A link to a thread: its URL in a server, else a channel mention (which never pings)."""
+    if guild_id:
+        return f"https://discord.com/channels/{guild_id}/{thread_id}"
+    return f"<#{thread_id}>"
+
+
+def duplicate_message(guild_id: int | str | None, thread_id: int | str) -> Outgoing:
+    """The one-line reply to an article that already has a brief thread in this channel."""
+    link = thread_link(guild_id, thread_id)
+    return Outgoing(content=f"This article was already briefed here: {link} (ask your questions there).")
+
+
 def thread_name(brief: Brief) -> str:
     """A thread title of at most 100 characters (thread names are plain text, so no escaping)."""
     title = " ".join((brief.source.title or brief.source.site or "Brief").split())
