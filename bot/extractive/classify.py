@@ -16,6 +16,7 @@ from bot.figures import find_money
 _MODAL_BEFORE = re.compile(r"\b(?:could|would|might|may|can|will|to|must|should)\s+[\"'“‘]?(?:[A-Za-z]+\s+)?[\"'“‘]?$", re.I)
 # "If Russia launches attacks …": a hypothetical, not an event.
 _CONDITIONAL_BEFORE = re.compile(r"\b(?:if|unless|whether|in case|should)\b[^,;.]*$", re.I)
+_ON_THE_LIST = re.compile(r"\bon the list\b|\blist (?:also )?(?:includes|contains)\b", re.I)
 _AND_CLAUSES = re.compile(r",?\s+and (?:has|have|had|will|would|also|is|was)\s+|,\s+while\s+|;\s+", re.I)
 _PASSIVE_GIVING = re.compile(r"\b(?:will|are to|is to|would|were|was|have|has|had|to)\s+be(?:en)?\s+(?:\w+\s+)?"
                              r"(?:delivered|supplied|sent|provided|donated|transferred|handed over|ordered|procured|"
@@ -86,6 +87,8 @@ class Classifier:
                 and _PASSIVE_GIVING.search(s[weapon.end(): weapon.end() + 80]))
             or (article_recipient and weapon and _GIVING.search(s[: weapon.start()][-60:]) and re.search(r"\d", s))
             # In an article about aid, a figure on its own line ("NASAMS launchers … NOK 600 million") is aid too.
+            # "Also on the list are 30 Leopard 1A5 tanks": the package's contents, a paragraph later.
+            or (article_aid and named and _ON_THE_LIST.search(s))
             or (article_aid and money and money[0].value >= 1e6 and not sanction
                 and not (lx.not_aid and self._find(lx.not_aid, s)))
         )
