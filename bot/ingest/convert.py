@@ -8,8 +8,6 @@ from bot.article import Article
 from bot.config import Settings
 from bot.errors import EmptyArticle, InputTooLarge
 from bot.ingest.decode import decode_html, decode_text, media_type, sniff_kind
-from bot.ingest.html import extract_page
-from bot.ingest.pdf import extract_pdf
 from bot.ingest.text import headline, join_paragraphs, split_plain
 
 EMPTY_TEXT_MESSAGE = "There is no article text to brief."
@@ -40,11 +38,15 @@ def article_from_bytes(
         raise EmptyArticle("input is empty", user_message=EMPTY_TEXT_MESSAGE)
     kind = sniff_kind(data, content_type=content_type, filename=filename)
     if kind == "pdf":
+        from bot.ingest.pdf import extract_pdf  # pypdf loads only for PDFs
+
         doc = extract_pdf(data)
         _check_length(doc.text, settings)
         return Article(text=doc.text, title=doc.title, url=url, published=doc.published, kind="pdf",
                        site=_host(url))
     if kind == "html":
+        from bot.ingest.html import extract_page  # trafilatura (~0.1 s to import) loads only for pages
+
         _, charset = media_type(content_type)
         page = extract_page(decode_html(data, header_charset=charset), url=url)
         _check_length(page.text, settings)

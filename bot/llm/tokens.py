@@ -11,7 +11,7 @@ function cannot read a gzipped file and copies every file it reads into ``TIKTOK
 
 from __future__ import annotations
 
-import base64
+import binascii
 import gzip
 import importlib.util
 import re
@@ -98,12 +98,10 @@ def _read_ranks(path: Path, expected_sha256: str) -> dict[bytes, int]:
     data = gzip.decompress(raw) if path.suffix == ".gz" else raw
     if not check_hash(data, expected_sha256):
         raise TokenizerUnavailable(f"{path} does not match tiktoken's published sha256 {expected_sha256}")
-    ranks: dict[bytes, int] = {}
-    for line in data.splitlines():
-        if line:
-            token, rank = line.split()
-            ranks[base64.b64decode(token)] = int(rank)
-    return ranks
+    # "<base64 token> <rank>" per line; decoding in bulk is about three times faster than line by line,
+    # and this is most of `briefbot brief`'s start-up.
+    parts = data.split()
+    return dict(zip(map(binascii.a2b_base64, parts[0::2]), map(int, parts[1::2]), strict=True))
 
 
 @lru_cache(maxsize=4)
