@@ -58,6 +58,26 @@ class _Item:
         return "".join(parts)
 
 
+@dataclass(slots=True)
+class _ArticleFacts:
+    """What the whole article says, which single sentences are read against."""
+
+    has_sanctions: bool
+    has_recipient: bool
+    has_aid: bool
+    interviewee: claim_rules.Claimant | None
+
+
+@dataclass(slots=True)
+class _Reading:
+    """Where the reading of the article stands, sentence by sentence."""
+
+    last_claimant: claim_rules.Claimant | None = None
+    previous: _Item | None = None  # the item the last sentence went into
+    last_item: _Item | None = None
+    list_section: str | None = None  # the section of a list introduced by "The package includes:"
+
+
 class ExtractiveEngine:
     """The offline engine: the default without an LLM, and the LLM engine's safety net."""
 
@@ -97,84 +117,102 @@ class ExtractiveEngine:
                                 notes=["The article does not appear to be about the Russia-Ukraine war."
                                        if self.lx.cfg.name == "Russia-Ukraine war"
                                        else f"The article does not appear to be about {self.lx.cfg.name}."])
-        has_sanctions = any(self.classifier.is_sanction_action(s.text) or self.classifier.is_listing(s) for s in sentences)
-        has_recipient = bool(self.lx.aid_recipient.search(article.text))
-        # Does the article report aid at all? Then figures on their own lines (tables, bullets) belong to it.
-        has_aid = any(self.classifier.is_aid(s.text, s.paragraph, article_recipient=has_recipient) and
-                      any(not m.group(0).lower().startswith("package") for m in self.lx.aid_strong.finditer(s.text))
-                      for s in sentences)
+        facts = self._article_facts(article, sentences)
         items: list[_Item] = []
-        interviewee = self._interviewee(article.text, sentences)
-        last_claimant: claim_rules.Claimant | None = None
-        previous: _Item | None = None
-        last_item: _Item | None = None
-        list_section: str | None = None  # the section of a list introduced by "The package includes:"
+        state = _Reading()
         for s in sentences:
             # A question ("Who is targeted?") is a heading or a rhetorical turn, never a fact.
             if s.text.rstrip("\"'’” ").endswith("?"):
-                previous = None
+                state.previous = None
                 continue
-            prev = sentences[s.index - 1] if s.index else None
-            same_para_prev = prev if prev is not None and prev.para == s.para else None
-            sections = self.classifier.classify(s, article_has_sanctions=has_sanctions, article_recipient=has_recipient,
-                                     prev=same_para_prev.text if same_para_prev else "", article_aid=has_aid,
-                                     prev_sentence=same_para_prev)
-            who = claim_rules.attribution(self.lx, s.text, last_claimant)
-            if who is None and interviewee is not None and _ANSWER.match(s.paragraph):
-                who = interviewee
-            bullet = bool(_BULLET_MARK.match(s.paragraph))
-            if list_section and bullet and (not sections or (sections == ["battlefield_claims"] and who is None)):
-                sections = [list_section]  # each item of "The package includes:" belongs to the package
-            elif not bullet:
-                list_section = None
-            if s.text.rstrip().endswith(":"):
-                intro = sections[0] if sections else None
-                if intro is None and last_item is not None and _LIST_INTRO.search(s.text):
-                    intro = last_item.section
-                list_section = intro
-            if (not sections and has_recipient and self._weapon_named_before(sentences, s)
-                    and _GIVING.search(s.text) and _COUNT_WORD.search(s.text)):
-                sections = ["aid"]  # "Norway has said it will give six", right after the F-16s are named
-            if not sections and self._weapon_named_before(sentences, s) and (
-                    (self.lx.supply_review.search(s.text) and self.lx.policy_supply.search(s.text))
-                    or (self.lx.withholding and self.lx.withholding.search(s.text))):
-                sections = ["weapons_policy"]  # "He was not considering the transfer", two lines after "Tomahawk"
-            adjacent = previous is not None and previous.sentences[-1].index == s.index - 1
-            # "It includes SAMP/T components" may follow one aside ("The list is classified.") in the paragraph.
-            nearby = last_item is not None and last_item.sentences[-1].para == s.para \
-                and last_item.sentences[-1].index >= s.index - 2
-            if not adjacent and nearby and last_item is not None and bool(self.lx.continuation.match(s.text)) \
-                    and (not sections or sections == [last_item.section]):
-                previous, adjacent = last_item, True
-            continues = adjacent and previous is not None and (
-                (bool(self.lx.continuation.match(s.text)) and (not sections or sections == [previous.section]))
-                # "Six ATACMS fired, the ministry said. Five shot down, one damaged.": the same source goes on.
-                or (sections == ["battlefield_claims"] == [previous.section] and who is None
-                    and previous.sentences[-1].para == s.para)
-            )
-            if continues and previous is not None:
-                previous.sentences.append(s)
+            who = claim_rules.attribution(self.lx, s.text, state.last_claimant)
+            if who is None and facts.interviewee is not None and _ANSWER.match(s.paragraph):
+                who = facts.interviewee
+            sections = self._sections(sentences, s, facts, state, who)
+            if self._continues(s, sections, who, state):
+                assert state.previous is not None
+                state.previous.sentences.append(s)
             else:
                 for section in sections:
                     item = _Item(section, self._with_antecedent(sentences, s, section))
                     if section == "battlefield_claims":
                         if who is None:
-                            who = self._claimant_nearby(sentences, s, last_claimant)
+                            who = self._claimant_nearby(sentences, s, state.last_claimant)
                         if who is None:
                             continue
                         item.data["claimant"] = who
                         earlier = [x.text for x in sentences[max(0, s.index - 2) : s.index] if x.para == s.para]
                         item.data["before"] = " ".join(earlier)
                     items.append(item)
-                    previous = last_item = item
+                    state.previous = state.last_item = item
                 if not sections:
-                    previous = None
+                    state.previous = None
             if who is not None:
-                last_claimant = who
+                state.last_claimant = who
             else:
-                last_claimant = claim_rules.subject_claimant(self.lx, s.text) or last_claimant
-        draft = self._build(items, summary, fields.main_actor(self.lx, article.text), has_recipient)
+                state.last_claimant = claim_rules.subject_claimant(self.lx, s.text) or state.last_claimant
+        draft = self._build(items, summary, fields.main_actor(self.lx, article.text), facts.has_recipient)
         return EngineResult(draft=draft, engine=self.name)
+
+    def _article_facts(self, article: Article, sentences: list[Sentence]) -> _ArticleFacts:
+        c = self.classifier
+        has_recipient = bool(self.lx.aid_recipient.search(article.text))
+        return _ArticleFacts(
+            has_sanctions=any(c.is_sanction_action(s.text) or c.is_listing(s) for s in sentences),
+            has_recipient=has_recipient,
+            # Does the article report aid at all? Then figures on their own lines (tables, bullets) belong to it.
+            has_aid=any(c.is_aid(s.text, s.paragraph, article_recipient=has_recipient)
+                        and any(not m.group(0).lower().startswith("package") for m in self.lx.aid_strong.finditer(s.text))
+                        for s in sentences),
+            interviewee=self._interviewee(article.text, sentences),
+        )
+
+    def _sections(self, sentences: list[Sentence], s: Sentence, facts: _ArticleFacts, state: _Reading,
+                  who: claim_rules.Claimant | None) -> list[str]:
+        """The sections of one sentence, read in its context (lists, the sentences before it)."""
+        prev = sentences[s.index - 1] if s.index else None
+        same_para_prev = prev if prev is not None and prev.para == s.para else None
+        sections = self.classifier.classify(s, article_has_sanctions=facts.has_sanctions,
+                                            article_recipient=facts.has_recipient,
+                                            prev=same_para_prev.text if same_para_prev else "",
+                                            article_aid=facts.has_aid, prev_sentence=same_para_prev)
+        bullet = bool(_BULLET_MARK.match(s.paragraph))
+        if state.list_section and bullet and (not sections or (sections == ["battlefield_claims"] and who is None)):
+            sections = [state.list_section]  # each item of "The package includes:" belongs to the package
+        elif not bullet:
+            state.list_section = None
+        if s.text.rstrip().endswith(":"):
+            intro = sections[0] if sections else None
+            if intro is None and state.last_item is not None and _LIST_INTRO.search(s.text):
+                intro = state.last_item.section
+            state.list_section = intro
+        if (not sections and facts.has_recipient and self._weapon_named_before(sentences, s)
+                and _GIVING.search(s.text) and _COUNT_WORD.search(s.text)):
+            sections = ["aid"]  # "Norway has said it will give six", right after the F-16s are named
+        if not sections and self._weapon_named_before(sentences, s) and (
+                (self.lx.supply_review.search(s.text) and self.lx.policy_supply.search(s.text))
+                or (self.lx.withholding and self.lx.withholding.search(s.text))):
+            sections = ["weapons_policy"]  # "He was not considering the transfer", two lines after "Tomahawk"
+        return sections
+
+    def _continues(self, s: Sentence, sections: list[str], who: claim_rules.Claimant | None,
+                   state: _Reading) -> bool:
+        """Does ``s`` carry on the item before it? (Sets ``state.previous`` to that item.)"""
+        previous, last_item = state.previous, state.last_item
+        adjacent = previous is not None and previous.sentences[-1].index == s.index - 1
+        # "It includes SAMP/T components" may follow one aside ("The list is classified.") in the paragraph.
+        nearby = last_item is not None and last_item.sentences[-1].para == s.para \
+            and last_item.sentences[-1].index >= s.index - 2
+        cue = bool(self.lx.continuation.match(s.text))
+        if not adjacent and nearby and last_item is not None and cue and (not sections or sections == [last_item.section]):
+            previous, adjacent = last_item, True
+            state.previous = previous
+        return adjacent and previous is not None and (
+            (cue and (not sections or sections == [previous.section]))
+            # "Six ATACMS fired, the ministry said. Five shot down, one damaged.": the same source goes on.
+            or (sections == ["battlefield_claims"] == [previous.section] and who is None
+                and previous.sentences[-1].para == s.para)
+        )
 
     def _interviewee(self, text: str, sentences: list[Sentence]) -> claim_rules.Claimant | None:
         """Who answers in a Q/A interview: a call sign or name from the introduction, else "the interviewee"."""
