@@ -51,6 +51,9 @@ _FUTURE_TIME = re.compile(
     rf"winter|weeks|months|days)|within (?:\w+ )?(?:days|weeks|months|years)|in the coming \w+|"
     rf"later (?:this|in the) \w+|(?:this|next) (?:spring|summer|autumn|fall|winter)|by the end of|"
     rf"before the end of|(?:early|mid|late)-\d{{4}}|tomorrow|soon)\b")
+# "sent in 2022", "since March": a time already past is no time to come.
+_PAST_TIME = re.compile(rf"\b(?:\w+ed|sent|gave|made|bought|sold|built|won|lost|held|had|was|were|began|took|"
+                        rf"since)\s+(?:in\s+)?(?:{_MONTHS}\s+)?(?:19|20)\d\d\b|\bsince\s+{_MONTHS}")
 # "WARSAW, 14 April (translated) - ", "KYIV (Reuters) — ": where and when the report was filed.
 _DATELINE = re.compile(r"^[A-Z][A-Z.'/ -]+(?:,\s*[^-–—]{1,40}?)?(?:\s*\([^)]*\))?\s+[-–—]\s+")
 # A written-out date, for naming it in the answer's lead.
@@ -58,7 +61,10 @@ EXACT_DATE = re.compile(
     rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTHS}(?:\s+(?:19|20)\d\d)?|"
     rf"{_MONTHS}\s+(?:19|20)\d\d)\b")
 _MONTH_WORD = re.compile(rf"^{_MONTHS}$|^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
-_DISTANCE = re.compile(r"\b\d[\d,.]*\s?(?:km|kilomet(?:re|er)s?|miles?|mi)\b", re.IGNORECASE)
+# "40 km", "twelve kilometres (seven miles)": a distance in figures or in words.
+_DISTANCE = re.compile(r"\b(?:\d[\d,.]*\s?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                       r"fifteen|twenty|thirty|forty|fifty|a few|several|dozens of|hundreds of)[\s-])"
+                       r"(?:km|kilomet(?:re|er)s?|miles?|mi)\b", re.IGNORECASE)
 _NUMBER_WORD = re.compile(
     r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds?|"
     r"thousands?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|eighteen|fifteen|thirteen|"
@@ -142,6 +148,13 @@ def count_match(text: str, focus: list[str], modifiers: list[str], *,
                 i == 0 or words[i - 1].endswith((",", ";", ":"))) and not modifiers:
             # "Six are in Turkey.": a number standing for the things the sentence before counted.
             return str(word).strip(",.")
+        if i > 0 and i + 1 < len(words) and words[i + 1].lower().strip(",.") == "times":
+            # "Russian troops attacked 54 times": the things counted named by the verb just before.
+            verb = tokens(" ".join(words[max(0, i - 2) : i]))
+            if any(t in wanted for t in verb) and all(
+                    m in tokens(" ".join(words[max(0, i - 6) : i])) for m in modifiers):
+                return " ".join(words[i : i + 2]).strip(",.")
+            continue
         between: list[str] = []
         for n, nxt in enumerate(words[i + 1 : i + 6]):
             low = nxt.lower().strip(",.")
@@ -233,7 +246,7 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
         if intent.future:
             # The dateline and "said on Monday" date the report; a time to come is a month, a year,
             # "next week", "within weeks".
-            return bool(_FUTURE_TIME.search(_DATELINE.sub("", text)))
+            return bool(_FUTURE_TIME.search(_PAST_TIME.sub("", _DATELINE.sub("", text))))
         return bool(_DATE.search(text))
     if kind == "why":
         return bool(REASON_CUES.search(text))
