@@ -18,7 +18,7 @@ from bot.config import Settings
 from bot.discord_bot import render
 from bot.discord_bot.request import NOTHING_TO_BRIEF, SourceRequest, load_article, parse_text, strip_mention
 from bot.errors import InputError, InputTooLarge
-from bot.ingest.urls import canonical_url
+from bot.ingest.urls import canonical_url_or_none
 from bot.models import Answer, Brief
 from bot.qa import Turn
 from bot.store import ThreadRecord
@@ -38,15 +38,6 @@ NO_THREAD = (
 )
 RATE_WINDOW_S = 3600
 ARTICLE_GONE = "I no longer have this article; please brief it again."
-
-
-def _canonical(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        return canonical_url(url)
-    except Exception:  # a malformed URL fails later, in the fetcher, with a proper user message
-        return None
 
 
 def _where(channel: Any) -> tuple[str, str | None]:
@@ -128,7 +119,7 @@ class BriefBot(discord.Client):
     ) -> tuple[Brief, int] | ThreadRecord:
         """The brief and the stored article's id, or the earlier thread when this channel already has one."""
         store = self.service.store
-        canonical = _canonical(request.url)
+        canonical = canonical_url_or_none(request.url)
         # By link first, so a repeated link is answered without fetching it again.
         if canonical:
             earlier = self._earlier(store.find_article(canonical_url=canonical), channel=channel, here=here)

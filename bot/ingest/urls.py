@@ -49,3 +49,14 @@ def canonical_url(url: str) -> str:
     )
     path = parts.path or "/"
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))
+
+
+def canonical_url_or_none(url: str | None) -> str | None:
+    """``canonical_url`` for a key lookup; ``None`` for no link or a malformed one (the fetcher reports
+    a malformed link to the user with a proper message later)."""
+    if not url:
+        return None
+    try:
+        return canonical_url(url)
+    except ValueError:
+        return None

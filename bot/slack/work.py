@@ -16,7 +16,7 @@ from slack_sdk.errors import SlackApiError
 from bot.article import Article
 from bot.config import Settings
 from bot.errors import BriefbotError, InputError
-from bot.ingest.urls import canonical_url
+from bot.ingest.urls import canonical_url_or_none
 from bot.models import Brief
 from bot.render import slack as render
 from bot.slack import files
@@ -66,7 +66,7 @@ class Worker:
         """Post a placeholder, produce the brief, and update the placeholder with it in place."""
         where = task.where
         client = self.clients.for_team(where.team_id, where.enterprise_id)
-        canonical = _canonical(task.url)
+        canonical = canonical_url_or_none(task.url)
         if canonical and self._point_to_earlier(
             client, task, self.store.find_article(canonical_url=canonical)
         ):
@@ -251,15 +251,6 @@ class Worker:
 
 
 NOTHING_TO_BRIEF = "Send me a link, paste the article text, or upload a text, HTML or PDF file to brief."
-
-
-def _canonical(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        return canonical_url(url)
-    except Exception:  # a malformed URL fails later, in the fetcher, with a proper user message
-        return None
 
 
 def _label(task: BriefTask) -> str:
