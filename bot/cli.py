@@ -159,12 +159,14 @@ def discord() -> None:
 @click.option("--engine", type=ENGINES, default="auto", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
 @click.option("--no-questions", is_flag=True, help="Skip the follow-up questions.")
-def evaluate(folder: Path, engine: str, as_json: bool, no_questions: bool) -> None:
-    """Score briefs of FOLDER/NNN.txt against FOLDER/NNN.json: recall, grounding, violations."""
+@click.option("--totals-only", is_flag=True,
+              help="Print the figures only, no missed facts or answers (for blind sets).")
+def evaluate(folder: Path, engine: str, as_json: bool, no_questions: bool, totals_only: bool) -> None:
+    """Score briefs of FOLDER/NNN.txt against FOLDER/NNN.json (docs/eval.md): recall, fields, answers."""
     from bot.eval_cli import run_and_report
 
     run_and_report(_service(llm=engine != "extractive"), folder, engine=engine, as_json=as_json,
-                   questions=not no_questions)
+                   questions=not no_questions, details=not totals_only)
 
 
 @cli.command()

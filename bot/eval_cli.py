@@ -23,16 +23,18 @@ def _question_scorer(service: BriefService) -> Callable[[Path, dict[str, Any], B
         scores = evaluate_questions(article, gold["questions"], settings=service.settings, client=service.llm,
                                     brief=brief)
         return {
-            "total": scores.total, "correct": scores.correct,
+            "total": scores.total, "correct": scores.correct, "correct_with_quotes": scores.correct_with_quotes,
+            "unanswerable": scores.unanswerable,
             "said_doesnt_say": scores.said_not_given, "said_doesnt_say_correctly": scores.said_not_given_rightly,
             "unverified_quotes": scores.quotes - scores.quotes_verified,
-            "missed": [r.question for r in scores.results if not r.right],
+            "missed": [f"{r.question} -> {r.answer.answer}" for r in scores.results if not r.right],
         }
 
     return score
 
 
-def run_and_report(service: BriefService, folder: Path, *, engine: str, as_json: bool, questions: bool) -> None:
+def run_and_report(service: BriefService, folder: Path, *, engine: str, as_json: bool, questions: bool,
+                   details: bool = True) -> None:
     pairs = gold_pairs(folder)
 
     def brief_file(txt: Path) -> tuple[Brief, str]:
@@ -50,21 +52,40 @@ def run_and_report(service: BriefService, folder: Path, *, engine: str, as_json:
     summary = EvalSummary(results)
     data = summary.to_json()
     if as_json:
+        if not details:
+            data.pop("per_file")
         click.echo(json.dumps(data, indent=2))
         return
     click.echo(f"{data['files']} articles, {data['items']} items")
+    click.echo(f"  {'recall':<28}{'fields':>8}{'with quotes':>13}")
     for section in SECTIONS:
-        value = data["recall"][section]
-        click.echo(f"  recall {SECTION_TITLES[section]:<20} {'n/a' if value is None else f'{value:.3f}'}")
-    click.echo(f"  grounding                   {data['grounding']:.3f}")
-    click.echo(f"  items in absent sections    {data['absent_section_violations']}")
-    click.echo(f"  bait strings leaked         {data['bait_leaks']}")
+        click.echo(f"  {SECTION_TITLES[section]:<28}{_fmt(data['recall'][section]):>8}"
+                   f"{_fmt(data['recall_with_quotes'][section]):>13}")
+    for key, acc in data["fields"].items():
+        click.echo(f"  {key + ' correct':<28}{_fmt(acc['accuracy']):>8}  ({acc['right']}/{acc['checked']})")
+    click.echo(f"  {'grounding':<28}{data['grounding']:>8.3f}")
+    click.echo(f"  {'items in absent sections':<28}{data['absent_section_violations']:>8}")
+    click.echo(f"  {'bait strings leaked':<28}{data['bait_leaks']:>8}")
     if "questions" in data:
         q = data["questions"]
-        click.echo(f"  answer accuracy             {q['accuracy']}  ({q['total']} questions)")
-        click.echo(f"  'doesn't say' precision     {q['doesnt_say_precision']}")
+        click.echo(f"  {'answers (lead)':<28}{_fmt(q['accuracy']):>8}  ({q['total']} questions)")
+        click.echo(f"  {'answers (with quotes)':<28}{_fmt(q['accuracy_with_quotes']):>8}")
+        click.echo(f"  {'declines':<28}{_fmt(q['declines']):>8}")
+        label = "'doesn't say' precision"
+        click.echo(f"  {label:<28}{_fmt(q['doesnt_say_precision']):>8}")
+        click.echo(f"  {'unverified quotes':<28}{q['unverified_quotes']:>8}")
+    if not details:
+        return
     for f in data["per_file"]:
         for miss in f["missed"]:
             click.echo(f"  missed {f['file']}: {miss}")
+        for wrong in f["wrong_fields"]:
+            click.echo(f"  wrong {f['file']}: {wrong}")
+        for question in (f.get("questions") or {}).get("missed", []):
+            click.echo(f"  answer {f['file']}: {question}")
         for bad in f["absent_violations"] + [f"bait leaked: {b}" for b in f["bait_leaks"]]:
             click.echo(f"  violation {f['file']}: {bad}")
+
+
+def _fmt(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"

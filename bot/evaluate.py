@@ -1,33 +1,48 @@
-"""``briefbot eval``: score briefs against gold files (format: shared/eval/dev/README.md).
+"""``briefbot eval``: score briefs against gold files (format and rules: ``docs/eval.md``).
 
-Pure scoring functions plus one loop over a folder; the CLI adds the progress bar and printing.
+A fact counts when one item of its section holds it in the item's own fields, which is what a reader
+sees as a line of the brief; the older rule, which also counts the evidence quote, is reported beside
+it. Where a gold fact names the stance, claimant, side, donor, actor or imposing body, the items that
+hold the fact are checked for it too. Pure scoring functions plus one loop over a folder; the CLI adds
+the progress bar and printing.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bot.errors import InputError
-from bot.grounding import Grounder
+from bot.grounding import Grounder, fold
 from bot.models import SECTIONS, Brief
 
-_WS = re.compile(r"\s+")
+# Gold keys that check one field of the items holding a fact: gold key -> item field.
+FIELD_CHECKS: dict[str, str] = {
+    "stance": "stance",
+    "claimant": "claimant",
+    "side": "side",
+    "donor": "donor",
+    "actor": "actor",
+    "imposed_by": "imposed_by",
+}
+# Fields compared by value (the gold lists acceptable values); the others by contained alternatives.
+_EXACT_FIELDS = {"stance", "side"}
+_NOT_SHOWN = {"verified", "evidence"}
 
 
 def fold_for_match(text: str) -> str:
-    return _WS.sub(" ", text).strip().lower()
+    """Case, whitespace and typography folded (curly quotes, dashes), as the grounding check folds them."""
+    return fold(text).lower()
 
 
-def item_text(item: Any) -> str:
-    """All text fields of an item plus its evidence, joined (the README's matching rule)."""
+def item_text(item: Any, *, with_evidence: bool = False) -> str:
+    """The item's own fields joined; with ``with_evidence`` its evidence quote too."""
     parts: list[str] = []
     for name, value in item:
-        if name == "verified":
+        if name == "verified" or (name == "evidence" and not with_evidence):
             continue
         if isinstance(value, list):
             parts.extend(str(v) for v in value)
@@ -40,30 +55,65 @@ def matches(text: str, alternatives: list[list[str]]) -> bool:
     return any(all(fold_for_match(key) in text for key in alt) for alt in alternatives)
 
 
+def _as_list(value: Any) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def field_is_right(item: Any, key: str, gold_value: Any) -> bool:
+    """Does ``item`` carry an acceptable value for the gold field check ``key``?"""
+    value = getattr(item, FIELD_CHECKS[key], None)
+    if value is None:
+        return False
+    if key in _EXACT_FIELDS:
+        return str(value) in _as_list(gold_value)
+    shown = fold_for_match(str(value))
+    return any(fold_for_match(alt) in shown for alt in _as_list(gold_value))
+
+
+@dataclass
+class FactResult:
+    section: str
+    what: str
+    held: bool  # by the item's own fields
+    held_with_quote: bool  # by its fields or its evidence
+    checks: dict[str, bool] = field(default_factory=dict)  # gold field key -> right?
+
+
 @dataclass
 class FileScore:
     name: str
-    facts: dict[str, tuple[int, int]] = field(default_factory=dict)  # section -> (matched, total)
+    facts: list[FactResult] = field(default_factory=list)
     items: int = 0
     grounded: int = 0
     absent_violations: list[str] = field(default_factory=list)
     bait_leaks: list[str] = field(default_factory=list)
-    missed: list[str] = field(default_factory=list)
     questions: dict[str, Any] | None = None
+
+    @property
+    def missed(self) -> list[str]:
+        return [f"{f.section}: {f.what}" for f in self.facts if not f.held]
+
+    @property
+    def wrong_fields(self) -> list[str]:
+        return [f"{f.section} {key}: {f.what}" for f in self.facts for key, ok in f.checks.items() if not ok]
+
+
+def score_fact(fact: dict[str, Any], items: list[Any]) -> FactResult:
+    """Which items hold ``fact``, and do they carry the gold field values?"""
+    own = [i for i in items if matches(item_text(i), fact["any"])]
+    quoted = own or [i for i in items if matches(item_text(i, with_evidence=True), fact["any"])]
+    result = FactResult(section=fact["section"], what=str(fact.get("what", fact["any"])), held=bool(own),
+                        held_with_quote=bool(quoted))
+    for key in FIELD_CHECKS:
+        if key in fact and quoted:
+            result.checks[key] = any(field_is_right(i, key, fact[key]) for i in quoted)
+    return result
 
 
 def score_brief(brief: Brief, gold: dict[str, Any], article_text: str, *, name: str = "") -> FileScore:
     score = FileScore(name=name or str(gold.get("id", "")))
-    texts = {s: [item_text(i) for i in brief.items(s)] for s in SECTIONS}
-    for section in SECTIONS:
-        facts = [f for f in gold.get("facts", []) if f["section"] == section]
-        hit = 0
-        for fact in facts:
-            if any(matches(t, fact["any"]) for t in texts[section]):
-                hit += 1
-            else:
-                score.missed.append(f"{section}: {fact.get('what', fact['any'])}")
-        score.facts[section] = (hit, len(facts))
+    for fact in gold.get("facts", []):
+        score.facts.append(score_fact(fact, brief.items(fact["section"])))
     grounder = Grounder(article_text)
     for section in SECTIONS:
         for item in brief.items(section):
@@ -76,16 +126,32 @@ def score_brief(brief: Brief, gold: dict[str, Any], article_text: str, *, name: 
     return score
 
 
+def _ratio(right: int, total: int) -> float | None:
+    return round(right / total, 3) if total else None
+
+
 @dataclass
 class EvalSummary:
     files: list[FileScore]
 
-    def recall(self) -> dict[str, float | None]:
+    def _facts(self, section: str | None = None) -> list[FactResult]:
+        return [f for s in self.files for f in s.facts if section is None or f.section == section]
+
+    def recall(self, *, with_quotes: bool = False) -> dict[str, float | None]:
         out: dict[str, float | None] = {}
         for section in SECTIONS:
-            hit = sum(f.facts.get(section, (0, 0))[0] for f in self.files)
-            total = sum(f.facts.get(section, (0, 0))[1] for f in self.files)
-            out[section] = round(hit / total, 3) if total else None
+            facts = self._facts(section)
+            out[section] = _ratio(sum(f.held_with_quote if with_quotes else f.held for f in facts), len(facts))
+        return out
+
+    def field_accuracy(self) -> dict[str, dict[str, Any]]:
+        """For each gold field key: right / checked (facts that give the key and are held by some item)."""
+        out: dict[str, dict[str, Any]] = {}
+        for key in FIELD_CHECKS:
+            checked = [f.checks[key] for f in self._facts() if key in f.checks]
+            if checked:
+                out[key] = {"accuracy": _ratio(sum(checked), len(checked)), "right": sum(checked),
+                            "checked": len(checked)}
         return out
 
     def grounding(self) -> float:
@@ -96,13 +162,15 @@ class EvalSummary:
         data: dict[str, Any] = {
             "files": len(self.files),
             "recall": self.recall(),
+            "recall_with_quotes": self.recall(with_quotes=True),
+            "fields": self.field_accuracy(),
             "grounding": self.grounding(),
             "items": sum(f.items for f in self.files),
             "absent_section_violations": sum(len(f.absent_violations) for f in self.files),
             "bait_leaks": sum(len(f.bait_leaks) for f in self.files),
             "per_file": [
-                {"file": f.name, "facts": {s: list(v) for s, v in f.facts.items()}, "items": f.items,
-                 "absent_violations": f.absent_violations, "bait_leaks": f.bait_leaks, "missed": f.missed,
+                {"file": f.name, "items": f.items, "missed": f.missed, "wrong_fields": f.wrong_fields,
+                 "absent_violations": f.absent_violations, "bait_leaks": f.bait_leaks,
                  **({"questions": f.questions} if f.questions else {})}
                 for f in self.files
             ],
@@ -110,13 +178,14 @@ class EvalSummary:
         qs = [f.questions for f in self.files if f.questions]
         if qs:
             total = sum(q["total"] for q in qs)
-            right = sum(q["correct"] for q in qs)
             said = sum(q["said_doesnt_say"] for q in qs)
             said_right = sum(q["said_doesnt_say_correctly"] for q in qs)
             data["questions"] = {
                 "total": total,
-                "accuracy": round(right / total, 3) if total else None,
-                "doesnt_say_precision": round(said_right / said, 3) if said else None,
+                "accuracy": _ratio(sum(q["correct"] for q in qs), total),
+                "accuracy_with_quotes": _ratio(sum(q["correct_with_quotes"] for q in qs), total),
+                "declines": _ratio(said_right, sum(q["unanswerable"] for q in qs)),
+                "doesnt_say_precision": _ratio(said_right, said),
                 "unverified_quotes": sum(q.get("unverified_quotes", 0) for q in qs),
             }
         return data

@@ -102,14 +102,21 @@ def test_eval_scores_a_folder_of_gold_files(tmp_path):
     (tmp_path / "001.json").write_text(json.dumps({
         "id": "t-001", "facts": [
             {"section": "aid", "what": "package", "any": [["400 million"]]},
-            {"section": "sanctions", "what": "listings", "any": [["32 entities"]]},
-            {"section": "battlefield_claims", "what": "village", "any": [["Novo-Pavlivka", "General Staff"]]},
-            {"section": "weapons_policy", "what": "Germany", "any": [["off limits"]]},
+            {"section": "sanctions", "what": "listings", "any": [["32 entities"]], "imposed_by": ["EU", "European"]},
+            {"section": "battlefield_claims", "what": "village", "any": [["Novo-Pavlivka", "recaptured"]],
+             "claimant": ["General Staff"], "side": "ukraine"},
+            {"section": "weapons_policy", "what": "Germany", "any": [["long-range missiles"]],
+             "stance": ["prohibited", "restricted"], "actor": ["Germany"]},
+            # Only the quote says "off limits": a reader of the item's fields does not see it.
+            {"section": "weapons_policy", "what": "the quote alone", "any": [["off limits"]]},
         ], "absent": []}), encoding="utf-8")
     out = run("eval", str(tmp_path), "--json", "--no-questions")
     assert out.returncode == 0, out.stderr
     summary = json.loads(out.stdout)
-    assert summary["recall"] == {"aid": 1.0, "weapons_policy": 1.0, "sanctions": 1.0, "battlefield_claims": 1.0}
+    assert summary["recall"] == {"aid": 1.0, "weapons_policy": 0.5, "sanctions": 1.0, "battlefield_claims": 1.0}
+    assert summary["recall_with_quotes"]["weapons_policy"] == 1.0
+    assert {k: v["accuracy"] for k, v in summary["fields"].items()} == {
+        "stance": 1.0, "claimant": 1.0, "side": 1.0, "actor": 1.0, "imposed_by": 1.0}
     assert summary["grounding"] == 1.0 and summary["absent_section_violations"] == 0
 
 

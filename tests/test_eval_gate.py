@@ -25,7 +25,7 @@ def test_offline_engine_meets_the_dev_floors(shared_dir: Path, service: BriefSer
 
     summary = EvalSummary(list(run_eval(gold_pairs(shared_dir / "eval" / "dev"), brief_file)))
     data = summary.to_json()
-    assert all(v is not None and v >= FLOOR for v in data["recall"].values()), data["recall"]
+    assert all(v is not None and v >= FLOOR for v in data["recall_with_quotes"].values()), data["recall_with_quotes"]
     assert data["grounding"] == 1.0
     assert data["absent_section_violations"] == 0 and data["bait_leaks"] == 0
 
@@ -41,7 +41,7 @@ def test_offline_engine_meets_the_floors_on_our_heldout_sets(service: BriefServi
         return service.brief(article, engine="extractive"), article.text
 
     data = EvalSummary(list(run_eval(gold_pairs(FIXTURES / folder), brief_file))).to_json()
-    assert all(v is not None and v >= FLOOR for v in data["recall"].values()), data["recall"]
+    assert all(v is not None and v >= FLOOR for v in data["recall_with_quotes"].values()), data["recall_with_quotes"]
     assert data["grounding"] == 1.0
     assert data["absent_section_violations"] == 0
     assert data["bait_leaks"] == 0, "a planted figure (reader comment, injected instruction) reached a brief"

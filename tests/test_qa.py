@@ -104,8 +104,13 @@ def test_every_quote_is_verbatim_from_the_article(name, settings):
 def test_score_question_follows_the_gold_rule():
     answer = Answer(answer="On the amount, the article says:",
                     quotes=["Norway will give 1.1  BILLION kroner."])
-    assert score_question(answer, {"q": "?", "any": [["1.1 billion"], ["1.1bn"]]})
-    assert not score_question(answer, {"q": "?", "any": [["1.1 billion", "Sweden"]]})
+    # The lead line is what a reader takes as the answer: a figure only in the quote does not count...
+    assert not score_question(answer, {"q": "?", "any": [["1.1 billion"], ["1.1bn"]]})
+    # ...except by the older rule, which also reads the quotes.
+    assert score_question(answer, {"q": "?", "any": [["1.1 billion"], ["1.1bn"]]}, with_quotes=True)
+    assert not score_question(answer, {"q": "?", "any": [["1.1 billion", "Sweden"]]}, with_quotes=True)
+    assert score_question(Answer(answer="1.1 billion kroner, according to the article:", quotes=[]),
+                          {"q": "?", "any": [["1.1 billion"]]})
     assert not score_question(answer, {"q": "?", "unanswerable": True})
     assert score_question(Answer(answer=DOESNT_SAY, quotes=[]), {"q": "?", "unanswerable": True})
     # Saying "doesn't say" while quoting something still counts as guessing.

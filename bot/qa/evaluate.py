@@ -1,19 +1,20 @@
 """Scoring follow-up answers against gold ``questions`` (``../shared/eval/dev/README.md``).
 
-An answerable question is right when every key of one ``any`` alternative occurs in the answer text
-joined with its quotes (case and whitespace folded). An unanswerable one is right only when the answer
-says the article doesn't give this and quotes nothing.
+An answerable question is right when every key of one ``any`` alternative occurs in the answer's lead
+line, the line a reader takes as the answer (case, whitespace and typography folded); the older rule,
+which also counts the quoted sentences, is kept beside it. An unanswerable one is right only when the
+answer says the article doesn't give this and quotes nothing.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from bot.article import Article
 from bot.config import Settings
+from bot.evaluate import fold_for_match, matches
 from bot.grounding import Grounder
 from bot.models import Answer, Brief
 from bot.qa.answering import Turn, answer_question, says_not_given
@@ -21,19 +22,12 @@ from bot.qa.answering import Turn, answer_question, says_not_given
 if TYPE_CHECKING:
     from bot.llm.client import StructuredClient
 
-_WS = re.compile(r"\s+")
-
-
-def _fold(text: str) -> str:
-    return _WS.sub(" ", text).strip().lower()
-
-
-def score_question(answer: Answer, gold: Mapping[str, Any]) -> bool:
-    """Is ``answer`` right for one gold question?"""
+def score_question(answer: Answer, gold: Mapping[str, Any], *, with_quotes: bool = False) -> bool:
+    """Is ``answer`` right for one gold question? By its lead line, or with ``with_quotes`` its quotes too."""
     if gold.get("unanswerable"):
         return says_not_given(answer.answer) and not answer.quotes
-    joined = _fold(" ".join([answer.answer, *answer.quotes]))
-    return any(all(_fold(key) in joined for key in alternative) for alternative in gold.get("any", []))
+    text = " ".join([answer.answer, *answer.quotes]) if with_quotes else answer.answer
+    return matches(fold_for_match(text), gold.get("any", []))
 
 
 @dataclass
@@ -41,6 +35,7 @@ class QuestionResult:
     question: str
     answer: Answer
     right: bool
+    right_with_quotes: bool
     unanswerable: bool
     said_not_given: bool
 
@@ -60,6 +55,10 @@ class QuestionScores:
     @property
     def correct(self) -> int:
         return sum(r.right for r in self.results)
+
+    @property
+    def correct_with_quotes(self) -> int:
+        return sum(r.right_with_quotes for r in self.results)
 
     @property
     def accuracy(self) -> float:
@@ -107,5 +106,6 @@ def evaluate_questions(article: Article, gold_questions: Sequence[Mapping[str, A
         scores.quotes_verified += sum(grounder.verify(q) for q in answer.quotes)
         scores.results.append(QuestionResult(
             question=str(gold["q"]), answer=answer, right=score_question(answer, gold),
+            right_with_quotes=score_question(answer, gold, with_quotes=True),
             unanswerable=bool(gold.get("unanswerable")), said_not_given=says_not_given(answer.answer)))
     return scores
