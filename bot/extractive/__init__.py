@@ -1,4 +1,4 @@
-"""The offline extractive engine: rules over sentences, driven by the domain YAML."""
+"""The offline extractive engine: grammar from a dependency parse, meanings from the domain YAML."""
 
 from bot.extractive.engine import ExtractiveEngine
 

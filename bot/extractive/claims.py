@@ -1,191 +1,144 @@
-"""Battlefield claims: who claims what, where, for which side, and which claims contradict each other."""
+"""Battlefield claims: events of fighting inside what a named speaker asserts.
+
+An event is a verb of fighting ("recaptured", "repelled", "shot down") or a noun of fighting with a
+figure or a place ("12 attacks near Pokrovsk"). It is a claim only when someone asserts it: the event
+must sit inside an attribution's content, so the claimant is always the speaker of that attribution.
+Intentions and hypotheticals ("could capture", "aims to take") are not events. A denial ("Kyiv
+denied it") is a rival claim about the same place.
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from bot.extractive.lexicon import Lexicon
-from bot.models import Side
+from bot.extractive import syntax
+from bot.extractive.attribution import Attribution
+from bot.extractive.found import Found
+from bot.extractive.places import places_in
+from bot.extractive.reading import Context, Sentence
 
-_PRONOUN = re.compile(r"^(?:It|He|She|They|The ministry|The ministry's|The army|The military|Its)\b")
-_CAP_RUN = re.compile(r"(?:[A-Z][\w'’.-]+(?:\s+(?:of|for|the|de|al)\s+)?\s*){1,5}$")
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'-]+\s+){1,2})$")
-_PLACE_PATTERN = re.compile(
-    r"\b(?:town|village|city|region|district|oblast|settlement)s? of ([A-Z][\w-]+)|"
-    r"\b([A-Z][\w-]+) (?:region|district|oblast)\b|"
-    r"\b(?:near|outside|around|(?:north|south|east|west)(?:-?(?:east|west))? of) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-)
-# "the regional military administration", "a military spokesman": an unnamed body that speaks.
-_BODY = re.compile(
-    r"\b(?:[Tt]he |[Aa] |[Aa]n )?(?:(?:[A-Z][a-z]+|(?!(?:at|in|on|of|to|for|from|with|by|and|or|the|a|an) )[a-z-]+) ){0,3}"
-    r"(?:administration|ministry|military|army|governor|officials?|"
-    r"spokes(?:man|woman|person)|command|authorities|police|agency|service|council|mayor|commander|general staff|"
-    r"bloggers|outlets|media|journalists|analysts|observers|witnesses|residents|sources|reporters|"
-    r"brigade|battalion|regiment|corps|division|grouping|group of forces)\b"
-)
-_SIDE_WORDS: list[tuple[Side, re.Pattern[str]]] = [
-    ("russia", re.compile(r"\b(?:Russia|Russian|Moscow|Kremlin)\b")),
-    ("ukraine", re.compile(r"\b(?:Ukraine|Ukrainian|Kyiv|Kiev)\b")),
-]
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_EDGES = " ,;:.“”\"'‘’-–—"
 
 
-@dataclass(slots=True)
-class Claimant:
-    name: str
-    side: Side
+class ClaimReader:
+    def __init__(self, context: Context) -> None:
+        self.ctx = context
+        self.lx = context.lexicon
 
+    def _military(self, s: Sentence, token: Token) -> bool:
+        """Is an ambiguous event ("hit", "lost", "took") about fighting? A military word or place nearby."""
+        clause = syntax.clause_tokens(token) + [c for c in token.subtree]
+        if any(t.lemma_.lower() in self.lx.military for t in clause):
+            return True
+        if s.names_of("weapon") or s.names_of("place"):
+            return True
+        return bool(places_in(s, {t.i for t in clause}))
 
-_POSSESSOR = re.compile(r"((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+['’]s )$")
+    def _hypothetical(self, token: Token) -> bool:
+        """"could capture", "plans to take", "if Russia advances": not something that happened."""
+        for tok in syntax.ancestors_to_clause_top(token, limit=4):
+            if syntax.modals(tok) & {"could", "might", "may", "would", "should", "must", "can", "will", "'ll"}:
+                return True
+            if tok is not token and tok.lemma_.lower() in self.lx.intention and token.dep_ == "xcomp":
+                return True
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
+                return True
+            if tok.dep_ in ("ccomp", "ROOT"):
+                break
+        return False
 
+    def is_event(self, s: Sentence, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        if syntax.is_verbal(token) and lemma in self.lx.event:
+            if self._hypothetical(token):
+                return False
+            return lemma not in self.lx.event_ambiguous or self._military(s, token)
+        if token.pos_ == "NOUN" and lemma in self.lx.event_noun:
+            # A noun of fighting counts with a figure or a place: "12 attacks near Pokrovsk", "the capture of X".
+            has_figure = any(c.dep_ == "nummod" or c.like_num for c in token.children)
+            return has_figure or bool(places_in(s, {t.i for t in token.subtree}))
+        return False
 
-def _expand_name(text: str, start: int, name: str) -> str:
-    """Grow a gazetteer surname leftwards over capitalised first names ("Syrskyi" -> "Oleksandr Syrskyi"),
-    and a generic body over its owner ("air force" -> "Ukraine's air force")."""
-    owner = _POSSESSOR.search(text[:start])
-    if owner and name[:1].islower():
-        return owner.group(1) + name
-    group = re.search(r"((?:[Ss]enior |[Mm]ilitary |[Gg]overnment )?(?:officials?|sources?|authorities|diplomats) "
-                      r"(?:in|from) )$", text[:start])
-    if group:
-        return group.group(1) + name
-    m = _NAME_BEFORE.search(text[:start])
-    if m and name[:1].isupper() and " " not in name and not name.endswith(("Ministry", "Staff")):
-        first = m.group(1).strip()
-        if first.split()[-1][:1].isupper() and first.split()[-1] not in {"The", "On", "In", "But", "And"}:
-            return f"{first.split()[-1]} {name}"
-    return name
+    def read(self, s: Sentence, attributions: list[Attribution]) -> list[Found]:
+        out: list[Found] = []
+        with_events = {a.speaker.name for a in attributions
+                       if any(t.i in a.content and self.is_event(s, t) for t in s.doc)}
+        for a in attributions:
+            events = [t for t in s.doc if t.i in a.content and self.is_event(s, t)]
+            if not events and not a.denial:
+                continue
+            if a.denial and not events and (not a.content or a.speaker.name in with_events):
+                continue  # "rejected that account and said its units had repelled …": the rival claim says it
+            places = places_in(s, a.content)
+            location = places[0] if places else None
+            if location is None and a.denial:
+                location = self._last_location(a.speaker.side)
+            if location is None:
+                location = self._place_nearby(s)
+            claim = self._claim_text(s, a, events)
+            if not claim:
+                continue
+            out.append(Found("battlefield_claims", {
+                "claimant": a.speaker.name, "claim": claim, "location": location,
+                "side": a.speaker.side, "status": "claimed"}, [s],
+                merge_key=(a.speaker.name.lower(), claim.lower())))
+        return out
 
+    def _place_nearby(self, s: Sentence) -> str | None:
+        """"… at a facility in the region": the place the sentence or the one before it names."""
+        places = places_in(s)
+        if places:
+            return places[0]
+        before = self.ctx.sentences[s.index - 1] if s.index and self.ctx.sentences else None
+        if before is not None and before.para == s.para:
+            places = places_in(before)
+            if places:
+                return places[-1]
+        return None
 
-def find_claimant(lx: Lexicon, text: str) -> Claimant | None:
-    """The gazetteer claimant named in ``text``, or a capitalised name with a side from nearby words."""
-    # The name nearest the claim verb wins ("Russia's chief of staff, Valery Gerasimov, said"),
-    # and of two ending together the longer ("Russia's Defence Ministry" over "Defence Ministry").
-    best: tuple[int, int, int, str, Side] | None = None
-    for side, pattern in lx.claimants:
-        for found in pattern.finditer(text):
-            key = (found.end(), len(found.group(0)))
-            if best is None or key > (best[0], best[1]):
-                best = (found.end(), len(found.group(0)), found.start(), found.group(0), _as_side(side))
-    if best:
-        return Claimant(_expand_name(text, best[2], best[3]), best[4])
-    run = _CAP_RUN.search(text.strip(" ,"))
-    if run:
-        return Claimant(run.group(0).strip(), side_from_words(text))
-    m = re.search(r"\b(officials?|sources?|authorities) in ([A-Z][\w-]+)", text)
-    if m:
-        return Claimant(m.group(0), side_from_words(m.group(2)))
-    m = _BODY.search(text)
-    if m:
-        # "A spokesperson for a Ukrainian brigade": keep whom the body speaks for.
-        tail = re.match(r"\s+for (?:an? |the )?(?:[\w'’-]+ ){0,3}[\w'’-]+", text[m.end():])
-        words = (m.group(0) + (tail.group(0) if tail else "")).split()
-        while words[-1].endswith("ing") or words[-1] in ("in", "at", "on", "of", "near", "for", "a", "an", "the"):
-            words.pop()
-        name = " ".join(words)
-        return Claimant(name.strip(), side_from_words(text))
-    return None
+    def continuation(self, s: Sentence) -> Found | None:
+        """"Six ATACMS were fired, the ministry said. Five were shot down, one damaged.": an event told
+        with no speaker right after a claim goes on with that claim's speaker."""
+        last = self.ctx.items[-1] if self.ctx.items else None
+        if (last is None or last.section != "battlefield_claims" or last.sentences[-1].index != s.index - 1
+                or last.sentences[-1].para != s.para):
+            return None
+        events = [t for t in s.doc if self.is_event(s, t)]
+        if not events:
+            return None
+        claim = s.text.strip(_EDGES)
+        return Found("battlefield_claims", {**last.fields, "claim": claim,
+                                            "location": (places_in(s) or [last.fields["location"]])[0]}, [s],
+                     merge_key=(str(last.fields["claimant"]).lower(), claim.lower()))
 
+    def _last_location(self, side: str) -> str | None:
+        """A denial ("Kyiv denied it") is about the place of the latest claim from the other side."""
+        for item in reversed(self.ctx.items[-6:]):
+            if item.section == "battlefield_claims" and item.fields["location"] and item.fields["side"] != side:
+                return str(item.fields["location"])
+        return None
 
-def _as_side(name: str) -> Side:
-    return name if name in ("ukraine", "russia", "third_party") else "unknown"  # type: ignore[return-value]
-
-
-def side_from_words(text: str) -> Side:
-    for side, pattern in _SIDE_WORDS:
-        if pattern.search(text):
-            return side
-    return "unknown"
-
-
-_TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[A-Z]{2,4}\s*)?[-–—:|]?\s*")
-
-
-# Phrases that name the source outright, wherever it stands in the sentence.
-_NAMED_SOURCE = (
-    # After the verb: "as communicated the General Staff".
-    re.compile(r"\bas (?:\w+ )?(?:reported|communicated|stated|said|announced|claimed)(?: by)? "
-               r"((?:the )?[^,.;]{3,80})", re.I),
-    # Passive: "was said by the Russian ministry to have been destroyed".
-    re.compile(r"\b(?:said|claimed|reported|announced|described) by ((?:the )?[^,.;]{3,60}?)(?: to | as |[,.;]|$)", re.I),
-    re.compile(r"\baccording to ((?:the )?[^,.;]{3,80})", re.I),
-)
-
-
-def attribution(lx: Lexicon, sentence: str, last: Claimant | None) -> Claimant | None:
-    """Who the sentence attributes its content to, resolving "It said"/"The ministry said" to ``last``."""
-    sentence = _TIMESTAMP.sub("", sentence)
-    if last and re.match(r"In (?:its|his|her|their) (?:version|account|telling)\b", sentence):
-        return last
-    for pattern in _NAMED_SOURCE:
-        m = pattern.search(sentence)
-        if m is None:
-            continue
-        if last and re.match(r"(?:its|his|her|their)\b", m.group(1)):
-            return last  # "According to its communique, …"
-        found = find_claimant(lx, m.group(1))
-        if found:
-            return found
-    for verb in lx.claim_verbs.finditer(sentence):
-        before = sentence[: verb.start()]
-        clause = re.split(r"[,;:]\s|\bthat\b|\band\b", before)[-1] if before.strip() else ""
-        last_words = set(clause.strip().lower().split()[-2:]) if clause.strip() else set()
-        pronoun = (_PRONOUN.match(clause.strip()) or bool(last_words & {"it", "he", "she", "they"})
-                   or (not clause.strip() and _PRONOUN.match(sentence)))
-        if pronoun and last:
-            return last
-        found = find_claimant(lx, clause) if clause.strip() else None
-        if found:
-            return found
-        # Appositive: "Ukraine's commander-in-chief, Oleksandr Syrskyi, said"
-        found = find_claimant(lx, before[-120:]) if before.strip() else None
-        if found:
-            return found
-    if _PRONOUN.match(sentence) and last and lx.claim_verbs.search(sentence):
-        return last
-    return None
-
-
-def subject_claimant(lx: Lexicon, sentence: str) -> Claimant | None:
-    """A known claimant opening the sentence ("The Russian Ministry of Defence presented another version."),
-    which later "its"/"the ministry" refer back to."""
-    found = find_claimant(lx, sentence[:80])
-    if found and sentence.lstrip().startswith(("The ", found.name.split()[0])) and found.name in sentence[:80]:
-        return found
-    return None
-
-
-def location_of(lx: Lexicon, text: str) -> str | None:
-    """The most specific place: "the village of X" before a known region, before "near X"."""
-    m = _PLACE_PATTERN.search(text)
-    if m and m.group(1):
-        return m.group(1)
-    known = lx.places.search(text)
-    if known:
-        return known.group(0)
-    if m:
-        return m.group(1) or m.group(2) or m.group(3)
-    return None
-
-
-_CLAIM_VERB = re.compile(
-    r"\b(?:said|says|claimed|claims|reported|reports|stated|announced|estimated|assessed?|wrote)\b"
-    r"(?:\s+(?:on|late on|early on|last)\s+[A-Z]?\w+(?:\s+\d{1,2})?|\s+the same day|"
-    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?,?(?:\s+that)?\s+(.{15,})"
-)
-
-
-def claim_text(sentence: str) -> str:
-    """The claimed content: what follows "said (on Monday) (that)", else the sentence itself."""
-    m = _CLAIM_VERB.search(sentence)
-    text = m.group(1) if m and not m.group(1).startswith("by ") else sentence
-    text = text.strip().rstrip(".")
-    return text if len(text) <= 220 else text[:220].rsplit(" ", 1)[0] + "…"
-
-
-def fill_locations(claims: list[dict[str, object]]) -> None:
-    """A place one claim names ("the village of X") is looked for in the others too ("near X")."""
-    known = {str(c["location"]) for c in claims if c["location"]}
-    for c in claims:
-        if not c["location"]:
-            c["location"] = next((p for p in known if p in str(c["evidence"])), None)
+    @staticmethod
+    def _claim_text(s: Sentence, a: Attribution, events: list[Token]) -> str:
+        """What is claimed: the asserted words, as one stretch of the sentence."""
+        doc = s.doc
+        content = sorted(a.content)
+        if not content:
+            return ""
+        # The longest run of consecutive content tokens that holds an event (or the first run for a denial).
+        runs: list[list[int]] = [[content[0]]]
+        for i in content[1:]:
+            if i == runs[-1][-1] + 1 or (i == runs[-1][-1] + 2 and doc[i - 1].is_punct):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        event_ids = {t.i for t in events}
+        with_event = [r for r in runs if event_ids & set(r)] or runs
+        best = max(with_event, key=len)
+        text = doc[best[0] : best[-1] + 1].text.strip(_EDGES)
+        if a.denial and a.verb is not None and not events:
+            text = f"{a.verb.text} {text}".strip()
+        return text

@@ -1,15 +1,20 @@
-"""The domain YAML (``config/domain.yaml``), validated and compiled into regular expressions."""
+"""The domain file (``config/domain.yaml``): what words mean, validated into sets and lookup tables.
+
+Nothing here matches sentences. The engine reads grammar from the parse; this module only answers
+"is this lemma a verb of giving?", "which actor is 'Berlin'?", "which side is 'the Kremlin' on?".
+"""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.config import read_yaml_mapping, validated
-from bot.errors import ConfigError
+
+Side = Literal["ukraine", "russia", "third_party", "unknown"]
 
 
 class _Model(BaseModel):
@@ -21,125 +26,140 @@ class Relevance(_Model):
     terms: list[str]
 
 
-class AidCues(_Model):
+class SectionText(_Model):
     description: str
-    strong: list[str]
-    supply: list[str]
-    recipients: list[str]
-    not_aid: list[str] = Field(default_factory=list)
-
-
-class PolicyCues(_Model):
-    description: str
-    policy: list[str]
-    supply_review: list[str]
-    supply: list[str]
-    policy_nouns: list[str] = Field(default_factory=list)
-    withholding: list[str] = Field(default_factory=list)
-    strike_policy: list[str] = Field(default_factory=list)
-    usage: list[str]
-
-
-class SanctionsCues(_Model):
-    description: str
-    strong: list[str]
-    weak: list[str]
-    authorities: list[str] = Field(default_factory=list)
-    background: list[str] = Field(default_factory=list)
-
-
-class ClaimCues(_Model):
-    description: str
-    events: list[str]
-    ambiguous_events: list[str] = Field(default_factory=list)
-    not_claims: list[str] = Field(default_factory=list)
-    claim_verbs: list[str]
-    military_context: list[str]
 
 
 class Sections(_Model):
-    aid: AidCues
-    weapons_policy: PolicyCues
-    sanctions: SanctionsCues
-    battlefield_claims: ClaimCues
+    aid: SectionText
+    weapons_policy: SectionText
+    sanctions: SectionText
+    battlefield_claims: SectionText
+
+
+class Words(_Model):
+    """Lemma classes; see the comments in the domain file for what each one is for."""
+
+    report: list[str]
+    deny: list[str]
+    give: list[str]
+    decide: list[str]
+    aid_noun: list[str]
+    contain: list[str]
+    permit: list[str]
+    permit_noun: list[str]
+    lift: list[str]
+    restrict: list[str]
+    restrict_noun: list[str]
+    prohibit: list[str]
+    prohibit_noun: list[str]
+    prohibit_adjective: list[str]
+    review: list[str]
+    review_noun: list[str]
+    request: list[str]
+    request_noun: list[str]
+    need: list[str]
+    use: list[str]
+    supply: list[str]
+    sanction: list[str]
+    sanction_action: list[str]
+    sanction_noun: list[str]
+    trade_modifier: list[str]
+    target_noun: list[str]
+    sanction_background: list[str]
+    event: list[str]
+    event_ambiguous: list[str]
+    event_noun: list[str]
+    military: list[str]
+    intention: list[str]
+
+
+class Sides(_Model):
+    ukraine: list[str]
+    russia: list[str]
+    third_party: list[str]
+    default_ukraine: list[str] = Field(default_factory=list)
 
 
 class DomainConfig(_Model):
     name: str
+    language: str = "en"
     relevance: Relevance
     sections: Sections
-    continuations: list[str]
-    weapons: list[str]
-    weapon_classes: list[str]
+    words: Words
+    sides: Sides
     actors: dict[str, list[str]]
-    claimants: dict[str, list[str]]
-    places: list[str]
-    countries: list[str]
+    sanction_authorities: list[str] = Field(default_factory=list)
+    weapons: dict[str, str]
+    weapon_heads: list[str]
+    weapon_heads_modified: list[str] = Field(default_factory=list)
+    weapon_modifiers: list[str] = Field(default_factory=list)
+    equipment_heads: list[str] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list)
+    countries: dict[str, list[str]]
     sectors: list[str]
 
 
-def _alternation(patterns: list[str], *, boundary: bool = True) -> re.Pattern[str]:
-    body = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
-    prefix = r"(?<![\w-])" if boundary else ""
-    try:
-        return re.compile(f"{prefix}(?:{body})", re.IGNORECASE)
-    except re.error as exc:
-        raise ConfigError(f"a pattern in the domain file is not a valid regular expression: {exc}") from exc
+def _lower(words: list[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
 
 
 class Lexicon:
-    """Compiled cues. Build once per domain file; matching is the hot path."""
+    """One domain file, ready for lookups. Build once per file (``lexicon_for``)."""
 
     def __init__(self, cfg: DomainConfig) -> None:
-        s = cfg.sections
         self.cfg = cfg
-        self.relevance = _alternation(cfg.relevance.terms)
-        self.aid_strong = _alternation(s.aid.strong)
-        self.aid_supply = _alternation(s.aid.supply)
-        self.aid_recipient = _alternation(s.aid.recipients)
-        self.not_aid = _alternation(s.aid.not_aid) if s.aid.not_aid else None
-        self.policy = _alternation(s.weapons_policy.policy)
-        self.usage = _alternation(s.weapons_policy.usage)
-        self.supply_review = _alternation(s.weapons_policy.supply_review)
-        self.policy_supply = _alternation(s.weapons_policy.supply)
-        self.policy_nouns = _alternation(s.weapons_policy.policy_nouns) if s.weapons_policy.policy_nouns else None
-        self.withholding = _alternation(s.weapons_policy.withholding) if s.weapons_policy.withholding else None
-        self.strike_policy = _alternation(s.weapons_policy.strike_policy) if s.weapons_policy.strike_policy else None
-        self.sanction_strong = _alternation(s.sanctions.strong)
-        self.sanction_weak = _alternation(s.sanctions.weak)
-        self.sanction_authorities = _alternation(s.sanctions.authorities) if s.sanctions.authorities else None
-        self.sanction_background = _alternation(s.sanctions.background) if s.sanctions.background else None
-        self.events = _alternation(s.battlefield_claims.events)
-        ambiguous = s.battlefield_claims.ambiguous_events
-        self.ambiguous_events = _alternation(ambiguous) if ambiguous else None
-        self.not_claims = _alternation(s.battlefield_claims.not_claims) if s.battlefield_claims.not_claims else None
-        self.claim_verbs = _alternation(s.battlefield_claims.claim_verbs)
-        self.military = _alternation(s.battlefield_claims.military_context)
-        # Continuations are matched at the very start of a sentence only, and case-sensitively.
-        self.continuation = re.compile("^(?:" + "|".join(cfg.continuations) + ")")
-        self.named_weapons = _alternation(cfg.weapons)
-        self.weapon_classes = _alternation(cfg.weapon_classes)
-        self.weapons = _alternation(cfg.weapons + cfg.weapon_classes)
-        self.actors = [(name, _alternation(pats)) for name, pats in cfg.actors.items()]
-        # One pass over a text finds every actor: a named group per actor (much faster than one pattern each).
-        self._actor_names = list(cfg.actors)
-        groups = "|".join(
-            f"(?P<a{i}>" + "|".join(f"(?:{p})" for p in sorted(pats, key=len, reverse=True)) + ")"
-            for i, pats in enumerate(cfg.actors.values())
-        )
-        self._actor_any = re.compile(rf"(?<![\w-])(?:{groups})", re.IGNORECASE)
-        self.claimants = [(side, _alternation(pats)) for side, pats in cfg.claimants.items()]
-        self.places = _alternation(cfg.places)
-        self.countries = _alternation(cfg.countries)
-        self.sectors = _alternation(cfg.sectors)
+        w = cfg.words
+        # Every lemma class as a frozenset attribute: ``lx.give``, ``lx.report`` …
+        for name in Words.model_fields:
+            setattr(self, name, _lower(getattr(w, name)))
+        self.relevance_terms = _lower(cfg.relevance.terms)
+        self.weapon_heads = _lower(cfg.weapon_heads)
+        self.weapon_heads_modified = _lower(cfg.weapon_heads_modified)
+        self.weapon_modifiers = _lower(cfg.weapon_modifiers)
+        self.equipment_heads = _lower(cfg.equipment_heads)
+        # Names: phrase -> (kind, canonical). Kinds: actor, weapon, place, country, sector, side marker.
+        self.weapon_origin = {name: origin for name, origin in cfg.weapons.items()}
+        self.side_words: dict[str, Side] = {}
+        for side in ("ukraine", "russia", "third_party"):
+            for word in getattr(cfg.sides, side):
+                self.side_words.setdefault(word.lower(), side)  # type: ignore[arg-type]
+        self.default_ukraine = [p for p in cfg.sides.default_ukraine]
+        self.authorities = list(cfg.sanction_authorities)
 
-    def actor_hits(self, text: str) -> list[tuple[int, str]]:
-        """(position, canonical actor) for every actor mention in ``text``, in order."""
-        out = []
-        for m in self._actor_any.finditer(text):
-            assert m.lastgroup is not None
-            out.append((m.start(), self._actor_names[int(m.lastgroup[1:])]))
-        return out
+    # -- lemma classes are set as attributes in __init__; declared here for type checkers ----------
+    report: frozenset[str]
+    deny: frozenset[str]
+    give: frozenset[str]
+    decide: frozenset[str]
+    aid_noun: frozenset[str]
+    contain: frozenset[str]
+    permit: frozenset[str]
+    permit_noun: frozenset[str]
+    lift: frozenset[str]
+    restrict: frozenset[str]
+    restrict_noun: frozenset[str]
+    prohibit: frozenset[str]
+    prohibit_noun: frozenset[str]
+    prohibit_adjective: frozenset[str]
+    review: frozenset[str]
+    review_noun: frozenset[str]
+    request: frozenset[str]
+    request_noun: frozenset[str]
+    need: frozenset[str]
+    use: frozenset[str]
+    supply: frozenset[str]
+    sanction: frozenset[str]
+    sanction_action: frozenset[str]
+    sanction_noun: frozenset[str]
+    trade_modifier: frozenset[str]
+    target_noun: frozenset[str]
+    sanction_background: frozenset[str]
+    event: frozenset[str]
+    event_ambiguous: frozenset[str]
+    event_noun: frozenset[str]
+    military: frozenset[str]
+    intention: frozenset[str]
 
     def section_descriptions(self) -> dict[str, str]:
         s = self.cfg.sections
@@ -158,5 +178,5 @@ def load_domain(path: Path) -> DomainConfig:
 
 @lru_cache(maxsize=4)
 def lexicon_for(path: str) -> Lexicon:
-    """The compiled lexicon of one domain file (cached per path)."""
+    """The lexicon of one domain file (cached per path)."""
     return Lexicon(load_domain(Path(path)))

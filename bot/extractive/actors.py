@@ -1,0 +1,58 @@
+"""Who acts in a clause: the government or institution behind a subject, an agent or a possessive.
+
+"Britain and France" gives both; "Russia's Defence Ministry" gives Russia; "it" and "the government"
+take the actor of the sentences before. Canonical names come from the domain file's ``actors``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.extractive import syntax
+from bot.extractive.found import unique
+from bot.extractive.reading import Context, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+BELLIGERENTS = ("Ukraine", "Russia")
+# Common nouns that stand for the actor named before: "the government", "ministers", "the administration".
+_STAND_INS = {"government", "administration", "ministry", "minister", "ministers", "cabinet", "country", "nation",
+              "official", "officials", "leader", "leaders", "parliament", "lawmaker", "lawmakers", "state", "capital",
+              "authorities", "coalition", "donor", "donors", "partner", "partners", "ally", "allies"}
+
+
+def actors_in(s: Sentence, head: Token) -> list[str]:
+    """Canonical actors named in the phrase of ``head`` and its coordinated phrases, in order."""
+    heads = [head, *head.conjuncts] if head.dep_ != "conj" else [head]
+    out: list[str] = []
+    for h in heads:
+        tokens = {t.i for t in syntax.phrase_tokens(h, stop=syntax.CLAUSES | {"appos", "prep"})}
+        # "Oslo and The Hague": an apposition or "of X" names the actor too ("the government of Norway").
+        for prep in syntax.children(h, "prep"):
+            if prep.lower_ == "of":
+                tokens.update(t.i for t in prep.subtree)
+        names = [n for n in s.names_of("actor") if n.start in tokens]
+        out.extend(n.canonical for n in names)
+    return unique(out)
+
+
+def actor_of(s: Sentence, head: Token | None, ctx: Context, *, exclude: tuple[str, ...] = BELLIGERENTS) -> str | None:
+    """The actor(s) ``head`` names, joined ("United Kingdom and France"); pronouns and stand-ins resolve
+    to the latest actor; ``None`` when the phrase names nobody the domain file knows."""
+    if head is None:
+        return None
+    if syntax.is_pronoun(head) or (head.lemma_.lower() in _STAND_INS and not actors_in(s, head)):
+        return ctx.last_actor if ctx.last_actor not in exclude else None
+    names = [a for a in actors_in(s, head) if a not in exclude]
+    if not names:
+        return None
+    return " and ".join(names)
+
+
+def first_actor(s: Sentence, indices: set[int], *, exclude: tuple[str, ...] = BELLIGERENTS) -> str | None:
+    """The first actor named among ``indices`` (a clause), when grammar gave none."""
+    for name in s.names_of("actor"):
+        if name.start in indices and name.canonical not in exclude:
+            return name.canonical
+    return None

@@ -1,0 +1,208 @@
+"""Aid: a donor moving money, weapons or equipment to Ukraine, read clause by clause.
+
+A clause is aid when its verb gives ("send", "pledge", "provide") or decides on help ("approved a
+package", "announced €400 million"), nothing above it withholds or weighs it (that is weapons policy),
+it is not a hypothetical, and the help goes to Ukraine. Donor, amount and contents come from the
+clause's own words, so the other half of "Norway pledged …, while the EU widened sanctions on drone
+parts" lends it nothing. "Britain and France sent Storm Shadow and Scalp respectively" pairs them up.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.extractive import syntax
+from bot.extractive.actors import BELLIGERENTS, actor_of, first_actor
+from bot.extractive.found import Found, unique
+from bot.extractive.policy import PolicyReader
+from bot.extractive.reading import Context, Sentence
+from bot.extractive.weapons import weapons_in
+from bot.figures import Money, find_money
+from bot.models import AidType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_HUMANITARIAN = {"humanitarian", "refugee", "shelter", "heating", "food", "medical", "medicine", "winter", "generator",
+                 "electricity", "energy", "health", "hospital", "demining", "water", "reconstruction", "civilian"}
+_FINANCIAL = {"loan", "budget", "financial", "macro-financial", "grant", "credit", "economic", "fiscal", "bond",
+              "guarantee", "salary", "pension", "facility"}
+_MILITARY = {"military", "defence", "defense", "security", "weapon", "ammunition", "missile", "drawdown", "artillery",
+             "armour", "armor", "air", "tank", "drone", "shell", "munition", "howitzer", "army", "troops"}
+_STATUS = (("delivered", {"deliver", "hand", "ship", "arrive", "transfer", "send", "dispatch", "disburse", "release"}),
+           ("approved", {"approve", "authorize", "authorise", "sign", "adopt", "clear", "agree", "pass", "finalise",
+                         "finalize", "unlock"}),
+           ("pledged", {"pledge", "promise", "commit", "earmark", "allocate", "offer"}),
+           ("announced", {"announce", "unveil", "present", "launch"}))
+_TO_RUSSIA = {"russia", "moscow", "russian", "kremlin"}
+_WITHHOLDING = ("permit", "prohibit", "review", "request", "restrict")
+
+
+class AidReader:
+    def __init__(self, context: Context, policy: PolicyReader) -> None:
+        self.ctx = context
+        self.lx = context.lexicon
+        self.policy = policy
+
+    def _clause(self, verb: Token) -> set[int]:
+        """The verb's own words, with the relative clauses of its objects ("a package that includes …")."""
+        own = {t.i for t in syntax.clause_tokens(verb)}
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass", "attr", "dative", "prep", "npadvmod", "nsubj"):
+                own.update(t.i for t in child.subtree if not (t.dep_ in ("advcl",) and t.head.i == verb.i))
+        return own
+
+    def _withheld(self, verb: Token) -> bool:
+        """Is the giving negated, hypothetical, or under a permission, refusal or review (policy's business)?"""
+        if syntax.is_negated(verb) or syntax.modals(verb) & {"could", "might", "would", "should"}:
+            return True
+        for tok in list(syntax.ancestors_to_clause_top(verb, limit=5))[1:]:
+            if tok.lemma_.lower() in self.lx.report and syntax.is_verbal(tok):
+                return False
+            if self.policy.frame(tok) in _WITHHOLDING or tok.lemma_.lower() in self.lx.intention and \
+                    tok.lemma_.lower() not in ("pledge", "promise", "will"):
+                return True
+            if any(self.policy.frame(c) in ("prohibit",) for c in tok.children if c.dep_ == "acomp"):
+                return True
+        return False
+
+    def _is_giving(self, s: Sentence, verb: Token, money: list[Money], clause: set[int]) -> bool:
+        lemma = verb.lemma_.lower()
+        if not syntax.is_verbal(verb):
+            return False
+        if lemma in self.lx.give:
+            return True
+        if lemma in self.lx.decide:
+            # "approved a package", "announced €400 million": a decision is aid with help as its object.
+            objects = [t for t in s.doc if t.i in clause and t.lemma_.lower() in self.lx.aid_noun]
+            return bool(objects or money)
+        return False
+
+    def _to_ukraine(self, s: Sentence, clause: set[int]) -> bool | None:
+        """True: the help goes to Ukraine; False: to Russia; None: the clause doesn't say."""
+        for t in s.doc:
+            if t.i not in clause:
+                continue
+            if t.dep_ in ("pobj", "dative", "dobj", "poss") and t.lower_ in _TO_RUSSIA and t.head.lower_ in ("to", "for"):
+                return False
+            if t.lower_ in ("ukraine", "kyiv", "kiev", "ukrainian", "ukrainians", "ukraine's", "zelensky"):
+                return True
+        return None
+
+    def _money(self, s: Sentence, clause: set[int]) -> list[Money]:
+        if not clause:
+            return []
+        doc = s.doc
+        start, end = min(clause), max(clause)
+        offset = doc[start].idx
+        text = doc.text[offset : doc[end].idx + len(doc[end].text)]
+        return [m for m in find_money(text)
+                if any(t.i in clause for t in doc.char_span(offset + m.start, offset + m.end, alignment_mode="expand") or [])]
+
+    def _aid_type(self, s: Sentence, clause: set[int], contents: list[str]) -> AidType:
+        words = {t.lemma_.lower() for t in s.doc if t.i in clause} | {t.lower_ for t in s.doc if t.i in clause}
+        if words & _HUMANITARIAN and not words & (_MILITARY - {"air"}):
+            return "humanitarian"
+        if words & _MILITARY or any(w for w in contents if w):
+            return "military"
+        if words & _FINANCIAL:
+            return "financial"
+        return "other"
+
+    def _status(self, verb: Token) -> str:
+        lemma = verb.lemma_.lower()
+        if syntax.modals(verb) & {"will", "'ll", "shall"} or verb.tag_ == "VBG":
+            return "pledged"
+        for status, lemmas in _STATUS:
+            if lemma in lemmas:
+                return status
+        return "announced"
+
+    def _donors(self, s: Sentence, verb: Token, clause: set[int]) -> list[str]:
+        who = syntax.agent(verb) if syntax.is_passive(verb) else syntax.subject(verb)
+        if who is not None:
+            if syntax.is_pronoun(who) or who.lemma_.lower() in self.lx.aid_noun:
+                return [self.ctx.last_actor] if self.ctx.last_actor else []
+            named = actor_of(s, who, self.ctx)
+            if named:
+                return named.split(" and ")
+        # "Germany's new package", "US aid", "aid from Japan".
+        for t in s.doc:
+            if t.i in clause and t.lemma_.lower() in self.lx.aid_noun:
+                for c in t.children:
+                    if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                        actor = actor_of(s, c, self.ctx)
+                        if actor:
+                            return [actor]
+                    if c.dep_ == "prep" and c.lower_ == "from":
+                        obj = syntax.first_child(c, "pobj")
+                        actor = actor_of(s, obj, self.ctx)
+                        if actor:
+                            return [actor]
+        fallback = first_actor(s, clause) or self.ctx.last_actor or self.ctx.main_actor
+        return [fallback] if fallback and fallback not in BELLIGERENTS else []
+
+    def read(self, s: Sentence, *, article_about_ukraine: bool) -> list[Found]:
+        out: list[Found] = []
+        for verb in s.doc:
+            clause = self._clause(verb) if syntax.is_verbal(verb) else set()
+            if not clause:
+                continue
+            money = self._money(s, clause)
+            if not self._is_giving(s, verb, money, clause) or self._withheld(verb):
+                continue
+            direction = self._to_ukraine(s, clause)
+            if direction is False or (direction is None and not article_about_ukraine):
+                continue
+            weapons = weapons_in(s, self.lx, indices=clause, equipment=True)
+            contents = unique([w.text for w in weapons])
+            has_help = any(t.lemma_.lower() in self.lx.aid_noun for t in s.doc if t.i in clause)
+            if not (money or contents or has_help):
+                continue
+            donors = self._donors(s, verb, clause)
+            if not donors or any(d in BELLIGERENTS for d in donors):
+                continue
+            self.ctx.last_actor = donors[0]
+            base = {"recipient": "Ukraine", "aid_type": self._aid_type(s, clause, contents),
+                    "status": self._status(verb)}
+            respectively = any(t.lower_ == "respectively" for t in s.doc if t.i in clause)
+            if respectively and len(donors) == len(contents) > 1:
+                pairs = [(d, [c], None) for d, c in zip(donors, contents, strict=True)]
+            elif len(money) > 1 and len(donors) == len(money):
+                pairs = [(d, contents, m) for d, m in zip(donors, money, strict=True)]
+            else:
+                amounts: list[Money | None] = list(money) or [None]
+                pairs = [(" and ".join(donors), contents, m) for m in amounts]
+            for donor, items, amount in pairs:
+                fields = {**base, "donor": donor, "contents": items,
+                          "amount": amount.text if amount else None, "value": amount.value if amount else None,
+                          "currency": amount.currency if amount else None}
+                out.append(Found("aid", fields, [s], merge_key=(donor.lower(), amount.value if amount else None,
+                                                                  amount.currency if amount else None)
+                                 if amount else None))
+        return out
+
+    def continuation(self, s: Sentence) -> Found | None:
+        """"The package includes radars, interceptors and spare parts": contents of the aid just named."""
+        for verb in s.doc:
+            if not syntax.is_verbal(verb) or verb.lemma_.lower() not in self.lx.contain:
+                continue
+            who = syntax.subject(verb)
+            if who is None or not (who.lemma_.lower() in self.lx.aid_noun or syntax.is_pronoun(who)
+                                   or who.lemma_.lower() in ("money", "funding", "sum", "it")):
+                continue
+            recent = [f for f in self.ctx.items[-4:] if f.section == "aid"
+                      and f.sentences[-1].index >= s.index - 3]
+            if not recent:
+                return None
+            clause = {t.i for t in verb.subtree}
+            contents = [w.text for w in weapons_in(s, self.lx, indices=clause, equipment=True)]
+            if not contents:
+                return None
+            target = recent[-1]
+            target.fields["contents"] = unique([*target.fields["contents"], *contents])
+            if target.fields["aid_type"] == "other":
+                target.fields["aid_type"] = self._aid_type(s, clause, contents)
+            target.extend(s)
+            return target
+        return None

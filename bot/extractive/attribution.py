@@ -1,0 +1,197 @@
+"""Who says it: the speaker of every assertion in a sentence, wherever the attribution sits.
+
+Read from the parse: "X said (that) …", "“…,” X said", "X claimed to have …", "X accused Y of …",
+"maps published by X showed …", "… according to X", "X, citing Y, reported …". A pronoun or a bare
+"the ministry" takes the speaker an earlier sentence named. A news agency is never the speaker of
+what it quotes someone else saying, and a dateline is not part of any sentence we read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.extractive import syntax
+from bot.extractive.names import side_of
+from bot.extractive.reading import Context, Sentence, Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Nouns that carry someone's words: "the ministry's statement said", "a report by the ISW".
+_CARRIERS = {"statement", "report", "update", "bulletin", "briefing", "map", "post", "video", "estimate",
+             "assessment", "data", "figure", "tally", "count", "communique", "release", "summary", "analysis",
+             "account", "version", "footage", "message", "notice", "announcement", "channel", "feed"}
+_MEDIA = {"reuters", "ap", "afp", "tass", "ria", "interfax", "bloomberg", "bbc", "cnn", "kyodo", "dpa", "ukrinform",
+          "agency", "newspaper", "outlet", "broadcaster"}
+_CITING = {"cite", "quote"}
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One reporting structure: who, through which verb, and the tokens of what they assert."""
+
+    speaker: Speaker
+    verb: Token | None
+    content: set[int]  # token indices of the assertion
+    denial: bool = False
+
+
+def _content_of(verb: Token) -> set[int]:
+    """The tokens a reporting verb introduces: its complement clause, object or "of …" phrase."""
+    out: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "oprd") or (
+                child.dep_ == "prep" and child.lower_ in ("of", "that", "about", "on")):
+            if child.dep_ == "advcl" and child.lemma_ in _CITING:
+                continue
+            out.update(t.i for t in child.subtree)
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head is not verb and verb.i > verb.head.i:
+        # "“We repelled twelve attacks,” the brigade said": some parses hang the speaker's verb off the quote.
+        out.update(t.i for t in verb.head.subtree if t.i < verb.left_edge.i or t.i > verb.right_edge.i)
+    return out
+
+
+def _speaker_token(verb: Token) -> Token | None:
+    who = syntax.first_child(verb, "nsubj")
+    if who is None and verb.dep_ == "conj":
+        who = syntax.subject(verb)  # "rejected that account and said …": the verbs share the subject
+    if who is None:
+        who = syntax.agent(verb)  # "maps published by DeepState show …"
+    if who is None and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and syntax.first_child(verb, "ccomp"):
+        # "DeepState, a mapping project, estimated that …" parsed as a noun with a reduced relative.
+        who = verb.head
+    return who
+
+
+def _left_phrase(verb: Token) -> list[Token]:
+    """"The Ukrainian military claims to have …" parsed with no subject: the words before the verb
+    that the parser hung on it as modifiers are the speaker."""
+    lefts = [c for c in verb.lefts if c.dep_ in ("det", "amod", "compound", "nmod", "poss")]
+    if not lefts or verb.tag_ not in ("VBZ", "VBD", "VBP"):
+        return []
+    tokens = sorted({t for c in lefts for t in c.subtree}, key=lambda t: t.i)
+    return tokens if tokens[-1].i == verb.i - 1 else []
+
+
+def _through_carrier(who: Token) -> Token:
+    """"The ministry's statement said" -> the ministry; "a report by the ISW" -> the ISW."""
+    if who.lemma_.lower() not in _CARRIERS:
+        return who
+    owner = syntax.first_child(who, "poss")
+    if owner is not None:
+        return owner
+    for prep in syntax.children(who, "prep"):
+        if prep.lower_ in ("by", "from", "of"):
+            obj = syntax.first_child(prep, "pobj")
+            if obj is not None:
+                return obj
+    return who
+
+
+def _cited(verb: Token) -> Token | None:
+    """"Reuters, citing the defence ministry, reported …": the one cited."""
+    for child in verb.subtree:
+        if child.lemma_ in _CITING and child.i != verb.i:
+            obj = syntax.first_child(child, "dobj", "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def _display_tokens(who: Token) -> list[Token]:
+    """The words that name a speaker: "Russia's chief of the General Staff, Valery Gerasimov", or just
+    "Valery Gerasimov" when the whole phrase would be long; never a relative clause."""
+    full = [t for t in syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"relcl"}) if not t.is_punct or t.text == "'s"]
+    if len(full) <= 9:
+        return syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"relcl"})
+    for appos in syntax.children(who, "appos") + [a for p in syntax.children(who, "prep")
+                                                  for o in syntax.children(p, "pobj") for a in syntax.children(o, "appos")]:
+        if appos.tag_ in ("NNP", "NNPS"):
+            return syntax.phrase_tokens(appos, stop=syntax.CLAUSES | {"prep", "appos", "relcl"})
+    return syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"prep", "appos", "relcl"})
+
+
+class Attributor:
+    """Finds attributions in sentences and resolves speakers against the article's context."""
+
+    def __init__(self, context: Context) -> None:
+        self.ctx = context
+        self.lx = context.lexicon
+
+    def attributions(self, s: Sentence) -> list[Attribution]:
+        found: list[Attribution] = []
+        for token in s.doc:
+            lemma = token.lemma_.lower()
+            if token.lower_ == "according" and (to := syntax.first_child(token, "prep")) is not None:
+                who = syntax.first_child(to, "pobj")
+                if who is not None:
+                    speaker = self.speaker(s, who)
+                    if speaker is not None:
+                        skip = {t.i for t in token.subtree}
+                        found.append(Attribution(speaker, None, {t.i for t in s.doc if t.i not in skip}))
+                continue
+            if lemma not in self.lx.report or not syntax.is_verbal(token):
+                continue
+            who = _speaker_token(token)
+            if who is None:
+                phrase = _left_phrase(token)
+                if not phrase:
+                    continue
+                speaker = self.speaker(s, phrase[-1], phrase=phrase)
+                if speaker is not None:
+                    found.append(Attribution(speaker, token, _content_of(token), denial=lemma in self.lx.deny))
+                continue
+            who = _through_carrier(who)
+            if who.lower_ in _MEDIA or (who.lower_ in ("agency", "newspaper") or who.text.lower() in _MEDIA):
+                who = _cited(token) or who
+            speaker = self.speaker(s, who)
+            if speaker is None:
+                continue
+            content = _content_of(token)
+            found.append(Attribution(speaker, token, content, denial=lemma in self.lx.deny))
+        return found
+
+    # -- speakers ----------------------------------------------------------------------------------
+
+    def speaker(self, s: Sentence, who: Token, *, phrase: list[Token] | None = None) -> Speaker | None:
+        """The speaker a subject phrase names, resolved against earlier sentences when it is vague."""
+        if syntax.is_pronoun(who) and phrase is None:
+            return self._pronoun(who)
+        tokens = phrase or _display_tokens(who)
+        whole = phrase or list(who.subtree)
+        start, end = whole[0].i, whole[-1].i + 1
+        display = syntax.span_text([t for t in tokens if not (t.i == tokens[0].i and t.lower_ in ("the", "a", "an"))])
+        display = display.strip(" ,;:“”\"'")
+        if not display:
+            return None
+        proper = [t for t in tokens if t.tag_ in ("NNP", "NNPS")]
+        side = side_of(s.names, start, end)
+        person = bool(proper) and not any(n.kind in ("actor", "side", "default_ukraine", "place")
+                                          for n in s.names if n.start <= proper[-1].i < n.end)
+        keys = [who.lemma_.lower()]
+        if proper:
+            keys.append(proper[-1].text)  # a surname: "Lykhovy said" later
+        if not proper and who.tag_ in ("NN", "NNS"):
+            # "the ministry said", "the spokesman added": the one an earlier sentence named.
+            known = self.ctx.recall(who.lemma_.lower())
+            if known is not None and side is None:
+                self.ctx.last_speaker = known
+                return known
+        if side is None and proper:
+            known = self.ctx.recall(proper[-1].text)
+            if known is not None:
+                self.ctx.last_speaker = known
+                return known
+        actors = [n.canonical for n in s.names if n.kind == "actor" and start <= n.start and n.end <= end]
+        speaker = Speaker(name=display, side=side or "unknown", person=person, actor=actors[0] if actors else None)
+        self.ctx.remember(keys, speaker)
+        return speaker
+
+    def _pronoun(self, who: Token) -> Speaker | None:
+        last = self.ctx.last_speaker
+        if who.lower_ in ("he", "she") and last is not None:
+            for _, known in reversed(self.ctx.speakers):
+                if known.person:
+                    return known
+        return last

@@ -1,0 +1,42 @@
+"""What a section reader found: the fields of one brief item and the sentences that are its evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.extractive.reading import Sentence
+
+
+@dataclass
+class Found:
+    section: str
+    fields: dict[str, Any]
+    sentences: list[Sentence]
+    merge_key: tuple[Any, ...] | None = None  # items with the same key are one fact told twice
+    data: dict[str, Any] = field(default_factory=dict)  # reader-private notes (not published)
+
+    @property
+    def evidence(self) -> str:
+        """The sentences verbatim; sentences that are not adjacent are joined with an ellipsis."""
+        ordered = sorted({s.index: s for s in self.sentences}.values(), key=lambda s: s.index)
+        parts = [ordered[0].text]
+        for prev, cur in zip(ordered, ordered[1:], strict=False):
+            parts.append(f" {cur.text}" if cur.index == prev.index + 1 else f" … {cur.text}")
+        return "".join(parts)
+
+    def extend(self, sentence: Sentence) -> None:
+        if all(s.index != sentence.index for s in self.sentences):
+            self.sentences.append(sentence)
+
+
+def unique(values: list[str]) -> list[str]:
+    """Values in order, without case-insensitive repeats."""
+    seen: set[str] = set()
+    out = []
+    for value in values:
+        key = value.lower()
+        if value and key not in seen:
+            seen.add(key)
+            out.append(value)
+    return out

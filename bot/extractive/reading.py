@@ -1,0 +1,116 @@
+"""An article read once: sentences with their parse and names, and what earlier sentences established.
+
+The engine's section readers all work on ``Sentence`` objects and share one ``Context`` per article:
+who was last named as a speaker (for "he said", "the ministry said"), which actor last acted (for
+"it will also send"), the items made so far (for "The package includes …").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from bot.extractive.lexicon import Lexicon, Side
+from bot.extractive.names import Gazetteer, Name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# "KYIV, March 4 (Reuters) -", "BRUSSELS (AP) —", "Tokyo, Jan 9 (Kyodo) -", "KYIV —": a wire dateline
+# ahead of the lede. Every quantifier is bounded, so this runs in linear time on any input.
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][\w.'’/-]{1,25}(?:[ /-][\w.'’-]{1,25}){0,3})"          # place (one to four words)
+    r"(?:,\s{0,3}[\w.'’ -]{1,40}?)?"                                      # ", March 4" / ", Ukraine"
+    r"(?:\s{0,3}\([\w.&'’ /-]{1,40}\))?"                                   # "(Reuters)"
+    r"\s{0,3}(?:-{1,2}|–|—)\s{1,3}"
+)
+_AGENCY_ONLY = re.compile(r"^\s*\([\w.&'’ /-]{1,40}\)\s{0,3}(?:-{1,2}|–|—)\s{1,3}")
+_BULLET = re.compile(r"^\s{0,8}(?:[-*•▪●◦–—]|\d{1,2}[.)])\s{1,8}")
+
+
+def strip_dateline(text: str) -> str:
+    """The sentence without a leading wire dateline; unchanged when it has none."""
+    m = _DATELINE.match(text)
+    if m is None or not any(ch.isupper() for ch in m.group(0)[:3]):
+        m = _AGENCY_ONLY.match(text)
+    if m is None:
+        return text
+    rest = text[m.end():]
+    # A real dateline is followed by the lede's first word; "Kyiv - and Moscow" is not a dateline.
+    return rest if rest[:1].isupper() or rest[:1] in "“\"‘'" else text
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence of the article: its verbatim text, place, parse and listed names."""
+
+    text: str
+    para: int
+    index: int
+    doc: Doc
+    names: list[Name]
+    bullet: bool = False
+
+    def names_of(self, kind: str, start: int = 0, end: int | None = None) -> list[Name]:
+        end = len(self.doc) if end is None else end
+        return [n for n in self.names if n.kind == kind and start <= n.start and n.end <= end]
+
+    def name_at(self, token: Token, kind: str) -> Name | None:
+        for n in self.names:
+            if n.kind == kind and n.start <= token.i < n.end:
+                return n
+        return None
+
+
+@dataclass(slots=True)
+class Speaker:
+    """Who asserts something, as a reader should see it, and their side."""
+
+    name: str
+    side: Side
+    person: bool = False
+    actor: str | None = None  # the government or body the speaker speaks for, when the domain file knows it
+
+
+@dataclass
+class Context:
+    """What the sentences read so far established."""
+
+    lexicon: Lexicon
+    main_actor: str | None = None
+    speakers: list[tuple[str, Speaker]] = field(default_factory=list)  # (lookup key, speaker), newest last
+    last_speaker: Speaker | None = None
+    last_actor: str | None = None
+    last_sanctions_actor: str | None = None
+    items: list[Any] = field(default_factory=list)  # engine items, in article order
+    sentences: list[Sentence] = field(default_factory=list)  # the whole article, for looking back
+
+    def remember(self, keys: list[str], speaker: Speaker) -> None:
+        for key in keys:
+            self.speakers.append((key.lower(), speaker))
+        self.last_speaker = speaker
+
+    def recall(self, key: str) -> Speaker | None:
+        key = key.lower()
+        for known, speaker in reversed(self.speakers):
+            if known == key:
+                return speaker
+        return None
+
+
+def read_sentences(units: list[list[str]], gazetteer: Gazetteer, parse: Any) -> list[Sentence]:
+    """Parse the article's paragraphs (lists of sentences) into ``Sentence`` objects, in order."""
+    flat: list[tuple[int, str, bool]] = []
+    for p, paragraph in enumerate(units):
+        bullet = bool(_BULLET.match(paragraph[0])) if paragraph else False
+        for n, sentence in enumerate(paragraph):
+            text = strip_dateline(sentence) if p < 3 and n == 0 else sentence
+            if bullet and n == 0:
+                text = _BULLET.sub("", text, count=1)
+            flat.append((p, text.strip(), bullet))
+    docs = parse([text for _, text, _ in flat])
+    out = []
+    for index, ((p, text, bullet), doc) in enumerate(zip(flat, docs, strict=True)):
+        out.append(Sentence(text=text, para=p, index=index, doc=doc, names=gazetteer.find(doc), bullet=bullet))
+    return out

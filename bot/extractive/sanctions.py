@@ -1,0 +1,162 @@
+"""Sanctions: a measure against companies, people or a country, with who imposes it and on whom.
+
+A clause is a sanction when its verb is one ("designated", "blacklisted"), when a sanctions noun is
+acted on ("imposed sanctions", "adopted its 14th package"), or when a trade verb acts on trade
+("banned exports", "froze assets", "cut off from SWIFT"). A sanctions noun in the background
+("despite sanctions", "to evade sanctions") is not a new measure. The target of a measure is never its
+imposer, however prominent the target country is in the sentence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bot.extractive import syntax
+from bot.extractive.actors import actor_of, actors_in
+from bot.extractive.found import Found, unique
+from bot.extractive.reading import Context, Sentence
+from bot.figures import find_count, word_number
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Verbs that are sanctions on their own, whatever their object.
+_ALWAYS = {"sanction", "designate", "blacklist", "embargo"}
+_TARGET_PREPS = {"on", "against", "to", "in", "from"}
+
+
+class SanctionsReader:
+    def __init__(self, context: Context) -> None:
+        self.ctx = context
+        self.lx = context.lexicon
+
+    def _is_sanction_noun(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("NOUN", "PROPN") or lemma not in self.lx.sanction_noun:
+            return False
+        if lemma in ("sanction", "designation", "listing", "blacklist", "embargo", "delisting"):
+            return True
+        # "export ban", "asset freeze", "price cap", "export controls", "restrictive measures".
+        modifiers = {c.lemma_.lower() for c in token.lefts}
+        return bool(modifiers & self.lx.trade_modifier) or (lemma == "measure" and "restrictive" in modifiers)
+
+    def _background(self, token: Token) -> bool:
+        """"despite sanctions", "under Western sanctions", "to evade sanctions": not a new measure."""
+        for tok in list(syntax.ancestors_to_clause_top(token, limit=3))[1:]:
+            if tok.lemma_.lower() in self.lx.sanction_background:
+                return True
+        return token.dep_ == "compound" and token.head.lemma_.lower() not in self.lx.target_noun
+
+    def triggers(self, s: Sentence) -> list[Token]:
+        """The verbs (or nouns) that make a measure, one per clause."""
+        out: list[Token] = []
+        for token in s.doc:
+            lemma = token.lemma_.lower()
+            if syntax.is_verbal(token):
+                objects = syntax.phrase_tokens(token)[:]
+                objects = [o for o in objects if o.i != token.i]
+                if lemma in _ALWAYS:
+                    out.append(token)
+                elif lemma in self.lx.sanction_action and any(self._is_sanction_noun(o) for o in self._arguments(token)):
+                    out.append(token)
+                elif lemma in self.lx.sanction and any(
+                        o.lemma_.lower() in self.lx.trade_modifier or o.lemma_.lower() in self.lx.target_noun
+                        or o.lower_ == "swift" or self._is_sanction_noun(o) or o.lemma_.lower() == "list"
+                        for o in objects):
+                    out.append(token)
+            elif self._is_sanction_noun(token) and not self._background(token):
+                # "New EU sanctions hit 50 firms": the noun as the subject of an action, or standing alone.
+                head = token.head
+                if token.dep_ in ("nsubj", "nsubjpass", "ROOT") and head.i not in {o.i for o in out}:
+                    out.append(token)
+        return [t for t in out if not (t.pos_ == "NOUN" and self._background(t))]
+
+    @staticmethod
+    def _arguments(verb: Token) -> list[Token]:
+        """The nouns a verb acts on: its object or passive subject, and what hangs off them by "of"
+        ("adopted a package of sanctions")."""
+        out: list[Token] = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass", "attr", "nsubj"):
+                out.append(child)
+                for prep in syntax.children(child, "prep"):
+                    if prep.lower_ == "of":
+                        out.extend(syntax.children(prep, "pobj"))
+        return out
+
+    def _targets(self, s: Sentence, trigger: Token) -> Token | None:
+        """The phrase naming whom the measure hits."""
+        def usable(token: Token | None) -> Token | None:
+            return token if token is not None and not syntax.is_temporal(token) else None
+
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "against") and usable(syntax.first_child(child, "pobj")):
+                return syntax.first_child(child, "pobj")
+        for child in trigger.subtree:
+            if child.dep_ == "prep" and child.lower_ in ("on", "against") and self._is_sanction_noun(child.head):
+                if usable(syntax.first_child(child, "pobj")):
+                    return syntax.first_child(child, "pobj")
+        for child in trigger.children:
+            if child.dep_ in ("dobj", "nsubjpass") and not self._is_sanction_noun(child) and usable(child):
+                return child
+        if trigger.pos_ == "NOUN" and trigger.head is not trigger:
+            obj = syntax.first_child(trigger.head, "dobj")
+            return obj
+        return None
+
+    def _count(self, s: Sentence, trigger: Token, target: Token | None) -> int | None:
+        for head in (target, trigger, *[c for c in trigger.children if self._is_sanction_noun(c)]):
+            if head is None:
+                continue
+            for c in head.children:
+                if c.dep_ == "nummod" or (c.like_num and c.dep_ in ("amod", "quantmod", "compound")):
+                    value = word_number(c.text)
+                    if value is not None and value >= 1 and not (1900 <= value <= 2100):
+                        return int(value)
+        if target is not None:
+            found = find_count(syntax.span_text(list(target.subtree)))
+            if found is not None:
+                return found[0]
+        return None
+
+    def _imposer(self, s: Sentence, trigger: Token, target_tokens: set[int]) -> str | None:
+        head = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
+        who = syntax.agent(head) if syntax.is_passive(head) else syntax.subject(head)
+        if who is not None and who.i not in target_tokens:
+            actor = actor_of(s, who, self.ctx, exclude=())
+            if actor is not None and actor not in ("Russia",):
+                return actor
+        # "the EU's 14th package", "U.S. sanctions", "British sanctions".
+        for noun in [trigger, *[t for t in trigger.subtree if self._is_sanction_noun(t)]]:
+            for c in noun.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i not in target_tokens:
+                    found = actors_in(s, c)
+                    if found and found[0] != "Russia":
+                        return found[0]
+        for name in s.names_of("authority"):
+            found = [n.canonical for n in s.names_of("actor", name.start, name.end)]
+            if found:
+                return found[0]
+        return self.ctx.last_sanctions_actor or self.ctx.main_actor
+
+    def read(self, s: Sentence, attributions: list[Any]) -> list[Found]:  # noqa: ARG002 (one signature for all readers)
+        out: list[Found] = []
+        for trigger in self.triggers(s):
+            target = self._targets(s, trigger)
+            target_tokens = {t.i for t in target.subtree} if target is not None else set()
+            imposer = self._imposer(s, trigger, target_tokens)
+            if imposer:
+                self.ctx.last_sanctions_actor = imposer
+            clause = {t.i for t in trigger.subtree} if syntax.is_verbal(trigger) else {t.i for t in trigger.head.subtree}
+            countries = [n.canonical for n in s.names if n.kind == "country" and (n.start in target_tokens or (
+                not target_tokens and n.start in clause)) and n.canonical != imposer]
+            sectors = [n.text for n in s.names if n.kind == "sector" and n.start in clause]
+            count = self._count(s, trigger, target)
+            targets = syntax.span_text(list(target.subtree)).strip(" ,;:") if target is not None else None
+            if targets and len(targets) > 160:
+                targets = targets[:160].rsplit(" ", 1)[0] + "…"
+            out.append(Found("sanctions", {
+                "imposed_by": imposer, "targets": targets, "target_count": count,
+                "target_countries": unique(countries), "sectors": unique(sectors)}, [s],
+                merge_key=((imposer or "").lower(), count, (targets or "").lower()[:40])))
+        return out

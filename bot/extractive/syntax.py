@@ -1,0 +1,153 @@
+"""Small readings of a dependency parse: subjects, negation, modality, phrases, clause boundaries.
+
+Pure functions over spaCy tokens, shared by every section reader. Dependency labels are ClearNLP's
+(the English models' scheme): ``nsubj``, ``dobj``, ``ccomp``, ``xcomp``, ``neg`` …
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+OBJECTS = {"dobj", "obj", "attr", "oprd", "dative"}
+# Dependents that start a clause of their own: their words belong to that clause, not this one.
+CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "parataxis", "csubj", "pcomp"}
+_NEGATORS = {"not", "n't", "never", "no", "nor", "neither", "without", "n’t"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "which", "who"}
+# Modal verbs by what they do to an action: possibility/permission or refusal.
+MODALS = {"may", "might", "can", "could", "would", "should", "must", "will", "shall", "'ll", "ca", "wo"}
+
+
+_TIME_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+               "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "week",
+               "month", "year", "today", "yesterday", "tomorrow", "morning", "evening", "night", "afternoon",
+               "weekend", "time", "date", "hour", "minute", "spring", "summer", "autumn", "winter", "decade"}
+
+
+def is_temporal(token: Token) -> bool:
+    """"Friday", "17 October", "last week", "2024": a time, not a thing anyone acts on."""
+    words = [t for t in token.subtree if not t.is_punct]
+    heads = {token.lower_, token.lemma_.lower()}
+    return bool(heads & _TIME_WORDS) or (token.like_num and len(words) == 1) or (
+        token.tag_ == "CD" and any(t.lower_ in _TIME_WORDS for t in words))
+
+
+def is_verbal(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def first_child(token: Token, *deps: str) -> Token | None:
+    for c in token.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def is_negated(token: Token) -> bool:
+    """"not granted", "never allowed", "no permission", "without approval", "won't send"."""
+    for c in token.children:
+        if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "neg") and c.lower_ in _NEGATORS):
+            return True
+    head = token.head
+    # "without permission": the preposition governs the noun.
+    return head is not token and head.lower_ == "without" and token.dep_ == "pobj"
+
+
+def modals(token: Token) -> set[str]:
+    """The modal verbs governing ``token`` ("could send" -> {"could"})."""
+    return {c.lower_ for c in token.children if c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in MODALS)}
+
+
+def subject(token: Token) -> Token | None:
+    """The subject of a verb, adjective or noun predicate, looking through coordination and control.
+
+    "Germany agreed to send …": ``send`` has no subject of its own, ``agreed`` lends it. "Britain and
+    France sent …, and promised …": the second verb shares the first one's subject."""
+    seen = 0
+    current: Token | None = token
+    while current is not None and seen < 6:
+        seen += 1
+        found = first_child(current, "nsubj", "nsubjpass")
+        if found is not None:
+            return found
+        if current.dep_ in ("xcomp", "conj", "acomp") and current.head is not current:
+            current = current.head
+            continue
+        if current.dep_ == "relcl" and current.head is not current:
+            return current.head  # "the package that includes …": the noun is the subject
+        return None
+    return None
+
+
+def agent(token: Token) -> Token | None:
+    """The doer of a passive verb: "was approved by Congress" -> Congress."""
+    by = first_child(token, "agent")
+    if by is not None:
+        return first_child(by, "pobj")
+    return None
+
+
+def is_passive(token: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.lower_ in _PRONOUNS or token.tag_ in ("PRP", "WP", "WDT")
+
+
+def ancestors_to_clause_top(token: Token, limit: int = 12) -> Iterator[Token]:
+    """The token and its heads, up to the root."""
+    current = token
+    for _ in range(limit):
+        yield current
+        if current.head is current:
+            return
+        current = current.head
+
+
+def phrase_tokens(head: Token, *, stop: set[str] | None = None) -> list[Token]:
+    """The tokens of the phrase headed by ``head``, without the clauses hanging off it."""
+    stop = CLAUSES if stop is None else stop
+    out: list[Token] = []
+
+    def walk(tok: Token) -> None:
+        for child in tok.lefts:
+            if child.dep_ not in stop and child.dep_ != "punct":
+                walk(child)
+        out.append(tok)
+        for child in tok.rights:
+            if child.dep_ not in stop and child.dep_ not in ("punct", "cc"):
+                walk(child)
+
+    walk(head)
+    return sorted(out, key=lambda t: t.i)
+
+
+def span_text(tokens: list[Token]) -> str:
+    """The article's own text from the first to the last token (verbatim, spacing included)."""
+    if not tokens:
+        return ""
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    doc = first.doc
+    return doc.text[first.idx : last.idx + len(last.text)]
+
+
+def noun_phrase(head: Token) -> str:
+    """"Russia's Defence Ministry", "the brigade's spokesman", "more than 400 entities" (no clauses)."""
+    tokens = [t for t in phrase_tokens(head, stop=CLAUSES | {"prep", "appos"}) if t.dep_ != "det" or t.i != head.left_edge.i
+              or t.lower_ not in ("the", "a", "an")]
+    return span_text(tokens).strip(" ,;:")
+
+
+def clause_tokens(verb: Token) -> list[Token]:
+    """The words of ``verb``'s own clause: its subtree without the clauses it embeds."""
+    return phrase_tokens(verb, stop=CLAUSES - {"pcomp"})

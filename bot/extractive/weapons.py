@@ -1,0 +1,106 @@
+"""Weapons and equipment named in a sentence, as noun phrases: "Storm Shadow missiles", "long-range weapons".
+
+A named system comes from the domain file; a class of weapons is any noun phrase whose head is a
+weapon noun ("missiles", "shells", "air defence systems"), with its modifiers. Coordination is read
+from the parse, so "Storm Shadow and Scalp missiles" gives two weapons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.extractive import syntax
+from bot.extractive.lexicon import Lexicon
+from bot.extractive.reading import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_DROP_LEFT = {"det", "predet", "nummod", "quantmod", "poss", "case", "advmod", "nmod"}
+_QUANTITY_WORDS = {"more", "additional", "further", "new", "extra", "other", "some", "several", "many", "few",
+                   "its", "their", "the", "a", "an", "any", "all", "such", "these", "those", "this", "that"}
+
+
+@dataclass(frozen=True, slots=True)
+class Weapon:
+    head: Token  # the noun the phrase hangs on, for reading its grammar
+    text: str  # as the brief shows it
+    named: bool  # a system from the domain file, not a class
+    origin: str | None  # the supplier the domain file knows, for named systems
+
+
+def _phrase(head: Token, first: int, *, counts: bool = False) -> str:
+    """The weapon phrase from ``first`` to ``head``, without articles and possessives; with ``counts``
+    the number stays ("30 Patriot interceptors"), as an aid package lists it."""
+    doc = head.doc
+    start = first
+    while start < head.i and (
+            (doc[start].dep_ in _DROP_LEFT or doc[start].lower_ in _QUANTITY_WORDS or doc[start].like_num
+             or doc[start].is_punct)
+            and not (counts and (doc[start].like_num or doc[start].dep_ in ("nummod", "quantmod")))):
+        start += 1
+    return doc[start : head.i + 1].text.strip(" ,;:-")
+
+
+def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equipment: bool = False) -> list[Weapon]:
+    """Weapons (and with ``equipment``, other goods given) in the sentence, in order, one per phrase."""
+    doc = s.doc
+    allowed = set(range(len(doc))) if indices is None else indices
+    out: list[Weapon] = []
+    heads: set[int] = set()
+    for name in s.names_of("weapon"):
+        if name.start not in allowed:
+            continue
+        last = doc[name.end - 1]
+        head = last
+        # "Storm Shadow missiles": the system names the phrase's head noun.
+        while head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i and head.head.i - name.end < 3:
+            head = head.head
+        # "Storm Shadow and Scalp missiles": the first conjunct hangs off the shared head noun.
+        if head.i == last.i and last.dep_ in ("nmod", "compound") and head.head.pos_ == "NOUN":
+            head = head.head
+        first = name.start
+        if equipment:  # "30 Patriot interceptors": the count before the name belongs to the line
+            while first > 0 and (doc[first - 1].like_num or doc[first - 1].dep_ in ("nummod", "quantmod")):
+                first -= 1
+        text = doc[first : name.end].text if head.i == last.i else _phrase(head, first, counts=equipment)
+        if head.i in heads and head.i != last.i:
+            text = doc[name.start : name.end].text
+        heads.add(head.i)
+        out.append(Weapon(head, text, True, lx.weapon_origin.get(name.canonical)))
+    for token in doc:
+        if token.i not in allowed or token.i in heads or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = token.lemma_.lower()
+        is_weapon = lemma in lx.weapon_heads
+        if is_weapon and lemma in lx.weapon_heads_modified:
+            is_weapon = any(c.lower_ in lx.weapon_modifiers or c.lemma_.lower() in lx.weapon_heads
+                            for c in token.lefts)
+        is_goods = equipment and (lemma in lx.equipment_heads or token.lower_ in lx.equipment_heads)
+        if not (is_weapon or is_goods):
+            continue
+        if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+            continue  # "artillery shells": the head noun carries the phrase
+        if any(n.start <= token.i < n.end for n in s.names_of("weapon")):
+            continue
+        text = _phrase(token, token.left_edge.i, counts=equipment)
+        if not text or text.lower() in ("arms", "weapon", "system", "systems"):
+            continue
+        out.append(Weapon(token, text, False, None))
+    out.sort(key=lambda w: w.head.i)
+    return out
+
+
+def conjoined(weapon: Weapon, weapons: list[Weapon]) -> bool:
+    """Is ``weapon`` in a coordination with another weapon ("ATACMS and Storm Shadow")?"""
+    return any(other is not weapon and (other.head in weapon.head.conjuncts) for other in weapons)
+
+
+def supplier_in(s: Sentence, weapon: Weapon) -> str | None:
+    """"German-supplied artillery", "US-made missiles", "British Storm Shadow": the supplier named on the weapon."""
+    tokens = {t.i for t in syntax.phrase_tokens(weapon.head, stop=syntax.CLAUSES | {"prep"})}
+    for name in s.names_of("actor"):
+        if name.start in tokens and name.canonical not in ("Ukraine", "Russia"):
+            return name.canonical
+    return None
