@@ -54,7 +54,10 @@ class AidReader:
 
     def _withheld(self, verb: Token) -> bool:
         """Is the giving negated, hypothetical, or under a permission, refusal or review (policy's business)?"""
-        if syntax.is_negated(verb) or syntax.modals(verb) & {"could", "might", "would", "should"}:
+        tentative = {"could", "might", "would", "should"}
+        if syntax.reported(verb, self.lx.report):
+            tentative.discard("would")  # "said it would provide": the "will" of a pledge, reported
+        if syntax.is_negated(verb) or syntax.modals(verb) & tentative:
             return True
         for tok in list(syntax.ancestors_to_clause_top(verb, limit=5))[1:]:
             if tok.lemma_.lower() in self.lx.report and syntax.is_verbal(tok):
@@ -81,11 +84,13 @@ class AidReader:
     def _to_ukraine(self, s: Sentence, clause: set[int]) -> bool | None:
         """True: the help goes to Ukraine; False: to Russia; None: the clause doesn't say."""
         for t in s.doc:
-            if t.i not in clause:
-                continue
-            if t.dep_ in ("pobj", "dative", "dobj", "poss") and t.lower_ in _TO_RUSSIA and t.head.lower_ in ("to", "for"):
-                return False
-            if t.lower_ in ("ukraine", "kyiv", "kiev", "ukrainian", "ukrainians", "ukraine's", "zelensky"):
+            # "to Russian arms makers", "for Moscow's war": a recipient on Russia's side.
+            if t.i in clause and t.lower_ in ("to", "for") and t.dep_ in ("prep", "dative"):
+                recipient = {x.lower_ for x in t.subtree}
+                if recipient & _TO_RUSSIA and not recipient & {"ukraine", "ukrainian", "kyiv", "against"}:
+                    return False
+        for t in s.doc:
+            if t.i in clause and t.lower_ in ("ukraine", "kyiv", "kiev", "ukrainian", "ukrainians", "zelensky"):
                 return True
         return None
 
@@ -111,7 +116,7 @@ class AidReader:
 
     def _status(self, verb: Token) -> str:
         lemma = verb.lemma_.lower()
-        if syntax.modals(verb) & {"will", "'ll", "shall"} or verb.tag_ == "VBG":
+        if syntax.modals(verb) & {"will", "'ll", "shall", "would"} or verb.tag_ == "VBG":
             return "pledged"
         for status, lemmas in _STATUS:
             if lemma in lemmas:
@@ -126,6 +131,8 @@ class AidReader:
             named = actor_of(s, who, self.ctx)
             if named:
                 return named.split(" and ")
+            if who.tag_ in ("NNP", "NNPS") or any(c.tag_ in ("NNP", "NNPS") for c in who.lefts):
+                return []  # "a Hong Kong firm sent …": someone the domain file does not know gives nothing
         # "Germany's new package", "US aid", "aid from Japan".
         for t in s.doc:
             if t.i in clause and t.lemma_.lower() in self.lx.aid_noun:
@@ -142,8 +149,34 @@ class AidReader:
         fallback = first_actor(s, clause) or self.ctx.last_actor or self.ctx.main_actor
         return [fallback] if fallback and fallback not in BELLIGERENTS else []
 
+    def _nominal(self, s: Sentence, taken: set[int]) -> list[Found]:
+        """"… on top of a £2.26 billion loan to Ukraine signed at the weekend": an aid noun with its
+        amount, named without a verb of giving (outside any clause already read as aid)."""
+        out: list[Found] = []
+        for noun in s.doc:
+            if noun.i in taken or noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lx.aid_noun:
+                continue
+            phrase = {t.i for t in syntax.phrase_tokens(noun, stop=syntax.CLAUSES)}
+            money = self._money(s, phrase)
+            if not money or self._to_ukraine(s, phrase) is not True or self._withheld(noun.head):
+                continue
+            donors = self._donors(s, noun.head, phrase) if noun.head is not noun else []
+            own = [a for a in (actor_of(s, c, self.ctx) for c in noun.children
+                               if c.dep_ in ("poss", "compound", "amod", "nmod")) if a]
+            donor = own[0] if own else (" and ".join(donors) if donors else None)
+            if donor is None:
+                continue
+            amount = money[0]
+            contents = unique([w.text for w in weapons_in(s, self.lx, indices=phrase, equipment=True)])
+            out.append(Found("aid", {"donor": donor, "recipient": "Ukraine", "amount": amount.text,
+                                     "value": amount.value, "currency": amount.currency, "contents": contents,
+                                     "aid_type": self._aid_type(s, phrase, contents), "status": "announced"}, [s],
+                             merge_key=(donor.lower(), amount.value, amount.currency)))
+        return out
+
     def read(self, s: Sentence, *, article_about_ukraine: bool) -> list[Found]:
         out: list[Found] = []
+        taken: set[int] = set()
         for verb in s.doc:
             clause = self._clause(verb) if syntax.is_verbal(verb) else set()
             if not clause:
@@ -162,6 +195,7 @@ class AidReader:
             donors = self._donors(s, verb, clause)
             if not donors or any(d in BELLIGERENTS for d in donors):
                 continue
+            taken |= clause
             self.ctx.last_actor = donors[0]
             base = {"recipient": "Ukraine", "aid_type": self._aid_type(s, clause, contents),
                     "status": self._status(verb)}
@@ -180,7 +214,16 @@ class AidReader:
                 out.append(Found("aid", fields, [s], merge_key=(donor.lower(), amount.value if amount else None,
                                                                   amount.currency if amount else None)
                                  if amount else None))
-        return out
+        return out + self._nominal(s, taken)
+
+    def add_listed(self, target: Found, s: Sentence) -> bool:
+        """One line of a list under "The package includes:": its weapons and goods join the package."""
+        contents = [w.text for w in weapons_in(s, self.lx, equipment=True)]
+        if not contents:
+            return False
+        target.fields["contents"] = unique([*target.fields["contents"], *contents])
+        target.extend(s)
+        return True
 
     def continuation(self, s: Sentence) -> Found | None:
         """"The package includes radars, interceptors and spare parts": contents of the aid just named."""
@@ -197,7 +240,7 @@ class AidReader:
                 return None
             clause = {t.i for t in verb.subtree}
             contents = [w.text for w in weapons_in(s, self.lx, indices=clause, equipment=True)]
-            if not contents:
+            if not contents and not s.text.rstrip().endswith(":"):
                 return None
             target = recent[-1]
             target.fields["contents"] = unique([*target.fields["contents"], *contents])

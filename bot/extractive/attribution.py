@@ -119,6 +119,24 @@ class Attributor:
         self.ctx = context
         self.lx = context.lexicon
 
+    def _colon(self, s: Sentence) -> Attribution | None:
+        """"General Staff: Russian losses 1,690 troops …": a speaker's name, a colon, what they say."""
+        doc = s.doc
+        colon = next((t for t in doc[:10] if t.text == ":"), None)
+        if colon is None or colon.i == 0 or colon.i + 2 >= len(doc):
+            return None
+        before = doc[: colon.i]
+        if any(t.pos_ == "VERB" for t in before):
+            return None
+        known = any(n.end <= colon.i and n.kind in ("side", "default_ukraine", "actor") for n in s.names)
+        if not known and not any(t.tag_ in ("NNP", "NNPS") for t in before):
+            return None
+        head = max(before, key=lambda t: t.i if t.pos_ in ("NOUN", "PROPN") else -1)
+        speaker = self.speaker(s, head, phrase=list(before))
+        if speaker is None:
+            return None
+        return Attribution(speaker, None, set(range(colon.i + 1, len(doc))))
+
     def attributions(self, s: Sentence) -> list[Attribution]:
         found: list[Attribution] = []
         for token in s.doc:
@@ -150,6 +168,10 @@ class Attributor:
                 continue
             content = _content_of(token)
             found.append(Attribution(speaker, token, content, denial=lemma in self.lx.deny))
+        if not found:
+            colon = self._colon(s)
+            if colon is not None:
+                found.append(colon)
         return found
 
     # -- speakers ----------------------------------------------------------------------------------

@@ -33,9 +33,12 @@ class ClaimReader:
         clause = syntax.clause_tokens(token) + [c for c in token.subtree]
         if any(t.lemma_.lower() in self.lx.military for t in clause):
             return True
-        if s.names_of("weapon") or s.names_of("place"):
+        indices = {t.i for t in clause}
+        if any(n.start in indices for n in s.names_of("weapon")):
             return True
-        return bool(places_in(s, {t.i for t in clause}))
+        # "took Avdiivka", "hit Kharkiv": a place as what the verb acts on.
+        objects = {t.i for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+        return bool(places_in(s, objects))
 
     def _hypothetical(self, token: Token) -> bool:
         """"could capture", "plans to take", "if Russia advances": not something that happened."""
@@ -70,8 +73,11 @@ class ClaimReader:
             events = [t for t in s.doc if t.i in a.content and self.is_event(s, t)]
             if not events and not a.denial:
                 continue
-            if a.denial and not events and (not a.content or a.speaker.name in with_events):
-                continue  # "rejected that account and said its units had repelled …": the rival claim says it
+            if a.denial and not events and (not a.content or a.speaker.name in with_events
+                                            or self._last_location(a.speaker.side, any_place=True) is None):
+                # "rejected that account and said its units had repelled …": the rival claim says it;
+                # a denial with no claim before it is not about the fighting.
+                continue
             places = places_in(s, a.content)
             location = places[0] if places else None
             if location is None and a.denial:
@@ -114,11 +120,14 @@ class ClaimReader:
                                             "location": (places_in(s) or [last.fields["location"]])[0]}, [s],
                      merge_key=(str(last.fields["claimant"]).lower(), claim.lower()))
 
-    def _last_location(self, side: str) -> str | None:
+    def _last_location(self, side: str, *, any_place: bool = False) -> str | None:
         """A denial ("Kyiv denied it") is about the place of the latest claim from the other side."""
         for item in reversed(self.ctx.items[-6:]):
-            if item.section == "battlefield_claims" and item.fields["location"] and item.fields["side"] != side:
-                return str(item.fields["location"])
+            if item.section == "battlefield_claims" and item.fields["side"] != side:
+                if item.fields["location"]:
+                    return str(item.fields["location"])
+                if any_place:
+                    return ""
         return None
 
     @staticmethod

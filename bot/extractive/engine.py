@@ -73,15 +73,25 @@ class ExtractiveEngine:
         readers = (SanctionsReader(ctx), policy)
         aid = AidReader(ctx, policy)
         claims = ClaimReader(ctx)
+        list_head: Found | None = None
         about_ukraine = any(n.canonical == "Ukraine" for s in sentences for n in s.names if n.kind == "actor")
         for s in sentences:
             if s.text.rstrip("\"'’” ").endswith("?"):
                 continue  # a question is a heading or a rhetorical turn, never a fact
             attributions = attributor.attributions(s)
             found: list[Found] = []
+            if s.bullet and list_head is not None:
+                # A line of a list under "The package includes:" belongs to that item.
+                if list_head.section == "aid" and aid.add_listed(list_head, s):
+                    continue
+                if list_head.section != "aid":
+                    list_head.extend(s)
+            elif not s.bullet:
+                list_head = None
             for reader in readers:
                 found += reader.read(s, attributions)
-            if aid.continuation(s) is None:
+            continued = aid.continuation(s)
+            if continued is None:
                 found += aid.read(s, article_about_ukraine=about_ukraine)
             claimed = claims.read(s, attributions)
             if not attributions and not claimed:
@@ -90,6 +100,8 @@ class ExtractiveEngine:
             found += claimed
             ctx.items.extend(found)
             _remember_actor(ctx, s)
+            if s.text.rstrip().endswith(":"):
+                list_head = continued or (found[-1] if found else None)
         return EngineResult(draft=_build(ctx.items, summary), engine=self.name)
 
 

@@ -22,7 +22,10 @@ class Found:
         ordered = sorted({s.index: s for s in self.sentences}.values(), key=lambda s: s.index)
         parts = [ordered[0].text]
         for prev, cur in zip(ordered, ordered[1:], strict=False):
-            parts.append(f" {cur.text}" if cur.index == prev.index + 1 else f" … {cur.text}")
+            # Adjacent sentences of one paragraph read on; anything else (a list line, a later paragraph)
+            # is marked as a gap, so the quote stays verbatim fragment by fragment.
+            adjacent = cur.index == prev.index + 1 and cur.para == prev.para
+            parts.append(f" {cur.text}" if adjacent else f" … {cur.text}")
         return "".join(parts)
 
     def extend(self, sentence: Sentence) -> None:

@@ -45,6 +45,8 @@ class Gazetteer:
         for canonical, aliases in cfg.actors.items():
             entries += [("actor", canonical, alias) for alias in [canonical, *aliases]]
         entries += [("weapon", name, name) for name in cfg.weapons]
+        # "Tomahawks", "F-16s", "Leopard 2s": the plural names the same system.
+        entries += [("weapon", name, f"{name}s") for name in cfg.weapons if name[-1].isalnum() and not name.endswith("s")]
         entries += [("place", name, name) for name in cfg.places]
         for canonical, aliases in cfg.countries.items():
             entries += [("country", canonical, alias) for alias in [canonical, *aliases]]

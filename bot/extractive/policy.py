@@ -99,6 +99,10 @@ class PolicyReader:
 
     # -- stance --------------------------------------------------------------------------------------
 
+    def _backshift(self, verb: Token) -> set[str]:
+        """In reported speech "can" becomes "could" and "may" "might": "officials said Ukraine could use …"."""
+        return {"could", "might"} if syntax.reported(verb, self.lx.report) else set()
+
     @staticmethod
     def _path(weapon: Token) -> list[Token]:
         """The weapon and its governing words. A weapon directly followed by a verb that has no subject
@@ -136,7 +140,7 @@ class PolicyReader:
                     if state is None and negated and frame == "supply" and syntax.subject(tok) is not None:
                         new = "prohibited"  # "Germany will not send Taurus"
                         negated = False
-                    elif state is None and frame == "use" and mods & _PERMISSIVE_MODALS:
+                    elif state is None and frame == "use" and mods & (_PERMISSIVE_MODALS | self._backshift(tok)):
                         new = "prohibited" if negated else "permitted"  # "Ukraine may (not) use …"
                         negated = False
                 elif frame == "permit":
@@ -211,12 +215,29 @@ class PolicyReader:
         last = self.ctx.last_actor
         return last if last not in BELLIGERENTS else self.ctx.main_actor
 
+    def _not_about_ukraine(self, s: Sentence, setter: Token | None, action: Token | None) -> bool:
+        """Policy is a government's rule on weapons for Ukraine: not Russia's wishes ("the items Russia
+        needs to build missiles"), nor what a country the domain file doesn't know won't send."""
+        for tok in (setter, action):
+            if tok is None:
+                continue
+            head = tok.head if tok.pos_ in ("NOUN", "ADJ") and tok.head is not tok else tok
+            who = syntax.subject(head)
+            if who is None or syntax.is_pronoun(who):
+                continue
+            names = [n for n in s.names if n.start <= who.i < n.end and n.kind == "actor"]
+            if names and names[0].canonical == "Russia":
+                return True
+            if not names and tok is action and who.tag_ in ("NNP", "NNPS") and setter is None:
+                return True
+        return False
+
     def read(self, s: Sentence, attributions: list[Attribution]) -> list[Found]:
         out: list[Found] = []
         speakers = [a.speaker.actor for a in attributions if a.speaker.actor and a.speaker.actor not in BELLIGERENTS]
         for weapon in weapons_in(s, self.lx):
             stance, setter, action = self.fold(weapon.head)
-            if stance is None:
+            if stance is None or self._not_about_ukraine(s, setter, action):
                 continue
             anchors = [t for t in (weapon.head, setter, action) if t is not None]
             scope, limited = self._scope(anchors)

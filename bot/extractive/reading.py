@@ -29,6 +29,18 @@ _AGENCY_ONLY = re.compile(r"^\s*\([\w.&'’ /-]{1,40}\)\s{0,3}(?:-{1,2}|–|—)
 _BULLET = re.compile(r"^\s{0,8}(?:[-*•▪●◦–—]|\d{1,2}[.)])\s{1,8}")
 
 
+# "15:20 - ", "09.45 GMT: ", "BATTLEFIELD - ", "UPDATE — ": a live-blog time or a newsletter label
+# ahead of a paragraph.
+_LABEL = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?|[A-Z][A-Z&'’/ ]{2,30}[A-Z])"
+                    r"\s{0,3}(?:-{1,2}|–|—|:|\|)\s{1,3}(?=\S)")
+
+
+def strip_label(text: str) -> str:
+    """The paragraph's first sentence without a live-blog time or an all-capitals section label."""
+    m = _LABEL.match(text)
+    return text[m.end():] if m else text
+
+
 def strip_dateline(text: str) -> str:
     """The sentence without a leading wire dateline; unchanged when it has none."""
     m = _DATELINE.match(text)
@@ -105,7 +117,9 @@ def read_sentences(units: list[list[str]], gazetteer: Gazetteer, parse: Any) -> 
     for p, paragraph in enumerate(units):
         bullet = bool(_BULLET.match(paragraph[0])) if paragraph else False
         for n, sentence in enumerate(paragraph):
-            text = strip_dateline(sentence) if p < 3 and n == 0 else sentence
+            text = sentence
+            if n == 0:
+                text = strip_label(strip_dateline(text) if p < 3 else text)
             if bullet and n == 0:
                 text = _BULLET.sub("", text, count=1)
             flat.append((p, text.strip(), bullet))

@@ -67,6 +67,16 @@ def modals(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in MODALS)}
 
 
+def reported(token: Token, report_lemmas: frozenset[str]) -> bool:
+    """Is ``token`` inside what someone is reported to have said ("Tokyo said it would provide …")?
+    There "would" is the "will" of the original words, and "could" its "can"."""
+    for tok in list(ancestors_to_clause_top(token, limit=5))[1:]:
+        if tok.lemma_.lower() in report_lemmas and is_verbal(tok):
+            return True
+    # "Ukraine, the ministry indicated, could now use …": the reporting verb hangs off the clause.
+    return any(c.dep_ == "parataxis" and c.lemma_.lower() in report_lemmas for c in token.children)
+
+
 def subject(token: Token) -> Token | None:
     """The subject of a verb, adjective or noun predicate, looking through coordination and control.
 

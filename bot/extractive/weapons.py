@@ -17,6 +17,9 @@ from bot.extractive.reading import Sentence
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# Words that name no particular thing on their own: "weapons", "equipment".
+_GENERIC = {"arms", "weapon", "weapons", "system", "systems", "equipment", "munitions", "ammunition", "kit", "parts",
+            "vehicles", "aircraft"}
 _DROP_LEFT = {"det", "predet", "nummod", "quantmod", "poss", "case", "advmod", "nmod"}
 _QUANTITY_WORDS = {"more", "additional", "further", "new", "extra", "other", "some", "several", "many", "few",
                    "its", "their", "the", "a", "an", "any", "all", "such", "these", "those", "this", "that"}
@@ -30,12 +33,14 @@ class Weapon:
     origin: str | None  # the supplier the domain file knows, for named systems
 
 
-def _phrase(head: Token, first: int, *, counts: bool = False) -> str:
+def _phrase(head: Token, first: int, *, counts: bool = False, name_start: int | None = None) -> str:
     """The weapon phrase from ``first`` to ``head``, without articles and possessives; with ``counts``
-    the number stays ("30 Patriot interceptors"), as an aid package lists it."""
+    the number stays ("30 Patriot interceptors"), as an aid package lists it. A system's name
+    (from ``name_start``) is never trimmed."""
     doc = head.doc
     start = first
-    while start < head.i and (
+    stop = head.i if name_start is None else min(head.i, name_start)
+    while start < stop and (
             (doc[start].dep_ in _DROP_LEFT or doc[start].lower_ in _QUANTITY_WORDS or doc[start].like_num
              or doc[start].is_punct)
             and not (counts and (doc[start].like_num or doc[start].dep_ in ("nummod", "quantmod")))):
@@ -64,13 +69,15 @@ def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equ
         if equipment:  # "30 Patriot interceptors": the count before the name belongs to the line
             while first > 0 and (doc[first - 1].like_num or doc[first - 1].dep_ in ("nummod", "quantmod")):
                 first -= 1
-        text = doc[first : name.end].text if head.i == last.i else _phrase(head, first, counts=equipment)
+        text = (doc[first : name.end].text if head.i == last.i
+                else _phrase(head, first, counts=equipment, name_start=name.start))
         if head.i in heads and head.i != last.i:
             text = doc[name.start : name.end].text
         heads.add(head.i)
         out.append(Weapon(head, text, True, lx.weapon_origin.get(name.canonical)))
     for token in doc:
-        if token.i not in allowed or token.i in heads or token.pos_ not in ("NOUN", "PROPN"):
+        # Classes of weapons are common nouns: "Missile" in "Surface-to-Air Missile Systems" is part of a name.
+        if token.i not in allowed or token.i in heads or token.pos_ != "NOUN" or token.tag_ in ("NNP", "NNPS"):
             continue
         lemma = token.lemma_.lower()
         is_weapon = lemma in lx.weapon_heads
@@ -85,7 +92,7 @@ def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equ
         if any(n.start <= token.i < n.end for n in s.names_of("weapon")):
             continue
         text = _phrase(token, token.left_edge.i, counts=equipment)
-        if not text or text.lower() in ("arms", "weapon", "system", "systems"):
+        if not text or text.lower() in _GENERIC:
             continue
         out.append(Weapon(token, text, False, None))
     out.sort(key=lambda w: w.head.i)
