@@ -37,9 +37,11 @@ def actors_in(s: Sentence, head: Token) -> list[str]:
     return unique(out)
 
 
-def actor_of(s: Sentence, head: Token | None, ctx: Context, *, exclude: tuple[str, ...] = BELLIGERENTS) -> str | None:
+def actor_of(s: Sentence, head: Token | None, ctx: Context, *, exclude: tuple[str, ...] = BELLIGERENTS,
+             person: bool = False) -> str | None:
     """The actor(s) ``head`` names, joined ("United Kingdom and France"); pronouns and stand-ins resolve
-    to the latest actor; ``None`` when the phrase names nobody the domain file knows."""
+    to the latest actor; ``None`` when the phrase names nobody the domain file knows. With ``person``,
+    a named official is shown too: "France (Macron)"."""
     if head is None:
         return None
     if syntax.is_pronoun(head) or (head.lemma_.lower() in _STAND_INS and not actors_in(s, head)):
@@ -47,7 +49,13 @@ def actor_of(s: Sentence, head: Token | None, ctx: Context, *, exclude: tuple[st
     names = [a for a in actors_in(s, head) if a not in exclude]
     if not names:
         return None
-    return " and ".join(names)
+    text = " and ".join(names)
+    if person and len(names) == 1:
+        tokens = {t.i for t in syntax.phrase_tokens(head, stop=syntax.CLAUSES | {"prep"})}
+        people = [n.text for n in s.names_of("person") if n.start in tokens]
+        if people:
+            text = f"{text} ({people[0]})"
+    return text
 
 
 def first_actor(s: Sentence, indices: set[int], *, exclude: tuple[str, ...] = BELLIGERENTS) -> str | None:

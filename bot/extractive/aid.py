@@ -52,6 +52,10 @@ class AidReader:
                 own.update(t.i for t in child.subtree if not (t.dep_ in ("advcl",) and t.head.i == verb.i))
         return own
 
+    def _is_help(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.lx.aid_noun and not any(
+            c.lemma_.lower() in ("sanction", "sanctions", "sanctioning") for c in token.lefts)
+
     def _withheld(self, verb: Token) -> bool:
         """Is the giving negated, hypothetical, or under a permission, refusal or review (policy's business)?"""
         tentative = {"could", "might", "would", "should"}
@@ -76,8 +80,9 @@ class AidReader:
         if lemma in self.lx.give:
             return True
         if lemma in self.lx.decide:
-            # "approved a package", "announced €400 million": a decision is aid with help as its object.
-            objects = [t for t in s.doc if t.i in clause and t.lemma_.lower() in self.lx.aid_noun]
+            # "approved a package", "announced €400 million": a decision is aid with help as its object
+            # (not "its 17th sanctions package").
+            objects = [t for t in s.doc if t.i in clause and self._is_help(t)]
             return bool(objects or money)
         return False
 
@@ -154,7 +159,7 @@ class AidReader:
         amount, named without a verb of giving (outside any clause already read as aid)."""
         out: list[Found] = []
         for noun in s.doc:
-            if noun.i in taken or noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lx.aid_noun:
+            if noun.i in taken or noun.pos_ != "NOUN" or not self._is_help(noun):
                 continue
             phrase = {t.i for t in syntax.phrase_tokens(noun, stop=syntax.CLAUSES)}
             money = self._money(s, phrase)
@@ -189,7 +194,7 @@ class AidReader:
                 continue
             weapons = weapons_in(s, self.lx, indices=clause, equipment=True)
             contents = unique([w.text for w in weapons])
-            has_help = any(t.lemma_.lower() in self.lx.aid_noun for t in s.doc if t.i in clause)
+            has_help = any(self._is_help(t) for t in s.doc if t.i in clause)
             if not (money or contents or has_help):
                 continue
             donors = self._donors(s, verb, clause)

@@ -81,6 +81,9 @@ def _through_carrier(who: Token) -> Token:
     owner = syntax.first_child(who, "poss")
     if owner is not None:
         return owner
+    named = [c for c in who.lefts if c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS")]
+    if named:
+        return named[-1]  # "the DeepState map shows …"
     for prep in syntax.children(who, "prep"):
         if prep.lower_ in ("by", "from", "of"):
             obj = syntax.first_child(prep, "pobj")

@@ -60,9 +60,11 @@ class ClaimReader:
                 return False
             return lemma not in self.lx.event_ambiguous or self._military(s, token)
         if token.pos_ == "NOUN" and lemma in self.lx.event_noun:
-            # A noun of fighting counts with a figure or a place: "12 attacks near Pokrovsk", "the capture of X".
-            has_figure = any(c.dep_ == "nummod" or c.like_num for c in token.children)
-            return has_figure or bool(places_in(s, {t.i for t in token.subtree}))
+            # A noun of fighting counts with a figure or a place ("12 attacks near Pokrovsk", "losses of up to
+            # 220 servicemen", "the capture of X"), or as what someone did ("carried out a massive strike").
+            has_figure = any(t.like_num for t in token.subtree)
+            done = token.dep_ in ("dobj", "nsubj", "nsubjpass") and syntax.is_verbal(token.head)
+            return has_figure or done or bool(places_in(s, {t.i for t in token.subtree}))
         return False
 
     def read(self, s: Sentence, attributions: list[Attribution]) -> list[Found]:

@@ -89,6 +89,7 @@ class DomainConfig(_Model):
     words: Words
     sides: Sides
     actors: dict[str, list[str]]
+    people: dict[str, list[str]] = Field(default_factory=dict)
     sanction_authorities: list[str] = Field(default_factory=list)
     weapons: dict[str, str]
     weapon_heads: list[str]

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-Kind = Literal["actor", "weapon", "place", "country", "sector", "side", "authority", "default_ukraine"]
+Kind = Literal["actor", "person", "weapon", "place", "country", "sector", "side", "authority", "default_ukraine"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,10 @@ class Gazetteer:
         entries: list[tuple[Kind, str, str]] = []
         for canonical, aliases in cfg.actors.items():
             entries += [("actor", canonical, alias) for alias in [canonical, *aliases]]
+        for canonical, names in cfg.people.items():
+            # A person stands for their government ("actor") and is shown by name ("person").
+            entries += [("actor", canonical, name) for name in names]
+            entries += [("person", name, name) for name in names]
         entries += [("weapon", name, name) for name in cfg.weapons]
         # "Tomahawks", "F-16s", "Leopard 2s": the plural names the same system.
         entries += [("weapon", name, f"{name}s") for name in cfg.weapons if name[-1].isalnum() and not name.endswith("s")]

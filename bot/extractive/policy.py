@@ -27,8 +27,7 @@ _FLIP: dict[Stance, Stance] = {"permitted": "prohibited", "prohibited": "permitt
                                "under_review": "prohibited", "unclear": "unclear"}
 _SCOPE_PREPS = {"against", "on", "in", "inside", "into", "within", "near", "at", "across", "beyond", "outside",
                 "over", "for", "from", "deep", "only", "except", "beyond"}
-_LIMITS = {"only", "solely", "exclusively", "except", "near", "close", "limited", "within", "border", "defensive",
-           "own", "not"}
+_LIMITS = {"only", "solely", "exclusively", "except", "near", "close", "limited", "within", "defensive", "not"}
 # "may use" is permission; "could use" on its own is a possibility, not a rule.
 _PERMISSIVE_MODALS = {"may", "can", "ca"}
 _TENTATIVE_MODALS = {"could", "might", "would", "should"}
@@ -113,8 +112,15 @@ class PolicyReader:
         if (nxt is not None and weapon.dep_ in ("dobj", "pobj", "conj", "appos") and nxt.tag_ in ("VBP", "VBZ", "VBD", "MD")
                 and syntax.first_child(nxt, "nsubj", "nsubjpass") is None):
             verb = nxt.head if nxt.tag_ == "MD" and nxt.dep_ == "aux" else nxt
-            return [weapon, *syntax.ancestors_to_clause_top(verb, limit=9)]
-        return list(syntax.ancestors_to_clause_top(weapon, limit=10))
+            path = [weapon, *syntax.ancestors_to_clause_top(verb, limit=9)]
+        else:
+            path = list(syntax.ancestors_to_clause_top(weapon, limit=10))
+        # Meaning flows up through complements ("permission to use", "refused to send"), not out of a
+        # clause of its own: "Washington supports X, although ATACMS have been restricted" keeps them apart.
+        for n, tok in enumerate(path):
+            if tok.dep_ in ("advcl", "parataxis", "relcl") or (tok.dep_ == "conj" and syntax.is_verbal(tok)):
+                return path[: n + 1]
+        return path
 
     def fold(self, weapon: Token) -> tuple[Stance | None, Token | None, Token | None]:
         """(stance, the word that set it, the use/supply verb) walking up from the weapon.
@@ -146,7 +152,11 @@ class PolicyReader:
                 elif frame == "permit":
                     new = "permitted"
                 elif frame == "lift":
-                    new = "permitted"
+                    # "lifted the ban on ATACMS": lifting acts on a limit; "the push ended" lifts nothing.
+                    if state in ("restricted", "prohibited"):
+                        new = "permitted"
+                    else:
+                        continue
                 elif frame == "restrict":
                     new = "restricted" if state in (None, "permitted") else state
                 elif frame == "prohibit":
@@ -173,9 +183,9 @@ class PolicyReader:
         that is a limit ("only", "near the border", "except"): the first of ``anchors`` that says."""
         tokens: list[Token] = []
         for anchor in anchors:
-            if tokens:
-                break
             for child in anchor.children:
+                if any(child.i == t.i for t in tokens):
+                    continue
                 if (child.dep_ == "prep" and child.lower_ in _SCOPE_PREPS) or (
                         child.dep_ == "advmod" and child.lower_ in ("deep", "only", "solely", "exclusively")):
                     tokens.extend(child.subtree)
@@ -183,14 +193,21 @@ class PolicyReader:
                     tokens.append(child)
         if not tokens:
             return None, False
-        text = syntax.span_text(sorted(tokens, key=lambda t: t.i)).strip(" ,;:")
+        tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+        runs: list[list[Token]] = [[tokens[0]]]
+        for t in tokens[1:]:
+            if t.i <= runs[-1][-1].i + 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        text = "; ".join(syntax.span_text(r).strip(" ,;:") for r in runs)
         limited = any(t.lower_ in _LIMITS for t in tokens) or any(
             c.lower_ in ("only", "solely") for a in anchors for c in a.subtree)
         return text or None, limited
 
     # -- items ---------------------------------------------------------------------------------------
 
-    def _actor(self, s: Sentence, setter: Token | None, weapon: Weapon, speakers: list[str]) -> str | None:
+    def _actor(self, s: Sentence, setter: Token | None, weapon: Weapon | None, speakers: list[str]) -> str | None:
         """Who sets the policy: the subject of the deciding word, else the government whose words the
         sentence reports, else the supplier of the weapon."""
         candidates: list[Token | None] = []
@@ -204,47 +221,116 @@ class PolicyReader:
             owner = syntax.first_child(setter, "poss")
             candidates.append(owner)
         for candidate in candidates:
-            actor = actor_of(s, candidate, self.ctx)
+            actor = actor_of(s, candidate, self.ctx, person=True)
             if actor is not None:
                 return actor
         if speakers:
             return speakers[0]
-        supplier = supplier_in(s, weapon) or weapon.origin
+        supplier = (supplier_in(s, weapon) or weapon.origin) if weapon is not None else None
         if supplier is not None and supplier not in BELLIGERENTS:
             return supplier
         last = self.ctx.last_actor
         return last if last not in BELLIGERENTS else self.ctx.main_actor
 
+    def _side(self, s: Sentence, who: Token) -> str | None:
+        """Ukraine or Russia, if ``who`` (or the name a pronoun stands for in this sentence) is one."""
+        if syntax.is_pronoun(who):
+            before = [n for n in s.names if n.end <= who.i and n.kind in ("actor", "side")]
+            if not before:
+                return None
+            return {"Ukraine": "ukraine", "Russia": "russia"}.get(before[-1].canonical, before[-1].canonical)
+        for n in s.names:
+            if n.start <= who.i < n.end and n.kind in ("actor", "side"):
+                return {"Ukraine": "ukraine", "Russia": "russia"}.get(n.canonical, n.canonical)
+        return None
+
     def _not_about_ukraine(self, s: Sentence, setter: Token | None, action: Token | None) -> bool:
-        """Policy is a government's rule on weapons for Ukraine: not Russia's wishes ("the items Russia
-        needs to build missiles"), nor what a country the domain file doesn't know won't send."""
+        """Policy is a government's rule on weapons for Ukraine: not Russia's use or wishes ("allowing it
+        to launch hundreds of drones", "the items Russia needs"), not a permission given to someone else
+        ("lets the administration ship weapons"), nor what a country the domain file doesn't know won't send."""
         for tok in (setter, action):
             if tok is None:
                 continue
             head = tok.head if tok.pos_ in ("NOUN", "ADJ") and tok.head is not tok else tok
             who = syntax.subject(head)
-            if who is None or syntax.is_pronoun(who):
-                continue
-            names = [n for n in s.names if n.start <= who.i < n.end and n.kind == "actor"]
-            if names and names[0].canonical == "Russia":
+            if who is not None and self._side(s, who) == "russia":
                 return True
-            if not names and tok is action and who.tag_ in ("NNP", "NNPS") and setter is None:
+            if who is not None and not syntax.is_pronoun(who):
+                names = [n for n in s.names if n.start <= who.i < n.end and n.kind == "actor"]
+                if not names and tok is action and who.tag_ in ("NNP", "NNPS") and setter is None:
+                    return True
+        if setter is not None and self.frame(setter) == "permit" and syntax.is_verbal(setter) \
+                and syntax.first_child(setter, "xcomp", "ccomp") is not None:
+            # "allowed X to …": X must be Ukraine's side.
+            party = syntax.first_child(setter, "dobj")
+            if party is not None and self._side(s, party) not in ("ukraine", None):
                 return True
+            if party is not None and self._side(s, party) is None and party.pos_ == "NOUN" \
+                    and party.lemma_.lower() not in self.lx.military:
+                return True  # "lets the administration ship weapons"
         return False
 
-    def read(self, s: Sentence, attributions: list[Attribution]) -> list[Found]:
-        out: list[Found] = []
-        speakers = [a.speaker.actor for a in attributions if a.speaker.actor and a.speaker.actor not in BELLIGERENTS]
-        for weapon in weapons_in(s, self.lx):
-            stance, setter, action = self.fold(weapon.head)
-            if stance is None or self._not_about_ukraine(s, setter, action):
+    def _item(self, s: Sentence, start: Token, weapon: Weapon | None, speakers: list[str]) -> Found | None:
+        stance, setter, action = self.fold(start)
+        if stance is None or self._not_about_ukraine(s, setter, action):
+            return None
+        anchors = [t for t in (weapon.head if weapon else start, setter, action) if t is not None]
+        scope, limited = self._scope(anchors)
+        if setter is not None and setter.pos_ == "NOUN" and self.frame(setter) in ("restrict", "prohibit"):
+            # "no longer impose range restrictions on supplied weapons": the rule itself says what is limited.
+            rule = " ".join(t.text for t in setter.lefts if t.dep_ in ("compound", "amod")) + f" {setter.text}"
+            scope = f"{rule.strip()}; {scope}" if scope else rule.strip()
+        if stance == "permitted" and limited:
+            stance = "restricted"
+        actor = self._actor(s, setter, weapon, speakers)
+        name = weapon.text if weapon else None
+        return Found("weapons_policy", {"actor": actor, "weapon": name, "stance": stance, "scope": scope}, [s],
+                     merge_key=((actor or "").lower(), (name or scope or "").lower(), stance))
+
+    def _unnamed(self, s: Sentence, weapons: list[Weapon]) -> list[tuple[Token, Weapon | None]]:
+        """Rules whose weapon is not named where they are stated: "… after the UK eased its restrictions on
+        how they may be used" (the missiles named before), or strikes with no weapon at all ("allowed to
+        strike military targets inside Russia")."""
+        covered = {t.i for w in weapons for t in syntax.ancestors_to_clause_top(w.head)}
+        out: list[tuple[Token, Weapon | None]] = []
+        for frame_tok in s.doc:
+            if self.frame(frame_tok) not in ("permit", "restrict", "prohibit", "lift") or frame_tok.i in covered:
                 continue
-            anchors = [t for t in (weapon.head, setter, action) if t is not None]
-            scope, limited = self._scope(anchors)
-            if stance == "permitted" and limited:
-                stance = "restricted"
-            actor = self._actor(s, setter, weapon, speakers)
-            out.append(Found("weapons_policy", {"actor": actor, "weapon": weapon.text, "stance": stance,
-                                                "scope": scope}, [s],
-                             merge_key=((actor or "").lower(), weapon.text.lower(), stance)))
+            uses = [t for t in frame_tok.subtree if syntax.is_verbal(t) and self.frame(t) == "use" and t.i not in covered]
+            if not uses or any(w.head.i in {t.i for t in frame_tok.subtree} for w in weapons):
+                continue
+            use = uses[0]
+            start = next(iter(use.children), None)
+            if start is None:
+                continue
+            pronoun = any(syntax.is_pronoun(c) and c.lower_ in ("they", "them", "it") for c in use.children)
+            if pronoun:
+                named = [w for w in weapons if w.named and w.head.i < frame_tok.i] or self._named_before(s)
+                if named:
+                    out.append((start, named[-1]))
+                    covered.add(frame_tok.i)
+                    continue
+            target = {t.lower_ for t in use.subtree}
+            if use.lemma_.lower() in ("strike", "hit", "target", "attack", "fire") and target & {"russia", "russian", "border"}:
+                out.append((start, None))
+                covered.add(frame_tok.i)
         return out
+
+    def _named_before(self, s: Sentence) -> list[Weapon]:
+        before = self.ctx.sentences[s.index - 1] if s.index and self.ctx.sentences else None
+        if before is None or before.para != s.para:
+            return []
+        return [w for w in weapons_in(before, self.lx) if w.named]
+
+    def read(self, s: Sentence, attributions: list[Attribution]) -> list[Found]:
+        speakers = [a.speaker.actor for a in attributions if a.speaker.actor and a.speaker.actor not in BELLIGERENTS]
+        if attributions and speakers:
+            # "Macron said …": the rule is France's, as stated by Macron.
+            first = next(a for a in attributions if a.speaker.actor == speakers[0])
+            person = [n.text for n in s.names_of("person") if n.text in first.speaker.name]
+            if person:
+                speakers[0] = f"{speakers[0]} ({person[0]})"
+        weapons = weapons_in(s, self.lx)
+        starts: list[tuple[Token, Weapon | None]] = [(w.head, w) for w in weapons] + self._unnamed(s, weapons)
+        found = [self._item(s, start, weapon, speakers) for start, weapon in starts]
+        return [f for f in found if f is not None]

@@ -36,6 +36,9 @@ class SanctionsReader:
             return False
         if lemma in ("sanction", "designation", "listing", "blacklist", "embargo", "delisting"):
             return True
+        # "its 17th sanctions package", "the sanctions list": a noun that sanctions name.
+        if any(c.dep_ == "compound" and c.lemma_.lower() in ("sanction", "sanctions") for c in token.lefts):
+            return True
         # "export ban", "asset freeze", "price cap", "export controls", "restrictive measures".
         modifiers = {c.lemma_.lower() for c in token.lefts}
         return bool(modifiers & self.lx.trade_modifier) or (lemma == "measure" and "restrictive" in modifiers)
@@ -84,25 +87,36 @@ class SanctionsReader:
                         out.extend(syntax.children(prep, "pobj"))
         return out
 
-    def _targets(self, s: Sentence, trigger: Token) -> Token | None:
-        """The phrase naming whom the measure hits."""
-        def usable(token: Token | None) -> Token | None:
-            return token if token is not None and not syntax.is_temporal(token) else None
+    def _targets(self, s: Sentence, trigger: Token) -> list[Token]:
+        """The phrases naming whom the measure hits, in order: "sanctions on two oil producers, as well as on
+        183 vessels" gives both."""
+        def usable(token: Token | None) -> bool:
+            return token is not None and not syntax.is_temporal(token)
 
-        for child in trigger.children:
-            if child.dep_ == "prep" and child.lower_ in ("on", "against") and usable(syntax.first_child(child, "pobj")):
-                return syntax.first_child(child, "pobj")
-        for child in trigger.subtree:
-            if child.dep_ == "prep" and child.lower_ in ("on", "against") and self._is_sanction_noun(child.head):
-                if usable(syntax.first_child(child, "pobj")):
-                    return syntax.first_child(child, "pobj")
+        found: list[Token] = []
+        # "on X" / "against X" hanging off the verb or off the sanctions noun it acts on.
+        holders = [trigger, *[t for t in trigger.subtree if self._is_sanction_noun(t) and t.i != trigger.i]]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ == "prep" and child.lower_ in ("on", "against"):
+                    obj = syntax.first_child(child, "pobj")
+                    if usable(obj):
+                        found.append(obj)  # type: ignore[arg-type]
+                    for conj in child.conjuncts:  # "on X, as well as on Y"
+                        obj = syntax.first_child(conj, "pobj")
+                        if usable(obj):
+                            found.append(obj)  # type: ignore[arg-type]
+        if found:
+            return sorted({t.i: t for t in found}.values(), key=lambda t: t.i)
         for child in trigger.children:
             if child.dep_ in ("dobj", "nsubjpass") and not self._is_sanction_noun(child) and usable(child):
-                return child
-        if trigger.pos_ == "NOUN" and trigger.head is not trigger:
-            obj = syntax.first_child(trigger.head, "dobj")
-            return obj
-        return None
+                return [child]
+        head = trigger.head
+        if trigger.pos_ == "NOUN" and head is not trigger and head.lemma_.lower() in self.lx.sanction_action | self.lx.sanction:
+            obj = syntax.first_child(head, "dobj")
+            if usable(obj):
+                return [obj]  # type: ignore[list-item]
+        return []
 
     def _count(self, s: Sentence, trigger: Token, target: Token | None) -> int | None:
         for head in (target, trigger, *[c for c in trigger.children if self._is_sanction_noun(c)]):
@@ -142,21 +156,36 @@ class SanctionsReader:
     def read(self, s: Sentence, attributions: list[Any]) -> list[Found]:  # noqa: ARG002 (one signature for all readers)
         out: list[Found] = []
         for trigger in self.triggers(s):
-            target = self._targets(s, trigger)
-            target_tokens = {t.i for t in target.subtree} if target is not None else set()
-            imposer = self._imposer(s, trigger, target_tokens)
+            targets = self._targets(s, trigger)
+            all_targets = {t.i for target in targets for t in target.subtree}
+            imposer = self._imposer(s, trigger, all_targets)
             if imposer:
                 self.ctx.last_sanctions_actor = imposer
             clause = {t.i for t in trigger.subtree} if syntax.is_verbal(trigger) else {t.i for t in trigger.head.subtree}
-            countries = [n.canonical for n in s.names if n.kind == "country" and (n.start in target_tokens or (
-                not target_tokens and n.start in clause)) and n.canonical != imposer]
-            sectors = [n.text for n in s.names if n.kind == "sector" and n.start in clause]
-            count = self._count(s, trigger, target)
-            targets = syntax.span_text(list(target.subtree)).strip(" ,;:") if target is not None else None
-            if targets and len(targets) > 160:
-                targets = targets[:160].rsplit(" ", 1)[0] + "…"
-            out.append(Found("sanctions", {
-                "imposed_by": imposer, "targets": targets, "target_count": count,
-                "target_countries": unique(countries), "sectors": unique(sectors)}, [s],
-                merge_key=((imposer or "").lower(), count, (targets or "").lower()[:40])))
+            sectors = unique([n.text for n in s.names if n.kind == "sector" and n.start in clause])
+            for target in targets or [None]:
+                item = self._item(s, trigger, target, imposer, clause, sectors)
+                if item is not None:
+                    out.append(item)
         return out
+
+    def _item(self, s: Sentence, trigger: Token, target: Token | None, imposer: str | None, clause: set[int],
+              sectors: list[str]) -> Found | None:
+        target_tokens = {t.i for t in target.subtree} if target is not None else set()
+        countries = [n.canonical for n in s.names if n.kind == "country" and (n.start in target_tokens or (
+            not target_tokens and n.start in clause)) and n.canonical != imposer]
+        count = self._count(s, trigger, target)
+        text = syntax.span_text(list(target.subtree)).strip(" ,;:") if target is not None else None
+        if text is None:
+            # "adopted its 17th sanctions package": with no target named, the measure itself.
+            measure = next((t for t in ([trigger] + self._arguments(trigger)) if self._is_sanction_noun(t)), None)
+            if measure is not None:
+                text = syntax.noun_phrase(measure)
+        if text and len(text) > 160:
+            text = text[:160].rsplit(" ", 1)[0] + "…"
+        if not (text or count or countries or sectors):
+            return None  # a measure nobody could act on: nothing to show
+        return Found("sanctions", {
+            "imposed_by": imposer, "targets": text, "target_count": count,
+            "target_countries": unique(countries), "sectors": sectors}, [s],
+            merge_key=((imposer or "").lower(), count, (text or "").lower()[:40]))

@@ -92,6 +92,9 @@ def subject(token: Token) -> Token | None:
         if current.dep_ in ("xcomp", "conj", "acomp") and current.head is not current:
             current = current.head
             continue
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head is not current.head:
+            current = current.head.head  # "Britain joined Washington in sanctioning …": Britain sanctions
+            continue
         if current.dep_ == "relcl" and current.head is not current:
             return current.head  # "the package that includes …": the noun is the subject
         return None

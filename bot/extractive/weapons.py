@@ -92,8 +92,8 @@ def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equ
         if any(n.start <= token.i < n.end for n in s.names_of("weapon")):
             continue
         text = _phrase(token, token.left_edge.i, counts=equipment)
-        if not text or text.lower() in _GENERIC:
-            continue
+        if not text or (equipment and text.lower() in _GENERIC):
+            continue  # "weapons" alone says nothing as contents of a package; as the subject of a rule it does
         out.append(Weapon(token, text, False, None))
     out.sort(key=lambda w: w.head.i)
     return out
