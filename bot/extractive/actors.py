@@ -45,6 +45,10 @@ def actor_of(s: Sentence, head: Token | None, ctx: Context, *, exclude: tuple[st
     if head is None:
         return None
     if syntax.is_pronoun(head) or (head.lemma_.lower() in _STAND_INS and not actors_in(s, head)):
+        # "Norway said it would give …": "it" is the actor named earlier in the sentence, if any.
+        before = [n.canonical for n in s.names_of("actor", 0, head.i) if n.canonical not in exclude]
+        if before and head.lower_ in ("it", "its", "they", "their", "we"):
+            return before[-1]
         return ctx.last_actor if ctx.last_actor not in exclude else None
     names = [a for a in actors_in(s, head) if a not in exclude]
     if not names:

@@ -34,6 +34,7 @@ _STATUS = (("delivered", {"deliver", "hand", "ship", "arrive", "transfer", "send
                          "finalize", "unlock"}),
            ("pledged", {"pledge", "promise", "commit", "earmark", "allocate", "offer"}),
            ("announced", {"announce", "unveil", "present", "launch"}))
+_VALUED = {"worth", "valued", "totalling", "totaling", "costing", "amounting"}
 _TO_RUSSIA = {"russia", "moscow", "russian", "kremlin"}
 _WITHHOLDING = ("permit", "prohibit", "review", "request", "restrict")
 
@@ -48,7 +49,8 @@ class AidReader:
         """The verb's own words, with the relative clauses of its objects ("a package that includes …")."""
         own = {t.i for t in syntax.clause_tokens(verb)}
         for child in verb.children:
-            if child.dep_ in ("dobj", "nsubjpass", "attr", "dative", "prep", "npadvmod", "nsubj"):
+            if child.dep_ in ("dobj", "nsubjpass", "attr", "dative", "prep", "npadvmod", "nsubj") or \
+                    child.lemma_.lower() in _VALUED:  # ", worth SEK 13.5 billion" parsed as a clause of its own
                 own.update(t.i for t in child.subtree if not (t.dep_ in ("advcl",) and t.head.i == verb.i))
         return own
 
@@ -79,6 +81,10 @@ class AidReader:
             return False
         if lemma in self.lx.give:
             return True
+        if lemma in self.lx.amount:
+            # "German military support since 2022 totals about €28bn": a total of help, with its figure.
+            who = syntax.subject(verb)
+            return bool(money) and who is not None and self._is_help(who)
         if lemma in self.lx.decide:
             # "approved a package", "announced €400 million": a decision is aid with help as its object
             # (not "its 17th sanctions package").
@@ -165,7 +171,7 @@ class AidReader:
             money = self._money(s, phrase)
             if not money or self._to_ukraine(s, phrase) is not True or self._withheld(noun.head):
                 continue
-            donors = self._donors(s, noun.head, phrase) if noun.head is not noun else []
+            donors = self._donors(s, noun.head, phrase) if noun.head.i != noun.i else []
             own = [a for a in (actor_of(s, c, self.ctx) for c in noun.children
                                if c.dep_ in ("poss", "compound", "amod", "nmod")) if a]
             donor = own[0] if own else (" and ".join(donors) if donors else None)

@@ -46,7 +46,7 @@ def _content_of(verb: Token) -> set[int]:
             if child.dep_ == "advcl" and child.lemma_ in _CITING:
                 continue
             out.update(t.i for t in child.subtree)
-    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head is not verb and verb.i > verb.head.i:
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and verb.i > verb.head.i:
         # "“We repelled twelve attacks,” the brigade said": some parses hang the speaker's verb off the quote.
         out.update(t.i for t in verb.head.subtree if t.i < verb.left_edge.i or t.i > verb.right_edge.i)
     return out

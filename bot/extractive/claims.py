@@ -45,7 +45,7 @@ class ClaimReader:
         for tok in syntax.ancestors_to_clause_top(token, limit=4):
             if syntax.modals(tok) & {"could", "might", "may", "would", "should", "must", "can", "will", "'ll"}:
                 return True
-            if tok is not token and tok.lemma_.lower() in self.lx.intention and token.dep_ == "xcomp":
+            if tok.i != token.i and tok.lemma_.lower() in self.lx.intention and token.dep_ == "xcomp":
                 return True
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
                 return True

@@ -173,7 +173,7 @@ class PolicyReader:
                     setter = predicative[0] if predicative and self.frame(tok) is None else tok
             if negated and new is not None and (frames or tok.lemma_.lower() in _LIGHT_NOUN_VERBS or syntax.is_verbal(tok)):
                 new = _FLIP[new]
-            if new in ("permitted",) and mods & _TENTATIVE_MODALS and setter is tok:
+            if new in ("permitted",) and mods & _TENTATIVE_MODALS and setter is not None and setter.i == tok.i:
                 new = "under_review"  # "could allow", "would approve"
             state = new
         return state, setter, action
@@ -213,7 +213,7 @@ class PolicyReader:
         candidates: list[Token | None] = []
         if setter is not None:
             head = setter
-            if setter.pos_ in ("NOUN", "ADJ") and setter.head is not setter:
+            if setter.pos_ in ("NOUN", "ADJ") and setter.head.i != setter.i:
                 head = setter.head  # "Germany … is reluctant", "Washington gave the green light"
             if syntax.is_passive(head):
                 candidates.append(syntax.agent(head))
@@ -251,13 +251,13 @@ class PolicyReader:
         for tok in (setter, action):
             if tok is None:
                 continue
-            head = tok.head if tok.pos_ in ("NOUN", "ADJ") and tok.head is not tok else tok
+            head = tok.head if tok.pos_ in ("NOUN", "ADJ") and tok.head.i != tok.i else tok
             who = syntax.subject(head)
             if who is not None and self._side(s, who) == "russia":
                 return True
             if who is not None and not syntax.is_pronoun(who):
                 names = [n for n in s.names if n.start <= who.i < n.end and n.kind == "actor"]
-                if not names and tok is action and who.tag_ in ("NNP", "NNPS") and setter is None:
+                if not names and action is not None and tok.i == action.i and who.tag_ in ("NNP", "NNPS") and setter is None:
                     return True
         if setter is not None and self.frame(setter) == "permit" and syntax.is_verbal(setter) \
                 and syntax.first_child(setter, "xcomp", "ccomp") is not None:

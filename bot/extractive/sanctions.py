@@ -112,7 +112,7 @@ class SanctionsReader:
             if child.dep_ in ("dobj", "nsubjpass") and not self._is_sanction_noun(child) and usable(child):
                 return [child]
         head = trigger.head
-        if trigger.pos_ == "NOUN" and head is not trigger and head.lemma_.lower() in self.lx.sanction_action | self.lx.sanction:
+        if trigger.pos_ == "NOUN" and head.i != trigger.i and head.lemma_.lower() in self.lx.sanction_action | self.lx.sanction:
             obj = syntax.first_child(head, "dobj")
             if usable(obj):
                 return [obj]  # type: ignore[list-item]

@@ -59,7 +59,7 @@ def is_negated(token: Token) -> bool:
             return True
     head = token.head
     # "without permission": the preposition governs the noun.
-    return head is not token and head.lower_ == "without" and token.dep_ == "pobj"
+    return head.i != token.i and head.lower_ == "without" and token.dep_ == "pobj"
 
 
 def modals(token: Token) -> set[str]:
@@ -89,13 +89,13 @@ def subject(token: Token) -> Token | None:
         found = first_child(current, "nsubj", "nsubjpass")
         if found is not None:
             return found
-        if current.dep_ in ("xcomp", "conj", "acomp") and current.head is not current:
+        if current.dep_ in ("xcomp", "conj", "acomp") and current.head.i != current.i:
             current = current.head
             continue
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head is not current.head:
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.i != current.head.i:
             current = current.head.head  # "Britain joined Washington in sanctioning …": Britain sanctions
             continue
-        if current.dep_ == "relcl" and current.head is not current:
+        if current.dep_ == "relcl" and current.head.i != current.i:
             return current.head  # "the package that includes …": the noun is the subject
         return None
     return None
@@ -122,7 +122,7 @@ def ancestors_to_clause_top(token: Token, limit: int = 12) -> Iterator[Token]:
     current = token
     for _ in range(limit):
         yield current
-        if current.head is current:
+        if current.head.i == current.i:
             return
         current = current.head
 
