@@ -137,7 +137,7 @@ class AidReader:
     def _donors(self, s: Sentence, verb: Token, clause: set[int]) -> list[str]:
         who = syntax.agent(verb) if syntax.is_passive(verb) else syntax.subject(verb)
         if who is not None:
-            if syntax.is_pronoun(who) or who.lemma_.lower() in self.lx.aid_noun:
+            if who.lemma_.lower() in self.lx.aid_noun:
                 return [self.ctx.last_actor] if self.ctx.last_actor else []
             named = actor_of(s, who, self.ctx)
             if named:

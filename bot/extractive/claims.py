@@ -58,7 +58,9 @@ class ClaimReader:
         if syntax.is_verbal(token) and lemma in self.lx.event:
             if self._hypothetical(token):
                 return False
-            return lemma not in self.lx.event_ambiguous or self._military(s, token)
+            # "shot down", "beat back", "fended off": the particle makes the verb one of fighting.
+            phrasal = any(c.dep_ == "prt" and c.lower_ in ("down", "back", "off") for c in token.children)
+            return phrasal or lemma not in self.lx.event_ambiguous or self._military(s, token)
         if token.pos_ == "NOUN" and lemma in self.lx.event_noun:
             # A noun of fighting counts with a figure or a place ("12 attacks near Pokrovsk", "losses of up to
             # 220 servicemen", "the capture of X"), or as what someone did ("carried out a massive strike").

@@ -12,6 +12,8 @@ from typing import Any
 
 from bot.article import Article
 from bot.engine import EngineResult
+from bot.extractive import syntax
+from bot.extractive.actors import BELLIGERENTS, actors_in
 from bot.extractive.aid import AidReader
 from bot.extractive.attribution import Attributor
 from bot.extractive.claims import ClaimReader
@@ -23,8 +25,6 @@ from bot.extractive.pipeline import load_pipeline, parse
 from bot.extractive.policy import PolicyReader
 from bot.extractive.reading import Context, Sentence, read_sentences, strip_dateline
 from bot.extractive.sanctions import SanctionsReader
-from bot.extractive import syntax
-from bot.extractive.actors import BELLIGERENTS, actors_in
 from bot.models import AidDraft, BattlefieldClaimDraft, BriefDraft, SanctionsDraft, WeaponsPolicyDraft
 from bot.text import article_units
 
@@ -50,8 +50,8 @@ class ExtractiveEngine:
     def relevant(self, text: str) -> bool:
         """Is the article about the desk's subject? A pasted sentence needs fewer mentions than a page."""
         words = [w.strip(".,;:!?\"'()“”‘’").lower() for w in text.split()]
-        hits = sum(w in self.lx.relevance_terms or w.removesuffix("’s").removesuffix("'s") in self.lx.relevance_terms
-                   for w in words)
+        terms = self.lx.relevance_terms
+        hits = sum(w in terms or w.removesuffix("’s").removesuffix("'s") in terms for w in words)
         return hits >= min(self.lx.cfg.relevance.min_hits, 1 + len(words) // 60)
 
     def draft(self, article: Article) -> EngineResult:

@@ -115,7 +115,9 @@ class Lexicon:
         # Every lemma class as a frozenset attribute: ``lx.give``, ``lx.report`` …
         for name in Words.model_fields:
             setattr(self, name, _lower(getattr(w, name)))
-        self.relevance_terms = _lower(cfg.relevance.terms)
+        # Places of the war count as mentions of it: "12 attacks repelled near Pokrovsk" is about the war.
+        self.relevance_terms = _lower(cfg.relevance.terms) | frozenset(
+            word.lower() for place in cfg.places for word in place.split() if len(word) > 3)
         self.weapon_heads = _lower(cfg.weapon_heads)
         self.weapon_heads_modified = _lower(cfg.weapon_heads_modified)
         self.weapon_modifiers = _lower(cfg.weapon_modifiers)

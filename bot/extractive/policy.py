@@ -26,7 +26,7 @@ Frame = Literal["permit", "lift", "restrict", "prohibit", "review", "request", "
 _FLIP: dict[Stance, Stance] = {"permitted": "prohibited", "prohibited": "permitted", "restricted": "permitted",
                                "under_review": "prohibited", "unclear": "unclear"}
 _SCOPE_PREPS = {"against", "on", "in", "inside", "into", "within", "near", "at", "across", "beyond", "outside",
-                "over", "for", "from", "deep", "only", "except", "beyond"}
+                "over", "for", "from", "deep", "only", "except"}
 _LIMITS = {"only", "solely", "exclusively", "except", "near", "close", "limited", "within", "defensive", "not"}
 # "may use" is permission; "could use" on its own is a possibility, not a rule.
 _PERMISSIVE_MODALS = {"may", "can", "ca"}
@@ -118,7 +118,9 @@ class PolicyReader:
         # Meaning flows up through complements ("permission to use", "refused to send"), not out of a
         # clause of its own: "Washington supports X, although ATACMS have been restricted" keeps them apart.
         for n, tok in enumerate(path):
-            if tok.dep_ in ("advcl", "parataxis", "relcl") or (tok.dep_ == "conj" and syntax.is_verbal(tok)):
+            own_clause = syntax.first_child(tok, "nsubj", "nsubjpass", "mark") is not None
+            if (tok.dep_ in ("advcl", "parataxis", "relcl") or (tok.dep_ == "conj" and syntax.is_verbal(tok))) \
+                    and own_clause:
                 return path[: n + 1]
         return path
 
@@ -134,36 +136,36 @@ class PolicyReader:
         for depth, tok in enumerate(path):
             if depth and tok.lemma_.lower() in self.lx.report and syntax.is_verbal(tok) and self.frame(tok) is None:
                 break  # "…, officials said": the speaker is not the policy-maker
-            frames = [self.frame(tok)] if depth else []
+            # What completes the word comes first: "lifted its ban" is a lifting of a ban.
             predicative = [c for c in self._predicative(tok) if c.i not in {p.i for p in path}]
-            frames += [self.frame(c) for c in predicative]
+            frames = [self.frame(c) for c in predicative] + ([self.frame(tok)] if depth else [])
             negated = depth > 0 and syntax.is_negated(tok)
             mods = syntax.modals(tok)
             new = state
             for frame in frames:
                 if frame in ("use", "supply"):
                     action = action or tok
-                    if state is None and negated and frame == "supply" and syntax.subject(tok) is not None:
+                    if new is None and negated and frame == "supply" and syntax.subject(tok) is not None:
                         new = "prohibited"  # "Germany will not send Taurus"
                         negated = False
-                    elif state is None and frame == "use" and mods & (_PERMISSIVE_MODALS | self._backshift(tok)):
+                    elif new is None and frame == "use" and mods & (_PERMISSIVE_MODALS | self._backshift(tok)):
                         new = "prohibited" if negated else "permitted"  # "Ukraine may (not) use …"
                         negated = False
                 elif frame == "permit":
                     new = "permitted"
                 elif frame == "lift":
                     # "lifted the ban on ATACMS": lifting acts on a limit; "the push ended" lifts nothing.
-                    if state in ("restricted", "prohibited"):
+                    if new in ("restricted", "prohibited"):
                         new = "permitted"
                     else:
                         continue
                 elif frame == "restrict":
-                    new = "restricted" if state in (None, "permitted") else state
+                    new = "restricted" if new in (None, "permitted") else new
                 elif frame == "prohibit":
                     if tok.lemma_.lower() == "rule" and negated:
                         new, negated = "under_review", False  # "did not rule out sending"
                     else:
-                        new = "permitted" if state == "prohibited" else "prohibited"
+                        new = "permitted" if new == "prohibited" else "prohibited"
                 elif frame in ("review", "request"):
                     if negated and frame == "review" and tok.pos_ != "NOUN" and tok.lemma_.lower() != "decide":
                         new, negated = "prohibited", False  # "is not considering sending"

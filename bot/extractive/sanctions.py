@@ -32,12 +32,14 @@ class SanctionsReader:
 
     def _is_sanction_noun(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
-        if token.pos_ not in ("NOUN", "PROPN") or lemma not in self.lx.sanction_noun:
+        if token.pos_ not in ("NOUN", "PROPN"):
             return False
-        if lemma in ("sanction", "designation", "listing", "blacklist", "embargo", "delisting"):
-            return True
         # "its 17th sanctions package", "the sanctions list": a noun that sanctions name.
         if any(c.dep_ == "compound" and c.lemma_.lower() in ("sanction", "sanctions") for c in token.lefts):
+            return True
+        if lemma not in self.lx.sanction_noun:
+            return False
+        if lemma in ("sanction", "designation", "listing", "blacklist", "embargo", "delisting"):
             return True
         # "export ban", "asset freeze", "price cap", "export controls", "restrictive measures".
         modifiers = {c.lemma_.lower() for c in token.lefts}
@@ -58,11 +60,7 @@ class SanctionsReader:
             if syntax.is_verbal(token):
                 objects = syntax.phrase_tokens(token)[:]
                 objects = [o for o in objects if o.i != token.i]
-                if lemma in _ALWAYS:
-                    out.append(token)
-                elif lemma in self.lx.sanction_action and any(self._is_sanction_noun(o) for o in self._arguments(token)):
-                    out.append(token)
-                elif lemma in self.lx.sanction and any(
+                if lemma in _ALWAYS or lemma in self.lx.sanction_action and any(self._is_sanction_noun(o) for o in self._arguments(token)) or lemma in self.lx.sanction and any(
                         o.lemma_.lower() in self.lx.trade_modifier or o.lemma_.lower() in self.lx.target_noun
                         or o.lower_ == "swift" or self._is_sanction_noun(o) or o.lemma_.lower() == "list"
                         for o in objects):
@@ -176,6 +174,9 @@ class SanctionsReader:
             not target_tokens and n.start in clause)) and n.canonical != imposer]
         count = self._count(s, trigger, target)
         text = syntax.span_text(list(target.subtree)).strip(" ,;:") if target is not None else None
+        if target is not None and any(n.kind in ("country", "actor") and n.start == target.i for n in s.names) \
+                and len(list(target.subtree)) == 1:
+            text = None  # "its 17th package against Russia": the country goes to target_countries, the measure shows
         if text is None:
             # "adopted its 17th sanctions package": with no target named, the measure itself.
             measure = next((t for t in ([trigger] + self._arguments(trigger)) if self._is_sanction_noun(t)), None)

@@ -52,9 +52,10 @@ def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equ
     """Weapons (and with ``equipment``, other goods given) in the sentence, in order, one per phrase."""
     doc = s.doc
     allowed = set(range(len(doc))) if indices is None else indices
-    out: list[Weapon] = []
+    out: list[tuple[int, Weapon]] = []
     heads: set[int] = set()
-    for name in s.names_of("weapon"):
+    names = s.names_of("weapon")
+    for name in names:
         if name.start not in allowed:
             continue
         last = doc[name.end - 1]
@@ -62,9 +63,9 @@ def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equ
         # "Storm Shadow missiles": the system names the phrase's head noun.
         while head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i and head.head.i - name.end < 3:
             head = head.head
-        # "Storm Shadow and Scalp missiles": the first conjunct hangs off the shared head noun.
-        if head.i == last.i and last.dep_ in ("nmod", "compound") and head.head.pos_ == "NOUN":
-            head = head.head
+        # "Storm Shadow and SCALP missiles": two systems share one head noun; each keeps its own name.
+        if any(other.start > name.start and other.start < head.i for other in names):
+            head = last
         first = name.start
         if equipment:  # "30 Patriot interceptors": the count before the name belongs to the line
             while first > 0 and (doc[first - 1].like_num or doc[first - 1].dep_ in ("nummod", "quantmod")):
@@ -74,7 +75,7 @@ def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equ
         if head.i in heads and head.i != last.i:
             text = doc[name.start : name.end].text
         heads.add(head.i)
-        out.append(Weapon(head, text, True, lx.weapon_origin.get(name.canonical)))
+        out.append((first, Weapon(head, text, True, lx.weapon_origin.get(name.canonical))))
     for token in doc:
         # Classes of weapons are common nouns: "Missile" in "Surface-to-Air Missile Systems" is part of a name.
         if token.i not in allowed or token.i in heads or token.pos_ != "NOUN" or token.tag_ in ("NNP", "NNPS"):
@@ -94,9 +95,9 @@ def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equ
         text = _phrase(token, token.left_edge.i, counts=equipment)
         if not text or (equipment and text.lower() in _GENERIC):
             continue  # "weapons" alone says nothing as contents of a package; as the subject of a rule it does
-        out.append(Weapon(token, text, False, None))
-    out.sort(key=lambda w: w.head.i)
-    return out
+        out.append((token.left_edge.i, Weapon(token, text, False, None)))
+    out.sort(key=lambda pair: pair[0])
+    return [w for _, w in out]
 
 
 def conjoined(weapon: Weapon, weapons: list[Weapon]) -> bool:
