@@ -25,6 +25,7 @@ from bot.qa.offline import DOESNT_SAY, Finding, find_answer
 from bot.qa.passages import Passage, build_passages
 from bot.qa.prompt import build_prompt
 from bot.qa.retrieve import Retriever
+from bot.qa.span import reader_for
 
 if TYPE_CHECKING:
     from bot.llm.client import StructuredClient
@@ -98,7 +99,8 @@ def answer_question(article: Article, question: str, *, brief: Brief | None = No
     passages = build_passages(article, brief)
     retriever = Retriever(passages)
     intents = understand(question, [t.question for t in history])
-    finding = find_answer(retriever, question, intents, min_coverage=settings.qa.min_score)
+    finding = find_answer(retriever, question, intents, min_coverage=settings.qa.min_score,
+                          spans=reader_for(settings))
     grounder = Grounder(article.text)
     if client is None or finding.off_topic:
         return _offline(finding, [], passages, grounder)

@@ -25,6 +25,7 @@ from bot.qa.retrieve import (
     count_match,
     has_figure,
 )
+from bot.qa.span import SpanReader
 
 DOESNT_SAY = "The article doesn't say."
 REDIRECT = "The article doesn't say: I can only answer questions about this article."
@@ -260,7 +261,7 @@ def _with_antecedents(retriever: Retriever, chosen: list[Hit], start: re.Pattern
 
 
 def find_answer(retriever: Retriever, question: str, intents: list[Intent], *,
-                min_coverage: float) -> Finding:
+                min_coverage: float, spans: SpanReader | None = None) -> Finding:
     """Decide whether the article answers ``question`` and pick the passages that do."""
     main = intents[0]
     # A word the article only has under a synonym ("neighbours" for its "residents") still makes the
@@ -303,7 +304,11 @@ def find_answer(retriever: Retriever, question: str, intents: list[Intent], *,
     lead = _LEADS.get(main.kind, ACCORDING)
     if main.kind in TYPED_KINDS and not chosen[0].fits:
         lead = CLOSEST  # its figure may not be exactly the one asked for, so the lead names none
-    elif figure:
-        figure = figure.strip(" ,.;:")
-        lead = f"{figure[:1].upper()}{figure[1:]}, according to the article:"
+    else:
+        # The lead names the answer itself: the figure asked for, or the phrase of the sort asked for.
+        if not figure and spans is not None and main.kind not in ("money", "count", "score", "yesno"):
+            figure = spans.answer(main.kind, question, top.text)
+        if figure:
+            figure = figure.strip(" ,.;:")
+            lead = f"{figure[:1].upper()}{figure[1:]}, according to the article:"
     return Finding(answerable=True, lead=lead, quotes=[h.passage.text for h in chosen], hits=parts[0])

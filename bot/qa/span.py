@@ -1,0 +1,251 @@
+"""The words that answer a question, taken from the parse of the sentence that answers it.
+
+The lead of an answer names the answer itself ("Near the town of Karachev, according to the article:"),
+not only where to find it. Each kind of question reads its own sort of phrase from the sentence: a place
+after a preposition of place, a weapon phrase, the speaker of what is said, a date, a distance, the object
+of the verb the question uses ("What were they shipping?" -> what "shipping" takes). A phrase the
+question already names is not an answer, and when nothing of the right sort is there the caller keeps
+its general lead.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from bot.extractive import syntax
+from bot.extractive.places import places_in
+from bot.extractive.reading import Sentence, strip_dateline, strip_label
+from bot.extractive.weapons import weapons_in
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from bot.config import Settings
+    from bot.extractive.lexicon import Lexicon
+    from bot.extractive.names import Gazetteer
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+         "tomorrow", "overnight", "weekend"}
+_UNITS = {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "m"}
+_REASON_MARKS = {"because", "since", "as", "so", "citing", "due", "given", "amid", "over", "after"}
+_LIGHT_VERBS = {"be", "do", "have", "say", "tell", "make", "get", "go", "happen"}
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_MAX_WORDS = 18
+
+
+def _question_words(question: str) -> set[str]:
+    return {w.lower().rstrip("s") for w in _WORD.findall(question)}
+
+
+def _new(text: str, asked: set[str]) -> bool:
+    """Does the phrase say something the question didn't already say, without being a name it asked about?"""
+    words = {w.lower().rstrip("s") for w in _WORD.findall(text)}
+    names = {w.lower().rstrip("s") for w in _WORD.findall(text) if w[:1].isupper()}
+    return bool(words - asked - {"the", "a", "of", "and", "in", "on"}) and not (names & asked - {"the"})
+
+
+def _short(tokens: list[Token]) -> str | None:
+    text = syntax.span_text(tokens).strip(" ,;:.“”\"'")
+    return text if text and len(text.split()) <= _MAX_WORDS else None
+
+
+def _dates(s: Sentence) -> list[str]:
+    out: list[str] = []
+    for tok in s.doc:
+        if tok.lower_ in _MONTHS and tok.tag_ == "NNP":
+            span = [t for t in tok.subtree if t.like_num or t.lower_ in _MONTHS or t.text == ","]
+            out.append(_short(sorted(span, key=lambda t: t.i)) or tok.text)
+        elif tok.lower_ in _DAYS or (tok.like_num and len(tok.text) == 4 and tok.text[:2] in ("19", "20")):
+            out.append(tok.text if tok.head.lower_ not in ("in", "on", "by", "since", "until") else
+                       f"{tok.head.text} {tok.text}")
+    return out
+
+
+def _distances(s: Sentence) -> list[str]:
+    return [f"{t.head.left_edge.text if t.head.left_edge.like_num else t.text} {t.head.text}".strip()
+            if t.head.left_edge.i < t.i else f"{t.text} {t.head.text}"
+            for t in s.doc if t.like_num and t.head.lower_ in _UNITS]
+
+
+def _quantities(s: Sentence, question: set[str]) -> list[str]:
+    """"1,294 square kilometres", "about two-thirds": a figure with what it measures."""
+    out: list[str] = []
+    for tok in s.doc:
+        if tok.like_num and tok.dep_ in ("nummod", "quantmod", "compound") and tok.head.pos_ == "NOUN":
+            head = tok.head
+            text = _short([t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "poss", "case")])
+            if text and _new(text, question):
+                out.append(text)
+    return out
+
+
+def _speaker(s: Sentence, question: set[str], reporting: frozenset[str]) -> list[str]:
+    """Who does what the question asks about: subjects of the sentence's verbs, the speakers of reported
+    words last ("Who does Zakharova say helped plan it?" wants who helped, not Zakharova)."""
+    out: list[str] = []
+    speakers: list[str] = []
+    for tok in s.doc:
+        if not syntax.is_verbal(tok):
+            continue
+        who = syntax.subject(tok) or syntax.agent(tok)
+        if who is None or syntax.is_pronoun(who) or who.pos_ not in ("PROPN", "NOUN"):
+            continue
+        phrase = _short(syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"relcl"}))
+        if phrase and _new(phrase, question):
+            (speakers if tok.lemma_.lower() in reporting else out).append(phrase)
+    return out + speakers
+
+
+def _objects_of_question_verb(s: Sentence, question: str) -> list[str]:
+    """"What were the companies shipping?": what the sentence's "shipping" takes."""
+    verbs = {w.lower() for w in _WORD.findall(question)}
+    out: list[str] = []
+    for tok in s.doc:
+        if not syntax.is_verbal(tok) or tok.lemma_.lower() in _LIGHT_VERBS:
+            continue
+        if tok.lower_ not in verbs and tok.lemma_.lower() not in verbs:
+            continue
+        for child in tok.children:
+            if child.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp"):
+                text = _short(list(child.subtree))
+                if text:
+                    out.append(text)
+    return out
+
+
+def _names(s: Sentence, question: set[str]) -> list[str]:
+    """Proper-noun phrases the question does not name ("Arctic LNG 2 and Murmansk LNG")."""
+    out: list[str] = []
+    for tok in s.doc:
+        if tok.tag_ not in ("NNP", "NNPS") or tok.dep_ in ("compound", "nmod", "poss"):
+            continue
+        phrase = _short(syntax.phrase_tokens(tok, stop=syntax.CLAUSES | {"prep", "appos", "relcl", "det"}))
+        if phrase and _new(phrase, question):
+            out.append(phrase)
+    return out
+
+
+def _reason(s: Sentence) -> list[str]:
+    for tok in s.doc:
+        if tok.lower_ in _REASON_MARKS and tok.dep_ in ("mark", "prep", "advmod", "agent") and tok.head.i != tok.i:
+            clause = list(tok.head.subtree) if tok.dep_ == "mark" else list(tok.subtree)
+            text = _short([t for t in clause if t.i > tok.i or tok.dep_ == "mark"])
+            if text:
+                return [text]
+    return []
+
+
+_STOP = {"the", "a", "an", "of", "and", "in", "on", "to", "for", "by", "with", "at", "from", "is", "was", "were",
+         "are", "be", "been", "did", "does", "do", "what", "which", "who", "whom", "how", "why", "when", "where",
+         "that", "this", "it", "its", "their", "they", "say", "said", "says", "according", "article", "much", "many"}
+
+
+def _clause(s: Sentence, question: str) -> str | None:
+    """The shortest clause of the sentence that shares the most with the question and adds to it:
+    the answer in the article's words when no typed phrase fits ("involved in shipping machine tools and
+    microelectronics to Russia")."""
+    asked = {w.lower() for w in _WORD.findall(question)} - _STOP
+    asked_lemmas = {w.rstrip("s") for w in asked}
+    best: tuple[float, str] | None = None
+    for tok in s.doc:
+        if not (syntax.is_verbal(tok) or tok.pos_ == "NOUN") or tok.lemma_.lower() in self_reporting:
+            continue
+        tokens = [t for t in tok.subtree if not t.is_punct or t.text in ("-", "'s", "’s")]
+        if not tokens or len(tokens) > 26:
+            continue
+        words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+        shared = len({w for w in words if w.rstrip("s") in asked_lemmas or w in asked})
+        fresh = len({t.lower_ for t in tokens if t.is_alpha and t.lower_ not in _STOP} - asked)
+        if not shared or not fresh:
+            continue
+        score = shared * 2 + min(fresh, 6) - len(tokens) / 12
+        if best is None or score > best[0]:
+            best = (score, syntax.span_text(sorted(tokens, key=lambda t: t.i)).strip(" ,;:.“”\"'"))
+    return best[1] if best else None
+
+
+self_reporting = {"say", "tell", "add", "claim", "report", "state"}
+_SAYING = {"say", "said", "says", "claim", "claimed", "claims", "report", "reported", "announce", "announced",
+           "tell", "told", "answer", "respond", "responded", "reply", "replied", "version", "account", "react",
+           "reacted", "warn", "warned", "insist", "insisted", "deny", "denied"}
+
+
+def _said(s: Sentence, reporting: frozenset[str]) -> list[str]:
+    """"What did Moscow say about the missiles?": what the sentence reports someone as saying."""
+    out: list[str] = []
+    for tok in s.doc:
+        if tok.lemma_.lower() in reporting and syntax.is_verbal(tok):
+            for child in tok.children:
+                if child.dep_ in ("ccomp", "xcomp"):
+                    text = _short([t for t in child.subtree if t.dep_ != "mark" or t.head.i != child.i])
+                    if text:
+                        out.append(text)
+    return out
+
+
+class SpanReader:
+    """Reads answer phrases from sentences with the offline engine's parser and names."""
+
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, parse: object) -> None:
+        self.lx = lexicon
+        self.gazetteer = gazetteer
+        self._parse = parse
+
+    @lru_cache(maxsize=256)  # noqa: B019 (one reader per process; sentences repeat across a thread)
+    def sentence(self, text: str) -> Sentence:
+        text = strip_label(strip_dateline(text))  # "KYIV, March 4 (Reuters) -" answers nothing
+        doc = self._parse([text])[0]  # type: ignore[operator]
+        return Sentence(text=text, para=0, index=0, doc=doc, names=self.gazetteer.find(doc))
+
+    def answer(self, kind: str, question: str, text: str) -> str | None:
+        """The phrase of ``text`` that answers a ``kind`` question, or None."""
+        s = self.sentence(text)
+        asked = _question_words(question)
+        candidates: list[str]
+        if kind == "where":
+            candidates = places_in(s)
+        elif kind == "weapon":
+            candidates = [w.text for w in weapons_in(s, self.lx)]
+        elif kind == "when":
+            candidates = _dates(s)
+        elif kind == "distance":
+            candidates = _distances(s)
+        elif kind in ("who", "source"):
+            candidates = _speaker(s, asked, self.lx.report) + _names(s, asked)
+        elif kind == "quantity":
+            candidates = _quantities(s, asked)
+        elif kind == "why":
+            candidates = _reason(s)
+        elif kind == "target":
+            candidates = _names(s, asked) + _objects_of_question_verb(s, question)
+        else:
+            candidates = _objects_of_question_verb(s, question) + _names(s, asked)
+        if asked & _SAYING and kind in ("what", "yesno", "target"):
+            candidates = _said(s, self.lx.report) + candidates
+        for candidate in candidates:
+            if _new(candidate, asked):
+                return candidate
+        if kind in ("what", "target", "why", "who", "source", "weapon", "where"):
+            return _clause(s, question)
+        return None
+
+
+@lru_cache(maxsize=4)
+def _reader(domain: str) -> SpanReader:
+    from bot.extractive.lexicon import lexicon_for
+    from bot.extractive.names import Gazetteer
+    from bot.extractive.pipeline import load_pipeline, parse
+
+    lexicon = lexicon_for(domain)
+    return SpanReader(lexicon, Gazetteer(lexicon, load_pipeline()), parse)
+
+
+def reader_for(settings: Settings) -> SpanReader:
+    """The span reader of the settings' domain file, built once per process."""
+    from bot.config import domain_path
+
+    return _reader(str(domain_path(settings)))
