@@ -152,4 +152,7 @@ def settings() -> Settings:
 
 def domain_path(cfg: Settings) -> Path:
     path = Path(cfg.domain_file)
-    return path if path.is_absolute() else Path(cfg.config_dir) / path
+    if path.is_absolute():
+        return path
+    # Settings built in code (no config file read) take the shipped config folder.
+    return (Path(cfg.config_dir) if cfg.config_dir else resource_dir("config")) / path

@@ -91,9 +91,12 @@ class PolicyReader:
         return None
 
     def _predicative(self, token: Token) -> list[Token]:
-        """Words that complete a verb's meaning: "remain off limits", "is reluctant", "gave the green light"."""
-        return [c for c in token.children if c.dep_ in ("acomp", "attr", "oprd", "prep", "dobj")
-                and self.frame(c) in ("permit", "prohibit", "restrict", "review", "lift")
+        """Words that complete a verb's meaning: "remain off limits", "is reluctant", "gave the green light",
+        "is not on the agenda"."""
+        candidates = [c for c in token.children if c.dep_ in ("acomp", "attr", "oprd", "prep", "dobj")]
+        candidates += [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "under", "off")
+                       for o in c.children if o.dep_ == "pobj"]
+        return [c for c in candidates if self.frame(c) in ("permit", "prohibit", "restrict", "review", "lift")
                 and c.lower_ != "for"]
 
     # -- stance --------------------------------------------------------------------------------------
@@ -188,7 +191,11 @@ class PolicyReader:
             for child in anchor.children:
                 if any(child.i == t.i for t in tokens):
                     continue
-                if (child.dep_ == "prep" and child.lower_ in _SCOPE_PREPS) or (
+                # "against Russian troops gathering across the border from Sumy", "to strike Russian forces
+                # in Belgorod": places and purposes come as phrases and as non-finite clauses.
+                purpose = child.dep_ in ("xcomp", "advcl", "acl") and child.tag_ in ("VB", "VBG", "VBN") and \
+                    syntax.first_child(child, "nsubj", "mark") is None
+                if (child.dep_ == "prep" and child.lower_ in _SCOPE_PREPS) or purpose or (
                         child.dep_ == "advmod" and child.lower_ in ("deep", "only", "solely", "exclusively")):
                     tokens.extend(child.subtree)
                 elif child.dep_ == "advmod" and child.lower_ in ("only",):
@@ -278,6 +285,10 @@ class PolicyReader:
             return None
         anchors = [t for t in (weapon.head if weapon else start, setter, action) if t is not None]
         scope, limited = self._scope(anchors)
+        if action is not None and action.pos_ == "NOUN" and self.frame(action) == "supply":
+            # "refused to allow the re-export of Swiss-made ammunition to Ukraine": what is held back.
+            deed = syntax.span_text([t for t in action.subtree if t.i <= action.i] or [action]).strip(" ,;:")
+            scope = f"{deed}; {scope}" if scope else deed
         if setter is not None and setter.pos_ == "NOUN" and self.frame(setter) in ("restrict", "prohibit"):
             # "no longer impose range restrictions on supplied weapons": the rule itself says what is limited.
             rule = " ".join(t.text for t in setter.lefts if t.dep_ in ("compound", "amod")) + f" {setter.text}"
