@@ -41,13 +41,19 @@ class ClaimReader:
         return bool(places_in(s, objects))
 
     def _hypothetical(self, token: Token) -> bool:
-        """"could capture", "plans to take", "if Russia advances": not something that happened."""
+        """"could capture", "plans to take", "if Russia advances", "allowed them to fire", "the drones that
+        strike homes every night": not an event anyone claims happened."""
+        if token.dep_ == "relcl" and token.head.pos_ == "NOUN":
+            return True  # a relative clause describes a thing; it does not report an event
         for tok in syntax.ancestors_to_clause_top(token, limit=4):
             if syntax.modals(tok) & {"could", "might", "may", "would", "should", "must", "can", "will", "'ll"}:
                 return True
             if tok.i != token.i and tok.lemma_.lower() in self.lx.intention and token.dep_ == "xcomp":
                 return True
-            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
+            if tok.i != token.i and (tok.lemma_.lower() in self.lx.permit or tok.lemma_.lower() in self.lx.prohibit
+                                     or tok.lemma_.lower() in self.lx.request):
+                return True  # "authorised Ukrainian forces to fire at …" is a rule, not a strike
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "once", "until") for c in tok.children):
                 return True
             if tok.dep_ in ("ccomp", "ROOT"):
                 break
@@ -55,6 +61,10 @@ class ClaimReader:
 
     def is_event(self, s: Sentence, token: Token) -> bool:
         lemma = token.lemma_.lower()
+        if syntax.is_verbal(token) and lemma in self.lx.give and not self._hypothetical(token):
+            # "Russia sent 315 drones against Ukraine": giving aimed at someone is an attack.
+            return any(c.dep_ == "prep" and c.lower_ in ("against", "at", "toward", "towards", "into")
+                       for c in token.children) and self._military(s, token)
         if syntax.is_verbal(token) and lemma in self.lx.event:
             if self._hypothetical(token):
                 return False
