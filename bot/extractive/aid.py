@@ -79,7 +79,7 @@ class AidReader:
         lemma = verb.lemma_.lower()
         if not syntax.is_verbal(verb):
             return False
-        if lemma in self.lx.give:
+        if lemma in self.lx.give or (lemma == "set" and any(c.lower_ == "aside" for c in verb.children)):
             return True
         if lemma in self.lx.amount:
             # "German military support since 2022 totals about €28bn": a total of help, with its figure.
@@ -111,9 +111,17 @@ class AidReader:
         doc = s.doc
         start, end = min(clause), max(clause)
         offset = doc[start].idx
-        text = doc.text[offset : doc[end].idx + len(doc[end].text)]
-        return [m for m in find_money(text)
-                if any(t.i in clause for t in doc.char_span(offset + m.start, offset + m.end, alignment_mode="expand") or [])]
+        text = syntax.span_text(list(doc[start : end + 1]))
+        out = []
+        for m in find_money(text):
+            span = doc.char_span(offset + m.start, offset + m.end, alignment_mode="expand")
+            if span is None or not any(t.i in clause for t in span):
+                continue
+            after = doc[span.end : span.end + 2]
+            if len(after) == 2 and after[0].lower_ in ("a", "per", "each") and after[1].pos_ == "NOUN":
+                continue  # "$60 a barrel", "€5 per shell": a price, not a sum given
+            out.append(m)
+        return out
 
     def _aid_type(self, s: Sentence, clause: set[int], contents: list[str]) -> AidType:
         words = {t.lemma_.lower() for t in s.doc if t.i in clause} | {t.lower_ for t in s.doc if t.i in clause}

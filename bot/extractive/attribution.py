@@ -71,11 +71,19 @@ def _speaker_token(verb: Token) -> Token | None:
 def _left_phrase(verb: Token) -> list[Token]:
     """"The Ukrainian military claims to have …" parsed with no subject: the words before the verb
     that the parser hung on it as modifiers are the speaker."""
-    lefts = [c for c in verb.lefts if c.dep_ in ("det", "amod", "compound", "nmod", "poss")]
-    if not lefts or verb.tag_ not in ("VBZ", "VBD", "VBP"):
+    if verb.tag_ not in ("VBZ", "VBD", "VBP") or verb.i == 0:
         return []
-    tokens = sorted({t for c in lefts for t in c.subtree}, key=lambda t: t.i)
-    return tokens if tokens[-1].i == verb.i - 1 else []
+    lefts = [c for c in verb.lefts if c.dep_ in ("det", "amod", "compound", "nmod", "poss")]
+    if lefts:
+        tokens = sorted({t for c in lefts for t in c.subtree}, key=lambda t: t.i)
+        return tokens if tokens[-1].i == verb.i - 1 else []
+    # "On 26 January Russia's Defence Ministry announced …": the noun phrase right before the verb,
+    # which the parser took for the object of the opening preposition.
+    before = verb.doc[verb.i - 1]
+    if before.tag_ in ("NNP", "NNPS", "NN", "NNS") and before.dep_ == "pobj":
+        return [t for t in before.subtree if t.i < verb.i and t.dep_ not in ("nummod",)
+                and not syntax.is_temporal(t) and t.tag_ != "CD"]
+    return []
 
 
 def _through_carrier(who: Token) -> Token:

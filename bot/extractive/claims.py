@@ -21,6 +21,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _EDGES = " ,;:.“”\"'‘’-–—"
+# Verbs with a particle that are always fighting, whatever their object.
+_PHRASAL = {("shoot", "down"), ("beat", "back"), ("fight", "off"), ("fend", "off"), ("push", "back"),
+            ("drive", "back"), ("hold", "off"), ("fight", "back")}
+# Verbs that do an attack named by a noun: "carried out a massive strike", "suffered heavy losses".
+_CARRY_OUT = {"carry", "conduct", "launch", "stage", "mount", "deliver", "suffer", "inflict", "record", "repel",
+              "repulse", "thwart", "foil", "sustain", "execute", "perform", "unleash"}
 
 
 class ClaimReader:
@@ -69,22 +75,26 @@ class ClaimReader:
             if self._hypothetical(token):
                 return False
             # "shot down", "beat back", "fended off": the particle makes the verb one of fighting.
-            phrasal = any(c.dep_ == "prt" and c.lower_ in ("down", "back", "off") for c in token.children)
+            phrasal = any(c.dep_ == "prt" and (lemma, c.lower_) in _PHRASAL for c in token.children)
             return phrasal or lemma not in self.lx.event_ambiguous or self._military(s, token)
         if token.pos_ == "NOUN" and lemma in self.lx.event_noun:
             # A noun of fighting counts with a figure or a place ("12 attacks near Pokrovsk", "losses of up to
             # 220 servicemen", "the capture of X"), or as what someone did ("carried out a massive strike").
             has_figure = any(t.like_num for t in token.subtree)
-            done = token.dep_ in ("dobj", "nsubj", "nsubjpass") and syntax.is_verbal(token.head)
+            done = token.dep_ in ("dobj", "nsubjpass") and syntax.is_verbal(token.head) and (
+                token.head.lemma_.lower() in self.lx.event or token.head.lemma_.lower() in _CARRY_OUT)
             return has_figure or done or bool(places_in(s, {t.i for t in token.subtree}))
         return False
 
-    def read(self, s: Sentence, attributions: list[Attribution]) -> list[Found]:
+    def read(self, s: Sentence, attributions: list[Attribution], ruled: set[int] | None = None) -> list[Found]:
+        """Claims of the sentence; ``ruled`` are the words of weapons rules read in it ("let Ukraine fire
+        ATACMS into Russia" is a rule, not a strike)."""
         out: list[Found] = []
+        ruled = ruled or set()
         with_events = {a.speaker.name for a in attributions
-                       if any(t.i in a.content and self.is_event(s, t) for t in s.doc)}
+                       if any(t.i in a.content and t.i not in ruled and self.is_event(s, t) for t in s.doc)}
         for a in attributions:
-            events = [t for t in s.doc if t.i in a.content and self.is_event(s, t)]
+            events = [t for t in s.doc if t.i in a.content and t.i not in ruled and self.is_event(s, t)]
             if not events and not a.denial:
                 continue
             if a.denial and not events and (not a.content or a.speaker.name in with_events
@@ -161,7 +171,9 @@ class ClaimReader:
         event_ids = {t.i for t in events}
         with_event = [r for r in runs if event_ids & set(r)] or runs
         best = max(with_event, key=len)
-        text = doc[best[0] : best[-1] + 1].text.strip(_EDGES)
+        text = syntax.span_text(list(doc[best[0] : best[-1] + 1])).strip(_EDGES)
+        if text.lower().startswith("that "):
+            text = text[5:]
         if a.denial and a.verb is not None and not events:
             text = f"{a.verb.text} {text}".strip()
         return text

@@ -93,7 +93,8 @@ class ExtractiveEngine:
             continued = aid.continuation(s)
             if continued is None:
                 found += aid.read(s, article_about_ukraine=about_ukraine)
-            claimed = claims.read(s, attributions)
+            ruled = {i for f in found if f.section == "weapons_policy" for i in f.data.get("ruled", ())}
+            claimed = claims.read(s, attributions, ruled)
             if not attributions and not claimed:
                 follow = claims.continuation(s)
                 claimed = [follow] if follow is not None else []

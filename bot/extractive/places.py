@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.extractive import syntax
 from bot.extractive.reading import Sentence
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ def places_in(s: Sentence, indices: set[int] | None = None) -> list[str]:
         if token.dep_ in ("compound", "amod", "nmod") and any(c.dep_ == "compound" and c.i > token.i for c in head.lefts):
             continue  # only the last word of "Velyka Novosilka district" starts the name
         start, end = _compound_span(token)
-        text = doc[start:end].text
+        text = syntax.span_text(list(doc[start:end]))
         if head.lemma_.lower() in ("region", "oblast", "district", "province") and token.dep_ != "pobj":
             text = f"{text} {head.text}"
         found.append((start, text))

@@ -297,8 +297,9 @@ class PolicyReader:
             stance = "restricted"
         actor = self._actor(s, setter, weapon, speakers)
         name = weapon.text if weapon else None
+        ruled = {t.i for tok in (setter, action) if tok is not None for t in tok.subtree}
         return Found("weapons_policy", {"actor": actor, "weapon": name, "stance": stance, "scope": scope}, [s],
-                     merge_key=((actor or "").lower(), (name or scope or "").lower(), stance))
+                     merge_key=((actor or "").lower(), (name or scope or "").lower(), stance), data={"ruled": ruled})
 
     def _unnamed(self, s: Sentence, weapons: list[Weapon]) -> list[tuple[Token, Weapon | None]]:
         """Rules whose weapon is not named where they are stated: "… after the UK eased its restrictions on

@@ -53,6 +53,20 @@ def strip_dateline(text: str) -> str:
     return rest if rest[:1].isupper() or rest[:1] in "“\"‘'" else text
 
 
+# Scare quotes around a word or two ('had "liberated" the town') throw small parsers off; quoted
+# sentences stay as they are.
+_SCARE_QUOTES = re.compile(r"[\"“]([^\"“”]{1,40}?)[\"”]")
+
+
+def unquote(text: str) -> str:
+    """The sentence with scare quotes blanked out, character for character (offsets do not move)."""
+    def blank(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        return f" {inner} " if len(inner.split()) <= 3 and not inner.rstrip().endswith((",", ".")) else m.group(0)
+
+    return _SCARE_QUOTES.sub(blank, text)
+
+
 @dataclass(slots=True)
 class Sentence:
     """One sentence of the article: its verbatim text, place, parse and listed names."""
@@ -123,8 +137,9 @@ def read_sentences(units: list[list[str]], gazetteer: Gazetteer, parse: Any) -> 
             if bullet and n == 0:
                 text = _BULLET.sub("", text, count=1)
             flat.append((p, text.strip(), bullet))
-    docs = parse([text for _, text, _ in flat])
+    docs = parse([unquote(text) for _, text, _ in flat])
     out = []
     for index, ((p, text, bullet), doc) in enumerate(zip(flat, docs, strict=True)):
+        doc.user_data["text"] = text  # the verbatim sentence; phrases are cut from it
         out.append(Sentence(text=text, para=p, index=index, doc=doc, names=gazetteer.find(doc), bullet=bullet))
     return out

@@ -151,7 +151,8 @@ def span_text(tokens: list[Token]) -> str:
         return ""
     first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
     doc = first.doc
-    return doc.text[first.idx : last.idx + len(last.text)]
+    text = doc.user_data.get("text", doc.text)  # the verbatim sentence when the parse saw a cleaned copy
+    return str(text[first.idx : last.idx + len(last.text)])
 
 
 def noun_phrase(head: Token) -> str:

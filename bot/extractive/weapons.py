@@ -45,7 +45,7 @@ def _phrase(head: Token, first: int, *, counts: bool = False, name_start: int | 
              or doc[start].is_punct)
             and not (counts and (doc[start].like_num or doc[start].dep_ in ("nummod", "quantmod")))):
         start += 1
-    return doc[start : head.i + 1].text.strip(" ,;:-")
+    return syntax.span_text(list(doc[start : head.i + 1])).strip(" ,;:-")
 
 
 def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equipment: bool = False) -> list[Weapon]:
@@ -70,10 +70,10 @@ def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equ
         if equipment:  # "30 Patriot interceptors": the count before the name belongs to the line
             while first > 0 and (doc[first - 1].like_num or doc[first - 1].dep_ in ("nummod", "quantmod")):
                 first -= 1
-        text = (doc[first : name.end].text if head.i == last.i
+        text = (syntax.span_text(list(doc[first : name.end])) if head.i == last.i
                 else _phrase(head, first, counts=equipment, name_start=name.start))
         if head.i in heads and head.i != last.i:
-            text = doc[name.start : name.end].text
+            text = syntax.span_text(list(doc[name.start : name.end]))
         heads.add(head.i)
         out.append((first, Weapon(head, text, True, lx.weapon_origin.get(name.canonical))))
     for token in doc:
