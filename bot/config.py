@@ -87,7 +87,8 @@ def read_yaml_mapping(path: Path, *, what: str = "config file",
                       error: type[ConfigError] = ConfigError) -> dict[str, Any]:
     """``yaml.safe_load`` of a file that must hold a mapping; any problem raises ``error`` in one line."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's safe loader when PyYAML was built with it: the same result, ten times faster.
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except OSError as exc:
         raise error(f"cannot read {what} {path}: {exc.strerror}") from exc
     except yaml.YAMLError as exc:

@@ -123,6 +123,17 @@ class BriefService:
                       content_sha256=article.content_sha256,
                       tokens=count_tokens(article.text, self.settings.llm.model))
 
+    def _offline_source(self, article: Article, body: Article, grounder: Grounder) -> Brief:
+        """The offline brief, its token count made while the engine reads (see ``count_tokens_soon``)."""
+        from bot.llm.tokens import count_tokens_soon
+
+        tokens = count_tokens_soon(article.text, self.settings.llm.model)
+        result = self.extractive.draft(body)
+        source = Source(url=article.url, title=article.title, site=article.site, published=article.published,
+                        content_sha256=article.content_sha256, tokens=tokens())
+        return ground_brief(result.draft, source=source, engine=result.engine, article_text=body.text,
+                            notes=result.notes, grounder=grounder)
+
     def _offline(self, article: Article, source: Source, grounder: Grounder, notes: Sequence[str] = ()) -> Brief:
         result = self.extractive.draft(article)
         return ground_brief(result.draft, source=source, engine=result.engine, article_text=article.text,
@@ -130,17 +141,18 @@ class BriefService:
 
     def brief(self, article: Article, *, engine: EngineChoice = "auto", workspace: str | None = None) -> Brief:
         """A grounded brief. Model trouble never raises: the offline engine answers, with a note."""
-        source = self._source(article)
         # Engines see, and quotes are checked against, the body only: reader comments and text
         # addressed to a machine can never become a line of the brief, whatever the model does.
-        article = replace(article, text=article_body(article.text))
-        grounder = Grounder(article.text)
+        body = replace(article, text=article_body(article.text))
+        grounder = Grounder(body.text)
         llm_engine = self.llm_engine if engine in ("auto", "llm") else None
         if engine == "llm" and llm_engine is None:
             raise InputError("no model is configured: set OPENAI_API_KEY or OPENAI_BASE_URL, "
                              "or use --engine extractive")
         if llm_engine is None:
-            return self._offline(article, source, grounder)
+            return self._offline_source(article, body, grounder)
+        source = self._source(article)
+        article = body
 
         workspace = workspace or _CLI_WORKSPACE
         key = f"{source.content_sha256}:llm:{llm_engine.model}:{llm_engine.prompt_version}"

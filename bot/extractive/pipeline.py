@@ -120,6 +120,17 @@ def _tag_to_pos_component(nlp: Language) -> None:
     nlp.add_pipe(name, before="lemmatizer", config={"table": table})
 
 
+_BARE_TOKENIZER = "briefbot.bare_tokenizer.v1"
+
+
+def _register_bare_tokenizer() -> None:
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import registry
+
+    if _BARE_TOKENIZER not in registry.tokenizers:
+        registry.tokenizers.register(_BARE_TOKENIZER, func=lambda: lambda nlp: Tokenizer(nlp.vocab))
+
+
 _lock = threading.Lock()
 _nlp: Language | None = None
 
@@ -135,7 +146,11 @@ def load_pipeline() -> Language:
                 import spacy
             except ImportError as exc:  # the model is there but spaCy is not
                 raise PipelineUnavailable(f"the offline engine needs spaCy ({_INSTALL_HINT})") from exc
-            nlp = spacy.load(folder, exclude=_NOT_LOADED)
+            _register_bare_tokenizer()
+            # The model's tokenizer file replaces whatever tokenizer the config builds, so build an empty
+            # one first instead of spaCy's default (which compiles every English special case twice).
+            nlp = spacy.load(folder, exclude=_NOT_LOADED,
+                             config={"nlp": {"tokenizer": {"@tokenizers": _BARE_TOKENIZER}}})
             _tag_to_pos_component(nlp)
             _nlp = nlp
         return _nlp

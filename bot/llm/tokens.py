@@ -14,7 +14,10 @@ from __future__ import annotations
 import binascii
 import gzip
 import importlib.util
+import os
 import re
+import threading
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -139,3 +142,34 @@ def count_tokens(text: str, model: str | None = None) -> int:
 def count_message_tokens(messages: list[dict[str, str]], model: str | None = None) -> int:
     """Prompt tokens of a chat request as OpenAI bills them: contents plus ~3 tokens of framing each."""
     return sum(count_tokens(m.get("content", ""), model) + 3 for m in messages) + 3
+
+
+def count_tokens_soon(text: str, model: str | None = None) -> Callable[[], int]:
+    """Start counting ``text``'s tokens and return a function that gives the count.
+
+    Building the o200k encoding takes about half a second, as long as loading the offline engine's
+    parser. In a fresh single-threaded process (``briefbot brief``) the two run side by side: a forked
+    child counts while the parent parses. Anywhere else (a bot's worker threads, an encoding already
+    built) the count is simply made when asked for.
+    """
+    name = encoding_name(model)
+    ready = get_encoding.cache_info().currsize > 0
+    if ready or not hasattr(os, "fork") or threading.active_count() > 1:
+        return lambda: count_tokens(text, model)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: count, report, leave without running the parent's exit handlers
+        try:
+            os.close(read_end)
+            os.write(write_end, str(len(get_encoding(name).encode(text, disallowed_special=()))).encode())
+        finally:
+            os._exit(0)
+    os.close(write_end)
+
+    def result() -> int:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(pid, 0)
+        return int(data) if data.strip().isdigit() else count_tokens(text, model)
+
+    return result
