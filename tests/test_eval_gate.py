@@ -1,16 +1,17 @@
-"""Quality gate on the team's dev set and seed article (skipped where ../shared is absent)."""
+"""Quality gate: every evaluation set against its committed floors, and the seed article's facts."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from bot.config import load_settings
-from bot.evaluate import EvalSummary, gold_pairs, run_eval
+from bot.eval_baseline import DEFAULT_BASELINE, ROOT, corpus_sha256, problems, raised, score_folder
 from bot.service import BriefService
 
-FLOOR = 0.85
+BASELINE = json.loads(DEFAULT_BASELINE.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -18,33 +19,26 @@ def service() -> BriefService:
     return BriefService(settings=load_settings(env={}), llm=None)
 
 
-def test_offline_engine_meets_the_dev_floors(shared_dir: Path, service: BriefService):
-    def brief_file(path: Path):
-        article = service.load(str(path))
-        return service.brief(article, engine="extractive"), article.text
-
-    summary = EvalSummary(list(run_eval(gold_pairs(shared_dir / "eval" / "dev"), brief_file)))
-    data = summary.to_json()
-    assert all(v is not None and v >= FLOOR for v in data["recall_with_quotes"].values()), data["recall_with_quotes"]
-    assert data["grounding"] == 1.0
-    assert data["absent_section_violations"] == 0 and data["bait_leaks"] == 0
-
-
-FIXTURES = Path(__file__).parent / "fixtures"
+@pytest.mark.parametrize("name", sorted(BASELINE["sets"]))
+def test_every_evaluation_set_holds_its_floors(name: str):
+    """Recall by fields, field accuracy, answers, grounding and violations never fall below the committed
+    baseline (tests/eval_baseline.json, raised by `python -m bot.eval_baseline update`, never lowered)."""
+    entry = BASELINE["sets"][name]
+    folder = ROOT / entry["path"]
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is not here (the team's shared folder exists on our machines and in CI only)")
+    assert problems(entry, folder, score_folder(folder)) == []
 
 
-@pytest.mark.parametrize("folder", sorted(p.name for p in FIXTURES.glob("heldout*")))
-def test_offline_engine_meets_the_floors_on_our_heldout_sets(service: BriefService, folder: str):
-    """Articles written by teammates who had not seen the rules (see each folder's README.md)."""
-    def brief_file(path: Path):
-        article = service.load(str(path))
-        return service.brief(article, engine="extractive"), article.text
-
-    data = EvalSummary(list(run_eval(gold_pairs(FIXTURES / folder), brief_file))).to_json()
-    assert all(v is not None and v >= FLOOR for v in data["recall_with_quotes"].values()), data["recall_with_quotes"]
-    assert data["grounding"] == 1.0
-    assert data["absent_section_violations"] == 0
-    assert data["bait_leaks"] == 0, "a planted figure (reader comment, injected instruction) reached a brief"
+def test_the_baseline_tool_never_lowers_a_floor(tmp_path: Path):
+    (tmp_path / "001.txt").write_text("x", encoding="utf-8")
+    entry = {"path": "x", "sha256": "old", "floors": {"recall.aid": 0.9}, "ceilings": {"bait_leaks": 0}}
+    new = raised(entry, tmp_path, {"recall.aid": 0.5, "recall.sanctions": 0.7, "bait_leaks": 2}, "x")
+    assert new["floors"] == {"recall.aid": 0.9, "recall.sanctions": 0.7}
+    assert new["ceilings"] == {"bait_leaks": 0}
+    assert new["sha256"] == corpus_sha256(tmp_path) != "old"
+    assert problems(new, tmp_path, {"recall.aid": 0.85, "recall.sanctions": 0.7, "bait_leaks": 0}) == [
+        f"{tmp_path}: recall.aid 0.850 is below its floor 0.900"]
 
 
 def test_seed_article_brief_has_the_facts_it_was_conceived_for(shared_dir: Path, service: BriefService):

@@ -50,8 +50,9 @@ def test_repeated_syndicated_paragraph_is_listed_once(service):
 def test_stances_are_read_per_weapon(service):
     _, brief = brief_of(service, "roundup.txt")
     stances = {p.weapon: p.stance for p in brief.weapons_policy}
-    assert stances["artillery"] == "permitted"
-    assert stances["Storm Shadow"] == "under_review"
+    assert stances["Swedish-supplied artillery"] == "permitted"
+    assert stances["surveillance aircraft"] == "restricted"
+    assert next(s for w, s in stances.items() if "Storm Shadow" in (w or "")) == "under_review"
     assert all(p.actor for p in brief.weapons_policy)
 
 
@@ -94,7 +95,10 @@ def test_sections_the_article_lacks_stay_empty(service, tmp_path):
         "Ukrainian officials said they would keep asking Berlin to change course on the missiles.\n",
         encoding="utf-8")
     brief = service.brief(service.load(str(path)))
-    assert {p.stance for p in brief.weapons_policy} >= {"permitted", "prohibited"}
+    stances = {p.weapon: p.stance for p in brief.weapons_policy}
+    # Use near Kharkiv only is a permission with a limit; deep strikes are off limits.
+    assert stances["German-supplied howitzers"] == "restricted"
+    assert stances["long-range cruise missiles"] == "prohibited"
     assert brief.aid == brief.sanctions == brief.battlefield_claims == []
 
 
@@ -105,7 +109,7 @@ def test_domain_yaml_reaims_the_engine(tmp_path, monkeypatch):
     from bot.config import resource_dir
 
     domain = yaml.safe_load((resource_dir("config") / "domain.yaml").read_text(encoding="utf-8"))
-    domain["weapons"].append("Zephyr-9")
+    domain["weapons"]["Zephyr-9"] = "United States"
     (tmp_path / "domain.yaml").write_text(yaml.safe_dump(domain), encoding="utf-8")
     (tmp_path / "over.yaml").write_text(f"domain_file: {tmp_path / 'domain.yaml'}\n", encoding="utf-8")
     text = ("Ukraine, Russia and the war: Kyiv said on Monday that Washington had allowed it to use the Zephyr-9 "

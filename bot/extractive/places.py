@@ -21,6 +21,9 @@ _LOCATIVE = {"near", "in", "around", "at", "into", "outside", "towards", "toward
 _SETTLEMENT = {"village", "town", "city", "settlement", "hamlet", "district", "region", "oblast", "province",
                "outskirts", "area", "suburb", "port", "airfield", "airbase", "base", "direction", "sector",
                "peninsula", "river", "bank", "neighbourhood", "neighborhood", "centre", "center", "county"}
+# "east of Tarasivka", "south-west of Bakhmut".
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+               "north-west", "south-east", "south-west", "outskirts", "edge", "centre", "center", "heart"}
 _NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                "telegram", "x", "twitter", "facebook", "tv", "god", "east", "west", "ministry",
@@ -64,7 +67,8 @@ def places_in(s: Sentence, indices: set[int] | None = None) -> list[str]:
         # "near Pokrovsk", "the village of Pishchane", "in the Kursk region", "Kupiansk direction".
         grammatical = (
             (token.dep_ == "pobj" and head.lower_ in _LOCATIVE)
-            or (token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _SETTLEMENT)
+            or (token.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower() in _SETTLEMENT
+                                                                   or head.head.lower_ in _DIRECTIONS))
             or (token.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in _SETTLEMENT)
             or (token.dep_ == "appos" and head.lemma_.lower() in _SETTLEMENT)
         )
