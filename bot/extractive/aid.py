@@ -220,7 +220,8 @@ class AidReader:
                     "status": self._status(verb)}
             respectively = any(t.lower_ == "respectively" for t in s.doc if t.i in clause)
             if respectively and len(donors) == len(contents) > 1:
-                pairs = [(d, [c], None) for d, c in zip(donors, contents, strict=True)]
+                pairs: list[tuple[str, list[str], Money | None]] = [
+                    (d, [c], None) for d, c in zip(donors, contents, strict=True)]
             elif len(money) > 1 and len(donors) == len(money):
                 pairs = [(d, contents, m) for d, m in zip(donors, money, strict=True)]
             else:
@@ -261,7 +262,7 @@ class AidReader:
             contents = [w.text for w in weapons_in(s, self.lx, indices=clause, equipment=True)]
             if not contents and not s.text.rstrip().endswith(":"):
                 return None
-            target = recent[-1]
+            target: Found = recent[-1]
             target.fields["contents"] = unique([*target.fields["contents"], *contents])
             if target.fields["aid_type"] == "other":
                 target.fields["aid_type"] = self._aid_type(s, clause, contents)

@@ -133,7 +133,8 @@ def _merge(found: list[Found]) -> list[Found]:
         if key is not None and key in by_key:
             first = by_key[key]
             if item.section == "aid":
-                extra = [c for c in item.fields["contents"] if c.lower() not in {x.lower() for x in first.fields["contents"]}]
+                known = {x.lower() for x in first.fields["contents"]}
+                extra = [c for c in item.fields["contents"] if c.lower() not in known]
                 if extra:
                     first.fields["contents"] = unique([*first.fields["contents"], *extra])
                     for s in item.sentences:

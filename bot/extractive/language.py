@@ -4,7 +4,12 @@ from __future__ import annotations
 
 # Frequent English function words: in English prose they are about a third of all words; in other
 # languages written in Latin letters, a few per cent.
-_ENGLISH = frozenset(["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "said", "it", "by", "at", "from", "has", "have", "be", "are", "were", "its", "his", "her", "their", "this", "an", "not", "but", "will", "which", "who", "after", "had", "been", "than", "more"])
+_ENGLISH = frozenset([
+    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as",
+    "was", "said", "it", "by", "at", "from", "has", "have", "be", "are", "were", "its",
+    "his", "her", "their", "this", "an", "not", "but", "will", "which", "who", "after", "had",
+    "been", "than", "more",
+])
 _UKRAINIAN_ONLY = set("ґєії")
 
 

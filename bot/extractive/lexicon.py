@@ -127,7 +127,7 @@ class Lexicon:
         self.side_words: dict[str, Side] = {}
         for side in ("ukraine", "russia", "third_party"):
             for word in getattr(cfg.sides, side):
-                self.side_words.setdefault(word.lower(), side)  # type: ignore[arg-type]
+                self.side_words.setdefault(word.lower(), side)
         self.default_ukraine = [p for p in cfg.sides.default_ukraine]
         self.authorities = list(cfg.sanction_authorities)
 

@@ -112,7 +112,7 @@ def _tag_to_pos_component(nlp: Language) -> None:
 
             def tag_to_pos(doc: Doc) -> Doc:
                 tags = doc.to_array([TAG])
-                doc.from_array([POS], numpy.array([ids.get(int(t), 0) for t in tags], dtype="uint64"))
+                doc.from_array([POS], numpy.array([ids.get(int(t), 0) for t in tags], dtype="uint64"))  # type: ignore[arg-type]
                 return doc
 
             return tag_to_pos

@@ -53,7 +53,8 @@ class PolicyReader:
                 return "prohibit"
             if lemma == "decide":
                 # "decided to allow" passes the decision through; "has yet to decide", "not decided" is a review.
-                return "review" if syntax.is_negated(token) or any(c.lower_ in ("yet", "whether") for c in token.subtree) else None
+                undecided = any(c.lower_ in ("yet", "whether") for c in token.subtree)
+                return "review" if syntax.is_negated(token) or undecided else None
             for frame, words in (("permit", lx.permit), ("lift", lx.lift), ("restrict", lx.restrict),
                                  ("prohibit", lx.prohibit), ("review", lx.review), ("request", lx.request),
                                  ("review", lx.need), ("use", lx.use), ("supply", lx.supply)):
@@ -325,7 +326,8 @@ class PolicyReader:
                     covered.add(frame_tok.i)
                     continue
             target = {t.lower_ for t in use.subtree}
-            if use.lemma_.lower() in ("strike", "hit", "target", "attack", "fire") and target & {"russia", "russian", "border"}:
+            striking = use.lemma_.lower() in ("strike", "hit", "target", "attack", "fire")
+            if striking and target & {"russia", "russian", "border"}:
                 out.append((start, None))
                 covered.add(frame_tok.i)
         return out

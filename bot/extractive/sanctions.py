@@ -60,10 +60,13 @@ class SanctionsReader:
             if syntax.is_verbal(token):
                 objects = syntax.phrase_tokens(token)[:]
                 objects = [o for o in objects if o.i != token.i]
-                if lemma in _ALWAYS or lemma in self.lx.sanction_action and any(self._is_sanction_noun(o) for o in self._arguments(token)) or lemma in self.lx.sanction and any(
-                        o.lemma_.lower() in self.lx.trade_modifier or o.lemma_.lower() in self.lx.target_noun
-                        or o.lower_ == "swift" or self._is_sanction_noun(o) or o.lemma_.lower() == "list"
-                        for o in objects):
+                acts_on_measure = lemma in self.lx.sanction_action and any(
+                    self._is_sanction_noun(o) for o in self._arguments(token))
+                acts_on_trade = lemma in self.lx.sanction and any(
+                    o.lemma_.lower() in self.lx.trade_modifier or o.lemma_.lower() in self.lx.target_noun
+                    or o.lower_ == "swift" or self._is_sanction_noun(o) or o.lemma_.lower() == "list"
+                    for o in objects)
+                if lemma in _ALWAYS or acts_on_measure or acts_on_trade:
                     out.append(token)
             elif self._is_sanction_noun(token) and not self._background(token):
                 # "New EU sanctions hit 50 firms": the noun as the subject of an action, or standing alone.
@@ -85,7 +88,7 @@ class SanctionsReader:
                         out.extend(syntax.children(prep, "pobj"))
         return out
 
-    def _targets(self, s: Sentence, trigger: Token) -> list[Token]:
+    def _targets(self, trigger: Token) -> list[Token]:
         """The phrases naming whom the measure hits, in order: "sanctions on two oil producers, as well as on
         183 vessels" gives both."""
         def usable(token: Token | None) -> bool:
@@ -93,7 +96,9 @@ class SanctionsReader:
 
         found: list[Token] = []
         # "on X" / "against X" hanging off the verb or off the sanctions noun it acts on.
-        holders = [trigger, *[t for t in trigger.subtree if self._is_sanction_noun(t) and t.i != trigger.i]]
+        # "a fresh round of sanctions on 400 entities": the measure's own noun ("round", "package") holds it too.
+        holders = [trigger, *[a for a in self._arguments(trigger) if a.dep_ != "nsubj"],
+                   *[t for t in trigger.subtree if self._is_sanction_noun(t) and t.i != trigger.i]]
         for holder in holders:
             for child in holder.children:
                 if child.dep_ == "prep" and child.lower_ in ("on", "against"):
@@ -110,13 +115,31 @@ class SanctionsReader:
             if child.dep_ in ("dobj", "nsubjpass") and not self._is_sanction_noun(child) and usable(child):
                 return [child]
         head = trigger.head
-        if trigger.pos_ == "NOUN" and head.i != trigger.i and head.lemma_.lower() in self.lx.sanction_action | self.lx.sanction:
+        # "imposed sanctions that hit 50 firms"-like shapes: the measure acts on its target through any verb
+        # when it is the verb's subject ("New listings cover 32 entities", "the measures target 20 banks").
+        if trigger.pos_ == "NOUN" and head.i != trigger.i and (
+                head.lemma_.lower() in self.lx.sanction_action | self.lx.sanction or trigger.dep_ == "nsubj"):
             obj = syntax.first_child(head, "dobj")
-            if usable(obj):
+            if usable(obj) and not self._is_sanction_noun(obj):  # type: ignore[arg-type]
                 return [obj]  # type: ignore[list-item]
         return []
 
-    def _count(self, s: Sentence, trigger: Token, target: Token | None) -> int | None:
+    @staticmethod
+    def _partitive_places(s: Sentence, clause: set[int]) -> set[int]:
+        """Tokens of "most of them in India and the UAE", "19 of them in China": where part of the targets
+        are, said beside them rather than inside their phrase."""
+        out: set[int] = set()
+        for token in s.doc:
+            if token.i not in clause:
+                continue
+            if any(p.lower_ == "of" and any(o.lower_ in ("them", "which", "whom") for o in p.children)
+                   for p in syntax.children(token, "prep")):
+                for prep in syntax.children(token, "prep"):
+                    if prep.lower_ in ("in", "from", "based"):
+                        out.update(t.i for t in prep.subtree)
+        return out
+
+    def _count(self, trigger: Token, target: Token | None) -> int | None:
         for head in (target, trigger, *[c for c in trigger.children if self._is_sanction_noun(c)]):
             if head is None:
                 continue
@@ -154,14 +177,14 @@ class SanctionsReader:
     def read(self, s: Sentence, attributions: list[Any]) -> list[Found]:  # noqa: ARG002 (one signature for all readers)
         out: list[Found] = []
         for trigger in self.triggers(s):
-            targets = self._targets(s, trigger)
+            targets = self._targets(trigger)
             all_targets = {t.i for target in targets for t in target.subtree}
             imposer = self._imposer(s, trigger, all_targets)
             if imposer:
                 self.ctx.last_sanctions_actor = imposer
             clause = {t.i for t in trigger.subtree} if syntax.is_verbal(trigger) else {t.i for t in trigger.head.subtree}
             sectors = unique([n.text for n in s.names if n.kind == "sector" and n.start in clause])
-            for target in targets or [None]:
+            for target in (targets or [None]):  # type: ignore[list-item]
                 item = self._item(s, trigger, target, imposer, clause, sectors)
                 if item is not None:
                     out.append(item)
@@ -169,11 +192,21 @@ class SanctionsReader:
 
     def _item(self, s: Sentence, trigger: Token, target: Token | None, imposer: str | None, clause: set[int],
               sectors: list[str]) -> Found | None:
-        target_tokens = {t.i for t in target.subtree} if target is not None else set()
+        # The target without its relative clause: "32 entities that the bloc accuses of shipping engines to
+        # Russian manufacturers" names the entities, and Russia is not where they are.
+        phrase = [t for t in target.subtree if not any(a.dep_ == "relcl" and a.i in
+                  {x.i for x in target.subtree} for a in [t, *t.ancestors] if a.i != target.i)] \
+            if target is not None else []
+        # Where the targets are, not whom they serve: "entities supporting Russia's military", "companies
+        # shipping machine tools to Russia" are not in Russia.
+        described = {t.i for t in phrase for a in [t, *t.ancestors]
+                     if a.dep_ == "acl" and a.i != (target.i if target is not None else -1)
+                     and a.i in {x.i for x in phrase}}
+        target_tokens = ({t.i for t in phrase} - described) | self._partitive_places(s, clause)
         countries = [n.canonical for n in s.names if n.kind == "country" and (n.start in target_tokens or (
-            not target_tokens and n.start in clause)) and n.canonical != imposer]
-        count = self._count(s, trigger, target)
-        text = syntax.span_text(list(target.subtree)).strip(" ,;:") if target is not None else None
+            target is None and n.start in clause)) and n.canonical != imposer]
+        count = self._count(trigger, target)
+        text = syntax.span_text(phrase).strip(" ,;:") if target is not None else None
         if target is not None and any(n.kind in ("country", "actor") and n.start == target.i for n in s.names) \
                 and len(list(target.subtree)) == 1:
             text = None  # "its 17th package against Russia": the country goes to target_countries, the measure shows
