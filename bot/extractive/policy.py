@@ -31,6 +31,8 @@ _LIMITS = {"only", "solely", "exclusively", "except", "near", "close", "limited"
 # "may use" is permission; "could use" on its own is a possibility, not a rule.
 _PERMISSIVE_MODALS = {"may", "can", "ca"}
 _TENTATIVE_MODALS = {"could", "might", "would", "should"}
+# Verbs of change: negated, they keep the state they are about instead of turning it round.
+_CHANGE_VERBS = frozenset({"change", "alter", "shift", "budge", "waver", "move"})
 _LIGHT_NOUN_VERBS = {"have", "get", "give", "grant", "receive", "win", "secure", "obtain", "hold"}
 
 
@@ -55,10 +57,14 @@ class PolicyReader:
                 # "decided to allow" passes the decision through; "has yet to decide", "not decided" is a review.
                 undecided = any(c.lower_ in ("yet", "whether") for c in token.subtree)
                 return "review" if syntax.is_negated(token) or undecided else None
+            if (lemma in lx.need or token.lower_ in lx.need) and syntax.first_child(token, "xcomp", "ccomp") is None and not any(
+                    o.lemma_.lower() in lx.permit_noun for o in syntax.children(token, "dobj")):
+                return None  # "Ukraine needed air defence" wants a weapon; "would need to approve" is pending
             for frame, words in (("permit", lx.permit), ("lift", lx.lift), ("restrict", lx.restrict),
                                  ("prohibit", lx.prohibit), ("review", lx.review), ("request", lx.request),
                                  ("review", lx.need), ("use", lx.use), ("supply", lx.supply)):
-                if lemma in words and lemma != "hold":
+                # The word itself too: the small model's lemmatiser sometimes mangles base forms ("need" → "nee").
+                if (lemma in words or token.lower_ in words) and lemma != "hold":
                     return frame  # type: ignore[return-value]
             return None
         if token.pos_ in ("NOUN", "PROPN"):
@@ -116,7 +122,8 @@ class PolicyReader:
         if (nxt is not None and weapon.dep_ in ("dobj", "pobj", "conj", "appos") and nxt.tag_ in ("VBP", "VBZ", "VBD", "MD")
                 and syntax.first_child(nxt, "nsubj", "nsubjpass") is None):
             verb = nxt.head if nxt.tag_ == "MD" and nxt.dep_ == "aux" else nxt
-            path = [weapon, *syntax.ancestors_to_clause_top(verb, limit=9)]
+            # That verb heads the weapon's own clause: what the parse hangs it on belongs to the clause before.
+            return [weapon, verb]
         else:
             path = list(syntax.ancestors_to_clause_top(weapon, limit=10))
         # Meaning flows up through complements ("permission to use", "refused to send"), not out of a
@@ -177,6 +184,8 @@ class PolicyReader:
                         new, negated = "under_review", False
                 if frame is not None and frame not in ("use", "supply"):
                     setter = predicative[0] if predicative and self.frame(tok) is None else tok
+            if negated and tok.lemma_.lower() in _CHANGE_VERBS:
+                negated = False  # "the prohibition had not changed" keeps the prohibition
             if negated and new is not None and (frames or tok.lemma_.lower() in _LIGHT_NOUN_VERBS or syntax.is_verbal(tok)):
                 new = _FLIP[new]
             if new in ("permitted",) and mods & _TENTATIVE_MODALS and setter is not None and setter.i == tok.i:
@@ -188,10 +197,15 @@ class PolicyReader:
         """Where or how the weapon may be used ("against military targets near the border"), and whether
         that is a limit ("only", "near the border", "except"): the first of ``anchors`` that says."""
         tokens: list[Token] = []
+        anchor_ids = {a.i for a in anchors}
+        # "ATACMS or other long-range munitions for strikes deep inside Russia": the weapon's conjuncts share it.
+        anchors = [*anchors, *[c for a in anchors[:1] for c in a.conjuncts if c.pos_ in ("NOUN", "PROPN")]]
         for anchor in anchors:
             for child in anchor.children:
                 if any(child.i == t.i for t in tokens):
                     continue
+                if any(t.i in anchor_ids for t in child.subtree):
+                    continue  # "the prohibition on using ATACMS": what the rule is about, not where it applies
                 # "against Russian troops gathering across the border from Sumy", "to strike Russian forces
                 # in Belgorod": places and purposes come as phrases and as non-finite clauses.
                 purpose = child.dep_ in ("xcomp", "advcl", "acl") and child.tag_ in ("VB", "VBG", "VBN") and \
@@ -281,6 +295,10 @@ class PolicyReader:
         return False
 
     def _item(self, s: Sentence, start: Token, weapon: Weapon | None, speakers: list[str]) -> Found | None:
+        phrase = [weapon.head, *([weapon.head.head] if weapon.head.dep_ == "conj" else [])] if weapon else []
+        if any(self.lx.side_words.get(c.lower_) == "russia" and c.dep_ in ("amod", "compound")
+               for head in phrase for c in head.lefts):
+            return None  # "to bring down Russian aircraft": the enemy's weapons are targets, not policy
         stance, setter, action = self.fold(start)
         if stance is None or self._not_about_ukraine(s, setter, action):
             return None
@@ -292,14 +310,21 @@ class PolicyReader:
             scope = f"{deed}; {scope}" if scope else deed
         if setter is not None and setter.pos_ == "NOUN" and self.frame(setter) in ("restrict", "prohibit"):
             # "no longer impose range restrictions on supplied weapons": the rule itself says what is limited.
-            rule = " ".join(t.text for t in setter.lefts if t.dep_ in ("compound", "amod")) + f" {setter.text}"
-            scope = f"{rule.strip()}; {scope}" if scope else rule.strip()
+            kind = " ".join(t.text for t in setter.lefts if t.dep_ in ("compound", "amod"))
+            # A rule named as what is done to it ("published conditions", "range restrictions") says what is
+            # limited; a bare predicate ("remain off limits") says nothing the stance doesn't.
+            if kind or setter.dep_ in ("dobj", "nsubjpass"):
+                rule = f"{kind} {setter.text}".strip()
+                scope = f"{rule}; {scope}" if scope else rule
         if stance == "permitted" and limited:
             stance = "restricted"
         actor = self._actor(s, setter, weapon, speakers)
         name = weapon.text if weapon else None
         ruled = {t.i for tok in (setter, action) if tok is not None for t in tok.subtree}
-        return Found("weapons_policy", {"actor": actor, "weapon": name, "stance": stance, "scope": scope}, [s],
+        # A weapon named in an earlier sentence ("the transfer" of it): that sentence is quoted too.
+        named_in = [x for x in self.ctx.sentences if weapon is not None and x.doc is weapon.head.doc and x is not s]
+        return Found("weapons_policy", {"actor": actor, "weapon": name, "stance": stance, "scope": scope},
+                     [*named_in[:1], s],
                      merge_key=((actor or "").lower(), (name or scope or "").lower(), stance), data={"ruled": ruled})
 
     def _unnamed(self, s: Sentence, weapons: list[Weapon]) -> list[tuple[Token, Weapon | None]]:
@@ -309,10 +334,17 @@ class PolicyReader:
         covered = {t.i for w in weapons for t in syntax.ancestors_to_clause_top(w.head)}
         out: list[tuple[Token, Weapon | None]] = []
         for frame_tok in s.doc:
-            if self.frame(frame_tok) not in ("permit", "restrict", "prohibit", "lift") or frame_tok.i in covered:
+            if self.frame(frame_tok) not in ("permit", "restrict", "prohibit", "lift", "review") or frame_tok.i in covered:
                 continue
             uses = [t for t in frame_tok.subtree if syntax.is_verbal(t) and self.frame(t) == "use" and t.i not in covered]
-            if not uses or any(w.head.i in {t.i for t in frame_tok.subtree} for w in weapons):
+            if any(w.head.i in {t.i for t in frame_tok.subtree} for w in weapons):
+                continue
+            if not uses:
+                # "he was not considering the transfer": a supply already named earlier in the paragraph.
+                deed = self._supply_named_before(s, frame_tok, weapons)
+                if deed is not None:
+                    out.append(deed)
+                    covered.add(frame_tok.i)
                 continue
             use = uses[0]
             start = next(iter(use.children), None)
@@ -332,11 +364,29 @@ class PolicyReader:
                 covered.add(frame_tok.i)
         return out
 
-    def _named_before(self, s: Sentence) -> list[Weapon]:
-        before = self.ctx.sentences[s.index - 1] if s.index and self.ctx.sentences else None
-        if before is None or before.para != s.para:
-            return []
-        return [w for w in weapons_in(before, self.lx) if w.named]
+    def _named_before(self, s: Sentence, *, back: int = 1) -> list[Weapon]:
+        """Named systems in the nearest of the ``back`` sentences before ``s`` in its paragraph."""
+        for n in range(1, back + 1):
+            before = self.ctx.sentences[s.index - n] if s.index >= n and self.ctx.sentences else None
+            if before is None or before.para != s.para:
+                return []
+            named = [w for w in weapons_in(before, self.lx) if w.named]
+            if named:
+                return named
+        return []
+
+    def _supply_named_before(self, s: Sentence, frame_tok: Token, weapons: list[Weapon]) -> tuple[Token, Weapon] | None:
+        """A decision on "the transfer", "the delivery", "sending them" whose weapon an earlier sentence named."""
+        if weapons or not syntax.is_verbal(frame_tok):
+            return None
+        for obj in syntax.children(frame_tok, "dobj", "xcomp"):
+            definite = any(c.lower_ in ("the", "this", "that", "such", "any") for c in obj.lefts) or any(
+                syntax.is_pronoun(c) for c in obj.children if c.dep_ == "dobj")
+            if self.frame(obj) == "supply" and definite:
+                named = self._named_before(s, back=4)
+                if named:
+                    return obj, named[-1]
+        return None
 
     def read(self, s: Sentence, attributions: list[Attribution]) -> list[Found]:
         speakers = [a.speaker.actor for a in attributions if a.speaker.actor and a.speaker.actor not in BELLIGERENTS]

@@ -209,7 +209,10 @@ class SpanReader:
         if kind == "where":
             candidates = places_in(s)
         elif kind == "weapon":
-            candidates = [w.text for w in weapons_in(s, self.lx)]
+            found = weapons_in(s, self.lx)
+            # "Which British missile …?": a weapon of the kind asked about first, named systems before classes.
+            found.sort(key=lambda w: (w.head.lemma_.lower() not in asked and w.head.lower_ not in asked, not w.named))
+            candidates = [w.text for w in found]
         elif kind == "when":
             candidates = _dates(s)
         elif kind == "distance":
