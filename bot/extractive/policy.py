@@ -57,8 +57,8 @@ class PolicyReader:
                 # "decided to allow" passes the decision through; "has yet to decide", "not decided" is a review.
                 undecided = any(c.lower_ in ("yet", "whether") for c in token.subtree)
                 return "review" if syntax.is_negated(token) or undecided else None
-            if (lemma in lx.need or token.lower_ in lx.need) and syntax.first_child(token, "xcomp", "ccomp") is None and not any(
-                    o.lemma_.lower() in lx.permit_noun for o in syntax.children(token, "dobj")):
+            wants = (lemma in lx.need or token.lower_ in lx.need) and syntax.first_child(token, "xcomp", "ccomp") is None
+            if wants and not any(o.lemma_.lower() in lx.permit_noun for o in syntax.children(token, "dobj")):
                 return None  # "Ukraine needed air defence" wants a weapon; "would need to approve" is pending
             for frame, words in (("permit", lx.permit), ("lift", lx.lift), ("restrict", lx.restrict),
                                  ("prohibit", lx.prohibit), ("review", lx.review), ("request", lx.request),
