@@ -124,6 +124,12 @@ class SanctionsReader:
                 return [obj]  # type: ignore[list-item]
         return []
 
+    def _names_a_measure(self, token: Token) -> bool:
+        """"a fresh round of sanctions", "its 17th package of sanctions": the noun the measure is counted by."""
+        return token.pos_ == "NOUN" and not self._is_sanction_noun(token) and any(
+            p.lower_ == "of" and any(self._is_sanction_noun(o) for o in syntax.children(p, "pobj"))
+            for p in syntax.children(token, "prep"))
+
     @staticmethod
     def _partitive_places(s: Sentence, clause: set[int]) -> set[int]:
         """Tokens of "most of them in India and the UAE", "19 of them in China": where part of the targets
@@ -145,7 +151,8 @@ class SanctionsReader:
                 continue
             for c in head.children:
                 if c.dep_ == "nummod" or (c.like_num and c.dep_ in ("amod", "quantmod", "compound")):
-                    value = word_number(c.text)
+                    # "four hundred" is one number: the head "hundred" with its compound "four".
+                    value = word_number(" ".join(t.text for t in c.subtree if t.like_num or t.pos_ == "NUM"))
                     if value is not None and value >= 1 and not (1900 <= value <= 2100):
                         return int(value)
         if target is not None:
@@ -212,9 +219,13 @@ class SanctionsReader:
             text = None  # "its 17th package against Russia": the country goes to target_countries, the measure shows
         if text is None:
             # "adopted its 17th sanctions package": with no target named, the measure itself.
-            measure = next((t for t in ([trigger] + self._arguments(trigger)) if self._is_sanction_noun(t)), None)
+            measure = next((t for t in ([trigger] + self._arguments(trigger)) if self._is_sanction_noun(t)
+                            or self._names_a_measure(t)), None)
             if measure is not None:
                 text = syntax.noun_phrase(measure)
+                if self._names_a_measure(measure):
+                    # "17th package of sanctions"; the country it is against shows in target_countries.
+                    text = f"{text.removeprefix('its ').removeprefix('their ')} of sanctions"
         if text and len(text) > 160:
             text = text[:160].rsplit(" ", 1)[0] + "…"
         if not (text or count or countries or sectors):
