@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actor_of, first_actor
-from bot.extractive.found import Found, unique
+from bot.extractive.found import Found, unique, widest
 from bot.extractive.policy import PolicyReader
 from bot.extractive.reading import Context, Sentence
 from bot.extractive.weapons import weapons_in
@@ -53,6 +53,22 @@ class AidReader:
                     child.lemma_.lower() in _VALUED:  # ", worth SEK 13.5 billion" parsed as a clause of its own
                 own.update(t.i for t in child.subtree if not (t.dep_ in ("advcl",) and t.head.i == verb.i))
         return own
+
+    def _listed_above(self, verb: Token) -> set[int]:
+        """", the State Department announced, with Stinger missiles and drones at the top of the list": what
+        the package holds, said in a "with"/"including" phrase of the verb that reports it."""
+        out: set[int] = set()
+        for tok in list(syntax.ancestors_to_clause_top(verb, limit=3))[1:]:
+            if tok.lemma_.lower() not in self.lx.report:
+                continue
+            for prep in syntax.children(tok, "prep"):
+                if prep.lower_ in ("with", "including"):
+                    out.update(t.i for t in prep.subtree)
+        return out
+
+    def _enemy(self, head: Token) -> bool:
+        """"gear to counter Russian drones": Russia's weapons are what the aid is against, not what it holds."""
+        return any(self.lx.side_words.get(c.lower_) == "russia" and c.dep_ in ("amod", "compound") for c in head.lefts)
 
     def _is_help(self, token: Token) -> bool:
         return token.lemma_.lower() in self.lx.aid_noun and not any(
@@ -168,7 +184,7 @@ class AidReader:
         fallback = first_actor(s, clause) or self.ctx.last_actor or self.ctx.main_actor
         return [fallback] if fallback and fallback not in BELLIGERENTS else []
 
-    def _nominal(self, s: Sentence, taken: set[int]) -> list[Found]:
+    def _nominal(self, s: Sentence, taken: set[int], *, about_ukraine: bool) -> list[Found]:
         """"… on top of a £2.26 billion loan to Ukraine signed at the weekend": an aid noun with its
         amount, named without a verb of giving (outside any clause already read as aid)."""
         out: list[Found] = []
@@ -177,16 +193,26 @@ class AidReader:
                 continue
             phrase = {t.i for t in syntax.phrase_tokens(noun, stop=syntax.CLAUSES)}
             money = self._money(s, phrase)
-            if not money or self._to_ukraine(s, phrase) is not True or self._withheld(noun.head):
+            holding = self.lx.contain | {"bring"}
+            holds = noun.dep_ == "nsubj" and (noun.head.lemma_.lower() in holding or noun.head.lower_ in holding)
+            # "A new military aid package worth €500m … would bring IRIS-T missiles": the package is
+            # the article's subject, Ukraine need not be named in its phrase.
+            toward = self._to_ukraine(s, phrase) or (holds and about_ukraine and self._to_ukraine(s, phrase) is None)
+            if not money or not toward or (self._withheld(noun.head) and not holds):
                 continue
+            if holds:
+                phrase |= {t.i for o in syntax.children(noun.head, "dobj") for t in o.subtree}
             donors = self._donors(s, noun.head, phrase) if noun.head.i != noun.i else []
             own = [a for a in (actor_of(s, c, self.ctx) for c in noun.children
                                if c.dep_ in ("poss", "compound", "amod", "nmod")) if a]
             donor = own[0] if own else (" and ".join(donors) if donors else None)
+            if donor is None and holds:
+                donor = self.ctx.main_actor if self.ctx.main_actor not in BELLIGERENTS else None
             if donor is None:
                 continue
             amount = money[0]
-            contents = unique([w.text for w in weapons_in(s, self.lx, indices=phrase, equipment=True)])
+            contents = widest([w.text for w in weapons_in(s, self.lx, indices=phrase, equipment=True)
+                               if not self._enemy(w.head)])
             out.append(Found("aid", {"donor": donor, "recipient": "Ukraine", "amount": amount.text,
                                      "value": amount.value, "currency": amount.currency, "contents": contents,
                                      "aid_type": self._aid_type(s, phrase, contents), "status": "announced"}, [s],
@@ -206,8 +232,9 @@ class AidReader:
             direction = self._to_ukraine(s, clause)
             if direction is False or (direction is None and not article_about_ukraine):
                 continue
-            weapons = weapons_in(s, self.lx, indices=clause, equipment=True)
-            contents = unique([w.text for w in weapons])
+            weapons = [w for w in weapons_in(s, self.lx, indices=clause | self._listed_above(verb), equipment=True)
+                       if not self._enemy(w.head)]
+            contents = widest([w.text for w in weapons])
             has_help = any(self._is_help(t) for t in s.doc if t.i in clause)
             if not (money or contents or has_help):
                 continue
@@ -234,7 +261,7 @@ class AidReader:
                 out.append(Found("aid", fields, [s], merge_key=(donor.lower(), amount.value if amount else None,
                                                                   amount.currency if amount else None)
                                  if amount else None))
-        return out + self._nominal(s, taken)
+        return out + self._nominal(s, taken, about_ukraine=article_about_ukraine)
 
     def add_listed(self, target: Found, s: Sentence) -> bool:
         """One line of a list under "The package includes:": its weapons and goods join the package."""

@@ -43,3 +43,10 @@ def unique(values: list[str]) -> list[str]:
             seen.add(key)
             out.append(value)
     return out
+
+
+def widest(values: list[str]) -> list[str]:
+    """Values in order without repeats or names another value already holds ("IRIS-T" beside "IRIS-T
+    air-defence missiles")."""
+    kept = unique(values)
+    return [v for v in kept if not any(v.lower() in other.lower() and v.lower() != other.lower() for other in kept)]
