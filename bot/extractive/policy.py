@@ -108,6 +108,15 @@ class PolicyReader:
 
     # -- stance --------------------------------------------------------------------------------------
 
+    @staticmethod
+    def _be_to(tok: Token) -> bool:
+        """"weapons … are to be used only on Ukrainian soil": "be to" states a rule, like "may"."""
+        be = tok if tok.lemma_.lower() == "be" else tok.head if tok.dep_ == "xcomp" else None
+        if be is None or be.lemma_.lower() != "be":
+            return False
+        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
+                   for c in be.children)
+
     def _backshift(self, verb: Token) -> set[str]:
         """In reported speech "can" becomes "could" and "may" "might": "officials said Ukraine could use …"."""
         return {"could", "might"} if syntax.reported(verb, self.lx.report) else set()
@@ -150,6 +159,11 @@ class PolicyReader:
             # What completes the word comes first: "lifted its ban" is a lifting of a ban.
             predicative = [c for c in self._predicative(tok) if c.i not in {p.i for p in path}]
             frames = [self.frame(c) for c in predicative] + ([self.frame(tok)] if depth else [])
+            rule = next((c for c in tok.children if c.dep_ == "xcomp" and self.frame(c) == "use"), None) \
+                if self._be_to(tok) and tok.lemma_.lower() == "be" else None
+            if rule is not None:  # "weapons … are to be used only on …": the use is the rule's own verb
+                frames.insert(0, "use")
+                action = action or rule
             negated = depth > 0 and syntax.is_negated(tok)
             mods = syntax.modals(tok)
             new = state
@@ -159,7 +173,8 @@ class PolicyReader:
                     if new is None and negated and frame == "supply" and syntax.subject(tok) is not None:
                         new = "prohibited"  # "Germany will not send Taurus"
                         negated = False
-                    elif new is None and frame == "use" and mods & (_PERMISSIVE_MODALS | self._backshift(tok)):
+                    elif new is None and frame == "use" and (mods & (_PERMISSIVE_MODALS | self._backshift(tok))
+                                                             or self._be_to(tok)):
                         new = "prohibited" if negated else "permitted"  # "Ukraine may (not) use …"
                         negated = False
                 elif frame == "permit":
@@ -320,6 +335,14 @@ class PolicyReader:
             stance = "restricted"
         actor = self._actor(s, setter, weapon, speakers)
         name = weapon.text if weapon else None
+        given = [c for c in weapon.head.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                 and c.lemma_.lower() in self.lx.give] if weapon is not None and not weapon.named else []
+        if given and name:
+            # "weapons supplied by Italy": whose weapons is part of what they are.
+            phrase = syntax.span_text(list(given[0].subtree)).strip(" ,;:")
+            name = f"{name} {phrase}"
+            if scope:
+                scope = "; ".join(part for part in scope.split("; ") if part != phrase) or None
         ruled = {t.i for tok in (setter, action) if tok is not None for t in tok.subtree}
         # A weapon named in an earlier sentence ("the transfer" of it): that sentence is quoted too.
         named_in = [x for x in self.ctx.sentences if weapon is not None and x.doc is weapon.head.doc and x is not s]
