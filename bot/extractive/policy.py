@@ -339,10 +339,10 @@ class PolicyReader:
                  and c.lemma_.lower() in self.lx.give] if weapon is not None and not weapon.named else []
         if given and name:
             # "weapons supplied by Italy": whose weapons is part of what they are.
-            phrase = syntax.span_text(list(given[0].subtree)).strip(" ,;:")
-            name = f"{name} {phrase}"
+            given_by = syntax.span_text(list(given[0].subtree)).strip(" ,;:")
+            name = f"{name} {given_by}"
             if scope:
-                scope = "; ".join(part for part in scope.split("; ") if part != phrase) or None
+                scope = "; ".join(part for part in scope.split("; ") if part != given_by) or None
         ruled = {t.i for tok in (setter, action) if tok is not None for t in tok.subtree}
         # A weapon named in an earlier sentence ("the transfer" of it): that sentence is quoted too.
         named_in = [x for x in self.ctx.sentences if weapon is not None and x.doc is weapon.head.doc and x is not s]
