@@ -67,10 +67,16 @@ class ClaimReader:
 
     def is_event(self, s: Sentence, token: Token) -> bool:
         lemma = token.lemma_.lower()
+        if syntax.is_verbal(token) and lemma == "launch" and not self._hypothetical(token) and any(
+                o.lemma_.lower() in self.lx.military for o in syntax.children(token, "dobj")):
+            return True  # "Russia launched 537 drones and 45 missiles overnight"
         if syntax.is_verbal(token) and lemma in self.lx.give and not self._hypothetical(token):
-            # "Russia sent 315 drones against Ukraine": giving aimed at someone is an attack.
-            return any(c.dep_ == "prep" and c.lower_ in ("against", "at", "toward", "towards", "into")
-                       for c in token.children) and self._military(s, token)
+            # "Russia sent 315 drones and 12 missiles against Ukraine": giving aimed at someone is an attack,
+            # wherever the parse hangs the aim (on the verb or on the last weapon of the list).
+            return any(c.dep_ == "prep" and c.lower_ in ("against", "at", "toward", "towards", "into", "on")
+                       and (c.head.i == token.i or (c.head.dep_ in ("dobj", "conj") and c.head.pos_ == "NOUN"
+                                                     and c.lower_ != "on"))
+                       for c in token.subtree) and self._military(s, token)
         if syntax.is_verbal(token) and lemma in self.lx.event:
             if self._hypothetical(token):
                 return False
@@ -80,7 +86,10 @@ class ClaimReader:
         if token.pos_ == "NOUN" and lemma in self.lx.event_noun:
             # A noun of fighting counts with a figure or a place ("12 attacks near Pokrovsk", "losses of up to
             # 220 servicemen", "the capture of X"), or as what someone did ("carried out a massive strike").
-            has_figure = any(t.like_num for t in token.subtree)
+            has_figure = any(t.like_num for t in token.subtree) or (
+                # "puts Russian losses over the previous day at 1,690 troops"
+                token.dep_ == "dobj" and any(p.lower_ == "at" and any(t.like_num for t in p.subtree)
+                                             for p in syntax.children(token.head, "prep")))
             done = token.dep_ in ("dobj", "nsubjpass") and syntax.is_verbal(token.head) and (
                 token.head.lemma_.lower() in self.lx.event or token.head.lemma_.lower() in _CARRY_OUT)
             return has_figure or done or bool(places_in(s, {t.i for t in token.subtree}))
@@ -108,13 +117,11 @@ class ClaimReader:
                 location = self._last_location(a.speaker.side)
             if location is None:
                 location = self._place_nearby(s)
-            claim = self._claim_text(s, a, events)
-            if not claim:
-                continue
-            out.append(Found("battlefield_claims", {
-                "claimant": a.speaker.name, "claim": claim, "location": location,
-                "side": a.speaker.side, "status": "claimed"}, [s],
-                merge_key=(a.speaker.name.lower(), claim.lower())))
+            for claim in self._claim_texts(s, a, events):
+                out.append(Found("battlefield_claims", {
+                    "claimant": a.speaker.name, "claim": claim, "location": location,
+                    "side": a.speaker.side, "status": "claimed"}, [s],
+                    merge_key=(a.speaker.name.lower(), claim.lower())))
         return out
 
     def _place_nearby(self, s: Sentence) -> str | None:
@@ -155,12 +162,13 @@ class ClaimReader:
         return None
 
     @staticmethod
-    def _claim_text(s: Sentence, a: Attribution, events: list[Token]) -> str:
-        """What is claimed: the asserted words, as one stretch of the sentence."""
+    def _claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
+        """What is claimed: the asserted words, as one stretch of the sentence; and a second event told in a
+        clause of its own ("…, it said, while a further 51 drones were lost") as a claim of its own."""
         doc = s.doc
         content = sorted(a.content)
         if not content:
-            return ""
+            return []
         # The longest run of consecutive content tokens that holds an event (or the first run for a denial).
         runs: list[list[int]] = [[content[0]]]
         for i in content[1:]:
@@ -168,12 +176,28 @@ class ClaimReader:
                 runs[-1].append(i)
             else:
                 runs.append([i])
-        event_ids = {t.i for t in events}
-        with_event = [r for r in runs if event_ids & set(r)] or runs
-        best = max(with_event, key=len)
-        text = syntax.span_text(list(doc[best[0] : best[-1] + 1])).strip(_EDGES)
+        # The run holding the main event (the one nearest the root): "Air defences shot down 241 drones …,
+        # it said, while 51 more were lost" claims the shooting down, not the aside.
+        depth = {t.i: sum(1 for _ in t.ancestors) for t in events}
+        with_event = [r for r in runs if set(depth) & set(r)]
+        if with_event:
+            best = min(with_event, key=lambda r: (min(depth[i] for i in r if i in depth), -len(r)))
+        else:
+            best = max(runs, key=len)
+        start, end = best[0], best[-1]
+        if a.verb is not None and any(t.head.i == a.verb.i and t.dep_ == "dobj" for t in events):
+            # "puts Russian losses over the previous day at 1,690 troops": the figure is the verb's, after
+            # the words the speaker's own phrase interrupts.
+            end = max(i for i in content if i >= start and doc[i].head.i in {a.verb.i, *range(start, i)})
+        text = syntax.span_text(list(doc[start : end + 1])).strip(_EDGES)
         if text.lower().startswith("that "):
             text = text[5:]
         if a.denial and a.verb is not None and not events:
             text = f"{a.verb.text} {text}".strip()
-        return text
+        texts = [text] if text else []
+        for run in with_event:
+            own = [doc[i] for i in run if i in depth and syntax.first_child(doc[i], "nsubj", "nsubjpass") is not None]
+            if run is not best and own and len(run) >= 4 and any(doc[i].like_num for i in run):
+                texts.append(syntax.span_text(list(doc[run[0] : run[-1] + 1])).strip(_EDGES).removeprefix("while ")
+                             .removeprefix("and "))
+        return texts
