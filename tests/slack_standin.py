@@ -38,6 +38,7 @@ class Served:
     body: bytes
     content_type: str
     status: int = 200
+    location: str | None = None  # a redirect's target
 
 
 @dataclass
@@ -221,8 +222,10 @@ class _Handler(BaseHTTPRequestHandler):
             return json.loads(raw)
         return {k: v[0] for k, v in parse_qs(raw.decode("utf-8")).items()}
 
-    def _send(self, status: int, data: bytes, ctype: str) -> None:
+    def _send(self, status: int, data: bytes, ctype: str, location: str | None = None) -> None:
         self.send_response(status)
+        if location:
+            self.send_header("Location", location)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
@@ -247,7 +250,7 @@ class _Handler(BaseHTTPRequestHandler):
         if served is None:
             self._send(404, b"not found", "text/plain")
             return
-        self._send(served.status, served.body, served.content_type)
+        self._send(served.status, served.body, served.content_type, served.location)
 
     do_GET = _handle
     do_POST = _handle

@@ -321,6 +321,89 @@ def test_unsupported_and_oversized_files_get_plain_messages(make_bot, standin):
         assert "Traceback" not in m and len(m) < 200
 
 
+class _Trap:
+    """An HTTP server on a loopback address that records every request (and may redirect)."""
+
+    def __init__(self, host: str, *, redirect_to: str | None = None) -> None:
+        import http.server
+        import threading
+
+        self.requests: list[dict[str, str]] = []
+        trap = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+                trap.requests.append({k.lower(): v for k, v in self.headers.items()} | {"path": self.path})
+                if redirect_to:
+                    self.send_response(302)
+                    self.send_header("Location", redirect_to)
+                    self.end_headers()
+                    return
+                body = ARTICLE.encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/plain")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer((host, 0), Handler)
+        self.url = f"http://{host}:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _file_at(url: str, file_id: str) -> dict[str, Any]:
+    return {"id": file_id, "name": "report.txt", "title": "report.txt", "mimetype": "text/plain",
+            "filetype": "text", "size": len(ARTICLE), "url_private": url, "url_private_download": url}
+
+
+@pytest.mark.parametrize("where", ["other-loopback", "other-port", "redirect-to-private"])
+def test_a_file_outside_slack_is_never_fetched_nor_sent_the_token(make_bot, standin, where):
+    """A file object naming 127.0.0.2, another port of the API host, or a Slack file that redirects into a
+    private address: nothing reaches the private server, no token leaves, the thread gets a plain note."""
+    bot = make_bot()
+    trap = _Trap("127.0.0.2" if where != "other-port" else "127.0.0.1")
+    try:
+        if where == "redirect-to-private":
+            standin.served["/files/F0R/report.txt"] = ss.Served(b"", "text/plain", 302, trap.url + "/x")
+            file = _file_at(standin.base_url + "/files/F0R/report.txt", "F0R")
+        else:
+            file = _file_at(trap.url + "/files/F0X/report.txt", "F0X")
+        bot.event(mention("", ts="1800000000.000480", files=[file]), event_id=f"EvSSRF-{where}")
+        bot.settle()
+        assert trap.requests == []
+        final = standin.api_calls("chat.update")[-1].body
+        assert "$125 million" not in all_text(standin.api_calls("chat.update")[-1])
+        assert "Traceback" not in final["text"] and len(final["text"]) < 200
+        assert "Slack" in final["text"] or "private network" in final["text"]
+    finally:
+        trap.close()
+
+
+def test_the_token_goes_only_to_the_files_origin_not_along_a_redirect(make_bot, standin):
+    """A Slack file redirecting to another origin that is allowed (here: allow-listed) is fetched without
+    the bot token."""
+    bot = make_bot()
+    bot.settings.fetch.allow_hosts.append("127.0.0.2")
+    trap = _Trap("127.0.0.2")
+    try:
+        standin.served["/files/F0T/report.txt"] = ss.Served(b"", "text/plain", 302, trap.url + "/cdn")
+        bot.event(mention("", ts="1800000000.000490", files=[_file_at(standin.base_url + "/files/F0T/report.txt",
+                                                                        "F0T")]), event_id="EvTok")
+        bot.settle()
+        assert standin.file_calls()[0].headers["authorization"] == "Bearer xoxb-test-token"
+        assert len(trap.requests) == 1 and "authorization" not in trap.requests[0]
+        assert "$125 million" in all_text(standin.api_calls("chat.update")[-1])
+    finally:
+        trap.close()
+
+
 # -- one answer per user action -----------------------------------------------------------------------
 
 

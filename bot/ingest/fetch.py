@@ -70,11 +70,12 @@ def _remaining(deadline: float) -> float:
 
 
 def _send(client: httpx.Client, url: httpx.URL, *, cfg: FetchSettings, resolver: Resolver,
-          deadline: float) -> httpx.Response:
+          deadline: float, allow: list[str] | None = None, extra_headers: dict[str, str] | None = None,
+          ) -> httpx.Response:
     """Send one GET to a checked address of ``url``'s host; try the next address if a connect fails."""
     host = url.raw_host.decode("ascii")
     port = url.port or _DEFAULT_PORTS[url.scheme]
-    addresses = resolve_checked(host, port, allow=cfg.allow_hosts, resolver=resolver)
+    addresses = resolve_checked(host, port, allow=cfg.allow_hosts + (allow or []), resolver=resolver)
     host_header = f"[{host}]" if ":" in host else host
     if url.port is not None:
         host_header = f"{host_header}:{url.port}"
@@ -82,6 +83,7 @@ def _send(client: httpx.Client, url: httpx.URL, *, cfg: FetchSettings, resolver:
         "Host": host_header, "User-Agent": cfg.user_agent, "Accept": _ACCEPT,
         # One request per connection: a pooled TLS session verified for one name must not carry another.
         "Connection": "close",
+        **(extra_headers or {}),
     }
     extensions = {"sni_hostname": host} if url.scheme == "https" else {}
     failure: Exception | None = None
@@ -181,3 +183,55 @@ def fetch_url(url: str, *, settings: Settings, client: httpx.Client | None = Non
     filename = urlsplit(fetched.url).path if mtype in ("", "application/octet-stream") else None
     return article_from_bytes(fetched.body, content_type=fetched.content_type, url=fetched.url,
                               filename=filename, settings=settings)
+
+
+Origin = tuple[str, str, int]
+
+
+def origin_of(url: httpx.URL) -> Origin:
+    """(scheme, host, port) with the scheme's default port filled in."""
+    return url.scheme, url.host.lower(), url.port or _DEFAULT_PORTS.get(url.scheme, 0)
+
+
+def fetch_with_credentials(url: str, *, settings: Settings, headers: dict[str, str], credential_origin: Origin,
+                           max_bytes: int, trusted_origin: Origin | None = None, client: httpx.Client | None = None,
+                           resolver: Resolver | None = None) -> Fetched:
+    """GET a private file: ``headers`` (a bearer token) go only to ``credential_origin`` — scheme, host and
+    port — and never along a redirect to anywhere else. Every hop passes the SSRF guard; only
+    ``trusted_origin`` (the operator-configured API server, which may be on a private network) is exempt,
+    and only on its exact port."""
+    cfg = settings.fetch
+    deadline = time.monotonic() + cfg.total_timeout_s
+    resolve = resolver or system_resolver(cfg.connect_timeout_s)
+    owned = client is None
+    http = client or httpx.Client(trust_env=False, follow_redirects=False)
+    try:
+        current = _parse(url)
+        for _hop in range(cfg.max_redirects + 1):
+            here = origin_of(current)
+            response = _send(http, current, cfg=cfg, resolver=resolve, deadline=deadline,
+                             allow=[here[1]] if here == trusted_origin else [],
+                             extra_headers=headers if here == credential_origin else {})
+            try:
+                location = response.headers.get("location")
+                if response.status_code in _REDIRECTS and location:
+                    try:
+                        current = _parse(str(current.join(location)))
+                    except httpx.InvalidURL as exc:
+                        raise FetchError(f"bad Location {location!r}",
+                                         user_message=_unreachable("a broken redirect")) from exc
+                    continue
+                if response.status_code >= 300:
+                    raise FetchError(f"HTTP {response.status_code} from {current}",
+                                     user_message=_unreachable(f"HTTP {response.status_code}"),
+                                     status_code=response.status_code, url=str(current))
+                body = _read_capped(response, limit=max_bytes, deadline=deadline)
+                return Fetched(url=str(current.copy_with(fragment=None)),
+                               content_type=response.headers.get("content-type"), body=body)
+            finally:
+                response.close()
+        raise FetchError(f"more than {cfg.max_redirects} redirects",
+                         user_message="That file's address redirects too many times.", url=str(current))
+    finally:
+        if owned:
+            http.close()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.errors import FetchError, InputTooLarge, UnsupportedInput
+from bot.config import Settings
+from bot.errors import FetchError, FetchRefused, InputTooLarge, UnsupportedInput
+from bot.ingest.fetch import Origin, fetch_with_credentials, origin_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,11 +25,18 @@ def _mb(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB"
 
 
-def _token_host_ok(url: str, api_base: str) -> bool:
-    """The token may go to Slack (``*.slack.com``) or to the host serving the configured Web API."""
-    host = (urlsplit(url).hostname or "").lower()
-    api_host = (urlsplit(api_base).hostname or "").lower()
-    return host == api_host or host == "slack.com" or host.endswith(".slack.com")
+# Slack serves private files from its own hosts over https; anything else in a file object is refused.
+_SLACK_FILE_HOSTS = ("files.slack.com", "slack.com")
+
+
+def _file_origin_ok(url: httpx.URL, api_origin: Origin) -> bool:
+    """A file URL is fetched only from Slack (https, port 443, ``*.slack.com``) or from the exact origin of
+    the configured Web API (an operator's proxy or a local stand-in): never another port, scheme or host."""
+    origin = origin_of(url)
+    if origin == api_origin:
+        return True
+    scheme, host, port = origin
+    return scheme == "https" and port == 443 and (host in _SLACK_FILE_HOSTS or host.endswith(".slack.com"))
 
 
 def file_object(client: WebClient, file: dict[str, Any]) -> dict[str, Any]:
@@ -45,7 +53,7 @@ def file_object(client: WebClient, file: dict[str, Any]) -> dict[str, Any]:
     return dict(info["file"])
 
 
-def download(client: WebClient, file: dict[str, Any], *, max_bytes: int, timeout_s: float = 20.0) -> Download:
+def download(client: WebClient, file: dict[str, Any], *, max_bytes: int, settings: Settings) -> Download:
     """Fetch the bytes of a Slack file, refusing files over ``max_bytes`` before and while downloading."""
     file = file_object(client, file)
     name = file.get("name") or file.get("title")
@@ -56,39 +64,28 @@ def download(client: WebClient, file: dict[str, Any], *, max_bytes: int, timeout
             user_message=f"That file is too large ({_mb(size)}; the limit is {_mb(max_bytes)}).",
         )
     url = file.get("url_private_download") or file.get("url_private")
-    if not url or not url.lower().startswith(("https://", "http://")):
-        raise UnsupportedInput("file has no download URL", user_message="I can't download that file.")
-    headers = (
-        {"Authorization": f"Bearer {client.token}"}
-        if client.token and _token_host_ok(url, client.base_url)
-        else {}
-    )
-    chunks: list[bytes] = []
-    total = 0
     try:
-        with (
-            httpx.Client(timeout=timeout_s, follow_redirects=True) as http,
-            http.stream("GET", url, headers=headers) as resp,
-        ):
-            if resp.status_code != 200:
-                raise FetchError(
-                    f"file download returned {resp.status_code}",
-                    status_code=resp.status_code,
-                    user_message="I couldn't download that file from Slack.",
-                )
-            for chunk in resp.iter_bytes():
-                total += len(chunk)
-                if total > max_bytes:
-                    raise InputTooLarge(
-                        "file exceeds the size cap while downloading",
-                        user_message=f"That file is too large (the limit is {_mb(max_bytes)}).",
-                    )
-                chunks.append(chunk)
-            ctype = resp.headers.get("content-type")
-    except httpx.HTTPError as exc:
-        raise FetchError(
-            f"file download failed: {type(exc).__name__}",
-            user_message="I couldn't download that file from Slack.",
-        ) from exc
+        parsed = httpx.URL(url or "")
+    except (httpx.InvalidURL, TypeError, ValueError):
+        parsed = None
+    api_origin = origin_of(httpx.URL(client.base_url))
+    if parsed is None or not _file_origin_ok(parsed, api_origin):
+        raise UnsupportedInput(f"file URL outside Slack: {str(url)[:80]!r}",
+                               user_message="I can only download files stored in Slack.")
+    try:
+        fetched = fetch_with_credentials(
+            str(parsed), settings=settings,
+            headers={"Authorization": f"Bearer {client.token}"} if client.token else {},
+            credential_origin=origin_of(parsed), trusted_origin=api_origin, max_bytes=max_bytes)
+    except InputTooLarge as exc:
+        raise InputTooLarge(str(exc), user_message=f"That file is too large (the limit is {_mb(max_bytes)}).") from exc
+    except FetchRefused as exc:
+        raise FetchRefused(str(exc), user_message="That file's address points into a private network; "
+                           "I don't download from there.") from exc
+    except FetchError as exc:
+        raise FetchError(str(exc), status_code=exc.status_code,
+                         user_message="I couldn't download that file from Slack.") from exc
+    ctype = fetched.content_type
+    data = fetched.body
     # Slack's own mimetype is more reliable than the download's generic octet-stream.
-    return Download(b"".join(chunks), name, file.get("mimetype") or ctype)
+    return Download(data, name, file.get("mimetype") or ctype)

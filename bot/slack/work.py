@@ -111,7 +111,8 @@ class Worker:
 
     def _load(self, client: WebClient, task: BriefTask) -> Article:
         if task.files:
-            got = files.download(client, task.files[0], max_bytes=self.settings.input.max_file_bytes)
+            got = files.download(client, task.files[0], max_bytes=self.settings.input.max_file_bytes,
+                                 settings=self.settings)
             return self.service.load_bytes(got.data, filename=got.filename, content_type=got.content_type)
         if task.url:
             return self.service.load_url(task.url)  # http(s) only: a message never names a local file
