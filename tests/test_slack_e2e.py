@@ -567,6 +567,39 @@ def test_bad_or_stale_signature_gets_401_and_does_nothing(make_bot, standin, how
     assert bot.post(body).status_code == 200
 
 
+@pytest.mark.parametrize("body", ["{not json", "payload=%7Bbroken", "\xff\xfe garbage"])
+def test_unsigned_malformed_bodies_get_401_without_a_traceback(make_bot, standin, body):
+    """Garbage without a signature is refused before anything parses it (it used to be a 500)."""
+    bot = make_bot()
+    resp = bot.http.post("/slack/events", content=body.encode("utf-8", "surrogateescape"),
+                         headers={"Content-Type": "application/json"})
+    assert resp.status_code == 401
+    assert "Traceback" not in resp.text and len(resp.text) < 100
+
+
+def test_signed_malformed_body_gets_a_plain_400(make_bot, standin):
+    bot = make_bot()
+    resp = bot.post("{not json")
+    assert resp.status_code in (400, 401)  # Bolt may itself reject what it cannot read
+    assert "Traceback" not in resp.text
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_oversized_bodies_are_refused_unread(make_bot, standin, declared):
+    """A 5 MB unsigned body gets 413: with Content-Length before reading, chunked after 1 MB at most."""
+    bot = make_bot()
+    size = 5_000_000
+    if declared:
+        resp = bot.http.post("/slack/events", content=b"x" * size, headers={"Content-Type": "application/json"})
+    else:
+        def chunks():
+            for _ in range(size // 65_536):
+                yield b"x" * 65_536
+        resp = bot.http.post("/slack/events", content=chunks(), headers={"Content-Type": "application/json"})
+    assert resp.status_code == 413
+    assert bot.http.get("/healthz").json() == {"ok": True}
+
+
 # -- errors -------------------------------------------------------------------------------------------
 
 

@@ -16,10 +16,11 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
 from slack_bolt.error import BoltError
 from slack_sdk.errors import SlackApiError
+from slack_sdk.signature import SignatureVerifier
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from bot.config import Settings
@@ -31,15 +32,43 @@ log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 DEFAULT_PORT = 3000
+# Slack's events, commands and interaction payloads are a few kilobytes; a megabyte is generous.
+MAX_BODY_BYTES = 1_000_000
+
+
+def _signed(verifier: SignatureVerifier, raw: bytes, req: Request) -> bool:
+    timestamp = req.headers.get("x-slack-request-timestamp", "")
+    signature = req.headers.get("x-slack-signature", "")
+    if not timestamp.isdigit() or not signature:
+        return False
+    return verifier.is_valid(body=raw, timestamp=timestamp, signature=signature)
 
 
 def asgi_app(app: App) -> Starlette:
     """``POST /slack/events`` (events, commands, shortcuts, interactivity), ``GET /healthz``, and the
     OAuth pages ``/slack/install`` and ``/slack/oauth_redirect`` when OAuth is configured."""
 
+    verifier = SignatureVerifier(app._signing_secret) if app._signing_secret else None  # noqa: SLF001
+
     async def events(req: Request) -> Response:
-        body = await req.body()
-        bolt_resp = await run_in_threadpool(app.dispatch, to_bolt_request(req, body))
+        # Nothing unauthenticated is parsed or held: the size is capped while reading, and the signature
+        # is checked on the raw bytes before Bolt (or anything else) looks inside them.
+        declared = req.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+            return PlainTextResponse("request body too large", status_code=413)
+        body = bytearray()
+        async for chunk in req.stream():
+            body += chunk
+            if len(body) > MAX_BODY_BYTES:
+                return PlainTextResponse("request body too large", status_code=413)
+        raw = bytes(body)
+        if verifier is not None and not _signed(verifier, raw, req):
+            return PlainTextResponse("invalid request signature", status_code=401)
+        try:
+            bolt_resp = await run_in_threadpool(app.dispatch, to_bolt_request(req, raw))
+        except Exception:  # a signed but malformed body: say so, never a traceback
+            log.warning("could not handle a signed request", exc_info=True)
+            return PlainTextResponse("malformed request", status_code=400)
         return to_starlette_response(bolt_resp)
 
     async def healthz(_req: Request) -> Response:
