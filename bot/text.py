@@ -7,6 +7,7 @@ Rules, not a model: they must run in microseconds, be predictable, and keep ever
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 # Abbreviations that end in a period without ending a sentence.
@@ -59,8 +60,15 @@ _INJECTION = re.compile(
 )
 
 
+# Zero-width and formatting characters that split a word for a regex but not for a reader or a model.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u202a\u202b\u202c\u202d\u202e"))
+
+
 def is_injection(text: str) -> bool:
-    return bool(_INJECTION.search(text))
+    """Is ``text`` addressed to a machine? Full-width letters, ligatures and invisible characters are
+    folded first (NFKC), so "ｉｇｎｏｒｅ previous instructions" or "ig\u200bnore …" is caught too."""
+    folded = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    return bool(_INJECTION.search(folded))
 
 
 def normalize_space(text: str) -> str:
@@ -138,6 +146,9 @@ def dedupe_paragraphs(paragraphs: Iterable[str]) -> list[str]:
     return dedupe(paragraphs)
 
 
+_WORD_WINDOW = 64  # longer than any abbreviation or sentence starter
+
+
 def _is_abbreviation(before: str) -> bool:
     word = re.split(r"[\s(\[\"'“‘]", before)[-1].lower().rstrip(".")
     if word in _ABBREVIATIONS:
@@ -153,9 +164,11 @@ def split_sentences(paragraph: str) -> list[str]:
     for m in _BOUNDARY.finditer(paragraph):
         end = m.end(2)
         if m.group(1) == ".":
-            before = paragraph[start : m.start(1)]
+            # Only the last word before the dot and the first after it matter; looking at a bounded window
+            # keeps "Mr. Mr. Mr. …" linear (the whole run before the dot would make it quadratic).
+            before = paragraph[max(start, m.start(1) - _WORD_WINDOW) : m.start(1)]
             if _is_abbreviation(before):
-                nxt = paragraph[m.end(3) :].split(" ", 1)[0].strip("\"'‘“")
+                nxt = paragraph[m.end(3) : m.end(3) + _WORD_WINDOW].split(" ", 1)[0].strip("\"'‘“")
                 token = re.split(r"[\s(\[\"'“‘]", before)[-1].lower()
                 if not (token.count(".") >= 1 and nxt in _SENTENCE_STARTERS):
                     continue

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -156,8 +157,29 @@ def load_pipeline() -> Language:
         return _nlp
 
 
+# spaCy's tokenizer peels prefixes and suffixes one character at a time, rescanning the rest each time: a
+# run of 25,000 quote marks takes 40 s. No word is this long, so long runs are cut for the parser.
+MAX_RUN = 100
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+# No sentence of real prose is this long; past it the words are not parsed (and never quoted as a phrase).
+MAX_PARSED_CHARS = 3_000
+
+
+def breakable(text: str) -> str:
+    """``text`` with a space every ``MAX_RUN`` characters inside any longer run of non-spaces, character for
+    character (offsets do not move, so phrases are still cut from the verbatim text)."""
+    if len(text) <= MAX_RUN:
+        return text
+
+    def cut(m: re.Match[str]) -> str:
+        run = m.group(0)
+        return " ".join(run[i + 1 if i else 0 : i + MAX_RUN] for i in range(0, len(run), MAX_RUN))
+
+    return _LONG_RUN.sub(cut, text)
+
+
 def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
     """Parse each text (a sentence, usually) into a Doc with tags, dependencies and lemmas."""
     nlp = load_pipeline()
     with _lock:  # the vocabulary's string store is shared state
-        return list(nlp.pipe(texts, batch_size=64))
+        return list(nlp.pipe((breakable(t[:MAX_PARSED_CHARS]) for t in texts), batch_size=64))
