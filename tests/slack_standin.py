@@ -51,6 +51,8 @@ class SlackStandin:
     # API method -> error code to return (e.g. {"chat.postMessage": "not_in_channel"}); one-shot.
     fail_once: dict[str, str] = field(default_factory=dict)
     delay_s: float = 0.0
+    # Messages posted with chat.postMessage (channel, ts, thread_ts, text, metadata), for history lookups.
+    messages: list[dict[str, Any]] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _ts: Any = field(default_factory=lambda: itertools.count(1))
     _server: ThreadingHTTPServer | None = None
@@ -161,7 +163,21 @@ class SlackStandin:
                 "bot_id": BOT_ID,
                 "is_enterprise_install": False,
             }
-        if api in ("chat.postMessage", "chat.update"):
+        if api == "chat.postMessage":
+            ts = self.next_ts()
+            with self._lock:
+                self.messages.append({"channel": channel, "ts": ts, "thread_ts": body.get("thread_ts"),
+                                      "text": body.get("text"), "metadata": body.get("metadata")})
+            return {"ok": True, "channel": channel, "ts": ts,
+                    "message": {"text": body.get("text"), "ts": ts, "user": BOT_USER_ID, "bot_id": BOT_ID}}
+        if api in ("conversations.replies", "conversations.history"):
+            root = body.get("ts")
+            with self._lock:
+                found = [dict(m) for m in self.messages if m["channel"] == channel and (
+                    (m["thread_ts"] == root or m["ts"] == root) if api == "conversations.replies"
+                    else not m["thread_ts"])]
+            return {"ok": True, "messages": found, "has_more": False}
+        if api == "chat.update":
             ts = body.get("ts") or self.next_ts()
             return {
                 "ok": True,
@@ -236,7 +252,7 @@ class _Handler(BaseHTTPRequestHandler):
         body = self._body()
         query = {k: v[0] for k, v in parse_qs(urlparse(self.path).query).items()}
         body = {**query, **body}
-        for key in ("blocks", "view"):
+        for key in ("blocks", "view", "metadata"):
             if isinstance(body.get(key), str):
                 body[key] = json.loads(body[key])
         self.owner.record(Call(self.command, path, {k.lower(): v for k, v in self.headers.items()}, body))

@@ -23,7 +23,7 @@ EXPECTED_COLUMNS = {
                 "created_at"],
     "turns": ["id", "platform", "channel", "thread_ts", "question", "answer", "created_at"],
     "events": ["event_id", "claimed_at"],
-    "jobs": ["id", "kind", "payload", "status", "attempts", "worker", "error", "created_at", "updated_at"],
+    "jobs": ["id", "kind", "payload", "status", "attempts", "worker", "error", "created_at", "updated_at", "progress"],
     "rate_hits": ["id", "key", "at"],
     "slack_installations": ["id", "client_id", "enterprise_id", "team_id", "user_id", "installed_at", "data"],
     "slack_bots": ["id", "client_id", "enterprise_id", "team_id", "installed_at", "data"],

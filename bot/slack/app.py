@@ -107,8 +107,8 @@ def create_app(
         store=store,
         workers=settings.slack.workers,
         handlers={
-            BRIEF: lambda _kind, payload: worker.brief(BriefTask.from_payload(payload)),
-            ANSWER: lambda _kind, payload: worker.answer(AnswerTask.from_payload(payload)),
+            BRIEF: lambda _kind, payload, progress: worker.brief(BriefTask.from_payload(payload), progress),
+            ANSWER: lambda _kind, payload, progress: worker.answer(AnswerTask.from_payload(payload), progress),
         },
     )
     Listeners(settings=settings, store=store, pool=pool, worker=worker).register(app)

@@ -1,9 +1,13 @@
 """A worker pool backed by the store's durable jobs: work acknowledged to Slack survives a crash.
 
 ``submit`` records the job in the database *before* the listener acknowledges, then hands it to a
-thread. A poller takes jobs nobody is running (left pending by a crash, or running but silent for
-``stale_after_s`` because their worker died), at startup and every ``poll_s`` seconds — so another
-bot process sharing the same PostgreSQL can finish them too.
+thread. While a job runs, the poller renews its lease every ``poll_s`` seconds. A job nobody is running
+is taken by the poller: left pending, running under a lease not renewed for ``stale_after_s`` (its
+worker died on another machine), or running for a process of this machine that no longer exists (taken
+at once, at start-up). So another bot process sharing the same PostgreSQL can finish them too.
+
+Each handler gets the job's ``Progress``: what the job already showed the user (the placeholder's ts,
+whether the result was delivered), so a retry edits that message instead of posting another.
 """
 
 from __future__ import annotations
@@ -20,7 +24,45 @@ from bot.store import Job, Store
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[str, dict[str, Any]], None]
+# Worker ids of pools alive in this process: another pool's jobs under our own pid are not orphans.
+_LIVE: set[str] = set()
+_HOST = socket.gethostname()
+
+
+class Progress:
+    """Read and record what one job has already done that the user can see."""
+
+    def __init__(self, store: Store, job_id: int) -> None:
+        self.store = store
+        self.job_id = job_id
+        self.key: str | None = str(job_id)  # tags what the job posts, to find it again after a crash
+
+    def done(self) -> dict[str, Any]:
+        return self.store.job_progress(self.job_id)
+
+    def mark(self, **marks: Any) -> None:
+        self.store.record_job_progress(self.job_id, **marks)
+
+
+Handler = Callable[[str, dict[str, Any], Progress], None]
+
+
+def _process_gone(worker: str) -> bool:
+    """Is ``worker`` (``host:pid:…``) a pool of a process of this machine that has exited?"""
+    host, _, rest = worker.partition(":")
+    pid_text = rest.split(":", 1)[0]
+    if host != _HOST or not pid_text.isdigit():
+        return False  # another machine: its lease tells
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return worker not in _LIVE  # an earlier process that had our pid (containers restart as pid 1)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 class JobPool:
@@ -32,7 +74,7 @@ class JobPool:
         store: Store,
         handlers: dict[str, Handler],
         workers: int = 8,
-        stale_after_s: float = 300.0,
+        stale_after_s: float = 30.0,
         poll_s: float = 5.0,
         worker_id: str | None = None,
     ) -> None:
@@ -45,6 +87,7 @@ class JobPool:
         self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="briefbot-slack")
         self._lock = threading.Lock()
         self._in_flight = 0
+        self._running: set[int] = set()
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._poller: threading.Thread | None = None
@@ -53,6 +96,7 @@ class JobPool:
 
     def start(self) -> JobPool:
         """Start the poller; it first resumes whatever a previous process left unfinished."""
+        _LIVE.add(self.worker_id)
         if self._poller is None:
             self._poller = threading.Thread(target=self._poll_loop, name="briefbot-slack-poller", daemon=True)
             self._poller.start()
@@ -66,6 +110,7 @@ class JobPool:
         if self._poller is not None:
             self._poller.join(timeout=5)
         self._executor.shutdown(wait=wait, cancel_futures=True)
+        _LIVE.discard(self.worker_id)
 
     # -- work ----------------------------------------------------------------------------------------
 
@@ -108,28 +153,48 @@ class JobPool:
     def _run(self, job_id: int, kind: str, payload: dict[str, Any]) -> None:
         handler = self.handlers.get(kind)
         error: str | None = None
-        if handler is None:
-            error = f"no handler for job kind {kind!r}"
-            log.error(error)
-        else:
-            try:
-                handler(kind, payload)
-            except Exception as exc:  # the handlers report to the user themselves; keep the pool alive
-                log.exception("job %s (%s) failed", job_id, kind)
-                error = f"{type(exc).__name__}: {exc}"[:500]
+        with self._lock:
+            self._running.add(job_id)
         try:
-            self.store.finish_job(job_id, error=error)
-        except Exception:
-            log.exception("could not mark job %s finished", job_id)
+            if handler is None:
+                error = f"no handler for job kind {kind!r}"
+                log.error(error)
+            else:
+                try:
+                    handler(kind, payload, Progress(self.store, job_id))
+                except Exception as exc:  # the handlers report to the user themselves; keep the pool alive
+                    log.exception("job %s (%s) failed", job_id, kind)
+                    error = f"{type(exc).__name__}: {exc}"[:500]
+            try:
+                self.store.finish_job(job_id, error=error)
+            except Exception:
+                log.exception("could not mark job %s finished", job_id)
+        finally:
+            with self._lock:
+                self._running.discard(job_id)
 
     def _poll_loop(self) -> None:
+        try:
+            released = self.store.release_jobs_of([w for w in self.store.running_workers() if _process_gone(w)])
+            if released:
+                log.info("took back %s job(s) of a process that exited", released)
+        except Exception:
+            log.exception("could not take back the jobs of exited processes")
         while not self._stop.is_set():
             try:
+                self._renew_leases()
                 self._take_orphans()
             except Exception:
                 log.exception("job poller failed; retrying")
             self._wake.wait(self.poll_s)
             self._wake.clear()
+
+    def _renew_leases(self) -> None:
+        """Running jobs are touched every poll, so only a dead worker's jobs go stale."""
+        with self._lock:
+            running = list(self._running)
+        for job_id in running:
+            self.store.touch_job(job_id)
 
     def _take_orphans(self) -> None:
         while not self._stop.is_set():

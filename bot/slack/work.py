@@ -62,19 +62,39 @@ class Worker:
 
     # -- briefs ---------------------------------------------------------------------------------------
 
-    def brief(self, task: BriefTask) -> None:
-        """Post a placeholder, produce the brief, and update the placeholder with it in place."""
+    def brief(self, task: BriefTask, progress: Progress | None = None) -> None:
+        """Post a placeholder, produce the brief, and update the placeholder with it in place.
+
+        With ``progress`` (a durable job), a retry after a crash shows nothing twice: a delivered brief is
+        not posted again, and the placeholder of the first attempt is the one updated."""
+        progress = progress or _Unrecorded()
+        done = progress.done()
+        if done.get("delivered"):
+            return
         where = task.where
         client = self.clients.for_team(where.team_id, where.enterprise_id)
         canonical = canonical_url_or_none(task.url)
-        if canonical and self._point_to_earlier(
-            client, task, self.store.find_article(canonical_url=canonical)
-        ):
-            return
-        placeholder = self._post(client, where, task.thread_ts, render.placeholder_message(_label(task)))
+        placeholder: str | None = done.get("placeholder_ts")
         if placeholder is None:
-            self._command_fallback(client, task)
-            return
+            if canonical and self._point_to_earlier(
+                client, task, self.store.find_article(canonical_url=canonical)
+            ):
+                progress.mark(delivered=True)
+                return
+            placeholder = self._post_once(client, where, task.thread_ts, render.placeholder_message(_label(task)),
+                                          progress, done)
+            if placeholder is None:
+                self._command_fallback(client, task)
+                progress.mark(delivered=True)
+                return
+            progress.mark(placeholder_ts=placeholder)
+        try:
+            self._brief_into(client, task, placeholder, canonical)
+        finally:
+            progress.mark(delivered=True)
+
+    def _brief_into(self, client: WebClient, task: BriefTask, placeholder: str, canonical: str | None) -> None:
+        where = task.where
         root = task.thread_ts or placeholder
         try:
             article = self._load(client, task)
@@ -130,7 +150,8 @@ class Worker:
         earlier = self.store.find_thread_for_article(
             platform=PLATFORM, channel=where.channel, article_id=article_id
         )
-        if earlier is None or earlier.thread_ts == task.thread_ts:
+        # Its own thread (a retry after a crash, or /brief whose thread is the placeholder) is not "earlier".
+        if earlier is None or earlier.thread_ts in (task.thread_ts, placeholder):
             return False
         message = render.duplicate_message(self._permalink(client, where, earlier))
         if placeholder:
@@ -167,8 +188,22 @@ class Worker:
 
     # -- answers --------------------------------------------------------------------------------------
 
-    def answer(self, task: AnswerTask) -> None:
-        """Answer a question from the brief's article, with quotes, in the brief's thread."""
+    def answer(self, task: AnswerTask, progress: Progress | None = None) -> None:
+        """Answer a question from the brief's article, with quotes, in the brief's thread (once: a retry
+        of a delivered answer does nothing)."""
+        progress = progress or _Unrecorded()
+        done = progress.done()
+        if done.get("delivered"):
+            return
+        if done.get("posting") and self._find_own(task.where, task.thread_ts, progress.key) is not None:
+            progress.mark(delivered=True)  # the answer went out just before a crash
+            return
+        try:
+            self._answer(task, progress)
+        finally:
+            progress.mark(delivered=True)
+
+    def _answer(self, task: AnswerTask, progress: Progress) -> None:
         where = task.where
         client = self.clients.for_team(where.team_id, where.enterprise_id)
         try:
@@ -188,7 +223,8 @@ class Worker:
                 article, task.question, brief=brief, history=history, workspace=where.team_id
             )
             message = render.answer_message(result)
-            self._post(client, where, task.thread_ts, message)
+            progress.mark(posting=True)
+            self._post(client, where, task.thread_ts, message, key=progress.key)
             answer, _ = render.answer_parts(result)
             self.store.add_turn(
                 platform=PLATFORM,
@@ -218,18 +254,52 @@ class Worker:
     # -- Slack calls ----------------------------------------------------------------------------------
 
     def _post(
-        self, client: WebClient, where: Where, thread_ts: str | None, message: dict[str, Any]
+        self, client: WebClient, where: Where, thread_ts: str | None, message: dict[str, Any],
+        *, key: str | None = None,
     ) -> str | None:
+        # A job's posts carry its key in the message metadata, so a retry can find what it already posted.
+        tag: dict[str, Any] = {"metadata": {"event_type": JOB_EVENT, "event_payload": {"job": key}}} if key else {}
         try:
             resp = client.chat_postMessage(
-                channel=where.channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False, **message
+                channel=where.channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
+                **tag, **message,
             )
             return str(resp["ts"])
         except SlackApiError as exc:
             log.warning("chat.postMessage failed: %s", exc.response.get("error"))
             if message.get("blocks") and exc.response.get("error") in ("invalid_blocks", "msg_too_long"):
-                return self._post(client, where, thread_ts, {"text": message["text"]})
+                return self._post(client, where, thread_ts, {"text": message["text"]}, key=key)
             return None
+
+    def _post_once(self, client: WebClient, where: Where, thread_ts: str | None, message: dict[str, Any],
+                   progress: Progress, done: dict[str, Any]) -> str | None:
+        """Post the job's placeholder, or find the one an attempt cut short by a crash already posted."""
+        if done.get("posting"):
+            found = self._find_own(where, thread_ts, progress.key)
+            if found is not None:
+                return found
+        progress.mark(posting=True)
+        return self._post(client, where, thread_ts, message, key=progress.key)
+
+    def _find_own(self, where: Where, thread_ts: str | None, key: str | None) -> str | None:
+        """The ts of a message this job posted (tagged with ``key``) in the thread or the channel, if any."""
+        if key is None:
+            return None
+        client = self.clients.for_team(where.team_id, where.enterprise_id)
+        try:
+            if thread_ts:
+                resp = client.conversations_replies(channel=where.channel, ts=thread_ts, limit=200,
+                                                    include_all_metadata=True)
+            else:
+                resp = client.conversations_history(channel=where.channel, limit=100, include_all_metadata=True)
+        except SlackApiError as exc:
+            log.info("could not look for an earlier post: %s", exc.response.get("error"))
+            return None
+        for msg in resp.get("messages") or []:
+            meta = msg.get("metadata") or {}
+            if meta.get("event_type") == JOB_EVENT and (meta.get("event_payload") or {}).get("job") == key:
+                return str(msg["ts"])
+        return None
 
     def _update(self, client: WebClient, channel: str, ts: str, message: dict[str, Any]) -> None:
         try:
@@ -249,6 +319,30 @@ class Worker:
             client.chat_postEphemeral(channel=where.channel, user=where.user, thread_ts=thread_ts, **message)
         except SlackApiError as exc:
             log.warning("chat.postEphemeral failed: %s", exc.response.get("error"))
+
+
+JOB_EVENT = "briefbot_job"
+
+
+class Progress(Protocol):
+    """What a durable job has already shown the user (``bot.slack.pool.Progress``)."""
+
+    key: str | None
+
+    def done(self) -> dict[str, Any]: ...
+    def mark(self, **marks: Any) -> None: ...
+
+
+class _Unrecorded:
+    """Progress of work that is not a durable job: nothing done before, nothing kept."""
+
+    key: str | None = None
+
+    def done(self) -> dict[str, Any]:
+        return {}
+
+    def mark(self, **marks: Any) -> None:
+        pass
 
 
 NOTHING_TO_BRIEF = "Send me a link, paste the article text, or upload a text, HTML or PDF file to brief."

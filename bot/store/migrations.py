@@ -170,3 +170,10 @@ def m004_slack_oauth(db: Session) -> None:
             state TEXT PRIMARY KEY,
             expire_at DOUBLE PRECISION NOT NULL
         )""")
+
+
+@migration
+def m005_job_progress(db: Session) -> None:
+    # What a job has already shown the user (its placeholder's ts, whether the result was delivered), so
+    # an attempt after a crash edits that message instead of posting another.
+    db.execute("ALTER TABLE jobs ADD COLUMN progress TEXT NOT NULL DEFAULT '{}'")

@@ -85,6 +85,37 @@ class WorkMixin:
             s.execute("UPDATE jobs SET updated_at = ? WHERE id = ? AND status = 'running'",
                       (self._clock(), job_id))
 
+    def job_progress(self, job_id: int) -> dict[str, Any]:
+        """What the job has already done that the user can see (empty for a fresh job)."""
+        with self._db.session() as s:
+            row = s.one("SELECT progress FROM jobs WHERE id = ?", (job_id,))
+        return dict(json.loads(row[0])) if row and row[0] else {}
+
+    def record_job_progress(self, job_id: int, **marks: Any) -> None:
+        """Record marks (``placeholder_ts=…``, ``delivered=True``) before or right after the step they
+        describe, so a retry after a crash can pick up from there."""
+        with self._db.transaction() as s:
+            row = s.one("SELECT progress FROM jobs WHERE id = ?", (job_id,))
+            progress = {**(json.loads(row[0]) if row and row[0] else {}), **marks}
+            s.execute("UPDATE jobs SET progress = ?, updated_at = ? WHERE id = ?",
+                      (json.dumps(progress), self._clock(), job_id))
+
+    def release_jobs_of(self, workers: list[str]) -> int:
+        """Put the running jobs of dead workers back to pending at once (not after the stale timeout)."""
+        if not workers:
+            return 0
+        marks = ", ".join("?" for _ in workers)
+        with self._db.session() as s:
+            cur = s.execute(f"UPDATE jobs SET status = 'pending', updated_at = ? WHERE status = 'running'"
+                            f" AND worker IN ({marks})", (self._clock(), *workers))
+            return int(cur.rowcount or 0)
+
+    def running_workers(self) -> list[str]:
+        """The distinct workers that hold running jobs."""
+        with self._db.session() as s:
+            rows = s.all("SELECT DISTINCT worker FROM jobs WHERE status = 'running' AND worker IS NOT NULL")
+        return [str(r[0]) for r in rows]
+
     def finish_job(self, job_id: int, *, error: str | None = None) -> None:
         """Mark a job done, or failed with ``error``."""
         with self._db.session() as s:
