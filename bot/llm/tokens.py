@@ -144,6 +144,9 @@ def count_message_tokens(messages: list[dict[str, str]], model: str | None = Non
     return sum(count_tokens(m.get("content", ""), model) + 3 for m in messages) + 3
 
 
+_forked = False
+
+
 def count_tokens_soon(text: str, model: str | None = None) -> Callable[[], int]:
     """Start counting ``text``'s tokens and return a function that gives the count.
 
@@ -152,10 +155,14 @@ def count_tokens_soon(text: str, model: str | None = None) -> Callable[[], int]:
     child counts while the parent parses. Anywhere else (a bot's worker threads, an encoding already
     built) the count is simply made when asked for.
     """
+    global _forked
     name = encoding_name(model)
     ready = get_encoding.cache_info().currsize > 0
-    if ready or not hasattr(os, "fork") or threading.active_count() > 1:
+    # Only the first count of a process forks: a process that briefs again (eval, benchmarks) builds the
+    # encoding once and counts in place, which is faster than a fork per article.
+    if ready or _forked or not hasattr(os, "fork") or threading.active_count() > 1:
         return lambda: count_tokens(text, model)
+    _forked = True
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: count, report, leave without running the parent's exit handlers
