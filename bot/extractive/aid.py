@@ -83,7 +83,9 @@ class AidReader:
             return True
         for tok in list(syntax.ancestors_to_clause_top(verb, limit=5))[1:]:
             if tok.lemma_.lower() in self.lx.report and syntax.is_verbal(tok):
-                return False
+                teller = syntax.subject(tok)
+                # "A friend told me the Netherlands is sending 900 tanks": hearsay is not a pledge.
+                return teller is not None and teller.lemma_.lower() in self.lx.hearsay
             if self.policy.frame(tok) in _WITHHOLDING or tok.lemma_.lower() in self.lx.intention and \
                     tok.lemma_.lower() not in ("pledge", "promise", "will"):
                 return True

@@ -73,6 +73,7 @@ class Words(_Model):
     event_noun: list[str]
     military: list[str]
     intention: list[str]
+    hearsay: list[str] = []
 
 
 class Sides(_Model):
@@ -165,6 +166,7 @@ class Lexicon:
     event_noun: frozenset[str]
     military: frozenset[str]
     intention: frozenset[str]
+    hearsay: frozenset[str]
 
     def section_descriptions(self) -> dict[str, str]:
         s = self.cfg.sections
