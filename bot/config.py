@@ -1,6 +1,6 @@
-"""Typed settings: ``config/default.yaml``, merged with ``$BRIEFBOT_CONFIG``, then the environment.
+"""Typed settings: ``bot/resources/config/default.yaml``, merged with ``$BRIEFBOT_CONFIG``, then the environment.
 
-Precedence: explicit argument > environment variable > ``BRIEFBOT_CONFIG`` file > ``config/default.yaml``.
+Precedence: explicit argument > environment variable > ``BRIEFBOT_CONFIG`` file > ``bot/resources/config/default.yaml``.
 Secrets (API keys, tokens) are never read from YAML; they come from the environment only.
 """
 

@@ -1,20 +1,20 @@
-"""Where briefbot finds its shipped YAML (config/, prompts/) and keeps its state."""
+"""Where briefbot finds its shipped YAML (``bot/resources/config``, ``bot/resources/prompts``) and keeps
+its state."""
 
 from __future__ import annotations
 
 import os
-import sys
+from importlib import resources
 from pathlib import Path
-
-_REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def resource_dir(name: str) -> Path:
-    """The shipped ``config`` or ``prompts`` folder: the source checkout first, then a wheel's data files."""
-    for candidate in (_REPO_ROOT / name, Path(sys.prefix) / "share" / "briefbot" / name):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError(f"briefbot's {name}/ folder was not found next to the package or in {sys.prefix}")
+    """The shipped ``config`` or ``prompts`` folder, package data of ``bot`` (the same in a checkout, an
+    editable install and a wheel)."""
+    folder = Path(str(resources.files("bot") / "resources" / name))
+    if not folder.is_dir():
+        raise FileNotFoundError(f"briefbot's {name}/ folder is missing from the installed package ({folder})")
+    return folder
 
 
 def data_dir() -> Path:

@@ -1,4 +1,4 @@
-"""The domain file (``config/domain.yaml``): what words mean, validated into sets and lookup tables.
+"""The domain file (``bot/resources/config/domain.yaml``): what words mean, validated into sets and lookup tables.
 
 Nothing here matches sentences. The engine reads grammar from the parse; this module only answers
 "is this lemma a verb of giving?", "which actor is 'Berlin'?", "which side is 'the Kremlin' on?".

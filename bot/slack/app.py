@@ -21,7 +21,7 @@ from bot.slack.work import Service, Worker
 
 log = logging.getLogger(__name__)
 
-# What the bot needs; config/slack-manifest.yaml lists the same scopes.
+# What the bot needs; bot/resources/config/slack-manifest.yaml lists the same scopes.
 BOT_SCOPES = [
     "app_mentions:read",
     "channels:history",
