@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 # ahead of the lede. Every quantifier is bounded, so this runs in linear time on any input.
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][\w.'’/-]{1,25}(?:[ /-][\w.'’-]{1,25}){0,3})"          # place (one to four words)
-    r"(?:,\s{0,3}[\w.'’ -]{1,40}?)?"                                      # ", March 4" / ", Ukraine"
+    r"(?:,\s{0,3}[\w.'’ -]{1,40}?){0,2}"                                 # ", March 4" / ", Jan 10, 2025"
     r"(?:\s{0,3}\([\w.&'’ /-]{1,40}\))?"                                   # "(Reuters)"
     r"\s{0,3}(?:-{1,2}|–|—)\s{1,3}"
 )

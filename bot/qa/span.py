@@ -83,21 +83,31 @@ def _quantities(s: Sentence, question: set[str]) -> list[str]:
     return out
 
 
-def _speaker(s: Sentence, question: set[str], reporting: frozenset[str]) -> list[str]:
+_FRAMED = re.compile(r"\b(?:does|do|did)\s+(?:\w+\s+){1,3}(?:say|claim|report|think|believe|allege)\b",
+                     re.IGNORECASE)
+
+
+def _speaker(s: Sentence, question: set[str], reporting: frozenset[str], *, framed: bool = False) -> list[str]:
     """Who does what the question asks about: subjects of the sentence's verbs, the speakers of reported
     words last ("Who does Zakharova say helped plan it?" wants who helped, not Zakharova)."""
-    out: list[str] = []
-    speakers: list[str] = []
+    ranked: list[tuple[int, int, str]] = []
     for tok in s.doc:
         if not syntax.is_verbal(tok):
             continue
-        who = syntax.subject(tok) or syntax.agent(tok)
+        who = syntax.agent(tok) if syntax.is_passive(tok) else syntax.subject(tok)
         if who is None or syntax.is_pronoun(who) or who.pos_ not in ("PROPN", "NOUN"):
             continue
         phrase = _short(syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"relcl"}))
-        if phrase and _new(phrase, question):
-            (speakers if tok.lemma_.lower() in reporting else out).append(phrase)
-    return out + speakers
+        if not phrase or not _new(phrase, question):
+            continue
+        # "Who does Moscow say took …?": the saying frames the question; "Who told Putin …?" asks for the teller.
+        # The doer of the verb asked about comes first, then other doers, the speakers of reported words last.
+        saying = tok.lemma_.lower() in reporting
+        asked_verb = not (saying and framed) and (
+            tok.lemma_.lower().rstrip("s") in question or tok.lower_.rstrip("s") in question)
+        rank = 0 if asked_verb else 2 if saying else 1
+        ranked.append((rank, tok.i, phrase))
+    return [phrase for _, _, phrase in sorted(ranked)]
 
 
 def _objects_of_question_verb(s: Sentence, question: str) -> list[str]:
@@ -218,7 +228,8 @@ class SpanReader:
         elif kind == "distance":
             candidates = _distances(s)
         elif kind in ("who", "source"):
-            candidates = _speaker(s, asked, self.lx.report) + _names(s, asked)
+            framed = bool(_FRAMED.search(question))
+            candidates = _speaker(s, asked, self.lx.report, framed=framed) + _names(s, asked)
         elif kind == "quantity":
             candidates = _quantities(s, asked)
         elif kind == "why":
