@@ -103,7 +103,9 @@ class BriefService:
         """Pasted text, as from a chat message."""
         from bot.ingest import article_from_bytes
 
-        article = article_from_bytes(text.encode("utf-8"), content_type="text/plain", settings=self.settings)
+        # Lone surrogates (broken emoji from some clients) cannot be encoded: they become "?", not a crash.
+        article = article_from_bytes(text.encode("utf-8", errors="replace"), content_type="text/plain",
+                                     settings=self.settings)
         if title and not article.title:
             article = Article(text=article.text, title=title, kind=article.kind)
         return article
@@ -217,6 +219,7 @@ class BriefService:
             history: Sequence[Turn] = (), workspace: str | None = None) -> AnswerResult:  # noqa: ARG002
         """Answer one follow-up question from the article, with verified quotes."""
         from bot.qa import answer_question
+
 
         return answer_question(article, question, brief=brief, history=history, settings=self.settings,
                                client=self.llm)

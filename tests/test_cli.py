@@ -237,3 +237,22 @@ def test_slow_or_huge_pages_give_exit_2_and_one_line(tmp_path, mode, words):
     err = out.stderr.decode().strip()
     assert out.returncode == 2, err
     assert len(err.splitlines()) == 1 and words in err
+
+
+def test_questions_about_an_article_without_words_get_a_one_line_error(tmp_path):
+    article = tmp_path / "dots.txt"
+    article.write_text("...\n\n!!! ???\n", encoding="utf-8")
+    out = run("ask", str(article), "How much?")
+    assert out.returncode == 2
+    assert out.stderr.strip().count(b"\n") == 0 and b"Traceback" not in out.stderr
+
+
+def test_pasted_text_with_lone_surrogates_is_briefed_not_crashed():
+    from bot.config import load_settings
+    from bot.service import BriefService
+
+    service = BriefService(settings=load_settings(env={}), llm=None)
+    article = service.load_text("Headline\n\nRussia said its troops took Avdiivka in Ukraine. \ud83d broken emoji")
+    brief = service.brief(article)
+    assert any("Avdiivka" in (c.location or "") for c in brief.battlefield_claims)
+    assert service.ask(article, "Who took Avdiivka? \udc00").answer.answer  # an answer, not a crash

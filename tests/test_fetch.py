@@ -90,6 +90,16 @@ def test_too_many_redirects() -> None:
     assert len(server.requests) == 4  # the first request and three redirects, then it stops
 
 
+@pytest.mark.parametrize("location", ["http:\\\\127.0.0.1\\x", "\\\\evil.example\\x", "http://[::1", "\\"])
+def test_a_malformed_redirect_is_a_plain_fetch_error(location: str) -> None:
+    """Backslashes and broken hosts in a Location header end in a one-line message, never a crash."""
+    with LocalServer() as server:
+        server.routes["/bad"] = redirect(location, 302)
+        with tripwire_client() as (client, _), pytest.raises(FetchError) as info:
+            fetch_url(server.url("/bad"), settings=settings(), client=client)
+    assert one_line(info.value).startswith("That ")
+
+
 def test_http_error_status_is_reported_with_its_code() -> None:
     with LocalServer() as server, tripwire_client() as (client, _), pytest.raises(FetchError) as info:
         fetch_url(server.url("/missing"), settings=settings(), client=client)

@@ -98,6 +98,8 @@ def _send(client: httpx.Client, url: httpx.URL, *, cfg: FetchSettings, resolver:
             raise FetchTimeout(f"{host}: {exc!r}", user_message=TIMEOUT_MESSAGE, url=str(url)) from exc
         except httpx.ConnectError as exc:
             failure = exc  # the next address of the same host may answer
+        except httpx.InvalidURL as exc:  # "http:\\\\host\\x" from a redirect parses, then fails to send
+            raise FetchError(f"{host}: {exc!r}", user_message=_unreachable("a broken address"), url=str(url)) from exc
         except httpx.HTTPError as exc:
             raise FetchError(f"{host}: {exc!r}", user_message=_unreachable("the connection failed"),
                              url=str(url)) from exc

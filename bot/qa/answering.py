@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from bot.article import Article
 from bot.config import Settings
 from bot.engine import Usage
-from bot.errors import EngineError
+from bot.errors import EngineError, InputError
 from bot.figures import digit_figures
 from bot.grounding import Grounder
 from bot.models import Answer, Brief
@@ -97,6 +97,8 @@ def answer_question(article: Article, question: str, *, brief: Brief | None = No
                     client: StructuredClient | None = None) -> AnswerResult:
     """Answer ``question`` from ``article`` (and its brief), in the context of the thread's ``history``."""
     passages = build_passages(article, brief)
+    if not any(any(ch.isalnum() for ch in p.text) for p in passages):
+        raise InputError("article has no words", user_message="That article has no text I can answer from.")
     retriever = Retriever(passages)
     intents = understand(question, [t.question for t in history])
     finding = find_answer(retriever, question, intents, min_coverage=settings.qa.min_score,
