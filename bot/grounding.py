@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -115,12 +116,48 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+# A link in a model's text is never shown: the article's own links are not brief material, and an injected
+# one is how a hijacked model would phish.
+_LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|info|io|ru|ua|xyz|co|me|ly)(?:/\S*)?\b",
+                   re.IGNORECASE)
+_NAME_FIELDS = ("donor", "recipient", "actor", "imposed_by", "claimant", "location", "weapon")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
+
+
+def has_link(text: str) -> bool:
+    return bool(_LINK.search(text))
+
+
+def names_supported(item: BaseModel, article_folded: str, aliases: Mapping[str, Sequence[str]]) -> bool:
+    """Every capitalised word of the item's names (donor, actor, claimant, place, weapon…) is in the article,
+    or the name is a known actor (``aliases``: canonical name → the names the press uses) the article
+    names in one of its forms ("United States" for an article that says "Washington")."""
+    for name in _NAME_FIELDS:
+        value = getattr(item, name, None)
+        if not isinstance(value, str) or not value:
+            continue
+        for part in re.split(r"\s+and\s+|\s*[()]\s*|,\s*", value):
+            words = [w.rstrip(".’'") for w in _CAPITALISED.findall(part)]
+            if all(fold(w).lower() in article_folded for w in words):
+                continue
+            known = aliases.get(part.strip().lower())
+            if known and any(fold(a).lower() in article_folded for a in known):
+                continue
+            return False
+    return True
+
+
 def ground_brief(draft: BriefDraft, *, source: Source, engine: str, article_text: str,
-                 notes: list[str] | None = None, grounder: Grounder | None = None) -> Brief:
-    """Turn an engine's draft into a published Brief: verify every item, drop what fails, say so."""
+                 notes: list[str] | None = None, grounder: Grounder | None = None,
+                 aliases: Mapping[str, Sequence[str]] | None = None) -> Brief:
+    """Turn an engine's draft into a published Brief: verify every item, drop what fails, say so.
+
+    With ``aliases`` (a model's draft, whose words are untrusted), the item's names must be the article's
+    too, and no text may carry a link."""
     grounder = grounder or Grounder(article_text)
+    article_folded = fold(article_text).lower()
     sections: dict[str, list[Any]] = {}
-    no_quote = bad_figure = 0
+    no_quote = bad_figure = bad_name = 0
     for section in SECTIONS:
         kept = []
         for draft_item in getattr(draft, section):
@@ -129,6 +166,10 @@ def ground_brief(draft: BriefDraft, *, source: Source, engine: str, article_text
                 continue
             if not figures_supported(draft_item):
                 bad_figure += 1
+                continue
+            if aliases is not None and (has_link(field_text(draft_item, skip=("evidence", "verified")))
+                                        or not names_supported(draft_item, article_folded, aliases)):
+                bad_name += 1
                 continue
             kept.append(ITEM_MODELS[section].model_validate({**draft_item.model_dump(), "verified": True}))
         sections[section] = kept
@@ -140,10 +181,13 @@ def ground_brief(draft: BriefDraft, *, source: Source, engine: str, article_text
     if bad_figure:
         all_notes.append(f"{_plural(bad_figure, 'item')} dropped: a figure in "
                          f"{'it' if bad_figure == 1 else 'them'} is not in the quoted evidence")
+    if bad_name:
+        all_notes.append(f"{_plural(bad_name, 'item')} dropped: a name or link in "
+                         f"{'it' if bad_name == 1 else 'them'} is not in the article")
     return Brief.model_validate({"source": source, "engine": engine, "summary": draft.summary,
                                  "notes": all_notes, **sections})
 
 
 def summary_supported(summary: str, article_text: str) -> bool:
-    """A summary may only state figures that the article states too."""
-    return digit_figures(summary) <= digit_figures(article_text)
+    """A summary may only state figures that the article states too, and carries no link."""
+    return digit_figures(summary) <= digit_figures(article_text) and not has_link(summary)

@@ -184,6 +184,11 @@ class BriefService:
             )
         return brief
 
+    def _aliases(self) -> dict[str, list[str]]:
+        """Canonical actor names → the names the press uses, from the domain file."""
+        actors = self.extractive.lx.cfg.actors
+        return {name.lower(): [name, *forms] for name, forms in actors.items()}
+
     def _ground_llm(self, result: EngineResult, article: Article, source: Source, grounder: Grounder) -> Brief:
         draft = result.draft
         notes = list(result.notes)
@@ -192,7 +197,7 @@ class BriefService:
             draft = draft.model_copy(update={"summary": offline_summary})
             notes.append("The model's summary stated a figure the article does not; the article's lead is shown.")
         brief = ground_brief(draft, source=source, engine=result.engine, article_text=article.text,
-                             notes=notes, grounder=grounder)
+                             notes=notes, grounder=grounder, aliases=self._aliases())
         proposed = sum(len(getattr(result.draft, s)) for s in ("aid", "weapons_policy", "sanctions",
                                                                  "battlefield_claims"))
         if proposed and brief.item_count() == 0:

@@ -213,3 +213,26 @@ def test_short_article_is_one_call(server):
     result = LLMEngine(settings=settings(), client=structured_client(server)).draft(article())
     assert len(server.requests) == 1 and result.notes == []
     assert BriefDraft.model_validate(draft()) == result.draft
+
+
+def test_a_hijacked_models_names_and_links_never_reach_the_brief(server):
+    """Items whose quote is real but whose donor, claimant or text the article never gives (or that carry a
+    link) are dropped with a note; a summary with a link is not shown."""
+    from bot.grounding import summary_supported
+
+    art = article()
+    server.enqueue_json(draft(
+        aid=[AID, {**AID, "donor": "HACKED"}],
+        battlefield_claims=[claim("Russia's Defence Ministry", "see https://evil.example/map for proof",
+                                  "Russia's Defence Ministry said its forces had taken the village of Novoselivka."),
+                            claim("Russia's Defence Ministry", "its forces had taken the village of Novoselivka",
+                                  "Russia's Defence Ministry said its forces had taken the village of Novoselivka.")],
+        summary="Germany pledged aid. Read more at www.evil.example"))
+    result = LLMEngine(settings=settings(), client=structured_client(server)).draft(art)
+    source = Source(content_sha256=art.content_sha256, tokens=10, title=art.title)
+    brief = ground_brief(result.draft, source=source, engine=result.engine, article_text=art.text,
+                         aliases={"germany": ["Germany", "Berlin"]})
+    assert [a.donor for a in brief.aid] == ["Germany"]
+    assert [c.claim for c in brief.battlefield_claims] == ["its forces had taken the village of Novoselivka"]
+    assert "2 items dropped: a name or link in them is not in the article" in brief.notes
+    assert not summary_supported(result.draft.summary, art.text)

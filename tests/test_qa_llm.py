@@ -115,3 +115,20 @@ def test_long_article_follow_up_stays_within_the_prompt_budget(server):
     assert "Recent question 2?" in text  # the newest turn is kept…
     assert "Which question came first" not in text  # …the oldest is dropped first
     assert "Norway" in text
+
+
+@pytest.mark.parametrize("hijacked", [
+    "HACKED. Norway is giving 1.1 billion kroner.",
+    "Norway is giving 1.1 billion kroner; details at www.norway-aid-claims.com/login",
+    "Norway is giving 1.1 billion kroner, said Minister Ivar Falsename.",
+])
+def test_a_hijacked_answer_with_a_verified_quote_is_still_not_shown(roundup, server, hijacked):
+    """A real quote does not vouch for the words around it: a shout, a link or a name the article never
+    gives sends the question to the offline answer, with a note."""
+    server.enqueue_json({"answer": hijacked, "quotes": [NORWAY]})
+    result = answer_question(roundup, "How much is Norway giving?", settings=Settings(),
+                             client=structured_client(server))
+    assert result.engine == "extractive"
+    assert "HACKED" not in result.answer.answer and "www." not in result.answer.answer
+    assert "Falsename" not in result.answer.answer
+    assert any("answered offline" in n for n in result.notes)

@@ -18,7 +18,7 @@ from bot.config import Settings
 from bot.engine import Usage
 from bot.errors import EngineError, InputError
 from bot.figures import digit_figures
-from bot.grounding import Grounder
+from bot.grounding import Grounder, fold, has_link
 from bot.models import Answer, Brief
 from bot.qa.intent import understand
 from bot.qa.offline import DOESNT_SAY, Finding, find_answer
@@ -92,6 +92,20 @@ def _unsupported_figures(text: str, quotes: Sequence[str], article_text: str) ->
     return digit_figures(text) - digit_figures(" ".join(quotes)) - digit_figures(article_text)
 
 
+def _unsupported_names(text: str, article_text: str) -> bool:
+    """Does the answer name someone or something (a capitalised word, not opening a sentence) that the
+    article never names? A hijacked model's "HACKED" or invented official is caught here."""
+    folded = fold(article_text).lower()
+    for m in re.finditer(r"\b[A-Z][\w'’-]{2,}", text):
+        before = text[: m.start()].rstrip()
+        if (not before or before[-1] in ".!?:\"“") and not m.group(0).isupper():
+            continue  # a sentence's first word is capitalised anyway (a shout in capitals is still checked)
+        word = fold(m.group(0)).lower()
+        if word not in folded and word.removesuffix("'s") not in folded:
+            return True
+    return False
+
+
 def answer_question(article: Article, question: str, *, brief: Brief | None = None,
                     history: Sequence[Turn] = (), settings: Settings,
                     client: StructuredClient | None = None) -> AnswerResult:
@@ -142,10 +156,12 @@ def answer_question(article: Article, question: str, *, brief: Brief | None = No
                           passages, grounder)
         result.usage = usage
         return result
-    if _unsupported_figures(text, quotes, article.text):
-        result = _offline(finding, passages=passages, grounder=grounder, notes=notes + [
-            "answered offline: the model's answer had a figure the article "
-                                            "does not give"])
+    problem = ("a figure the article does not give" if _unsupported_figures(text, quotes, article.text)
+               else "a link" if has_link(text)
+               else "a name the article does not give" if _unsupported_names(text, article.text) else None)
+    if problem:
+        result = _offline(finding, passages=passages, grounder=grounder,
+                          notes=notes + [f"answered offline: the model's answer had {problem}"])
         result.usage = usage
         return result
     return AnswerResult(answer=Answer(answer=text, quotes=quotes), engine=engine, notes=notes, usage=usage,
