@@ -25,7 +25,7 @@ from starlette.routing import Route
 
 from bot.config import Settings
 from bot.errors import ConfigError
-from bot.slack.app import close_app, create_app
+from bot.slack.app import close_app, create_app, pool_of
 from bot.slack.clients import api_url
 
 log = logging.getLogger(__name__)
@@ -72,6 +72,9 @@ def asgi_app(app: App) -> Starlette:
         return to_starlette_response(bolt_resp)
 
     async def healthz(_req: Request) -> Response:
+        # Healthy means able to take work: an event can only be acknowledged once it is on disk.
+        if not await run_in_threadpool(pool_of(app).store.writable):
+            return JSONResponse({"ok": False, "error": "the database does not accept writes"}, status_code=503)
         return JSONResponse({"ok": True})
 
     routes = [Route(EVENTS_PATH, events, methods=["POST"]), Route("/healthz", healthz, methods=["GET"])]

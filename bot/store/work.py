@@ -33,6 +33,17 @@ class WorkMixin:
                         " ON CONFLICT (event_id) DO NOTHING RETURNING event_id", (event_id, self._clock()))
         return row is not None
 
+    def writable(self) -> bool:
+        """Can the database take a write now? (A read-only file or a full disk answers False.)"""
+        try:
+            with self._db.session() as s:
+                s.execute("INSERT INTO events (event_id, claimed_at) VALUES ('briefbot:health', ?)"
+                          " ON CONFLICT (event_id) DO UPDATE SET claimed_at = excluded.claimed_at",
+                          (self._clock(),))
+        except Exception:  # whatever the driver raises, the answer is "not healthy"
+            return False
+        return True
+
     def prune_events(self, older_than_s: float) -> int:
         """Forget event ids claimed more than ``older_than_s`` ago; return how many were removed."""
         with self._db.session() as s:
