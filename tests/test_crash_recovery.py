@@ -24,6 +24,7 @@ from pathlib import Path
 import httpx
 import pytest
 import slack_standin as ss
+from test_store_db import store_url  # noqa: F401 (the fixture: an empty SQLite or PostgreSQL database)
 
 SECRET = "crash-test-secret"
 ARTICLE = (
@@ -43,7 +44,7 @@ def _free_port() -> int:
 class BotProcess:
     """``python -m bot slack --http`` against the stand-in, on SQLite in ``data_dir``."""
 
-    def __init__(self, standin: ss.SlackStandin, data_dir: Path) -> None:
+    def __init__(self, standin: ss.SlackStandin, data_dir: Path, database_url: str) -> None:
         self.port = _free_port()
         self.env = {
             **{k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SLACK_", "BRIEFBOT_"))},
@@ -51,7 +52,7 @@ class BotProcess:
             "SLACK_BOT_TOKEN": "xoxb-crash-token",
             "SLACK_SIGNING_SECRET": SECRET,
             "BRIEFBOT_DATA_DIR": str(data_dir),
-            "DATABASE_URL": "",
+            "DATABASE_URL": database_url,
         }
         self.proc: subprocess.Popen[bytes] | None = None
         self.log = data_dir / "bot.log"
@@ -112,12 +113,13 @@ def _outcome(standin: ss.SlackStandin, mentions: dict[str, str]) -> dict[str, tu
 
 
 @pytest.mark.timeout(900)
-def test_killed_while_briefing_every_mention_is_briefed_once_in_its_first_placeholder(tmp_path: Path):
+def test_killed_while_briefing_every_mention_is_briefed_once_in_its_first_placeholder(tmp_path: Path,
+                                                                                    store_url: str):  # noqa: F811
     count = int(os.environ.get("BRIEFBOT_CRASH_MENTIONS", "10"))
     kills = int(os.environ.get("BRIEFBOT_CRASH_KILLS", "4"))
     mentions = {f"C0CRASH{n:03d}": f"1800000100.{n:06d}" for n in range(count)}
     with ss.SlackStandin() as standin:
-        bot = BotProcess(standin, tmp_path)
+        bot = BotProcess(standin, tmp_path, store_url)
         try:
             bot.start()
             standin.delay_s = 0.25  # every Slack call takes a while: kills land mid-job
