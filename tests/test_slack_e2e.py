@@ -517,6 +517,21 @@ def test_same_link_twice_in_a_channel_points_to_the_earlier_thread(make_bot, sta
     assert len([c for c in standin.calls if c.path == "/news/dup.html"]) == 1  # not even fetched again
 
 
+def test_same_link_posted_twice_at_the_same_moment_is_briefed_once(make_bot, standin):
+    """Two people post one link at once: one brief; the other message gets a pointer to its thread."""
+    bot = make_bot()
+    standin.delay_s = 0.2  # both jobs are under way before either has saved the article
+    url = standin.add_page("/news/race.html", ARTICLE_HTML)
+    bot.event(mention(f"<{url}>", ts="1800000000.001250"), event_id="EvRace1")
+    bot.event(mention(f"<{url}?utm_source=x>", ts="1800000000.001260"), event_id="EvRace2")
+    bot.settle(timeout=40)
+    briefs = [c for c in standin.api_calls("chat.update") if "$125 million" in all_text(c)]
+    assert len({c.body["ts"] for c in briefs}) == 1
+    pointers = [c for c in standin.api_calls("chat.postMessage") if "already briefed" in str(c.body.get("text"))]
+    assert len(pointers) == 1
+    assert len([c for c in standin.calls if c.path == "/news/race.html"]) == 1
+
+
 def test_auto_brief_channel_briefs_links_and_other_channels_stay_quiet(make_bot, standin):
     bot = make_bot(auto_brief_channels=[CHANNEL])
     url = standin.add_page("/news/auto.html", ARTICLE_HTML)

@@ -7,6 +7,7 @@ plain message in the thread; anything else is logged with its traceback and the 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -28,6 +29,8 @@ from bot.store import Store, ThreadRecord
 log = logging.getLogger(__name__)
 
 PLATFORM = "slack"
+# How long a job waits for another job briefing the same link in the same channel.
+LINK_WAIT_S = 30.0
 OOPS = "Sorry, something went wrong on my side while {doing}. Please try again in a minute."
 
 
@@ -81,6 +84,12 @@ class Worker:
             ):
                 progress.mark(delivered=True)
                 return
+            # The same link, posted in this channel at the same moment, may be being briefed by another job.
+            taken = canonical is not None and not done.get("owns_link") and not self._claim_link(
+                task, canonical, progress)
+            if taken and canonical is not None and self._wait_for_earlier(client, task, canonical):
+                progress.mark(delivered=True)
+                return
             placeholder = self._post_once(client, where, task.thread_ts, render.placeholder_message(_label(task)),
                                           progress, done)
             if placeholder is None:
@@ -92,6 +101,22 @@ class Worker:
             self._brief_into(client, task, placeholder, canonical)
         finally:
             progress.mark(delivered=True)
+
+    def _claim_link(self, task: BriefTask, canonical: str, progress: Progress) -> bool:
+        """Take the right to brief ``canonical`` in this channel; False when another job has it."""
+        if self.store.claim_event(f"brief-link:{task.where.channel}:{canonical}"):
+            progress.mark(owns_link=True)
+            return True
+        return False
+
+    def _wait_for_earlier(self, client: WebClient, task: BriefTask, canonical: str) -> bool:
+        """Wait (a little longer than a brief takes) for the other job's thread, then point to it."""
+        deadline = time.monotonic() + LINK_WAIT_S
+        while time.monotonic() < deadline:
+            if self._point_to_earlier(client, task, self.store.find_article(canonical_url=canonical)):
+                return True
+            time.sleep(0.25)
+        return False  # the other job failed or is gone: brief it here after all
 
     def _brief_into(self, client: WebClient, task: BriefTask, placeholder: str, canonical: str | None) -> None:
         where = task.where
