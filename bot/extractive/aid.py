@@ -34,6 +34,8 @@ _STATUS = (("delivered", {"deliver", "hand", "ship", "arrive", "transfer", "send
                          "finalize", "unlock"}),
            ("pledged", {"pledge", "promise", "commit", "earmark", "allocate", "offer"}),
            ("announced", {"announce", "unveil", "present", "launch"}))
+# A government named by its office alone ("the Government", "the cabinet"): the article's own.
+_GOVERNMENT = {"government", "cabinet", "administration", "coalition"}
 _VALUED = {"worth", "valued", "totalling", "totaling", "costing", "amounting"}
 _TO_RUSSIA = {"russia", "moscow", "russian", "kremlin"}
 _WITHHOLDING = ("permit", "prohibit", "review", "request", "restrict")
@@ -168,6 +170,10 @@ class AidReader:
             named = actor_of(s, who, self.ctx)
             if named:
                 return named.split(" and ")
+            if who.lemma_.lower() in _GOVERNMENT and not any(c.dep_ in ("poss", "compound", "amod") for c in who.lefts):
+                # "The Government is providing …": the government the article is about.
+                actor = self.ctx.last_actor or self.ctx.main_actor
+                return [actor] if actor and actor not in BELLIGERENTS else []
             if who.tag_ in ("NNP", "NNPS") or any(c.tag_ in ("NNP", "NNPS") for c in who.lefts):
                 return []  # "a Hong Kong firm sent …": someone the domain file does not know gives nothing
         # "Germany's new package", "US aid", "aid from Japan".

@@ -299,8 +299,10 @@ def find_answer(retriever: Retriever, question: str, intents: list[Intent], *,
     if main.kind in _ANTECEDENT_STARTS:
         chosen = _with_antecedents(retriever, chosen, _ANTECEDENT_STARTS[main.kind])
     top = chosen[0].passage
+    # The best passage may hold several figures (a table row with its total); the next ones may say it plainly.
+    figure = next((f for f in (_figure(main, h.passage.text) for h in chosen if h.fits or h is chosen[0]) if f),
+                  None)
     chosen.sort(key=lambda h: h.passage.index)
-    figure = _figure(main, top.text)
     lead = _LEADS.get(main.kind, ACCORDING)
     if main.kind in TYPED_KINDS and not chosen[0].fits:
         lead = CLOSEST  # its figure may not be exactly the one asked for, so the lead names none
