@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 # Verbs that are sanctions on their own, whatever their object.
 _ALWAYS = {"sanction", "designate", "blacklist", "embargo"}
 _TARGET_PREPS = {"on", "against", "to", "in", "from"}
+# Putting names on a list ("were put on a list of …"), and naming them when a sanctions authority does it.
+_PUT_ON = {"put", "place", "add", "include"}
+# Participles that say where a target is ("based in China", "registered in the UAE"), unlike what it does.
+_SITED = {"base", "register", "locate", "headquarter", "incorporate", "domicile"}
+_NAME_ON_LIST = {"name", "list", "add", "target", "hit"}
 
 
 class SanctionsReader:
@@ -66,7 +71,7 @@ class SanctionsReader:
                     o.lemma_.lower() in self.lx.trade_modifier or o.lemma_.lower() in self.lx.target_noun
                     or o.lower_ == "swift" or self._is_sanction_noun(o) or o.lemma_.lower() == "list"
                     for o in objects)
-                if lemma in _ALWAYS or acts_on_measure or acts_on_trade:
+                if lemma in _ALWAYS or acts_on_measure or acts_on_trade or self._listing(s, token):
                     out.append(token)
             elif self._is_sanction_noun(token) and not self._background(token):
                 # "New EU sanctions hit 50 firms": the noun as the subject of an action, or standing alone.
@@ -103,6 +108,8 @@ class SanctionsReader:
             for child in holder.children:
                 if child.dep_ == "prep" and child.lower_ in ("on", "against"):
                     obj = syntax.first_child(child, "pobj")
+                    if obj is not None and obj.lemma_.lower() in ("list", "blacklist"):
+                        continue  # "put on a list of firms …": the list, not whom it names
                     if usable(obj):
                         found.append(obj)  # type: ignore[arg-type]
                     for conj in child.conjuncts:  # "on X, as well as on Y"
@@ -123,6 +130,27 @@ class SanctionsReader:
             if usable(obj) and not self._is_sanction_noun(obj):  # type: ignore[arg-type]
                 return [obj]  # type: ignore[list-item]
         return []
+
+    def _listing(self, s: Sentence, verb: Token) -> bool:
+        """"were put on a list of firms facing export restrictions", "OFAC named Shenzhen Blue Harbour",
+        "It also listed Karadeniz Makina" (after a sanctions authority spoke): putting names on a list."""
+        lemma = verb.lemma_.lower()
+        lists = [o for p in syntax.children(verb, "prep") if p.lower_ in ("on", "to")
+                 for o in syntax.children(p, "pobj") if o.lemma_.lower() in ("list", "blacklist")]
+        # A list of sanctioned or restricted names: "sanctions list", "a list of firms facing export restrictions".
+        if lemma in _PUT_ON and any(o.lemma_.lower() == "blacklist" or any(
+                self._is_sanction_noun(t) or t.lemma_.lower() in self.lx.restrict_noun | self.lx.sanction_noun
+                or t.lemma_.lower() in ("sanction", "sanctions") for t in o.subtree) for o in lists):
+            return True
+        if lemma not in _NAME_ON_LIST or syntax.first_child(verb, "dobj") is None:
+            return False
+        who = syntax.subject(verb)
+        if who is None:
+            return False
+        if syntax.is_pronoun(who):
+            return self.ctx.last_sanctions_actor is not None and any(
+                f.section == "sanctions" for f in self.ctx.items[-3:])
+        return any(n.start <= who.i < n.end for n in s.names_of("authority"))
 
     def _names_a_measure(self, token: Token) -> bool:
         """"a fresh round of sanctions", "its 17th package of sanctions": the noun the measure is counted by."""
@@ -157,8 +185,8 @@ class SanctionsReader:
                         return int(value)
         if target is not None:
             found = find_count(syntax.span_text(list(target.subtree)))
-            if found is not None:
-                return found[0]
+            if found is not None and not (found[0] == 1 and not any(t.like_num for t in target.subtree)):
+                return found[0]  # ("a Dubai-registered company" is not a count of one)
         return None
 
     def _imposer(self, s: Sentence, trigger: Token, target_tokens: set[int]) -> str | None:
@@ -208,7 +236,7 @@ class SanctionsReader:
         # shipping machine tools to Russia" are not in Russia.
         described = {t.i for t in phrase for a in [t, *t.ancestors]
                      if a.dep_ == "acl" and a.i != (target.i if target is not None else -1)
-                     and a.i in {x.i for x in phrase}}
+                     and a.i in {x.i for x in phrase} and a.lemma_.lower() not in _SITED}
         target_tokens = ({t.i for t in phrase} - described) | self._partitive_places(s, clause)
         countries = [n.canonical for n in s.names if n.kind == "country" and (n.start in target_tokens or (
             target is None and n.start in clause)) and n.canonical != imposer]
