@@ -53,6 +53,10 @@ class PolicyReader:
                 return "prohibit"
             if lemma == "hold" and prt & {"back", "off"}:
                 return "prohibit"
+            if lemma in ("stand", "get") and any(p.lower_ == "in" and any(o.lemma_.lower() == "way"
+                                                                       for o in syntax.children(p, "pobj"))
+                                                 for p in syntax.children(token, "prep")):
+                return "prohibit"  # "will not stand in the way of Ukraine using …"
             if lemma == "decide":
                 # "decided to allow" passes the decision through; "has yet to decide", "not decided" is a review.
                 undecided = any(c.lower_ in ("yet", "whether") for c in token.subtree)
@@ -139,6 +143,10 @@ class PolicyReader:
         # clause of its own: "Washington supports X, although ATACMS have been restricted" keeps them apart.
         for n, tok in enumerate(path):
             own_clause = syntax.first_child(tok, "nsubj", "nsubjpass", "mark") is not None
+            # "cleared the way for Ukraine to use …": a "for X to" clause completes the noun it hangs on.
+            if own_clause and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                continue
             if (tok.dep_ in ("advcl", "parataxis", "relcl") or (tok.dep_ == "conj" and syntax.is_verbal(tok))) \
                     and own_clause:
                 return path[: n + 1]
