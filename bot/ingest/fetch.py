@@ -10,6 +10,7 @@ Redirects are followed here, not by httpx, so every hop goes through the same ch
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -139,6 +140,15 @@ def fetch_bytes(url: str, *, settings: Settings, client: httpx.Client | None = N
 
     An injected ``client`` must not route through a proxy (the proxy would connect on its own terms).
     """
+    return _guarded_get(url, settings=settings, client=client, resolver=resolver, limit=settings.fetch.max_bytes,
+                        readable_only=True, too_many="That link redirects too many times.")
+
+
+def _guarded_get(url: str, *, settings: Settings, client: httpx.Client | None, resolver: Resolver | None,
+                 limit: int, readable_only: bool, too_many: str,
+                 hop_options: Callable[[Origin], tuple[list[str], dict[str, str]]] | None = None) -> Fetched:
+    """The redirect loop shared by links and private files: each hop resolved, checked and sent by
+    ``_send``; ``hop_options`` gives a hop's extra allowed host and headers from its origin."""
     cfg = settings.fetch
     deadline = time.monotonic() + cfg.total_timeout_s
     resolve = resolver or system_resolver(cfg.connect_timeout_s)
@@ -148,7 +158,9 @@ def fetch_bytes(url: str, *, settings: Settings, client: httpx.Client | None = N
     try:
         current = _parse(url)
         for _hop in range(cfg.max_redirects + 1):
-            response = _send(http, current, cfg=cfg, resolver=resolve, deadline=deadline)
+            allow, headers = hop_options(origin_of(current)) if hop_options else ([], {})
+            response = _send(http, current, cfg=cfg, resolver=resolve, deadline=deadline, allow=allow,
+                             extra_headers=headers)
             try:
                 status = response.status_code
                 location = response.headers.get("location")
@@ -163,14 +175,14 @@ def fetch_bytes(url: str, *, settings: Settings, client: httpx.Client | None = N
                     raise FetchError(f"HTTP {status} from {current}",
                                      user_message=_unreachable(f"HTTP {status}"),
                                      status_code=status, url=str(current))
-                _check_media_type(response)
-                body = _read_capped(response, limit=cfg.max_bytes, deadline=deadline)
+                if readable_only:
+                    _check_media_type(response)
+                body = _read_capped(response, limit=limit, deadline=deadline)
                 return Fetched(url=str(current.copy_with(fragment=None)),
                                content_type=response.headers.get("content-type"), body=body)
             finally:
                 response.close()
-        raise FetchError(f"more than {cfg.max_redirects} redirects",
-                         user_message="That link redirects too many times.", url=str(current))
+        raise FetchError(f"more than {cfg.max_redirects} redirects", user_message=too_many, url=str(current))
     finally:
         if owned:
             http.close()
@@ -202,38 +214,9 @@ def fetch_with_credentials(url: str, *, settings: Settings, headers: dict[str, s
     port — and never along a redirect to anywhere else. Every hop passes the SSRF guard; only
     ``trusted_origin`` (the operator-configured API server, which may be on a private network) is exempt,
     and only on its exact port."""
-    cfg = settings.fetch
-    deadline = time.monotonic() + cfg.total_timeout_s
-    resolve = resolver or system_resolver(cfg.connect_timeout_s)
-    owned = client is None
-    http = client or httpx.Client(trust_env=False, follow_redirects=False)
-    try:
-        current = _parse(url)
-        for _hop in range(cfg.max_redirects + 1):
-            here = origin_of(current)
-            response = _send(http, current, cfg=cfg, resolver=resolve, deadline=deadline,
-                             allow=[here[1]] if here == trusted_origin else [],
-                             extra_headers=headers if here == credential_origin else {})
-            try:
-                location = response.headers.get("location")
-                if response.status_code in _REDIRECTS and location:
-                    try:
-                        current = _parse(str(current.join(location)))
-                    except httpx.InvalidURL as exc:
-                        raise FetchError(f"bad Location {location!r}",
-                                         user_message=_unreachable("a broken redirect")) from exc
-                    continue
-                if response.status_code >= 300:
-                    raise FetchError(f"HTTP {response.status_code} from {current}",
-                                     user_message=_unreachable(f"HTTP {response.status_code}"),
-                                     status_code=response.status_code, url=str(current))
-                body = _read_capped(response, limit=max_bytes, deadline=deadline)
-                return Fetched(url=str(current.copy_with(fragment=None)),
-                               content_type=response.headers.get("content-type"), body=body)
-            finally:
-                response.close()
-        raise FetchError(f"more than {cfg.max_redirects} redirects",
-                         user_message="That file's address redirects too many times.", url=str(current))
-    finally:
-        if owned:
-            http.close()
+    def hop_options(here: Origin) -> tuple[list[str], dict[str, str]]:
+        return ([here[1]] if here == trusted_origin else []), (headers if here == credential_origin else {})
+
+    return _guarded_get(url, settings=settings, client=client, resolver=resolver, limit=max_bytes,
+                        readable_only=False, too_many="That file's address redirects too many times.",
+                        hop_options=hop_options)
