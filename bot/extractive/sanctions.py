@@ -218,7 +218,9 @@ class SanctionsReader:
             if imposer:
                 self.ctx.last_sanctions_actor = imposer
             clause = {t.i for t in trigger.subtree} if syntax.is_verbal(trigger) else {t.i for t in trigger.head.subtree}
-            sectors = unique([n.text for n in s.names if n.kind == "sector" and n.start in clause])
+            # "accuses of shipping drone engines" names an act, not the shipping sector.
+            sectors = unique([n.text for n in s.names if n.kind == "sector" and n.start in clause
+                              and not (n.end - n.start == 1 and syntax.first_child(s.doc[n.start], "dobj"))])
             for target in (targets or [None]):  # type: ignore[list-item]
                 item = self._item(s, trigger, target, imposer, clause, sectors)
                 if item is not None:
