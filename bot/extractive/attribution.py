@@ -101,6 +101,11 @@ def _through_carrier(who: Token) -> Token:
             obj = syntax.first_child(prep, "pobj")
             if obj is not None:
                 return obj
+    for acl in syntax.children(who, "acl"):  # "maps published by DeepState", "footage released by the ministry"
+        agent = syntax.first_child(acl, "agent")
+        obj = syntax.first_child(agent, "pobj") if agent is not None else None
+        if obj is not None:
+            return obj
     return who
 
 

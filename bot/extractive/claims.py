@@ -83,6 +83,13 @@ class ClaimReader:
             # "shot down", "beat back", "fended off": the particle makes the verb one of fighting.
             phrasal = any(c.dep_ == "prt" and (lemma, c.lower_) in _PHRASAL for c in token.children)
             return phrasal or lemma not in self.lx.event_ambiguous or self._military(s, token)
+        # Who holds ground: "showed Basivka as contested rather than under Russian control", "in Ukrainian
+        # control". A state of the front is a claim like an event, when someone asserts it.
+        if lemma == "control" and token.pos_ == "NOUN" and token.head.lower_ in ("under", "in") and any(
+                self.lx.side_words.get(c.lower_) for c in token.lefts):
+            return True
+        if lemma == "contest" and token.tag_ in ("VBN", "JJ") and syntax.first_child(token, "dobj", "agent") is None:
+            return True
         if token.pos_ == "NOUN" and lemma in self.lx.event_noun:
             # A noun of fighting counts with a figure or a place ("12 attacks near Pokrovsk", "losses of up to
             # 220 servicemen", "the capture of X"), or as what someone did ("carried out a massive strike").
