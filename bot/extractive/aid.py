@@ -36,6 +36,9 @@ _STATUS = (("delivered", {"deliver", "hand", "ship", "arrive", "transfer", "send
            ("announced", {"announce", "unveil", "present", "launch"}))
 # A government named by its office alone ("the Government", "the cabinet"): the article's own.
 _GOVERNMENT = {"government", "cabinet", "administration", "coalition"}
+# What a package's contents are listed in, or lumped as: "a fact sheet lists …", "the money will buy …".
+_HOLDERS = {"money", "funding", "sum", "it", "sheet", "list", "document", "breakdown", "table", "statement",
+            "equipment", "announcement"}
 _VALUED = {"worth", "valued", "totalling", "totaling", "costing", "amounting"}
 _TO_RUSSIA = {"russia", "moscow", "russian", "kremlin"}
 _WITHHOLDING = ("permit", "prohibit", "review", "request", "restrict")
@@ -283,11 +286,16 @@ class AidReader:
     def continuation(self, s: Sentence) -> Found | None:
         """"The package includes radars, interceptors and spare parts": contents of the aid just named."""
         for verb in s.doc:
-            if not syntax.is_verbal(verb) or verb.lemma_.lower() not in self.lx.contain:
+            if not syntax.is_verbal(verb):
                 continue
+            lemma = verb.lemma_.lower()
             who = syntax.subject(verb)
-            if who is None or not (who.lemma_.lower() in self.lx.aid_noun or syntax.is_pronoun(who)
-                                   or who.lemma_.lower() in ("money", "funding", "sum", "it")):
+            on_list = lemma == "be" and any(p.lower_ == "on" and any(o.lemma_.lower() == "list" for o in p.children)
+                                            for p in syntax.children(verb, "prep"))  # "Also on the list are …"
+            holds = (lemma in self.lx.contain or lemma == "list") and who is not None and (
+                who.lemma_.lower() in self.lx.aid_noun or syntax.is_pronoun(who)
+                or who.lemma_.lower() in _HOLDERS or who.lemma_.lower() in self.lx.equipment_heads)
+            if not (holds or on_list):
                 continue
             recent = [f for f in self.ctx.items[-4:] if f.section == "aid"
                       and f.sentences[-1].index >= s.index - 3]
