@@ -343,6 +343,9 @@ class PolicyReader:
             stance = "restricted"
         actor = self._actor(s, setter, weapon, speakers)
         name = weapon.text if weapon else None
+        antecedent = self._antecedent(s, weapon) if weapon is not None else None
+        if antecedent is not None:
+            name = antecedent.text  # "…pledged F-16 fighter jets, says the aircraft it supplies may be used …"
         given = [c for c in weapon.head.children if c.dep_ == "acl" and c.tag_ == "VBN"
                  and c.lemma_.lower() in self.lx.give] if weapon is not None and not weapon.named else []
         if given and name:
@@ -394,6 +397,15 @@ class PolicyReader:
                 out.append((start, None))
                 covered.add(frame_tok.i)
         return out
+
+    def _antecedent(self, s: Sentence, weapon: Weapon) -> Weapon | None:
+        """The named system a definite class noun stands for ("the aircraft", "these missiles"): the last one
+        named before it in the sentence, or in the one before."""
+        if weapon.named or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "such")
+                                   for c in weapon.head.lefts):
+            return None
+        before = [w for w in weapons_in(s, self.lx) if w.named and w.head.i < weapon.head.i]
+        return (before or self._named_before(s))[-1] if (before or self._named_before(s)) else None
 
     def _named_before(self, s: Sentence, *, back: int = 1) -> list[Weapon]:
         """Named systems in the nearest of the ``back`` sentences before ``s`` in its paragraph."""
