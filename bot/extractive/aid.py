@@ -108,6 +108,8 @@ class AidReader:
             # "German military support since 2022 totals about €28bn": a total of help, with its figure.
             who = syntax.subject(verb)
             return bool(money) and who is not None and self._is_help(who)
+        if lemma == "add":
+            return bool(money)  # "is adding €40 million in funding"; "the package adds 116 names to a list" is not aid
         if lemma in self.lx.decide:
             # "approved a package", "announced €400 million": a decision is aid with help as its object
             # (not "its 17th sanctions package").

@@ -142,8 +142,15 @@ class SanctionsReader:
                 self._is_sanction_noun(t) or t.lemma_.lower() in self.lx.restrict_noun | self.lx.sanction_noun
                 or t.lemma_.lower() in ("sanction", "sanctions") for t in o.subtree) for o in lists):
             return True
-        if lemma not in _NAME_ON_LIST or syntax.first_child(verb, "dobj") is None:
+        obj = syntax.first_child(verb, "dobj")
+        if lemma not in _NAME_ON_LIST or obj is None:
             return False
+        money = obj.lemma_.lower() in self.lx.aid_noun or any(t.text in ("$", "€", "£", "¥") or t.tag_ == "$"
+                                                              for t in syntax.phrase_tokens(obj))
+        return not money and self._listed_by_authority(s, verb)  # "adding €40 million in funding" adds money
+
+    def _listed_by_authority(self, s: Sentence, verb: Token) -> bool:
+        """Is the subject a sanctions authority (or "it", right after one spoke)?"""
         who = syntax.subject(verb)
         if who is None:
             return False
