@@ -200,7 +200,8 @@ def run(*, briefs: int, concurrency: int, llm_latency: float, workers: int | Non
             "OPENAI_BASE_URL": llm.base_url,
             "OPENAI_API_KEY": "bench",
             "BRIEFBOT_DATA_DIR": tmp,
-            "DATABASE_URL": str(Path(tmp) / "bench.db"),
+            # BRIEFBOT_BENCH_DATABASE_URL measures another database (e.g. PostgreSQL); default a fresh SQLite file.
+            "DATABASE_URL": os.environ.get("BRIEFBOT_BENCH_DATABASE_URL") or str(Path(tmp) / "bench.db"),
             "BRIEFBOT_CONFIG": str(config),
             "HOST": "127.0.0.1",
         }
