@@ -100,12 +100,26 @@ class SanctionsReader:
             return token is not None and not syntax.is_temporal(token)
 
         found: list[Token] = []
+        extra: list[Token] = []
         # "on X" / "against X" hanging off the verb or off the sanctions noun it acts on.
         # "a fresh round of sanctions on 400 entities": the measure's own noun ("round", "package") holds it too.
         holders = [trigger, *[a for a in self._arguments(trigger) if a.dep_ != "nsubj"],
                    *[t for t in trigger.subtree if self._is_sanction_noun(t) and t.i != trigger.i]]
         for holder in holders:
-            for child in holder.children:
+            # The measure's own phrase: "sanctions under the Special Economic Measures Regulations on 62 people"
+            # hangs the target on the regulation's name; an "on" before the verb is a date ("On 10 January").
+            preps = [c for c in holder.children if c.dep_ == "prep" and not (holder is trigger and c.i < trigger.i)]
+            if self._is_sanction_noun(holder):
+                preps += [t for p in preps if p.lower_ not in ("on", "against") for t in p.subtree
+                          if t.dep_ == "prep" and t.lower_ in ("on", "against")]
+            for child in preps:
+                if child.lower_ == "of" and holder.lemma_.lower() in ("designation", "listing") and holder is trigger:
+                    obj = syntax.first_child(child, "pobj")  # "the designation of the Moscow Exchange"
+                    if usable(obj):
+                        found.append(obj)  # type: ignore[arg-type]
+                if child.lower_ == "with" and syntax.is_verbal(holder) and any(
+                        a.lower_ in ("together", "along") for a in child.lefts):
+                    extra.extend(syntax.children(child, "pobj"))  # "designated X together with 183 vessels"
                 if child.dep_ == "prep" and child.lower_ in ("on", "against"):
                     obj = syntax.first_child(child, "pobj")
                     if obj is not None and obj.lemma_.lower() in ("list", "blacklist"):
@@ -117,10 +131,10 @@ class SanctionsReader:
                         if usable(obj):
                             found.append(obj)  # type: ignore[arg-type]
         if found:
-            return sorted({t.i: t for t in found}.values(), key=lambda t: t.i)
+            return _in_order(found + extra)
         for child in trigger.children:
             if child.dep_ in ("dobj", "nsubjpass") and not self._is_sanction_noun(child) and usable(child):
-                return [child]
+                return _in_order([child, *extra])
         head = trigger.head
         # "imposed sanctions that hit 50 firms"-like shapes: the measure acts on its target through any verb
         # when it is the verb's subject ("New listings cover 32 entities", "the measures target 20 banks").
@@ -128,8 +142,8 @@ class SanctionsReader:
                 head.lemma_.lower() in self.lx.sanction_action | self.lx.sanction or trigger.dep_ == "nsubj"):
             obj = syntax.first_child(head, "dobj")
             if usable(obj) and not self._is_sanction_noun(obj):  # type: ignore[arg-type]
-                return [obj]  # type: ignore[list-item]
-        return []
+                return _in_order([obj, *extra])  # type: ignore[list-item]
+        return _in_order(extra)
 
     def _listing(self, s: Sentence, verb: Token) -> bool:
         """"were put on a list of firms facing export restrictions", "OFAC named Shenzhen Blue Harbour",
@@ -271,3 +285,8 @@ class SanctionsReader:
             "imposed_by": imposer, "targets": text, "target_count": count,
             "target_countries": unique(countries), "sectors": sectors}, [s],
             merge_key=((imposer or "").lower(), count, (text or "").lower()[:40]))
+
+
+def _in_order(tokens: list[Token]) -> list[Token]:
+    """Distinct tokens in sentence order."""
+    return sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
