@@ -24,6 +24,8 @@ _EDGES = " ,;:.“”\"'‘’-–—"
 # Verbs with a particle that are always fighting, whatever their object.
 _PHRASAL = {("shoot", "down"), ("beat", "back"), ("fight", "off"), ("fend", "off"), ("push", "back"),
             ("drive", "back"), ("hold", "off"), ("fight", "back")}
+# Moving on the front: fighting only with a military word near ("units were pulling back"; prices pull back too).
+_MOVING = {("pull", "back"), ("fall", "back"), ("pull", "out"), ("break", "through")}
 # Verbs that do an attack named by a noun: "carried out a massive strike", "suffered heavy losses".
 _CARRY_OUT = {"carry", "conduct", "launch", "stage", "mount", "deliver", "suffer", "inflict", "record", "repel",
               "repulse", "thwart", "foil", "sustain", "execute", "perform", "unleash"}
@@ -77,6 +79,9 @@ class ClaimReader:
                        and (c.head.i == token.i or (c.head.dep_ in ("dobj", "conj") and c.head.pos_ == "NOUN"
                                                      and c.lower_ != "on"))
                        for c in token.subtree) and self._military(s, token)
+        if syntax.is_verbal(token) and any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in _MOVING
+                                           for c in token.children):
+            return not self._hypothetical(token) and self._military(s, token)
         if syntax.is_verbal(token) and lemma in self.lx.event:
             if self._hypothetical(token):
                 return False
