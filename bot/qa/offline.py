@@ -10,11 +10,12 @@ entirely gets a short redirect.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.figures import find_money
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lexicon import OFF_TOPIC, SYNONYMS, tokens
+from bot.qa.pick import Figure, pick, with_conversion
 from bot.qa.retrieve import (
     _DISTANCE,
     _SCORE,
@@ -22,7 +23,7 @@ from bot.qa.retrieve import (
     Hit,
     Retriever,
     asked_numbers,
-    count_match,
+    count_phrases,
     has_figure,
 )
 from bot.qa.span import SpanReader
@@ -96,22 +97,64 @@ class Finding:
 
 
 def _figure(intent: Intent, text: str) -> str | None:
-    """The fact the lead can name outright: "$275 million", "594 Russian servicemen", "300 km"."""
-    if intent.kind == "money":
-        money = find_money(text)
-        return money[0].text if len(money) == 1 else None
+    """The fact the lead can name outright: "$275 million", "594 Russian servicemen", "300 km".
+
+    Of several figures of the right sort, the one the question's words stand nearest to (in the currency
+    it names; a running total only when it asks for one).
+    """
+    if intent.kind in ("money", "quantity"):
+        money = [Figure(m.text, m.start, m.end, m.currency) for m in find_money(text)]
+        # "How much ground…" asks for an extent, which an amount of money is not.
+        if intent.kind == "quantity" and (not money or intent.money_focus is None and not _MONEY_IN_Q.search(
+                intent.text) and _EXTENT.search(text)):
+            return None
+        chosen = pick(text, money, intent.text, intent.terms)
+        if chosen is None:
+            return None
+        # A conversion stays with the amount it converts: "4.5 billion kroner (about $630 million)".
+        outer = next((m for m in money if m.end <= chosen.start and with_conversion(text, m) != m.text
+                      and m.start + len(with_conversion(text, m)) >= chosen.end), None)
+        return with_conversion(text, outer or chosen)
     if intent.kind == "count":
-        return count_match(text, intent.focus, intent.modifiers, skip=asked_numbers(intent))
+        found: list[Figure] = []
+        cursor = 0
+        for phrase in count_phrases(text, intent.focus, intent.modifiers, skip=asked_numbers(intent)):
+            at = text.find(phrase, cursor)
+            if at < 0:
+                at = text.find(phrase)
+            found.append(Figure(phrase, at, at + len(phrase)))
+            cursor = at + len(phrase)
+        # "31 people, six of them children": a share of a count answers only a question about the share.
+        whole = [f for f in found if not (_PARTITIVE.search(f.text) and not _asks_share(f.text, intent.text))]
+        chosen = pick(text, whole or found, intent.text, intent.terms)
+        return chosen.text if chosen else None
     if intent.kind == "score":
-        found = _SCORE.findall(text)
-        return found[0] if found else None
+        found_score = _SCORE.findall(text)
+        return found_score[0] if found_score else None
     if intent.kind == "distance":
-        found = _DISTANCE.findall(text)
-        return found[0] if len(found) == 1 else None
+        found_distance = _DISTANCE.findall(text)
+        return found_distance[0] if len(found_distance) == 1 else None
     if intent.kind == "when":
-        found = EXACT_DATE.findall(text)
-        return found[0] if len(found) == 1 else None
+        found_date = EXACT_DATE.findall(text)
+        return found_date[0] if len(found_date) == 1 else None
     return None
+
+
+_PARTITIVE = re.compile(r"\bof (?:them|those|these|whom|which)\b", re.IGNORECASE)
+
+
+def _asks_share(phrase: str, question: str) -> bool:
+    noun = phrase.split()[-1].lower()
+    return noun in question.lower()
+
+
+_WHAT_MONEY = re.compile(r"\b(?:worth|cost|price|value|add(?:s|ed)? up|in total|total|how (?:big|large)|size)\b",
+                         re.IGNORECASE)
+# A question that speaks of money, and a sentence that measures an extent (land, a share, a distance).
+_MONEY_IN_Q = re.compile(r"\b(?:money|worth|cost|fund\w*|loan\w*|grant\w*|cash|paid|pay|budget|aid|assistance|"
+                         r"dollars?|euros?|pounds?|yen|kron\w+)\b", re.IGNORECASE)
+_EXTENT = re.compile(r"\b(?:square|sq|km|kilomet\w+|miles?|hectares?|per ?cent|percent|%|tonnes?|tons?|"
+                     r"barrels?)\b|%", re.IGNORECASE)
 
 
 # "It did not say how many missiles were intercepted.": the article says outright that it lacks the answer.
@@ -308,6 +351,9 @@ def find_answer(retriever: Retriever, question: str, intents: list[Intent], *,
         lead = CLOSEST  # its figure may not be exactly the one asked for, so the lead names none
     else:
         # The lead names the answer itself: the figure asked for, or the phrase of the sort asked for.
+        if not figure and main.kind in ("what", "quantity") and _WHAT_MONEY.search(question):
+            # "What's the package worth?", "What does the aid add up to?" ask for an amount.
+            figure = _figure(replace(main, kind="money"), top.text)
         if not figure and spans is not None and main.kind not in ("money", "count", "score", "yesno"):
             figure = spans.answer(main.kind, question, top.text)
         if figure:

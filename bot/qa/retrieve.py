@@ -13,6 +13,7 @@ import math
 import os
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import bm25s
@@ -112,12 +113,12 @@ class Hit:
     fits: bool
 
 
-def count_match(text: str, focus: list[str], modifiers: list[str], *,
-                skip: frozenset[str] = frozenset()) -> str | None:
-    """The "594 Russian servicemen" phrase in ``text`` that a "how many" question's noun counts, if any;
+def count_phrases(text: str, focus: list[str], modifiers: list[str], *,
+                  skip: frozenset[str] = frozenset()) -> Iterator[str]:
+    """Every "594 Russian servicemen" phrase in ``text`` that a "how many" question's noun counts;
     numbers in ``skip`` (the question's own: "how many of the six missiles") are no answer."""
     if not focus:
-        return None
+        return
     wanted: set[str] = set()
     for head in focus:
         wanted |= COUNT_SYNONYMS.get(head, frozenset({head}))
@@ -134,7 +135,8 @@ def count_match(text: str, focus: list[str], modifiers: list[str], *,
         if unit and not compound and _NUMBER_WORD.match(number) and tokens(unit)[:1] and tokens(unit)[0] in wanted:
             # "a six-point deduction", "a 48-hour strike": the number and its noun in one word.
             if all(m in tokens(" ".join(words[max(0, i - 3) : i])) for m in modifiers):
-                return " ".join(words[i : i + 2]).strip(",.")
+                yield " ".join(words[i : i + 2]).strip(",.")
+                continue
             continue
         if not (compound or _NUMBER_WORD.match(bare)) or re.fullmatch(r"(?:19|20)\d\d", bare) or \
                 bare.lower() in skip:
@@ -147,13 +149,15 @@ def count_match(text: str, focus: list[str], modifiers: list[str], *,
         if i + 1 < len(words) and words[i + 1].lower() in _BARE_COUNT_VERBS and (
                 i == 0 or words[i - 1].endswith((",", ";", ":"))) and not modifiers:
             # "Six are in Turkey.": a number standing for the things the sentence before counted.
-            return str(word).strip(",.")
+            yield str(word).strip(",.")
+            continue
         if i > 0 and i + 1 < len(words) and words[i + 1].lower().strip(",.") == "times":
             # "Russian troops attacked 54 times": the things counted named by the verb just before.
             verb = tokens(" ".join(words[max(0, i - 2) : i]))
             if any(t in wanted for t in verb) and all(
                     m in tokens(" ".join(words[max(0, i - 6) : i])) for m in modifiers):
-                return " ".join(words[i : i + 2]).strip(",.")
+                yield " ".join(words[i : i + 2]).strip(",.")
+                continue
             continue
         between: list[str] = []
         for n, nxt in enumerate(words[i + 1 : i + 6]):
@@ -169,16 +173,23 @@ def count_match(text: str, focus: list[str], modifiers: list[str], *,
                 between.extend(toks)
                 word_ = nxt.strip(",.;:")
                 if word_.endswith("s") and not word_.endswith(("'s", "’s")) and all(m in between for m in modifiers):
-                    return " ".join(words[i : i + 2 + n]).strip(",.")
+                    yield " ".join(words[i : i + 2 + n]).strip(",.")
+                    break
                 continue
             if toks and toks[0] in wanted:
                 if all(m in between for m in modifiers) or _modified_before(words, i, modifiers, n):
-                    return " ".join(words[i : i + 2 + n]).strip(",.")
+                    yield " ".join(words[i : i + 2 + n]).strip(",.")
+                    break
                 break
             between.extend(toks)
             if nxt.endswith((",", ".")):
                 break
-    return None
+
+
+def count_match(text: str, focus: list[str], modifiers: list[str], *,
+                skip: frozenset[str] = frozenset()) -> str | None:
+    """The first phrase ``count_phrases`` finds, if any."""
+    return next(count_phrases(text, focus, modifiers, skip=skip), None)
 
 
 _LOSS = stems("loss")

@@ -18,6 +18,7 @@ from bot.extractive import syntax
 from bot.extractive.places import places_in
 from bot.extractive.reading import Sentence, strip_dateline, strip_label
 from bot.extractive.weapons import weapons_in
+from bot.qa.lexicon import stem
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,6 +36,10 @@ _REASON_MARKS = {"because", "since", "as", "so", "citing", "due", "given", "amid
 _LIGHT_VERBS = {"be", "do", "have", "say", "tell", "make", "get", "go", "happen"}
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _MAX_WORDS = 18
+# What someone said is a clause, and a clause runs longer than a phrase.
+_MAX_SAID_WORDS = 32
+# A name this many dependency links from the question's own words is about what the question asks.
+_NEAR = 3
 
 
 def _question_words(question: str) -> set[str]:
@@ -48,9 +53,9 @@ def _new(text: str, asked: set[str]) -> bool:
     return bool(words - asked - {"the", "a", "of", "and", "in", "on"}) and not (names & asked - {"the"})
 
 
-def _short(tokens: list[Token]) -> str | None:
+def _short(tokens: list[Token], limit: int = _MAX_WORDS) -> str | None:
     text = syntax.span_text(tokens).strip(" ,;:.“”\"'")
-    return text if text and len(text.split()) <= _MAX_WORDS else None
+    return text if text and len(text.split()) <= limit else None
 
 
 def _dates(s: Sentence) -> list[str]:
@@ -97,7 +102,8 @@ def _speaker(s: Sentence, question: set[str], reporting: frozenset[str], *, fram
         who = syntax.agent(tok) if syntax.is_passive(tok) else syntax.subject(tok)
         if who is None or syntax.is_pronoun(who) or who.pos_ not in ("PROPN", "NOUN"):
             continue
-        phrase = _short(syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"relcl"}))
+        toks = syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"relcl"})
+        phrase = _short(toks)
         if not phrase or not _new(phrase, question):
             continue
         # "Who does Moscow say took …?": the saying frames the question; "Who told Putin …?" asks for the teller.
@@ -105,6 +111,8 @@ def _speaker(s: Sentence, question: set[str], reporting: frozenset[str], *, fram
         saying = tok.lemma_.lower() in reporting
         asked_verb = not (saying and framed) and (
             tok.lemma_.lower().rstrip("s") in question or tok.lower_.rstrip("s") in question)
+        if not asked_verb and not any(t.pos_ == "PROPN" for t in toks):
+            continue  # "the announcement", "its forces": a doer the question did not ask about, and no name
         rank = 0 if asked_verb else 2 if saying else 1
         ranked.append((rank, tok.i, phrase))
     return [phrase for _, _, phrase in sorted(ranked)]
@@ -127,15 +135,88 @@ def _objects_of_question_verb(s: Sentence, question: str) -> list[str]:
     return out
 
 
-def _names(s: Sentence, question: set[str]) -> list[str]:
-    """Proper-noun phrases the question does not name ("Arctic LNG 2 and Murmansk LNG")."""
-    out: list[str] = []
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 64:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _distance(a: Token, b: Token) -> int:
+    """Dependency links between two tokens of one sentence."""
+    up = {a.i: 0}
+    t, d = a, 0
+    while t.head.i != t.i and d < 64:
+        t, d = t.head, d + 1
+        up[t.i] = d
+    t, d = b, 0
+    while t.i not in up and t.head.i != t.i and d < 64:
+        t, d = t.head, d + 1
+    return up.get(t.i, 99) + d
+
+
+def _anchors(s: Sentence, asked: set[str]) -> list[Token]:
+    """Tokens of the sentence that say one of the question's own content words."""
+    out = []
     for tok in s.doc:
-        if tok.tag_ not in ("NNP", "NNPS") or tok.dep_ in ("compound", "nmod", "poss"):
+        if not tok.is_alpha or tok.lower_ in _STOP:
+            continue
+        forms = {tok.lower_.rstrip("s"), tok.lemma_.lower().rstrip("s"), stem(tok.lower_)}
+        if forms & asked:
+            out.append(tok)
+    return out
+
+
+def _nearness(tok: Token, anchors: list[Token]) -> int:
+    return min((_distance(tok, a) for a in anchors if a.i != tok.i), default=99)
+
+
+def _near_names(s: Sentence, question: set[str], anchors: list[Token]) -> list[str]:
+    """Proper-noun phrases the question does not name, nearest the question's own words first; a name far
+    from all of them is about something else and is left out."""
+    ranked: list[tuple[int, int, str]] = []
+    for tok in s.doc:
+        if tok.tag_ not in ("NNP", "NNPS") or tok.dep_ in ("compound", "nmod", "poss") or syntax.is_temporal(tok):
             continue
         phrase = _short(syntax.phrase_tokens(tok, stop=syntax.CLAUSES | {"prep", "appos", "relcl", "det"}))
-        if phrase and _new(phrase, question):
-            out.append(phrase)
+        # A sentence without the question's words ("TREASURY'S TURN - Gazprombank.") was found for its
+        # context: its names are all the answer it has.
+        near = _nearness(tok, anchors) if anchors else 0
+        if phrase and _new(phrase, question) and near <= _NEAR:
+            ranked.append((near, tok.i, phrase))
+    return [p for _, _, p in sorted(ranked)]
+
+
+def _named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
+    """Names the sentence gives the class the question asks for: "the Moscow Exchange" for "which exchange",
+    "Rivnopillia, a village" for "which village", "the \"Zapad\" group" for "which grouping"."""
+    out: list[str] = []
+    question = {w for w in question if stem(w) != noun and stem(w + "s") != noun}  # "the … Exchange" may say it
+    for tok in s.doc:
+        if stem(tok.lower_) != noun and stem(tok.lemma_.lower()) != noun:
+            continue
+        named: list[Token] = []
+        if tok.tag_ in ("NNP", "NNPS"):
+            head = tok
+            while head.dep_ == "compound" and head.head.tag_ in ("NNP", "NNPS"):
+                head = head.head
+            named.append(head)
+        else:
+            named += [c for c in tok.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            named.append(tok.head)
+        named += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        for n in named:
+            stop = syntax.CLAUSES | {"prep", "appos", "relcl", "det", "punct"}
+            toks = [t for t in syntax.phrase_tokens(n, stop=stop) if t.pos_ in ("PROPN", "NUM") or t.i == n.i]
+            phrase = _short(toks) if toks else None
+            if phrase and _new(phrase, question):
+                out.append(phrase)
+                for c in n.conjuncts:  # "Rosneft and Lukoil"
+                    more = _short([c])
+                    if more and c.pos_ == "PROPN" and _new(more, question):
+                        out[-1] = f"{out[-1]} and {more}"
     return out
 
 
@@ -191,7 +272,8 @@ def _said(s: Sentence, reporting: frozenset[str]) -> list[str]:
         if tok.lemma_.lower() in reporting and syntax.is_verbal(tok):
             for child in tok.children:
                 if child.dep_ in ("ccomp", "xcomp"):
-                    text = _short([t for t in child.subtree if t.dep_ != "mark" or t.head.i != child.i])
+                    text = _short([t for t in child.subtree if t.dep_ != "mark" or t.head.i != child.i],
+                                  _MAX_SAID_WORDS)
                     if text:
                         out.append(text)
     return out
@@ -211,13 +293,27 @@ class SpanReader:
         doc = self._parse([text])[0]  # type: ignore[operator]
         return Sentence(text=text, para=0, index=0, doc=doc, names=self.gazetteer.find(doc))
 
+    def asked_class(self, question: str) -> str | None:
+        """The noun of "which N …": "Which Russian bank was blacklisted?" -> "bank"."""
+        doc = self.sentence(question).doc
+        for tok in doc:
+            if tok.lower_ in ("which", "what") and tok.dep_ == "det" and tok.head.pos_ == "NOUN":
+                return stem(tok.head.lower_)
+        return None
+
     def answer(self, kind: str, question: str, text: str) -> str | None:
         """The phrase of ``text`` that answers a ``kind`` question, or None."""
         s = self.sentence(text)
         asked = _question_words(question)
+        content = {w for w in asked if w not in _STOP} | {stem(w.lower()) for w in _WORD.findall(question)
+                                                          if w.lower() not in _STOP}
+        anchors = _anchors(s, content)
+        near = _near_names(s, asked, anchors)
+        noun = self.asked_class(question)
+        named = _named_as(s, noun, asked) if noun else []
         candidates: list[str]
         if kind == "where":
-            candidates = places_in(s)
+            candidates = named + places_in(s)
         elif kind == "weapon":
             found = weapons_in(s, self.lx)
             # "Which British missile …?": a weapon of the kind asked about first, named systems before classes.
@@ -229,17 +325,19 @@ class SpanReader:
             candidates = _distances(s)
         elif kind in ("who", "source"):
             framed = bool(_FRAMED.search(question))
-            candidates = _speaker(s, asked, self.lx.report, framed=framed) + _names(s, asked)
+            candidates = named + _speaker(s, asked, self.lx.report, framed=framed) + near
         elif kind == "quantity":
             candidates = _quantities(s, asked)
         elif kind == "why":
             candidates = _reason(s)
         elif kind == "target":
-            candidates = _names(s, asked) + _objects_of_question_verb(s, question)
+            candidates = named + near + _objects_of_question_verb(s, question)
         else:
-            candidates = _objects_of_question_verb(s, question) + _names(s, asked)
+            candidates = named + _objects_of_question_verb(s, question) + near
         if asked & _SAYING and kind in ("what", "yesno", "target"):
             candidates = _said(s, self.lx.report) + candidates
+        if named and kind not in ("weapon", "when", "distance", "quantity", "why"):
+            return named[0]  # "Which exchange …?" -> "the Moscow Exchange": the class word is expected there
         for candidate in candidates:
             if _new(candidate, asked):
                 return candidate

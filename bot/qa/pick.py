@@ -1,0 +1,112 @@
+"""Which of a sentence's figures the question asks about.
+
+A sentence often holds several figures: a new package and the running total, an amount and its
+conversion, drones launched and drones shot down. The lead must name the one asked for, so each
+candidate is scored by the question's words around it (nearer words count more), by the currency the
+question names, and by whether the question asks for a running total ("now", "in total", "so far") and
+the figure is one ("bringing the total to 342", "lifts … to more than C$4.5 billion").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.qa.lexicon import tokens
+
+# Words on either side of a figure that can tie it to the question.
+_WINDOW = 10
+_WORD = re.compile(r"\S+")
+# The question asks for a running total, not the latest addition.
+_TOTAL_Q = re.compile(r"\b(?:now|in total|total|overall|altogether|in all|so far|to date|since|all told|"
+                      r"cumulative|add(?:s)? up)\b", re.IGNORECASE)
+# The figure is a running total: "bringing the total to", "taking it to", "lifts … to", "a total of".
+_TOTAL_BEFORE = re.compile(
+    r"(?:\b(?:total(?:ling|ing)?|tally|overall)\b(?:\s+\w+){0,3}\s+(?:to|of|at|is|was|stands at|now)?\s*"
+    r"(?:more than|about|around|roughly|some|nearly|almost|over)?\s*$|"
+    r"\b(?:bring(?:s|ing)?|brought|tak(?:es|ing)|took|lift(?:s|ing|ed)?|rais(?:es|ing|ed)|push(?:es|ing|ed)?)\b"
+    r"[^.;]{0,80}\bto\s+(?:more than|about|around|roughly|some|nearly|almost|over)?\s*$)",
+    re.IGNORECASE)
+# The currency a question names ("in yen", "in dollars").
+_CURRENCY_WORDS = {
+    "USD": ("dollar", "usd", "$"), "EUR": ("euro", "eur", "€"), "GBP": ("pound", "sterling", "gbp", "£"),
+    "JPY": ("yen", "jpy", "¥"), "NOK": ("krone", "kroner", "nok"), "DKK": ("krone", "kroner", "dkk"),
+    "SEK": ("krona", "kronor", "sek"), "CAD": ("canadian dollar", "cad"), "CHF": ("franc", "chf"),
+}
+# "4.5 billion kroner (about $630 million)", "13.5 billion kronor, equivalent to about $1.2 billion".
+_CONVERSION_AFTER = re.compile(r"^\s*(?:\((?:about|around|roughly|some|approximately|or|c\.|nearly)?\s*[^()]{1,30}\)|"
+                               r",?\s*(?:equivalent to|or)\s+(?:about|around|roughly|some)?\s*\S+(?:\s+(?:million|"
+                               r"billion|bn|m|mn))?)")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure of a sentence: its text and where it sits."""
+
+    text: str
+    start: int
+    end: int
+    currency: str | None = None
+
+
+def asks_total(question: str) -> bool:
+    return bool(_TOTAL_Q.search(question))
+
+
+def _currencies_asked(question: str) -> set[str]:
+    q = question.lower()
+    return {code for code, words in _CURRENCY_WORDS.items()
+            if any((w in q) if not w.isalpha() else re.search(rf"\b{w}s?\b", q) for w in words)}
+
+
+def _closeness(text: str, fig: Figure, terms: Mapping[str, float]) -> float:
+    """The question's words around ``fig``, each weighted by how near it stands."""
+    words = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
+    first = next((i for i, (s, w) in enumerate(words) if s + len(w) > fig.start), len(words))
+    last = next((i for i, (s, _) in enumerate(words) if s >= fig.end), len(words)) - 1
+    score = 0.0
+    seen: set[str] = set()
+    for i, (_, w) in enumerate(words):
+        if first <= i <= last:
+            continue
+        d = first - i if i < first else i - last
+        if d > _WINDOW:
+            continue
+        for t in tokens(w):
+            if t in terms and t not in seen:
+                seen.add(t)
+                score += terms[t] / d
+    return score
+
+
+def is_total(text: str, fig: Figure) -> bool:
+    return bool(_TOTAL_BEFORE.search(text[max(0, fig.start - 120) : fig.start]))
+
+
+def pick(text: str, figures: Sequence[Figure], question: str, terms: Mapping[str, float]) -> Figure | None:
+    """The figure of ``text`` the question asks about; the first on a tie."""
+    if not figures:
+        return None
+    wants_total = asks_total(question)
+    currencies = _currencies_asked(question)
+
+    def score(fig: Figure) -> float:
+        s = _closeness(text, fig, terms)
+        if currencies and fig.currency:
+            s += 3.0 if fig.currency in currencies else -3.0
+        total = is_total(text, fig)
+        if total != wants_total and len(figures) > 1:
+            s -= 2.0
+        return s
+
+    best = max(range(len(figures)), key=lambda i: (score(figures[i]), -i))
+    return figures[best]
+
+
+def with_conversion(text: str, fig: Figure) -> str:
+    """The figure with the conversion that follows it, when there is one: "4.5 billion kroner (about $630 million)"."""
+    m = _CONVERSION_AFTER.match(text[fig.end :])
+    if m and re.search(r"\d", m.group(0)):
+        return (fig.text + text[fig.end : fig.end + m.end()]).strip(" ,")
+    return fig.text

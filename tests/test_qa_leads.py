@@ -1,0 +1,83 @@
+"""The lead line names what was asked: of several figures the one the question points at, of several
+names the one tied to the question's words. Each rule has an example and a counter-example; the
+articles are short texts of ours."""
+
+from __future__ import annotations
+
+from qa_support import ask
+
+from bot.article import Article
+
+
+def _lead(text: str, question: str, history: tuple[str, ...] = ()) -> str:
+    return ask(Article(text=f"Test report\n\n{text}"), question, history=history).answer.split("\n")[0]
+
+
+TANKERS = ("Brussels added 64 tankers to its shadow-fleet list on Monday, bringing the total to 410 vessels "
+           "barred from European ports. Officials said more listings would follow.")
+
+
+def test_a_running_total_answers_a_question_about_the_total():
+    assert "410" in _lead(TANKERS, "How many tankers are on the list now?")
+
+
+def test_the_latest_addition_answers_a_question_about_the_addition():
+    lead = _lead(TANKERS, "How many tankers did Brussels add on Monday?")
+    assert "64" in lead and "410" not in lead
+
+
+CONVERSION = ("Denmark announced a package worth 2.1 billion kroner (about $300 million) for drone production "
+              "in Ukraine, the defence ministry said on Thursday.")
+
+
+def test_an_amount_keeps_its_conversion():
+    lead = _lead(CONVERSION, "How much is the Danish package worth?")
+    assert "2.1 billion kroner" in lead and "$300 million" in lead
+
+
+def test_the_currency_asked_for_is_the_one_named():
+    text = ("Tokyo will lend Kyiv 230 billion yen under the plan, the finance ministry said, while Ottawa "
+            "promised $400 million.")
+    lead = _lead(text, "How much is Japan lending, in yen?")
+    assert "230 billion yen" in lead and "$400 million" not in lead
+
+
+def test_the_figure_nearest_the_question_words_wins():
+    text = ("Air defences shot down 212 drones overnight, the air force said, after Russia launched 260 drones "
+            "and 9 missiles at Ukraine.")
+    assert "260" in _lead(text, "How many drones did Russia launch?")
+    assert "212" in _lead(text, "How many drones were shot down?")
+
+
+def test_a_share_of_a_count_is_no_answer_to_the_count():
+    text = "Regional officials said 27 people, four of them children, were injured in the shelling."
+    assert "27" in _lead(text, "How many people were injured?")
+    assert "four" in _lead(text, "How many children were injured?").lower()
+
+
+def test_which_class_names_the_member_of_that_class():
+    text = ("The Treasury on Thursday sanctioned the Saint Petersburg Currency Exchange, along with eleven "
+            "brokers, a spokesman for the department said.")
+    assert "Saint Petersburg Currency Exchange" in _lead(text, "Which exchange did the Treasury target?")
+
+
+def test_a_village_named_in_apposition_is_the_village():
+    text = ("Russia's Defence Ministry said its troops had captured Dorozhnie, a village south of the city, "
+            "after a week of fighting near Kramatorsk.")
+    lead = _lead(text, "Which village does Moscow say it captured?")
+    assert "Dorozhnie" in lead and "Kramatorsk" not in lead
+
+
+def test_a_name_far_from_the_question_words_is_not_the_answer():
+    # Lisbon has nothing to do with what the money pays for; the answer is in the sentence's clause.
+    text = ("At a meeting in Lisbon, Portugal said its €120 million contribution would pay for training "
+            "pilots and buying spare engines for Ukraine's aircraft.")
+    lead = _lead(text, "What will the Portuguese money pay for?")
+    assert "Lisbon" not in lead
+
+
+def test_who_wants_a_name_not_a_nameless_doer():
+    text = ("The decision followed a request from Kyiv. The announcement was made by the Foreign Secretary, "
+            "Helen Marsh, in a statement on Tuesday.")
+    lead = _lead(text, "Who made the announcement?")
+    assert "Marsh" in lead
