@@ -81,3 +81,16 @@ def test_who_wants_a_name_not_a_nameless_doer():
             "Helen Marsh, in a statement on Tuesday.")
     lead = _lead(text, "Who made the announcement?")
     assert "Marsh" in lead
+
+
+def test_which_n_did_a_verb_names_the_doer_of_that_verb():
+    text = ("Oslo's rules kept its rockets inside Ukraine, with Crimea counted as Ukrainian. A day later the "
+            "Nordic Courier, citing two officials, reported that Oslo had lifted the limit.")
+    lead = _lead(text, "Which newspaper reported that Oslo had lifted the limit?")
+    assert "Nordic Courier" in lead
+
+
+def test_what_was_done_to_something_is_not_the_doer():
+    text = "The general staff said separately that Neptune missiles had hit an S-300 launcher near Saky."
+    lead = _lead(text, "What was hit near Saky?")
+    assert "S-300" in lead

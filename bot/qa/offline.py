@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from bot.figures import find_money
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lexicon import OFF_TOPIC, SYNONYMS, tokens
-from bot.qa.pick import Figure, pick, with_conversion
+from bot.qa.pick import Figure, asks_total, pick_across, totals, with_conversion
 from bot.qa.retrieve import (
     _DISTANCE,
     _SCORE,
@@ -96,25 +96,15 @@ class Finding:
     off_topic: bool = False
 
 
-def _figure(intent: Intent, text: str) -> str | None:
-    """The fact the lead can name outright: "$275 million", "594 Russian servicemen", "300 km".
-
-    Of several figures of the right sort, the one the question's words stand nearest to (in the currency
-    it names; a running total only when it asks for one).
-    """
+def _candidates(intent: Intent, text: str) -> list[Figure]:
+    """The figures of ``text`` of the sort the question asks for (an amount, a count of its noun)."""
     if intent.kind in ("money", "quantity"):
         money = [Figure(m.text, m.start, m.end, m.currency) for m in find_money(text)]
         # "How much ground…" asks for an extent, which an amount of money is not.
-        if intent.kind == "quantity" and (not money or intent.money_focus is None and not _MONEY_IN_Q.search(
-                intent.text) and _EXTENT.search(text)):
-            return None
-        chosen = pick(text, money, intent.text, intent.terms)
-        if chosen is None:
-            return None
-        # A conversion stays with the amount it converts: "4.5 billion kroner (about $630 million)".
-        outer = next((m for m in money if m.end <= chosen.start and with_conversion(text, m) != m.text
-                      and m.start + len(with_conversion(text, m)) >= chosen.end), None)
-        return with_conversion(text, outer or chosen)
+        if intent.kind == "quantity" and intent.money_focus is None and not _MONEY_IN_Q.search(
+                intent.text) and _EXTENT.search(text):
+            return []
+        return money
     if intent.kind == "count":
         found: list[Figure] = []
         cursor = 0
@@ -124,10 +114,52 @@ def _figure(intent: Intent, text: str) -> str | None:
                 at = text.find(phrase)
             found.append(Figure(phrase, at, at + len(phrase)))
             cursor = at + len(phrase)
+        if found and asks_total(intent.text):
+            # "added 74 vessels …, taking the total to 153": the total counts what the sentence counts.
+            found += [f for f in totals(text)
+                      if all(f.start != g.start for g in found)]
         # "31 people, six of them children": a share of a count answers only a question about the share.
         whole = [f for f in found if not (_PARTITIVE.search(f.text) and not _asks_share(f.text, intent.text))]
-        chosen = pick(text, whole or found, intent.text, intent.terms)
-        return chosen.text if chosen else None
+        return whole or found
+    return []
+
+
+def _figure_across(intent: Intent, texts: list[str]) -> str | None:
+    """The figure the lead names, from the ranked passages: of several, the one the question points at."""
+    if intent.kind in ("money", "quantity", "count"):
+        found = pick_across([(t, _candidates(intent, t)) for t in texts], intent.text, intent.terms)
+        if found is None:
+            return None
+        text, chosen = found
+        if intent.kind == "count":
+            return chosen.text
+        # A conversion stays with the amount it converts: "4.5 billion kroner (about $630 million)".
+        money = _candidates(intent, text)
+        outer = next((m for m in money if m.end <= chosen.start and with_conversion(text, m) != m.text
+                      and m.start + len(with_conversion(text, m)) >= chosen.end), None)
+        return with_conversion(text, outer or chosen)
+    return next((f for f in (_figure(intent, t) for t in texts) if f), None)
+
+
+# A phrase from a lower-ranked passage must be read this much more surely per rank to be the lead.
+_SPAN_RANK_COST = 1.5
+
+
+def _span_across(spans: SpanReader, kind: str, question: str, texts: list[str]) -> str | None:
+    """The answer phrase from the ranked passages: the top one's, unless a later passage reads clearly
+    surer ("Ukrainian officials say the claim is false." vs "Andriy Demchenko … told the Courier …")."""
+    best: tuple[float, str] | None = None
+    for rank, text in enumerate(texts[:MAX_QUOTES]):
+        found = spans.ranked_answer(kind, question, text)
+        if found and (best is None or found[0] + rank * _SPAN_RANK_COST < best[0]):
+            best = (found[0] + rank * _SPAN_RANK_COST, found[1])
+    return best[1] if best else None
+
+
+def _figure(intent: Intent, text: str) -> str | None:
+    """The fact the lead can name outright: "$275 million", "594 Russian servicemen", "300 km"."""
+    if intent.kind in ("money", "quantity", "count"):
+        return _figure_across(intent, [text])
     if intent.kind == "score":
         found_score = _SCORE.findall(text)
         return found_score[0] if found_score else None
@@ -343,8 +375,9 @@ def find_answer(retriever: Retriever, question: str, intents: list[Intent], *,
         chosen = _with_antecedents(retriever, chosen, _ANTECEDENT_STARTS[main.kind])
     top = chosen[0].passage
     # The best passage may hold several figures (a table row with its total); the next ones may say it plainly.
-    figure = next((f for f in (_figure(main, h.passage.text) for h in chosen if h.fits or h is chosen[0]) if f),
-                  None)
+    figure = _figure_across(main, [h.passage.text for h in chosen if h.fits or h is chosen[0]])
+    # Sentences that only lead into a ranked one ("Kyiv rejects that.") come after it here.
+    ranked_texts = [h.passage.text for h in sorted(chosen, key=lambda h: h.score == 0.0)]
     chosen.sort(key=lambda h: h.passage.index)
     lead = _LEADS.get(main.kind, ACCORDING)
     if main.kind in TYPED_KINDS and not chosen[0].fits:
@@ -355,7 +388,7 @@ def find_answer(retriever: Retriever, question: str, intents: list[Intent], *,
             # "What's the package worth?", "What does the aid add up to?" ask for an amount.
             figure = _figure(replace(main, kind="money"), top.text)
         if not figure and spans is not None and main.kind not in ("money", "count", "score", "yesno"):
-            figure = spans.answer(main.kind, question, top.text)
+            figure = _span_across(spans, main.kind, question, ranked_texts)
         if figure:
             figure = figure.strip(" ,.;:")
             lead = f"{figure[:1].upper()}{figure[1:]}, according to the article:"

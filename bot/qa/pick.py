@@ -84,24 +84,48 @@ def is_total(text: str, fig: Figure) -> bool:
     return bool(_TOTAL_BEFORE.search(text[max(0, fig.start - 120) : fig.start]))
 
 
+# A figure from a lower-ranked passage must stand this much nearer the question's words per rank.
+_RANK_COST = 0.75
+
+
+def _score(text: str, fig: Figure, question: str, terms: Mapping[str, float], several: bool) -> float:
+    s = _closeness(text, fig, terms)
+    currencies = _currencies_asked(question)
+    if currencies and fig.currency:
+        s += 3.0 if fig.currency in currencies else -3.0
+    if several and is_total(text, fig) != asks_total(question):
+        s -= 2.0
+    return s
+
+
 def pick(text: str, figures: Sequence[Figure], question: str, terms: Mapping[str, float]) -> Figure | None:
     """The figure of ``text`` the question asks about; the first on a tie."""
-    if not figures:
-        return None
-    wants_total = asks_total(question)
-    currencies = _currencies_asked(question)
+    found = pick_across([(text, list(figures))], question, terms)
+    return found[1] if found else None
 
-    def score(fig: Figure) -> float:
-        s = _closeness(text, fig, terms)
-        if currencies and fig.currency:
-            s += 3.0 if fig.currency in currencies else -3.0
-        total = is_total(text, fig)
-        if total != wants_total and len(figures) > 1:
-            s -= 2.0
-        return s
 
-    best = max(range(len(figures)), key=lambda i: (score(figures[i]), -i))
-    return figures[best]
+def pick_across(passages: Sequence[tuple[str, Sequence[Figure]]], question: str,
+                terms: Mapping[str, float]) -> tuple[str, Figure] | None:
+    """The figure the question asks about among passages in rank order: a lower-ranked passage's figure
+    wins only when the question's words stand clearly nearer it."""
+    several = sum(len(figs) for _, figs in passages) > 1
+    best: tuple[float, str, Figure] | None = None
+    for rank, (text, figures) in enumerate(passages):
+        for fig in figures:
+            s = _score(text, fig, question, terms, several) - rank * _RANK_COST
+            if best is None or s > best[0]:
+                best = (s, text, fig)
+    return (best[1], best[2]) if best else None
+
+
+def totals(text: str) -> list[Figure]:
+    """Bare numbers that state a running total ("taking the total to 153"), read as a count of what the sentence counts."""
+    out = []
+    for m in re.finditer(r"\b\d[\d,.]*\b", text):
+        fig = Figure(m.group(0), m.start(), m.end())
+        if is_total(text, fig):
+            out.append(fig)
+    return out
 
 
 def with_conversion(text: str, fig: Figure) -> str:

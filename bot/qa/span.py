@@ -92,7 +92,8 @@ _FRAMED = re.compile(r"\b(?:does|do|did)\s+(?:\w+\s+){1,3}(?:say|claim|report|th
                      re.IGNORECASE)
 
 
-def _speaker(s: Sentence, question: set[str], reporting: frozenset[str], *, framed: bool = False) -> list[str]:
+def _speaker(s: Sentence, question: set[str], reporting: frozenset[str], *,
+             framed: bool = False) -> list[tuple[int, str]]:
     """Who does what the question asks about: subjects of the sentence's verbs, the speakers of reported
     words last ("Who does Zakharova say helped plan it?" wants who helped, not Zakharova)."""
     ranked: list[tuple[int, int, str]] = []
@@ -115,7 +116,7 @@ def _speaker(s: Sentence, question: set[str], reporting: frozenset[str], *, fram
             continue  # "the announcement", "its forces": a doer the question did not ask about, and no name
         rank = 0 if asked_verb else 2 if saying else 1
         ranked.append((rank, tok.i, phrase))
-    return [phrase for _, _, phrase in sorted(ranked)]
+    return [(rank, phrase) for rank, _, phrase in sorted(ranked)]
 
 
 def _objects_of_question_verb(s: Sentence, question: str) -> list[str]:
@@ -297,52 +298,82 @@ class SpanReader:
         """The noun of "which N …": "Which Russian bank was blacklisted?" -> "bank"."""
         doc = self.sentence(question).doc
         for tok in doc:
-            if tok.lower_ in ("which", "what") and tok.dep_ == "det" and tok.head.pos_ == "NOUN":
-                return stem(tok.head.lower_)
+            if tok.lower_ not in ("which", "what"):
+                continue
+            # The last noun of the run of modifiers and nouns that follows: "Which big Russian oil company".
+            noun = None
+            for nxt in doc[tok.i + 1 :]:
+                if nxt.pos_ == "NOUN" and nxt.tag_ in ("NN", "NNS"):
+                    noun = nxt
+                elif nxt.pos_ not in ("ADJ", "PROPN", "NOUN") or nxt.lower_ in ("of",):
+                    break
+            return stem(noun.lower_) if noun is not None else None
         return None
+
+    def asks_doer(self, question: str) -> bool:
+        """Is the wh-phrase the subject of the question's verb ("Which outlet reported …?")?"""
+        doc = self.sentence(question).doc
+        wh = next((t for t in doc if t.lower_ in ("which", "what", "who")), None)
+        if wh is None:
+            return False
+        head = wh.head if wh.dep_ == "det" else wh
+        return head.dep_ == "nsubj"  # "What was hit …?" asks for what was hit, not the hitter
 
     def answer(self, kind: str, question: str, text: str) -> str | None:
         """The phrase of ``text`` that answers a ``kind`` question, or None."""
+        found = self.ranked_answer(kind, question, text)
+        return found[1] if found else None
+
+    def ranked_answer(self, kind: str, question: str, text: str) -> tuple[int, str] | None:
+        """The phrase of ``text`` that answers a ``kind`` question, with how sure the reading is: 0 for a
+        member of the class asked for or the doer of the verb asked about, up to 4 for a clause that only
+        shares words with the question."""
         s = self.sentence(text)
         asked = _question_words(question)
         content = {w for w in asked if w not in _STOP} | {stem(w.lower()) for w in _WORD.findall(question)
                                                           if w.lower() not in _STOP}
         anchors = _anchors(s, content)
-        near = _near_names(s, asked, anchors)
+        near = [(3, n) for n in _near_names(s, asked, anchors)]
         noun = self.asked_class(question)
-        named = _named_as(s, noun, asked) if noun else []
-        candidates: list[str]
+        if noun and kind not in ("weapon", "when", "distance", "quantity", "why"):
+            named = _named_as(s, noun, asked)
+            if named:
+                return 0, named[0]  # "Which exchange …?" -> "the Moscow Exchange": the class word is expected
+        candidates: list[tuple[int, str]]
         if kind == "where":
-            candidates = named + places_in(s)
+            candidates = [(1, p) for p in places_in(s)]
         elif kind == "weapon":
             found = weapons_in(s, self.lx)
             # "Which British missile …?": a weapon of the kind asked about first, named systems before classes.
             found.sort(key=lambda w: (w.head.lemma_.lower() not in asked and w.head.lower_ not in asked, not w.named))
-            candidates = [w.text for w in found]
+            candidates = [(1, w.text) for w in found]
         elif kind == "when":
-            candidates = _dates(s)
+            candidates = [(1, d) for d in _dates(s)]
         elif kind == "distance":
-            candidates = _distances(s)
+            candidates = [(1, d) for d in _distances(s)]
         elif kind in ("who", "source"):
             framed = bool(_FRAMED.search(question))
-            candidates = named + _speaker(s, asked, self.lx.report, framed=framed) + near
+            # A doer the grammar names is surer than a name that only stands near the question's words.
+            candidates = _speaker(s, asked, self.lx.report, framed=framed) + [(4, n) for _, n in near]
         elif kind == "quantity":
-            candidates = _quantities(s, asked)
+            candidates = [(1, q) for q in _quantities(s, asked)]
         elif kind == "why":
-            candidates = _reason(s)
+            candidates = [(1, r) for r in _reason(s)]
         elif kind == "target":
-            candidates = named + near + _objects_of_question_verb(s, question)
+            candidates = near + [(2, o) for o in _objects_of_question_verb(s, question)]
         else:
-            candidates = named + _objects_of_question_verb(s, question) + near
+            candidates = [(1, o) for o in _objects_of_question_verb(s, question)] + near
+        if kind in ("what", "target") and self.asks_doer(question):
+            # "Which outlet reported …?": the doer of the verb asked about.
+            candidates = [(0, p) for r, p in _speaker(s, asked, self.lx.report) if r == 0] + candidates
         if asked & _SAYING and kind in ("what", "yesno", "target"):
-            candidates = _said(s, self.lx.report) + candidates
-        if named and kind not in ("weapon", "when", "distance", "quantity", "why"):
-            return named[0]  # "Which exchange …?" -> "the Moscow Exchange": the class word is expected there
-        for candidate in candidates:
+            candidates = [(1, c) for c in _said(s, self.lx.report)] + candidates
+        for rank, candidate in candidates:
             if _new(candidate, asked):
-                return candidate
+                return rank, candidate
         if kind in ("what", "target", "why", "who", "source", "weapon", "where"):
-            return _clause(s, question)
+            clause = _clause(s, question)
+            return (4, clause) if clause else None
         return None
 
 
