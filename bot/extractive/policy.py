@@ -33,6 +33,9 @@ _PERMISSIVE_MODALS = {"may", "can", "ca"}
 _TENTATIVE_MODALS = {"could", "might", "would", "should"}
 # Verbs of change: negated, they keep the state they are about instead of turning it round.
 _CHANGE_VERBS = frozenset({"change", "alter", "shift", "budge", "waver", "move"})
+# Objects that make any verb a strike: "neutralise military sites", "hit airfields".
+_MILITARY_OBJECTS = frozenset({"target", "site", "facility", "airfield", "base", "position", "launcher",
+                               "depot", "installation"})
 _LIGHT_NOUN_VERBS = {"have", "get", "give", "grant", "receive", "win", "secure", "obtain", "hold"}
 
 
@@ -61,6 +64,8 @@ class PolicyReader:
                 # "decided to allow" passes the decision through; "has yet to decide", "not decided" is a review.
                 undecided = any(c.lower_ in ("yet", "whether") for c in token.subtree)
                 return "review" if syntax.is_negated(token) or undecided else None
+            if self._strikes_targets(token) and lemma not in lx.permit | lx.prohibit | lx.restrict:
+                return "use"  # "neutralise military sites": a strike, whatever the verb
             wants = (lemma in lx.need or token.lower_ in lx.need) and syntax.first_child(token, "xcomp", "ccomp") is None
             if wants and not any(o.lemma_.lower() in lx.permit_noun for o in syntax.children(token, "dobj")):
                 return None  # "Ukraine needed air defence" wants a weapon; "would need to approve" is pending
@@ -211,7 +216,10 @@ class PolicyReader:
                 negated = False  # "the prohibition had not changed" keeps the prohibition
             if negated and new is not None and (frames or tok.lemma_.lower() in _LIGHT_NOUN_VERBS or syntax.is_verbal(tok)):
                 new = _FLIP[new]
-            if new in ("permitted",) and mods & _TENTATIVE_MODALS and setter is not None and setter.i == tok.i:
+            # "should be allowed to" states a position; "could allow", "would approve" only a possibility.
+            stated = mods == {"should"} and syntax.is_passive(tok)
+            if new in ("permitted",) and mods & _TENTATIVE_MODALS and setter is not None and setter.i == tok.i \
+                    and not stated:
                 new = "under_review"  # "could allow", "would approve"
             state = new
         return state, setter, action
@@ -339,6 +347,12 @@ class PolicyReader:
             if kind or setter.dep_ in ("dobj", "nsubjpass"):
                 rule = f"{kind} {setter.text}".strip()
                 scope = f"{rule}; {scope}" if scope else rule
+        if scope is None and action is not None and self._strikes_targets(action):
+            # "neutralise military sites in Russia": what may be struck is the rule's scope.
+            obj = syntax.children(action, "dobj")[0]
+            where = [p for p in syntax.children(obj, "prep") if p.lower_ in ("in", "inside", "on", "across")]
+            scope = " ".join([action.text, syntax.noun_phrase(obj), *(syntax.span_text(list(p.subtree))
+                                                                     for p in where[:1])])
         if stance == "permitted" and limited:
             stance = "restricted"
         actor = self._actor(s, setter, weapon, speakers)
@@ -365,12 +379,17 @@ class PolicyReader:
         """Rules whose weapon is not named where they are stated: "… after the UK eased its restrictions on
         how they may be used" (the missiles named before), or strikes with no weapon at all ("allowed to
         strike military targets inside Russia")."""
+        # Weapons inside what is struck ("sites from which missiles are fired") are not a rule's weapon.
+        struck = {t.i for v in s.doc if syntax.is_verbal(v) and self._strikes_targets(v)
+                  for o in syntax.children(v, "dobj") for t in o.subtree}
+        weapons = [w for w in weapons if w.head.i not in struck]
         covered = {t.i for w in weapons for t in syntax.ancestors_to_clause_top(w.head)}
         out: list[tuple[Token, Weapon | None]] = []
         for frame_tok in s.doc:
             if self.frame(frame_tok) not in ("permit", "restrict", "prohibit", "lift", "review") or frame_tok.i in covered:
                 continue
-            uses = [t for t in frame_tok.subtree if syntax.is_verbal(t) and self.frame(t) == "use" and t.i not in covered]
+            uses = [t for t in frame_tok.subtree if syntax.is_verbal(t) and t.i not in covered and (
+                self.frame(t) == "use" or self._strikes_targets(t))]
             if any(w.head.i in {t.i for t in frame_tok.subtree} for w in weapons):
                 continue
             if not uses:
@@ -392,11 +411,26 @@ class PolicyReader:
                     covered.add(frame_tok.i)
                     continue
             target = {t.lower_ for t in use.subtree}
-            striking = use.lemma_.lower() in ("strike", "hit", "target", "attack", "fire")
+            striking = use.lemma_.lower() in ("strike", "hit", "target", "attack", "fire") or self._strikes_targets(use)
             if striking and target & {"russia", "russian", "border"}:
                 out.append((start, None))
                 covered.add(frame_tok.i)
+        # "Ukraine may neutralise military sites in Russia": a rule stated by the modal alone.
+        for verb in s.doc:
+            if verb.i in covered or not syntax.is_verbal(verb) or not self._strikes_targets(verb):
+                continue
+            if syntax.modals(verb) & (_PERMISSIVE_MODALS | self._backshift(verb)) and \
+                    {t.lower_ for t in verb.subtree} & {"russia", "russian", "border"}:
+                start = next(iter(verb.children), None)
+                if start is not None:
+                    out.append((start, None))
         return out
+
+    @staticmethod
+    def _strikes_targets(verb: Token) -> bool:
+        """"neutralise military sites", "destroy airfields": a verb made an attack by what it takes."""
+        return any(o.lemma_.lower() in _MILITARY_OBJECTS or o.lower_.rstrip("s") in _MILITARY_OBJECTS
+                   for o in syntax.children(verb, "dobj"))  # the lemmatiser makes "bases" "basis"
 
     def _antecedent(self, s: Sentence, weapon: Weapon) -> Weapon | None:
         """The named system a definite class noun stands for ("the aircraft", "these missiles"): the last one

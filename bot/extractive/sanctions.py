@@ -42,6 +42,8 @@ class SanctionsReader:
         # "its 17th sanctions package", "the sanctions list": a noun that sanctions name.
         if any(c.dep_ == "compound" and c.lemma_.lower() in ("sanction", "sanctions") for c in token.lefts):
             return True
+        if lemma == "list" and any(c.lemma_.lower() in self.lx.sanction_noun for c in token.lefts):
+            return True  # "the port-ban list now covers 91 ships"
         if lemma not in self.lx.sanction_noun:
             return False
         if lemma in ("sanction", "designation", "listing", "blacklist", "embargo", "delisting"):
@@ -228,7 +230,11 @@ class SanctionsReader:
             found = [n.canonical for n in s.names_of("actor", name.start, name.end)]
             if found:
                 return found[0]
-        return self.ctx.last_sanctions_actor or self.ctx.main_actor
+        # The article's sanctioning actor, unless the sentence names it among the targets ("Firms in China
+        # and Turkey were also listed": Turkey is listed, not listing).
+        targeted = {n.canonical for n in s.names if n.start in target_tokens}
+        return next((a for a in (self.ctx.last_sanctions_actor, self.ctx.main_actor) if a and a not in targeted),
+                    None)
 
     def read(self, s: Sentence, attributions: list[Any]) -> list[Found]:  # noqa: ARG002 (one signature for all readers)
         out: list[Found] = []
@@ -277,6 +283,14 @@ class SanctionsReader:
                 if self._names_a_measure(measure):
                     # "17th package of sanctions"; the country it is against shows in target_countries.
                     text = f"{text.removeprefix('its ').removeprefix('their ')} of sanctions"
+        cap = next((t for t in self._arguments(trigger) if t.lemma_.lower() == "cap"), None) \
+            if trigger.pos_ == "VERB" else None
+        if cap is not None:
+            # "lowered the price cap on Russian crude to $47.60 a barrel": the cap and its new level.
+            text = syntax.span_text([t for t in cap.subtree if t.dep_ != "det" or t.head.i != cap.i]).strip(" ,;:")
+            level = next((p for p in syntax.children(trigger, "prep") if p.lower_ in ("to", "at")), None)
+            if level is not None:
+                text = f"{text} {trigger.text} {syntax.span_text(list(level.subtree))}"
         if text and len(text) > 160:
             text = text[:160].rsplit(" ", 1)[0] + "…"
         if not (text or count or countries or sectors):
