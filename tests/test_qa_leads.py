@@ -94,3 +94,15 @@ def test_what_was_done_to_something_is_not_the_doer():
     text = "The general staff said separately that Neptune missiles had hit an S-300 launcher near Saky."
     lead = _lead(text, "What was hit near Saky?")
     assert "S-300" in lead
+
+
+def test_a_year_alone_is_named_as_the_time():
+    text = "In 2019 the council added the old bridge to its list of protected buildings, after a long campaign."
+    assert "2019" in _lead(text, "When was the bridge listed as protected?")
+
+
+def test_a_follow_up_count_without_a_noun_takes_the_count_nearest_its_words():
+    text = ("Russia launched 140 drones and six missiles overnight, the air force said. Air defences shot down "
+            "118 drones and four of the missiles, it said.")
+    lead = _lead(text, "How many were shot down?", history=("How many drones did Russia launch?",))
+    assert "118" in lead

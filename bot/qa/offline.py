@@ -114,6 +114,10 @@ def _candidates(intent: Intent, text: str) -> list[Figure]:
                 at = text.find(phrase)
             found.append(Figure(phrase, at, at + len(phrase)))
             cursor = at + len(phrase)
+        if not intent.focus:
+            # "How many were shot down?" names nothing it counts: any counted thing, nearest its words.
+            found = [Figure(m.group(0), m.start(), m.end()) for m in _COUNTED.finditer(text)
+                     if not _YEAR.fullmatch(m.group(1)) and m.group(1).lower() not in asked_numbers(intent)]
         if found and asks_total(intent.text):
             # "added 74 vessels …, taking the total to 153": the total counts what the sentence counts.
             found += [f for f in totals(text)
@@ -172,6 +176,14 @@ def _figure(intent: Intent, text: str) -> str | None:
     return None
 
 
+# A number and the word it counts: "241 drones", "four hundred and fifty-eight targets".
+_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|"
+                 r"sixty|seventy|eighty|ninety|hundred|thousand")
+_NUMBER = rf"(?:\d[\d,]*|(?:{_NUMBER_WORDS})(?:(?:[ -]|\s+and\s+)(?:{_NUMBER_WORDS}))*)"
+_COUNTED = re.compile(rf"(?<![$€£\w.,-])({_NUMBER})\s+(?!(?:million|billion|bn|per|percent|km|miles|years?|months?|"
+                      rf"weeks?|days?|hours?|of|the|and|or|to|in|on|at|for|with|were|was|are|had|have|a|an)\b)"
+                      rf"([a-z][a-z-]+)\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _PARTITIVE = re.compile(r"\bof (?:them|those|these|whom|which)\b", re.IGNORECASE)
 
 

@@ -35,6 +35,7 @@ _UNITS = {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "
 _REASON_MARKS = {"because", "since", "as", "so", "citing", "due", "given", "amid", "over", "after"}
 _LIGHT_VERBS = {"be", "do", "have", "say", "tell", "make", "get", "go", "happen"}
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_WORD_OR_NUMBER = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _MAX_WORDS = 18
 # What someone said is a clause, and a clause runs longer than a phrase.
 _MAX_SAID_WORDS = 32
@@ -48,7 +49,7 @@ def _question_words(question: str) -> set[str]:
 
 def _new(text: str, asked: set[str]) -> bool:
     """Does the phrase say something the question didn't already say, without being a name it asked about?"""
-    words = {w.lower().rstrip("s") for w in _WORD.findall(text)}
+    words = {w.lower().rstrip("s") for w in _WORD_OR_NUMBER.findall(text)}  # "In 2022" says a year
     names = {w.lower().rstrip("s") for w in _WORD.findall(text) if w[:1].isupper()}
     return bool(words - asked - {"the", "a", "of", "and", "in", "on"}) and not (names & asked - {"the"})
 
