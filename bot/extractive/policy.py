@@ -112,6 +112,9 @@ class PolicyReader:
         candidates = [c for c in token.children if c.dep_ in ("acomp", "attr", "oprd", "prep", "dobj")]
         candidates += [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "under", "off")
                        for o in c.children if o.dep_ == "pobj"]
+        if token.lemma_.lower() in ("make", "take", "reach"):
+            # "No decision has been made on sending …": the decision is the verb's passive subject.
+            candidates += [c for c in token.children if c.dep_ == "nsubjpass"]
         return [c for c in candidates if self.frame(c) in ("permit", "prohibit", "restrict", "review", "lift")
                 and c.lower_ != "for"]
 
@@ -186,10 +189,13 @@ class PolicyReader:
                     if new is None and negated and frame == "supply" and syntax.subject(tok) is not None:
                         new = "prohibited"  # "Germany will not send Taurus"
                         negated = False
-                    elif new is None and frame == "use" and (mods & (_PERMISSIVE_MODALS | self._backshift(tok))
+                    elif new is None and frame == "use" and (mods & (_PERMISSIVE_MODALS | {"must"} | self._backshift(tok))
                                                              or self._be_to(tok)):
-                        new = "prohibited" if negated else "permitted"  # "Ukraine may (not) use …"
+                        new = "prohibited" if negated else "permitted"  # "Ukraine may (not) use …", "must not be used"
                         negated = False
+                    elif new is None and frame == "supply" and not negated and mods & {"might", "could", "may"} \
+                            and syntax.subject(tok) is not None:
+                        new = "under_review"  # "he might give Ukraine Tomahawks": a possibility, not a decision
                 elif frame == "permit":
                     new = "permitted"
                 elif frame == "lift":
@@ -212,6 +218,9 @@ class PolicyReader:
                         new, negated = "under_review", False
                 if frame is not None and frame not in ("use", "supply"):
                     setter = predicative[0] if predicative and self.frame(tok) is None else tok
+            if new == "permitted" and depth and syntax.first_child(tok, "xcomp") is not None and any(
+                    c.dep_ == "advmod" and c.lower_ == "yet" for c in tok.children):
+                new = "under_review"  # "has yet to approve": no decision so far
             if negated and tok.lemma_.lower() in _CHANGE_VERBS:
                 negated = False  # "the prohibition had not changed" keeps the prohibition
             if negated and new is not None and (frames or tok.lemma_.lower() in _LIGHT_NOUN_VERBS or syntax.is_verbal(tok)):
@@ -262,7 +271,8 @@ class PolicyReader:
 
     # -- items ---------------------------------------------------------------------------------------
 
-    def _actor(self, s: Sentence, setter: Token | None, weapon: Weapon | None, speakers: list[str]) -> str | None:
+    def _actor(self, s: Sentence, setter: Token | None, weapon: Weapon | None, speakers: list[str],
+               action: Token | None = None) -> str | None:
         """Who sets the policy: the subject of the deciding word, else the government whose words the
         sentence reports, else the supplier of the weapon."""
         candidates: list[Token | None] = []
@@ -278,6 +288,12 @@ class PolicyReader:
         for candidate in candidates:
             actor = actor_of(s, candidate, self.ctx, person=True)
             if actor is not None:
+                return actor
+        if action is not None and syntax.is_verbal(action):
+            # "Spain will not send Leopard tanks": who sends them, not who makes them.
+            doer = syntax.agent(action) if syntax.is_passive(action) else syntax.subject(action)
+            actor = actor_of(s, doer, self.ctx, person=True)
+            if actor is not None and actor not in BELLIGERENTS:
                 return actor
         if speakers:
             return speakers[0]
@@ -307,7 +323,8 @@ class PolicyReader:
             if tok is None:
                 continue
             head = tok.head if tok.pos_ in ("NOUN", "ADJ") and tok.head.i != tok.i else tok
-            who = syntax.subject(head)
+            # "the F-16s must not be used": a passive verb's subject is the weapon, not who acts.
+            who = syntax.agent(head) if syntax.is_passive(head) else syntax.subject(head)
             if who is not None and self._side(s, who) == "russia":
                 return True
             if who is not None and not syntax.is_pronoun(who):
@@ -355,7 +372,7 @@ class PolicyReader:
                                                                      for p in where[:1])])
         if stance == "permitted" and limited:
             stance = "restricted"
-        actor = self._actor(s, setter, weapon, speakers)
+        actor = self._actor(s, setter, weapon, speakers, action)
         name = weapon.text if weapon else None
         antecedent = self._antecedent(s, weapon) if weapon is not None else None
         if antecedent is not None:
