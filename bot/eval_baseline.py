@@ -1,7 +1,7 @@
 """The evaluation gate's baseline: per-set floors and corpus hashes (``tests/eval_baseline.json``).
 
     python -m bot.eval_baseline check  [--baseline FILE]     score every set, compare with its floors
-    python -m bot.eval_baseline update [--baseline FILE] [--add NAME=DIR …]
+    python -m bot.eval_baseline update [--baseline FILE] [--add NAME=DIR …] [--only NAME …]
 
 ``update`` raises floors to today's scores and lowers ceilings (violations) to today's counts; it never
 lowers a floor or raises a ceiling. A set whose files changed gets its new hash and keeps its floors,
@@ -118,6 +118,8 @@ def main(argv: list[str] | None = None, *, score: Callable[[Path], dict[str, flo
     parser.add_argument("command", choices=["check", "update"])
     parser.add_argument("--baseline", type=Path, default=DEFAULT_BASELINE)
     parser.add_argument("--add", action="append", default=[], metavar="NAME=DIR", help="a new set (update only)")
+    parser.add_argument("--only", action="append", default=[], metavar="NAME",
+                        help="score only these sets (a blind set is left at its first score by naming the others)")
     args = parser.parse_args(argv)
     baseline = load(args.baseline)
     sets: dict[str, Any] = baseline.setdefault("sets", {})
@@ -126,6 +128,8 @@ def main(argv: list[str] | None = None, *, score: Callable[[Path], dict[str, flo
         sets.setdefault(name, {"path": folder})
     failed: list[str] = []
     for name, entry in sets.items():
+        if args.only and name not in args.only:
+            continue
         folder = ROOT / entry["path"]
         if not folder.is_dir():
             print(f"{name}: skipped, {folder} is not here")

@@ -10,6 +10,7 @@ the progress bar and printing.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,7 +68,8 @@ def field_is_right(item: Any, key: str, gold_value: Any) -> bool:
     if key in _EXACT_FIELDS:
         return str(value) in _as_list(gold_value)
     shown = fold_for_match(str(value))
-    return any(fold_for_match(alt) in shown for alt in _as_list(gold_value))
+    # Whole words: "UK" must not be found inside "Ukraine", nor "US" inside "Russia".
+    return any(re.search(rf"(?<!\w){re.escape(fold_for_match(alt))}(?!\w)", shown) for alt in _as_list(gold_value))
 
 
 @dataclass

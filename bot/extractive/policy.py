@@ -27,7 +27,12 @@ _FLIP: dict[Stance, Stance] = {"permitted": "prohibited", "prohibited": "permitt
                                "under_review": "prohibited", "unclear": "unclear"}
 _SCOPE_PREPS = {"against", "on", "in", "inside", "into", "within", "near", "at", "across", "beyond", "outside",
                 "over", "for", "from", "deep", "only", "except"}
-_LIMITS = {"only", "solely", "exclusively", "except", "near", "close", "limited", "within", "defensive", "not"}
+_LIMITS = {"only", "solely", "exclusively", "except", "near", "close", "limited", "within", "defensive", "not",
+           # "across the border from Kharkiv", "just over the frontier": a strip of Russia, not all of it
+           "border", "frontier"}
+_LAW = frozenset({"law", "humanitarian", "convention"})
+# Verbs of a relative clause that narrow targets to those attacking: "forces that are attacking Kharkiv".
+_ATTACKING = frozenset({"attack", "launch", "fire", "mass", "gather", "prepare", "shell", "strike", "use"})
 # "may use" is permission; "could use" on its own is a possibility, not a rule.
 _PERMISSIVE_MODALS = {"may", "can", "ca"}
 _TENTATIVE_MODALS = {"could", "might", "would", "should"}
@@ -265,9 +270,26 @@ class PolicyReader:
             else:
                 runs.append([t])
         text = "; ".join(syntax.span_text(r).strip(" ,;:") for r in runs)
-        limited = any(t.lower_ in _LIMITS for t in tokens) or any(
-            c.lower_ in ("only", "solely") for a in anchors for c in a.subtree)
+        # "within the laws of war", "as long as it respects international law": the law is no limit of ours.
+        limited = any(t.lower_ in _LIMITS and not ({w.lemma_.lower() for w in t.subtree} & _LAW) for t in tokens) or any(
+            c.lower_ in ("only", "solely") for a in anchors for c in a.subtree) or self._conditional(anchors, tokens)
         return text or None, limited
+
+    @staticmethod
+    def _conditional(anchors: list[Token], tokens: list[Token]) -> bool:
+        """A permission with a condition other than the law of war is a restriction: targets "that are
+        attacking Kharkiv", sites "from which missiles are fired", "if they are used to launch attacks"."""
+        for t in tokens:
+            if t.dep_ in ("relcl", "acl") and t.lemma_.lower() in _ATTACKING:
+                return True
+        for a in anchors:
+            for clause in syntax.children(a, "advcl"):
+                marks = {m.lower_ for m in clause.children if m.dep_ == "mark"} | {
+                    m.lower_ for m in clause.lefts if m.dep_ in ("advmod", "mark")}
+                lawful = {w.lemma_.lower() for w in clause.subtree} & _LAW
+                if marks & {"if", "provided", "providing", "unless"} and not lawful:
+                    return True
+        return False
 
     # -- items ---------------------------------------------------------------------------------------
 

@@ -57,6 +57,8 @@ def is_negated(token: Token) -> bool:
     for c in token.children:
         if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "neg") and c.lower_ in _NEGATORS):
             return True
+        if c.dep_ == "advmod" and c.lower_ in ("longer", "more") and any(g.lower_ == "no" for g in c.children):
+            return True  # "no longer impose", "no more"
     head = token.head
     # "without permission": the preposition governs the noun.
     return head.i != token.i and head.lower_ == "without" and token.dep_ == "pobj"
