@@ -18,6 +18,8 @@ from bot.extractive.reading import Context, Sentence, Speaker
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from bot.extractive.lexicon import Side
+
 # Nouns that carry someone's words: "the ministry's statement said", "a report by the ISW".
 _CARRIERS = {"statement", "report", "update", "bulletin", "briefing", "map", "post", "video", "estimate",
              "assessment", "data", "figure", "tally", "count", "communique", "release", "summary", "analysis",
@@ -208,7 +210,7 @@ class Attributor:
         if not display:
             return None
         proper = [t for t in tokens if t.tag_ in ("NNP", "NNPS")]
-        side = side_of(s.names, start, end)
+        side = side_of(s.names, start, end) or self._local_side(s, whole)
         person = bool(proper) and not any(n.kind in ("actor", "side", "default_ukraine", "place")
                                           for n in s.names if n.start <= proper[-1].i < n.end)
         keys = [who.lemma_.lower()]
@@ -229,6 +231,23 @@ class Attributor:
         speaker = Speaker(name=display, side=side or "unknown", person=person, actor=actors[0] if actors else None)
         self.ctx.remember(keys, speaker)
         return speaker
+
+    def _local_side(self, s: Sentence, phrase: list[Token]) -> Side | None:
+        """A local official speaks for the side that governs the region: "Lviv regional governor X" for
+        Ukraine, "the Belgorod governor" for Russia."""
+        lx = self.ctx.lexicon
+        if not any(t.lemma_.lower() in lx.official for t in phrase):
+            return None
+        ids = {t.i for t in phrase}
+        roles = [t for t in phrase if t.lemma_.lower() in lx.official]
+        places = [n.text for n in s.names if n.kind == "place" and n.start in ids] + [
+            e.text for e in s.doc.ents if e.label_ in ("GPE", "LOC") and e.start in ids] + [
+            # "Poltava regional governor", "the governor of Poltava": a name that qualifies the office
+            t.text for r in roles for t in r.subtree
+            if t.tag_ == "NNP" and t.ent_type_ != "PERSON" and t.i < r.i and t.dep_ in ("compound", "amod", "poss", "nmod")]
+        if not places:
+            return None
+        return "russia" if any(w.lower() in lx.russian_regions for p in places for w in p.split()) else "ukraine"
 
     def _pronoun(self, who: Token) -> Speaker | None:
         last = self.ctx.last_speaker

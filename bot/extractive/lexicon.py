@@ -74,6 +74,7 @@ class Words(_Model):
     military: list[str]
     intention: list[str]
     hearsay: list[str] = []
+    official: list[str] = Field(default_factory=list)
 
 
 class Sides(_Model):
@@ -99,6 +100,7 @@ class DomainConfig(_Model):
     weapon_modifiers: list[str] = Field(default_factory=list)
     equipment_heads: list[str] = Field(default_factory=list)
     places: list[str] = Field(default_factory=list)
+    russian_regions: list[str] = Field(default_factory=list)
     countries: dict[str, list[str]]
     sectors: list[str]
 
@@ -123,6 +125,7 @@ class Lexicon:
         self.weapon_heads_modified = _lower(cfg.weapon_heads_modified)
         self.weapon_modifiers = _lower(cfg.weapon_modifiers)
         self.equipment_heads = _lower(cfg.equipment_heads)
+        self.russian_regions = _lower(cfg.russian_regions)
         # Names: phrase -> (kind, canonical). Kinds: actor, weapon, place, country, sector, side marker.
         self.weapon_origin = {name: origin for name, origin in cfg.weapons.items()}
         self.side_words: dict[str, Side] = {}
@@ -133,6 +136,7 @@ class Lexicon:
         self.authorities = list(cfg.sanction_authorities)
 
     # -- lemma classes are set as attributes in __init__; declared here for type checkers ----------
+    official: frozenset[str]
     report: frozenset[str]
     deny: frozenset[str]
     give: frozenset[str]
