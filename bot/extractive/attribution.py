@@ -8,6 +8,7 @@ what it quotes someone else saying, and a dateline is not part of any sentence w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
     from bot.extractive.lexicon import Side
 
+_TIME_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[-–—]\s*)?")
 # Nouns that carry someone's words: "the ministry's statement said", "a report by the ISW".
 _CARRIERS = {"statement", "report", "update", "bulletin", "briefing", "map", "post", "video", "estimate",
              "assessment", "data", "figure", "tally", "count", "communique", "release", "summary", "analysis",
@@ -201,12 +203,13 @@ class Attributor:
     def speaker(self, s: Sentence, who: Token, *, phrase: list[Token] | None = None) -> Speaker | None:
         """The speaker a subject phrase names, resolved against earlier sentences when it is vague."""
         if syntax.is_pronoun(who) and phrase is None:
-            return self._pronoun(who)
+            return self._subject_before(s, who) or self._pronoun(who)
         tokens = phrase or _display_tokens(who)
         whole = phrase or list(who.subtree)
         start, end = whole[0].i, whole[-1].i + 1
         display = syntax.span_text([t for t in tokens if not (t.i == tokens[0].i and t.lower_ in ("the", "a", "an"))])
-        display = display.strip(" ,;:“”\"'")
+        # A live blog's time stamp ("10:20 Ukraine's General Staff …") is not part of who speaks.
+        display = _TIME_STAMP.sub("", display.strip(" ,;:“”\"'"))
         if not display:
             return None
         proper = [t for t in tokens if t.tag_ in ("NNP", "NNPS")]
@@ -248,6 +251,23 @@ class Attributor:
         if not places:
             return None
         return "russia" if any(w.lower() in lx.russian_regions for p in places for w in p.split()) else "ukraine"
+
+    def _subject_before(self, s: Sentence, who: Token) -> Speaker | None:
+        """"Ukraine's General Staff has dismissed the Russian account. In its update it says …": "it" is the
+        body the sentence before was about, when that sentence's subject names a side."""
+        if who.lower_ not in ("it", "they") or s.index == 0 or not self.ctx.sentences:
+            return None
+        before = self.ctx.sentences[s.index - 1]
+        if before.para != s.para:
+            return None
+        root = next((t for t in before.doc if t.dep_ == "ROOT"), None)
+        subject = syntax.subject(root) if root is not None else None
+        if subject is None or syntax.is_pronoun(subject):
+            return None
+        whole = list(subject.subtree)
+        if side_of(before.names, whole[0].i, whole[-1].i + 1) is None:
+            return None
+        return self.speaker(before, subject)
 
     def _pronoun(self, who: Token) -> Speaker | None:
         last = self.ctx.last_speaker
