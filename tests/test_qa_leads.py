@@ -106,3 +106,10 @@ def test_a_follow_up_count_without_a_noun_takes_the_count_nearest_its_words():
             "118 drones and four of the missiles, it said.")
     lead = _lead(text, "How many were shot down?", history=("How many drones did Russia launch?",))
     assert "118" in lead
+
+
+def test_a_count_of_the_other_sides_things_is_not_the_answer():
+    text = ("Moscow's air defences destroyed 31 Ukrainian drones overnight, its ministry said. Earlier, Ukraine's air "
+            "force said Russia had launched 122 attack drones at Ukrainian cities.")
+    lead = _lead(text, "How many drones did Russia send overnight?")
+    assert "122" in lead and "31" not in lead

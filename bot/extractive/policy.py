@@ -61,6 +61,8 @@ class PolicyReader:
                 return "prohibit"
             if lemma == "hold" and prt & {"back", "off"}:
                 return "prohibit"
+            if lemma == "turn" and "down" in prt:
+                return "prohibit"  # "turned down a Ukrainian appeal for Patriot launchers"
             if lemma in ("stand", "get") and any(p.lower_ == "in" and any(o.lemma_.lower() == "way"
                                                                        for o in syntax.children(p, "pobj"))
                                                  for p in syntax.children(token, "prep")):
@@ -231,7 +233,9 @@ class PolicyReader:
             if negated and new is not None and (frames or tok.lemma_.lower() in _LIGHT_NOUN_VERBS or syntax.is_verbal(tok)):
                 new = _FLIP[new]
             # "should be allowed to" states a position; "could allow", "would approve" only a possibility.
-            stated = mods == {"should"} and syntax.is_passive(tok)
+            # In reported speech "would" is the "will" of the original words: "announced it would allow".
+            stated = (mods == {"should"} and syntax.is_passive(tok)) or (
+                mods == {"would"} and syntax.reported(tok, self.lx.report))
             if new in ("permitted",) and mods & _TENTATIVE_MODALS and setter is not None and setter.i == tok.i \
                     and not stated:
                 new = "under_review"  # "could allow", "would approve"
@@ -392,6 +396,8 @@ class PolicyReader:
             where = [p for p in syntax.children(obj, "prep") if p.lower_ in ("in", "inside", "on", "across")]
             scope = " ".join([action.text, syntax.noun_phrase(obj), *(syntax.span_text(list(p.subtree))
                                                                      for p in where[:1])])
+            # "sites … from which missiles are fired": only the sites that attack.
+            limited = limited or self._conditional([action], list(obj.subtree))
         if stance == "permitted" and limited:
             stance = "restricted"
         actor = self._actor(s, setter, weapon, speakers, action)

@@ -40,6 +40,10 @@ _CONVERSION_AFTER = re.compile(r"^\s*(?:\((?:about|around|roughly|some|approxima
                                r"billion|bn|m|mn))?)")
 
 
+_SIDES = {"russia": re.compile(r"\b(?:Russia|Russian|Russians|Moscow|Kremlin)\b"),
+          "ukraine": re.compile(r"\b(?:Ukraine|Ukrainian|Ukrainians|Kyiv|Kiev)\b")}
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """One figure of a sentence: its text and where it sits."""
@@ -94,6 +98,11 @@ def _score(text: str, fig: Figure, question: str, terms: Mapping[str, float], se
     if currencies and fig.currency:
         s += 3.0 if fig.currency in currencies else -3.0
     if several and is_total(text, fig) != asks_total(question):
+        s -= 2.0
+    # "How many drones did Russia send?" is not answered by "48 Ukrainian drones".
+    asked_sides = {side for side, words in _SIDES.items() if words.search(question)}
+    fig_sides = {side for side, words in _SIDES.items() if words.search(fig.text)}
+    if len(asked_sides) == 1 and fig_sides and not fig_sides & asked_sides:
         s -= 2.0
     return s
 
