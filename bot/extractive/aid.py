@@ -9,6 +9,7 @@ parts" lends it nothing. "Britain and France sent Storm Shadow and Scalp respect
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
@@ -39,6 +40,7 @@ _GOVERNMENT = {"government", "cabinet", "administration", "coalition"}
 # What a package's contents are listed in, or lumped as: "a fact sheet lists …", "the money will buy …".
 _HOLDERS = {"money", "funding", "sum", "it", "sheet", "list", "document", "breakdown", "table", "statement",
             "equipment", "announcement"}
+_PERIODS = {"year", "month", "week", "day", "annum"}
 _VALUED = {"worth", "valued", "totalling", "totaling", "costing", "amounting"}
 _TO_RUSSIA = {"russia", "moscow", "russian", "kremlin"}
 _WITHHOLDING = ("permit", "prohibit", "review", "request", "restrict")
@@ -144,6 +146,9 @@ class AidReader:
                 continue
             after = doc[span.end : span.end + 2]
             if len(after) == 2 and after[0].lower_ in ("a", "per", "each") and after[1].pos_ == "NOUN":
+                if after[1].lemma_.lower() in _PERIODS:
+                    # "£3bn a year": a sum given every year, shown with its period
+                    out.append(replace(m, text=f"{m.text} {after.text}"))
                 continue  # "$60 a barrel", "€5 per shell": a price, not a sum given
             out.append(m)
         return out

@@ -27,9 +27,21 @@ _FLIP: dict[Stance, Stance] = {"permitted": "prohibited", "prohibited": "permitt
                                "under_review": "prohibited", "unclear": "unclear"}
 _SCOPE_PREPS = {"against", "on", "in", "inside", "into", "within", "near", "at", "across", "beyond", "outside",
                 "over", "for", "from", "deep", "only", "except"}
-_LIMITS = {"only", "solely", "exclusively", "except", "near", "close", "limited", "within", "defensive", "not",
-           # "across the border from Kharkiv", "just over the frontier": a strip of Russia, not all of it
-           "border", "frontier"}
+_LIMITS = {"only", "solely", "exclusively", "except", "near", "close", "limited", "within", "defensive", "not"}
+def _strip_of(border: Token) -> bool:
+    """"across the border from Kharkiv", "just across the border", "the border region": a strip of Russia
+    next to Ukraine, not Russia as a whole ("attacks across the border" alone is no limit)."""
+    after = border.doc[border.i + 1] if border.i + 1 < len(border.doc) else None
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in border.children) or (
+            after is not None and after.lower_ == "from"):  # the parser often hangs "from X" on the verb
+        return True
+    if border.dep_ == "compound" and border.head.lemma_.lower() in ("region", "area", "zone", "district"):
+        return True
+    prep = border.head
+    return prep.dep_ == "prep" and (prep.lower_ in ("near", "along") or any(
+        c.lower_ in ("just", "right", "immediately") for c in prep.children))
+
+
 _LAW = frozenset({"law", "humanitarian", "convention"})
 # Verbs of a relative clause that narrow targets to those attacking: "forces that are attacking Kharkiv".
 _ATTACKING = frozenset({"attack", "launch", "fire", "mass", "gather", "prepare", "shell", "strike", "use"})
@@ -285,6 +297,8 @@ class PolicyReader:
         attacking Kharkiv", sites "from which missiles are fired", "if they are used to launch attacks"."""
         for t in tokens:
             if t.dep_ in ("relcl", "acl") and t.lemma_.lower() in _ATTACKING:
+                return True
+            if t.lemma_.lower() in ("border", "frontier") and _strip_of(t):
                 return True
         for a in anchors:
             for clause in syntax.children(a, "advcl"):
