@@ -113,3 +113,9 @@ def test_a_count_of_the_other_sides_things_is_not_the_answer():
             "force said Russia had launched 122 attack drones at Ukrainian cities.")
     lead = _lead(text, "How many drones did Russia send overnight?")
     assert "122" in lead and "31" not in lead
+
+
+def test_what_a_side_shoots_down_is_the_other_sides():
+    text = ("Ukraine's air force said Russia launched 64 drones overnight. Russian air defences destroyed 211 "
+            "Ukrainian drones over nine regions, the Russian defence ministry said.")
+    assert "211" in _lead(text, "How many drones does Russia say it shot down?")

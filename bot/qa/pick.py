@@ -44,6 +44,11 @@ _SIDES = {"russia": re.compile(r"\b(?:Russia|Russian|Russians|Moscow|Kremlin)\b"
           "ukraine": re.compile(r"\b(?:Ukraine|Ukrainian|Ukrainians|Kyiv|Kiev)\b")}
 
 
+_SENDING = re.compile(r"\b(?:send|sent|launch(?:ed)?|fire[ds]?|use[ds]?|deploy(?:ed)?)\b", re.IGNORECASE)
+_DOWNING = re.compile(r"\b(?:shoot|shot|down(?:ed)?|destroy(?:ed)?|intercept(?:ed)?|jam(?:med)?|kill(?:ed)?)\b",
+                      re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """One figure of a sentence: its text and where it sits."""
@@ -99,11 +104,14 @@ def _score(text: str, fig: Figure, question: str, terms: Mapping[str, float], se
         s += 3.0 if fig.currency in currencies else -3.0
     if several and is_total(text, fig) != asks_total(question):
         s -= 2.0
-    # "How many drones did Russia send?" is not answered by "48 Ukrainian drones".
+    # What a side sends is its own, what it shoots down the other's: "How many drones did Russia send?" is
+    # not answered by "48 Ukrainian drones", "How many did Russia shoot down?" is.
     asked_sides = {side for side, words in _SIDES.items() if words.search(question)}
     fig_sides = {side for side, words in _SIDES.items() if words.search(fig.text)}
-    if len(asked_sides) == 1 and fig_sides and not fig_sides & asked_sides:
-        s -= 2.0
+    if len(asked_sides) == 1 and len(fig_sides) == 1:
+        own = fig_sides == asked_sides
+        if (_SENDING.search(question) and not own) or (_DOWNING.search(question) and own):
+            s -= 2.0
     return s
 
 

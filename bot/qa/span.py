@@ -11,6 +11,7 @@ its general lead.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -267,17 +268,19 @@ _SAYING = {"say", "said", "says", "claim", "claimed", "claims", "report", "repor
            "reacted", "warn", "warned", "insist", "insisted", "deny", "denied"}
 
 
-def _said(s: Sentence, reporting: frozenset[str]) -> list[str]:
-    """"What did Moscow say about the missiles?": what the sentence reports someone as saying."""
+def _said(s: Sentence, reporting: frozenset[str], asked: Collection[str] = ()) -> list[str]:
+    """"What did Moscow say about the missiles?": what the sentence reports someone as saying; what the
+    question's own verb reports first ("say" before "denied that …")."""
+    verbs = [t for t in s.doc if t.lemma_.lower() in reporting and syntax.is_verbal(t)]
+    verbs.sort(key=lambda t: t.lemma_.lower().rstrip("s") not in asked and t.lower_.rstrip("s") not in asked)
     out: list[str] = []
-    for tok in s.doc:
-        if tok.lemma_.lower() in reporting and syntax.is_verbal(tok):
-            for child in tok.children:
-                if child.dep_ in ("ccomp", "xcomp"):
-                    text = _short([t for t in child.subtree if t.dep_ != "mark" or t.head.i != child.i],
-                                  _MAX_SAID_WORDS)
-                    if text:
-                        out.append(text)
+    for tok in verbs:
+        for child in tok.children:
+            if child.dep_ in ("ccomp", "xcomp"):
+                text = _short([t for t in child.subtree if t.dep_ != "mark" or t.head.i != child.i],
+                              _MAX_SAID_WORDS)
+                if text:
+                    out.append(text)
     return out
 
 
@@ -368,7 +371,7 @@ class SpanReader:
             # "Which outlet reported …?": the doer of the verb asked about.
             candidates = [(0, p) for r, p in _speaker(s, asked, self.lx.report) if r == 0] + candidates
         if asked & _SAYING and kind in ("what", "yesno", "target"):
-            candidates = [(1, c) for c in _said(s, self.lx.report)] + candidates
+            candidates = [(1, c) for c in _said(s, self.lx.report, asked)] + candidates
         for rank, candidate in candidates:
             if _new(candidate, asked):
                 return rank, candidate
