@@ -122,6 +122,7 @@ class SanctionsReader:
                 if child.lower_ == "with" and syntax.is_verbal(holder) and any(
                         a.lower_ in ("together", "along") for a in child.lefts):
                     extra.extend(syntax.children(child, "pobj"))  # "designated X together with 183 vessels"
+
                 if child.dep_ == "prep" and child.lower_ in ("on", "against"):
                     obj = syntax.first_child(child, "pobj")
                     if obj is not None and obj.lemma_.lower() in ("list", "blacklist"):
@@ -132,6 +133,12 @@ class SanctionsReader:
                         obj = syntax.first_child(conj, "pobj")
                         if usable(obj):
                             found.append(obj)  # type: ignore[arg-type]
+        if syntax.is_verbal(trigger):
+            # "sanctioned Gazprombank, the lender …, along with more than 50 other Russian banks": the parser
+            # often hangs "along with" on a later verb of the sentence.
+            extra.extend(o for a in trigger.subtree if a.lower_ in ("along", "together") and a.i > trigger.i
+                         for w in syntax.children(a, "prep") if w.lower_ == "with"
+                         for o in syntax.children(w, "pobj") if all(o.i != e.i for e in extra))
         if found:
             return _in_order(found + extra)
         for child in trigger.children:
