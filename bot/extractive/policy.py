@@ -88,6 +88,8 @@ class PolicyReader:
             wants = (lemma in lx.need or token.lower_ in lx.need) and syntax.first_child(token, "xcomp", "ccomp") is None
             if wants and not any(o.lemma_.lower() in lx.permit_noun for o in syntax.children(token, "dobj")):
                 return None  # "Ukraine needed air defence" wants a weapon; "would need to approve" is pending
+            if lemma in lx.deny and any(c.dep_ == "ccomp" for c in token.children):
+                return None  # "denied that any aircraft had been destroyed" reports; it refuses nothing
             for frame, words in (("permit", lx.permit), ("lift", lx.lift), ("restrict", lx.restrict),
                                  ("prohibit", lx.prohibit), ("review", lx.review), ("request", lx.request),
                                  ("review", lx.need), ("use", lx.use), ("supply", lx.supply)):
@@ -316,6 +318,9 @@ class PolicyReader:
         """Who sets the policy: the subject of the deciding word, else the government whose words the
         sentence reports, else the supplier of the weapon."""
         candidates: list[Token | None] = []
+        if setter is not None and self.frame(setter) == "request" and syntax.is_verbal(setter):
+            # "Kyiv has asked Paris for …": the policy in question is the asked government's.
+            candidates.append(syntax.first_child(setter, "dobj", "dative"))
         if setter is not None:
             head = setter
             if setter.pos_ in ("NOUN", "ADJ") and setter.head.i != setter.i:
@@ -371,6 +376,16 @@ class PolicyReader:
                 names = [n for n in s.names if n.start <= who.i < n.end and n.kind == "actor"]
                 if not names and action is not None and tok.i == action.i and who.tag_ in ("NNP", "NNPS") and setter is None:
                     return True
+        if setter is not None and self.frame(setter) == "request":
+            # "Kyiv has asked its partners for more batteries": what Ukraine wants is not a supplier's policy.
+            # Asked of a named government ("asked Washington for Tomahawks"), the request puts that
+            # government's stance under review; asked of "its partners", it is no one's policy.
+            verb = setter.head if setter.pos_ == "NOUN" else setter
+            asker = syntax.subject(verb)
+            asked = syntax.first_child(verb, "dobj", "dative")
+            if asker is not None and self._side(s, asker) == "ukraine" and (
+                    asked is None or actor_of(s, asked, self.ctx) is None):
+                return True
         if setter is not None and self.frame(setter) == "permit" and syntax.is_verbal(setter) \
                 and syntax.first_child(setter, "xcomp", "ccomp") is not None:
             # "allowed X to …": X must be Ukraine's side.
