@@ -66,8 +66,11 @@ class SlackSettings(_Section):
 
 
 class DiscordSettings(_Section):
+    auto_brief_channels: list[str] = Field(default_factory=list)
     allowed_channels: list[str] = Field(default_factory=list)
+    allowed_users: list[str] = Field(default_factory=list)
     rate_limit_per_user_per_hour: int = 30
+    workers: int = 8
 
 
 class Settings(_Section):

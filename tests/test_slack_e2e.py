@@ -679,15 +679,15 @@ def test_app_home_lists_latest_briefs_with_thread_links(make_bot, standin):
 
 
 def test_acknowledged_job_lost_to_a_crash_is_finished_after_restart(tmp_path, make_bot, standin):
-    from bot.slack.tasks import BRIEF, BriefTask, Where
+    from bot.chat import BRIEF, BriefRequest, Where
     from bot.store import open_store
 
     # A previous process acknowledged this mention and died before doing the work.
     with open_store(str(tmp_path / "briefbot.db")) as store:
-        task = BriefTask(
-            where=Where(team_id=ss.TEAM_ID, channel=CHANNEL, user=USER),
+        task = BriefRequest(
+            where=Where(platform="slack", workspace=ss.TEAM_ID, channel=CHANNEL, user=USER),
             origin="mention",
-            thread_ts="1800000000.002500",
+            thread="1800000000.002500",
             text=ARTICLE,
         )
         store.enqueue_job(kind=BRIEF, payload=task.payload())
