@@ -204,7 +204,9 @@ class DiscordStandin:
             )
         if method == "PUT" and path == f"/applications/{APP_ID}/commands":
             return _json(
-                [dict(c, id=str(self.new_id()), application_id=str(APP_ID), version="1") for c in body]
+                # Discord answers every command with a description ("" for context menus).
+                [dict(c, id=str(self.new_id()), application_id=str(APP_ID), version="1",
+                      description=c.get("description", "")) for c in body]
             )
         if parts[0] == "interactions" and parts[-1] == "callback":
             return _json({"interaction": {"id": parts[1], "type": 2, "response_message_loading": True}})

@@ -15,6 +15,7 @@ from typing import Any
 
 import discord
 
+from bot.chat import BriefThread
 from bot.models import SECTION_TITLES, SECTIONS, Answer, Brief
 
 CONTENT_LIMIT = 2000
@@ -247,6 +248,19 @@ def duplicate_message(guild_id: int | str | None, thread_id: int | str) -> Outgo
     """The one-line reply to an article that already has a brief thread in this channel."""
     link = thread_link(guild_id, thread_id)
     return Outgoing(content=f"This article was already briefed here: {link} (ask your questions there).")
+
+
+def render_listing(threads: list[BriefThread], guild_id: int | str | None) -> Outgoing:
+    """``/briefs``: the latest briefs, each with its item count and a link to its thread."""
+    if not threads:
+        return Outgoing(content="No briefs yet in this server.")
+    lines = ["**Latest briefs**"]
+    for t in threads:
+        line = f"• {escape(clip(t.title, 120))} · {t.items} items · {thread_link(guild_id, t.thread)}"
+        if len("\n".join([*lines, line])) > CONTENT_LIMIT:
+            break
+        lines.append(line)
+    return Outgoing(content="\n".join(lines))
 
 
 def thread_name(brief: Brief) -> str:
