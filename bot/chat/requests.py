@@ -16,6 +16,18 @@ ANSWER = "chat.answer"
 
 
 @dataclass(frozen=True, slots=True)
+class Content:
+    """What a message asks to brief: a link, or pasted text, or nothing."""
+
+    url: str | None = None
+    text: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.url and not self.text
+
+
+@dataclass(frozen=True, slots=True)
 class Where:
     """The platform, workspace (Slack team, Discord server), channel and user a request came from."""
 

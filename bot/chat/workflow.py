@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -194,7 +195,7 @@ class ChatWorkflow:
 
     def _brief(self, req: BriefRequest, out: BriefOutlet, placeholder: str | None, canonical: str | None) -> None:
         where, store = req.where, self.service.store
-        try:
+        with _told(out, doing="briefing", expected=InputError):
             article = self._load(req, out)
             found = store.find_article(content_sha256=article.content_sha256)
             if self._point(req, out, found, own=placeholder):
@@ -210,12 +211,6 @@ class ChatWorkflow:
                                   workspace=where.workspace, message_ts=message)
 
             out.deliver(brief, link)
-        except InputError as exc:
-            log.info("brief refused: %s", exc)
-            out.fail(exc.user_message)
-        except Exception:
-            log.exception("briefing failed")
-            out.fail(OOPS.format(doing="briefing"))
 
     def _load(self, req: BriefRequest, out: BriefOutlet) -> Article:
         if req.files:
@@ -277,7 +272,7 @@ class ChatWorkflow:
     def _answer(self, req: AnswerRequest, out: AnswerOutlet, progress: Progress) -> None:
         store, where = self.service.store, req.where
         key = {"platform": where.platform, "channel": where.channel, "thread_ts": req.thread}
-        try:
+        with _told(out, doing="answering", expected=BriefbotError):
             record = store.get_thread(**key)
             article = store.get_article(record.article_id) if record else None
             if record is None or article is None:
@@ -290,12 +285,24 @@ class ChatWorkflow:
             progress.mark(posting=True)
             out.answer(result)
             store.add_turn(**key, question=req.question, answer=result.answer.answer)
-        except BriefbotError as exc:
-            log.info("answer refused: %s", exc)
-            out.fail(exc.user_message)
-        except Exception:
-            log.exception("answering failed")
-            out.fail(OOPS.format(doing="answering"))
+
+
+class _Failing(Protocol):
+    def fail(self, text: str) -> None: ...
+
+
+@contextmanager
+def _told(out: _Failing, *, doing: str, expected: type[BriefbotError]) -> Iterator[None]:
+    """The outermost edge of a workflow: an error the user can act on is shown as its own short message;
+    anything else is logged with its traceback and the user is told briefly — never a trace, never silence."""
+    try:
+        yield
+    except expected as exc:
+        log.info("%s refused: %s", doing, exc)
+        out.fail(exc.user_message)
+    except Exception:
+        log.exception("%s failed", doing)
+        out.fail(OOPS.format(doing=doing))
 
 
 def _label(req: BriefRequest) -> str:

@@ -41,6 +41,8 @@ class Bridge:
 
     def channel(self, channel_id: str, guild: str | None) -> Any:
         """The cached channel or thread, else a partial one that can still send and reply."""
+        if not self.client.is_ready():  # a job resumed at start-up: wait for the gateway's channel list
+            self.call(self.client.wait_until_ready())
         found = self.client.get_channel(int(channel_id))
         if found is not None:
             return found

@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
+
+from bot.chat.requests import Content
 
 # Discord shows <https://…> as a link without a preview; people paste links that way.
 _URL = re.compile(r"<?(https?://[^\s<>]+)>?", re.IGNORECASE)
 _USER_MENTION = re.compile(r"<@!?(\d+)>")
 # Text this short that holds a link is a link with a remark ("@bot brief this https://…"), not an article.
 LINK_TEXT_MAX = 300
-
-
-@dataclass(frozen=True, slots=True)
-class Content:
-    """What a message asks to brief: a link, or pasted text, or nothing."""
-
-    url: str | None = None
-    text: str | None = None
-
-    @property
-    def empty(self) -> bool:
-        return not self.url and not self.text
 
 
 def strip_mention(content: str, bot_id: int | None) -> str:
