@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Coroutine
 from typing import Any
 
@@ -28,6 +29,7 @@ NO_THREAD = (
     "I need the Create Public Threads permission.)"
 )
 CALL_TIMEOUT_S = 120.0
+READY_WAIT_S = 15.0
 
 
 class Bridge:
@@ -41,9 +43,12 @@ class Bridge:
 
     def channel(self, channel_id: str, guild: str | None) -> Any:
         """The cached channel or thread, else a partial one that can still send and reply."""
-        if not self.client.is_ready():  # a job resumed at start-up: wait for the gateway's channel list
-            self.call(self.client.wait_until_ready())
         found = self.client.get_channel(int(channel_id))
+        # A job resumed at start-up may run before the gateway has listed the server's channels.
+        deadline = time.monotonic() + READY_WAIT_S
+        while found is None and not self.client.is_ready() and time.monotonic() < deadline:
+            time.sleep(0.05)
+            found = self.client.get_channel(int(channel_id))
         if found is not None:
             return found
         return self.client.get_partial_messageable(int(channel_id), guild_id=int(guild) if guild else None)
