@@ -101,11 +101,18 @@ def test_a_replayed_message_is_briefed_once_and_edits_and_deletions_are_ignored(
     assert _replies(standin) == []
 
 
-@pytest.mark.parametrize("which", ["unreachable", "unsupported", "too large"])
+PAYWALL = ("<html><head><title>Subscribe</title></head><body><article><p>Subscribe to read this story.</p>"
+           "<p>Already a subscriber? Log in.</p></article></body></html>")
+
+
+@pytest.mark.parametrize("which", ["unreachable", "paywall", "unsupported", "too large"])
 def test_errors_reach_the_user_as_one_short_line(settings: Any, which: str) -> None:
     async def scenario(standin: ds.DiscordStandin, client: BriefBot) -> None:
         if which == "unreachable":
             await _mention(standin, f"{MENTION} {standin.base}/pages/gone.html")
+        elif which == "paywall":
+            standin.files["paywall.html"] = ds.Served(PAYWALL.encode(), "text/html")
+            await _mention(standin, f"{MENTION} {standin.base}/pages/paywall.html")
         else:
             standin.files["map.png"] = ds.Served(b"\x89PNG\r\n\x1a\n" + bytes(200), "image/png")
             size = 208 if which == "unsupported" else settings.input.max_file_bytes + 1
@@ -120,8 +127,8 @@ def test_errors_reach_the_user_as_one_short_line(settings: Any, which: str) -> N
     assert "Traceback" not in reply["content"] and "\n" not in reply["content"] and len(reply["content"]) < 200
     assert reply["message_reference"]["message_id"]
     assert not standin.find("POST", "/threads")
-    if which == "too large":
-        assert "too large" in reply["content"]
+    if which in ("too large", "paywall"):
+        assert which in reply["content"]
 
 
 def test_rate_limit_answers_politely(settings: Any) -> None:

@@ -733,3 +733,16 @@ def test_url_verification_challenge_is_answered(make_bot):
     resp = bot.post(json.dumps({"token": "x", "challenge": "ch4llenge", "type": "url_verification"}))
     assert resp.status_code == 200
     assert "ch4llenge" in resp.text
+
+
+PAYWALL = ("<html><head><title>Subscribe</title></head><body><article><p>Subscribe to read this story.</p>"
+           "<p>Already a subscriber? Log in.</p></article></body></html>")
+
+
+def test_paywalled_or_empty_page_gets_a_plain_message(make_bot, standin):
+    bot = make_bot()
+    url = standin.add_page("/news/paywall.html", PAYWALL)
+    bot.event(mention(f"<{url}>", ts="1800000000.002700"), event_id="EvPay")
+    bot.settle()
+    final = standin.api_calls("chat.update")[-1].body
+    assert "blocks" not in final and "paywall" in final["text"] and len(final["text"]) < 200
