@@ -211,3 +211,19 @@ def test_acknowledged_work_lost_to_a_crash_is_finished_after_restart(settings: A
     assert followups and "$41 million" in json.dumps(followups[0].body)
     with open_store(settings.database_url) as store:
         assert store.pending_jobs() == []
+
+
+def test_a_direct_message_is_briefed_without_a_mention(settings: Any) -> None:
+    dm = 920000000000000001
+
+    async def scenario(standin: ds.DiscordStandin, client: BriefBot) -> None:
+        payload = ds.message_payload(standin.new_id(), channel_id=dm, author=ds.HUMAN, content=ARTICLE)
+        del payload["guild_id"], payload["member"]
+        await standin.push("MESSAGE_CREATE", payload)
+        await standin.wait_for(lambda s: bool(s.posted_messages()))
+        await _settle(client)
+
+    standin = run_bot(settings, scenario)
+    posts = standin.posted_messages()
+    assert posts and all(c.path == f"/channels/{dm}/messages" for c in posts)
+    assert "$40 million" in _embeds(standin)

@@ -154,7 +154,8 @@ class BriefBot(discord.Client):
             return
         guild = message.guild.id if message.guild else None
         where, thread = _where(message.channel, guild, message.author.id)
-        mentioned = any(u.id == self.user.id for u in message.mentions)
+        # A direct message is addressed to the bot, as on Slack.
+        mentioned = isinstance(message.channel, discord.DMChannel) or any(u.id == self.user.id for u in message.mentions)
         text = strip_mention(message.content, self.user.id)
         in_brief_thread = bool(thread) and await asyncio.to_thread(self.workflow.is_brief_thread, where, str(thread))
         if thread and in_brief_thread:
