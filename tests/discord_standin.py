@@ -66,6 +66,8 @@ class DiscordStandin:
 
     calls: list[Call] = field(default_factory=list)
     files: dict[str, Served] = field(default_factory=dict)
+    history: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # channel → messages the bot posted
+    _query: dict[str, str] = field(default_factory=dict)
     port: int = 0
     identified: asyncio.Event = field(default_factory=asyncio.Event)
     changed: asyncio.Event = field(default_factory=asyncio.Event)
@@ -179,6 +181,7 @@ class DiscordStandin:
         elif raw and request.content_type.startswith("multipart/"):
             body = {"multipart": raw.decode("utf-8", "replace")}
         self.calls.append(Call(request.method, path, dict(request.query), body, dict(request.headers)))
+        self._query = dict(request.query)
         try:
             return await self._answer(request.method, path, body or {})
         finally:
@@ -215,6 +218,8 @@ class DiscordStandin:
             return _json(self._message(CHANNEL_ID, body, webhook=True))
         if parts[0] == "channels" and parts[-1] == "typing":
             return web.Response(status=204)
+        if parts[0] == "channels" and method == "GET" and parts[-1] == "messages":
+            return _json(self.history.get(int(parts[1]), [])[: int(self._query.get("limit", "50"))])
         if parts[0] == "channels" and method == "POST" and parts[-1] == "messages":
             return _json(self._message(int(parts[1]), body))
         if parts[0] == "channels" and method == "POST" and parts[-1] == "threads":
@@ -234,9 +239,13 @@ class DiscordStandin:
             self.new_id(), channel_id=channel_id, author=BOT_USER, content=body.get("content", "")
         )
         msg["embeds"] = body.get("embeds") or []
+        if body.get("message_reference"):
+            msg["message_reference"] = dict(body["message_reference"], channel_id=str(channel_id))
+            msg["type"] = 19  # a reply
         if webhook:
             msg["webhook_id"] = str(APP_ID)
             msg["application_id"] = str(APP_ID)
+        self.history.setdefault(channel_id, []).insert(0, msg)  # newest first, as Discord lists them
         return msg
 
 

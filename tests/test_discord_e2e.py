@@ -227,3 +227,36 @@ def test_a_direct_message_is_briefed_without_a_mention(settings: Any) -> None:
     posts = standin.posted_messages()
     assert posts and all(c.path == f"/channels/{dm}/messages" for c in posts)
     assert "$40 million" in _embeds(standin)
+
+
+def test_an_answer_posted_just_before_a_crash_is_not_posted_again(settings: Any) -> None:
+    """The retry of an answer job that was posting when the process died finds its reply and stops."""
+    from bot.chat import ANSWER, AnswerRequest
+    from bot.chat.jobs import StoredProgress
+    from bot.discord_bot.outlet import AnswerOut
+
+    async def scenario(standin: ds.DiscordStandin, client: BriefBot) -> None:
+        await _mention(standin, f"{MENTION} {ARTICLE}")
+        await _wait_linked(client, 1)
+        (record,) = client.service.store.recent_threads(platform="discord", workspace=str(ds.GUILD_ID))
+        question = standin.new_id()
+        await standin.push("MESSAGE_CREATE", ds.message_payload(
+            question, channel_id=int(record.thread_ts), author=ds.HUMAN, content="How many companies?"))
+        await standin.wait_for(lambda s: any(c.body.get("message_reference") for c in s.posted_messages()))
+        await _settle(client)
+        before = len(standin.posted_messages())
+        # The same job, as a restarted process finds it: marked "posting", not "delivered".
+        where = Where(platform="discord", workspace=str(ds.GUILD_ID), channel=str(ds.CHANNEL_ID),
+                      user=str(ds.USER_ID))
+        req = AnswerRequest(where=where, thread=record.thread_ts, question="How many companies?",
+                            message=str(question))
+        store = client.service.store
+        job = store.enqueue_job(kind=ANSWER, payload=req.payload())
+        assert store.claim_job(job, worker="a process that died")  # so this pool does not run it too
+        store.record_job_progress(job, posting=True)
+        progress = StoredProgress(store, job)
+        await asyncio.to_thread(client.workflow.answer_in_thread, req, AnswerOut(client.bridge, req), progress)
+        assert len(standin.posted_messages()) == before
+        assert progress.done().get("delivered")
+
+    run_bot(settings, scenario)

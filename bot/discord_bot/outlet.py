@@ -30,6 +30,7 @@ NO_THREAD = (
 )
 CALL_TIMEOUT_S = 120.0
 READY_WAIT_S = 15.0
+HISTORY_LOOKBACK = 50  # messages read back to find an answer posted just before a crash
 
 
 class Bridge:
@@ -154,7 +155,20 @@ class AnswerOut:
         self.thread = bridge.channel(req.thread, req.where.workspace)
 
     def posted_before(self) -> bool:
-        return False  # Discord keeps no job tag on messages; a crash mid-post may repeat one answer
+        """Did this answer go out before a crash? Our reply to the question is in the thread's recent history."""
+        if not self.req.message:
+            return False
+        return bool(self.bridge.call(self._replied(int(self.req.message))))
+
+    async def _replied(self, question: int) -> bool:
+        me = self.bridge.client.user
+        try:
+            async for msg in self.thread.history(limit=HISTORY_LOOKBACK):
+                if me is not None and msg.author.id == me.id and msg.reference and msg.reference.message_id == question:
+                    return True
+        except discord.HTTPException as exc:
+            log.info("could not read the thread's history: %s", exc.status)
+        return False
 
     def answer(self, result: AnswerResult) -> None:
         self.bridge.call(self._post(render.render_answer(result.answer)))
