@@ -95,7 +95,10 @@ class BriefOut:
         return None
 
     async def _typing(self) -> None:
-        await self.here.typing()  # one "briefbot is typing…" (about 10 s), the Discord way of showing progress
+        try:
+            await self.here.typing()  # one "briefbot is typing…" (about 10 s), the Discord way of showing progress
+        except discord.HTTPException as exc:  # a cosmetic signal: the brief still comes
+            log.info("could not show typing: %s", exc.status)
 
     def retitle(self, title: str) -> None:
         pass  # Discord shows progress as typing, not as a message to edit
