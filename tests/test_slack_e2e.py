@@ -746,3 +746,14 @@ def test_paywalled_or_empty_page_gets_a_plain_message(make_bot, standin):
     bot.settle()
     final = standin.api_calls("chat.update")[-1].body
     assert "blocks" not in final and "paywall" in final["text"] and len(final["text"]) < 200
+
+
+def test_user_allow_list_keeps_others_out_with_a_private_note(make_bot, standin):
+    bot = make_bot(allowed_users=["U0SOMEONEELSE"])
+    resp = bot.command(ARTICLE)
+    assert "not enabled" in resp.text
+    bot.event(mention(ARTICLE, ts="1800000000.002800"), event_id="EvU1")
+    bot.settle()
+    note = standin.wait_for("chat.postEphemeral")[0]
+    assert note.body["user"] == USER and "not enabled" in note.body["text"]
+    assert standin.api_calls("chat.postMessage") == []
