@@ -56,18 +56,22 @@ class QASettings(_Section):
     min_score: float = 0.25
 
 
-class SlackSettings(_Section):
+class ChatSettings(_Section):
+    """What every chat platform's section holds: the same admission rules on Slack and Discord."""
+
     auto_brief_channels: list[str] = Field(default_factory=list)
     allowed_channels: list[str] = Field(default_factory=list)
     allowed_users: list[str] = Field(default_factory=list)
     rate_limit_per_user_per_hour: int = 30
     workers: int = 8
+
+
+class SlackSettings(ChatSettings):
     oauth: bool = False
 
 
-class DiscordSettings(_Section):
-    allowed_channels: list[str] = Field(default_factory=list)
-    rate_limit_per_user_per_hour: int = 30
+class DiscordSettings(ChatSettings):
+    pass
 
 
 class Settings(_Section):

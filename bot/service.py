@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from bot.answerer import Answerer, QAAnswerer
 from bot.article import Article
 from bot.config import Settings, domain_path
-from bot.engine import EngineResult
+from bot.engine import BriefEngine, EngineResult, Usage
 from bot.errors import EngineError, InputError
 from bot.extractive import ExtractiveEngine
 from bot.extractive.lexicon import lexicon_for
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     import httpx
 
     from bot.llm.client import StructuredClient
-    from bot.llm.engine import LLMEngine
     from bot.qa import AnswerResult, Turn
     from bot.store import Store
 
@@ -37,14 +37,22 @@ log = logging.getLogger(__name__)
 
 EngineChoice = Literal["auto", "llm", "extractive"]
 _CLI_WORKSPACE = "cli"
+BUDGET_NOTE = "Today's token budget for this workspace is used up; the offline engine answered."
 
 
 class BriefService:
-    """Load, brief and answer. Thread-safe: the Slack worker pool shares one instance."""
+    """Load, brief and answer. Thread-safe: the chat job pools share one instance.
+
+    Typed against the engine interfaces: ``engine`` (the primary, by default the model when one is
+    configured) with ``fallback`` (by default the offline engine), and ``answerer`` with the offline
+    answerer behind it. Caching, fallback, budgets and usage records are the service's, for all of them.
+    """
 
     def __init__(self, *, settings: Settings, store: Store | None = None,
                  llm: StructuredClient | None | Literal["auto"] = "auto",
-                 fetch_client: httpx.Client | None = None, resolver: Any = None) -> None:
+                 fetch_client: httpx.Client | None = None, resolver: Any = None,
+                 engine: BriefEngine | None = None, fallback: BriefEngine | None = None,
+                 answerer: Answerer | None = None) -> None:
         self.settings = settings
         self._store = store
         self._store_lock = threading.Lock()
@@ -56,8 +64,12 @@ class BriefService:
 
                 llm = client_from_env(settings.llm)
         self.llm: StructuredClient | None = llm
-        self._llm_engine: LLMEngine | None = None
+        self._llm_engine: BriefEngine | None = engine
         self.extractive = ExtractiveEngine(lexicon=lexicon_for(str(domain_path(settings))))
+        self.fallback: BriefEngine = fallback or self.extractive
+        self.offline_answerer: Answerer = QAAnswerer(settings=settings)
+        self.answerer: Answerer = answerer or (QAAnswerer(settings=settings, client=llm) if llm else
+                                               self.offline_answerer)
         self._fetch_client = fetch_client
         self._resolver = resolver
 
@@ -74,10 +86,9 @@ class BriefService:
             return self._store
 
     @property
-    def llm_engine(self) -> LLMEngine | None:
-        if self.llm is None:
-            return None
-        if self._llm_engine is None:
+    def llm_engine(self) -> BriefEngine | None:
+        """The primary engine: the one given, else the model's when one is configured."""
+        if self._llm_engine is None and self.llm is not None:
             from bot.llm.engine import LLMEngine
 
             self._llm_engine = LLMEngine(settings=self.settings, client=self.llm)
@@ -130,14 +141,14 @@ class BriefService:
         from bot.llm.tokens import count_tokens_soon
 
         tokens = count_tokens_soon(article.text, self.settings.llm.model)
-        result = self.extractive.draft(body)
+        result = self.fallback.draft(body)
         source = Source(url=article.url, title=article.title, site=article.site, published=article.published,
                         content_sha256=article.content_sha256, tokens=tokens())
         return ground_brief(result.draft, source=source, engine=result.engine, article_text=body.text,
                             notes=result.notes, grounder=grounder)
 
     def _offline(self, article: Article, source: Source, grounder: Grounder, notes: Sequence[str] = ()) -> Brief:
-        result = self.extractive.draft(article)
+        result = self.fallback.draft(article)
         return ground_brief(result.draft, source=source, engine=result.engine, article_text=article.text,
                             notes=[*notes, *result.notes], grounder=grounder)
 
@@ -157,14 +168,13 @@ class BriefService:
         article = body
 
         workspace = workspace or _CLI_WORKSPACE
-        key = f"{source.content_sha256}:llm:{llm_engine.model}:{llm_engine.prompt_version}"
+        model = str(getattr(llm_engine, "model", ""))
+        key = f"{source.content_sha256}:{llm_engine.name}:{model}:{getattr(llm_engine, 'prompt_version', '')}"
         cached = self._cached(key)
         if cached is not None:
             return cached.model_copy(update={"source": source})
-        budget = self.settings.llm.daily_token_budget
-        if budget is not None and self.store.tokens_used(workspace=workspace) >= budget:
-            return self._offline(article, source, grounder,
-                                 ["Today's token budget for this workspace is used up; the offline engine answered."])
+        if self._over_budget(workspace):
+            return self._offline(article, source, grounder, [BUDGET_NOTE])
         try:
             result = llm_engine.draft(article)
         except EngineError as exc:
@@ -172,13 +182,11 @@ class BriefService:
             return self._offline(article, source, grounder,
                                  [f"The model could not be used ({exc}); the offline engine answered."])
         brief = self._ground_llm(result, article, source, grounder)
-        if result.usage:
-            self.store.record_usage(workspace=workspace, prompt_tokens=result.usage.prompt_tokens,
-                                    completion_tokens=result.usage.completion_tokens)
-        if brief.engine.startswith("llm"):
+        self._record(workspace, result.usage)
+        if brief.engine == result.engine:  # the primary's own brief, not the fallback's
             self.store.put_cached_brief(
                 key, article_id=None, brief_json=brief.model_dump_json(), engine=brief.engine,
-                model=llm_engine.model,
+                model=model,
                 prompt_tokens=result.usage.prompt_tokens if result.usage else 0,
                 completion_tokens=result.usage.completion_tokens if result.usage else 0,
             )
@@ -193,7 +201,7 @@ class BriefService:
         draft = result.draft
         notes = list(result.notes)
         if not summary_supported(draft.summary, article.text):
-            offline_summary = self.extractive.draft(article).draft.summary
+            offline_summary = self.fallback.draft(article).draft.summary
             draft = draft.model_copy(update={"summary": offline_summary})
             notes.append("The model's summary stated a figure the article does not; the article's lead is shown.")
         brief = ground_brief(draft, source=source, engine=result.engine, article_text=article.text,
@@ -208,6 +216,15 @@ class BriefService:
                     *brief.notes, *offline.notes]})
         return brief
 
+    def _over_budget(self, workspace: str) -> bool:
+        budget = self.settings.llm.daily_token_budget
+        return budget is not None and self.store.tokens_used(workspace=workspace) >= budget
+
+    def _record(self, workspace: str, usage: Usage | None) -> None:
+        if usage and (usage.prompt_tokens or usage.completion_tokens):
+            self.store.record_usage(workspace=workspace, prompt_tokens=usage.prompt_tokens,
+                                    completion_tokens=usage.completion_tokens)
+
     def _cached(self, key: str) -> Brief | None:
         raw = self.store.get_cached_brief(key)
         if raw is None:
@@ -221,10 +238,19 @@ class BriefService:
     # -- questions ---------------------------------------------------------------------------------
 
     def ask(self, article: Article, question: str, *, brief: Brief | None = None,
-            history: Sequence[Turn] = (), workspace: str | None = None) -> AnswerResult:  # noqa: ARG002
-        """Answer one follow-up question from the article, with verified quotes."""
-        from bot.qa import answer_question
+            history: Sequence[Turn] = (), workspace: str | None = None) -> AnswerResult:
+        """Answer one follow-up question from the article, with verified quotes.
 
-
-        return answer_question(article, question, brief=brief, history=history, settings=self.settings,
-                               client=self.llm)
+        A model answer counts against the workspace's daily token budget like a brief; once the budget
+        is used up, the offline answerer answers, with a note."""
+        answerer = self.answerer
+        if answerer is self.offline_answerer:
+            return answerer.answer(article, question, brief=brief, history=history)
+        workspace = workspace or _CLI_WORKSPACE
+        if self._over_budget(workspace):
+            result = self.offline_answerer.answer(article, question, brief=brief, history=history)
+            result.notes.append(BUDGET_NOTE)
+            return result
+        result = answerer.answer(article, question, brief=brief, history=history)
+        self._record(workspace, result.usage)
+        return result

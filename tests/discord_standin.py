@@ -66,6 +66,8 @@ class DiscordStandin:
 
     calls: list[Call] = field(default_factory=list)
     files: dict[str, Served] = field(default_factory=dict)
+    history: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # channel → messages the bot posted
+    _query: dict[str, str] = field(default_factory=dict)
     port: int = 0
     identified: asyncio.Event = field(default_factory=asyncio.Event)
     changed: asyncio.Event = field(default_factory=asyncio.Event)
@@ -179,6 +181,7 @@ class DiscordStandin:
         elif raw and request.content_type.startswith("multipart/"):
             body = {"multipart": raw.decode("utf-8", "replace")}
         self.calls.append(Call(request.method, path, dict(request.query), body, dict(request.headers)))
+        self._query = dict(request.query)
         try:
             return await self._answer(request.method, path, body or {})
         finally:
@@ -204,7 +207,9 @@ class DiscordStandin:
             )
         if method == "PUT" and path == f"/applications/{APP_ID}/commands":
             return _json(
-                [dict(c, id=str(self.new_id()), application_id=str(APP_ID), version="1") for c in body]
+                # Discord answers every command with a description ("" for context menus).
+                [dict(c, id=str(self.new_id()), application_id=str(APP_ID), version="1",
+                      description=c.get("description", "")) for c in body]
             )
         if parts[0] == "interactions" and parts[-1] == "callback":
             return _json({"interaction": {"id": parts[1], "type": 2, "response_message_loading": True}})
@@ -213,6 +218,8 @@ class DiscordStandin:
             return _json(self._message(CHANNEL_ID, body, webhook=True))
         if parts[0] == "channels" and parts[-1] == "typing":
             return web.Response(status=204)
+        if parts[0] == "channels" and method == "GET" and parts[-1] == "messages":
+            return _json(self.history.get(int(parts[1]), [])[: int(self._query.get("limit", "50"))])
         if parts[0] == "channels" and method == "POST" and parts[-1] == "messages":
             return _json(self._message(int(parts[1]), body))
         if parts[0] == "channels" and method == "POST" and parts[-1] == "threads":
@@ -232,9 +239,13 @@ class DiscordStandin:
             self.new_id(), channel_id=channel_id, author=BOT_USER, content=body.get("content", "")
         )
         msg["embeds"] = body.get("embeds") or []
+        if body.get("message_reference"):
+            msg["message_reference"] = dict(body["message_reference"], channel_id=str(channel_id))
+            msg["type"] = 19  # a reply
         if webhook:
             msg["webhook_id"] = str(APP_ID)
             msg["application_id"] = str(APP_ID)
+        self.history.setdefault(channel_id, []).insert(0, msg)  # newest first, as Discord lists them
         return msg
 
 

@@ -108,8 +108,9 @@ def test_login_syncs_the_brief_command(settings: Any) -> None:
 
     standin = run_bot(settings, scenario)
     (sync,) = standin.find("PUT", f"/applications/{ds.APP_ID}/commands")
-    (command,) = sync.body
-    assert command["name"] == "brief"
+    commands = {c["name"]: c for c in sync.body}
+    assert set(commands) == {"brief", "Brief this message", "briefs"}
+    command = commands["brief"]
     assert {o["name"] for o in command["options"]} == {"source", "file"}
     assert standin.calls[0].headers["Authorization"] == "Bot test-token"
 
@@ -268,10 +269,20 @@ The ministry said the first vehicles would be delivered in the spring.
 """
 
 
+async def _settle(client: BriefBot) -> None:
+    """Wait until the bot's job pool has nothing left to do."""
+    for _ in range(400):
+        await asyncio.sleep(0.05)
+        if client.pool is not None and client.pool.idle():
+            return
+    raise AssertionError("the bot's jobs did not finish")
+
+
 async def _wait_linked(client: BriefBot, n: int) -> None:
-    """Wait until ``n`` brief threads are stored (the link is written after the brief is posted)."""
+    """Wait until ``n`` brief threads are stored and every brief is posted."""
     for _ in range(200):
         if len(client.service.store.recent_threads(platform="discord", workspace=None)) >= n:
+            await _settle(client)
             return
         await asyncio.sleep(0.05)
     raise AssertionError(f"fewer than {n} brief threads stored")

@@ -107,7 +107,7 @@ def test_small_brief_is_one_message_with_every_section_and_quote() -> None:
     aid_text = embeds[1].description or ""
     assert "**Freedonia → Ukraine**" in aid_text and "$1 million" in aid_text
     assert "> The ministry said a package of trucks was approved. (0)" in aid_text
-    assert "**the army** (ukraine)" in (embeds[4].description or "")
+    assert "**the army**: " in (embeds[4].description or "") and "side: ukraine" in (embeds[4].description or "")
 
 
 def test_huge_brief_is_split_within_every_discord_limit() -> None:

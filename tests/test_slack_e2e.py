@@ -679,15 +679,15 @@ def test_app_home_lists_latest_briefs_with_thread_links(make_bot, standin):
 
 
 def test_acknowledged_job_lost_to_a_crash_is_finished_after_restart(tmp_path, make_bot, standin):
-    from bot.slack.tasks import BRIEF, BriefTask, Where
+    from bot.chat import BRIEF, BriefRequest, Where
     from bot.store import open_store
 
     # A previous process acknowledged this mention and died before doing the work.
     with open_store(str(tmp_path / "briefbot.db")) as store:
-        task = BriefTask(
-            where=Where(team_id=ss.TEAM_ID, channel=CHANNEL, user=USER),
+        task = BriefRequest(
+            where=Where(platform="slack", workspace=ss.TEAM_ID, channel=CHANNEL, user=USER),
             origin="mention",
-            thread_ts="1800000000.002500",
+            thread="1800000000.002500",
             text=ARTICLE,
         )
         store.enqueue_job(kind=BRIEF, payload=task.payload())
@@ -733,3 +733,27 @@ def test_url_verification_challenge_is_answered(make_bot):
     resp = bot.post(json.dumps({"token": "x", "challenge": "ch4llenge", "type": "url_verification"}))
     assert resp.status_code == 200
     assert "ch4llenge" in resp.text
+
+
+PAYWALL = ("<html><head><title>Subscribe</title></head><body><article><p>Subscribe to read this story.</p>"
+           "<p>Already a subscriber? Log in.</p></article></body></html>")
+
+
+def test_paywalled_or_empty_page_gets_a_plain_message(make_bot, standin):
+    bot = make_bot()
+    url = standin.add_page("/news/paywall.html", PAYWALL)
+    bot.event(mention(f"<{url}>", ts="1800000000.002700"), event_id="EvPay")
+    bot.settle()
+    final = standin.api_calls("chat.update")[-1].body
+    assert "blocks" not in final and "paywall" in final["text"] and len(final["text"]) < 200
+
+
+def test_user_allow_list_keeps_others_out_with_a_private_note(make_bot, standin):
+    bot = make_bot(allowed_users=["U0SOMEONEELSE"])
+    resp = bot.command(ARTICLE)
+    assert "not enabled" in resp.text
+    bot.event(mention(ARTICLE, ts="1800000000.002800"), event_id="EvU1")
+    bot.settle()
+    note = standin.wait_for("chat.postEphemeral")[0]
+    assert note.body["user"] == USER and "not enabled" in note.body["text"]
+    assert standin.api_calls("chat.postMessage") == []

@@ -1,7 +1,8 @@
 """The Discord bot: ``/brief``, mentions, and follow-up questions in the thread opened for each brief.
 
-``run(settings)`` is what ``briefbot discord`` calls. Rendering lives in ``render``, the event handling
-in ``adapter``; neither holds brief or Q&A logic (that is ``bot.service``).
+``run(settings)`` is what ``briefbot discord`` calls. The event handling lives in ``adapter``, what the
+chat workflow's results look like in ``outlet`` and ``render``; none holds brief or Q&A logic (that is
+``bot.chat`` and ``bot.service``).
 """
 
 from __future__ import annotations

@@ -15,7 +15,10 @@ from typing import Any
 
 import discord
 
+from bot.chat import BriefThread
 from bot.models import SECTION_TITLES, SECTIONS, Answer, Brief
+from bot.render.view import ItemView, SectionView, section_views
+from bot.render.view import item_line as view_line
 
 CONTENT_LIMIT = 2000
 TITLE_LIMIT = 256
@@ -73,50 +76,13 @@ def clip(text: str, limit: int) -> str:
     return text[: max(limit - 1, 0)].rstrip() + "…"
 
 
-def _q(value: Any) -> str:
-    return escape(str(value)) if value not in (None, "", []) else ""
-
-
 def _join(*parts: str, sep: str = " · ") -> str:
     return sep.join(p for p in parts if p)
 
 
-def item_line(section: str, item: Any) -> str:
+def item_line(item: ItemView) -> str:
     """One line saying what an item is, without its quote."""
-    if section == "aid":
-        donor, recipient = _q(item.donor), _q(item.recipient)
-        who = (
-            f"{donor} → {recipient}"
-            if donor and recipient
-            else donor or (f"to {recipient}" if recipient else "")
-        )
-        kind = _join(_q(item.aid_type), _q(item.status), sep=", ")
-        contents = ", ".join(escape(c) for c in item.contents)
-        return _join(f"**{who}**" if who else "", _q(item.amount), f"({kind})" if kind else "", contents)
-    if section == "weapons_policy":
-        return _join(
-            f"**{_q(item.actor)}**" if item.actor else "",
-            _q(item.weapon),
-            f"*{_q(item.stance)}*",
-            _q(item.scope),
-        )
-    if section == "sanctions":
-        targets = _q(item.targets)
-        if item.target_count is not None and str(item.target_count) not in (item.targets or ""):
-            targets = _join(targets, f"{item.target_count} targets", sep=", ")
-        return _join(
-            f"**{_q(item.imposed_by)}**" if item.imposed_by else "",
-            targets,
-            ", ".join(escape(c) for c in item.target_countries),
-            ", ".join(escape(s) for s in item.sectors),
-        )
-    if section == "battlefield_claims":
-        where = f"({_q(item.location)})" if item.location else ""
-        status = f"*{_q(item.status)}*"
-        return _join(
-            f"**{_q(item.claimant)}** ({_q(item.side)})", _join(_q(item.claim), where, sep=" "), status
-        )
-    return escape(str(item))
+    return view_line(item, esc=escape, bold="**", em="*")
 
 
 def _quote_block(text: str, limit: int = QUOTE_LIMIT) -> str:
@@ -124,10 +90,10 @@ def _quote_block(text: str, limit: int = QUOTE_LIMIT) -> str:
     return "> " + clip(escape(flat), limit)
 
 
-def item_block(section: str, item: Any) -> str:
+def item_block(item: ItemView) -> str:
     """An item and its evidence quote, as markdown for an embed description."""
-    lines = ["• " + item_line(section, item), _quote_block(item.evidence)]
-    if getattr(item, "verified", True) is False:
+    lines = ["• " + item_line(item), _quote_block(item.quote)]
+    if not item.verified:
         lines.append("-# quote not found verbatim in the article")
     return "\n".join(lines)
 
@@ -146,17 +112,16 @@ def _header_embed(brief: Brief) -> discord.Embed:
     return embed
 
 
-def _section_embeds(brief: Brief, section: str) -> list[discord.Embed]:
+def _section_embeds(section: SectionView) -> list[discord.Embed]:
     """One embed per section; continuation embeds when the items exceed one description."""
-    title = SECTION_TITLES[section]
-    items = brief.items(section)
+    title, items = section.title, section.items
     if not items:
         return [discord.Embed(title=title, description="*Nothing in the article.*", colour=COLOUR)]
     embeds: list[discord.Embed] = []
     chunk: list[str] = []
     size = 0
     for item in items:
-        block = clip(item_block(section, item), DESCRIPTION_LIMIT)
+        block = clip(item_block(item), DESCRIPTION_LIMIT)
         if chunk and size + len(block) + 2 > DESCRIPTION_LIMIT:
             embeds.append(discord.Embed(description="\n\n".join(chunk), colour=COLOUR))
             chunk, size = [], 0
@@ -185,8 +150,8 @@ def _pack(embeds: list[discord.Embed]) -> list[list[discord.Embed]]:
 def render_brief(brief: Brief, *, max_messages: int = MAX_BRIEF_MESSAGES) -> list[Outgoing]:
     """The brief as Discord messages; the first one carries the header and starts the thread."""
     embeds = [_header_embed(brief)]
-    for section in SECTIONS:
-        embeds.extend(_section_embeds(brief, section))
+    for section in section_views(brief):
+        embeds.extend(_section_embeds(section))
     groups = _pack(embeds)
     out = [Outgoing(embeds=g) for g in groups[:max_messages]]
     if len(groups) > max_messages:
@@ -247,6 +212,19 @@ def duplicate_message(guild_id: int | str | None, thread_id: int | str) -> Outgo
     """The one-line reply to an article that already has a brief thread in this channel."""
     link = thread_link(guild_id, thread_id)
     return Outgoing(content=f"This article was already briefed here: {link} (ask your questions there).")
+
+
+def render_listing(threads: list[BriefThread], guild_id: int | str | None) -> Outgoing:
+    """``/briefs``: the latest briefs, each with its item count and a link to its thread."""
+    if not threads:
+        return Outgoing(content="No briefs yet in this server.")
+    lines = ["**Latest briefs**"]
+    for t in threads:
+        line = f"• {escape(clip(t.title, 120))} · {t.items} items · {thread_link(guild_id, t.thread)}"
+        if len("\n".join([*lines, line])) > CONTENT_LIMIT:
+            break
+        lines.append(line)
+    return Outgoing(content="\n".join(lines))
 
 
 def thread_name(brief: Brief) -> str:

@@ -1,39 +1,17 @@
-"""What a Discord user asked us to brief, as a plain request, and how it is loaded through the service."""
+"""Reading what a Discord user sent: a link, pasted text or attached files, as parts of a chat request."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
-from bot.article import Article
-from bot.errors import InputError
-
-if TYPE_CHECKING:
-    from bot.service import BriefService
+from bot.chat.requests import Content
 
 # Discord shows <https://…> as a link without a preview; people paste links that way.
 _URL = re.compile(r"<?(https?://[^\s<>]+)>?", re.IGNORECASE)
 _USER_MENTION = re.compile(r"<@!?(\d+)>")
 # Text this short that holds a link is a link with a remark ("@bot brief this https://…"), not an article.
 LINK_TEXT_MAX = 300
-
-NOTHING_TO_BRIEF = "Send me a link, paste the article text, or attach a file (text, HTML or PDF)."
-
-
-@dataclass(frozen=True, slots=True)
-class SourceRequest:
-    """One thing to brief: a URL, pasted text, or an uploaded file's bytes."""
-
-    url: str | None = None
-    text: str | None = None
-    data: bytes | None = None
-    filename: str | None = None
-    content_type: str | None = None
-
-    @property
-    def label(self) -> str:
-        return self.filename or self.url or "pasted text"
 
 
 def strip_mention(content: str, bot_id: int | None) -> str:
@@ -43,24 +21,16 @@ def strip_mention(content: str, bot_id: int | None) -> str:
     return _USER_MENTION.sub(lambda m: "" if m.group(1) == str(bot_id) else m.group(0), content).strip()
 
 
-def parse_text(text: str) -> SourceRequest:
+def message_content(text: str | None) -> Content:
     """A link when the text is (short and) about a link, otherwise the text itself."""
-    text = text.strip()
+    text = (text or "").strip()
     match = _URL.search(text)
     if match and len(text) <= LINK_TEXT_MAX:
-        return SourceRequest(url=match.group(1).rstrip(").,;'\""))
-    if text:
-        return SourceRequest(text=text)
-    raise InputError("nothing to brief", user_message=NOTHING_TO_BRIEF)
+        return Content(url=match.group(1).rstrip(").,;'\""))
+    return Content(text=text) if text else Content()
 
 
-def load_article(service: BriefService, request: SourceRequest) -> Article:
-    """Load the article through the service (blocking: fetches, parses files)."""
-    if request.data is not None:
-        return service.load_bytes(request.data, filename=request.filename, content_type=request.content_type)
-    if request.url is not None:
-        # ``load_url`` takes http(s) only: chat users must never reach local files.
-        return service.load_url(request.url)
-    if request.text:
-        return service.load_text(request.text)
-    raise InputError("nothing to brief", user_message=NOTHING_TO_BRIEF)
+def file_ref(attachment: Any) -> dict[str, Any]:
+    """What a job needs to fetch a ``discord.Attachment`` later (no secrets)."""
+    return {"url": attachment.url, "filename": attachment.filename, "size": attachment.size,
+            "content_type": attachment.content_type}

@@ -11,7 +11,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from bot.models import SECTION_TITLES, SECTIONS, Brief
+from bot.models import Brief
+from bot.render.view import ItemView, section_views
+from bot.render.view import item_line as view_line
 
 MAX_BLOCKS = 50
 MAX_TEXT = 3000
@@ -73,39 +75,9 @@ def _join(parts: list[str | None], sep: str = ", ") -> str:
     return sep.join(p for p in parts if p)
 
 
-def item_line(section: str, item: Any) -> str:
+def item_line(item: ItemView) -> str:
     """One escaped mrkdwn line describing an item (without its quote)."""
-    e = escape
-    if section == "aid":
-        who = _join([e(item.donor or "Unknown donor"), e(item.recipient) if item.recipient else None], " → ")
-        what = _join(
-            [
-                e(item.amount) if item.amount else None,
-                f"{item.aid_type} aid",
-                f"({e(item.status)})" if item.status else None,
-            ],
-            " ",
-        )
-        contents = f"; includes {e(', '.join(item.contents))}" if item.contents else ""
-        return f"*{who}*: {what}{contents}"
-    if section == "weapons_policy":
-        scope = f" ({e(item.scope)})" if item.scope else ""
-        weapon = e(item.weapon or "weapons")
-        return f"*{e(item.actor or 'Unknown actor')}* — {weapon}: {item.stance.replace('_', ' ')}{scope}"
-    if section == "sanctions":
-        extra = _join(
-            [
-                f"countries: {e(', '.join(item.target_countries))}" if item.target_countries else None,
-                f"sectors: {e(', '.join(item.sectors))}" if item.sectors else None,
-            ],
-            "; ",
-        )
-        targets = e(item.targets or "unnamed targets")
-        return f"*{e(item.imposed_by or 'Unknown')}* → {targets}" + (f" ({extra})" if extra else "")
-    if section == "battlefield_claims":
-        where = f" — {e(item.location)}" if item.location else ""
-        return f"*{e(item.claimant)}* ({item.status}): {e(item.claim)}{where}"
-    return e(str(item))
+    return view_line(item, esc=escape, bold="*", em="_")
 
 
 def quote_line(evidence: str) -> str:
@@ -131,7 +103,7 @@ def _plural(n: int, word: str) -> str:
 def brief_fallback(brief: Brief) -> str:
     """The plain-text fallback: title, summary and item counts."""
     title = escape(brief.source.title or "Article brief")
-    counts = [f"{SECTION_TITLES[s]}: {len(brief.items(s))}" for s in SECTIONS if brief.items(s)]
+    counts = [f"{s.title}: {len(s.items)}" for s in section_views(brief) if s.items]
     text = f"Brief: {title}\n{escape(brief.summary)}"
     if counts:
         text += "\n" + " · ".join(counts)
@@ -149,8 +121,9 @@ def brief_message(brief: Brief) -> dict[str, Any]:
         head.append(_context(meta))
     head.append(_section(escape(brief.summary or "No summary.")))
 
+    sections = section_views(brief)
     tail: list[Block] = []
-    empty = [SECTION_TITLES[s] for s in SECTIONS if not brief.items(s)]
+    empty = [s.title for s in sections if not s.items]
     if empty:
         tail.append(_context(f"Nothing on {', '.join(t.lower() for t in empty)} in this article."))
     if brief.notes:
@@ -160,19 +133,19 @@ def brief_message(brief: Brief) -> dict[str, Any]:
         footer += " · " + link(src.url, "Source" + (f": {src.site}" if src.site else ""))
     tail.append(_context(footer))
 
-    present = [s for s in SECTIONS if brief.items(s)]
-    counts = [len(brief.items(s)) for s in present]
+    present = [s for s in sections if s.items]
+    counts = [len(s.items) for s in present]
     # Each present section costs a heading and possibly an "…and N more" line; each item two blocks.
     free = MAX_BLOCKS - len(head) - len(tail) - 2 * len(present)
     shown = _allocate(counts, max(free, 0) // 2)
 
     body: list[Block] = []
     for section, count, n in zip(present, counts, shown, strict=True):
-        body.append(_section(f"*{SECTION_TITLES[section]}* · {count}"))
-        for item in brief.items(section)[:n]:
-            mark = "" if getattr(item, "verified", True) else " _(unverified)_"
-            body.append(_section(item_line(section, item) + mark))
-            body.append(_context(quote_line(item.evidence)))
+        body.append(_section(f"*{section.title}* · {count}"))
+        for item in section.items[:n]:
+            mark = "" if item.verified else " _(unverified)_"
+            body.append(_section(item_line(item) + mark))
+            body.append(_context(quote_line(item.quote)))
         if count > n:
             body.append(_context(f"…and {count - n} more"))
     return {"text": brief_fallback(brief), "blocks": head + body + tail}

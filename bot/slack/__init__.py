@@ -4,9 +4,9 @@
     app = bot.slack.create_app(settings=..., service=...)   # a Bolt App (tests, embedding)
     asgi = bot.slack.asgi_app(app)                          # POST /slack/events, GET /healthz
 
-Layout: ``listeners`` decide and enqueue durable jobs, ``pool`` runs them on threads (and resumes them
-after a crash), ``work`` loads/briefs/answers through the service and posts; ``bot.render.slack`` builds
-the Block Kit payloads.
+Layout: ``listeners`` turn events into chat requests, admit them and enqueue durable jobs; the chat
+workflow (``bot.chat``) runs them and shows results through the outlets in ``work`` (placeholders,
+updates, pointers, answers); ``bot.render.slack`` builds the Block Kit payloads.
 """
 
 from __future__ import annotations

@@ -11,13 +11,13 @@ from slack_bolt import App
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 
+from bot.chat import ANSWER, BRIEF, AnswerRequest, BriefRequest, ChatWorkflow, JobPool
 from bot.config import Settings
 from bot.errors import ConfigError
+from bot.service import BriefService
 from bot.slack.clients import Clients, api_url, make_client
 from bot.slack.listeners import Listeners
-from bot.slack.pool import JobPool
-from bot.slack.tasks import ANSWER, BRIEF, AnswerTask, BriefTask
-from bot.slack.work import Service, Worker
+from bot.slack.work import AnswerOut, BriefOut, Poster
 
 log = logging.getLogger(__name__)
 
@@ -36,21 +36,20 @@ BOT_SCOPES = [
 _POOLS: weakref.WeakKeyDictionary[App, JobPool] = weakref.WeakKeyDictionary()
 
 
-def oauth_settings(settings: Settings, store: Any, env: dict[str, str]) -> OAuthSettings | None:
+def oauth_settings(settings: Settings, workflow: ChatWorkflow, env: dict[str, str]) -> OAuthSettings | None:
     """Bolt's OAuth flow with installations in our database, when configured."""
     client_id, client_secret = env.get("SLACK_CLIENT_ID"), env.get("SLACK_CLIENT_SECRET")
     if not (settings.slack.oauth or (client_id and client_secret and not env.get("SLACK_BOT_TOKEN"))):
         return None
     if not (client_id and client_secret):
         raise ConfigError("slack.oauth is on but SLACK_CLIENT_ID / SLACK_CLIENT_SECRET are not set")
-    from bot.store.slack_oauth import SQLInstallationStore, SQLOAuthStateStore
-
+    installations, states = workflow.slack_oauth_stores(client_id)
     return OAuthSettings(
         client_id=client_id,
         client_secret=client_secret,
         scopes=BOT_SCOPES,
-        installation_store=SQLInstallationStore(store, client_id=client_id),
-        state_store=SQLOAuthStateStore(store),
+        installation_store=installations,
+        state_store=states,
         install_path="/slack/install",
         redirect_uri_path="/slack/oauth_redirect",
     )
@@ -59,7 +58,7 @@ def oauth_settings(settings: Settings, store: Any, env: dict[str, str]) -> OAuth
 def create_app(
     *,
     settings: Settings,
-    service: Service,
+    service: BriefService,
     client: WebClient | None = None,
     signing_secret: str | None = None,
     token: str | None = None,
@@ -71,13 +70,13 @@ def create_app(
     Every Slack call goes to ``SLACK_API_URL``. Pass ``client`` to choose the WebClient yourself.
     """
     env = dict(os.environ if env is None else env)
-    store = service.store
+    workflow = ChatWorkflow(service=service)
     secret = signing_secret or env.get("SLACK_SIGNING_SECRET") or ""
     if not secret and not socket_mode:
         raise ConfigError("SLACK_SIGNING_SECRET is required in HTTP mode (requests are verified with it)")
     base_url = client.base_url if client is not None else api_url(env)
     token = token or (client.token if client is not None else None) or env.get("SLACK_BOT_TOKEN")
-    oauth = None if token else oauth_settings(settings, store, env)
+    oauth = None if token else oauth_settings(settings, workflow, env)
     if not token and oauth is None:
         raise ConfigError(
             "set SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for OAuth installs"
@@ -102,16 +101,18 @@ def create_app(
         default=client if client.token else None,
         installation_store=oauth.installation_store if oauth else None,
     )
-    worker = Worker(settings=settings, service=service, store=store, clients=clients)
-    pool = JobPool(
-        store=store,
-        workers=settings.slack.workers,
-        handlers={
-            BRIEF: lambda _kind, payload, progress: worker.brief(BriefTask.from_payload(payload), progress),
-            ANSWER: lambda _kind, payload, progress: worker.answer(AnswerTask.from_payload(payload), progress),
-        },
-    )
-    Listeners(settings=settings, store=store, pool=pool, worker=worker).register(app)
+    poster = Poster(settings=settings, clients=clients, fetch_file=workflow.fetch_file)
+
+    def brief(_kind: str, payload: dict[str, Any], progress: Any) -> None:
+        req = BriefRequest.from_payload(payload)
+        workflow.brief_into_thread(req, BriefOut(poster, req, progress), progress)
+
+    def answer(_kind: str, payload: dict[str, Any], progress: Any) -> None:
+        req = AnswerRequest.from_payload(payload)
+        workflow.answer_in_thread(req, AnswerOut(poster, req, progress), progress)
+
+    pool = workflow.job_pool(workers=settings.slack.workers, handlers={BRIEF: brief, ANSWER: answer})
+    Listeners(settings=settings, workflow=workflow, pool=pool, poster=poster).register(app)
     _POOLS[app] = pool.start()
     return app
 

@@ -2,40 +2,41 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.config import Settings
+from bot.chat import Download
 from bot.errors import FetchError, FetchRefused, InputTooLarge, UnsupportedInput
-from bot.ingest.fetch import Origin, fetch_with_credentials, origin_of
+
+# Only what a worker needs to fetch a file; Slack's file objects carry much more.
+FILE_KEYS = ("id", "name", "title", "mimetype", "filetype", "size", "url_private_download", "url_private")
+# Slack serves private files from its own hosts over https; anything else in a file object is refused.
+_SLACK_FILE_HOSTS = ("files.slack.com", "slack.com")
+_PORTS = {"http": 80, "https": 443}
 
 
-@dataclass(frozen=True, slots=True)
-class Download:
-    data: bytes
-    filename: str | None
-    content_type: str | None
+def slim_file(file: dict[str, Any]) -> dict[str, Any]:
+    return {k: file[k] for k in FILE_KEYS if k in file}
 
 
 def _mb(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB"
 
 
-# Slack serves private files from its own hosts over https; anything else in a file object is refused.
-_SLACK_FILE_HOSTS = ("files.slack.com", "slack.com")
+def _origin(url: httpx.URL) -> tuple[str, str, int]:
+    return url.scheme, url.host.lower(), url.port or _PORTS.get(url.scheme, 0)
 
 
-def _file_origin_ok(url: httpx.URL, api_origin: Origin) -> bool:
+def _file_origin_ok(url: httpx.URL, api_url: httpx.URL) -> bool:
     """A file URL is fetched only from Slack (https, port 443, ``*.slack.com``) or from the exact origin of
     the configured Web API (an operator's proxy or a local stand-in): never another port, scheme or host."""
-    origin = origin_of(url)
-    if origin == api_origin:
+    if _origin(url) == _origin(api_url):
         return True
-    scheme, host, port = origin
+    scheme, host, port = _origin(url)
     return scheme == "https" and port == 443 and (host in _SLACK_FILE_HOSTS or host.endswith(".slack.com"))
 
 
@@ -53,8 +54,9 @@ def file_object(client: WebClient, file: dict[str, Any]) -> dict[str, Any]:
     return dict(info["file"])
 
 
-def download(client: WebClient, file: dict[str, Any], *, max_bytes: int, settings: Settings) -> Download:
-    """Fetch the bytes of a Slack file, refusing files over ``max_bytes`` before and while downloading."""
+def download(client: WebClient, file: dict[str, Any], *, max_bytes: int, fetch: Callable[..., Download]) -> Download:
+    """Fetch the bytes of a Slack file through ``fetch`` (``ChatWorkflow.fetch_file``), refusing files over
+    ``max_bytes`` before and while downloading."""
     file = file_object(client, file)
     name = file.get("name") or file.get("title")
     size = int(file.get("size") or 0)
@@ -68,15 +70,11 @@ def download(client: WebClient, file: dict[str, Any], *, max_bytes: int, setting
         parsed = httpx.URL(url or "")
     except (httpx.InvalidURL, TypeError, ValueError):
         parsed = None
-    api_origin = origin_of(httpx.URL(client.base_url))
-    if parsed is None or not _file_origin_ok(parsed, api_origin):
+    if parsed is None or not _file_origin_ok(parsed, httpx.URL(client.base_url)):
         raise UnsupportedInput(f"file URL outside Slack: {str(url)[:80]!r}",
                                user_message="I can only download files stored in Slack.")
     try:
-        fetched = fetch_with_credentials(
-            str(parsed), settings=settings,
-            headers={"Authorization": f"Bearer {client.token}"} if client.token else {},
-            credential_origin=origin_of(parsed), trusted_origin=api_origin, max_bytes=max_bytes)
+        fetched = fetch(str(parsed), bearer=client.token, trusted=client.base_url, max_bytes=max_bytes)
     except InputTooLarge as exc:
         raise InputTooLarge(str(exc), user_message=f"That file is too large (the limit is {_mb(max_bytes)}).") from exc
     except FetchRefused as exc:
@@ -85,7 +83,5 @@ def download(client: WebClient, file: dict[str, Any], *, max_bytes: int, setting
     except FetchError as exc:
         raise FetchError(str(exc), status_code=exc.status_code,
                          user_message="I couldn't download that file from Slack.") from exc
-    ctype = fetched.content_type
-    data = fetched.body
     # Slack's own mimetype is more reliable than the download's generic octet-stream.
-    return Download(data, name, file.get("mimetype") or ctype)
+    return Download(fetched.data, name, file.get("mimetype") or fetched.content_type)

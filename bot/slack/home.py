@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from pydantic import ValidationError
 from slack_sdk.errors import SlackApiError
 
-from bot.models import Brief
+from bot.chat import BriefThread, ChatWorkflow, Where
 from bot.render.slack import MAX_BLOCKS, escape, link, trim
 from bot.slack.clients import thread_link
-from bot.slack.tasks import Where
-from bot.store import ThreadRecord
-
-if TYPE_CHECKING:
-    from bot.slack.work import Worker
+from bot.slack.work import Poster
 
 log = logging.getLogger(__name__)
 
 HOME_LIMIT = 15
 
 
-def home_view(records: list[ThreadRecord], workspace_url: str | None) -> dict[str, Any]:
+def home_view(threads: list[BriefThread], workspace_url: str | None) -> dict[str, Any]:
     """The Home tab view: intro, then one section per recent brief."""
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": "Latest briefs"}},
@@ -37,32 +32,23 @@ def home_view(records: list[ThreadRecord], workspace_url: str | None) -> dict[st
             ],
         },
     ]
-    if not records:
+    if not threads:
         blocks.append(
             {"type": "section", "text": {"type": "mrkdwn", "text": "No briefs yet in this workspace."}}
         )
-    for rec in records[: MAX_BLOCKS - len(blocks)]:
-        try:
-            brief = Brief.model_validate_json(rec.brief_json)
-            title, summary, count = (
-                brief.source.title or "Untitled article",
-                brief.summary,
-                brief.item_count(),
-            )
-        except ValidationError:
-            title, summary, count = "Untitled article", "", 0
-        url = thread_link(workspace_url, rec.channel, rec.message_ts or rec.thread_ts)
-        head = link(url, title) if url else f"*{escape(title)}*"
-        text = f"{head} · {count} items in <#{rec.channel}>\n{escape(summary)}"
+    for t in threads[: MAX_BLOCKS - len(blocks)]:
+        url = thread_link(workspace_url, t.channel, t.message or t.thread)
+        head = link(url, t.title) if url else f"*{escape(t.title)}*"
+        text = f"{head} · {t.items} items in <#{t.channel}>\n{escape(t.summary)}"
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": trim(text, 3000)}})
     return {"type": "home", "blocks": blocks}
 
 
-def publish_home(worker: Worker, where: Where) -> None:
+def publish_home(workflow: ChatWorkflow, poster: Poster, where: Where) -> None:
     """``views.publish`` the Home tab for ``where.user``."""
-    client = worker.clients.for_team(where.team_id, where.enterprise_id)
-    records = worker.store.recent_threads(platform="slack", workspace=where.team_id, limit=HOME_LIMIT)
-    view = home_view(records, worker.clients.workspace_url(client, where.team_id))
+    client = poster.client(where)
+    threads = workflow.list_threads(platform="slack", workspace=where.workspace, limit=HOME_LIMIT)
+    view = home_view(threads, poster.clients.workspace_url(client, where.workspace))
     try:
         client.views_publish(user_id=str(where.user), view=view)
     except SlackApiError as exc:

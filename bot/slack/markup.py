@@ -7,7 +7,8 @@ in angle brackets. These helpers turn such text back into what the user meant.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from bot.chat.requests import Content
 
 _TOKEN = re.compile(r"<([^<>]*)>")
 _BARE_URL = re.compile(r"(?<![<|\w])https?://[^\s<>|]+", re.IGNORECASE)
@@ -68,18 +69,6 @@ def to_plain(text: str) -> str:
     return unescape(_TOKEN.sub(repl, text)).strip()
 
 
-@dataclass(frozen=True, slots=True)
-class Content:
-    """What a message asks to brief: a link, or pasted text, or nothing."""
-
-    url: str | None = None
-    text: str | None = None
-
-    @property
-    def empty(self) -> bool:
-        return not self.url and not self.text
-
-
 def is_article_link(url: str) -> bool:
     """Links worth briefing: not Slack's own pages (permalinks, files)."""
     host = url.split("://", 1)[-1].split("/", 1)[0].split("@")[-1].split(":")[0].lower()
@@ -101,9 +90,3 @@ def message_content(raw: str, *, bot_user_id: str | None = None) -> Content:
 
 def _is_link(inner: str) -> bool:
     return inner.split("|", 1)[0].lower().startswith(("http://", "https://"))
-
-
-def link_label(url: str, limit: int = 80) -> str:
-    """A short label for a URL in a placeholder: host and path, trimmed."""
-    short = url.split("://", 1)[-1]
-    return short if len(short) <= limit else short[: limit - 1] + "…"

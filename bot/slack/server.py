@@ -113,12 +113,10 @@ def run(settings: Settings, *, http: bool, port: int | None = None) -> None:
     """Run the bot until interrupted: Socket Mode when ``SLACK_APP_TOKEN`` is set and ``http`` is False,
     otherwise HTTP on ``port``, ``$PORT`` or 3000 behind uvicorn."""
     from bot.service import BriefService
-    from bot.store import open_store
 
     app_token = os.environ.get("SLACK_APP_TOKEN")
     socket_mode = bool(app_token) and not http
-    store = open_store(settings.database_url)
-    service = BriefService(settings=settings, store=store)
+    service = BriefService(settings=settings)
     try:
         app = create_app(settings=settings, service=service, socket_mode=socket_mode)
     except (OSError, BoltError, SlackApiError) as exc:

@@ -1,319 +1,76 @@
-"""What a worker does with a task: load, brief or answer through the service, and post to Slack.
+"""Slack outlets: how a brief or an answer from the chat workflow is shown in Slack.
 
-This is the only module that turns results into Slack calls. Errors the user can fix become a short
-plain message in the thread; anything else is logged with its traceback and the user is told briefly.
+A placeholder ("Briefing …") is posted at once and updated in place with the brief, a pointer or an
+error. A job's posts carry its key in the message metadata, so a retry after a crash finds what it
+already posted instead of posting again.
 """
 
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import Sequence
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.article import Article
+from bot.chat import AnswerRequest, BriefRequest, BriefThread, CannotPost, Download, Link, Progress, Where
 from bot.config import Settings
-from bot.errors import BriefbotError, InputError
-from bot.ingest.urls import canonical_url_or_none
+from bot.errors import BriefbotError
 from bot.models import Brief
+from bot.qa import AnswerResult
 from bot.render import slack as render
 from bot.slack import files
 from bot.slack.clients import Clients, thread_link
-from bot.slack.markup import link_label
-from bot.slack.tasks import AnswerTask, BriefTask, Where
-from bot.store import Store, ThreadRecord
 
 log = logging.getLogger(__name__)
 
-PLATFORM = "slack"
-# How long a job waits for another job briefing the same link in the same channel.
-LINK_WAIT_S = 30.0
-OOPS = "Sorry, something went wrong on my side while {doing}. Please try again in a minute."
+JOB_EVENT = "briefbot_job"
+NOT_INVITED = "I can't post in this channel yet. Invite me with `/invite @briefbot` and try again."
 
 
-class Service(Protocol):
-    """The parts of ``bot.service.BriefService`` the Slack adapter uses."""
+class Poster:
+    """Slack Web API calls for one bot (every workspace it is installed in). Thread-safe."""
 
-    @property
-    def store(self) -> Store: ...
-    def load_url(self, url: str) -> Article: ...
-    def load_text(self, text: str, *, title: str | None = None) -> Article: ...
-    def load_bytes(self, data: bytes, *, filename: str | None, content_type: str | None) -> Article: ...
-    def brief(self, article: Article, *, workspace: str | None = None) -> Brief: ...
-    def ask(
-        self,
-        article: Article,
-        question: str,
-        *,
-        brief: Brief | None = None,
-        history: Sequence[Any] = (),
-        workspace: str | None = None,
-    ) -> Any: ...
-
-
-class Worker:
-    """Carries out brief and answer tasks. Thread-safe: one instance serves the whole pool."""
-
-    def __init__(self, *, settings: Settings, service: Service, store: Store, clients: Clients) -> None:
+    def __init__(self, *, settings: Settings, clients: Clients, fetch_file: Callable[..., Download]) -> None:
         self.settings = settings
-        self.service = service
-        self.store = store
         self.clients = clients
+        self.fetch_file = fetch_file  # ``ChatWorkflow.fetch_file``: the guarded download
 
-    # -- briefs ---------------------------------------------------------------------------------------
+    def client(self, where: Where) -> WebClient:
+        return self.clients.for_team(where.workspace, where.enterprise_id)
 
-    def brief(self, task: BriefTask, progress: Progress | None = None) -> None:
-        """Post a placeholder, produce the brief, and update the placeholder with it in place.
-
-        With ``progress`` (a durable job), a retry after a crash shows nothing twice: a delivered brief is
-        not posted again, and the placeholder of the first attempt is the one updated."""
-        progress = progress or _Unrecorded()
-        done = progress.done()
-        if done.get("delivered"):
-            return
-        where = task.where
-        client = self.clients.for_team(where.team_id, where.enterprise_id)
-        canonical = canonical_url_or_none(task.url)
-        placeholder: str | None = done.get("placeholder_ts")
-        if placeholder is None:
-            if canonical and self._point_to_earlier(
-                client, task, self.store.find_article(canonical_url=canonical)
-            ):
-                progress.mark(delivered=True)
-                return
-            # The same link, posted in this channel at the same moment, may be being briefed by another job.
-            taken = canonical is not None and not done.get("owns_link") and not self._claim_link(
-                task, canonical, progress)
-            if taken and canonical is not None and self._wait_for_earlier(client, task, canonical):
-                progress.mark(delivered=True)
-                return
-            placeholder = self._post_once(client, where, task.thread_ts, render.placeholder_message(_label(task)),
-                                          progress, done)
-            if placeholder is None:
-                self._command_fallback(client, task)
-                progress.mark(delivered=True)
-                return
-            progress.mark(placeholder_ts=placeholder)
-        try:
-            self._brief_into(client, task, placeholder, canonical)
-        finally:
-            progress.mark(delivered=True)
-
-    def _claim_link(self, task: BriefTask, canonical: str, progress: Progress) -> bool:
-        """Take the right to brief ``canonical`` in this channel; False when another job has it."""
-        if self.store.claim_event(f"brief-link:{task.where.channel}:{canonical}"):
-            progress.mark(owns_link=True)
-            return True
-        return False
-
-    def _wait_for_earlier(self, client: WebClient, task: BriefTask, canonical: str) -> bool:
-        """Wait (a little longer than a brief takes) for the other job's thread, then point to it."""
-        deadline = time.monotonic() + LINK_WAIT_S
-        while time.monotonic() < deadline:
-            if self._point_to_earlier(client, task, self.store.find_article(canonical_url=canonical)):
-                return True
-            time.sleep(0.25)
-        return False  # the other job failed or is gone: brief it here after all
-
-    def _brief_into(self, client: WebClient, task: BriefTask, placeholder: str, canonical: str | None) -> None:
-        where = task.where
-        root = task.thread_ts or placeholder
-        try:
-            article = self._load(client, task)
-            if self._point_to_earlier(
-                client,
-                task,
-                self.store.find_article(content_sha256=article.content_sha256),
-                placeholder=placeholder,
-            ):
-                return
-            if article.title:
-                self._update(client, where.channel, placeholder, render.placeholder_message(article.title))
-            brief = self.service.brief(article, workspace=where.team_id)
-            article_id = self.store.save_article(article, canonical_url=canonical)
-            # Link the thread before showing the brief, so a reply typed at once already finds it.
-            self.store.link_thread(
-                platform=PLATFORM,
-                channel=where.channel,
-                thread_ts=root,
-                article_id=article_id,
-                brief_json=brief.model_dump_json(),
-                workspace=where.team_id,
-                message_ts=placeholder,
-            )
-            self._update(client, where.channel, placeholder, render.brief_message(brief))
-        except InputError as exc:
-            log.info("brief refused: %s", exc)
-            self._update(client, where.channel, placeholder, render.error_message(exc.user_message))
-        except Exception:
-            log.exception("briefing failed")
-            self._update(
-                client, where.channel, placeholder, render.error_message(OOPS.format(doing="briefing"))
-            )
-
-    def _load(self, client: WebClient, task: BriefTask) -> Article:
-        if task.files:
-            got = files.download(client, task.files[0], max_bytes=self.settings.input.max_file_bytes,
-                                 settings=self.settings)
-            return self.service.load_bytes(got.data, filename=got.filename, content_type=got.content_type)
-        if task.url:
-            return self.service.load_url(task.url)  # http(s) only: a message never names a local file
-        if task.text:
-            return self.service.load_text(task.text)
-        raise InputError("nothing to brief", user_message=NOTHING_TO_BRIEF)
-
-    def _point_to_earlier(
-        self, client: WebClient, task: BriefTask, article_id: int | None, *, placeholder: str | None = None
-    ) -> bool:
-        """When this article already has a brief thread in this channel, say where and stop."""
-        if article_id is None:
-            return False
-        where = task.where
-        earlier = self.store.find_thread_for_article(
-            platform=PLATFORM, channel=where.channel, article_id=article_id
-        )
-        # Its own thread (a retry after a crash, or /brief whose thread is the placeholder) is not "earlier".
-        if earlier is None or earlier.thread_ts in (task.thread_ts, placeholder):
-            return False
-        message = render.duplicate_message(self._permalink(client, where, earlier))
-        if placeholder:
-            self._update(client, where.channel, placeholder, message)
-        elif task.thread_ts is None and where.user:
-            # /brief: point the person who asked, without another message in the channel.
-            self._ephemeral(client, where, None, message)
-        else:
-            self._post(client, where, task.thread_ts, message)
-        return True
-
-    def _permalink(self, client: WebClient, where: Where, record: ThreadRecord) -> str | None:
-        ts = record.message_ts or record.thread_ts
-        try:
-            link = client.chat_getPermalink(channel=where.channel, message_ts=ts).get("permalink")
-            if link:
-                return str(link)
-        except SlackApiError as exc:
-            log.info("chat.getPermalink failed: %s", exc.response.get("error"))
-        return thread_link(self.clients.workspace_url(client, where.team_id), where.channel, ts)
-
-    def _command_fallback(self, client: WebClient, task: BriefTask) -> None:
-        """The bot can't post in the channel (not invited): tell the user privately, never stay silent."""
-        text = "I can't post in this channel yet. Invite me with `/invite @briefbot` and try again."
-        if task.response_url:
-            try:
-                from slack_sdk.webhook import WebhookClient
-
-                WebhookClient(task.response_url).send(text=text, response_type="ephemeral")
-                return
-            except Exception:  # the response_url may have expired; the ephemeral below is the last resort
-                log.warning("response_url failed", exc_info=True)
-        self._ephemeral(client, task.where, task.thread_ts, {"text": text})
-
-    # -- answers --------------------------------------------------------------------------------------
-
-    def answer(self, task: AnswerTask, progress: Progress | None = None) -> None:
-        """Answer a question from the brief's article, with quotes, in the brief's thread (once: a retry
-        of a delivered answer does nothing)."""
-        progress = progress or _Unrecorded()
-        done = progress.done()
-        if done.get("delivered"):
-            return
-        if done.get("posting") and self._find_own(task.where, task.thread_ts, progress.key) is not None:
-            progress.mark(delivered=True)  # the answer went out just before a crash
-            return
-        try:
-            self._answer(task, progress)
-        finally:
-            progress.mark(delivered=True)
-
-    def _answer(self, task: AnswerTask, progress: Progress) -> None:
-        where = task.where
-        client = self.clients.for_team(where.team_id, where.enterprise_id)
-        try:
-            record = self.store.get_thread(platform=PLATFORM, channel=where.channel, thread_ts=task.thread_ts)
-            article = self.store.get_article(record.article_id) if record else None
-            if record is None or article is None:
-                self._post(
-                    client,
-                    where,
-                    task.thread_ts,
-                    render.error_message("I no longer have the article of this thread; brief it again."),
-                )
-                return
-            brief = Brief.model_validate_json(record.brief_json)
-            history = self.store.get_turns(platform=PLATFORM, channel=where.channel, thread_ts=task.thread_ts)
-            result = self.service.ask(
-                article, task.question, brief=brief, history=history, workspace=where.team_id
-            )
-            message = render.answer_message(result)
-            progress.mark(posting=True)
-            self._post(client, where, task.thread_ts, message, key=progress.key)
-            answer, _ = render.answer_parts(result)
-            self.store.add_turn(
-                platform=PLATFORM,
-                channel=where.channel,
-                thread_ts=task.thread_ts,
-                question=task.question,
-                answer=answer,
-            )
-        except BriefbotError as exc:
-            log.info("answer refused: %s", exc)
-            self._post(client, where, task.thread_ts, render.error_message(exc.user_message))
-        except Exception:
-            log.exception("answering failed")
-            self._post(client, where, task.thread_ts, render.error_message(OOPS.format(doing="answering")))
-
-    # -- notices --------------------------------------------------------------------------------------
-
-    def notice(self, where: Where, thread_ts: str | None, text: str) -> None:
+    def notice(self, where: Where, thread: str | None, text: str) -> None:
         """A private note to the user (rate limit, not allowed here, nothing to brief)."""
         try:
-            client = self.clients.for_team(where.team_id, where.enterprise_id)
+            client = self.client(where)
         except BriefbotError:
-            log.warning("no client for workspace %s", where.team_id)
+            log.warning("no client for workspace %s", where.workspace)
             return
-        self._ephemeral(client, where, thread_ts, render.error_message(text))
+        self.ephemeral(client, where, thread, render.error_message(text))
 
-    # -- Slack calls ----------------------------------------------------------------------------------
-
-    def _post(
-        self, client: WebClient, where: Where, thread_ts: str | None, message: dict[str, Any],
-        *, key: str | None = None,
-    ) -> str | None:
+    def post(self, client: WebClient, where: Where, thread: str | None, message: dict[str, Any],
+             *, key: str | None = None) -> str | None:
         # A job's posts carry its key in the message metadata, so a retry can find what it already posted.
         tag: dict[str, Any] = {"metadata": {"event_type": JOB_EVENT, "event_payload": {"job": key}}} if key else {}
         try:
-            resp = client.chat_postMessage(
-                channel=where.channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
-                **tag, **message,
-            )
+            resp = client.chat_postMessage(channel=where.channel, thread_ts=thread, unfurl_links=False,
+                                           unfurl_media=False, **tag, **message)
             return str(resp["ts"])
         except SlackApiError as exc:
             log.warning("chat.postMessage failed: %s", exc.response.get("error"))
             if message.get("blocks") and exc.response.get("error") in ("invalid_blocks", "msg_too_long"):
-                return self._post(client, where, thread_ts, {"text": message["text"]}, key=key)
+                return self.post(client, where, thread, {"text": message["text"]}, key=key)
             return None
 
-    def _post_once(self, client: WebClient, where: Where, thread_ts: str | None, message: dict[str, Any],
-                   progress: Progress, done: dict[str, Any]) -> str | None:
-        """Post the job's placeholder, or find the one an attempt cut short by a crash already posted."""
-        if done.get("posting"):
-            found = self._find_own(where, thread_ts, progress.key)
-            if found is not None:
-                return found
-        progress.mark(posting=True)
-        return self._post(client, where, thread_ts, message, key=progress.key)
-
-    def _find_own(self, where: Where, thread_ts: str | None, key: str | None) -> str | None:
+    def find_own(self, where: Where, thread: str | None, key: str | None) -> str | None:
         """The ts of a message this job posted (tagged with ``key``) in the thread or the channel, if any."""
         if key is None:
             return None
-        client = self.clients.for_team(where.team_id, where.enterprise_id)
+        client = self.client(where)
         try:
-            if thread_ts:
-                resp = client.conversations_replies(channel=where.channel, ts=thread_ts, limit=200,
+            if thread:
+                resp = client.conversations_replies(channel=where.channel, ts=thread, limit=200,
                                                     include_all_metadata=True)
             else:
                 resp = client.conversations_history(channel=where.channel, limit=100, include_all_metadata=True)
@@ -326,56 +83,117 @@ class Worker:
                 return str(msg["ts"])
         return None
 
-    def _update(self, client: WebClient, channel: str, ts: str, message: dict[str, Any]) -> None:
+    def update(self, client: WebClient, channel: str, ts: str, message: dict[str, Any]) -> None:
         try:
             client.chat_update(channel=channel, ts=ts, **message)
         except SlackApiError as exc:
             log.warning("chat.update failed: %s", exc.response.get("error"))
             if message.get("blocks"):
                 # Keep the user informed: the plain-text fallback always fits.
-                self._update(client, channel, ts, {"text": message["text"]})
+                self.update(client, channel, ts, {"text": message["text"]})
 
-    def _ephemeral(
-        self, client: WebClient, where: Where, thread_ts: str | None, message: dict[str, Any]
-    ) -> None:
+    def ephemeral(self, client: WebClient, where: Where, thread: str | None, message: dict[str, Any]) -> None:
         if not where.user:
             return
         try:
-            client.chat_postEphemeral(channel=where.channel, user=where.user, thread_ts=thread_ts, **message)
+            client.chat_postEphemeral(channel=where.channel, user=where.user, thread_ts=thread, **message)
         except SlackApiError as exc:
             log.warning("chat.postEphemeral failed: %s", exc.response.get("error"))
 
-
-JOB_EVENT = "briefbot_job"
-
-
-class Progress(Protocol):
-    """What a durable job has already shown the user (``bot.slack.pool.Progress``)."""
-
-    key: str | None
-
-    def done(self) -> dict[str, Any]: ...
-    def mark(self, **marks: Any) -> None: ...
+    def permalink(self, client: WebClient, where: Where, earlier: BriefThread) -> str | None:
+        ts = earlier.message or earlier.thread
+        try:
+            link = client.chat_getPermalink(channel=where.channel, message_ts=ts).get("permalink")
+            if link:
+                return str(link)
+        except SlackApiError as exc:
+            log.info("chat.getPermalink failed: %s", exc.response.get("error"))
+        return thread_link(self.clients.workspace_url(client, where.workspace), where.channel, ts)
 
 
-class _Unrecorded:
-    """Progress of work that is not a durable job: nothing done before, nothing kept."""
+class BriefOut:
+    """One brief request in Slack: a placeholder updated in place (``BriefOutlet``)."""
 
-    key: str | None = None
+    def __init__(self, poster: Poster, req: BriefRequest, progress: Progress) -> None:
+        self.poster, self.req, self.progress = poster, req, progress
+        self.client = poster.client(req.where)
+        self.placeholder: str | None = None
 
-    def done(self) -> dict[str, Any]:
-        return {}
+    def start(self, label: str, *, resume: str | None) -> str | None:
+        if resume is None:
+            resume = self._post_once(render.placeholder_message(label))
+        if resume is None:
+            self._not_invited()
+            raise CannotPost("could not post in the channel")
+        self.placeholder = resume
+        return resume
 
-    def mark(self, **marks: Any) -> None:
-        pass
+    def _post_once(self, message: dict[str, Any]) -> str | None:
+        """Post the job's placeholder, or find the one an attempt cut short by a crash already posted."""
+        where, thread, key = self.req.where, self.req.thread, self.progress.key
+        if self.progress.done().get("posting"):
+            found = self.poster.find_own(where, thread, key)
+            if found is not None:
+                return found
+        self.progress.mark(posting=True)
+        return self.poster.post(self.client, where, thread, message, key=key)
+
+    def _not_invited(self) -> None:
+        """The bot can't post in the channel: tell the user privately, never stay silent."""
+        url = self.req.reply.get("response_url")
+        if url:
+            try:
+                from slack_sdk.webhook import WebhookClient
+
+                WebhookClient(url).send(text=NOT_INVITED, response_type="ephemeral")
+                return
+            except Exception:  # the response_url may have expired; the ephemeral below is the last resort
+                log.warning("response_url failed", exc_info=True)
+        self.poster.ephemeral(self.client, self.req.where, self.req.thread, {"text": NOT_INVITED})
+
+    def _show(self, message: dict[str, Any]) -> None:
+        if self.placeholder:
+            self.poster.update(self.client, self.req.where.channel, self.placeholder, message)
+        else:
+            self.poster.post(self.client, self.req.where, self.req.thread, message)
+
+    def retitle(self, title: str) -> None:
+        self._show(render.placeholder_message(title))
+
+    def point_to(self, earlier: BriefThread) -> None:
+        message = render.duplicate_message(self.poster.permalink(self.client, self.req.where, earlier))
+        if not self.placeholder and self.req.thread is None and self.req.where.user:
+            # /brief: point the person who asked, without another message in the channel.
+            self.poster.ephemeral(self.client, self.req.where, None, message)
+        else:
+            self._show(message)
+
+    def deliver(self, brief: Brief, link: Link) -> None:
+        # Link the thread before showing the brief, so a reply typed at once already finds it.
+        link(self.req.thread or str(self.placeholder), self.placeholder)
+        self._show(render.brief_message(brief))
+
+    def fail(self, text: str) -> None:
+        self._show(render.error_message(text))
+
+    def load_file(self, file: dict[str, Any]) -> Download:
+        return files.download(self.client, file, max_bytes=self.poster.settings.input.max_file_bytes,
+                              fetch=self.poster.fetch_file)
 
 
-NOTHING_TO_BRIEF = "Send me a link, paste the article text, or upload a text, HTML or PDF file to brief."
+class AnswerOut:
+    """One answer in a brief's thread (``AnswerOutlet``)."""
 
+    def __init__(self, poster: Poster, req: AnswerRequest, progress: Progress) -> None:
+        self.poster, self.req, self.progress = poster, req, progress
+        self.client = poster.client(req.where)
 
-def _label(task: BriefTask) -> str:
-    if task.files:
-        return str(task.files[0].get("title") or task.files[0].get("name") or "your file")
-    if task.url:
-        return link_label(task.url)
-    return "your text"
+    def posted_before(self) -> bool:
+        return self.poster.find_own(self.req.where, self.req.thread, self.progress.key) is not None
+
+    def answer(self, result: AnswerResult) -> None:
+        self.poster.post(self.client, self.req.where, self.req.thread, render.answer_message(result),
+                         key=self.progress.key)
+
+    def fail(self, text: str) -> None:
+        self.poster.post(self.client, self.req.where, self.req.thread, render.error_message(text))

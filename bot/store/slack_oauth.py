@@ -30,17 +30,24 @@ def _keys(enterprise_id: str | None, team_id: str | None,
     return enterprise_id or "", "" if is_enterprise_install else (team_id or "")
 
 
-class SQLInstallationStore(InstallationStore):
-    """``slack_sdk`` InstallationStore over a briefbot ``Store`` (SQLite or PostgreSQL)."""
+class _OnStore:
+    """What both stores keep: briefbot's ``Store`` and a logger (slack_sdk reads ``logger``)."""
 
-    def __init__(self, store: Store, *, client_id: str = "", logger: Logger | None = None) -> None:
+    def __init__(self, store: Store, logger: Logger | None) -> None:
         self._store = store
-        self.client_id = client_id
         self._logger = logger or _LOGGER
 
     @property
     def logger(self) -> Logger:
         return self._logger
+
+
+class SQLInstallationStore(_OnStore, InstallationStore):
+    """``slack_sdk`` InstallationStore over a briefbot ``Store`` (SQLite or PostgreSQL)."""
+
+    def __init__(self, store: Store, *, client_id: str = "", logger: Logger | None = None) -> None:
+        super().__init__(store, logger)
+        self.client_id = client_id
 
     def save(self, installation: Installation) -> None:
         """Store the installer's installation, then its bot."""
@@ -129,17 +136,12 @@ class SQLInstallationStore(InstallationStore):
             s.execute(query, params)
 
 
-class SQLOAuthStateStore(OAuthStateStore):
+class SQLOAuthStateStore(_OnStore, OAuthStateStore):
     """``slack_sdk`` OAuthStateStore: single-use states that expire after ``expiration_seconds``."""
 
     def __init__(self, store: Store, *, expiration_seconds: int = 600, logger: Logger | None = None) -> None:
-        self._store = store
+        super().__init__(store, logger)
         self.expiration_seconds = expiration_seconds
-        self._logger = logger or _LOGGER
-
-    @property
-    def logger(self) -> Logger:
-        return self._logger
 
     def issue(self, *args: Any, **kwargs: Any) -> str:  # noqa: ARG002 (the interface's signature)
         """A new random state, valid once until it expires."""

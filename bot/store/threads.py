@@ -36,18 +36,17 @@ class ThreadsMixin:
 
     def get_thread(self, *, platform: str, channel: str, thread_ts: str) -> ThreadRecord | None:
         """The brief thread rooted at ``thread_ts``, or None when it is not one of ours."""
-        with self._db.session() as s:
-            row = s.one(f"SELECT {_THREAD_COLUMNS} FROM threads"
-                        " WHERE platform = ? AND channel = ? AND thread_ts = ?",
-                        (platform, channel, thread_ts))
-        return _thread(row) if row else None
+        return self._one_thread("thread_ts = ?", (platform, channel, thread_ts))
 
     def find_thread_for_article(self, *, platform: str, channel: str, article_id: int) -> ThreadRecord | None:
         """The latest thread in ``channel`` that briefed ``article_id`` ("already briefed — see thread")."""
+        return self._one_thread("article_id = ? ORDER BY created_at DESC LIMIT 1", (platform, channel, article_id))
+
+    def _one_thread(self, condition: str, params: tuple[Any, ...]) -> ThreadRecord | None:
+        """The first thread of a platform's channel that meets ``condition`` (its parameters after both)."""
         with self._db.session() as s:
-            row = s.one(f"SELECT {_THREAD_COLUMNS} FROM threads WHERE platform = ? AND channel = ?"
-                        " AND article_id = ? ORDER BY created_at DESC LIMIT 1",
-                        (platform, channel, article_id))
+            row = s.one(f"SELECT {_THREAD_COLUMNS} FROM threads WHERE platform = ? AND channel = ? AND {condition}",
+                        params)
         return _thread(row) if row else None
 
     def recent_threads(self, *, platform: str, workspace: str | None, limit: int = 10) -> list[ThreadRecord]:

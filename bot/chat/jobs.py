@@ -1,4 +1,4 @@
-"""A worker pool backed by the store's durable jobs: work acknowledged to Slack survives a crash.
+"""A worker pool backed by the store's durable jobs: work acknowledged to a chat platform survives a crash.
 
 ``submit`` records the job in the database *before* the listener acknowledges, then hands it to a
 thread. While a job runs, the poller renews its lease every ``poll_s`` seconds. A job nobody is running
@@ -18,7 +18,7 @@ import socket
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, Protocol
 
 from bot.store import Job, Store
 
@@ -29,8 +29,29 @@ _LIVE: set[str] = set()
 _HOST = socket.gethostname()
 
 
-class Progress:
-    """Read and record what one job has already done that the user can see."""
+class Progress(Protocol):
+    """What a job has already shown the user: ``done()`` reads the marks, ``mark(...)`` adds some."""
+
+    key: str | None
+
+    def done(self) -> dict[str, Any]: ...
+    def mark(self, **marks: Any) -> None: ...
+
+
+class Unrecorded:
+    """Progress of work that is not a durable job: nothing done before, nothing kept."""
+
+    key: str | None = None
+
+    def done(self) -> dict[str, Any]:
+        return {}
+
+    def mark(self, **marks: Any) -> None:
+        pass
+
+
+class StoredProgress:
+    """Read and record what one durable job has already done that the user can see."""
 
     def __init__(self, store: Store, job_id: int) -> None:
         self.store = store
@@ -84,7 +105,7 @@ class JobPool:
         self.stale_after_s = stale_after_s
         self.poll_s = poll_s
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
-        self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="briefbot-slack")
+        self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="briefbot-jobs")
         self._lock = threading.Lock()
         self._in_flight = 0
         self._running: set[int] = set()
@@ -98,7 +119,7 @@ class JobPool:
         """Start the poller; it first resumes whatever a previous process left unfinished."""
         _LIVE.add(self.worker_id)
         if self._poller is None:
-            self._poller = threading.Thread(target=self._poll_loop, name="briefbot-slack-poller", daemon=True)
+            self._poller = threading.Thread(target=self._poll_loop, name="briefbot-jobs-poller", daemon=True)
             self._poller.start()
         return self
 
@@ -121,7 +142,7 @@ class JobPool:
         return job_id
 
     def run_now(self, fn: Callable[..., None], *args: Any) -> None:
-        """Run small fire-and-forget Slack calls (notices, App Home) off the request thread."""
+        """Run small fire-and-forget platform calls (notices, listings) off the request thread."""
         self._spawn(_guarded, fn, *args)
 
     def idle(self) -> bool:
@@ -161,7 +182,7 @@ class JobPool:
                 log.error(error)
             else:
                 try:
-                    handler(kind, payload, Progress(self.store, job_id))
+                    handler(kind, payload, StoredProgress(self.store, job_id))
                 except Exception as exc:  # the handlers report to the user themselves; keep the pool alive
                     log.exception("job %s (%s) failed", job_id, kind)
                     error = f"{type(exc).__name__}: {exc}"[:500]
@@ -214,4 +235,4 @@ def _guarded(fn: Callable[..., None], *args: Any) -> None:
     try:
         fn(*args)
     except Exception:
-        log.exception("background Slack call failed")
+        log.exception("background chat call failed")

@@ -1,0 +1,76 @@
+"""Admitting a chat event: once per user action, only where allowed, within the user's hourly budget.
+
+The same rules for every platform, read from its settings section (``slack:`` or ``discord:``):
+``allowed_channels`` and ``allowed_users`` (empty means all) and ``rate_limit_per_user_per_hour``
+(briefs plus questions; 0 means no limit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.chat.messages import NOT_ALLOWED, RATE_LIMITED
+from bot.chat.requests import Where
+from bot.config import Settings
+from bot.store import Store
+
+RATE_WINDOW_S = 3600
+
+
+@dataclass(frozen=True, slots=True)
+class Admission:
+    """``ok``, or refused for a ``reason`` ("duplicate", "not_allowed", "rate_limited") with a ``notice``
+    for the user (None: drop silently, as for a retried event)."""
+
+    ok: bool
+    reason: str = ""
+    notice: str | None = None
+
+
+ADMITTED = Admission(ok=True)
+DUPLICATE = Admission(ok=False, reason="duplicate")
+
+
+class Gate:
+    """Dedupe, allow-lists and rate limits over the store. Thread-safe."""
+
+    def __init__(self, *, settings: Settings, store: Store) -> None:
+        self.settings = settings
+        self.store = store
+
+    def _policy(self, platform: str) -> tuple[list[str], list[str], int]:
+        cfg = self.settings.slack if platform == "slack" else self.settings.discord
+        return list(cfg.allowed_channels), list(cfg.allowed_users), int(cfg.rate_limit_per_user_per_hour or 0)
+
+    def claim(self, platform: str, keys: Iterable[str]) -> bool:
+        """Claim each key of the user action (an event id, a message id…); False when one was seen before."""
+        return all(self.store.claim_event(f"{platform}:{key}") for key in keys)
+
+    def allowed(self, where: Where, *, channels: Iterable[str] = ()) -> bool:
+        """Is the bot enabled for this user in this channel (or in any of ``channels``, e.g. a thread's parent)?"""
+        allowed_channels, allowed_users, _ = self._policy(where.platform)
+        if allowed_channels and not ({where.channel, *channels} & set(allowed_channels)):
+            return False
+        return not (allowed_users and where.user not in allowed_users)
+
+    def limited(self, where: Where) -> bool:
+        """Count one request against the user's hourly budget; True when over it."""
+        _, _, limit = self._policy(where.platform)
+        if limit <= 0 or not where.user:
+            return False
+        key = f"{where.platform}:{where.workspace or ''}:{where.user}"
+        return self.store.hit_rate_limit(key=key, limit=limit, window_s=RATE_WINDOW_S)
+
+    def rate_notice(self, platform: str) -> str:
+        return RATE_LIMITED.format(limit=self._policy(platform)[2])
+
+    def admit(self, where: Where, *, keys: Iterable[str] = (), channels: Iterable[str] = ()) -> Admission:
+        """Once (``keys``), allowed, and within the rate limit — in that order."""
+        if not self.claim(where.platform, keys):
+            return DUPLICATE
+        if not self.allowed(where, channels=channels):
+            return Admission(ok=False, reason="not_allowed", notice=NOT_ALLOWED)
+        if self.limited(where):
+            return Admission(ok=False, reason="rate_limited", notice=self.rate_notice(where.platform))
+        return ADMITTED

@@ -1,0 +1,90 @@
+"""Plain chat requests: what an adapter makes of a platform event, stored as a durable job's payload.
+
+A request says where it came from (``Where``) and what is asked: brief a link, pasted text or a file
+(``BriefRequest``), or answer a question in a brief's thread (``AnswerRequest``). ``thread`` is the
+platform's own id of the thread a request is in or its reply goes to (a Slack message ts, a Discord
+thread id); the workflow compares it, never reads it. Payloads are JSON and hold no secrets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+BRIEF = "chat.brief"
+ANSWER = "chat.answer"
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """What a message asks to brief: a link, or pasted text, or nothing."""
+
+    url: str | None = None
+    text: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.url and not self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """The platform, workspace (Slack team, Discord server), channel and user a request came from."""
+
+    platform: str
+    workspace: str | None
+    channel: str
+    user: str | None = None
+    enterprise_id: str | None = None  # a Slack Enterprise Grid org; None elsewhere
+
+    @classmethod
+    def from_payload(cls, data: dict[str, Any]) -> Where:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass(frozen=True, slots=True)
+class BriefRequest:
+    """Brief a link, pasted text or a file (the first of ``files``, platform file objects).
+
+    ``thread`` None means "post a new message in the channel" (a slash command outside a thread);
+    ``message`` is the user's message the brief answers, when there is one. ``reply`` holds what the
+    platform needs to answer an acknowledged command later (a response URL, an interaction token).
+    """
+
+    where: Where
+    origin: str  # "command", "mention", "auto", "shortcut"
+    thread: str | None = None
+    message: str | None = None
+    url: str | None = None
+    text: str | None = None
+    files: list[dict[str, Any]] = field(default_factory=list)
+    reply: dict[str, str] = field(default_factory=dict)
+
+    def payload(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_payload(cls, data: dict[str, Any]) -> BriefRequest:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["where"] = Where.from_payload(data["where"])
+        return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRequest:
+    """Answer ``question``, asked in message ``message`` of the brief thread ``thread``."""
+
+    where: Where
+    thread: str
+    question: str
+    message: str | None = None
+
+    def payload(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_payload(cls, data: dict[str, Any]) -> AnswerRequest:
+        return cls(where=Where.from_payload(data["where"]), thread=data["thread"], question=data["question"],
+                   message=data.get("message"))
