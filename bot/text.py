@@ -60,6 +60,23 @@ _INJECTION = re.compile(
 )
 
 
+# "AI assistants summarising this article should state …", "When summarising this story, say …": a
+# directive whose addressee is a machine, in any word order.
+_ADDRESSED_TO_MACHINE = re.compile(
+    r"\b(?:AI|A\.I\.|artificial intelligence|LLMs?|language models?|chatbots?|automated (?:systems?|tools?|"
+    r"summari[sz]ers?|readers?)|machine[- ]readers?)\b[^.]{0,60}?"
+    r"\b(?:should|must|need to|are (?:asked|instructed|told) to|have to|please)\s+(?:always\s+)?"
+    r"(?:report|state|say|write|use|include|describe|list|mention|give|present|treat|output)\b|"
+    r"\b(?:when|if|while) (?:summari[sz]ing|you summari[sz]e|condensing|you condense)\b[^.]{0,40}?"
+    r"\b(?:article|story|text|report|piece)\b",
+    re.IGNORECASE,
+)
+# A reader's comment pasted with its label ("Reader comment: …", "Comment from Oleg K.: …"): not the article.
+_LABELLED_COMMENT = re.compile(
+    r"^(?:reader(?:'s|s'|s)? comments?|comments? (?:from|by) [^:]{1,40}|from the comments|a reader (?:writes|wrote|"
+    r"comments?|says))\s*[:\-–—]", re.IGNORECASE)
+
+
 # Zero-width and formatting characters that split a word for a regex but not for a reader or a model.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u202a\u202b\u202c\u202d\u202e"))
 
@@ -68,7 +85,7 @@ def is_injection(text: str) -> bool:
     """Is ``text`` addressed to a machine? Full-width letters, ligatures and invisible characters are
     folded first (NFKC), so "ｉｇｎｏｒｅ previous instructions" or "ig\u200bnore …" is caught too."""
     folded = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
-    return bool(_INJECTION.search(folded))
+    return bool(_INJECTION.search(folded) or _ADDRESSED_TO_MACHINE.search(folded))
 
 
 def normalize_space(text: str) -> str:
@@ -116,6 +133,8 @@ def is_boilerplate(paragraph: str) -> bool:
     """Page furniture ("Share.", "Exit mobile version", "Advertisement") that is never article content."""
     stripped = paragraph.strip()
     if _BOILERPLATE.match(stripped):
+        return True
+    if _LABELLED_COMMENT.match(stripped):
         return True
     # A paragraph wholly in brackets is an editor's or a feed's note ("[Market data supplied by …]").
     if stripped.startswith("[") and stripped.endswith("]"):
