@@ -80,19 +80,22 @@ def _block_lines(block: str) -> list[str]:
     hard-wrapped lines are joined."""
     lines = [normalize_space(line) for line in block.splitlines()]
     lines = [line for line in lines if line]
-    out: list[str] = []
+    # Each paragraph as its lines, joined at the end: joining as we go was quadratic on thousands of lines.
+    out: list[list[str]] = []
     for line in lines:
         starts_item = bool(_BULLET.match(line) or _TIMESTAMP.match(line))
-        continues = out and not starts_item and not _ends_sentence(out[-1])
-        if continues and (not _BULLET.match(out[-1]) or line[:1].islower()):
-            out[-1] = f"{out[-1]} {line}"
+        continues = out and not starts_item and not _ends_sentence(out[-1][-1])
+        if continues and (not _BULLET.match(out[-1][0]) or line[:1].islower()):
+            out[-1].append(line)
         else:
-            out.append(line)
-    return out
+            out.append([line])
+    return [" ".join(parts) for parts in out]
 
 
 def _ends_sentence(line: str) -> bool:
-    return bool(re.search(r"""[.!?:…]["'’”)\]]*$""", line))
+    """Does ``line`` end a sentence (a stop, then any closing quotes or brackets)? Read from the end: a regex
+    anchored with ``$`` tries every position of the line, quadratic over a paragraph of many lines."""
+    return line.rstrip("\"'’”)]")[-1:] in (".", "!", "?", ":", "…")
 
 
 # A list whose lines were run together: "- interceptors; - Stinger missiles; - ammunition".
