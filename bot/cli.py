@@ -145,6 +145,17 @@ def slack(http_mode: bool, port: int | None) -> None:
     run(settings(), http=http_mode, port=port)
 
 
+@cli.command(short_help="Run the Slack jobs of web processes started with BRIEFBOT_WORKERS=external.")
+@click.option("--grace", type=float, default=20.0, show_default=True,
+              help="Seconds running jobs get to finish on SIGTERM before they are handed back.")
+def worker(grace: float) -> None:
+    """Run Slack jobs (briefs, answers) recorded by web processes started with BRIEFBOT_WORKERS=external."""
+    from bot.config import settings
+    from bot.slack.worker import run_worker
+
+    run_worker(settings(), grace_s=grace)
+
+
 @cli.command()
 def discord() -> None:
     """Run the Discord bot (needs DISCORD_TOKEN)."""

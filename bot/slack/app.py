@@ -16,8 +16,8 @@ from bot.errors import ConfigError
 from bot.slack.clients import Clients, api_url, make_client
 from bot.slack.listeners import Listeners
 from bot.slack.pool import JobPool
-from bot.slack.tasks import ANSWER, BRIEF, AnswerTask, BriefTask
 from bot.slack.work import Service, Worker
+from bot.slack.worker import job_handlers, workers_external
 
 log = logging.getLogger(__name__)
 
@@ -103,14 +103,9 @@ def create_app(
         installation_store=oauth.installation_store if oauth else None,
     )
     worker = Worker(settings=settings, service=service, store=store, clients=clients)
-    pool = JobPool(
-        store=store,
-        workers=settings.slack.workers,
-        handlers={
-            BRIEF: lambda _kind, payload, progress: worker.brief(BriefTask.from_payload(payload), progress),
-            ANSWER: lambda _kind, payload, progress: worker.answer(AnswerTask.from_payload(payload), progress),
-        },
-    )
+    # With BRIEFBOT_WORKERS=external this process only records jobs; `briefbot worker` runs them.
+    pool = JobPool(store=store, workers=settings.slack.workers, handlers=job_handlers(worker),
+                   runs_jobs=not workers_external(env))
     Listeners(settings=settings, store=store, pool=pool, worker=worker).register(app)
     _POOLS[app] = pool.start()
     return app

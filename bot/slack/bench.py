@@ -1,6 +1,7 @@
 """Benchmarks of the Slack bot over HTTP: ack latency under load, and brief throughput.
 
     .venv/bin/python -m bot.slack.bench [--briefs 20] [--concurrency 50] [--llm-latency 2.0]
+    .venv/bin/python -m bot.slack.bench --adversarial   (hostile 100 KB inputs: see bench_adversarial.py)
 
 Runs the real ASGI app under uvicorn on 127.0.0.1, the stand-in Slack Web API from the checkout's
 ``tests/slack_standin.py``, and the stand-in OpenAI server (``bot.llm.standin``) that takes
@@ -260,6 +261,11 @@ def run(*, briefs: int, concurrency: int, llm_latency: float, workers: int | Non
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--adversarial" in argv:  # hostile 100 KB inputs: bot/slack/bench_adversarial.py
+        from bot.slack.bench_adversarial import main as adversarial
+
+        return adversarial([a for a in argv if a != "--adversarial"])
     parser = argparse.ArgumentParser(prog="python -m bot.slack.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--briefs", type=int, default=20)
     parser.add_argument("--concurrency", type=int, default=50)

@@ -121,6 +121,14 @@ class WorkMixin:
                             f" AND worker IN ({marks})", (self._clock(), *workers))
             return int(cur.rowcount or 0)
 
+    def release_job(self, job_id: int, *, worker: str) -> bool:
+        """Hand one running job of ``worker`` back to pending (a graceful shutdown); False if not its."""
+        with self._db.session() as s:
+            row = s.one("UPDATE jobs SET status = 'pending', worker = NULL, updated_at = ?"
+                        " WHERE id = ? AND worker = ? AND status = 'running' RETURNING id",
+                        (self._clock(), job_id, worker))
+        return row is not None
+
     def running_workers(self) -> list[str]:
         """The distinct workers that hold running jobs."""
         with self._db.session() as s:

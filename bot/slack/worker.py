@@ -1,0 +1,89 @@
+"""The worker process (``briefbot worker``): runs the Slack jobs that web processes only record.
+
+With ``BRIEFBOT_WORKERS=external`` a web process (``briefbot slack --http``) verifies, records the job
+and acknowledges, nothing more; one or more worker processes sharing its database take the jobs, brief and
+post. So a long brief never holds the interpreter that acknowledges Slack.
+
+On SIGTERM (a deploy, a scale-down) a worker stops taking jobs, lets running ones finish for ``grace_s``
+seconds, hands the rest back (pending, its lease released, so another worker takes them at once and edits
+the placeholder already posted), and exits.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import threading
+from types import FrameType
+
+from bot.config import Settings
+from bot.errors import ConfigError
+from bot.slack.clients import Clients, api_url, make_client
+from bot.slack.pool import Handler, JobPool
+from bot.slack.tasks import ANSWER, BRIEF, AnswerTask, BriefTask
+from bot.slack.work import Worker
+
+log = logging.getLogger(__name__)
+
+EXTERNAL = "external"
+POLL_S = 0.2  # how soon a worker sees a new job: it polls the jobs table
+RENEW_S = 5.0  # how often it renews the leases of the jobs it runs (stale after 30 s)
+
+
+def workers_external(env: dict[str, str]) -> bool:
+    """Does a separate worker process run the jobs (``BRIEFBOT_WORKERS=external``)?"""
+    mode = env.get("BRIEFBOT_WORKERS", "").strip().lower()
+    if mode not in ("", "inline", EXTERNAL):
+        raise ConfigError(f"BRIEFBOT_WORKERS must be 'inline' or 'external', not {mode!r}")
+    return mode == EXTERNAL
+
+
+def job_handlers(worker: Worker) -> dict[str, Handler]:
+    return {
+        BRIEF: lambda _kind, payload, progress: worker.brief(BriefTask.from_payload(payload), progress),
+        ANSWER: lambda _kind, payload, progress: worker.answer(AnswerTask.from_payload(payload), progress),
+    }
+
+
+def worker_pool(settings: Settings, *, env: dict[str, str] | None = None) -> JobPool:
+    """A started pool that polls the database for jobs, with clients for the bot token or OAuth installs."""
+    from bot.service import BriefService
+    from bot.slack.app import oauth_settings
+    from bot.store import open_store
+
+    env = dict(os.environ if env is None else env)
+    store = open_store(settings.database_url)
+    service = BriefService(settings=settings, store=store)
+    token = env.get("SLACK_BOT_TOKEN")
+    oauth = None if token else oauth_settings(settings, store, env)
+    if not token and oauth is None:
+        raise ConfigError("set SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for OAuth installs")
+    base_url = api_url(env)
+    client = make_client(token=token, base_url=base_url)
+    clients = Clients(base_url=base_url, default=client if token else None,
+                      installation_store=oauth.installation_store if oauth else None)
+    worker = Worker(settings=settings, service=service, store=store, clients=clients)
+    pool = JobPool(store=store, workers=settings.slack.workers, handlers=job_handlers(worker),
+                   poll_s=POLL_S, renew_s=RENEW_S)
+    return pool.start()
+
+
+def run_worker(settings: Settings, *, grace_s: float = 20.0) -> None:
+    """Run jobs until SIGTERM or SIGINT; then hand back what is still running and return."""
+    stop = threading.Event()
+
+    def _stop(signum: int, _frame: FrameType | None) -> None:
+        log.info("signal %s: stopping", signum)
+        stop.set()
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    pool = worker_pool(settings)
+    log.info("briefbot worker %s: polling for jobs every %.1f s", pool.worker_id, POLL_S)
+    while not stop.wait(1.0):
+        pass
+    pool.hand_back(grace_s=grace_s)
+    # Handlers still running belong to jobs handed back: leave them, do not wait for them.
+    logging.shutdown()
+    os._exit(0)
