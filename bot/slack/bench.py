@@ -28,6 +28,8 @@ from typing import Any
 
 import httpx
 
+from bot.slack.bench_db import bench_database
+
 SECRET = "bench-signing-secret"
 CHANNEL = "C0BENCH"
 _AID = re.compile(
@@ -185,6 +187,7 @@ def run(*, briefs: int, concurrency: int, llm_latency: float, workers: int | Non
 
     with (
         tempfile.TemporaryDirectory() as tmp,
+        bench_database(tmp) as database_url,
         ss.SlackStandin() as slack,
         OpenAIStandin(latency=llm_latency, responder=llm_reply) as llm,
     ):
@@ -201,8 +204,8 @@ def run(*, briefs: int, concurrency: int, llm_latency: float, workers: int | Non
             "OPENAI_BASE_URL": llm.base_url,
             "OPENAI_API_KEY": "bench",
             "BRIEFBOT_DATA_DIR": tmp,
-            # BRIEFBOT_BENCH_DATABASE_URL measures another database (e.g. PostgreSQL); default a fresh SQLite file.
-            "DATABASE_URL": os.environ.get("BRIEFBOT_BENCH_DATABASE_URL") or str(Path(tmp) / "bench.db"),
+            # BRIEFBOT_BENCH_DATABASE_URL measures PostgreSQL (a fresh schema); default a fresh SQLite file.
+            "DATABASE_URL": database_url,
             "BRIEFBOT_CONFIG": str(config),
             "HOST": "127.0.0.1",
         }

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.slack.bench import SECRET, _event, _fire, _free_port, _out, _pct, _standin_module, _start_bot, article
+from bot.slack.bench_db import bench_database
 
 _WORDS = ["troops", "said", "the", "Ukraine", "$40", "million", "aid", "Kyiv", "sanctions", "Russia", "U.S.",
           "Mr.", "ATACMS", "would", "not", "allow", "strikes", "on", "Avdiivka", "captured", "1,376", "“", "”"]
@@ -81,13 +82,13 @@ def _start_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
 def under_load(texts: dict[str, str], *, concurrency: int, external: bool) -> dict[str, float]:
     """Ack latencies while the bot briefs every text at once; and the time until all are posted."""
     ss = _standin_module()
-    with tempfile.TemporaryDirectory() as tmp, ss.SlackStandin() as slack:
+    with tempfile.TemporaryDirectory() as tmp, bench_database(tmp) as database_url, ss.SlackStandin() as slack:
         env = {key: value for key, value in os.environ.items()
                if key not in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SLACK_APP_TOKEN")}
         env.update({
             "SLACK_API_URL": slack.api_url, "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SECRET,
             "BRIEFBOT_DATA_DIR": tmp, "HOST": "127.0.0.1",
-            "DATABASE_URL": os.environ.get("BRIEFBOT_BENCH_DATABASE_URL") or str(Path(tmp) / "bench.db"),
+            "DATABASE_URL": database_url,
         })
         if external:
             env["BRIEFBOT_WORKERS"] = "external"

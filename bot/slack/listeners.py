@@ -8,8 +8,10 @@ produces is answered once.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
+from contextlib import AbstractContextManager
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
@@ -20,7 +22,7 @@ from bot.slack.home import publish_home
 from bot.slack.pool import JobPool
 from bot.slack.tasks import ANSWER, BRIEF, AnswerTask, BriefTask, Where, slim_file
 from bot.slack.work import NOTHING_TO_BRIEF, PLATFORM, Worker
-from bot.store import Store
+from bot.store import RateLimit, Store
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +46,10 @@ class Listeners:
         self.worker = worker
         # Listeners run on many request threads at once. Their few database statements take
         # microseconds, but concurrent SQLite writers back off by sleeping (up to 100 ms a try);
-        # queuing them on one lock instead keeps every acknowledgement fast.
-        self._serial = threading.Lock()
+        # queuing them on one lock instead keeps every acknowledgement fast. PostgreSQL takes concurrent
+        # writers without backing off (and commits them together): there, queuing them only adds waiting.
+        self._serial: AbstractContextManager[object] = (
+            threading.Lock() if store.dialect_name == "sqlite" else contextlib.nullcontext())
 
     def register(self, app: App) -> None:
         app.command("/brief")(self.on_command)
@@ -61,13 +65,18 @@ class Listeners:
             return False
         return not (self.cfg.allowed_users and user not in self.cfg.allowed_users)
 
-    def limited(self, where: Where) -> bool:
-        """Count one request against the user's hourly budget; True when over it."""
+    def rate(self, where: Where) -> RateLimit | None:
+        """The user's hourly budget, if one applies."""
         limit = self.cfg.rate_limit_per_user_per_hour
         if not limit or limit <= 0 or not where.user:
-            return False
-        key = f"slack:{where.team_id or ''}:{where.user}"
-        return self.store.hit_rate_limit(key=key, limit=limit, window_s=3600)
+            return None
+        return RateLimit(key=f"slack:{where.team_id or ''}:{where.user}", limit=limit, window_s=3600)
+
+    def limited(self, where: Where) -> bool:
+        """Count one request against the user's hourly budget; True when over it."""
+        rate = self.rate(where)
+        return rate is not None and self.store.hit_rate_limit(key=rate.key, limit=rate.limit,
+                                                              window_s=rate.window_s)
 
     def _rate_text(self) -> str:
         return RATE_LIMITED.format(limit=self.cfg.rate_limit_per_user_per_hour)
@@ -186,24 +195,21 @@ class Listeners:
             return
         # Retries of one event share its event_id; the mention+message pair shares the message's ts.
         event_id = body.get("event_id")
-        if event_id and not self.store.claim_event(f"slack:event:{event_id}"):
-            return
-        if not self.store.claim_event(f"slack:message:{channel}:{ts}"):
-            return
+        keys = [*([f"slack:event:{event_id}"] if event_id else []), f"slack:message:{channel}:{ts}"]
         reply_in = thread or ts
         if not self.allowed(channel, where.user):
-            if mentioned:
+            if self.store.admit(keys=keys).status == "admitted" and mentioned:
                 self.pool.run_now(self.worker.notice, where, reply_in, NOT_ALLOWED)
             return
-        if self.limited(where):
+        job = None if isinstance(task, str) else (ANSWER if isinstance(task, AnswerTask) else BRIEF, task.payload())
+        # Claims, the rate limit and the job in one round trip to the database: the whole acknowledgement.
+        admission = self.store.admit(keys=keys, rate=self.rate(where), job=job)
+        if admission.status == "limited":
             self.pool.run_now(self.worker.notice, where, reply_in, self._rate_text())
-            return
-        if isinstance(task, str):
+        elif admission.status == "admitted" and job is None:
             self.pool.run_now(self.worker.notice, where, reply_in, task)
-        elif isinstance(task, AnswerTask):
-            self.pool.submit(ANSWER, task.payload())
-        else:
-            self.pool.submit(BRIEF, task.payload())
+        elif admission.status == "admitted" and job is not None and admission.job_id is not None:
+            self.pool.start_job(admission.job_id, *job)
 
     def _decide(
         self,

@@ -144,9 +144,13 @@ class JobPool:
     def submit(self, kind: str, payload: dict[str, Any]) -> int:
         """Record a job durably and start it; returns the job id."""
         job_id = self.store.enqueue_job(kind=kind, payload=payload)
+        self.start_job(job_id, kind, payload)
+        return job_id
+
+    def start_job(self, job_id: int, kind: str, payload: dict[str, Any]) -> None:
+        """Start a job already recorded (``Store.admit``), unless worker processes run the jobs."""
         if self.runs_jobs:
             self._spawn(self._claim_and_run, job_id, kind, payload)
-        return job_id
 
     def run_now(self, fn: Callable[..., None], *args: Any) -> None:
         """Run small fire-and-forget Slack calls (notices, App Home) off the request thread."""
