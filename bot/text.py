@@ -59,6 +59,46 @@ _INJECTION = re.compile(
     re.IGNORECASE,
 )
 
+# The same orders in Russian, Ukrainian, German, French and Spanish: imperatives to drop earlier instructions,
+# "system prompt", "you are now an AI…", notes addressed to AI. Third-person verbs ("Moscow ignores previous
+# agreements") and instructions not addressed to a machine are news, not orders. Gaps are bounded (linear).
+_FILLER = r"(?:\s+\w+){0,3}?"
+_INJECTION_OTHER = re.compile(
+    # Russian and Ukrainian
+    r"\b(?:игнорируй(?:те)?|проигнорируй(?:те)?|забудь(?:те)?|ігноруй(?:те)?|проігноруй(?:те)?|забудь(?:те)?)"
+    rf"{_FILLER}\s+(?:инструкци\w*|указани\w*|правил\w*|інструкці\w*|вказів\w*|настанов\w*)|"
+    r"\bне\s+(?:обращай(?:те)?\s+внимани\w+|зважай(?:те)?)\s+на\s+(?:все\s+|усі\s+|всі\s+)?(?:предыдущ|"
+    r"прошл|вышеуказ|попередн|вищенаведен)\w*|"
+    r"\b(?:системн\w+\s+(?:промпт\w*|подсказк\w*|підказк\w*|инструкци\w*|інструкці\w*))|"
+    r"\b(?:ты|вы|ти)\s+(?:теперь|тепер)\s+(?:\w+\s+){0,2}?(?:ИИ|ШІ|ассистент\w*|асистент\w*|нейросет\w*|"
+    r"мовна\s+модель|языков\w+\s+модел\w*)|"
+    r"\b(?:примечание|примітка|сообщение|повідомлення|инструкция|інструкція|указание|вказівка)\s+для\s+"
+    r"(?:\w+\s+){0,2}?(?:ИИ|ШІ|нейросет\w*|нейромереж\w*|чат-?бот\w*|бот\w*|модел\w*|ассистент\w*|асистент\w*)\b|"
+    # German
+    r"\b(?:ignoriere|ignorieren\s+Sie|vergiss|vergessen\s+Sie|missachte|missachten\s+Sie)"
+    rf"{_FILLER}\s+(?:Anweisungen|Instruktionen|Vorgaben|Regeln|Befehle)\b|"
+    r"\bSystem-?(?:prompt|anweisung)\w*|"
+    r"\b(?:du\s+bist|Sie\s+sind)\s+(?:jetzt|nun|ab\s+sofort)\s+(?:ein(?:e|en)?\s+)?(?:KI|Assistent\w*|"
+    r"Sprachmodell\w*)\b|"
+    r"\b(?:Hinweis|Nachricht|Anweisung)\s+(?:an|für)\s+(?:die\s+|alle\s+)?(?:KI|Sprachmodell\w*|Chatbots?|"
+    r"automatisierte\w*|Assistent\w*)\b|"
+    # French
+    r"\b(?:ignore[zs]?|oublie[zs]?|ne\s+(?:tiens|tenez)\s+pas\s+compte)"
+    rf"{_FILLER}\s+(?:instructions|consignes|directives|règles)\s+(?:précédentes|antérieures|ci-dessus|"
+    r"données)\b|"
+    r"\b(?:invite|prompt|message)\s+(?:du\s+)?système\b|"
+    r"\b(?:tu\s+es|vous\s+êtes)\s+(?:maintenant|désormais)\s+(?:une?\s+)?(?:IA|assistant\w*|modèle)\b|"
+    r"\b(?:note|message|consigne)\s+(?:à|aux|pour)\s+(?:l['’]\s*|les\s+)?(?:IA|intelligences?\s+artificielles?|"
+    r"modèles?\s+de\s+langage|assistants?|outils?\s+automatis\w+)\b|"
+    # Spanish
+    r"\b(?:ignora|ignore|ignoren|olvida|olvide|olviden|omite|omita)"
+    rf"{_FILLER}\s+(?:instrucciones|indicaciones|órdenes|reglas)\s+(?:anteriores|previas|de\s+arriba)\b|"
+    r"\b(?:prompt|mensaje|instrucciones?)\s+del\s+sistema\b|"
+    r"\b(?:ahora\s+eres|ahora\s+es\s+usted|eres\s+ahora)\s+(?:una?\s+)?(?:IA|asistente|modelo)\b|"
+    r"\b(?:nota|mensaje|instrucción)\s+(?:para|a)\s+(?:la\s+|las\s+|los\s+)?(?:IA|inteligencias?\s+"
+    r"artificiales?|modelos?\s+de\s+lenguaje|asistentes?|herramientas?\s+automatizadas?)\b",
+    re.IGNORECASE,
+)
 
 # Zero-width and formatting characters that split a word for a regex but not for a reader or a model.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u202a\u202b\u202c\u202d\u202e"))
@@ -68,7 +108,7 @@ def is_injection(text: str) -> bool:
     """Is ``text`` addressed to a machine? Full-width letters, ligatures and invisible characters are
     folded first (NFKC), so "ｉｇｎｏｒｅ previous instructions" or "ig\u200bnore …" is caught too."""
     folded = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
-    return bool(_INJECTION.search(folded))
+    return bool(_INJECTION.search(folded) or _INJECTION_OTHER.search(folded))
 
 
 def normalize_space(text: str) -> str:

@@ -42,21 +42,23 @@ def _best_of(fn: Callable[[str], object], arg: str, runs: int = 3) -> float:
 
 def assert_linear(fn: Callable[[str], object], unit: str, *, size: int = 8_000) -> None:
     """``fn`` on ``unit`` repeated to 4×size characters takes < 8× its time on size characters (a quadratic
-    path takes 16×), and at most 0.25 s per KB however loaded the machine is."""
+    path takes 16×), and at most 0.25 s per KB however loaded the machine is. A ratio over 8 is measured
+    again, up to three times: a busy machine can slow one measurement, not three in a row."""
     small = unit * max(1, size // len(unit))
     large = unit * max(4, 4 * size // len(unit))
-    t_small = _best_of(fn, small)
-    t_large = _best_of(fn, large)
-    assert t_large < 0.25 * len(large) / 1000, f"{t_large:.2f} s on {len(large)} chars of {unit!r}"
-    if t_large > 0.04:
-        # Retake the small one: one descheduled run must not decide.
-        t_small = max(t_small, _best_of(fn, small, runs=5))
-        assert t_large < 8 * t_small + 0.01, f"{t_small * 1e3:.1f} ms → {t_large * 1e3:.1f} ms on {unit!r} ×4"
+    for _ in range(3):
+        t_small = _best_of(fn, small)
+        t_large = _best_of(fn, large)
+        assert t_large < 0.25 * len(large) / 1000, f"{t_large:.2f} s on {len(large)} chars of {unit!r}"
+        if t_large <= 0.04 or t_large < 8 * t_small + 0.01:
+            return
+    raise AssertionError(f"{t_small * 1e3:.1f} ms → {t_large * 1e3:.1f} ms on {unit!r} ×4")
 
 
 # Units known to have been slow somewhere, always tried first.
 PATHOLOGICAL = ["a-", "1 million euros and ", "U.S. ", "Mr. ", ". ", "1,", '"', "a. ", "x.com ", "- a\n",
-                "1 entities, ", "twenty-one hundred and ", "ignore the ", "\u200b", "$1 "]
+                "1 entities, ", "twenty-one hundred and ", "ignore the ", "\u200b", "$1 ", "игнорируй все ",
+                "ne tenez pas compte ", "Hinweis an die "]
 
 
 def _with_examples(fn):
