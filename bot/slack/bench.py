@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bot.slack.bench [--briefs 20] [--concurrency 50] [--llm-latency 2.0]
     .venv/bin/python -m bot.slack.bench --adversarial   (hostile 100 KB inputs: see bench_adversarial.py)
+    .venv/bin/python -m bot.slack.bench --two-processes (500 events over two processes: see bench_two.py)
 
 Runs the real ASGI app under uvicorn on 127.0.0.1, the stand-in Slack Web API from the checkout's
 ``tests/slack_standin.py``, and the stand-in OpenAI server (``bot.llm.standin``) that takes
@@ -269,6 +270,10 @@ def main(argv: list[str] | None = None) -> int:
         from bot.slack.bench_adversarial import main as adversarial
 
         return adversarial([a for a in argv if a != "--adversarial"])
+    if "--two-processes" in argv:  # two bot processes on one database: bot/slack/bench_two.py
+        from bot.slack.bench_two import main as two_processes
+
+        return two_processes([a for a in argv if a != "--two-processes"])
     parser = argparse.ArgumentParser(prog="python -m bot.slack.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--briefs", type=int, default=20)
     parser.add_argument("--concurrency", type=int, default=50)

@@ -31,7 +31,7 @@ class Session:
 
     def execute(self, query: str, params: Sequence[Any] = ()) -> Any:
         """Run one statement and return the driver's cursor."""
-        return self.conn.execute(self.dialect.sql(query), tuple(params))
+        return self.dialect.run(self.conn, self.dialect.sql(query), tuple(params))
 
     def one(self, query: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
         row = self.execute(query, params).fetchone()
