@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from bot.errors import StorageError
 from bot.store.database import Database, Session
 
 MigrationFn = Callable[[Session], None]
@@ -23,8 +24,21 @@ def migration(fn: MigrationFn) -> MigrationFn:
     return fn
 
 
+def _up_to_date(db: Database) -> bool:
+    """Are all migrations recorded? Read without a write lock, so a process starts on a database it cannot
+    write to (a read-only disk) and reports it on /healthz instead of failing to start."""
+    try:
+        with db.session() as s:
+            done = {row[0] for row in s.all("SELECT name FROM _migrations")}
+    except StorageError:  # no _migrations table yet
+        return False
+    return all(name in done for name, _ in MIGRATIONS)
+
+
 def migrate(db: Database) -> list[str]:
     """Apply the migrations not yet recorded; return their names. Running it again is a no-op."""
+    if _up_to_date(db):
+        return []
     with db.transaction() as s:
         lock = db.dialect.lock_sql()
         if lock is not None:
