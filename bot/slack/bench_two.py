@@ -33,6 +33,7 @@ from bot.slack.bench import (
     article,
     llm_reply,
 )
+from bot.slack.bench_adversarial import _start_worker
 from bot.slack.bench_db import bench_database
 
 
@@ -95,7 +96,7 @@ def _outcome(slack: Any, channels: list[str]) -> tuple[int, int]:
     return lost, twice
 
 
-def run(*, events: int, seconds: float, burst: int) -> dict[str, float]:
+def run(*, events: int, seconds: float, burst: int, external: bool = False) -> dict[str, float]:
     ss = _standin_module()
     from bot.llm.standin import OpenAIStandin
 
@@ -109,8 +110,12 @@ def run(*, events: int, seconds: float, burst: int) -> dict[str, float]:
         env.update({"SLACK_API_URL": slack.api_url, "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SECRET,
                     "OPENAI_BASE_URL": llm.base_url, "OPENAI_API_KEY": "bench", "BRIEFBOT_DATA_DIR": tmp,
                     "DATABASE_URL": database_url, "HOST": "127.0.0.1"})
+        if external:
+            env["BRIEFBOT_WORKERS"] = "external"
         ports = [_free_port(), _free_port()]
         procs = [_start_bot(env, port, Path(tmp) / f"bot{n}.log") for n, port in enumerate(ports)]
+        if external:  # the two web processes only acknowledge; one worker process briefs
+            procs.append(_start_worker(env, Path(tmp) / "worker.log"))
         try:
             warm = [_event(ss, f"EvW{n}", article(9000 + n), f"1700000000.00000{n}", "C0WARM") for n in range(2)]
             asyncio.run(_burst(ports, ss, warm))
@@ -145,10 +150,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--events", type=int, default=500)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--burst", type=int, default=100)
+    parser.add_argument("--external-workers", action="store_true",
+                        help="web processes only acknowledge (BRIEFBOT_WORKERS=external); a worker process briefs")
     args = parser.parse_args(argv)
-    r = run(events=args.events, seconds=args.seconds, burst=args.burst)
+    r = run(events=args.events, seconds=args.seconds, burst=args.burst, external=args.external_workers)
     db = "PostgreSQL" if os.environ.get("BRIEFBOT_BENCH_DATABASE_URL", "").startswith("postgres") else "SQLite"
-    _out(f"cpus: {os.cpu_count()}; two bot processes on one {db} database")
+    mode = ", web processes only acknowledge, a worker process briefs" if args.external_workers else ""
+    _out(f"cpus: {os.cpu_count()}; two bot processes on one {db} database{mode}")
     _out(f"{args.events} mentions over {r['paced_s']:.1f} s ({r['requests']:.0f} requests with the retries): "
          f"ack p50 {r['paced_p50']:.1f} ms, p99 {r['paced_p99']:.1f} ms, max {r['paced_max']:.1f} ms")
     _out(f"{args.burst} mentions at once: ack p50 {r['burst_p50']:.1f} ms, p99 {r['burst_p99']:.1f} ms")

@@ -91,6 +91,17 @@ class Database:
         finally:
             self._slots.release()
 
+    def warm(self, connections: int) -> None:
+        """Open up to ``connections`` connections now, so that a burst of requests does not wait for them
+        (a PostgreSQL connection starts a server process: milliseconds each)."""
+        opened: list[Any] = []
+        try:
+            for _ in range(connections):
+                opened.append(self._acquire())
+        finally:
+            for conn in opened:
+                self._release(conn)
+
     def close(self) -> None:
         """Close idle connections now; connections in use are closed when they come back."""
         self._closed = True
