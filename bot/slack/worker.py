@@ -69,8 +69,13 @@ def worker_pool(settings: Settings, *, env: dict[str, str] | None = None) -> Job
     return pool.start()
 
 
-def run_worker(settings: Settings, *, grace_s: float = 20.0) -> None:
-    """Run jobs until SIGTERM or SIGINT; then hand back what is still running and return."""
+def run_worker(settings: Settings, *, grace_s: float = 20.0, nice: int = 10) -> None:
+    """Run jobs until SIGTERM or SIGINT; then hand back what is still running and return.
+
+    The worker lowers its CPU priority by ``nice``: where it shares cores with a web process (one machine
+    running the whole Procfile), acknowledgements come first and briefs take the rest of the time."""
+    if nice and hasattr(os, "nice"):
+        os.nice(nice)
     stop = threading.Event()
 
     def _stop(signum: int, _frame: FrameType | None) -> None:
