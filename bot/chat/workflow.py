@@ -10,10 +10,12 @@ answer is not posted again, and the placeholder of the first attempt is the one 
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -121,16 +123,32 @@ class ChatWorkflow:
 
     # -- admitting -----------------------------------------------------------------------------------
 
-    def admit(self, where: Where, *, keys: tuple[str, ...] = (), channels: tuple[str, ...] = ()) -> Admission:
-        return self.gate.admit(where, keys=keys, channels=channels)
+    def admit(self, where: Where, *, keys: tuple[str, ...] = (), channels: tuple[str, ...] = (),
+              job: tuple[str, dict[str, Any]] | None = None) -> Admission:
+        """Admit a user action; with ``job`` (kind, payload), an admitted one also records the job in the
+        same round trip to the database (``Admission.job_id``): start it with ``JobPool.start_job``."""
+        return self.gate.admit(where, keys=keys, channels=channels, job=job)
+
+    def admission_lock(self) -> AbstractContextManager[object]:
+        """What listeners hold while admitting: a lock on SQLite (its writers back off by sleeping up to
+        100 ms a try when they collide; queuing them is faster), nothing on PostgreSQL (it takes concurrent
+        writers and commits them together: queuing them only adds waiting)."""
+        return threading.Lock() if self.service.store.dialect_name == "sqlite" else contextlib.nullcontext()
 
     def is_brief_thread(self, where: Where, thread: str) -> bool:
         store = self.service.store
         return store.get_thread(platform=where.platform, channel=where.channel, thread_ts=thread) is not None
 
-    def job_pool(self, *, handlers: dict[str, Handler], workers: int) -> JobPool:
-        """A durable worker pool (not started) over the service's database."""
-        return JobPool(store=self.service.store, handlers=handlers, workers=workers)
+    def job_pool(self, *, handlers: dict[str, Handler], workers: int, runs_jobs: bool = True,
+                 poll_s: float = 5.0, renew_s: float | None = None) -> JobPool:
+        """A durable worker pool (not started) over the service's database. With ``runs_jobs=False`` (a web
+        process under ``BRIEFBOT_WORKERS=external``) it only records jobs; worker processes run them."""
+        return JobPool(store=self.service.store, handlers=handlers, workers=workers, runs_jobs=runs_jobs,
+                       poll_s=poll_s, renew_s=renew_s)
+
+    def warm(self) -> None:
+        """Open pooled database connections ahead of the first burst of acknowledgements."""
+        self.service.store.warm()
 
     def writable(self) -> bool:
         return self.service.store.writable()

@@ -11,7 +11,8 @@ from slack_bolt import App
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 
-from bot.chat import ANSWER, BRIEF, AnswerRequest, BriefRequest, ChatWorkflow, JobPool
+from bot.chat import ANSWER, BRIEF, AnswerRequest, BriefRequest, ChatWorkflow, JobPool, Progress
+from bot.chat.jobs import Handler, workers_external
 from bot.config import Settings
 from bot.errors import ConfigError
 from bot.service import BriefService
@@ -102,19 +103,26 @@ def create_app(
         installation_store=oauth.installation_store if oauth else None,
     )
     poster = Poster(settings=settings, clients=clients, fetch_file=workflow.fetch_file)
-
-    def brief(_kind: str, payload: dict[str, Any], progress: Any) -> None:
-        req = BriefRequest.from_payload(payload)
-        workflow.brief_into_thread(req, BriefOut(poster, req, progress), progress)
-
-    def answer(_kind: str, payload: dict[str, Any], progress: Any) -> None:
-        req = AnswerRequest.from_payload(payload)
-        workflow.answer_in_thread(req, AnswerOut(poster, req, progress), progress)
-
-    pool = workflow.job_pool(workers=settings.slack.workers, handlers={BRIEF: brief, ANSWER: answer})
+    # With BRIEFBOT_WORKERS=external this process only records jobs; `briefbot worker` runs them.
+    pool = workflow.job_pool(workers=settings.slack.workers, handlers=job_handlers(workflow, poster),
+                             runs_jobs=not workers_external(env))
     Listeners(settings=settings, workflow=workflow, pool=pool, poster=poster).register(app)
     _POOLS[app] = pool.start()
     return app
+
+
+def job_handlers(workflow: ChatWorkflow, poster: Poster) -> dict[str, Handler]:
+    """The Slack jobs: a brief into a thread, an answer in one (run here, or by ``briefbot worker``)."""
+
+    def brief(_kind: str, payload: dict[str, Any], progress: Progress) -> None:
+        req = BriefRequest.from_payload(payload)
+        workflow.brief_into_thread(req, BriefOut(poster, req, progress), progress)
+
+    def answer(_kind: str, payload: dict[str, Any], progress: Progress) -> None:
+        req = AnswerRequest.from_payload(payload)
+        workflow.answer_in_thread(req, AnswerOut(poster, req, progress), progress)
+
+    return {BRIEF: brief, ANSWER: answer}
 
 
 def pool_of(app: App) -> JobPool:

@@ -9,7 +9,6 @@ workflow does the rest on the job pool. One answer per user action: every event 
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
@@ -40,8 +39,9 @@ class Listeners:
         self.poster = poster
         # Listeners run on many request threads at once. Their few database statements take
         # microseconds, but concurrent SQLite writers back off by sleeping (up to 100 ms a try);
-        # queuing them on one lock instead keeps every acknowledgement fast.
-        self._serial = threading.Lock()
+        # queuing them on one lock instead keeps every acknowledgement fast. PostgreSQL takes concurrent
+        # writers without backing off (and commits them together): there, queuing them only adds waiting.
+        self._serial = workflow.admission_lock()
 
     def register(self, app: App) -> None:
         app.command("/brief")(self.on_command)
@@ -68,13 +68,15 @@ class Listeners:
             return
         # Slack does not retry commands, but a double-clicked trigger should still brief once.
         trigger = body.get("trigger_id")
-        admission = self.workflow.admit(where, keys=(f"trigger:{trigger}",) if trigger else ())
+        reply = {"response_url": body["response_url"]} if body.get("response_url") else {}
+        req = BriefRequest(where=where, origin="command", url=content.url, text=content.text, reply=reply)
+        job = (BRIEF, req.payload())
+        admission = self.workflow.admit(where, keys=(f"trigger:{trigger}",) if trigger else (), job=job)
         if not admission.ok:
             ack(text=admission.notice) if admission.notice else ack()
             return
-        reply = {"response_url": body["response_url"]} if body.get("response_url") else {}
-        req = BriefRequest(where=where, origin="command", url=content.url, text=content.text, reply=reply)
-        self.pool.submit(BRIEF, req.payload())
+        if admission.job_id is not None:
+            self.pool.start_job(admission.job_id, *job)
         ack()
 
     # -- message shortcut ----------------------------------------------------------------------------
@@ -128,7 +130,9 @@ class Listeners:
         # Retries of one event share its event_id; the mention+message pair shares the message's ts.
         event_id = body.get("event_id")
         keys = (*((f"event:{event_id}",) if event_id else ()), f"message:{channel}:{ts}")
-        admission = self.workflow.admit(where, keys=keys)
+        job = None if isinstance(task, str) else (ANSWER if isinstance(task, AnswerRequest) else BRIEF, task.payload())
+        # Claims, the rate limit and the job in one round trip to the database: the whole acknowledgement.
+        admission = self.workflow.admit(where, keys=keys, job=job)
         reply_in = thread or ts
         if not admission.ok:
             # In a channel it is not enabled in, the bot only answers someone who addressed it.
@@ -137,10 +141,8 @@ class Listeners:
             return
         if isinstance(task, str):
             self._notice(where, reply_in, task)
-        elif isinstance(task, AnswerRequest):
-            self.pool.submit(ANSWER, task.payload())
-        else:
-            self.pool.submit(BRIEF, task.payload())
+        elif job is not None and admission.job_id is not None:
+            self.pool.start_job(admission.job_id, *job)
 
     def _decide(self, event: dict[str, Any], where: Where, *, thread: str | None, ts: str, mentioned: bool,
                 bot_user_id: str | None) -> AnswerRequest | BriefRequest | str | None:
