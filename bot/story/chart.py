@@ -1,0 +1,88 @@
+"""The digest as a PNG: aid pledged over time by donor (one line per donor and currency, since
+currencies are never added together) and battlefield claims per place by side.
+
+matplotlib is imported here only, lazily, with the Agg backend (no display needed).
+"""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from datetime import UTC, datetime
+
+from bot.story.digest import SIDES, Digest
+
+MAX_SERIES = 8
+MAX_PLACES = 12
+SIDE_COLOURS = {"ukraine": "#0057b7", "russia": "#c0392b", "third_party": "#7f8c8d", "unknown": "#bdc3c7"}
+
+
+def has_chart(digest: Digest) -> bool:
+    """Whether there is anything to draw: aid figures or claims about places."""
+    return bool(digest.aid_totals or digest.claims)
+
+
+def render_png(digest: Digest, *, dpi: int = 100) -> bytes:
+    """The chart as PNG bytes (1000 × 800 pixels at the default dpi)."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(10, 8), dpi=dpi)
+    aid_ax, claims_ax = fig.subplots(2, 1)
+    _aid(aid_ax, digest)
+    _claims(claims_ax, digest)
+    fig.suptitle(f"briefbot digest, {_day(digest.start)} – {_day(digest.end)}")
+    fig.tight_layout()
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=dpi)
+    return out.getvalue()
+
+
+def _day(ts: float) -> str:
+    return datetime.fromtimestamp(ts, UTC).strftime("%d %b %Y")
+
+
+def _aid(ax: object, digest: Digest) -> None:
+    series: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for donor in digest.aid:
+        for line in donor.lines:
+            if line.row.value is not None and line.row.currency:
+                series[(donor.donor, line.row.currency)].append((line.row.created_at, line.row.value))
+    biggest = sorted(series.items(), key=lambda kv: -sum(v for _, v in kv[1]))[:MAX_SERIES]
+    for (donor, currency), points in biggest:
+        points.sort()
+        xs, ys, total = [], [], 0.0
+        for ts, value in points:
+            total += value
+            xs.append(datetime.fromtimestamp(ts, UTC))
+            ys.append(total / 1e6)
+        ax.step(xs, ys, where="post", marker="o", label=f"{donor} ({currency})")  # type: ignore[attr-defined]
+    ax.set_title("Aid pledged over time, cumulative, by donor (millions, one line per currency)")  # type: ignore[attr-defined]
+    if biggest:
+        from matplotlib.dates import AutoDateLocator, DateFormatter
+
+        ax.set_yscale("log")  # type: ignore[attr-defined]
+        ax.xaxis.set_major_locator(AutoDateLocator(maxticks=8))  # type: ignore[attr-defined]
+        ax.xaxis.set_major_formatter(DateFormatter("%d %b %H:%M"))  # type: ignore[attr-defined]
+        ax.legend(fontsize="small", loc="upper left")  # type: ignore[attr-defined]
+    else:
+        ax.text(0.5, 0.5, "No aid figures in this period", ha="center", va="center")  # type: ignore[attr-defined]
+
+
+def _claims(ax: object, digest: Digest) -> None:
+    places = digest.claims[:MAX_PLACES]
+    names = [p.place + (" (disputed)" if p.disputed else "") for p in places]
+    left = [0.0] * len(places)
+    for side in SIDES:
+        counts = [float(sum(len(line.refs) for line in p.by_side.get(side, []))) for p in places]
+        if any(counts):
+            ax.barh(names, counts, left=left, color=SIDE_COLOURS[side], label=side.replace("_", " "))  # type: ignore[attr-defined]
+            left = [a + b for a, b in zip(left, counts, strict=True)]
+    ax.set_title("Battlefield claims per place, by side")  # type: ignore[attr-defined]
+    if places:
+        ax.invert_yaxis()  # type: ignore[attr-defined]
+        ax.legend(fontsize="small")  # type: ignore[attr-defined]
+    else:
+        ax.text(0.5, 0.5, "No claims about places in this period", ha="center", va="center")  # type: ignore[attr-defined]

@@ -1,0 +1,193 @@
+"""A digest of the briefs of a period: aid by donor with totals per currency, weapons-policy changes in
+date order, sanctions rounds, and battlefield claims by place with each side's claims side by side.
+
+Amounts are never summed across currencies. The same package reported by several briefs (same donor,
+amount and currency) is one line with a link to each thread and counts once in the totals; the same
+article briefed in two channels counts once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from bot.story.rows import ItemRow
+
+PERIODS: dict[str, timedelta] = {"today": timedelta(days=1), "week": timedelta(days=7), "30d": timedelta(days=30)}
+SIDES = ("ukraine", "russia", "third_party", "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadRef:
+    """The brief thread a digest line comes from."""
+
+    platform: str
+    workspace: str | None
+    channel: str
+    thread_ts: str
+    created_at: float
+
+
+@dataclass(slots=True)
+class Line:
+    """One digest line: the first row it was seen in, and every thread that reported it."""
+
+    row: ItemRow
+    refs: list[ThreadRef] = field(default_factory=list)
+    # Weapons policy: the stance this actor had before for this weapon, when it changed.
+    changed_from: str | None = None
+
+
+@dataclass(slots=True)
+class DonorAid:
+    donor: str
+    lines: list[Line]
+    totals: dict[str, float]
+
+
+@dataclass(slots=True)
+class PlaceClaims:
+    place: str
+    by_side: dict[str, list[Line]]
+    disputed: bool
+
+
+@dataclass(slots=True)
+class Digest:
+    period: str
+    start: float
+    end: float
+    briefs: int
+    aid: list[DonorAid]
+    aid_totals: dict[str, float]
+    policy: list[Line]
+    sanctions: list[Line]
+    claims: list[PlaceClaims]
+
+    def empty(self) -> bool:
+        return not (self.aid or self.policy or self.sanctions or self.claims)
+
+
+def window(period: str, *, now: float) -> tuple[float, float]:
+    """``[start, end)`` of "today" (since UTC midnight), "week" (7 days) or "30d"; ValueError otherwise."""
+    if period not in PERIODS:
+        raise ValueError(f"unknown period {period!r}: use today, week or 30d")
+    end = datetime.fromtimestamp(now, UTC)
+    if period == "today":
+        start = end.replace(hour=0, minute=0, second=0, microsecond=0)
+    else:
+        start = end - PERIODS[period]
+    return start.timestamp(), now + 1e-6
+
+
+def compose_digest(rows: Iterable[ItemRow], *, period: str, start: float, end: float) -> Digest:
+    """The digest of ``rows`` (any order)."""
+    unique = _one_per_article(rows)
+    briefs = len({(r.platform, r.channel, r.thread_ts) for r in unique})
+    by_section: dict[str, list[ItemRow]] = defaultdict(list)
+    for r in unique:
+        by_section[r.section].append(r)
+    aid, totals = _aid(by_section["aid"])
+    return Digest(period=period, start=start, end=end, briefs=briefs, aid=aid, aid_totals=totals,
+                  policy=_policy(by_section["weapons_policy"]), sanctions=_sanctions(by_section["sanctions"]),
+                  claims=_claims(by_section["battlefield_claims"]))
+
+
+def ref(row: ItemRow) -> ThreadRef:
+    return ThreadRef(platform=row.platform, workspace=row.workspace, channel=row.channel,
+                     thread_ts=row.thread_ts, created_at=row.created_at)
+
+
+def _one_per_article(rows: Iterable[ItemRow]) -> list[ItemRow]:
+    """Oldest first; an article briefed in several channels keeps the rows of its first brief only."""
+    first_thread: dict[int, tuple[str, str, str]] = {}
+    kept = []
+    for r in sorted(rows, key=lambda r: (r.created_at, r.thread_ts, r.section, r.position)):
+        where = (r.platform, r.channel, r.thread_ts)
+        if first_thread.setdefault(r.article_id, where) == where:
+            kept.append(r)
+    return kept
+
+
+def _merge(rows: Sequence[ItemRow], key: object) -> list[Line]:
+    """Rows in date order, rows with the same non-None ``key(row)`` merged into one line."""
+    lines: list[Line] = []
+    index: dict[object, Line] = {}
+    for r in rows:
+        k = key(r)  # type: ignore[operator]
+        if k is not None and k in index:
+            line = index[k]
+            if all(x.thread_ts != r.thread_ts or x.channel != r.channel for x in line.refs):
+                line.refs.append(ref(r))
+            continue
+        line = Line(row=r, refs=[ref(r)])
+        lines.append(line)
+        if k is not None:
+            index[k] = line
+    return lines
+
+
+def _display(names: Iterable[str | None], fallback: str) -> str:
+    counted = Counter(n for n in names if n)
+    return counted.most_common(1)[0][0] if counted else fallback
+
+
+def _aid(rows: list[ItemRow]) -> tuple[list[DonorAid], dict[str, float]]:
+    groups: dict[str, list[ItemRow]] = defaultdict(list)
+    for r in rows:
+        groups[r.entity_key or "(donor not named)"].append(r)
+    donors = []
+    overall: dict[str, float] = defaultdict(float)
+    for key, items in groups.items():
+        lines = _merge(items, lambda r: (r.amount_key, None) if r.amount_key else None)
+        totals: dict[str, float] = defaultdict(float)
+        for line in lines:
+            if line.row.value is not None and line.row.currency:
+                totals[line.row.currency] += line.row.value
+                overall[line.row.currency] += line.row.value
+        donors.append(DonorAid(donor=_display((r.donor for r in items), key), lines=lines, totals=dict(totals)))
+    donors.sort(key=lambda d: (-len(d.totals), -max(d.totals.values(), default=0), d.donor))
+    return donors, dict(sorted(overall.items()))
+
+
+def _policy(rows: list[ItemRow]) -> list[Line]:
+    """Every position in date order; a repeat of the same stance joins its line, a new stance is a change."""
+    lines: list[Line] = []
+    last: dict[tuple[str | None, str | None], Line] = {}
+    for r in rows:
+        k = (r.entity_key, r.weapon_key)
+        prev = last.get(k) if r.entity_key and r.weapon_key else None
+        if prev is not None and prev.row.stance == r.stance:
+            if all(x.thread_ts != r.thread_ts for x in prev.refs):
+                prev.refs.append(ref(r))
+            continue
+        line = Line(row=r, refs=[ref(r)], changed_from=prev.row.stance if prev is not None else None)
+        lines.append(line)
+        last[k] = line
+    return lines
+
+
+def _sanctions(rows: list[ItemRow]) -> list[Line]:
+    return _merge(rows, lambda r: (r.entity_key, r.target_count) if r.target_count is not None else None)
+
+
+def _claims(rows: list[ItemRow]) -> list[PlaceClaims]:
+    groups: dict[str, list[ItemRow]] = defaultdict(list)
+    for r in rows:
+        if r.place_key:
+            groups[r.place_key].append(r)
+    places = []
+    for items in groups.values():
+        by_side: dict[str, list[Line]] = {}
+        for side in SIDES:
+            mine = [r for r in items if (r.side or "unknown") == side]
+            if mine:
+                by_side[side] = _merge(mine, lambda r: (r.entity_key, (r.detail or "").lower()))
+        rivals = {"ukraine", "russia"} & set(by_side)
+        disputed = len(rivals) == 2 or any(r.status == "disputed" for r in items)
+        places.append(PlaceClaims(place=_display((r.location for r in items), "?"), by_side=by_side,
+                                  disputed=disputed))
+    places.sort(key=lambda p: (not p.disputed, -sum(len(v) for v in p.by_side.values()), p.place))
+    return places
