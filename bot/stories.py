@@ -34,7 +34,7 @@ def parse_period(text: str | None) -> str:
     aliases = {"day": "today", "7d": "week", "month": "30d", "30": "30d"}
     word = aliases.get(word, word)
     if word not in PERIODS:
-        raise InputError(f"unknown digest period {text.strip()!r}: use today, week or 30d")
+        raise InputError(f"unknown digest period {(text or '').strip()!r}: use today, week or 30d")
     return word
 
 

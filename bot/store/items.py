@@ -33,7 +33,11 @@ def write_items(s: Session, brief_json: str, *, place: BriefPlace, normaliser: N
         return 0
     rows = rows_from_brief(brief, place=place, normaliser=normaliser or normaliser_for())
     if rows:
-        s.conn.executemany(s.dialect.sql(_INSERT), [tuple(getattr(r, c) for c in COLUMNS) for r in rows])
+        cur = s.conn.cursor()  # both drivers batch on a cursor (psycopg's connection has no executemany)
+        try:
+            cur.executemany(s.dialect.sql(_INSERT), [tuple(getattr(r, c) for c in COLUMNS) for r in rows])
+        finally:
+            cur.close()
     return len(rows)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from collections import defaultdict
 from datetime import UTC, datetime
+from typing import Any
 
 from bot.story.digest import SIDES, Digest
 
@@ -44,45 +45,46 @@ def _day(ts: float) -> str:
     return datetime.fromtimestamp(ts, UTC).strftime("%d %b %Y")
 
 
-def _aid(ax: object, digest: Digest) -> None:
+def _aid(ax: Any, digest: Digest) -> None:
     series: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     for donor in digest.aid:
         for line in donor.lines:
             if line.row.value is not None and line.row.currency:
                 series[(donor.donor, line.row.currency)].append((line.row.created_at, line.row.value))
     biggest = sorted(series.items(), key=lambda kv: -sum(v for _, v in kv[1]))[:MAX_SERIES]
-    for (donor, currency), points in biggest:
+    for (name, currency), points in biggest:
         points.sort()
         xs, ys, total = [], [], 0.0
         for ts, value in points:
             total += value
             xs.append(datetime.fromtimestamp(ts, UTC))
             ys.append(total / 1e6)
-        ax.step(xs, ys, where="post", marker="o", label=f"{donor} ({currency})")  # type: ignore[attr-defined]
-    ax.set_title("Aid pledged over time, cumulative, by donor (millions, one line per currency)")  # type: ignore[attr-defined]
+        ax.step(xs, ys, where="post", marker="o", label=f"{name} ({currency})")
+    ax.set_title("Aid pledged over time, cumulative, by donor (millions, one line per currency)")
     if biggest:
-        from matplotlib.dates import AutoDateLocator, DateFormatter
+        from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
-        ax.set_yscale("log")  # type: ignore[attr-defined]
-        ax.xaxis.set_major_locator(AutoDateLocator(maxticks=8))  # type: ignore[attr-defined]
-        ax.xaxis.set_major_formatter(DateFormatter("%d %b %H:%M"))  # type: ignore[attr-defined]
-        ax.legend(fontsize="small", loc="upper left")  # type: ignore[attr-defined]
+        locator = AutoDateLocator()  # type: ignore[no-untyped-call]
+        ax.set_yscale("log")
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+        ax.legend(fontsize="small", loc="upper left")
     else:
-        ax.text(0.5, 0.5, "No aid figures in this period", ha="center", va="center")  # type: ignore[attr-defined]
+        ax.text(0.5, 0.5, "No aid figures in this period", ha="center", va="center")
 
 
-def _claims(ax: object, digest: Digest) -> None:
+def _claims(ax: Any, digest: Digest) -> None:
     places = digest.claims[:MAX_PLACES]
     names = [p.place + (" (disputed)" if p.disputed else "") for p in places]
     left = [0.0] * len(places)
     for side in SIDES:
         counts = [float(sum(len(line.refs) for line in p.by_side.get(side, []))) for p in places]
         if any(counts):
-            ax.barh(names, counts, left=left, color=SIDE_COLOURS[side], label=side.replace("_", " "))  # type: ignore[attr-defined]
+            ax.barh(names, counts, left=left, color=SIDE_COLOURS[side], label=side.replace("_", " "))
             left = [a + b for a, b in zip(left, counts, strict=True)]
-    ax.set_title("Battlefield claims per place, by side")  # type: ignore[attr-defined]
+    ax.set_title("Battlefield claims per place, by side")
     if places:
-        ax.invert_yaxis()  # type: ignore[attr-defined]
-        ax.legend(fontsize="small")  # type: ignore[attr-defined]
+        ax.invert_yaxis()
+        ax.legend(fontsize="small")
     else:
-        ax.text(0.5, 0.5, "No claims about places in this period", ha="center", va="center")  # type: ignore[attr-defined]
+        ax.text(0.5, 0.5, "No claims about places in this period", ha="center", va="center")

@@ -88,7 +88,7 @@ def claim_text(r: ItemRow, style: Style) -> str:
 def digest_lines(digest: Digest, *, style: Style = MARKDOWN, linker: Linker = thread_url) -> list[str]:
     """The digest, one string per line (headings included); every item line ends with its thread links."""
     out = [style.heading(f"Digest of {PERIOD_NAMES.get(digest.period, digest.period)}: "
-                         f"{day(digest.start)} – {day(digest.end)}, {digest.briefs} briefs", 1)]
+                         f"{day(digest.start)} – {day(digest.end)}, {digest.briefs} briefs with items", 1)]
     if digest.empty():
         return [*out, "Nothing was briefed in this period."]
     if digest.aid:

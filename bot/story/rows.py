@@ -74,8 +74,9 @@ COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(ItemRow))
 def rows_from_brief(brief: Brief, *, place: BriefPlace, normaliser: Normaliser) -> list[ItemRow]:
     """The brief's items as rows, in section order."""
     n = normaliser
-    base = {"platform": place.platform, "channel": place.channel, "thread_ts": place.thread_ts,
-            "article_id": place.article_id, "created_at": place.created_at, "workspace": place.workspace}
+    base: dict[str, Any] = {"platform": place.platform, "channel": place.channel, "thread_ts": place.thread_ts,
+                            "article_id": place.article_id, "created_at": place.created_at,
+                            "workspace": place.workspace}
     rows: list[ItemRow] = []
     for i, aid in enumerate(brief.aid):
         currency = aid.currency.upper() if aid.currency else None
