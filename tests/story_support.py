@@ -48,3 +48,15 @@ def post_all(store, items, *, clock, platform="slack", channel="C1", workspace="
         threads.append(thread)
         clock.advance(step_s)
     return threads
+
+
+def first_pair(items, key_fn):
+    """The first two articles (in posting order) whose items share a key; key_fn(item) → set of keys."""
+    seen: dict[object, int] = {}
+    for j, item in enumerate(items):
+        for key in key_fn(item):
+            if key in seen and seen[key] != j:
+                return seen[key], j, key
+        for key in key_fn(item):
+            seen.setdefault(key, j)
+    raise AssertionError("no such pair in the fixtures")

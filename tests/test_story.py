@@ -9,7 +9,7 @@ from collections import defaultdict
 
 import pytest
 import test_store_db as db
-from story_support import briefed_fixtures, post_all
+from story_support import briefed_fixtures, first_pair, post_all
 
 from bot import stories
 from bot.config import Settings
@@ -109,18 +109,6 @@ def test_rival_claims_from_two_articles_appear_side_by_side_marked_disputed(fill
         assert "- Ukrainian side:" in block and "- Russian side:" in block
 
 
-def _first_pair(items, key_fn):
-    """The first two articles (in posting order) whose items share a key; key_fn(item) → set of keys."""
-    seen: dict[object, int] = {}
-    for j, item in enumerate(items):
-        for key in key_fn(item):
-            if key in seen and seen[key] != j:
-                return seen[key], j, key
-        for key in key_fn(item):
-            seen.setdefault(key, j)
-    raise AssertionError("no such pair in the fixtures")
-
-
 def _notes_for(store, clock, earlier, later, channel):
     post_all(store, [earlier], clock=clock, channel=channel, start_ts=1_760_000_000)
     later_id = store.save_article(later.article)
@@ -130,7 +118,7 @@ def _notes_for(store, clock, earlier, later, channel):
 
 def test_whats_new_says_when_an_item_was_already_reported(store, clock):
     items = briefed_fixtures()
-    i, j, key = _first_pair(items, lambda it: {(N.entity(a.donor), a.currency, a.value)
+    i, j, key = first_pair(items, lambda it: {(N.entity(a.donor), a.currency, a.value)
                                                 for a in it.brief.aid if a.value is not None})
     notes = _notes_for(store, clock, items[i], items[j], "CR")
     repeats = [n for n in notes if n.kind == "repeat" and n.row.section == "aid"]

@@ -16,6 +16,7 @@ from slack_bolt import Ack, App, BoltContext
 
 from bot.config import Settings
 from bot.slack import markup
+from bot.slack.digest import digest_period, post_digest
 from bot.slack.home import publish_home
 from bot.slack.pool import JobPool
 from bot.slack.tasks import ANSWER, BRIEF, AnswerTask, BriefTask, Where, slim_file
@@ -31,7 +32,7 @@ RATE_LIMITED = (
     "You've reached the limit of {limit} requests per hour. "
     "Please try again a little later — this keeps the workspace's costs in check."
 )
-USAGE = "Usage: `/brief <link or pasted article text>`"
+USAGE = "Usage: `/brief <link or pasted article text>` or `/brief digest [today|week|30d]`"
 
 
 class Listeners:
@@ -86,6 +87,14 @@ class Listeners:
             user=body.get("user_id"),
             enterprise_id=context.enterprise_id,
         )
+        period = digest_period(text)
+        if period is not None:  # "/brief digest [today|week|30d]"
+            if not self.allowed(where.channel, where.user):
+                ack(text=NOT_ALLOWED)
+                return
+            ack()
+            self.pool.run_now(post_digest, self.worker, where, period)
+            return
         content = markup.message_content(text)
         if content.empty:
             ack(text=f"{NOTHING_TO_BRIEF}\n{USAGE}" if text else USAGE)

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot import stories
 from bot.article import Article
 from bot.config import Settings
 from bot.errors import BriefbotError, InputError
@@ -22,6 +23,7 @@ from bot.models import Brief
 from bot.render import slack as render
 from bot.slack import files
 from bot.slack.clients import Clients, thread_link
+from bot.slack.digest import linker_for, with_whats_new
 from bot.slack.markup import link_label
 from bot.slack.tasks import AnswerTask, BriefTask, Where
 from bot.store import Store, ThreadRecord
@@ -132,8 +134,12 @@ class Worker:
                 return
             if article.title:
                 self._update(client, where.channel, placeholder, render.placeholder_message(article.title))
-            brief = self.service.brief(article, workspace=where.team_id)
+            # Briefed once: an article already briefed in another channel reuses that brief, linked.
+            brief, elsewhere = stories.brief_once(self.service, article, platform=PLATFORM, channel=where.channel,
+                                                  workspace=where.team_id)
             article_id = self.store.save_article(article, canonical_url=canonical)
+            notes = stories.whats_new(self.service, brief, platform=PLATFORM, channel=where.channel,
+                                      article_id=article_id, thread_ts=root, workspace=where.team_id)
             # Link the thread before showing the brief, so a reply typed at once already finds it.
             self.store.link_thread(
                 platform=PLATFORM,
@@ -144,7 +150,9 @@ class Worker:
                 workspace=where.team_id,
                 message_ts=placeholder,
             )
-            self._update(client, where.channel, placeholder, render.brief_message(brief))
+            message = with_whats_new(render.brief_message(brief), notes, elsewhere=elsewhere,
+                                     linker=linker_for(self, client, where))
+            self._update(client, where.channel, placeholder, message)
         except InputError as exc:
             log.info("brief refused: %s", exc)
             self._update(client, where.channel, placeholder, render.error_message(exc.user_message))
