@@ -84,21 +84,29 @@ def whats_new(service: BriefService, brief: Brief, *, platform: str, channel: st
     return compare(rows, earlier)
 
 
+def elsewhere(service: BriefService, *, article_id: int | None, platform: str, channel: str,
+              workspace: str | None = None) -> list[ThreadRef]:
+    """The brief threads of this article in other channels (of the same workspace), oldest first."""
+    if article_id is None:
+        return []
+    records = service.store.threads_for_article(platform=platform, article_id=article_id, workspace=workspace)
+    return [ThreadRef(platform=t.platform, workspace=t.workspace, channel=t.channel, thread_ts=t.thread_ts,
+                      created_at=t.created_at) for t in records if t.channel != channel]
+
+
 def brief_once(service: BriefService, article: Article, *, platform: str, channel: str,
                workspace: str | None = None) -> tuple[Brief, list[ThreadRef]]:
     """The brief of ``article``: the one already posted in another channel when there is one (briefed
     once), with references to those threads; else a fresh brief and no references."""
     store = service.store
     article_id = store.find_article(content_sha256=article.content_sha256)
-    if article_id is not None:
-        others = [t for t in store.threads_for_article(platform=platform, article_id=article_id, workspace=workspace)
-                  if t.channel != channel]
-        for record in others:
+    refs = elsewhere(service, article_id=article_id, platform=platform, channel=channel, workspace=workspace)
+    if article_id is not None and refs:
+        for record in store.threads_for_article(platform=platform, article_id=article_id, workspace=workspace):
+            if record.channel == channel:
+                continue
             try:
-                earlier = Brief.model_validate_json(record.brief_json)
+                return Brief.model_validate_json(record.brief_json), refs
             except ValueError:
                 continue
-            refs = [ThreadRef(platform=t.platform, workspace=t.workspace, channel=t.channel, thread_ts=t.thread_ts,
-                              created_at=t.created_at) for t in others]
-            return earlier, refs
     return service.brief(article, workspace=workspace), []

@@ -108,8 +108,8 @@ def test_login_syncs_the_brief_command(settings: Any) -> None:
 
     standin = run_bot(settings, scenario)
     (sync,) = standin.find("PUT", f"/applications/{ds.APP_ID}/commands")
-    (command,) = sync.body
-    assert command["name"] == "brief"
+    assert sorted(c["name"] for c in sync.body) == ["brief", "digest"]
+    (command,) = [c for c in sync.body if c["name"] == "brief"]
     assert {o["name"] for o in command["options"]} == {"source", "file"}
     assert standin.calls[0].headers["Authorization"] == "Bot test-token"
 

@@ -104,7 +104,7 @@ def test_rival_claims_from_two_articles_appear_side_by_side_marked_disputed(fill
         for side in ("ukraine", "russia"):
             refs = {r.thread_ts for line in group.by_side[side] for r in line.refs}
             assert refs == sides[side]
-        heading = next(line for line in text.splitlines() if line.startswith(f"### {group.place} — **DISPUTED**"))
+        heading = next(line for line in text.splitlines() if line.startswith(f"### {group.place} — DISPUTED"))
         block = text.split(heading, 1)[1].split("\n### ", 1)[0]
         assert "- Ukrainian side:" in block and "- Russian side:" in block
 

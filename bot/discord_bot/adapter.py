@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord import app_commands
 
+from bot import stories
 from bot.config import Settings
 from bot.discord_bot import render
+from bot.discord_bot.digest import make_digest_command, whats_new_message
 from bot.discord_bot.request import NOTHING_TO_BRIEF, SourceRequest, load_article, parse_text, strip_mention
 from bot.errors import InputError, InputTooLarge
 from bot.ingest.urls import canonical_url_or_none
@@ -68,6 +70,7 @@ class BriefBot(discord.Client):
         self.sync_commands = sync_commands
         self.tree = app_commands.CommandTree(self)
         self.tree.add_command(self._make_brief_command())
+        self.tree.add_command(make_digest_command(self))
 
     async def setup_hook(self) -> None:
         if self.sync_commands:
@@ -131,7 +134,8 @@ class BriefBot(discord.Client):
         )
         if earlier is not None:
             return earlier
-        brief = self.service.brief(article, workspace=workspace)
+        # Briefed once: an article already briefed in another channel reuses that brief (linked in What's new).
+        brief, _ = stories.brief_once(self.service, article, platform=PLATFORM, channel=channel, workspace=workspace)
         article_id = store.save_article(article, canonical_url=canonical)
         return brief, article_id
 
@@ -237,7 +241,9 @@ class BriefBot(discord.Client):
     async def _post_brief_followup(
         self, interaction: discord.Interaction, brief: Brief, article_id: int, workspace: str | None
     ) -> None:
-        messages = render.render_brief(brief)
+        messages = render.render_brief(brief) + await asyncio.to_thread(
+            whats_new_message, self.service, brief, article_id=article_id, channel=_where(interaction.channel)[0],
+            workspace=workspace)
         first = await interaction.followup.send(wait=True, **messages[0].kwargs())
         channel = interaction.channel
         if isinstance(channel, discord.Thread):
@@ -339,7 +345,9 @@ class BriefBot(discord.Client):
     async def _post_brief_on(
         self, message: discord.Message, brief: Brief, article_id: int, workspace: str | None
     ) -> None:
-        messages = render.render_brief(brief)
+        messages = render.render_brief(brief) + await asyncio.to_thread(
+            whats_new_message, self.service, brief, article_id=article_id, channel=_where(message.channel)[0],
+            workspace=workspace)
         channel = message.channel
         if isinstance(channel, discord.Thread):
             thread: discord.Thread | None = channel

@@ -110,7 +110,7 @@ def digest_lines(digest: Digest, *, style: Style = MARKDOWN, linker: Linker = th
     if digest.claims:
         out += ["", style.heading("Battlefield claims by place", 2)]
         for place in digest.claims:
-            mark = f" — {style.bold('DISPUTED')}" if place.disputed else ""
+            mark = " — DISPUTED: the sides' claims differ" if place.disputed else ""
             out.append(style.heading(f"{style.escape(place.place)}{mark}", 3))
             for side, lines in place.by_side.items():
                 claims = " | ".join(f"{claim_text(x.row, style)} ({_links(x.refs, style, linker)})" for x in lines)
