@@ -62,3 +62,12 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path):
         "briefbot: unknown digest period 'fortnight': use today, week or 30d"
     empty = run("digest", "today", "--chart", str(tmp_path / "x.png"))
     assert empty.returncode == 2 and len(empty.stderr.strip().splitlines()) == 1
+
+
+def test_the_benchmark_runs_and_prints_its_figures():
+    out = subprocess.run([sys.executable, "-m", "bot.story.bench", "--briefs", "300", "--runs", "1"],
+                         capture_output=True, text=True, timeout=120, check=False)
+    assert out.returncode == 0, out.stderr
+    assert "database: sqlite; 300 briefs" in out.stdout
+    assert "digest   30d, all channels: 300 briefs" in out.stdout
+    assert "USING INDEX brief_items_channel_time" in out.stdout

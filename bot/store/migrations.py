@@ -219,6 +219,7 @@ def m006_brief_items(db: Session) -> None:
         )""")
     db.execute("CREATE INDEX brief_items_thread ON brief_items (platform, channel, thread_ts)")
     db.execute("CREATE INDEX brief_items_time ON brief_items (created_at)")
+    db.execute("CREATE INDEX brief_items_platform_time ON brief_items (platform, created_at)")
     db.execute("CREATE INDEX brief_items_channel_time ON brief_items (platform, channel, created_at)")
     db.execute("CREATE INDEX brief_items_entity ON brief_items (platform, channel, entity_key)")
     db.execute("CREATE INDEX brief_items_place ON brief_items (platform, channel, place_key)")

@@ -12,6 +12,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from operator import attrgetter
+from typing import NamedTuple, Protocol
 
 from bot.story.rows import ItemRow
 
@@ -19,9 +21,24 @@ PERIODS: dict[str, timedelta] = {"today": timedelta(days=1), "week": timedelta(d
 SIDES = ("ukraine", "russia", "third_party", "unknown")
 
 
-@dataclass(frozen=True, slots=True)
-class ThreadRef:
-    """The brief thread a digest line comes from."""
+class Threaded(Protocol):
+    """Anything that names a brief thread: a ``ThreadRef`` or an ``ItemRow`` (a digest line's references
+    are the rows themselves, so composing a digest of tens of thousands of items copies nothing)."""
+
+    @property
+    def platform(self) -> str: ...
+    @property
+    def workspace(self) -> str | None: ...
+    @property
+    def channel(self) -> str: ...
+    @property
+    def thread_ts(self) -> str: ...
+    @property
+    def created_at(self) -> float: ...
+
+
+class ThreadRef(NamedTuple):
+    """A brief thread, e.g. the same article's thread in another channel."""
 
     platform: str
     workspace: str | None
@@ -35,9 +52,17 @@ class Line:
     """One digest line: the first row it was seen in, and every thread that reported it."""
 
     row: ItemRow
-    refs: list[ThreadRef] = field(default_factory=list)
+    refs: list[Threaded] = field(default_factory=list)
     # Weapons policy: the stance this actor had before for this weapon, when it changed.
     changed_from: str | None = None
+    _threads: set[tuple[str, str]] = field(default_factory=set, repr=False)
+
+    def add(self, row: ItemRow) -> None:
+        """Add the thread of ``row`` to this line's references, once."""
+        where = (row.channel, row.thread_ts)
+        if where not in self._threads:
+            self._threads.add(where)
+            self.refs.append(row)
 
 
 @dataclass(slots=True)
@@ -95,16 +120,11 @@ def compose_digest(rows: Iterable[ItemRow], *, period: str, start: float, end: f
                   claims=_claims(by_section["battlefield_claims"]))
 
 
-def ref(row: ItemRow) -> ThreadRef:
-    return ThreadRef(platform=row.platform, workspace=row.workspace, channel=row.channel,
-                     thread_ts=row.thread_ts, created_at=row.created_at)
-
-
 def _one_per_article(rows: Iterable[ItemRow]) -> list[ItemRow]:
     """Oldest first; an article briefed in several channels keeps the rows of its first brief only."""
     first_thread: dict[int, tuple[str, str, str]] = {}
     kept = []
-    for r in sorted(rows, key=lambda r: (r.created_at, r.thread_ts, r.section, r.position)):
+    for r in sorted(rows, key=attrgetter("created_at", "thread_ts", "section", "position")):
         where = (r.platform, r.channel, r.thread_ts)
         if first_thread.setdefault(r.article_id, where) == where:
             kept.append(r)
@@ -118,11 +138,10 @@ def _merge(rows: Sequence[ItemRow], key: object) -> list[Line]:
     for r in rows:
         k = key(r)  # type: ignore[operator]
         if k is not None and k in index:
-            line = index[k]
-            if all(x.thread_ts != r.thread_ts or x.channel != r.channel for x in line.refs):
-                line.refs.append(ref(r))
+            index[k].add(r)
             continue
-        line = Line(row=r, refs=[ref(r)])
+        line = Line(row=r)
+        line.add(r)
         lines.append(line)
         if k is not None:
             index[k] = line
@@ -141,7 +160,7 @@ def _aid(rows: list[ItemRow]) -> tuple[list[DonorAid], dict[str, float]]:
     donors = []
     overall: dict[str, float] = defaultdict(float)
     for key, items in groups.items():
-        lines = _merge(items, lambda r: (r.amount_key, None) if r.amount_key else None)
+        lines = _merge(items, lambda r: (r.currency, r.value) if r.value is not None else None)
         totals: dict[str, float] = defaultdict(float)
         for line in lines:
             if line.row.value is not None and line.row.currency:
@@ -160,10 +179,10 @@ def _policy(rows: list[ItemRow]) -> list[Line]:
         k = (r.entity_key, r.weapon_key)
         prev = last.get(k) if r.entity_key and r.weapon_key else None
         if prev is not None and prev.row.stance == r.stance:
-            if all(x.thread_ts != r.thread_ts for x in prev.refs):
-                prev.refs.append(ref(r))
+            prev.add(r)
             continue
-        line = Line(row=r, refs=[ref(r)], changed_from=prev.row.stance if prev is not None else None)
+        line = Line(row=r, changed_from=prev.row.stance if prev is not None else None)
+        line.add(r)
         lines.append(line)
         last[k] = line
     return lines

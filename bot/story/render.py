@@ -10,12 +10,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bot.story.digest import Digest, Line, ThreadRef, ref
+from bot.story.digest import Digest, Line, Threaded
 from bot.story.links import thread_url
 from bot.story.rows import ItemRow
 from bot.story.whatsnew import Note, summary
 
-Linker = Callable[[ThreadRef], "str | None"]
+Linker = Callable[[Threaded], "str | None"]
 SIDE_NAMES = {"ukraine": "Ukrainian side", "russia": "Russian side", "third_party": "Third parties",
               "unknown": "Side unknown"}
 PERIOD_NAMES = {"today": "today", "week": "the last 7 days", "30d": "the last 30 days"}
@@ -45,7 +45,7 @@ def money(value: float, currency: str | None) -> str:
     return f"{currency or '?'} {number}"
 
 
-def _links(refs: Sequence[ThreadRef], style: Style, linker: Linker) -> str:
+def _links(refs: Sequence[Threaded], style: Style, linker: Linker) -> str:
     out = []
     for n, r in enumerate(refs, start=1):
         label = f"thread {day(r.created_at)}" if len(refs) == 1 else f"thread {n} ({day(r.created_at)})"
@@ -141,7 +141,7 @@ def note_line(note: Note, *, style: Style, linker: Linker) -> str:
     if note.kind == "new" or note.earlier is None:
         return f"{style.bold('New')} — {head}"
     earlier = note.earlier
-    url = linker(ref(earlier))
+    url = linker(earlier)
     see = style.link(url, "see thread") if url else f"see {earlier.channel}/{earlier.thread_ts}"
     if note.kind == "repeat":
         return f"{style.bold('Already reported')} on {day(earlier.created_at)} — {head} — {see}"
@@ -151,7 +151,7 @@ def note_line(note: Note, *, style: Style, linker: Linker) -> str:
 
 
 def whats_new_lines(notes: Sequence[Note], *, style: Style = MARKDOWN, linker: Linker = thread_url,
-                    elsewhere: Sequence[ThreadRef] = ()) -> list[str]:
+                    elsewhere: Sequence[Threaded] = ()) -> list[str]:
     """A heading with counts, then repeats and contradictions first; empty when there is nothing to say."""
     lines = []
     for r in elsewhere:

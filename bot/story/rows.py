@@ -21,9 +21,10 @@ class BriefPlace:
     workspace: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ItemRow:
-    """One item of one brief. Unused fields of other sections are None."""
+    """One item of one brief. Unused fields of other sections are None. (Not frozen: a frozen dataclass
+    is several times slower to build, and a digest builds tens of thousands.)"""
 
     section: str
     position: int
