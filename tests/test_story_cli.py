@@ -68,6 +68,6 @@ def test_the_benchmark_runs_and_prints_its_figures():
     out = subprocess.run([sys.executable, "-m", "bot.story.bench", "--briefs", "300", "--runs", "1"],
                          capture_output=True, text=True, timeout=120, check=False)
     assert out.returncode == 0, out.stderr
-    assert "database: sqlite; 300 briefs" in out.stdout
+    assert "database: sqlite; 300 briefs over 30 days in 20 channels; load average" in out.stdout
     assert "digest   30d, all channels: 300 briefs" in out.stdout
     assert "USING INDEX brief_items_channel_time" in out.stdout

@@ -94,3 +94,14 @@ def test_an_empty_digest_says_so_and_uploads_no_chart(make_bot, standin):
     [posted] = standin.wait_for("chat.postMessage")
     assert "Nothing was briefed in this period." in all_text(posted)
     assert standin.api_calls("files.getUploadURLExternal") == []
+
+
+def test_the_manifest_offers_the_digest_and_the_upload_scope():
+    import yaml
+
+    from bot.paths import resource_dir
+
+    manifest = yaml.safe_load((resource_dir("config") / "slack-manifest.yaml").read_text())
+    [brief] = manifest["features"]["slash_commands"]
+    assert "digest [today|week|30d]" in brief["usage_hint"]
+    assert "files:write" in manifest["oauth_config"]["scopes"]["bot"]

@@ -49,8 +49,8 @@ class ItemsMixin:
 
     def items_between(self, *, start: float, end: float | None = None, platform: str | None = None,
                       channel: str | None = None, workspace: str | None = None) -> list[ItemRow]:
-        """Items of briefs posted in ``[start, end)``, oldest first (one brief's items in no particular order);
-        narrowed to a platform, channel or workspace."""
+        """Items of briefs posted in ``[start, end)``, oldest first, each brief's in section order; narrowed to
+        a platform, channel or workspace."""
         query = f"SELECT {_SELECT} FROM brief_items WHERE created_at >= ?"
         params: list[Any] = [start]
         if end is not None:
@@ -62,8 +62,9 @@ class ItemsMixin:
                 params.append(value)
         with self._db.session() as s:
             # Columns come in ItemRow's field order and both drivers return its types: build rows directly.
-            # Index order only; ties (one brief's items) are ordered by the digest, not by a sort here.
-            rows = s.execute(query + " ORDER BY created_at", params).fetchall()
+            # Ties are one brief's items, in insertion (section, position) order: on SQLite the index already
+            # holds that order (its rowid is ``id``), so nothing is sorted.
+            rows = s.execute(query + " ORDER BY created_at, id", params).fetchall()
         return [ItemRow(*r) for r in rows]
 
     def items_of_thread(self, *, platform: str, channel: str, thread_ts: str) -> list[ItemRow]:

@@ -12,7 +12,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from operator import attrgetter
 from typing import NamedTuple, Protocol
 
 from bot.story.rows import ItemRow
@@ -108,7 +107,7 @@ def window(period: str, *, now: float) -> tuple[float, float]:
 
 
 def compose_digest(rows: Iterable[ItemRow], *, period: str, start: float, end: float) -> Digest:
-    """The digest of ``rows`` (any order)."""
+    """The digest of ``rows``, oldest first (as ``items_between`` gives them)."""
     unique = _one_per_article(rows)
     briefs = len({(r.platform, r.channel, r.thread_ts) for r in unique})
     by_section: dict[str, list[ItemRow]] = defaultdict(list)
@@ -121,10 +120,11 @@ def compose_digest(rows: Iterable[ItemRow], *, period: str, start: float, end: f
 
 
 def _one_per_article(rows: Iterable[ItemRow]) -> list[ItemRow]:
-    """Oldest first; an article briefed in several channels keeps the rows of its first brief only."""
+    """An article briefed in several channels keeps the rows of its first brief only. ``rows`` come oldest
+    first (as ``items_between`` gives them); the order is kept."""
     first_thread: dict[int, tuple[str, str, str]] = {}
     kept = []
-    for r in sorted(rows, key=attrgetter("created_at", "thread_ts", "section", "position")):
+    for r in rows:
         where = (r.platform, r.channel, r.thread_ts)
         if first_thread.setdefault(r.article_id, where) == where:
             kept.append(r)
