@@ -180,11 +180,9 @@ def evaluate(folder: Path, engine: str, as_json: bool, no_questions: bool, total
 def digest(period: str, channel: str | None, platform: str | None, workspace: str | None,
            chart_path: Path | None, fmt: str) -> None:
     """Digest of the briefs of PERIOD (today, week or 30d; default week) in the bot's database."""
-    import dataclasses
-
     from bot import stories
     from bot.errors import InputError
-    from bot.story.render import render_markdown
+    from bot.story.render import digest_document, render_markdown
 
     period = stories.parse_period(period)
     if chart_path is not None and not chart_path.parent.resolve().is_dir():
@@ -200,7 +198,7 @@ def digest(period: str, channel: str | None, platform: str | None, workspace: st
         except OSError as exc:
             raise InputError(f"cannot write the chart to {chart_path}: {exc.strerror}") from exc
     if fmt == "json":
-        click.echo(json.dumps(dataclasses.asdict(found), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(digest_document(found), indent=2, ensure_ascii=False))
     else:
         click.echo(render_markdown(found), nl=False)
 

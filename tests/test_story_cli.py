@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import struct
 import subprocess
 import sys
 import time
 
+import pytest
 from story_support import briefed_fixtures
 
 from bot.store import open_store
@@ -48,6 +50,13 @@ def test_digest_prints_the_digest_and_writes_the_chart(tmp_path):
     assert "Totals per currency (never added across currencies): " in out.stdout
     png = (tmp_path / "out.png").read_bytes()
     assert png.startswith(b"\x89PNG") and struct.unpack(">II", png[16:24]) == (1000, 800)
+    doc = json.loads(run("digest", "week", "--format", "json").stdout)
+    assert doc["period"] == "week" and doc["briefs"] > 0
+    lines = [x for d in doc["aid"] for x in d["lines"]] + doc["sanctions"] + doc["weapons_policy"]
+    assert lines and all(x["threads"] and x["threads"][0]["url"].startswith("https://app.slack.com/client/T1/")
+                         for x in lines)
+    for currency, total in doc["aid_totals"].items():
+        assert total == pytest.approx(sum(d["totals"].get(currency, 0) for d in doc["aid"]))
     today = run("digest", "today", "--channel", "nowhere")
     assert today.returncode == 0 and "Nothing was briefed in this period." in today.stdout
 

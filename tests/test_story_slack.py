@@ -105,3 +105,23 @@ def test_the_manifest_offers_the_digest_and_the_upload_scope():
     [brief] = manifest["features"]["slash_commands"]
     assert "digest [today|week|30d]" in brief["usage_hint"]
     assert "files:write" in manifest["oauth_config"]["scopes"]["bot"]
+
+
+def test_the_same_article_in_a_second_channel_is_briefed_once_and_links_the_first(make_bot, standin):
+    from urllib.parse import urlencode
+
+    item = briefed_fixtures()[0]
+    bot = make_bot()
+    first = _brief(bot, standin, item, trigger="t.20")
+    form = {"token": "x", "team_id": ss.TEAM_ID, "channel_id": "C0OTHER", "user_id": USER, "command": "/brief",
+            "text": item.article.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
+            "api_app_id": "A0001", "response_url": standin.base_url + "/response", "trigger_id": "t.21"}
+    before = len(standin.api_calls("chat.update"))
+    assert bot.post(urlencode(form), content_type="application/x-www-form-urlencoded").status_code == 200
+    bot.settle(timeout=30)
+    second = standin.api_calls("chat.update")[before:][-1]
+    assert second.body["channel"] == "C0OTHER"
+    shown = all_text(second)
+    assert "Also briefed in another channel" in shown and _permalink(first.body["ts"]) in shown
+    # The same brief: the first's items, not a second briefing.
+    assert first.body["blocks"][0] == second.body["blocks"][0]

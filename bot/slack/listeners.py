@@ -92,6 +92,9 @@ class Listeners:
             if not self.allowed(where.channel, where.user):
                 ack(text=NOT_ALLOWED)
                 return
+            if self.limited(where):
+                ack(text=self._rate_text())
+                return
             ack()
             self.pool.run_now(post_digest, self.worker, where, period)
             return

@@ -164,3 +164,28 @@ def whats_new_lines(notes: Sequence[Note], *, style: Style = MARKDOWN, linker: L
     if not lines:
         return []
     return [style.bold(f"What's new: {summary(notes)}" if notes else "What's new"), *lines]
+
+
+def digest_document(digest: Digest, *, linker: Linker = thread_url) -> dict[str, object]:
+    """The digest as plain JSON-ready data (``briefbot digest --format json``); every line lists its threads."""
+    item_fields = ("section", "donor", "recipient", "value", "currency", "amount", "aid_type", "actor", "weapon",
+                   "stance", "imposed_by", "target_count", "claimant", "side", "location", "status", "detail")
+
+    def line(x: Line) -> dict[str, object]:
+        out: dict[str, object] = {k: getattr(x.row, k) for k in item_fields if getattr(x.row, k) is not None}
+        if x.changed_from:
+            out["changed_from"] = x.changed_from
+        out["threads"] = [{"platform": r.platform, "channel": r.channel, "thread_ts": r.thread_ts,
+                           "posted": r.created_at, "url": linker(r)} for r in x.refs]
+        return out
+
+    return {
+        "period": digest.period, "start": digest.start, "end": digest.end, "briefs": digest.briefs,
+        "aid_totals": digest.aid_totals,
+        "aid": [{"donor": d.donor, "totals": d.totals, "lines": [line(x) for x in d.lines]} for d in digest.aid],
+        "weapons_policy": [line(x) for x in digest.policy],
+        "sanctions": [line(x) for x in digest.sanctions],
+        "battlefield_claims": [{"place": p.place, "disputed": p.disputed,
+                                "sides": {side: [line(x) for x in lines] for side, lines in p.by_side.items()}}
+                               for p in digest.claims],
+    }
