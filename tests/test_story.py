@@ -246,3 +246,19 @@ def test_an_unknown_period_is_bad_input():
 
     with pytest.raises(InputError, match="use today, week or 30d"):
         stories.parse_period("fortnight")
+
+
+def test_chat_digests_cap_the_links_of_a_line_and_count_the_rest():
+    from bot.story.digest import compose_digest
+    from bot.story.render import digest_lines
+    from bot.story.rows import ItemRow
+
+    rows = [ItemRow(section="aid", position=0, platform="discord", channel="5", thread_ts=str(100 + n),
+                    article_id=n, created_at=1_750_000_000.0 + n, workspace="G", donor="Germany", value=5e8,
+                    currency="EUR", amount="€500 million", entity_key="germany") for n in range(8)]
+    digest = compose_digest(rows, period="week", start=1_749_990_000.0, end=1_750_000_100.0)
+    assert digest.aid_totals == {"EUR": 5e8}  # one package, eight reports: counted once
+    [line] = [x for x in digest_lines(digest, max_links=5) if x.startswith("- EUR 500,000,000")]
+    assert line.count("https://discord.com/channels/G/") == 5 and line.endswith("and 3 more threads")
+    [full] = [x for x in digest_lines(digest) if x.startswith("- EUR 500,000,000")]
+    assert full.count("https://discord.com/channels/G/") == 8

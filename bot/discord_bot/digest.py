@@ -18,7 +18,7 @@ from bot import stories
 from bot.discord_bot.render import NO_MENTIONS, Outgoing, escape, split_text
 from bot.story.digest import Digest
 from bot.story.links import thread_url
-from bot.story.render import Style, digest_lines, whats_new_lines
+from bot.story.render import MAX_LINKS, Style, digest_lines, whats_new_lines
 
 if TYPE_CHECKING:
     from bot.discord_bot.adapter import BriefBot
@@ -34,7 +34,7 @@ INTERNAL_ERROR = "Sorry, something went wrong on my side while making the digest
 
 def digest_messages(digest: Digest, *, channel: str | None) -> list[str]:
     """The digest as message contents of at most 2,000 characters; what doesn't fit in ten is counted."""
-    lines = digest_lines(digest, style=DISCORD, linker=thread_url)
+    lines = digest_lines(digest, style=DISCORD, linker=thread_url, max_links=MAX_LINKS)
     chunks = split_text("\n".join(lines))
     if len(chunks) > MAX_DIGEST_MESSAGES:
         left = len(chunks) - MAX_DIGEST_MESSAGES + 1

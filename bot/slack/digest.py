@@ -21,7 +21,7 @@ from bot.render.slack import MAX_BLOCKS, MAX_TEXT, escape, link, trim
 from bot.slack.tasks import Where
 from bot.story.digest import Digest, ThreadRef
 from bot.story.links import thread_url
-from bot.story.render import Linker, Style, digest_lines, whats_new_lines
+from bot.story.render import MAX_LINKS, Linker, Style, digest_lines, whats_new_lines
 from bot.story.whatsnew import Note
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def _sections(lines: Sequence[str], room: int) -> tuple[list[dict[str, Any]], in
 
 def digest_message(digest: Digest, *, linker: Linker, channel: str) -> dict[str, Any]:
     """The digest as Block Kit: a header, then its lines; what doesn't fit in 50 blocks is counted."""
-    lines = digest_lines(digest, style=SLACK, linker=linker)
+    lines = digest_lines(digest, style=SLACK, linker=linker, max_links=MAX_LINKS)
     title = lines[0].strip("*")
     blocks: list[dict[str, Any]] = [{"type": "header", "text": {"type": "plain_text", "text": trim(title, 150)}}]
     body, left = _sections([line for line in lines[1:] if line], MAX_BLOCKS - 2)

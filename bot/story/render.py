@@ -18,6 +18,8 @@ from bot.story.whatsnew import Note, summary
 Linker = Callable[[Threaded], "str | None"]
 SIDE_NAMES = {"ukraine": "Ukrainian side", "russia": "Russian side", "third_party": "Third parties",
               "unknown": "Side unknown"}
+# Thread links per digest line in chat messages (a package reported by many briefs); the CLI shows all.
+MAX_LINKS = 5
 PERIOD_NAMES = {"today": "today", "week": "the last 7 days", "30d": "the last 30 days"}
 
 
@@ -45,12 +47,15 @@ def money(value: float, currency: str | None) -> str:
     return f"{currency or '?'} {number}"
 
 
-def _links(refs: Sequence[Threaded], style: Style, linker: Linker) -> str:
+def _links(refs: Sequence[Threaded], style: Style, linker: Linker, limit: int | None = None) -> str:
     out = []
-    for n, r in enumerate(refs, start=1):
+    shown = refs if limit is None else refs[:limit]
+    for n, r in enumerate(shown, start=1):
         label = f"thread {day(r.created_at)}" if len(refs) == 1 else f"thread {n} ({day(r.created_at)})"
         url = linker(r)
         out.append(style.link(url, label) if url else f"{label}: {r.channel}/{r.thread_ts}")
+    if len(refs) > len(shown):
+        out.append(f"and {len(refs) - len(shown)} more threads")
     return " · ".join(out)
 
 
@@ -85,8 +90,14 @@ def claim_text(r: ItemRow, style: Style) -> str:
     return f"{style.escape(r.claimant or '?')}: {style.escape(r.detail or '')}"
 
 
-def digest_lines(digest: Digest, *, style: Style = MARKDOWN, linker: Linker = thread_url) -> list[str]:
-    """The digest, one string per line (headings included); every item line ends with its thread links."""
+def digest_lines(digest: Digest, *, style: Style = MARKDOWN, linker: Linker = thread_url,
+                 max_links: int | None = None) -> list[str]:
+    """The digest, one string per line (headings included); every item line ends with its thread links
+    (at most ``max_links`` of them, then a count, for chat messages)."""
+
+    def links(refs: Sequence[Threaded]) -> str:
+        return _links(refs, style, linker, max_links)
+
     out = [style.heading(f"Digest of {PERIOD_NAMES.get(digest.period, digest.period)}: "
                          f"{day(digest.start)} – {day(digest.end)}, {digest.briefs} briefs with items", 1)]
     if digest.empty():
@@ -98,22 +109,22 @@ def digest_lines(digest: Digest, *, style: Style = MARKDOWN, linker: Linker = th
         for donor in digest.aid:
             sums = " · ".join(money(v, c) for c, v in sorted(donor.totals.items())) or "no figures"
             out.append(style.heading(f"{style.escape(donor.donor)} — {sums}", 3))
-            out += [f"- {aid_text(line.row, style)} — {_links(line.refs, style, linker)}" for line in donor.lines]
+            out += [f"- {aid_text(line.row, style)} — {links(line.refs)}" for line in donor.lines]
     if digest.policy:
         out += ["", style.heading("Weapons policy, in date order", 2)]
-        out += [f"- {day(line.row.created_at)}: {policy_text(line, style)} — {_links(line.refs, style, linker)}"
+        out += [f"- {day(line.row.created_at)}: {policy_text(line, style)} — {links(line.refs)}"
                 for line in digest.policy]
     if digest.sanctions:
         out += ["", style.heading("Sanctions rounds", 2)]
         out += [f"- {day(line.row.created_at)}: {sanctions_text(line.row, style)} — "
-                f"{_links(line.refs, style, linker)}" for line in digest.sanctions]
+                f"{links(line.refs)}" for line in digest.sanctions]
     if digest.claims:
         out += ["", style.heading("Battlefield claims by place", 2)]
         for place in digest.claims:
             mark = " — DISPUTED: the sides' claims differ" if place.disputed else ""
             out.append(style.heading(f"{style.escape(place.place)}{mark}", 3))
             for side, lines in place.by_side.items():
-                claims = " | ".join(f"{claim_text(x.row, style)} ({_links(x.refs, style, linker)})" for x in lines)
+                claims = " | ".join(f"{claim_text(x.row, style)} ({links(x.refs)})" for x in lines)
                 out.append(f"- {SIDE_NAMES[side]}: {claims}")
     return out
 
