@@ -81,7 +81,13 @@ def with_whats_new(message: dict[str, Any], notes: Sequence[Note], *, linker: Li
     if not lines:
         return message
     blocks = list(message.get("blocks") or [])
-    section = {"type": "section", "text": {"type": "mrkdwn", "text": trim("\n".join(lines), MAX_TEXT)}}
+    kept: list[str] = []
+    for n, line in enumerate(lines):  # whole lines only, so no link markup is cut in half
+        if len("\n".join([*kept, line])) > _SECTION_TEXT:
+            kept.append(f"…and {len(lines) - n} more")
+            break
+        kept.append(line)
+    section = {"type": "section", "text": {"type": "mrkdwn", "text": trim("\n".join(kept), MAX_TEXT)}}
     blocks.insert(min(len(blocks), 2), section)
     while len(blocks) > MAX_BLOCKS:
         blocks.pop(-2)

@@ -123,9 +123,8 @@ def digest_lines(digest: Digest, *, style: Style = MARKDOWN, linker: Linker = th
         for place in digest.claims:
             mark = " — DISPUTED: the sides' claims differ" if place.disputed else ""
             out.append(style.heading(f"{style.escape(place.place)}{mark}", 3))
-            for side, lines in place.by_side.items():
-                claims = " | ".join(f"{claim_text(x.row, style)} ({links(x.refs)})" for x in lines)
-                out.append(f"- {SIDE_NAMES[side]}: {claims}")
+            for side, lines in place.by_side.items():  # each side's claims together, one line per claim
+                out += [f"- {SIDE_NAMES[side]}: {claim_text(x.row, style)} — {links(x.refs)}" for x in lines]
     return out
 
 
