@@ -19,7 +19,7 @@ from bot import stories
 from bot.errors import BriefbotError, InputError
 from bot.render.slack import MAX_BLOCKS, MAX_TEXT, escape, link, trim
 from bot.slack.tasks import Where
-from bot.story.digest import Digest, ThreadRef
+from bot.story.digest import Digest, Threaded, ThreadRef
 from bot.story.links import thread_url
 from bot.story.render import MAX_LINKS, Linker, Style, digest_lines, whats_new_lines
 from bot.story.whatsnew import Note
@@ -42,9 +42,13 @@ def digest_period(text: str) -> str | None:
 
 
 def linker_for(worker: Worker, client: WebClient, where: Where) -> Linker:
-    """Thread links as Slack permalinks of this workspace (its URL from ``auth.test``, cached)."""
-    workspace_url = worker.clients.workspace_url(client, where.team_id)
-    return lambda ref: thread_url(ref, slack_workspace_url=workspace_url)
+    """Thread links as Slack permalinks of this workspace (its URL from ``auth.test``, asked on first use and
+    cached), so a brief with nothing to link costs no call."""
+
+    def linker(ref: Threaded) -> str | None:
+        return thread_url(ref, slack_workspace_url=worker.clients.workspace_url(client, where.team_id))
+
+    return linker
 
 
 def _sections(lines: Sequence[str], room: int) -> tuple[list[dict[str, Any]], int]:
