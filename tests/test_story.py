@@ -262,3 +262,44 @@ def test_chat_digests_cap_the_links_of_a_line_and_count_the_rest():
     assert line.count("https://discord.com/channels/G/") == 5 and line.endswith("and 3 more threads")
     [full] = [x for x in digest_lines(digest) if x.startswith("- EUR 500,000,000")]
     assert full.count("https://discord.com/channels/G/") == 8
+
+
+def _row(section, thread, created_at, **fields):
+    from bot.story.rows import ItemRow
+
+    return ItemRow(section=section, position=0, platform="slack", channel="C9", thread_ts=thread, article_id=int(created_at),
+                   created_at=float(created_at), workspace="T1", **fields)
+
+
+def test_whats_new_rules_by_keys_not_text():
+    from bot.story.whatsnew import compare
+
+    n = N
+    earlier = [
+        _row("aid", "1.1", 1, donor="U.S.", value=125e6, currency="USD", amount="$125 million",
+             detail="Javelin missiles", entity_key=n.entity("U.S."), weapon_key=n.weapon("Javelin missiles")),
+        _row("sanctions", "1.1", 1, imposed_by="Britain", target_count=40, entity_key=n.entity("Britain")),
+        _row("weapons_policy", "1.1", 1, actor="Germany (Scholz)", weapon="Taurus cruise missiles",
+             stance="prohibited", entity_key=n.entity("Germany (Scholz)"), weapon_key=n.weapon("Taurus cruise missiles")),
+    ]
+    new = [
+        _row("aid", "2.2", 2, donor="United States", value=150e6, currency="USD", amount="$150m",
+             detail="Javelin", entity_key=n.entity("United States"), weapon_key=n.weapon("Javelin")),
+        _row("aid", "2.2", 2, donor="Washington", value=125e6, currency="USD", amount="125 million dollars",
+             entity_key=n.entity("Washington")),
+        _row("sanctions", "2.2", 2, imposed_by="UK", target_count=40, entity_key=n.entity("UK")),
+        _row("weapons_policy", "2.2", 2, actor="Berlin", weapon="Taurus", stance="under_review",
+             entity_key=n.entity("Berlin"), weapon_key=n.weapon("Taurus")),
+        _row("aid", "2.2", 2, donor="Japan", value=125e6, currency="JPY", entity_key=n.entity("Japan")),
+    ]
+    kinds = [(note.kind, note.detail) for note in compare(new, earlier)]
+    assert kinds == [("contradiction", "$150m here, $125 million before"), ("repeat", None), ("repeat", None),
+                     ("contradiction", "stance prohibited → under_review"), ("new", None)]
+
+
+def test_place_and_name_keys_fold_spellings():
+    assert N.place("Kupiansk") == N.place("Kupyansk district") == N.place("the town of Kupiansk")
+    assert N.place("Kiev") == N.place("Kyiv")
+    assert N.entity("Russia's Defence Ministry") == N.entity("Russian Defense Ministry")
+    assert N.entity("Germany (Scholz)") == N.entity("Berlin") == "germany"
+    assert N.weapon("Taurus cruise missiles") == N.weapon("Taurus") == "taurus"
