@@ -74,6 +74,10 @@ def test_digest_lists_every_amount_and_count_linked_to_its_thread_with_totals_pe
                 assert any(f"{san.target_count:,} targets" in line and url in line for line in lines), item.path
                 checked += 1
     assert checked > 100
+    for item, thread in zip(items, threads, strict=True):  # claims too, those naming no place included
+        url = _slack_url("C1", thread)
+        for claim in item.brief.battlefield_claims:
+            assert any(claim.claim in line and url in line for line in lines), (item.path, claim.claim)
     totals_line = next(line for line in lines if line.startswith("Totals per currency"))
     for currency, amounts in expected_totals.items():
         assert _money(sum(v for _, v in amounts), currency) in totals_line

@@ -11,7 +11,7 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.story.digest import SIDES, Digest
+from bot.story.digest import SIDES, UNNAMED_PLACE, Digest
 
 MAX_SERIES = 8
 MAX_PLACES = 12
@@ -20,7 +20,7 @@ SIDE_COLOURS = {"ukraine": "#0057b7", "russia": "#c0392b", "third_party": "#7f8c
 
 def has_chart(digest: Digest) -> bool:
     """Whether there is anything to draw: aid figures or claims about places."""
-    return bool(digest.aid_totals or digest.claims)
+    return bool(digest.aid_totals or any(p.place != UNNAMED_PLACE for p in digest.claims))
 
 
 def render_png(digest: Digest, *, dpi: int = 100) -> bytes:
@@ -74,7 +74,7 @@ def _aid(ax: Any, digest: Digest) -> None:
 
 
 def _claims(ax: Any, digest: Digest) -> None:
-    places = digest.claims[:MAX_PLACES]
+    places = [p for p in digest.claims if p.place != UNNAMED_PLACE][:MAX_PLACES]
     names = [p.place + (" (disputed)" if p.disputed else "") for p in places]
     left = [0.0] * len(places)
     for side in SIDES:

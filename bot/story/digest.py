@@ -192,21 +192,25 @@ def _sanctions(rows: list[ItemRow]) -> list[Line]:
     return _merge(rows, lambda r: (r.entity_key, r.target_count) if r.target_count is not None else None)
 
 
+UNNAMED_PLACE = "Place not named"
+
+
 def _claims(rows: list[ItemRow]) -> list[PlaceClaims]:
-    groups: dict[str, list[ItemRow]] = defaultdict(list)
+    """Claims grouped by place, each side's together; claims that name no place come last, never compared."""
+    groups: dict[str | None, list[ItemRow]] = defaultdict(list)
     for r in rows:
-        if r.place_key:
-            groups[r.place_key].append(r)
+        groups[r.place_key].append(r)
     places = []
-    for items in groups.values():
+    for key, items in groups.items():
         by_side: dict[str, list[Line]] = {}
         for side in SIDES:
             mine = [r for r in items if (r.side or "unknown") == side]
             if mine:
                 by_side[side] = _merge(mine, lambda r: (r.entity_key, (r.detail or "").lower()))
         rivals = {"ukraine", "russia"} & set(by_side)
-        disputed = len(rivals) == 2 or any(r.status == "disputed" for r in items)
-        places.append(PlaceClaims(place=_display((r.location for r in items), "?"), by_side=by_side,
-                                  disputed=disputed))
-    places.sort(key=lambda p: (not p.disputed, -sum(len(v) for v in p.by_side.values()), p.place))
+        disputed = key is not None and (len(rivals) == 2 or any(r.status == "disputed" for r in items))
+        name = _display((r.location for r in items), "?") if key is not None else UNNAMED_PLACE
+        places.append(PlaceClaims(place=name, by_side=by_side, disputed=disputed))
+    places.sort(key=lambda p: (p.place == UNNAMED_PLACE, not p.disputed, -sum(len(v) for v in p.by_side.values()),
+                               p.place))
     return places
