@@ -14,11 +14,12 @@ import contextlib
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from bot import stories
 from bot.article import Article
 from bot.chat.admit import Admission, Gate
 from bot.chat.jobs import Handler, JobPool, Progress, Unrecorded
@@ -29,6 +30,8 @@ from bot.ingest.urls import canonical_url_or_none
 from bot.models import Brief
 from bot.qa import AnswerResult, Turn
 from bot.store import ThreadRecord
+from bot.story.digest import Digest, ThreadRef
+from bot.story.whatsnew import Note
 
 if TYPE_CHECKING:
     from bot.service import BriefService
@@ -66,6 +69,18 @@ class BriefThread:
 Link = Callable[[str, str | None], None]
 
 
+@dataclass(frozen=True, slots=True)
+class WhatsNew:
+    """How a brief relates to the channel's earlier briefs (``notes``: repeats, contradictions, new items)
+    and the threads of the same article in other channels (``elsewhere``), for the outlet to show."""
+
+    notes: Sequence[Note] = ()
+    elsewhere: Sequence[ThreadRef] = ()
+
+
+NOTHING_NEW = WhatsNew()
+
+
 class BriefOutlet(Protocol):
     """How a platform shows one brief request's progress and result."""
 
@@ -76,8 +91,9 @@ class BriefOutlet(Protocol):
 
     def retitle(self, title: str) -> None: ...
     def point_to(self, earlier: BriefThread) -> None: ...
-    def deliver(self, brief: Brief, link: Link) -> None:
-        """Post ``brief``; call ``link(thread, message)`` once the thread that will hold it is known."""
+    def deliver(self, brief: Brief, link: Link, news: WhatsNew = NOTHING_NEW) -> None:
+        """Post ``brief`` with its "What's new" (``news``); call ``link(thread, message)`` once the thread
+        that will hold it is known."""
         ...
 
     def fail(self, text: str) -> None: ...
@@ -180,6 +196,18 @@ class ChatWorkflow:
         records = self.service.store.recent_threads(platform=platform, workspace=workspace, limit=limit)
         return [thread_view(r) for r in records]
 
+    # -- digests -------------------------------------------------------------------------------------
+
+    def digest(self, where: Where, period: str | None) -> tuple[Digest, bytes | None]:
+        """The digest of ``where``'s channel over ``period`` (today, week or 30d; an unknown one is an
+        ``InputError`` whose message gives the usage), and its chart as PNG bytes (None when empty)."""
+        try:
+            found = stories.digest(self.service, period=stories.parse_period(period), platform=where.platform,
+                                   channel=where.channel or None)
+        except InputError as exc:
+            raise InputError(str(exc), user_message=f"{exc.user_message}\n{stories.USAGE}") from exc
+        return found, (None if found.empty() else stories.chart(found))
+
     # -- briefs --------------------------------------------------------------------------------------
 
     def brief_into_thread(self, req: BriefRequest, out: BriefOutlet, progress: Progress | None = None) -> None:
@@ -220,15 +248,20 @@ class ChatWorkflow:
                 return
             if article.title:
                 out.retitle(article.title)
-            brief = self.service.brief(article, workspace=where.workspace)
+            # Briefed once: an article already briefed in another channel reuses that brief, linked.
+            brief, elsewhere = stories.brief_once(self.service, article, platform=where.platform,
+                                                  channel=where.channel, workspace=where.workspace)
             article_id = store.save_article(article, canonical_url=canonical)
+            notes = stories.whats_new(self.service, brief, platform=where.platform, channel=where.channel,
+                                      article_id=article_id, thread_ts=req.thread or placeholder,
+                                      workspace=where.workspace)
 
             def link(thread: str, message: str | None) -> None:
                 store.link_thread(platform=where.platform, channel=where.channel, thread_ts=thread,
                                   article_id=article_id, brief_json=brief.model_dump_json(),
                                   workspace=where.workspace, message_ts=message)
 
-            out.deliver(brief, link)
+            out.deliver(brief, link, WhatsNew(notes=notes, elsewhere=elsewhere))
 
     def _load(self, req: BriefRequest, out: BriefOutlet) -> Article:
         if req.files:
