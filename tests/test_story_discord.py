@@ -51,6 +51,13 @@ def test_whats_new_and_the_digest_with_rival_claims_and_a_chart(settings):
     async def scenario(standin: ds.DiscordStandin, client) -> None:
         for n, item in enumerate(order):
             await _brief(standin, service, item, briefs_before=n)
+        # The workflow links a thread before it posts the rest of the brief there (so a reply typed at once
+        # finds it): wait for the last brief's messages too, before the digest's are counted.
+        async def idle() -> None:
+            while client.pool is None or not client.pool.idle():
+                await asyncio.sleep(0.05)
+
+        await asyncio.wait_for(idle(), 30)
         state["threads"] = {r.article_id: r.thread_ts for r in
                             await asyncio.to_thread(service.store.recent_threads, platform="discord", workspace=None)}
         state["posted_before_digest"] = len(standin.posted_messages())
