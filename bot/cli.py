@@ -169,6 +169,40 @@ def evaluate(folder: Path, engine: str, as_json: bool, no_questions: bool, total
                    questions=not no_questions, details=not totals_only)
 
 
+@cli.command(short_help="Digest of the briefs in the database: aid, policy, sanctions, claims.")
+@click.argument("period", required=False, default="week")
+@click.option("--channel", default=None, help="Only the briefs of this channel (id).")
+@click.option("--platform", type=click.Choice(["slack", "discord"]), default=None, help="Only this platform.")
+@click.option("--workspace", default=None, help="Only this Slack team id or Discord server id.")
+@click.option("--chart", "chart_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the chart as a PNG file here.")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
+def digest(period: str, channel: str | None, platform: str | None, workspace: str | None,
+           chart_path: Path | None, fmt: str) -> None:
+    """Digest of the briefs of PERIOD (today, week or 30d; default week) in the bot's database."""
+    from bot import stories
+    from bot.errors import InputError
+    from bot.story.render import digest_document, render_markdown
+
+    period = stories.parse_period(period)
+    if chart_path is not None and not chart_path.parent.resolve().is_dir():
+        raise InputError(f"cannot write the chart: no folder {chart_path.parent}")
+    found = stories.digest(_service(llm=False), period=period, platform=platform, channel=channel,
+                           workspace=workspace)
+    if chart_path is not None:
+        png = stories.chart(found)
+        if png is None:
+            raise InputError("nothing to chart: no aid figures or claims about places in this period")
+        try:
+            chart_path.write_bytes(png)
+        except OSError as exc:
+            raise InputError(f"cannot write the chart to {chart_path}: {exc.strerror}") from exc
+    if fmt == "json":
+        click.echo(json.dumps(digest_document(found), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_markdown(found), nl=False)
+
+
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of the Brief document."""

@@ -179,7 +179,7 @@ class DiscordStandin:
         if raw and request.content_type == "application/json":
             body = json.loads(raw)
         elif raw and request.content_type.startswith("multipart/"):
-            body = {"multipart": raw.decode("utf-8", "replace")}
+            body = {"multipart": raw.decode("utf-8", "replace"), **_multipart(request.headers["Content-Type"], raw)}
         self.calls.append(Call(request.method, path, dict(request.query), body, dict(request.headers)))
         self._query = dict(request.query)
         try:
@@ -242,11 +242,28 @@ class DiscordStandin:
         if body.get("message_reference"):
             msg["message_reference"] = dict(body["message_reference"], channel_id=str(channel_id))
             msg["type"] = 19  # a reply
+        if "payload_json" in body:  # a message with attachments
+            msg["content"] = body["payload_json"].get("content", "")
         if webhook:
             msg["webhook_id"] = str(APP_ID)
             msg["application_id"] = str(APP_ID)
         self.history.setdefault(channel_id, []).insert(0, msg)  # newest first, as Discord lists them
         return msg
+
+
+def _multipart(content_type: str, raw: bytes) -> dict[str, Any]:
+    """A multipart body (a message with attachments) as its ``payload_json`` and ``files`` {filename: bytes}."""
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    parsed = BytesParser(policy=HTTP).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode() + raw)
+    out: dict[str, Any] = {"files": {}}
+    for part in parsed.iter_parts():
+        if part.get_filename():
+            out["files"][part.get_filename()] = part.get_payload(decode=True)
+        elif part.get_param("name", header="content-disposition") == "payload_json":
+            out["payload_json"] = json.loads(part.get_payload(decode=True))
+    return out
 
 
 def _json(data: Any, status: int = 200) -> web.Response:
@@ -363,9 +380,10 @@ def attachment_payload(aid: int, *, url: str, filename: str, size: int, content_
 
 
 def interaction_payload(
-    iid: int, *, options: list[dict[str, Any]], attachments: dict[str, dict[str, Any]] | None = None
+    iid: int, *, options: list[dict[str, Any]], attachments: dict[str, dict[str, Any]] | None = None,
+    name: str = "brief",
 ) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": "1", "name": "brief", "type": 1, "options": options}
+    data: dict[str, Any] = {"id": "1", "name": name, "type": 1, "options": options}
     if attachments:
         data["resolved"] = {"attachments": attachments}
     return {

@@ -53,6 +53,9 @@ class SlackStandin:
     delay_s: float = 0.0
     # Messages posted with chat.postMessage (channel, ts, thread_ts, text, metadata), for history lookups.
     messages: list[dict[str, Any]] = field(default_factory=list)
+    # Files uploaded through files_upload_v2: file id -> {"filename", "length", "data", and after
+    # files.completeUploadExternal "title", "channel_id", "thread_ts", "initial_comment"}.
+    uploads: dict[str, dict[str, Any]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _ts: Any = field(default_factory=lambda: itertools.count(1))
     _server: ThreadingHTTPServer | None = None
@@ -197,6 +200,24 @@ class SlackStandin:
         if api == "files.info":
             info = self.files.get(str(body.get("file")))
             return {"ok": True, "file": info} if info else {"ok": False, "error": "file_not_found"}
+        if api == "files.getUploadURLExternal":
+            file_id = f"F{len(self.uploads) + 1:04d}"
+            with self._lock:
+                self.uploads[file_id] = {"filename": body.get("filename"), "length": int(body.get("length") or 0)}
+            return {"ok": True, "file_id": file_id, "upload_url": f"{self.base_url}/upload/v1/{file_id}"}
+        if api == "files.completeUploadExternal":
+            listed = body.get("files")
+            listed = json.loads(listed) if isinstance(listed, str) else listed or []
+            done = []
+            for item in listed:
+                with self._lock:
+                    upload = self.uploads.get(item["id"])
+                if upload is None or "data" not in upload:
+                    return {"ok": False, "error": "file_not_found"}
+                upload.update(title=item.get("title"), channel_id=body.get("channel_id"),
+                              thread_ts=body.get("thread_ts"), initial_comment=body.get("initial_comment"))
+                done.append({"id": item["id"], "title": item.get("title"), "name": upload["filename"]})
+            return {"ok": True, "files": done}
         if api == "conversations.info":
             return {"ok": True, "channel": {"id": channel, "name": "news", "is_member": True}}
         if api == "users.info":
@@ -249,6 +270,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _handle(self) -> None:
         path = urlparse(self.path).path
+        if path.startswith("/upload/v1/"):  # step 2 of files_upload_v2: the raw bytes
+            self._upload(path.rsplit("/", 1)[-1])
+            return
         body = self._body()
         query = {k: v[0] for k, v in parse_qs(urlparse(self.path).query).items()}
         body = {**query, **body}
@@ -267,6 +291,17 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(404, b"not found", "text/plain")
             return
         self._send(served.status, served.body, served.content_type, served.location)
+
+    def _upload(self, file_id: str) -> None:
+        data = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.owner.record(Call(self.command, self.path, {k.lower(): v for k, v in self.headers.items()},
+                               {"length": len(data)}))
+        upload = self.owner.uploads.get(file_id)
+        if upload is None or len(data) != upload["length"]:
+            self._send(400, b"bad upload", "text/plain")
+            return
+        upload["data"] = data
+        self._send(200, b"OK - " + str(len(data)).encode(), "text/plain")
 
     do_GET = _handle
     do_POST = _handle

@@ -109,7 +109,7 @@ def test_login_syncs_the_brief_command(settings: Any) -> None:
     standin = run_bot(settings, scenario)
     (sync,) = standin.find("PUT", f"/applications/{ds.APP_ID}/commands")
     commands = {c["name"]: c for c in sync.body}
-    assert set(commands) == {"brief", "Brief this message", "briefs"}
+    assert set(commands) == {"brief", "Brief this message", "briefs", "digest"}
     command = commands["brief"]
     assert {o["name"] for o in command["options"]} == {"source", "file"}
     assert standin.calls[0].headers["Authorization"] == "Bot test-token"

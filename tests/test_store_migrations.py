@@ -28,6 +28,10 @@ EXPECTED_COLUMNS = {
     "slack_installations": ["id", "client_id", "enterprise_id", "team_id", "user_id", "installed_at", "data"],
     "slack_bots": ["id", "client_id", "enterprise_id", "team_id", "installed_at", "data"],
     "slack_oauth_states": ["state", "expire_at"],
+    "brief_items": ["id", "section", "position", "platform", "channel", "thread_ts", "article_id", "created_at",
+                    "workspace", "donor", "recipient", "value", "currency", "amount", "aid_type", "actor", "weapon",
+                    "stance", "imposed_by", "target_count", "claimant", "side", "location", "status", "detail",
+                    "entity_key", "weapon_key", "place_key"],
 }
 
 

@@ -16,10 +16,19 @@ from __future__ import annotations
 from bot.chat.admit import Admission, Gate
 from bot.chat.jobs import JobPool, Progress, Unrecorded
 from bot.chat.requests import ANSWER, BRIEF, AnswerRequest, BriefRequest, Where
-from bot.chat.workflow import AnswerOutlet, BriefOutlet, BriefThread, CannotPost, ChatWorkflow, Download, Link
+from bot.chat.workflow import (
+    AnswerOutlet,
+    BriefOutlet,
+    BriefThread,
+    CannotPost,
+    ChatWorkflow,
+    Download,
+    Link,
+    News,
+)
 
 __all__ = [
     "ANSWER", "BRIEF", "Admission", "AnswerOutlet", "AnswerRequest", "BriefOutlet", "BriefRequest",
-    "BriefThread", "CannotPost", "ChatWorkflow", "Download", "Gate", "JobPool", "Link", "Progress",
+    "BriefThread", "CannotPost", "ChatWorkflow", "Download", "Gate", "JobPool", "Link", "News", "Progress",
     "Unrecorded", "Where",
 ]

@@ -14,9 +14,10 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from bot import stories
 from bot.article import Article
 from bot.chat.admit import Admission, Gate
 from bot.chat.jobs import Handler, JobPool, Progress, Unrecorded
@@ -27,6 +28,8 @@ from bot.ingest.urls import canonical_url_or_none
 from bot.models import Brief
 from bot.qa import AnswerResult, Turn
 from bot.store import ThreadRecord
+from bot.story.digest import ThreadRef
+from bot.story.whatsnew import Note
 
 if TYPE_CHECKING:
     from bot.service import BriefService
@@ -64,6 +67,15 @@ class BriefThread:
 Link = Callable[[str, str | None], None]
 
 
+@dataclass(frozen=True)
+class News:
+    """How a new brief relates to the channel's earlier ones ("What's new"), and the threads of other
+    channels that already hold the same article's brief."""
+
+    notes: list[Note] = field(default_factory=list)
+    elsewhere: list[ThreadRef] = field(default_factory=list)
+
+
 class BriefOutlet(Protocol):
     """How a platform shows one brief request's progress and result."""
 
@@ -74,7 +86,7 @@ class BriefOutlet(Protocol):
 
     def retitle(self, title: str) -> None: ...
     def point_to(self, earlier: BriefThread) -> None: ...
-    def deliver(self, brief: Brief, link: Link) -> None:
+    def deliver(self, brief: Brief, link: Link, news: News) -> None:
         """Post ``brief``; call ``link(thread, message)`` once the thread that will hold it is known."""
         ...
 
@@ -202,15 +214,20 @@ class ChatWorkflow:
                 return
             if article.title:
                 out.retitle(article.title)
-            brief = self.service.brief(article, workspace=where.workspace)
+            # Briefed once: an article already briefed in another channel reuses that brief, linked.
+            brief, elsewhere = stories.brief_once(self.service, article, platform=where.platform,
+                                                  channel=where.channel, workspace=where.workspace)
             article_id = store.save_article(article, canonical_url=canonical)
+            notes = stories.whats_new(self.service, brief, platform=where.platform, channel=where.channel,
+                                      article_id=article_id, thread_ts=req.thread or placeholder,
+                                      workspace=where.workspace)
 
             def link(thread: str, message: str | None) -> None:
                 store.link_thread(platform=where.platform, channel=where.channel, thread_ts=thread,
                                   article_id=article_id, brief_json=brief.model_dump_json(),
                                   workspace=where.workspace, message_ts=message)
 
-            out.deliver(brief, link)
+            out.deliver(brief, link, News(notes=notes, elsewhere=elsewhere))
 
     def _load(self, req: BriefRequest, out: BriefOutlet) -> Article:
         if req.files:

@@ -19,6 +19,7 @@ from bot.chat import ANSWER, BRIEF, AnswerRequest, BriefRequest, ChatWorkflow, J
 from bot.chat.messages import NOTHING_IN_MESSAGE, NOTHING_TO_BRIEF
 from bot.config import Settings
 from bot.discord_bot import render
+from bot.discord_bot.digest import make_digest_command
 from bot.discord_bot.outlet import AnswerOut, Bridge, BriefOut
 from bot.discord_bot.request import file_ref, message_content, strip_mention
 
@@ -113,6 +114,7 @@ class BriefBot(discord.Client):
         self.tree.add_command(brief)
         self.tree.add_command(app_commands.ContextMenu(name="Brief this message", callback=brief_message))
         self.tree.add_command(briefs)
+        self.tree.add_command(make_digest_command(self))
 
     async def handle_command(self, interaction: discord.Interaction, *, text: str | None,
                              attachments: list[discord.Attachment], origin: str) -> None:

@@ -31,6 +31,7 @@ BOT_SCOPES = [
     "chat:write",
     "commands",
     "files:read",
+    "files:write",  # the digest's chart (files_upload_v2)
 ]
 
 _POOLS: weakref.WeakKeyDictionary[App, JobPool] = weakref.WeakKeyDictionary()

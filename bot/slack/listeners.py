@@ -18,6 +18,7 @@ from bot.chat import ANSWER, BRIEF, AnswerRequest, BriefRequest, ChatWorkflow, J
 from bot.chat.messages import NOTHING_IN_MESSAGE, NOTHING_TO_BRIEF
 from bot.config import Settings
 from bot.slack import markup
+from bot.slack.digest import digest_period, post_digest
 from bot.slack.files import slim_file
 from bot.slack.home import publish_home
 from bot.slack.work import Poster
@@ -27,7 +28,7 @@ log = logging.getLogger(__name__)
 PLATFORM = "slack"
 # Message subtypes that are a person posting something; edits, deletions, joins, bots… are ignored.
 USER_SUBTYPES = frozenset({None, "file_share", "thread_broadcast"})
-USAGE = "Usage: `/brief <link or pasted article text>`"
+USAGE = "Usage: `/brief <link or pasted article text>` or `/brief digest [today|week|30d]`"
 
 
 class Listeners:
@@ -62,6 +63,15 @@ class Listeners:
     def _command(self, ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
         text = (body.get("text") or "").strip()
         where = _where(context, body.get("team_id"), body.get("channel_id", ""), body.get("user_id"))
+        period = digest_period(text)
+        if period is not None:  # "/brief digest [today|week|30d]"
+            admission = self.workflow.admit(where)
+            if not admission.ok:
+                ack(text=admission.notice) if admission.notice else ack()
+                return
+            ack()
+            self.pool.run_now(post_digest, self.workflow.service, self.poster, where, period)
+            return
         content = markup.message_content(text)
         if content.empty:
             ack(text=f"{NOTHING_TO_BRIEF}\n{USAGE}" if text else USAGE)

@@ -14,7 +14,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.chat import AnswerRequest, BriefRequest, BriefThread, CannotPost, Download, Link, Progress, Where
+from bot.chat import AnswerRequest, BriefRequest, BriefThread, CannotPost, Download, Link, News, Progress, Where
 from bot.config import Settings
 from bot.errors import BriefbotError
 from bot.models import Brief
@@ -22,6 +22,7 @@ from bot.qa import AnswerResult
 from bot.render import slack as render
 from bot.slack import files
 from bot.slack.clients import Clients, thread_link
+from bot.slack.digest import linker_for, with_whats_new
 
 log = logging.getLogger(__name__)
 
@@ -168,10 +169,11 @@ class BriefOut:
         else:
             self._show(message)
 
-    def deliver(self, brief: Brief, link: Link) -> None:
+    def deliver(self, brief: Brief, link: Link, news: News) -> None:
         # Link the thread before showing the brief, so a reply typed at once already finds it.
         link(self.req.thread or str(self.placeholder), self.placeholder)
-        self._show(render.brief_message(brief))
+        self._show(with_whats_new(render.brief_message(brief), news.notes, elsewhere=news.elsewhere,
+                                  linker=linker_for(self.poster, self.client, self.req.where)))
 
     def fail(self, text: str) -> None:
         self._show(render.error_message(text))

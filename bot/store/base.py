@@ -9,13 +9,14 @@ from bot.paths import data_dir
 from bot.store.articles import ArticlesMixin
 from bot.store.database import Database
 from bot.store.dialect import Dialect, dialect_for_url
+from bot.store.items import ItemsMixin
 from bot.store.migrations import migrate
 from bot.store.threads import ThreadsMixin
 from bot.store.work import WorkMixin
 
 
-class Store(ArticlesMixin, ThreadsMixin, WorkMixin):
-    """Articles, brief cache, token usage, threads, turns, events, jobs and rate limits.
+class Store(ArticlesMixin, ThreadsMixin, WorkMixin, ItemsMixin):
+    """Articles, brief cache, token usage, threads, brief items, turns, events, jobs and rate limits.
 
     Safe to share between threads; several processes may share one PostgreSQL database.
     Use ``open_store`` rather than constructing it directly.

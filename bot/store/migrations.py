@@ -177,3 +177,55 @@ def m005_job_progress(db: Session) -> None:
     # What a job has already shown the user (its placeholder's ts, whether the result was delivered), so
     # an attempt after a crash edits that message instead of posting another.
     db.execute("ALTER TABLE jobs ADD COLUMN progress TEXT NOT NULL DEFAULT '{}'")
+
+
+@migration
+def m006_brief_items(db: Session) -> None:
+    # One row per brief item, for digests and "what's new" (bot/store/items.py); backfilled from the
+    # briefs already stored in ``threads``. Keys are normalised names (bot/story/normalise.py).
+    from bot.store.items import write_items
+    from bot.story.rows import BriefPlace
+
+    db.execute(f"""
+        CREATE TABLE brief_items (
+            id {db.dialect.id_pk},
+            section TEXT NOT NULL,
+            position BIGINT NOT NULL,
+            platform TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            thread_ts TEXT NOT NULL,
+            article_id BIGINT NOT NULL,
+            created_at DOUBLE PRECISION NOT NULL,
+            workspace TEXT,
+            donor TEXT,
+            recipient TEXT,
+            value DOUBLE PRECISION,
+            currency TEXT,
+            amount TEXT,
+            aid_type TEXT,
+            actor TEXT,
+            weapon TEXT,
+            stance TEXT,
+            imposed_by TEXT,
+            target_count BIGINT,
+            claimant TEXT,
+            side TEXT,
+            location TEXT,
+            status TEXT,
+            detail TEXT,
+            entity_key TEXT,
+            weapon_key TEXT,
+            place_key TEXT
+        )""")
+    db.execute("CREATE INDEX brief_items_thread ON brief_items (platform, channel, thread_ts)")
+    db.execute("CREATE INDEX brief_items_time ON brief_items (created_at)")
+    db.execute("CREATE INDEX brief_items_platform_time ON brief_items (platform, created_at)")
+    db.execute("CREATE INDEX brief_items_channel_time ON brief_items (platform, channel, created_at)")
+    db.execute("CREATE INDEX brief_items_entity ON brief_items (platform, channel, entity_key)")
+    db.execute("CREATE INDEX brief_items_place ON brief_items (platform, channel, place_key)")
+    db.execute("CREATE INDEX threads_article_any ON threads (platform, article_id, created_at)")
+    for platform, channel, thread_ts, article_id, brief_json, workspace, created_at in db.all(
+            "SELECT platform, channel, thread_ts, article_id, brief_json, workspace, created_at FROM threads"):
+        place = BriefPlace(platform=platform, channel=channel, thread_ts=thread_ts, article_id=int(article_id),
+                           created_at=float(created_at), workspace=workspace)
+        write_items(db, brief_json, place=place)

@@ -10,7 +10,9 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.store.database import Database
+from bot.store.items import write_items
 from bot.store.records import ThreadRecord, Turn
+from bot.story.rows import BriefPlace
 
 _THREAD_COLUMNS = "platform, channel, thread_ts, article_id, brief_json, workspace, message_ts, created_at"
 
@@ -24,7 +26,7 @@ class ThreadsMixin:
     def link_thread(self, *, platform: str, channel: str, thread_ts: str, article_id: int, brief_json: str,
                     workspace: str | None = None, message_ts: str | None = None) -> None:
         """Remember that this thread holds the brief of ``article_id``; linking again replaces the brief."""
-        with self._db.session() as s:
+        with self._db.transaction() as s:
             s.execute(
                 f"INSERT INTO threads ({_THREAD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (platform, channel, thread_ts) DO UPDATE SET article_id = excluded.article_id,"
@@ -33,6 +35,13 @@ class ThreadsMixin:
                 " message_ts = COALESCE(excluded.message_ts, threads.message_ts)",
                 (platform, channel, thread_ts, article_id, brief_json, workspace, message_ts, self._clock()),
             )
+            # The brief's items as rows, for digests and "what's new" (bot/store/items.py).
+            row = s.one("SELECT created_at, workspace FROM threads WHERE platform = ? AND channel = ?"
+                        " AND thread_ts = ?", (platform, channel, thread_ts))
+            assert row is not None
+            write_items(s, brief_json, place=BriefPlace(platform=platform, channel=channel, thread_ts=thread_ts,
+                                                        article_id=article_id, created_at=float(row[0]),
+                                                        workspace=row[1]))
 
     def get_thread(self, *, platform: str, channel: str, thread_ts: str) -> ThreadRecord | None:
         """The brief thread rooted at ``thread_ts``, or None when it is not one of ours."""
@@ -48,6 +57,18 @@ class ThreadsMixin:
             row = s.one(f"SELECT {_THREAD_COLUMNS} FROM threads WHERE platform = ? AND channel = ? AND {condition}",
                         params)
         return _thread(row) if row else None
+
+    def threads_for_article(self, *, platform: str, article_id: int, workspace: str | None = None,
+                            limit: int = 10) -> list[ThreadRecord]:
+        """The brief threads of ``article_id`` in any channel (of ``workspace`` when given), oldest first."""
+        query = f"SELECT {_THREAD_COLUMNS} FROM threads WHERE platform = ? AND article_id = ?"
+        params: list[Any] = [platform, article_id]
+        if workspace is not None:
+            query += " AND workspace = ?"
+            params.append(workspace)
+        with self._db.session() as s:
+            rows = s.all(query + " ORDER BY created_at LIMIT ?", (*params, limit))
+        return [_thread(row) for row in rows]
 
     def recent_threads(self, *, platform: str, workspace: str | None, limit: int = 10) -> list[ThreadRecord]:
         """The latest brief threads, newest first; ``workspace=None`` means every workspace."""

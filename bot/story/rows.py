@@ -1,0 +1,106 @@
+"""One queryable row per brief item, with the keys that let briefs be compared and totalled."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from bot.models import Brief
+from bot.story.normalise import Normaliser, amount_key
+
+
+@dataclass(frozen=True, slots=True)
+class BriefPlace:
+    """Where a brief lives: its chat thread, its article and when it was posted (UTC epoch seconds)."""
+
+    platform: str
+    channel: str
+    thread_ts: str
+    article_id: int
+    created_at: float
+    workspace: str | None = None
+
+
+@dataclass(slots=True)
+class ItemRow:
+    """One item of one brief. Unused fields of other sections are None. (Not frozen: a frozen dataclass
+    is several times slower to build, and a digest builds tens of thousands.)"""
+
+    section: str
+    position: int
+    platform: str
+    channel: str
+    thread_ts: str
+    article_id: int
+    created_at: float
+    workspace: str | None = None
+    donor: str | None = None
+    recipient: str | None = None
+    value: float | None = None
+    currency: str | None = None
+    amount: str | None = None
+    aid_type: str | None = None
+    actor: str | None = None
+    weapon: str | None = None
+    stance: str | None = None
+    imposed_by: str | None = None
+    target_count: int | None = None
+    claimant: str | None = None
+    side: str | None = None
+    location: str | None = None
+    status: str | None = None
+    # Contents of aid, scope of a policy, targets of sanctions, the claim itself.
+    detail: str | None = None
+    # Comparison keys (``Normaliser``): who (donor, actor, imposer or claimant), which weapon, which place.
+    entity_key: str | None = None
+    weapon_key: str | None = None
+    place_key: str | None = None
+
+    @property
+    def who(self) -> str | None:
+        """The donor, actor, imposer or claimant, as the brief wrote it."""
+        return self.donor or self.actor or self.imposed_by or self.claimant
+
+    @property
+    def amount_key(self) -> str | None:
+        return amount_key(self.value, self.currency)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(ItemRow))
+
+
+def rows_from_brief(brief: Brief, *, place: BriefPlace, normaliser: Normaliser) -> list[ItemRow]:
+    """The brief's items as rows, in section order."""
+    n = normaliser
+    base: dict[str, Any] = {"platform": place.platform, "channel": place.channel, "thread_ts": place.thread_ts,
+                            "article_id": place.article_id, "created_at": place.created_at,
+                            "workspace": place.workspace}
+    rows: list[ItemRow] = []
+    for i, aid in enumerate(brief.aid):
+        currency = aid.currency.upper() if aid.currency else None
+        rows.append(ItemRow(section="aid", position=i, **base, donor=aid.donor, recipient=aid.recipient,
+                            value=aid.value, currency=currency, amount=aid.amount, aid_type=aid.aid_type,
+                            status=aid.status, detail="; ".join(aid.contents) or None,
+                            entity_key=n.entity(aid.donor),
+                            weapon_key=_first_weapon(n, aid.contents)))
+    for i, pol in enumerate(brief.weapons_policy):
+        rows.append(ItemRow(section="weapons_policy", position=i, **base, actor=pol.actor, weapon=pol.weapon,
+                            stance=pol.stance, detail=pol.scope, entity_key=n.entity(pol.actor),
+                            weapon_key=n.weapon(pol.weapon)))
+    for i, san in enumerate(brief.sanctions):
+        rows.append(ItemRow(section="sanctions", position=i, **base, imposed_by=san.imposed_by,
+                            target_count=san.target_count, detail=san.targets,
+                            entity_key=n.entity(san.imposed_by)))
+    for i, claim in enumerate(brief.battlefield_claims):
+        rows.append(ItemRow(section="battlefield_claims", position=i, **base, claimant=claim.claimant,
+                            side=claim.side, location=claim.location, status=claim.status, detail=claim.claim,
+                            entity_key=n.entity(claim.claimant), place_key=n.place(claim.location)))
+    return rows
+
+
+def _first_weapon(n: Normaliser, contents: list[str]) -> str | None:
+    keys = sorted(k for k in (n.weapon(c) for c in contents) if k)
+    return keys[0] if keys else None

@@ -1,0 +1,62 @@
+"""The repo's own held-out fixture articles, briefed once per test run by the real offline engine, and a
+helper that posts them into a store as brief threads (the same ``link_thread`` the chat adapters call)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.article import Article
+from bot.models import Brief
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass(frozen=True)
+class Briefed:
+    path: Path
+    article: Article
+    brief: Brief
+
+
+@functools.lru_cache(maxsize=1)
+def briefed_fixtures() -> tuple[Briefed, ...]:
+    """Every tests/fixtures/heldout*/NNN.txt (never blind1), briefed offline."""
+    from bot.config import Settings
+    from bot.service import BriefService
+
+    service = BriefService(settings=Settings(), llm=None)
+    paths = sorted(p for d in FIXTURES.glob("heldout*") for p in d.glob("*.txt"))
+    assert paths and not any("blind" in str(p) for p in paths)
+    out = []
+    for path in paths:
+        article = service.load(str(path))
+        out.append(Briefed(path=path, article=article, brief=service.brief(article, engine="extractive")))
+    return tuple(out)
+
+
+def post_all(store, items, *, clock, platform="slack", channel="C1", workspace="T1", step_s=3600.0,
+             start_ts=1_750_000_000):
+    """Store each article and link a thread holding its brief, one hour apart; return the thread ids."""
+    threads = []
+    for n, item in enumerate(items):
+        article_id = store.save_article(item.article)
+        thread = f"{start_ts + n}.000100" if platform == "slack" else str(900_000_000_000 + n)
+        store.link_thread(platform=platform, channel=channel, thread_ts=thread, article_id=article_id,
+                          brief_json=item.brief.model_dump_json(), workspace=workspace)
+        threads.append(thread)
+        clock.advance(step_s)
+    return threads
+
+
+def first_pair(items, key_fn):
+    """The first two articles (in posting order) whose items share a key; key_fn(item) → set of keys."""
+    seen: dict[object, int] = {}
+    for j, item in enumerate(items):
+        for key in key_fn(item):
+            if key in seen and seen[key] != j:
+                return seen[key], j, key
+        for key in key_fn(item):
+            seen.setdefault(key, j)
+    raise AssertionError("no such pair in the fixtures")
