@@ -208,14 +208,14 @@ def test_migration_backfills_items_of_briefs_stored_before_it(store, clock):
     items = briefed_fixtures()[:5]
     with store.db.transaction() as s:
         s.execute("DROP TABLE brief_items")
-        s.execute("DELETE FROM _migrations WHERE name = 'm007_brief_items'")
+        s.execute("DELETE FROM _migrations WHERE name = 'm006_brief_items'")
         s.execute("DROP INDEX threads_article_any")
         for n, item in enumerate(items):
             article_id = store.save_article(item.article)
             s.execute("INSERT INTO threads (platform, channel, thread_ts, article_id, brief_json, workspace,"
                       " created_at) VALUES ('discord', 'D1', ?, ?, ?, 'G1', ?)",
                       (str(100 + n), article_id, item.brief.model_dump_json(), clock.now))
-    assert migrate(store.db) == ["m007_brief_items"]
+    assert migrate(store.db) == ["m006_brief_items"]
     assert store.count_items() == sum(i.brief.item_count() for i in items)
     digest = stories.digest(_service(store), period="today", now=clock.now + 1, platform="discord")
     assert digest.briefs == len(items)

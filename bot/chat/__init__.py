@@ -5,7 +5,6 @@
     workflow.brief_into_thread(BriefRequest(...), outlet, progress)  # or point to the earlier thread
     workflow.answer_in_thread(AnswerRequest(...), outlet, progress)
     workflow.list_threads(platform="slack", workspace="T1")          # App Home, /briefs
-    digest, png = workflow.digest(where, "week")                       # /brief digest, /digest
 
 Adapters turn a platform event into a plain request (``requests``), admit it, enqueue it as a durable
 job (``jobs``, resumed after a crash) and render what the workflow hands their *outlet*. Only this
@@ -18,7 +17,6 @@ from bot.chat.admit import Admission, Gate
 from bot.chat.jobs import JobPool, Progress, Unrecorded
 from bot.chat.requests import ANSWER, BRIEF, AnswerRequest, BriefRequest, Where
 from bot.chat.workflow import (
-    NOTHING_NEW,
     AnswerOutlet,
     BriefOutlet,
     BriefThread,
@@ -26,11 +24,11 @@ from bot.chat.workflow import (
     ChatWorkflow,
     Download,
     Link,
-    WhatsNew,
+    News,
 )
 
 __all__ = [
-    "ANSWER", "BRIEF", "NOTHING_NEW", "Admission", "AnswerOutlet", "AnswerRequest", "BriefOutlet", "BriefRequest",
-    "BriefThread", "CannotPost", "ChatWorkflow", "Download", "Gate", "JobPool", "Link", "Progress",
-    "Unrecorded", "WhatsNew", "Where",
+    "ANSWER", "BRIEF", "Admission", "AnswerOutlet", "AnswerRequest", "BriefOutlet", "BriefRequest",
+    "BriefThread", "CannotPost", "ChatWorkflow", "Download", "Gate", "JobPool", "Link", "News", "Progress",
+    "Unrecorded", "Where",
 ]

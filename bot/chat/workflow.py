@@ -14,9 +14,9 @@ import contextlib
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bot import stories
@@ -30,7 +30,7 @@ from bot.ingest.urls import canonical_url_or_none
 from bot.models import Brief
 from bot.qa import AnswerResult, Turn
 from bot.store import ThreadRecord
-from bot.story.digest import Digest, ThreadRef
+from bot.story.digest import ThreadRef
 from bot.story.whatsnew import Note
 
 if TYPE_CHECKING:
@@ -69,16 +69,13 @@ class BriefThread:
 Link = Callable[[str, str | None], None]
 
 
-@dataclass(frozen=True, slots=True)
-class WhatsNew:
-    """How a brief relates to the channel's earlier briefs (``notes``: repeats, contradictions, new items)
-    and the threads of the same article in other channels (``elsewhere``), for the outlet to show."""
+@dataclass(frozen=True)
+class News:
+    """How a new brief relates to the channel's earlier ones ("What's new"), and the threads of other
+    channels that already hold the same article's brief."""
 
-    notes: Sequence[Note] = ()
-    elsewhere: Sequence[ThreadRef] = ()
-
-
-NOTHING_NEW = WhatsNew()
+    notes: list[Note] = field(default_factory=list)
+    elsewhere: list[ThreadRef] = field(default_factory=list)
 
 
 class BriefOutlet(Protocol):
@@ -91,9 +88,8 @@ class BriefOutlet(Protocol):
 
     def retitle(self, title: str) -> None: ...
     def point_to(self, earlier: BriefThread) -> None: ...
-    def deliver(self, brief: Brief, link: Link, news: WhatsNew = NOTHING_NEW) -> None:
-        """Post ``brief`` with its "What's new" (``news``); call ``link(thread, message)`` once the thread
-        that will hold it is known."""
+    def deliver(self, brief: Brief, link: Link, news: News) -> None:
+        """Post ``brief``; call ``link(thread, message)`` once the thread that will hold it is known."""
         ...
 
     def fail(self, text: str) -> None: ...
@@ -162,10 +158,6 @@ class ChatWorkflow:
         return JobPool(store=self.service.store, handlers=handlers, workers=workers, runs_jobs=runs_jobs,
                        poll_s=poll_s, renew_s=renew_s)
 
-    def warm(self) -> None:
-        """Open pooled database connections ahead of the first burst of acknowledgements."""
-        self.service.store.warm()
-
     def writable(self) -> bool:
         return self.service.store.writable()
 
@@ -195,18 +187,6 @@ class ChatWorkflow:
         """The latest briefs of a workspace, newest first."""
         records = self.service.store.recent_threads(platform=platform, workspace=workspace, limit=limit)
         return [thread_view(r) for r in records]
-
-    # -- digests -------------------------------------------------------------------------------------
-
-    def digest(self, where: Where, period: str | None) -> tuple[Digest, bytes | None]:
-        """The digest of ``where``'s channel over ``period`` (today, week or 30d; an unknown one is an
-        ``InputError`` whose message gives the usage), and its chart as PNG bytes (None when empty)."""
-        try:
-            found = stories.digest(self.service, period=stories.parse_period(period), platform=where.platform,
-                                   channel=where.channel or None)
-        except InputError as exc:
-            raise InputError(str(exc), user_message=f"{exc.user_message}\n{stories.USAGE}") from exc
-        return found, (None if found.empty() else stories.chart(found))
 
     # -- briefs --------------------------------------------------------------------------------------
 
@@ -261,7 +241,7 @@ class ChatWorkflow:
                                   article_id=article_id, brief_json=brief.model_dump_json(),
                                   workspace=where.workspace, message_ts=message)
 
-            out.deliver(brief, link, WhatsNew(notes=notes, elsewhere=elsewhere))
+            out.deliver(brief, link, News(notes=notes, elsewhere=elsewhere))
 
     def _load(self, req: BriefRequest, out: BriefOutlet) -> Article:
         if req.files:

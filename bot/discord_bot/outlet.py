@@ -16,9 +16,9 @@ from typing import Any
 
 import discord
 
-from bot.chat import NOTHING_NEW, AnswerRequest, BriefRequest, BriefThread, Download, Link, WhatsNew
+from bot.chat import AnswerRequest, BriefRequest, BriefThread, Download, Link, News
 from bot.discord_bot import render
-from bot.discord_bot.digest import whats_new_messages
+from bot.discord_bot.digest import news_messages
 from bot.errors import InputTooLarge
 from bot.models import Brief
 from bot.qa import AnswerResult
@@ -120,12 +120,12 @@ class BriefOut:
     def fail(self, text: str) -> None:
         self._say(render.render_error(text))
 
-    def deliver(self, brief: Brief, link: Link, news: WhatsNew = NOTHING_NEW) -> None:
+    def deliver(self, brief: Brief, link: Link, news: News) -> None:
         self.bridge.call(self._deliver(brief, link, news))
 
-    async def _deliver(self, brief: Brief, link: Link, news: WhatsNew) -> None:
-        # The brief, then its "What's new" message (repeats, contradictions, other channels) in its thread.
-        messages = render.render_brief(brief) + whats_new_messages(news)
+    async def _deliver(self, brief: Brief, link: Link, news: News) -> None:
+        # The brief, then what is new in it against the channel's earlier briefs, in its thread.
+        messages = render.render_brief(brief) + news_messages(news)
         if self._interaction:
             first = await self.bridge.followup(self.req.reply).send(wait=True, **messages[0].kwargs())
             rest, anchor = messages[1:], first

@@ -2,8 +2,7 @@
 
 The digest is posted in the channel (every line links to the thread of the brief it came from) and its
 chart is uploaded into the digest's thread with ``files_upload_v2`` (files.getUploadURLExternal, the
-upload, files.completeUploadExternal). The digest itself comes from the chat workflow
-(``ChatWorkflow.digest``, over the story service ``bot.stories``).
+upload, files.completeUploadExternal). The logic is the story service's (``bot.stories``).
 """
 
 from __future__ import annotations
@@ -16,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.chat import ChatWorkflow, Where
+from bot import stories
+from bot.chat import Where
 from bot.errors import BriefbotError, InputError
 from bot.render.slack import MAX_BLOCKS, MAX_TEXT, escape, link, trim
 from bot.story.digest import Digest, Threaded, ThreadRef
@@ -25,6 +25,7 @@ from bot.story.render import MAX_LINKS, Linker, Style, digest_lines, whats_new_l
 from bot.story.whatsnew import Note
 
 if TYPE_CHECKING:
+    from bot.service import BriefService
     from bot.slack.work import Poster
 
 log = logging.getLogger(__name__)
@@ -98,7 +99,7 @@ def with_whats_new(message: dict[str, Any], notes: Sequence[Note], *, linker: Li
     return {**message, "blocks": blocks, "text": trim(f"{message.get('text', '')}\n{lines[0]}", 3000)}
 
 
-def post_digest(workflow: ChatWorkflow, poster: Poster, where: Where, period_word: str) -> None:
+def post_digest(service: BriefService, poster: Poster, where: Where, period_word: str) -> None:
     """Post the channel's digest for the period and upload its chart in the digest's thread."""
     try:
         client = poster.client(where)
@@ -106,17 +107,19 @@ def post_digest(workflow: ChatWorkflow, poster: Poster, where: Where, period_wor
         log.warning("no client for workspace %s", where.workspace)
         return
     try:
-        found, png = workflow.digest(where, period_word)
+        period = stories.parse_period(period_word)
+        found = stories.digest(service, period=period, platform="slack", channel=where.channel)
         message = digest_message(found, linker=linker_for(poster, client, where), channel=where.channel)
         ts = client.chat_postMessage(channel=where.channel, unfurl_links=False, unfurl_media=False,
                                      **message)["ts"]
+        png = None if found.empty() else stories.chart(found)
         if png is not None:
             client.files_upload_v2(channel=where.channel, thread_ts=str(ts), content=png,
-                                   filename=f"briefbot-digest-{found.period}.png",
+                                   filename=f"briefbot-digest-{period}.png",
                                    title=f"Aid and claims, {message['text']}",
                                    alt_txt="Aid pledged over time by donor; battlefield claims per place by side")
     except InputError as exc:
-        poster.notice(where, None, exc.user_message)
+        poster.notice(where, None, f"{exc.user_message}\n{stories.USAGE}")
     except SlackApiError as exc:
         log.warning("posting the digest failed: %s", exc.response.get("error"))
         poster.notice(where, None, "I couldn't post the digest here. Invite me with `/invite @briefbot` first.")

@@ -65,13 +65,14 @@ class Listeners:
         where = _where(context, body.get("team_id"), body.get("channel_id", ""), body.get("user_id"))
         period = digest_period(text)
         if period is not None:  # "/brief digest [today|week|30d]": allowed here, and within the rate limit
+            # A double-clicked trigger posts the digest once.
             trigger = body.get("trigger_id")
             admission = self.workflow.admit(where, keys=(f"trigger:{trigger}",) if trigger else ())
             if not admission.ok:
                 ack(text=admission.notice) if admission.notice else ack()
                 return
             ack()
-            self.pool.run_now(post_digest, self.workflow, self.poster, where, period)
+            self.pool.run_now(post_digest, self.workflow.service, self.poster, where, period)
             return
         content = markup.message_content(text)
         if content.empty:

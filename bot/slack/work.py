@@ -14,18 +14,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.chat import (
-    NOTHING_NEW,
-    AnswerRequest,
-    BriefRequest,
-    BriefThread,
-    CannotPost,
-    Download,
-    Link,
-    Progress,
-    WhatsNew,
-    Where,
-)
+from bot.chat import AnswerRequest, BriefRequest, BriefThread, CannotPost, Download, Link, News, Progress, Where
 from bot.config import Settings
 from bot.errors import BriefbotError
 from bot.models import Brief
@@ -180,12 +169,11 @@ class BriefOut:
         else:
             self._show(message)
 
-    def deliver(self, brief: Brief, link: Link, news: WhatsNew = NOTHING_NEW) -> None:
+    def deliver(self, brief: Brief, link: Link, news: News) -> None:
         # Link the thread before showing the brief, so a reply typed at once already finds it.
         link(self.req.thread or str(self.placeholder), self.placeholder)
-        message = with_whats_new(render.brief_message(brief), news.notes, elsewhere=news.elsewhere,
-                                 linker=linker_for(self.poster, self.client, self.req.where))
-        self._show(message)
+        self._show(with_whats_new(render.brief_message(brief), news.notes, elsewhere=news.elsewhere,
+                                  linker=linker_for(self.poster, self.client, self.req.where)))
 
     def fail(self, text: str) -> None:
         self._show(render.error_message(text))

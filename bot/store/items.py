@@ -1,7 +1,7 @@
 """Brief items as rows (``brief_items``): written with each brief thread, read by digests and "what's new".
 
 Rows are derived data: ``link_thread`` replaces a thread's rows whenever it stores its brief, and
-migration ``m007_brief_items`` backfilled the threads that existed before. Every read is an indexed
+migration ``m006_brief_items`` backfilled the threads that existed before. Every read is an indexed
 range or key lookup (see docs/schema.md), so a digest over 10,000 briefs stays well under a second.
 """
 

@@ -193,52 +193,8 @@ def m005_job_progress(db: Session) -> None:
     db.execute("ALTER TABLE jobs ADD COLUMN progress TEXT NOT NULL DEFAULT '{}'")
 
 
-# The whole acknowledgement of a Slack request in one call (one round trip): claim its keys, count it
-# against its rate limit, record its job. Each statement of a plpgsql function takes a fresh snapshot, so
-# after the advisory lock the count sees every hit committed before. SQLite does the same in Python
-# (``WorkMixin.admit``), in one transaction.
-_ADMIT_FUNCTION = """
-CREATE OR REPLACE FUNCTION briefbot_admit(keys TEXT[], now_s DOUBLE PRECISION, rate_key TEXT,
-    rate_limit BIGINT, window_s DOUBLE PRECISION, job_kind TEXT, job_payload TEXT) RETURNS BIGINT
-LANGUAGE plpgsql AS $fn$
-DECLARE
-    claimed BIGINT;
-    hits BIGINT;
-    new_id BIGINT := 0;
-BEGIN
-    WITH ins AS (INSERT INTO events (event_id, claimed_at) SELECT k, now_s FROM unnest(keys) AS k
-                 ON CONFLICT (event_id) DO NOTHING RETURNING 1)
-    SELECT count(*) INTO claimed FROM ins;
-    IF claimed < cardinality(keys) THEN
-        RETURN -1;
-    END IF;
-    IF rate_key IS NOT NULL THEN
-        PERFORM pg_advisory_xact_lock(hashtextextended(rate_key, 0));
-        DELETE FROM rate_hits WHERE key = rate_key AND at <= now_s - window_s;
-        SELECT count(*) INTO hits FROM rate_hits WHERE key = rate_key;
-        IF hits >= rate_limit THEN
-            RETURN -2;
-        END IF;
-        INSERT INTO rate_hits (key, at) VALUES (rate_key, now_s);
-    END IF;
-    IF job_kind IS NOT NULL THEN
-        INSERT INTO jobs (kind, payload, status, attempts, created_at, updated_at)
-        VALUES (job_kind, job_payload, 'pending', 0, now_s, now_s) RETURNING id INTO new_id;
-    END IF;
-    RETURN new_id;
-END
-$fn$
-"""
-
-
 @migration
-def m006_admit_function(db: Session) -> None:
-    if db.dialect.name == "postgresql":
-        db.execute(_ADMIT_FUNCTION)
-
-
-@migration
-def m007_brief_items(db: Session) -> None:
+def m006_brief_items(db: Session) -> None:
     # One row per brief item, for digests and "what's new" (bot/store/items.py); backfilled from the
     # briefs already stored in ``threads``. Keys are normalised names (bot/story/normalise.py).
     from bot.store.items import write_items
@@ -287,3 +243,47 @@ def m007_brief_items(db: Session) -> None:
         place = BriefPlace(platform=platform, channel=channel, thread_ts=thread_ts, article_id=int(article_id),
                            created_at=float(created_at), workspace=workspace)
         write_items(db, brief_json, place=place)
+
+
+# The whole acknowledgement of a Slack request in one call (one round trip): claim its keys, count it
+# against its rate limit, record its job. Each statement of a plpgsql function takes a fresh snapshot, so
+# after the advisory lock the count sees every hit committed before. SQLite does the same in Python
+# (``WorkMixin.admit``), in one transaction.
+_ADMIT_FUNCTION = """
+CREATE OR REPLACE FUNCTION briefbot_admit(keys TEXT[], now_s DOUBLE PRECISION, rate_key TEXT,
+    rate_limit BIGINT, window_s DOUBLE PRECISION, job_kind TEXT, job_payload TEXT) RETURNS BIGINT
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    claimed BIGINT;
+    hits BIGINT;
+    new_id BIGINT := 0;
+BEGIN
+    WITH ins AS (INSERT INTO events (event_id, claimed_at) SELECT k, now_s FROM unnest(keys) AS k
+                 ON CONFLICT (event_id) DO NOTHING RETURNING 1)
+    SELECT count(*) INTO claimed FROM ins;
+    IF claimed < cardinality(keys) THEN
+        RETURN -1;
+    END IF;
+    IF rate_key IS NOT NULL THEN
+        PERFORM pg_advisory_xact_lock(hashtextextended(rate_key, 0));
+        DELETE FROM rate_hits WHERE key = rate_key AND at <= now_s - window_s;
+        SELECT count(*) INTO hits FROM rate_hits WHERE key = rate_key;
+        IF hits >= rate_limit THEN
+            RETURN -2;
+        END IF;
+        INSERT INTO rate_hits (key, at) VALUES (rate_key, now_s);
+    END IF;
+    IF job_kind IS NOT NULL THEN
+        INSERT INTO jobs (kind, payload, status, attempts, created_at, updated_at)
+        VALUES (job_kind, job_payload, 'pending', 0, now_s, now_s) RETURNING id INTO new_id;
+    END IF;
+    RETURN new_id;
+END
+$fn$
+"""
+
+
+@migration
+def m007_admit_function(db: Session) -> None:
+    if db.dialect.name == "postgresql":
+        db.execute(_ADMIT_FUNCTION)
