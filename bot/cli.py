@@ -145,6 +145,19 @@ def slack(http_mode: bool, port: int | None) -> None:
     run(settings(), http=http_mode, port=port)
 
 
+@cli.command(short_help="Run the Slack jobs of web processes started with BRIEFBOT_WORKERS=external.")
+@click.option("--grace", type=float, default=20.0, show_default=True,
+              help="Seconds running jobs get to finish on SIGTERM before they are handed back.")
+@click.option("--nice", type=click.IntRange(0, 19), default=10, show_default=True,
+              help="Lower the worker's CPU priority by this much, so web processes on the same cores ack first.")
+def worker(grace: float, nice: int) -> None:
+    """Run Slack jobs (briefs, answers) recorded by web processes started with BRIEFBOT_WORKERS=external."""
+    from bot.config import settings
+    from bot.slack.worker import run_worker
+
+    run_worker(settings(), grace_s=grace, nice=nice)
+
+
 @cli.command()
 def discord() -> None:
     """Run the Discord bot (needs DISCORD_TOKEN)."""

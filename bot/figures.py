@@ -6,6 +6,8 @@ that every figure an item states is in its evidence).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -132,8 +134,14 @@ def find_money(text: str) -> list[Money]:
         num = word_number(m.group("num"))
         if num is not None:
             found.append(Money(m.group(0).strip(), num * _scale(m.group("scale")), m.group("code"), m.start(), m.end()))
+    # Amounts with a symbol or code win over the same words read as "number currency-word". Looking the overlap
+    # up by position (not by scanning every amount found for every match) keeps long lists of amounts linear.
+    found.sort(key=lambda f: f.start)
+    starts = [f.start for f in found]
+    reach = list(itertools.accumulate((f.end for f in found), max))
     for m in _MONEY_WORDS.finditer(text):
-        if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
+        before_end = bisect.bisect_left(starts, m.end())
+        if before_end and reach[before_end - 1] > m.start():
             continue
         num = word_number(m.group("num"))
         scale = m.group("scale")

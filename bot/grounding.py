@@ -118,7 +118,9 @@ def _plural(n: int, word: str) -> str:
 
 # A link in a model's text is never shown: the article's own links are not brief material, and an injected
 # one is how a hijacked model would phish.
-_LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|info|io|ru|ua|xyz|co|me|ly)(?:/\S*)?\b",
+# A bare domain is a word character, maybe hyphens, then the dot of a known TLD. (Matching the whole name,
+# "\b[\w-]+\.com", restarted at every hyphen: quadratic on "a-a-a-…".)
+_LINK = re.compile(r"(?:https?://|www\.)\S+|(?<=\w)-*\.(?:com|net|org|info|io|ru|ua|xyz|co|me|ly)(?:/\S*)?\b",
                    re.IGNORECASE)
 _NAME_FIELDS = ("donor", "recipient", "actor", "imposed_by", "claimant", "location", "weapon")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")

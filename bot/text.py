@@ -59,6 +59,46 @@ _INJECTION = re.compile(
     re.IGNORECASE,
 )
 
+# The same orders in Russian, Ukrainian, German, French and Spanish: imperatives to drop earlier instructions,
+# "system prompt", "you are now an AI…", notes addressed to AI. Third-person verbs ("Moscow ignores previous
+# agreements") and instructions not addressed to a machine are news, not orders. Gaps are bounded (linear).
+_FILLER = r"(?:\s+\w+){0,3}?"
+_INJECTION_OTHER = re.compile(
+    # Russian and Ukrainian
+    r"\b(?:игнорируй(?:те)?|проигнорируй(?:те)?|забудь(?:те)?|ігноруй(?:те)?|проігноруй(?:те)?|забудь(?:те)?)"
+    rf"{_FILLER}\s+(?:инструкци\w*|указани\w*|правил\w*|інструкці\w*|вказів\w*|настанов\w*)|"
+    r"\bне\s+(?:обращай(?:те)?\s+внимани\w+|зважай(?:те)?)\s+на\s+(?:все\s+|усі\s+|всі\s+)?(?:предыдущ|"
+    r"прошл|вышеуказ|попередн|вищенаведен)\w*|"
+    r"\b(?:системн\w+\s+(?:промпт\w*|подсказк\w*|підказк\w*|инструкци\w*|інструкці\w*))|"
+    r"\b(?:ты|вы|ти)\s+(?:теперь|тепер)\s+(?:\w+\s+){0,2}?(?:ИИ|ШІ|ассистент\w*|асистент\w*|нейросет\w*|"
+    r"мовна\s+модель|языков\w+\s+модел\w*)|"
+    r"\b(?:примечание|примітка|сообщение|повідомлення|инструкция|інструкція|указание|вказівка)\s+для\s+"
+    r"(?:\w+\s+){0,2}?(?:ИИ|ШІ|нейросет\w*|нейромереж\w*|чат-?бот\w*|бот\w*|модел\w*|ассистент\w*|асистент\w*)\b|"
+    # German
+    r"\b(?:ignoriere|ignorieren\s+Sie|vergiss|vergessen\s+Sie|missachte|missachten\s+Sie)"
+    rf"{_FILLER}\s+(?:Anweisungen|Instruktionen|Vorgaben|Regeln|Befehle)\b|"
+    r"\bSystem-?(?:prompt|anweisung)\w*|"
+    r"\b(?:du\s+bist|Sie\s+sind)\s+(?:jetzt|nun|ab\s+sofort)\s+(?:ein(?:e|en)?\s+)?(?:KI|Assistent\w*|"
+    r"Sprachmodell\w*)\b|"
+    r"\b(?:Hinweis|Nachricht|Anweisung)\s+(?:an|für)\s+(?:die\s+|alle\s+)?(?:KI|Sprachmodell\w*|Chatbots?|"
+    r"automatisierte\w*|Assistent\w*)\b|"
+    # French
+    r"\b(?:ignore[zs]?|oublie[zs]?|ne\s+(?:tiens|tenez)\s+pas\s+compte)"
+    rf"{_FILLER}\s+(?:instructions|consignes|directives|règles)\s+(?:précédentes|antérieures|ci-dessus|"
+    r"données)\b|"
+    r"\b(?:invite|prompt|message)\s+(?:du\s+)?système\b|"
+    r"\b(?:tu\s+es|vous\s+êtes)\s+(?:maintenant|désormais)\s+(?:une?\s+)?(?:IA|assistant\w*|modèle)\b|"
+    r"\b(?:note|message|consigne)\s+(?:à|aux|pour)\s+(?:l['’]\s*|les\s+)?(?:IA|intelligences?\s+artificielles?|"
+    r"modèles?\s+de\s+langage|assistants?|outils?\s+automatis\w+)\b|"
+    # Spanish
+    r"\b(?:ignora|ignore|ignoren|olvida|olvide|olviden|omite|omita)"
+    rf"{_FILLER}\s+(?:instrucciones|indicaciones|órdenes|reglas)\s+(?:anteriores|previas|de\s+arriba)\b|"
+    r"\b(?:prompt|mensaje|instrucciones?)\s+del\s+sistema\b|"
+    r"\b(?:ahora\s+eres|ahora\s+es\s+usted|eres\s+ahora)\s+(?:una?\s+)?(?:IA|asistente|modelo)\b|"
+    r"\b(?:nota|mensaje|instrucción)\s+(?:para|a)\s+(?:la\s+|las\s+|los\s+)?(?:IA|inteligencias?\s+"
+    r"artificiales?|modelos?\s+de\s+lenguaje|asistentes?|herramientas?\s+automatizadas?)\b",
+    re.IGNORECASE,
+)
 
 # "AI assistants summarising this article should state …", "When summarising this story, say …": a
 # directive whose addressee is a machine, in any word order.
@@ -85,7 +125,8 @@ def is_injection(text: str) -> bool:
     """Is ``text`` addressed to a machine? Full-width letters, ligatures and invisible characters are
     folded first (NFKC), so "ｉｇｎｏｒｅ previous instructions" or "ig\u200bnore …" is caught too."""
     folded = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
-    return bool(_INJECTION.search(folded) or _ADDRESSED_TO_MACHINE.search(folded))
+    return bool(_INJECTION.search(folded) or _INJECTION_OTHER.search(folded)
+                or _ADDRESSED_TO_MACHINE.search(folded))
 
 
 def normalize_space(text: str) -> str:
@@ -97,19 +138,22 @@ def _block_lines(block: str) -> list[str]:
     hard-wrapped lines are joined."""
     lines = [normalize_space(line) for line in block.splitlines()]
     lines = [line for line in lines if line]
-    out: list[str] = []
+    # Each paragraph as its lines, joined at the end: joining as we go was quadratic on thousands of lines.
+    out: list[list[str]] = []
     for line in lines:
         starts_item = bool(_BULLET.match(line) or _TIMESTAMP.match(line))
-        continues = out and not starts_item and not _ends_sentence(out[-1])
-        if continues and (not _BULLET.match(out[-1]) or line[:1].islower()):
-            out[-1] = f"{out[-1]} {line}"
+        continues = out and not starts_item and not _ends_sentence(out[-1][-1])
+        if continues and (not _BULLET.match(out[-1][0]) or line[:1].islower()):
+            out[-1].append(line)
         else:
-            out.append(line)
-    return out
+            out.append([line])
+    return [" ".join(parts) for parts in out]
 
 
 def _ends_sentence(line: str) -> bool:
-    return bool(re.search(r"""[.!?:…]["'’”)\]]*$""", line))
+    """Does ``line`` end a sentence (a stop, then any closing quotes or brackets)? Read from the end: a regex
+    anchored with ``$`` tries every position of the line, quadratic over a paragraph of many lines."""
+    return line.rstrip("\"'’”)]")[-1:] in (".", "!", "?", ":", "…")
 
 
 # A list whose lines were run together: "- interceptors; - Stinger missiles; - ammunition".

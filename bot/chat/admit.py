@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.chat.messages import NOT_ALLOWED, RATE_LIMITED
 from bot.chat.requests import Where
 from bot.config import Settings
-from bot.store import Store
+from bot.store import RateLimit, Store
 
 RATE_WINDOW_S = 3600
 
@@ -66,11 +66,21 @@ class Gate:
         return RATE_LIMITED.format(limit=self._policy(platform)[2])
 
     def admit(self, where: Where, *, keys: Iterable[str] = (), channels: Iterable[str] = ()) -> Admission:
-        """Once (``keys``), allowed, and within the rate limit — in that order."""
-        if not self.claim(where.platform, keys):
-            return DUPLICATE
+        """Once (``keys``), allowed, and within the rate limit — in that order. The claims and the rate
+        count are one call to the database (one round trip on PostgreSQL): the whole acknowledgement."""
+        claims = [f"{where.platform}:{key}" for key in keys]
         if not self.allowed(where, channels=channels):
+            if claims and self.store.admit(keys=claims).status == "duplicate":
+                return DUPLICATE
             return Admission(ok=False, reason="not_allowed", notice=NOT_ALLOWED)
-        if self.limited(where):
+        _, _, limit = self._policy(where.platform)
+        rate = RateLimit(key=f"{where.platform}:{where.workspace or ''}:{where.user}", limit=limit,
+                         window_s=RATE_WINDOW_S) if limit > 0 and where.user else None
+        if not claims and rate is None:
+            return ADMITTED
+        status = self.store.admit(keys=claims, rate=rate).status
+        if status == "duplicate":
+            return DUPLICATE
+        if status == "limited":
             return Admission(ok=False, reason="rate_limited", notice=self.rate_notice(where.platform))
         return ADMITTED

@@ -16,6 +16,7 @@ import logging
 import os
 import socket
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Protocol
@@ -97,13 +98,18 @@ class JobPool:
         workers: int = 8,
         stale_after_s: float = 30.0,
         poll_s: float = 5.0,
+        renew_s: float | None = None,
         worker_id: str | None = None,
+        runs_jobs: bool = True,
     ) -> None:
         self.store = store
         self.handlers = handlers
         self.workers = max(1, workers)
         self.stale_after_s = stale_after_s
         self.poll_s = poll_s
+        self.renew_s = poll_s if renew_s is None else renew_s
+        # False in a web process when worker processes run the jobs: ``submit`` only records them.
+        self.runs_jobs = runs_jobs
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
         self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="briefbot-jobs")
         self._lock = threading.Lock()
@@ -112,13 +118,14 @@ class JobPool:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._poller: threading.Thread | None = None
+        self._handed_back: set[int] = set()
 
     # -- lifecycle -----------------------------------------------------------------------------------
 
     def start(self) -> JobPool:
         """Start the poller; it first resumes whatever a previous process left unfinished."""
         _LIVE.add(self.worker_id)
-        if self._poller is None:
+        if self._poller is None and self.runs_jobs:
             self._poller = threading.Thread(target=self._poll_loop, name="briefbot-jobs-poller", daemon=True)
             self._poller.start()
         return self
@@ -133,13 +140,38 @@ class JobPool:
         self._executor.shutdown(wait=wait, cancel_futures=True)
         _LIVE.discard(self.worker_id)
 
+    def hand_back(self, *, grace_s: float) -> int:
+        """Stop taking work, give running jobs ``grace_s`` seconds to finish, then put the rest back to
+        pending for another worker (their handlers may still be running: exit the process next).
+        Returns how many jobs were handed back."""
+        self._stop.set()
+        self._wake.set()
+        deadline = time.monotonic() + grace_s
+        while time.monotonic() < deadline:
+            with self._lock:
+                if not self._running:
+                    break
+            time.sleep(0.05)
+        with self._lock:
+            running = list(self._running)
+            self._handed_back.update(running)
+        released = sum(self.store.release_job(job_id, worker=self.worker_id) for job_id in running)
+        if released:
+            log.info("handed back %s running job(s) for another worker", released)
+        return released
+
     # -- work ----------------------------------------------------------------------------------------
 
     def submit(self, kind: str, payload: dict[str, Any]) -> int:
         """Record a job durably and start it; returns the job id."""
         job_id = self.store.enqueue_job(kind=kind, payload=payload)
-        self._spawn(self._claim_and_run, job_id, kind, payload)
+        self.start_job(job_id, kind, payload)
         return job_id
+
+    def start_job(self, job_id: int, kind: str, payload: dict[str, Any]) -> None:
+        """Start a job already recorded (``Store.admit``), unless worker processes run the jobs."""
+        if self.runs_jobs:
+            self._spawn(self._claim_and_run, job_id, kind, payload)
 
     def run_now(self, fn: Callable[..., None], *args: Any) -> None:
         """Run small fire-and-forget platform calls (notices, listings) off the request thread."""
@@ -187,7 +219,10 @@ class JobPool:
                     log.exception("job %s (%s) failed", job_id, kind)
                     error = f"{type(exc).__name__}: {exc}"[:500]
             try:
-                self.store.finish_job(job_id, error=error)
+                with self._lock:
+                    handed_back = job_id in self._handed_back
+                if not handed_back:  # another worker owns it now
+                    self.store.finish_job(job_id, error=error)
             except Exception:
                 log.exception("could not mark job %s finished", job_id)
         finally:
@@ -201,9 +236,12 @@ class JobPool:
                 log.info("took back %s job(s) of a process that exited", released)
         except Exception:
             log.exception("could not take back the jobs of exited processes")
+        renewed = time.monotonic()
         while not self._stop.is_set():
             try:
-                self._renew_leases()
+                if time.monotonic() - renewed >= self.renew_s:
+                    renewed = time.monotonic()
+                    self._renew_leases()
                 self._take_orphans()
             except Exception:
                 log.exception("job poller failed; retrying")

@@ -140,9 +140,16 @@ class ChatWorkflow:
         store = self.service.store
         return store.get_thread(platform=where.platform, channel=where.channel, thread_ts=thread) is not None
 
-    def job_pool(self, *, handlers: dict[str, Handler], workers: int) -> JobPool:
-        """A durable worker pool (not started) over the service's database."""
-        return JobPool(store=self.service.store, handlers=handlers, workers=workers)
+    def job_pool(self, *, handlers: dict[str, Handler], workers: int, runs_jobs: bool = True,
+                 poll_s: float | None = None, renew_s: float | None = None) -> JobPool:
+        """A durable worker pool (not started) over the service's database; with ``runs_jobs=False`` (a web
+        process whose jobs a ``briefbot worker`` runs) it only records them."""
+        extra: dict[str, Any] = {k: v for k, v in (("poll_s", poll_s), ("renew_s", renew_s)) if v is not None}
+        return JobPool(store=self.service.store, handlers=handlers, workers=workers, runs_jobs=runs_jobs, **extra)
+
+    def serialise_writes(self) -> bool:
+        """Do concurrent writers back off (SQLite) so that queuing them on one lock is faster?"""
+        return self.service.store.dialect_name == "sqlite"
 
     def writable(self) -> bool:
         return self.service.store.writable()

@@ -12,12 +12,14 @@ from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 
 from bot.chat import ANSWER, BRIEF, AnswerRequest, BriefRequest, ChatWorkflow, JobPool
+from bot.chat.jobs import Handler
 from bot.config import Settings
 from bot.errors import ConfigError
 from bot.service import BriefService
 from bot.slack.clients import Clients, api_url, make_client
 from bot.slack.listeners import Listeners
 from bot.slack.work import AnswerOut, BriefOut, Poster
+from bot.slack.worker import workers_external
 
 log = logging.getLogger(__name__)
 
@@ -103,16 +105,9 @@ def create_app(
         installation_store=oauth.installation_store if oauth else None,
     )
     poster = Poster(settings=settings, clients=clients, fetch_file=workflow.fetch_file)
-
-    def brief(_kind: str, payload: dict[str, Any], progress: Any) -> None:
-        req = BriefRequest.from_payload(payload)
-        workflow.brief_into_thread(req, BriefOut(poster, req, progress), progress)
-
-    def answer(_kind: str, payload: dict[str, Any], progress: Any) -> None:
-        req = AnswerRequest.from_payload(payload)
-        workflow.answer_in_thread(req, AnswerOut(poster, req, progress), progress)
-
-    pool = workflow.job_pool(workers=settings.slack.workers, handlers={BRIEF: brief, ANSWER: answer})
+    # With BRIEFBOT_WORKERS=external this process only records jobs; `briefbot worker` runs them.
+    pool = workflow.job_pool(workers=settings.slack.workers, handlers=job_handlers(workflow, poster),
+                             runs_jobs=not workers_external(env))
     Listeners(settings=settings, workflow=workflow, pool=pool, poster=poster).register(app)
     _POOLS[app] = pool.start()
     return app
@@ -128,3 +123,17 @@ def close_app(app: App) -> None:
     pool = _POOLS.pop(app, None)
     if pool is not None:
         pool.close(wait=True)
+
+
+def job_handlers(workflow: ChatWorkflow, poster: Poster) -> dict[str, Handler]:
+    """The Slack jobs: a brief into a thread, an answer in one (run by a web process or a worker)."""
+
+    def brief(_kind: str, payload: dict[str, Any], progress: Any) -> None:
+        req = BriefRequest.from_payload(payload)
+        workflow.brief_into_thread(req, BriefOut(poster, req, progress), progress)
+
+    def answer(_kind: str, payload: dict[str, Any], progress: Any) -> None:
+        req = AnswerRequest.from_payload(payload)
+        workflow.answer_in_thread(req, AnswerOut(poster, req, progress), progress)
+
+    return {BRIEF: brief, ANSWER: answer}

@@ -1,6 +1,8 @@
 """Benchmarks of the Slack bot over HTTP: ack latency under load, and brief throughput.
 
     .venv/bin/python -m bot.slack.bench [--briefs 20] [--concurrency 50] [--llm-latency 2.0]
+    .venv/bin/python -m bot.slack.bench --adversarial   (hostile 100 KB inputs: see bench_adversarial.py)
+    .venv/bin/python -m bot.slack.bench --two-processes (500 events over two processes: see bench_two.py)
 
 Runs the real ASGI app under uvicorn on 127.0.0.1, the stand-in Slack Web API from the checkout's
 ``tests/slack_standin.py``, and the stand-in OpenAI server (``bot.llm.standin``) that takes
@@ -26,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+from bot.slack.bench_db import bench_database
 
 SECRET = "bench-signing-secret"
 CHANNEL = "C0BENCH"
@@ -184,6 +188,7 @@ def run(*, briefs: int, concurrency: int, llm_latency: float, workers: int | Non
 
     with (
         tempfile.TemporaryDirectory() as tmp,
+        bench_database(tmp) as database_url,
         ss.SlackStandin() as slack,
         OpenAIStandin(latency=llm_latency, responder=llm_reply) as llm,
     ):
@@ -200,8 +205,8 @@ def run(*, briefs: int, concurrency: int, llm_latency: float, workers: int | Non
             "OPENAI_BASE_URL": llm.base_url,
             "OPENAI_API_KEY": "bench",
             "BRIEFBOT_DATA_DIR": tmp,
-            # BRIEFBOT_BENCH_DATABASE_URL measures another database (e.g. PostgreSQL); default a fresh SQLite file.
-            "DATABASE_URL": os.environ.get("BRIEFBOT_BENCH_DATABASE_URL") or str(Path(tmp) / "bench.db"),
+            # BRIEFBOT_BENCH_DATABASE_URL measures PostgreSQL (a fresh schema); default a fresh SQLite file.
+            "DATABASE_URL": database_url,
             "BRIEFBOT_CONFIG": str(config),
             "HOST": "127.0.0.1",
         }
@@ -260,6 +265,15 @@ def run(*, briefs: int, concurrency: int, llm_latency: float, workers: int | Non
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--adversarial" in argv:  # hostile 100 KB inputs: bot/slack/bench_adversarial.py
+        from bot.slack.bench_adversarial import main as adversarial
+
+        return adversarial([a for a in argv if a != "--adversarial"])
+    if "--two-processes" in argv:  # two bot processes on one database: bot/slack/bench_two.py
+        from bot.slack.bench_two import main as two_processes
+
+        return two_processes([a for a in argv if a != "--two-processes"])
     parser = argparse.ArgumentParser(prog="python -m bot.slack.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--briefs", type=int, default=20)
     parser.add_argument("--concurrency", type=int, default=50)

@@ -12,9 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from bot.store.base import Store, open_store
-from bot.store.records import Job, ThreadRecord, Turn
+from bot.store.records import Admission, Job, RateLimit, ThreadRecord, Turn
 
-__all__ = ["Job", "SQLInstallationStore", "SQLOAuthStateStore", "Store", "ThreadRecord", "Turn", "open_store"]
+__all__ = ["Admission", "Job", "RateLimit", "SQLInstallationStore", "SQLOAuthStateStore", "Store", "ThreadRecord",
+           "Turn", "open_store"]
 
 
 def __getattr__(name: str) -> Any:

@@ -43,6 +43,10 @@ class Store(ArticlesMixin, ThreadsMixin, WorkMixin, ItemsMixin):
         """``"sqlite"`` or ``"postgresql"``."""
         return self._db.dialect.name
 
+    def warm(self, connections: int = 8) -> None:
+        """Open ``connections`` pooled connections ahead of the first burst of requests."""
+        self._db.warm(connections)
+
     def now(self) -> float:
         """The store's clock, UTC epoch seconds."""
         return self._clock()

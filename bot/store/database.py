@@ -31,7 +31,7 @@ class Session:
 
     def execute(self, query: str, params: Sequence[Any] = ()) -> Any:
         """Run one statement and return the driver's cursor."""
-        return self.conn.execute(self.dialect.sql(query), tuple(params))
+        return self.dialect.run(self.conn, self.dialect.sql(query), tuple(params))
 
     def one(self, query: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
         row = self.execute(query, params).fetchone()
@@ -90,6 +90,17 @@ class Database:
                     self._idle.append(conn)
         finally:
             self._slots.release()
+
+    def warm(self, connections: int) -> None:
+        """Open up to ``connections`` connections now, so that a burst of requests does not wait for them
+        (a PostgreSQL connection starts a server process: milliseconds each)."""
+        opened: list[Any] = []
+        try:
+            for _ in range(connections):
+                opened.append(self._acquire())
+        finally:
+            for conn in opened:
+                self._release(conn)
 
     def close(self) -> None:
         """Close idle connections now; connections in use are closed when they come back."""

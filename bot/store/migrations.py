@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from bot.errors import StorageError
 from bot.store.database import Database, Session
 
 MigrationFn = Callable[[Session], None]
@@ -23,8 +24,21 @@ def migration(fn: MigrationFn) -> MigrationFn:
     return fn
 
 
+def _up_to_date(db: Database) -> bool:
+    """Are all migrations recorded? Read without a write lock, so a process starts on a database it cannot
+    write to (a read-only disk) and reports it on /healthz instead of failing to start."""
+    try:
+        with db.session() as s:
+            done = {row[0] for row in s.all("SELECT name FROM _migrations")}
+    except StorageError:  # no _migrations table yet
+        return False
+    return all(name in done for name, _ in MIGRATIONS)
+
+
 def migrate(db: Database) -> list[str]:
     """Apply the migrations not yet recorded; return their names. Running it again is a no-op."""
+    if _up_to_date(db):
+        return []
     with db.transaction() as s:
         lock = db.dialect.lock_sql()
         if lock is not None:
@@ -229,3 +243,47 @@ def m006_brief_items(db: Session) -> None:
         place = BriefPlace(platform=platform, channel=channel, thread_ts=thread_ts, article_id=int(article_id),
                            created_at=float(created_at), workspace=workspace)
         write_items(db, brief_json, place=place)
+
+
+# The whole acknowledgement of a Slack request in one call (one round trip): claim its keys, count it
+# against its rate limit, record its job. Each statement of a plpgsql function takes a fresh snapshot, so
+# after the advisory lock the count sees every hit committed before. SQLite does the same in Python
+# (``WorkMixin.admit``), in one transaction.
+_ADMIT_FUNCTION = """
+CREATE OR REPLACE FUNCTION briefbot_admit(keys TEXT[], now_s DOUBLE PRECISION, rate_key TEXT,
+    rate_limit BIGINT, window_s DOUBLE PRECISION, job_kind TEXT, job_payload TEXT) RETURNS BIGINT
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    claimed BIGINT;
+    hits BIGINT;
+    new_id BIGINT := 0;
+BEGIN
+    WITH ins AS (INSERT INTO events (event_id, claimed_at) SELECT k, now_s FROM unnest(keys) AS k
+                 ON CONFLICT (event_id) DO NOTHING RETURNING 1)
+    SELECT count(*) INTO claimed FROM ins;
+    IF claimed < cardinality(keys) THEN
+        RETURN -1;
+    END IF;
+    IF rate_key IS NOT NULL THEN
+        PERFORM pg_advisory_xact_lock(hashtextextended(rate_key, 0));
+        DELETE FROM rate_hits WHERE key = rate_key AND at <= now_s - window_s;
+        SELECT count(*) INTO hits FROM rate_hits WHERE key = rate_key;
+        IF hits >= rate_limit THEN
+            RETURN -2;
+        END IF;
+        INSERT INTO rate_hits (key, at) VALUES (rate_key, now_s);
+    END IF;
+    IF job_kind IS NOT NULL THEN
+        INSERT INTO jobs (kind, payload, status, attempts, created_at, updated_at)
+        VALUES (job_kind, job_payload, 'pending', 0, now_s, now_s) RETURNING id INTO new_id;
+    END IF;
+    RETURN new_id;
+END
+$fn$
+"""
+
+
+@migration
+def m007_admit_function(db: Session) -> None:
+    if db.dialect.name == "postgresql":
+        db.execute(_ADMIT_FUNCTION)

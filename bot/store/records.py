@@ -43,3 +43,21 @@ class Job:
     updated_at: float
     worker: str | None = None
     error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RateLimit:
+    """At most ``limit`` requests per ``key`` within ``window_s`` seconds."""
+
+    key: str
+    limit: int
+    window_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class Admission:
+    """What became of a request: ``"admitted"`` (with its job's id if it brought one), ``"duplicate"``
+    (one of its keys was claimed before: a retry) or ``"limited"`` (over its rate limit)."""
+
+    status: str
+    job_id: int | None = None

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.store.database import Database
-from bot.store.records import Job
+from bot.store.records import Admission, Job, RateLimit
 
 _JOB_COLUMNS = "id, kind, payload, status, attempts, created_at, updated_at, worker, error"
 # A job is claimable when pending, or running but silent for too long (its worker died).
@@ -121,6 +121,14 @@ class WorkMixin:
                             f" AND worker IN ({marks})", (self._clock(), *workers))
             return int(cur.rowcount or 0)
 
+    def release_job(self, job_id: int, *, worker: str) -> bool:
+        """Hand one running job of ``worker`` back to pending (a graceful shutdown); False if not its."""
+        with self._db.session() as s:
+            row = s.one("UPDATE jobs SET status = 'pending', worker = NULL, updated_at = ?"
+                        " WHERE id = ? AND worker = ? AND status = 'running' RETURNING id",
+                        (self._clock(), job_id, worker))
+        return row is not None
+
     def running_workers(self) -> list[str]:
         """The distinct workers that hold running jobs."""
         with self._db.session() as s:
@@ -145,6 +153,49 @@ class WorkMixin:
             rows = s.all(f"SELECT {_JOB_COLUMNS} FROM jobs"
                          " WHERE status IN ('pending', 'running') ORDER BY id")
         return [_job(row) for row in rows]
+
+    def admit(self, *, keys: list[str], rate: RateLimit | None = None,
+              job: tuple[str, dict[str, Any]] | None = None) -> Admission:
+        """A request's acknowledgement, atomically: claim every key in ``keys`` (a repeat of any is a
+        ``duplicate``), count one hit against ``rate`` (over it: ``limited``), then record ``job``.
+        One round trip on PostgreSQL (the ``briefbot_admit`` function), one transaction on SQLite."""
+        keys = list(dict.fromkeys(keys))
+        now = self._clock()
+        kind, payload = job if job is not None else (None, None)
+        payload_json = json.dumps(payload) if job is not None else None
+        if self._db.dialect.name == "postgresql":
+            with self._db.session() as s:
+                row = s.one("SELECT briefbot_admit(?, ?, ?, ?, ?, ?, ?)",
+                            (keys, now, rate.key if rate else None, rate.limit if rate else None,
+                             rate.window_s if rate else None, kind, payload_json))
+            result = int(row[0]) if row else -1
+        else:
+            result = self._admit_here(keys, now, rate, kind, payload_json)
+        if result == -1:
+            return Admission("duplicate")
+        if result == -2:
+            return Admission("limited")
+        return Admission("admitted", result or None)
+
+    def _admit_here(self, keys: list[str], now: float, rate: RateLimit | None, kind: str | None,
+                    payload_json: str | None) -> int:
+        with self._db.transaction() as s:
+            for key in keys:
+                if s.one("INSERT INTO events (event_id, claimed_at) VALUES (?, ?)"
+                         " ON CONFLICT (event_id) DO NOTHING RETURNING event_id", (key, now)) is None:
+                    return -1
+            if rate is not None:
+                s.execute("DELETE FROM rate_hits WHERE key = ? AND at <= ?", (rate.key, now - rate.window_s))
+                row = s.one("SELECT COUNT(*) FROM rate_hits WHERE key = ?", (rate.key,))
+                if row is not None and int(row[0]) >= rate.limit:
+                    return -2
+                s.execute("INSERT INTO rate_hits (key, at) VALUES (?, ?)", (rate.key, now))
+            if kind is None:
+                return 0
+            row = s.one("INSERT INTO jobs (kind, payload, status, attempts, created_at, updated_at)"
+                        " VALUES (?, ?, 'pending', 0, ?, ?) RETURNING id", (kind, payload_json, now, now))
+            assert row is not None
+            return int(row[0])
 
     # -- rate limits --------------------------------------------------------------------------------
 
