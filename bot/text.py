@@ -127,7 +127,8 @@ def is_injection(text: str) -> bool:
     """Is ``text`` addressed to a machine? Full-width letters, ligatures and invisible characters are
     folded first (NFKC), so "ｉｇｎｏｒｅ previous instructions" or "ig\u200bnore …" is caught too."""
     folded = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
-    return bool(_INJECTION.search(folded) or _ADDRESSED_TO_MACHINE.search(folded) or _INJECTION_OTHER.search(folded))
+    return bool(_INJECTION.search(folded) or _INJECTION_OTHER.search(folded)
+                or _ADDRESSED_TO_MACHINE.search(folded))
 
 
 def normalize_space(text: str) -> str:

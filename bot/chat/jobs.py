@@ -17,11 +17,10 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Protocol
 
-from bot.errors import ConfigError
 from bot.store import Job, Store
 
 log = logging.getLogger(__name__)
@@ -68,16 +67,6 @@ class StoredProgress:
 
 
 Handler = Callable[[str, dict[str, Any], Progress], None]
-
-EXTERNAL = "external"
-
-
-def workers_external(env: Mapping[str, str]) -> bool:
-    """Does a separate worker process run the jobs (``BRIEFBOT_WORKERS=external``)?"""
-    mode = env.get("BRIEFBOT_WORKERS", "").strip().lower()
-    if mode not in ("", "inline", EXTERNAL):
-        raise ConfigError(f"BRIEFBOT_WORKERS must be 'inline' or 'external', not {mode!r}")
-    return mode == EXTERNAL
 
 
 def _process_gone(worker: str) -> bool:

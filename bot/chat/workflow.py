@@ -10,12 +10,10 @@ answer is not posted again, and the placeholder of the first attempt is the one 
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -141,22 +139,20 @@ class ChatWorkflow:
         same round trip to the database (``Admission.job_id``): start it with ``JobPool.start_job``."""
         return self.gate.admit(where, keys=keys, channels=channels, job=job)
 
-    def admission_lock(self) -> AbstractContextManager[object]:
-        """What listeners hold while admitting: a lock on SQLite (its writers back off by sleeping up to
-        100 ms a try when they collide; queuing them is faster), nothing on PostgreSQL (it takes concurrent
-        writers and commits them together: queuing them only adds waiting)."""
-        return threading.Lock() if self.service.store.dialect_name == "sqlite" else contextlib.nullcontext()
-
     def is_brief_thread(self, where: Where, thread: str) -> bool:
         store = self.service.store
         return store.get_thread(platform=where.platform, channel=where.channel, thread_ts=thread) is not None
 
     def job_pool(self, *, handlers: dict[str, Handler], workers: int, runs_jobs: bool = True,
-                 poll_s: float = 5.0, renew_s: float | None = None) -> JobPool:
-        """A durable worker pool (not started) over the service's database. With ``runs_jobs=False`` (a web
-        process under ``BRIEFBOT_WORKERS=external``) it only records jobs; worker processes run them."""
-        return JobPool(store=self.service.store, handlers=handlers, workers=workers, runs_jobs=runs_jobs,
-                       poll_s=poll_s, renew_s=renew_s)
+                 poll_s: float | None = None, renew_s: float | None = None) -> JobPool:
+        """A durable worker pool (not started) over the service's database; with ``runs_jobs=False`` (a web
+        process whose jobs a ``briefbot worker`` runs) it only records them."""
+        extra: dict[str, Any] = {k: v for k, v in (("poll_s", poll_s), ("renew_s", renew_s)) if v is not None}
+        return JobPool(store=self.service.store, handlers=handlers, workers=workers, runs_jobs=runs_jobs, **extra)
+
+    def serialise_writes(self) -> bool:
+        """Do concurrent writers back off (SQLite) so that queuing them on one lock is faster?"""
+        return self.service.store.dialect_name == "sqlite"
 
     def writable(self) -> bool:
         return self.service.store.writable()

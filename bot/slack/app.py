@@ -11,14 +11,15 @@ from slack_bolt import App
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 
-from bot.chat import ANSWER, BRIEF, AnswerRequest, BriefRequest, ChatWorkflow, JobPool, Progress
-from bot.chat.jobs import Handler, workers_external
+from bot.chat import ANSWER, BRIEF, AnswerRequest, BriefRequest, ChatWorkflow, JobPool
+from bot.chat.jobs import Handler
 from bot.config import Settings
 from bot.errors import ConfigError
 from bot.service import BriefService
 from bot.slack.clients import Clients, api_url, make_client
 from bot.slack.listeners import Listeners
 from bot.slack.work import AnswerOut, BriefOut, Poster
+from bot.slack.worker import workers_external
 
 log = logging.getLogger(__name__)
 
@@ -112,20 +113,6 @@ def create_app(
     return app
 
 
-def job_handlers(workflow: ChatWorkflow, poster: Poster) -> dict[str, Handler]:
-    """The Slack jobs: a brief into a thread, an answer in one (run here, or by ``briefbot worker``)."""
-
-    def brief(_kind: str, payload: dict[str, Any], progress: Progress) -> None:
-        req = BriefRequest.from_payload(payload)
-        workflow.brief_into_thread(req, BriefOut(poster, req, progress), progress)
-
-    def answer(_kind: str, payload: dict[str, Any], progress: Progress) -> None:
-        req = AnswerRequest.from_payload(payload)
-        workflow.answer_in_thread(req, AnswerOut(poster, req, progress), progress)
-
-    return {BRIEF: brief, ANSWER: answer}
-
-
 def pool_of(app: App) -> JobPool:
     """The worker pool behind ``app`` (to wait for or stop it)."""
     return _POOLS[app]
@@ -136,3 +123,17 @@ def close_app(app: App) -> None:
     pool = _POOLS.pop(app, None)
     if pool is not None:
         pool.close(wait=True)
+
+
+def job_handlers(workflow: ChatWorkflow, poster: Poster) -> dict[str, Handler]:
+    """The Slack jobs: a brief into a thread, an answer in one (run by a web process or a worker)."""
+
+    def brief(_kind: str, payload: dict[str, Any], progress: Any) -> None:
+        req = BriefRequest.from_payload(payload)
+        workflow.brief_into_thread(req, BriefOut(poster, req, progress), progress)
+
+    def answer(_kind: str, payload: dict[str, Any], progress: Any) -> None:
+        req = AnswerRequest.from_payload(payload)
+        workflow.answer_in_thread(req, AnswerOut(poster, req, progress), progress)
+
+    return {BRIEF: brief, ANSWER: answer}

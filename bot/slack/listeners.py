@@ -8,7 +8,10 @@ workflow does the rest on the job pool. One answer per user action: every event 
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
+from contextlib import AbstractContextManager
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
@@ -42,7 +45,8 @@ class Listeners:
         # microseconds, but concurrent SQLite writers back off by sleeping (up to 100 ms a try);
         # queuing them on one lock instead keeps every acknowledgement fast. PostgreSQL takes concurrent
         # writers without backing off (and commits them together): there, queuing them only adds waiting.
-        self._serial = workflow.admission_lock()
+        self._serial: AbstractContextManager[object] = (
+            threading.Lock() if workflow.serialise_writes() else contextlib.nullcontext())
 
     def register(self, app: App) -> None:
         app.command("/brief")(self.on_command)

@@ -146,7 +146,7 @@ def run(settings: Settings, *, http: bool, port: int | None = None) -> None:
         bind_port = port or int(os.environ.get("PORT") or DEFAULT_PORT)
     except ValueError as exc:
         raise ConfigError("PORT must be a number") from exc
-    pool_of(app).store.warm()  # a burst of acknowledgements right after start must not wait for new connections
+    service.store.warm()  # a burst of acknowledgements right after start must not wait for new connections
     log.info("briefbot Slack: HTTP on port %s", bind_port)
     uvicorn.run(
         asgi_app(app),

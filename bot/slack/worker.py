@@ -18,24 +18,30 @@ import threading
 from types import FrameType
 
 from bot.chat import ChatWorkflow, JobPool
-from bot.chat.jobs import EXTERNAL, workers_external
 from bot.config import Settings
 from bot.errors import ConfigError
 from bot.slack.clients import Clients, api_url, make_client
-from bot.slack.work import Poster
 
 log = logging.getLogger(__name__)
 
-__all__ = ["EXTERNAL", "run_worker", "worker_pool", "workers_external"]
-
+EXTERNAL = "external"
 POLL_S = 0.2  # how soon a worker sees a new job: it polls the jobs table
 RENEW_S = 5.0  # how often it renews the leases of the jobs it runs (stale after 30 s)
+
+
+def workers_external(env: dict[str, str]) -> bool:
+    """Does a separate worker process run the jobs (``BRIEFBOT_WORKERS=external``)?"""
+    mode = env.get("BRIEFBOT_WORKERS", "").strip().lower()
+    if mode not in ("", "inline", EXTERNAL):
+        raise ConfigError(f"BRIEFBOT_WORKERS must be 'inline' or 'external', not {mode!r}")
+    return mode == EXTERNAL
 
 
 def worker_pool(settings: Settings, *, env: dict[str, str] | None = None) -> JobPool:
     """A started pool that polls the database for jobs, with clients for the bot token or OAuth installs."""
     from bot.service import BriefService
     from bot.slack.app import job_handlers, oauth_settings
+    from bot.slack.work import Poster
 
     env = dict(os.environ if env is None else env)
     workflow = ChatWorkflow(service=BriefService(settings=settings))

@@ -18,11 +18,9 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-from urllib.parse import quote
 
 from bot.models import AidItem, BattlefieldClaim, Brief, SanctionsItem, Side, Source, Stance, WeaponsPolicyItem
 
@@ -70,22 +68,11 @@ def synthetic_brief(rng: random.Random, n: int) -> Brief:
 
 @contextmanager
 def _database() -> Iterator[str]:
-    url = os.environ.get("BRIEFBOT_BENCH_DATABASE_URL")
-    if not url:
-        with tempfile.TemporaryDirectory() as tmp:
-            yield f"sqlite:///{tmp}/bench.db"
-        return
-    import psycopg
+    """SQLite in a temporary folder, or a fresh schema of ``BRIEFBOT_BENCH_DATABASE_URL`` (dropped after)."""
+    from bot.slack.bench_db import bench_database
 
-    schema = f"briefbot_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        sep = "&" if "?" in url else "?"
-        yield f"{url}{sep}options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    with tempfile.TemporaryDirectory() as tmp, bench_database(tmp) as url:
+        yield url if "://" in url else f"sqlite:///{url}"
 
 
 def _timed(fn: Callable[[], Any], runs: int) -> tuple[Any, list[tuple[float, float]]]:
