@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from bot.chat.messages import NOT_ALLOWED, RATE_LIMITED
 from bot.chat.requests import Where
@@ -26,6 +27,7 @@ class Admission:
     ok: bool
     reason: str = ""
     notice: str | None = None
+    job_id: int | None = None  # the job recorded in the same call, when one was given
 
 
 ADMITTED = Admission(ok=True)
@@ -65,9 +67,11 @@ class Gate:
     def rate_notice(self, platform: str) -> str:
         return RATE_LIMITED.format(limit=self._policy(platform)[2])
 
-    def admit(self, where: Where, *, keys: Iterable[str] = (), channels: Iterable[str] = ()) -> Admission:
-        """Once (``keys``), allowed, and within the rate limit — in that order. The claims and the rate
-        count are one call to the database (one round trip on PostgreSQL): the whole acknowledgement."""
+    def admit(self, where: Where, *, keys: Iterable[str] = (), channels: Iterable[str] = (),
+              job: tuple[str, dict[str, Any]] | None = None) -> Admission:
+        """Once (``keys``), allowed, and within the rate limit — in that order — and then ``job`` recorded.
+        Claims, rate count and job are one call to the database (one round trip on PostgreSQL): the whole
+        acknowledgement."""
         claims = [f"{where.platform}:{key}" for key in keys]
         if not self.allowed(where, channels=channels):
             if claims and self.store.admit(keys=claims).status == "duplicate":
@@ -76,11 +80,11 @@ class Gate:
         _, _, limit = self._policy(where.platform)
         rate = RateLimit(key=f"{where.platform}:{where.workspace or ''}:{where.user}", limit=limit,
                          window_s=RATE_WINDOW_S) if limit > 0 and where.user else None
-        if not claims and rate is None:
+        if not claims and rate is None and job is None:
             return ADMITTED
-        status = self.store.admit(keys=claims, rate=rate).status
-        if status == "duplicate":
+        found = self.store.admit(keys=claims, rate=rate, job=job)
+        if found.status == "duplicate":
             return DUPLICATE
-        if status == "limited":
+        if found.status == "limited":
             return Admission(ok=False, reason="rate_limited", notice=self.rate_notice(where.platform))
-        return ADMITTED
+        return Admission(ok=True, job_id=found.job_id)

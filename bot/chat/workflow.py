@@ -133,8 +133,10 @@ class ChatWorkflow:
 
     # -- admitting -----------------------------------------------------------------------------------
 
-    def admit(self, where: Where, *, keys: tuple[str, ...] = (), channels: tuple[str, ...] = ()) -> Admission:
-        return self.gate.admit(where, keys=keys, channels=channels)
+    def admit(self, where: Where, *, keys: tuple[str, ...] = (), channels: tuple[str, ...] = (),
+              job: tuple[str, dict[str, Any]] | None = None) -> Admission:
+        """Admit a request (dedupe, allow-lists, rate limit), recording ``job`` in the same call."""
+        return self.gate.admit(where, keys=keys, channels=channels, job=job)
 
     def is_brief_thread(self, where: Where, thread: str) -> bool:
         store = self.service.store
