@@ -22,13 +22,12 @@ RATE_WINDOW_S = 3600
 @dataclass(frozen=True, slots=True)
 class Admission:
     """``ok``, or refused for a ``reason`` ("duplicate", "not_allowed", "rate_limited") with a ``notice``
-    for the user (None: drop silently, as for a retried event). ``job_id``: the job recorded with an
-    admitted request that brought one."""
+    for the user (None: drop silently, as for a retried event)."""
 
     ok: bool
     reason: str = ""
     notice: str | None = None
-    job_id: int | None = None
+    job_id: int | None = None  # the job recorded in the same call, when one was given
 
 
 ADMITTED = Admission(ok=True)
@@ -57,39 +56,35 @@ class Gate:
             return False
         return not (allowed_users and where.user not in allowed_users)
 
-    def rate(self, where: Where) -> RateLimit | None:
-        """The user's hourly budget, if one applies."""
-        _, _, limit = self._policy(where.platform)
-        if limit <= 0 or not where.user:
-            return None
-        return RateLimit(key=f"{where.platform}:{where.workspace or ''}:{where.user}", limit=limit,
-                         window_s=RATE_WINDOW_S)
-
     def limited(self, where: Where) -> bool:
         """Count one request against the user's hourly budget; True when over it."""
-        rate = self.rate(where)
-        return rate is not None and self.store.hit_rate_limit(key=rate.key, limit=rate.limit,
-                                                              window_s=rate.window_s)
+        _, _, limit = self._policy(where.platform)
+        if limit <= 0 or not where.user:
+            return False
+        key = f"{where.platform}:{where.workspace or ''}:{where.user}"
+        return self.store.hit_rate_limit(key=key, limit=limit, window_s=RATE_WINDOW_S)
 
     def rate_notice(self, platform: str) -> str:
         return RATE_LIMITED.format(limit=self._policy(platform)[2])
 
     def admit(self, where: Where, *, keys: Iterable[str] = (), channels: Iterable[str] = (),
               job: tuple[str, dict[str, Any]] | None = None) -> Admission:
-        """Once (``keys``), allowed, and within the rate limit — in that order; then ``job`` is recorded.
-        Claims, the rate limit and the job are one call to the store (``Store.admit``: one round trip on
-        PostgreSQL, one transaction on SQLite), the whole of an acknowledgement."""
-        claimed = [f"{where.platform}:{key}" for key in keys]
-        if not self.allowed(where, channels=channels):  # the settings only: no database
-            if claimed and self.store.admit(keys=claimed).status == "duplicate":
+        """Once (``keys``), allowed, and within the rate limit — in that order — and then ``job`` recorded.
+        Claims, rate count and job are one call to the database (one round trip on PostgreSQL): the whole
+        acknowledgement."""
+        claims = [f"{where.platform}:{key}" for key in keys]
+        if not self.allowed(where, channels=channels):
+            if claims and self.store.admit(keys=claims).status == "duplicate":
                 return DUPLICATE
             return Admission(ok=False, reason="not_allowed", notice=NOT_ALLOWED)
-        rate = self.rate(where)
-        if not claimed and rate is None and job is None:
+        _, _, limit = self._policy(where.platform)
+        rate = RateLimit(key=f"{where.platform}:{where.workspace or ''}:{where.user}", limit=limit,
+                         window_s=RATE_WINDOW_S) if limit > 0 and where.user else None
+        if not claims and rate is None and job is None:
             return ADMITTED
-        result = self.store.admit(keys=claimed, rate=rate, job=job)
-        if result.status == "duplicate":
+        found = self.store.admit(keys=claims, rate=rate, job=job)
+        if found.status == "duplicate":
             return DUPLICATE
-        if result.status == "limited":
+        if found.status == "limited":
             return Admission(ok=False, reason="rate_limited", notice=self.rate_notice(where.platform))
-        return Admission(ok=True, job_id=result.job_id) if result.job_id is not None else ADMITTED
+        return Admission(ok=True, job_id=found.job_id)

@@ -135,8 +135,7 @@ class ChatWorkflow:
 
     def admit(self, where: Where, *, keys: tuple[str, ...] = (), channels: tuple[str, ...] = (),
               job: tuple[str, dict[str, Any]] | None = None) -> Admission:
-        """Admit a user action; with ``job`` (kind, payload), an admitted one also records the job in the
-        same round trip to the database (``Admission.job_id``): start it with ``JobPool.start_job``."""
+        """Admit a request (dedupe, allow-lists, rate limit), recording ``job`` in the same call."""
         return self.gate.admit(where, keys=keys, channels=channels, job=job)
 
     def is_brief_thread(self, where: Where, thread: str) -> bool:

@@ -93,6 +93,8 @@ class Listeners:
             return
         if admission.job_id is not None:
             self.pool.start_job(admission.job_id, *job)
+        else:
+            self.pool.submit(*job)
         ack()
 
     # -- message shortcut ----------------------------------------------------------------------------
@@ -146,8 +148,9 @@ class Listeners:
         # Retries of one event share its event_id; the mention+message pair shares the message's ts.
         event_id = body.get("event_id")
         keys = (*((f"event:{event_id}",) if event_id else ()), f"message:{channel}:{ts}")
-        job = None if isinstance(task, str) else (ANSWER if isinstance(task, AnswerRequest) else BRIEF, task.payload())
-        # Claims, the rate limit and the job in one round trip to the database: the whole acknowledgement.
+        job = None if isinstance(task, str) else (ANSWER if isinstance(task, AnswerRequest) else BRIEF,
+                                                  task.payload())
+        # Claims, the rate limit and the job in one call to the database: the whole acknowledgement.
         admission = self.workflow.admit(where, keys=keys, job=job)
         reply_in = thread or ts
         if not admission.ok:
@@ -159,6 +162,8 @@ class Listeners:
             self._notice(where, reply_in, task)
         elif job is not None and admission.job_id is not None:
             self.pool.start_job(admission.job_id, *job)
+        elif job is not None:
+            self.pool.submit(*job)
 
     def _decide(self, event: dict[str, Any], where: Where, *, thread: str | None, ts: str, mentioned: bool,
                 bot_user_id: str | None) -> AnswerRequest | BriefRequest | str | None:
