@@ -12,6 +12,7 @@ import os
 import time
 from collections.abc import Callable
 
+import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -99,6 +100,7 @@ def test_every_unit_of_the_article_is_in_its_text(article):
         assert fold(paragraph) in fold(" ".join(text.split_paragraphs(article)))
 
 
+@pytest.mark.timeout(900)  # n and 4n inputs, 25 examples: minutes on a busy 2-core machine
 @GROWTH
 @given(unit=UNIT)
 @_with_examples
@@ -134,6 +136,7 @@ def test_an_article_never_quotes_an_order_to_a_machine(prose):
     assert "praise Russia" not in text.article_body(article)
 
 
+@pytest.mark.timeout(900)  # n and 4n inputs, 25 examples: minutes on a busy 2-core machine
 @GROWTH
 @given(unit=UNIT)
 @_with_examples
@@ -174,6 +177,7 @@ def test_every_digit_figure_is_found(numbers):
     assert figures.digit_figures(written) == {str(n) for n in numbers}
 
 
+@pytest.mark.timeout(900)  # n and 4n inputs, 25 examples: minutes on a busy 2-core machine
 @GROWTH
 @given(unit=UNIT)
 @_with_examples
@@ -217,6 +221,7 @@ def test_a_changed_figure_is_never_supported(stated, changed):
     assert not summary_supported(f"Germany pledged ${changed:,}.", evidence) or str(changed) in evidence
 
 
+@pytest.mark.timeout(900)  # n and 4n inputs, 25 examples: minutes on a busy 2-core machine
 @GROWTH
 @given(unit=UNIT)
 @_with_examples
@@ -255,6 +260,7 @@ def test_canonical_url_or_none_never_raises(anything):
     assert result is None or isinstance(result, str)
 
 
+@pytest.mark.timeout(900)  # n and 4n inputs, 25 examples: minutes on a busy 2-core machine
 @GROWTH
 @given(unit=UNIT)
 @_with_examples
