@@ -16,6 +16,7 @@ from bot.extractive.actors import BELLIGERENTS, actor_of
 from bot.extractive.attribution import Attribution
 from bot.extractive.found import Found
 from bot.extractive.reading import Context, Sentence
+from bot.extractive.scope import conditional, scope_of
 from bot.extractive.weapons import Weapon, supplier_in, weapons_in
 from bot.models import Stance
 
@@ -25,26 +26,6 @@ if TYPE_CHECKING:
 Frame = Literal["permit", "lift", "restrict", "prohibit", "review", "request", "use", "supply"]
 _FLIP: dict[Stance, Stance] = {"permitted": "prohibited", "prohibited": "permitted", "restricted": "permitted",
                                "under_review": "prohibited", "unclear": "unclear"}
-_SCOPE_PREPS = {"against", "on", "in", "inside", "into", "within", "near", "at", "across", "beyond", "outside",
-                "over", "for", "from", "deep", "only", "except"}
-_LIMITS = {"only", "solely", "exclusively", "except", "near", "close", "limited", "within", "defensive", "not"}
-def _strip_of(border: Token) -> bool:
-    """"across the border from Kharkiv", "just across the border", "the border region": a strip of Russia
-    next to Ukraine, not Russia as a whole ("attacks across the border" alone is no limit)."""
-    after = border.doc[border.i + 1] if border.i + 1 < len(border.doc) else None
-    if any(c.dep_ == "prep" and c.lower_ == "from" for c in border.children) or (
-            after is not None and after.lower_ == "from"):  # the parser often hangs "from X" on the verb
-        return True
-    if border.dep_ == "compound" and border.head.lemma_.lower() in ("region", "area", "zone", "district"):
-        return True
-    prep = border.head
-    return prep.dep_ == "prep" and (prep.lower_ in ("near", "along") or any(
-        c.lower_ in ("just", "right", "immediately") for c in prep.children))
-
-
-_LAW = frozenset({"law", "humanitarian", "convention"})
-# Verbs of a relative clause that narrow targets to those attacking: "forces that are attacking Kharkiv".
-_ATTACKING = frozenset({"attack", "launch", "fire", "mass", "gather", "prepare", "shell", "strike", "use"})
 # "may use" is permission; "could use" on its own is a possibility, not a rule.
 _PERMISSIVE_MODALS = {"may", "can", "ca"}
 _TENTATIVE_MODALS = {"could", "might", "would", "should"}
@@ -256,61 +237,6 @@ class PolicyReader:
             state = new
         return state, setter, action
 
-    def _scope(self, anchors: list[Token]) -> tuple[str | None, bool]:
-        """Where or how the weapon may be used ("against military targets near the border"), and whether
-        that is a limit ("only", "near the border", "except"): the first of ``anchors`` that says."""
-        tokens: list[Token] = []
-        anchor_ids = {a.i for a in anchors}
-        # "ATACMS or other long-range munitions for strikes deep inside Russia": the weapon's conjuncts share it.
-        anchors = [*anchors, *[c for a in anchors[:1] for c in a.conjuncts if c.pos_ in ("NOUN", "PROPN")]]
-        for anchor in anchors:
-            for child in anchor.children:
-                if any(child.i == t.i for t in tokens):
-                    continue
-                if any(t.i in anchor_ids for t in child.subtree):
-                    continue  # "the prohibition on using ATACMS": what the rule is about, not where it applies
-                # "against Russian troops gathering across the border from Sumy", "to strike Russian forces
-                # in Belgorod": places and purposes come as phrases and as non-finite clauses.
-                purpose = child.dep_ in ("xcomp", "advcl", "acl") and child.tag_ in ("VB", "VBG", "VBN") and \
-                    syntax.first_child(child, "nsubj", "mark") is None
-                if (child.dep_ == "prep" and child.lower_ in _SCOPE_PREPS) or purpose or (
-                        child.dep_ == "advmod" and child.lower_ in ("deep", "only", "solely", "exclusively")):
-                    tokens.extend(child.subtree)
-                elif child.dep_ == "advmod" and child.lower_ in ("only",):
-                    tokens.append(child)
-        if not tokens:
-            return None, False
-        tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
-        runs: list[list[Token]] = [[tokens[0]]]
-        for t in tokens[1:]:
-            if t.i <= runs[-1][-1].i + 1:
-                runs[-1].append(t)
-            else:
-                runs.append([t])
-        text = "; ".join(syntax.span_text(r).strip(" ,;:") for r in runs)
-        # "within the laws of war", "as long as it respects international law": the law is no limit of ours.
-        limited = any(t.lower_ in _LIMITS and not ({w.lemma_.lower() for w in t.subtree} & _LAW) for t in tokens) or any(
-            c.lower_ in ("only", "solely") for a in anchors for c in a.subtree) or self._conditional(anchors, tokens)
-        return text or None, limited
-
-    @staticmethod
-    def _conditional(anchors: list[Token], tokens: list[Token]) -> bool:
-        """A permission with a condition other than the law of war is a restriction: targets "that are
-        attacking Kharkiv", sites "from which missiles are fired", "if they are used to launch attacks"."""
-        for t in tokens:
-            if t.dep_ in ("relcl", "acl") and t.lemma_.lower() in _ATTACKING:
-                return True
-            if t.lemma_.lower() in ("border", "frontier") and _strip_of(t):
-                return True
-        for a in anchors:
-            for clause in syntax.children(a, "advcl"):
-                marks = {m.lower_ for m in clause.children if m.dep_ == "mark"} | {
-                    m.lower_ for m in clause.lefts if m.dep_ in ("advmod", "mark")}
-                lawful = {w.lemma_.lower() for w in clause.subtree} & _LAW
-                if marks & {"if", "provided", "providing", "unless"} and not lawful:
-                    return True
-        return False
-
     # -- items ---------------------------------------------------------------------------------------
 
     def _actor(self, s: Sentence, setter: Token | None, weapon: Weapon | None, speakers: list[str],
@@ -406,7 +332,7 @@ class PolicyReader:
         if stance is None or self._not_about_ukraine(s, setter, action):
             return None
         anchors = [t for t in (weapon.head if weapon else start, setter, action) if t is not None]
-        scope, limited = self._scope(anchors)
+        scope, limited = scope_of(anchors)
         if action is not None and action.pos_ == "NOUN" and self.frame(action) == "supply":
             # "refused to allow the re-export of Swiss-made ammunition to Ukraine": what is held back.
             deed = syntax.span_text([t for t in action.subtree if t.i <= action.i] or [action]).strip(" ,;:")
@@ -426,7 +352,7 @@ class PolicyReader:
             scope = " ".join([action.text, syntax.noun_phrase(obj), *(syntax.span_text(list(p.subtree))
                                                                      for p in where[:1])])
             # "sites … from which missiles are fired": only the sites that attack.
-            limited = limited or self._conditional([action], list(obj.subtree))
+            limited = limited or conditional([action], list(obj.subtree))
         if stance == "permitted" and limited:
             stance = "restricted"
         actor = self._actor(s, setter, weapon, speakers, action)

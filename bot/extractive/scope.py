@@ -1,0 +1,90 @@
+"""Where a weapons rule applies, and whether that is a limit: "against military targets near the border",
+"only within Ukraine's borders", sites "from which missiles are fired" (restricted); "within the laws of
+war" or "attacks across the border" alone (no limit)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.extractive import syntax
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_SCOPE_PREPS = {"against", "on", "in", "inside", "into", "within", "near", "at", "across", "beyond", "outside",
+                "over", "for", "from", "deep", "only", "except"}
+_LIMITS = {"only", "solely", "exclusively", "except", "near", "close", "limited", "within", "defensive", "not"}
+
+
+def _strip_of(border: Token) -> bool:
+    """"across the border from Kharkiv", "just across the border", "the border region": a strip of Russia
+    next to Ukraine, not Russia as a whole ("attacks across the border" alone is no limit)."""
+    after = border.doc[border.i + 1] if border.i + 1 < len(border.doc) else None
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in border.children) or (
+            after is not None and after.lower_ == "from"):  # the parser often hangs "from X" on the verb
+        return True
+    if border.dep_ == "compound" and border.head.lemma_.lower() in ("region", "area", "zone", "district"):
+        return True
+    prep = border.head
+    return prep.dep_ == "prep" and (prep.lower_ in ("near", "along") or any(
+        c.lower_ in ("just", "right", "immediately") for c in prep.children))
+
+
+_LAW = frozenset({"law", "humanitarian", "convention"})
+# Verbs of a relative clause that narrow targets to those attacking: "forces that are attacking Kharkiv".
+_ATTACKING = frozenset({"attack", "launch", "fire", "mass", "gather", "prepare", "shell", "strike", "use"})
+
+
+def scope_of(anchors: list[Token]) -> tuple[str | None, bool]:
+    """Where or how the weapon may be used ("against military targets near the border"), and whether
+    that is a limit ("only", "near the border", "except"): the first of ``anchors`` that says."""
+    tokens: list[Token] = []
+    anchor_ids = {a.i for a in anchors}
+    # "ATACMS or other long-range munitions for strikes deep inside Russia": the weapon's conjuncts share it.
+    anchors = [*anchors, *[c for a in anchors[:1] for c in a.conjuncts if c.pos_ in ("NOUN", "PROPN")]]
+    for anchor in anchors:
+        for child in anchor.children:
+            if any(child.i == t.i for t in tokens):
+                continue
+            if any(t.i in anchor_ids for t in child.subtree):
+                continue  # "the prohibition on using ATACMS": what the rule is about, not where it applies
+            # "against Russian troops gathering across the border from Sumy", "to strike Russian forces
+            # in Belgorod": places and purposes come as phrases and as non-finite clauses.
+            purpose = child.dep_ in ("xcomp", "advcl", "acl") and child.tag_ in ("VB", "VBG", "VBN") and \
+                syntax.first_child(child, "nsubj", "mark") is None
+            if (child.dep_ == "prep" and child.lower_ in _SCOPE_PREPS) or purpose or (
+                    child.dep_ == "advmod" and child.lower_ in ("deep", "only", "solely", "exclusively")):
+                tokens.extend(child.subtree)
+            elif child.dep_ == "advmod" and child.lower_ in ("only",):
+                tokens.append(child)
+    if not tokens:
+        return None, False
+    tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    runs: list[list[Token]] = [[tokens[0]]]
+    for t in tokens[1:]:
+        if t.i <= runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    text = "; ".join(syntax.span_text(r).strip(" ,;:") for r in runs)
+    # "within the laws of war", "as long as it respects international law": the law is no limit of ours.
+    limited = any(t.lower_ in _LIMITS and not ({w.lemma_.lower() for w in t.subtree} & _LAW) for t in tokens) or any(
+        c.lower_ in ("only", "solely") for a in anchors for c in a.subtree) or conditional(anchors, tokens)
+    return text or None, limited
+
+def conditional(anchors: list[Token], tokens: list[Token]) -> bool:
+    """A permission with a condition other than the law of war is a restriction: targets "that are
+    attacking Kharkiv", sites "from which missiles are fired", "if they are used to launch attacks"."""
+    for t in tokens:
+        if t.dep_ in ("relcl", "acl") and t.lemma_.lower() in _ATTACKING:
+            return True
+        if t.lemma_.lower() in ("border", "frontier") and _strip_of(t):
+            return True
+    for a in anchors:
+        for clause in syntax.children(a, "advcl"):
+            marks = {m.lower_ for m in clause.children if m.dep_ == "mark"} | {
+                m.lower_ for m in clause.lefts if m.dep_ in ("advmod", "mark")}
+            lawful = {w.lemma_.lower() for w in clause.subtree} & _LAW
+            if marks & {"if", "provided", "providing", "unless"} and not lawful:
+                return True
+    return False
