@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
+from bot.extractive.aid_sums import AidSums
 from bot.extractive.actors import BELLIGERENTS, actor_of, first_actor
 from bot.extractive.found import Found, unique, widest
 from bot.extractive.policy import PolicyReader
@@ -41,6 +42,10 @@ _GOVERNMENT = {"government", "cabinet", "administration", "coalition"}
 _HOLDERS = {"money", "funding", "sum", "it", "sheet", "list", "document", "breakdown", "table", "statement",
             "equipment", "announcement"}
 _PERIODS = {"year", "month", "week", "day", "annum"}
+# Phrasal verbs of giving whose verb alone gives nothing: "the US will put up $20bn", "allies chipped in".
+_PHRASAL_GIVE = {("put", "up"), ("chip", "in"), ("stump", "up"), ("pony", "up"), ("set", "aside")}
+# A donor's part of a joint sum: "Britain's share is £2.26bn".
+_PART = {"share", "portion", "part"}
 _VALUED = {"worth", "valued", "totalling", "totaling", "costing", "amounting"}
 _TO_RUSSIA = {"russia", "moscow", "russian", "kremlin"}
 _WITHHOLDING = ("permit", "prohibit", "review", "request", "restrict")
@@ -51,6 +56,7 @@ class AidReader:
         self.ctx = context
         self.lx = context.lexicon
         self.policy = policy
+        self.sums = AidSums(self)
 
     def _clause(self, verb: Token) -> set[int]:
         """The verb's own words, with the relative clauses of its objects ("a package that includes …")."""
@@ -59,6 +65,10 @@ class AidReader:
             if child.dep_ in ("dobj", "nsubjpass", "attr", "dative", "prep", "npadvmod", "nsubj") or \
                     child.lemma_.lower() in _VALUED:  # ", worth SEK 13.5 billion" parsed as a clause of its own
                 own.update(t.i for t in child.subtree if not (t.dep_ in ("advcl",) and t.head.i == verb.i))
+        if verb.dep_ in ("relcl", "acl") and self._is_help(verb.head):
+            # "the $61 billion package that Congress approved", "a $50 billion loan agreed by the G7": the
+            # noun the clause describes is what it gives or decides.
+            own.update(t.i for t in syntax.phrase_tokens(verb.head))
         return own
 
     def _listed_above(self, verb: Token) -> set[int]:
@@ -88,7 +98,10 @@ class AidReader:
             tentative.discard("would")  # "said it would provide": the "will" of a pledge, reported
         if syntax.is_negated(verb) or syntax.modals(verb) & tentative:
             return True
-        for tok in list(syntax.ancestors_to_clause_top(verb, limit=5))[1:]:
+        for below, tok in zip(list(syntax.ancestors_to_clause_top(verb, limit=5)), list(
+                syntax.ancestors_to_clause_top(verb, limit=5))[1:], strict=False):
+            if below.dep_ == "relcl":
+                break  # "Scholz, who has doubled the sum …, has let it be understood …": the relative clause stands
             if tok.lemma_.lower() in self.lx.report and syntax.is_verbal(tok):
                 teller = syntax.subject(tok)
                 # "A friend told me the Netherlands is sending 900 tanks": hearsay is not a pledge.
@@ -104,8 +117,16 @@ class AidReader:
         lemma = verb.lemma_.lower()
         if not syntax.is_verbal(verb):
             return False
-        if lemma in self.lx.give or (lemma == "set" and any(c.lower_ == "aside" for c in verb.children)):
+        if lemma in self.lx.give or any((lemma, c.lower_) in _PHRASAL_GIVE for c in verb.children):
             return True
+        if lemma == "be":
+            # "the new package is worth about €5 billion", "Britain's share is £2.26bn": help, valued.
+            who = syntax.subject(verb)
+            if not money or who is None:
+                return False
+            # A "share" is help only among help: "Britain's share is £2.26bn" after the loan was named.
+            return self._is_help(who) or who.lemma_.lower() in _PART and (
+                any(self._is_help(t) for t in s.doc if t.i in clause) or self._aid_nearby(s))
         if lemma in self.lx.amount:
             # "German military support since 2022 totals about €28bn": a total of help, with its figure.
             who = syntax.subject(verb)
@@ -118,6 +139,9 @@ class AidReader:
             objects = [t for t in s.doc if t.i in clause and self._is_help(t)]
             return bool(objects or money)
         return False
+
+    def _aid_nearby(self, s: Sentence) -> bool:
+        return any(f.section == "aid" and f.sentences[-1].index >= s.index - 2 for f in self.ctx.items[-3:])
 
     def _to_ukraine(self, s: Sentence, clause: set[int]) -> bool | None:
         """True: the help goes to Ukraine; False: to Russia; None: the clause doesn't say."""
@@ -148,9 +172,9 @@ class AidReader:
             if len(after) == 2 and after[0].lower_ in ("a", "per", "each") and after[1].pos_ == "NOUN":
                 if after[1].lemma_.lower() in _PERIODS:
                     # "£3bn a year": a sum given every year, shown with its period
-                    out.append(replace(m, text=f"{m.text} {after.text}"))
+                    out.append(replace(m, text=f"{m.text} {after.text}", start=offset + m.start, end=offset + m.end))
                 continue  # "$60 a barrel", "€5 per shell": a price, not a sum given
-            out.append(m)
+            out.append(replace(m, start=offset + m.start, end=offset + m.end))  # offsets in the sentence
         return out
 
     def _aid_type(self, s: Sentence, clause: set[int], contents: list[str]) -> AidType:
@@ -174,9 +198,17 @@ class AidReader:
 
     def _donors(self, s: Sentence, verb: Token, clause: set[int]) -> list[str]:
         who = syntax.agent(verb) if syntax.is_passive(verb) else syntax.subject(verb)
+        if who is not None and who.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            who = verb.head  # "Scholz, who has doubled …": the noun the relative pronoun stands for
         if who is not None:
-            if who.lemma_.lower() in self.lx.aid_noun:
-                return [self.ctx.last_actor] if self.ctx.last_actor else []
+            if who.lemma_.lower() in self.lx.aid_noun or who.lemma_.lower() in _PART:
+                # "Britain's share", "Germany's new package": the help's own owner, else the actor before.
+                own = [a for a in (actor_of(s, c, self.ctx) for c in who.lefts if c.dep_ in ("poss", "compound"))
+                       if a]
+                if own:
+                    return own[0].split(" and ")
+                if self.ctx.last_actor:
+                    return [self.ctx.last_actor]
             named = actor_of(s, who, self.ctx)
             if named:
                 return named.split(" and ")
@@ -202,39 +234,16 @@ class AidReader:
         fallback = first_actor(s, clause) or self.ctx.last_actor or self.ctx.main_actor
         return [fallback] if fallback and fallback not in BELLIGERENTS else []
 
-    def _nominal(self, s: Sentence, taken: set[int], *, about_ukraine: bool) -> list[Found]:
-        """"… on top of a £2.26 billion loan to Ukraine signed at the weekend": an aid noun with its
-        amount, named without a verb of giving (outside any clause already read as aid)."""
-        out: list[Found] = []
-        for noun in s.doc:
-            if noun.i in taken or noun.pos_ != "NOUN" or not self._is_help(noun):
-                continue
-            phrase = {t.i for t in syntax.phrase_tokens(noun, stop=syntax.CLAUSES)}
-            money = self._money(s, phrase)
-            holding = self.lx.contain | {"bring"}
-            holds = noun.dep_ == "nsubj" and (noun.head.lemma_.lower() in holding or noun.head.lower_ in holding)
-            # "A new military aid package worth €500m … would bring IRIS-T missiles": the package is
-            # the article's subject, Ukraine need not be named in its phrase.
-            toward = self._to_ukraine(s, phrase) or (holds and about_ukraine and self._to_ukraine(s, phrase) is None)
-            if not money or not toward or (self._withheld(noun.head) and not holds):
-                continue
-            if holds:
-                phrase |= {t.i for o in syntax.children(noun.head, "dobj") for t in o.subtree}
-            donors = self._donors(s, noun.head, phrase) if noun.head.i != noun.i else []
-            own = [a for a in (actor_of(s, c, self.ctx) for c in noun.children
-                               if c.dep_ in ("poss", "compound", "amod", "nmod")) if a]
-            donor = own[0] if own else (" and ".join(donors) if donors else None)
-            if donor is None and holds:
-                donor = self.ctx.main_actor if self.ctx.main_actor not in BELLIGERENTS else None
-            if donor is None:
-                continue
-            amount = money[0]
-            contents = widest([w.text for w in weapons_in(s, self.lx, indices=phrase, equipment=True)
-                               if not self._enemy(w.head)])
-            out.append(Found("aid", {"donor": donor, "recipient": "Ukraine", "amount": amount.text,
-                                     "value": amount.value, "currency": amount.currency, "contents": contents,
-                                     "aid_type": self._aid_type(s, phrase, contents), "status": "announced"}, [s],
-                             merge_key=(donor.lower(), amount.value, amount.currency)))
+    def _gapped(self, s: Sentence, money: list[Money]) -> list[str]:
+        """The donor named just before each sum after the first ("… and Japan about $3bn"), when every one
+        of them has exactly one; else nothing."""
+        out: list[str] = []
+        for before, m in zip(money, money[1:], strict=False):
+            between = {t.i for t in s.doc if before.end <= t.idx < m.start}
+            named = [n.canonical for n in s.names_of("actor") if n.start in between and n.canonical not in BELLIGERENTS]
+            if len(set(named)) != 1:
+                return []
+            out.append(named[0])
         return out
 
     def read(self, s: Sentence, *, article_about_ukraine: bool) -> list[Found]:
@@ -269,6 +278,10 @@ class AidReader:
                     (d, [c], None) for d, c in zip(donors, contents, strict=True)]
             elif len(money) > 1 and len(donors) == len(money):
                 pairs = [(d, contents, m) for d, m in zip(donors, money, strict=True)]
+            elif len(money) > 1 and len(donors) == 1 and (gapped := self._gapped(s, money)):
+                # "the US will put up $20bn and the EU up to €18.1bn": each later sum has its own donor.
+                pairs = [(donors[0], contents, money[0]), *[(d, contents, m) for d, m in zip(gapped, money[1:],
+                                                                                              strict=True)]]
             else:
                 amounts: list[Money | None] = list(money) or [None]
                 pairs = [(" and ".join(donors), contents, m) for m in amounts]
@@ -279,7 +292,7 @@ class AidReader:
                 out.append(Found("aid", fields, [s], merge_key=(donor.lower(), amount.value if amount else None,
                                                                   amount.currency if amount else None)
                                  if amount else None))
-        return out + self._nominal(s, taken, about_ukraine=article_about_ukraine)
+        return out + self.sums.nominal(s, taken, about_ukraine=article_about_ukraine)
 
     def add_listed(self, target: Found, s: Sentence) -> bool:
         """One line of a list under "The package includes:": its weapons and goods join the package."""

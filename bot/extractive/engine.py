@@ -80,6 +80,10 @@ class ExtractiveEngine:
                 continue  # a question is a heading or a rhetorical turn, never a fact
             attributions = attributor.attributions(s)
             found: list[Found] = []
+            part = aid.sums.component(s, list_head)
+            if part is not None:
+                ctx.items.append(part)  # "- $13.8 billion to buy weapons": a part of the package above
+                continue
             if s.bullet and list_head is not None:
                 # A line of a list under "The package includes:" belongs to that item.
                 if list_head.section == "aid" and aid.add_listed(list_head, s):

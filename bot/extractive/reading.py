@@ -26,6 +26,7 @@ _DATELINE = re.compile(
     r"\s{0,3}(?:-{1,2}|–|—)\s{1,3}"
 )
 _AGENCY_ONLY = re.compile(r"^\s*\([\w.&'’ /-]{1,40}\)\s{0,3}(?:-{1,2}|–|—)\s{1,3}")
+_MARKER = re.compile(r"^\s{0,8}(?:[-*•▪●◦–—]|\d{1,2}[.)])\s{0,8}$")
 _BULLET = re.compile(r"^\s{0,8}(?:[-*•▪●◦–—]|\d{1,2}[.)])\s{1,8}")
 
 
@@ -128,8 +129,13 @@ class Context:
 def read_sentences(units: list[list[str]], gazetteer: Gazetteer, parse: Any) -> list[Sentence]:
     """Parse the article's paragraphs (lists of sentences) into ``Sentence`` objects, in order."""
     flat: list[tuple[int, str, bool]] = []
+    marker = False
     for p, paragraph in enumerate(units):
-        bullet = bool(_BULLET.match(paragraph[0])) if paragraph else False
+        if len(paragraph) == 1 and _MARKER.match(paragraph[0]):
+            marker = True  # "1." on a line of its own numbers the line after it
+            continue
+        bullet = bool(_BULLET.match(paragraph[0])) or marker if paragraph else False
+        marker = False
         for n, sentence in enumerate(paragraph):
             text = sentence
             if n == 0:

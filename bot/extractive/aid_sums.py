@@ -1,0 +1,129 @@
+"""Aid named by its sum rather than by a verb of giving: "a £2.26 billion loan to Ukraine", "$400 million in
+weapons would reach Ukraine", and the lines of a breakdown under a package ("- $13.8 billion to buy
+weapons", "Demining equipment NOK 200 million").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.extractive import syntax
+from bot.extractive.actors import BELLIGERENTS, actor_of
+from bot.extractive.found import Found, widest
+from bot.extractive.reading import Sentence
+from bot.extractive.weapons import weapons_in
+from bot.figures import Money
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from bot.extractive.aid import AidReader
+
+# Goods a sum can be "in": "$400 million in weapons", "€20m of equipment" (help nouns count too).
+_GOODS = {"weapon", "arm", "equipment", "ammunition", "munition", "materiel", "hardware", "gear", "supply"}
+# Verbs that move help to its recipient: "… would reach Ukraine", "will go to Kyiv".
+_MOVING = {"reach", "arrive", "go", "flow", "head", "come"}
+# A line about a sanctions measure is the sanctions reader's, even inside a list of aid.
+_MEASURES = {"sanction", "sanctions", "designation", "listing", "ban", "embargo", "freeze", "tariff"}
+_TOTAL = {"total", "overall", "altogether", "sum"}
+
+
+class AidSums:
+    def __init__(self, reader: AidReader) -> None:
+        self.r = reader
+        self.ctx = reader.ctx
+        self.lx = reader.lx
+
+    def _anchor(self, noun: Token) -> Token | None:
+        """The phrase that carries the sum: the help noun itself, or the sum it is "in" ("$400 million in
+        weapons"). ``None`` for goods that no sum holds."""
+        prep = noun.head
+        if noun.dep_ == "pobj" and prep.lower_ in ("in", "of") and prep.head.i != prep.i \
+                and prep.head.pos_ in ("NUM", "NOUN", "SYM") and prep.head.lemma_.lower() not in self.lx.aid_noun:
+            return prep.head
+        return noun if self.r._is_help(noun) else None
+
+    def _speaker_actor(self, s: Sentence, verb: Token) -> str | None:
+        """"Blinken said a further $400 million … would reach Ukraine": the reporting speaker's actor."""
+        for tok in list(syntax.ancestors_to_clause_top(verb, limit=4))[1:]:
+            if tok.lemma_.lower() in self.lx.report and syntax.is_verbal(tok):
+                return actor_of(s, syntax.subject(tok), self.ctx)
+        return None
+
+    def nominal(self, s: Sentence, taken: set[int], *, about_ukraine: bool) -> list[Found]:
+        """"… on top of a £2.26 billion loan to Ukraine signed at the weekend": an aid noun (or a sum in
+        weapons or help) with its amount, named without a verb of giving (outside any clause already read
+        as aid)."""
+        out: list[Found] = []
+        seen: set[int] = set()
+        for noun in s.doc:
+            if noun.i in taken or noun.pos_ != "NOUN" or not (
+                    self.r._is_help(noun) or noun.lemma_.lower() in _GOODS):
+                continue
+            anchor = self._anchor(noun)
+            if anchor is None or anchor.i in seen or anchor.i in taken:
+                continue
+            seen.add(anchor.i)
+            phrase = {t.i for t in syntax.phrase_tokens(anchor, stop=syntax.CLAUSES)}
+            money = self.r._money(s, phrase)
+            holding = self.lx.contain | {"bring"}
+            head = anchor.head
+            holds = anchor.dep_ == "nsubj" and (head.lemma_.lower() in holding or head.lower_ in holding)
+            moving = anchor.dep_ == "nsubj" and head.lemma_.lower() in _MOVING
+            # "A new military aid package worth €500m … would bring IRIS-T missiles": the package is
+            # the article's subject, Ukraine need not be named in its phrase.
+            toward = self.r._to_ukraine(s, phrase) or (holds and about_ukraine and self.r._to_ukraine(s, phrase) is None)
+            if moving and not toward:
+                # "$400 million in weapons would reach Ukraine": where it goes is the verb's.
+                toward = bool(self.r._to_ukraine(s, {t.i for c in head.children if c.dep_ in ("dobj", "prep")
+                                                     for t in c.subtree}))
+            if not money or not toward or (self.r._withheld(head) and not holds):
+                continue
+            if holds:
+                phrase |= {t.i for o in syntax.children(head, "dobj") for t in o.subtree}
+            donors = self.r._donors(s, head, phrase) if head.i != anchor.i else []
+            own = [a for a in (actor_of(s, c, self.ctx) for c in noun.children
+                               if c.dep_ in ("poss", "compound", "amod", "nmod")) if a]
+            donor = own[0] if own else (" and ".join(donors) if donors else self._speaker_actor(s, head))
+            if donor is None and holds:
+                donor = self.ctx.main_actor if self.ctx.main_actor not in BELLIGERENTS else None
+            if donor is None:
+                continue
+            out.append(self._item(s, donor, money[0], phrase, "announced"))
+        return out
+
+    def _item(self, s: Sentence, donor: str, amount: Money, phrase: set[int], status: str) -> Found:
+        contents = widest([w.text for w in weapons_in(s, self.lx, indices=phrase, equipment=True)
+                           if not self.r._enemy(w.head)])
+        return Found("aid", {"donor": donor, "recipient": "Ukraine", "amount": amount.text, "value": amount.value,
+                             "currency": amount.currency, "contents": contents,
+                             "aid_type": self.r._aid_type(s, phrase, contents), "status": status}, [s],
+                     merge_key=(donor.lower(), amount.value, amount.currency))
+
+    def _standalone(self, s: Sentence) -> bool:
+        """A line of its own: a bullet, the only sentence of its paragraph, or a line with no finite verb
+        at all (a table row, a list entry run into one paragraph)."""
+        return s.bullet or sum(1 for o in self.ctx.sentences if o.para == s.para) == 1 or not any(
+            t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in s.doc)
+
+    def component(self, s: Sentence, head: Found | None) -> Found | None:
+        """A line of a breakdown with its own figure and no verb of its own: "- $13.8 billion for Ukraine to
+        buy advanced weapons", "Demining equipment and mine-clearance training NOK 200 million". It is a part
+        of the package above (the list's head, else the aid item just read), from the same donor."""
+        root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+        if root is None or syntax.is_verbal(root) or not self._standalone(s):
+            return None
+        if {t.lemma_.lower() for t in s.doc} & _MEASURES:
+            return None  # a sanctions line
+        everything = {t.i for t in s.doc}
+        money = self.r._money(s, everything)
+        if not money or any(t.lower_ in _TOTAL for t in s.doc if t.idx < money[0].start):
+            return None  # "Total NOK 1.5 billion" restates the package
+        if head is None or head.section != "aid":
+            recent = [f for f in self.ctx.items[-3:] if f.sentences[-1].index >= s.index - 6]
+            if not recent or recent[-1].section != "aid":
+                return None
+            head = recent[-1]
+        if (money[0].value, money[0].currency) == (head.fields["value"], head.fields["currency"]):
+            return None
+        return self._item(s, head.fields["donor"], money[0], everything, head.fields["status"])
