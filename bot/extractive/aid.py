@@ -43,7 +43,10 @@ _HOLDERS = {"money", "funding", "sum", "it", "sheet", "list", "document", "break
             "equipment", "announcement"}
 _PERIODS = {"year", "month", "week", "day", "annum"}
 # Phrasal verbs of giving whose verb alone gives nothing: "the US will put up $20bn", "allies chipped in".
-_PHRASAL_GIVE = {("put", "up"), ("chip", "in"), ("stump", "up"), ("pony", "up"), ("set", "aside")}
+_PHRASAL_GIVE = {("put", "up"), ("chip", "in"), ("stump", "up"), ("pony", "up"), ("set", "aside"), ("put", "into"),
+                 ("pour", "into"), ("plough", "into"), ("plow", "into"), ("sink", "into")}
+# Putting a figure on help: "puts its total commitments at $12.1 billion", "support was put at SEK 60 billion".
+_VALUING = {"put", "estimate", "value", "peg", "place"}
 # A donor's part of a joint sum: "Britain's share is £2.26bn".
 _PART = {"share", "portion", "part"}
 _VALUED = {"worth", "valued", "totalling", "totaling", "costing", "amounting"}
@@ -65,6 +68,11 @@ class AidReader:
             if child.dep_ in ("dobj", "nsubjpass", "attr", "dative", "prep", "npadvmod", "nsubj") or \
                     child.lemma_.lower() in _VALUED:  # ", worth SEK 13.5 billion" parsed as a clause of its own
                 own.update(t.i for t in child.subtree if not (t.dep_ in ("advcl",) and t.head.i == verb.i))
+        if verb.dep_ == "xcomp" and syntax.first_child(verb, "nsubj", "nsubjpass") is None:
+            # "RBS 70 systems are to be delivered": what is delivered is the subject of "are".
+            lent = syntax.subject(verb)
+            if lent is not None:
+                own.update(t.i for t in syntax.phrase_tokens(lent))
         if verb.dep_ in ("relcl", "acl") and self._is_help(verb.head):
             # "the $61 billion package that Congress approved", "a $50 billion loan agreed by the G7": the
             # noun the clause describes is what it gives or decides.
@@ -127,6 +135,8 @@ class AidReader:
             # A "share" is help only among help: "Britain's share is £2.26bn" after the loan was named.
             return self._is_help(who) or who.lemma_.lower() in _PART and (
                 any(self._is_help(t) for t in s.doc if t.i in clause) or self._aid_nearby(s))
+        if lemma in _VALUING and money and any(p.lower_ == "at" for p in syntax.children(verb, "prep")):
+            return self._valued(verb) is not None
         if lemma in self.lx.amount:
             # "German military support since 2022 totals about €28bn": a total of help, with its figure.
             who = syntax.subject(verb)
@@ -139,6 +149,10 @@ class AidReader:
             objects = [t for t in s.doc if t.i in clause and self._is_help(t)]
             return bool(objects or money)
         return False
+
+    def _valued(self, verb: Token) -> Token | None:
+        """The help a valuing verb puts a figure on (its object, or its subject in the passive)."""
+        return next((a for a in verb.children if a.dep_ in ("dobj", "nsubjpass") and self._is_help(a)), None)
 
     def _aid_nearby(self, s: Sentence) -> bool:
         return any(f.section == "aid" and f.sentences[-1].index >= s.index - 2 for f in self.ctx.items[-3:])
@@ -189,7 +203,8 @@ class AidReader:
 
     def _status(self, verb: Token) -> str:
         lemma = verb.lemma_.lower()
-        if syntax.modals(verb) & {"will", "'ll", "shall", "would"} or verb.tag_ == "VBG":
+        if syntax.modals(verb) & {"will", "'ll", "shall", "would"} or verb.tag_ == "VBG" or (
+                verb.dep_ == "xcomp" and verb.head.lemma_ == "be"):  # "are to be delivered"
             return "pledged"
         for status, lemmas in _STATUS:
             if lemma in lemmas:
@@ -198,6 +213,8 @@ class AidReader:
 
     def _donors(self, s: Sentence, verb: Token, clause: set[int]) -> list[str]:
         who = syntax.agent(verb) if syntax.is_passive(verb) else syntax.subject(verb)
+        if verb.lemma_.lower() in _VALUING and self._valued(verb) is not None:
+            who = self._valued(verb)  # "Sweden's support was put by the government at …": Sweden's help
         if who is not None and who.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             who = verb.head  # "Scholz, who has doubled …": the noun the relative pronoun stands for
         if who is not None:
