@@ -25,6 +25,7 @@ from bot.extractive.pipeline import load_pipeline, parse
 from bot.extractive.policy import PolicyReader
 from bot.extractive.reading import Context, Sentence, read_sentences, strip_dateline
 from bot.extractive.sanctions import SanctionsReader
+from bot.extractive.sanctions_follow import SanctionsFollowUp
 from bot.models import AidDraft, BattlefieldClaimDraft, BriefDraft, SanctionsDraft, WeaponsPolicyDraft
 from bot.text import article_units
 
@@ -70,7 +71,9 @@ class ExtractiveEngine:
         ctx = Context(lexicon=self.lx, main_actor=_main_actor(sentences), sentences=sentences)
         attributor = Attributor(ctx)
         policy = PolicyReader(ctx)
-        readers = (SanctionsReader(ctx), policy)
+        sanctions = SanctionsReader(ctx)
+        readers = (sanctions, policy)
+        follow_up = SanctionsFollowUp(sanctions)
         aid = AidReader(ctx, policy)
         claims = ClaimReader(ctx)
         list_head: Found | None = None
@@ -94,6 +97,9 @@ class ExtractiveEngine:
                 list_head = None
             for reader in readers:
                 found += reader.read(s, attributions)
+            if not any(f.section == "sanctions" for f in found):
+                more = follow_up.read(s)  # "The package also bans …", "Among them are …"
+                found += [more] if more is not None else []
             continued = aid.continuation(s)
             if continued is None:
                 found += aid.read(s, article_about_ukraine=about_ukraine)

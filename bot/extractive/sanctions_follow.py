@@ -1,0 +1,83 @@
+"""Sanctions told over several sentences: after a measure is named, "The package adds 116 individuals to the
+list", "Among them are companies in China", "They include a logistics firm in Kyrgyzstan", "The ships are
+barred from UK ports" name more of what it does, by the same imposer, without naming it again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.extractive import syntax
+from bot.extractive.found import Found, unique
+from bot.extractive.reading import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from bot.extractive.sanctions import SanctionsReader
+
+# Nouns that stand for the measure just named: "the package", "the list", "the new listings".
+_MEASURE_WORDS = {"package", "list", "measure", "round", "designation", "listing", "sanction", "sanctions", "action",
+                  "step", "decision", "rule", "regulation", "tranche"}
+# What a measure does to what it names: "adds", "bans", "covers", "includes", "targets".
+_ACTS = {"add", "ban", "bar", "target", "hit", "cover", "name", "list", "forbid", "prohibit", "freeze", "restrict",
+         "include", "contain", "comprise", "extend", "impose", "blacklist", "designate", "cut", "exclude"}
+# Passive verbs that are a measure on their subject: "the ships are barred from UK ports".
+_DONE_TO = {"bar", "ban", "add", "place", "put", "list", "prohibit", "freeze", "restrict", "blacklist", "designate",
+            "exclude", "cut", "forbid"}
+_STAND_FOR = {"they", "these", "those", "it", "them"}
+_WINDOW = 2  # sentences after the measure in which a follow-up still belongs to it
+
+
+class SanctionsFollowUp:
+    def __init__(self, reader: SanctionsReader) -> None:
+        self.r = reader
+        self.ctx = reader.ctx
+
+    def _recent(self, s: Sentence) -> Found | None:
+        for item in reversed(self.ctx.items[-6:]):
+            if item.section == "sanctions" and item.sentences[-1].index >= s.index - _WINDOW:
+                return item
+        return None
+
+    def _shape(self, s: Sentence) -> tuple[Token, Token] | None:
+        """(verb, target) when the sentence continues a measure, else ``None``."""
+        root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+        if root is None or not syntax.is_verbal(root) or syntax.is_negated(root):
+            return None
+        lemma = root.lemma_.lower()
+        among = any(p.lower_ == "among" and any(o.lower_ in _STAND_FOR | {"which"} for o in p.children)
+                    for p in syntax.children(root, "prep"))
+        subject = syntax.first_child(root, "nsubj", "nsubjpass")
+        if among and subject is not None:
+            return root, subject  # "Among them are companies in China …"
+        if subject is None:
+            return None
+        stands_for = subject.lemma_.lower() in _MEASURE_WORDS or subject.lower_ in _STAND_FOR
+        if stands_for and lemma in _ACTS and not syntax.is_passive(root):
+            target = syntax.first_child(root, "dobj") or next(
+                (t for t in root.subtree if t.i > root.i and t.pos_ == "NOUN"
+                 and any(c.dep_ == "nummod" for c in t.children)), None)  # the parser lost the object: the counted noun
+            return (root, target) if target is not None else None
+        if syntax.is_passive(root) and lemma in _DONE_TO and syntax.agent(root) is None \
+                and subject.lemma_.lower() not in _MEASURE_WORDS:
+            return root, subject  # "52 more vessels were added to the list", "the ships are barred from ports"
+        return None
+
+    def read(self, s: Sentence) -> Found | None:
+        recent = self._recent(s)
+        if recent is None:
+            return None
+        shape = self._shape(s)
+        if shape is None:
+            return None
+        verb, target = shape
+        clause = {t.i for t in verb.subtree}
+        sectors = unique([n.text for n in s.names if n.kind == "sector" and n.start in clause])
+        item = self.r._item(s, verb, target, recent.fields["imposed_by"], clause, sectors)
+        if item is not None and "list" in (item.fields["targets"] or "").lower().split():
+            item.fields["targets"] = syntax.noun_phrase(target)  # "116 individuals", not "… to the EU's list of …"
+        if item is not None and not (item.fields["target_count"] or item.fields["target_countries"]
+                                     or item.fields["sectors"] or len(item.fields["targets"] or "") > 3):
+            return None
+        return item
