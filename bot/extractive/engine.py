@@ -100,6 +100,7 @@ class ExtractiveEngine:
             if not any(f.section == "sanctions" for f in found):
                 more = follow_up.read(s)  # "The package also bans …", "Among them are …"
                 found += [more] if more is not None else []
+            found += follow_up.totals(s)  # "bringing the total number of listed ships to 557"
             continued = aid.continuation(s)
             if continued is None:
                 found += aid.read(s, article_about_ukraine=about_ukraine)

@@ -27,6 +27,7 @@ _TARGET_PREPS = {"on", "against", "to", "in", "from"}
 _PUT_ON = {"put", "place", "add", "include"}
 # Participles that say where a target is ("based in China", "registered in the UAE"), unlike what it does.
 _SITED = {"base", "register", "locate", "headquarter", "incorporate", "domicile"}
+_THE_MEASURE = {"package", "measure", "round", "listing", "designation"}
 _NAME_ON_LIST = {"name", "list", "add", "target", "hit"}
 
 
@@ -222,6 +223,8 @@ class SanctionsReader:
     def _imposer(self, s: Sentence, trigger: Token, target_tokens: set[int]) -> str | None:
         head = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
         who = syntax.agent(head) if syntax.is_passive(head) else syntax.subject(head)
+        if who is not None and who.lemma_.lower() in _THE_MEASURE and self.ctx.last_sanctions_actor:
+            return self.ctx.last_sanctions_actor  # "The package adds 189 vessels to the EU's list": the EU's package
         if who is not None and who.i not in target_tokens:
             actor = actor_of(s, who, self.ctx, exclude=())
             if actor is not None and actor not in ("Russia",):

@@ -8,8 +8,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
+from bot.extractive.actors import BELLIGERENTS
 from bot.extractive.found import Found, unique
 from bot.extractive.reading import Sentence
+from bot.figures import word_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -26,6 +28,10 @@ _ACTS = {"add", "ban", "bar", "target", "hit", "cover", "name", "list", "forbid"
 _DONE_TO = {"bar", "ban", "add", "place", "put", "list", "prohibit", "freeze", "restrict", "blacklist", "designate",
             "exclude", "cut", "forbid"}
 _STAND_FOR = {"they", "these", "those", "it", "them"}
+# "bringing the total number of blacklisted ships to 557", "this takes the number of vessels the UK has
+# sanctioned to more than 450": a running total, of names on a sanctions list.
+_BRINGS = {"bring", "take", "raise", "push", "lift"}
+_LISTED = {"sanction", "sanctions", "list", "blacklist", "designate", "designation", "listing"}
 _WINDOW = 2  # sentences after the measure in which a follow-up still belongs to it
 
 
@@ -63,6 +69,34 @@ class SanctionsFollowUp:
                 and subject.lemma_.lower() not in _MEASURE_WORDS:
             return root, subject  # "52 more vessels were added to the list", "the ships are barred from ports"
         return None
+
+    def totals(self, s: Sentence) -> list[Found]:
+        """Running totals of a sanctions list, wherever they are said."""
+        out: list[Found] = []
+        for verb in s.doc:
+            if verb.lemma_.lower() not in _BRINGS or not syntax.is_verbal(verb):
+                continue
+            total = syntax.first_child(verb, "dobj")
+            to = next((p for p in syntax.children(verb, "prep") if p.lower_ == "to"), None)
+            if total is None or to is None or total.lemma_.lower() not in ("total", "number", "tally", "count"):
+                continue
+            if not any(t.lemma_.lower() in _LISTED for t in total.subtree):
+                continue
+            value = word_number(" ".join(t.text for t in to.subtree if t.like_num))
+            if value is None or value < 1:
+                continue
+            count = int(value)
+            named = [n.canonical for n in s.names if n.kind == "actor" and n.start in {t.i for t in total.subtree}
+                     and n.canonical not in BELLIGERENTS]
+            recent = self._recent(s)
+            imposer = named[0] if named else (recent.fields["imposed_by"] if recent else self.ctx.last_sanctions_actor)
+            if imposer is None:
+                continue
+            what = syntax.span_text([t for t in total.subtree if t.dep_ != "det" or t.head.i != total.i])
+            out.append(Found("sanctions", {"imposed_by": imposer, "targets": f"{what}: {count}",
+                                           "target_count": count, "target_countries": [], "sectors": []}, [s],
+                             merge_key=(imposer.lower(), count, "total")))
+        return out
 
     def read(self, s: Sentence) -> Found | None:
         recent = self._recent(s)
