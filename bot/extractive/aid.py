@@ -13,9 +13,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
-from bot.extractive.aid_sums import AidSums
 from bot.extractive.actors import BELLIGERENTS, actor_of, first_actor
-from bot.extractive.found import Found, unique, widest
+from bot.extractive.aid_context import AidInContext
+from bot.extractive.found import Found, widest
 from bot.extractive.policy import PolicyReader
 from bot.extractive.reading import Context, Sentence
 from bot.extractive.weapons import weapons_in
@@ -38,9 +38,6 @@ _STATUS = (("delivered", {"deliver", "hand", "ship", "arrive", "transfer", "send
            ("announced", {"announce", "unveil", "present", "launch"}))
 # A government named by its office alone ("the Government", "the cabinet"): the article's own.
 _GOVERNMENT = {"government", "cabinet", "administration", "coalition"}
-# What a package's contents are listed in, or lumped as: "a fact sheet lists …", "the money will buy …".
-_HOLDERS = {"money", "funding", "sum", "it", "sheet", "list", "document", "breakdown", "table", "statement",
-            "equipment", "announcement"}
 _PERIODS = {"year", "month", "week", "day", "annum"}
 # Phrasal verbs of giving whose verb alone gives nothing: "the US will put up $20bn", "allies chipped in".
 _PHRASAL_GIVE = {("put", "up"), ("chip", "in"), ("stump", "up"), ("pony", "up"), ("set", "aside"), ("put", "into"),
@@ -59,7 +56,7 @@ class AidReader:
         self.ctx = context
         self.lx = context.lexicon
         self.policy = policy
-        self.sums = AidSums(self)
+        self.more = AidInContext(self)
 
     def _clause(self, verb: Token) -> set[int]:
         """The verb's own words, with the relative clauses of its objects ("a package that includes …")."""
@@ -309,43 +306,4 @@ class AidReader:
                 out.append(Found("aid", fields, [s], merge_key=(donor.lower(), amount.value if amount else None,
                                                                   amount.currency if amount else None)
                                  if amount else None))
-        return out + self.sums.nominal(s, taken, about_ukraine=article_about_ukraine)
-
-    def add_listed(self, target: Found, s: Sentence) -> bool:
-        """One line of a list under "The package includes:": its weapons and goods join the package."""
-        contents = [w.text for w in weapons_in(s, self.lx, equipment=True)]
-        if not contents:
-            return False
-        target.fields["contents"] = unique([*target.fields["contents"], *contents])
-        target.extend(s)
-        return True
-
-    def continuation(self, s: Sentence) -> Found | None:
-        """"The package includes radars, interceptors and spare parts": contents of the aid just named."""
-        for verb in s.doc:
-            if not syntax.is_verbal(verb):
-                continue
-            lemma = verb.lemma_.lower()
-            who = syntax.subject(verb)
-            on_list = lemma == "be" and any(p.lower_ == "on" and any(o.lemma_.lower() == "list" for o in p.children)
-                                            for p in syntax.children(verb, "prep"))  # "Also on the list are …"
-            holds = (lemma in self.lx.contain or lemma == "list") and who is not None and (
-                who.lemma_.lower() in self.lx.aid_noun or syntax.is_pronoun(who)
-                or who.lemma_.lower() in _HOLDERS or who.lemma_.lower() in self.lx.equipment_heads)
-            if not (holds or on_list):
-                continue
-            recent = [f for f in self.ctx.items[-4:] if f.section == "aid"
-                      and f.sentences[-1].index >= s.index - 3]
-            if not recent:
-                return None
-            clause = {t.i for t in verb.subtree}
-            contents = [w.text for w in weapons_in(s, self.lx, indices=clause, equipment=True)]
-            if not contents and not s.text.rstrip().endswith(":"):
-                return None
-            target: Found = recent[-1]
-            target.fields["contents"] = unique([*target.fields["contents"], *contents])
-            if target.fields["aid_type"] == "other":
-                target.fields["aid_type"] = self._aid_type(s, clause, contents)
-            target.extend(s)
-            return target
-        return None
+        return out + self.more.nominal(s, taken, about_ukraine=article_about_ukraine)

@@ -83,13 +83,13 @@ class ExtractiveEngine:
                 continue  # a question is a heading or a rhetorical turn, never a fact
             attributions = attributor.attributions(s)
             found: list[Found] = []
-            part = aid.sums.component(s, list_head)
+            part = aid.more.component(s, list_head)
             if part is not None:
                 ctx.items.append(part)  # "- $13.8 billion to buy weapons": a part of the package above
                 continue
             if s.bullet and list_head is not None:
                 # A line of a list under "The package includes:" belongs to that item.
-                if list_head.section == "aid" and aid.add_listed(list_head, s):
+                if list_head.section == "aid" and aid.more.add_listed(list_head, s):
                     continue
                 if list_head.section != "aid":
                     list_head.extend(s)
@@ -101,7 +101,7 @@ class ExtractiveEngine:
                 more = follow_up.read(s)  # "The package also bans …", "Among them are …"
                 found += [more] if more is not None else []
             found += follow_up.totals(s)  # "bringing the total number of listed ships to 557"
-            continued = aid.continuation(s)
+            continued = aid.more.continuation(s)
             if continued is None:
                 found += aid.read(s, article_about_ukraine=about_ukraine)
             ruled = {i for f in found if f.section == "weapons_policy" for i in f.data.get("ruled", ())}

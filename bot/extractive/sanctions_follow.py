@@ -41,10 +41,9 @@ class SanctionsFollowUp:
         self.ctx = reader.ctx
 
     def _recent(self, s: Sentence) -> Found | None:
-        for item in reversed(self.ctx.items[-6:]):
-            if item.section == "sanctions" and item.sentences[-1].index >= s.index - _WINDOW:
-                return item
-        return None
+        recent: list[Found] = [f for f in self.ctx.items[-6:] if f.section == "sanctions"
+                               and f.sentences[-1].index >= s.index - _WINDOW]
+        return recent[-1] if recent else None
 
     def _shape(self, s: Sentence) -> tuple[Token, Token] | None:
         """(verb, target) when the sentence continues a measure, else ``None``."""

@@ -1,6 +1,7 @@
-"""Aid named by its sum rather than by a verb of giving: "a £2.26 billion loan to Ukraine", "$400 million in
-weapons would reach Ukraine", and the lines of a breakdown under a package ("- $13.8 billion to buy
-weapons", "Demining equipment NOK 200 million").
+"""Aid that one clause's verb of giving does not carry: sums named by a noun ("a £2.26 billion loan to
+Ukraine", "$400 million in weapons would reach Ukraine"), the lines of a breakdown under a package ("- $13.8
+billion to buy weapons", "Demining equipment NOK 200 million"), and contents listed after it ("The package
+includes radars and spare parts").
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actor_of
-from bot.extractive.found import Found, widest
+from bot.extractive.found import Found, unique, widest
 from bot.extractive.reading import Sentence
 from bot.extractive.weapons import weapons_in
 from bot.figures import Money
@@ -26,9 +27,12 @@ _MOVING = {"reach", "arrive", "go", "flow", "head", "come"}
 # A line about a sanctions measure is the sanctions reader's, even inside a list of aid.
 _MEASURES = {"sanction", "sanctions", "designation", "listing", "ban", "embargo", "freeze", "tariff"}
 _TOTAL = {"total", "overall", "altogether", "sum"}
+# What a package's contents are listed in, or lumped as: "a fact sheet lists …", "the money will buy …".
+_HOLDERS = {"money", "funding", "sum", "it", "sheet", "list", "document", "breakdown", "table", "statement",
+            "equipment", "announcement"}
 
 
-class AidSums:
+class AidInContext:
     def __init__(self, reader: AidReader) -> None:
         self.r = reader
         self.ctx = reader.ctx
@@ -127,3 +131,42 @@ class AidSums:
         if (money[0].value, money[0].currency) == (head.fields["value"], head.fields["currency"]):
             return None
         return self._item(s, head.fields["donor"], money[0], everything, head.fields["status"])
+
+    def add_listed(self, target: Found, s: Sentence) -> bool:
+        """One line of a list under "The package includes:": its weapons and goods join the package."""
+        contents = [w.text for w in weapons_in(s, self.lx, equipment=True)]
+        if not contents:
+            return False
+        target.fields["contents"] = unique([*target.fields["contents"], *contents])
+        target.extend(s)
+        return True
+
+    def continuation(self, s: Sentence) -> Found | None:
+        """"The package includes radars, interceptors and spare parts": contents of the aid just named."""
+        for verb in s.doc:
+            if not syntax.is_verbal(verb):
+                continue
+            lemma = verb.lemma_.lower()
+            who = syntax.subject(verb)
+            on_list = lemma == "be" and any(p.lower_ == "on" and any(o.lemma_.lower() == "list" for o in p.children)
+                                            for p in syntax.children(verb, "prep"))  # "Also on the list are …"
+            holds = (lemma in self.lx.contain or lemma == "list") and who is not None and (
+                who.lemma_.lower() in self.lx.aid_noun or syntax.is_pronoun(who)
+                or who.lemma_.lower() in _HOLDERS or who.lemma_.lower() in self.lx.equipment_heads)
+            if not (holds or on_list):
+                continue
+            recent = [f for f in self.ctx.items[-4:] if f.section == "aid"
+                      and f.sentences[-1].index >= s.index - 3]
+            if not recent:
+                return None
+            clause = {t.i for t in verb.subtree}
+            contents = [w.text for w in weapons_in(s, self.lx, indices=clause, equipment=True)]
+            if not contents and not s.text.rstrip().endswith(":"):
+                return None
+            target: Found = recent[-1]
+            target.fields["contents"] = unique([*target.fields["contents"], *contents])
+            if target.fields["aid_type"] == "other":
+                target.fields["aid_type"] = self.r._aid_type(s, clause, contents)
+            target.extend(s)
+            return target
+        return None
