@@ -52,6 +52,10 @@ def _content_of(verb: Token) -> set[int]:
             if child.dep_ == "advcl" and child.lemma_ in _CITING:
                 continue
             out.update(t.i for t in child.subtree)
+    inverted = syntax.first_child(verb, "nsubj")
+    if verb.dep_ == "conj" and inverted is not None and inverted.i > verb.i and verb.i > verb.head.i:
+        # "Russian forces have taken Toretsk, claims Russia's defence ministry": the speaker comes last.
+        out.update(t.i for t in verb.head.subtree if t.i < verb.left_edge.i)
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and (
             verb.i > verb.head.i or verb.dep_ == "parataxis"):
         # "“We repelled twelve attacks,” the brigade said", "Over three weeks, it said, 130 tanks were lost":
@@ -70,6 +74,23 @@ def _speaker_token(verb: Token) -> Token | None:
         # "DeepState, a mapping project, estimated that …" parsed as a noun with a reduced relative.
         who = verb.head
     return who
+
+
+def _trailing_speaker(verb: Token) -> Token | None:
+    """"… killed at least 19 people, the regional governor, Oleh Syniehubov, said": the speaker parsed as an
+    apposition of the last noun, right before a final reporting verb that has no subject of its own."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBZ", "VBD") or any(t.i > verb.i and t.dep_ in ("dobj", "ccomp") for t in verb.subtree):
+        return None
+    prev = next((doc[i] for i in range(verb.i - 1, -1, -1) if not doc[i].is_punct), None)
+    top = None
+    while prev is not None and prev.right_edge.i < verb.i:
+        if prev.dep_ == "appos" and prev.head.i < prev.i:
+            top = prev
+        if prev.head.i == prev.i:
+            break
+        prev = prev.head
+    return top
 
 
 def _left_phrase(verb: Token) -> list[Token]:
@@ -176,6 +197,13 @@ class Attributor:
             if lemma not in self.lx.report or not syntax.is_verbal(token):
                 continue
             who = _speaker_token(token)
+            trailing = _trailing_speaker(token) if who is None else None
+            if trailing is not None:
+                speaker = self.speaker(s, trailing)
+                if speaker is not None:
+                    said = {t.i for t in s.doc if t.i < trailing.left_edge.i and not t.is_punct}
+                    found.append(Attribution(speaker, token, said, denial=lemma in self.lx.deny))
+                continue
             if who is None:
                 phrase = _left_phrase(token)
                 if not phrase:
