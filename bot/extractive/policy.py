@@ -81,6 +81,8 @@ class PolicyReader:
         if token.pos_ in ("NOUN", "PROPN"):
             if lemma == "light":
                 return "permit" if any(c.lower_ == "green" for c in token.lefts) else None
+            if lemma == "ahead":
+                return "permit" if any(c.lower_ == "go" for c in token.lefts) else None  # "go-ahead", split
             if lemma == "right":
                 return "permit" if any(c.dep_ in ("acl", "relcl") for c in token.children) else None
             if lemma == "line":
@@ -104,6 +106,10 @@ class PolicyReader:
                 return "permit"
             if lemma in ("off-limits",):
                 return "prohibit"
+            if lemma == "subject" and any(o.lemma_.lower() in lx.restrict_noun | lx.prohibit_noun
+                                          for p in syntax.children(token, "prep") if p.lower_ == "to"
+                                          for o in syntax.children(p, "pobj")):
+                return "restrict"  # "subject to range restrictions"; "no longer subject to …" lifts them
         if token.lower_ == "off" and any(c.lemma_.lower() == "limit" for c in token.children):
             return "prohibit"
         return None
