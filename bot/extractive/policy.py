@@ -188,7 +188,10 @@ class PolicyReader:
             if rule is not None:  # "weapons … are to be used only on …": the use is the rule's own verb
                 frames.insert(0, "use")
                 action = action or rule
-            negated = depth > 0 and syntax.is_negated(tok)
+            # "has no objection to …": the negation sits on the noun that completes the verb.
+            negated = depth > 0 and (syntax.is_negated(tok) or any(
+                c.pos_ == "NOUN" and syntax.is_negated(c) and self.frame(c) in ("prohibit", "restrict")
+                for c in predicative))
             mods = syntax.modals(tok)
             new = state
             for frame in frames:

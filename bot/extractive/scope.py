@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
 _SCOPE_PREPS = {"against", "on", "in", "inside", "into", "within", "near", "at", "across", "beyond", "outside",
                 "over", "for", "from", "deep", "only", "except"}
-_LIMITS = {"only", "solely", "exclusively", "except", "near", "close", "limited", "within", "defensive", "not"}
+_LIMITS = {"only", "solely", "exclusively", "except", "exception", "excluding", "near", "close", "limited", "within",
+           "defensive", "not"}
 
 
 def _strip_of(border: Token) -> bool:
@@ -81,10 +82,12 @@ def conditional(anchors: list[Token], tokens: list[Token]) -> bool:
         if t.lemma_.lower() in ("border", "frontier") and _strip_of(t):
             return True
     for a in anchors:
-        for clause in syntax.children(a, "advcl"):
+        # "…, as long as those sites are used to launch attacks": the parse hangs the clause on "long".
+        long_as = [c for m in syntax.children(a, "advmod") if m.lower_ == "long" for c in syntax.children(m, "advcl")]
+        for clause in syntax.children(a, "advcl") + long_as:
             marks = {m.lower_ for m in clause.children if m.dep_ == "mark"} | {
-                m.lower_ for m in clause.lefts if m.dep_ in ("advmod", "mark")}
+                m.lower_ for m in clause.lefts if m.dep_ in ("advmod", "mark")} | ({"as", "long"} if clause in long_as else set())
             lawful = {w.lemma_.lower() for w in clause.subtree} & _LAW
-            if marks & {"if", "provided", "providing", "unless"} and not lawful:
+            if (marks & {"if", "provided", "providing", "unless"} or {"as", "long"} <= marks) and not lawful:
                 return True
     return False
