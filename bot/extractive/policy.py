@@ -15,7 +15,7 @@ from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actor_of
 from bot.extractive.attribution import Attribution
 from bot.extractive.found import Found
-from bot.extractive.reading import Context, Sentence
+from bot.extractive.reading import ContextReader, Sentence
 from bot.extractive.scope import conditional, scope_of
 from bot.extractive.weapons import Weapon, supplier_in, weapons_in
 from bot.models import Stance
@@ -37,11 +37,7 @@ _MILITARY_OBJECTS = frozenset({"target", "site", "facility", "airfield", "base",
 _LIGHT_NOUN_VERBS = {"have", "get", "give", "grant", "receive", "win", "secure", "obtain", "hold"}
 
 
-class PolicyReader:
-    def __init__(self, context: Context) -> None:
-        self.ctx = context
-        self.lx = context.lexicon
-
+class PolicyReader(ContextReader):
     # -- frames --------------------------------------------------------------------------------------
 
     def frame(self, token: Token) -> Frame | None:
