@@ -22,7 +22,7 @@ from bot.extractive.language import english_only_note, language_of
 from bot.extractive.lexicon import Lexicon
 from bot.extractive.names import Gazetteer
 from bot.extractive.pipeline import load_pipeline, parse
-from bot.extractive.policy import PolicyReader
+from bot.extractive.policy_items import PolicyItemReader
 from bot.extractive.reading import Context, Sentence, read_sentences, strip_dateline
 from bot.extractive.sanctions import SanctionsReader
 from bot.models import AidDraft, BattlefieldClaimDraft, BriefDraft, SanctionsDraft, WeaponsPolicyDraft
@@ -69,7 +69,7 @@ class ExtractiveEngine:
         sentences = read_sentences(units, self.gazetteer(), parse)
         ctx = Context(lexicon=self.lx, main_actor=_main_actor(sentences), sentences=sentences)
         attributor = Attributor(ctx)
-        policy = PolicyReader(ctx)
+        policy = PolicyItemReader(ctx)
         readers = (SanctionsReader(ctx), policy)
         aid = AidReader(ctx, policy)
         claims = ClaimReader(ctx)
