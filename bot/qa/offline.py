@@ -13,19 +13,11 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.figures import find_money
+from bot.qa.answer_types import DISTANCE, EXACT_DATE, SCORE, asked_numbers, count_phrases, has_figure
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lexicon import OFF_TOPIC, SYNONYMS, tokens
 from bot.qa.pick import Figure, asks_total, pick_across, totals, with_conversion
-from bot.qa.retrieve import (
-    _DISTANCE,
-    _SCORE,
-    EXACT_DATE,
-    Hit,
-    Retriever,
-    asked_numbers,
-    count_phrases,
-    has_figure,
-)
+from bot.qa.retrieve import Hit, Retriever
 from bot.qa.span import SpanReader
 
 DOESNT_SAY = "The article doesn't say."
@@ -165,10 +157,10 @@ def _figure(intent: Intent, text: str) -> str | None:
     if intent.kind in ("money", "quantity", "count"):
         return _figure_across(intent, [text])
     if intent.kind == "score":
-        found_score = _SCORE.findall(text)
+        found_score = SCORE.findall(text)
         return found_score[0] if found_score else None
     if intent.kind == "distance":
-        found_distance = _DISTANCE.findall(text)
+        found_distance = DISTANCE.findall(text)
         return found_distance[0] if len(found_distance) == 1 else None
     if intent.kind == "when":
         found_date = EXACT_DATE.findall(text)
