@@ -105,10 +105,7 @@ def score_folder(folder: Path) -> dict[str, float]:
 
     def questions(txt: Path, gold: dict[str, Any], brief: Any) -> dict[str, Any]:
         scores = evaluate_questions(service.load(str(txt)), gold["questions"], settings=service.settings, brief=brief)
-        return {"total": scores.total, "correct": scores.correct, "correct_with_quotes": scores.correct_with_quotes,
-                "unanswerable": scores.unanswerable, "said_doesnt_say": scores.said_not_given,
-                "said_doesnt_say_correctly": scores.said_not_given_rightly,
-                "unverified_quotes": scores.quotes - scores.quotes_verified}
+        return scores.to_json()
 
     return figures(EvalSummary(list(run_eval(gold_pairs(folder), brief_file, questions))).to_json())
 

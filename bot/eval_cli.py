@@ -22,13 +22,8 @@ def _question_scorer(service: BriefService) -> Callable[[Path, dict[str, Any], B
         article = service.load(str(txt))
         scores = evaluate_questions(article, gold["questions"], settings=service.settings, client=service.llm,
                                     brief=brief)
-        return {
-            "total": scores.total, "correct": scores.correct, "correct_with_quotes": scores.correct_with_quotes,
-            "unanswerable": scores.unanswerable,
-            "said_doesnt_say": scores.said_not_given, "said_doesnt_say_correctly": scores.said_not_given_rightly,
-            "unverified_quotes": scores.quotes - scores.quotes_verified,
-            "missed": [f"{r.question} -> {r.answer.answer}" for r in scores.results if not r.right],
-        }
+        return {**scores.to_json(),
+                "missed": [f"{r.question} -> {r.answer.answer}" for r in scores.results if not r.right]}
 
     return score
 

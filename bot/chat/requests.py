@@ -8,8 +8,11 @@ thread id); the workflow compares it, never reads it. Payloads are JSON and hold
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from dataclasses import Field, asdict, dataclass, field, fields
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 BRIEF = "chat.brief"
 ANSWER = "chat.answer"
@@ -39,12 +42,33 @@ class Where:
 
     @classmethod
     def from_payload(cls, data: dict[str, Any]) -> Where:
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        return cls(**_known(cls, data))
+
+
+def _known(cls: type[DataclassInstance], data: dict[str, Any]) -> dict[str, Any]:
+    """The entries of a stored payload that are fields of ``cls`` (keys it does not know are left out)."""
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
+
+
+class _Request:
+    """The round trip every request makes through a job: to a JSON payload and back, its ``Where`` rebuilt."""
+
+    __slots__ = ()
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
+
+    def payload(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_payload(cls, data: dict[str, Any]) -> Self:
+        values = _known(cls, data)
+        values["where"] = Where.from_payload(data["where"])
+        return cls(**values)
 
 
 @dataclass(frozen=True, slots=True)
-class BriefRequest:
+class BriefRequest(_Request):
     """Brief a link, pasted text or a file (the first of ``files``, platform file objects).
 
     ``thread`` None means "post a new message in the channel" (a slash command outside a thread);
@@ -61,30 +85,12 @@ class BriefRequest:
     files: list[dict[str, Any]] = field(default_factory=list)
     reply: dict[str, str] = field(default_factory=dict)
 
-    def payload(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_payload(cls, data: dict[str, Any]) -> BriefRequest:
-        known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in data.items() if k in known}
-        values["where"] = Where.from_payload(data["where"])
-        return cls(**values)
-
 
 @dataclass(frozen=True, slots=True)
-class AnswerRequest:
+class AnswerRequest(_Request):
     """Answer ``question``, asked in message ``message`` of the brief thread ``thread``."""
 
     where: Where
     thread: str
     question: str
     message: str | None = None
-
-    def payload(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_payload(cls, data: dict[str, Any]) -> AnswerRequest:
-        return cls(where=Where.from_payload(data["where"]), thread=data["thread"], question=data["question"],
-                   message=data.get("message"))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.names import side_of
-from bot.extractive.reading import Context, Sentence, Speaker
+from bot.extractive.reading import ContextReader, Sentence, Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -157,12 +157,8 @@ def _display_tokens(who: Token) -> list[Token]:
     return syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"prep", "appos", "relcl"})
 
 
-class Attributor:
+class Attributor(ContextReader):
     """Finds attributions in sentences and resolves speakers against the article's context."""
-
-    def __init__(self, context: Context) -> None:
-        self.ctx = context
-        self.lx = context.lexicon
 
     def _colon(self, s: Sentence) -> Attribution | None:
         """"General Staff: Russian losses 1,690 troops …": a speaker's name, a colon, what they say."""

@@ -22,7 +22,7 @@ from bot.extractive.language import english_only_note, language_of
 from bot.extractive.lexicon import Lexicon
 from bot.extractive.names import Gazetteer
 from bot.extractive.pipeline import load_pipeline, parse
-from bot.extractive.policy import PolicyReader
+from bot.extractive.policy_items import PolicyItemReader
 from bot.extractive.reading import Context, Sentence, read_sentences, strip_dateline
 from bot.extractive.sanctions import SanctionsReader
 from bot.extractive.sanctions_follow import SanctionsFollowUp
@@ -70,7 +70,7 @@ class ExtractiveEngine:
         sentences = read_sentences(units, self.gazetteer(), parse)
         ctx = Context(lexicon=self.lx, main_actor=_main_actor(sentences), sentences=sentences)
         attributor = Attributor(ctx)
-        policy = PolicyReader(ctx)
+        policy = PolicyItemReader(ctx)
         sanctions = SanctionsReader(ctx)
         readers = (sanctions, policy)
         follow_up = SanctionsFollowUp(sanctions)

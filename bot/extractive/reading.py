@@ -126,6 +126,14 @@ class Context:
         return None
 
 
+class ContextReader:
+    """A reader of one article's sentences: the context they share, and the domain words they are read with."""
+
+    def __init__(self, context: Context) -> None:
+        self.ctx = context
+        self.lx = context.lexicon
+
+
 def read_sentences(units: list[list[str]], gazetteer: Gazetteer, parse: Any) -> list[Sentence]:
     """Parse the article's paragraphs (lists of sentences) into ``Sentence`` objects, in order."""
     flat: list[tuple[int, str, bool]] = []

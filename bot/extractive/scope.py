@@ -86,7 +86,9 @@ def conditional(anchors: list[Token], tokens: list[Token]) -> bool:
         long_as = [c for m in syntax.children(a, "advmod") if m.lower_ == "long" for c in syntax.children(m, "advcl")]
         for clause in syntax.children(a, "advcl") + long_as:
             marks = {m.lower_ for m in clause.children if m.dep_ == "mark"} | {
-                m.lower_ for m in clause.lefts if m.dep_ in ("advmod", "mark")} | ({"as", "long"} if clause in long_as else set())
+                m.lower_ for m in clause.lefts if m.dep_ in ("advmod", "mark")}
+            if clause in long_as:
+                marks |= {"as", "long"}
             lawful = {w.lemma_.lower() for w in clause.subtree} & _LAW
             if (marks & {"if", "provided", "providing", "unless"} or {"as", "long"} <= marks) and not lawful:
                 return True

@@ -40,6 +40,16 @@ class QuestionResult:
     said_not_given: bool
 
 
+class _Tally:
+    """A read-only count on ``QuestionScores``: how many results have every one of ``flags`` set."""
+
+    def __init__(self, *flags: str) -> None:
+        self.flags = flags
+
+    def __get__(self, scores: QuestionScores, owner: type | None = None) -> int:
+        return sum(all(getattr(r, flag) for flag in self.flags) for r in scores.results)
+
+
 @dataclass
 class QuestionScores:
     """Answer accuracy and "doesn't say" precision over a set of gold questions."""
@@ -48,38 +58,31 @@ class QuestionScores:
     quotes: int = 0
     quotes_verified: int = 0
 
+    correct = _Tally("right")
+    correct_with_quotes = _Tally("right_with_quotes")
+    said_not_given = _Tally("said_not_given")
+    said_not_given_rightly = _Tally("said_not_given", "unanswerable")
+    unanswerable = _Tally("unanswerable")
+
     @property
     def total(self) -> int:
         return len(self.results)
-
-    @property
-    def correct(self) -> int:
-        return sum(r.right for r in self.results)
-
-    @property
-    def correct_with_quotes(self) -> int:
-        return sum(r.right_with_quotes for r in self.results)
 
     @property
     def accuracy(self) -> float:
         return self.correct / self.total if self.total else 0.0
 
     @property
-    def said_not_given(self) -> int:
-        return sum(r.said_not_given for r in self.results)
-
-    @property
-    def said_not_given_rightly(self) -> int:
-        return sum(r.said_not_given and r.unanswerable for r in self.results)
-
-    @property
     def doesnt_say_precision(self) -> float:
         """Of the answers that said "doesn't say", the share given to unanswerable questions."""
         return self.said_not_given_rightly / self.said_not_given if self.said_not_given else 1.0
 
-    @property
-    def unanswerable(self) -> int:
-        return sum(r.unanswerable for r in self.results)
+    def to_json(self) -> dict[str, int]:
+        """The counts ``briefbot eval`` and the eval baseline record for one article."""
+        return {"total": self.total, "correct": self.correct, "correct_with_quotes": self.correct_with_quotes,
+                "unanswerable": self.unanswerable, "said_doesnt_say": self.said_not_given,
+                "said_doesnt_say_correctly": self.said_not_given_rightly,
+                "unverified_quotes": self.quotes - self.quotes_verified}
 
     def merge(self, other: QuestionScores) -> None:
         self.results.extend(other.results)

@@ -158,27 +158,12 @@ def m003_events_jobs_rate_limits(db: Session) -> None:
 def m004_slack_oauth(db: Session) -> None:
     # Lookup keys as columns; the rest of slack_sdk's Installation/Bot as JSON, so SDK upgrades need no
     # migration. Tokens are stored as slack_sdk's own SQL stores do: protect the database accordingly.
-    db.execute(f"""
-        CREATE TABLE slack_installations (
-            id {db.dialect.id_pk},
-            client_id TEXT NOT NULL,
-            enterprise_id TEXT NOT NULL,
-            team_id TEXT NOT NULL,
-            user_id TEXT NOT NULL,
-            installed_at DOUBLE PRECISION NOT NULL,
-            data TEXT NOT NULL,
-            UNIQUE (client_id, enterprise_id, team_id, user_id)
-        )""")
-    db.execute(f"""
-        CREATE TABLE slack_bots (
-            id {db.dialect.id_pk},
-            client_id TEXT NOT NULL,
-            enterprise_id TEXT NOT NULL,
-            team_id TEXT NOT NULL,
-            installed_at DOUBLE PRECISION NOT NULL,
-            data TEXT NOT NULL,
-            UNIQUE (client_id, enterprise_id, team_id)
-        )""")
+    # Both stores have the same layout: one row per unique set of lookup keys.
+    for table, keys in (("slack_installations", ("client_id", "enterprise_id", "team_id", "user_id")),
+                        ("slack_bots", ("client_id", "enterprise_id", "team_id"))):
+        columns = [f"id {db.dialect.id_pk}", *(f"{key} TEXT NOT NULL" for key in keys),
+                   "installed_at DOUBLE PRECISION NOT NULL", "data TEXT NOT NULL", f"UNIQUE ({', '.join(keys)})"]
+        db.execute(f"CREATE TABLE {table} (\n" + ",\n".join(columns) + "\n)")
     db.execute("""
         CREATE TABLE slack_oauth_states (
             state TEXT PRIMARY KEY,

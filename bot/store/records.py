@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, dataclass_transform
+
+_R = TypeVar("_R")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass_transform(frozen_default=True)
+def record(cls: type[_R]) -> type[_R]:
+    """What every store record is: a frozen dataclass with slots."""
+    return dataclass(frozen=True, slots=True)(cls)
+
+
+@record
 class ThreadRecord:
     """A chat thread that holds the brief of one article."""
 
@@ -20,7 +28,7 @@ class ThreadRecord:
     created_at: float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Turn:
     """One question asked in a brief's thread and the answer given."""
 
@@ -29,7 +37,7 @@ class Turn:
     created_at: float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Job:
     """Acknowledged work that must be finished even after a crash."""
 
@@ -45,7 +53,7 @@ class Job:
     error: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RateLimit:
     """At most ``limit`` requests per ``key`` within ``window_s`` seconds."""
 
@@ -54,7 +62,7 @@ class RateLimit:
     window_s: float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Admission:
     """What became of a request: ``"admitted"`` (with its job's id if it brought one), ``"duplicate"``
     (one of its keys was claimed before: a retry) or ``"limited"`` (over its rate limit)."""

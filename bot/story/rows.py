@@ -9,31 +9,26 @@ from bot.models import Brief
 from bot.story.normalise import Normaliser, amount_key
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class BriefPlace:
-    """Where a brief lives: its chat thread, its article and when it was posted (UTC epoch seconds)."""
+    """Where a brief lives: its chat thread, its article and when it was posted (UTC epoch seconds). Not
+    frozen, because every ``ItemRow`` is one (a row carries the place of its brief)."""
 
     platform: str
     channel: str
     thread_ts: str
     article_id: int
     created_at: float
-    workspace: str | None = None
+    workspace: str | None
 
 
 @dataclass(slots=True)
-class ItemRow:
-    """One item of one brief. Unused fields of other sections are None. (Not frozen: a frozen dataclass
-    is several times slower to build, and a digest builds tens of thousands.)"""
+class ItemRow(BriefPlace):
+    """One item of one brief, at its brief's place. Unused fields of other sections are None. (Not frozen:
+    a frozen dataclass is several times slower to build, and a digest builds tens of thousands.)"""
 
     section: str
     position: int
-    platform: str
-    channel: str
-    thread_ts: str
-    article_id: int
-    created_at: float
-    workspace: str | None = None
     donor: str | None = None
     recipient: str | None = None
     value: float | None = None
@@ -75,9 +70,7 @@ COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(ItemRow))
 def rows_from_brief(brief: Brief, *, place: BriefPlace, normaliser: Normaliser) -> list[ItemRow]:
     """The brief's items as rows, in section order."""
     n = normaliser
-    base: dict[str, Any] = {"platform": place.platform, "channel": place.channel, "thread_ts": place.thread_ts,
-                            "article_id": place.article_id, "created_at": place.created_at,
-                            "workspace": place.workspace}
+    base = {f.name: getattr(place, f.name) for f in fields(BriefPlace)}
     rows: list[ItemRow] = []
     for i, aid in enumerate(brief.aid):
         currency = aid.currency.upper() if aid.currency else None

@@ -1,0 +1,232 @@
+"""Answer-type checks: does a text state the sort of fact a question asks for (a date, an amount, a count of its noun)?"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.figures import find_money, word_number
+from bot.qa.intent import Intent
+from bot.qa.lexicon import (
+    COUNT_SYNONYMS,
+    GENERIC_MONEY,
+    PLACE_NOUNS,
+    REASON_CUES,
+    SPEECH,
+    WEAPON_WORDS,
+    stem,
+    stems,
+    tokens,
+    word_set,
+)
+from bot.qa.passages import Passage
+
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_DATE = re.compile(
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTHS}|(?:early|mid|late|end of|beginning of|in|since|"
+    rf"until|by|from|on|that)\s+(?:the\s+)?(?:{_MONTHS})|{_MONTHS}\s+(?:19|20)\d\d|\b(?:1[5-9]|20)\d\d\b|"
+    rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|last (?:week|month|year))",
+)
+_FUTURE_TIME = re.compile(
+    rf"\b(?:{_MONTHS}|(?:19|20)\d\d|(?:next|coming|following) (?:week|month|year|spring|summer|autumn|"
+    rf"winter|weeks|months|days)|within (?:\w+ )?(?:days|weeks|months|years)|in the coming \w+|"
+    rf"later (?:this|in the) \w+|(?:this|next) (?:spring|summer|autumn|fall|winter)|by the end of|"
+    rf"before the end of|(?:early|mid|late)-\d{{4}}|tomorrow|soon)\b")
+# "sent in 2022", "since March": a time already past is no time to come.
+_PAST_TIME = re.compile(rf"\b(?:\w+ed|sent|gave|made|bought|sold|built|won|lost|held|had|was|were|began|took|"
+                        rf"since)\s+(?:in\s+)?(?:{_MONTHS}\s+)?(?:19|20)\d\d\b|\bsince\s+{_MONTHS}")
+# "WARSAW, 14 April (translated) - ", "KYIV (Reuters) — ": where and when the report was filed.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'/ -]+(?:,\s*[^-–—]{1,40}?)?(?:\s*\([^)]*\))?\s+[-–—]\s+")
+# A written-out date, for naming it in the answer's lead.
+EXACT_DATE = re.compile(
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTHS}(?:\s+(?:19|20)\d\d)?|"
+    rf"{_MONTHS}\s+(?:19|20)\d\d)\b")
+_MONTH_WORD = re.compile(rf"^{_MONTHS}$|^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+# "40 km", "twelve kilometres (seven miles)": a distance in figures or in words.
+DISTANCE = re.compile(r"\b(?:\d[\d,.]*\s?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                       r"fifteen|twenty|thirty|forty|fifty|a few|several|dozens of|hundreds of)[\s-])"
+                       r"(?:km|kilomet(?:re|er)s?|miles?|mi)\b", re.IGNORECASE)
+_NUMBER_WORD = re.compile(
+    r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds?|"
+    r"thousands?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|eighteen|fifteen|thirteen|"
+    r"fourteen|sixteen|seventeen|nineteen)$", re.IGNORECASE)
+_SCALE_WORDS = word_set("million billion trillion thousand hundred")
+_UNIT_WORDS = word_set("bn mn percent per cent % tonnes tons km kilometres miles euros dollars pounds")
+_WORD = re.compile(r"[A-Za-z0-9][\w,.'’-]*|[%€$£]")
+# A result such as "4-3" or "52–48" (not "F-16", not "2022-2025").
+SCORE = re.compile(r"(?<![\w.-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w.-])")
+# A name after a place preposition: "travel to Oulu", "in Kharkiv", "near the Vovchansk".
+_PLACE = re.compile(r"\b(?:in|at|to|near|from|towards?|outside|around|into|across|over)\s+(?:the\s+)?[A-Z][a-z]")
+# Opening quotes and dashes, so that a quote's first word is not taken for a name.
+_OPENING = re.compile(r"^[\s\"'“‘(\[–—-]+")
+# An extent in words: "two-thirds of the town", "about a fifth", "half", "most of it".
+_SHARE = re.compile(r"\b(?:(?:one|two|three|a)[- ](?:half|third|quarter|fifth|tenth)s?|half|thirds?|quarters?|"
+                    r"fifths?|most|majority|bulk|all but)\b", re.IGNORECASE)
+_PER_UNIT = re.compile(r"\b(?:each|per|apiece|a piece|a unit|a (?:shell|round|missile|drone|barrel|tonne))\b",
+                       re.IGNORECASE)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[- ][A-Z][\w-]+)*")
+
+
+# Words for people killed or wounded: a "how many casualties" is answered by a number of people hurt.
+_CASUALTY = stems("casualty loss dead die kill killed wound wounded injure injured")
+
+
+def count_phrases(text: str, focus: list[str], modifiers: list[str], *,
+                  skip: frozenset[str] = frozenset()) -> Iterator[str]:
+    """Every "594 Russian servicemen" phrase in ``text`` that a "how many" question's noun counts;
+    numbers in ``skip`` (the question's own: "how many of the six missiles") are no answer."""
+    if not focus:
+        return
+    wanted: set[str] = set()
+    for head in focus:
+        wanted |= COUNT_SYNONYMS.get(head, frozenset({head}))
+    if wanted & _CASUALTY:
+        # "How many casualties/losses": "14 crew members were killed", "4,000 North Koreans" count them.
+        wanted |= _CASUALTY | COUNT_SYNONYMS[stem("people")] | COUNT_SYNONYMS[stem("troop")]
+    people = bool(wanted & (COUNT_SYNONYMS[stem("people")] | COUNT_SYNONYMS[stem("troop")]))
+    words = _WORD.findall(text)
+    for i, word in enumerate(words):
+        bare = word.strip(",.")
+        number, _, unit = bare.partition("-")
+        # "Twenty-four athletes": a number written as two words joined by a hyphen.
+        compound = bool(unit) and bool(_NUMBER_WORD.match(number)) and bool(_NUMBER_WORD.match(unit))
+        if unit and not compound and _NUMBER_WORD.match(number) and tokens(unit)[:1] and tokens(unit)[0] in wanted:
+            # "a six-point deduction", "a 48-hour strike": the number and its noun in one word.
+            if all(m in tokens(" ".join(words[max(0, i - 3) : i])) for m in modifiers):
+                yield " ".join(words[i : i + 2]).strip(",.")
+                continue
+            continue
+        if not (compound or _NUMBER_WORD.match(bare)) or re.fullmatch(r"(?:19|20)\d\d", bare) or \
+                bare.lower() in skip:
+            continue
+        if (i + 1 < len(words) and _MONTH_WORD.match(words[i + 1].strip(",."))) or (
+                i > 0 and _MONTH_WORD.match(words[i - 1].strip(",."))):
+            continue  # "25 September" and "June 3" are dates, not counts
+        if i > 0 and words[i - 1] in "€$£":
+            continue  # "£3 billion a year" is money, not a count of years
+        if i + 1 < len(words) and words[i + 1].lower() in _BARE_COUNT_VERBS and (
+                i == 0 or words[i - 1].endswith((",", ";", ":"))) and not modifiers:
+            # "Six are in Turkey.": a number standing for the things the sentence before counted.
+            yield str(word).strip(",.")
+            continue
+        if i > 0 and i + 1 < len(words) and words[i + 1].lower().strip(",.") == "times":
+            # "Russian troops attacked 54 times": the things counted named by the verb just before.
+            verb = tokens(" ".join(words[max(0, i - 2) : i]))
+            if any(t in wanted for t in verb) and all(
+                    m in tokens(" ".join(words[max(0, i - 6) : i])) for m in modifiers):
+                yield " ".join(words[i : i + 2]).strip(",.")
+                continue
+            continue
+        between: list[str] = []
+        for n, nxt in enumerate(words[i + 1 : i + 6]):
+            low = nxt.lower().strip(",.")
+            if low in _SCALE_WORDS:
+                continue  # "1 million barrels"
+            if low in _UNIT_WORDS or low in "€$£" or _NUMBER_WORD.match(low):
+                break  # an amount of money, a distance or a share is not a count of things
+            toks = tokens(nxt)
+            if (people and modifiers and toks and toks[0] in modifiers and nxt[:1].isupper()
+                    and all(t in modifiers for t in between)):
+                # "about 4,000 North Koreans": the people named by the modifier are what is counted.
+                between.extend(toks)
+                word_ = nxt.strip(",.;:")
+                if word_.endswith("s") and not word_.endswith(("'s", "’s")) and all(m in between for m in modifiers):
+                    yield " ".join(words[i : i + 2 + n]).strip(",.")
+                    break
+                continue
+            if toks and toks[0] in wanted:
+                if all(m in between for m in modifiers) or _modified_before(words, i, modifiers, n):
+                    yield " ".join(words[i : i + 2 + n]).strip(",.")
+                    break
+                break
+            between.extend(toks)
+            if nxt.endswith((",", ".")):
+                break
+
+
+def count_match(text: str, focus: list[str], modifiers: list[str], *,
+                skip: frozenset[str] = frozenset()) -> str | None:
+    """The first phrase ``count_phrases`` finds, if any."""
+    return next(count_phrases(text, focus, modifiers, skip=skip), None)
+
+
+_LOSS = stems("loss")
+_BARE_COUNT_VERBS = frozenset({"are", "were", "remain", "remained"})
+
+
+def _modified_before(words: list[str], i: int, modifiers: list[str], n: int) -> bool:
+    """"Russian losses … at 1,690 troops, 11 tanks": a tally of one side's losses names whose things are
+    counted once, ahead of the list, as long as no other name stands between a number and its noun."""
+    if not modifiers or any(w[:1].isupper() for w in words[i + 1 : i + 1 + n]):
+        return False
+    before = [tokens(w)[:1] for w in words[:i]]
+    tallied = {t[0] for t, nxt in zip(before, before[1:], strict=False) if t and nxt and nxt[0] in _LOSS}
+    return all(m in tallied for m in modifiers)
+
+
+def asked_numbers(intent: Intent) -> frozenset[str]:
+    """Numbers the question itself states ("six" in "how many of the six missiles…"): given, not asked."""
+    return frozenset(w.lower() for w in _WORD.findall(intent.text) if _NUMBER_WORD.match(w))
+
+
+def has_figure(text: str, kind: str) -> bool:
+    """Does ``text`` state some figure of the loose sort a ``kind`` question wants (a date for "when")?"""
+    if kind == "when":
+        return bool(_DATE.search(text))
+    if kind == "score":
+        return bool(SCORE.search(text))
+    words = [w.strip(",.;:") for w in _WORD.findall(text)]
+    numbers = [w for i, w in enumerate(words) if _NUMBER_WORD.match(w) and w.lower() not in ("one",) and not (
+        re.fullmatch(r"(?:19|20)\d\d", w) or (i > 0 and _MONTH_WORD.match(words[i - 1]))
+        or (i + 1 < len(words) and _MONTH_WORD.match(words[i + 1])))]
+    return bool(numbers or _SHARE.search(text) or has_money(text))
+
+
+def has_money(text: str) -> bool:
+    """Does ``text`` state an amount of money?"""
+    return bool(find_money(text))
+
+
+def fits(passage: Passage, intent: Intent, window: str) -> bool:
+    """Can this passage (read with its context ``window``) carry the kind of fact the question wants?"""
+    text = passage.text
+    kind = intent.kind
+    if kind == "score":
+        return bool(SCORE.search(text))
+    if kind == "money":
+        if not has_money(text):
+            return False
+        if intent.per_unit and not _PER_UNIT.search(text):
+            return False  # a contract's total is not the price of each shell
+        return intent.money_focus is None or intent.money_focus in GENERIC_MONEY or \
+            intent.money_focus in tokens(window)
+    if kind == "count":
+        if intent.focus:
+            return count_match(text, intent.focus, intent.modifiers, skip=asked_numbers(intent)) is not None
+        return any(_NUMBER_WORD.match(w.strip(",.")) for w in _WORD.findall(text))
+    if kind == "quantity":
+        if intent.money_focus and intent.money_focus not in tokens(window):
+            return False  # "how much cargo": the amount must be one of cargo
+        return bool(re.search(r"\d", text) or _SHARE.search(text)) or any(
+            word_number(w) for w in text.split() if w.isalpha() and w.lower() not in ("a", "one"))
+    if kind == "distance":
+        return bool(DISTANCE.search(text))
+    if kind == "when":
+        if intent.future:
+            # The dateline and "said on Monday" date the report; a time to come is a month, a year,
+            # "next week", "within weeks".
+            return bool(_FUTURE_TIME.search(_PAST_TIME.sub("", _DATELINE.sub("", text))))
+        return bool(_DATE.search(text))
+    if kind == "why":
+        return bool(REASON_CUES.search(text))
+    if kind == "weapon":
+        return any(t in WEAPON_WORDS for t in tokens(text))
+    if kind == "who":
+        return bool(_NAME.search(_OPENING.sub("", text))) or any(t in SPEECH for t in tokens(text))
+    if kind == "where":
+        return bool(_PLACE.search(text)) or any(t in PLACE_NOUNS for t in tokens(text))
+    if kind == "target":
+        # "Which companies…" is answered by names, not by "companies dealing with them".
+        return any(not _MONTH_WORD.match(m.group(0)) for m in _NAME.finditer(_OPENING.sub("", text)))
+    return True

@@ -1,0 +1,114 @@
+"""The figure or phrase an answer's lead names: of the figures in the ranked passages, the one the question asks about."""
+
+from __future__ import annotations
+
+import re
+
+from bot.figures import find_money
+from bot.qa.answer_types import DISTANCE, EXACT_DATE, SCORE, asked_numbers, count_phrases
+from bot.qa.intent import Intent
+from bot.qa.pick import Figure, asks_total, pick_across, totals, with_conversion
+from bot.qa.span import SpanReader
+
+
+def _candidates(intent: Intent, text: str) -> list[Figure]:
+    """The figures of ``text`` of the sort the question asks for (an amount, a count of its noun)."""
+    if intent.kind in ("money", "quantity"):
+        money = [Figure(m.text, m.start, m.end, m.currency) for m in find_money(text)]
+        # "How much ground…" asks for an extent, which an amount of money is not.
+        if intent.kind == "quantity" and intent.money_focus is None and not _MONEY_IN_Q.search(
+                intent.text) and _EXTENT.search(text):
+            return []
+        return money
+    if intent.kind == "count":
+        found: list[Figure] = []
+        cursor = 0
+        for phrase in count_phrases(text, intent.focus, intent.modifiers, skip=asked_numbers(intent)):
+            at = text.find(phrase, cursor)
+            if at < 0:
+                at = text.find(phrase)
+            found.append(Figure(phrase, at, at + len(phrase)))
+            cursor = at + len(phrase)
+        if not intent.focus:
+            # "How many were shot down?" names nothing it counts: any counted thing, nearest its words.
+            found = [Figure(m.group(0), m.start(), m.end()) for m in _COUNTED.finditer(text)
+                     if not _YEAR.fullmatch(m.group(1)) and m.group(1).lower() not in asked_numbers(intent)]
+        if found and asks_total(intent.text):
+            # "added 74 vessels …, taking the total to 153": the total counts what the sentence counts.
+            found += [f for f in totals(text)
+                      if all(f.start != g.start for g in found)]
+        # "31 people, six of them children": a share of a count answers only a question about the share.
+        whole = [f for f in found if not (_PARTITIVE.search(f.text) and not _asks_share(f.text, intent.text))]
+        return whole or found
+    return []
+
+
+def figure_across(intent: Intent, texts: list[str]) -> str | None:
+    """The figure the lead names, from the ranked passages: of several, the one the question points at."""
+    if intent.kind in ("money", "quantity", "count"):
+        found = pick_across([(t, _candidates(intent, t)) for t in texts], intent.text, intent.terms)
+        if found is None:
+            return None
+        text, chosen = found
+        if intent.kind == "count":
+            return chosen.text
+        # A conversion stays with the amount it converts: "4.5 billion kroner (about $630 million)".
+        money = _candidates(intent, text)
+        outer = next((m for m in money if m.end <= chosen.start and with_conversion(text, m) != m.text
+                      and m.start + len(with_conversion(text, m)) >= chosen.end), None)
+        return with_conversion(text, outer or chosen)
+    return next((f for f in (figure_in(intent, t) for t in texts) if f), None)
+
+
+# A phrase from a lower-ranked passage must be read this much more surely per rank to be the lead.
+_SPAN_RANK_COST = 1.5
+
+
+def span_across(spans: SpanReader, kind: str, question: str, texts: list[str]) -> str | None:
+    """The answer phrase from the ranked passages: the top one's, unless a later passage reads clearly
+    surer ("Ukrainian officials say the claim is false." vs "Andriy Demchenko … told the Courier …")."""
+    best: tuple[float, str] | None = None
+    for rank, text in enumerate(texts):
+        found = spans.ranked_answer(kind, question, text)
+        if found and (best is None or found[0] + rank * _SPAN_RANK_COST < best[0]):
+            best = (found[0] + rank * _SPAN_RANK_COST, found[1])
+    return best[1] if best else None
+
+
+def figure_in(intent: Intent, text: str) -> str | None:
+    """The fact the lead can name outright: "$275 million", "594 Russian servicemen", "300 km"."""
+    if intent.kind in ("money", "quantity", "count"):
+        return figure_across(intent, [text])
+    if intent.kind == "score":
+        found_score = SCORE.findall(text)
+        return found_score[0] if found_score else None
+    if intent.kind == "distance":
+        found_distance = DISTANCE.findall(text)
+        return found_distance[0] if len(found_distance) == 1 else None
+    if intent.kind == "when":
+        found_date = EXACT_DATE.findall(text)
+        return found_date[0] if len(found_date) == 1 else None
+    return None
+
+
+# A number and the word it counts: "241 drones", "four hundred and fifty-eight targets".
+_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|"
+                 r"sixty|seventy|eighty|ninety|hundred|thousand")
+_NUMBER = rf"(?:\d[\d,]*|(?:{_NUMBER_WORDS})(?:(?:[ -]|\s+and\s+)(?:{_NUMBER_WORDS}))*)"
+_COUNTED = re.compile(rf"(?<![$€£\w.,-])({_NUMBER})\s+(?!(?:million|billion|bn|per|percent|km|miles|years?|months?|"
+                      rf"weeks?|days?|hours?|of|the|and|or|to|in|on|at|for|with|were|was|are|had|have|a|an)\b)"
+                      rf"([a-z][a-z-]+)\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_PARTITIVE = re.compile(r"\bof (?:them|those|these|whom|which)\b", re.IGNORECASE)
+
+
+def _asks_share(phrase: str, question: str) -> bool:
+    noun = phrase.split()[-1].lower()
+    return noun in question.lower()
+
+
+# A question that speaks of money, and a sentence that measures an extent (land, a share, a distance).
+_MONEY_IN_Q = re.compile(r"\b(?:money|worth|cost|fund\w*|loan\w*|grant\w*|cash|paid|pay|budget|aid|assistance|"
+                         r"dollars?|euros?|pounds?|yen|kron\w+)\b", re.IGNORECASE)
+_EXTENT = re.compile(r"\b(?:square|sq|km|kilomet\w+|miles?|hectares?|per ?cent|percent|%|tonnes?|tons?|"
+                     r"barrels?)\b|%", re.IGNORECASE)

@@ -1,0 +1,262 @@
+"""Phrases of a parsed sentence by sort (dates, distances, figures, doers, objects, names, reasons, what is said)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+from bot.extractive import syntax
+from bot.extractive.reading import Sentence
+from bot.qa.lexicon import stem
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+         "tomorrow", "overnight", "weekend"}
+_UNITS = {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "m"}
+_REASON_MARKS = {"because", "since", "as", "so", "citing", "due", "given", "amid", "over", "after"}
+_LIGHT_VERBS = {"be", "do", "have", "say", "tell", "make", "get", "go", "happen"}
+WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_WORD_OR_NUMBER = re.compile(r"[A-Za-z0-9][\w'’-]*")
+_MAX_WORDS = 18
+# What someone said is a clause, and a clause runs longer than a phrase.
+_MAX_SAID_WORDS = 32
+# A name this many dependency links from the question's own words is about what the question asks.
+_NEAR = 3
+
+
+def question_words(question: str) -> set[str]:
+    return {w.lower().rstrip("s") for w in WORD.findall(question)}
+
+
+def is_new(text: str, asked: set[str]) -> bool:
+    """Does the phrase say something the question didn't already say, without being a name it asked about?"""
+    words = {w.lower().rstrip("s") for w in _WORD_OR_NUMBER.findall(text)}  # "In 2022" says a year
+    names = {w.lower().rstrip("s") for w in WORD.findall(text) if w[:1].isupper()}
+    return bool(words - asked - {"the", "a", "of", "and", "in", "on"}) and not (names & asked - {"the"})
+
+
+def _short(tokens: list[Token], limit: int = _MAX_WORDS) -> str | None:
+    text = syntax.span_text(tokens).strip(" ,;:.“”\"'")
+    return text if text and len(text.split()) <= limit else None
+
+
+def dates(s: Sentence) -> list[str]:
+    out: list[str] = []
+    for tok in s.doc:
+        if tok.lower_ in _MONTHS and tok.tag_ == "NNP":
+            span = [t for t in tok.subtree if t.like_num or t.lower_ in _MONTHS or t.text == ","]
+            out.append(_short(sorted(span, key=lambda t: t.i)) or tok.text)
+        elif tok.lower_ in _DAYS or (tok.like_num and len(tok.text) == 4 and tok.text[:2] in ("19", "20")):
+            out.append(tok.text if tok.head.lower_ not in ("in", "on", "by", "since", "until") else
+                       f"{tok.head.text} {tok.text}")
+    return out
+
+
+def distances(s: Sentence) -> list[str]:
+    return [f"{t.head.left_edge.text if t.head.left_edge.like_num else t.text} {t.head.text}".strip()
+            if t.head.left_edge.i < t.i else f"{t.text} {t.head.text}"
+            for t in s.doc if t.like_num and t.head.lower_ in _UNITS]
+
+
+def quantities(s: Sentence, question: set[str]) -> list[str]:
+    """"1,294 square kilometres", "about two-thirds": a figure with what it measures."""
+    out: list[str] = []
+    for tok in s.doc:
+        if tok.like_num and tok.dep_ in ("nummod", "quantmod", "compound") and tok.head.pos_ == "NOUN":
+            head = tok.head
+            text = _short([t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "poss", "case")])
+            if text and is_new(text, question):
+                out.append(text)
+    return out
+
+
+def doers(s: Sentence, question: set[str], reporting: frozenset[str], *,
+             framed: bool = False) -> list[tuple[int, str]]:
+    """Who does what the question asks about: subjects of the sentence's verbs, the speakers of reported
+    words last ("Who does Zakharova say helped plan it?" wants who helped, not Zakharova)."""
+    ranked: list[tuple[int, int, str]] = []
+    for tok in s.doc:
+        if not syntax.is_verbal(tok):
+            continue
+        who = syntax.agent(tok) if syntax.is_passive(tok) else syntax.subject(tok)
+        if who is None or syntax.is_pronoun(who) or who.pos_ not in ("PROPN", "NOUN"):
+            continue
+        toks = syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"relcl"})
+        phrase = _short(toks)
+        if not phrase or not is_new(phrase, question):
+            continue
+        # "Who does Moscow say took …?": the saying frames the question; "Who told Putin …?" asks for the teller.
+        # The doer of the verb asked about comes first, then other doers, the speakers of reported words last.
+        saying = tok.lemma_.lower() in reporting
+        asked_verb = not (saying and framed) and (
+            tok.lemma_.lower().rstrip("s") in question or tok.lower_.rstrip("s") in question)
+        if not asked_verb and not any(t.pos_ == "PROPN" for t in toks):
+            continue  # "the announcement", "its forces": a doer the question did not ask about, and no name
+        rank = 0 if asked_verb else 2 if saying else 1
+        ranked.append((rank, tok.i, phrase))
+    return [(rank, phrase) for rank, _, phrase in sorted(ranked)]
+
+
+def objects_of_question_verb(s: Sentence, question: str) -> list[str]:
+    """"What were the companies shipping?": what the sentence's "shipping" takes."""
+    verbs = {w.lower() for w in WORD.findall(question)}
+    out: list[str] = []
+    for tok in s.doc:
+        if not syntax.is_verbal(tok) or tok.lemma_.lower() in _LIGHT_VERBS:
+            continue
+        if tok.lower_ not in verbs and tok.lemma_.lower() not in verbs:
+            continue
+        for child in tok.children:
+            if child.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp"):
+                text = _short(list(child.subtree))
+                if text:
+                    out.append(text)
+    return out
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 64:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _distance(a: Token, b: Token) -> int:
+    """Dependency links between two tokens of one sentence."""
+    up = {a.i: 0}
+    t, d = a, 0
+    while t.head.i != t.i and d < 64:
+        t, d = t.head, d + 1
+        up[t.i] = d
+    t, d = b, 0
+    while t.i not in up and t.head.i != t.i and d < 64:
+        t, d = t.head, d + 1
+    return up.get(t.i, 99) + d
+
+
+def question_anchors(s: Sentence, asked: set[str]) -> list[Token]:
+    """Tokens of the sentence that say one of the question's own content words."""
+    out = []
+    for tok in s.doc:
+        if not tok.is_alpha or tok.lower_ in STOP:
+            continue
+        forms = {tok.lower_.rstrip("s"), tok.lemma_.lower().rstrip("s"), stem(tok.lower_)}
+        if forms & asked:
+            out.append(tok)
+    return out
+
+
+def _nearness(tok: Token, anchors: list[Token]) -> int:
+    return min((_distance(tok, a) for a in anchors if a.i != tok.i), default=99)
+
+
+def near_names(s: Sentence, question: set[str], anchors: list[Token]) -> list[str]:
+    """Proper-noun phrases the question does not name, nearest the question's own words first; a name far
+    from all of them is about something else and is left out."""
+    ranked: list[tuple[int, int, str]] = []
+    for tok in s.doc:
+        if tok.tag_ not in ("NNP", "NNPS") or tok.dep_ in ("compound", "nmod", "poss") or syntax.is_temporal(tok):
+            continue
+        phrase = _short(syntax.phrase_tokens(tok, stop=syntax.CLAUSES | {"prep", "appos", "relcl", "det"}))
+        # A sentence without the question's words ("TREASURY'S TURN - Gazprombank.") was found for its
+        # context: its names are all the answer it has.
+        near = _nearness(tok, anchors) if anchors else 0
+        if phrase and is_new(phrase, question) and near <= _NEAR:
+            ranked.append((near, tok.i, phrase))
+    return [p for _, _, p in sorted(ranked)]
+
+
+def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
+    """Names the sentence gives the class the question asks for: "the Moscow Exchange" for "which exchange",
+    "Rivnopillia, a village" for "which village", "the \"Zapad\" group" for "which grouping"."""
+    out: list[str] = []
+    question = {w for w in question if stem(w) != noun and stem(w + "s") != noun}  # "the … Exchange" may say it
+    for tok in s.doc:
+        if stem(tok.lower_) != noun and stem(tok.lemma_.lower()) != noun:
+            continue
+        named: list[Token] = []
+        if tok.tag_ in ("NNP", "NNPS"):
+            head = tok
+            while head.dep_ == "compound" and head.head.tag_ in ("NNP", "NNPS"):
+                head = head.head
+            named.append(head)
+        else:
+            named += [c for c in tok.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            named.append(tok.head)
+        named += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        for n in named:
+            stop = syntax.CLAUSES | {"prep", "appos", "relcl", "det", "punct"}
+            toks = [t for t in syntax.phrase_tokens(n, stop=stop) if t.pos_ in ("PROPN", "NUM") or t.i == n.i]
+            phrase = _short(toks) if toks else None
+            if phrase and is_new(phrase, question):
+                out.append(phrase)
+                for c in n.conjuncts:  # "Rosneft and Lukoil"
+                    more = _short([c])
+                    if more and c.pos_ == "PROPN" and is_new(more, question):
+                        out[-1] = f"{out[-1]} and {more}"
+    return out
+
+
+def reason(s: Sentence) -> list[str]:
+    for tok in s.doc:
+        if tok.lower_ in _REASON_MARKS and tok.dep_ in ("mark", "prep", "advmod", "agent") and tok.head.i != tok.i:
+            clause = list(tok.head.subtree) if tok.dep_ == "mark" else list(tok.subtree)
+            text = _short([t for t in clause if t.i > tok.i or tok.dep_ == "mark"])
+            if text:
+                return [text]
+    return []
+
+
+STOP = {"the", "a", "an", "of", "and", "in", "on", "to", "for", "by", "with", "at", "from", "is", "was", "were",
+         "are", "be", "been", "did", "does", "do", "what", "which", "who", "whom", "how", "why", "when", "where",
+         "that", "this", "it", "its", "their", "they", "say", "said", "says", "according", "article", "much", "many"}
+
+
+def best_clause(s: Sentence, question: str) -> str | None:
+    """The shortest clause of the sentence that shares the most with the question and adds to it:
+    the answer in the article's words when no typed phrase fits ("involved in shipping machine tools and
+    microelectronics to Russia")."""
+    asked = {w.lower() for w in WORD.findall(question)} - STOP
+    asked_lemmas = {w.rstrip("s") for w in asked}
+    best: tuple[float, str] | None = None
+    for tok in s.doc:
+        if not (syntax.is_verbal(tok) or tok.pos_ == "NOUN") or tok.lemma_.lower() in self_reporting:
+            continue
+        tokens = [t for t in tok.subtree if not t.is_punct or t.text in ("-", "'s", "’s")]
+        if not tokens or len(tokens) > 26:
+            continue
+        words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+        shared = len({w for w in words if w.rstrip("s") in asked_lemmas or w in asked})
+        fresh = len({t.lower_ for t in tokens if t.is_alpha and t.lower_ not in STOP} - asked)
+        if not shared or not fresh:
+            continue
+        score = shared * 2 + min(fresh, 6) - len(tokens) / 12
+        if best is None or score > best[0]:
+            best = (score, syntax.span_text(sorted(tokens, key=lambda t: t.i)).strip(" ,;:.“”\"'"))
+    return best[1] if best else None
+
+
+self_reporting = {"say", "tell", "add", "claim", "report", "state"}
+
+
+def said(s: Sentence, reporting: frozenset[str], asked: Collection[str] = ()) -> list[str]:
+    """"What did Moscow say about the missiles?": what the sentence reports someone as saying; what the
+    question's own verb reports first ("say" before "denied that …")."""
+    verbs = [t for t in s.doc if t.lemma_.lower() in reporting and syntax.is_verbal(t)]
+    verbs.sort(key=lambda t: t.lemma_.lower().rstrip("s") not in asked and t.lower_.rstrip("s") not in asked)
+    out: list[str] = []
+    for tok in verbs:
+        for child in tok.children:
+            if child.dep_ in ("ccomp", "xcomp"):
+                text = _short([t for t in child.subtree if t.dep_ != "mark" or t.head.i != child.i],
+                              _MAX_SAID_WORDS)
+                if text:
+                    out.append(text)
+    return out
