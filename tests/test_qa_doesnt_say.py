@@ -85,3 +85,10 @@ def test_limits_on_how_far_is_a_policy_question(quarry):
     answer = ask(quarry, "Are there still limits on how far Ostria's rockets can be fired?")
     assert answer.answer != DOESNT_SAY
     assert "no longer" in joined(answer), answer
+
+
+def test_a_year_the_article_never_mentions_gets_doesnt_say(quarry):
+    # The article is of 2026; its travel bans are no answer for 2019.
+    answer = ask(quarry, "How many individuals did Northland ban in 2019?")
+    assert answer.answer == DOESNT_SAY
+    assert "41" in joined(ask(quarry, "How many individuals did Northland ban in 2026?"))

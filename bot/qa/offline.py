@@ -123,6 +123,15 @@ def _undisclosed(retriever: Retriever, intent: Intent) -> bool:
     return False
 
 
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+
+
+def _missing_year(retriever: Retriever, question: str) -> bool:
+    """"How much did Norway give in 2023?" about an article that never mentions 2023: the figure it has
+    is for another time."""
+    return any(year not in retriever.vocabulary for year in _YEAR.findall(question))
+
+
 def _missing_head(retriever: Retriever, intent: Intent) -> bool:
     """"What was the attendance at the derby?" about an article that never speaks of an attendance."""
     head = intent.head
@@ -255,7 +264,8 @@ def find_answer(retriever: Retriever, question: str, intents: list[Intent], *,
     if off_topic or (
             not known and not typed_fact and not follow_up and not _DOMAIN.search(question)):
         return Finding(answerable=False, lead=REDIRECT, quotes=[], hits=[], off_topic=True)
-    if retriever.missing_names(main) or _missing_head(retriever, main) or _undisclosed(retriever, main):
+    if retriever.missing_names(main) or _missing_head(retriever, main) or _undisclosed(retriever, main) or \
+            _missing_year(retriever, question):
         return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
     parts = [_part_hits(retriever, intent, min_coverage) for intent in intents]
     if not parts[0]:
