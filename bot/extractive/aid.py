@@ -39,6 +39,9 @@ _STATUS = (("delivered", {"deliver", "hand", "ship", "arrive", "transfer", "send
 # A government named by its office alone ("the Government", "the cabinet"): the article's own.
 _GOVERNMENT = {"government", "cabinet", "administration", "coalition"}
 _PERIODS = {"year", "month", "week", "day", "annum"}
+# "the $60 level agreed by the G7", "a $47.60 cap": a price, not a sum given.
+_PRICE_WORDS = {"level", "cap", "ceiling", "price", "threshold", "mark", "limit"}
+_SANCTION_WORDS = {"sanction", "sanctions", "sanctioning", "measure", "restriction", "penalty"}
 # Phrasal verbs of giving whose verb alone gives nothing: "the US will put up $20bn", "allies chipped in".
 _PHRASAL_GIVE = {("put", "up"), ("chip", "in"), ("stump", "up"), ("pony", "up"), ("set", "aside"), ("put", "into"),
                  ("pour", "into"), ("plough", "into"), ("plow", "into"), ("sink", "into")}
@@ -93,8 +96,17 @@ class AidReader:
         return any(self.lx.side_words.get(c.lower_) == "russia" and c.dep_ in ("amod", "compound") for c in head.lefts)
 
     def _is_help(self, token: Token) -> bool:
-        return token.lemma_.lower() in self.lx.aid_noun and not any(
-            c.lemma_.lower() in ("sanction", "sanctions", "sanctioning") for c in token.lefts)
+        """An aid noun, unless sanctions make it theirs: "its 17th sanctions package", "a package of
+        sanctions", or a bare "the package" when the last measure the article named was a sanctions one."""
+        if token.lemma_.lower() not in self.lx.aid_noun:
+            return False
+        if any(c.lemma_.lower() in _SANCTION_WORDS for c in token.lefts) or any(
+                p.lower_ == "of" and any(o.lemma_.lower() in _SANCTION_WORDS for o in p.children)
+                for p in token.children if p.dep_ == "prep"):
+            return False
+        bare = not any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in token.lefts)
+        last = next((f.section for f in reversed(self.ctx.items) if f.section in ("aid", "sanctions")), None)
+        return not (bare and token.lemma_.lower() in ("package", "round") and last == "sanctions")
 
     def _withheld(self, verb: Token) -> bool:
         """Is the giving negated, hypothetical, or under a permission, refusal or review (policy's business)?"""
@@ -103,10 +115,14 @@ class AidReader:
             tentative.discard("would")  # "said it would provide": the "will" of a pledge, reported
         if syntax.is_negated(verb) or syntax.modals(verb) & tentative:
             return True
+        if verb.dep_ == "csubj" or any(self.policy.frame(o) == "permit" for o in syntax.children(verb, "dobj")):
+            return True  # "supplying Tomahawks would mean …" is no act; "had given its approval" is policy
         for below, tok in zip(list(syntax.ancestors_to_clause_top(verb, limit=5)), list(
                 syntax.ancestors_to_clause_top(verb, limit=5))[1:], strict=False):
             if below.dep_ == "relcl":
                 break  # "Scholz, who has doubled the sum …, has let it be understood …": the relative clause stands
+            if syntax.is_verbal(tok) and syntax.is_negated(tok) and tok.lemma_.lower() not in self.lx.report:
+                return True  # "is not really looking at giving Ukraine Tomahawks"
             if tok.lemma_.lower() in self.lx.report and syntax.is_verbal(tok):
                 teller = syntax.subject(tok)
                 # "A friend told me the Netherlands is sending 900 tanks": hearsay is not a pledge.
@@ -157,6 +173,15 @@ class AidReader:
     def _to_ukraine(self, s: Sentence, clause: set[int]) -> bool | None:
         """True: the help goes to Ukraine; False: to Russia; None: the clause doesn't say."""
         for t in s.doc:
+            # "sending 728 drones … against Ukrainian cities": aimed at Ukraine is an attack, not help.
+            if t.i in clause and t.lower_ == "against" and t.dep_ == "prep" and \
+                    {x.lower_ for x in t.subtree} & {"ukraine", "ukrainian", "kyiv", "kiev"}:
+                return False
+            # "supplied Russia's military with drone parts": the one supplied is the verb's object.
+            if t.i in clause and t.dep_ in ("dobj", "dative") and any(
+                    p.lower_ == "with" for p in syntax.children(t.head, "prep")) and \
+                    {x.lower_ for x in t.subtree} & _TO_RUSSIA:
+                return False
             # "to Russian arms makers", "for Moscow's war": a recipient on Russia's side.
             if t.i in clause and t.lower_ in ("to", "for") and t.dep_ in ("prep", "dative"):
                 recipient = {x.lower_ for x in t.subtree}
@@ -180,6 +205,8 @@ class AidReader:
             if span is None or not any(t.i in clause for t in span):
                 continue
             after = doc[span.end : span.end + 2]
+            if len(after) and after[0].lemma_.lower() in _PRICE_WORDS:
+                continue
             if len(after) == 2 and after[0].lower_ in ("a", "per", "each") and after[1].pos_ == "NOUN":
                 if after[1].lemma_.lower() in _PERIODS:
                     # "£3bn a year": a sum given every year, shown with its period
@@ -212,6 +239,8 @@ class AidReader:
         who = syntax.agent(verb) if syntax.is_passive(verb) else syntax.subject(verb)
         if verb.lemma_.lower() in _VALUING and self._valued(verb) is not None:
             who = self._valued(verb)  # "Sweden's support was put by the government at …": Sweden's help
+        if who is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            who = syntax.subject(verb.head)  # "Russia launched its largest attack, sending 728 drones …"
         if who is not None and who.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             who = verb.head  # "Scholz, who has doubled …": the noun the relative pronoun stands for
         if who is not None:
@@ -232,6 +261,8 @@ class AidReader:
                 return [actor] if actor and actor not in BELLIGERENTS else []
             if who.tag_ in ("NNP", "NNPS") or any(c.tag_ in ("NNP", "NNPS") for c in who.lefts):
                 return []  # "a Hong Kong firm sent …": someone the domain file does not know gives nothing
+            if who.lemma_.lower() in self.lx.private:
+                return []  # "the firms shipped goods", "farmers pay more for fuel": nobody who gives aid
         # "Germany's new package", "US aid", "aid from Japan".
         for t in s.doc:
             if t.i in clause and t.lemma_.lower() in self.lx.aid_noun:

@@ -46,6 +46,7 @@ class Words(_Model):
     decide: list[str]
     amount: list[str]
     aid_noun: list[str]
+    private: list[str] = Field(default_factory=list)
     contain: list[str]
     permit: list[str]
     permit_noun: list[str]
@@ -143,6 +144,7 @@ class Lexicon:
     decide: frozenset[str]
     amount: frozenset[str]
     aid_noun: frozenset[str]
+    private: frozenset[str]
     contain: frozenset[str]
     permit: frozenset[str]
     permit_noun: frozenset[str]
