@@ -23,6 +23,8 @@ _FLIP: dict[Stance, Stance] = {"permitted": "prohibited", "prohibited": "permitt
                                "under_review": "prohibited", "unclear": "unclear"}
 # "may use" is permission; "could use" on its own is a possibility, not a rule.
 PERMISSIVE_MODALS = {"may", "can", "ca"}
+# Where a use is aimed: a rule about using a weapon says where or at what.
+_AIMED = {"against", "at", "on", "inside", "into", "in", "within", "beyond", "across", "over"}
 _TENTATIVE_MODALS = {"could", "might", "would", "should"}
 # Verbs of change: negated, they keep the state they are about instead of turning it round.
 _CHANGE_VERBS = frozenset({"change", "alter", "shift", "budge", "waver", "move"})
@@ -191,6 +193,9 @@ class PolicyReader(ContextReader):
                     if new is None and negated and frame == "supply" and syntax.subject(tok) is not None:
                         new = "prohibited"  # "Germany will not send Taurus"
                         negated = False
+                    elif new is None and frame == "use" and mods and mods <= {"can", "ca"} and syntax.is_passive(tok) \
+                            and not any(p.lower_ in _AIMED for p in syntax.children(tok, "prep")):
+                        continue  # "can be fired from vehicles or shoulder launchers": what it can do, not a rule
                     elif new is None and frame == "use" and (mods & (PERMISSIVE_MODALS | {"must"} | self._backshift(tok))
                                                              or self._be_to(tok)):
                         new = "prohibited" if negated else "permitted"  # "Ukraine may (not) use …", "must not be used"

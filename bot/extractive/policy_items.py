@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
-from bot.extractive.actors import BELLIGERENTS, actor_of
+from bot.extractive.actors import BELLIGERENTS, actor_of, actors_in
 from bot.extractive.attribution import Attribution
 from bot.extractive.found import Found
 from bot.extractive.policy import PERMISSIVE_MODALS, PolicyReader
@@ -92,12 +92,16 @@ class PolicyItemReader(PolicyReader):
             asker = syntax.subject(verb)
             asked = syntax.first_child(verb, "dobj", "dative")
             if asker is not None and self._side(s, asker) == "ukraine" and (
-                    asked is None or actor_of(s, asked, self.ctx) is None):
+                    asked is None or not actors_in(s, asked)):  # "its partners" names no government
                 return True
         if setter is not None and self.frame(setter) == "permit" and syntax.is_verbal(setter) \
                 and syntax.first_child(setter, "xcomp", "ccomp") is not None:
             # "allowed X to …": X must be Ukraine's side.
             party = syntax.first_child(setter, "dobj")
+            if party is None:  # "lets the administration ship arms": the one let is the clause's subject
+                clause = syntax.first_child(setter, "xcomp", "ccomp")
+                party = syntax.first_child(clause, "nsubj") if clause is not None else None
+                party = party if party is not None and party.pos_ == "NOUN" else None
             if party is not None and self._side(s, party) not in ("ukraine", None):
                 return True
             if party is not None and self._side(s, party) is None and party.pos_ == "NOUN" \
