@@ -31,6 +31,13 @@ _CARRY_OUT = {"carry", "conduct", "launch", "stage", "mount", "deliver", "suffer
               "repulse", "thwart", "foil", "sustain", "execute", "perform", "unleash"}
 
 
+# Places named by a common noun: "the town fell", "the village was retaken".
+_SETTLEMENTS = {"town", "village", "city", "settlement", "hamlet", "suburb", "district", "bridgehead", "ridge",
+                "height", "hill", "airfield", "airport", "base", "port", "plant", "factory", "depot", "refinery",
+                "bridge", "building", "headquarters", "ship", "vessel", "aircraft", "jet", "helicopter", "plane",
+                "debris", "wreckage", "fragment", "shrapnel", "drone", "missile", "rocket", "shell", "bomb"}
+
+
 class ClaimReader:
     def __init__(self, context: Context) -> None:
         self.ctx = context
@@ -48,11 +55,36 @@ class ClaimReader:
         objects = {t.i for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
         return bool(places_in(s, objects))
 
+    def _fighting_subject(self, s: Sentence, verb: Token) -> bool:
+        """An intransitive ambiguous verb ("fell", "dropped") is fighting only when what does it is a place,
+        a force or a weapon: "Avdiivka fell", "the drone crashed", not "freight rates have fallen"."""
+        if syntax.first_child(verb, "dobj") is not None or syntax.is_passive(verb):
+            return True
+        if syntax.first_child(verb, "csubj") is not None:
+            return False  # "hitting targets … fell within its right": an act as the subject
+        who = syntax.subject(verb)
+        if who is None or syntax.is_pronoun(who) or who.pos_ == "PROPN":
+            return True
+        if who.pos_ in ("VERB", "AUX"):
+            return False  # "hitting targets … fell within its right": an act as the subject
+        # The subject's own words, with what it is "of" ("debris of a drone"), not where it is from.
+        own = syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"prep"}) + [
+            t for p in syntax.children(who, "prep") if p.lower_ == "of" for o in syntax.children(p, "pobj")
+            for t in o.subtree]
+        indices = {t.i for t in own}
+        words = {t.lemma_.lower() for t in own}
+        return bool(words & (self.lx.military | _SETTLEMENTS)) or bool(places_in(s, indices)) or any(
+            n.start in indices for n in s.names_of("weapon"))
+
     def _hypothetical(self, token: Token) -> bool:
         """"could capture", "plans to take", "if Russia advances", "allowed them to fire", "the drones that
         strike homes every night": not an event anyone claims happened."""
         if token.dep_ == "relcl" and token.head.pos_ == "NOUN":
             return True  # a relative clause describes a thing; it does not report an event
+        if token.tag_ == "VBG" and token.dep_ in ("csubj", "nsubj", "nsubjpass"):
+            return True  # "hitting military targets on the aggressor's soil fell within …": an act named, not told
+        if any(tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" for tok in syntax.ancestors_to_clause_top(token, limit=3)):
+            return True  # "the equipment that helps Ukrainians hold their ground" describes equipment
         for tok in syntax.ancestors_to_clause_top(token, limit=4):
             if syntax.modals(tok) & {"could", "might", "may", "would", "should", "must", "can", "will", "'ll"}:
                 return True
@@ -81,12 +113,14 @@ class ClaimReader:
                        for c in token.subtree) and self._military(s, token)
         if syntax.is_verbal(token) and any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in _MOVING
                                            for c in token.children):
-            return not self._hypothetical(token) and self._military(s, token)
+            return not self._hypothetical(token) and self._military(s, token) and self._fighting_subject(s, token)
         if syntax.is_verbal(token) and lemma in self.lx.event:
             if self._hypothetical(token):
                 return False
             # "shot down", "beat back", "fended off": the particle makes the verb one of fighting.
             phrasal = any(c.dep_ == "prt" and (lemma, c.lower_) in _PHRASAL for c in token.children)
+            if not phrasal and lemma in self.lx.event_ambiguous and not self._fighting_subject(s, token):
+                return False  # "the cost of insuring a ship has fallen": prices fall too
             return phrasal or lemma not in self.lx.event_ambiguous or self._military(s, token)
         # Who holds ground: "showed Basivka as contested rather than under Russian control", "in Ukrainian
         # control". A state of the front is a claim like an event, when someone asserts it.
@@ -95,6 +129,9 @@ class ClaimReader:
             return True
         if lemma == "contest" and token.tag_ in ("VBN", "JJ") and syntax.first_child(token, "dobj", "agent") is None:
             return True
+        if token.pos_ == "NOUN" and lemma in self.lx.event_noun and syntax.is_verbal(token.head) and \
+                token.head.i != token.i and self._hypothetical(token.head):
+            return False  # "If Russia launches attacks on Ukraine …": a condition, not an event
         if token.pos_ == "NOUN" and lemma in self.lx.event_noun:
             # A noun of fighting counts with a figure or a place ("12 attacks near Pokrovsk", "losses of up to
             # 220 servicemen", "the capture of X"), or as what someone did ("carried out a massive strike").
