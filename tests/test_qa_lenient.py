@@ -60,3 +60,10 @@ def test_a_price_per_shell_is_not_the_contract_total(corridor):
 def test_a_count_of_something_else_is_still_no_answer(corridor):
     answer = ask(corridor, "How many Ukrainian soldiers were killed near Lyptsi?")
     assert answer.answer == DOESNT_SAY and answer.quotes == []
+
+
+def test_the_questions_own_sum_is_no_answer(corridor):
+    # "€450 million" is what the question already says; what goes to Poland is not given.
+    answer = ask(corridor, "How much of the €450 million goes to Poland?")
+    assert answer.answer == DOESNT_SAY
+    assert "450" not in answer.answer

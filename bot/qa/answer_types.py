@@ -195,7 +195,9 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
     if kind == "score":
         return bool(SCORE.search(text))
     if kind == "money":
-        if not has_money(text):
+        # "How much of the €50bn goes to the military?": the question's own sum is given, not asked.
+        given = {(m.value, m.currency) for m in find_money(intent.text)}
+        if not any((m.value, m.currency) not in given for m in find_money(text)):
             return False
         if intent.per_unit and not _PER_UNIT.search(text):
             return False  # a contract's total is not the price of each shell

@@ -14,7 +14,9 @@ from bot.qa.span import SpanReader
 def _candidates(intent: Intent, text: str) -> list[Figure]:
     """The figures of ``text`` of the sort the question asks for (an amount, a count of its noun)."""
     if intent.kind in ("money", "quantity"):
-        money = [Figure(m.text, m.start, m.end, m.currency) for m in find_money(text)]
+        given = {(m.value, m.currency) for m in find_money(intent.text)}
+        money = [Figure(m.text, m.start, m.end, m.currency) for m in find_money(text)
+                 if (m.value, m.currency) not in given]
         # "How much ground…" asks for an extent, which an amount of money is not.
         if intent.kind == "quantity" and intent.money_focus is None and not _MONEY_IN_Q.search(
                 intent.text) and _EXTENT.search(text):
