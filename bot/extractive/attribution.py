@@ -45,7 +45,10 @@ def _content_of(verb: Token) -> set[int]:
     """The tokens a reporting verb introduces: its complement clause, object or "of …" phrase, and a
     figure it puts something at ("put Russian losses at 1,140 soldiers")."""
     out: set[int] = set()
+    told = syntax.first_child(verb, "ccomp") is not None
     for child in verb.children:
+        if told and child.dep_ in ("dobj", "dative") and child.i < verb.i + 3 and child.pos_ in ("NOUN", "PRON", "PROPN"):
+            continue  # "told reporters that …": the audience, not what was said
         figure = child.dep_ == "prep" and any(t.like_num for t in child.subtree) and child.lower_ in ("at", "to")
         if child.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "oprd") or figure or (
                 child.dep_ == "prep" and child.lower_ in ("of", "that", "about", "on")):
@@ -154,6 +157,9 @@ def _display_tokens(who: Token) -> list[Token]:
                                                   for o in syntax.children(p, "pobj") for a in syntax.children(o, "appos")]:
         if appos.tag_ in ("NNP", "NNPS"):
             return syntax.phrase_tokens(appos, stop=syntax.CLAUSES | {"prep", "appos", "relcl"})
+    without_appos = syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"appos", "relcl"})
+    if who.tag_ in ("NNP", "NNPS") and len(without_appos) <= 9:
+        return without_appos  # "The Institute for the Study of War, a think tank": the name runs on through "for"
     return syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"prep", "appos", "relcl"})
 
 

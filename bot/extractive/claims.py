@@ -27,7 +27,7 @@ _PHRASAL = {("shoot", "down"), ("beat", "back"), ("fight", "off"), ("fend", "off
 # Moving on the front: fighting only with a military word near ("units were pulling back"; prices pull back too).
 _MOVING = {("pull", "back"), ("fall", "back"), ("pull", "out"), ("break", "through")}
 # Verbs that do an attack named by a noun: "carried out a massive strike", "suffered heavy losses".
-_CARRY_OUT = {"carry", "conduct", "launch", "stage", "mount", "deliver", "suffer", "inflict", "record", "repel",
+_CARRY_OUT = {"carry", "conduct", "launch", "stage", "mount", "deliver", "suffer", "inflict", "record", "repel", "make",
               "repulse", "thwart", "foil", "sustain", "execute", "perform", "unleash"}
 
 
@@ -36,6 +36,10 @@ _SETTLEMENTS = {"town", "village", "city", "settlement", "hamlet", "suburb", "di
                 "height", "hill", "airfield", "airport", "base", "port", "plant", "factory", "depot", "refinery",
                 "bridge", "building", "headquarters", "ship", "vessel", "aircraft", "jet", "helicopter", "plane",
                 "debris", "wreckage", "fragment", "shrapnel", "drone", "missile", "rocket", "shell", "bomb"}
+
+
+# What a denial in a relative clause can be about: "a claim Kyiv denied", "an account Moscow rejected".
+_CLAIM_NOUNS = {"claim", "account", "report", "assertion", "statement", "version", "allegation"}
 
 
 class ClaimReader:
@@ -152,6 +156,10 @@ class ClaimReader:
         with_events = {a.speaker.name for a in attributions
                        if any(t.i in a.content and t.i not in ruled and self.is_event(s, t) for t in s.doc)}
         for a in attributions:
+            if a.denial and a.verb is not None and a.verb.dep_ in ("relcl", "acl") and \
+                    a.verb.head.lemma_.lower() in _CLAIM_NOUNS:
+                out += self._denied_here(s, a, attributions, ruled)  # "…, a claim Ukraine's military denied"
+                continue
             events = [t for t in s.doc if t.i in a.content and t.i not in ruled and self.is_event(s, t)]
             if not events and not a.denial:
                 continue
@@ -172,6 +180,26 @@ class ClaimReader:
                     "side": a.speaker.side, "status": "claimed"}, [s],
                     merge_key=(a.speaker.name.lower(), claim.lower())))
         return out
+
+    def _denied_here(self, s: Sentence, a: Attribution, attributions: list[Attribution], ruled: set[int]) -> list[Found]:
+        """"Bloggers reported that Russian troops had entered Chasiv Yar, a claim Ukraine's military denied": the
+        denial is a rival claim about what the other attribution of the sentence claims."""
+        if a.verb is None:
+            return []
+        for other in attributions:
+            if other is a or other.speaker.side == a.speaker.side or a.verb.i in other.content and not any(
+                    t.i in other.content and t.i not in ruled and self.is_event(s, t) for t in s.doc):
+                continue
+            claimed = [i for i in sorted(other.content) if i < a.verb.head.left_edge.i and not s.doc[i].is_punct]
+            if not claimed:
+                continue
+            text = syntax.span_text(list(s.doc[claimed[0] : claimed[-1] + 1])).strip(_EDGES)
+            places = places_in(s, set(claimed))
+            claim = f"{a.verb.text} that {text.removeprefix('that ')}"
+            return [Found("battlefield_claims", {
+                "claimant": a.speaker.name, "claim": claim, "location": places[0] if places else None,
+                "side": a.speaker.side, "status": "claimed"}, [s], merge_key=(a.speaker.name.lower(), claim.lower()))]
+        return []
 
     def _place_nearby(self, s: Sentence) -> str | None:
         """"… at a facility in the region": the place the sentence or the one before it names."""

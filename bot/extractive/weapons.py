@@ -48,6 +48,12 @@ def _phrase(head: Token, first: int, *, counts: bool = False, name_start: int | 
     return syntax.span_text(list(doc[start : head.i + 1])).strip(" ,;:-")
 
 
+# Compounds whose head is a weapon word but that name no weapon: "a Washington-based think tank".
+_NOT_WEAPONS = {("think", "tank"), ("septic", "tank"), ("fuel", "tank"), ("water", "tank"), ("oil", "tank"),
+                ("storage", "tank"), ("gas", "tank"), ("starting", "gun"), ("nail", "gun"), ("smoking", "gun"),
+                ("spray", "gun"), ("bath", "bomb")}
+
+
 def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equipment: bool = False) -> list[Weapon]:
     """Weapons (and with ``equipment``, other goods given) in the sentence, in order, one per phrase."""
     doc = s.doc
@@ -81,7 +87,7 @@ def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equ
         if token.i not in allowed or token.i in heads or token.pos_ != "NOUN" or token.tag_ in ("NNP", "NNPS"):
             continue
         lemma = token.lemma_.lower()
-        is_weapon = lemma in lx.weapon_heads
+        is_weapon = lemma in lx.weapon_heads and not any((c.lower_, lemma) in _NOT_WEAPONS for c in token.lefts)
         if is_weapon and lemma in lx.weapon_heads_modified:
             is_weapon = any(c.lower_ in lx.weapon_modifiers or c.lemma_.lower() in lx.weapon_heads
                             for c in token.lefts)
