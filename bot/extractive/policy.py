@@ -49,6 +49,10 @@ class PolicyReader(ContextReader):
                 return "prohibit"
             if lemma == "turn" and "down" in prt:
                 return "prohibit"  # "turned down a Ukrainian appeal for Patriot launchers"
+            if lemma == "sign" and "off" in prt:
+                return "permit"  # "has yet to sign off on the delivery"
+            if lemma == "stop" and any(c.lower_ == "short" for c in token.children):
+                return "prohibit"  # "stopped short of allowing": what follows did not happen
             if lemma in ("stand", "get") and any(p.lower_ == "in" and any(o.lemma_.lower() == "way"
                                                                        for o in syntax.children(p, "pobj"))
                                                  for p in syntax.children(token, "prep")):
