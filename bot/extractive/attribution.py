@@ -49,6 +49,9 @@ def _content_of(verb: Token) -> set[int]:
     for child in verb.children:
         if told and child.dep_ in ("dobj", "dative") and child.i < verb.i + 3 and child.pos_ in ("NOUN", "PRON", "PROPN"):
             continue  # "told reporters that …": the audience, not what was said
+        if told and child.dep_ == "prep" and child.i < verb.i + 4 and not any(t.like_num for t in child.subtree
+                                                                            if not syntax.is_temporal(t)):
+            continue  # "wrote on Telegram that …", "said on Sunday …": where or when it was said
         figure = child.dep_ == "prep" and any(t.like_num for t in child.subtree) and child.lower_ in ("at", "to")
         if child.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "oprd") or figure or (
                 child.dep_ == "prep" and child.lower_ in ("of", "that", "about", "on")):
@@ -278,6 +281,11 @@ class Attributor(ContextReader):
             # "Poltava regional governor", "the governor of Poltava": a name that qualifies the office
             t.text for r in roles for t in r.subtree
             if t.tag_ == "NNP" and t.ent_type_ != "PERSON" and t.i < r.i and t.dep_ in ("compound", "amod", "poss", "nmod")]
+        if not places and any(t.lemma_.lower() in ("regional", "region", "local", "city", "oblast", "mayor")
+                              for t in phrase):
+            # "…, according to the regional governor, Oleksandr Prokudin": the region is the one the sentence
+            # is about, named outside the speaker's phrase.
+            places = [n.text for n in s.names if n.kind == "place" and n.start not in ids]
         if not places:
             return None
         return "russia" if any(w.lower() in lx.russian_regions for p in places for w in p.split()) else "ukraine"

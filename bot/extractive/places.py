@@ -42,6 +42,10 @@ def _compound_span(token: Token) -> tuple[int, int]:
     return start, end + 1
 
 
+_TAKEN = {"capture", "take", "seize", "liberate", "recapture", "retake", "enter", "storm", "encircle", "surround",
+          "abandon", "lose", "clear", "occupy", "overrun", "raze"}
+
+
 def _is_candidate(s: Sentence, token: Token) -> bool:
     if token.tag_ not in ("NNP", "NNPS") or token.lower_ in _NOT_PLACES or not token.text[:1].isupper():
         return False
@@ -71,6 +75,9 @@ def places_in(s: Sentence, indices: set[int] | None = None) -> list[str]:
                                                                    or head.head.lower_ in _DIRECTIONS))
             or (token.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in _SETTLEMENT)
             or (token.dep_ == "appos" and head.lemma_.lower() in _SETTLEMENT)
+            # "have fully liberated Novoivanivka", "Kurakhove was captured": what is taken or held is a place.
+            or (token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _TAKEN and head.pos_ in ("VERB", "AUX")
+                and token.ent_type_ not in ("PERSON", "ORG", "NORP"))
         )
         if not grammatical:
             continue
