@@ -119,3 +119,17 @@ def test_what_a_side_shoots_down_is_the_other_sides():
     text = ("Ukraine's air force said Russia launched 64 drones overnight. Russian air defences destroyed 211 "
             "Ukrainian drones over nine regions, the Russian defence ministry said.")
     assert "211" in _lead(text, "How many drones does Russia say it shot down?")
+
+
+GOODS = ("Russia's war in Ukraine goes on. Sweden's new €300 million package for Ukraine, announced by the "
+         "defence minister in Stockholm, pays for Archer howitzers, RBS 70 missiles and winter clothing.")
+
+
+def test_what_a_package_holds_is_its_goods_not_a_name():
+    lead = _lead(GOODS, "What's in the Swedish package?")
+    assert "Archer" in lead and "RBS 70" in lead, lead
+
+
+def test_who_announced_it_is_still_a_name():
+    lead = _lead(GOODS, "Who announced the package?")
+    assert "Archer" not in lead, lead

@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 _FRAMED = re.compile(r"\b(?:does|do|did)\s+(?:\w+\s+){1,3}(?:say|claim|report|think|believe|allege)\b",
                      re.IGNORECASE)
+# Questions about what help holds: "What's in the package?", "What does it include?", "What is Denmark buying?"
+_CONTENTS = re.compile(r"\bwhat(?:'s|’s| is| are| was| were| else is)? (?:in|inside)\b|\b(?:includes?|including|contains?|"
+                       r"buy(?:ing)?|send(?:ing)?|giv(?:e|ing)|supply(?:ing)?|deliver(?:ing)?|get(?:ting)?|"
+                       r"receiv(?:e|ing)|pay(?:ing)? for)\b", re.IGNORECASE)
 _SAYING = {"say", "said", "says", "claim", "claimed", "claims", "report", "reported", "announce", "announced",
            "tell", "told", "answer", "respond", "responded", "reply", "replied", "version", "account", "react",
            "reacted", "warn", "warned", "insist", "insisted", "deny", "denied"}
@@ -115,6 +119,11 @@ class SpanReader:
             candidates = near + [(2, o) for o in phrases.objects_of_question_verb(s, question)]
         else:
             candidates = [(1, o) for o in phrases.objects_of_question_verb(s, question)] + near
+        if kind in ("what", "target") and _CONTENTS.search(question):
+            # "What's in the new package?", "What is Denmark buying?": the goods the sentence names.
+            goods = [w.text for w in weapons_in(s, self.lx, equipment=True) if phrases.is_new(w.text, asked)]
+            if goods:
+                candidates = [(1, ", ".join(dict.fromkeys(goods[:4])))] + candidates
         if kind in ("what", "target") and self.asks_doer(question):
             # "Which outlet reported …?": the doer of the verb asked about.
             candidates = [(0, p) for r, p in phrases.doers(s, asked, self.lx.report) if r == 0] + candidates
