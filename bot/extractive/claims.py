@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _EDGES = " ,;:.“”\"'‘’-–—"
+_OPENING_QUOTES = {"“", '"', "‘", "'", "«"}
 # Verbs with a particle that are always fighting, whatever their object.
 _PHRASAL = {("shoot", "down"), ("beat", "back"), ("fight", "off"), ("fend", "off"), ("push", "back"),
             ("drive", "back"), ("hold", "off"), ("fight", "back")}
@@ -219,7 +220,7 @@ class ClaimReader:
         last = self.ctx.items[-1] if self.ctx.items else None
         if (last is None or last.section != "battlefield_claims" or last.sentences[-1].index != s.index - 1
                 or last.sentences[-1].para != s.para):
-            return None
+            return self._quoted_on(s)
         events = [t for t in s.doc if self.is_event(s, t)]
         if not events:
             return None
@@ -227,6 +228,24 @@ class ClaimReader:
         return Found("battlefield_claims", {**last.fields, "claim": claim,
                                             "location": (places_in(s) or [last.fields["location"]])[0]}, [s],
                      merge_key=(str(last.fields["claimant"]).lower(), claim.lower()))
+
+    def _quoted_on(self, s: Sentence) -> Found | None:
+        """"“We are holding the line,” he said. “We repelled 27 assaults near Kurakhove.”": a quoted sentence
+        with no speaker of its own, right after one that named its speaker, goes on in that speaker's words."""
+        said = self.ctx.last_said
+        if said is None or said[0] != s.index - 1 or s.text.lstrip()[:1] not in _OPENING_QUOTES:
+            return None
+        if self.ctx.sentences[s.index - 1].para not in (s.para, s.para - 1):
+            return None
+        events = [t for t in s.doc if self.is_event(s, t)]
+        if not events:
+            return None
+        speaker = said[1]
+        claim = s.text.strip(_EDGES)
+        places = places_in(s)
+        return Found("battlefield_claims", {"claimant": speaker.name, "claim": claim,
+                                            "location": places[0] if places else None, "side": speaker.side,
+                                            "status": "claimed"}, [s], merge_key=(speaker.name.lower(), claim.lower()))
 
     def _last_location(self, side: str, *, any_place: bool = False) -> str | None:
         """A denial ("Kyiv denied it") is about the place of the latest claim from the other side."""

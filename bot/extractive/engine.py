@@ -82,6 +82,8 @@ class ExtractiveEngine:
             if s.text.rstrip("\"'’” ").endswith("?"):
                 continue  # a question is a heading or a rhetorical turn, never a fact
             attributions = attributor.attributions(s)
+            if attributions:
+                ctx.last_said = (s.index, attributions[-1].speaker)
             found: list[Found] = []
             part = aid.more.component(s, list_head)
             if part is not None:
