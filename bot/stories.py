@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.errors import InputError
 from bot.models import Brief
-from bot.story.digest import PERIODS, Digest, ThreadRef, compose_digest, window
+from bot.story.digest import PERIODS, Digest, compose_digest, window
 from bot.story.normalise import Normaliser, normaliser_for
 from bot.story.rows import BriefPlace, rows_from_brief
 from bot.story.whatsnew import Note, compare
@@ -85,17 +85,16 @@ def whats_new(service: BriefService, brief: Brief, *, platform: str, channel: st
 
 
 def elsewhere(service: BriefService, *, article_id: int | None, platform: str, channel: str,
-              workspace: str | None = None) -> list[ThreadRef]:
+              workspace: str | None = None) -> list[BriefPlace]:
     """The brief threads of this article in other channels (of the same workspace), oldest first."""
     if article_id is None:
         return []
     records = service.store.threads_for_article(platform=platform, article_id=article_id, workspace=workspace)
-    return [ThreadRef(platform=t.platform, workspace=t.workspace, channel=t.channel, thread_ts=t.thread_ts,
-                      created_at=t.created_at) for t in records if t.channel != channel]
+    return [t for t in records if t.channel != channel]
 
 
 def brief_once(service: BriefService, article: Article, *, platform: str, channel: str,
-               workspace: str | None = None) -> tuple[Brief, list[ThreadRef]]:
+               workspace: str | None = None) -> tuple[Brief, list[BriefPlace]]:
     """The brief of ``article``: the one already posted in another channel when there is one (briefed
     once), with references to those threads; else a fresh brief and no references."""
     store = service.store

@@ -232,12 +232,12 @@ def test_the_chart_is_a_png_of_sensible_size(filled, store, clock):
 
 
 def test_links_point_at_each_platforms_thread():
-    from bot.story.digest import ThreadRef
+    from bot.story.rows import BriefPlace
 
-    assert thread_url(ThreadRef("slack", "T1", "C1", "1700000000.000100", 0.0),
+    assert thread_url(BriefPlace("slack", "C1", "1700000000.000100", 1, 0.0, "T1"),
                       slack_workspace_url="https://acme.slack.com/") == \
         "https://acme.slack.com/archives/C1/p1700000000000100"
-    assert thread_url(ThreadRef("discord", None, "5", "6", 0.0)) == "https://discord.com/channels/@me/6"
+    assert thread_url(BriefPlace("discord", "5", "6", 1, 0.0)) == "https://discord.com/channels/@me/6"
 
 
 @pytest.mark.parametrize(("text", "period"), [("", "week"), ("Today", "today"), (" 30d ", "30d"), ("week", "week")])

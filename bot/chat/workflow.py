@@ -28,7 +28,7 @@ from bot.ingest.urls import canonical_url_or_none
 from bot.models import Brief
 from bot.qa import AnswerResult, Turn
 from bot.store import ThreadRecord
-from bot.story.digest import ThreadRef
+from bot.story.rows import BriefPlace
 from bot.story.whatsnew import Note
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ class News:
     channels that already hold the same article's brief."""
 
     notes: list[Note] = field(default_factory=list)
-    elsewhere: list[ThreadRef] = field(default_factory=list)
+    elsewhere: list[BriefPlace] = field(default_factory=list)
 
 
 class BriefOutlet(Protocol):

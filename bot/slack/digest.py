@@ -19,9 +19,10 @@ from bot import stories
 from bot.chat import Where
 from bot.errors import BriefbotError, InputError
 from bot.render.slack import MAX_BLOCKS, MAX_TEXT, escape, link, trim
-from bot.story.digest import Digest, Threaded, ThreadRef
+from bot.story.digest import Digest
 from bot.story.links import thread_url
 from bot.story.render import MAX_LINKS, Linker, Style, digest_lines, whats_new_lines
+from bot.story.rows import BriefPlace
 from bot.story.whatsnew import Note
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def linker_for(poster: Poster, client: WebClient, where: Where) -> Linker:
     """Thread links as Slack permalinks of this workspace (its URL from ``auth.test``, asked on first use and
     cached), so a brief with nothing to link costs no call."""
 
-    def linker(ref: Threaded) -> str | None:
+    def linker(ref: BriefPlace) -> str | None:
         return thread_url(ref, slack_workspace_url=poster.clients.workspace_url(client, where.workspace))
 
     return linker
@@ -80,7 +81,7 @@ def digest_message(digest: Digest, *, linker: Linker, channel: str) -> dict[str,
 
 
 def with_whats_new(message: dict[str, Any], notes: Sequence[Note], *, linker: Linker,
-                   elsewhere: Sequence[ThreadRef] = ()) -> dict[str, Any]:
+                   elsewhere: Sequence[BriefPlace] = ()) -> dict[str, Any]:
     """The brief message with its "What's new" section (repeats, contradictions, other channels) added."""
     lines = whats_new_lines(notes, style=SLACK, linker=linker, elsewhere=elsewhere)
     if not lines:

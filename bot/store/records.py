@@ -5,19 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bot.story.rows import BriefPlace
 
-@dataclass(frozen=True, slots=True)
-class ThreadRecord:
-    """A chat thread that holds the brief of one article."""
 
-    platform: str
-    channel: str
-    thread_ts: str
-    article_id: int
-    brief_json: str
-    workspace: str | None
-    message_ts: str | None
-    created_at: float
+@dataclass(slots=True)
+class ThreadRecord(BriefPlace):
+    """A chat thread that holds the brief of one article: its place, the brief and the brief's message."""
+
+    brief_json: str = ""
+    message_ts: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

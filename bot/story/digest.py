@@ -12,46 +12,20 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import NamedTuple, Protocol
 
-from bot.story.rows import ItemRow
+from bot.story.rows import BriefPlace, ItemRow
 
 PERIODS: dict[str, timedelta] = {"today": timedelta(days=1), "week": timedelta(days=7), "30d": timedelta(days=30)}
 SIDES = ("ukraine", "russia", "third_party", "unknown")
 
 
-class Threaded(Protocol):
-    """Anything that names a brief thread: a ``ThreadRef`` or an ``ItemRow`` (a digest line's references
-    are the rows themselves, so composing a digest of tens of thousands of items copies nothing)."""
-
-    @property
-    def platform(self) -> str: ...
-    @property
-    def workspace(self) -> str | None: ...
-    @property
-    def channel(self) -> str: ...
-    @property
-    def thread_ts(self) -> str: ...
-    @property
-    def created_at(self) -> float: ...
-
-
-class ThreadRef(NamedTuple):
-    """A brief thread, e.g. the same article's thread in another channel."""
-
-    platform: str
-    workspace: str | None
-    channel: str
-    thread_ts: str
-    created_at: float
-
-
 @dataclass(slots=True)
 class Line:
-    """One digest line: the first row it was seen in, and every thread that reported it."""
+    """One digest line: the first row it was seen in, and every thread that reported it (the rows themselves,
+    so composing a digest of tens of thousands of items copies nothing)."""
 
     row: ItemRow
-    refs: list[Threaded] = field(default_factory=list)
+    refs: list[BriefPlace] = field(default_factory=list)
     # Weapons policy: the stance this actor had before for this weapon, when it changed.
     changed_from: str | None = None
     _threads: set[tuple[str, str]] = field(default_factory=set, repr=False)

@@ -10,12 +10,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bot.story.digest import Digest, Line, Threaded
+from bot.story.digest import Digest, Line
 from bot.story.links import thread_url
-from bot.story.rows import ItemRow
+from bot.story.rows import BriefPlace, ItemRow
 from bot.story.whatsnew import Note, summary
 
-Linker = Callable[[Threaded], "str | None"]
+Linker = Callable[[BriefPlace], "str | None"]
 SIDE_NAMES = {"ukraine": "Ukrainian side", "russia": "Russian side", "third_party": "Third parties",
               "unknown": "Side unknown"}
 # Thread links per digest line in chat messages (a package reported by many briefs); the CLI shows all.
@@ -47,7 +47,7 @@ def money(value: float, currency: str | None) -> str:
     return f"{currency or '?'} {number}"
 
 
-def _links(refs: Sequence[Threaded], style: Style, linker: Linker, limit: int | None = None) -> str:
+def _links(refs: Sequence[BriefPlace], style: Style, linker: Linker, limit: int | None = None) -> str:
     out = []
     shown = refs if limit is None else refs[:limit]
     for n, r in enumerate(shown, start=1):
@@ -95,7 +95,7 @@ def digest_lines(digest: Digest, *, style: Style = MARKDOWN, linker: Linker = th
     """The digest, one string per line (headings included); every item line ends with its thread links
     (at most ``max_links`` of them, then a count, for chat messages)."""
 
-    def links(refs: Sequence[Threaded]) -> str:
+    def links(refs: Sequence[BriefPlace]) -> str:
         return _links(refs, style, linker, max_links)
 
     out = [style.heading(f"Digest of {PERIOD_NAMES.get(digest.period, digest.period)}: "
@@ -161,7 +161,7 @@ def note_line(note: Note, *, style: Style, linker: Linker) -> str:
 
 
 def whats_new_lines(notes: Sequence[Note], *, style: Style = MARKDOWN, linker: Linker = thread_url,
-                    elsewhere: Sequence[Threaded] = ()) -> list[str]:
+                    elsewhere: Sequence[BriefPlace] = ()) -> list[str]:
     """A heading with counts, then repeats and contradictions first; empty when there is nothing to say."""
     lines = []
     for r in elsewhere:
