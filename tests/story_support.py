@@ -20,20 +20,27 @@ class Briefed:
     brief: Brief
 
 
-@functools.lru_cache(maxsize=1)
-def briefed_fixtures() -> tuple[Briefed, ...]:
-    """Every tests/fixtures/heldout*/NNN.txt (never blind1), briefed offline."""
+@functools.lru_cache(maxsize=2)
+def briefed_fixtures(*, story: bool = False) -> tuple[Briefed, ...]:
+    """Every tests/fixtures/heldout*/NNN.txt and tests/fixtures/articles/*.txt (never blind*), briefed offline;
+    with ``story``, then the story-tracking pairs of tests/fixtures/story/ too."""
     from bot.config import Settings
     from bot.service import BriefService
 
     service = BriefService(settings=Settings(), llm=None)
-    paths = sorted(p for d in FIXTURES.glob("heldout*") for p in d.glob("*.txt"))
+    folders = [*sorted(FIXTURES.glob("heldout*")), FIXTURES / "articles", *([FIXTURES / "story"] if story else [])]
+    paths = [p for d in folders for p in sorted(d.glob("*.txt"))]
     assert paths and not any("blind" in str(p) for p in paths)
     out = []
     for path in paths:
         article = service.load(str(path))
         out.append(Briefed(path=path, article=article, brief=service.brief(article, engine="extractive")))
     return tuple(out)
+
+
+def story_fixture(name: str) -> Briefed:
+    """One of tests/fixtures/story/*.txt, briefed offline."""
+    return next(b for b in briefed_fixtures(story=True) if b.path.name == name)
 
 
 def post_all(store, items, *, clock, platform="slack", channel="C1", workspace="T1", step_s=3600.0,

@@ -17,7 +17,7 @@ from bot.service import BriefService
 from bot.store.migrations import migrate
 from bot.story.links import thread_url
 from bot.story.normalise import normaliser_for
-from bot.story.render import render_markdown, whats_new_lines
+from bot.story.render import place_name, render_markdown, whats_new_lines
 
 store_url, clock, store = db.store_url, db.clock, db.store
 
@@ -108,7 +108,7 @@ def test_rival_claims_from_two_articles_appear_side_by_side_marked_disputed(fill
         for side in ("ukraine", "russia"):
             refs = {r.thread_ts for line in group.by_side[side] for r in line.refs}
             assert refs == sides[side]
-        heading = next(line for line in text.splitlines() if line.startswith(f"### {group.place} — DISPUTED"))
+        heading = next(line for line in text.splitlines() if line.startswith(f"### {place_name(group)} — DISPUTED"))
         block = text.split(heading, 1)[1].split("\n### ", 1)[0]
         assert "- Ukrainian side:" in block and "- Russian side:" in block
 

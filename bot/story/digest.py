@@ -50,6 +50,8 @@ class PlaceClaims:
     place: str
     by_side: dict[str, list[Line]]
     disputed: bool
+    # Other names the briefs gave this place ("Krasnoarmeysk" for Pokrovsk), most used first.
+    other_names: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -122,6 +124,18 @@ def _merge(rows: Sequence[ItemRow], key: object) -> list[Line]:
     return lines
 
 
+def _names(names: Iterable[str | None]) -> list[str]:
+    """Distinct names (ignoring case and spacing), most used first."""
+    counted = Counter(" ".join(n.split()) for n in names if n and n.strip())
+    seen: set[str] = set()
+    out = []
+    for name, _ in counted.most_common():
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            out.append(name)
+    return out
+
+
 def _display(names: Iterable[str | None], fallback: str) -> str:
     counted = Counter(n for n in names if n)
     return counted.most_common(1)[0][0] if counted else fallback
@@ -183,8 +197,9 @@ def _claims(rows: list[ItemRow]) -> list[PlaceClaims]:
                 by_side[side] = _merge(mine, lambda r: (r.entity_key, (r.detail or "").lower()))
         rivals = {"ukraine", "russia"} & set(by_side)
         disputed = key is not None and (len(rivals) == 2 or any(r.status == "disputed" for r in items))
-        name = _display((r.location for r in items), "?") if key is not None else UNNAMED_PLACE
-        places.append(PlaceClaims(place=name, by_side=by_side, disputed=disputed))
+        names = _names(r.location for r in items) if key is not None else [UNNAMED_PLACE]
+        places.append(PlaceClaims(place=names[0] if names else "?", by_side=by_side, disputed=disputed,
+                                  other_names=names[1:]))
     places.sort(key=lambda p: (p.place == UNNAMED_PLACE, not p.disputed, -sum(len(v) for v in p.by_side.values()),
                                p.place))
     return places

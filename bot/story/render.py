@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bot.story.digest import Digest, Line
+from bot.story.digest import Digest, Line, PlaceClaims
 from bot.story.links import thread_url
 from bot.story.rows import BriefPlace, ItemRow
 from bot.story.whatsnew import Note, summary
@@ -122,10 +122,16 @@ def digest_lines(digest: Digest, *, style: Style = MARKDOWN, linker: Linker = th
         out += ["", style.heading("Battlefield claims by place", 2)]
         for place in digest.claims:
             mark = " — DISPUTED: the sides' claims differ" if place.disputed else ""
-            out.append(style.heading(f"{style.escape(place.place)}{mark}", 3))
+            out.append(style.heading(f"{style.escape(place_name(place))}{mark}", 3))
             for side, lines in place.by_side.items():  # each side's claims together, one line per claim
                 out += [f"- {SIDE_NAMES[side]}: {claim_text(x.row, style)} — {links(x.refs)}" for x in lines]
     return out
+
+
+def place_name(place: PlaceClaims, most: int = 3) -> str:
+    """"Pokrovsk (also Krasnoarmeysk)": the name most briefs used, and the others."""
+    others = place.other_names[:most]
+    return f"{place.place} (also {', '.join(others)})" if others else place.place
 
 
 def render_markdown(digest: Digest, *, linker: Linker = thread_url) -> str:
@@ -195,7 +201,7 @@ def digest_document(digest: Digest, *, linker: Linker = thread_url) -> dict[str,
         "aid": [{"donor": d.donor, "totals": d.totals, "lines": [line(x) for x in d.lines]} for d in digest.aid],
         "weapons_policy": [line(x) for x in digest.policy],
         "sanctions": [line(x) for x in digest.sanctions],
-        "battlefield_claims": [{"place": p.place, "disputed": p.disputed,
+        "battlefield_claims": [{"place": p.place, "other_names": p.other_names, "disputed": p.disputed,
                                 "sides": {side: [line(x) for x in lines] for side, lines in p.by_side.items()}}
                                for p in digest.claims],
     }
