@@ -90,16 +90,28 @@ def claim_text(r: ItemRow, style: Style) -> str:
     return f"{style.escape(r.claimant or '?')}: {style.escape(r.detail or '')}"
 
 
-def digest_lines(digest: Digest, *, style: Style = MARKDOWN, linker: Linker = thread_url,
-                 max_links: int | None = None) -> list[str]:
-    """The digest, one string per line (headings included); every item line ends with its thread links
-    (at most ``max_links`` of them, then a count, for chat messages)."""
+@dataclass(frozen=True)
+class Columns:
+    """A disputed place: its heading and each side's claim lines, for platforms that can show the sides side
+    by side (Slack section fields, Discord inline embed fields). ``sides``: (side's name, its lines)."""
+
+    heading: str
+    sides: list[tuple[str, list[str]]]
+
+
+Part = str | Columns
+
+
+def digest_parts(digest: Digest, *, style: Style = MARKDOWN, linker: Linker = thread_url,
+                 max_links: int | None = None) -> list[Part]:
+    """The digest as lines (headings included) and, for each disputed place, its ``Columns``; every item line
+    ends with its thread links (at most ``max_links`` of them, then a count, for chat messages)."""
 
     def links(refs: Sequence[BriefPlace]) -> str:
         return _links(refs, style, linker, max_links)
 
-    out = [style.heading(f"Digest of {PERIOD_NAMES.get(digest.period, digest.period)}: "
-                         f"{day(digest.start)} – {day(digest.end)}, {digest.briefs} briefs with items", 1)]
+    out: list[Part] = [style.heading(f"Digest of {PERIOD_NAMES.get(digest.period, digest.period)}: "
+                                     f"{day(digest.start)} – {day(digest.end)}, {digest.briefs} briefs with items", 1)]
     if digest.empty():
         return [*out, "Nothing was briefed in this period."]
     if digest.aid:
@@ -121,11 +133,40 @@ def digest_lines(digest: Digest, *, style: Style = MARKDOWN, linker: Linker = th
     if digest.claims:
         out += ["", style.heading("Battlefield claims by place", 2)]
         for place in digest.claims:
-            mark = " — DISPUTED: the sides' claims differ" if place.disputed else ""
-            out.append(style.heading(f"{style.escape(place_name(place))}{mark}", 3))
-            for side, lines in place.by_side.items():  # each side's claims together, one line per claim
-                out += [f"- {SIDE_NAMES[side]}: {claim_text(x.row, style)} — {links(x.refs)}" for x in lines]
+            sides = [(SIDE_NAMES[side], [f"{claim_text(x.row, style)} — {links(x.refs)}" for x in lines])
+                     for side, lines in place.by_side.items()]  # each side's claims together
+            if place.disputed:
+                out.append(Columns(heading=style.heading(f"{style.escape(place_name(place))} — DISPUTED: "
+                                                         "the sides' claims differ", 3), sides=sides))
+                continue
+            out.append(style.heading(style.escape(place_name(place)), 3))
+            out += [f"- {side}: {line}" for side, lines in sides for line in lines]
     return out
+
+
+def flat_lines(parts: Sequence[Part]) -> list[str]:
+    """Parts as plain lines: a disputed place's heading, then each side's lines, one side after the other."""
+    out: list[str] = []
+    for part in parts:
+        if isinstance(part, Columns):
+            out.append(part.heading)
+            out += [f"- {side}: {line}" for side, lines in part.sides for line in lines]
+        else:
+            out.append(part)
+    return out
+
+
+def digest_lines(digest: Digest, *, style: Style = MARKDOWN, linker: Linker = thread_url,
+                 max_links: int | None = None) -> list[str]:
+    """The digest, one string per line (headings included), each item line ending with its thread links."""
+    return flat_lines(digest_parts(digest, style=style, linker=linker, max_links=max_links))
+
+
+def links_capped(digest: Digest, max_links: int) -> bool:
+    """Does any line of the digest have more threads than a chat line shows?"""
+    lines = [*(x for d in digest.aid for x in d.lines), *digest.policy, *digest.sanctions,
+             *(x for p in digest.claims for side in p.by_side.values() for x in side)]
+    return any(len(x.refs) > max_links for x in lines)
 
 
 def place_name(place: PlaceClaims, most: int = 3) -> str:
