@@ -4,6 +4,7 @@ and count, totals per currency, links, rival claims side by side), "what's new" 
 
 from __future__ import annotations
 
+import re
 import struct
 from collections import defaultdict
 
@@ -38,7 +39,7 @@ def _slack_url(channel, thread):
 
 @pytest.fixture
 def filled(store, clock):
-    items = briefed_fixtures()
+    items = briefed_fixtures(story=True)  # heldout*, articles and story fixtures: over a hundred real briefs
     threads = post_all(store, items, clock=clock)
     return items, threads
 
@@ -55,6 +56,7 @@ def test_every_brief_item_becomes_a_row(filled, store):
 
 def test_digest_lists_every_amount_and_count_linked_to_its_thread_with_totals_per_currency(filled, store, clock):
     items, threads = filled
+    assert len(items) > 100
     digest = stories.digest(_service(store), period="30d", now=clock.now, platform="slack", channel="C1")
     assert digest.briefs == len({i.article.content_sha256 for i in items if i.brief.item_count()})
     lines = render_markdown(digest).splitlines()
@@ -63,7 +65,9 @@ def test_digest_lists_every_amount_and_count_linked_to_its_thread_with_totals_pe
     for item, thread in zip(items, threads, strict=True):
         url = _slack_url("C1", thread)
         for aid in item.brief.aid:
-            if aid.value is None:
+            if aid.value is None:  # an aid item with no figure is listed too, under its donor, with its thread
+                words = aid.amount or "; ".join(aid.contents) or "no figure"
+                assert any(line.startswith("- ") and words in line and url in line for line in lines), (item.path, aid)
                 continue
             money = _money(aid.value, aid.currency.upper())
             assert any(money in line and url in line for line in lines), (item.path, money)
@@ -78,15 +82,22 @@ def test_digest_lists_every_amount_and_count_linked_to_its_thread_with_totals_pe
         url = _slack_url("C1", thread)
         for claim in item.brief.battlefield_claims:
             assert any(claim.claim in line and url in line for line in lines), (item.path, claim.claim)
+    # Totals: one figure per currency, each the sum of the distinct packages (donor, amount) in that currency.
     totals_line = next(line for line in lines if line.startswith("Totals per currency"))
+    assert len(expected_totals) >= 5
+    assert totals_line.count(" · ") == len(expected_totals) - 1
     for currency, amounts in expected_totals.items():
         assert _money(sum(v for _, v in amounts), currency) in totals_line
         assert digest.aid_totals[currency] == pytest.approx(sum(v for _, v in amounts))
     # Every item line links to a thread that exists.
+    known = {_slack_url("C1", t) for t in threads}
     item_lines = [line for line in lines if line.startswith("- ")]
-    assert item_lines and all("](https://app.slack.com/client/T1/C1/thread/C1-" in line for line in item_lines)
-    for donor in digest.aid:  # never a total across currencies
+    assert item_lines and all(re.findall(r"\((https://[^)]+)\)", line) for line in item_lines)
+    assert all(set(re.findall(r"\((https://[^)]+)\)", line)) <= known for line in item_lines)
+    for donor in digest.aid:  # a donor's totals are per currency too, never across them
         assert set(donor.totals) == {line.row.currency for line in donor.lines if line.row.value is not None}
+        heading = next(line for line in lines if line.startswith(f"### {donor.donor} — "))
+        assert heading.count(" · ") == len(donor.totals) - 1 if donor.totals else heading.endswith("no figures")
 
 
 def test_rival_claims_from_two_articles_appear_side_by_side_marked_disputed(filled, store, clock):

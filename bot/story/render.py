@@ -117,7 +117,8 @@ def digest_parts(digest: Digest, *, style: Style = MARKDOWN, linker: Linker = th
     if digest.aid:
         out += ["", style.heading("Aid by donor", 2)]
         totals = " · ".join(money(v, c) for c, v in digest.aid_totals.items()) or "no figures"
-        out.append(f"Totals per currency (never added across currencies): {totals}")
+        out.append(f"Totals per currency (never added across currencies): {totals}. A package reported by several "
+                   "briefs (the same donor, amount and currency) is one line and counts once.")
         for donor in digest.aid:
             sums = " · ".join(money(v, c) for c, v in sorted(donor.totals.items())) or "no figures"
             out.append(style.heading(f"{style.escape(donor.donor)} — {sums}", 3))
