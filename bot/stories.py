@@ -94,11 +94,12 @@ def elsewhere(service: BriefService, *, article_id: int | None, platform: str, c
 
 
 def brief_once(service: BriefService, article: Article, *, platform: str, channel: str,
-               workspace: str | None = None) -> tuple[Brief, list[BriefPlace]]:
+               workspace: str | None = None, canonical_url: str | None = None) -> tuple[Brief, list[BriefPlace]]:
     """The brief of ``article``: the one already posted in another channel when there is one (briefed
-    once), with references to those threads; else a fresh brief and no references."""
+    once), with references to those threads; else a fresh brief and no references. The same article is the
+    same text, or the same link (``canonical_url``) even when the page changed a little between fetches."""
     store = service.store
-    article_id = store.find_article(content_sha256=article.content_sha256)
+    article_id = store.find_article(content_sha256=article.content_sha256, canonical_url=canonical_url)
     refs = elsewhere(service, article_id=article_id, platform=platform, channel=channel, workspace=workspace)
     if article_id is not None and refs:
         for record in store.threads_for_article(platform=platform, article_id=article_id, workspace=workspace):

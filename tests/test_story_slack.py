@@ -207,3 +207,33 @@ def test_the_standin_refuses_what_slack_refuses():
     assert ss.message_problem({"blocks": [{**section(5), "fields": [{"type": "mrkdwn", "text": "y" * 2001}]}]})
     # The digest as one message of 48 full sections, as it was before it went on in its thread: refused.
     assert ss.message_problem({"blocks": [section(2900)] * 48}).startswith("msg_too_long")
+
+
+def test_the_same_link_in_a_second_channel_is_briefed_once_even_when_the_page_changed(make_bot, standin):
+    from urllib.parse import urlencode
+
+    from bot.store import open_store
+
+    bot = make_bot()
+    url = standin.add_page("/news/air-defence.html", e2e.ARTICLE_HTML)
+    assert bot.command(f"<{url}>", trigger="t.50").status_code == 200
+    bot.settle(timeout=30)
+    first = standin.api_calls("chat.update")[-1]
+    # By the time it is posted in another channel, the page carries an update line: other text, same article.
+    standin.add_page("/news/air-defence.html", e2e.ARTICLE_HTML.replace(
+        "<article>", "<article><p>Updated at 10:42 GMT with reaction from Kyiv officials today.</p>"))
+    form = {"token": "x", "team_id": ss.TEAM_ID, "channel_id": "C0OTHER", "user_id": USER, "command": "/brief",
+            "text": f"<{url}>", "api_app_id": "A0001", "response_url": standin.base_url + "/response",
+            "trigger_id": "t.51"}
+    before = len(standin.api_calls("chat.update"))
+    assert bot.post(urlencode(form), content_type="application/x-www-form-urlencoded").status_code == 200
+    bot.settle(timeout=30)
+    second = standin.api_calls("chat.update")[before:][-1]
+    assert second.body["channel"] == "C0OTHER"
+    assert "Also briefed in another channel" in all_text(second) and _permalink(first.body["ts"]) in all_text(second)
+    # The same brief (the first one's blocks), with the "What's new" section that links the first thread.
+    assert [b for b in second.body["blocks"] if "What's new" not in json.dumps(b)] == first.body["blocks"]
+    with open_store(str(Path(os.environ["BRIEFBOT_DATA_DIR"]) / "briefbot.db")) as store, store.db.session() as s:
+        assert s.one("SELECT COUNT(*) FROM articles") == (1,)  # one article, briefed once, in two threads
+        assert s.one("SELECT COUNT(DISTINCT brief_json) FROM threads") == (1,)
+        assert s.one("SELECT COUNT(*) FROM threads") == (2,)

@@ -225,7 +225,8 @@ class ChatWorkflow:
                 out.retitle(article.title)
             # Briefed once: an article already briefed in another channel reuses that brief, linked.
             brief, elsewhere = stories.brief_once(self.service, article, platform=where.platform,
-                                                  channel=where.channel, workspace=where.workspace)
+                                                  channel=where.channel, workspace=where.workspace,
+                                                  canonical_url=canonical)
             article_id = store.save_article(article, canonical_url=canonical)
             notes = stories.whats_new(self.service, brief, platform=where.platform, channel=where.channel,
                                       article_id=article_id, thread_ts=req.thread or placeholder,
