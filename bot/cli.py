@@ -24,14 +24,33 @@ def _fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
+def _usage_error(exc: click.UsageError) -> NoReturn:
+    """A command-line mistake (unknown option, bad choice, missing argument) as one line, exit 2."""
+    message = " ".join(exc.format_message().split())
+    where = exc.ctx.command_path if exc.ctx is not None else "briefbot"
+    _fail(f"{message} (see '{where} --help')", 2)
+
+
 class BriefbotGroup(click.Group):
-    """Turns our errors into one line on stderr: exit 2 for bad input, 1 for anything else."""
+    """Turns our errors into one line on stderr: exit 2 for bad input (command-line mistakes included),
+    1 for anything else."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise  # plain `briefbot`: the help
+        except click.UsageError as exc:
+            _usage_error(exc)
 
     def invoke(self, ctx: click.Context) -> Any:
         from bot.errors import BriefbotError, ConfigError, InputError
 
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            _usage_error(exc)
         except (InputError, ConfigError) as exc:
             _fail(exc.user_message.splitlines()[0] if exc.user_message else str(exc), 2)
         except BriefbotError as exc:
