@@ -71,7 +71,8 @@ def chart(found: Digest) -> bytes | None:
 
 def whats_new(service: BriefService, brief: Brief, *, platform: str, channel: str, article_id: int = 0,
               thread_ts: str | None = None, workspace: str | None = None) -> list[Note]:
-    """How each item of ``brief`` relates to the channel's earlier briefs (this thread's own rows excluded)."""
+    """How each item of ``brief`` relates to the channel's earlier briefs (this thread's own rows excluded); no
+    notes when the channel has no earlier brief with items."""
     place = BriefPlace(platform=platform, channel=channel, thread_ts=thread_ts or "(new)", article_id=article_id,
                        created_at=service.store.now(), workspace=workspace)
     rows = rows_from_brief(brief, place=place, normaliser=normaliser(service))
@@ -81,7 +82,11 @@ def whats_new(service: BriefService, brief: Brief, *, platform: str, channel: st
         platform=platform, channel=channel, entity_keys=[r.entity_key for r in rows if r.entity_key],
         place_keys=[r.place_key for r in rows if r.place_key], exclude_thread=thread_ts)
     earlier = [e for e in earlier if e.article_id != article_id or not article_id]
-    return compare(rows, earlier)
+    notes = compare(rows, earlier)
+    if all(n.kind == "new" for n in notes) and not service.store.channel_has_items(
+            platform=platform, channel=channel, exclude_thread=thread_ts):
+        return []  # the channel's first brief: nothing to compare with, nothing to say
+    return notes
 
 
 def elsewhere(service: BriefService, *, article_id: int | None, platform: str, channel: str,

@@ -10,7 +10,7 @@ from collections import defaultdict
 
 import pytest
 import test_store_db as db
-from story_support import briefed_fixtures, first_pair, post_all
+from story_support import briefed_fixtures, first_pair, post_all, story_fixture
 
 from bot import stories
 from bot.config import Settings
@@ -193,11 +193,14 @@ def test_whats_new_flags_the_other_sides_claim_about_the_same_place(store, clock
     assert rival and rival[0].row.side == "ukraine" and rival[0].earlier.side == "russia"
 
 
-def test_an_unrelated_first_brief_says_nothing_about_earlier_ones(store, clock):
-    item = briefed_fixtures()[0]
-    notes = stories.whats_new(_service(store), item.brief, platform="slack", channel="EMPTY")
+def test_a_channels_first_brief_says_nothing_and_an_unrelated_later_one_says_all_is_new(store, clock):
+    first, unrelated = story_fixture("ru_krasnoarmeysk.txt"), story_fixture("uk_missiles_first.txt")
+    assert stories.whats_new(_service(store), first.brief, platform="slack", channel="CU") == []
+    post_all(store, [first], clock=clock, channel="CU")
+    notes = stories.whats_new(_service(store), unrelated.brief, platform="slack", channel="CU")
     assert notes and all(n.kind == "new" for n in notes)
-    assert whats_new_lines(notes) == []
+    assert whats_new_lines(notes) == [f"**What's new: {len(notes)} new**",
+                                      "Nothing in this brief repeats or contradicts the channel's earlier briefs."]
 
 
 def test_the_same_article_in_a_second_channel_is_briefed_once_and_linked(store, clock):

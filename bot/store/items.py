@@ -147,6 +147,13 @@ class ItemsMixin:
             rows.append(row)
         return sorted(rows, key=lambda r: r.created_at, reverse=True)
 
+    def channel_has_items(self, *, platform: str, channel: str, exclude_thread: str | None = None) -> bool:
+        """Does any brief of ``channel`` (but the thread ``exclude_thread``) have items?"""
+        with self._db.session() as s:
+            row = s.one("SELECT 1 FROM brief_items WHERE platform = ? AND channel = ? AND thread_ts <> ? LIMIT 1",
+                        (platform, channel, exclude_thread or ""))
+        return row is not None
+
     def count_items(self) -> int:
         with self._db.session() as s:
             row = s.one("SELECT COUNT(*) FROM brief_items")

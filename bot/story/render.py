@@ -210,7 +210,8 @@ def note_line(note: Note, *, style: Style, linker: Linker) -> str:
 
 def whats_new_lines(notes: Sequence[Note], *, style: Style = MARKDOWN, linker: Linker = thread_url,
                     elsewhere: Sequence[BriefPlace] = ()) -> list[str]:
-    """A heading with counts, then repeats and contradictions first; empty when there is nothing to say."""
+    """A heading with counts, then contradictions, repeats and new items; when every item is new, one line says
+    so. Empty when there is nothing to say (no notes: the channel's first brief)."""
     lines = []
     for r in elsewhere:
         url = linker(r)
@@ -219,6 +220,8 @@ def whats_new_lines(notes: Sequence[Note], *, style: Style = MARKDOWN, linker: L
     if notes and any(n.kind != "new" for n in notes):
         order = {"contradiction": 0, "repeat": 1, "new": 2}
         lines += [note_line(n, style=style, linker=linker) for n in sorted(notes, key=lambda n: order[n.kind])]
+    elif notes:
+        lines.append("Nothing in this brief repeats or contradicts the channel's earlier briefs.")
     if not lines:
         return []
     return [style.bold(f"What's new: {summary(notes)}" if notes else "What's new"), *lines]
