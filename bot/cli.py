@@ -219,8 +219,12 @@ def digest(period: str, channel: str | None, platform: str | None, workspace: st
     period = stories.parse_period(period)
     if chart_path is not None and not chart_path.parent.resolve().is_dir():
         raise InputError(f"cannot write the chart: no folder {chart_path.parent}")
-    found = stories.digest(_service(llm=False), period=period, platform=platform, channel=channel,
-                           workspace=workspace)
+    from bot.config import settings
+    from bot.store import open_store
+
+    with open_store(settings().database_url) as store:  # no brief service: a digest only reads the store
+        found = stories.digest(stories.StoreView(store), period=period, platform=platform, channel=channel,
+                               workspace=workspace)
     if chart_path is not None:
         png = stories.chart(found)
         if png is None:

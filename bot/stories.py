@@ -12,6 +12,7 @@ adapters never import the store.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.errors import InputError
@@ -26,12 +27,24 @@ if TYPE_CHECKING:
     from bot.store import Store
 
 
-class BriefService(Protocol):
-    """What this module needs of ``bot.service.BriefService`` (adapters may hand a narrower view)."""
+class HasStore(Protocol):
+    """What digests need: the store (``bot.service.BriefService`` or a ``StoreView``)."""
 
     @property
     def store(self) -> Store: ...
+
+
+class BriefService(HasStore, Protocol):
+    """What this module needs of ``bot.service.BriefService`` (adapters may hand a narrower view)."""
+
     def brief(self, article: Article, *, workspace: str | None = None) -> Brief: ...
+
+
+@dataclass(frozen=True)
+class StoreView:
+    """Just a store, for digests without a brief service (``briefbot digest`` starts faster without one)."""
+
+    store: Store
 
 USAGE = "Usage: `/brief digest [today|week|30d]` (default: week)"
 
@@ -52,7 +65,7 @@ def normaliser(service: Any) -> Normaliser:  # noqa: ARG001
     return normaliser_for()
 
 
-def digest(service: BriefService, *, period: str = "week", now: float | None = None, platform: str | None = None,
+def digest(service: HasStore, *, period: str = "week", now: float | None = None, platform: str | None = None,
            channel: str | None = None, workspace: str | None = None) -> Digest:
     """The digest of the briefs posted in ``period`` up to ``now`` (in one channel when given)."""
     period = parse_period(period)
