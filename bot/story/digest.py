@@ -28,13 +28,12 @@ class Line:
     refs: list[BriefPlace] = field(default_factory=list)
     # Weapons policy: the stance this actor had before for this weapon, when it changed.
     changed_from: str | None = None
-    _threads: set[tuple[str, str]] = field(default_factory=set, repr=False)
 
     def add(self, row: ItemRow) -> None:
-        """Add the thread of ``row`` to this line's references, once."""
-        where = (row.channel, row.thread_ts)
-        if where not in self._threads:
-            self._threads.add(where)
+        """Add the thread of ``row`` to this line's references, once. A brief's rows come together (as
+        ``items_between`` gives them), so a thread already named is the last one."""
+        last = self.refs[-1] if self.refs else None
+        if last is None or last.thread_ts != row.thread_ts or last.channel != row.channel:
             self.refs.append(row)
 
 
@@ -84,8 +83,7 @@ def window(period: str, *, now: float) -> tuple[float, float]:
 
 def compose_digest(rows: Iterable[ItemRow], *, period: str, start: float, end: float) -> Digest:
     """The digest of ``rows``, oldest first (as ``items_between`` gives them)."""
-    unique = _one_per_article(rows)
-    briefs = len({(r.platform, r.channel, r.thread_ts) for r in unique})
+    unique, briefs = _one_per_article(rows)
     by_section: dict[str, list[ItemRow]] = defaultdict(list)
     for r in unique:
         by_section[r.section].append(r)
@@ -95,16 +93,25 @@ def compose_digest(rows: Iterable[ItemRow], *, period: str, start: float, end: f
                   claims=_claims(by_section["battlefield_claims"]))
 
 
-def _one_per_article(rows: Iterable[ItemRow]) -> list[ItemRow]:
-    """An article briefed in several channels keeps the rows of its first brief only. ``rows`` come oldest
-    first (as ``items_between`` gives them); the order is kept."""
+def _one_per_article(rows: Iterable[ItemRow]) -> tuple[list[ItemRow], int]:
+    """An article briefed in several channels keeps the rows of its first brief only; also how many briefs are
+    kept. ``rows`` come oldest first, a brief's rows together (as ``items_between`` gives them); the order is
+    kept."""
     first_thread: dict[int, tuple[str, str, str]] = {}
-    kept = []
+    kept: list[ItemRow] = []
+    briefs: set[tuple[str, str, str]] = set()
+    last: ItemRow | None = None
+    keep = False
     for r in rows:
-        where = (r.platform, r.channel, r.thread_ts)
-        if first_thread.setdefault(r.article_id, where) == where:
+        if last is None or r.thread_ts != last.thread_ts or r.channel != last.channel or r.platform != last.platform:
+            where = (r.platform, r.channel, r.thread_ts)
+            keep = first_thread.setdefault(r.article_id, where) == where
+            if keep:
+                briefs.add(where)
+            last = r
+        if keep:
             kept.append(r)
-    return kept
+    return kept, len(briefs)
 
 
 def _merge(rows: Sequence[ItemRow], key: object) -> list[Line]:

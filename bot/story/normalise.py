@@ -129,18 +129,18 @@ PLACE_NAMES = "place_names.yaml"
 
 
 def normaliser_for(path: str | None = None) -> Normaliser:
-    """The normaliser of a domain file (the shipped ``domain.yaml`` by default), cached per path."""
-    import yaml
+    """The normaliser of a domain file (the shipped ``domain.yaml`` by default) and the shipped
+    ``place_names.yaml``, cached per path."""
+    from pathlib import Path
 
+    from bot.config import read_yaml_mapping
     from bot.paths import resource_dir
 
     config = resource_dir("config")
     file = path or str(config / "domain.yaml")
     if file not in _CACHE:
-        with open(file, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
-        with open(config / PLACE_NAMES, encoding="utf-8") as fh:
-            places = yaml.safe_load(fh) or {}
+        data = read_yaml_mapping(Path(file), what="domain file")
+        places = read_yaml_mapping(config / PLACE_NAMES, what="place names file")
         _CACHE[file] = Normaliser(actors=data.get("actors") or {}, weapons=(data.get("weapons") or {}).keys(),
                                   places=places)
     return _CACHE[file]

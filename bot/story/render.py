@@ -6,6 +6,7 @@ One set of line builders; a ``Style`` says how to escape untrusted text and writ
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -36,8 +37,14 @@ MARKDOWN = Style(escape=lambda t: t, link=lambda url, label: f"[{label}]({url})"
 
 
 def day(ts: float) -> str:
-    """12 Aug 2026."""
-    d = datetime.fromtimestamp(ts, UTC)
+    """12 Aug 2026 (UTC)."""
+    return _day(int(ts // 86400))
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(days: int) -> str:
+    # A digest writes tens of thousands of dates, of a few dozen days: format each day once.
+    d = datetime.fromtimestamp(days * 86400, UTC)
     return f"{d.day} {d:%b %Y}"
 
 
