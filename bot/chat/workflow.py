@@ -26,7 +26,7 @@ from bot.chat.requests import AnswerRequest, BriefRequest, Where
 from bot.errors import BriefbotError, InputError
 from bot.ingest.urls import canonical_url_or_none
 from bot.models import Brief
-from bot.qa import AnswerResult, Turn
+from bot.qa import AnswerResult
 from bot.store import ThreadRecord
 from bot.story.rows import BriefPlace
 from bot.story.whatsnew import Note
@@ -306,8 +306,7 @@ class ChatWorkflow:
                 out.fail(ARTICLE_GONE)
                 return
             brief = Brief.model_validate_json(record.brief_json)
-            history = [Turn(question=t.question, answer=t.answer) for t in store.get_turns(**key)]
-            result = self.service.ask(article, req.question, brief=brief, history=history,
+            result = self.service.ask(article, req.question, brief=brief, history=store.get_turns(**key),
                                       workspace=where.workspace)
             progress.mark(posting=True)
             out.answer(result)

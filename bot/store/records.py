@@ -17,15 +17,6 @@ class ThreadRecord(BriefPlace):
 
 
 @dataclass(frozen=True, slots=True)
-class Turn:
-    """One question asked in a brief's thread and the answer given."""
-
-    question: str
-    answer: str
-    created_at: float
-
-
-@dataclass(frozen=True, slots=True)
 class Job:
     """Acknowledged work that must be finished even after a crash."""
 
