@@ -220,7 +220,7 @@ def post_digest(service: BriefService, poster: Poster, where: Where, period_word
                             "alt_txt": "Aid pledged over time by donor; battlefield claims per place by side"})
         if not post.complete:
             uploads.append({"content": render_markdown(found, linker=linker), "filename": f"briefbot-digest-{period}.md",
-                            "title": f"Full digest, {first['text']}", "snippet_type": "markdown"})
+                            "title": f"Full digest, {first['text']}"})
         if uploads:  # one files_upload_v2: getUploadURLExternal and an upload per file, one completeUploadExternal
             client.files_upload_v2(channel=where.channel, thread_ts=ts, file_uploads=uploads)
     except InputError as exc:
