@@ -20,6 +20,7 @@ import discord.gateway
 import discord.http
 import yarl
 from aiohttp import WSMsgType, web
+from platform_limits import DISCORD_ATTACHMENT_LIMIT, discord_message_problem
 
 APP_ID = 900000000000000001
 BOT_ID = 900000000000000002
@@ -217,7 +218,7 @@ class DiscordStandin:
             return _json({"interaction": {"id": parts[1], "type": 2, "response_message_loading": True}})
         if method in ("POST", "PATCH") and (parts[0] == "webhooks" or parts[-1] == "messages"
                                             or (parts[0] == "channels" and "messages" in parts)):
-            problem = message_problem(body)
+            problem = discord_message_problem(body)
             if problem:
                 self.rejected.append((path, problem))
                 status, code = (413, 40005) if problem.startswith("too large") else (400, 50035)
@@ -258,39 +259,6 @@ class DiscordStandin:
             msg["application_id"] = str(APP_ID)
         self.history.setdefault(channel_id, []).insert(0, msg)  # newest first, as Discord lists them
         return msg
-
-
-# Discord's documented limits (Message and Embed objects): content 2,000 characters; 10 embeds of at most a
-# 256-character title, 4,096-character description, 25 fields (name 256, value 1,024), 2,048-character footer,
-# and 6,000 characters across a message's embeds; attachments up to the interaction's attachment_size_limit.
-ATTACHMENT_LIMIT = 10 * 1024 * 1024
-
-
-def message_problem(body: dict[str, Any]) -> str | None:
-    """Why Discord would refuse this message (create, edit or followup), or None."""
-    payload = body.get("payload_json") or body
-    if len(payload.get("content") or "") > 2000:
-        return f"content has {len(payload['content'])} characters"
-    embeds = payload.get("embeds") or []
-    if len(embeds) > 10:
-        return f"{len(embeds)} embeds"
-    total = 0
-    for embed in embeds:
-        fields = embed.get("fields") or []
-        sizes = {"title": len(embed.get("title") or ""), "description": len(embed.get("description") or ""),
-                 "footer": len((embed.get("footer") or {}).get("text") or "")}
-        if sizes["title"] > 256 or sizes["description"] > 4096 or sizes["footer"] > 2048 or len(fields) > 25:
-            return f"an embed over its limits: {sizes}, {len(fields)} fields"
-        for f in fields:
-            if not f.get("name") or not f.get("value") or len(f["name"]) > 256 or len(f["value"]) > 1024:
-                return f"an embed field over its limits ({len(f.get('name') or '')}, {len(f.get('value') or '')})"
-        total += sum(sizes.values()) + sum(len(f["name"]) + len(f["value"]) for f in fields)
-    if total > 6000:
-        return f"embeds have {total} characters"
-    for name, data in (body.get("files") or {}).items():
-        if len(data) > ATTACHMENT_LIMIT:
-            return f"too large: {name} has {len(data)} bytes"
-    return None
 
 
 def _multipart(content_type: str, raw: bytes) -> dict[str, Any]:
@@ -451,7 +419,7 @@ def interaction_payload(
         "guild_locale": "en-US",
         "entitlements": [],
         "authorizing_integration_owners": {},
-        "attachment_size_limit": ATTACHMENT_LIMIT,
+        "attachment_size_limit": DISCORD_ATTACHMENT_LIMIT,
         "data": data,
     }
 

@@ -16,6 +16,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
+from platform_limits import slack_message_problem
+
 BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
 TEAM_ID = "T0001"
@@ -158,7 +160,7 @@ class SlackStandin:
             return {"ok": False, "error": error}
         channel = body.get("channel") or "C0000"
         if api in ("chat.postMessage", "chat.update", "chat.postEphemeral"):
-            problem = message_problem(body)
+            problem = slack_message_problem(body)
             if problem:
                 with self._lock:
                     self.rejected.append((api, problem))
@@ -248,40 +250,6 @@ class SlackStandin:
         if api == "apps.connections.open":
             return {"ok": True, "url": "ws://127.0.0.1:9/link"}
         return {"ok": True}
-
-
-# Slack's documented limits (Block Kit reference, chat.postMessage): 50 blocks; a section's text 3,000
-# characters, its fields 10 of 2,000; a header's 150; a context's 10 elements; message text truncated past
-# 40,000 characters, which the stand-in refuses as msg_too_long, counting the blocks' text too.
-MAX_BLOCKS, MAX_SECTION, MAX_FIELDS, MAX_FIELD, MAX_HEADER, MAX_MESSAGE = 50, 3000, 10, 2000, 150, 40_000
-
-
-def message_problem(body: dict[str, Any]) -> str | None:
-    """Why Slack would refuse this message, or None."""
-    blocks = body.get("blocks") or []
-    if len(blocks) > MAX_BLOCKS:
-        return f"invalid_blocks: {len(blocks)} blocks"
-    total = len(body.get("text") or "")
-    for n, block in enumerate(blocks):
-        text = (block.get("text") or {}).get("text", "")
-        total += len(text)
-        if block.get("type") == "header" and len(text) > MAX_HEADER:
-            return f"invalid_blocks: header {n} has {len(text)} characters"
-        if block.get("type") == "section":
-            fields = block.get("fields") or []
-            if len(text) > MAX_SECTION or len(fields) > MAX_FIELDS or any(len(f["text"]) > MAX_FIELD for f in fields):
-                return f"invalid_blocks: section {n} over its limits"
-            if not text and not fields:
-                return f"invalid_blocks: section {n} is empty"
-            total += sum(len(f["text"]) for f in fields)
-        if block.get("type") == "context":
-            elements = block.get("elements") or []
-            if len(elements) > 10 or any(len(e.get("text", "")) > MAX_SECTION for e in elements):
-                return f"invalid_blocks: context {n} over its limits"
-            total += sum(len(e.get("text", "")) for e in elements)
-    if total > MAX_MESSAGE:
-        return f"msg_too_long: {total} characters"
-    return None
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -10,6 +10,7 @@ import struct
 
 import discord_standin as ds
 import test_discord_bot as tdb
+from platform_limits import DISCORD_ATTACHMENT_LIMIT, discord_message_problem
 from story_support import WallClock, briefed_fixtures, expected_lines, first_pair, post_editions, story_fixture
 
 from bot.story.normalise import normaliser_for
@@ -165,10 +166,10 @@ def test_a_busy_months_digest_fits_discords_limits_and_attaches_the_whole(settin
 
 def test_the_standin_refuses_what_discord_refuses():
     field = {"name": "Ukrainian side", "value": "v", "inline": True}
-    assert ds.message_problem({"content": "x" * 2000, "embeds": [{"title": "t", "fields": [field] * 25}]}) is None
-    assert ds.message_problem({"content": "x" * 2001})
-    assert ds.message_problem({"payload_json": {"content": "x" * 2001}})
-    assert ds.message_problem({"embeds": [{"title": "t", "fields": [{**field, "value": "v" * 1025}]}]})
-    assert ds.message_problem({"embeds": [{"description": "d" * 4000}, {"description": "d" * 2001}]})
-    assert ds.message_problem({"embeds": [{"title": "t"}] * 11})
-    assert ds.message_problem({"files": {"a.md": b"x" * (ds.ATTACHMENT_LIMIT + 1)}}).startswith("too large")
+    assert discord_message_problem({"content": "x" * 2000, "embeds": [{"title": "t", "fields": [field] * 25}]}) is None
+    assert discord_message_problem({"content": "x" * 2001})
+    assert discord_message_problem({"payload_json": {"content": "x" * 2001}})
+    assert discord_message_problem({"embeds": [{"title": "t", "fields": [{**field, "value": "v" * 1025}]}]})
+    assert discord_message_problem({"embeds": [{"description": "d" * 4000}, {"description": "d" * 2001}]})
+    assert discord_message_problem({"embeds": [{"title": "t"}] * 11})
+    assert discord_message_problem({"files": {"a.md": b"x" * (DISCORD_ATTACHMENT_LIMIT + 1)}}).startswith("too large")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import slack_standin as ss
 import test_slack_e2e as e2e
+from platform_limits import slack_message_problem
 from story_support import WallClock, briefed_fixtures, expected_lines, first_pair, post_editions, story_fixture
 
 from bot.story.normalise import normaliser_for
@@ -201,12 +202,12 @@ def test_the_standin_refuses_what_slack_refuses():
     def section(n: int) -> dict:
         return {"type": "section", "text": {"type": "mrkdwn", "text": "x" * n}}
 
-    assert ss.message_problem({"text": "t", "blocks": [section(10)] * 50}) is None
-    assert ss.message_problem({"blocks": [section(10)] * 51}).startswith("invalid_blocks")
-    assert ss.message_problem({"blocks": [section(3001)]}).startswith("invalid_blocks")
-    assert ss.message_problem({"blocks": [{**section(5), "fields": [{"type": "mrkdwn", "text": "y" * 2001}]}]})
+    assert slack_message_problem({"text": "t", "blocks": [section(10)] * 50}) is None
+    assert slack_message_problem({"blocks": [section(10)] * 51}).startswith("invalid_blocks")
+    assert slack_message_problem({"blocks": [section(3001)]}).startswith("invalid_blocks")
+    assert slack_message_problem({"blocks": [{**section(5), "fields": [{"type": "mrkdwn", "text": "y" * 2001}]}]})
     # The digest as one message of 48 full sections, as it was before it went on in its thread: refused.
-    assert ss.message_problem({"blocks": [section(2900)] * 48}).startswith("msg_too_long")
+    assert slack_message_problem({"blocks": [section(2900)] * 48}).startswith("msg_too_long")
 
 
 def test_the_same_link_in_a_second_channel_is_briefed_once_even_when_the_page_changed(make_bot, standin):
