@@ -24,14 +24,33 @@ def _fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
+def _usage_error(exc: click.UsageError) -> NoReturn:
+    """A command-line mistake (unknown option, bad choice, missing argument) as one line, exit 2."""
+    message = " ".join(exc.format_message().split())
+    where = exc.ctx.command_path if exc.ctx is not None else "briefbot"
+    _fail(f"{message} (see '{where} --help')", 2)
+
+
 class BriefbotGroup(click.Group):
-    """Turns our errors into one line on stderr: exit 2 for bad input, 1 for anything else."""
+    """Turns our errors into one line on stderr: exit 2 for bad input (command-line mistakes included),
+    1 for anything else."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise  # plain `briefbot`: the help
+        except click.UsageError as exc:
+            _usage_error(exc)
 
     def invoke(self, ctx: click.Context) -> Any:
         from bot.errors import BriefbotError, ConfigError, InputError
 
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            _usage_error(exc)
         except (InputError, ConfigError) as exc:
             _fail(exc.user_message.splitlines()[0] if exc.user_message else str(exc), 2)
         except BriefbotError as exc:
@@ -200,8 +219,12 @@ def digest(period: str, channel: str | None, platform: str | None, workspace: st
     period = stories.parse_period(period)
     if chart_path is not None and not chart_path.parent.resolve().is_dir():
         raise InputError(f"cannot write the chart: no folder {chart_path.parent}")
-    found = stories.digest(_service(llm=False), period=period, platform=platform, channel=channel,
-                           workspace=workspace)
+    from bot.config import settings
+    from bot.store import open_store
+
+    with open_store(settings().database_url) as store:  # no brief service: a digest only reads the store
+        found = stories.digest(stories.StoreView(store), period=period, platform=platform, channel=channel,
+                               workspace=workspace)
     if chart_path is not None:
         png = stories.chart(found)
         if png is None:

@@ -23,5 +23,10 @@ def data_dir() -> Path:
         os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "briefbot"
     )
     path = Path(root)
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from bot.errors import ConfigError
+
+        raise ConfigError(f"cannot use the data folder {path} (BRIEFBOT_DATA_DIR): {exc.strerror}") from exc
     return path

@@ -12,11 +12,12 @@ adapters never import the store.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.errors import InputError
 from bot.models import Brief
-from bot.story.digest import PERIODS, Digest, ThreadRef, compose_digest, window
+from bot.story.digest import PERIODS, Digest, compose_digest, window
 from bot.story.normalise import Normaliser, normaliser_for
 from bot.story.rows import BriefPlace, rows_from_brief
 from bot.story.whatsnew import Note, compare
@@ -26,12 +27,24 @@ if TYPE_CHECKING:
     from bot.store import Store
 
 
-class BriefService(Protocol):
-    """What this module needs of ``bot.service.BriefService`` (adapters may hand a narrower view)."""
+class HasStore(Protocol):
+    """What digests need: the store (``bot.service.BriefService`` or a ``StoreView``)."""
 
     @property
     def store(self) -> Store: ...
+
+
+class BriefService(HasStore, Protocol):
+    """What this module needs of ``bot.service.BriefService`` (adapters may hand a narrower view)."""
+
     def brief(self, article: Article, *, workspace: str | None = None) -> Brief: ...
+
+
+@dataclass(frozen=True)
+class StoreView:
+    """Just a store, for digests without a brief service (``briefbot digest`` starts faster without one)."""
+
+    store: Store
 
 USAGE = "Usage: `/brief digest [today|week|30d]` (default: week)"
 
@@ -52,7 +65,7 @@ def normaliser(service: Any) -> Normaliser:  # noqa: ARG001
     return normaliser_for()
 
 
-def digest(service: BriefService, *, period: str = "week", now: float | None = None, platform: str | None = None,
+def digest(service: HasStore, *, period: str = "week", now: float | None = None, platform: str | None = None,
            channel: str | None = None, workspace: str | None = None) -> Digest:
     """The digest of the briefs posted in ``period`` up to ``now`` (in one channel when given)."""
     period = parse_period(period)
@@ -71,7 +84,8 @@ def chart(found: Digest) -> bytes | None:
 
 def whats_new(service: BriefService, brief: Brief, *, platform: str, channel: str, article_id: int = 0,
               thread_ts: str | None = None, workspace: str | None = None) -> list[Note]:
-    """How each item of ``brief`` relates to the channel's earlier briefs (this thread's own rows excluded)."""
+    """How each item of ``brief`` relates to the channel's earlier briefs (this thread's own rows excluded); no
+    notes when the channel has no earlier brief with items."""
     place = BriefPlace(platform=platform, channel=channel, thread_ts=thread_ts or "(new)", article_id=article_id,
                        created_at=service.store.now(), workspace=workspace)
     rows = rows_from_brief(brief, place=place, normaliser=normaliser(service))
@@ -81,25 +95,29 @@ def whats_new(service: BriefService, brief: Brief, *, platform: str, channel: st
         platform=platform, channel=channel, entity_keys=[r.entity_key for r in rows if r.entity_key],
         place_keys=[r.place_key for r in rows if r.place_key], exclude_thread=thread_ts)
     earlier = [e for e in earlier if e.article_id != article_id or not article_id]
-    return compare(rows, earlier)
+    notes = compare(rows, earlier)
+    if all(n.kind == "new" for n in notes) and not service.store.channel_has_items(
+            platform=platform, channel=channel, exclude_thread=thread_ts):
+        return []  # the channel's first brief: nothing to compare with, nothing to say
+    return notes
 
 
 def elsewhere(service: BriefService, *, article_id: int | None, platform: str, channel: str,
-              workspace: str | None = None) -> list[ThreadRef]:
+              workspace: str | None = None) -> list[BriefPlace]:
     """The brief threads of this article in other channels (of the same workspace), oldest first."""
     if article_id is None:
         return []
     records = service.store.threads_for_article(platform=platform, article_id=article_id, workspace=workspace)
-    return [ThreadRef(platform=t.platform, workspace=t.workspace, channel=t.channel, thread_ts=t.thread_ts,
-                      created_at=t.created_at) for t in records if t.channel != channel]
+    return [t for t in records if t.channel != channel]
 
 
 def brief_once(service: BriefService, article: Article, *, platform: str, channel: str,
-               workspace: str | None = None) -> tuple[Brief, list[ThreadRef]]:
+               workspace: str | None = None, canonical_url: str | None = None) -> tuple[Brief, list[BriefPlace]]:
     """The brief of ``article``: the one already posted in another channel when there is one (briefed
-    once), with references to those threads; else a fresh brief and no references."""
+    once), with references to those threads; else a fresh brief and no references. The same article is the
+    same text, or the same link (``canonical_url``) even when the page changed a little between fetches."""
     store = service.store
-    article_id = store.find_article(content_sha256=article.content_sha256)
+    article_id = store.find_article(content_sha256=article.content_sha256, canonical_url=canonical_url)
     refs = elsewhere(service, article_id=article_id, platform=platform, channel=channel, workspace=workspace)
     if article_id is not None and refs:
         for record in store.threads_for_article(platform=platform, article_id=article_id, workspace=workspace):

@@ -20,6 +20,7 @@ import discord.gateway
 import discord.http
 import yarl
 from aiohttp import WSMsgType, web
+from platform_limits import DISCORD_ATTACHMENT_LIMIT, discord_message_problem
 
 APP_ID = 900000000000000001
 BOT_ID = 900000000000000002
@@ -66,6 +67,8 @@ class DiscordStandin:
 
     calls: list[Call] = field(default_factory=list)
     files: dict[str, Served] = field(default_factory=dict)
+    # Messages Discord would refuse (over a message, embed or attachment limit): (path, what).
+    rejected: list[tuple[str, str]] = field(default_factory=list)
     history: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # channel → messages the bot posted
     _query: dict[str, str] = field(default_factory=dict)
     port: int = 0
@@ -213,6 +216,13 @@ class DiscordStandin:
             )
         if parts[0] == "interactions" and parts[-1] == "callback":
             return _json({"interaction": {"id": parts[1], "type": 2, "response_message_loading": True}})
+        if method in ("POST", "PATCH") and (parts[0] == "webhooks" or parts[-1] == "messages"
+                                            or (parts[0] == "channels" and "messages" in parts)):
+            problem = discord_message_problem(body)
+            if problem:
+                self.rejected.append((path, problem))
+                status, code = (413, 40005) if problem.startswith("too large") else (400, 50035)
+                return _json({"message": f"Invalid Form Body: {problem}", "code": code}, status=status)
         if parts[0] == "webhooks" and method == "POST":
             # An interaction followup: posted in the interaction's channel.
             return _json(self._message(CHANNEL_ID, body, webhook=True))
@@ -409,7 +419,7 @@ def interaction_payload(
         "guild_locale": "en-US",
         "entitlements": [],
         "authorizing_integration_owners": {},
-        "attachment_size_limit": 10485760,
+        "attachment_size_limit": DISCORD_ATTACHMENT_LIMIT,
         "data": data,
     }
 

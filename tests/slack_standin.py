@@ -16,6 +16,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
+from platform_limits import slack_message_problem
+
 BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
 TEAM_ID = "T0001"
@@ -56,6 +58,8 @@ class SlackStandin:
     # Files uploaded through files_upload_v2: file id -> {"filename", "length", "data", and after
     # files.completeUploadExternal "title", "channel_id", "thread_ts", "initial_comment"}.
     uploads: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Messages Slack would refuse (over a Block Kit or message size limit): (api, "error: what").
+    rejected: list[tuple[str, str]] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _ts: Any = field(default_factory=lambda: itertools.count(1))
     _server: ThreadingHTTPServer | None = None
@@ -155,6 +159,12 @@ class SlackStandin:
         if error:
             return {"ok": False, "error": error}
         channel = body.get("channel") or "C0000"
+        if api in ("chat.postMessage", "chat.update", "chat.postEphemeral"):
+            problem = slack_message_problem(body)
+            if problem:
+                with self._lock:
+                    self.rejected.append((api, problem))
+                return {"ok": False, "error": problem.split(":", 1)[0], "detail": problem}
         if api == "auth.test":
             return {
                 "ok": True,

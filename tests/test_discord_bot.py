@@ -57,7 +57,8 @@ Scenario = Callable[[ds.DiscordStandin, BriefBot], Awaitable[None]]
 
 
 def run_bot(settings: Any, scenario: Scenario, *, service: Any = None) -> ds.DiscordStandin:
-    """Start the stand-in and the real client, run ``scenario``, shut both down."""
+    """Start the stand-in and the real client, run ``scenario``, shut both down; fail when the bot sent a
+    message Discord would refuse (over a content, embed or attachment limit)."""
 
     async def main() -> ds.DiscordStandin:
         standin = ds.DiscordStandin()
@@ -75,7 +76,9 @@ def run_bot(settings: Any, scenario: Scenario, *, service: Any = None) -> ds.Dis
             ds.unpatch_discord(old)
         return standin
 
-    return asyncio.run(main())
+    standin = asyncio.run(main())
+    assert standin.rejected == [], f"Discord would refuse these messages: {standin.rejected}"
+    return standin
 
 
 def _embeds_text(calls: list[ds.Call]) -> str:

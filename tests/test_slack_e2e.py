@@ -142,6 +142,8 @@ def mention(text: str, *, ts: str, thread_ts: str | None = None, **extra: Any) -
 def standin() -> Iterator[ss.SlackStandin]:
     with ss.SlackStandin() as server:
         yield server
+    # Every message the bot sent is one Slack accepts (Block Kit and message size limits).
+    assert server.rejected == [], f"Slack would refuse these messages: {server.rejected}"
 
 
 @pytest.fixture

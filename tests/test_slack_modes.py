@@ -54,6 +54,7 @@ def env(tmp_path, monkeypatch) -> Iterator[ss.SlackStandin]:
     with ss.SlackStandin() as standin:
         monkeypatch.setenv("SLACK_API_URL", standin.api_url)
         yield standin
+    assert standin.rejected == [], f"Slack would refuse these messages: {standin.rejected}"
 
 
 def _service(tmp_path: Any, settings: Any) -> Any:

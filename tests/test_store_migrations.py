@@ -32,6 +32,7 @@ EXPECTED_COLUMNS = {
                     "workspace", "donor", "recipient", "value", "currency", "amount", "aid_type", "actor", "weapon",
                     "stance", "imposed_by", "target_count", "claimant", "side", "location", "status", "detail",
                     "entity_key", "weapon_key", "place_key"],
+    "brief_item_keys": ["fingerprint"],
 }
 
 

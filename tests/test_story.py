@@ -4,12 +4,13 @@ and count, totals per currency, links, rival claims side by side), "what's new" 
 
 from __future__ import annotations
 
+import re
 import struct
 from collections import defaultdict
 
 import pytest
 import test_store_db as db
-from story_support import briefed_fixtures, first_pair, post_all
+from story_support import briefed_fixtures, first_pair, post_all, story_fixture
 
 from bot import stories
 from bot.config import Settings
@@ -17,7 +18,7 @@ from bot.service import BriefService
 from bot.store.migrations import migrate
 from bot.story.links import thread_url
 from bot.story.normalise import normaliser_for
-from bot.story.render import render_markdown, whats_new_lines
+from bot.story.render import place_name, render_markdown, whats_new_lines
 
 store_url, clock, store = db.store_url, db.clock, db.store
 
@@ -38,7 +39,7 @@ def _slack_url(channel, thread):
 
 @pytest.fixture
 def filled(store, clock):
-    items = briefed_fixtures()
+    items = briefed_fixtures(story=True)  # heldout*, articles and story fixtures: over a hundred real briefs
     threads = post_all(store, items, clock=clock)
     return items, threads
 
@@ -55,6 +56,7 @@ def test_every_brief_item_becomes_a_row(filled, store):
 
 def test_digest_lists_every_amount_and_count_linked_to_its_thread_with_totals_per_currency(filled, store, clock):
     items, threads = filled
+    assert len(items) > 100
     digest = stories.digest(_service(store), period="30d", now=clock.now, platform="slack", channel="C1")
     assert digest.briefs == len({i.article.content_sha256 for i in items if i.brief.item_count()})
     lines = render_markdown(digest).splitlines()
@@ -63,7 +65,9 @@ def test_digest_lists_every_amount_and_count_linked_to_its_thread_with_totals_pe
     for item, thread in zip(items, threads, strict=True):
         url = _slack_url("C1", thread)
         for aid in item.brief.aid:
-            if aid.value is None:
+            if aid.value is None:  # an aid item with no figure is listed too, under its donor, with its thread
+                words = aid.amount or "; ".join(aid.contents) or "no figure"
+                assert any(line.startswith("- ") and words in line and url in line for line in lines), (item.path, aid)
                 continue
             money = _money(aid.value, aid.currency.upper())
             assert any(money in line and url in line for line in lines), (item.path, money)
@@ -78,15 +82,22 @@ def test_digest_lists_every_amount_and_count_linked_to_its_thread_with_totals_pe
         url = _slack_url("C1", thread)
         for claim in item.brief.battlefield_claims:
             assert any(claim.claim in line and url in line for line in lines), (item.path, claim.claim)
+    # Totals: one figure per currency, each the sum of the distinct packages (donor, amount) in that currency.
     totals_line = next(line for line in lines if line.startswith("Totals per currency"))
+    assert len(expected_totals) >= 5
+    assert totals_line.count(" · ") == len(expected_totals) - 1
     for currency, amounts in expected_totals.items():
         assert _money(sum(v for _, v in amounts), currency) in totals_line
         assert digest.aid_totals[currency] == pytest.approx(sum(v for _, v in amounts))
     # Every item line links to a thread that exists.
+    known = {_slack_url("C1", t) for t in threads}
     item_lines = [line for line in lines if line.startswith("- ")]
-    assert item_lines and all("](https://app.slack.com/client/T1/C1/thread/C1-" in line for line in item_lines)
-    for donor in digest.aid:  # never a total across currencies
+    assert item_lines and all(re.findall(r"\((https://[^)]+)\)", line) for line in item_lines)
+    assert all(set(re.findall(r"\((https://[^)]+)\)", line)) <= known for line in item_lines)
+    for donor in digest.aid:  # a donor's totals are per currency too, never across them
         assert set(donor.totals) == {line.row.currency for line in donor.lines if line.row.value is not None}
+        heading = next(line for line in lines if line.startswith(f"### {donor.donor} — "))
+        assert heading.count(" · ") == len(donor.totals) - 1 if donor.totals else heading.endswith("no figures")
 
 
 def test_rival_claims_from_two_articles_appear_side_by_side_marked_disputed(filled, store, clock):
@@ -108,7 +119,7 @@ def test_rival_claims_from_two_articles_appear_side_by_side_marked_disputed(fill
         for side in ("ukraine", "russia"):
             refs = {r.thread_ts for line in group.by_side[side] for r in line.refs}
             assert refs == sides[side]
-        heading = next(line for line in text.splitlines() if line.startswith(f"### {group.place} — DISPUTED"))
+        heading = next(line for line in text.splitlines() if line.startswith(f"### {place_name(group)} — DISPUTED"))
         block = text.split(heading, 1)[1].split("\n### ", 1)[0]
         assert "- Ukrainian side:" in block and "- Russian side:" in block
 
@@ -182,11 +193,14 @@ def test_whats_new_flags_the_other_sides_claim_about_the_same_place(store, clock
     assert rival and rival[0].row.side == "ukraine" and rival[0].earlier.side == "russia"
 
 
-def test_an_unrelated_first_brief_says_nothing_about_earlier_ones(store, clock):
-    item = briefed_fixtures()[0]
-    notes = stories.whats_new(_service(store), item.brief, platform="slack", channel="EMPTY")
+def test_a_channels_first_brief_says_nothing_and_an_unrelated_later_one_says_all_is_new(store, clock):
+    first, unrelated = story_fixture("ru_krasnoarmeysk.txt"), story_fixture("uk_missiles_first.txt")
+    assert stories.whats_new(_service(store), first.brief, platform="slack", channel="CU") == []
+    post_all(store, [first], clock=clock, channel="CU")
+    notes = stories.whats_new(_service(store), unrelated.brief, platform="slack", channel="CU")
     assert notes and all(n.kind == "new" for n in notes)
-    assert whats_new_lines(notes) == []
+    assert whats_new_lines(notes) == [f"**What's new: {len(notes)} new**",
+                                      "Nothing in this brief repeats or contradicts the channel's earlier briefs."]
 
 
 def test_the_same_article_in_a_second_channel_is_briefed_once_and_linked(store, clock):
@@ -232,12 +246,12 @@ def test_the_chart_is_a_png_of_sensible_size(filled, store, clock):
 
 
 def test_links_point_at_each_platforms_thread():
-    from bot.story.digest import ThreadRef
+    from bot.story.rows import BriefPlace
 
-    assert thread_url(ThreadRef("slack", "T1", "C1", "1700000000.000100", 0.0),
+    assert thread_url(BriefPlace("slack", "C1", "1700000000.000100", 1, 0.0, "T1"),
                       slack_workspace_url="https://acme.slack.com/") == \
         "https://acme.slack.com/archives/C1/p1700000000000100"
-    assert thread_url(ThreadRef("discord", None, "5", "6", 0.0)) == "https://discord.com/channels/@me/6"
+    assert thread_url(BriefPlace("discord", "5", "6", 1, 0.0)) == "https://discord.com/channels/@me/6"
 
 
 @pytest.mark.parametrize(("text", "period"), [("", "week"), ("Today", "today"), (" 30d ", "30d"), ("week", "week")])

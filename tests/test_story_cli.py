@@ -61,16 +61,33 @@ def test_digest_prints_the_digest_and_writes_the_chart(tmp_path):
     assert today.returncode == 0 and "Nothing was briefed in this period." in today.stdout
 
 
-def test_bad_input_is_one_line_and_exit_2(tmp_path):
-    for args in (["digest", "fortnight"], ["digest", "--chart", str(tmp_path / "no" / "such" / "x.png")],
-                 ["digest", "week", "--platform", "irc"]):
-        out = run(*args)
-        assert out.returncode == 2, (args, out.stderr)
-        assert "Traceback" not in out.stderr and out.stdout == ""
-    assert run("digest", "fortnight").stderr.strip() == \
-        "briefbot: unknown digest period 'fortnight': use today, week or 30d"
-    empty = run("digest", "today", "--chart", str(tmp_path / "x.png"))
-    assert empty.returncode == 2 and len(empty.stderr.strip().splitlines()) == 1
+@pytest.mark.parametrize(("args", "says"), [
+    (["digest", "fortnight"], "briefbot: unknown digest period 'fortnight': use today, week or 30d"),
+    (["digest", "week", "--platform", "irc"],
+     "briefbot: Invalid value for '--platform': 'irc' is not one of 'slack', 'discord'. (see 'briefbot digest --help')"),
+    (["digest", "--format", "xml"], "briefbot: Invalid value for '--format': 'xml' is not one of 'markdown', 'json'."),
+    (["digest", "--bogus"], "briefbot: No such option '--bogus'."),
+    (["digest", "week", "extra"], "briefbot: Got unexpected extra argument (extra)"),
+    (["digest", "--channel"], "briefbot: Option '--channel' requires an argument."),
+    (["digest", "--chart", "{tmp}/no/such/x.png"], "briefbot: cannot write the chart: no folder {tmp}/no/such"),
+    (["digest", "--chart", "{tmp}"], "briefbot: Invalid value for '--chart': File '{tmp}' is a directory."),
+    (["digest", "today", "--chart", "{tmp}/x.png"],
+     "briefbot: nothing to chart: no aid figures or claims about places in this period"),
+])
+def test_bad_input_is_one_line_and_exit_2(tmp_path, args, says):
+    out = run(*(a.replace("{tmp}", str(tmp_path)) for a in args))
+    assert out.returncode == 2, (args, out.stderr)
+    assert out.stdout == "" and len(out.stderr.splitlines()) == 1 and "Traceback" not in out.stderr
+    assert out.stderr.startswith(says.replace("{tmp}", str(tmp_path))), out.stderr
+
+
+def test_an_unusable_data_folder_is_one_line_and_exit_2(tmp_path):
+    (tmp_path / "file").write_text("not a folder")
+    out = subprocess.run([sys.executable, "-m", "bot", "digest"], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "BRIEFBOT_DATA_DIR": str(tmp_path / "file" / "data")}, check=False)
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.startswith(f"briefbot: cannot use the data folder {tmp_path / 'file' / 'data'} (BRIEFBOT_DATA_DIR)")
+    assert len(out.stderr.splitlines()) == 1
 
 
 def test_the_benchmark_runs_and_prints_its_figures():

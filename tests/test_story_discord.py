@@ -5,11 +5,13 @@ answers with the channel's digest (rival claims side by side, disputed) and its 
 from __future__ import annotations
 
 import asyncio
+import json
 import struct
 
 import discord_standin as ds
 import test_discord_bot as tdb
-from story_support import briefed_fixtures, first_pair
+from platform_limits import DISCORD_ATTACHMENT_LIMIT, discord_message_problem
+from story_support import WallClock, briefed_fixtures, expected_lines, first_pair, post_editions, story_fixture
 
 from bot.story.normalise import normaliser_for
 
@@ -71,23 +73,103 @@ def test_whats_new_and_the_digest_with_rival_claims_and_a_chart(settings):
     assert any("**Contradicts** the brief of" in c for c in notes)
 
     digest = posted[state["posted_before_digest"]:]
-    text = "\n".join(((c.body or {}).get("content") or (c.body or {}).get("payload_json", {}).get("content") or "")
-                     for c in digest)
+    text = "\n".join(_content(c) for c in digest)
     assert text.startswith("## Digest of the last 7 days")
-    assert all(len(((c.body or {}).get("payload_json") or c.body or {}).get("content") or "") <= 2000 for c in digest)
     for item in order:
         thread = threads[service.store.find_article(content_sha256=item.article.content_sha256)]
-        assert f"https://discord.com/channels/{ds.GUILD_ID}/{thread}" in text
+        assert f"https://discord.com/channels/{ds.GUILD_ID}/{thread}" in text + json.dumps(_embeds(digest))
         for aid in item.brief.aid:
             if aid.value is not None:
                 assert f"{aid.currency.upper()} {aid.value:,.0f}" in text
-    # The rival claims: one place heading marked disputed, both sides' lines under it, each linking its thread.
-    block = next(b for b in text.split("\n**") if "DISPUTED" in b.split("\n", 1)[0]
-                 and N.place(b.split(" — ", 1)[0]) == place)
-    assert "- Ukrainian side:" in block and "- Russian side:" in block
-    for x in (k, m):
+    # The rival claims: an embed for the disputed place, each side's claims in an inline field, side by side.
+    [embed] = [e for e in _embeds(digest) if "DISPUTED" in e["title"] and N.place(e["title"].split(" — ")[0]) == place]
+    sides = {f["name"]: f for f in embed["fields"]}
+    assert sides["Ukrainian side"]["inline"] and sides["Russian side"]["inline"]
+    for x, side in ((k, "Russian side"), (m, "Ukrainian side")):
         thread = threads[service.store.find_article(content_sha256=items[x].article.content_sha256)]
-        assert f"/{thread}>)" in block
+        assert f"https://discord.com/channels/{ds.GUILD_ID}/{thread})" in sides[side]["value"]
     [attached] = [c for c in digest if (c.body or {}).get("files")]
     png = attached.body["files"]["briefbot-digest-week.png"]
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (1000, 800)
+
+
+def _payload(call: ds.Call) -> dict:
+    return (call.body or {}).get("payload_json") or call.body or {}
+
+
+def _content(call: ds.Call) -> str:
+    return _payload(call).get("content") or ""
+
+
+def _embeds(calls: list[ds.Call]) -> list[dict]:
+    return [e for c in calls for e in _payload(c).get("embeds") or []]
+
+
+def _digest_run(settings, fill, period: str, *, briefs=()):
+    """Brief ``briefs`` with /brief, call ``fill(store)``, then ask /digest; the digest's followups and the
+    threads of the briefs by article id."""
+    service = tdb.make_service(settings)
+    fill(service.store)
+    state: dict = {}
+
+    async def scenario(standin: ds.DiscordStandin, client) -> None:
+        for n, item in enumerate(briefs):
+            await _brief(standin, service, client, item, briefs_before=n)
+        state["before"] = len(standin.posted_messages())
+        await standin.push("INTERACTION_CREATE", ds.interaction_payload(
+            standin.new_id(), name="digest", options=[{"name": "period", "type": 3, "value": period}]))
+        await standin.wait_for(lambda s: any((c.body or {}).get("files") for c in s.posted_messages()[state["before"]:]))
+
+    standin = tdb.run_bot(settings, scenario, service=service)  # fails on any message Discord would refuse
+    threads = {r.article_id: r.thread_ts for r in service.store.recent_threads(platform="discord", workspace=None)}
+    return standin.posted_messages()[state["before"]:], threads
+
+
+def test_rival_claims_under_both_sides_names_are_one_disputed_place_side_by_side(settings):
+    russian, ukrainian = story_fixture("ru_krasnoarmeysk.txt"), story_fixture("ua_pokrovsk.txt")
+    digest, threads = _digest_run(settings, lambda store: None, "today", briefs=(russian, ukrainian))
+    [embed] = [e for e in _embeds(digest) if "DISPUTED" in e["title"]]
+    assert embed["title"].startswith("Pokrovsk (also Krasnoarmeysk) — DISPUTED")
+    ukraine, russia = embed["fields"][:2]
+    assert (ukraine["name"], russia["name"]) == ("Ukrainian side", "Russian side")
+    assert ukraine["inline"] and russia["inline"]
+    assert ukraine["value"].startswith("• Ukraine's General Staff:") and "• Russia's Defence Ministry:" in russia["value"]
+    assert len(threads) == 2
+    for thread in threads.values():
+        assert f"/{ds.GUILD_ID}/{thread})" in ukraine["value"] + russia["value"]
+
+
+def test_a_busy_months_digest_fits_discords_limits_and_attaches_the_whole(settings):
+    clock = WallClock(days_ago=29)
+    posted: list = []
+
+    def fill(_store) -> None:
+        from bot.store import open_store
+
+        with open_store(settings.database_url, clock=clock) as store:  # the bot's database, over four weeks
+            posted.extend(post_editions(store, briefed_fixtures(story=True), editions=3, clock=clock,
+                                        platform="discord", channel=str(ds.CHANNEL_ID), workspace=str(ds.GUILD_ID)))
+
+    digest, _ = _digest_run(settings, fill, "30d")
+    assert 1 < len(digest) <= 5  # the limits themselves are the stand-in's: run_bot fails on a refused message
+    assert all(len(_content(c)) <= 2000 for c in digest)
+    assert _content(digest[0]).startswith("## Digest of the last 30 days")
+    assert "the full digest, every line with all its thread links, is the attached file `briefbot-digest-30d.md`" in \
+        _content(digest[-1])
+    files = digest[-1].body["files"]
+    assert set(files) == {"briefbot-digest-30d.png", "briefbot-digest-30d.md"}
+    lines = files["briefbot-digest-30d.md"].decode().splitlines()
+    url = f"https://discord.com/channels/{ds.GUILD_ID}/{{}}"
+    for figure, link in expected_lines(posted, url.format):
+        assert any(figure in line and f"({link})" in line for line in lines), (figure, link)
+
+
+def test_the_standin_refuses_what_discord_refuses():
+    field = {"name": "Ukrainian side", "value": "v", "inline": True}
+    assert discord_message_problem({"content": "x" * 2000, "embeds": [{"title": "t", "fields": [field] * 25}]}) is None
+    assert discord_message_problem({"content": "x" * 2001})
+    assert discord_message_problem({"payload_json": {"content": "x" * 2001}})
+    assert discord_message_problem({"embeds": [{"title": "t", "fields": [{**field, "value": "v" * 1025}]}]})
+    assert discord_message_problem({"embeds": [{"description": "d" * 4000}, {"description": "d" * 2001}]})
+    assert discord_message_problem({"embeds": [{"title": "t"}] * 11})
+    assert discord_message_problem({"files": {"a.md": b"x" * (DISCORD_ATTACHMENT_LIMIT + 1)}}).startswith("too large")

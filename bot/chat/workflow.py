@@ -26,9 +26,9 @@ from bot.chat.requests import AnswerRequest, BriefRequest, Where
 from bot.errors import BriefbotError, InputError
 from bot.ingest.urls import canonical_url_or_none
 from bot.models import Brief
-from bot.qa import AnswerResult, Turn
+from bot.qa import AnswerResult
 from bot.store import ThreadRecord
-from bot.story.digest import ThreadRef
+from bot.story.rows import BriefPlace
 from bot.story.whatsnew import Note
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ class News:
     channels that already hold the same article's brief."""
 
     notes: list[Note] = field(default_factory=list)
-    elsewhere: list[ThreadRef] = field(default_factory=list)
+    elsewhere: list[BriefPlace] = field(default_factory=list)
 
 
 class BriefOutlet(Protocol):
@@ -225,7 +225,8 @@ class ChatWorkflow:
                 out.retitle(article.title)
             # Briefed once: an article already briefed in another channel reuses that brief, linked.
             brief, elsewhere = stories.brief_once(self.service, article, platform=where.platform,
-                                                  channel=where.channel, workspace=where.workspace)
+                                                  channel=where.channel, workspace=where.workspace,
+                                                  canonical_url=canonical)
             article_id = store.save_article(article, canonical_url=canonical)
             notes = stories.whats_new(self.service, brief, platform=where.platform, channel=where.channel,
                                       article_id=article_id, thread_ts=req.thread or placeholder,
@@ -305,8 +306,7 @@ class ChatWorkflow:
                 out.fail(ARTICLE_GONE)
                 return
             brief = Brief.model_validate_json(record.brief_json)
-            history = [Turn(question=t.question, answer=t.answer) for t in store.get_turns(**key)]
-            result = self.service.ask(article, req.question, brief=brief, history=history,
+            result = self.service.ask(article, req.question, brief=brief, history=store.get_turns(**key),
                                       workspace=where.workspace)
             progress.mark(posting=True)
             out.answer(result)

@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from bot.store.base import Store, open_store
-from bot.store.records import Admission, Job, RateLimit, ThreadRecord, Turn
+from bot.store.records import Admission, Job, RateLimit, ThreadRecord
 
 __all__ = ["Admission", "Job", "RateLimit", "SQLInstallationStore", "SQLOAuthStateStore", "Store", "ThreadRecord",
-           "Turn", "open_store"]
+           "open_store"]
 
 
 def __getattr__(name: str) -> Any:

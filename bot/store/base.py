@@ -9,7 +9,7 @@ from bot.paths import data_dir
 from bot.store.articles import ArticlesMixin
 from bot.store.database import Database
 from bot.store.dialect import Dialect, dialect_for_url
-from bot.store.items import ItemsMixin
+from bot.store.items import ItemsMixin, ensure_item_keys
 from bot.store.migrations import migrate
 from bot.store.threads import ThreadsMixin
 from bot.store.work import WorkMixin
@@ -29,6 +29,7 @@ class Store(ArticlesMixin, ThreadsMixin, WorkMixin, ItemsMixin):
         self._clock = clock
         try:
             migrate(self._db)
+            ensure_item_keys(self._db)
         except BaseException:
             self._db.close()
             raise

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from bot.errors import StorageError
 from bot.models import Brief
 from bot.store.database import Database, Session
 from bot.story.normalise import Normaliser, normaliser_for
@@ -22,10 +23,12 @@ _SELECT = ", ".join(COLUMNS)
 _INSERT = (f"INSERT INTO brief_items ({_SELECT}) VALUES ({', '.join('?' for _ in COLUMNS)})")
 
 
-def write_items(s: Session, brief_json: str, *, place: BriefPlace, normaliser: Normaliser | None = None) -> int:
+def write_items(s: Session, brief_json: str, *, place: BriefPlace, normaliser: Normaliser | None = None,
+                replace: bool = True) -> int:
     """Replace the rows of the brief at ``place`` with those of ``brief_json``; return how many were written."""
-    s.execute("DELETE FROM brief_items WHERE platform = ? AND channel = ? AND thread_ts = ?",
-              (place.platform, place.channel, place.thread_ts))
+    if replace:
+        s.execute("DELETE FROM brief_items WHERE platform = ? AND channel = ? AND thread_ts = ?",
+                  (place.platform, place.channel, place.thread_ts))
     try:
         brief = Brief.model_validate_json(brief_json)
     except ValueError:
@@ -39,6 +42,51 @@ def write_items(s: Session, brief_json: str, *, place: BriefPlace, normaliser: N
         finally:
             cur.close()
     return len(rows)
+
+
+def rewrite_items(s: Session, normaliser: Normaliser | None = None, *, page: int = 500) -> int:
+    """Derive every thread's rows again (with today's keys); return how many briefs were read."""
+    n = normaliser or normaliser_for()
+    s.execute("DELETE FROM brief_items")
+    done = 0
+    while True:
+        threads = s.all("SELECT platform, channel, thread_ts, article_id, brief_json, workspace, created_at FROM threads"
+                        " ORDER BY platform, channel, thread_ts LIMIT ? OFFSET ?", (page, done))
+        for platform, channel, thread_ts, article_id, brief_json, workspace, created_at in threads:
+            place = BriefPlace(platform=platform, channel=channel, thread_ts=thread_ts, article_id=int(article_id),
+                               created_at=float(created_at), workspace=workspace)
+            write_items(s, brief_json, place=place, normaliser=n, replace=False)
+        done += len(threads)
+        if len(threads) < page:
+            return done
+
+
+def ensure_item_keys(db: Database, normaliser: Normaliser | None = None) -> bool:
+    """Re-key the rows when the matching rules or their config (actors, weapons, ``place_names.yaml``) changed
+    since they were written; True when it did. One read when nothing changed; a database that refuses writes
+    keeps its rows (and says so in the log)."""
+    n = normaliser or normaliser_for()
+    with db.session() as s:
+        row = s.one("SELECT fingerprint FROM brief_item_keys")
+    if row is not None and row[0] == n.fingerprint:
+        return False
+    try:
+        with db.transaction() as s:
+            lock = db.dialect.lock_sql()
+            if lock is not None:
+                s.execute(lock)
+            row = s.one("SELECT fingerprint FROM brief_item_keys")
+            if row is not None and row[0] == n.fingerprint:
+                return False  # another process did it meanwhile
+            briefs = rewrite_items(s, n)
+            s.execute("DELETE FROM brief_item_keys")
+            s.execute("INSERT INTO brief_item_keys (fingerprint) VALUES (?)", (n.fingerprint,))
+    except StorageError as exc:
+        log.warning("brief items keep their old matching keys: %s", exc)
+        return False
+    if briefs:
+        log.info("re-keyed the items of %d briefs (matching rules or names changed)", briefs)
+    return True
 
 
 class ItemsMixin:
@@ -98,6 +146,13 @@ class ItemsMixin:
             seen.add(ident)
             rows.append(row)
         return sorted(rows, key=lambda r: r.created_at, reverse=True)
+
+    def channel_has_items(self, *, platform: str, channel: str, exclude_thread: str | None = None) -> bool:
+        """Does any brief of ``channel`` (but the thread ``exclude_thread``) have items?"""
+        with self._db.session() as s:
+            row = s.one("SELECT 1 FROM brief_items WHERE platform = ? AND channel = ? AND thread_ts <> ? LIMIT 1",
+                        (platform, channel, exclude_thread or ""))
+        return row is not None
 
     def count_items(self) -> int:
         with self._db.session() as s:

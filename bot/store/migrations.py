@@ -182,8 +182,7 @@ def m005_job_progress(db: Session) -> None:
 def m006_brief_items(db: Session) -> None:
     # One row per brief item, for digests and "what's new" (bot/store/items.py); backfilled from the
     # briefs already stored in ``threads``. Keys are normalised names (bot/story/normalise.py).
-    from bot.store.items import write_items
-    from bot.story.rows import BriefPlace
+    from bot.store.items import rewrite_items
 
     db.execute(f"""
         CREATE TABLE brief_items (
@@ -223,11 +222,7 @@ def m006_brief_items(db: Session) -> None:
     db.execute("CREATE INDEX brief_items_entity ON brief_items (platform, channel, entity_key)")
     db.execute("CREATE INDEX brief_items_place ON brief_items (platform, channel, place_key)")
     db.execute("CREATE INDEX threads_article_any ON threads (platform, article_id, created_at)")
-    for platform, channel, thread_ts, article_id, brief_json, workspace, created_at in db.all(
-            "SELECT platform, channel, thread_ts, article_id, brief_json, workspace, created_at FROM threads"):
-        place = BriefPlace(platform=platform, channel=channel, thread_ts=thread_ts, article_id=int(article_id),
-                           created_at=float(created_at), workspace=workspace)
-        write_items(db, brief_json, place=place)
+    rewrite_items(db)
 
 
 # The whole acknowledgement of a Slack request in one call (one round trip): claim its keys, count it
@@ -272,3 +267,10 @@ $fn$
 def m007_admit_function(db: Session) -> None:
     if db.dialect.name == "postgresql":
         db.execute(_ADMIT_FUNCTION)
+
+
+@migration
+def m008_brief_item_keys(db: Session) -> None:
+    # The fingerprint of the matching rules and names the rows of brief_items were keyed with; when it
+    # differs from today's, opening the store re-keys them (bot/store/items.py, ensure_item_keys).
+    db.execute("CREATE TABLE brief_item_keys (fingerprint TEXT NOT NULL)")

@@ -3,41 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, TypeVar, dataclass_transform
+from typing import Any
 
-_R = TypeVar("_R")
-
-
-@dataclass_transform(frozen_default=True)
-def record(cls: type[_R]) -> type[_R]:
-    """What every store record is: a frozen dataclass with slots."""
-    return dataclass(frozen=True, slots=True)(cls)
+from bot.story.rows import BriefPlace
 
 
-@record
-class ThreadRecord:
-    """A chat thread that holds the brief of one article."""
+@dataclass(slots=True)
+class ThreadRecord(BriefPlace):
+    """A chat thread that holds the brief of one article: its place, the brief and the brief's message."""
 
-    platform: str
-    channel: str
-    thread_ts: str
-    article_id: int
-    brief_json: str
-    workspace: str | None
-    message_ts: str | None
-    created_at: float
+    brief_json: str = ""
+    message_ts: str | None = None
 
 
-@record
-class Turn:
-    """One question asked in a brief's thread and the answer given."""
-
-    question: str
-    answer: str
-    created_at: float
-
-
-@record
+@dataclass(frozen=True, slots=True)
 class Job:
     """Acknowledged work that must be finished even after a crash."""
 
@@ -53,7 +32,7 @@ class Job:
     error: str | None = None
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class RateLimit:
     """At most ``limit`` requests per ``key`` within ``window_s`` seconds."""
 
@@ -62,7 +41,7 @@ class RateLimit:
     window_s: float
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Admission:
     """What became of a request: ``"admitted"`` (with its job's id if it brought one), ``"duplicate"``
     (one of its keys was claimed before: a retry) or ``"limited"`` (over its rate limit)."""

@@ -7,12 +7,15 @@ rate-limited to about one call a minute for non-Marketplace apps).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.store.database import Database
 from bot.store.items import write_items
-from bot.store.records import ThreadRecord, Turn
+from bot.store.records import ThreadRecord
 from bot.story.rows import BriefPlace
+
+if TYPE_CHECKING:
+    from bot.qa import Turn
 
 _THREAD_COLUMNS = "platform, channel, thread_ts, article_id, brief_json, workspace, message_ts, created_at"
 
@@ -90,12 +93,14 @@ class ThreadsMixin:
                       (platform, channel, thread_ts, question, answer, self._clock()))
 
     def get_turns(self, *, platform: str, channel: str, thread_ts: str) -> list[Turn]:
-        """The thread's questions and answers, oldest first."""
+        """The thread's questions and answers, oldest first, as the answerer takes them (``bot.qa.Turn``, the one
+        record of a turn; imported here only, when a thread is answered, so the store stays light)."""
+        from bot.qa import Turn
+
         with self._db.session() as s:
-            rows = s.all("SELECT question, answer, created_at FROM turns"
-                         " WHERE platform = ? AND channel = ? AND thread_ts = ? ORDER BY id",
-                         (platform, channel, thread_ts))
-        return [Turn(question=q, answer=a, created_at=float(at)) for q, a, at in rows]
+            rows = s.all("SELECT question, answer FROM turns WHERE platform = ? AND channel = ? AND thread_ts = ?"
+                         " ORDER BY id", (platform, channel, thread_ts))
+        return [Turn(question=q, answer=a) for q, a in rows]
 
 
 def _thread(row: tuple[Any, ...]) -> ThreadRecord:

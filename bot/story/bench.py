@@ -85,11 +85,10 @@ def _timed(fn: Callable[[], Any], runs: int) -> tuple[Any, list[tuple[float, flo
     return result, times
 
 
-def _fmt(times: list[tuple[float, float]]) -> str:
+def _fmt(times: list[tuple[float, float]], *, cpu: bool = True) -> str:
     walls = [w for w, _ in times]
-    cpu = statistics.median(c for _, c in times)
-    return (f"median {statistics.median(walls):.1f} ms, max {max(walls):.1f} ms over {len(times)} runs "
-            f"(median CPU in this process {cpu:.1f} ms)")
+    here = f" (median CPU in this process {statistics.median(c for _, c in times):.1f} ms)" if cpu else ""
+    return f"median {statistics.median(walls):.1f} ms, max {max(walls):.1f} ms over {len(times)} runs{here}"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -107,14 +106,15 @@ def main(argv: list[str] | None = None) -> None:
     from bot.story.render import render_markdown
 
     rng = random.Random(13)
-    end = 1_780_000_000.0
-    clock = [end - 30 * DAY]
+    end = time.time()  # the briefs of the last 30 days, so that `briefbot digest 30d` (now) sees them all
+    span = 29.9 * DAY
+    clock = [end - span]
     with _database() as url, open_store(url, clock=lambda: clock[0]) as store:
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         _out(f"database: {store.dialect_name}; {args.briefs:,} briefs over 30 days in {args.channels} channels; "
              f"load average {load} on {os.cpu_count()} CPUs")
         started = time.perf_counter()
-        step = 30 * DAY / args.briefs
+        step = span / args.briefs
         for start in range(0, args.briefs, 500):
             with store.db.transaction():
                 for n in range(start, min(start + 500, args.briefs)):
@@ -147,10 +147,42 @@ def main(argv: list[str] | None = None) -> None:
         _out(f"Markdown of the 30-day digest: {_fmt(times)}")
         _, times = _timed(lambda: stories.chart(digest), 3)
         _out(f"chart PNG of the 30-day digest: {_fmt(times)}")
+        _, times = _timed(lambda: _cli_digest(url), 3)
+        _out(f"`briefbot digest 30d --platform slack` as a process (start, query, Markdown out): "
+             f"{_fmt(times, cpu=False)}")
+        _, times = _timed(lambda: _slack_digest(service, now), args.runs)
+        _out(f"one channel's 30-day digest as Slack messages (query, blocks, the full Markdown file): {_fmt(times)}")
         probe = synthetic_brief(rng, args.briefs + 1)
         notes, times = _timed(lambda: stories.whats_new(service, probe, platform="slack", channel="C0000"), args.runs)
         _out(f"what's new for one brief against its channel: {len(notes)} notes, {_fmt(times)}")
         _plan(store, now)
+
+
+def _slack_digest(service: Any, now: float) -> None:
+    """What ``/brief digest 30d`` computes before posting, but the chart: messages within Slack's limits and,
+    when they don't hold it all, the full digest file."""
+    from bot import stories
+    from bot.slack.digest import digest_messages
+    from bot.story.links import thread_url
+    from bot.story.render import render_markdown
+
+    found = stories.digest(service, period="30d", now=now, platform="slack", channel="C0000")
+
+    def linker(ref: Any) -> str | None:
+        return thread_url(ref, slack_workspace_url="https://acme.slack.com/")
+
+    if not digest_messages(found, linker=linker).complete:
+        render_markdown(found, linker=linker)
+
+
+def _cli_digest(url: str) -> None:
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-m", "bot", "digest", "30d", "--platform", "slack"],
+                          env={**os.environ, "DATABASE_URL": url}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"briefbot digest failed: {done.stderr.strip()}")
 
 
 def _plan(store: Any, now: float) -> None:

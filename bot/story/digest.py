@@ -12,55 +12,28 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import NamedTuple, Protocol
 
-from bot.story.rows import ItemRow
+from bot.story.rows import BriefPlace, ItemRow
 
 PERIODS: dict[str, timedelta] = {"today": timedelta(days=1), "week": timedelta(days=7), "30d": timedelta(days=30)}
 SIDES = ("ukraine", "russia", "third_party", "unknown")
 
 
-class Threaded(Protocol):
-    """Anything that names a brief thread: a ``ThreadRef`` or an ``ItemRow`` (a digest line's references
-    are the rows themselves, so composing a digest of tens of thousands of items copies nothing)."""
-
-    @property
-    def platform(self) -> str: ...
-    @property
-    def workspace(self) -> str | None: ...
-    @property
-    def channel(self) -> str: ...
-    @property
-    def thread_ts(self) -> str: ...
-    @property
-    def created_at(self) -> float: ...
-
-
-class ThreadRef(NamedTuple):
-    """A brief thread, e.g. the same article's thread in another channel."""
-
-    platform: str
-    workspace: str | None
-    channel: str
-    thread_ts: str
-    created_at: float
-
-
 @dataclass(slots=True)
 class Line:
-    """One digest line: the first row it was seen in, and every thread that reported it."""
+    """One digest line: the first row it was seen in, and every thread that reported it (the rows themselves,
+    so composing a digest of tens of thousands of items copies nothing)."""
 
     row: ItemRow
-    refs: list[Threaded] = field(default_factory=list)
+    refs: list[BriefPlace] = field(default_factory=list)
     # Weapons policy: the stance this actor had before for this weapon, when it changed.
     changed_from: str | None = None
-    _threads: set[tuple[str, str]] = field(default_factory=set, repr=False)
 
     def add(self, row: ItemRow) -> None:
-        """Add the thread of ``row`` to this line's references, once."""
-        where = (row.channel, row.thread_ts)
-        if where not in self._threads:
-            self._threads.add(where)
+        """Add the thread of ``row`` to this line's references, once. A brief's rows come together (as
+        ``items_between`` gives them), so a thread already named is the last one."""
+        last = self.refs[-1] if self.refs else None
+        if last is None or last.thread_ts != row.thread_ts or last.channel != row.channel:
             self.refs.append(row)
 
 
@@ -76,6 +49,8 @@ class PlaceClaims:
     place: str
     by_side: dict[str, list[Line]]
     disputed: bool
+    # Other names the briefs gave this place ("Krasnoarmeysk" for Pokrovsk), most used first.
+    other_names: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -108,8 +83,7 @@ def window(period: str, *, now: float) -> tuple[float, float]:
 
 def compose_digest(rows: Iterable[ItemRow], *, period: str, start: float, end: float) -> Digest:
     """The digest of ``rows``, oldest first (as ``items_between`` gives them)."""
-    unique = _one_per_article(rows)
-    briefs = len({(r.platform, r.channel, r.thread_ts) for r in unique})
+    unique, briefs = _one_per_article(rows)
     by_section: dict[str, list[ItemRow]] = defaultdict(list)
     for r in unique:
         by_section[r.section].append(r)
@@ -119,16 +93,25 @@ def compose_digest(rows: Iterable[ItemRow], *, period: str, start: float, end: f
                   claims=_claims(by_section["battlefield_claims"]))
 
 
-def _one_per_article(rows: Iterable[ItemRow]) -> list[ItemRow]:
-    """An article briefed in several channels keeps the rows of its first brief only. ``rows`` come oldest
-    first (as ``items_between`` gives them); the order is kept."""
+def _one_per_article(rows: Iterable[ItemRow]) -> tuple[list[ItemRow], int]:
+    """An article briefed in several channels keeps the rows of its first brief only; also how many briefs are
+    kept. ``rows`` come oldest first, a brief's rows together (as ``items_between`` gives them); the order is
+    kept."""
     first_thread: dict[int, tuple[str, str, str]] = {}
-    kept = []
+    kept: list[ItemRow] = []
+    briefs: set[tuple[str, str, str]] = set()
+    last: ItemRow | None = None
+    keep = False
     for r in rows:
-        where = (r.platform, r.channel, r.thread_ts)
-        if first_thread.setdefault(r.article_id, where) == where:
+        if last is None or r.thread_ts != last.thread_ts or r.channel != last.channel or r.platform != last.platform:
+            where = (r.platform, r.channel, r.thread_ts)
+            keep = first_thread.setdefault(r.article_id, where) == where
+            if keep:
+                briefs.add(where)
+            last = r
+        if keep:
             kept.append(r)
-    return kept
+    return kept, len(briefs)
 
 
 def _merge(rows: Sequence[ItemRow], key: object) -> list[Line]:
@@ -146,6 +129,18 @@ def _merge(rows: Sequence[ItemRow], key: object) -> list[Line]:
         if k is not None:
             index[k] = line
     return lines
+
+
+def _names(names: Iterable[str | None]) -> list[str]:
+    """Distinct names (ignoring case and spacing), most used first."""
+    counted = Counter(" ".join(n.split()) for n in names if n and n.strip())
+    seen: set[str] = set()
+    out = []
+    for name, _ in counted.most_common():
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            out.append(name)
+    return out
 
 
 def _display(names: Iterable[str | None], fallback: str) -> str:
@@ -209,8 +204,9 @@ def _claims(rows: list[ItemRow]) -> list[PlaceClaims]:
                 by_side[side] = _merge(mine, lambda r: (r.entity_key, (r.detail or "").lower()))
         rivals = {"ukraine", "russia"} & set(by_side)
         disputed = key is not None and (len(rivals) == 2 or any(r.status == "disputed" for r in items))
-        name = _display((r.location for r in items), "?") if key is not None else UNNAMED_PLACE
-        places.append(PlaceClaims(place=name, by_side=by_side, disputed=disputed))
+        names = _names(r.location for r in items) if key is not None else [UNNAMED_PLACE]
+        places.append(PlaceClaims(place=names[0] if names else "?", by_side=by_side, disputed=disputed,
+                                  other_names=names[1:]))
     places.sort(key=lambda p: (p.place == UNNAMED_PLACE, not p.disputed, -sum(len(v) for v in p.by_side.values()),
                                p.place))
     return places

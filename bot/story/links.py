@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.story.digest import Threaded
+from bot.story.rows import BriefPlace
 
 
-def thread_url(ref: Threaded, *, slack_workspace_url: str | None = None) -> str | None:
+def thread_url(ref: BriefPlace, *, slack_workspace_url: str | None = None) -> str | None:
     """The thread's URL: Slack's permalink form when the workspace URL is known (``auth.test``), else its
     web-client URL by team id; Discord's channel URL in the server (``@me`` for direct messages)."""
     if ref.platform == "slack":

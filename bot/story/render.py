@@ -6,16 +6,17 @@ One set of line builders; a ``Style`` says how to escape untrusted text and writ
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bot.story.digest import Digest, Line, Threaded
+from bot.story.digest import Digest, Line, PlaceClaims
 from bot.story.links import thread_url
-from bot.story.rows import ItemRow
+from bot.story.rows import BriefPlace, ItemRow
 from bot.story.whatsnew import Note, summary
 
-Linker = Callable[[Threaded], "str | None"]
+Linker = Callable[[BriefPlace], "str | None"]
 SIDE_NAMES = {"ukraine": "Ukrainian side", "russia": "Russian side", "third_party": "Third parties",
               "unknown": "Side unknown"}
 # Thread links per digest line in chat messages (a package reported by many briefs); the CLI shows all.
@@ -36,8 +37,14 @@ MARKDOWN = Style(escape=lambda t: t, link=lambda url, label: f"[{label}]({url})"
 
 
 def day(ts: float) -> str:
-    """12 Aug 2026."""
-    d = datetime.fromtimestamp(ts, UTC)
+    """12 Aug 2026 (UTC)."""
+    return _day(int(ts // 86400))
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(days: int) -> str:
+    # A digest writes tens of thousands of dates, of a few dozen days: format each day once.
+    d = datetime.fromtimestamp(days * 86400, UTC)
     return f"{d.day} {d:%b %Y}"
 
 
@@ -47,7 +54,7 @@ def money(value: float, currency: str | None) -> str:
     return f"{currency or '?'} {number}"
 
 
-def _links(refs: Sequence[Threaded], style: Style, linker: Linker, limit: int | None = None) -> str:
+def _links(refs: Sequence[BriefPlace], style: Style, linker: Linker, limit: int | None = None) -> str:
     out = []
     shown = refs if limit is None else refs[:limit]
     for n, r in enumerate(shown, start=1):
@@ -90,22 +97,35 @@ def claim_text(r: ItemRow, style: Style) -> str:
     return f"{style.escape(r.claimant or '?')}: {style.escape(r.detail or '')}"
 
 
-def digest_lines(digest: Digest, *, style: Style = MARKDOWN, linker: Linker = thread_url,
-                 max_links: int | None = None) -> list[str]:
-    """The digest, one string per line (headings included); every item line ends with its thread links
-    (at most ``max_links`` of them, then a count, for chat messages)."""
+@dataclass(frozen=True)
+class Columns:
+    """A disputed place: its heading and each side's claim lines, for platforms that can show the sides side
+    by side (Slack section fields, Discord inline embed fields). ``sides``: (side's name, its lines)."""
 
-    def links(refs: Sequence[Threaded]) -> str:
+    heading: str
+    sides: list[tuple[str, list[str]]]
+
+
+Part = str | Columns
+
+
+def digest_parts(digest: Digest, *, style: Style = MARKDOWN, linker: Linker = thread_url,
+                 max_links: int | None = None) -> list[Part]:
+    """The digest as lines (headings included) and, for each disputed place, its ``Columns``; every item line
+    ends with its thread links (at most ``max_links`` of them, then a count, for chat messages)."""
+
+    def links(refs: Sequence[BriefPlace]) -> str:
         return _links(refs, style, linker, max_links)
 
-    out = [style.heading(f"Digest of {PERIOD_NAMES.get(digest.period, digest.period)}: "
-                         f"{day(digest.start)} – {day(digest.end)}, {digest.briefs} briefs with items", 1)]
+    out: list[Part] = [style.heading(f"Digest of {PERIOD_NAMES.get(digest.period, digest.period)}: "
+                                     f"{day(digest.start)} – {day(digest.end)}, {digest.briefs} briefs with items", 1)]
     if digest.empty():
         return [*out, "Nothing was briefed in this period."]
     if digest.aid:
         out += ["", style.heading("Aid by donor", 2)]
         totals = " · ".join(money(v, c) for c, v in digest.aid_totals.items()) or "no figures"
-        out.append(f"Totals per currency (never added across currencies): {totals}")
+        out.append(f"Totals per currency (never added across currencies): {totals}. A package reported by several "
+                   "briefs (the same donor, amount and currency) is one line and counts once.")
         for donor in digest.aid:
             sums = " · ".join(money(v, c) for c, v in sorted(donor.totals.items())) or "no figures"
             out.append(style.heading(f"{style.escape(donor.donor)} — {sums}", 3))
@@ -121,11 +141,46 @@ def digest_lines(digest: Digest, *, style: Style = MARKDOWN, linker: Linker = th
     if digest.claims:
         out += ["", style.heading("Battlefield claims by place", 2)]
         for place in digest.claims:
-            mark = " — DISPUTED: the sides' claims differ" if place.disputed else ""
-            out.append(style.heading(f"{style.escape(place.place)}{mark}", 3))
-            for side, lines in place.by_side.items():  # each side's claims together, one line per claim
-                out += [f"- {SIDE_NAMES[side]}: {claim_text(x.row, style)} — {links(x.refs)}" for x in lines]
+            sides = [(SIDE_NAMES[side], [f"{claim_text(x.row, style)} — {links(x.refs)}" for x in lines])
+                     for side, lines in place.by_side.items()]  # each side's claims together
+            if place.disputed:
+                out.append(Columns(heading=style.heading(f"{style.escape(place_name(place))} — DISPUTED: "
+                                                         "the sides' claims differ", 3), sides=sides))
+                continue
+            out.append(style.heading(style.escape(place_name(place)), 3))
+            out += [f"- {side}: {line}" for side, lines in sides for line in lines]
     return out
+
+
+def flat_lines(parts: Sequence[Part]) -> list[str]:
+    """Parts as plain lines: a disputed place's heading, then each side's lines, one side after the other."""
+    out: list[str] = []
+    for part in parts:
+        if isinstance(part, Columns):
+            out.append(part.heading)
+            out += [f"- {side}: {line}" for side, lines in part.sides for line in lines]
+        else:
+            out.append(part)
+    return out
+
+
+def digest_lines(digest: Digest, *, style: Style = MARKDOWN, linker: Linker = thread_url,
+                 max_links: int | None = None) -> list[str]:
+    """The digest, one string per line (headings included), each item line ending with its thread links."""
+    return flat_lines(digest_parts(digest, style=style, linker=linker, max_links=max_links))
+
+
+def links_capped(digest: Digest, max_links: int) -> bool:
+    """Does any line of the digest have more threads than a chat line shows?"""
+    lines = [*(x for d in digest.aid for x in d.lines), *digest.policy, *digest.sanctions,
+             *(x for p in digest.claims for side in p.by_side.values() for x in side)]
+    return any(len(x.refs) > max_links for x in lines)
+
+
+def place_name(place: PlaceClaims, most: int = 3) -> str:
+    """"Pokrovsk (also Krasnoarmeysk)": the name most briefs used, and the others."""
+    others = place.other_names[:most]
+    return f"{place.place} (also {', '.join(others)})" if others else place.place
 
 
 def render_markdown(digest: Digest, *, linker: Linker = thread_url) -> str:
@@ -161,8 +216,9 @@ def note_line(note: Note, *, style: Style, linker: Linker) -> str:
 
 
 def whats_new_lines(notes: Sequence[Note], *, style: Style = MARKDOWN, linker: Linker = thread_url,
-                    elsewhere: Sequence[Threaded] = ()) -> list[str]:
-    """A heading with counts, then repeats and contradictions first; empty when there is nothing to say."""
+                    elsewhere: Sequence[BriefPlace] = ()) -> list[str]:
+    """A heading with counts, then contradictions, repeats and new items; when every item is new, one line says
+    so. Empty when there is nothing to say (no notes: the channel's first brief)."""
     lines = []
     for r in elsewhere:
         url = linker(r)
@@ -171,6 +227,8 @@ def whats_new_lines(notes: Sequence[Note], *, style: Style = MARKDOWN, linker: L
     if notes and any(n.kind != "new" for n in notes):
         order = {"contradiction": 0, "repeat": 1, "new": 2}
         lines += [note_line(n, style=style, linker=linker) for n in sorted(notes, key=lambda n: order[n.kind])]
+    elif notes:
+        lines.append("Nothing in this brief repeats or contradicts the channel's earlier briefs.")
     if not lines:
         return []
     return [style.bold(f"What's new: {summary(notes)}" if notes else "What's new"), *lines]
@@ -195,7 +253,7 @@ def digest_document(digest: Digest, *, linker: Linker = thread_url) -> dict[str,
         "aid": [{"donor": d.donor, "totals": d.totals, "lines": [line(x) for x in d.lines]} for d in digest.aid],
         "weapons_policy": [line(x) for x in digest.policy],
         "sanctions": [line(x) for x in digest.sanctions],
-        "battlefield_claims": [{"place": p.place, "disputed": p.disputed,
+        "battlefield_claims": [{"place": p.place, "other_names": p.other_names, "disputed": p.disputed,
                                 "sides": {side: [line(x) for x in lines] for side, lines in p.by_side.items()}}
                                for p in digest.claims],
     }

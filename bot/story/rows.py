@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 from bot.models import Brief
@@ -11,24 +11,25 @@ from bot.story.normalise import Normaliser, amount_key
 
 @dataclass(slots=True)
 class BriefPlace:
-    """Where a brief lives: its chat thread, its article and when it was posted (UTC epoch seconds). Not
-    frozen, because every ``ItemRow`` is one (a row carries the place of its brief)."""
+    """Where a brief lives: its chat thread, its article and when it was posted (UTC epoch seconds). Every
+    record that names a brief thread is one (``ItemRow``, the store's ``ThreadRecord``), so a digest line's
+    links and "see thread" notes take any of them."""
 
     platform: str
     channel: str
     thread_ts: str
     article_id: int
     created_at: float
-    workspace: str | None
+    workspace: str | None = None
 
 
 @dataclass(slots=True)
 class ItemRow(BriefPlace):
-    """One item of one brief, at its brief's place. Unused fields of other sections are None. (Not frozen:
+    """One item of one brief, at its ``BriefPlace``. Unused fields of other sections are None. (Not frozen:
     a frozen dataclass is several times slower to build, and a digest builds tens of thousands.)"""
 
-    section: str
-    position: int
+    section: str = "aid"
+    position: int = 0
     donor: str | None = None
     recipient: str | None = None
     value: float | None = None
@@ -60,9 +61,6 @@ class ItemRow(BriefPlace):
     def amount_key(self) -> str | None:
         return amount_key(self.value, self.currency)
 
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(ItemRow))
 
@@ -70,7 +68,7 @@ COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(ItemRow))
 def rows_from_brief(brief: Brief, *, place: BriefPlace, normaliser: Normaliser) -> list[ItemRow]:
     """The brief's items as rows, in section order."""
     n = normaliser
-    base = {f.name: getattr(place, f.name) for f in fields(BriefPlace)}
+    base: dict[str, Any] = {f.name: getattr(place, f.name) for f in fields(BriefPlace)}
     rows: list[ItemRow] = []
     for i, aid in enumerate(brief.aid):
         currency = aid.currency.upper() if aid.currency else None
