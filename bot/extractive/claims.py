@@ -32,11 +32,16 @@ _CARRY_OUT = {"carry", "conduct", "launch", "stage", "mount", "deliver", "suffer
               "repulse", "thwart", "foil", "sustain", "execute", "perform", "unleash"}
 
 
-# Places named by a common noun: "the town fell", "the village was retaken".
-_SETTLEMENTS = {"town", "village", "city", "settlement", "hamlet", "suburb", "district", "bridgehead", "ridge",
-                "height", "hill", "airfield", "airport", "base", "port", "plant", "factory", "depot", "refinery",
-                "bridge", "building", "headquarters", "ship", "vessel", "aircraft", "jet", "helicopter", "plane",
-                "debris", "wreckage", "fragment", "shrapnel", "drone", "missile", "rocket", "shell", "bomb"}
+# Verbs of fighting only with what they act on: "took Avdiivka", "hit a depot".
+_NEEDS_OBJECT = frozenset({"take", "seize", "capture", "hit", "enter", "control", "gain", "free", "clear", "target",
+                           "damage"})
+# Learning to do something is not doing it: "pilots have learned to fly the jets".
+_LEARNING = frozenset({"learn", "train", "practise", "practice", "study", "rehearse"})
+# Quantities of trade that rise and fall like a front line does not: "freight rates have fallen back".
+_TRADE_QUANTITIES = {"cost", "price", "rate", "premium", "value", "share", "index", "output", "export", "import",
+                     "revenue", "income", "profit", "sale", "market", "stock", "currency", "inflation", "growth",
+                     "demand", "production", "fee", "tariff", "yield", "spending", "level", "volume", "traffic",
+                     "freight", "rouble", "ruble", "hryvnia", "euro", "dollar", "bond", "earnings", "turnover"}
 
 
 # What a denial in a relative clause can be about: "a claim Kyiv denied", "an account Moscow rejected".
@@ -60,26 +65,22 @@ class ClaimReader:
         objects = {t.i for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
         return bool(places_in(s, objects))
 
-    def _fighting_subject(self, s: Sentence, verb: Token) -> bool:
-        """An intransitive ambiguous verb ("fell", "dropped") is fighting only when what does it is a place,
-        a force or a weapon: "Avdiivka fell", "the drone crashed", not "freight rates have fallen"."""
+    @staticmethod
+    def _fighting_subject(verb: Token) -> bool:
+        """An intransitive ambiguous verb ("fell", "dropped") is no fighting when what does it is a price, a
+        rate or another quantity of trade ("freight rates have fallen"), or an act named as the subject."""
         if syntax.first_child(verb, "dobj") is not None or syntax.is_passive(verb):
             return True
+        if verb.lemma_.lower() in _NEEDS_OBJECT:
+            return False  # "crews take almost as long": taking, with nothing taken, is no capture
         if syntax.first_child(verb, "csubj") is not None:
             return False  # "hitting targets … fell within its right": an act as the subject
         who = syntax.subject(verb)
         if who is None or syntax.is_pronoun(who) or who.pos_ == "PROPN":
             return True
         if who.pos_ in ("VERB", "AUX"):
-            return False  # "hitting targets … fell within its right": an act as the subject
-        # The subject's own words, with what it is "of" ("debris of a drone"), not where it is from.
-        own = syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"prep"}) + [
-            t for p in syntax.children(who, "prep") if p.lower_ == "of" for o in syntax.children(p, "pobj")
-            for t in o.subtree]
-        indices = {t.i for t in own}
-        words = {t.lemma_.lower() for t in own}
-        return bool(words & (self.lx.military | _SETTLEMENTS)) or bool(places_in(s, indices)) or any(
-            n.start in indices for n in s.names_of("weapon"))
+            return False
+        return who.lemma_.lower() not in _TRADE_QUANTITIES
 
     def _hypothetical(self, token: Token) -> bool:
         """"could capture", "plans to take", "if Russia advances", "allowed them to fire", "the drones that
@@ -93,7 +94,7 @@ class ClaimReader:
         for tok in syntax.ancestors_to_clause_top(token, limit=4):
             if syntax.modals(tok) & {"could", "might", "may", "would", "should", "must", "can", "will", "'ll"}:
                 return True
-            if tok.i != token.i and tok.lemma_.lower() in self.lx.intention and token.dep_ == "xcomp":
+            if tok.i != token.i and tok.lemma_.lower() in self.lx.intention | _LEARNING and token.dep_ == "xcomp":
                 return True
             if tok.i != token.i and (tok.lemma_.lower() in self.lx.permit or tok.lemma_.lower() in self.lx.prohibit
                                      or tok.lemma_.lower() in self.lx.request):
@@ -118,13 +119,13 @@ class ClaimReader:
                        for c in token.subtree) and self._military(s, token)
         if syntax.is_verbal(token) and any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in _MOVING
                                            for c in token.children):
-            return not self._hypothetical(token) and self._military(s, token) and self._fighting_subject(s, token)
+            return not self._hypothetical(token) and self._military(s, token) and self._fighting_subject(token)
         if syntax.is_verbal(token) and lemma in self.lx.event:
             if self._hypothetical(token):
                 return False
             # "shot down", "beat back", "fended off": the particle makes the verb one of fighting.
             phrasal = any(c.dep_ == "prt" and (lemma, c.lower_) in _PHRASAL for c in token.children)
-            if not phrasal and lemma in self.lx.event_ambiguous and not self._fighting_subject(s, token):
+            if not phrasal and lemma in self.lx.event_ambiguous and not self._fighting_subject(token):
                 return False  # "the cost of insuring a ship has fallen": prices fall too
             return phrasal or lemma not in self.lx.event_ambiguous or self._military(s, token)
         # Who holds ground: "showed Basivka as contested rather than under Russian control", "in Ukrainian
