@@ -133,3 +133,17 @@ def test_what_a_package_holds_is_its_goods_not_a_name():
 def test_who_announced_it_is_still_a_name():
     lead = _lead(GOODS, "Who announced the package?")
     assert "Archer" not in lead, lead
+
+
+RIVALS = ("Ukraine's General Staff said its troops had recaptured the village of Kamianka after two days of "
+          "fighting. Russia's Defence Ministry rejected that account and said its units had repelled attacks "
+          "near Kamianka and still held the eastern bank.")
+
+
+def test_what_a_side_says_happened_is_its_account_not_its_name():
+    lead = _lead(RIVALS, "What does Russia say happened at Kamianka?")
+    assert "repelled" in lead and "Defence Ministry" not in lead, lead
+
+
+def test_who_says_so_is_still_the_name():
+    assert "Defence Ministry" in _lead(RIVALS, "Who says the attacks near Kamianka were repelled?")

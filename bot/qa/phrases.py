@@ -40,6 +40,12 @@ def is_new(text: str, asked: set[str]) -> bool:
     return bool(words - asked - {"the", "a", "of", "and", "in", "on"}) and not (names & asked - {"the"})
 
 
+def says_more(text: str, asked: set[str]) -> bool:
+    """Does a clause say words the question didn't (names it asked about allowed)?"""
+    words = {w.lower().rstrip("s") for w in _WORD_OR_NUMBER.findall(text)}
+    return len(words - asked - {"the", "a", "of", "and", "in", "on", "it", "its", "had", "has", "have"}) >= 2
+
+
 def _short(tokens: list[Token], limit: int = _MAX_WORDS) -> str | None:
     text = syntax.span_text(tokens).strip(" ,;:.“”\"'")
     return text if text and len(text.split()) <= limit else None

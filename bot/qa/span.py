@@ -73,6 +73,10 @@ class SpanReader:
         if wh is None:
             return False
         head = wh.head if wh.dep_ == "det" else wh
+        verb = head.head
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _SAYING and any(
+                c.dep_ == "nsubj" for c in verb.head.children):
+            return False  # "What does Russia say happened …?" asks what happened, in Russia's words
         return head.dep_ == "nsubj"  # "What was hit …?" asks for what was hit, not the hitter
 
     def answer(self, kind: str, question: str, text: str) -> str | None:
@@ -128,7 +132,11 @@ class SpanReader:
             # "Which outlet reported …?": the doer of the verb asked about.
             candidates = [(0, p) for r, p in phrases.doers(s, asked, self.lx.report) if r == 0] + candidates
         if asked & _SAYING and kind in ("what", "yesno", "target"):
-            candidates = [(1, c) for c in phrases.said(s, self.lx.report, asked)] + candidates
+            # What was said may name the place asked about ("What does Russia say happened at X?"): it
+            # only has to say more than the question.
+            said = [c for c in phrases.said(s, self.lx.report, asked) if phrases.says_more(c, asked)]
+            if said:
+                return 1, said[0]
         for rank, candidate in candidates:
             if phrases.is_new(candidate, asked):
                 return rank, candidate
