@@ -147,3 +147,9 @@ def test_what_a_side_says_happened_is_its_account_not_its_name():
 
 def test_who_says_so_is_still_the_name():
     assert "Defence Ministry" in _lead(RIVALS, "Who says the attacks near Kamianka were repelled?")
+
+
+def test_coordinated_doers_are_named_together():
+    text = "Sweden and Finland announced a joint €500 million package for Ukraine's air defence on Monday."
+    lead = _lead(text, "Who announced the package?")
+    assert "Sweden" in lead and "Finland" in lead, lead

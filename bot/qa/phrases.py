@@ -92,7 +92,8 @@ def doers(s: Sentence, question: set[str], reporting: frozenset[str], *,
         who = syntax.agent(tok) if syntax.is_passive(tok) else syntax.subject(tok)
         if who is None or syntax.is_pronoun(who) or who.pos_ not in ("PROPN", "NOUN"):
             continue
-        toks = syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"relcl"})
+        # "Norway and the Netherlands announced …": both doers.
+        toks = syntax.phrase_tokens(who, stop=(syntax.CLAUSES - {"conj"}) | {"relcl"})
         phrase = _short(toks)
         if not phrase or not is_new(phrase, question):
             continue
