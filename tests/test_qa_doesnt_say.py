@@ -92,3 +92,14 @@ def test_a_year_the_article_never_mentions_gets_doesnt_say(quarry):
     answer = ask(quarry, "How many individuals did Northland ban in 2019?")
     assert answer.answer == DOESNT_SAY
     assert "41" in joined(ask(quarry, "How many individuals did Northland ban in 2026?"))
+
+
+def test_a_total_the_article_never_states_gets_doesnt_say():
+    # This week's package is no answer to "in total"; the running total, when given, is.
+    only_new = Article(text="Aid report\n\nRussia's war in Ukraine goes on. Norway announced a NOK 600 million "
+                            "package for Ukraine's air defence on Friday, the defence ministry said.")
+    assert ask(only_new, "How much has Norway given Ukraine in total?").answer == DOESNT_SAY
+    with_total = Article(text="Aid report\n\nRussia's war in Ukraine goes on. Norway announced a NOK 600 million "
+                              "package for Ukraine's air defence on Friday, bringing its total support since 2022 "
+                              "to NOK 40 billion, the defence ministry said.")
+    assert "40 billion" in ask(with_total, "How much has Norway given Ukraine in total?").answer
