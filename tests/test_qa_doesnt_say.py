@@ -103,3 +103,16 @@ def test_a_total_the_article_never_states_gets_doesnt_say():
                               "package for Ukraine's air defence on Friday, bringing its total support since 2022 "
                               "to NOK 40 billion, the defence ministry said.")
     assert "40 billion" in ask(with_total, "How much has Norway given Ukraine in total?").answer
+
+
+def test_another_donors_sum_is_no_answer_about_a_giver_the_brief_does_not_know():
+    from bot.config import load_settings
+    from bot.service import BriefService
+
+    service = BriefService(settings=load_settings(env={}), llm=None)
+    article = Article(text="Aid report\n\nRussia's war in Ukraine goes on. Norway announced a NOK 600 million package "
+                           "for Ukraine's air defence on Friday, while the European Union widened its sanctions "
+                           "on Russian banks.")
+    brief = service.brief(article)
+    assert service.ask(article, "How much is the EU giving Ukraine?", brief=brief).answer.answer == DOESNT_SAY
+    assert "600 million" in service.ask(article, "How much is Norway giving Ukraine?", brief=brief).answer.answer

@@ -106,6 +106,19 @@ def _unsupported_names(text: str, article_text: str) -> bool:
     return False
 
 
+def _another_donors_sum(lead: str, question: str, brief: Brief, settings: Settings) -> bool:
+    """"How much is the EU giving?" answered with Norway's €400 million: the brief knows whose sum it is,
+    and the giver the question names gives nothing in it."""
+    asked = {n.canonical for n in reader_for(settings).sentence(question).names if n.kind == "actor"}
+    asked -= {"Ukraine", "Russia"}
+    if not asked or not brief.aid:
+        return False
+    donors = " | ".join(a.donor or "" for a in brief.aid).lower()
+    if any(actor.lower() in donors for actor in asked):
+        return False
+    return any(a.amount and a.amount in lead for a in brief.aid)
+
+
 def answer_question(article: Article, question: str, *, brief: Brief | None = None,
                     history: Sequence[Turn] = (), settings: Settings,
                     client: StructuredClient | None = None) -> AnswerResult:
@@ -117,6 +130,9 @@ def answer_question(article: Article, question: str, *, brief: Brief | None = No
     intents = understand(question, [t.question for t in history])
     finding = find_answer(retriever, question, intents, min_coverage=settings.qa.min_score,
                           spans=reader_for(settings))
+    if finding.answerable and intents[0].kind == "money" and brief is not None and \
+            _another_donors_sum(finding.lead, question, brief, settings):
+        finding = Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
     grounder = Grounder(article.text)
     if client is None or finding.off_topic:
         return _offline(finding, [], passages, grounder)
