@@ -153,3 +153,10 @@ def test_coordinated_doers_are_named_together():
     text = "Sweden and Finland announced a joint €500 million package for Ukraine's air defence on Monday."
     lead = _lead(text, "Who announced the package?")
     assert "Sweden" in lead and "Finland" in lead, lead
+
+
+def test_a_what_question_is_not_answered_by_a_name_near_its_words():
+    text = ("The Treasury list includes suppliers in China that, according to the Treasury, shipped machine tools "
+            "and microelectronics to Russian arms makers in Tula.")
+    lead = _lead(text, "What were the Chinese suppliers accused of shipping?")
+    assert "machine tools" in lead and not lead.startswith("China"), lead

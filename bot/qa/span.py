@@ -122,7 +122,9 @@ class SpanReader:
         elif kind == "target":
             candidates = near + [(2, o) for o in phrases.objects_of_question_verb(s, question)]
         else:
-            candidates = [(1, o) for o in phrases.objects_of_question_verb(s, question)] + near
+            # "What did Sweden decide about its weapons?" is not answered by a name standing near its words.
+            candidates = [(1, o) for o in phrases.objects_of_question_verb(s, question)] + (
+                [] if kind == "what" and not noun else near)
         if kind in ("what", "target") and _CONTENTS.search(question):
             # "What's in the new package?", "What is Denmark buying?": the goods the sentence names.
             goods = [w.text for w in weapons_in(s, self.lx, equipment=True) if phrases.is_new(w.text, asked)]
