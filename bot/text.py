@@ -106,17 +106,24 @@ _INJECTION_OTHER = re.compile(
 # directive whose addressee is a machine, in any word order.
 _ADDRESSED_TO_MACHINE = re.compile(
     r"\b(?:AI|A\.I\.|artificial intelligence|LLMs?|language models?|chatbots?|automated (?:systems?|tools?|"
-    r"summari[sz]ers?|readers?)|machine[- ]readers?)\b[^.]{0,60}?"
+    r"summari[sz]ers?|summar(?:y|ies)|readers?)|machine[- ]readers?|summar(?:y|isation|ization) (?:tools?|bots?|"
+    r"engines?))\b[^.]{0,60}?"
     r"\b(?:should|must|need to|are (?:asked|instructed|told) to|have to|please)\s+(?:always\s+)?"
     r"(?:report|state|say|write|use|include|describe|list|mention|give|present|treat|output)\b|"
+    # "AI summary instruction: …", "Note to language models: …": a label that addresses a machine.
+    r"\b(?:AI|A\.I\.|LLMs?|language models?|chatbots?|bots?|assistants?|summari[sz]ers?)\b[^.:]{0,30}?"
+    r"\b(?:instructions?|notes?|notice|directive|prompt|guidance)\s*(?:[:=]|\s[-–—]\s)|"
     r"\b(?:when|if|while) (?:summari[sz]ing|you summari[sz]e|condensing|you condense)\b[^.]{0,40}?"
     r"\b(?:article|story|text|report|piece)\b",
     re.IGNORECASE,
 )
 # A reader's comment pasted with its label ("Reader comment: …", "Comment from Oleg K.: …"): not the article.
+# A promotion under its label ("Sponsored: …", "PARTNER CONTENT | …"): not the article either.
 _LABELLED_COMMENT = re.compile(
     r"^(?:reader(?:'s|s'|s)? comments?|comments? (?:from|by) [^:]{1,40}|from the comments|a reader (?:writes|wrote|"
-    r"comments?|says))\s*[:\-–—]", re.IGNORECASE)
+    r"comments?|says)|sponsored(?: content| post| message| link)?|partner(?:ed)? (?:content|message|post)|"
+    r"advertisement|advertorial|ad|promoted(?: content)?|promotion|paid (?:content|post|partnership|promotion)|"
+    r"presented by [^:|]{1,40}|brought to you by [^:|]{1,40})\s*[:\-–—|]", re.IGNORECASE)
 
 
 # Zero-width and formatting characters that split a word for a regex but not for a reader or a model.
