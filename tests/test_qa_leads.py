@@ -160,3 +160,10 @@ def test_a_what_question_is_not_answered_by_a_name_near_its_words():
             "and microelectronics to Russian arms makers in Tula.")
     lead = _lead(text, "What were the Chinese suppliers accused of shipping?")
     assert "machine tools" in lead and not lead.startswith("China"), lead
+
+
+def test_goods_in_a_later_quoted_sentence_beat_a_clause_of_the_first():
+    text = ("The State Department unveiled a $725m package drawn from existing Pentagon stocks. Officials said "
+            "it contains counter-drone systems, Stinger missiles and HIMARS ammunition.")
+    lead = _lead(text, "What's actually in the new US package?")
+    assert "Stinger" in lead, lead

@@ -70,10 +70,17 @@ def span_across(spans: SpanReader, kind: str, question: str, texts: list[str]) -
     """The answer phrase from the ranked passages: the top one's, unless a later passage reads clearly
     surer ("Ukrainian officials say the claim is false." vs "Andriy Demchenko … told the Courier …")."""
     best: tuple[float, str] | None = None
+    best_sureness = 5
     for rank, text in enumerate(texts):
         found = spans.ranked_answer(kind, question, text)
-        if found and (best is None or found[0] + rank * _SPAN_RANK_COST < best[0]):
+        if not found:
+            continue
+        # A phrase of the sort asked for beats a mere clause that shares the question's words, wherever the
+        # quoted passage stands ("Officials said it contains Stinger missiles…" after the package's lede).
+        surer = found[0] <= 1 and best_sureness >= 4
+        if best is None or surer or found[0] + rank * _SPAN_RANK_COST < best[0]:
             best = (found[0] + rank * _SPAN_RANK_COST, found[1])
+            best_sureness = found[0]
     return best[1] if best else None
 
 

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 _FRAMED = re.compile(r"\b(?:does|do|did)\s+(?:\w+\s+){1,3}(?:say|claim|report|think|believe|allege)\b",
                      re.IGNORECASE)
 # Questions about what help holds: "What's in the package?", "What does it include?", "What is Denmark buying?"
-_CONTENTS = re.compile(r"\bwhat(?:'s|’s| is| are| was| were| else is)? (?:in|inside)\b|\b(?:includes?|including|contains?|"
+_CONTENTS = re.compile(r"\bwhat(?:'s|’s| is| are| was| were| else is)?(?: \w+ly)? (?:in|inside)\b|"
+                       r"\b(?:includes?|including|contains?|"
                        r"buy(?:ing)?|send(?:ing)?|giv(?:e|ing)|supply(?:ing)?|deliver(?:ing)?|get(?:ting)?|"
                        r"receiv(?:e|ing)|pay(?:ing)? for)\b", re.IGNORECASE)
 _SAYING = {"say", "said", "says", "claim", "claimed", "claims", "report", "reported", "announce", "announced",
