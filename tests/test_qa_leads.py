@@ -163,7 +163,9 @@ def test_a_what_question_is_not_answered_by_a_name_near_its_words():
 
 
 def test_goods_in_a_later_quoted_sentence_beat_a_clause_of_the_first():
-    text = ("The State Department unveiled a $725m package drawn from existing Pentagon stocks. Officials said "
-            "it contains counter-drone systems, Stinger missiles and HIMARS ammunition.")
-    lead = _lead(text, "What's actually in the new US package?")
+    # The newsletter's item on the US package: its goods are in the sentence after the one that ranks first.
+    from pathlib import Path
+
+    weekly = Article(text=(Path(__file__).parent / "fixtures" / "heldout2" / "203.txt").read_text(encoding="utf-8"))
+    lead = ask(weekly, "What's actually in the new US package?").answer.split("\n")[0]
     assert "Stinger" in lead, lead
