@@ -104,6 +104,34 @@ class AidInContext:
                              "aid_type": self.r._aid_type(s, phrase, contents), "status": status}, [s],
                      merge_key=(donor.lower(), amount.value, amount.currency))
 
+    def parts(self, s: Sentence, found: list[Found]) -> list[Found]:
+        """"$2.5bn in security aid, made up of a $1.25bn drawdown and $1.22bn under USAI", "the facility
+        divides into €33bn in loans and €17bn in grants": the parts of a sum just named, from its donor."""
+        sums = [f for f in found if f.section == "aid" and f.fields["amount"]]
+        here = bool(sums)
+        if not sums:
+            sums = [f for f in self.ctx.items[-3:] if f.section == "aid" and f.fields["amount"]
+                    and f.sentences[-1].index >= s.index - 2]
+        if not sums:
+            return []
+        whole = sums[-1]
+        known = {(f.fields["value"], f.fields["currency"]) for f in found + self.ctx.items[-6:]
+                 if f.section == "aid"}
+        out: list[Found] = []
+        for verb in s.doc:
+            if not _composes(verb):
+                continue
+            who = syntax.subject(verb)
+            if not here and not (who is not None and (self.r._is_help(who) or syntax.is_pronoun(who))):
+                continue  # a later sentence splits the help just named ("The facility divides into …"), nothing else
+            phrase = {t.i for t in verb.subtree}
+            for money in self.r._money(s, phrase):
+                if (money.value, money.currency) in known or money.currency != whole.fields["currency"]:
+                    continue
+                known.add((money.value, money.currency))
+                out.append(self._item(s, whole.fields["donor"], money, _around(s, money), whole.fields["status"]))
+        return out
+
     def _standalone(self, s: Sentence) -> bool:
         """A line of its own: a bullet, the only sentence of its paragraph, or a line with no finite verb
         at all (a table row, a list entry run into one paragraph)."""
@@ -170,3 +198,30 @@ class AidInContext:
             target.extend(s)
             return target
         return None
+
+
+# Verbs that split a sum into its parts: "made up of", "consists of", "comprises", "divides into".
+_COMPOSING = {"consist", "comprise", "split", "divide", "break", "make"}
+
+
+def _composes(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma not in _COMPOSING or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
+    if lemma == "make":
+        return "up" in particles  # "made up of"
+    if lemma == "break":
+        return "down" in particles or "into" in particles
+    return True
+
+
+def _around(s: Sentence, money: Money) -> set[int]:
+    """The words of the phrase a sum heads: "$1.25bn drawdown from U.S. stocks", "€33bn in loans"."""
+    span = s.doc.char_span(money.start, money.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    head = span.root
+    while head.dep_ in ("compound", "nmod", "nummod", "quantmod") and head.head.i != head.i:
+        head = head.head
+    return {t.i for t in syntax.phrase_tokens(head)}

@@ -106,6 +106,7 @@ class ExtractiveEngine:
             continued = aid.more.continuation(s)
             if continued is None:
                 found += aid.read(s, article_about_ukraine=about_ukraine)
+            found += aid.more.parts(s, found)  # "…, made up of a $1.25bn drawdown and $1.22bn under USAI"
             ruled = {i for f in found if f.section == "weapons_policy" for i in f.data.get("ruled", ())}
             claimed = claims.read(s, attributions, ruled)
             if not attributions and not claimed:
