@@ -10,7 +10,7 @@ from bot.extractive.attribution import Attribution
 from bot.extractive.found import Found
 from bot.extractive.policy import PERMISSIVE_MODALS, PolicyReader
 from bot.extractive.reading import Sentence
-from bot.extractive.scope import conditional, scope_of
+from bot.extractive.scope import condition_text, conditional, scope_of
 from bot.extractive.weapons import Weapon, supplier_in, weapons_in
 
 if TYPE_CHECKING:
@@ -141,6 +141,9 @@ class PolicyItemReader(PolicyReader):
             limited = limited or conditional([action], list(obj.subtree))
         if stance == "permitted" and limited:
             stance = "restricted"
+        condition = condition_text(anchors)
+        if condition and condition not in (scope or ""):
+            scope = f"{scope}, {condition}" if scope else condition  # "…, provided the strikes comply with …"
         actor = self._actor(s, setter, weapon, speakers, action)
         name = weapon.text if weapon else None
         antecedent = self._antecedent(s, weapon) if weapon is not None else None

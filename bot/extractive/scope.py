@@ -49,6 +49,8 @@ def scope_of(anchors: list[Token]) -> tuple[str | None, bool]:
                 continue
             if any(t.i in anchor_ids for t in child.subtree):
                 continue  # "the prohibition on using ATACMS": what the rule is about, not where it applies
+            if child.dep_ == "prep" and any(o.lemma_.lower() == "way" for o in syntax.children(child, "pobj")):
+                continue  # "will not stand in the way of …" is the rule's verb, not where it applies
             # "against Russian troops gathering across the border from Sumy", "to strike Russian forces
             # in Belgorod": places and purposes come as phrases and as non-finite clauses.
             purpose = child.dep_ in ("xcomp", "advcl", "acl") and child.tag_ in ("VB", "VBG", "VBN") and \
@@ -72,6 +74,28 @@ def scope_of(anchors: list[Token]) -> tuple[str | None, bool]:
     limited = any(t.lower_ in _LIMITS and not ({w.lemma_.lower() for w in t.subtree} & _LAW) for t in tokens) or any(
         c.lower_ in ("only", "solely") for a in anchors for c in a.subtree) or conditional(anchors, tokens)
     return text or None, limited
+
+def condition_text(anchors: list[Token]) -> str | None:
+    """The condition a rule comes with, as the article puts it: "provided the strikes comply with
+    international law", "as long as those sites are used to launch attacks", "if Russia attacks from there"."""
+    seen: set[int] = set()
+    for anchor in anchors:
+        for tok in list(syntax.ancestors_to_clause_top(anchor, limit=4)):
+            if tok.i in seen:
+                continue
+            seen.add(tok.i)
+            for m in syntax.children(tok, "advmod"):
+                if m.lower_ == "long" and syntax.children(m, "advcl"):
+                    return syntax.span_text(list(m.subtree)).strip(" ,;:")
+            for clause in tok.children:
+                marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+                # "provided" is parsed as a verb, a preposition or a mark, depending on the sentence.
+                if (clause.dep_ == "advcl" and marks & {"if", "unless", "provided", "providing"}) or \
+                        (clause.lower_ in ("provided", "providing") and clause.i > tok.i
+                         and syntax.first_child(clause, "nsubj", "nsubjpass") is None):
+                    return syntax.span_text(list(clause.subtree)).strip(" ,;:")
+    return None
+
 
 def conditional(anchors: list[Token], tokens: list[Token]) -> bool:
     """A permission with a condition other than the law of war is a restriction: targets "that are
