@@ -28,6 +28,8 @@ _PUT_ON = {"put", "place", "add", "include"}
 # Participles that say where a target is ("based in China", "registered in the UAE"), unlike what it does.
 _SITED = {"base", "register", "locate", "headquarter", "incorporate", "domicile"}
 _THE_MEASURE = {"package", "measure", "round", "listing", "designation"}
+# Where a measure puts its targets or what it bars them from: "to the Entity List", "from connecting to SPFS".
+_EXTENT = {"to", "from", "into", "onto"}
 _NAME_ON_LIST = {"name", "list", "add", "target", "hit"}
 
 
@@ -301,6 +303,15 @@ class SanctionsReader:
             level = next((p for p in syntax.children(trigger, "prep") if p.lower_ in ("to", "at")), None)
             if level is not None:
                 text = f"{text} {trigger.text} {syntax.span_text(list(level.subtree))}"
+        if text and target is not None and syntax.is_verbal(trigger) and cap is None:
+            # "adds 40 companies to the Entity List", "are barred from connecting to SPFS": where the measure
+            # puts them, or what it bars them from, is part of what it does.
+            ends = {t.i for t in target.subtree}
+            for prep in syntax.children(trigger, "prep"):
+                if prep.lower_ in _EXTENT and prep.i > max(ends) and not syntax.is_temporal(
+                        syntax.first_child(prep, "pobj") or prep):
+                    text = f"{text} {syntax.span_text(list(prep.subtree)).strip(' ,;:')}"
+                    break
         if text and len(text) > 160:
             text = text[:160].rsplit(" ", 1)[0] + "…"
         if not (text or count or countries or sectors):
