@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from bot.extractive.lexicon import Side
 
-_TIME_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[-–—]\s*)?")
+_TIME_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?(?:[-–—:|]\s*)?")
 # Nouns that carry someone's words: "the ministry's statement said", "a report by the ISW".
 _CARRIERS = {"statement", "report", "update", "bulletin", "briefing", "map", "post", "video", "estimate",
              "assessment", "data", "figure", "tally", "count", "communique", "release", "summary", "analysis",
@@ -281,7 +281,8 @@ class Attributor(ContextReader):
             # "Poltava regional governor", "the governor of Poltava": a name that qualifies the office
             t.text for r in roles for t in r.subtree
             if t.tag_ == "NNP" and t.ent_type_ != "PERSON" and t.i < r.i and t.dep_ in ("compound", "amod", "poss", "nmod")]
-        if not places and any(t.lemma_.lower() in ("regional", "region", "local", "city", "oblast", "mayor")
+        if not places and any(t.lemma_.lower() in ("regional", "region", "local", "city", "oblast", "mayor", "community",
+                                                   "district", "village", "town", "hromada", "municipal")
                               for t in phrase):
             # "…, according to the regional governor, Oleksandr Prokudin": the region is the one the sentence
             # is about, named outside the speaker's phrase.

@@ -43,7 +43,7 @@ def _compound_span(token: Token) -> tuple[int, int]:
 
 
 _TAKEN = {"capture", "take", "seize", "liberate", "recapture", "retake", "enter", "storm", "encircle", "surround",
-          "abandon", "lose", "clear", "occupy", "overrun", "raze"}
+          "abandon", "lose", "clear", "occupy", "overrun", "raze", "shell", "bomb", "strike", "hit", "attack", "target"}
 
 
 def _is_candidate(s: Sentence, token: Token) -> bool:
