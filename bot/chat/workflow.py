@@ -149,10 +149,6 @@ class ChatWorkflow:
         extra: dict[str, Any] = {k: v for k, v in (("poll_s", poll_s), ("renew_s", renew_s)) if v is not None}
         return JobPool(store=self.service.store, handlers=handlers, workers=workers, runs_jobs=runs_jobs, **extra)
 
-    def serialise_writes(self) -> bool:
-        """Do concurrent writers back off (SQLite) so that queuing them on one lock is faster?"""
-        return self.service.store.dialect_name == "sqlite"
-
     def writable(self) -> bool:
         return self.service.store.writable()
 

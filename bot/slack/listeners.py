@@ -8,10 +8,7 @@ workflow does the rest on the job pool. One answer per user action: every event 
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import threading
-from contextlib import AbstractContextManager
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
@@ -41,18 +38,14 @@ class Listeners:
         self.workflow = workflow
         self.pool = pool
         self.poster = poster
-        # Listeners run on many request threads at once. Their few database statements take
-        # microseconds, but concurrent SQLite writers back off by sleeping (up to 100 ms a try);
-        # queuing them on one lock instead keeps every acknowledgement fast. PostgreSQL takes concurrent
-        # writers without backing off (and commits them together): there, queuing them only adds waiting.
-        self._serial: AbstractContextManager[object] = (
-            threading.Lock() if workflow.serialise_writes() else contextlib.nullcontext())
 
     def register(self, app: App) -> None:
-        app.command("/brief")(self.on_command)
-        app.shortcut("brief_message")(self.on_shortcut)
+        # Bolt tries each listener's matcher in turn until one matches (no two of these match one request),
+        # and a matcher costs a good part of an acknowledgement: the events of a burst come first.
         app.event("app_mention")(self.on_mention)
         app.event("message")(self.on_message)
+        app.command("/brief")(self.on_command)
+        app.shortcut("brief_message")(self.on_shortcut)
         app.event("app_home_opened")(self.on_home)
 
     def _notice(self, where: Where, thread: str | None, text: str) -> None:
@@ -61,10 +54,6 @@ class Listeners:
     # -- /brief --------------------------------------------------------------------------------------
 
     def on_command(self, ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
-        with self._serial:
-            self._command(ack, body, context)
-
-    def _command(self, ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
         text = (body.get("text") or "").strip()
         where = _where(context, body.get("team_id"), body.get("channel_id", ""), body.get("user_id"))
         period = digest_period(text)
@@ -101,10 +90,6 @@ class Listeners:
 
     def on_shortcut(self, ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
         ack()
-        with self._serial:
-            self._shortcut(body, context)
-
-    def _shortcut(self, body: dict[str, Any], context: BoltContext) -> None:
         message = body.get("message") or {}
         where = _where(context, (body.get("team") or {}).get("id"), (body.get("channel") or {}).get("id", ""),
                        (body.get("user") or {}).get("id"))
@@ -127,13 +112,11 @@ class Listeners:
     # -- events --------------------------------------------------------------------------------------
 
     def on_mention(self, body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
-        with self._serial:
-            self._on_user_message(body, event, context, mentioned=True)
+        self._on_user_message(body, event, context, mentioned=True)
 
     def on_message(self, body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
         mentioned = bool(context.bot_user_id) and context.bot_user_id in markup.mentions(event.get("text") or "")
-        with self._serial:
-            self._on_user_message(body, event, context, mentioned=mentioned or event.get("channel_type") == "im")
+        self._on_user_message(body, event, context, mentioned=mentioned or event.get("channel_type") == "im")
 
     def _on_user_message(self, body: dict[str, Any], event: dict[str, Any], context: BoltContext, *,
                          mentioned: bool) -> None:

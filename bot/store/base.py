@@ -27,6 +27,7 @@ class Store(ArticlesMixin, ThreadsMixin, WorkMixin, ItemsMixin):
         self._db = Database(dialect=dialect, max_connections=max_connections)
         # The clock is injectable so callers (and tests) can reason about windows and staleness exactly.
         self._clock = clock
+        self._start_work()
         try:
             migrate(self._db)
         except BaseException:

@@ -2,20 +2,30 @@
 
 Every claim is one atomic statement (``INSERT … ON CONFLICT DO NOTHING RETURNING`` or
 ``UPDATE … WHERE status = … RETURNING``), so it holds across bot processes sharing one PostgreSQL.
+Admissions (``admit``) that arrive together are written together, in one transaction (group commit).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from bot.store.database import Database
+from bot.errors import StorageError
+from bot.store.database import Database, Session
+from bot.store.group_commit import GroupCommit
 from bot.store.records import Admission, Job, RateLimit
 
+_USER_MESSAGE = "The bot's database is unavailable right now; please try again in a minute."
 _JOB_COLUMNS = "id, kind, payload, status, attempts, created_at, updated_at, worker, error"
 # A job is claimable when pending, or running but silent for too long (its worker died).
 _CLAIMABLE = "(status = 'pending' OR (status = 'running' AND updated_at < ?))"
+
+
+# One admission as written: claim ``keys``, count a hit on ``rate``, record the job (kind, payload JSON).
+_Ask = tuple[list[str], RateLimit | None, str | None, str | None]
+# What ``admit`` returns for it: -1 duplicate, -2 over the rate limit, else the job id (0: no job).
+DUPLICATE, LIMITED = -1, -2
 
 
 class WorkMixin:
@@ -23,6 +33,10 @@ class WorkMixin:
 
     _db: Database
     _clock: Callable[[], float]
+    _admissions: GroupCommit[_Ask, int]
+
+    def _start_work(self) -> None:
+        self._admissions = GroupCommit(self._write_admissions)
 
     # -- events -------------------------------------------------------------------------------------
 
@@ -158,44 +172,41 @@ class WorkMixin:
               job: tuple[str, dict[str, Any]] | None = None) -> Admission:
         """A request's acknowledgement, atomically: claim every key in ``keys`` (a repeat of any is a
         ``duplicate``), count one hit against ``rate`` (over it: ``limited``), then record ``job``.
-        One round trip on PostgreSQL (the ``briefbot_admit`` function), one transaction on SQLite."""
-        keys = list(dict.fromkeys(keys))
-        now = self._clock()
+
+        Concurrent admissions are written together: one transaction, and on PostgreSQL one round trip
+        (the ``briefbot_admit_batch`` function), for all that arrive while the previous one is written.
+        Each is decided as if alone, in arrival order: of two requests with a common key in one batch the
+        first is admitted, the second is a duplicate; rate limits count the batch's earlier hits."""
         kind, payload = job if job is not None else (None, None)
-        payload_json = json.dumps(payload) if job is not None else None
-        if self._db.dialect.name == "postgresql":
-            with self._db.session() as s:
-                row = s.one("SELECT briefbot_admit(?, ?, ?, ?, ?, ?, ?)",
-                            (keys, now, rate.key if rate else None, rate.limit if rate else None,
-                             rate.window_s if rate else None, kind, payload_json))
-            result = int(row[0]) if row else -1
+        ask: _Ask = (list(dict.fromkeys(keys)), rate, kind, json.dumps(payload) if job is not None else None)
+        if self._db.in_session():  # inside the caller's own transaction: its commit decides, not ours
+            result = self._write_admissions([ask])[0]
         else:
-            result = self._admit_here(keys, now, rate, kind, payload_json)
-        if result == -1:
+            result = self._admissions.run(ask)
+        if result == DUPLICATE:
             return Admission("duplicate")
-        if result == -2:
+        if result == LIMITED:
             return Admission("limited")
         return Admission("admitted", result or None)
 
-    def _admit_here(self, keys: list[str], now: float, rate: RateLimit | None, kind: str | None,
-                    payload_json: str | None) -> int:
+    def _write_admissions(self, asks: Sequence[_Ask]) -> list[int]:
+        """Write admissions in one transaction; one result per admission, in order."""
+        now = self._clock()
+        if self._db.dialect.name == "postgresql":
+            batch = json.dumps([
+                {"keys": keys, "rate_key": rate.key if rate else None, "rate_limit": rate.limit if rate else None,
+                 "window_s": rate.window_s if rate else None, "kind": kind, "payload": payload}
+                for keys, rate, kind, payload in asks
+            ])
+            with self._db.session() as s:
+                row = s.one("SELECT briefbot_admit_batch(CAST(? AS jsonb), ?)", (batch, now))
+            results = [int(r) for r in row[0]] if row and row[0] is not None else []
+            if len(results) != len(asks):
+                raise StorageError(f"briefbot_admit_batch answered {len(results)} of {len(asks)} admissions",
+                                   user_message=_USER_MESSAGE)
+            return results
         with self._db.transaction() as s:
-            for key in keys:
-                if s.one("INSERT INTO events (event_id, claimed_at) VALUES (?, ?)"
-                         " ON CONFLICT (event_id) DO NOTHING RETURNING event_id", (key, now)) is None:
-                    return -1
-            if rate is not None:
-                s.execute("DELETE FROM rate_hits WHERE key = ? AND at <= ?", (rate.key, now - rate.window_s))
-                row = s.one("SELECT COUNT(*) FROM rate_hits WHERE key = ?", (rate.key,))
-                if row is not None and int(row[0]) >= rate.limit:
-                    return -2
-                s.execute("INSERT INTO rate_hits (key, at) VALUES (?, ?)", (rate.key, now))
-            if kind is None:
-                return 0
-            row = s.one("INSERT INTO jobs (kind, payload, status, attempts, created_at, updated_at)"
-                        " VALUES (?, ?, 'pending', 0, ?, ?) RETURNING id", (kind, payload_json, now, now))
-            assert row is not None
-            return int(row[0])
+            return [_admit_one(s, now, *ask) for ask in asks]
 
     # -- rate limits --------------------------------------------------------------------------------
 
@@ -213,6 +224,29 @@ class WorkMixin:
                 return True
             s.execute("INSERT INTO rate_hits (key, at) VALUES (?, ?)", (key, now))
             return False
+
+
+def _admit_one(s: Session, now: float, keys: list[str], rate: RateLimit | None, kind: str | None,
+               payload_json: str | None) -> int:
+    """One admission inside a transaction (SQLite; PostgreSQL does the same in ``briefbot_admit_batch``)."""
+    # Every key is claimed, even past a repeated one (as on PostgreSQL): a later request with any of them
+    # is a repeat of this user action too.
+    claimed = [s.one("INSERT INTO events (event_id, claimed_at) VALUES (?, ?)"
+                     " ON CONFLICT (event_id) DO NOTHING RETURNING event_id", (key, now)) for key in keys]
+    if None in claimed:
+        return DUPLICATE
+    if rate is not None:
+        s.execute("DELETE FROM rate_hits WHERE key = ? AND at <= ?", (rate.key, now - rate.window_s))
+        row = s.one("SELECT COUNT(*) FROM rate_hits WHERE key = ?", (rate.key,))
+        if row is not None and int(row[0]) >= rate.limit:
+            return LIMITED
+        s.execute("INSERT INTO rate_hits (key, at) VALUES (?, ?)", (rate.key, now))
+    if kind is None:
+        return 0
+    row = s.one("INSERT INTO jobs (kind, payload, status, attempts, created_at, updated_at)"
+                " VALUES (?, ?, 'pending', 0, ?, ?) RETURNING id", (kind, payload_json, now, now))
+    assert row is not None
+    return int(row[0])
 
 
 def _job(row: tuple[Any, ...]) -> Job:
