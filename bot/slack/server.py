@@ -27,6 +27,7 @@ from starlette.routing import Route
 
 from bot.config import Settings
 from bot.errors import ConfigError
+from bot.heap import keep_collections_short
 from bot.slack.app import close_app, create_app, pool_of
 from bot.slack.clients import api_url
 
@@ -134,6 +135,7 @@ def run(settings: Settings, *, http: bool, port: int | None = None) -> None:
         raise ConfigError(f"could not verify SLACK_BOT_TOKEN with Slack at {api_url()}: {reason}") from exc
     if socket_mode:
         assert app_token is not None
+        keep_collections_short()  # a full garbage collection of the loaded heap would hold every ack
         log.info("briefbot Slack: Socket Mode")
         try:
             socket_mode_handler(app, app_token).start()  # type: ignore[no-untyped-call]
@@ -147,6 +149,7 @@ def run(settings: Settings, *, http: bool, port: int | None = None) -> None:
     except ValueError as exc:
         raise ConfigError("PORT must be a number") from exc
     service.store.warm()  # a burst of acknowledgements right after start must not wait for new connections
+    keep_collections_short()  # a full garbage collection of the loaded heap would hold every ack
     log.info("briefbot Slack: HTTP on port %s", bind_port)
     uvicorn.run(
         asgi_app(app),
