@@ -8,7 +8,8 @@ thread id); the workflow compares it, never reads it. Payloads are JSON and hold
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+import copy
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 BRIEF = "chat.brief"
@@ -37,6 +38,10 @@ class Where:
     user: str | None = None
     enterprise_id: str | None = None  # a Slack Enterprise Grid org; None elsewhere
 
+    def payload(self) -> dict[str, Any]:
+        return {"platform": self.platform, "workspace": self.workspace, "channel": self.channel,
+                "user": self.user, "enterprise_id": self.enterprise_id}
+
     @classmethod
     def from_payload(cls, data: dict[str, Any]) -> Where:
         known = {f.name for f in fields(cls)}
@@ -62,7 +67,11 @@ class BriefRequest:
     reply: dict[str, str] = field(default_factory=dict)
 
     def payload(self) -> dict[str, Any]:
-        return asdict(self)
+        # Field by field rather than ``dataclasses.asdict`` (which deep-copies recursively): this runs
+        # inside every acknowledgement. ``files`` and ``reply`` are copied, as asdict would.
+        return {"where": self.where.payload(), "origin": self.origin, "thread": self.thread,
+                "message": self.message, "url": self.url, "text": self.text,
+                "files": copy.deepcopy(self.files), "reply": dict(self.reply)}
 
     @classmethod
     def from_payload(cls, data: dict[str, Any]) -> BriefRequest:
@@ -82,7 +91,8 @@ class AnswerRequest:
     message: str | None = None
 
     def payload(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"where": self.where.payload(), "thread": self.thread, "question": self.question,
+                "message": self.message}
 
     @classmethod
     def from_payload(cls, data: dict[str, Any]) -> AnswerRequest:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 import os
 import weakref
@@ -37,6 +38,12 @@ BOT_SCOPES = [
 ]
 
 _POOLS: weakref.WeakKeyDictionary[App, JobPool] = weakref.WeakKeyDictionary()
+# Slack's workflow functions and assistant threads are not used; their middleware would run on every
+# request (the second switch exists in recent Bolt releases only).
+_UNUSED_MIDDLEWARE_OFF: dict[str, Any] = {
+    name: False for name in ("attaching_function_token_enabled", "attaching_conversation_kwargs_enabled")
+    if name in inspect.signature(App.__init__).parameters
+}
 
 
 def oauth_settings(settings: Settings, workflow: ChatWorkflow, env: dict[str, str]) -> OAuthSettings | None:
@@ -98,6 +105,7 @@ def create_app(
         process_before_response=True,
         request_verification_enabled=not socket_mode,
         logger=logging.getLogger("slack_bolt"),
+        **_UNUSED_MIDDLEWARE_OFF,
     )
     clients = Clients(
         base_url=base_url,
