@@ -6,6 +6,10 @@ is taken by the poller: left pending, running under a lease not renewed for ``st
 worker died on another machine), or running for a process of this machine that no longer exists (taken
 at once, at start-up). So another bot process sharing the same PostgreSQL can finish them too.
 
+The poller also forgets old event ids (``Store.prune_events``) at start and every ``prune_every_s``: a
+retry of a user action comes within minutes (Slack retries a delivery three times, the last about five
+minutes later), so ids older than ``keep_events_s`` (a week) would only make the table grow.
+
 Each handler gets the job's ``Progress``: what the job already showed the user (the placeholder's ts,
 whether the result was delivered), so a retry edits that message instead of posting another.
 """
@@ -24,6 +28,11 @@ from typing import Any, Protocol
 from bot.store import Job, Store
 
 log = logging.getLogger(__name__)
+
+# How long a claimed event id (a Slack event, a message, a Discord interaction) is remembered, and how often
+# the poller forgets older ones.
+KEEP_EVENTS_S = 7 * 86400.0
+PRUNE_EVERY_S = 3600.0
 
 # Worker ids of pools alive in this process: another pool's jobs under our own pid are not orphans.
 _LIVE: set[str] = set()
@@ -101,6 +110,8 @@ class JobPool:
         renew_s: float | None = None,
         worker_id: str | None = None,
         runs_jobs: bool = True,
+        keep_events_s: float = KEEP_EVENTS_S,
+        prune_every_s: float = PRUNE_EVERY_S,
     ) -> None:
         self.store = store
         self.handlers = handlers
@@ -110,6 +121,8 @@ class JobPool:
         self.renew_s = poll_s if renew_s is None else renew_s
         # False in a web process when worker processes run the jobs: ``submit`` only records them.
         self.runs_jobs = runs_jobs
+        self.keep_events_s = keep_events_s
+        self.prune_every_s = prune_every_s
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
         self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="briefbot-jobs")
         self._lock = threading.Lock()
@@ -237,16 +250,25 @@ class JobPool:
         except Exception:
             log.exception("could not take back the jobs of exited processes")
         renewed = time.monotonic()
+        pruned: float | None = None
         while not self._stop.is_set():
             try:
                 if time.monotonic() - renewed >= self.renew_s:
                     renewed = time.monotonic()
                     self._renew_leases()
                 self._take_orphans()
+                if pruned is None or time.monotonic() - pruned >= self.prune_every_s:
+                    pruned = time.monotonic()
+                    self._prune()
             except Exception:
                 log.exception("job poller failed; retrying")
             self._wake.wait(self.poll_s)
             self._wake.clear()
+
+    def _prune(self) -> None:
+        removed = self.store.prune_events(self.keep_events_s)
+        if removed:
+            log.info("forgot %s event id(s) older than %.0f days", removed, self.keep_events_s / 86400)
 
     def _renew_leases(self) -> None:
         """Running jobs are touched every poll, so only a dead worker's jobs go stale."""

@@ -16,6 +16,7 @@ from bot.store.database import Database, Session
 from bot.store.group_commit import GroupCommit
 from bot.store.records import Admission, Job, RateLimit
 
+PRUNE_CHUNK = 1000
 _USER_MESSAGE = "The bot's database is unavailable right now; please try again in a minute."
 _JOB_COLUMNS = "id, kind, payload, status, attempts, created_at, updated_at, worker, error"
 # A job is claimable when pending, or running but silent for too long (its worker died).
@@ -58,11 +59,23 @@ class WorkMixin:
             return False
         return True
 
-    def prune_events(self, older_than_s: float) -> int:
-        """Forget event ids claimed more than ``older_than_s`` ago; return how many were removed."""
-        with self._db.session() as s:
-            cur = s.execute("DELETE FROM events WHERE claimed_at < ?", (self._clock() - older_than_s,))
-            return int(cur.rowcount or 0)
+    def prune_events(self, older_than_s: float, *, chunk: int = PRUNE_CHUNK) -> int:
+        """Forget event ids claimed more than ``older_than_s`` ago, and rate-limit hits as old; return how
+        many event ids were removed. Deletes ``chunk`` rows per transaction, so that acknowledgements
+        never wait long behind it (SQLite has one writer at a time)."""
+        before = self._clock() - older_than_s
+        removed = 0
+        for table, id_column, at_column in (("events", "event_id", "claimed_at"), ("rate_hits", "id", "at")):
+            while True:
+                with self._db.session() as s:
+                    cur = s.execute(f"DELETE FROM {table} WHERE {id_column} IN (SELECT {id_column} FROM {table}"
+                                    f" WHERE {at_column} < ? LIMIT ?)", (before, chunk))
+                    count = int(cur.rowcount or 0)
+                if table == "events":
+                    removed += count
+                if count < chunk:
+                    break
+        return removed
 
     # -- jobs ---------------------------------------------------------------------------------------
 
