@@ -97,12 +97,24 @@ def test_a_lone_failure_is_raised_to_its_caller():
         group.run("b")
 
 
-def test_many_threads_each_get_their_own_result():
+def test_with_two_batches_in_flight_a_slow_one_does_not_hold_up_the_next():
+    write = Recorder()
+    group: GroupCommit[object, object] = GroupCommit(write, in_flight=2)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        first = pool.submit(group.run, 0)
+        assert write.entered.wait(10)  # the first batch is stuck
+        assert pool.submit(group.run, 1).result(10) == "done 1"  # a second one is written meanwhile
+        write.release.set()
+        assert first.result(10) == "done 0"
+
+
+@pytest.mark.parametrize("in_flight", [1, 3])
+def test_many_threads_each_get_their_own_result_whatever_the_batches_in_flight(in_flight):
     def write(items: Sequence[object]) -> list[object]:
         time.sleep(0.002)
         return [item * 2 for item in items]  # type: ignore[operator]
 
-    group: GroupCommit[object, object] = GroupCommit(write, max_batch=16)
+    group: GroupCommit[object, object] = GroupCommit(write, max_batch=16, in_flight=in_flight)
     with ThreadPoolExecutor(max_workers=64) as pool:
         results = list(pool.map(group.run, range(500)))
     assert results == [n * 2 for n in range(500)]

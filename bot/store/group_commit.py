@@ -18,52 +18,66 @@ R = TypeVar("R")
 
 
 class _Waiter(Generic[T, R]):
-    __slots__ = ("item", "result", "error", "finished", "event")
+    __slots__ = ("item", "result", "error", "finished", "batch", "event")
 
     def __init__(self, item: T) -> None:
         self.item = item
         self.result: R | None = None
         self.error: BaseException | None = None
-        self.finished = False  # answered; woken but not finished means: write the next batch
+        self.finished = False
+        self.batch: list[_Waiter[T, R]] | None = None  # set when this caller is to write that batch
         self.event = threading.Event()
 
 
 class GroupCommit(Generic[T, R]):
     """Run ``write(items)`` (one transaction, one result per item, in order) for batches of concurrent
-    callers. Thread-safe; no thread of its own.
+    callers, at most ``in_flight`` batches at a time. Thread-safe; no thread of its own.
 
     When a batch fails as a whole, each of its items is written again alone, so one caller's bad item
     never fails the others (a failed transaction wrote nothing, so this is safe).
     """
 
-    def __init__(self, write: Callable[[Sequence[T]], Sequence[R]], *, max_batch: int = 256) -> None:
+    def __init__(self, write: Callable[[Sequence[T]], Sequence[R]], *, max_batch: int = 256,
+                 in_flight: int = 1) -> None:
         self._write = write
         self._max_batch = max_batch
+        # Batches written at once: 1 where writers exclude each other anyway (SQLite); more where a slow
+        # round trip should not hold up the callers queued behind it (PostgreSQL, several connections).
+        self._in_flight = max(1, in_flight)
         self._lock = threading.Lock()
         self._queue: list[_Waiter[T, R]] = []
-        self._busy = False
+        self._writing = 0
+
+    def _take(self) -> list[_Waiter[T, R]]:
+        """The next batch, under the lock: the queue's oldest callers; the first of them writes it."""
+        batch, self._queue = self._queue[: self._max_batch], self._queue[self._max_batch:]
+        batch[0].batch = batch
+        return batch
 
     def run(self, item: T) -> R:
         """Write ``item`` (with whatever else is queued) and return its result, or raise its error."""
         me: _Waiter[T, R] = _Waiter(item)
         with self._lock:
             self._queue.append(me)
-            lead = not self._busy
-            self._busy = True
-        if not lead:
+            writer = None
+            if self._writing < self._in_flight:
+                self._writing += 1
+                writer = self._take()[0]  # this caller: the queue is empty while a writer is free
+        if writer is not None and writer is not me:
+            writer.event.set()
+        while me.batch is None:  # another caller writes this one, or hands this caller the next batch
             me.event.wait()
+            me.event.clear()
             if me.finished:
                 return _outcome(me)
-        # This caller leads: it writes the queue (its own item included) and hands over to the next.
-        with self._lock:
-            batch, self._queue = self._queue[: self._max_batch], self._queue[self._max_batch:]
+        batch = me.batch
         try:
             self._write_batch(batch)
         finally:  # whatever happened, every caller of the batch is answered and the queue moves on
             with self._lock:
-                successor = self._queue[0] if self._queue else None
+                successor = self._take()[0] if self._queue else None
                 if successor is None:
-                    self._busy = False
+                    self._writing -= 1
             for waiter in batch:
                 waiter.finished = True
                 if waiter is not me:

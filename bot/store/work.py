@@ -17,6 +17,7 @@ from bot.store.group_commit import GroupCommit
 from bot.store.records import Admission, Job, RateLimit
 
 PRUNE_CHUNK = 1000
+ADMIT_BATCHES_IN_FLIGHT = 2  # PostgreSQL
 _USER_MESSAGE = "The bot's database is unavailable right now; please try again in a minute."
 _JOB_COLUMNS = "id, kind, payload, status, attempts, created_at, updated_at, worker, error"
 # A job is claimable when pending, or running but silent for too long (its worker died).
@@ -37,7 +38,10 @@ class WorkMixin:
     _admissions: GroupCommit[_Ask, int]
 
     def _start_work(self) -> None:
-        self._admissions = GroupCommit(self._write_admissions)
+        # SQLite has one writer at a time: a second batch would only wait for the first's lock. On PostgreSQL
+        # a second batch goes out while the first waits for its round trip (and both commits share a flush).
+        in_flight = 1 if self._db.dialect.name == "sqlite" else ADMIT_BATCHES_IN_FLIGHT
+        self._admissions = GroupCommit(self._write_admissions, in_flight=in_flight)
 
     # -- events -------------------------------------------------------------------------------------
 
