@@ -13,11 +13,11 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot.chat import ANSWER, BRIEF, AnswerRequest, BriefRequest, ChatWorkflow, JobPool, Where
+from bot.chat import ANSWER, BRIEF, Admission, AnswerRequest, BriefRequest, ChatWorkflow, JobPool, Where
 from bot.chat.messages import NOTHING_IN_MESSAGE, NOTHING_TO_BRIEF
 from bot.config import Settings
 from bot.slack import markup
-from bot.slack.digest import digest_period, post_digest
+from bot.slack.digest import DIGEST, digest_period
 from bot.slack.files import slim_file
 from bot.slack.home import publish_home
 from bot.slack.work import Poster
@@ -58,14 +58,16 @@ class Listeners:
         where = _where(context, body.get("team_id"), body.get("channel_id", ""), body.get("user_id"))
         period = digest_period(text)
         if period is not None:  # "/brief digest [today|week|30d]": allowed here, and within the rate limit
-            # A double-clicked trigger posts the digest once.
+            # A double-clicked trigger posts the digest once. It is a durable job like a brief: a worker
+            # process builds it where there is one (a digest of a month takes the better part of a second).
             trigger = body.get("trigger_id")
-            admission = self.workflow.admit(where, keys=(f"trigger:{trigger}",) if trigger else ())
+            digest_job = (DIGEST, {"where": where.payload(), "period": period})
+            admission = self.workflow.admit(where, keys=(f"trigger:{trigger}",) if trigger else (), job=digest_job)
             if not admission.ok:
                 ack(text=admission.notice) if admission.notice else ack()
                 return
+            self._start(admission, digest_job)
             ack()
-            self.pool.run_now(post_digest, self.workflow.service, self.poster, where, period)
             return
         content = markup.message_content(text)
         if content.empty:
@@ -80,11 +82,15 @@ class Listeners:
         if not admission.ok:
             ack(text=admission.notice) if admission.notice else ack()
             return
+        self._start(admission, job)
+        ack()
+
+    def _start(self, admission: Admission, job: tuple[str, dict[str, Any]]) -> None:
+        """Run the job recorded with the admission (here, or by a worker process)."""
         if admission.job_id is not None:
             self.pool.start_job(admission.job_id, *job)
         else:
             self.pool.submit(*job)
-        ack()
 
     # -- message shortcut ----------------------------------------------------------------------------
 
