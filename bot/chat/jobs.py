@@ -33,6 +33,9 @@ log = logging.getLogger(__name__)
 # the poller forgets older ones.
 KEEP_EVENTS_S = 7 * 86400.0
 PRUNE_EVERY_S = 3600.0
+# How long work may wait for a burst of acknowledgements to be answered (``yield_to``), and how often it looks.
+HOLD_MAX_S = 0.25
+HOLD_POLL_S = 0.002
 
 # Worker ids of pools alive in this process: another pool's jobs under our own pid are not orphans.
 _LIVE: set[str] = set()
@@ -132,6 +135,8 @@ class JobPool:
         self._wake = threading.Event()
         self._poller: threading.Thread | None = None
         self._handed_back: set[int] = set()
+        self._busy: Callable[[], bool] = _never
+        self._hold_max_s = 0.0
 
     # -- lifecycle -----------------------------------------------------------------------------------
 
@@ -186,6 +191,12 @@ class JobPool:
         if self.runs_jobs:
             self._spawn(self._claim_and_run, job_id, kind, payload)
 
+    def yield_to(self, busy: Callable[[], bool], *, max_wait_s: float = HOLD_MAX_S) -> None:
+        """Start work only while ``busy()`` is False, waiting at most ``max_wait_s``: a process that also
+        acknowledges requests lets a burst of them be answered before the briefs it brought start (they
+        share one interpreter, and a starting brief takes far more of it than an acknowledgement)."""
+        self._busy, self._hold_max_s = busy, max_wait_s
+
     def run_now(self, fn: Callable[..., None], *args: Any) -> None:
         """Run small fire-and-forget platform calls (notices, listings) off the request thread."""
         self._spawn(_guarded, fn, *args)
@@ -205,11 +216,19 @@ class JobPool:
 
     def _counted(self, fn: Callable[..., None], *args: Any) -> None:
         try:
+            self._hold()
             fn(*args)
         finally:
             with self._lock:
                 self._in_flight -= 1
             self._wake.set()
+
+    def _hold(self) -> None:
+        if not self._busy():
+            return
+        deadline = time.monotonic() + self._hold_max_s
+        while self._busy() and time.monotonic() < deadline and not self._stop.is_set():
+            time.sleep(HOLD_POLL_S)
 
     def _claim_and_run(self, job_id: int, kind: str, payload: dict[str, Any]) -> None:
         # The poller may have taken this job already; only one claimant runs it.
@@ -289,6 +308,10 @@ class JobPool:
                 return
             log.info("resuming job %s (%s, attempt %s)", job.id, job.kind, job.attempts)
             self._spawn(self._run, job.id, job.kind, job.payload)
+
+
+def _never() -> bool:
+    return False
 
 
 def _guarded(fn: Callable[..., None], *args: Any) -> None:

@@ -55,8 +55,20 @@ def asgi_app(app: App) -> Starlette:
 
     verifier = SignatureVerifier(app._signing_secret) if app._signing_secret else None  # noqa: SLF001
     dispatchers = ThreadPoolExecutor(max_workers=DISPATCH_THREADS, thread_name_prefix="briefbot-dispatch")
+    # Requests being handled now (counted on the event loop's thread). Briefs that this process runs start
+    # once a burst is answered: they share the interpreter, and each one's start costs many acks' worth.
+    in_flight = [0]
+    with contextlib.suppress(KeyError):  # an app made without create_app has no pool
+        pool_of(app).yield_to(lambda: in_flight[0] > 0)
 
     async def events(req: Request) -> Response:
+        in_flight[0] += 1
+        try:
+            return await _events(req)
+        finally:
+            in_flight[0] -= 1
+
+    async def _events(req: Request) -> Response:
         # Nothing unauthenticated is parsed or held: the size is capped while reading, and the signature
         # is checked on the raw bytes before Bolt (or anything else) looks inside them.
         declared = req.headers.get("content-length", "")

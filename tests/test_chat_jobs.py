@@ -1,5 +1,6 @@
-"""The job pool's poller forgets old event ids (and old rate-limit hits) on its own, at start and then every
-``prune_every_s``, so the events table does not grow without bound; recent ids still dedupe retries."""
+"""The job pool on its own: its poller forgets old event ids (and old rate-limit hits), at start and then every
+``prune_every_s``, so the events table does not grow without bound (recent ids still dedupe retries); and
+work waits (briefly) while the process is answering a burst of requests."""
 
 from __future__ import annotations
 
@@ -52,3 +53,25 @@ def test_a_large_backlog_is_pruned_in_chunks(store, clock):
     store.claim_event("kept")
     assert store.prune_events(50, chunk=10) == 25
     assert _count(store, "events") == 1
+
+
+def test_work_waits_while_the_process_is_busy_acknowledging_but_not_for_ever(store):
+    ran: list[float] = []
+    busy = {"now": True}
+    pool = JobPool(store=store, handlers={}, workers=2, poll_s=60).start()
+    try:
+        pool.yield_to(lambda: busy["now"], max_wait_s=5.0)
+        started = time.monotonic()
+        pool.run_now(lambda: ran.append(time.monotonic()))
+        time.sleep(0.3)
+        assert ran == []  # held while requests are being answered
+        busy["now"] = False
+        _wait_for(lambda: ran)
+        assert ran[0] - started >= 0.3
+        pool.yield_to(lambda: True, max_wait_s=0.2)  # always busy: work still starts after the longest wait
+        started = time.monotonic()
+        pool.run_now(lambda: ran.append(time.monotonic()))
+        _wait_for(lambda: len(ran) == 2)
+        assert 0.2 <= ran[1] - started < 3.0
+    finally:
+        pool.close()
