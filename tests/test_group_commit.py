@@ -86,6 +86,23 @@ def test_a_failing_item_fails_only_its_own_caller_and_the_queue_moves_on():
     assert group.run(6) == "done 6"  # nothing is left waiting or locked
 
 
+def test_an_error_not_blamed_on_one_item_goes_to_every_caller_without_retries():
+    write = Recorder(fail_on=3)
+    group: GroupCommit[object, object] = GroupCommit(write, retry_alone=lambda exc: False)
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        first = pool.submit(group.run, 0)
+        assert write.entered.wait(10)
+        rest = [pool.submit(group.run, n) for n in range(1, 6)]
+        _queued(group, 5)
+        write.release.set()
+        assert first.result(10) == "done 0"
+        for future in rest:
+            with pytest.raises(ValueError, match="cannot write 3"):
+                future.result(10)
+    assert len(write.batches) == 2  # no retry of each
+    assert group.run(6) == "done 6"
+
+
 def test_a_lone_failure_is_raised_to_its_caller():
     def write(items: Sequence[object]) -> list[object]:
         raise OSError("disk full")

@@ -3,10 +3,13 @@ and PostgreSQL, alone and under contention from threads and a second store stand
 
 from __future__ import annotations
 
+import pytest
 import test_store_db as db
 from test_store_concurrency import _at_once
 
+from bot.errors import StorageError
 from bot.store import RateLimit, open_store
+from bot.store.work import _one_items_fault
 
 store_url = db.store_url
 store = db.store
@@ -113,3 +116,25 @@ def test_concurrent_admissions_are_written_together_and_each_decided_once(store_
     finally:
         for s in stores:
             s.close()
+
+
+def test_a_request_the_database_refuses_fails_alone_in_its_batch(store_url):
+    # A NUL cannot be stored in PostgreSQL text: that admission's batch fails, is written again one by one,
+    # and only the bad request's caller sees the error. (SQLite stores it: both are admitted.)
+    with open_store(store_url) as store:
+        if store.dialect_name == "postgresql":
+            with pytest.raises(StorageError) as refused:
+                store._write_admissions([(["fine0"], None, None, None), (["bad\x00key"], None, None, None)])
+            assert _one_items_fault(refused.value)  # so the batch is written again one by one
+        got = _at_once(2, lambda i: _try_admit(store, ["fine"] if i == 0 else ["bad\x00key"]))
+        assert got[0] == "admitted"
+        assert got[1] == ("error" if store.dialect_name == "postgresql" else "admitted")
+        assert store.admit(keys=["fine0"]).status == "admitted"  # the failed batch wrote nothing
+    assert not _one_items_fault(StorageError("cannot connect", user_message="down"))
+
+
+def _try_admit(store, keys):
+    try:
+        return store.admit(keys=keys).status
+    except StorageError:
+        return "error"

@@ -33,13 +33,16 @@ class GroupCommit(Generic[T, R]):
     """Run ``write(items)`` (one transaction, one result per item, in order) for batches of concurrent
     callers, at most ``in_flight`` batches at a time. Thread-safe; no thread of its own.
 
-    When a batch fails as a whole, each of its items is written again alone, so one caller's bad item
-    never fails the others (a failed transaction wrote nothing, so this is safe).
+    When a batch fails with an error that ``retry_alone`` blames on one item (say, data the database
+    refuses), each of its items is written again alone, so one caller's bad item never fails the others (a
+    failed transaction wrote nothing, so this is safe). Any other error (the database is down) goes to
+    every caller of the batch at once, without a retry each.
     """
 
     def __init__(self, write: Callable[[Sequence[T]], Sequence[R]], *, max_batch: int = 256,
-                 in_flight: int = 1) -> None:
+                 in_flight: int = 1, retry_alone: Callable[[BaseException], bool] = lambda _exc: True) -> None:
         self._write = write
+        self._retry_alone = retry_alone
         self._max_batch = max_batch
         # Batches written at once: 1 where writers exclude each other anyway (SQLite); more where a slow
         # round trip should not hold up the callers queued behind it (PostgreSQL, several connections).
@@ -92,8 +95,9 @@ class GroupCommit(Generic[T, R]):
             if len(results) != len(batch):
                 raise RuntimeError(f"a batch of {len(batch)} writes returned {len(results)} results")
         except BaseException as exc:
-            if len(batch) == 1:
-                batch[0].error = exc
+            if len(batch) == 1 or not self._retry_alone(exc):
+                for waiter in batch:
+                    waiter.error = exc
                 return
             for waiter in batch:  # write each alone: only a bad item fails, and only its own caller
                 try:

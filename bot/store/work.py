@@ -41,7 +41,7 @@ class WorkMixin:
         # SQLite has one writer at a time: a second batch would only wait for the first's lock. On PostgreSQL
         # a second batch goes out while the first waits for its round trip (and both commits share a flush).
         in_flight = 1 if self._db.dialect.name == "sqlite" else ADMIT_BATCHES_IN_FLIGHT
-        self._admissions = GroupCommit(self._write_admissions, in_flight=in_flight)
+        self._admissions = GroupCommit(self._write_admissions, in_flight=in_flight, retry_alone=_one_items_fault)
 
     # -- events -------------------------------------------------------------------------------------
 
@@ -241,6 +241,17 @@ class WorkMixin:
                 return True
             s.execute("INSERT INTO rate_hits (key, at) VALUES (?, ?)", (key, now))
             return False
+
+
+def _one_items_fault(exc: BaseException) -> bool:
+    """Did a batch fail on one admission's data (the driver's DataError or IntegrityError, e.g. a NUL in a
+    key on PostgreSQL), not on the database as a whole?"""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if any(cls.__name__ in ("DataError", "IntegrityError") for cls in type(cause).__mro__):
+            return True
+        cause = cause.__cause__
+    return False
 
 
 def _admit_one(s: Session, now: float, keys: list[str], rate: RateLimit | None, kind: str | None,
