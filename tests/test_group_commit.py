@@ -135,3 +135,27 @@ def test_many_threads_each_get_their_own_result_whatever_the_batches_in_flight(i
     with ThreadPoolExecutor(max_workers=64) as pool:
         results = list(pool.map(group.run, range(500)))
     assert results == [n * 2 for n in range(500)]
+
+
+def test_submit_returns_at_once_and_the_future_holds_the_result():
+    write = Recorder()
+    group: GroupCommit[object, object] = GroupCommit(write)
+    first = group.submit("a")  # nobody waits on a thread for it
+    assert write.entered.wait(10)
+    second = group.submit("b")
+    assert not first.done() and not second.done()
+    write.release.set()
+    assert (first.result(10), second.result(10)) == ("done a", "done b")
+    assert write.batches == [["a"], ["b"]]
+    group.close()
+
+
+def test_close_writes_what_is_queued_first():
+    def write(items: Sequence[object]) -> list[object]:
+        time.sleep(0.01)
+        return list(items)
+
+    group: GroupCommit[object, object] = GroupCommit(write)
+    futures = [group.submit(n) for n in range(20)]
+    group.close()
+    assert [f.result(0) for f in futures] == list(range(20))

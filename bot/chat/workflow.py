@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
@@ -137,6 +138,11 @@ class ChatWorkflow:
               job: tuple[str, dict[str, Any]] | None = None) -> Admission:
         """Admit a request (dedupe, allow-lists, rate limit), recording ``job`` in the same call."""
         return self.gate.admit(where, keys=keys, channels=channels, job=job)
+
+    def admit_later(self, where: Where, *, keys: tuple[str, ...] = (), channels: tuple[str, ...] = (),
+                    job: tuple[str, dict[str, Any]] | None = None) -> Future[Admission]:
+        """``admit`` without waiting for the database (for an event loop): the future holds the admission."""
+        return self.gate.admit_later(where, keys=keys, channels=channels, job=job)
 
     def is_brief_thread(self, where: Where, thread: str) -> bool:
         store = self.service.store

@@ -9,6 +9,8 @@ workflow does the rest on the job pool. One answer per user action: every event 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
@@ -25,6 +27,10 @@ from bot.slack.work import Poster
 log = logging.getLogger(__name__)
 
 PLATFORM = "slack"
+# A list the HTTP server may put in a request's context: a listener then leaves its admission there as a
+# (future, what to do with it) pair instead of waiting for the database on the server's event loop.
+DEFERRED = "briefbot_deferred_admissions"
+Deferred = list[tuple[Future[Admission], Callable[[Admission], None]]]
 # Message subtypes that are a person posting something; edits, deletions, joins, bots… are ignored.
 USER_SUBTYPES = frozenset({None, "file_share", "thread_broadcast"})
 USAGE = "Usage: `/brief <link or pasted article text>` or `/brief digest [today|week|30d]`"
@@ -139,20 +145,25 @@ class Listeners:
         keys = (*((f"event:{event_id}",) if event_id else ()), f"message:{channel}:{ts}")
         job = None if isinstance(task, str) else (ANSWER if isinstance(task, AnswerRequest) else BRIEF,
                                                   task.payload())
-        # Claims, the rate limit and the job in one call to the database: the whole acknowledgement.
-        admission = self.workflow.admit(where, keys=keys, job=job)
         reply_in = thread or ts
-        if not admission.ok:
-            # In a channel it is not enabled in, the bot only answers someone who addressed it.
-            if admission.notice and (mentioned or admission.reason != "not_allowed"):
-                self._notice(where, reply_in, admission.notice)
-            return
-        if isinstance(task, str):
-            self._notice(where, reply_in, task)
-        elif job is not None and admission.job_id is not None:
-            self.pool.start_job(admission.job_id, *job)
-        elif job is not None:
-            self.pool.submit(*job)
+
+        def act(admission: Admission) -> None:
+            if not admission.ok:
+                # In a channel it is not enabled in, the bot only answers someone who addressed it.
+                if admission.notice and (mentioned or admission.reason != "not_allowed"):
+                    self._notice(where, reply_in, admission.notice)
+                return
+            if isinstance(task, str):
+                self._notice(where, reply_in, task)
+            elif job is not None:
+                self._start(admission, job)
+
+        # Claims, the rate limit and the job in one call to the database: the whole acknowledgement.
+        deferred = context.get(DEFERRED)
+        if deferred is None:
+            act(self.workflow.admit(where, keys=keys, job=job))
+        else:  # the HTTP server waits for the write (without a thread) before it answers, then acts
+            deferred.append((self.workflow.admit_later(where, keys=keys, job=job), act))
 
     def _decide(self, event: dict[str, Any], where: Where, *, thread: str | None, ts: str, mentioned: bool,
                 bot_user_id: str | None) -> AnswerRequest | BriefRequest | str | None:

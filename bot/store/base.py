@@ -54,6 +54,7 @@ class Store(ArticlesMixin, ThreadsMixin, WorkMixin, ItemsMixin):
 
     def close(self) -> None:
         """Close the store's connections. Further calls raise StorageError."""
+        self._admissions.close()
         self._db.close()
 
     def __enter__(self) -> Store:

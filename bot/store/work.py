@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from typing import Any
+from concurrent.futures import Future
+from typing import Any, TypeVar
 
 from bot.errors import StorageError
 from bot.store.database import Database, Session
@@ -24,6 +25,8 @@ _JOB_COLUMNS = "id, kind, payload, status, attempts, created_at, updated_at, wor
 _CLAIMABLE = "(status = 'pending' OR (status = 'running' AND updated_at < ?))"
 
 
+A = TypeVar("A")
+B = TypeVar("B")
 # One admission as written: claim ``keys``, count a hit on ``rate``, record the job (kind, payload JSON).
 _Ask = tuple[list[str], RateLimit | None, str | None, str | None]
 # What ``admit`` returns for it: -1 duplicate, -2 over the rate limit, else the job id (0: no job).
@@ -41,7 +44,8 @@ class WorkMixin:
         # SQLite has one writer at a time: a second batch would only wait for the first's lock. On PostgreSQL
         # a second batch goes out while the first waits for its round trip (and both commits share a flush).
         in_flight = 1 if self._db.dialect.name == "sqlite" else ADMIT_BATCHES_IN_FLIGHT
-        self._admissions = GroupCommit(self._write_admissions, in_flight=in_flight, retry_alone=_one_items_fault)
+        self._admissions = GroupCommit(self._write_admissions, in_flight=in_flight, retry_alone=_one_items_fault,
+                                       name="briefbot-admit")
 
     # -- events -------------------------------------------------------------------------------------
 
@@ -194,17 +198,15 @@ class WorkMixin:
         (the ``briefbot_admit_batch`` function), for all that arrive while the previous one is written.
         Each is decided as if alone, in arrival order: of two requests with a common key in one batch the
         first is admitted, the second is a duplicate; rate limits count the batch's earlier hits."""
-        kind, payload = job if job is not None else (None, None)
-        ask: _Ask = (list(dict.fromkeys(keys)), rate, kind, json.dumps(payload) if job is not None else None)
+        ask = _ask(keys, rate, job)
         if self._db.in_session():  # inside the caller's own transaction: its commit decides, not ours
-            result = self._write_admissions([ask])[0]
-        else:
-            result = self._admissions.run(ask)
-        if result == DUPLICATE:
-            return Admission("duplicate")
-        if result == LIMITED:
-            return Admission("limited")
-        return Admission("admitted", result or None)
+            return _admission(self._write_admissions([ask])[0])
+        return _admission(self._admissions.run(ask))
+
+    def admit_later(self, *, keys: list[str], rate: RateLimit | None = None,
+                    job: tuple[str, dict[str, Any]] | None = None) -> Future[Admission]:
+        """``admit`` without waiting: the future holds the admission once it is committed (or the error)."""
+        return then(self._admissions.submit(_ask(keys, rate, job)), _admission)
 
     def _write_admissions(self, asks: Sequence[_Ask]) -> list[int]:
         """Write admissions in one transaction; one result per admission, in order."""
@@ -241,6 +243,39 @@ class WorkMixin:
                 return True
             s.execute("INSERT INTO rate_hits (key, at) VALUES (?, ?)", (key, now))
             return False
+
+
+def _ask(keys: list[str], rate: RateLimit | None, job: tuple[str, dict[str, Any]] | None) -> _Ask:
+    kind, payload = job if job is not None else (None, None)
+    return list(dict.fromkeys(keys)), rate, kind, json.dumps(payload) if job is not None else None
+
+
+def _admission(result: int) -> Admission:
+    if result == DUPLICATE:
+        return Admission("duplicate")
+    if result == LIMITED:
+        return Admission("limited")
+    return Admission("admitted", result or None)
+
+
+def then(future: Future[A], fn: Callable[[A], B]) -> Future[B]:
+    """A future of ``fn(result)`` once ``future`` is done (its error, if it failed). ``fn`` runs on the
+    thread that completes ``future``: keep it short."""
+    out: Future[B] = Future()
+    out.set_running_or_notify_cancel()
+
+    def done(f: Future[A]) -> None:
+        error = f.exception()
+        if error is not None:
+            out.set_exception(error)
+            return
+        try:
+            out.set_result(fn(f.result()))
+        except BaseException as exc:
+            out.set_exception(exc)
+
+    future.add_done_callback(done)
+    return out
 
 
 def _one_items_fault(exc: BaseException) -> bool:
