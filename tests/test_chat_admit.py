@@ -53,3 +53,19 @@ def test_over_the_rate_limit_is_refused_with_a_notice_and_no_job(store):
     assert (got.ok, got.reason, got.job_id) == (False, "rate_limited", None)
     assert got.notice and "1 requests per hour" in got.notice
     assert len(store.pending_jobs()) == 1
+
+
+def test_admit_later_decides_as_admit_does_once_committed(store):
+    # What the HTTP server uses on its event loop: the same decisions, as futures.
+    gate = _gate(store, rate_limit_per_user_per_hour=2)
+    first = gate.admit_later(HERE, keys=("event:Ev6", "message:C1:6.0"), job=(BRIEF, {"n": 6})).result(10)
+    assert first.ok and store.get_job(first.job_id).payload == {"n": 6}
+    assert gate.admit_later(HERE, keys=("event:Ev6",), job=(BRIEF, {})).result(10).reason == "duplicate"
+    assert gate.admit_later(HERE, keys=("event:Ev7",)).result(10).ok
+    limited = gate.admit_later(HERE, keys=("event:Ev8",), job=(BRIEF, {})).result(10)
+    assert (limited.ok, limited.reason) == (False, "rate_limited")
+    closed = _gate(store, allowed_channels=["C9"]).admit_later(HERE, keys=("event:Ev9",), job=(BRIEF, {})).result(10)
+    assert (closed.ok, closed.reason) == (False, "not_allowed")
+    assert [j.payload for j in store.pending_jobs()] == [{"n": 6}]  # only the admitted request's job
+    nothing = _gate(store).admit_later(Where(platform="slack", workspace="T1", channel="C1")).result(0)
+    assert nothing.ok  # no key, no user, no job: admitted without a database call

@@ -1,5 +1,5 @@
 """A database that does not accept writes makes /healthz answer 503 (an event can only be acknowledged once
-it is on disk), with the real bot process.
+it is on disk) and every event 500 (so Slack retries it), with the real bot process.
 
 SQLite: the bot starts on a migrated database file made read-only; it runs without the capability that
 lets root write any file (``setpriv``), so the file's mode decides. PostgreSQL: the bot's role loses its
@@ -8,6 +8,7 @@ write privileges while the bot runs, then gets them back.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -47,6 +48,16 @@ def _env(standin: ss.SlackStandin, tmp_path: Path, database_url: str) -> dict[st
             "BRIEFBOT_DATA_DIR": str(tmp_path), "DATABASE_URL": database_url}
 
 
+def _mention(port: int, n: int) -> int:
+    """A signed mention (answered on the event loop, its admission group-committed); the HTTP status."""
+    body = json.dumps({"type": "event_callback", "team_id": ss.TEAM_ID, "api_app_id": "A0001",
+                       "event_id": f"EvHealth{n}", "event_time": int(time.time()),
+                       "event": {"type": "app_mention", "channel": "C0HEALTH", "user": "U0HEALTH",
+                                 "ts": f"1800000000.{n:06d}", "text": f"<@{ss.BOT_USER_ID}> https://x.example/a"}})
+    return httpx.post(f"http://127.0.0.1:{port}/slack/events", content=body,
+                      headers=ss.signed_headers(SECRET, body), timeout=10).status_code
+
+
 def _health(port: int) -> tuple[int, dict]:
     resp = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=10)
     return resp.status_code, resp.json()
@@ -62,11 +73,13 @@ def test_a_read_only_sqlite_file_makes_healthz_503(tmp_path: Path):
         proc, port = _start(_env(standin, tmp_path, str(db_file)), tmp_path / "bot.log", prefix=no_override)
         try:
             status, body = _health(port)
+            event_status = _mention(port, 1)
         finally:
             proc.terminate()
             proc.wait(timeout=15)
     assert status == 503, (tmp_path / "bot.log").read_text(errors="replace")[-2000:]
     assert body == {"ok": False, "error": "the database does not accept writes"}
+    assert event_status == 500  # not acknowledged: Slack retries it
 
 
 @pytest.mark.postgres
@@ -90,9 +103,13 @@ def test_a_postgres_role_that_may_no_longer_write_makes_healthz_503(tmp_path: Pa
                 conn.execute(f'GRANT USAGE ON SCHEMA "{name}" TO "{name}"')
                 conn.execute(f'GRANT SELECT ON ALL TABLES IN SCHEMA "{name}" TO "{name}"')
             assert _health(port) == (503, {"ok": False, "error": "the database does not accept writes"})
+            assert _mention(port, 1) == 500  # not acknowledged: Slack retries it
             with psycopg.connect(admin, autocommit=True) as conn:
                 conn.execute(f'GRANT INSERT, UPDATE ON "{name}".events TO "{name}"')
+                conn.execute(f'GRANT ALL ON ALL TABLES IN SCHEMA "{name}" TO "{name}"')
+                conn.execute(f'GRANT USAGE ON ALL SEQUENCES IN SCHEMA "{name}" TO "{name}"')
             assert _health(port) == (200, {"ok": True})  # healthy again as soon as writes are accepted
+            assert _mention(port, 1) == 200  # and the retry is acknowledged
     finally:
         if proc is not None:
             proc.terminate()

@@ -3,10 +3,13 @@ and PostgreSQL, alone and under contention from threads and a second store stand
 
 from __future__ import annotations
 
+import pytest
 import test_store_db as db
 from test_store_concurrency import _at_once
 
+from bot.errors import StorageError
 from bot.store import RateLimit, open_store
+from bot.store.work import _one_items_fault
 
 store_url = db.store_url
 store = db.store
@@ -65,3 +68,73 @@ def test_a_retry_racing_its_original_is_admitted_once(store_url):
     finally:
         for s in stores:
             s.close()
+
+
+def test_a_batch_is_decided_in_order_as_if_each_came_alone(store):
+    # What the group commit writes in one transaction (one call on PostgreSQL): a repeat inside the batch
+    # and a repeat of an earlier request are duplicates, and the rate limit counts the batch's own hits.
+    assert store.admit(keys=["old"]).status == "admitted"
+    rate = RateLimit(key="slack:T1:U3", limit=2, window_s=3600)
+    asks = [
+        (["a", "b"], None, "brief", '{"n": 1}'),
+        (["b"], None, "brief", '{"n": 2}'),  # b is a's
+        (["old", "c"], None, "brief", '{"n": 3}'),  # old was claimed before the batch
+        (["c"], None, None, None),  # c went with the duplicate above
+        ([], None, None, None),
+        (["r1"], rate, "brief", '{"n": 4}'),
+        (["r2"], rate, None, None),
+        (["r3"], rate, "brief", '{"n": 5}'),  # the third hit in the hour
+        (["r3"], rate, "brief", '{"n": 6}'),
+    ]
+    results = store._write_admissions(asks)
+    assert results[1:5] == [-1, -1, -1, 0]
+    assert results[6:] == [0, -2, -1]
+    jobs = {job.id: job.payload for job in store.pending_jobs()}
+    assert jobs == {results[0]: {"n": 1}, results[5]: {"n": 4}}
+    assert store.admit(keys=["a"]).status == "duplicate"
+    assert store.admit(keys=["r9"], rate=rate).status == "limited"
+
+
+def test_concurrent_admissions_are_written_together_and_each_decided_once(store_url):
+    stores = [open_store(store_url), open_store(store_url)]  # two processes, each batching its own callers
+    try:
+        rate = RateLimit(key="slack:T1:U4", limit=10, window_s=3600)
+
+        def admit(i: int) -> str:
+            # 48 requests, each retried once at the other "process"; keys overlap in both orders.
+            n = i % 48
+            keys = [f"slack:event:E{n}", f"slack:message:C1:{n}"][:: 1 if i < 48 else -1]
+            return stores[i % 2].admit(keys=keys, rate=rate if n % 4 == 0 else None, job=("brief", {"n": n})).status
+
+        got = _at_once(96, admit)
+        assert got.count("duplicate") == 48
+        assert got.count("limited") == 2  # 12 of the requests count against the limit of 10
+        assert got.count("admitted") == 46
+        jobs = sorted(job.payload["n"] for job in stores[0].pending_jobs())
+        assert len(jobs) == 46 and len(set(jobs)) == 46  # one job per admitted request
+        assert {n for n in range(48) if n % 4} <= set(jobs)  # only rate-limited ones were refused
+    finally:
+        for s in stores:
+            s.close()
+
+
+def test_a_request_the_database_refuses_fails_alone_in_its_batch(store_url):
+    # A NUL cannot be stored in PostgreSQL text: that admission's batch fails, is written again one by one,
+    # and only the bad request's caller sees the error. (SQLite stores it: both are admitted.)
+    with open_store(store_url) as store:
+        if store.dialect_name == "postgresql":
+            with pytest.raises(StorageError) as refused:
+                store._write_admissions([(["fine0"], None, None, None), (["bad\x00key"], None, None, None)])
+            assert _one_items_fault(refused.value)  # so the batch is written again one by one
+        got = _at_once(2, lambda i: _try_admit(store, ["fine"] if i == 0 else ["bad\x00key"]))
+        assert got[0] == "admitted"
+        assert got[1] == ("error" if store.dialect_name == "postgresql" else "admitted")
+        assert store.admit(keys=["fine0"]).status == "admitted"  # the failed batch wrote nothing
+    assert not _one_items_fault(StorageError("cannot connect", user_message="down"))
+
+
+def _try_admit(store, keys):
+    try:
+        return store.admit(keys=keys).status
+    except StorageError:
+        return "error"

@@ -10,10 +10,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
+import httpx
 import pytest
 import slack_standin as ss
-from test_crash_recovery import BotProcess
+from test_crash_recovery import SECRET, BotProcess
 from test_store_db import store_url  # noqa: F401 (the fixture: an empty SQLite or PostgreSQL database)
 
 from bot.llm.standin import OpenAIStandin
@@ -73,6 +75,34 @@ def test_the_web_process_only_acknowledges_and_the_worker_briefs(tmp_path: Path,
             [job] = _jobs(store_url)
             assert job.worker and f":{worker.proc.pid}:" in job.worker
             assert len([m for m in standin.messages if m["channel"] == "C0WORK"]) == 1
+        finally:
+            web.stop()
+            if worker:
+                worker.stop()
+
+
+@pytest.mark.timeout(180)
+def test_with_a_worker_process_the_digest_is_built_there_too(tmp_path: Path, store_url: str):  # noqa: F811
+    with ss.SlackStandin() as standin:
+        web = BotProcess(standin, tmp_path, store_url)
+        web.env["BRIEFBOT_WORKERS"] = "external"
+        worker = None
+        try:
+            web.start()
+            form = {"token": "x", "team_id": ss.TEAM_ID, "channel_id": "C0DIGEST", "user_id": "U0DIGEST",
+                    "command": "/brief", "text": "digest week", "api_app_id": "A0001", "trigger_id": "t.digest"}
+            body = urlencode(form)
+            headers = {**ss.signed_headers(SECRET, body), "Content-Type": "application/x-www-form-urlencoded"}
+            resp = httpx.post(f"http://127.0.0.1:{web.port}/slack/events", content=body, headers=headers, timeout=10)
+            assert resp.status_code == 200
+            time.sleep(1)
+            assert [(j.kind, j.status) for j in _jobs(store_url)] == [("slack.digest", "pending")]
+            assert not standin.api_calls("chat.postMessage")  # the web process only acknowledged
+            worker = WorkerProcess(web.env, tmp_path / "worker.log")
+            assert _wait(lambda: [j.status for j in _jobs(store_url)] == ["done"]), (
+                tmp_path / "worker.log").read_text()[-2000:]
+            [posted] = standin.api_calls("chat.postMessage")
+            assert posted.body["channel"] == "C0DIGEST" and "Nothing was briefed" in json.dumps(posted.body)
         finally:
             web.stop()
             if worker:

@@ -7,7 +7,8 @@ The same rules for every platform, read from its settings section (``slack:`` or
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,8 @@ from bot.chat.messages import NOT_ALLOWED, RATE_LIMITED
 from bot.chat.requests import Where
 from bot.config import Settings
 from bot.store import RateLimit, Store
+from bot.store.records import Admission as StoreAdmission
+from bot.store.work import then
 
 RATE_WINDOW_S = 3600
 
@@ -72,19 +75,50 @@ class Gate:
         """Once (``keys``), allowed, and within the rate limit — in that order — and then ``job`` recorded.
         Claims, rate count and job are one call to the database (one round trip on PostgreSQL): the whole
         acknowledgement."""
+        claims, rate, record, decide = self._plan(where, keys=keys, channels=channels, job=job)
+        if claims is None:
+            return decide(None)
+        return decide(self.store.admit(keys=claims, rate=rate, job=record))
+
+    def admit_later(self, where: Where, *, keys: Iterable[str] = (), channels: Iterable[str] = (),
+                    job: tuple[str, dict[str, Any]] | None = None) -> Future[Admission]:
+        """``admit`` without waiting for the database: the future holds the admission once committed."""
+        claims, rate, record, decide = self._plan(where, keys=keys, channels=channels, job=job)
+        if claims is None:
+            done: Future[Admission] = Future()
+            done.set_running_or_notify_cancel()
+            done.set_result(decide(None))
+            return done
+        return then(self.store.admit_later(keys=claims, rate=rate, job=record), decide)
+
+    def _plan(self, where: Where, *, keys: Iterable[str], channels: Iterable[str],
+              job: tuple[str, dict[str, Any]] | None,
+              ) -> tuple[list[str] | None, RateLimit | None, tuple[str, dict[str, Any]] | None,
+                         Callable[[StoreAdmission | None], Admission]]:
+        """What to ask the store (keys to claim, None for nothing; the rate limit; the job to record) and how
+        to read its answer."""
         claims = [f"{where.platform}:{key}" for key in keys]
         if not self.allowed(where, channels=channels):
-            if claims and self.store.admit(keys=claims).status == "duplicate":
-                return DUPLICATE
-            return Admission(ok=False, reason="not_allowed", notice=NOT_ALLOWED)
+            refused = Admission(ok=False, reason="not_allowed", notice=NOT_ALLOWED)
+
+            def not_allowed(found: StoreAdmission | None) -> Admission:
+                # A retry in a channel the bot is not enabled in says nothing the second time.
+                return DUPLICATE if found is not None and found.status == "duplicate" else refused
+
+            return (claims or None), None, None, not_allowed
         _, _, limit = self._policy(where.platform)
         rate = RateLimit(key=f"{where.platform}:{where.workspace or ''}:{where.user}", limit=limit,
                          window_s=RATE_WINDOW_S) if limit > 0 and where.user else None
+
+        def read(found: StoreAdmission | None) -> Admission:
+            if found is None:
+                return ADMITTED
+            if found.status == "duplicate":
+                return DUPLICATE
+            if found.status == "limited":
+                return Admission(ok=False, reason="rate_limited", notice=self.rate_notice(where.platform))
+            return Admission(ok=True, job_id=found.job_id)
+
         if not claims and rate is None and job is None:
-            return ADMITTED
-        found = self.store.admit(keys=claims, rate=rate, job=job)
-        if found.status == "duplicate":
-            return DUPLICATE
-        if found.status == "limited":
-            return Admission(ok=False, reason="rate_limited", notice=self.rate_notice(where.platform))
-        return Admission(ok=True, job_id=found.job_id)
+            return None, None, None, read
+        return claims, rate, job, read

@@ -6,6 +6,10 @@ is taken by the poller: left pending, running under a lease not renewed for ``st
 worker died on another machine), or running for a process of this machine that no longer exists (taken
 at once, at start-up). So another bot process sharing the same PostgreSQL can finish them too.
 
+The poller also forgets old event ids (``Store.prune_events``) at start and every ``prune_every_s``: a
+retry of a user action comes within minutes (Slack retries a delivery three times, the last about five
+minutes later), so ids older than ``keep_events_s`` (a week) would only make the table grow.
+
 Each handler gets the job's ``Progress``: what the job already showed the user (the placeholder's ts,
 whether the result was delivered), so a retry edits that message instead of posting another.
 """
@@ -24,6 +28,14 @@ from typing import Any, Protocol
 from bot.store import Job, Store
 
 log = logging.getLogger(__name__)
+
+# How long a claimed event id (a Slack event, a message, a Discord interaction) is remembered, and how often
+# the poller forgets older ones.
+KEEP_EVENTS_S = 7 * 86400.0
+PRUNE_EVERY_S = 3600.0
+# How long work may wait for a burst of acknowledgements to be answered (``yield_to``), and how often it looks.
+HOLD_MAX_S = 0.25
+HOLD_POLL_S = 0.002
 
 # Worker ids of pools alive in this process: another pool's jobs under our own pid are not orphans.
 _LIVE: set[str] = set()
@@ -101,6 +113,8 @@ class JobPool:
         renew_s: float | None = None,
         worker_id: str | None = None,
         runs_jobs: bool = True,
+        keep_events_s: float = KEEP_EVENTS_S,
+        prune_every_s: float = PRUNE_EVERY_S,
     ) -> None:
         self.store = store
         self.handlers = handlers
@@ -110,6 +124,8 @@ class JobPool:
         self.renew_s = poll_s if renew_s is None else renew_s
         # False in a web process when worker processes run the jobs: ``submit`` only records them.
         self.runs_jobs = runs_jobs
+        self.keep_events_s = keep_events_s
+        self.prune_every_s = prune_every_s
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
         self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="briefbot-jobs")
         self._lock = threading.Lock()
@@ -119,6 +135,8 @@ class JobPool:
         self._wake = threading.Event()
         self._poller: threading.Thread | None = None
         self._handed_back: set[int] = set()
+        self._busy: Callable[[], bool] = _never
+        self._hold_max_s = 0.0
 
     # -- lifecycle -----------------------------------------------------------------------------------
 
@@ -173,6 +191,12 @@ class JobPool:
         if self.runs_jobs:
             self._spawn(self._claim_and_run, job_id, kind, payload)
 
+    def yield_to(self, busy: Callable[[], bool], *, max_wait_s: float = HOLD_MAX_S) -> None:
+        """Start work only while ``busy()`` is False, waiting at most ``max_wait_s``: a process that also
+        acknowledges requests lets a burst of them be answered before the briefs it brought start (they
+        share one interpreter, and a starting brief takes far more of it than an acknowledgement)."""
+        self._busy, self._hold_max_s = busy, max_wait_s
+
     def run_now(self, fn: Callable[..., None], *args: Any) -> None:
         """Run small fire-and-forget platform calls (notices, listings) off the request thread."""
         self._spawn(_guarded, fn, *args)
@@ -192,11 +216,19 @@ class JobPool:
 
     def _counted(self, fn: Callable[..., None], *args: Any) -> None:
         try:
+            self._hold()
             fn(*args)
         finally:
             with self._lock:
                 self._in_flight -= 1
             self._wake.set()
+
+    def _hold(self) -> None:
+        if not self._busy():
+            return
+        deadline = time.monotonic() + self._hold_max_s
+        while self._busy() and time.monotonic() < deadline and not self._stop.is_set():
+            time.sleep(HOLD_POLL_S)
 
     def _claim_and_run(self, job_id: int, kind: str, payload: dict[str, Any]) -> None:
         # The poller may have taken this job already; only one claimant runs it.
@@ -237,16 +269,25 @@ class JobPool:
         except Exception:
             log.exception("could not take back the jobs of exited processes")
         renewed = time.monotonic()
+        pruned: float | None = None
         while not self._stop.is_set():
             try:
                 if time.monotonic() - renewed >= self.renew_s:
                     renewed = time.monotonic()
                     self._renew_leases()
                 self._take_orphans()
+                if pruned is None or time.monotonic() - pruned >= self.prune_every_s:
+                    pruned = time.monotonic()
+                    self._prune()
             except Exception:
                 log.exception("job poller failed; retrying")
             self._wake.wait(self.poll_s)
             self._wake.clear()
+
+    def _prune(self) -> None:
+        removed = self.store.prune_events(self.keep_events_s)
+        if removed:
+            log.info("forgot %s event id(s) older than %.0f days", removed, self.keep_events_s / 86400)
 
     def _renew_leases(self) -> None:
         """Running jobs are touched every poll, so only a dead worker's jobs go stale."""
@@ -267,6 +308,10 @@ class JobPool:
                 return
             log.info("resuming job %s (%s, attempt %s)", job.id, job.kind, job.attempts)
             self._spawn(self._run, job.id, job.kind, job.payload)
+
+
+def _never() -> bool:
+    return False
 
 
 def _guarded(fn: Callable[..., None], *args: Any) -> None:

@@ -8,7 +8,8 @@ thread id); the workflow compares it, never reads it. Payloads are JSON and hold
 
 from __future__ import annotations
 
-from dataclasses import Field, asdict, dataclass, field, fields
+import copy
+from dataclasses import Field, dataclass, field, fields
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 if TYPE_CHECKING:
@@ -40,6 +41,9 @@ class Where:
     user: str | None = None
     enterprise_id: str | None = None  # a Slack Enterprise Grid org; None elsewhere
 
+    def payload(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
     @classmethod
     def from_payload(cls, data: dict[str, Any]) -> Where:
         return cls(**_known(cls, data))
@@ -58,7 +62,14 @@ class _Request:
     __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
 
     def payload(self) -> dict[str, Any]:
-        return asdict(self)
+        # Field by field rather than ``dataclasses.asdict`` (which deep-copies recursively): this runs inside
+        # every acknowledgement. Lists and dicts are copied, as asdict would.
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            out[f.name] = value.payload() if isinstance(value, Where) else copy.deepcopy(value) if isinstance(
+                value, (list, dict)) else value
+        return out
 
     @classmethod
     def from_payload(cls, data: dict[str, Any]) -> Self:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
@@ -138,6 +139,11 @@ class ChatWorkflow:
         """Admit a request (dedupe, allow-lists, rate limit), recording ``job`` in the same call."""
         return self.gate.admit(where, keys=keys, channels=channels, job=job)
 
+    def admit_later(self, where: Where, *, keys: tuple[str, ...] = (), channels: tuple[str, ...] = (),
+                    job: tuple[str, dict[str, Any]] | None = None) -> Future[Admission]:
+        """``admit`` without waiting for the database (for an event loop): the future holds the admission."""
+        return self.gate.admit_later(where, keys=keys, channels=channels, job=job)
+
     def is_brief_thread(self, where: Where, thread: str) -> bool:
         store = self.service.store
         return store.get_thread(platform=where.platform, channel=where.channel, thread_ts=thread) is not None
@@ -148,10 +154,6 @@ class ChatWorkflow:
         process whose jobs a ``briefbot worker`` runs) it only records them."""
         extra: dict[str, Any] = {k: v for k, v in (("poll_s", poll_s), ("renew_s", renew_s)) if v is not None}
         return JobPool(store=self.service.store, handlers=handlers, workers=workers, runs_jobs=runs_jobs, **extra)
-
-    def serialise_writes(self) -> bool:
-        """Do concurrent writers back off (SQLite) so that queuing them on one lock is faster?"""
-        return self.service.store.dialect_name == "sqlite"
 
     def writable(self) -> bool:
         return self.service.store.writable()

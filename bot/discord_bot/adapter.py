@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord import app_commands
 
-from bot.chat import ANSWER, BRIEF, AnswerRequest, BriefRequest, ChatWorkflow, JobPool, Progress, Where
+from bot.chat import ANSWER, BRIEF, Admission, AnswerRequest, BriefRequest, ChatWorkflow, JobPool, Progress, Where
 from bot.chat.messages import NOTHING_IN_MESSAGE, NOTHING_TO_BRIEF
 from bot.config import Settings
 from bot.discord_bot import render
@@ -89,10 +89,20 @@ class BriefBot(discord.Client):
         req = AnswerRequest.from_payload(payload)
         self.workflow.answer_in_thread(req, AnswerOut(self.bridge, req), progress)
 
-    def _submit(self, kind: str, payload: dict[str, Any]) -> None:
+    def _running_pool(self) -> JobPool:
         if self.pool is None:
             raise RuntimeError("the job pool is not running")
-        self.pool.submit(kind, payload)
+        return self.pool
+
+    def _submit(self, kind: str, payload: dict[str, Any]) -> None:
+        self._running_pool().submit(kind, payload)
+
+    def _start(self, admission: Admission, kind: str, payload: dict[str, Any]) -> None:
+        """Run the job recorded with ``admission`` (no database call: the admission recorded it)."""
+        if admission.job_id is None:  # not recorded (cannot happen with a job given): record it now
+            self._submit(kind, payload)
+        else:
+            self._running_pool().start_job(admission.job_id, kind, payload)
 
     # ---- commands ---------------------------------------------------------------------------------
 
@@ -125,19 +135,29 @@ class BriefBot(discord.Client):
             hint = NOTHING_TO_BRIEF if origin == "command" else NOTHING_IN_MESSAGE
             await interaction.response.send_message(**render.render_error(hint).kwargs(), ephemeral=True)
             return
+        req = BriefRequest(where=where, origin=origin, thread=thread, url=content.url,
+                           text=None if (content.url or attachments) else content.text,
+                           files=[file_ref(a) for a in attachments],
+                           reply={"application_id": str(interaction.application_id), "interaction_token": interaction.token})
+        job = (BRIEF, req.payload())
+        # Once, allowed, within the rate limit, and the job recorded: one call to the database.
         admission = await asyncio.to_thread(self.workflow.admit, where, keys=(f"i{interaction.id}",),
-                                            channels=(thread,) if thread else ())
+                                            channels=(thread,) if thread else (), job=job)
         if not admission.ok:
             if admission.notice:
                 await interaction.response.send_message(**render.render_error(admission.notice).kwargs(),
                                                         ephemeral=True)
             return
-        req = BriefRequest(where=where, origin=origin, thread=thread, url=content.url,
-                           text=None if (content.url or attachments) else content.text,
-                           files=[file_ref(a) for a in attachments],
-                           reply={"application_id": str(interaction.application_id), "interaction_token": interaction.token})
-        await interaction.response.defer(thinking=True)
-        await asyncio.to_thread(self._submit, BRIEF, req.payload())
+        try:
+            await interaction.response.defer(thinking=True)
+        except BaseException:
+            # Never acknowledged: the recorded job must not run (its followup has nothing to follow).
+            if admission.job_id is not None:
+                await asyncio.to_thread(self.service.store.finish_job, admission.job_id,
+                                        error="the interaction could not be acknowledged")
+            raise
+        # Started only now: its followup needs the "thinking…" acknowledgement to exist.
+        self._start(admission, *job)
 
     async def handle_listing(self, interaction: discord.Interaction) -> None:
         """``/briefs``: the server's latest briefs, shown only to the person who asked."""
@@ -181,9 +201,11 @@ class BriefBot(discord.Client):
 
     async def _admit_and_submit(self, message: discord.Message, where: Where, thread: str | None, kind: str | None,
                                 payload: dict[str, Any], *, addressed: bool) -> None:
-        """Admit the message once; enqueue ``kind`` (None: there is nothing to brief, say so)."""
+        """Admit the message once, recording the job ``kind`` in the same database call, and start it
+        (None: there is nothing to brief, say so)."""
+        job = (kind, payload) if kind is not None else None
         admission = await asyncio.to_thread(self.workflow.admit, where, keys=(f"m{message.id}",),
-                                            channels=(thread,) if thread else ())
+                                            channels=(thread,) if thread else (), job=job)
         if not admission.ok:
             # Where it is not enabled, the bot only answers someone who addressed it by name.
             if admission.notice and (addressed or admission.reason != "not_allowed"):
@@ -192,7 +214,7 @@ class BriefBot(discord.Client):
         if kind is None:
             await self._reply(message, NOTHING_TO_BRIEF)
             return
-        await asyncio.to_thread(self._submit, kind, payload)
+        self._start(admission, kind, payload)
 
     @staticmethod
     async def _reply(message: discord.Message, text: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 import os
 import weakref
@@ -11,12 +12,13 @@ from slack_bolt import App
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 
-from bot.chat import ANSWER, BRIEF, AnswerRequest, BriefRequest, ChatWorkflow, JobPool
+from bot.chat import ANSWER, BRIEF, AnswerRequest, BriefRequest, ChatWorkflow, JobPool, Where
 from bot.chat.jobs import Handler
 from bot.config import Settings
 from bot.errors import ConfigError
 from bot.service import BriefService
 from bot.slack.clients import Clients, api_url, make_client
+from bot.slack.digest import DIGEST, post_digest
 from bot.slack.listeners import Listeners
 from bot.slack.work import AnswerOut, BriefOut, Poster
 from bot.slack.worker import workers_external
@@ -37,6 +39,12 @@ BOT_SCOPES = [
 ]
 
 _POOLS: weakref.WeakKeyDictionary[App, JobPool] = weakref.WeakKeyDictionary()
+# Slack's workflow functions and assistant threads are not used; their middleware would run on every
+# request (the second switch exists in recent Bolt releases only).
+_UNUSED_MIDDLEWARE_OFF: dict[str, Any] = {
+    name: False for name in ("attaching_function_token_enabled", "attaching_conversation_kwargs_enabled")
+    if name in inspect.signature(App.__init__).parameters
+}
 
 
 def oauth_settings(settings: Settings, workflow: ChatWorkflow, env: dict[str, str]) -> OAuthSettings | None:
@@ -98,6 +106,7 @@ def create_app(
         process_before_response=True,
         request_verification_enabled=not socket_mode,
         logger=logging.getLogger("slack_bolt"),
+        **_UNUSED_MIDDLEWARE_OFF,
     )
     clients = Clients(
         base_url=base_url,
@@ -126,7 +135,8 @@ def close_app(app: App) -> None:
 
 
 def job_handlers(workflow: ChatWorkflow, poster: Poster) -> dict[str, Handler]:
-    """The Slack jobs: a brief into a thread, an answer in one (run by a web process or a worker)."""
+    """The Slack jobs: a brief into a thread, an answer in one, a channel's digest (run by a web process or a
+    worker)."""
 
     def brief(_kind: str, payload: dict[str, Any], progress: Any) -> None:
         req = BriefRequest.from_payload(payload)
@@ -136,4 +146,10 @@ def job_handlers(workflow: ChatWorkflow, poster: Poster) -> dict[str, Handler]:
         req = AnswerRequest.from_payload(payload)
         workflow.answer_in_thread(req, AnswerOut(poster, req, progress), progress)
 
-    return {BRIEF: brief, ANSWER: answer}
+    def digest(_kind: str, payload: dict[str, Any], progress: Any) -> None:
+        if progress.done().get("delivered"):  # posted before a crash: never twice
+            return
+        post_digest(workflow.service, poster, Where.from_payload(payload["where"]), payload["period"])
+        progress.mark(delivered=True)
+
+    return {BRIEF: brief, ANSWER: answer, DIGEST: digest}

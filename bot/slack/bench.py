@@ -1,6 +1,6 @@
 """Benchmarks of the Slack bot over HTTP: ack latency under load, and brief throughput.
 
-    .venv/bin/python -m bot.slack.bench [--briefs 20] [--concurrency 50] [--llm-latency 2.0]
+    .venv/bin/python -m bot.slack.bench [--briefs 20] [--concurrency 50] [--llm-latency 2.0] [--external-workers]
     .venv/bin/python -m bot.slack.bench --adversarial   (hostile 100 KB inputs: see bench_adversarial.py)
     .venv/bin/python -m bot.slack.bench --two-processes (500 events over two processes: see bench_two.py)
 
@@ -8,7 +8,9 @@ Runs the real ASGI app under uvicorn on 127.0.0.1, the stand-in Slack Web API fr
 ``tests/slack_standin.py``, and the stand-in OpenAI server (``bot.llm.standin``) that takes
 ``--llm-latency`` seconds per call. It asks for ``--briefs`` briefs at once (distinct articles, so no
 cache helps), and while they are being produced sends ``--concurrency`` signed requests at once and
-times each acknowledgement. Everything is local; nothing leaves 127.0.0.1.
+times each acknowledgement. Everything is local; nothing leaves 127.0.0.1. With ``--external-workers``
+the bot process only acknowledges and a ``briefbot worker`` process briefs (``BRIEFBOT_WORKERS=external``),
+as the Procfile runs it.
 """
 
 from __future__ import annotations
@@ -180,7 +182,8 @@ def _start_bot(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[by
     raise RuntimeError("the bot did not start within 30 s")
 
 
-def run(*, briefs: int, concurrency: int, llm_latency: float, workers: int | None) -> dict[str, float]:
+def run(*, briefs: int, concurrency: int, llm_latency: float, workers: int | None,
+        external: bool = False) -> dict[str, float]:
     """Start the stand-ins and the bot, measure, stop. Returns the figures."""
     ss = _standin_module()
     from bot.config import load_settings
@@ -211,8 +214,14 @@ def run(*, briefs: int, concurrency: int, llm_latency: float, workers: int | Non
             "HOST": "127.0.0.1",
         }
         env.pop("SLACK_APP_TOKEN", None)
+        if external:
+            env["BRIEFBOT_WORKERS"] = "external"
         port = _free_port()
-        proc = _start_bot(env, port, Path(tmp) / "bot.log")
+        procs = [_start_bot(env, port, Path(tmp) / "bot.log")]
+        if external:  # the bot process only acknowledges; a worker process briefs
+            from bot.slack.bench_adversarial import _start_worker
+
+            procs.append(_start_worker(env, Path(tmp) / "worker.log"))
         try:
             brief_bodies = [
                 _event(ss, f"EvB{i}", article(i), f"1800000000.{i:06d}", "C0BRIEFS") for i in range(briefs)
@@ -248,12 +257,7 @@ def run(*, briefs: int, concurrency: int, llm_latency: float, workers: int | Non
             llm_calls = len(llm.requests)
         finally:
             # Jobs not started stay pending (a restart would resume them); running ones finish first.
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            _stop(procs, timeout=15)
     return {
         "ack_p50_ms": statistics.median(latencies) * 1000,
         "ack_p99_ms": _pct(latencies, 99) * 1000,
@@ -279,11 +283,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--llm-latency", type=float, default=2.0)
     parser.add_argument("--workers", type=int, default=None, help="default: slack.workers from config")
+    parser.add_argument("--external-workers", action="store_true",
+                        help="the bot process only acknowledges (BRIEFBOT_WORKERS=external); a worker process briefs")
     args = parser.parse_args(argv)
     result = run(
-        briefs=args.briefs, concurrency=args.concurrency, llm_latency=args.llm_latency, workers=args.workers
+        briefs=args.briefs, concurrency=args.concurrency, llm_latency=args.llm_latency, workers=args.workers,
+        external=args.external_workers,
     )
-    _out(f"cpus: {os.cpu_count()}  workers: {result['workers']:.0f}")
+    db = "PostgreSQL" if os.environ.get("BRIEFBOT_BENCH_DATABASE_URL", "").startswith("postgres") else "SQLite"
+    mode = "bot process acks only, a worker process briefs" if args.external_workers else "one process acks and briefs"
+    _out(f"cpus: {os.cpu_count()}  workers: {result['workers']:.0f}  database: {db}  ({mode})")
     _out(
         f"ack latency, {args.concurrency} concurrent signed requests while {args.briefs} briefs are "
         f"produced: p50 {result['ack_p50_ms']:.1f} ms, p99 {result['ack_p99_ms']:.1f} ms, "
@@ -299,3 +308,15 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def _stop(procs: list[subprocess.Popen[bytes]], *, timeout: float) -> None:
+    """SIGTERM every process, then wait; kill what has not left after ``timeout`` seconds."""
+    for proc in procs:
+        proc.terminate()
+    for proc in procs:
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bot.slack.bench import SECRET, _event, _fire, _free_port, _out, _pct, _standin_module, _start_bot, article
+from bot.slack.bench import SECRET, _event, _fire, _free_port, _out, _pct, _standin_module, _start_bot, _stop, article
 from bot.slack.bench_db import bench_database
 
 _WORDS = ["troops", "said", "the", "Ukraine", "$40", "million", "aid", "Kyiv", "sanctions", "Russia", "U.S.",
@@ -114,14 +114,7 @@ def under_load(texts: dict[str, str], *, concurrency: int, external: bool) -> di
                 time.sleep(0.05)
             total = time.perf_counter() - started
         finally:
-            for proc in procs:
-                proc.terminate()
-            for proc in procs:
-                try:
-                    proc.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+            _stop(procs, timeout=20)
     return {"ack_p50_ms": statistics.median(latencies) * 1000, "ack_p99_ms": _pct(latencies, 99) * 1000,
             "ack_max_ms": max(latencies) * 1000, "all_posted_s": total}
 

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+DIGEST = "slack.digest"  # the job kind: payload {"where": Where.payload(), "period": "week"}
 DIGEST_COMMAND = re.compile(r"digest(?:\s+(\S+))?", re.IGNORECASE)
 SLACK = Style(escape=escape, link=lambda url, label: link(url, label), bold=lambda t: f"*{t}*",
               heading=lambda t, level: f"*{t}*" if level < 3 else f"_{t}_")

@@ -8,19 +8,18 @@ workflow does the rest on the job pool. One answer per user action: every event 
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import threading
-from contextlib import AbstractContextManager
+from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot.chat import ANSWER, BRIEF, AnswerRequest, BriefRequest, ChatWorkflow, JobPool, Where
+from bot.chat import ANSWER, BRIEF, Admission, AnswerRequest, BriefRequest, ChatWorkflow, JobPool, Where
 from bot.chat.messages import NOTHING_IN_MESSAGE, NOTHING_TO_BRIEF
 from bot.config import Settings
 from bot.slack import markup
-from bot.slack.digest import digest_period, post_digest
+from bot.slack.digest import DIGEST, digest_period
 from bot.slack.files import slim_file
 from bot.slack.home import publish_home
 from bot.slack.work import Poster
@@ -28,6 +27,10 @@ from bot.slack.work import Poster
 log = logging.getLogger(__name__)
 
 PLATFORM = "slack"
+# A list the HTTP server may put in a request's context: a listener then leaves its admission there as a
+# (future, what to do with it) pair instead of waiting for the database on the server's event loop.
+DEFERRED = "briefbot_deferred_admissions"
+Deferred = list[tuple[Future[Admission], Callable[[Admission], None]]]
 # Message subtypes that are a person posting something; edits, deletions, joins, bots… are ignored.
 USER_SUBTYPES = frozenset({None, "file_share", "thread_broadcast"})
 USAGE = "Usage: `/brief <link or pasted article text>` or `/brief digest [today|week|30d]`"
@@ -41,18 +44,14 @@ class Listeners:
         self.workflow = workflow
         self.pool = pool
         self.poster = poster
-        # Listeners run on many request threads at once. Their few database statements take
-        # microseconds, but concurrent SQLite writers back off by sleeping (up to 100 ms a try);
-        # queuing them on one lock instead keeps every acknowledgement fast. PostgreSQL takes concurrent
-        # writers without backing off (and commits them together): there, queuing them only adds waiting.
-        self._serial: AbstractContextManager[object] = (
-            threading.Lock() if workflow.serialise_writes() else contextlib.nullcontext())
 
     def register(self, app: App) -> None:
-        app.command("/brief")(self.on_command)
-        app.shortcut("brief_message")(self.on_shortcut)
+        # Bolt tries each listener's matcher in turn until one matches (no two of these match one request),
+        # and a matcher costs a good part of an acknowledgement: the events of a burst come first.
         app.event("app_mention")(self.on_mention)
         app.event("message")(self.on_message)
+        app.command("/brief")(self.on_command)
+        app.shortcut("brief_message")(self.on_shortcut)
         app.event("app_home_opened")(self.on_home)
 
     def _notice(self, where: Where, thread: str | None, text: str) -> None:
@@ -61,50 +60,44 @@ class Listeners:
     # -- /brief --------------------------------------------------------------------------------------
 
     def on_command(self, ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
-        with self._serial:
-            self._command(ack, body, context)
-
-    def _command(self, ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
         text = (body.get("text") or "").strip()
         where = _where(context, body.get("team_id"), body.get("channel_id", ""), body.get("user_id"))
         period = digest_period(text)
         if period is not None:  # "/brief digest [today|week|30d]": allowed here, and within the rate limit
-            # A double-clicked trigger posts the digest once.
-            trigger = body.get("trigger_id")
-            admission = self.workflow.admit(where, keys=(f"trigger:{trigger}",) if trigger else ())
-            if not admission.ok:
-                ack(text=admission.notice) if admission.notice else ack()
-                return
-            ack()
-            self.pool.run_now(post_digest, self.workflow.service, self.poster, where, period)
+            # A double-clicked trigger posts the digest once. It is a durable job like a brief: a worker
+            # process builds it where there is one (a digest of a month takes the better part of a second).
+            self._admit_command(body, where, (DIGEST, {"where": where.payload(), "period": period}), ack)
             return
         content = markup.message_content(text)
         if content.empty:
             ack(text=f"{NOTHING_TO_BRIEF}\n{USAGE}" if text else USAGE)
             return
-        # Slack does not retry commands, but a double-clicked trigger should still brief once.
-        trigger = body.get("trigger_id")
         reply = {"response_url": body["response_url"]} if body.get("response_url") else {}
         req = BriefRequest(where=where, origin="command", url=content.url, text=content.text, reply=reply)
-        job = (BRIEF, req.payload())
+        self._admit_command(body, where, (BRIEF, req.payload()), ack)
+
+    def _admit_command(self, body: dict[str, Any], where: Where, job: tuple[str, dict[str, Any]], ack: Ack) -> None:
+        """Admit a slash command's job and acknowledge. Slack does not retry commands, but a double-clicked
+        trigger should still run once."""
+        trigger = body.get("trigger_id")
         admission = self.workflow.admit(where, keys=(f"trigger:{trigger}",) if trigger else (), job=job)
         if not admission.ok:
             ack(text=admission.notice) if admission.notice else ack()
             return
+        self._start(admission, job)
+        ack()
+
+    def _start(self, admission: Admission, job: tuple[str, dict[str, Any]]) -> None:
+        """Run the job recorded with the admission (here, or by a worker process)."""
         if admission.job_id is not None:
             self.pool.start_job(admission.job_id, *job)
         else:
             self.pool.submit(*job)
-        ack()
 
     # -- message shortcut ----------------------------------------------------------------------------
 
     def on_shortcut(self, ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
         ack()
-        with self._serial:
-            self._shortcut(body, context)
-
-    def _shortcut(self, body: dict[str, Any], context: BoltContext) -> None:
         message = body.get("message") or {}
         where = _where(context, (body.get("team") or {}).get("id"), (body.get("channel") or {}).get("id", ""),
                        (body.get("user") or {}).get("id"))
@@ -127,13 +120,11 @@ class Listeners:
     # -- events --------------------------------------------------------------------------------------
 
     def on_mention(self, body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
-        with self._serial:
-            self._on_user_message(body, event, context, mentioned=True)
+        self._on_user_message(body, event, context, mentioned=True)
 
     def on_message(self, body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
         mentioned = bool(context.bot_user_id) and context.bot_user_id in markup.mentions(event.get("text") or "")
-        with self._serial:
-            self._on_user_message(body, event, context, mentioned=mentioned or event.get("channel_type") == "im")
+        self._on_user_message(body, event, context, mentioned=mentioned or event.get("channel_type") == "im")
 
     def _on_user_message(self, body: dict[str, Any], event: dict[str, Any], context: BoltContext, *,
                          mentioned: bool) -> None:
@@ -150,20 +141,25 @@ class Listeners:
         keys = (*((f"event:{event_id}",) if event_id else ()), f"message:{channel}:{ts}")
         job = None if isinstance(task, str) else (ANSWER if isinstance(task, AnswerRequest) else BRIEF,
                                                   task.payload())
-        # Claims, the rate limit and the job in one call to the database: the whole acknowledgement.
-        admission = self.workflow.admit(where, keys=keys, job=job)
         reply_in = thread or ts
-        if not admission.ok:
-            # In a channel it is not enabled in, the bot only answers someone who addressed it.
-            if admission.notice and (mentioned or admission.reason != "not_allowed"):
-                self._notice(where, reply_in, admission.notice)
-            return
-        if isinstance(task, str):
-            self._notice(where, reply_in, task)
-        elif job is not None and admission.job_id is not None:
-            self.pool.start_job(admission.job_id, *job)
-        elif job is not None:
-            self.pool.submit(*job)
+
+        def act(admission: Admission) -> None:
+            if not admission.ok:
+                # In a channel it is not enabled in, the bot only answers someone who addressed it.
+                if admission.notice and (mentioned or admission.reason != "not_allowed"):
+                    self._notice(where, reply_in, admission.notice)
+                return
+            if isinstance(task, str):
+                self._notice(where, reply_in, task)
+            elif job is not None:
+                self._start(admission, job)
+
+        # Claims, the rate limit and the job in one call to the database: the whole acknowledgement.
+        deferred = context.get(DEFERRED)
+        if deferred is None:
+            act(self.workflow.admit(where, keys=keys, job=job))
+        else:  # the HTTP server waits for the write (without a thread) before it answers, then acts
+            deferred.append((self.workflow.admit_later(where, keys=keys, job=job), act))
 
     def _decide(self, event: dict[str, Any], where: Where, *, thread: str | None, ts: str, mentioned: bool,
                 bot_user_id: str | None) -> AnswerRequest | BriefRequest | str | None:

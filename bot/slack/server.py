@@ -1,7 +1,10 @@
 """Serving the Bolt app: an ASGI app for uvicorn (HTTP mode) or Bolt's Socket Mode handler.
 
-Bolt's Starlette adapter calls the synchronous ``App.dispatch`` on the event loop, which would make
-every request wait for the one before it; here dispatch runs in Starlette's thread pool instead.
+Bolt's Starlette adapter calls the synchronous ``App.dispatch`` on the event loop, which would make every
+request wait for the one before it, database calls included. Here a mention or a message outside a thread
+(the bulk of a burst) is dispatched on the event loop with its admission left to the group commit's writer
+thread and awaited without blocking the loop; any other request (commands, shortcuts, thread replies, OAuth
+installs) is dispatched on a thread pool, where its listener may wait for the database.
 """
 
 from __future__ import annotations
@@ -27,8 +30,10 @@ from starlette.routing import Route
 
 from bot.config import Settings
 from bot.errors import ConfigError
+from bot.heap import keep_collections_short
 from bot.slack.app import close_app, create_app, pool_of
 from bot.slack.clients import api_url
+from bot.slack.listeners import DEFERRED, Deferred
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +53,39 @@ def _signed(verifier: SignatureVerifier, raw: bytes, req: Request) -> bool:
     return verifier.is_valid(body=raw, timestamp=timestamp, signature=signature)
 
 
+def _a_new_message(body: object) -> bool:
+    """An ``app_mention`` or ``message`` event that is not a reply in a thread (deciding about a reply
+    reads the database: is the thread a brief's?)."""
+    if not isinstance(body, dict) or body.get("type") != "event_callback":
+        return False
+    event = body.get("event")
+    if not isinstance(event, dict) or event.get("type") not in ("app_mention", "message"):
+        return False
+    return event.get("thread_ts") in (None, event.get("ts"))
+
+
 def asgi_app(app: App) -> Starlette:
     """``POST /slack/events`` (events, commands, shortcuts, interactivity), ``GET /healthz``, and the
     OAuth pages ``/slack/install`` and ``/slack/oauth_redirect`` when OAuth is configured."""
 
     verifier = SignatureVerifier(app._signing_secret) if app._signing_secret else None  # noqa: SLF001
     dispatchers = ThreadPoolExecutor(max_workers=DISPATCH_THREADS, thread_name_prefix="briefbot-dispatch")
+    # Requests being handled now (counted on the event loop's thread). Briefs that this process runs start
+    # once a burst is answered: they share the interpreter, and each one's start costs many acks' worth.
+    in_flight = [0]
+    with contextlib.suppress(KeyError):  # an app made without create_app has no pool
+        pool_of(app).yield_to(lambda: in_flight[0] > 0)
+    # One bot token: Bolt authorizes from memory. (With OAuth installs, authorizing reads the database.)
+    on_loop = app.oauth_flow is None
 
     async def events(req: Request) -> Response:
+        in_flight[0] += 1
+        try:
+            return await _events(req)
+        finally:
+            in_flight[0] -= 1
+
+    async def _events(req: Request) -> Response:
         # Nothing unauthenticated is parsed or held: the size is capped while reading, and the signature
         # is checked on the raw bytes before Bolt (or anything else) looks inside them.
         declared = req.headers.get("content-length", "")
@@ -70,13 +100,30 @@ def asgi_app(app: App) -> Starlette:
         if verifier is not None and not _signed(verifier, raw, req):
             return PlainTextResponse("invalid request signature", status_code=401)
         try:
-            # A plain executor: anyio's to_thread (Starlette's run_in_threadpool) spent more of the event
-            # loop's time on its capacity limiter and cancel scopes than the handoff itself.
-            loop = asyncio.get_running_loop()
-            bolt_resp = await loop.run_in_executor(dispatchers, app.dispatch, to_bolt_request(req, raw))
+            bolt_req = to_bolt_request(req, raw)
+            if on_loop and _a_new_message(bolt_req.body):
+                # A mention or a message outside a thread: Bolt and the listener need no I/O but the
+                # admission, so they run right here; the admission is group-committed on a writer thread
+                # while the loop goes on, and awaited below. No thread per request, no hand-off each way.
+                deferred: Deferred = []
+                bolt_req.context[DEFERRED] = deferred
+                bolt_resp = app.dispatch(bolt_req)
+            else:
+                # A plain executor: anyio's to_thread (Starlette's run_in_threadpool) spent more of the event
+                # loop's time on its capacity limiter and cancel scopes than the handoff itself.
+                loop = asyncio.get_running_loop()
+                bolt_resp = await loop.run_in_executor(dispatchers, app.dispatch, bolt_req)
+                deferred = []
         except Exception:  # a signed but malformed body: say so, never a traceback
             log.warning("could not handle a signed request", exc_info=True)
             return PlainTextResponse("malformed request", status_code=400)
+        try:
+            for admission, act in deferred:  # Slack hears "200" only once the request is on disk
+                act(await asyncio.wrap_future(admission))
+        except Exception:
+            # As Bolt answers when a listener fails: 500, and Slack retries.
+            log.exception("could not record a Slack request")
+            bolt_resp.status = 500
         return to_starlette_response(bolt_resp)
 
     async def healthz(_req: Request) -> Response:
@@ -134,6 +181,7 @@ def run(settings: Settings, *, http: bool, port: int | None = None) -> None:
         raise ConfigError(f"could not verify SLACK_BOT_TOKEN with Slack at {api_url()}: {reason}") from exc
     if socket_mode:
         assert app_token is not None
+        keep_collections_short()  # a full garbage collection of the loaded heap would hold every ack
         log.info("briefbot Slack: Socket Mode")
         try:
             socket_mode_handler(app, app_token).start()  # type: ignore[no-untyped-call]
@@ -147,6 +195,7 @@ def run(settings: Settings, *, http: bool, port: int | None = None) -> None:
     except ValueError as exc:
         raise ConfigError("PORT must be a number") from exc
     service.store.warm()  # a burst of acknowledgements right after start must not wait for new connections
+    keep_collections_short()  # a full garbage collection of the loaded heap would hold every ack
     log.info("briefbot Slack: HTTP on port %s", bind_port)
     uvicorn.run(
         asgi_app(app),

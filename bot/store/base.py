@@ -27,6 +27,7 @@ class Store(ArticlesMixin, ThreadsMixin, WorkMixin, ItemsMixin):
         self._db = Database(dialect=dialect, max_connections=max_connections)
         # The clock is injectable so callers (and tests) can reason about windows and staleness exactly.
         self._clock = clock
+        self._start_work()
         try:
             migrate(self._db)
             ensure_item_keys(self._db)
@@ -54,6 +55,7 @@ class Store(ArticlesMixin, ThreadsMixin, WorkMixin, ItemsMixin):
 
     def close(self) -> None:
         """Close the store's connections. Further calls raise StorageError."""
+        self._admissions.close()
         self._db.close()
 
     def __enter__(self) -> Store:

@@ -112,6 +112,10 @@ class Database:
 
     # -- sessions -----------------------------------------------------------------------------------
 
+    def in_session(self) -> bool:
+        """Is the calling thread inside a session (its statements would join that session's work)?"""
+        return getattr(self._local, "session", None) is not None
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A connection in autocommit mode: each statement is its own transaction."""

@@ -263,10 +263,15 @@ $fn$
 """
 
 
+def _postgres_function(db: Session, ddl: str) -> None:
+    """A PL/pgSQL function: PostgreSQL only (SQLite admits in Python, in one transaction)."""
+    if db.dialect.name == "postgresql":
+        db.execute(ddl)
+
+
 @migration
 def m007_admit_function(db: Session) -> None:
-    if db.dialect.name == "postgresql":
-        db.execute(_ADMIT_FUNCTION)
+    _postgres_function(db, _ADMIT_FUNCTION)
 
 
 @migration
@@ -274,3 +279,70 @@ def m008_brief_item_keys(db: Session) -> None:
     # The fingerprint of the matching rules and names the rows of brief_items were keyed with; when it
     # differs from today's, opening the store re-keys them (bot/store/items.py, ensure_item_keys).
     db.execute("CREATE TABLE brief_item_keys (fingerprint TEXT NOT NULL)")
+
+
+# A batch of acknowledgements in one call, one transaction (``WorkMixin.admit``'s group commit). Each
+# admission is decided as ``briefbot_admit`` would, in order, as if alone. Locks are taken in one order by
+# every batch (all event keys sorted, then the rate limits' advisory locks sorted), so two processes'
+# batches never wait on each other in a cycle. ``reqs`` is a JSON array of {keys, rate_key, rate_limit,
+# window_s, kind, payload}; the answer holds one number per admission: -1 duplicate, -2 over the rate
+# limit, else the new job's id (0 without a job).
+_ADMIT_BATCH_FUNCTION = """
+CREATE OR REPLACE FUNCTION briefbot_admit_batch(reqs JSONB, now_s DOUBLE PRECISION) RETURNS BIGINT[]
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    fresh TEXT[];
+    req JSONB;
+    req_keys TEXT[];
+    lock_id BIGINT;
+    hits BIGINT;
+    new_id BIGINT;
+    results BIGINT[] := '{}';
+BEGIN
+    WITH ins AS (
+        INSERT INTO events (event_id, claimed_at)
+        SELECT k, now_s FROM (
+            SELECT DISTINCT jsonb_array_elements_text(r->'keys') AS k FROM jsonb_array_elements(reqs) AS r
+        ) AS wanted ORDER BY k COLLATE "C"
+        ON CONFLICT (event_id) DO NOTHING RETURNING event_id)
+    SELECT coalesce(array_agg(event_id), '{}') INTO fresh FROM ins;
+    FOR lock_id IN
+        SELECT DISTINCT hashtextextended(r->>'rate_key', 0) AS h FROM jsonb_array_elements(reqs) AS r
+        WHERE r->>'rate_key' IS NOT NULL ORDER BY h
+    LOOP
+        PERFORM pg_advisory_xact_lock(lock_id);
+    END LOOP;
+    FOR req IN SELECT r FROM jsonb_array_elements(reqs) WITH ORDINALITY AS e(r, n) ORDER BY n LOOP
+        req_keys := ARRAY(SELECT jsonb_array_elements_text(req->'keys'));
+        IF NOT (req_keys <@ fresh) THEN
+            -- a key claimed before this batch, or by an earlier request of it
+            fresh := ARRAY(SELECT unnest(fresh) EXCEPT SELECT unnest(req_keys));
+            results := results || (-1)::BIGINT;
+            CONTINUE;
+        END IF;
+        fresh := ARRAY(SELECT unnest(fresh) EXCEPT SELECT unnest(req_keys));
+        IF req->>'rate_key' IS NOT NULL THEN
+            DELETE FROM rate_hits WHERE key = req->>'rate_key' AND at <= now_s - (req->>'window_s')::DOUBLE PRECISION;
+            SELECT count(*) INTO hits FROM rate_hits WHERE key = req->>'rate_key';
+            IF hits >= (req->>'rate_limit')::BIGINT THEN
+                results := results || (-2)::BIGINT;
+                CONTINUE;
+            END IF;
+            INSERT INTO rate_hits (key, at) VALUES (req->>'rate_key', now_s);
+        END IF;
+        new_id := 0;
+        IF req->>'kind' IS NOT NULL THEN
+            INSERT INTO jobs (kind, payload, status, attempts, created_at, updated_at)
+            VALUES (req->>'kind', req->>'payload', 'pending', 0, now_s, now_s) RETURNING id INTO new_id;
+        END IF;
+        results := results || new_id;
+    END LOOP;
+    RETURN results;
+END
+$fn$
+"""
+
+
+@migration
+def m009_admit_batch_function(db: Session) -> None:
+    _postgres_function(db, _ADMIT_BATCH_FUNCTION)
