@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 
 import pytest
 
@@ -48,16 +49,24 @@ def test_a_lone_write_goes_at_once():
     assert write.batches == [["a"], ["b"]]
 
 
+@contextmanager
+def _behind_a_stuck_write(group: GroupCommit[object, object], write: Recorder,
+                          count: int) -> Iterator[tuple[Future[object], dict[int, Future[object]]]]:
+    """Write 0 gets stuck in the database; ``count`` more callers queue behind it; then it is let go."""
+    with ThreadPoolExecutor(max_workers=count + 1) as pool:
+        first = pool.submit(group.run, 0)
+        assert write.entered.wait(10)
+        rest = {n: pool.submit(group.run, n) for n in range(1, count + 1)}
+        _queued(group, count)
+        write.release.set()
+        yield first, rest
+
+
 def test_writes_arriving_during_a_write_go_together_in_the_next():
     write = Recorder()
     group: GroupCommit[object, object] = GroupCommit(write)
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        first = pool.submit(group.run, 0)
-        assert write.entered.wait(10)
-        rest = [pool.submit(group.run, n) for n in range(1, 8)]
-        _queued(group, 7)
-        write.release.set()
-        results = [first.result(10)] + [f.result(10) for f in rest]
+    with _behind_a_stuck_write(group, write, 7) as (first, rest):
+        results = [first.result(10)] + [f.result(10) for f in rest.values()]
     assert results == [f"done {n}" for n in range(8)]
     assert write.batches[0] == [0]
     assert sorted(write.batches[1]) == list(range(1, 8))  # one batch for all seven
@@ -67,12 +76,7 @@ def test_writes_arriving_during_a_write_go_together_in_the_next():
 def test_a_failing_item_fails_only_its_own_caller_and_the_queue_moves_on():
     write = Recorder(fail_on=3)
     group: GroupCommit[object, object] = GroupCommit(write)
-    with ThreadPoolExecutor(max_workers=6) as pool:
-        first = pool.submit(group.run, 0)
-        assert write.entered.wait(10)
-        rest = {n: pool.submit(group.run, n) for n in range(1, 6)}
-        _queued(group, 5)
-        write.release.set()
+    with _behind_a_stuck_write(group, write, 5) as (first, rest):
         assert first.result(10) == "done 0"
         for n, future in rest.items():
             if n == 3:
@@ -89,14 +93,9 @@ def test_a_failing_item_fails_only_its_own_caller_and_the_queue_moves_on():
 def test_an_error_not_blamed_on_one_item_goes_to_every_caller_without_retries():
     write = Recorder(fail_on=3)
     group: GroupCommit[object, object] = GroupCommit(write, retry_alone=lambda exc: False)
-    with ThreadPoolExecutor(max_workers=6) as pool:
-        first = pool.submit(group.run, 0)
-        assert write.entered.wait(10)
-        rest = [pool.submit(group.run, n) for n in range(1, 6)]
-        _queued(group, 5)
-        write.release.set()
+    with _behind_a_stuck_write(group, write, 5) as (first, rest):
         assert first.result(10) == "done 0"
-        for future in rest:
+        for future in rest.values():
             with pytest.raises(ValueError, match="cannot write 3"):
                 future.result(10)
     assert len(write.batches) == 2  # no retry of each

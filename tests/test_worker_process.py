@@ -9,6 +9,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -56,57 +58,56 @@ def _wait(predicate, timeout: float = 30.0) -> bool:
     return False
 
 
+@contextmanager
+def _web_only_acknowledging(standin: ss.SlackStandin, tmp_path: Path,
+                            url: str) -> Iterator[tuple[BotProcess, list[WorkerProcess]]]:
+    """A web process with BRIEFBOT_WORKERS=external, started; the workers a test adds to the list are stopped too."""
+    web = BotProcess(standin, tmp_path, url)
+    web.env["BRIEFBOT_WORKERS"] = "external"
+    workers: list[WorkerProcess] = []
+    try:
+        web.start()
+        yield web, workers
+    finally:
+        web.stop()
+        for worker in workers:
+            worker.stop()
+
+
 @pytest.mark.timeout(180)
 def test_the_web_process_only_acknowledges_and_the_worker_briefs(tmp_path: Path, store_url: str):  # noqa: F811
-    with ss.SlackStandin() as standin:
-        web = BotProcess(standin, tmp_path, store_url)
-        web.env["BRIEFBOT_WORKERS"] = "external"
-        worker = None
-        try:
-            web.start()
-            assert web.mention("C0WORK", "1800000200.000001") == 200
-            time.sleep(2)
-            # Recorded, acknowledged, and left alone: nobody in the web process briefs.
-            assert [j.status for j in _jobs(store_url)] == ["pending"]
-            assert not standin.api_calls("chat.postMessage")
-            worker = WorkerProcess(web.env, tmp_path / "worker.log")
-            assert _wait(lambda: _briefed(standin, "C0WORK")), (tmp_path / "worker.log").read_text()[-2000:]
-            assert _wait(lambda: [j.status for j in _jobs(store_url)] == ["done"])
-            [job] = _jobs(store_url)
-            assert job.worker and f":{worker.proc.pid}:" in job.worker
-            assert len([m for m in standin.messages if m["channel"] == "C0WORK"]) == 1
-        finally:
-            web.stop()
-            if worker:
-                worker.stop()
+    with ss.SlackStandin() as standin, _web_only_acknowledging(standin, tmp_path, store_url) as (web, workers):
+        assert web.mention("C0WORK", "1800000200.000001") == 200
+        time.sleep(2)
+        # Recorded, acknowledged, and left alone: nobody in the web process briefs.
+        assert [j.status for j in _jobs(store_url)] == ["pending"]
+        assert not standin.api_calls("chat.postMessage")
+        worker = WorkerProcess(web.env, tmp_path / "worker.log")
+        workers.append(worker)
+        assert _wait(lambda: _briefed(standin, "C0WORK")), (tmp_path / "worker.log").read_text()[-2000:]
+        assert _wait(lambda: [j.status for j in _jobs(store_url)] == ["done"])
+        [job] = _jobs(store_url)
+        assert job.worker and f":{worker.proc.pid}:" in job.worker
+        assert len([m for m in standin.messages if m["channel"] == "C0WORK"]) == 1
 
 
 @pytest.mark.timeout(180)
 def test_with_a_worker_process_the_digest_is_built_there_too(tmp_path: Path, store_url: str):  # noqa: F811
-    with ss.SlackStandin() as standin:
-        web = BotProcess(standin, tmp_path, store_url)
-        web.env["BRIEFBOT_WORKERS"] = "external"
-        worker = None
-        try:
-            web.start()
-            form = {"token": "x", "team_id": ss.TEAM_ID, "channel_id": "C0DIGEST", "user_id": "U0DIGEST",
-                    "command": "/brief", "text": "digest week", "api_app_id": "A0001", "trigger_id": "t.digest"}
-            body = urlencode(form)
-            headers = {**ss.signed_headers(SECRET, body), "Content-Type": "application/x-www-form-urlencoded"}
-            resp = httpx.post(f"http://127.0.0.1:{web.port}/slack/events", content=body, headers=headers, timeout=10)
-            assert resp.status_code == 200
-            time.sleep(1)
-            assert [(j.kind, j.status) for j in _jobs(store_url)] == [("slack.digest", "pending")]
-            assert not standin.api_calls("chat.postMessage")  # the web process only acknowledged
-            worker = WorkerProcess(web.env, tmp_path / "worker.log")
-            assert _wait(lambda: [j.status for j in _jobs(store_url)] == ["done"]), (
-                tmp_path / "worker.log").read_text()[-2000:]
-            [posted] = standin.api_calls("chat.postMessage")
-            assert posted.body["channel"] == "C0DIGEST" and "Nothing was briefed" in json.dumps(posted.body)
-        finally:
-            web.stop()
-            if worker:
-                worker.stop()
+    with ss.SlackStandin() as standin, _web_only_acknowledging(standin, tmp_path, store_url) as (web, workers):
+        form = {"token": "x", "team_id": ss.TEAM_ID, "channel_id": "C0DIGEST", "user_id": "U0DIGEST",
+                "command": "/brief", "text": "digest week", "api_app_id": "A0001", "trigger_id": "t.digest"}
+        body = urlencode(form)
+        headers = {**ss.signed_headers(SECRET, body), "Content-Type": "application/x-www-form-urlencoded"}
+        resp = httpx.post(f"http://127.0.0.1:{web.port}/slack/events", content=body, headers=headers, timeout=10)
+        assert resp.status_code == 200
+        time.sleep(1)
+        assert [(j.kind, j.status) for j in _jobs(store_url)] == [("slack.digest", "pending")]
+        assert not standin.api_calls("chat.postMessage")  # the web process only acknowledged
+        workers.append(WorkerProcess(web.env, tmp_path / "worker.log"))
+        assert _wait(lambda: [j.status for j in _jobs(store_url)] == ["done"]), (
+            tmp_path / "worker.log").read_text()[-2000:]
+        [posted] = standin.api_calls("chat.postMessage")
+        assert posted.body["channel"] == "C0DIGEST" and "Nothing was briefed" in json.dumps(posted.body)
 
 
 @pytest.mark.timeout(180)
