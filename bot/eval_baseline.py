@@ -110,6 +110,30 @@ def score_folder(folder: Path) -> dict[str, float]:
     return figures(EvalSummary(list(run_eval(gold_pairs(folder), brief_file, questions))).to_json())
 
 
+def apply(command: str, sets: dict[str, Any], *, only: list[str],
+          score: Callable[[Path], dict[str, float]] = score_folder) -> tuple[list[str], bool]:
+    """Check every set against its floors, or raise them (``update``, in place): a line per set, and whether
+    any set failed its check."""
+    lines: list[str] = []
+    failed = False
+    for name, entry in sets.items():
+        if only and name not in only:
+            continue
+        folder = ROOT / entry["path"]
+        if not folder.is_dir():
+            lines.append(f"{name}: skipped, {folder} is not here")
+            continue
+        scored = score(folder)
+        if command == "update":
+            sets[name] = raised(entry if "sha256" in entry else None, folder, scored, entry["path"])
+            lines.append(f"{name}: " + ", ".join(f"{k} {v}" for k, v in sets[name]["floors"].items()))
+        else:
+            found = problems(entry, folder, scored)
+            failed = failed or bool(found)
+            lines.append(f"{name}: {'ok' if not found else '; '.join(found)}")
+    return lines, failed
+
+
 def main(argv: list[str] | None = None, *, score: Callable[[Path], dict[str, float]] = score_folder) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.eval_baseline", description=__doc__.split("\n")[0])
     parser.add_argument("command", choices=["check", "update"])
@@ -123,22 +147,8 @@ def main(argv: list[str] | None = None, *, score: Callable[[Path], dict[str, flo
     for spec in args.add:
         name, _, folder = spec.partition("=")
         sets.setdefault(name, {"path": folder})
-    failed: list[str] = []
-    for name, entry in sets.items():
-        if args.only and name not in args.only:
-            continue
-        folder = ROOT / entry["path"]
-        if not folder.is_dir():
-            print(f"{name}: skipped, {folder} is not here")
-            continue
-        scored = score(folder)
-        if args.command == "update":
-            sets[name] = raised(entry if "sha256" in entry else None, folder, scored, entry["path"])
-            print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in sets[name]["floors"].items()))
-        else:
-            found = problems(entry, folder, scored)
-            failed += found
-            print(f"{name}: {'ok' if not found else '; '.join(found)}")
+    lines, failed = apply(args.command, sets, only=args.only, score=score)
+    sys.stdout.write("".join(f"{line}\n" for line in lines))
     if args.command == "update":
         args.baseline.write_text(json.dumps(baseline, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 1 if failed else 0

@@ -117,8 +117,8 @@ class AidReader:
             return True
         if verb.dep_ == "csubj" or any(self.policy.frame(o) == "permit" for o in syntax.children(verb, "dobj")):
             return True  # "supplying Tomahawks would mean …" is no act; "had given its approval" is policy
-        for below, tok in zip(list(syntax.ancestors_to_clause_top(verb, limit=5)), list(
-                syntax.ancestors_to_clause_top(verb, limit=5))[1:], strict=False):
+        chain = list(syntax.ancestors_to_clause_top(verb, limit=5))
+        for below, tok in zip(chain, chain[1:], strict=False):
             if below.dep_ == "relcl":
                 break  # "Scholz, who has doubled the sum …, has let it be understood …": the relative clause stands
             if syntax.is_verbal(tok) and syntax.is_negated(tok) and tok.lemma_.lower() not in self.lx.report:

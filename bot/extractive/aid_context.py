@@ -135,8 +135,12 @@ class AidInContext:
     def _standalone(self, s: Sentence) -> bool:
         """A line of its own: a bullet, the only sentence of its paragraph, or a line with no finite verb
         at all (a table row, a list entry run into one paragraph)."""
-        return s.bullet or sum(1 for o in self.ctx.sentences if o.para == s.para) == 1 or not any(
-            t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in s.doc)
+        return s.bullet or self._alone_in_paragraph(s) or not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in s.doc)
+
+    def _alone_in_paragraph(self, s: Sentence) -> bool:
+        """Sentences are in article order, so only the neighbours can share the paragraph."""
+        around = self.ctx.sentences[max(0, s.index - 1) : s.index + 2]
+        return all(o.para != s.para for o in around if o.index != s.index)
 
     def component(self, s: Sentence, head: Found | None) -> Found | None:
         """A line of a breakdown with its own figure and no verb of its own: "- $13.8 billion for Ukraine to

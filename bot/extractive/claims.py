@@ -189,9 +189,11 @@ class ClaimReader:
         if a.verb is None:
             return []
         for other in attributions:
-            if other is a or other.speaker.side == a.speaker.side or a.verb.i in other.content and not any(
-                    t.i in other.content and t.i not in ruled and self.is_event(s, t) for t in s.doc):
+            if other is a or other.speaker.side == a.speaker.side:
                 continue
+            told = any(t.i in other.content and t.i not in ruled and self.is_event(s, t) for t in s.doc)
+            if a.verb.i in other.content and not told:
+                continue  # the denial sits inside a report of no fighting
             claimed = [i for i in sorted(other.content) if i < a.verb.head.left_edge.i and not s.doc[i].is_punct]
             if not claimed:
                 continue

@@ -75,6 +75,11 @@ def scope_of(anchors: list[Token]) -> tuple[str | None, bool]:
         c.lower_ in ("only", "solely") for a in anchors for c in a.subtree) or conditional(anchors, tokens)
     return text or None, limited
 
+def _as_long_as(tok: Token) -> list[Token]:
+    """The clauses of "…, as long as those sites are used to launch attacks": the parse hangs them on "long"."""
+    return [c for m in syntax.children(tok, "advmod") if m.lower_ == "long" for c in syntax.children(m, "advcl")]
+
+
 def condition_text(anchors: list[Token]) -> str | None:
     """The condition a rule comes with, as the article puts it: "provided the strikes comply with
     international law", "as long as those sites are used to launch attacks", "if Russia attacks from there"."""
@@ -84,9 +89,8 @@ def condition_text(anchors: list[Token]) -> str | None:
             if tok.i in seen:
                 continue
             seen.add(tok.i)
-            for m in syntax.children(tok, "advmod"):
-                if m.lower_ == "long" and syntax.children(m, "advcl"):
-                    return syntax.span_text(list(m.subtree)).strip(" ,;:")
+            for m in _as_long_as(tok):
+                return syntax.span_text(list(m.head.subtree)).strip(" ,;:")
             for clause in tok.children:
                 marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
                 # "provided" is parsed as a verb, a preposition or a mark, depending on the sentence.
@@ -107,7 +111,7 @@ def conditional(anchors: list[Token], tokens: list[Token]) -> bool:
             return True
     for a in anchors:
         # "…, as long as those sites are used to launch attacks": the parse hangs the clause on "long".
-        long_as = [c for m in syntax.children(a, "advmod") if m.lower_ == "long" for c in syntax.children(m, "advcl")]
+        long_as = _as_long_as(a)
         for clause in syntax.children(a, "advcl") + long_as:
             marks = {m.lower_ for m in clause.children if m.dep_ == "mark"} | {
                 m.lower_ for m in clause.lefts if m.dep_ in ("advmod", "mark")}

@@ -16,6 +16,7 @@ from bot.qa.answer_types import asked_numbers, has_figure
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lead import figure_across, figure_in, span_across
 from bot.qa.lexicon import OFF_TOPIC, SYNONYMS, tokens
+from bot.qa.pick import asks_stated_total, states_total
 from bot.qa.retrieve import Hit, Retriever
 from bot.qa.span import SpanReader
 
@@ -123,12 +124,6 @@ def _undisclosed(retriever: Retriever, intent: Intent) -> bool:
     return False
 
 
-# A question for a running total, and a sentence that states one.
-_ASKS_TOTAL = re.compile(r"\b(?:in total|overall|altogether|in all|so far|to date|all told|total|cumulative|"
-                         r"since (?:the (?:start|beginning|invasion|war)|20\d\d|19\d\d|February))\b", re.IGNORECASE)
-_SAYS_TOTAL = re.compile(r"\b(?:total\w*|overall|altogether|in all|so far|to date|all told|cumulative\w*|since|"
-                         r"bring(?:s|ing)?|tak(?:es|ing)|lift(?:s|ing)?|rais(?:es|ing)|push(?:es|ing)|now)\b",
-                         re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 
 
@@ -291,8 +286,8 @@ def find_answer(retriever: Retriever, question: str, intents: list[Intent], *,
     chosen = _with_followers(retriever, chosen[:MAX_QUOTES])
     if main.kind in _ANTECEDENT_STARTS:
         chosen = _with_antecedents(retriever, chosen, _ANTECEDENT_STARTS[main.kind])
-    if main.kind in ("money", "count") and _ASKS_TOTAL.search(question) and not any(
-            _SAYS_TOTAL.search(h.passage.text) for h in chosen):
+    if main.kind in ("money", "count") and asks_stated_total(question) and not any(
+            states_total(h.passage.text) for h in chosen):
         # "How much has Norway given in total?" next to this week's package only: the total is not given.
         return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
     top = chosen[0].passage

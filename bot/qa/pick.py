@@ -63,6 +63,24 @@ def asks_total(question: str) -> bool:
     return bool(_TOTAL_Q.search(question))
 
 
+# Stricter than ``_TOTAL_Q`` ("now" is left out): a question that can only be answered by a running total, and
+# the words of a sentence that states one anywhere in it. Without both, "in total" gets "doesn't say".
+_STATED_TOTAL_Q = re.compile(r"\b(?:in total|overall|altogether|in all|so far|to date|all told|total|cumulative|"
+                             r"since (?:the (?:start|beginning|invasion|war)|20\d\d|19\d\d|February))\b",
+                             re.IGNORECASE)
+_STATES_TOTAL = re.compile(r"\b(?:total\w*|overall|altogether|in all|so far|to date|all told|cumulative\w*|since|"
+                           r"bring(?:s|ing)?|tak(?:es|ing)|lift(?:s|ing)?|rais(?:es|ing)|push(?:es|ing)|now)\b",
+                           re.IGNORECASE)
+
+
+def asks_stated_total(question: str) -> bool:
+    return bool(_STATED_TOTAL_Q.search(question))
+
+
+def states_total(text: str) -> bool:
+    return bool(_STATES_TOTAL.search(text))
+
+
 def _currencies_asked(question: str) -> set[str]:
     q = question.lower()
     return {code for code, words in _CURRENCY_WORDS.items()
