@@ -169,3 +169,25 @@ def test_goods_in_a_later_quoted_sentence_beat_a_clause_of_the_first():
     weekly = Article(text=(Path(__file__).parent / "fixtures" / "heldout2" / "203.txt").read_text(encoding="utf-8"))
     lead = ask(weekly, "What's actually in the new US package?").answer.split("\n")[0]
     assert "Stinger" in lead, lead
+
+
+def test_which_class_names_every_member_the_apposition_lists():
+    # The parser may read "two steelmakers, Severstal and Mechel" as a coordination, not an apposition.
+    text = ("Washington on Tuesday imposed sanctions on two of Russia's largest steelmakers, Severstal and "
+            "Mechel, as well as on 40 cargo ships, officials said.")
+    lead = _lead(text, "Which Russian steelmakers were sanctioned?")
+    assert "Severstal" in lead and "Mechel" in lead
+    # Counter-example: what follows a one-name apposition is not another member ("and 40 cargo ships").
+    other = "Washington on Tuesday sanctioned Russia's largest steelmaker, Severstal, and 40 cargo ships."
+    lead = _lead(other, "Which steelmaker was sanctioned?")
+    assert "Severstal" in lead and "40" not in lead
+
+
+def test_which_plural_read_as_a_verb_still_names_the_class():
+    # "Which villages does …": the tagger may take "villages" for a verb; the class asked for is still villages.
+    text = ("Kyiv's General Staff said on Friday that its troops had retaken the villages of Hlynske and "
+            "Sosnivka, south-east of Kupiansk.")
+    lead = _lead(text, "Which villages does Kyiv say it retook?")
+    assert "Hlynske" in lead and "Sosnivka" in lead
+    # Counter-example: an auxiliary after "which" is not a class word.
+    assert _lead(text, "Which does Kyiv say it retook?")

@@ -194,6 +194,9 @@ def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
             named.append(head)
         else:
             named += [c for c in tok.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]
+            # "two producers, Gazprom Neft and Surgutneftegas": an apposition the parser may read as a conjunct.
+            named += [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > 0
+                      and s.doc[c.left_edge.i - 1].text == ","]
         if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             named.append(tok.head)
         named += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"

@@ -32,6 +32,7 @@ _CONTENTS = re.compile(r"\bwhat(?:'s|’s| is| are| was| were| else is)?(?: \w+l
                        r"\b(?:includes?|including|contains?|"
                        r"buy(?:ing)?|send(?:ing)?|giv(?:e|ing)|supply(?:ing)?|deliver(?:ing)?|get(?:ting)?|"
                        r"receiv(?:e|ing)|pay(?:ing)? for)\b", re.IGNORECASE)
+_AUX = {"be", "do", "have", "can", "will", "would", "should", "may", "might", "must", "shall", "could"}
 _SAYING = {"say", "said", "says", "claim", "claimed", "claims", "report", "reported", "announce", "announced",
            "tell", "told", "answer", "respond", "responded", "reply", "replied", "version", "account", "react",
            "reacted", "warn", "warned", "insist", "insisted", "deny", "denied"}
@@ -62,6 +63,8 @@ class SpanReader:
             for nxt in doc[tok.i + 1 :]:
                 if nxt.pos_ == "NOUN" and nxt.tag_ in ("NN", "NNS"):
                     noun = nxt
+                elif nxt.i == tok.i + 1 and nxt.tag_ == "VBZ" and nxt.head.i > nxt.i and nxt.lemma_.lower() not in _AUX:
+                    noun = nxt  # "Which villages does …": the tagger may read the plural after "which" as a verb
                 elif nxt.pos_ not in ("ADJ", "PROPN", "NOUN") or nxt.lower_ in ("of",):
                     break
             return stem(noun.lower_) if noun is not None else None
