@@ -31,6 +31,7 @@ _THE_MEASURE = {"package", "measure", "round", "listing", "designation"}
 # Where a measure puts its targets or what it bars them from: "to the Entity List", "from connecting to SPFS".
 _EXTENT = {"to", "from", "into", "onto"}
 _NAME_ON_LIST = {"name", "list", "add", "target", "hit"}
+_DESCRIBED_WINDOW = 12  # sentences back in which "the package" still finds the package it names
 
 
 class SanctionsReader:
@@ -185,6 +186,16 @@ class SanctionsReader:
                 f.section == "sanctions" for f in self.ctx.items[-3:])
         return any(n.start <= who.i < n.end for n in s.names_of("authority"))
 
+    def antecedent(self, s: Sentence, noun: Token) -> Found | None:
+        """The measure a definite "the package" stands for: the latest one whose sentence used that noun.
+        Unlike "they" or "it", such a description can point back past sentences of background."""
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its", "that") for c in noun.children):
+            return None
+        lemma = noun.lemma_.lower()
+        return next((f for f in reversed(self.ctx.items[-12:]) if f.section == "sanctions"
+                     and f.sentences[-1].index >= s.index - _DESCRIBED_WINDOW
+                     and any(t.lemma_.lower() == lemma for t in f.sentences[0].doc)), None)
+
     def _names_a_measure(self, token: Token) -> bool:
         """"a fresh round of sanctions", "its 17th package of sanctions": the noun the measure is counted by."""
         return token.pos_ == "NOUN" and not self._is_sanction_noun(token) and any(
@@ -225,8 +236,11 @@ class SanctionsReader:
     def _imposer(self, s: Sentence, trigger: Token, target_tokens: set[int]) -> str | None:
         head = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
         who = syntax.agent(head) if syntax.is_passive(head) else syntax.subject(head)
-        if who is not None and who.lemma_.lower() in _THE_MEASURE and self.ctx.last_sanctions_actor:
-            return self.ctx.last_sanctions_actor  # "The package adds 189 vessels to the EU's list": the EU's package
+        if who is not None and who.lemma_.lower() in _THE_MEASURE:
+            # "The package adds 189 vessels to the EU's list": the EU's package, the one named before.
+            named = self.antecedent(s, who)
+            if named is not None or self.ctx.last_sanctions_actor:
+                return named.fields["imposed_by"] if named is not None else self.ctx.last_sanctions_actor
         if who is not None and who.i not in target_tokens:
             actor = actor_of(s, who, self.ctx, exclude=())
             if actor is not None and actor not in ("Russia",):
@@ -238,6 +252,14 @@ class SanctionsReader:
                     found = actors_in(s, c)
                     if found and found[0] != "Russia":
                         return found[0]
+        # "… have been added to the EU's list of firms …": whose list the targets are put on.
+        for prep in syntax.children(head, "prep"):
+            for listed in syntax.children(prep, "pobj"):
+                if prep.lower_ in ("to", "on", "onto") and listed.lemma_.lower() in ("list", "blacklist", "register"):
+                    owners = [a for c in listed.children if c.dep_ in ("poss", "compound", "nmod")
+                              for a in actors_in(s, c) if a != "Russia"]
+                    if owners:
+                        return owners[0]
         for name in s.names_of("authority"):
             found = [n.canonical for n in s.names_of("actor", name.start, name.end)]
             if found:

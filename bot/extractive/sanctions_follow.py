@@ -45,6 +45,14 @@ class SanctionsFollowUp:
                                and f.sentences[-1].index >= s.index - _WINDOW]
         return recent[-1] if recent else None
 
+    def _described(self, s: Sentence) -> Found | None:
+        """The measure the sentence's subject names ("The package contains …"), however far back."""
+        root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+        subject = syntax.first_child(root, "nsubj") if root is not None else None
+        if subject is None or subject.lemma_.lower() not in _MEASURE_WORDS:
+            return None
+        return self.r.antecedent(s, subject)
+
     def _shape(self, s: Sentence) -> tuple[Token, Token] | None:
         """(verb, target) when the sentence continues a measure, else ``None``."""
         root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
@@ -98,7 +106,7 @@ class SanctionsFollowUp:
         return out
 
     def read(self, s: Sentence) -> Found | None:
-        recent = self._recent(s)
+        recent = self._described(s) or self._recent(s)
         if recent is None:
             return None
         shape = self._shape(s)
