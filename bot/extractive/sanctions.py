@@ -15,6 +15,7 @@ from bot.extractive import syntax
 from bot.extractive.actors import actor_of, actors_in
 from bot.extractive.found import Found, unique
 from bot.extractive.reading import Context, Sentence
+from bot.extractive.sanctions_follow import measure_antecedent
 from bot.figures import find_count, word_number
 
 if TYPE_CHECKING:
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 
 # Verbs that are sanctions on their own, whatever their object.
 _ALWAYS = {"sanction", "designate", "blacklist", "embargo"}
+# Verbs that make a measure only in the passive: "were barred from receiving exports".
+_ONLY_PASSIVE = {"bar"}
 _TARGET_PREPS = {"on", "against", "to", "in", "from"}
 # Putting names on a list ("were put on a list of …"), and naming them when a sanctions authority does it.
 _PUT_ON = {"put", "place", "add", "include"}
@@ -31,7 +34,6 @@ _THE_MEASURE = {"package", "measure", "round", "listing", "designation"}
 # Where a measure puts its targets or what it bars them from: "to the Entity List", "from connecting to SPFS".
 _EXTENT = {"to", "from", "into", "onto"}
 _NAME_ON_LIST = {"name", "list", "add", "target", "hit"}
-_DESCRIBED_WINDOW = 12  # sentences back in which "the package" still finds the package it names
 
 
 class SanctionsReader:
@@ -77,6 +79,8 @@ class SanctionsReader:
                     o.lemma_.lower() in self.lx.trade_modifier or o.lemma_.lower() in self.lx.target_noun
                     or o.lower_ == "swift" or self._is_sanction_noun(o) or o.lemma_.lower() == "list"
                     for o in objects)
+                if lemma in _ONLY_PASSIVE and not syntax.is_passive(token):
+                    continue  # "rules bar the supply of arms" states a standing rule; "firms were barred from" is a measure
                 if lemma in _ALWAYS or acts_on_measure or acts_on_trade or self._listing(s, token):
                     out.append(token)
             elif self._is_sanction_noun(token) and not self._background(token):
@@ -186,16 +190,6 @@ class SanctionsReader:
                 f.section == "sanctions" for f in self.ctx.items[-3:])
         return any(n.start <= who.i < n.end for n in s.names_of("authority"))
 
-    def antecedent(self, s: Sentence, noun: Token) -> Found | None:
-        """The measure a definite "the package" stands for: the latest one whose sentence used that noun.
-        Unlike "they" or "it", such a description can point back past sentences of background."""
-        if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its", "that") for c in noun.children):
-            return None
-        lemma = noun.lemma_.lower()
-        return next((f for f in reversed(self.ctx.items[-12:]) if f.section == "sanctions"
-                     and f.sentences[-1].index >= s.index - _DESCRIBED_WINDOW
-                     and any(t.lemma_.lower() == lemma for t in f.sentences[0].doc)), None)
-
     def _names_a_measure(self, token: Token) -> bool:
         """"a fresh round of sanctions", "its 17th package of sanctions": the noun the measure is counted by."""
         return token.pos_ == "NOUN" and not self._is_sanction_noun(token) and any(
@@ -238,7 +232,7 @@ class SanctionsReader:
         who = syntax.agent(head) if syntax.is_passive(head) else syntax.subject(head)
         if who is not None and who.lemma_.lower() in _THE_MEASURE:
             # "The package adds 189 vessels to the EU's list": the EU's package, the one named before.
-            named = self.antecedent(s, who)
+            named = measure_antecedent(self.ctx, s, who)
             if named is not None or self.ctx.last_sanctions_actor:
                 return named.fields["imposed_by"] if named is not None else self.ctx.last_sanctions_actor
         if who is not None and who.i not in target_tokens:

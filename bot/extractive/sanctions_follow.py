@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS
 from bot.extractive.found import Found, unique
-from bot.extractive.reading import Sentence
+from bot.extractive.reading import Context, Sentence
 from bot.figures import word_number
 
 if TYPE_CHECKING:
@@ -33,6 +33,18 @@ _STAND_FOR = {"they", "these", "those", "it", "them"}
 _BRINGS = {"bring", "take", "raise", "push", "lift"}
 _LISTED = {"sanction", "sanctions", "list", "blacklist", "designate", "designation", "listing"}
 _WINDOW = 2  # sentences after the measure in which a follow-up still belongs to it
+_DESCRIBED_WINDOW = 12  # sentences back in which "the package" still finds the package it names
+
+
+def measure_antecedent(ctx: Context, s: Sentence, noun: Token) -> Found | None:
+    """The measure a definite "the package" stands for: the latest one whose sentence used that noun.
+    Unlike "they" or "it", such a description can point back past sentences of background."""
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its", "that") for c in noun.children):
+        return None
+    lemma = noun.lemma_.lower()
+    return next((f for f in reversed(ctx.items[-12:]) if f.section == "sanctions"
+                 and f.sentences[-1].index >= s.index - _DESCRIBED_WINDOW
+                 and any(t.lemma_.lower() == lemma for t in f.sentences[0].doc)), None)
 
 
 class SanctionsFollowUp:
@@ -51,7 +63,7 @@ class SanctionsFollowUp:
         subject = syntax.first_child(root, "nsubj") if root is not None else None
         if subject is None or subject.lemma_.lower() not in _MEASURE_WORDS:
             return None
-        return self.r.antecedent(s, subject)
+        return measure_antecedent(self.ctx, s, subject)
 
     def _shape(self, s: Sentence) -> tuple[Token, Token] | None:
         """(verb, target) when the sentence continues a measure, else ``None``."""
