@@ -261,6 +261,9 @@ class SanctionsReader:
         # The article's sanctioning actor, unless the sentence names it among the targets ("Firms in China
         # and Turkey were also listed": Turkey is listed, not listing).
         targeted = {n.canonical for n in s.names if n.start in target_tokens}
+        if any(f.section == "sanctions" and f.fields["imposed_by"] == self.ctx.last_sanctions_actor
+               and f.sentences[-1].index >= s.index - 4 for f in self.ctx.items[-3:]):
+            targeted.clear()  # right after the EU's own measure, "EU banks are barred from SPFS" is the EU's too
         return next((a for a in (self.ctx.last_sanctions_actor, self.ctx.main_actor) if a and a not in targeted),
                     None)
 
