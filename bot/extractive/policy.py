@@ -87,7 +87,9 @@ class PolicyReader(ContextReader):
             if lemma == "limit" and token.i and token.doc[token.i - 1].lower_ in ("off", "off-"):
                 return "prohibit"  # "off limits"
             if lemma == "decision":
-                return "review" if syntax.is_negated(token) or syntax.modals(token.head) else None
+                # "no decision has been made", "a decision could come", "the decision on whether to send …"
+                undecided = any(t.lower_ == "whether" for t in token.subtree)
+                return "review" if syntax.is_negated(token) or syntax.modals(token.head) or undecided else None
             for frame, words in (("permit", lx.permit_noun), ("restrict", lx.restrict_noun),
                                  ("prohibit", lx.prohibit_noun), ("review", lx.review_noun),
                                  ("request", lx.request_noun)):
@@ -249,5 +251,11 @@ class PolicyReader(ContextReader):
     @staticmethod
     def _strikes_targets(verb: Token) -> bool:
         """"neutralise military sites", "destroy airfields": a verb made an attack by what it takes."""
-        return any(o.lemma_.lower() in _MILITARY_OBJECTS or o.lower_.rstrip("s") in _MILITARY_OBJECTS
-                   for o in syntax.children(verb, "dobj"))  # the lemmatiser makes "bases" "basis"
+        return any((o.lemma_.lower() in _MILITARY_OBJECTS or o.lower_.rstrip("s") in _MILITARY_OBJECTS)
+                   and not _an_opinion(o) for o in syntax.children(verb, "dobj"))  # the lemmatiser makes "bases" "basis"
+
+
+def _an_opinion(noun: Token) -> bool:
+    """"his position on the Taurus", "changed its position": a stance someone holds, not a place to strike."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children) or (noun.lemma_.lower() == "position" and any(
+        c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding") for c in noun.children))

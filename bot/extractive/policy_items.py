@@ -204,6 +204,17 @@ class PolicyItemReader(PolicyReader):
             if striking and target & {"russia", "russian", "border"}:
                 out.append((start, None))
                 covered.add(frame_tok.i)
+        # "… and that Germany would not be sending it to Kyiv": sending a weapon named before, by a pronoun.
+        for verb in s.doc:
+            obj = syntax.first_child(verb, "dobj") if syntax.is_verbal(verb) else None
+            if obj is None or verb.i in covered or obj.lower_ not in ("it", "them") or self.frame(verb) != "supply":
+                continue
+            before = [w for w in weapons if w.named and w.head.i < verb.i]
+            # In the sentence before, the weapon it is about (its subject) more than one it is compared with.
+            named = before[-1:] or sorted(self._named_before(s), key=lambda w: w.head.dep_ not in ("nsubj", "nsubjpass"))
+            if named:
+                out.append((obj, named[0]))
+                covered.add(verb.i)
         # "Ukraine may neutralise military sites in Russia": a rule stated by the modal alone.
         for verb in s.doc:
             if verb.i in covered or not syntax.is_verbal(verb) or not self._strikes_targets(verb):
