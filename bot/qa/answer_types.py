@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from bot.figures import find_money, word_number
-from bot.language import MONTH_PATTERN, WEEKDAY_PATTERN
+from bot.language import MONTH_PATTERN, WEEKDAY_PATTERN, strip_dateline
 from bot.qa.intent import Intent
 from bot.qa.lexicon import (
     COUNT_SYNONYMS,
@@ -35,8 +35,6 @@ _FUTURE_TIME = re.compile(
 # "sent in 2022", "since March": a time already past is no time to come.
 _PAST_TIME = re.compile(rf"\b(?:\w+ed|sent|gave|made|bought|sold|built|won|lost|held|had|was|were|began|took|"
                         rf"since)\s+(?:in\s+)?(?:{MONTH_PATTERN}\s+)?(?:19|20)\d\d\b|\bsince\s+{MONTH_PATTERN}")
-# "WARSAW, 14 April (translated) - ", "KYIV (Reuters) — ": where and when the report was filed.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'/ -]+(?:,\s*[^-–—]{1,40}?)?(?:\s*\([^)]*\))?\s+[-–—]\s+")
 # A written-out date, for naming it in the answer's lead.
 EXACT_DATE = re.compile(
     rf"\b(?:{MONTH_PATTERN}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{MONTH_PATTERN}(?:\s+(?:19|20)\d\d)?|"
@@ -217,7 +215,7 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
         if intent.future:
             # The dateline and "said on Monday" date the report; a time to come is a month, a year,
             # "next week", "within weeks".
-            return bool(_FUTURE_TIME.search(_PAST_TIME.sub("", _DATELINE.sub("", text))))
+            return bool(_FUTURE_TIME.search(_PAST_TIME.sub("", strip_dateline(text))))
         return bool(_DATE.search(text))
     if kind == "why":
         return bool(REASON_CUES.search(text))
