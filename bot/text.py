@@ -10,15 +10,15 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from bot.language import BULLET, MONTH_ABBREVIATIONS, TIMESTAMP, WEEKDAY_ABBREVIATIONS
+
 # Abbreviations that end in a period without ending a sentence.
 _ABBREVIATIONS = frozenset([
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "brig",
-    "rep", "sen", "gov", "pres", "st", "jr", "sr", "rev", "hon", "fr", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
-    "fri", "sat", "sun", "no", "nos", "vs", "etc", "al", "approx", "est", "dept", "govt", "corp", "inc",
-    "ltd", "co", "bros", "fig", "vol", "ch", "pp", "cf", "ave", "blvd", "mt", "ft", "u.s", "u.k", "u.n",
-    "e.u", "u.s.a", "d.c", "a.m", "p.m", "e.g", "i.e", "n.b",
-])
+    "rep", "sen", "gov", "pres", "st", "jr", "sr", "rev", "hon", "fr", "no", "nos", "vs", "etc", "al", "approx",
+    "est", "dept", "govt", "corp", "inc", "ltd", "co", "bros", "fig", "vol", "ch", "pp", "cf", "ave", "blvd", "mt",
+    "ft", "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "a.m", "p.m", "e.g", "i.e", "n.b",
+]).union(MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS)
 # After "U.S." these words start a new sentence; before most others "U.S." is an adjective or noun.
 _SENTENCE_STARTERS = frozenset([
     "The", "A", "An", "It", "He", "She", "They", "We", "I", "In", "On", "At", "But", "And", "However",
@@ -28,8 +28,6 @@ _SENTENCE_STARTERS = frozenset([
 # A boundary starts only at the first stop of a run ("?!", "..."): trying every stop of a run of thousands
 # ("????…", no space after) made splitting quadratic.
 _BOUNDARY = re.compile(r"""(?<![.!?…])([.!?…]+)(["'’”)\]]*)(\s+)(?=["'‘“(\[]?[A-Z0-9\u0400-\u04FF])""")
-_BULLET = re.compile(r"^\s*(?:[-*•▪●◦–—]|\d{1,2}[.)])\s+")
-_TIMESTAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?)\s*(?:[-–—:|]\s*)?\S")
 _WS = re.compile(r"[ \t\u00a0]+")
 
 _BOILERPLATE = re.compile(
@@ -150,9 +148,9 @@ def _block_lines(block: str) -> list[str]:
     # Each paragraph as its lines, joined at the end: joining as we go was quadratic on thousands of lines.
     out: list[list[str]] = []
     for line in lines:
-        starts_item = bool(_BULLET.match(line) or _TIMESTAMP.match(line))
+        starts_item = bool(BULLET.match(line) or TIMESTAMP.match(line))
         continues = out and not starts_item and not _ends_sentence(out[-1][-1])
-        if continues and (not _BULLET.match(out[-1][0]) or line[:1].islower()):
+        if continues and (not BULLET.match(out[-1][0]) or line[:1].islower()):
             out[-1].append(line)
         else:
             out.append([line])
@@ -175,7 +173,7 @@ def split_paragraphs(text: str) -> list[str]:
     paragraphs: list[str] = []
     for block in re.split(r"\n\s*\n", text):
         for line in _block_lines(block):
-            if _BULLET.match(line) and len(_INLINE_BULLET.findall(line)) >= 1:
+            if BULLET.match(line) and len(_INLINE_BULLET.findall(line)) >= 1:
                 paragraphs.extend(part for part in _INLINE_BULLET.split(line) if part.strip())
             else:
                 paragraphs.append(line)

@@ -21,26 +21,14 @@ from bot.config import Settings
 from bot.discord_bot import render
 from bot.discord_bot.digest import make_digest_command
 from bot.discord_bot.outlet import AnswerOut, Bridge, BriefOut
-from bot.discord_bot.request import file_ref, message_content, strip_mention
+from bot.discord_bot.request import PLATFORM, file_ref, message_content, strip_mention, where_of
 
 if TYPE_CHECKING:
     from bot.service import BriefService
 
 logger = logging.getLogger(__name__)
 
-PLATFORM = "discord"
 LIST_LIMIT = 15
-
-
-def _where(channel: Any, guild_id: int | None, user_id: int) -> tuple[Where, str | None]:
-    """The request's origin (keyed by the parent channel of a thread) and the thread it is in, if any."""
-    thread = None
-    channel_id = str(getattr(channel, "id", ""))
-    if isinstance(channel, discord.Thread):
-        thread, channel_id = channel_id, str(channel.parent_id)
-    where = Where(platform=PLATFORM, workspace=str(guild_id) if guild_id else None, channel=channel_id,
-                  user=str(user_id))
-    return where, thread
 
 
 class BriefBot(discord.Client):
@@ -129,7 +117,7 @@ class BriefBot(discord.Client):
     async def handle_command(self, interaction: discord.Interaction, *, text: str | None,
                              attachments: list[discord.Attachment], origin: str) -> None:
         """Admit, record the job, then acknowledge with "thinking…"; the brief comes as the followup."""
-        where, thread = _where(interaction.channel, interaction.guild_id, interaction.user.id)
+        where, thread = where_of(interaction.channel, interaction.guild_id, interaction.user.id)
         content = message_content(text)
         if content.empty and not attachments:
             hint = NOTHING_TO_BRIEF if origin == "command" else NOTHING_IN_MESSAGE
@@ -175,7 +163,7 @@ class BriefBot(discord.Client):
         if message.type not in (discord.MessageType.default, discord.MessageType.reply):
             return
         guild = message.guild.id if message.guild else None
-        where, thread = _where(message.channel, guild, message.author.id)
+        where, thread = where_of(message.channel, guild, message.author.id)
         # A direct message is addressed to the bot, as on Slack.
         mentioned = isinstance(message.channel, discord.DMChannel) or any(u.id == self.user.id for u in message.mentions)
         text = strip_mention(message.content, self.user.id)

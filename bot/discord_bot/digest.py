@@ -29,6 +29,7 @@ from bot.discord_bot.render import (
     escape,
     split_text,
 )
+from bot.discord_bot.request import PLATFORM, where_of
 from bot.story.digest import Digest
 from bot.story.links import thread_url
 from bot.story.render import MAX_LINKS, Columns, Style, digest_parts, links_capped, render_markdown, whats_new_lines
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PLATFORM = "discord"
 DISCORD = Style(escape=escape, link=lambda url, label: f"[{label}](<{url}>)", bold=lambda t: f"**{t}**",
                 heading=lambda t, level: f"## {t}" if level < 3 else f"**{t}**")
 # Discord's limits: 2,000 characters of content per message; per embed a 256-character title, 25 fields of
@@ -140,9 +140,7 @@ def make_digest_command(bot: BriefBot) -> app_commands.Command[Any, Any, None]:
 async def handle_digest(bot: BriefBot, interaction: discord.Interaction, period: str) -> None:
     """Admit like any request, defer at once, compose the digest and its chart in a worker thread, then
     send them as followups."""
-    from bot.discord_bot.adapter import _where  # the adapter imports this module
-
-    where, thread = _where(interaction.channel, interaction.guild_id, interaction.user.id)
+    where, thread = where_of(interaction.channel, interaction.guild_id, interaction.user.id)
     admission = await asyncio.to_thread(bot.workflow.admit, where, keys=(f"i{interaction.id}",),
                                         channels=(thread,) if thread else ())
     if not admission.ok:

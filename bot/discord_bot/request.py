@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import discord
+
+from bot.chat import Where
 from bot.chat.requests import Content
 
 # Discord shows <https://…> as a link without a preview; people paste links that way.
@@ -12,6 +15,7 @@ _URL = re.compile(r"<?(https?://[^\s<>]+)>?", re.IGNORECASE)
 _USER_MENTION = re.compile(r"<@!?(\d+)>")
 # Text this short that holds a link is a link with a remark ("@bot brief this https://…"), not an article.
 LINK_TEXT_MAX = 300
+PLATFORM = "discord"
 
 
 def strip_mention(content: str, bot_id: int | None) -> str:
@@ -34,3 +38,14 @@ def file_ref(attachment: Any) -> dict[str, Any]:
     """What a job needs to fetch a ``discord.Attachment`` later (no secrets)."""
     return {"url": attachment.url, "filename": attachment.filename, "size": attachment.size,
             "content_type": attachment.content_type}
+
+
+def where_of(channel: Any, guild_id: int | None, user_id: int) -> tuple[Where, str | None]:
+    """The request's origin (keyed by the parent channel of a thread) and the thread it is in, if any."""
+    thread = None
+    channel_id = str(getattr(channel, "id", ""))
+    if isinstance(channel, discord.Thread):
+        thread, channel_id = channel_id, str(channel.parent_id)
+    where = Where(platform=PLATFORM, workspace=str(guild_id) if guild_id else None, channel=channel_id,
+                  user=str(user_id))
+    return where, thread

@@ -73,7 +73,7 @@ class AidReader:
             lent = syntax.subject(verb)
             if lent is not None:
                 own.update(t.i for t in syntax.phrase_tokens(lent))
-        if verb.dep_ in ("relcl", "acl") and self._is_help(verb.head):
+        if verb.dep_ in ("relcl", "acl") and self.is_help(verb.head):
             # "the $61 billion package that Congress approved", "a $50 billion loan agreed by the G7": the
             # noun the clause describes is what it gives or decides.
             own.update(t.i for t in syntax.phrase_tokens(verb.head))
@@ -91,11 +91,11 @@ class AidReader:
                     out.update(t.i for t in prep.subtree)
         return out
 
-    def _enemy(self, head: Token) -> bool:
+    def is_enemy(self, head: Token) -> bool:
         """"gear to counter Russian drones": Russia's weapons are what the aid is against, not what it holds."""
         return any(self.lx.side_words.get(c.lower_) == "russia" and c.dep_ in ("amod", "compound") for c in head.lefts)
 
-    def _is_help(self, token: Token) -> bool:
+    def is_help(self, token: Token) -> bool:
         """An aid noun, unless sanctions make it theirs: "its 17th sanctions package", "a package of
         sanctions", or a bare "the package" when the last measure the article named was a sanctions one."""
         if token.lemma_.lower() not in self.lx.aid_noun:
@@ -108,7 +108,7 @@ class AidReader:
         last = next((f.section for f in reversed(self.ctx.items) if f.section in ("aid", "sanctions")), None)
         return not (bare and token.lemma_.lower() in ("package", "round") and last == "sanctions")
 
-    def _withheld(self, verb: Token) -> bool:
+    def withheld(self, verb: Token) -> bool:
         """Is the giving negated, hypothetical, or under a permission, refusal or review (policy's business)?"""
         tentative = {"could", "might", "would", "should"}
         if syntax.reported(verb, self.lx.report):
@@ -146,31 +146,31 @@ class AidReader:
             if not money or who is None:
                 return False
             # A "share" is help only among help: "Britain's share is £2.26bn" after the loan was named.
-            return self._is_help(who) or who.lemma_.lower() in _PART and (
-                any(self._is_help(t) for t in s.doc if t.i in clause) or self._aid_nearby(s))
+            return self.is_help(who) or who.lemma_.lower() in _PART and (
+                any(self.is_help(t) for t in s.doc if t.i in clause) or self._aid_nearby(s))
         if lemma in _VALUING and money and any(p.lower_ == "at" for p in syntax.children(verb, "prep")):
             return self._valued(verb) is not None
         if lemma in self.lx.amount:
             # "German military support since 2022 totals about €28bn": a total of help, with its figure.
             who = syntax.subject(verb)
-            return bool(money) and who is not None and self._is_help(who)
+            return bool(money) and who is not None and self.is_help(who)
         if lemma == "add":
             return bool(money)  # "is adding €40 million in funding"; "the package adds 116 names to a list" is not aid
         if lemma in self.lx.decide:
             # "approved a package", "announced €400 million": a decision is aid with help as its object
             # (not "its 17th sanctions package").
-            objects = [t for t in s.doc if t.i in clause and self._is_help(t)]
+            objects = [t for t in s.doc if t.i in clause and self.is_help(t)]
             return bool(objects or money)
         return False
 
     def _valued(self, verb: Token) -> Token | None:
         """The help a valuing verb puts a figure on (its object, or its subject in the passive)."""
-        return next((a for a in verb.children if a.dep_ in ("dobj", "nsubjpass") and self._is_help(a)), None)
+        return next((a for a in verb.children if a.dep_ in ("dobj", "nsubjpass") and self.is_help(a)), None)
 
     def _aid_nearby(self, s: Sentence) -> bool:
         return any(f.section == "aid" and f.sentences[-1].index >= s.index - 2 for f in self.ctx.items[-3:])
 
-    def _to_ukraine(self, s: Sentence, clause: set[int]) -> bool | None:
+    def to_ukraine(self, s: Sentence, clause: set[int]) -> bool | None:
         """True: the help goes to Ukraine; False: to Russia; None: the clause doesn't say."""
         for t in s.doc:
             # "sending 728 drones … against Ukrainian cities": aimed at Ukraine is an attack, not help.
@@ -192,7 +192,7 @@ class AidReader:
                 return True
         return None
 
-    def _money(self, s: Sentence, clause: set[int]) -> list[Money]:
+    def money(self, s: Sentence, clause: set[int]) -> list[Money]:
         if not clause:
             return []
         doc = s.doc
@@ -215,7 +215,7 @@ class AidReader:
             out.append(replace(m, start=offset + m.start, end=offset + m.end))  # offsets in the sentence
         return out
 
-    def _aid_type(self, s: Sentence, clause: set[int], contents: list[str]) -> AidType:
+    def aid_type(self, s: Sentence, clause: set[int], contents: list[str]) -> AidType:
         words = {t.lemma_.lower() for t in s.doc if t.i in clause} | {t.lower_ for t in s.doc if t.i in clause}
         if words & _HUMANITARIAN and not words & (_MILITARY - {"air"}):
             return "humanitarian"
@@ -235,7 +235,7 @@ class AidReader:
                 return status
         return "announced"
 
-    def _donors(self, s: Sentence, verb: Token, clause: set[int]) -> list[str]:
+    def donors(self, s: Sentence, verb: Token, clause: set[int]) -> list[str]:
         who = syntax.agent(verb) if syntax.is_passive(verb) else syntax.subject(verb)
         if verb.lemma_.lower() in _VALUING and self._valued(verb) is not None:
             who = self._valued(verb)  # "Sweden's support was put by the government at …": Sweden's help
@@ -298,24 +298,24 @@ class AidReader:
             clause = self._clause(verb) if syntax.is_verbal(verb) else set()
             if not clause:
                 continue
-            money = self._money(s, clause)
-            if not self._is_giving(s, verb, money, clause) or self._withheld(verb):
+            money = self.money(s, clause)
+            if not self._is_giving(s, verb, money, clause) or self.withheld(verb):
                 continue
-            direction = self._to_ukraine(s, clause)
+            direction = self.to_ukraine(s, clause)
             if direction is False or (direction is None and not article_about_ukraine):
                 continue
             weapons = [w for w in weapons_in(s, self.lx, indices=clause | self._listed_above(verb), equipment=True)
-                       if not self._enemy(w.head)]
+                       if not self.is_enemy(w.head)]
             contents = widest([w.text for w in weapons])
-            has_help = any(self._is_help(t) for t in s.doc if t.i in clause)
+            has_help = any(self.is_help(t) for t in s.doc if t.i in clause)
             if not (money or contents or has_help):
                 continue
-            donors = self._donors(s, verb, clause)
+            donors = self.donors(s, verb, clause)
             if not donors or any(d in BELLIGERENTS for d in donors):
                 continue
             taken |= clause
             self.ctx.last_actor = donors[0]
-            base = {"recipient": "Ukraine", "aid_type": self._aid_type(s, clause, contents),
+            base = {"recipient": "Ukraine", "aid_type": self.aid_type(s, clause, contents),
                     "status": self._status(verb)}
             respectively = any(t.lower_ == "respectively" for t in s.doc if t.i in clause)
             if respectively and len(donors) == len(contents) > 1:

@@ -45,7 +45,7 @@ class AidInContext:
         if noun.dep_ == "pobj" and prep.lower_ in ("in", "of") and prep.head.i != prep.i \
                 and prep.head.pos_ in ("NUM", "NOUN", "SYM") and prep.head.lemma_.lower() not in self.lx.aid_noun:
             return prep.head
-        return noun if self.r._is_help(noun) else None
+        return noun if self.r.is_help(noun) else None
 
     def _speaker_actor(self, s: Sentence, verb: Token) -> str | None:
         """"Blinken said a further $400 million … would reach Ukraine": the reporting speaker's actor."""
@@ -62,30 +62,30 @@ class AidInContext:
         seen: set[int] = set()
         for noun in s.doc:
             if noun.i in taken or noun.pos_ != "NOUN" or not (
-                    self.r._is_help(noun) or noun.lemma_.lower() in _GOODS):
+                    self.r.is_help(noun) or noun.lemma_.lower() in _GOODS):
                 continue
             anchor = self._anchor(noun)
             if anchor is None or anchor.i in seen or anchor.i in taken:
                 continue
             seen.add(anchor.i)
             phrase = {t.i for t in syntax.phrase_tokens(anchor, stop=syntax.CLAUSES)}
-            money = self.r._money(s, phrase)
+            money = self.r.money(s, phrase)
             holding = self.lx.contain | {"bring"}
             head = anchor.head
             holds = anchor.dep_ == "nsubj" and (head.lemma_.lower() in holding or head.lower_ in holding)
             moving = anchor.dep_ == "nsubj" and head.lemma_.lower() in _MOVING
             # "A new military aid package worth €500m … would bring IRIS-T missiles": the package is
             # the article's subject, Ukraine need not be named in its phrase.
-            toward = self.r._to_ukraine(s, phrase) or (holds and about_ukraine and self.r._to_ukraine(s, phrase) is None)
+            toward = self.r.to_ukraine(s, phrase) or (holds and about_ukraine and self.r.to_ukraine(s, phrase) is None)
             if moving and not toward:
                 # "$400 million in weapons would reach Ukraine": where it goes is the verb's.
-                toward = bool(self.r._to_ukraine(s, {t.i for c in head.children if c.dep_ in ("dobj", "prep")
+                toward = bool(self.r.to_ukraine(s, {t.i for c in head.children if c.dep_ in ("dobj", "prep")
                                                      for t in c.subtree}))
-            if not money or not toward or (self.r._withheld(head) and not holds):
+            if not money or not toward or (self.r.withheld(head) and not holds):
                 continue
             if holds:
                 phrase |= {t.i for o in syntax.children(head, "dobj") for t in o.subtree}
-            donors = self.r._donors(s, head, phrase) if head.i != anchor.i else []
+            donors = self.r.donors(s, head, phrase) if head.i != anchor.i else []
             own = [a for a in (actor_of(s, c, self.ctx) for c in noun.children
                                if c.dep_ in ("poss", "compound", "amod", "nmod")) if a]
             donor = own[0] if own else (" and ".join(donors) if donors else self._speaker_actor(s, head))
@@ -98,10 +98,10 @@ class AidInContext:
 
     def _item(self, s: Sentence, donor: str, amount: Money, phrase: set[int], status: str) -> Found:
         contents = widest([w.text for w in weapons_in(s, self.lx, indices=phrase, equipment=True)
-                           if not self.r._enemy(w.head)])
+                           if not self.r.is_enemy(w.head)])
         return Found("aid", {"donor": donor, "recipient": "Ukraine", "amount": amount.text, "value": amount.value,
                              "currency": amount.currency, "contents": contents,
-                             "aid_type": self.r._aid_type(s, phrase, contents), "status": status}, [s],
+                             "aid_type": self.r.aid_type(s, phrase, contents), "status": status}, [s],
                      merge_key=(donor.lower(), amount.value, amount.currency))
 
     def parts(self, s: Sentence, found: list[Found]) -> list[Found]:
@@ -122,10 +122,10 @@ class AidInContext:
             if not _composes(verb):
                 continue
             who = syntax.subject(verb)
-            if not here and not (who is not None and (self.r._is_help(who) or syntax.is_pronoun(who))):
+            if not here and not (who is not None and (self.r.is_help(who) or syntax.is_pronoun(who))):
                 continue  # a later sentence splits the help just named ("The facility divides into …"), nothing else
             phrase = {t.i for t in verb.subtree}
-            for money in self.r._money(s, phrase):
+            for money in self.r.money(s, phrase):
                 if (money.value, money.currency) in known or money.currency != whole.fields["currency"]:
                     continue
                 known.add((money.value, money.currency))
@@ -152,7 +152,7 @@ class AidInContext:
         if {t.lemma_.lower() for t in s.doc} & _MEASURES:
             return None  # a sanctions line
         everything = {t.i for t in s.doc}
-        money = self.r._money(s, everything)
+        money = self.r.money(s, everything)
         if not money or any(t.lower_ in _TOTAL for t in s.doc if t.idx < money[0].start):
             return None  # "Total NOK 1.5 billion" restates the package
         if head is None or head.section != "aid":
@@ -198,7 +198,7 @@ class AidInContext:
             target: Found = recent[-1]
             target.fields["contents"] = unique([*target.fields["contents"], *contents])
             if target.fields["aid_type"] == "other":
-                target.fields["aid_type"] = self.r._aid_type(s, clause, contents)
+                target.fields["aid_type"] = self.r.aid_type(s, clause, contents)
             target.extend(s)
             return target
         return None

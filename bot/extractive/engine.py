@@ -18,14 +18,14 @@ from bot.extractive.aid import AidReader
 from bot.extractive.attribution import Attributor
 from bot.extractive.claims import ClaimReader
 from bot.extractive.found import Found, unique
-from bot.extractive.language import english_only_note, language_of
 from bot.extractive.lexicon import Lexicon
 from bot.extractive.names import Gazetteer
 from bot.extractive.pipeline import load_pipeline, parse
 from bot.extractive.policy_items import PolicyItemReader
-from bot.extractive.reading import Context, Sentence, read_sentences, strip_dateline
+from bot.extractive.reading import Context, Sentence, read_sentences
 from bot.extractive.sanctions import SanctionsReader
 from bot.extractive.sanctions_follow import SanctionsFollowUp
+from bot.language import english_only_note, language_of, strip_dateline
 from bot.models import AidDraft, BattlefieldClaimDraft, BriefDraft, SanctionsDraft, WeaponsPolicyDraft
 from bot.text import article_units
 

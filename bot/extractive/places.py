@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.reading import Sentence
+from bot.language import MONTH_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -24,10 +25,9 @@ _SETTLEMENT = {"village", "town", "city", "settlement", "hamlet", "district", "r
 # "east of Tarasivka", "south-west of Bakhmut".
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
                "north-west", "south-east", "south-west", "outskirts", "edge", "centre", "center", "heart"}
-_NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-               "telegram", "x", "twitter", "facebook", "tv", "god", "east", "west", "ministry",
-               "staff", "general", "force", "forces", "command", "mr", "ms", "president"}
+_NOT_PLACES = MONTH_NAMES | WEEKDAYS | {
+    "telegram", "x", "twitter", "facebook", "tv", "god", "east", "west", "ministry",
+    "staff", "general", "force", "forces", "command", "mr", "ms", "president"}
 
 
 def _compound_span(token: Token) -> tuple[int, int]:

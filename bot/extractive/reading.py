@@ -13,46 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from bot.extractive.lexicon import Lexicon, Side
 from bot.extractive.names import Gazetteer, Name
+from bot.language import BULLET, LIST_MARKER, strip_dateline, strip_label
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-
-# "KYIV, March 4 (Reuters) -", "BRUSSELS (AP) —", "Tokyo, Jan 9 (Kyodo) -", "KYIV —": a wire dateline
-# ahead of the lede. Every quantifier is bounded, so this runs in linear time on any input.
-_DATELINE = re.compile(
-    r"^\s*(?:[A-Z][\w.'’/-]{1,25}(?:[ /-][\w.'’-]{1,25}){0,3})"          # place (one to four words)
-    r"(?:,\s{0,3}[\w.'’ -]{1,40}?){0,2}"                                 # ", March 4" / ", Jan 10, 2025"
-    r"(?:\s{0,3}\([\w.&'’ /-]{1,40}\))?"                                   # "(Reuters)"
-    r"\s{0,3}(?:-{1,2}|–|—)\s{1,3}"
-)
-_AGENCY_ONLY = re.compile(r"^\s*\([\w.&'’ /-]{1,40}\)\s{0,3}(?:-{1,2}|–|—)\s{1,3}")
-_MARKER = re.compile(r"^\s{0,8}(?:[-*•▪●◦–—]|\d{1,2}[.)])\s{0,8}$")
-_BULLET = re.compile(r"^\s{0,8}(?:[-*•▪●◦–—]|\d{1,2}[.)])\s{1,8}")
-
-
-# "15:20 - ", "09.45 GMT: ", "BATTLEFIELD - ", "UPDATE — ": a live-blog time or a newsletter label
-# ahead of a paragraph.
-_LABEL = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?|[A-Z][A-Z&'’/ ]{2,30}[A-Z])"
-                    r"\s{0,3}(?:-{1,2}|–|—|:|\|)\s{1,3}(?=\S)")
-
-
-def strip_label(text: str) -> str:
-    """The paragraph's first sentence without a live-blog time or an all-capitals section label."""
-    m = _LABEL.match(text)
-    return text[m.end():] if m else text
-
-
-def strip_dateline(text: str) -> str:
-    """The sentence without a leading wire dateline; unchanged when it has none."""
-    m = _DATELINE.match(text)
-    if m is None or not any(ch.isupper() for ch in m.group(0)[:3]):
-        m = _AGENCY_ONLY.match(text)
-    if m is None:
-        return text
-    rest = text[m.end():]
-    # A real dateline is followed by the lede's first word; "Kyiv - and Moscow" is not a dateline.
-    return rest if rest[:1].isupper() or rest[:1] in "“\"‘'" else text
-
 
 # Scare quotes around a word or two ('had "liberated" the town') throw small parsers off; quoted
 # sentences stay as they are.
@@ -140,17 +104,17 @@ def read_sentences(units: list[list[str]], gazetteer: Gazetteer, parse: Any) -> 
     flat: list[tuple[int, str, bool]] = []
     marker = False
     for p, paragraph in enumerate(units):
-        if len(paragraph) == 1 and _MARKER.match(paragraph[0]):
+        if len(paragraph) == 1 and LIST_MARKER.match(paragraph[0]):
             marker = True  # "1." on a line of its own numbers the line after it
             continue
-        bullet = bool(_BULLET.match(paragraph[0])) or marker if paragraph else False
+        bullet = bool(BULLET.match(paragraph[0])) or marker if paragraph else False
         marker = False
         for n, sentence in enumerate(paragraph):
             text = sentence
             if n == 0:
                 text = strip_label(strip_dateline(text) if p < 3 else text)
             if bullet and n == 0:
-                text = _BULLET.sub("", text, count=1)
+                text = BULLET.sub("", text, count=1)
             flat.append((p, text.strip(), bullet))
     docs = parse([unquote(text) for _, text, _ in flat])
     out = []

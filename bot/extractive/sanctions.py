@@ -280,12 +280,12 @@ class SanctionsReader:
             sectors = unique([n.text for n in s.names if n.kind == "sector" and n.start in clause
                               and not (n.end - n.start == 1 and syntax.first_child(s.doc[n.start], "dobj"))])
             for target in (targets or [None]):  # type: ignore[list-item]
-                item = self._item(s, trigger, target, imposer, clause, sectors)
+                item = self.sanction_item(s, trigger, target, imposer, clause, sectors)
                 if item is not None:
                     out.append(item)
         return out
 
-    def _item(self, s: Sentence, trigger: Token, target: Token | None, imposer: str | None, clause: set[int],
+    def sanction_item(self, s: Sentence, trigger: Token, target: Token | None, imposer: str | None, clause: set[int],
               sectors: list[str]) -> Found | None:
         # The target without its relative clause: "32 entities that the bloc accuses of shipping engines to
         # Russian manufacturers" names the entities, and Russia is not where they are.

@@ -127,7 +127,7 @@ class SanctionsFollowUp:
         verb, target = shape
         clause = {t.i for t in verb.subtree}
         sectors = unique([n.text for n in s.names if n.kind == "sector" and n.start in clause])
-        item = self.r._item(s, verb, target, recent.fields["imposed_by"], clause, sectors)
+        item = self.r.sanction_item(s, verb, target, recent.fields["imposed_by"], clause, sectors)
         if item is not None and "list" in (item.fields["targets"] or "").lower().split():
             item.fields["targets"] = syntax.noun_phrase(target)  # "116 individuals", not "… to the EU's list of …"
         if item is not None and not (item.fields["target_count"] or item.fields["target_countries"]

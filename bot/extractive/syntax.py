@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from bot.language import MONTHS, WEEKDAYS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -22,11 +24,9 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "which
 MODALS = {"may", "might", "can", "could", "would", "should", "must", "will", "shall", "'ll", "ca", "wo"}
 
 
-_TIME_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-               "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "week",
-               "month", "year", "today", "yesterday", "tomorrow", "morning", "evening", "night", "afternoon",
-               "weekend", "time", "date", "hour", "minute", "spring", "summer", "autumn", "winter", "decade"}
+_TIME_WORDS = MONTHS | WEEKDAYS | {
+    "day", "week", "month", "year", "today", "yesterday", "tomorrow", "morning", "evening", "night", "afternoon",
+    "weekend", "time", "date", "hour", "minute", "spring", "summer", "autumn", "winter", "decade"}
 
 
 def is_temporal(token: Token) -> bool:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from bot.figures import find_money, word_number
+from bot.language import MONTH_PATTERN, WEEKDAY_PATTERN, strip_dateline
 from bot.qa.intent import Intent
 from bot.qa.lexicon import (
     COUNT_SYNONYMS,
@@ -21,28 +22,24 @@ from bot.qa.lexicon import (
 )
 from bot.qa.passages import Passage
 
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _DATE = re.compile(
-    rf"\b(?:{_MONTHS}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTHS}|(?:early|mid|late|end of|beginning of|in|since|"
-    rf"until|by|from|on|that)\s+(?:the\s+)?(?:{_MONTHS})|{_MONTHS}\s+(?:19|20)\d\d|\b(?:1[5-9]|20)\d\d\b|"
-    rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|last (?:week|month|year))",
+    rf"\b(?:{MONTH_PATTERN}\s+\d{{1,2}}\b|\d{{1,2}}\s+{MONTH_PATTERN}|(?:early|mid|late|end of|beginning of|in|since|"
+    rf"until|by|from|on|that)\s+(?:the\s+)?(?:{MONTH_PATTERN})|{MONTH_PATTERN}\s+(?:19|20)\d\d|\b(?:1[5-9]|20)\d\d\b|"
+    rf"{WEEKDAY_PATTERN}|yesterday|last (?:week|month|year))",
 )
 _FUTURE_TIME = re.compile(
-    rf"\b(?:{_MONTHS}|(?:19|20)\d\d|(?:next|coming|following) (?:week|month|year|spring|summer|autumn|"
+    rf"\b(?:{MONTH_PATTERN}|(?:19|20)\d\d|(?:next|coming|following) (?:week|month|year|spring|summer|autumn|"
     rf"winter|weeks|months|days)|within (?:\w+ )?(?:days|weeks|months|years)|in the coming \w+|"
     rf"later (?:this|in the) \w+|(?:this|next) (?:spring|summer|autumn|fall|winter)|by the end of|"
     rf"before the end of|(?:early|mid|late)-\d{{4}}|tomorrow|soon)\b")
 # "sent in 2022", "since March": a time already past is no time to come.
 _PAST_TIME = re.compile(rf"\b(?:\w+ed|sent|gave|made|bought|sold|built|won|lost|held|had|was|were|began|took|"
-                        rf"since)\s+(?:in\s+)?(?:{_MONTHS}\s+)?(?:19|20)\d\d\b|\bsince\s+{_MONTHS}")
-# "WARSAW, 14 April (translated) - ", "KYIV (Reuters) — ": where and when the report was filed.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'/ -]+(?:,\s*[^-–—]{1,40}?)?(?:\s*\([^)]*\))?\s+[-–—]\s+")
+                        rf"since)\s+(?:in\s+)?(?:{MONTH_PATTERN}\s+)?(?:19|20)\d\d\b|\bsince\s+{MONTH_PATTERN}")
 # A written-out date, for naming it in the answer's lead.
 EXACT_DATE = re.compile(
-    rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTHS}(?:\s+(?:19|20)\d\d)?|"
-    rf"{_MONTHS}\s+(?:19|20)\d\d)\b")
-_MONTH_WORD = re.compile(rf"^{_MONTHS}$|^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+    rf"\b(?:{MONTH_PATTERN}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{MONTH_PATTERN}(?:\s+(?:19|20)\d\d)?|"
+    rf"{MONTH_PATTERN}\s+(?:19|20)\d\d)\b")
+_MONTH_WORD = re.compile(rf"^{MONTH_PATTERN}$|^{WEEKDAY_PATTERN}$")
 # "40 km", "twelve kilometres (seven miles)": a distance in figures or in words.
 DISTANCE = re.compile(r"\b(?:\d[\d,.]*\s?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                        r"fifteen|twenty|thirty|forty|fifty|a few|several|dozens of|hundreds of)[\s-])"
@@ -218,7 +215,7 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
         if intent.future:
             # The dateline and "said on Monday" date the report; a time to come is a month, a year,
             # "next week", "within weeks".
-            return bool(_FUTURE_TIME.search(_PAST_TIME.sub("", _DATELINE.sub("", text))))
+            return bool(_FUTURE_TIME.search(_PAST_TIME.sub("", strip_dateline(text))))
         return bool(_DATE.search(text))
     if kind == "why":
         return bool(REASON_CUES.search(text))

@@ -10,10 +10,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from bot.language import COUNTRIES, COUNTRY_PHRASES
 from bot.qa.lexicon import (
-    COUNTRIES,
     GENERIC,
-    NAME_PHRASES,
     PLACE_NOUNS,
     SPEECH,
     SYNONYMS,
@@ -94,7 +93,7 @@ class Intent:
 def _proper_tokens(question: str) -> list[str]:
     """Canonical tokens of capitalised words after the first word (names, not sentence case)."""
     # A name of several words ("North Korean", "United States") is one token, as in the article.
-    question = NAME_PHRASES.sub(lambda m: "".join(tokens(m.group(0))).upper(), question)
+    question = COUNTRY_PHRASES.sub(lambda m: "".join(tokens(m.group(0))).upper(), question)
     words = re.findall(r"[A-Za-z][\w'’.-]*", question)
     found: list[str] = []
     for i, word in enumerate(words):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.figures import find_money
+from bot.language import NUMBER_WORD_PATTERN
 from bot.qa.answer_types import DISTANCE, EXACT_DATE, SCORE, asked_numbers, count_phrases
 from bot.qa.intent import Intent
 from bot.qa.pick import Figure, asks_total, pick_across, totals, with_conversion
@@ -101,9 +102,7 @@ def figure_in(intent: Intent, text: str) -> str | None:
 
 
 # A number and the word it counts: "241 drones", "four hundred and fifty-eight targets".
-_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|"
-                 r"sixty|seventy|eighty|ninety|hundred|thousand")
-_NUMBER = rf"(?:\d[\d,]*|(?:{_NUMBER_WORDS})(?:(?:[ -]|\s+and\s+)(?:{_NUMBER_WORDS}))*)"
+_NUMBER = rf"(?:\d[\d,]*|(?:{NUMBER_WORD_PATTERN})(?:(?:[ -]|\s+and\s+)(?:{NUMBER_WORD_PATTERN}))*)"
 _COUNTED = re.compile(rf"(?<![$€£\w.,-])({_NUMBER})\s+(?!(?:million|billion|bn|per|percent|km|miles|years?|months?|"
                       rf"weeks?|days?|hours?|of|the|and|or|to|in|on|at|for|with|were|was|are|had|have|a|an)\b)"
                       rf"([a-z][a-z-]+)\b")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.language import COUNTRY_ALIASES, MONTH_ABBREVIATIONS
+
 
 def word_set(text: str) -> frozenset[str]:
     """The whitespace-separated words of ``text``."""
@@ -42,9 +44,7 @@ _IRREGULAR = {
     "taking": "take", "making": "make",
     "people": "people", "children": "child", "died": "die", "dead": "die", "death": "die", "deaths": "die",
     "defense": "defence", "defenses": "defence", "defences": "defence", "immobilized": "immobilise",
-    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
-    "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
-    "dec": "december", "km": "kilometre", "kilometer": "kilometre", "kilometers": "kilometre",
+    **MONTH_ABBREVIATIONS, "km": "kilometre", "kilometer": "kilometre", "kilometers": "kilometre",
     "beaten": "beat", "grew": "grow", "grown": "grow", "rose": "rise", "risen": "rise", "fell": "fall",
     "fallen": "fall", "news": "news", "us": "us", "uk": "uk", "eu": "eu", "atacms": "atacms", "himars": "himars",
 }
@@ -101,38 +101,7 @@ _PHRASES = [
     (re.compile(r"\b(?:go|goes|going|gone|went)\s+after\b|\b(?:crack|cracks|cracked|cracking)\s+down\s+on\b|"
                 r"\b(?:take|takes|took|taken|taking)\s+aim\s+at\b", re.IGNORECASE), " target "),
 ]
-# Names of more than one word among those, for telling names in a question apart.
-NAME_PHRASES = re.compile(r"\bNorth Korean?s?\b|\bUnited (?:States|Kingdom|Nations)\b|\bEuropean Union\b")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][st])?", re.UNICODE)
-
-# Demonyms and capitals: the canonical country token each stands for.
-ALIASES = {
-    "russia": "russia", "russian": "russia", "russians": "russia", "moscow": "russia", "kremlin": "russia",
-    "ukraine": "ukraine", "ukrainian": "ukraine", "ukrainians": "ukraine", "kyiv": "ukraine",
-    "kiev": "ukraine",
-    "usa": "usa", "washington": "usa", "uk": "uk", "london": "uk", "germany": "germany", "german": "germany",
-    "germans": "germany", "berlin": "germany", "china": "china", "chinese": "china", "beijing": "china",
-    "eu": "eu", "brussels": "eu", "european": "eu", "france": "france", "french": "france", "paris": "france",
-    "northkorea": "northkorea", "pyongyang": "northkorea", "iran": "iran", "iranian": "iran",
-    "tehran": "iran",
-    "japan": "japan", "japanese": "japan", "tokyo": "japan", "india": "india", "indian": "india",
-    "canada": "canada", "canadian": "canada", "canadians": "canada", "ottawa": "canada",
-    "sweden": "sweden", "swedish": "sweden", "swede": "sweden", "swedes": "sweden", "stockholm": "sweden",
-    "norway": "norway", "norwegian": "norway", "norwegians": "norway", "oslo": "norway",
-    "denmark": "denmark", "danish": "denmark", "dane": "denmark", "danes": "denmark", "copenhagen": "denmark",
-    "finland": "finland", "finnish": "finland", "finn": "finland", "finns": "finland", "helsinki": "finland",
-    "poland": "poland", "polish": "poland", "pole": "poland", "poles": "poland", "warsaw": "poland",
-    "italy": "italy", "italian": "italy", "rome": "italy", "spain": "spain", "spanish": "spain",
-    "madrid": "spain", "netherlands": "netherlands", "dutch": "netherlands", "hague": "netherlands",
-    "belgium": "belgium", "belgian": "belgium", "turkey": "turkey", "turkish": "turkey", "ankara": "turkey",
-    "belarus": "belarus", "belarusian": "belarus", "belarusians": "belarus", "minsk": "belarus", "australia": "australia",
-    "australian": "australia", "canberra": "australia", "estonia": "estonia", "estonian": "estonia",
-    "tallinn": "estonia", "latvia": "latvia", "latvian": "latvia", "riga": "latvia",
-    "lithuania": "lithuania", "lithuanian": "lithuania", "vilnius": "lithuania",
-    "switzerland": "switzerland", "swiss": "switzerland", "bern": "switzerland",
-    "czechia": "czech", "czech": "czech", "prague": "czech",
-}
-COUNTRIES = frozenset(ALIASES.values())
 
 # "won't" is "will not", not a form of "win"; the negation itself is no topic word.
 _CONTRACTION = re.compile(r"\b(\w+)n['’]t\b", re.IGNORECASE)
@@ -158,7 +127,7 @@ def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
             continue
         if len(word) < 2 or (word in STOPWORDS and not keep_stopwords):
             continue
-        out.append(ALIASES.get(word, stem(word)))
+        out.append(COUNTRY_ALIASES.get(word, stem(word)))
     return out
 
 

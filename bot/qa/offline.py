@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from bot.language import CONTINUATION
 from bot.qa.answer_types import asked_numbers, has_figure
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lead import figure_across, figure_in, span_across
@@ -40,9 +41,6 @@ _LOOSE_RANKS = 3
 _CANDIDATES = 10
 # A best sentence this short states a stance; the sentence after it says who and what.
 _SHORT_WORDS = 8
-_CONTINUATION = re.compile(
-    r"^(?:It|He|She|They|This|These|Those|Its|His|Her|Their|Of that|Of this|Among them|The package|"
-    r"The ministry|The loan|The money|In its version|That)\b")
 _ANTECEDENT_STARTS = {
     "who": re.compile(r"^(?:He|She|They|His|Her|Their)\b"),
     "why": re.compile(r"^(?:As a (?:result|consequence)|Therefore|Consequently|Hence|Thus|So|For (?:that|this) "
@@ -216,7 +214,7 @@ def _with_followers(retriever: Retriever, chosen: list[Hit]) -> list[Hit]:
         follower = retriever.passages[p.index + 1] if p.index + 1 < len(retriever.passages) else None
         if follower is None or follower.prev != p.index or any(h.passage is follower for h in chosen):
             continue
-        if (rank == 0 and _CONTINUATION.match(follower.text)) or len(p.text.split()) <= _SHORT_WORDS:
+        if (rank == 0 and CONTINUATION.match(follower.text)) or len(p.text.split()) <= _SHORT_WORDS:
             followers[rank] = Hit(passage=follower, score=0.0, fits=True)
     # A follower only finishes a thought; it takes the place of a ranked passage only when the chosen one
     # is too short to stand alone.

@@ -8,15 +8,13 @@ from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.reading import Sentence
+from bot.language import MONTHS, WEEKDAYS
 from bot.qa.lexicon import stem
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-         "tomorrow", "overnight", "weekend"}
+_DAYS = WEEKDAYS | {"today", "yesterday", "tomorrow", "overnight", "weekend"}
 _UNITS = {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "m"}
 _REASON_MARKS = {"because", "since", "as", "so", "citing", "due", "given", "amid", "over", "after"}
 _LIGHT_VERBS = {"be", "do", "have", "say", "tell", "make", "get", "go", "happen"}
@@ -54,8 +52,8 @@ def _short(tokens: list[Token], limit: int = _MAX_WORDS) -> str | None:
 def dates(s: Sentence) -> list[str]:
     out: list[str] = []
     for tok in s.doc:
-        if tok.lower_ in _MONTHS and tok.tag_ == "NNP":
-            span = [t for t in tok.subtree if t.like_num or t.lower_ in _MONTHS or t.text == ","]
+        if tok.lower_ in MONTHS and tok.tag_ == "NNP":
+            span = [t for t in tok.subtree if t.like_num or t.lower_ in MONTHS or t.text == ","]
             out.append(_short(sorted(span, key=lambda t: t.i)) or tok.text)
         elif tok.lower_ in _DAYS or (tok.like_num and len(tok.text) == 4 and tok.text[:2] in ("19", "20")):
             out.append(tok.text if tok.head.lower_ not in ("in", "on", "by", "since", "until") else

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import bm25s
 import numpy as np
 
+from bot.language import SPEAKER_CONTINUATION
 from bot.qa.answer_types import fits
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lexicon import COUNT_SYNONYMS, SPEECH, STOPWORDS, SYNONYMS, tokens
@@ -35,7 +36,6 @@ _SUBJECT = re.compile(r"^(?:[^-–—]{0,40}\s[-–—]\s)?")
 # "the ministry said": a body named in full earlier on.
 _DEFINITE_BODY = re.compile(r"\b[Tt]he (ministry|department|government|army|military|agency|office)\b"
                             r"(?=(?:\s+\w+){0,2}\s+(?:said|says|claimed|claims|stated|added|reported))")
-_CONTINUES = re.compile(r"^(?:It|In its|Its|He|She|They|The ministry|The statement|This)\b")
 # A question word this long found at the end of an article word is the same thing: "group", "battlegroup".
 _COMPOUND_PART = 5
 # A name found in at least this share of the passages is the article's setting.
@@ -74,7 +74,7 @@ class Retriever:
                 found.update(t for t in toks[max(0, k - 6) : k] if t not in STOPWORDS)
         for m in _DEFINITE_BODY.finditer(passage.text):
             found |= self._named_body(passage, m.group(1))
-        if passage.prev is not None and _CONTINUES.match(passage.text):
+        if passage.prev is not None and SPEAKER_CONTINUATION.match(passage.text):
             before = self.passages[passage.prev]
             earlier = self._speakers_of(before)
             if not earlier:

@@ -15,8 +15,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.extractive.places import places_in
-from bot.extractive.reading import Sentence, strip_dateline, strip_label
+from bot.extractive.reading import Sentence
 from bot.extractive.weapons import weapons_in
+from bot.language import strip_dateline, strip_label
 from bot.qa import phrases
 from bot.qa.lexicon import stem
 
