@@ -23,8 +23,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-import slack_standin as ss
 from test_store_db import store_url  # noqa: F401 (the fixture: an empty SQLite or PostgreSQL database)
+
+from standins import slack_api as ss
 
 SECRET = "crash-test-secret"
 ARTICLE = (

@@ -1,5 +1,5 @@
 """The Discord bot end to end: the real discord.py client, its real REST and gateway code, a stand-in
-Discord on 127.0.0.1 (tests/discord_standin.py), the real BriefService (offline engine) and store.
+Discord on 127.0.0.1 (standins/discord_api.py), the real BriefService (offline engine) and store.
 
 Each test starts the client (login → command sync → gateway HELLO/IDENTIFY/READY/GUILD_CREATE), pushes
 gateway events the way Discord does, and asserts on the REST calls the bot made.
@@ -13,7 +13,6 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-import discord_standin as ds
 import pytest
 
 from bot.config import load_settings
@@ -21,6 +20,7 @@ from bot.discord_bot import MISSING_TOKEN, run
 from bot.discord_bot.adapter import BriefBot
 from bot.errors import ConfigError
 from bot.ingest.urls import canonical_url
+from standins import discord_api as ds
 
 ARTICLE = """Freedonia announces new aid for Ukraine
 

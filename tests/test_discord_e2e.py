@@ -7,13 +7,13 @@ import asyncio
 import json
 from typing import Any
 
-import discord_standin as ds
 import pytest
 from test_discord_bot import ARTICLE, MENTION, BriefBot, _mention, _page, _settle, _wait_linked, run_bot
 from test_discord_bot import settings as settings  # noqa: F401, PLC0414 (the fixture)
 
 from bot.chat import BRIEF, BriefRequest, Where
 from bot.store import open_store
+from standins import discord_api as ds
 
 
 def _replies(standin: ds.DiscordStandin) -> list[dict[str, Any]]:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import load_settings
-from bot.eval_baseline import DEFAULT_BASELINE, ROOT, corpus_sha256, problems, raised, score_folder
 from bot.service import BriefService
+from tools.eval_baseline import DEFAULT_BASELINE, ROOT, corpus_sha256, problems, raised, score_folder
 
 BASELINE = json.loads(DEFAULT_BASELINE.read_text(encoding="utf-8"))
 
@@ -22,7 +22,7 @@ def service() -> BriefService:
 @pytest.mark.parametrize("name", sorted(BASELINE["sets"]))
 def test_every_evaluation_set_holds_its_floors(name: str):
     """Recall by fields, field accuracy, answers, grounding and violations never fall below the committed
-    baseline (tests/eval_baseline.json, raised by `python -m bot.eval_baseline update`, never lowered)."""
+    baseline (tests/eval_baseline.json, raised by `python -m tools.eval_baseline update`, never lowered)."""
     entry = BASELINE["sets"][name]
     folder = ROOT / entry["path"]
     if not folder.is_dir():

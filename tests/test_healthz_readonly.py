@@ -19,11 +19,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-import slack_standin as ss
 from test_crash_recovery import SECRET, _free_port
 from test_store_db import _pg_admin_url, _with_search_path
 
 from bot.store import open_store
+from standins import slack_api as ss
 
 
 def _start(env: dict[str, str], log: Path, *, prefix: list[str]) -> tuple[subprocess.Popen[bytes], int]:

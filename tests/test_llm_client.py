@@ -5,12 +5,12 @@ from __future__ import annotations
 import socket
 
 import pytest
-from openai_standin import FAST_RETRY, TEST_API_KEY, OpenAIStandin, Reply, error_body, structured_client
 
 from bot.config import LLMSettings
 from bot.errors import ModelOutputUnusable, ModelUnavailable
 from bot.llm.client import PLACEHOLDER_API_KEY, client_from_env
 from bot.models import Answer, BriefDraft
+from standins.openai_api import FAST_RETRY, TEST_API_KEY, OpenAIStandin, Reply, error_body, structured_client
 
 PRODUCT_FIELDS = {
     "AidDraft": ["donor", "recipient", "amount", "value", "currency", "aid_type", "contents", "status",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from openai_standin import FAST_RETRY, OpenAIStandin, structured_client
 
 from bot.article import Article
 from bot.config import LLMSettings, Settings
@@ -15,6 +14,7 @@ from bot.llm.engine import LLMEngine
 from bot.llm.prompts import PromptTemplate, load_prompt
 from bot.llm.tokens import count_message_tokens
 from bot.models import BriefDraft, Source
+from standins.openai_api import FAST_RETRY, OpenAIStandin, structured_client
 
 ARTICLE = "\n\n".join([
     "Allies pledge air defence as Moscow claims gains",

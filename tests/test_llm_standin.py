@@ -6,9 +6,9 @@ import time
 
 import openai
 import pytest
-from openai_standin import OpenAIStandin, Reply, openai_client
 
-from bot import bench_llm
+from benchmarks import llm as bench_llm
+from standins.openai_api import OpenAIStandin, Reply, openai_client
 
 
 def test_scripted_replies_then_responder_and_recorded_requests():

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from openai_standin import OpenAIStandin, structured_client
 from qa_support import FIXTURES, qa_article
 
+from benchmarks.qa import long_article
 from bot.article import Article
 from bot.config import Settings
 from bot.llm.tokens import count_message_tokens
 from bot.qa import DOESNT_SAY, Turn, answer_question
-from bot.qa.bench import long_article
+from standins.openai_api import OpenAIStandin, structured_client
 
 NORWAY = ("OSLO, 3 June (fixture-wire) - Norway will give Ukraine 1.1 billion kroner for air defence, "
           "Prime Minister Jonas Gahr Store said on Monday, most of it to buy NASAMS interceptors from "

@@ -4,11 +4,11 @@ client against a local OpenAI-compatible stand-in."""
 from __future__ import annotations
 
 import pytest
-from openai_standin import OpenAIStandin, structured_client
 
 from bot.config import load_settings
 from bot.service import BriefService
 from bot.store import open_store
+from standins.openai_api import OpenAIStandin, structured_client
 
 ARTICLE = """Oslo adds air defence money
 

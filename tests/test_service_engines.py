@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from openai_standin import OpenAIStandin, structured_client
 from scripted import ScriptedAnswerer, ScriptedEngine, draft_result
 from test_service import AID, ARTICLE
 
@@ -12,6 +11,7 @@ from bot.errors import ModelUnavailable
 from bot.models import AidDraft
 from bot.service import BriefService
 from bot.store import open_store
+from standins.openai_api import OpenAIStandin, structured_client
 
 QUOTE = AID["evidence"]
 

@@ -12,10 +12,10 @@ from urllib.parse import urlencode
 
 import httpx
 import pytest
-import slack_standin as ss
 
 from bot.config import Settings, load_settings
 from bot.slack import asgi_app, close_app, create_app, pool_of
+from standins import slack_api as ss
 
 SECRET = "test-signing-secret"
 CHANNEL = "C0NEWS"

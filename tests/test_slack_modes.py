@@ -11,12 +11,12 @@ from typing import Any
 
 import httpx
 import pytest
-import slack_standin as ss
 from slack_sdk.socket_mode.request import SocketModeRequest
 
 from bot.config import load_settings
 from bot.errors import ConfigError
 from bot.slack import asgi_app, close_app, create_app, pool_of, socket_mode_handler
+from standins import slack_api as ss
 
 ARTICLE = (
     "Ukraine receives new aid\n\nThe United States announced a new $125 million military aid package for "

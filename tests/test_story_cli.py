@@ -8,6 +8,7 @@ import struct
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from story_support import briefed_fixtures
@@ -91,8 +92,8 @@ def test_an_unusable_data_folder_is_one_line_and_exit_2(tmp_path):
 
 
 def test_the_benchmark_runs_and_prints_its_figures():
-    out = subprocess.run([sys.executable, "-m", "bot.story.bench", "--briefs", "300", "--runs", "1"],
-                         capture_output=True, text=True, timeout=120, check=False)
+    out = subprocess.run([sys.executable, "-m", "benchmarks.story", "--briefs", "300", "--runs", "1"],
+                         capture_output=True, text=True, timeout=120, check=False, cwd=Path(__file__).parent.parent)
     assert out.returncode == 0, out.stderr
     assert "database: sqlite; 300 briefs over 30 days in 20 channels; load average" in out.stdout
     assert "digest   30d, all channels: 300 briefs" in out.stdout

@@ -8,12 +8,12 @@ import asyncio
 import json
 import struct
 
-import discord_standin as ds
 import test_discord_bot as tdb
-from platform_limits import DISCORD_ATTACHMENT_LIMIT, discord_message_problem
 from story_support import WallClock, briefed_fixtures, expected_lines, first_pair, post_editions, story_fixture
 
 from bot.story.normalise import normaliser_for
+from standins import discord_api as ds
+from standins.platform_limits import DISCORD_ATTACHMENT_LIMIT, discord_message_problem
 
 N = normaliser_for()
 settings = tdb.settings

@@ -9,12 +9,12 @@ import os
 import struct
 from pathlib import Path
 
-import slack_standin as ss
 import test_slack_e2e as e2e
-from platform_limits import slack_message_problem
 from story_support import WallClock, briefed_fixtures, expected_lines, first_pair, post_editions, story_fixture
 
 from bot.story.normalise import normaliser_for
+from standins import slack_api as ss
+from standins.platform_limits import slack_message_problem
 
 N = normaliser_for()
 CHANNEL, USER, all_text = e2e.CHANNEL, e2e.USER, e2e.all_text

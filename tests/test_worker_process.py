@@ -16,13 +16,13 @@ from urllib.parse import urlencode
 
 import httpx
 import pytest
-import slack_standin as ss
 from test_crash_recovery import SECRET, BotProcess
 from test_store_db import store_url  # noqa: F401 (the fixture: an empty SQLite or PostgreSQL database)
 
-from bot.llm.standin import OpenAIStandin
-from bot.slack.bench import llm_reply
+from benchmarks.slack import llm_reply
 from bot.store import open_store
+from standins import slack_api as ss
+from standins.openai_api import OpenAIStandin
 
 
 class WorkerProcess:

@@ -5,7 +5,6 @@
     client.py    StructuredClient: chat.completions.parse with strict json_schema, json_object fallback
     chunking.py  long articles: paragraph split with overlap, merge and dedupe
     engine.py    LLMEngine, a BriefEngine producing BriefDraft
-    standin.py   a local OpenAI-compatible server for tests and the benchmark
 """
 
 from __future__ import annotations

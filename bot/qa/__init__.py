@@ -7,7 +7,7 @@
 
 Modules: ``passages`` (the article as sentences), ``intent`` (what a question asks), ``retrieve``
 (bm25s ranking and answer-type checks), ``offline`` (quoted answers), ``prompt`` (the model's messages
-within the token budget), ``answering`` (the service), ``evaluate`` (gold questions), ``bench``.
+within the token budget), ``answering`` (the service), ``evaluate`` (gold questions).
 """
 
 from __future__ import annotations

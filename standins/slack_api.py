@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
-from platform_limits import slack_message_problem
+from standins.platform_limits import slack_message_problem
 
 BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
@@ -101,7 +101,7 @@ class SlackStandin:
     # -- fixtures ----------------------------------------------------------------------------
     def add_file(
         self, file_id: str, data: bytes, *, name: str, mimetype: str, filetype: str = "text"
-    ) -> dict:
+    ) -> dict[str, Any]:
         """Register an uploaded file; returns the file object Slack would put in an event."""
         url = f"{self.base_url}/files/{file_id}/{name}"
         info = {
@@ -327,7 +327,7 @@ def signed_headers(
     from slack_sdk.signature import SignatureVerifier
 
     ts = str(int(time.time()) if timestamp is None else timestamp)
-    signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
+    signature = str(SignatureVerifier(secret).generate_signature(timestamp=ts, body=body))
     return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature, "Content-Type": content_type}
 
 

@@ -1,4 +1,4 @@
-"""What Slack and Discord refuse, for their stand-ins (tests/slack_standin.py, tests/discord_standin.py): a
+"""What Slack and Discord refuse, for their stand-ins (standins/slack_api.py, standins/discord_api.py): a
 message over a documented limit gets the platform's error, and the chat tests fail on any."""
 
 from __future__ import annotations

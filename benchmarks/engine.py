@@ -1,4 +1,4 @@
-"""Benchmark of the offline engine: ``python -m bot.bench DIR`` (e.g. ../shared/eval/dev).
+"""Benchmark of the offline engine: ``python -m benchmarks.engine DIR`` (e.g. ../shared/eval/dev).
 
 Prints the median milliseconds per brief once warm (and per 1,000 words), and the cold start of
 ``briefbot brief`` as a fresh process.
@@ -69,7 +69,7 @@ def cold_start_times(sample: Path, runs: int = 5) -> list[float]:
 
 def main() -> None:
     if len(sys.argv) != 2:
-        raise SystemExit("usage: python -m bot.bench DIR")
+        raise SystemExit("usage: python -m benchmarks.engine DIR")
     folder = Path(sys.argv[1])
     times, words = warm_brief_times(folder)
     per_kword = [t / w * 1000 for t, w in zip(times, words, strict=True)]

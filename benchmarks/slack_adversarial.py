@@ -1,6 +1,6 @@
 """Benchmark of hostile input: any 100 KB message briefs in under 2 s, and acks stay fast while it runs.
 
-    .venv/bin/python -m bot.slack.bench --adversarial [--size 100000] [--concurrency 100] [--external-workers]
+    .venv/bin/python -m benchmarks.slack --adversarial [--size 100000] [--concurrency 100] [--external-workers]
 
 First, in this process, each adversarial input (runs of one letter, of dots, "U.S. " and "Mr. " × N, one
 giant sentence without a stop, random Unicode, over a hundred real articles joined, or one repeated) is loaded and briefed by
@@ -24,12 +24,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bot.slack.bench import SECRET, _event, _fire, _free_port, _out, _pct, _standin_module, _start_bot, _stop, article
-from bot.slack.bench_db import bench_database
+from benchmarks.database import bench_database
+from benchmarks.slack import SECRET, _event, _fire, _free_port, _out, _pct, _start_bot, _stop, article
+from standins import slack_api as ss
 
 _WORDS = ["troops", "said", "the", "Ukraine", "$40", "million", "aid", "Kyiv", "sanctions", "Russia", "U.S.",
           "Mr.", "ATACMS", "would", "not", "allow", "strikes", "on", "Avdiivka", "captured", "1,376", "“", "”"]
-_FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures"
+_FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 
 
 def _real_texts() -> list[str]:
@@ -81,7 +82,6 @@ def _start_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
 
 def under_load(texts: dict[str, str], *, concurrency: int, external: bool) -> dict[str, float]:
     """Ack latencies while the bot briefs every text at once; and the time until all are posted."""
-    ss = _standin_module()
     with tempfile.TemporaryDirectory() as tmp, bench_database(tmp) as database_url, ss.SlackStandin() as slack:
         env = {key: value for key, value in os.environ.items()
                if key not in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SLACK_APP_TOKEN")}
@@ -127,7 +127,7 @@ def _posted(slack: Any, channel: str) -> int:
 def main(argv: list[str]) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m bot.slack.bench --adversarial")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.slack --adversarial")
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--concurrency", type=int, default=100)
     parser.add_argument("--external-workers", action="store_true")

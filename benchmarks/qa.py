@@ -1,6 +1,6 @@
 """Benchmark: on a ~10,000-token article, how many prompt tokens does a follow-up send to the model?
 
-    .venv/bin/python -m bot.qa.bench [--tokens 10000]
+    .venv/bin/python -m benchmarks.qa [--tokens 10000]
 
 Builds a long article from our own fixture text (``tests/fixtures/qa``), runs a three-turn thread
 through the real ``StructuredClient`` against the local OpenAI stand-in, and prints the prompt tokens
@@ -18,11 +18,11 @@ import openai
 from bot.article import Article
 from bot.config import LLMSettings, Settings
 from bot.llm.client import StructuredClient
-from bot.llm.standin import OpenAIStandin
 from bot.llm.tokens import count_message_tokens, count_tokens
 from bot.qa.answering import Turn, answer_question
+from standins.openai_api import OpenAIStandin
 
-FIXTURE_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "qa"
+FIXTURE_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "qa"
 QUESTIONS = ("How much is Norway giving for air defence?", "And what about Canada?",
              "Who says they recaptured the village?")
 

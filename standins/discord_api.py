@@ -13,14 +13,15 @@ import asyncio
 import itertools
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import discord
 import discord.gateway
 import discord.http
 import yarl
 from aiohttp import WSMsgType, web
-from platform_limits import DISCORD_ATTACHMENT_LIMIT, discord_message_problem
+
+from standins.platform_limits import DISCORD_ATTACHMENT_LIMIT, discord_message_problem
 
 APP_ID = 900000000000000001
 BOT_ID = 900000000000000002
@@ -104,7 +105,7 @@ class DiscordStandin:
         return f"http://127.0.0.1:{self.port}"
 
     def new_id(self) -> int:
-        return next(self._ids)
+        return int(next(self._ids))
 
     # ---- what tests look at -----------------------------------------------------------------------
 
@@ -190,7 +191,7 @@ class DiscordStandin:
         finally:
             self.changed.set()
 
-    async def _answer(self, method: str, path: str, body: dict[str, Any]) -> web.StreamResponse:
+    async def _answer(self, method: str, path: str, body: Any) -> web.StreamResponse:
         parts = path.strip("/").split("/")
         if path == "/users/@me":
             return _json(BOT_USER)
@@ -272,7 +273,7 @@ def _multipart(content_type: str, raw: bytes) -> dict[str, Any]:
         if part.get_filename():
             out["files"][part.get_filename()] = part.get_payload(decode=True)
         elif part.get_param("name", header="content-disposition") == "payload_json":
-            out["payload_json"] = json.loads(part.get_payload(decode=True))
+            out["payload_json"] = json.loads(cast(bytes, part.get_payload(decode=True)))
     return out
 
 

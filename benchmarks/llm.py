@@ -1,4 +1,4 @@
-"""Benchmark the LLM engine's own overhead: ``python -m bot.bench_llm DIR [--latency 1.0]``.
+"""Benchmark the LLM engine's own overhead: ``python -m benchmarks.llm DIR [--latency 1.0]``.
 
 Each ``DIR/*.txt`` article (headline, blank line, body) is briefed through a local stand-in server that
 answers after ``--latency`` seconds with a small valid BriefDraft. Printed per brief: wall time (drafting
@@ -25,9 +25,9 @@ from bot.config import load_settings
 from bot.grounding import ground_brief
 from bot.llm.client import PLACEHOLDER_API_KEY, StructuredClient
 from bot.llm.engine import LLMEngine
-from bot.llm.standin import OpenAIStandin
 from bot.llm.tokens import count_tokens, encoding_for_model
 from bot.models import BriefDraft, Source
+from standins.openai_api import OpenAIStandin
 
 _FIRST_SENTENCE = re.compile(r"<article>\s*Title:[^\n]*\n\s*(.+?[.!?])(?:\s|$)", re.DOTALL)
 
@@ -53,7 +53,7 @@ def _reply(request: Any) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.bench_llm", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.llm", description=__doc__.splitlines()[0])
     parser.add_argument("dir", type=Path, help="folder of NNN.txt articles")
     parser.add_argument("--latency", type=float, default=1.0, help="stand-in model latency in seconds")
     parser.add_argument("--model", default=None, help="model name (sets the tokenizer); default from config")

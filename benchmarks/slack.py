@@ -1,11 +1,11 @@
 """Benchmarks of the Slack bot over HTTP: ack latency under load, and brief throughput.
 
-    .venv/bin/python -m bot.slack.bench [--briefs 20] [--concurrency 50] [--llm-latency 2.0] [--external-workers]
-    .venv/bin/python -m bot.slack.bench --adversarial   (hostile 100 KB inputs: see bench_adversarial.py)
-    .venv/bin/python -m bot.slack.bench --two-processes (500 events over two processes: see bench_two.py)
+    .venv/bin/python -m benchmarks.slack [--briefs 20] [--concurrency 50] [--llm-latency 2.0] [--external-workers]
+    .venv/bin/python -m benchmarks.slack --adversarial   (hostile 100 KB inputs: see slack_adversarial.py)
+    .venv/bin/python -m benchmarks.slack --two-processes (500 events over two processes: see slack_two.py)
 
-Runs the real ASGI app under uvicorn on 127.0.0.1, the stand-in Slack Web API from the checkout's
-``tests/slack_standin.py``, and the stand-in OpenAI server (``bot.llm.standin``) that takes
+Runs the real ASGI app under uvicorn on 127.0.0.1, the stand-in Slack Web API (``standins.slack_api``),
+and the stand-in OpenAI server (``standins.openai_api``) that takes
 ``--llm-latency`` seconds per call. It asks for ``--briefs`` briefs at once (distinct articles, so no
 cache helps), and while they are being produced sends ``--concurrency`` signed requests at once and
 times each acknowledgement. Everything is local; nothing leaves 127.0.0.1. With ``--external-workers``
@@ -31,7 +31,9 @@ from typing import Any
 
 import httpx
 
-from bot.slack.bench_db import bench_database
+from benchmarks.database import bench_database
+from standins import slack_api as ss
+from standins.openai_api import OpenAIStandin
 
 SECRET = "bench-signing-secret"
 CHANNEL = "C0BENCH"
@@ -43,16 +45,6 @@ _AID = re.compile(
 def _out(line: str = "") -> None:
     sys.stdout.write(line + "\n")
     sys.stdout.flush()
-
-
-def _standin_module() -> Any:
-    tests = Path(__file__).resolve().parents[2] / "tests"
-    if not (tests / "slack_standin.py").is_file():
-        raise SystemExit("the benchmark needs a source checkout (tests/slack_standin.py)")
-    sys.path.insert(0, str(tests))
-    import slack_standin
-
-    return slack_standin
 
 
 def article(n: int) -> str:
@@ -182,12 +174,22 @@ def _start_bot(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[by
     raise RuntimeError("the bot did not start within 30 s")
 
 
+def _stop(procs: list[subprocess.Popen[bytes]], *, timeout: float) -> None:
+    """SIGTERM every process, then wait; kill what has not left after ``timeout`` seconds."""
+    for proc in procs:
+        proc.terminate()
+    for proc in procs:
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 def run(*, briefs: int, concurrency: int, llm_latency: float, workers: int | None,
         external: bool = False) -> dict[str, float]:
     """Start the stand-ins and the bot, measure, stop. Returns the figures."""
-    ss = _standin_module()
     from bot.config import load_settings
-    from bot.llm.standin import OpenAIStandin
 
     with (
         tempfile.TemporaryDirectory() as tmp,
@@ -219,7 +221,7 @@ def run(*, briefs: int, concurrency: int, llm_latency: float, workers: int | Non
         port = _free_port()
         procs = [_start_bot(env, port, Path(tmp) / "bot.log")]
         if external:  # the bot process only acknowledges; a worker process briefs
-            from bot.slack.bench_adversarial import _start_worker
+            from benchmarks.slack_adversarial import _start_worker
 
             procs.append(_start_worker(env, Path(tmp) / "worker.log"))
         try:
@@ -270,15 +272,15 @@ def run(*, briefs: int, concurrency: int, llm_latency: float, workers: int | Non
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if "--adversarial" in argv:  # hostile 100 KB inputs: bot/slack/bench_adversarial.py
-        from bot.slack.bench_adversarial import main as adversarial
+    if "--adversarial" in argv:  # hostile 100 KB inputs: benchmarks/slack_adversarial.py
+        from benchmarks.slack_adversarial import main as adversarial
 
         return adversarial([a for a in argv if a != "--adversarial"])
-    if "--two-processes" in argv:  # two bot processes on one database: bot/slack/bench_two.py
-        from bot.slack.bench_two import main as two_processes
+    if "--two-processes" in argv:  # two bot processes on one database: benchmarks/slack_two.py
+        from benchmarks.slack_two import main as two_processes
 
         return two_processes([a for a in argv if a != "--two-processes"])
-    parser = argparse.ArgumentParser(prog="python -m bot.slack.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.slack", description=__doc__.splitlines()[0])
     parser.add_argument("--briefs", type=int, default=20)
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--llm-latency", type=float, default=2.0)
@@ -309,14 +311,3 @@ def main(argv: list[str] | None = None) -> int:
 if __name__ == "__main__":
     raise SystemExit(main())
 
-
-def _stop(procs: list[subprocess.Popen[bytes]], *, timeout: float) -> None:
-    """SIGTERM every process, then wait; kill what has not left after ``timeout`` seconds."""
-    for proc in procs:
-        proc.terminate()
-    for proc in procs:
-        try:
-            proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()

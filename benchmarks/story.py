@@ -1,4 +1,4 @@
-"""Benchmark of digests over many stored briefs: ``python -m bot.story.bench [--briefs 10000]``.
+"""Benchmark of digests over many stored briefs: ``python -m benchmarks.story [--briefs 10000]``.
 
 Fills a fresh database (a SQLite file in a temporary folder; PostgreSQL when
 ``BRIEFBOT_BENCH_DATABASE_URL=postgresql://…``, in a schema of its own that is dropped afterwards) with
@@ -69,7 +69,7 @@ def synthetic_brief(rng: random.Random, n: int) -> Brief:
 @contextmanager
 def _database() -> Iterator[str]:
     """SQLite in a temporary folder, or a fresh schema of ``BRIEFBOT_BENCH_DATABASE_URL`` (dropped after)."""
-    from bot.slack.bench_db import bench_database
+    from benchmarks.database import bench_database
 
     with tempfile.TemporaryDirectory() as tmp, bench_database(tmp) as url:
         yield url if "://" in url else f"sqlite:///{url}"

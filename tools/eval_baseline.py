@@ -1,7 +1,7 @@
 """The evaluation gate's baseline: per-set floors and corpus hashes (``tests/eval_baseline.json``).
 
-    python -m bot.eval_baseline check  [--baseline FILE]     score every set, compare with its floors
-    python -m bot.eval_baseline update [--baseline FILE] [--add NAME=DIR …] [--only NAME …]
+    python -m tools.eval_baseline check  [--baseline FILE]     score every set, compare with its floors
+    python -m tools.eval_baseline update [--baseline FILE] [--add NAME=DIR …] [--only NAME …]
 
 ``update`` raises floors to today's scores and lowers ceilings (violations) to today's counts; it never
 lowers a floor or raises a ceiling. A set whose files changed gets its new hash and keeps its floors,
@@ -135,7 +135,7 @@ def apply(command: str, sets: dict[str, Any], *, only: list[str],
 
 
 def main(argv: list[str] | None = None, *, score: Callable[[Path], dict[str, float]] = score_folder) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.eval_baseline", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.eval_baseline", description=__doc__.split("\n")[0])
     parser.add_argument("command", choices=["check", "update"])
     parser.add_argument("--baseline", type=Path, default=DEFAULT_BASELINE)
     parser.add_argument("--add", action="append", default=[], metavar="NAME=DIR", help="a new set (update only)")

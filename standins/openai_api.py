@@ -1,13 +1,17 @@
-"""A stand-in OpenAI-compatible server on 127.0.0.1, for tests and the benchmark.
+"""A stand-in OpenAI-compatible server on 127.0.0.1, for tests and the benchmarks.
 
 It speaks just enough of ``POST /v1/chat/completions`` for the real ``openai`` client: replies come from
 a queue (``enqueue_json``, ``enqueue_content``, ``enqueue_status``) or, when the queue is empty, from a
 ``responder(request_json)`` function. Every request is recorded with its headers and JSON body, and with
 how long the server held it (the "model time" the benchmark subtracts).
 
-    with OpenAIStandin(latency=0.0) as server:
-        server.enqueue_json({"answer": "…", "quotes": []})
-        client = openai.OpenAI(base_url=server.base_url, api_key="test")
+    with OpenAIStandin() as server:
+        server.enqueue_json({"answer": "The article doesn't say.", "quotes": []})
+        server.enqueue_status(429, headers=FAST_RETRY)
+        client = openai_client(server, max_retries=1)       # a real openai.OpenAI pointed at it
+        ...
+        server.requests[0].json["response_format"]           # what the client sent
+        server.requests[0].headers["authorization"]
 """
 
 from __future__ import annotations
@@ -22,9 +26,16 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+import openai
 from pydantic import BaseModel
 
+from bot.config import LLMSettings
+from bot.llm.client import StructuredClient
 from bot.llm.tokens import count_message_tokens, count_tokens
+
+TEST_API_KEY = "sk-test-standin-0123456789"
+# Makes the SDK's retry wait 1 ms instead of its 0.5 s+ backoff (Retry-After: 0 means "use backoff").
+FAST_RETRY = {"retry-after-ms": "1", "retry-after": "0"}
 
 
 @dataclass(slots=True)
@@ -243,3 +254,18 @@ def _to_json(obj: Any) -> str:
     if isinstance(obj, BaseModel):
         return obj.model_dump_json()
     return json.dumps(obj)
+
+
+def openai_client(server: OpenAIStandin, *, max_retries: int = 0, timeout: float = 5.0,
+                  api_key: str = TEST_API_KEY) -> openai.OpenAI:
+    """A real ``openai.OpenAI`` pointed at the stand-in."""
+    return openai.OpenAI(base_url=server.base_url, api_key=api_key, max_retries=max_retries, timeout=timeout)
+
+
+def structured_client(server: OpenAIStandin, *, model: str = "gpt-4.1-mini", max_retries: int = 0,
+                      timeout: float = 5.0, max_output_tokens: int = 2000) -> StructuredClient:
+    """briefbot's own client (structured output, retries, errors) on a real ``openai.OpenAI`` at the stand-in."""
+    settings = LLMSettings(model=model, max_retries=max_retries, timeout_s=timeout,
+                           max_output_tokens=max_output_tokens)
+    return StructuredClient(settings=settings,
+                            client=openai_client(server, max_retries=max_retries, timeout=timeout))

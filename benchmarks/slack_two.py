@@ -1,6 +1,6 @@
 """Benchmark of two bot processes sharing one database: nothing lost, nothing answered twice, fast acks.
 
-    .venv/bin/python -m bot.slack.bench --two-processes [--events 500] [--seconds 60] [--burst 100]
+    .venv/bin/python -m benchmarks.slack --two-processes [--events 500] [--seconds 60] [--burst 100]
 
 Starts two bot processes (HTTP, the production start-up) on one database (a fresh SQLite file, or a fresh
 PostgreSQL schema with ``BRIEFBOT_BENCH_DATABASE_URL``), the stand-in Slack Web API and the stand-in model
@@ -21,20 +21,21 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bot.slack.bench import (
+from benchmarks.database import bench_database
+from benchmarks.slack import (
     SECRET,
     _event,
     _free_port,
     _one,
     _out,
     _pct,
-    _standin_module,
     _start_bot,
     article,
     llm_reply,
 )
-from bot.slack.bench_adversarial import _start_worker
-from bot.slack.bench_db import bench_database
+from benchmarks.slack_adversarial import _start_worker
+from standins import slack_api as ss
+from standins.openai_api import OpenAIStandin
 
 
 def _raw(ss: Any, body: str, *, retry: bool) -> bytes:
@@ -97,9 +98,6 @@ def _outcome(slack: Any, channels: list[str]) -> tuple[int, int]:
 
 
 def run(*, events: int, seconds: float, burst: int, external: bool = False) -> dict[str, float]:
-    ss = _standin_module()
-    from bot.llm.standin import OpenAIStandin
-
     with (
         tempfile.TemporaryDirectory() as tmp,
         bench_database(tmp) as database_url,
@@ -146,7 +144,7 @@ def run(*, events: int, seconds: float, burst: int, external: bool = False) -> d
 def main(argv: list[str]) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m bot.slack.bench --two-processes")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.slack --two-processes")
     parser.add_argument("--events", type=int, default=500)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--burst", type=int, default=100)
