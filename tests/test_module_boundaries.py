@@ -52,9 +52,7 @@ def private_reaches(source: str, modules: set[str]) -> list[str]:
 
 
 def _bot_modules() -> dict[str, Path]:
-    # The benchmark modules are leaving the package (issue 12's neighbours move them to benchmarks/).
-    return {_module_name(p): p for p in sorted(BOT.rglob("*.py"))
-            if not p.name.startswith("bench") and p.name != "standin.py"}
+    return {_module_name(p): p for p in sorted(BOT.rglob("*.py"))}
 
 
 def test_no_module_uses_another_modules_private_names() -> None:
