@@ -147,14 +147,22 @@ def _block_lines(block: str) -> list[str]:
     lines = [line for line in lines if line]
     # Each paragraph as its lines, joined at the end: joining as we go was quadratic on thousands of lines.
     out: list[list[str]] = []
+    width = max((len(line) for line in lines), default=0)
     for line in lines:
         starts_item = bool(BULLET.match(line) or TIMESTAMP.match(line))
-        continues = out and not starts_item and not _ends_sentence(out[-1][-1])
+        continues = out and not starts_item and not _ends_sentence(out[-1][-1]) and not _heading(out[-1], line, width)
         if continues and (not BULLET.match(out[-1][0]) or line[:1].islower()):
             out[-1].append(line)
         else:
             out.append([line])
     return [" ".join(parts) for parts in out]
+
+
+def _heading(paragraph: list[str], line: str, width: int) -> bool:
+    """Is ``paragraph`` a heading above ``line`` ("(1) Freezing of assets" over "The assets of …")? One short
+    line (hard-wrapped lines run to about the block's width) before a line that starts a sentence."""
+    return len(paragraph) == 1 and len(paragraph[0]) <= 0.6 * width and line[:1].isupper() \
+        and (paragraph[0][:1].isupper() or paragraph[0][:1] in "(0123456789")
 
 
 def _ends_sentence(line: str) -> bool:

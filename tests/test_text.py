@@ -37,6 +37,20 @@ def test_hard_wrapped_lines_are_joined():
         "A sentence that wraps onto the next line."]
 
 
+def test_a_heading_line_stands_apart_from_the_paragraph_under_it():
+    text = ("(2) Export ban on third-country firms\n"
+            "A total of 22 entities in third countries will be barred from receiving exports from Japan, the\n"
+            "government said, adding that the list would be reviewed every six months with its partners.")
+    assert split_paragraphs(text) == [
+        "(2) Export ban on third-country firms",
+        "A total of 22 entities in third countries will be barred from receiving exports from Japan, the "
+        "government said, adding that the list would be reviewed every six months with its partners."]
+    # Counter-example: the short last line of a hard-wrapped paragraph is not a heading.
+    wrapped = ("Officials in Tokyo said the measures would take effect next month and that more\n"
+               "Firms could follow")
+    assert len(split_paragraphs(wrapped)) == 1
+
+
 def test_page_boilerplate_is_dropped_and_repeats_deduplicated():
     text = "Title\n\nFirst paragraph says something.\n\nShare.\n\nExit mobile version\n\nFirst paragraph says something."
     assert article_units(text, title="Title") == [["First paragraph says something."]]
