@@ -53,7 +53,9 @@ def _content_of(verb: Token) -> set[int]:
                                                                             if not syntax.is_temporal(t)):
             continue  # "wrote on Telegram that …", "said on Sunday …": where or when it was said
         figure = child.dep_ == "prep" and any(t.like_num for t in child.subtree) and child.lower_ in ("at", "to")
-        if child.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "oprd") or figure or (
+        # "showed most of the town under Russian control": what the map or monitor says the place is.
+        predicate = child.dep_ == "prep" and child.lower_ == "under" and syntax.first_child(verb, "dobj") is not None
+        if child.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "oprd") or figure or predicate or (
                 child.dep_ == "prep" and child.lower_ in ("of", "that", "about", "on")):
             if child.dep_ == "advcl" and child.lemma_ in _CITING:
                 continue
