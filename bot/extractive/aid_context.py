@@ -30,6 +30,8 @@ _TOTAL = {"total", "overall", "altogether", "sum"}
 # What a package's contents are listed in, or lumped as: "a fact sheet lists …", "the money will buy …".
 _HOLDERS = {"money", "funding", "sum", "it", "sheet", "list", "document", "breakdown", "table", "statement",
             "equipment", "announcement"}
+# Nouns for the pieces of a package: "The biggest items are …", "Its main elements are …".
+_PART_NOUNS = {"item", "element", "component", "part", "highlight", "centrepiece", "centerpiece", "piece"}
 
 
 class AidInContext:
@@ -185,7 +187,9 @@ class AidInContext:
             holds = (lemma in self.lx.contain or lemma == "list") and who is not None and (
                 who.lemma_.lower() in self.lx.aid_noun or syntax.is_pronoun(who)
                 or who.lemma_.lower() in _HOLDERS or who.lemma_.lower() in self.lx.equipment_heads)
-            if not (holds or on_list):
+            # "The biggest items are Archer artillery systems, CV90 vehicles …": what the package is made of.
+            named_parts = lemma == "be" and who is not None and who.lemma_.lower() in _PART_NOUNS
+            if not (holds or on_list or named_parts):
                 continue
             recent = [f for f in self.ctx.items[-4:] if f.section == "aid"
                       and f.sentences[-1].index >= s.index - 3]

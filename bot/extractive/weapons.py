@@ -94,6 +94,8 @@ def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equ
         is_goods = equipment and (lemma in lx.equipment_heads or token.lower_ in lx.equipment_heads)
         if not (is_weapon or is_goods):
             continue
+        if lemma == "round" and token.tag_ == "NN" and not any(ch.isdigit() for c in token.lefts for ch in c.text):
+            continue  # "in this round" of aid or talks; ammunition is "rounds" or "a 155mm round"
         if token.dep_ == "compound" and token.head.pos_ == "NOUN":
             continue  # "artillery shells": the head noun carries the phrase
         if any(n.start <= token.i < n.end for n in s.names_of("weapon")):
