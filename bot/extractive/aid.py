@@ -306,7 +306,7 @@ class AidReader:
                 continue
             weapons = [w for w in weapons_in(s, self.lx, indices=clause | self._listed_above(verb), equipment=True)
                        if not self.is_enemy(w.head)]
-            contents = widest([w.text for w in weapons])
+            contents = widest([w.text for w in weapons]) or self.more.elided_count(s, verb, money)
             has_help = any(self.is_help(t) for t in s.doc if t.i in clause)
             if not (money or contents or has_help):
                 continue

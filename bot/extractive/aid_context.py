@@ -13,7 +13,7 @@ from bot.extractive.actors import BELLIGERENTS, actor_of
 from bot.extractive.found import Found, unique, widest
 from bot.extractive.reading import Sentence
 from bot.extractive.weapons import weapons_in
-from bot.figures import Money
+from bot.figures import Money, word_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -174,6 +174,21 @@ class AidInContext:
         target.fields["contents"] = unique([*target.fields["contents"], *contents])
         target.extend(s)
         return True
+
+    def elided_count(self, s: Sentence, verb: Token, money: list[Money]) -> list[str]:
+        """"Denmark has promised 19 aircraft. Norway will give six": a bare number given counts the goods of
+        the aid just named."""
+        count = syntax.first_child(verb, "dobj")
+        if money or count is None or count.pos_ != "NUM" or any(c.pos_ == "NOUN" for c in count.children):
+            return []
+        recent = [f for f in self.ctx.items[-4:] if f.section == "aid" and f.fields["contents"]
+                  and f.sentences[-1].index >= s.index - 1]
+        if not recent:
+            return []
+        words = recent[-1].fields["contents"][-1].split()
+        while len(words) > 1 and (any(ch.isdigit() for ch in words[0]) or word_number(words[0]) is not None):
+            words = words[1:]  # "12 armoured vehicles" -> "armoured vehicles"
+        return [f"{count.text} {' '.join(words)}"]
 
     def continuation(self, s: Sentence) -> Found | None:
         """"The package includes radars, interceptors and spare parts": contents of the aid just named."""
