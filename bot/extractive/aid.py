@@ -330,6 +330,7 @@ class AidReader:
             else:
                 amounts: list[Money | None] = list(money) or [None]
                 pairs = [(" and ".join(donors), contents, m) for m in amounts]
+            made = len(out)
             for donor, items, amount in pairs:
                 fields = {**base, "donor": donor, "contents": items,
                           "amount": amount.text if amount else None, "value": amount.value if amount else None,
@@ -337,4 +338,5 @@ class AidReader:
                 out.append(Found("aid", fields, [s], merge_key=(donor.lower(), amount.value if amount else None,
                                                                   amount.currency if amount else None)
                                  if amount else None))
+            out += self.more.gapped_counts(s, verb, out[made:])  # "… pledged 24 of the jets and Denmark 19"
         return out + self.more.nominal(s, taken, about_ukraine=article_about_ukraine)

@@ -190,6 +190,33 @@ class AidInContext:
             words = words[1:]  # "12 armoured vehicles" -> "armoured vehicles"
         return [f"{count.text} {' '.join(words)}"]
 
+    def gapped_counts(self, s: Sentence, verb: Token, made: list[Found]) -> list[Found]:
+        """"The Netherlands pledged 24 of the jets and Denmark 19": the count of each donor, the second one's
+        verb left out (gapping). The parser hangs "Denmark 19" on the object as a conjunct."""
+        obj = syntax.first_child(verb, "dobj")
+        if obj is None or len(made) != 1:
+            return []
+        goods = None
+        heads = [obj]
+        if obj.pos_ == "NUM":  # "24 of the jets"
+            of = next((p for p in syntax.children(obj, "prep") if p.lower_ == "of"), None)
+            noun = syntax.first_child(of, "pobj") if of is not None else None
+            if noun is not None:
+                goods = syntax.span_text(syntax.phrase_tokens(noun, stop=syntax.CLAUSES | {"det", "poss", "cc"}))
+                made[0].fields["contents"] = [f"{obj.text} {goods}"]
+                heads.append(noun)  # the parser may hang "and Denmark 19" on the jets
+        elif made[0].fields["contents"]:
+            words = made[0].fields["contents"][0].split()
+            goods = " ".join(words[1:]) if len(words) > 1 and words[0][:1].isdigit() else None
+        out: list[Found] = []
+        for conj in [c for h in heads for c in h.conjuncts] if goods else ():
+            count = next((c for c in conj.children if c.dep_ == "nummod" and c.pos_ == "NUM"), None)
+            donor = next((n.canonical for n in s.names_of("actor") if n.start <= conj.i < n.end), None)
+            if count is not None and donor is not None and donor not in BELLIGERENTS:
+                out.append(Found("aid", {**made[0].fields, "donor": donor, "contents": [f"{count.text} {goods}"],
+                                         "amount": None, "value": None, "currency": None}, [s]))
+        return out
+
     def continuation(self, s: Sentence) -> Found | None:
         """"The package includes radars, interceptors and spare parts": contents of the aid just named."""
         for verb in s.doc:
