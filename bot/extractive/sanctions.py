@@ -197,10 +197,12 @@ class SanctionsReader:
             for p in syntax.children(token, "prep"))
 
     @staticmethod
-    def _partitive_places(s: Sentence, clause: set[int]) -> set[int]:
-        """Tokens of "most of them in India and the UAE", "19 of them in China": where part of the targets
-        are, said beside them rather than inside their phrase."""
-        out: set[int] = set()
+    def _partitive_places(s: Sentence, clause: set[int], target: Token | None) -> set[int]:
+        """Tokens of "most of them in India and the UAE", "19 of them in China", "added 93 entities, in Russia,
+        China and Turkey, to the list": where the targets are, said beside them rather than inside their phrase."""
+        after = max(t.i for t in target.subtree if not t.is_punct) + 1 if target is not None else -1
+        out = {t.i for p in (syntax.children(target.head, "prep") if target is not None else []) if p.lower_ in
+               ("in", "from") and p.i == after + 1 and s.doc[after].text == "," for t in p.subtree}
         for token in s.doc:
             if token.i not in clause:
                 continue
@@ -297,7 +299,7 @@ class SanctionsReader:
         described = {t.i for t in phrase for a in [t, *t.ancestors]
                      if a.dep_ == "acl" and a.i != (target.i if target is not None else -1)
                      and a.i in {x.i for x in phrase} and a.lemma_.lower() not in _SITED}
-        target_tokens = ({t.i for t in phrase} - described) | self._partitive_places(s, clause)
+        target_tokens = ({t.i for t in phrase} - described) | self._partitive_places(s, clause, target)
         countries = [n.canonical for n in s.names if n.kind == "country" and (n.start in target_tokens or (
             target is None and n.start in clause)) and n.canonical != imposer]
         count = self._count(trigger, target)
