@@ -289,6 +289,11 @@ class ClaimReader:
             # the words the speaker's own phrase interrupts.
             end = max(i for i in content if i >= start and doc[i].head.i in {a.verb.i, *range(start, i)})
         text = syntax.span_text(list(doc[start : end + 1])).strip(_EDGES)
+        before = next((r for r in runs if r[-1] < start and a.verb is not None and all(
+            doc[i].is_punct or i in {t.i for t in a.verb.subtree} for i in range(r[-1] + 1, start))), None)
+        if before is not None:
+            # "Russian troops, the ministry said, had captured …": the words the report interrupts, rejoined.
+            text = f"{syntax.span_text(list(doc[before[0] : before[-1] + 1])).strip(_EDGES)} {text}"
         if text.lower().startswith("that "):
             text = text[5:]
         if a.denial and a.verb is not None and not events:

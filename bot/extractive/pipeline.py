@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.errors import ConfigError
+from bot.extractive.mend import mend_parenthetical_reports
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -182,4 +183,5 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
     """Parse each text (a sentence, usually) into a Doc with tags, dependencies and lemmas."""
     nlp = load_pipeline()
     with _lock:  # the vocabulary's string store is shared state
-        return list(nlp.pipe((breakable(t[:MAX_PARSED_CHARS]) for t in texts), batch_size=64))
+        docs = nlp.pipe((breakable(t[:MAX_PARSED_CHARS]) for t in texts), batch_size=64)
+        return [mend_parenthetical_reports(doc) for doc in docs]

@@ -1,0 +1,51 @@
+"""Repairs of parses the small English model gets wrong in a way that grammar can put right.
+
+A report set inside the sentence it reports ("A new package worth €500m, he told reporters, would
+bring IRIS-T missiles to Ukraine") is parsed with the report as the main verb, the fronted phrase left
+hanging and the real clause without its subject. Wire copy does this constantly. We rebuild the tree the
+parser gives to the same report put last ("…, he told reporters."): the reported clause is the root, the
+fronted phrase its subject, the report a parenthetical beside it, so every reader sees one shape.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Verbs that set a report inside a sentence: "X, he said, …", "X, officials told Reuters, …".
+_REPORTING = {"say", "tell", "add", "note", "stress", "insist", "argue", "claim", "announce", "write", "explain",
+              "warn", "confirm", "report", "believe", "think", "reckon", "acknowledge", "admit", "suggest"}
+_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "conj"}
+_SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
+
+
+def mend_parenthetical_reports(doc: Doc) -> Doc:
+    """Re-hang "X, he said, would Y" as "X would Y, he said" (see the module docstring)."""
+    for verb in list(doc):
+        if verb.dep_ != "ROOT" or verb.lemma_.lower() not in _REPORTING:
+            continue
+        speaker = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if speaker is None or speaker.left_edge.i < 2 or doc[speaker.left_edge.i - 1].text != ",":
+            continue
+        clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i > verb.i
+                       and c.pos_ in ("VERB", "AUX") and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","
+                       and not any(g.dep_ in _SUBJECTS for g in c.children)), None)
+        fronted = [c for c in verb.children if c.i < speaker.left_edge.i - 1 and c.dep_ not in ("punct", "cc")]
+        if clause is None or len(fronted) != 1 or fronted[0].pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+            continue
+        _rehang(verb, clause, fronted[0])
+    return doc
+
+
+def _rehang(verb: Token, clause: Token, subject: Token) -> None:
+    trailing = [c for c in verb.children if c.dep_ == "punct" and c.i > clause.right_edge.i]
+    clause.head = clause
+    clause.dep_ = "ROOT"
+    verb.head = clause
+    verb.dep_ = "parataxis"
+    subject.head = clause
+    subject.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in clause.children) else "nsubj"
+    for punct in trailing:
+        punct.head = clause
