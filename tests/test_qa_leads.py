@@ -191,3 +191,13 @@ def test_which_plural_read_as_a_verb_still_names_the_class():
     assert "Hlynske" in lead and "Sosnivka" in lead
     # Counter-example: an auxiliary after "which" is not a class word.
     assert _lead(text, "Which does Kyiv say it retook?")
+
+
+def test_a_count_of_two_kinds_names_both():
+    text = ("Tokyo said the assets of 14 individuals and 31 entities would be frozen, and that exports to "
+            "another 9 firms would be barred.")
+    lead = _lead(text, "How many individuals and entities face the asset freeze?")
+    assert "14 individuals" in lead and "31 entities" in lead
+    # Counter-example: a question about one kind keeps to that kind.
+    lead = _lead(text, "How many firms face the export ban?")
+    assert "9 firms" in lead and "31" not in lead

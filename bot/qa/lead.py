@@ -53,6 +53,14 @@ def figure_across(intent: Intent, texts: list[str]) -> str | None:
         if found is None:
             return None
         text, chosen = found
+        # "How many people and entities …?", "How many targets?" -> "11 individuals and 29 entities": the pair
+        # the question asks for, or the parts of a whole the figure found counts only one of.
+        pair = bool(re.search(r"\s(?:and|both)\b", intent.text.strip(), re.I)) or (
+            intent.kind == "count" and bool(intent.focus)
+            and not any(f.lower().rstrip("s") in chosen.text.lower() for f in intent.focus))
+        both = _AND_FIGURE.match(text, chosen.end) if pair else None
+        if both is not None:
+            return text[chosen.start : both.end()]
         if intent.kind == "count":
             return chosen.text
         # A conversion stays with the amount it converts: "4.5 billion kroner (about $630 million)".
@@ -63,6 +71,9 @@ def figure_across(intent: Intent, texts: list[str]) -> str | None:
     return next((f for f in (figure_in(intent, t) for t in texts) if f), None)
 
 
+# A second figure joined to the first: "… and 29 entities", "… in loans and €17bn in grants".
+_AND_FIGURE = re.compile(r"(?:\s+(?:in|of)\s+[\w-]+)?,?\s+and\s+(?:about\s+|some\s+|another\s+)?[$€£¥]?\d[\d.,]*"
+                         r"(?:\s*(?:bn|billion|million|m)\b)?(?:\s+(?:in\s+)?[A-Za-z-]+)?")
 # A phrase from a lower-ranked passage must be read this much more surely per rank to be the lead.
 _SPAN_RANK_COST = 1.5
 
