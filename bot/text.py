@@ -43,6 +43,8 @@ _BOILERPLATE = re.compile(
 # Where the article ends and readers' comments or link lists begin: nothing after it is the article.
 _END_OF_ARTICLE = re.compile(
     r"^(?:\d+\s+)?(?:comments?|reader comments|readers' comments|join the conversation|leave a comment|"
+    r"readers (?:respond|react|write)|readers' (?:views|reactions|letters)|reader reactions|your (?:views|comments)|"
+    r"what (?:our )?readers (?:say|think)|letters to the editor|"
     r"have your say|most read|related stories|more on this story|recommended(?: for you)?|you may also like)"
     r"(?:\s*\(\d+\))?\s*:?$",
     re.IGNORECASE,
@@ -111,6 +113,11 @@ _ADDRESSED_TO_MACHINE = re.compile(
     # "AI summary instruction: …", "Note to language models: …": a label that addresses a machine.
     r"\b(?:AI|A\.I\.|LLMs?|language models?|chatbots?|bots?|assistants?|summari[sz]ers?)\b[^.:]{0,30}?"
     r"\b(?:instructions?|notes?|notice|directive|prompt|guidance)\s*(?:[:=]|\s[-–—]\s)|"
+    # "Note to summarisation tools: …", "Instructions for automated summaries — …": the same label turned round.
+    r"\b(?:notes?|instructions?|message|directive|guidance)\s+(?:to|for)\s+(?:any\s+|all\s+)?(?:AI\b|LLMs?|"
+    r"language models?|chatbots?|bots?|assistants?|summari[sz]ers?|summari[sz]ation tools?|automated \w+|"
+    r"machine\w*)[^.:]{0,20}?\s*(?:[:=]|\s[-–—]\s)|"
+    r"\bfor (?:AI\b|LLMs?|automated \w+|machine \w+|summari[sz]\w+)[^.:]{0,20}?\s*[:=]|"
     r"\b(?:when|if|while) (?:summari[sz]ing|you summari[sz]e|condensing|you condense)\b[^.]{0,40}?"
     r"\b(?:article|story|text|report|piece)\b",
     re.IGNORECASE,
@@ -118,7 +125,8 @@ _ADDRESSED_TO_MACHINE = re.compile(
 # A reader's comment pasted with its label ("Reader comment: …", "Comment from Oleg K.: …"): not the article.
 # A promotion under its label ("Sponsored: …", "PARTNER CONTENT | …"): not the article either.
 _LABELLED_COMMENT = re.compile(
-    r"^(?:reader(?:'s|s'|s)? comments?|comments? (?:from|by) [^:]{1,40}|from the comments|a reader (?:writes|wrote|"
+    r"^(?:reader(?:'s|s'|s)? comments?|(?:top|featured|most liked|best|latest) comments?|comments? (?:from|by) [^:]{1,40}|"
+    r"from the comments|a reader (?:writes|wrote|"
     r"comments?|says)|sponsored(?: content| post| message| link)?|partner(?:ed)? (?:content|message|post)|"
     r"advertisement|advertorial|ad|promoted(?: content)?|promotion|paid (?:content|post|partnership|promotion)|"
     r"presented by [^:|]{1,40}|brought to you by [^:|]{1,40})\s*[:\-–—|]", re.IGNORECASE)
