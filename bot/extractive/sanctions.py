@@ -202,7 +202,8 @@ class SanctionsReader:
         China and Turkey, to the list": where the targets are, said beside them rather than inside their phrase."""
         after = max(t.i for t in target.subtree if not t.is_punct) + 1 if target is not None else -1
         out = {t.i for p in (syntax.children(target.head, "prep") if target is not None else []) if p.lower_ in
-               ("in", "from") and p.i == after + 1 and s.doc[after].text == "," for t in p.subtree}
+               ("in", "from") and p.i == after + 1 and s.doc[after].text == "," and any(
+                   o.pos_ == "PROPN" for o in syntax.children(p, "pobj")) for t in p.subtree}
         for token in s.doc:
             if token.i not in clause:
                 continue
