@@ -129,7 +129,7 @@ def test_a_dead_worker_is_replaced_and_the_worker_stops_with_the_bot(tmp_path: P
                 bot.log.read_text()[-2000:]
             assert not _alive(first) and _worker_pid(url, 1) == second
             bot.stop()  # SIGTERM: the bot stops its worker before it exits
-            assert bot.proc.returncode is not None and not _alive(second)
+            assert bot.proc.returncode == -signal.SIGTERM and not _alive(second)
             # A bot killed outright leaves no worker behind either: the child sees its stdin close.
             bot.start()
             assert _wait(lambda: len(_children(bot.proc.pid)) == 1, timeout=30)

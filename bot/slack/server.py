@@ -13,8 +13,11 @@ import asyncio
 import contextlib
 import logging
 import os
+import signal
+import threading
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
+from types import FrameType
 from typing import TYPE_CHECKING
 
 from slack_bolt import App
@@ -190,11 +193,29 @@ def run(settings: Settings, *, http: bool, port: int | None = None) -> None:
         reason = getattr(exc, "reason", None) or exc
         raise ConfigError(f"could not verify SLACK_BOT_TOKEN with Slack at {api_url()}: {reason}") from exc
     worker = WorkerChild().start() if child else None
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    if worker is not None and on_main_thread:
+        # uvicorn re-raises the SIGTERM it handled once it has shut down, and Socket Mode does not handle it:
+        # either way the default action would end this process before it stops its worker.
+        signal.signal(signal.SIGTERM, _terminated)
     try:
         _serve(app, service, app_token if socket_mode else None, port)
+    except _Terminated:
+        if worker is not None:
+            worker.stop()
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.raise_signal(signal.SIGTERM)  # end as SIGTERM ends a process, now that the worker is stopped
     finally:
         if worker is not None:
             worker.stop()
+
+
+class _Terminated(Exception):
+    """SIGTERM arrived."""
+
+
+def _terminated(_signum: int, _frame: FrameType | None) -> None:
+    raise _Terminated
 
 
 def _serve(app: App, service: BriefService, app_token: str | None, port: int | None) -> None:
