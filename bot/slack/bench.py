@@ -306,9 +306,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if ok else 1
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
-
 
 def _stop(procs: list[subprocess.Popen[bytes]], *, timeout: float) -> None:
     """SIGTERM every process, then wait; kill what has not left after ``timeout`` seconds."""
@@ -320,3 +317,7 @@ def _stop(procs: list[subprocess.Popen[bytes]], *, timeout: float) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
