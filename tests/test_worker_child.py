@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 import slack_standin as ss
-from test_crash_recovery import ARTICLE, SECRET, BotProcess
+from test_crash_recovery import ARTICLE, SECRET, BotProcess, alive, children
 from test_store_db import store_url  # noqa: F401 (the fixture: an empty SQLite or PostgreSQL database)
 
 from bot.store import open_store
@@ -57,26 +57,6 @@ def _wait(predicate, timeout: float = 60.0) -> bool:
     return False
 
 
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, IndexError):
-        return False
-    return state != "Z"  # a zombie has exited; only its parent has not read its status yet
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
-        except OSError:
-            continue
-        if fields.get("PPid", "").strip() == str(pid) and _alive(int(status.parent.name)):
-            found.append(int(status.parent.name))
-    return found
-
-
 def _worker_pid(url: str, job_id: int) -> int:
     with open_store(url) as store:
         job = store.get_job(job_id)
@@ -92,7 +72,7 @@ def test_an_ack_comes_while_a_hostile_message_is_briefed_by_the_bots_own_worker(
         try:
             bot.start()
             assert bot.proc is not None
-            assert _wait(lambda: len(_children(bot.proc.pid)) == 1, timeout=30)
+            assert _wait(lambda: len(children(bot.proc.pid)) == 1, timeout=30)
             assert _mention(bot, "C0HOSTILE", "1800000400.000001", _hostile_text()) == 200
             # The hostile brief has started (its placeholder is up); a request now is acknowledged at once.
             assert _wait(lambda: any(m["channel"] == "C0HOSTILE" for m in standin.messages)), \
@@ -102,7 +82,7 @@ def test_an_ack_comes_while_a_hostile_message_is_briefed_by_the_bots_own_worker(
             # Both are briefed, in the worker process the bot started, not in the bot's own.
             assert _wait(lambda: _answered(standin, "C0HOSTILE") and _answered(standin, "C0CALM")), \
                 bot.log.read_text()[-2000:]
-            [child] = _children(bot.proc.pid)
+            [child] = children(bot.proc.pid)
             assert {_worker_pid(store_url, 1), _worker_pid(store_url, 2)} == {child} != {bot.proc.pid}
             assert "$125 million" in json.dumps(_answered(standin, "C0CALM"))
             assert len([m for m in standin.messages if m["channel"] == "C0HOSTILE"]) == 1
@@ -118,23 +98,23 @@ def test_a_dead_worker_is_replaced_and_the_worker_stops_with_the_bot(tmp_path: P
         try:
             bot.start()
             assert bot.proc is not None
-            assert _wait(lambda: len(_children(bot.proc.pid)) == 1, timeout=30)
-            [first] = _children(bot.proc.pid)
+            assert _wait(lambda: len(children(bot.proc.pid)) == 1, timeout=30)
+            [first] = children(bot.proc.pid)
             os.kill(first, signal.SIGKILL)
-            assert _wait(lambda: _children(bot.proc.pid) not in ([], [first]), timeout=30)
-            [second] = _children(bot.proc.pid)
+            assert _wait(lambda: children(bot.proc.pid) not in ([], [first]), timeout=30)
+            [second] = children(bot.proc.pid)
             # Work acknowledged after the death is done by the new worker.
             assert bot.mention("C0AFTER", "1800000500.000001") == 200
             assert _wait(lambda: "$125 million" in json.dumps(_answered(standin, "C0AFTER"))), \
                 bot.log.read_text()[-2000:]
-            assert not _alive(first) and _worker_pid(url, 1) == second
+            assert not alive(first) and _worker_pid(url, 1) == second
             bot.stop()  # SIGTERM: the bot stops its worker before it exits
-            assert bot.proc.returncode == -signal.SIGTERM and not _alive(second)
+            assert bot.proc.returncode == -signal.SIGTERM and not alive(second)
             # A bot killed outright leaves no worker behind either: the child sees its stdin close.
             bot.start()
-            assert _wait(lambda: len(_children(bot.proc.pid)) == 1, timeout=30)
-            [third] = _children(bot.proc.pid)
-            bot.kill()
-            assert _wait(lambda: not _alive(third), timeout=30)
+            assert _wait(lambda: len(children(bot.proc.pid)) == 1, timeout=30)
+            [third] = children(bot.proc.pid)
+            bot.kill(with_workers=False)
+            assert _wait(lambda: not alive(third), timeout=30)
         finally:
             bot.stop()

@@ -99,7 +99,16 @@ def _process_gone(worker: str) -> bool:
         return True
     except PermissionError:
         return False
-    return False
+    return _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """Has ``pid`` exited, its status not yet read? (A killed bot's worker waits so until init reaps it.)"""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[:1] == ["Z"]
+    except (OSError, IndexError):
+        return False  # no /proc (not Linux): its lease tells
 
 
 class JobPool:
