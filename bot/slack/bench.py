@@ -308,7 +308,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if ok else 1
 
 
-
 def _stop(procs: list[subprocess.Popen[bytes]], *, timeout: float) -> None:
     """SIGTERM every process, then wait; kill what has not left after ``timeout`` seconds."""
     for proc in procs:

@@ -32,9 +32,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-if TYPE_CHECKING:
-    from bot.service import BriefService
-
 from bot.config import Settings
 from bot.errors import ConfigError
 from bot.heap import keep_collections_short
@@ -43,6 +40,9 @@ from bot.slack.clients import api_url
 from bot.slack.listeners import DEFERRED, Deferred
 from bot.slack.supervise import WorkerChild
 from bot.slack.worker import CHILD, workers_mode
+
+if TYPE_CHECKING:
+    from bot.service import BriefService
 
 log = logging.getLogger(__name__)
 
@@ -193,8 +193,7 @@ def run(settings: Settings, *, http: bool, port: int | None = None) -> None:
         reason = getattr(exc, "reason", None) or exc
         raise ConfigError(f"could not verify SLACK_BOT_TOKEN with Slack at {api_url()}: {reason}") from exc
     worker = WorkerChild().start() if child else None
-    on_main_thread = threading.current_thread() is threading.main_thread()
-    if worker is not None and on_main_thread:
+    if worker is not None and threading.current_thread() is threading.main_thread():
         # uvicorn re-raises the SIGTERM it handled once it has shut down, and Socket Mode does not handle it:
         # either way the default action would end this process before it stops its worker.
         signal.signal(signal.SIGTERM, _terminated)

@@ -1,8 +1,8 @@
 """The bot's own worker process: by default ``briefbot slack`` acknowledges, and a child briefs.
 
-A brief holds the interpreter it runs in (the offline engine's parser is CPU-bound Python), so briefs run
-in the same process as the acknowledgements would make Slack wait. By default the bot therefore starts
-one ``briefbot worker`` child — the same code as the Procfile's ``worker:`` type — and only records jobs
+A brief holds the interpreter it runs in (the offline engine's parser is CPU-bound Python): in the process
+that acknowledges Slack it would make the acknowledgements wait. So by default the bot starts one
+``briefbot worker`` child — the same code as the Procfile's ``worker:`` type — and only records jobs
 itself. The child:
 
 - reads nothing from its standard input but notices when it closes: the bot has exited, however (a
