@@ -71,9 +71,8 @@ class WorkMixin:
         """Forget event ids claimed more than ``older_than_s`` ago, and rate-limit hits as old; return how
         many event ids were removed (``chunk`` rows per transaction)."""
         before = self._clock() - older_than_s
-        removed = self._delete_in_chunks("events", "event_id", "claimed_at < ?", before, chunk)
         self._delete_in_chunks("rate_hits", "id", "at < ?", before, chunk)
-        return removed
+        return self._delete_in_chunks("events", "event_id", "claimed_at < ?", before, chunk)
 
     def prune_jobs(self, older_than_s: float, *, chunk: int = PRUNE_CHUNK) -> int:
         """Remove jobs finished (done or failed) more than ``older_than_s`` ago; return how many. Pending and
