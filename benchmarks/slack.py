@@ -293,7 +293,9 @@ def main(argv: list[str] | None = None) -> int:
         external=args.external_workers,
     )
     db = "PostgreSQL" if os.environ.get("BRIEFBOT_BENCH_DATABASE_URL", "").startswith("postgres") else "SQLite"
-    mode = "bot process acks only, a worker process briefs" if args.external_workers else "one process acks and briefs"
+    mode = ("bot process acks only, a worker process briefs" if args.external_workers else
+            "one process acks and briefs" if os.environ.get("BRIEFBOT_WORKERS") == "inline" else
+            "the bot acks, the worker process it started briefs")
     _out(f"cpus: {os.cpu_count()}  workers: {result['workers']:.0f}  database: {db}  ({mode})")
     _out(
         f"ack latency, {args.concurrency} concurrent signed requests while {args.briefs} briefs are "

@@ -7,8 +7,9 @@ giant sentence without a stop, random Unicode, over a hundred real articles join
 the offline engine, and its time printed (target < 2 s each). Then the real bot is started (HTTP, offline
 engine, stand-in Slack Web API on 127.0.0.1), every input is sent to it as a mention at once, and while those
 briefs run ``--concurrency`` signed requests are sent at once and each acknowledgement timed (target p99 <
-100 ms). With ``--external-workers`` the web process only acknowledges and a ``briefbot worker`` process
-briefs (``BRIEFBOT_WORKERS=external``), as the Procfile runs it.
+100 ms). By default the bot briefs in the worker process it starts itself; with ``--external-workers`` the web
+process only acknowledges and a separately started ``briefbot worker`` briefs (``BRIEFBOT_WORKERS=external``),
+as the Procfile runs it; ``BRIEFBOT_WORKERS=inline`` in the environment measures briefs on the bot's threads.
 """
 
 from __future__ import annotations
@@ -139,7 +140,9 @@ def main(argv: list[str]) -> int:
         _out(f"  {name:22} {len(texts[name].encode()) / 1000:6.1f} KB  {seconds:6.2f} s")
     _out(f"  slowest: {max(times.values()):.2f} s")
     result = under_load(texts, concurrency=args.concurrency, external=args.external_workers)
-    mode = "web process acks only, one worker process briefs" if args.external_workers else "one process"
+    mode = ("web process acks only, one worker process briefs" if args.external_workers else
+            "one process, briefs on its threads" if os.environ.get("BRIEFBOT_WORKERS") == "inline" else
+            "the bot acks, the worker process it started briefs")
     _out(f"bot ({mode}): {len(texts)} hostile messages sent at once, all answered in {result['all_posted_s']:.1f} s")
     _out(f"ack latency, {args.concurrency} concurrent signed requests meanwhile: p50 {result['ack_p50_ms']:.1f} ms, "
          f"p99 {result['ack_p99_ms']:.1f} ms, max {result['ack_max_ms']:.1f} ms (target p99 < 100 ms)")

@@ -169,12 +169,14 @@ def slack(http_mode: bool, port: int | None) -> None:
               help="Seconds running jobs get to finish on SIGTERM before they are handed back.")
 @click.option("--nice", type=click.IntRange(0, 19), default=10, show_default=True,
               help="Lower the worker's CPU priority by this much, so web processes on the same cores ack first.")
-def worker(grace: float, nice: int) -> None:
+@click.option("--until-stdin-closes", is_flag=True, hidden=True,
+              help="Also stop when standard input closes (the bot that started this worker has exited).")
+def worker(grace: float, nice: int, until_stdin_closes: bool) -> None:
     """Run Slack jobs (briefs, answers) recorded by web processes started with BRIEFBOT_WORKERS=external."""
     from bot.config import settings
     from bot.slack.worker import run_worker
 
-    run_worker(settings(), grace_s=grace, nice=nice)
+    run_worker(settings(), grace_s=grace, nice=nice, until_stdin_closes=until_stdin_closes)
 
 
 @cli.command()

@@ -1,6 +1,7 @@
-"""The job pool on its own: its poller forgets old event ids (and old rate-limit hits), at start and then every
-``prune_every_s``, so the events table does not grow without bound (recent ids still dedupe retries); and
-work waits (briefly) while the process is answering a burst of requests."""
+"""The job pool on its own: its poller forgets old event ids (and old rate-limit hits) and removes old finished
+jobs, at start and then every ``prune_every_s``, so the tables do not grow without bound (recent ids still
+dedupe retries, unfinished jobs are never removed); and work waits (briefly) while the process is answering a
+burst of requests."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import time
 
 import test_store_db as db
 
-from bot.chat.jobs import KEEP_EVENTS_S, JobPool
+from bot.chat.jobs import KEEP_EVENTS_S, KEEP_JOBS_S, JobPool
 from bot.store import RateLimit
 
 store_url = db.store_url
@@ -53,6 +54,50 @@ def test_a_large_backlog_is_pruned_in_chunks(store, clock):
     store.claim_event("kept")
     assert store.prune_events(50, chunk=10) == 25
     assert _count(store, "events") == 1
+
+
+def _finished(store, n: int, *, error: str | None = None) -> int:
+    job_id = store.enqueue_job(kind="brief", payload={"n": n})
+    assert store.claim_job(job_id, worker="w1")
+    store.finish_job(job_id, error=error)
+    return job_id
+
+
+def test_finished_jobs_are_removed_once_old_and_unfinished_ones_never(store, clock):
+    done, failed = _finished(store, 1), _finished(store, 2, error="ValueError: boom")
+    pending = store.enqueue_job(kind="brief", payload={"n": 3})
+    running = store.enqueue_job(kind="brief", payload={"n": 4})
+    assert store.claim_job(running, worker="gone-host:1:x")  # its worker died long ago: still owed
+    clock.advance(KEEP_JOBS_S + 60)
+    recent = _finished(store, 5)
+    assert store.prune_jobs(KEEP_JOBS_S) == 2
+    assert store.get_job(done) is None and store.get_job(failed) is None
+    assert [j.id for j in store.pending_jobs()] == [pending, running]
+    assert store.get_job(recent).status == "done"
+    assert store.prune_jobs(KEEP_JOBS_S) == 0
+
+
+def test_the_poller_removes_old_finished_jobs_at_start_and_then_on_schedule(store, clock):
+    old = [_finished(store, n) for n in range(25)]
+    clock.advance(KEEP_JOBS_S + 60)
+    kept = _finished(store, 99)
+    pool = JobPool(store=store, handlers={}, workers=1, poll_s=0.02, prune_every_s=0.05).start()
+    try:
+        _wait_for(lambda: _count(store, "jobs") == 1)
+        assert all(store.get_job(j) is None for j in old) and store.get_job(kept).status == "done"
+        clock.advance(KEEP_JOBS_S + 60)
+        _wait_for(lambda: _count(store, "jobs") == 0)
+    finally:
+        pool.close()
+
+
+def test_a_large_backlog_of_finished_jobs_is_pruned_in_chunks(store, clock):
+    for n in range(25):
+        _finished(store, n)
+    clock.advance(100)
+    _finished(store, 99)
+    assert store.prune_jobs(50, chunk=10) == 25
+    assert _count(store, "jobs") == 1
 
 
 def test_work_waits_while_the_process_is_busy_acknowledging_but_not_for_ever(store):

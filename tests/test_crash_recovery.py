@@ -1,7 +1,8 @@
 """Crash-safe delivery: the Slack bot as a real process, killed with SIGKILL while it works, restarted.
 
 Every acknowledged mention must end in exactly one brief, in the placeholder the first attempt posted;
-no "Briefing…" placeholder is left behind; a restart picks up the dead process's jobs at once.
+no "Briefing…" placeholder is left behind; a restart picks up the dead process's jobs at once. A kill takes
+the bot's worker process with it, as a crash of the machine would.
 The stand-in Slack API answers slowly (``delay_s``) so that kills land in the middle of the work.
 
 The default run is small (10 mentions, 4 kills). The operator's measurement is the benchmark:
@@ -11,6 +12,7 @@ The default run is small (10 mentions, 4 kills). The operator's measurement is t
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -40,6 +42,28 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def alive(pid: int) -> bool:
+    """Is process ``pid`` running (not gone, not a zombie whose parent has yet to read its status)?"""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state != "Z"
+
+
+def children(pid: int) -> list[int]:
+    """The running child processes of ``pid``."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(pid) and alive(int(status.parent.name)):
+            found.append(int(status.parent.name))
+    return found
 
 
 class BotProcess:
@@ -74,10 +98,15 @@ class BotProcess:
             time.sleep(0.05)
         raise AssertionError("the bot did not start")
 
-    def kill(self) -> None:
+    def kill(self, *, with_workers: bool = True) -> None:
+        """SIGKILL the bot and (as a crash of its machine would) the worker process it started."""
         assert self.proc is not None
+        workers = children(self.proc.pid) if with_workers else []
         self.proc.send_signal(signal.SIGKILL)
         self.proc.wait(timeout=10)
+        for pid in workers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:

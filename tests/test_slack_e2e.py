@@ -519,6 +519,23 @@ def test_same_link_twice_in_a_channel_points_to_the_earlier_thread(make_bot, sta
     assert len([c for c in standin.calls if c.path == "/news/dup.html"]) == 1  # not even fetched again
 
 
+def test_pruning_finished_jobs_keeps_the_pointer_to_the_earlier_thread(make_bot, standin):
+    """Old finished jobs are removed by the hourly sweep; the brief, its thread and the pointer stay."""
+    bot = make_bot()
+    store = pool_of(bot.app).store
+    url = standin.add_page("/news/pruned.html", ARTICLE_HTML)
+    bot.event(mention(f"<{url}>", ts="1800000000.001150"), event_id="EvP1")
+    bot.settle()
+    [job] = [j for j in (store.get_job(n) for n in range(1, 20)) if j is not None]
+    assert job.status == "done"
+    assert store.prune_jobs(0) == 1 and store.get_job(job.id) is None
+    bot.event(mention(f"<{url}>", ts="1800000000.001160"), event_id="EvP2")
+    bot.settle()
+    reply = standin.api_calls("chat.postMessage")[-1]
+    assert reply.body["thread_ts"] == "1800000000.001160" and "already briefed" in reply.body["text"]
+    assert len([c for c in standin.calls if c.path == "/news/pruned.html"]) == 1  # not fetched, not briefed again
+
+
 def test_same_link_posted_twice_at_the_same_moment_is_briefed_once(make_bot, standin):
     """Two people post one link at once: one brief; the other message gets a pointer to its thread."""
     bot = make_bot()

@@ -8,7 +8,9 @@ at once, at start-up). So another bot process sharing the same PostgreSQL can fi
 
 The poller also forgets old event ids (``Store.prune_events``) at start and every ``prune_every_s``: a
 retry of a user action comes within minutes (Slack retries a delivery three times, the last about five
-minutes later), so ids older than ``keep_events_s`` (a week) would only make the table grow.
+minutes later), so ids older than ``keep_events_s`` (a week) would only make the table grow. In the same
+sweep it removes jobs finished more than ``keep_jobs_s`` (a week) ago (``Store.prune_jobs``); unfinished
+ones stay, whatever their age.
 
 Each handler gets the job's ``Progress``: what the job already showed the user (the placeholder's ts,
 whether the result was delivered), so a retry edits that message instead of posting another.
@@ -32,6 +34,7 @@ log = logging.getLogger(__name__)
 # How long a claimed event id (a Slack event, a message, a Discord interaction) is remembered, and how often
 # the poller forgets older ones.
 KEEP_EVENTS_S = 7 * 86400.0
+KEEP_JOBS_S = 7 * 86400.0  # finished jobs, kept a while for whoever looks into one
 PRUNE_EVERY_S = 3600.0
 # How long work may wait for a burst of acknowledgements to be answered (``yield_to``), and how often it looks.
 HOLD_MAX_S = 0.25
@@ -96,7 +99,16 @@ def _process_gone(worker: str) -> bool:
         return True
     except PermissionError:
         return False
-    return False
+    return _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """Has ``pid`` exited, its status not yet read? (A killed bot's worker waits so until init reaps it.)"""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[:1] == ["Z"]
+    except (OSError, IndexError):
+        return False  # no /proc (not Linux): its lease tells
 
 
 class JobPool:
@@ -114,6 +126,7 @@ class JobPool:
         worker_id: str | None = None,
         runs_jobs: bool = True,
         keep_events_s: float = KEEP_EVENTS_S,
+        keep_jobs_s: float = KEEP_JOBS_S,
         prune_every_s: float = PRUNE_EVERY_S,
     ) -> None:
         self.store = store
@@ -125,6 +138,7 @@ class JobPool:
         # False in a web process when worker processes run the jobs: ``submit`` only records them.
         self.runs_jobs = runs_jobs
         self.keep_events_s = keep_events_s
+        self.keep_jobs_s = keep_jobs_s
         self.prune_every_s = prune_every_s
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
         self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="briefbot-jobs")
@@ -288,6 +302,9 @@ class JobPool:
         removed = self.store.prune_events(self.keep_events_s)
         if removed:
             log.info("forgot %s event id(s) older than %.0f days", removed, self.keep_events_s / 86400)
+        removed = self.store.prune_jobs(self.keep_jobs_s)
+        if removed:
+            log.info("removed %s job(s) finished over %.0f days ago", removed, self.keep_jobs_s / 86400)
 
     def _renew_leases(self) -> None:
         """Running jobs are touched every poll, so only a dead worker's jobs go stale."""

@@ -75,10 +75,13 @@ def create_app(
     token: str | None = None,
     socket_mode: bool = False,
     env: dict[str, str] | None = None,
+    runs_jobs: bool | None = None,
 ) -> App:
     """The Bolt app with briefbot's listeners; starts the worker pool (and resumes unfinished jobs).
 
-    Every Slack call goes to ``SLACK_API_URL``. Pass ``client`` to choose the WebClient yourself.
+    Every Slack call goes to ``SLACK_API_URL``. Pass ``client`` to choose the WebClient yourself. The pool
+    runs the jobs on this process's threads unless ``runs_jobs`` is False (or, when it is not given,
+    ``BRIEFBOT_WORKERS=external``): then it only records them for worker processes.
     """
     env = dict(os.environ if env is None else env)
     workflow = ChatWorkflow(service=service)
@@ -114,9 +117,9 @@ def create_app(
         installation_store=oauth.installation_store if oauth else None,
     )
     poster = Poster(settings=settings, clients=clients, fetch_file=workflow.fetch_file)
-    # With BRIEFBOT_WORKERS=external this process only records jobs; `briefbot worker` runs them.
+    # With BRIEFBOT_WORKERS=external (or a worker child) this process only records jobs; `briefbot worker` runs them.
     pool = workflow.job_pool(workers=settings.slack.workers, handlers=job_handlers(workflow, poster),
-                             runs_jobs=not workers_external(env))
+                             runs_jobs=not workers_external(env) if runs_jobs is None else runs_jobs)
     Listeners(settings=settings, workflow=workflow, pool=pool, poster=poster).register(app)
     _POOLS[app] = pool.start()
     return app

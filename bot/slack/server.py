@@ -13,8 +13,12 @@ import asyncio
 import contextlib
 import logging
 import os
+import signal
+import threading
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
+from types import FrameType
+from typing import TYPE_CHECKING
 
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
@@ -34,6 +38,11 @@ from bot.heap import keep_collections_short
 from bot.slack.app import close_app, create_app, pool_of
 from bot.slack.clients import api_url
 from bot.slack.listeners import DEFERRED, Deferred
+from bot.slack.supervise import WorkerChild
+from bot.slack.worker import CHILD, workers_mode
+
+if TYPE_CHECKING:
+    from bot.service import BriefService
 
 log = logging.getLogger(__name__)
 
@@ -167,20 +176,49 @@ def socket_mode_handler(app: App, app_token: str) -> SocketModeHandler:
 
 def run(settings: Settings, *, http: bool, port: int | None = None) -> None:
     """Run the bot until interrupted: Socket Mode when ``SLACK_APP_TOKEN`` is set and ``http`` is False,
-    otherwise HTTP on ``port``, ``$PORT`` or 3000 behind uvicorn."""
+    otherwise HTTP on ``port``, ``$PORT`` or 3000 behind uvicorn. Unless ``BRIEFBOT_WORKERS`` says otherwise,
+    a worker child process runs the jobs and is stopped when the bot stops."""
     from bot.service import BriefService
 
     app_token = os.environ.get("SLACK_APP_TOKEN")
     socket_mode = bool(app_token) and not http
     service = BriefService(settings=settings)
+    # By default briefs run in a worker process of our own, so they never hold the interpreter that acks.
+    child = workers_mode(dict(os.environ)) == CHILD
     try:
-        app = create_app(settings=settings, service=service, socket_mode=socket_mode)
+        app = create_app(settings=settings, service=service, socket_mode=socket_mode,
+                         runs_jobs=False if child else None)
     except (OSError, BoltError, SlackApiError) as exc:
         # Bolt checks the bot token with auth.test at start-up; say plainly what failed (never the token).
         reason = getattr(exc, "reason", None) or exc
         raise ConfigError(f"could not verify SLACK_BOT_TOKEN with Slack at {api_url()}: {reason}") from exc
-    if socket_mode:
-        assert app_token is not None
+    worker = WorkerChild().start() if child else None
+    if worker is not None and threading.current_thread() is threading.main_thread():
+        # uvicorn re-raises the SIGTERM it handled once it has shut down, and Socket Mode does not handle it:
+        # either way the default action would end this process before it stops its worker.
+        signal.signal(signal.SIGTERM, _terminated)
+    try:
+        _serve(app, service, app_token if socket_mode else None, port)
+    except _Terminated:
+        if worker is not None:
+            worker.stop()
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.raise_signal(signal.SIGTERM)  # end as SIGTERM ends a process, now that the worker is stopped
+    finally:
+        if worker is not None:
+            worker.stop()
+
+
+class _Terminated(Exception):
+    """SIGTERM arrived."""
+
+
+def _terminated(_signum: int, _frame: FrameType | None) -> None:
+    raise _Terminated
+
+
+def _serve(app: App, service: BriefService, app_token: str | None, port: int | None) -> None:
+    if app_token is not None:
         keep_collections_short()  # a full garbage collection of the loaded heap would hold every ack
         log.info("briefbot Slack: Socket Mode")
         try:

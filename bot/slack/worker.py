@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import sys
 import threading
 from types import FrameType
 
@@ -25,16 +26,25 @@ from bot.slack.clients import Clients, api_url, make_client
 log = logging.getLogger(__name__)
 
 EXTERNAL = "external"
+INLINE = "inline"
+CHILD = "child"
 POLL_S = 0.2  # how soon a worker sees a new job: it polls the jobs table
 RENEW_S = 5.0  # how often it renews the leases of the jobs it runs (stale after 30 s)
 
 
+def workers_mode(env: dict[str, str]) -> str:
+    """Who runs the jobs (``BRIEFBOT_WORKERS``): ``child``, the default, a worker process the bot starts
+    itself (``bot.slack.supervise``); ``external``, worker processes started separately; ``inline``,
+    threads of the bot's own process (acknowledgements then wait while a brief holds the interpreter)."""
+    mode = env.get("BRIEFBOT_WORKERS", "").strip().lower() or CHILD
+    if mode not in (CHILD, INLINE, EXTERNAL):
+        raise ConfigError(f"BRIEFBOT_WORKERS must be 'child', 'inline' or 'external', not {mode!r}")
+    return mode
+
+
 def workers_external(env: dict[str, str]) -> bool:
     """Does a separate worker process run the jobs (``BRIEFBOT_WORKERS=external``)?"""
-    mode = env.get("BRIEFBOT_WORKERS", "").strip().lower()
-    if mode not in ("", "inline", EXTERNAL):
-        raise ConfigError(f"BRIEFBOT_WORKERS must be 'inline' or 'external', not {mode!r}")
-    return mode == EXTERNAL
+    return workers_mode(env) == EXTERNAL
 
 
 def worker_pool(settings: Settings, *, env: dict[str, str] | None = None) -> JobPool:
@@ -59,8 +69,9 @@ def worker_pool(settings: Settings, *, env: dict[str, str] | None = None) -> Job
     return pool.start()
 
 
-def run_worker(settings: Settings, *, grace_s: float = 20.0, nice: int = 10) -> None:
-    """Run jobs until SIGTERM or SIGINT; then hand back what is still running and return.
+def run_worker(settings: Settings, *, grace_s: float = 20.0, nice: int = 10, until_stdin_closes: bool = False) -> None:
+    """Run jobs until SIGTERM or SIGINT (or, with ``until_stdin_closes``, until standard input closes: the
+    bot that started this worker has exited); then hand back what is still running and return.
 
     The worker lowers its CPU priority by ``nice``: where it shares cores with a web process (one machine
     running the whole Procfile), acknowledgements come first and briefs take the rest of the time."""
@@ -74,6 +85,8 @@ def run_worker(settings: Settings, *, grace_s: float = 20.0, nice: int = 10) -> 
 
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
+    if until_stdin_closes:
+        threading.Thread(target=_stop_at_eof, args=(stop,), name="briefbot-parent-watch", daemon=True).start()
     pool = worker_pool(settings)
     log.info("briefbot worker %s: polling for jobs every %.1f s", pool.worker_id, POLL_S)
     while not stop.wait(1.0):
@@ -82,3 +95,14 @@ def run_worker(settings: Settings, *, grace_s: float = 20.0, nice: int = 10) -> 
     # Handlers still running belong to jobs handed back: leave them, do not wait for them.
     logging.shutdown()
     os._exit(0)
+
+
+def _stop_at_eof(stop: threading.Event) -> None:
+    """Set ``stop`` once standard input reaches its end (nothing is ever written to it)."""
+    try:
+        while sys.stdin.buffer.read(4096):
+            pass
+    except (OSError, ValueError):
+        pass
+    log.info("the bot that started this worker has exited: stopping")
+    stop.set()

@@ -69,21 +69,30 @@ class WorkMixin:
 
     def prune_events(self, older_than_s: float, *, chunk: int = PRUNE_CHUNK) -> int:
         """Forget event ids claimed more than ``older_than_s`` ago, and rate-limit hits as old; return how
-        many event ids were removed. Deletes ``chunk`` rows per transaction, so that acknowledgements
-        never wait long behind it (SQLite has one writer at a time)."""
+        many event ids were removed (``chunk`` rows per transaction)."""
         before = self._clock() - older_than_s
+        self._delete_in_chunks("rate_hits", "id", "at < ?", before, chunk)
+        return self._delete_in_chunks("events", "event_id", "claimed_at < ?", before, chunk)
+
+    def prune_jobs(self, older_than_s: float, *, chunk: int = PRUNE_CHUNK) -> int:
+        """Remove jobs finished (done or failed) more than ``older_than_s`` ago; return how many. Pending and
+        running jobs are never touched, however old: they are work still owed to a user. Nothing else refers
+        to a finished job (briefs, threads and the link claims that keep "briefed once" are stored apart)."""
+        return self._delete_in_chunks("jobs", "id", "status IN ('done', 'failed') AND updated_at < ?",
+                                      self._clock() - older_than_s, chunk)
+
+    def _delete_in_chunks(self, table: str, id_column: str, where: str, before: float, chunk: int) -> int:
+        """Delete the rows matching ``where`` (one ``?``: ``before``), ``chunk`` per transaction, so that
+        acknowledgements never wait long behind it (SQLite has one writer at a time)."""
         removed = 0
-        for table, id_column, at_column in (("events", "event_id", "claimed_at"), ("rate_hits", "id", "at")):
-            while True:
-                with self._db.session() as s:
-                    cur = s.execute(f"DELETE FROM {table} WHERE {id_column} IN (SELECT {id_column} FROM {table}"
-                                    f" WHERE {at_column} < ? LIMIT ?)", (before, chunk))
-                    count = int(cur.rowcount or 0)
-                if table == "events":
-                    removed += count
-                if count < chunk:
-                    break
-        return removed
+        while True:
+            with self._db.session() as s:
+                cur = s.execute(f"DELETE FROM {table} WHERE {id_column} IN (SELECT {id_column} FROM {table}"
+                                f" WHERE {where} LIMIT ?)", (before, chunk))
+                count = int(cur.rowcount or 0)
+            removed += count
+            if count < chunk:
+                return removed
 
     # -- jobs ---------------------------------------------------------------------------------------
 

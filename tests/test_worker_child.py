@@ -1,0 +1,120 @@
+"""The bot's own worker process: `briefbot slack` with no BRIEFBOT_WORKERS set acknowledges in its own
+process and briefs in a `briefbot worker` child it starts, restarts when it dies, and stops with it. Real
+processes, the stand-in Slack Web API, SQLite and PostgreSQL. (How fast acks are while hostile messages are
+briefed is the benchmark's to show: `python -m benchmarks.slack --adversarial`.)"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from test_crash_recovery import ARTICLE, SECRET, BotProcess, alive, children
+from test_store_db import store_url  # noqa: F401 (the fixture: an empty SQLite or PostgreSQL database)
+
+from bot.store import open_store
+from standins import slack_api as ss
+
+_WORDS = ["troops", "said", "the", "Ukraine", "$40", "million", "aid", "Kyiv", "sanctions", "Russia", "U.S.",
+          "Mr.", "would", "not", "allow", "strikes", "on", "Avdiivka", "captured", "1,376", "“", "”"]
+
+
+def _hostile_text(size: int = 100_000) -> str:
+    """About ``size`` bytes of one sentence with no stop: among the slowest inputs for the offline engine."""
+    rnd = random.Random(11)
+    return " ".join(rnd.choice(_WORDS) for _ in range(size // 6))[:size]
+
+
+def _mention(bot: BotProcess, channel: str, ts: str, text: str) -> int:
+    body = json.dumps({
+        "token": "x", "team_id": ss.TEAM_ID, "api_app_id": "A0001", "type": "event_callback",
+        "event_id": f"Ev{channel}{ts}", "event_time": int(time.time()),
+        "event": {"type": "app_mention", "channel": channel, "user": f"U{channel}", "ts": ts,
+                  "text": f"<@{ss.BOT_USER_ID}> {text}"},
+        "authorizations": [{"team_id": ss.TEAM_ID, "user_id": ss.BOT_USER_ID, "is_bot": True}],
+    })
+    resp = httpx.post(f"http://127.0.0.1:{bot.port}/slack/events", content=body,
+                      headers=ss.signed_headers(SECRET, body), timeout=10)
+    return resp.status_code
+
+
+def _answered(standin: ss.SlackStandin, channel: str) -> list[dict]:
+    """The placeholders of ``channel`` replaced by a brief or a notice."""
+    return [c.body for c in standin.api_calls("chat.update") if c.body.get("channel") == channel]
+
+
+def _wait(predicate, timeout: float = 60.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _worker_pid(url: str, job_id: int) -> int:
+    with open_store(url) as store:
+        job = store.get_job(job_id)
+    assert job is not None and job.worker, job
+    return int(job.worker.split(":")[1])
+
+
+@pytest.mark.timeout(240)
+def test_an_ack_comes_while_a_hostile_message_is_briefed_by_the_bots_own_worker(tmp_path: Path,
+                                                                                store_url: str):  # noqa: F811
+    with ss.SlackStandin() as standin:
+        bot = BotProcess(standin, tmp_path, store_url)
+        try:
+            bot.start()
+            assert bot.proc is not None
+            assert _wait(lambda: len(children(bot.proc.pid)) == 1, timeout=30)
+            assert _mention(bot, "C0HOSTILE", "1800000400.000001", _hostile_text()) == 200
+            # The hostile brief has started (its placeholder is up); a request now is acknowledged at once.
+            assert _wait(lambda: any(m["channel"] == "C0HOSTILE" for m in standin.messages)), \
+                bot.log.read_text()[-2000:]
+            assert _mention(bot, "C0CALM", "1800000400.000002", ARTICLE) == 200
+            assert not _answered(standin, "C0HOSTILE")  # acknowledged while the hostile brief was under way
+            # Both are briefed, in the worker process the bot started, not in the bot's own.
+            assert _wait(lambda: _answered(standin, "C0HOSTILE") and _answered(standin, "C0CALM")), \
+                bot.log.read_text()[-2000:]
+            [child] = children(bot.proc.pid)
+            assert {_worker_pid(store_url, 1), _worker_pid(store_url, 2)} == {child} != {bot.proc.pid}
+            assert "$125 million" in json.dumps(_answered(standin, "C0CALM"))
+            assert len([m for m in standin.messages if m["channel"] == "C0HOSTILE"]) == 1
+        finally:
+            bot.stop()
+
+
+@pytest.mark.timeout(240)
+def test_a_dead_worker_is_replaced_and_the_worker_stops_with_the_bot(tmp_path: Path):
+    url = f"sqlite:///{tmp_path / 'bot.db'}"
+    with ss.SlackStandin() as standin:
+        bot = BotProcess(standin, tmp_path, url)
+        try:
+            bot.start()
+            assert bot.proc is not None
+            assert _wait(lambda: len(children(bot.proc.pid)) == 1, timeout=30)
+            [first] = children(bot.proc.pid)
+            os.kill(first, signal.SIGKILL)
+            assert _wait(lambda: children(bot.proc.pid) not in ([], [first]), timeout=30)
+            [second] = children(bot.proc.pid)
+            # Work acknowledged after the death is done by the new worker.
+            assert bot.mention("C0AFTER", "1800000500.000001") == 200
+            assert _wait(lambda: "$125 million" in json.dumps(_answered(standin, "C0AFTER"))), \
+                bot.log.read_text()[-2000:]
+            assert not alive(first) and _worker_pid(url, 1) == second
+            bot.stop()  # SIGTERM: the bot stops its worker before it exits
+            assert bot.proc.returncode == -signal.SIGTERM and not alive(second)
+            # A bot killed outright leaves no worker behind either: the child sees its stdin close.
+            bot.start()
+            assert _wait(lambda: len(children(bot.proc.pid)) == 1, timeout=30)
+            [third] = children(bot.proc.pid)
+            bot.kill(with_workers=False)
+            assert _wait(lambda: not alive(third), timeout=30)
+        finally:
+            bot.stop()
