@@ -35,8 +35,9 @@ class BriefbotGroup(click.Group):
     """Turns our errors into one line on stderr: exit 2 for bad input (command-line mistakes included),
     1 for anything else."""
 
-    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
-                     **extra: Any) -> click.Context:
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except click.exceptions.NoArgsIsHelpError:
@@ -103,10 +104,21 @@ def cli(verbose: int) -> None:
 
 @cli.command()
 @click.argument("source")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "slack"]), default="markdown",
-              show_default=True, help="markdown for reading, json for the Brief document, slack for Block Kit.")
-@click.option("--engine", type=ENGINES, default="auto", show_default=True,
-              help="auto uses the LLM when OPENAI_API_KEY or OPENAI_BASE_URL is set.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json", "slack"]),
+    default="markdown",
+    show_default=True,
+    help="markdown for reading, json for the Brief document, slack for Block Kit.",
+)
+@click.option(
+    "--engine",
+    type=ENGINES,
+    default="auto",
+    show_default=True,
+    help="auto uses the LLM when OPENAI_API_KEY or OPENAI_BASE_URL is set.",
+)
 def brief(source: str, fmt: str, engine: str) -> None:
     """Brief an article. SOURCE is a file (text, HTML, PDF), an http(s) URL, or - for stdin."""
     service = _service(llm=engine != "extractive")
@@ -143,8 +155,11 @@ def ask(source: str, question: str, fmt: str, engine: str) -> None:
     article = service.load(source)
     result = service.ask(article, question)
     if fmt == "json":
-        click.echo(json.dumps({**result.answer.model_dump(), "engine": result.engine, "notes": result.notes},
-                              indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {**result.answer.model_dump(), "engine": result.engine, "notes": result.notes}, indent=2, ensure_ascii=False
+            )
+        )
         return
     click.echo(result.answer.answer)
     for quote in result.answer.quotes:
@@ -165,12 +180,26 @@ def slack(http_mode: bool, port: int | None) -> None:
 
 
 @cli.command(short_help="Run the Slack jobs of web processes started with BRIEFBOT_WORKERS=external.")
-@click.option("--grace", type=float, default=20.0, show_default=True,
-              help="Seconds running jobs get to finish on SIGTERM before they are handed back.")
-@click.option("--nice", type=click.IntRange(0, 19), default=10, show_default=True,
-              help="Lower the worker's CPU priority by this much, so web processes on the same cores ack first.")
-@click.option("--until-stdin-closes", is_flag=True, hidden=True,
-              help="Also stop when standard input closes (the bot that started this worker has exited).")
+@click.option(
+    "--grace",
+    type=float,
+    default=20.0,
+    show_default=True,
+    help="Seconds running jobs get to finish on SIGTERM before they are handed back.",
+)
+@click.option(
+    "--nice",
+    type=click.IntRange(0, 19),
+    default=10,
+    show_default=True,
+    help="Lower the worker's CPU priority by this much, so web processes on the same cores ack first.",
+)
+@click.option(
+    "--until-stdin-closes",
+    is_flag=True,
+    hidden=True,
+    help="Also stop when standard input closes (the bot that started this worker has exited).",
+)
 def worker(grace: float, nice: int, until_stdin_closes: bool) -> None:
     """Run Slack jobs (briefs, answers) recorded by web processes started with BRIEFBOT_WORKERS=external."""
     from bot.config import settings
@@ -193,14 +222,19 @@ def discord() -> None:
 @click.option("--engine", type=ENGINES, default="auto", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
 @click.option("--no-questions", is_flag=True, help="Skip the follow-up questions.")
-@click.option("--totals-only", is_flag=True,
-              help="Print the figures only, no missed facts or answers (for blind sets).")
+@click.option("--totals-only", is_flag=True, help="Print the figures only, no missed facts or answers (for blind sets).")
 def evaluate(folder: Path, engine: str, as_json: bool, no_questions: bool, totals_only: bool) -> None:
     """Score briefs of FOLDER/NNN.txt against FOLDER/NNN.json (docs/eval.md): recall, fields, answers."""
     from bot.eval_cli import run_and_report
 
-    run_and_report(_service(llm=engine != "extractive"), folder, engine=engine, as_json=as_json,
-                   questions=not no_questions, details=not totals_only)
+    run_and_report(
+        _service(llm=engine != "extractive"),
+        folder,
+        engine=engine,
+        as_json=as_json,
+        questions=not no_questions,
+        details=not totals_only,
+    )
 
 
 @cli.command(short_help="Digest of the briefs in the database: aid, policy, sanctions, claims.")
@@ -208,11 +242,17 @@ def evaluate(folder: Path, engine: str, as_json: bool, no_questions: bool, total
 @click.option("--channel", default=None, help="Only the briefs of this channel (id).")
 @click.option("--platform", type=click.Choice(["slack", "discord"]), default=None, help="Only this platform.")
 @click.option("--workspace", default=None, help="Only this Slack team id or Discord server id.")
-@click.option("--chart", "chart_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write the chart as a PNG file here.")
+@click.option(
+    "--chart",
+    "chart_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the chart as a PNG file here.",
+)
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
-def digest(period: str, channel: str | None, platform: str | None, workspace: str | None,
-           chart_path: Path | None, fmt: str) -> None:
+def digest(
+    period: str, channel: str | None, platform: str | None, workspace: str | None, chart_path: Path | None, fmt: str
+) -> None:
     """Digest of the briefs of PERIOD (today, week or 30d; default week) in the bot's database."""
     from bot import stories
     from bot.errors import InputError
@@ -225,8 +265,9 @@ def digest(period: str, channel: str | None, platform: str | None, workspace: st
     from bot.store import open_store
 
     with open_store(settings().database_url) as store:  # no brief service: a digest only reads the store
-        found = stories.digest(stories.StoreView(store), period=period, platform=platform, channel=channel,
-                               workspace=workspace)
+        found = stories.digest(
+            stories.StoreView(store), period=period, platform=platform, channel=channel, workspace=workspace
+        )
     if chart_path is not None:
         png = stories.chart(found)
         if png is None:

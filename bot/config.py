@@ -87,8 +87,7 @@ class Settings(_Section):
     config_dir: str = ""
 
 
-def read_yaml_mapping(path: Path, *, what: str = "config file",
-                      error: type[ConfigError] = ConfigError) -> dict[str, Any]:
+def read_yaml_mapping(path: Path, *, what: str = "config file", error: type[ConfigError] = ConfigError) -> dict[str, Any]:
     """``yaml.safe_load`` of a file that must hold a mapping; any problem raises ``error`` in one line."""
     try:
         # libyaml's safe loader when PyYAML was built with it: the same result, ten times faster.

@@ -48,11 +48,18 @@ class BriefService:
     answerer behind it. Caching, fallback, budgets and usage records are the service's, for all of them.
     """
 
-    def __init__(self, *, settings: Settings, store: Store | None = None,
-                 llm: StructuredClient | None | Literal["auto"] = "auto",
-                 fetch_client: httpx.Client | None = None, resolver: Any = None,
-                 engine: BriefEngine | None = None, fallback: BriefEngine | None = None,
-                 answerer: Answerer | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        store: Store | None = None,
+        llm: StructuredClient | None | Literal["auto"] = "auto",
+        fetch_client: httpx.Client | None = None,
+        resolver: Any = None,
+        engine: BriefEngine | None = None,
+        fallback: BriefEngine | None = None,
+        answerer: Answerer | None = None,
+    ) -> None:
         self.settings = settings
         self._store = store
         self._store_lock = threading.Lock()
@@ -68,8 +75,7 @@ class BriefService:
         self.extractive = ExtractiveEngine(lexicon=lexicon_for(str(domain_path(settings))))
         self.fallback: BriefEngine = fallback or self.extractive
         self.offline_answerer: Answerer = QAAnswerer(settings=settings)
-        self.answerer: Answerer = answerer or (QAAnswerer(settings=settings, client=llm) if llm else
-                                               self.offline_answerer)
+        self.answerer: Answerer = answerer or (QAAnswerer(settings=settings, client=llm) if llm else self.offline_answerer)
         self._fetch_client = fetch_client
         self._resolver = resolver
 
@@ -115,8 +121,9 @@ class BriefService:
         from bot.ingest import article_from_bytes
 
         # Lone surrogates (broken emoji from some clients) cannot be encoded: they become "?", not a crash.
-        article = article_from_bytes(text.encode("utf-8", errors="replace"), content_type="text/plain",
-                                     settings=self.settings)
+        article = article_from_bytes(
+            text.encode("utf-8", errors="replace"), content_type="text/plain", settings=self.settings
+        )
         if title and not article.title:
             article = Article(text=article.text, title=title, kind=article.kind)
         return article
@@ -132,9 +139,14 @@ class BriefService:
     def _source(self, article: Article) -> Source:
         from bot.llm.tokens import count_tokens
 
-        return Source(url=article.url, title=article.title, site=article.site, published=article.published,
-                      content_sha256=article.content_sha256,
-                      tokens=count_tokens(article.text, self.settings.llm.model))
+        return Source(
+            url=article.url,
+            title=article.title,
+            site=article.site,
+            published=article.published,
+            content_sha256=article.content_sha256,
+            tokens=count_tokens(article.text, self.settings.llm.model),
+        )
 
     def _offline_source(self, article: Article, body: Article, grounder: Grounder) -> Brief:
         """The offline brief, its token count made while the engine reads (see ``count_tokens_soon``)."""
@@ -142,15 +154,28 @@ class BriefService:
 
         tokens = count_tokens_soon(article.text, self.settings.llm.model)
         result = self.fallback.draft(body)
-        source = Source(url=article.url, title=article.title, site=article.site, published=article.published,
-                        content_sha256=article.content_sha256, tokens=tokens())
-        return ground_brief(result.draft, source=source, engine=result.engine, article_text=body.text,
-                            notes=result.notes, grounder=grounder)
+        source = Source(
+            url=article.url,
+            title=article.title,
+            site=article.site,
+            published=article.published,
+            content_sha256=article.content_sha256,
+            tokens=tokens(),
+        )
+        return ground_brief(
+            result.draft, source=source, engine=result.engine, article_text=body.text, notes=result.notes, grounder=grounder
+        )
 
     def _offline(self, article: Article, source: Source, grounder: Grounder, notes: Sequence[str] = ()) -> Brief:
         result = self.fallback.draft(article)
-        return ground_brief(result.draft, source=source, engine=result.engine, article_text=article.text,
-                            notes=[*notes, *result.notes], grounder=grounder)
+        return ground_brief(
+            result.draft,
+            source=source,
+            engine=result.engine,
+            article_text=article.text,
+            notes=[*notes, *result.notes],
+            grounder=grounder,
+        )
 
     def brief(self, article: Article, *, engine: EngineChoice = "auto", workspace: str | None = None) -> Brief:
         """A grounded brief. Model trouble never raises: the offline engine answers, with a note."""
@@ -160,8 +185,7 @@ class BriefService:
         grounder = Grounder(body.text)
         llm_engine = self.llm_engine if engine in ("auto", "llm") else None
         if engine == "llm" and llm_engine is None:
-            raise InputError("no model is configured: set OPENAI_API_KEY or OPENAI_BASE_URL, "
-                             "or use --engine extractive")
+            raise InputError("no model is configured: set OPENAI_API_KEY or OPENAI_BASE_URL, or use --engine extractive")
         if llm_engine is None:
             return self._offline_source(article, body, grounder)
         source = self._source(article)
@@ -179,13 +203,17 @@ class BriefService:
             result = llm_engine.draft(article)
         except EngineError as exc:
             log.warning("model failed, falling back to the offline engine: %s", exc)
-            return self._offline(article, source, grounder,
-                                 [f"The model could not be used ({exc}); the offline engine answered."])
+            return self._offline(
+                article, source, grounder, [f"The model could not be used ({exc}); the offline engine answered."]
+            )
         brief = self._ground_llm(result, article, source, grounder)
         self._record(workspace, result.usage)
         if brief.engine == result.engine:  # the primary's own brief, not the fallback's
             self.store.put_cached_brief(
-                key, article_id=None, brief_json=brief.model_dump_json(), engine=brief.engine,
+                key,
+                article_id=None,
+                brief_json=brief.model_dump_json(),
+                engine=brief.engine,
                 model=model,
                 prompt_tokens=result.usage.prompt_tokens if result.usage else 0,
                 completion_tokens=result.usage.completion_tokens if result.usage else 0,
@@ -204,16 +232,28 @@ class BriefService:
             offline_summary = self.fallback.draft(article).draft.summary
             draft = draft.model_copy(update={"summary": offline_summary})
             notes.append("The model's summary stated a figure the article does not; the article's lead is shown.")
-        brief = ground_brief(draft, source=source, engine=result.engine, article_text=article.text,
-                             notes=notes, grounder=grounder, aliases=self._aliases())
-        proposed = sum(len(getattr(result.draft, s)) for s in ("aid", "weapons_policy", "sanctions",
-                                                                 "battlefield_claims"))
+        brief = ground_brief(
+            draft,
+            source=source,
+            engine=result.engine,
+            article_text=article.text,
+            notes=notes,
+            grounder=grounder,
+            aliases=self._aliases(),
+        )
+        proposed = sum(len(getattr(result.draft, s)) for s in ("aid", "weapons_policy", "sanctions", "battlefield_claims"))
         if proposed and brief.item_count() == 0:
             offline = self._offline(article, source, grounder)
             if offline.item_count():
-                return offline.model_copy(update={"notes": [
-                    "Nothing in the model's answer survived grounding; the offline engine answered.",
-                    *brief.notes, *offline.notes]})
+                return offline.model_copy(
+                    update={
+                        "notes": [
+                            "Nothing in the model's answer survived grounding; the offline engine answered.",
+                            *brief.notes,
+                            *offline.notes,
+                        ]
+                    }
+                )
         return brief
 
     def _over_budget(self, workspace: str) -> bool:
@@ -222,8 +262,9 @@ class BriefService:
 
     def _record(self, workspace: str, usage: Usage | None) -> None:
         if usage and (usage.prompt_tokens or usage.completion_tokens):
-            self.store.record_usage(workspace=workspace, prompt_tokens=usage.prompt_tokens,
-                                    completion_tokens=usage.completion_tokens)
+            self.store.record_usage(
+                workspace=workspace, prompt_tokens=usage.prompt_tokens, completion_tokens=usage.completion_tokens
+            )
 
     def _cached(self, key: str) -> Brief | None:
         raw = self.store.get_cached_brief(key)
@@ -237,8 +278,15 @@ class BriefService:
 
     # -- questions ---------------------------------------------------------------------------------
 
-    def ask(self, article: Article, question: str, *, brief: Brief | None = None,
-            history: Sequence[Turn] = (), workspace: str | None = None) -> AnswerResult:
+    def ask(
+        self,
+        article: Article,
+        question: str,
+        *,
+        brief: Brief | None = None,
+        history: Sequence[Turn] = (),
+        workspace: str | None = None,
+    ) -> AnswerResult:
         """Answer one follow-up question from the article, with verified quotes.
 
         A model answer counts against the workspace's daily token budget like a brief; once the budget

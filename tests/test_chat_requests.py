@@ -12,8 +12,16 @@ WHERE = Where(platform="slack", workspace="T1", channel="C1", user="U1", enterpr
 
 
 def test_payloads_hold_every_field_and_read_back():
-    brief = BriefRequest(where=WHERE, origin="mention", thread="1.0", message="1.0", url="https://x.example/a",
-                         text=None, files=[{"id": "F1", "name": "a.pdf"}], reply={"response_url": "https://r"})
+    brief = BriefRequest(
+        where=WHERE,
+        origin="mention",
+        thread="1.0",
+        message="1.0",
+        url="https://x.example/a",
+        text=None,
+        files=[{"id": "F1", "name": "a.pdf"}],
+        reply={"response_url": "https://r"},
+    )
     answer = AnswerRequest(where=WHERE, thread="1.0", question="How much?", message="2.0")
     for request in (brief, answer, WHERE):
         assert request.payload() == dataclasses.asdict(request)

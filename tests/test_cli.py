@@ -17,8 +17,9 @@ SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "article.txt"
 
 def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     full_env = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, env=full_env,
-                          timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, env=full_env, timeout=60, check=False
+    )
 
 
 def test_brief_json_validates_against_the_printed_schema():
@@ -28,8 +29,7 @@ def test_brief_json_validates_against_the_printed_schema():
     doc = json.loads(out.stdout)
     jsonschema.validate(doc, schema)
     assert doc["engine"] == "extractive" and doc["schema_version"] == 1
-    assert all(item["verified"] for s in ("aid", "weapons_policy", "sanctions", "battlefield_claims")
-               for item in doc[s])
+    assert all(item["verified"] for s in ("aid", "weapons_policy", "sanctions", "battlefield_claims") for item in doc[s])
 
 
 def test_markdown_shows_sections_quotes_and_says_when_a_section_is_empty():
@@ -99,24 +99,47 @@ def test_ask_answers_with_a_quote_from_the_article():
 
 def test_eval_scores_a_folder_of_gold_files(tmp_path):
     (tmp_path / "001.txt").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "001.json").write_text(json.dumps({
-        "id": "t-001", "facts": [
-            {"section": "aid", "what": "package", "any": [["400 million"]]},
-            {"section": "sanctions", "what": "listings", "any": [["32 entities"]], "imposed_by": ["EU", "European"]},
-            {"section": "battlefield_claims", "what": "village", "any": [["Novo-Pavlivka", "recaptured"]],
-             "claimant": ["General Staff"], "side": "ukraine"},
-            {"section": "weapons_policy", "what": "Germany", "any": [["long-range missiles"]],
-             "stance": ["prohibited", "restricted"], "actor": ["Germany"]},
-            # Only the quote says "off limits": a reader of the item's fields does not see it.
-            {"section": "weapons_policy", "what": "the quote alone", "any": [["off limits"]]},
-        ], "absent": []}), encoding="utf-8")
+    (tmp_path / "001.json").write_text(
+        json.dumps(
+            {
+                "id": "t-001",
+                "facts": [
+                    {"section": "aid", "what": "package", "any": [["400 million"]]},
+                    {"section": "sanctions", "what": "listings", "any": [["32 entities"]], "imposed_by": ["EU", "European"]},
+                    {
+                        "section": "battlefield_claims",
+                        "what": "village",
+                        "any": [["Novo-Pavlivka", "recaptured"]],
+                        "claimant": ["General Staff"],
+                        "side": "ukraine",
+                    },
+                    {
+                        "section": "weapons_policy",
+                        "what": "Germany",
+                        "any": [["long-range missiles"]],
+                        "stance": ["prohibited", "restricted"],
+                        "actor": ["Germany"],
+                    },
+                    # Only the quote says "off limits": a reader of the item's fields does not see it.
+                    {"section": "weapons_policy", "what": "the quote alone", "any": [["off limits"]]},
+                ],
+                "absent": [],
+            }
+        ),
+        encoding="utf-8",
+    )
     out = run("eval", str(tmp_path), "--json", "--no-questions")
     assert out.returncode == 0, out.stderr
     summary = json.loads(out.stdout)
     assert summary["recall"] == {"aid": 1.0, "weapons_policy": 0.5, "sanctions": 1.0, "battlefield_claims": 1.0}
     assert summary["recall_with_quotes"]["weapons_policy"] == 1.0
     assert {k: v["accuracy"] for k, v in summary["fields"].items()} == {
-        "stance": 1.0, "claimant": 1.0, "side": 1.0, "actor": 1.0, "imposed_by": 1.0}
+        "stance": 1.0,
+        "claimant": 1.0,
+        "side": 1.0,
+        "actor": 1.0,
+        "imposed_by": 1.0,
+    }
     assert summary["grounding"] == 1.0 and summary["absent_section_violations"] == 0
 
 
@@ -158,16 +181,23 @@ class _Page:
 
 def _html_page() -> bytes:
     paragraphs = "".join(f"<p>{p}</p>" for p in SAMPLE.read_text(encoding="utf-8").split("\n\n")[1:-1])
-    return (f"<html><head><title>Allies pledge air defence money</title></head><body>"
-            f"<nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Allies pledge air defence money"
-            f"</h1>{paragraphs}</article><footer>Subscribe to our newsletter</footer></body></html>").encode()
+    return (
+        f"<html><head><title>Allies pledge air defence money</title></head><body>"
+        f"<nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Allies pledge air defence money"
+        f"</h1>{paragraphs}</article><footer>Subscribe to our newsletter</footer></body></html>"
+    ).encode()
 
 
 def test_brief_of_a_url_end_to_end():
     page = _Page(_html_page())
     try:
-        out = run("brief", f"http://127.0.0.1:{page.port}/story", "--format", "json",
-                  env={"BRIEFBOT_FETCH_ALLOW_HOSTS": "127.0.0.1"})
+        out = run(
+            "brief",
+            f"http://127.0.0.1:{page.port}/story",
+            "--format",
+            "json",
+            env={"BRIEFBOT_FETCH_ALLOW_HOSTS": "127.0.0.1"},
+        )
     finally:
         page.close()
     assert out.returncode == 0, out.stderr
@@ -230,8 +260,11 @@ def test_slow_or_huge_pages_give_exit_2_and_one_line(tmp_path, mode, words):
     config.write_text("fetch:\n  total_timeout_s: 1\n  connect_timeout_s: 1\n", encoding="utf-8")
     server = _Misbehaving(mode)
     try:
-        out = run("brief", f"http://127.0.0.1:{server.port}/", env={
-            "BRIEFBOT_FETCH_ALLOW_HOSTS": "127.0.0.1", "BRIEFBOT_CONFIG": str(config)})
+        out = run(
+            "brief",
+            f"http://127.0.0.1:{server.port}/",
+            env={"BRIEFBOT_FETCH_ALLOW_HOSTS": "127.0.0.1", "BRIEFBOT_CONFIG": str(config)},
+        )
     finally:
         server.close()
     err = out.stderr.decode().strip()

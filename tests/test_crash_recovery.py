@@ -85,8 +85,12 @@ class BotProcess:
     def start(self) -> float:
         """Start and wait until /healthz answers; returns the time it answered."""
         with self.log.open("ab") as log:
-            self.proc = subprocess.Popen([sys.executable, "-m", "bot", "slack", "--http", "--port", str(self.port)],
-                                         env=self.env, stdout=log, stderr=log)
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "bot", "slack", "--http", "--port", str(self.port)],
+                env=self.env,
+                stdout=log,
+                stderr=log,
+            )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             assert self.proc.poll() is None, self.log.read_text(errors="replace")[-2000:]
@@ -117,15 +121,27 @@ class BotProcess:
                 self.kill()
 
     def mention(self, channel: str, ts: str) -> int:
-        body = json.dumps({
-            "token": "x", "team_id": ss.TEAM_ID, "api_app_id": "A0001", "type": "event_callback",
-            "event_id": f"Ev{channel}", "event_time": int(time.time()),
-            "event": {"type": "app_mention", "channel": channel, "user": f"U{channel}", "ts": ts,
-                      "text": f"<@{ss.BOT_USER_ID}> {ARTICLE}"},
-            "authorizations": [{"team_id": ss.TEAM_ID, "user_id": ss.BOT_USER_ID, "is_bot": True}],
-        })
-        resp = httpx.post(f"http://127.0.0.1:{self.port}/slack/events", content=body,
-                          headers=ss.signed_headers(SECRET, body), timeout=10)
+        body = json.dumps(
+            {
+                "token": "x",
+                "team_id": ss.TEAM_ID,
+                "api_app_id": "A0001",
+                "type": "event_callback",
+                "event_id": f"Ev{channel}",
+                "event_time": int(time.time()),
+                "event": {
+                    "type": "app_mention",
+                    "channel": channel,
+                    "user": f"U{channel}",
+                    "ts": ts,
+                    "text": f"<@{ss.BOT_USER_ID}> {ARTICLE}",
+                },
+                "authorizations": [{"team_id": ss.TEAM_ID, "user_id": ss.BOT_USER_ID, "is_bot": True}],
+            }
+        )
+        resp = httpx.post(
+            f"http://127.0.0.1:{self.port}/slack/events", content=body, headers=ss.signed_headers(SECRET, body), timeout=10
+        )
         return resp.status_code
 
 
@@ -143,8 +159,7 @@ def _outcome(standin: ss.SlackStandin, mentions: dict[str, str]) -> dict[str, tu
 
 
 @pytest.mark.timeout(900)
-def test_killed_while_briefing_every_mention_is_briefed_once_in_its_first_placeholder(tmp_path: Path,
-                                                                                    store_url: str):  # noqa: F811
+def test_killed_while_briefing_every_mention_is_briefed_once_in_its_first_placeholder(tmp_path: Path, store_url: str):  # noqa: F811
     count = int(os.environ.get("BRIEFBOT_CRASH_MENTIONS", "10"))
     kills = int(os.environ.get("BRIEFBOT_CRASH_KILLS", "4"))
     mentions = {f"C0CRASH{n:03d}": f"1800000100.{n:06d}" for n in range(count)}
@@ -166,10 +181,12 @@ def test_killed_while_briefing_every_mention_is_briefed_once_in_its_first_placeh
             bot.stop()
         outcome = _outcome(standin, mentions)
     placeholders = Counter(n for n, _ in outcome.values())
-    print(f"\n{count} mentions, {kills} SIGKILLs: {sum(d for _, d in outcome.values())} briefed, "
-          f"{sum(n - 1 for n in placeholders.elements() if n > 1)} extra placeholders, "
-          f"{sum(1 for n, d in outcome.values() if n and not d)} left unreplaced; "
-          f"last brief {recovered_after:.1f} s after the final restart")
+    print(
+        f"\n{count} mentions, {kills} SIGKILLs: {sum(d for _, d in outcome.values())} briefed, "
+        f"{sum(n - 1 for n in placeholders.elements() if n > 1)} extra placeholders, "
+        f"{sum(1 for n, d in outcome.values() if n and not d)} left unreplaced; "
+        f"last brief {recovered_after:.1f} s after the final restart"
+    )
     assert placeholders == Counter({1: len(mentions)}), outcome  # one placeholder each
     assert all(done for _, done in outcome.values()), outcome  # each shows its brief
     # The dead process's jobs are taken back at start-up, not after a 30-second lease.

@@ -124,9 +124,7 @@ def test_slash_command_defers_then_posts_brief_and_opens_thread_then_answers(set
     async def scenario(standin: ds.DiscordStandin, client: BriefBot) -> None:
         await standin.push(
             "INTERACTION_CREATE",
-            ds.interaction_payload(
-                standin.new_id(), options=[{"name": "source", "type": 3, "value": ARTICLE}]
-            ),
+            ds.interaction_payload(standin.new_id(), options=[{"name": "source", "type": 3, "value": ARTICLE}]),
         )
         await standin.wait_for(lambda s: bool(s.find("POST", "/threads")))
         # Discord announces the new thread on the gateway (THREAD_CREATE); the client caches it.

@@ -51,9 +51,15 @@ def test_brief_this_message_context_menu_briefs_the_message(settings: Any) -> No
         target = standin.new_id()
         payload = ds.interaction_payload(standin.new_id(), options=[])
         payload["data"] = {
-            "id": "2", "name": "Brief this message", "type": 3, "target_id": str(target),
-            "resolved": {"messages": {str(target): ds.message_payload(
-                target, channel_id=ds.CHANNEL_ID, author=ds.HUMAN, content=ARTICLE)}},
+            "id": "2",
+            "name": "Brief this message",
+            "type": 3,
+            "target_id": str(target),
+            "resolved": {
+                "messages": {
+                    str(target): ds.message_payload(target, channel_id=ds.CHANNEL_ID, author=ds.HUMAN, content=ARTICLE)
+                }
+            },
         }
         await standin.push("INTERACTION_CREATE", payload)
         await _wait_linked(client, 1)
@@ -84,15 +90,16 @@ def test_auto_brief_channel_briefs_links_and_ignores_chat(settings: Any) -> None
 def test_a_replayed_message_is_briefed_once_and_edits_and_deletions_are_ignored(settings: Any) -> None:
     async def scenario(standin: ds.DiscordStandin, client: BriefBot) -> None:
         mid = standin.new_id()
-        payload = ds.message_payload(mid, channel_id=ds.CHANNEL_ID, author=ds.HUMAN, content=f"{MENTION} {ARTICLE}",
-                                     mentions=[ds.BOT_USER])
+        payload = ds.message_payload(
+            mid, channel_id=ds.CHANNEL_ID, author=ds.HUMAN, content=f"{MENTION} {ARTICLE}", mentions=[ds.BOT_USER]
+        )
         await standin.push("MESSAGE_CREATE", payload)
         await standin.push("MESSAGE_CREATE", payload)  # a gateway resume replays events
         await _wait_linked(client, 1)
-        await standin.push("MESSAGE_UPDATE", dict(payload, content=f"{MENTION} What about Germany?",
-                                                  edited_timestamp=ds.TS))
-        await standin.push("MESSAGE_DELETE", {"id": str(mid), "channel_id": str(ds.CHANNEL_ID),
-                                              "guild_id": str(ds.GUILD_ID)})
+        await standin.push("MESSAGE_UPDATE", dict(payload, content=f"{MENTION} What about Germany?", edited_timestamp=ds.TS))
+        await standin.push(
+            "MESSAGE_DELETE", {"id": str(mid), "channel_id": str(ds.CHANNEL_ID), "guild_id": str(ds.GUILD_ID)}
+        )
         await asyncio.sleep(0.5)
         await _settle(client)
 
@@ -101,8 +108,10 @@ def test_a_replayed_message_is_briefed_once_and_edits_and_deletions_are_ignored(
     assert _replies(standin) == []
 
 
-PAYWALL = ("<html><head><title>Subscribe</title></head><body><article><p>Subscribe to read this story.</p>"
-           "<p>Already a subscriber? Log in.</p></article></body></html>")
+PAYWALL = (
+    "<html><head><title>Subscribe</title></head><body><article><p>Subscribe to read this story.</p>"
+    "<p>Already a subscriber? Log in.</p></article></body></html>"
+)
 
 
 @pytest.mark.parametrize("which", ["unreachable", "paywall", "unsupported", "too large"])
@@ -116,9 +125,19 @@ def test_errors_reach_the_user_as_one_short_line(settings: Any, which: str) -> N
         else:
             standin.files["map.png"] = ds.Served(b"\x89PNG\r\n\x1a\n" + bytes(200), "image/png")
             size = 208 if which == "unsupported" else settings.input.max_file_bytes + 1
-            await _mention(standin, MENTION, attachments=[ds.attachment_payload(
-                standin.new_id(), url=f"{standin.base}/files/map.png", filename="map.png", size=size,
-                content_type="image/png")])
+            await _mention(
+                standin,
+                MENTION,
+                attachments=[
+                    ds.attachment_payload(
+                        standin.new_id(),
+                        url=f"{standin.base}/files/map.png",
+                        filename="map.png",
+                        size=size,
+                        content_type="image/png",
+                    )
+                ],
+            )
         await standin.wait_for(lambda s: bool(s.posted_messages()))
         await _settle(client)
 
@@ -193,12 +212,19 @@ def test_acknowledged_work_lost_to_a_crash_is_finished_after_restart(settings: A
     where = Where(platform="discord", workspace=str(ds.GUILD_ID), channel=str(ds.CHANNEL_ID), user=str(ds.USER_ID))
     mention_id = 910000000000099999
     with open_store(settings.database_url) as store:
-        store.enqueue_job(kind=BRIEF, payload=BriefRequest(where=where, origin="mention", message=str(mention_id),
-                                                           text=ARTICLE).payload())
+        store.enqueue_job(
+            kind=BRIEF, payload=BriefRequest(where=where, origin="mention", message=str(mention_id), text=ARTICLE).payload()
+        )
         other = ARTICLE.replace("$40 million", "$41 million").replace("12 companies", "13 companies")
-        store.enqueue_job(kind=BRIEF, payload=BriefRequest(
-            where=where, origin="command", text=other,
-            reply={"application_id": str(ds.APP_ID), "interaction_token": "tok-before-the-crash"}).payload())
+        store.enqueue_job(
+            kind=BRIEF,
+            payload=BriefRequest(
+                where=where,
+                origin="command",
+                text=other,
+                reply={"application_id": str(ds.APP_ID), "interaction_token": "tok-before-the-crash"},
+            ).payload(),
+        )
 
     async def scenario(standin: ds.DiscordStandin, client: BriefBot) -> None:
         await _wait_linked(client, 2)
@@ -240,16 +266,16 @@ def test_an_answer_posted_just_before_a_crash_is_not_posted_again(settings: Any)
         await _wait_linked(client, 1)
         (record,) = client.service.store.recent_threads(platform="discord", workspace=str(ds.GUILD_ID))
         question = standin.new_id()
-        await standin.push("MESSAGE_CREATE", ds.message_payload(
-            question, channel_id=int(record.thread_ts), author=ds.HUMAN, content="How many companies?"))
+        await standin.push(
+            "MESSAGE_CREATE",
+            ds.message_payload(question, channel_id=int(record.thread_ts), author=ds.HUMAN, content="How many companies?"),
+        )
         await standin.wait_for(lambda s: any(c.body.get("message_reference") for c in s.posted_messages()))
         await _settle(client)
         before = len(standin.posted_messages())
         # The same job, as a restarted process finds it: marked "posting", not "delivered".
-        where = Where(platform="discord", workspace=str(ds.GUILD_ID), channel=str(ds.CHANNEL_ID),
-                      user=str(ds.USER_ID))
-        req = AnswerRequest(where=where, thread=record.thread_ts, question="How many companies?",
-                            message=str(question))
+        where = Where(platform="discord", workspace=str(ds.GUILD_ID), channel=str(ds.CHANNEL_ID), user=str(ds.USER_ID))
+        req = AnswerRequest(where=where, thread=record.thread_ts, question="How many companies?", message=str(question))
         store = client.service.store
         job = store.enqueue_job(kind=ANSWER, payload=req.payload())
         assert store.claim_job(job, worker="a process that died")  # so this pool does not run it too

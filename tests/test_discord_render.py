@@ -124,9 +124,7 @@ def test_huge_brief_is_split_within_every_discord_limit() -> None:
 
 
 def test_empty_sections_say_so() -> None:
-    brief = _brief(n_items=0).model_copy(
-        update={"weapons_policy": [], "sanctions": [], "battlefield_claims": []}
-    )
+    brief = _brief(n_items=0).model_copy(update={"weapons_policy": [], "sanctions": [], "battlefield_claims": []})
     embeds = render.render_brief(brief)[0].embeds
     assert all(e.description == "*Nothing in the article.*" for e in embeds[1:])
 

@@ -50,8 +50,9 @@ def test_a_lone_write_goes_at_once():
 
 
 @contextmanager
-def _behind_a_stuck_write(group: GroupCommit[object, object], write: Recorder,
-                          count: int) -> Iterator[tuple[Future[object], dict[int, Future[object]]]]:
+def _behind_a_stuck_write(
+    group: GroupCommit[object, object], write: Recorder, count: int
+) -> Iterator[tuple[Future[object], dict[int, Future[object]]]]:
     """Write 0 gets stuck in the database; ``count`` more callers queue behind it; then it is let go."""
     with ThreadPoolExecutor(max_workers=count + 1) as pool:
         first = pool.submit(group.run, 0)

@@ -28,8 +28,12 @@ from standins import slack_api as ss
 
 def _start(env: dict[str, str], log: Path, *, prefix: list[str]) -> tuple[subprocess.Popen[bytes], int]:
     port = _free_port()
-    proc = subprocess.Popen([*prefix, sys.executable, "-m", "bot", "slack", "--http", "--port", str(port)],
-                            env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [*prefix, sys.executable, "-m", "bot", "slack", "--http", "--port", str(port)],
+        env=env,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         assert proc.poll() is None, log.read_text(errors="replace")[-2000:]
@@ -43,19 +47,37 @@ def _start(env: dict[str, str], log: Path, *, prefix: list[str]) -> tuple[subpro
 
 
 def _env(standin: ss.SlackStandin, tmp_path: Path, database_url: str) -> dict[str, str]:
-    return {**{k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SLACK_", "BRIEFBOT_"))},
-            "SLACK_API_URL": standin.api_url, "SLACK_BOT_TOKEN": "xoxb-health", "SLACK_SIGNING_SECRET": SECRET,
-            "BRIEFBOT_DATA_DIR": str(tmp_path), "DATABASE_URL": database_url}
+    return {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SLACK_", "BRIEFBOT_"))},
+        "SLACK_API_URL": standin.api_url,
+        "SLACK_BOT_TOKEN": "xoxb-health",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "BRIEFBOT_DATA_DIR": str(tmp_path),
+        "DATABASE_URL": database_url,
+    }
 
 
 def _mention(port: int, n: int) -> int:
     """A signed mention (answered on the event loop, its admission group-committed); the HTTP status."""
-    body = json.dumps({"type": "event_callback", "team_id": ss.TEAM_ID, "api_app_id": "A0001",
-                       "event_id": f"EvHealth{n}", "event_time": int(time.time()),
-                       "event": {"type": "app_mention", "channel": "C0HEALTH", "user": "U0HEALTH",
-                                 "ts": f"1800000000.{n:06d}", "text": f"<@{ss.BOT_USER_ID}> https://x.example/a"}})
-    return httpx.post(f"http://127.0.0.1:{port}/slack/events", content=body,
-                      headers=ss.signed_headers(SECRET, body), timeout=10).status_code
+    body = json.dumps(
+        {
+            "type": "event_callback",
+            "team_id": ss.TEAM_ID,
+            "api_app_id": "A0001",
+            "event_id": f"EvHealth{n}",
+            "event_time": int(time.time()),
+            "event": {
+                "type": "app_mention",
+                "channel": "C0HEALTH",
+                "user": "U0HEALTH",
+                "ts": f"1800000000.{n:06d}",
+                "text": f"<@{ss.BOT_USER_ID}> https://x.example/a",
+            },
+        }
+    )
+    return httpx.post(
+        f"http://127.0.0.1:{port}/slack/events", content=body, headers=ss.signed_headers(SECRET, body), timeout=10
+    ).status_code
 
 
 def _health(port: int) -> tuple[int, dict]:

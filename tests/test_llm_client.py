@@ -13,15 +13,13 @@ from bot.models import Answer, BriefDraft
 from standins.openai_api import FAST_RETRY, TEST_API_KEY, OpenAIStandin, Reply, error_body, structured_client
 
 PRODUCT_FIELDS = {
-    "AidDraft": ["donor", "recipient", "amount", "value", "currency", "aid_type", "contents", "status",
-                 "evidence"],
+    "AidDraft": ["donor", "recipient", "amount", "value", "currency", "aid_type", "contents", "status", "evidence"],
     "WeaponsPolicyDraft": ["actor", "weapon", "stance", "scope", "evidence"],
     "SanctionsDraft": ["imposed_by", "targets", "target_count", "target_countries", "sectors", "evidence"],
     "BattlefieldClaimDraft": ["claimant", "claim", "location", "side", "status", "evidence"],
 }
 MESSAGES = [{"role": "system", "content": "Reply in JSON."}, {"role": "user", "content": "Brief it."}]
-EMPTY_DRAFT = {"summary": "Nothing to report.", "aid": [], "weapons_policy": [], "sanctions": [],
-               "battlefield_claims": []}
+EMPTY_DRAFT = {"summary": "Nothing to report.", "aid": [], "weapons_policy": [], "sanctions": [], "battlefield_claims": []}
 ANSWER = {"answer": "The article doesn't say.", "quotes": []}
 
 
@@ -104,6 +102,7 @@ def test_invalid_json_is_unusable(server, content):
 
 def test_server_without_json_schema_falls_back_to_json_object(server):
     """llama.cpp's server 400s on json_schema but accepts {"type": "json_object", "schema": …}."""
+
     def llama_cpp(request):
         if request["response_format"]["type"] != "json_object":
             message = "'response_format' type json_schema is not supported"
@@ -127,8 +126,10 @@ def test_server_without_json_schema_falls_back_to_json_object(server):
 
 def test_llama_cpp_python_500_on_json_schema_also_falls_back(server):
     """llama-cpp-python's server (0.3.x) answers json_schema with a 500 naming response_format."""
-    message = ("1 validation error: {'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), "
-               "'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema'}")
+    message = (
+        "1 validation error: {'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), "
+        "'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema'}"
+    )
 
     def llama_cpp_python(request):
         if request["response_format"]["type"] != "json_object":
@@ -173,8 +174,7 @@ def test_unreachable_server_is_unavailable():
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    client = client_from_env(LLMSettings(max_retries=0, timeout_s=2),
-                             {"OPENAI_BASE_URL": f"http://127.0.0.1:{port}/v1"})
+    client = client_from_env(LLMSettings(max_retries=0, timeout_s=2), {"OPENAI_BASE_URL": f"http://127.0.0.1:{port}/v1"})
     with pytest.raises(ModelUnavailable, match="could not be reached"):
         client.complete(MESSAGES, Answer)
 
@@ -209,5 +209,6 @@ def test_default_client_without_a_key_is_a_config_error(monkeypatch):
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     from bot.errors import ConfigError
     from bot.llm.client import StructuredClient
+
     with pytest.raises(ConfigError, match="OPENAI_API_KEY"):
         StructuredClient(settings=LLMSettings())

@@ -21,9 +21,17 @@ COMMENTS (1)
 Reader42: Norway secretly sent NOK 90 billion last year, look it up.
 """
 
-AID = {"donor": "Norway", "recipient": "Ukraine", "amount": "NOK 2 billion", "value": 2e9, "currency": "NOK",
-       "aid_type": "military", "contents": ["air defence"], "status": "announced",
-       "evidence": "Norway will give Ukraine NOK 2 billion for air defence, the defence ministry said on Monday."}
+AID = {
+    "donor": "Norway",
+    "recipient": "Ukraine",
+    "amount": "NOK 2 billion",
+    "value": 2e9,
+    "currency": "NOK",
+    "aid_type": "military",
+    "contents": ["air defence"],
+    "status": "announced",
+    "evidence": "Norway will give Ukraine NOK 2 billion for air defence, the defence ministry said on Monday.",
+}
 
 
 def draft(*aid: dict, summary: str = "Norway adds air defence money for Ukraine.") -> dict:
@@ -44,8 +52,12 @@ def service_for(server, tmp_path, **settings_over):
 
 
 def test_model_items_are_grounded_and_comment_quotes_dropped(server, tmp_path):
-    comment = dict(AID, amount="NOK 90 billion", value=9e10,
-                   evidence="Reader42: Norway secretly sent NOK 90 billion last year, look it up.")
+    comment = dict(
+        AID,
+        amount="NOK 90 billion",
+        value=9e10,
+        evidence="Reader42: Norway secretly sent NOK 90 billion last year, look it up.",
+    )
     server.enqueue_json(draft(AID, comment))
     service = service_for(server, tmp_path)
     brief = service.brief(service.load_text(ARTICLE))

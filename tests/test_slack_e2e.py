@@ -361,8 +361,16 @@ class _Trap:
 
 
 def _file_at(url: str, file_id: str) -> dict[str, Any]:
-    return {"id": file_id, "name": "report.txt", "title": "report.txt", "mimetype": "text/plain",
-            "filetype": "text", "size": len(ARTICLE), "url_private": url, "url_private_download": url}
+    return {
+        "id": file_id,
+        "name": "report.txt",
+        "title": "report.txt",
+        "mimetype": "text/plain",
+        "filetype": "text",
+        "size": len(ARTICLE),
+        "url_private": url,
+        "url_private_download": url,
+    }
 
 
 @pytest.mark.parametrize("where", ["other-loopback", "other-port", "redirect-to-private"])
@@ -396,8 +404,10 @@ def test_the_token_goes_only_to_the_files_origin_not_along_a_redirect(make_bot, 
     trap = _Trap("127.0.0.2")
     try:
         standin.served["/files/F0T/report.txt"] = ss.Served(b"", "text/plain", 302, trap.url + "/cdn")
-        bot.event(mention("", ts="1800000000.000490", files=[_file_at(standin.base_url + "/files/F0T/report.txt",
-                                                                        "F0T")]), event_id="EvTok")
+        bot.event(
+            mention("", ts="1800000000.000490", files=[_file_at(standin.base_url + "/files/F0T/report.txt", "F0T")]),
+            event_id="EvTok",
+        )
         bot.settle()
         assert standin.file_calls()[0].headers["authorization"] == "Bearer xoxb-test-token"
         assert len(trap.requests) == 1 and "authorization" not in trap.requests[0]
@@ -605,8 +615,9 @@ def test_bad_or_stale_signature_gets_401_and_does_nothing(make_bot, standin, how
 def test_unsigned_malformed_bodies_get_401_without_a_traceback(make_bot, standin, body):
     """Garbage without a signature is refused before anything parses it (it used to be a 500)."""
     bot = make_bot()
-    resp = bot.http.post("/slack/events", content=body.encode("utf-8", "surrogateescape"),
-                         headers={"Content-Type": "application/json"})
+    resp = bot.http.post(
+        "/slack/events", content=body.encode("utf-8", "surrogateescape"), headers={"Content-Type": "application/json"}
+    )
     assert resp.status_code == 401
     assert "Traceback" not in resp.text and len(resp.text) < 100
 
@@ -626,9 +637,11 @@ def test_oversized_bodies_are_refused_unread(make_bot, standin, declared):
     if declared:
         resp = bot.http.post("/slack/events", content=b"x" * size, headers={"Content-Type": "application/json"})
     else:
+
         def chunks():
             for _ in range(size // 65_536):
                 yield b"x" * 65_536
+
         resp = bot.http.post("/slack/events", content=chunks(), headers={"Content-Type": "application/json"})
     assert resp.status_code == 413
     assert bot.http.get("/healthz").json() == {"ok": True}
@@ -754,8 +767,10 @@ def test_url_verification_challenge_is_answered(make_bot):
     assert "ch4llenge" in resp.text
 
 
-PAYWALL = ("<html><head><title>Subscribe</title></head><body><article><p>Subscribe to read this story.</p>"
-           "<p>Already a subscriber? Log in.</p></article></body></html>")
+PAYWALL = (
+    "<html><head><title>Subscribe</title></head><body><article><p>Subscribe to read this story.</p>"
+    "<p>Already a subscriber? Log in.</p></article></body></html>"
+)
 
 
 def test_paywalled_or_empty_page_gets_a_plain_message(make_bot, standin):

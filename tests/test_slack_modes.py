@@ -103,9 +103,7 @@ def test_socket_mode_handler_dispatches_events_and_commands(tmp_path, env, monke
             "trigger_id": "t1",
             "response_url": env.base_url + "/response",
         }
-        handler.handle(
-            recorder, SocketModeRequest(type="slash_commands", envelope_id="env-2", payload=command)
-        )
+        handler.handle(recorder, SocketModeRequest(type="slash_commands", envelope_id="env-2", payload=command))
         _wait_idle(app)
         assert [a.envelope_id for a in recorder.acks] == ["env-1", "env-2"]
         assert "/brief" in json.dumps(recorder.acks[1].payload)  # usage shown for an empty command
@@ -137,9 +135,7 @@ def test_oauth_install_then_events_use_the_installed_token(tmp_path, env, monkey
         state = re.search(r"state=([\w-]+)", page.text)
         assert state and "slack.com/oauth/v2/authorize" in page.text and "client_id=111.222" in page.text
         cookie = page.headers["set-cookie"].split(";", 1)[0]
-        done = http.get(
-            f"/slack/oauth_redirect?code=code-1&state={state.group(1)}", headers={"Cookie": cookie}
-        )
+        done = http.get(f"/slack/oauth_redirect?code=code-1&state={state.group(1)}", headers={"Cookie": cookie})
         assert done.status_code == 200, done.text
         assert env.api_calls("oauth.v2.access")
 

@@ -69,8 +69,15 @@ def test_brief_cache_round_trips_and_replaces(store):
     article_id = store.save_article(ARTICLE)
     assert store.get_cached_brief("k1") is None
     brief = json.dumps({"summary": "Frappes nocturnes — 12 blessés", "items": []}, ensure_ascii=False)
-    store.put_cached_brief("k1", article_id=article_id, brief_json=brief, engine="llm", model="gpt-4.1-mini",
-                           prompt_tokens=900, completion_tokens=120)
+    store.put_cached_brief(
+        "k1",
+        article_id=article_id,
+        brief_json=brief,
+        engine="llm",
+        model="gpt-4.1-mini",
+        prompt_tokens=900,
+        completion_tokens=120,
+    )
     assert store.get_cached_brief("k1") == brief
     store.put_cached_brief("k1", article_id=None, brief_json="{}", engine="extractive", model=None)
     assert store.get_cached_brief("k1") == "{}"
@@ -96,17 +103,30 @@ def test_token_usage_adds_up_per_workspace_and_utc_day(store, clock):
 
 def test_a_thread_remembers_its_article_and_brief(store, clock):
     article_id = store.save_article(ARTICLE)
-    store.link_thread(platform="slack", channel="C1", thread_ts="111.1", article_id=article_id,
-                      brief_json='{"v": 1}', workspace="T1", message_ts="111.2")
+    store.link_thread(
+        platform="slack",
+        channel="C1",
+        thread_ts="111.1",
+        article_id=article_id,
+        brief_json='{"v": 1}',
+        workspace="T1",
+        message_ts="111.2",
+    )
     found = store.get_thread(platform="slack", channel="C1", thread_ts="111.1")
-    assert found == ThreadRecord(platform="slack", channel="C1", thread_ts="111.1", article_id=article_id,
-                                 brief_json='{"v": 1}', workspace="T1", message_ts="111.2",
-                                 created_at=clock.now)
+    assert found == ThreadRecord(
+        platform="slack",
+        channel="C1",
+        thread_ts="111.1",
+        article_id=article_id,
+        brief_json='{"v": 1}',
+        workspace="T1",
+        message_ts="111.2",
+        created_at=clock.now,
+    )
     assert store.get_thread(platform="discord", channel="C1", thread_ts="111.1") is None
     assert store.get_thread(platform="slack", channel="C2", thread_ts="111.1") is None
     # Linking again (the placeholder became the brief) replaces the brief but keeps what it doesn't give.
-    store.link_thread(platform="slack", channel="C1", thread_ts="111.1", article_id=article_id,
-                      brief_json='{"v": 2}')
+    store.link_thread(platform="slack", channel="C1", thread_ts="111.1", article_id=article_id, brief_json='{"v": 2}')
     again = store.get_thread(platform="slack", channel="C1", thread_ts="111.1")
     assert (again.brief_json, again.workspace, again.message_ts) == ('{"v": 2}', "T1", "111.2")
 
@@ -126,10 +146,15 @@ def test_recent_threads_for_app_home(store, clock):
     article_id = store.save_article(ARTICLE)
     for n in range(5):
         clock.advance(1)
-        store.link_thread(platform="slack", channel="C1", thread_ts=f"{n}.0", article_id=article_id,
-                          brief_json="{}", workspace="T1" if n % 2 == 0 else "T2")
-    store.link_thread(platform="discord", channel="D1", thread_ts="9.0", article_id=article_id,
-                      brief_json="{}")
+        store.link_thread(
+            platform="slack",
+            channel="C1",
+            thread_ts=f"{n}.0",
+            article_id=article_id,
+            brief_json="{}",
+            workspace="T1" if n % 2 == 0 else "T2",
+        )
+    store.link_thread(platform="discord", channel="D1", thread_ts="9.0", article_id=article_id, brief_json="{}")
 
     def recent(**kw):
         return [t.thread_ts for t in store.recent_threads(platform="slack", **kw)]
@@ -170,8 +195,15 @@ def test_an_event_is_claimed_once_until_pruned(store, clock):
 def test_a_job_is_claimed_once_and_leaves_the_queue_when_finished(store, clock):
     job_id = store.enqueue_job(kind="brief", payload={"channel": "C1", "text": "https://x.example/ü"})
     [job] = store.pending_jobs()
-    assert job == Job(id=job_id, kind="brief", payload={"channel": "C1", "text": "https://x.example/ü"},
-                      status="pending", attempts=0, created_at=clock.now, updated_at=clock.now)
+    assert job == Job(
+        id=job_id,
+        kind="brief",
+        payload={"channel": "C1", "text": "https://x.example/ü"},
+        status="pending",
+        attempts=0,
+        created_at=clock.now,
+        updated_at=clock.now,
+    )
     assert store.claim_job(job_id, worker="w1") is True
     assert store.claim_job(job_id, worker="w2") is False
     assert store.claim_next_job(worker="w2") is None  # running and fresh: not anyone else's
@@ -233,8 +265,7 @@ def test_rate_limit_counts_hits_in_a_sliding_window(store, clock):
     clock.advance(59)
     assert store.hit_rate_limit(key="slack:T1:U1", limit=3, window_s=60) is True
     clock.advance(2)  # the first three hits are now older than the window; refused ones never counted
-    assert [store.hit_rate_limit(key="slack:T1:U1", limit=3, window_s=60) for _ in range(4)] == [
-        False, False, False, True]
+    assert [store.hit_rate_limit(key="slack:T1:U1", limit=3, window_s=60) for _ in range(4)] == [False, False, False, True]
 
 
 # -- opening ----------------------------------------------------------------------------------------------

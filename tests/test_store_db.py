@@ -46,8 +46,10 @@ def _pg_admin_url() -> str:
         except psycopg.Error as exc:
             _pg_state["error"] = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     if _pg_state["error"] is not None:
-        pytest.skip(f"PostgreSQL not reachable ({_pg_state['error']}); start one on 127.0.0.1:5432 with a "
-                    "database 'test', or set BRIEFBOT_TEST_POSTGRES_URL=postgresql://user@host:port/db")
+        pytest.skip(
+            f"PostgreSQL not reachable ({_pg_state['error']}); start one on 127.0.0.1:5432 with a "
+            "database 'test', or set BRIEFBOT_TEST_POSTGRES_URL=postgresql://user@host:port/db"
+        )
     return url
 
 

@@ -14,13 +14,31 @@ store_url = db.store_url
 
 EXPECTED_COLUMNS = {
     "_migrations": ["name", "applied_at"],
-    "articles": ["id", "content_sha256", "canonical_url", "url", "title", "site", "published", "kind", "text",
-                 "extra", "created_at"],
-    "brief_cache": ["key", "article_id", "brief_json", "engine", "model", "prompt_tokens",
-                    "completion_tokens", "created_at"],
+    "articles": [
+        "id",
+        "content_sha256",
+        "canonical_url",
+        "url",
+        "title",
+        "site",
+        "published",
+        "kind",
+        "text",
+        "extra",
+        "created_at",
+    ],
+    "brief_cache": [
+        "key",
+        "article_id",
+        "brief_json",
+        "engine",
+        "model",
+        "prompt_tokens",
+        "completion_tokens",
+        "created_at",
+    ],
     "token_usage": ["workspace", "day", "prompt_tokens", "completion_tokens"],
-    "threads": ["platform", "channel", "thread_ts", "article_id", "brief_json", "workspace", "message_ts",
-                "created_at"],
+    "threads": ["platform", "channel", "thread_ts", "article_id", "brief_json", "workspace", "message_ts", "created_at"],
     "turns": ["id", "platform", "channel", "thread_ts", "question", "answer", "created_at"],
     "events": ["event_id", "claimed_at"],
     "jobs": ["id", "kind", "payload", "status", "attempts", "worker", "error", "created_at", "updated_at", "progress"],
@@ -28,10 +46,36 @@ EXPECTED_COLUMNS = {
     "slack_installations": ["id", "client_id", "enterprise_id", "team_id", "user_id", "installed_at", "data"],
     "slack_bots": ["id", "client_id", "enterprise_id", "team_id", "installed_at", "data"],
     "slack_oauth_states": ["state", "expire_at"],
-    "brief_items": ["id", "section", "position", "platform", "channel", "thread_ts", "article_id", "created_at",
-                    "workspace", "donor", "recipient", "value", "currency", "amount", "aid_type", "actor", "weapon",
-                    "stance", "imposed_by", "target_count", "claimant", "side", "location", "status", "detail",
-                    "entity_key", "weapon_key", "place_key"],
+    "brief_items": [
+        "id",
+        "section",
+        "position",
+        "platform",
+        "channel",
+        "thread_ts",
+        "article_id",
+        "created_at",
+        "workspace",
+        "donor",
+        "recipient",
+        "value",
+        "currency",
+        "amount",
+        "aid_type",
+        "actor",
+        "weapon",
+        "stance",
+        "imposed_by",
+        "target_count",
+        "claimant",
+        "side",
+        "location",
+        "status",
+        "detail",
+        "entity_key",
+        "weapon_key",
+        "place_key",
+    ],
     "brief_item_keys": ["fingerprint"],
 }
 
@@ -39,11 +83,14 @@ EXPECTED_COLUMNS = {
 def _columns(store) -> dict[str, list[str]]:
     with store.db.session() as s:
         if store.dialect_name == "sqlite":
-            tables = [r[0] for r in s.all("SELECT name FROM sqlite_master WHERE type = 'table'"
-                                          " AND name NOT LIKE 'sqlite_%'")]
+            tables = [
+                r[0] for r in s.all("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            ]
             return {t: [r[1] for r in s.all(f"PRAGMA table_info({t})")] for t in tables}
-        rows = s.all("SELECT table_name, column_name FROM information_schema.columns"
-                     " WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position")
+        rows = s.all(
+            "SELECT table_name, column_name FROM information_schema.columns"
+            " WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position"
+        )
     found: dict[str, list[str]] = {}
     for table, column in rows:
         found.setdefault(table, []).append(column)
@@ -77,4 +124,5 @@ def test_migration_names_are_unique_and_ordered():
 def test_docs_schema_is_generated_from_the_migrations():
     doc = Path(__file__).resolve().parent.parent / "docs" / "schema.md"
     assert doc.read_text(encoding="utf-8") == render_schema_markdown(), (
-        "docs/schema.md is stale: run `.venv/bin/python -m bot.store.schema_doc > docs/schema.md`")
+        "docs/schema.md is stale: run `.venv/bin/python -m bot.store.schema_doc > docs/schema.md`"
+    )

@@ -14,12 +14,23 @@ store = db.store
 clock = db.clock
 
 
-def _installation(*, team: str = "T1", user: str = "U1", bot_token: str | None = "xoxb-1",
-                  installed_at: float = 1_750_000_000.0, **more) -> Installation:
-    return Installation(app_id="A1", team_id=team, team_name="Newsroom", user_id=user, bot_token=bot_token,
-                        bot_id="B1" if bot_token else None, bot_user_id="UB1" if bot_token else None,
-                        bot_scopes=["chat:write", "commands"] if bot_token else "", user_token=f"xoxp-{user}",
-                        user_scopes=["search:read"], installed_at=installed_at, **more)
+def _installation(
+    *, team: str = "T1", user: str = "U1", bot_token: str | None = "xoxb-1", installed_at: float = 1_750_000_000.0, **more
+) -> Installation:
+    return Installation(
+        app_id="A1",
+        team_id=team,
+        team_name="Newsroom",
+        user_id=user,
+        bot_token=bot_token,
+        bot_id="B1" if bot_token else None,
+        bot_user_id="UB1" if bot_token else None,
+        bot_scopes=["chat:write", "commands"] if bot_token else "",
+        user_token=f"xoxp-{user}",
+        user_scopes=["search:read"],
+        installed_at=installed_at,
+        **more,
+    )
 
 
 def test_the_stores_implement_slack_sdk_interfaces(store):
@@ -31,8 +42,7 @@ def test_an_installation_is_found_by_workspace_and_by_installer(store):
     installs = SQLInstallationStore(store, client_id="111.222")
     installs.save(_installation(custom_values={"plan": "pro"}))
     found = installs.find_installation(enterprise_id=None, team_id="T1")
-    assert (found.team_id, found.user_id, found.bot_token, found.user_token) == (
-        "T1", "U1", "xoxb-1", "xoxp-U1")
+    assert (found.team_id, found.user_id, found.bot_token, found.user_token) == ("T1", "U1", "xoxb-1", "xoxp-U1")
     assert list(found.bot_scopes) == ["chat:write", "commands"]
     assert found.get_custom_value("plan") == "pro"
     assert installs.find_installation(enterprise_id=None, team_id="T1", user_id="U1").user_id == "U1"

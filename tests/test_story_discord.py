@@ -30,12 +30,15 @@ def _claims_pair(items):
 
 
 async def _brief(standin, service, client, item, *, briefs_before: int) -> None:
-    await standin.push("INTERACTION_CREATE", ds.interaction_payload(
-        standin.new_id(), options=[{"name": "source", "type": 3, "value": item.article.text}]))
+    await standin.push(
+        "INTERACTION_CREATE",
+        ds.interaction_payload(standin.new_id(), options=[{"name": "source", "type": 3, "value": item.article.text}]),
+    )
 
     async def linked() -> None:
-        while len(await asyncio.to_thread(service.store.recent_threads, platform="discord", workspace=None)) \
-                <= briefs_before:
+        while (
+            len(await asyncio.to_thread(service.store.recent_threads, platform="discord", workspace=None)) <= briefs_before
+        ):
             await asyncio.sleep(0.05)
 
     await asyncio.wait_for(linked(), 30)
@@ -44,8 +47,9 @@ async def _brief(standin, service, client, item, *, briefs_before: int) -> None:
 
 def test_whats_new_and_the_digest_with_rival_claims_and_a_chart(settings):
     items = briefed_fixtures()
-    i, j, _ = first_pair(items, lambda it: {(N.entity(a.donor), a.currency, a.value)
-                                            for a in it.brief.aid if a.value is not None})
+    i, j, _ = first_pair(
+        items, lambda it: {(N.entity(a.donor), a.currency, a.value) for a in it.brief.aid if a.value is not None}
+    )
     k, m, place = _claims_pair(items)
     order = [items[x] for x in dict.fromkeys([i, j, k, m])]
     service = tdb.make_service(settings)
@@ -54,25 +58,33 @@ def test_whats_new_and_the_digest_with_rival_claims_and_a_chart(settings):
     async def scenario(standin: ds.DiscordStandin, client) -> None:
         for n, item in enumerate(order):
             await _brief(standin, service, client, item, briefs_before=n)
-        state["threads"] = {r.article_id: r.thread_ts for r in
-                            await asyncio.to_thread(service.store.recent_threads, platform="discord", workspace=None)}
+        state["threads"] = {
+            r.article_id: r.thread_ts
+            for r in await asyncio.to_thread(service.store.recent_threads, platform="discord", workspace=None)
+        }
         state["posted_before_digest"] = len(standin.posted_messages())
-        await standin.push("INTERACTION_CREATE", ds.interaction_payload(
-            standin.new_id(), name="digest", options=[{"name": "period", "type": 3, "value": "week"}]))
-        await standin.wait_for(lambda s: any(
-            (c.body or {}).get("files") for c in s.posted_messages()[state["posted_before_digest"]:]))
+        await standin.push(
+            "INTERACTION_CREATE",
+            ds.interaction_payload(
+                standin.new_id(), name="digest", options=[{"name": "period", "type": 3, "value": "week"}]
+            ),
+        )
+        await standin.wait_for(
+            lambda s: any((c.body or {}).get("files") for c in s.posted_messages()[state["posted_before_digest"] :])
+        )
 
     standin = tdb.run_bot(settings, scenario, service=service)
     posted = standin.posted_messages()
-    brief_contents = [(c.body or {}).get("content") or "" for c in posted[:state["posted_before_digest"]]]
+    brief_contents = [(c.body or {}).get("content") or "" for c in posted[: state["posted_before_digest"]]]
     threads = state["threads"]
     first_thread = threads[service.store.find_article(content_sha256=items[i].article.content_sha256)]
     notes = [c for c in brief_contents if c.startswith("**What's new:")]
-    assert any("**Already reported** on " in c and f"https://discord.com/channels/{ds.GUILD_ID}/{first_thread}" in c
-               for c in notes)
+    assert any(
+        "**Already reported** on " in c and f"https://discord.com/channels/{ds.GUILD_ID}/{first_thread}" in c for c in notes
+    )
     assert any("**Contradicts** the brief of" in c for c in notes)
 
-    digest = posted[state["posted_before_digest"]:]
+    digest = posted[state["posted_before_digest"] :]
     text = "\n".join(_content(c) for c in digest)
     assert text.startswith("## Digest of the last 7 days")
     for item in order:
@@ -116,13 +128,17 @@ def _digest_run(settings, fill, period: str, *, briefs=()):
         for n, item in enumerate(briefs):
             await _brief(standin, service, client, item, briefs_before=n)
         state["before"] = len(standin.posted_messages())
-        await standin.push("INTERACTION_CREATE", ds.interaction_payload(
-            standin.new_id(), name="digest", options=[{"name": "period", "type": 3, "value": period}]))
-        await standin.wait_for(lambda s: any((c.body or {}).get("files") for c in s.posted_messages()[state["before"]:]))
+        await standin.push(
+            "INTERACTION_CREATE",
+            ds.interaction_payload(
+                standin.new_id(), name="digest", options=[{"name": "period", "type": 3, "value": period}]
+            ),
+        )
+        await standin.wait_for(lambda s: any((c.body or {}).get("files") for c in s.posted_messages()[state["before"] :]))
 
     standin = tdb.run_bot(settings, scenario, service=service)  # fails on any message Discord would refuse
     threads = {r.article_id: r.thread_ts for r in service.store.recent_threads(platform="discord", workspace=None)}
-    return standin.posted_messages()[state["before"]:], threads
+    return standin.posted_messages()[state["before"] :], threads
 
 
 def test_rival_claims_under_both_sides_names_are_one_disputed_place_side_by_side(settings):
@@ -147,15 +163,26 @@ def test_a_busy_months_digest_fits_discords_limits_and_attaches_the_whole(settin
         from bot.store import open_store
 
         with open_store(settings.database_url, clock=clock) as store:  # the bot's database, over four weeks
-            posted.extend(post_editions(store, briefed_fixtures(story=True), editions=3, clock=clock,
-                                        platform="discord", channel=str(ds.CHANNEL_ID), workspace=str(ds.GUILD_ID)))
+            posted.extend(
+                post_editions(
+                    store,
+                    briefed_fixtures(story=True),
+                    editions=3,
+                    clock=clock,
+                    platform="discord",
+                    channel=str(ds.CHANNEL_ID),
+                    workspace=str(ds.GUILD_ID),
+                )
+            )
 
     digest, _ = _digest_run(settings, fill, "30d")
     assert 1 < len(digest) <= 5  # the limits themselves are the stand-in's: run_bot fails on a refused message
     assert all(len(_content(c)) <= 2000 for c in digest)
     assert _content(digest[0]).startswith("## Digest of the last 30 days")
-    assert "the full digest, every line with all its thread links, is the attached file `briefbot-digest-30d.md`" in \
-        _content(digest[-1])
+    assert (
+        "the full digest, every line with all its thread links, is the attached file `briefbot-digest-30d.md`"
+        in _content(digest[-1])
+    )
     files = digest[-1].body["files"]
     assert set(files) == {"briefbot-digest-30d.png", "briefbot-digest-30d.md"}
     lines = files["briefbot-digest-30d.md"].decode().splitlines()

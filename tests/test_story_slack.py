@@ -39,7 +39,8 @@ def _permalink(ts: str) -> str:
 def test_a_repeated_package_is_noted_with_a_link_and_the_digest_has_every_amount_and_a_chart(make_bot, standin):
     items = briefed_fixtures()
     i, j, (_, currency, value) = first_pair(
-        items, lambda it: {(N.entity(a.donor), a.currency, a.value) for a in it.brief.aid if a.value is not None})
+        items, lambda it: {(N.entity(a.donor), a.currency, a.value) for a in it.brief.aid if a.value is not None}
+    )
     bot = make_bot()
     first = _brief(bot, standin, items[i], trigger="t.1")
     assert "What's new" not in all_text(first)  # nothing earlier in the channel
@@ -51,7 +52,7 @@ def test_a_repeated_package_is_noted_with_a_link_and_the_digest_has_every_amount
     started = standin.api_calls("chat.postMessage")
     assert bot.command("digest week", trigger="t.3").status_code == 200
     bot.settle(timeout=30)
-    posted = standin.api_calls("chat.postMessage")[len(started):]
+    posted = standin.api_calls("chat.postMessage")[len(started) :]
     [digest] = [c for c in posted if c.body.get("blocks") and c.body["blocks"][0]["type"] == "header"]
     text = all_text(digest)
     assert digest.body["blocks"][0]["text"]["text"].startswith("Digest of the last 7 days")
@@ -116,9 +117,17 @@ def test_the_same_article_in_a_second_channel_is_briefed_once_and_links_the_firs
     item = briefed_fixtures()[0]
     bot = make_bot()
     first = _brief(bot, standin, item, trigger="t.20")
-    form = {"token": "x", "team_id": ss.TEAM_ID, "channel_id": "C0OTHER", "user_id": USER, "command": "/brief",
-            "text": item.article.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
-            "api_app_id": "A0001", "response_url": standin.base_url + "/response", "trigger_id": "t.21"}
+    form = {
+        "token": "x",
+        "team_id": ss.TEAM_ID,
+        "channel_id": "C0OTHER",
+        "user_id": USER,
+        "command": "/brief",
+        "text": item.article.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
+        "api_app_id": "A0001",
+        "response_url": standin.base_url + "/response",
+        "trigger_id": "t.21",
+    }
     before = len(standin.api_calls("chat.update"))
     assert bot.post(urlencode(form), content_type="application/x-www-form-urlencoded").status_code == 200
     bot.settle(timeout=30)
@@ -163,8 +172,9 @@ def test_a_busy_months_digest_goes_on_in_its_thread_within_slacks_limits_and_att
     bot = make_bot()
     clock = WallClock(days_ago=29)
     with open_store(str(Path(os.environ["BRIEFBOT_DATA_DIR"]) / "briefbot.db"), clock=clock) as store:
-        posted = post_editions(store, briefed_fixtures(story=True), editions=4, clock=clock, channel=CHANNEL,
-                               workspace=ss.TEAM_ID)
+        posted = post_editions(
+            store, briefed_fixtures(story=True), editions=4, clock=clock, channel=CHANNEL, workspace=ss.TEAM_ID
+        )
     started = len(standin.api_calls("chat.postMessage"))
     assert bot.command("digest 30d", trigger="t.40").status_code == 200
     bot.settle(timeout=60)
@@ -173,13 +183,21 @@ def test_a_busy_months_digest_goes_on_in_its_thread_within_slacks_limits_and_att
     messages = [first, *more]
     assert 1 < len(messages) <= 4 and all(len(m.body["blocks"]) <= 50 for m in messages)
     assert all(len(all_text(m)) < 40_000 for m in messages)
-    assert [m.body["blocks"][0]["elements"][0]["text"].endswith(f"part {n} of {len(messages)}")
-            for n, m in enumerate(more, start=2)] == [True] * len(more)
-    assert "the full digest, every line with all its thread links, is the file `briefbot-digest-30d.md`" in \
-        all_text(messages[-1])
+    assert [
+        m.body["blocks"][0]["elements"][0]["text"].endswith(f"part {n} of {len(messages)}")
+        for n, m in enumerate(more, start=2)
+    ] == [True] * len(more)
+    assert "the full digest, every line with all its thread links, is the file `briefbot-digest-30d.md`" in all_text(
+        messages[-1]
+    )
     # Every item line shown in chat links to a thread.
-    shown = [line for m in messages for b in m.body["blocks"] if b["type"] == "section"
-             for line in [b["text"]["text"], *(f["text"] for f in b.get("fields", []))]]
+    shown = [
+        line
+        for m in messages
+        for b in m.body["blocks"]
+        if b["type"] == "section"
+        for line in [b["text"]["text"], *(f["text"] for f in b.get("fields", []))]
+    ]
     item_lines = [x for text in shown for x in text.split("\n") if x.startswith(("- ", "• "))]
     assert len(item_lines) > 100 and all(f"<https://acme.slack.com/archives/{CHANNEL}/p" in x for x in item_lines)
 
@@ -221,11 +239,23 @@ def test_the_same_link_in_a_second_channel_is_briefed_once_even_when_the_page_ch
     bot.settle(timeout=30)
     first = standin.api_calls("chat.update")[-1]
     # By the time it is posted in another channel, the page carries an update line: other text, same article.
-    standin.add_page("/news/air-defence.html", e2e.ARTICLE_HTML.replace(
-        "<article>", "<article><p>Updated at 10:42 GMT with reaction from Kyiv officials today.</p>"))
-    form = {"token": "x", "team_id": ss.TEAM_ID, "channel_id": "C0OTHER", "user_id": USER, "command": "/brief",
-            "text": f"<{url}>", "api_app_id": "A0001", "response_url": standin.base_url + "/response",
-            "trigger_id": "t.51"}
+    standin.add_page(
+        "/news/air-defence.html",
+        e2e.ARTICLE_HTML.replace(
+            "<article>", "<article><p>Updated at 10:42 GMT with reaction from Kyiv officials today.</p>"
+        ),
+    )
+    form = {
+        "token": "x",
+        "team_id": ss.TEAM_ID,
+        "channel_id": "C0OTHER",
+        "user_id": USER,
+        "command": "/brief",
+        "text": f"<{url}>",
+        "api_app_id": "A0001",
+        "response_url": standin.base_url + "/response",
+        "trigger_id": "t.51",
+    }
     before = len(standin.api_calls("chat.update"))
     assert bot.post(urlencode(form), content_type="application/x-www-form-urlencoded").status_code == 200
     bot.settle(timeout=30)

@@ -11,8 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def try_slack(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tools.try_slack", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=110, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "tools.try_slack", *args], cwd=ROOT, capture_output=True, text=True, timeout=110, check=False
+    )
 
 
 def test_try_slack_prints_the_brief_and_the_answer_the_bot_posted_in_the_thread():
@@ -27,8 +28,11 @@ def test_try_slack_prints_the_brief_and_the_answer_the_bot_posted_in_the_thread(
 
 def test_try_slack_briefs_the_given_file_and_asks_the_given_questions(tmp_path):
     article = tmp_path / "sanctions.txt"
-    article.write_text("EU widens sanctions\n\nThe European Union imposed sanctions on 45 companies in China and Iran "
-                       "accused of supplying drone parts to Russia.\n", encoding="utf-8")
+    article.write_text(
+        "EU widens sanctions\n\nThe European Union imposed sanctions on 45 companies in China and Iran "
+        "accused of supplying drone parts to Russia.\n",
+        encoding="utf-8",
+    )
     out = try_slack(str(article), "--ask", "Who imposed sanctions?", "--ask", "How many companies?")
     assert out.returncode == 0, out.stderr
     brief, _, answers = out.stdout.partition("you, in the thread: Who imposed sanctions?")

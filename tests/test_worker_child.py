@@ -20,8 +20,30 @@ from test_store_db import store_url  # noqa: F401 (the fixture: an empty SQLite 
 from bot.store import open_store
 from standins import slack_api as ss
 
-_WORDS = ["troops", "said", "the", "Ukraine", "$40", "million", "aid", "Kyiv", "sanctions", "Russia", "U.S.",
-          "Mr.", "would", "not", "allow", "strikes", "on", "Avdiivka", "captured", "1,376", "“", "”"]
+_WORDS = [
+    "troops",
+    "said",
+    "the",
+    "Ukraine",
+    "$40",
+    "million",
+    "aid",
+    "Kyiv",
+    "sanctions",
+    "Russia",
+    "U.S.",
+    "Mr.",
+    "would",
+    "not",
+    "allow",
+    "strikes",
+    "on",
+    "Avdiivka",
+    "captured",
+    "1,376",
+    "“",
+    "”",
+]
 
 
 def _hostile_text(size: int = 100_000) -> str:
@@ -31,15 +53,27 @@ def _hostile_text(size: int = 100_000) -> str:
 
 
 def _mention(bot: BotProcess, channel: str, ts: str, text: str) -> int:
-    body = json.dumps({
-        "token": "x", "team_id": ss.TEAM_ID, "api_app_id": "A0001", "type": "event_callback",
-        "event_id": f"Ev{channel}{ts}", "event_time": int(time.time()),
-        "event": {"type": "app_mention", "channel": channel, "user": f"U{channel}", "ts": ts,
-                  "text": f"<@{ss.BOT_USER_ID}> {text}"},
-        "authorizations": [{"team_id": ss.TEAM_ID, "user_id": ss.BOT_USER_ID, "is_bot": True}],
-    })
-    resp = httpx.post(f"http://127.0.0.1:{bot.port}/slack/events", content=body,
-                      headers=ss.signed_headers(SECRET, body), timeout=10)
+    body = json.dumps(
+        {
+            "token": "x",
+            "team_id": ss.TEAM_ID,
+            "api_app_id": "A0001",
+            "type": "event_callback",
+            "event_id": f"Ev{channel}{ts}",
+            "event_time": int(time.time()),
+            "event": {
+                "type": "app_mention",
+                "channel": channel,
+                "user": f"U{channel}",
+                "ts": ts,
+                "text": f"<@{ss.BOT_USER_ID}> {text}",
+            },
+            "authorizations": [{"team_id": ss.TEAM_ID, "user_id": ss.BOT_USER_ID, "is_bot": True}],
+        }
+    )
+    resp = httpx.post(
+        f"http://127.0.0.1:{bot.port}/slack/events", content=body, headers=ss.signed_headers(SECRET, body), timeout=10
+    )
     return resp.status_code
 
 
@@ -65,8 +99,7 @@ def _worker_pid(url: str, job_id: int) -> int:
 
 
 @pytest.mark.timeout(240)
-def test_an_ack_comes_while_a_hostile_message_is_briefed_by_the_bots_own_worker(tmp_path: Path,
-                                                                                store_url: str):  # noqa: F811
+def test_an_ack_comes_while_a_hostile_message_is_briefed_by_the_bots_own_worker(tmp_path: Path, store_url: str):  # noqa: F811
     with ss.SlackStandin() as standin:
         bot = BotProcess(standin, tmp_path, store_url)
         try:
@@ -75,13 +108,13 @@ def test_an_ack_comes_while_a_hostile_message_is_briefed_by_the_bots_own_worker(
             assert _wait(lambda: len(children(bot.proc.pid)) == 1, timeout=30)
             assert _mention(bot, "C0HOSTILE", "1800000400.000001", _hostile_text()) == 200
             # The hostile brief has started (its placeholder is up); a request now is acknowledged at once.
-            assert _wait(lambda: any(m["channel"] == "C0HOSTILE" for m in standin.messages)), \
-                bot.log.read_text()[-2000:]
+            assert _wait(lambda: any(m["channel"] == "C0HOSTILE" for m in standin.messages)), bot.log.read_text()[-2000:]
             assert _mention(bot, "C0CALM", "1800000400.000002", ARTICLE) == 200
             assert not _answered(standin, "C0HOSTILE")  # acknowledged while the hostile brief was under way
             # Both are briefed, in the worker process the bot started, not in the bot's own.
-            assert _wait(lambda: _answered(standin, "C0HOSTILE") and _answered(standin, "C0CALM")), \
-                bot.log.read_text()[-2000:]
+            assert _wait(lambda: _answered(standin, "C0HOSTILE") and _answered(standin, "C0CALM")), bot.log.read_text()[
+                -2000:
+            ]
             [child] = children(bot.proc.pid)
             assert {_worker_pid(store_url, 1), _worker_pid(store_url, 2)} == {child} != {bot.proc.pid}
             assert "$125 million" in json.dumps(_answered(standin, "C0CALM"))
@@ -105,8 +138,7 @@ def test_a_dead_worker_is_replaced_and_the_worker_stops_with_the_bot(tmp_path: P
             [second] = children(bot.proc.pid)
             # Work acknowledged after the death is done by the new worker.
             assert bot.mention("C0AFTER", "1800000500.000001") == 200
-            assert _wait(lambda: "$125 million" in json.dumps(_answered(standin, "C0AFTER"))), \
-                bot.log.read_text()[-2000:]
+            assert _wait(lambda: "$125 million" in json.dumps(_answered(standin, "C0AFTER"))), bot.log.read_text()[-2000:]
             assert not alive(first) and _worker_pid(url, 1) == second
             bot.stop()  # SIGTERM: the bot stops its worker before it exits
             assert bot.proc.returncode == -signal.SIGTERM and not alive(second)

@@ -27,8 +27,12 @@ from standins.openai_api import OpenAIStandin
 
 class WorkerProcess:
     def __init__(self, env: dict[str, str], log: Path, *, grace_s: float = 20.0) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-m", "bot", "worker", "--grace", str(grace_s)],
-                                     env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "worker", "--grace", str(grace_s)],
+            env=env,
+            stdout=log.open("ab"),
+            stderr=subprocess.STDOUT,
+        )
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -45,8 +49,11 @@ def _jobs(url: str) -> list:
 
 
 def _briefed(standin: ss.SlackStandin, channel: str) -> list[dict]:
-    return [c.body for c in standin.api_calls("chat.update")
-            if c.body.get("channel") == channel and "$125 million" in json.dumps(c.body)]
+    return [
+        c.body
+        for c in standin.api_calls("chat.update")
+        if c.body.get("channel") == channel and "$125 million" in json.dumps(c.body)
+    ]
 
 
 def _wait(predicate, timeout: float = 30.0) -> bool:
@@ -59,8 +66,9 @@ def _wait(predicate, timeout: float = 30.0) -> bool:
 
 
 @contextmanager
-def _web_only_acknowledging(standin: ss.SlackStandin, tmp_path: Path,
-                            url: str) -> Iterator[tuple[BotProcess, list[WorkerProcess]]]:
+def _web_only_acknowledging(
+    standin: ss.SlackStandin, tmp_path: Path, url: str
+) -> Iterator[tuple[BotProcess, list[WorkerProcess]]]:
     """A web process with BRIEFBOT_WORKERS=external, started; the workers a test adds to the list are stopped too."""
     web = BotProcess(standin, tmp_path, url)
     web.env["BRIEFBOT_WORKERS"] = "external"
@@ -94,8 +102,16 @@ def test_the_web_process_only_acknowledges_and_the_worker_briefs(tmp_path: Path,
 @pytest.mark.timeout(180)
 def test_with_a_worker_process_the_digest_is_built_there_too(tmp_path: Path, store_url: str):  # noqa: F811
     with ss.SlackStandin() as standin, _web_only_acknowledging(standin, tmp_path, store_url) as (web, workers):
-        form = {"token": "x", "team_id": ss.TEAM_ID, "channel_id": "C0DIGEST", "user_id": "U0DIGEST",
-                "command": "/brief", "text": "digest week", "api_app_id": "A0001", "trigger_id": "t.digest"}
+        form = {
+            "token": "x",
+            "team_id": ss.TEAM_ID,
+            "channel_id": "C0DIGEST",
+            "user_id": "U0DIGEST",
+            "command": "/brief",
+            "text": "digest week",
+            "api_app_id": "A0001",
+            "trigger_id": "t.digest",
+        }
         body = urlencode(form)
         headers = {**ss.signed_headers(SECRET, body), "Content-Type": "application/x-www-form-urlencoded"}
         resp = httpx.post(f"http://127.0.0.1:{web.port}/slack/events", content=body, headers=headers, timeout=10)
@@ -104,8 +120,7 @@ def test_with_a_worker_process_the_digest_is_built_there_too(tmp_path: Path, sto
         assert [(j.kind, j.status) for j in _jobs(store_url)] == [("slack.digest", "pending")]
         assert not standin.api_calls("chat.postMessage")  # the web process only acknowledged
         workers.append(WorkerProcess(web.env, tmp_path / "worker.log"))
-        assert _wait(lambda: [j.status for j in _jobs(store_url)] == ["done"]), (
-            tmp_path / "worker.log").read_text()[-2000:]
+        assert _wait(lambda: [j.status for j in _jobs(store_url)] == ["done"]), (tmp_path / "worker.log").read_text()[-2000:]
         [posted] = standin.api_calls("chat.postMessage")
         assert posted.body["channel"] == "C0DIGEST" and "Nothing was briefed" in json.dumps(posted.body)
 
@@ -132,8 +147,7 @@ def test_sigterm_hands_running_jobs_back_to_another_worker(tmp_path: Path, store
             assert not _briefed(standin, "C0TERM")
             started = time.monotonic()
             second = WorkerProcess(web.env, tmp_path / "worker2.log")
-            assert _wait(lambda: _briefed(standin, "C0TERM"), timeout=30), \
-                (tmp_path / "worker2.log").read_text()[-2000:]
+            assert _wait(lambda: _briefed(standin, "C0TERM"), timeout=30), (tmp_path / "worker2.log").read_text()[-2000:]
             assert time.monotonic() - started < 20
             assert _wait(lambda: _jobs(store_url)[0].status == "done")
             # One placeholder, posted by the first worker and edited by the second; one brief.

@@ -28,7 +28,22 @@ from bot.chat.workflow import (
 )
 
 __all__ = [
-    "ANSWER", "BRIEF", "Admission", "AnswerOutlet", "AnswerRequest", "BriefOutlet", "BriefRequest",
-    "BriefThread", "CannotPost", "ChatWorkflow", "Download", "Gate", "JobPool", "Link", "News", "Progress",
-    "Unrecorded", "Where",
+    "ANSWER",
+    "BRIEF",
+    "Admission",
+    "AnswerOutlet",
+    "AnswerRequest",
+    "BriefOutlet",
+    "BriefRequest",
+    "BriefThread",
+    "CannotPost",
+    "ChatWorkflow",
+    "Download",
+    "Gate",
+    "JobPool",
+    "Link",
+    "News",
+    "Progress",
+    "Unrecorded",
+    "Where",
 ]

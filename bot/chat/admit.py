@@ -70,8 +70,14 @@ class Gate:
     def rate_notice(self, platform: str) -> str:
         return RATE_LIMITED.format(limit=self._policy(platform)[2])
 
-    def admit(self, where: Where, *, keys: Iterable[str] = (), channels: Iterable[str] = (),
-              job: tuple[str, dict[str, Any]] | None = None) -> Admission:
+    def admit(
+        self,
+        where: Where,
+        *,
+        keys: Iterable[str] = (),
+        channels: Iterable[str] = (),
+        job: tuple[str, dict[str, Any]] | None = None,
+    ) -> Admission:
         """Once (``keys``), allowed, and within the rate limit — in that order — and then ``job`` recorded.
         Claims, rate count and job are one call to the database (one round trip on PostgreSQL): the whole
         acknowledgement."""
@@ -80,8 +86,14 @@ class Gate:
             return decide(None)
         return decide(self.store.admit(keys=claims, rate=rate, job=record))
 
-    def admit_later(self, where: Where, *, keys: Iterable[str] = (), channels: Iterable[str] = (),
-                    job: tuple[str, dict[str, Any]] | None = None) -> Future[Admission]:
+    def admit_later(
+        self,
+        where: Where,
+        *,
+        keys: Iterable[str] = (),
+        channels: Iterable[str] = (),
+        job: tuple[str, dict[str, Any]] | None = None,
+    ) -> Future[Admission]:
         """``admit`` without waiting for the database: the future holds the admission once committed."""
         claims, rate, record, decide = self._plan(where, keys=keys, channels=channels, job=job)
         if claims is None:
@@ -91,10 +103,16 @@ class Gate:
             return done
         return then(self.store.admit_later(keys=claims, rate=rate, job=record), decide)
 
-    def _plan(self, where: Where, *, keys: Iterable[str], channels: Iterable[str],
-              job: tuple[str, dict[str, Any]] | None,
-              ) -> tuple[list[str] | None, RateLimit | None, tuple[str, dict[str, Any]] | None,
-                         Callable[[StoreAdmission | None], Admission]]:
+    def _plan(
+        self,
+        where: Where,
+        *,
+        keys: Iterable[str],
+        channels: Iterable[str],
+        job: tuple[str, dict[str, Any]] | None,
+    ) -> tuple[
+        list[str] | None, RateLimit | None, tuple[str, dict[str, Any]] | None, Callable[[StoreAdmission | None], Admission]
+    ]:
         """What to ask the store (keys to claim, None for nothing; the rate limit; the job to record) and how
         to read its answer."""
         claims = [f"{where.platform}:{key}" for key in keys]
@@ -107,8 +125,11 @@ class Gate:
 
             return (claims or None), None, None, not_allowed
         _, _, limit = self._policy(where.platform)
-        rate = RateLimit(key=f"{where.platform}:{where.workspace or ''}:{where.user}", limit=limit,
-                         window_s=RATE_WINDOW_S) if limit > 0 and where.user else None
+        rate = (
+            RateLimit(key=f"{where.platform}:{where.workspace or ''}:{where.user}", limit=limit, window_s=RATE_WINDOW_S)
+            if limit > 0 and where.user
+            else None
+        )
 
         def read(found: StoreAdmission | None) -> Admission:
             if found is None:

@@ -318,9 +318,7 @@ class JobPool:
             with self._lock:
                 if self._in_flight >= self.workers:
                     return
-            job: Job | None = self.store.claim_next_job(
-                worker=self.worker_id, stale_after_s=self.stale_after_s
-            )
+            job: Job | None = self.store.claim_next_job(worker=self.worker_id, stale_after_s=self.stale_after_s)
             if job is None:
                 return
             log.info("resuming job %s (%s, attempt %s)", job.id, job.kind, job.attempts)

@@ -67,8 +67,13 @@ class _Request:
         out: dict[str, Any] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            out[f.name] = value.payload() if isinstance(value, Where) else copy.deepcopy(value) if isinstance(
-                value, (list, dict)) else value
+            out[f.name] = (
+                value.payload()
+                if isinstance(value, Where)
+                else copy.deepcopy(value)
+                if isinstance(value, (list, dict))
+                else value
+            )
         return out
 
     @classmethod

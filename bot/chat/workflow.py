@@ -113,8 +113,15 @@ def thread_view(record: ThreadRecord) -> BriefThread:
         url = brief.source.url
     except ValueError:
         title, summary, items, url = "Untitled article", "", 0, None
-    return BriefThread(channel=record.channel, thread=record.thread_ts, message=record.message_ts, title=title,
-                       summary=summary, items=items, url=url)
+    return BriefThread(
+        channel=record.channel,
+        thread=record.thread_ts,
+        message=record.message_ts,
+        title=title,
+        summary=summary,
+        items=items,
+        url=url,
+    )
 
 
 class ChatWorkflow:
@@ -134,13 +141,25 @@ class ChatWorkflow:
 
     # -- admitting -----------------------------------------------------------------------------------
 
-    def admit(self, where: Where, *, keys: tuple[str, ...] = (), channels: tuple[str, ...] = (),
-              job: tuple[str, dict[str, Any]] | None = None) -> Admission:
+    def admit(
+        self,
+        where: Where,
+        *,
+        keys: tuple[str, ...] = (),
+        channels: tuple[str, ...] = (),
+        job: tuple[str, dict[str, Any]] | None = None,
+    ) -> Admission:
         """Admit a request (dedupe, allow-lists, rate limit), recording ``job`` in the same call."""
         return self.gate.admit(where, keys=keys, channels=channels, job=job)
 
-    def admit_later(self, where: Where, *, keys: tuple[str, ...] = (), channels: tuple[str, ...] = (),
-                    job: tuple[str, dict[str, Any]] | None = None) -> Future[Admission]:
+    def admit_later(
+        self,
+        where: Where,
+        *,
+        keys: tuple[str, ...] = (),
+        channels: tuple[str, ...] = (),
+        job: tuple[str, dict[str, Any]] | None = None,
+    ) -> Future[Admission]:
         """``admit`` without waiting for the database (for an event loop): the future holds the admission."""
         return self.gate.admit_later(where, keys=keys, channels=channels, job=job)
 
@@ -148,8 +167,15 @@ class ChatWorkflow:
         store = self.service.store
         return store.get_thread(platform=where.platform, channel=where.channel, thread_ts=thread) is not None
 
-    def job_pool(self, *, handlers: dict[str, Handler], workers: int, runs_jobs: bool = True,
-                 poll_s: float | None = None, renew_s: float | None = None) -> JobPool:
+    def job_pool(
+        self,
+        *,
+        handlers: dict[str, Handler],
+        workers: int,
+        runs_jobs: bool = True,
+        poll_s: float | None = None,
+        renew_s: float | None = None,
+    ) -> JobPool:
         """A durable worker pool (not started) over the service's database; with ``runs_jobs=False`` (a web
         process whose jobs a ``briefbot worker`` runs) it only records them."""
         extra: dict[str, Any] = {k: v for k, v in (("poll_s", poll_s), ("renew_s", renew_s)) if v is not None}
@@ -166,9 +192,13 @@ class ChatWorkflow:
         from bot.ingest.fetch import fetch_with_credentials, origin_of
 
         fetched = fetch_with_credentials(
-            url, settings=self.settings, headers={"Authorization": f"Bearer {bearer}"} if bearer else {},
-            credential_origin=origin_of(httpx.URL(url)), trusted_origin=origin_of(httpx.URL(trusted)),
-            max_bytes=max_bytes)
+            url,
+            settings=self.settings,
+            headers={"Authorization": f"Bearer {bearer}"} if bearer else {},
+            credential_origin=origin_of(httpx.URL(url)),
+            trusted_origin=origin_of(httpx.URL(trusted)),
+            max_bytes=max_bytes,
+        )
         return Download(fetched.body, None, fetched.content_type)
 
     def slack_oauth_stores(self, client_id: str) -> tuple[Any, Any]:
@@ -200,8 +230,7 @@ class ChatWorkflow:
                 progress.mark(delivered=True)
                 return
             # The same link, posted in this channel at the same moment, may be being briefed by another job.
-            taken = canonical is not None and not done.get("owns_link") and not self._claim_link(
-                req, canonical, progress)
+            taken = canonical is not None and not done.get("owns_link") and not self._claim_link(req, canonical, progress)
             if taken and canonical is not None and self._wait_for_earlier(req, out, canonical):
                 progress.mark(delivered=True)
                 return
@@ -226,18 +255,35 @@ class ChatWorkflow:
             if article.title:
                 out.retitle(article.title)
             # Briefed once: an article already briefed in another channel reuses that brief, linked.
-            brief, elsewhere = stories.brief_once(self.service, article, platform=where.platform,
-                                                  channel=where.channel, workspace=where.workspace,
-                                                  canonical_url=canonical)
+            brief, elsewhere = stories.brief_once(
+                self.service,
+                article,
+                platform=where.platform,
+                channel=where.channel,
+                workspace=where.workspace,
+                canonical_url=canonical,
+            )
             article_id = store.save_article(article, canonical_url=canonical)
-            notes = stories.whats_new(self.service, brief, platform=where.platform, channel=where.channel,
-                                      article_id=article_id, thread_ts=req.thread or placeholder,
-                                      workspace=where.workspace)
+            notes = stories.whats_new(
+                self.service,
+                brief,
+                platform=where.platform,
+                channel=where.channel,
+                article_id=article_id,
+                thread_ts=req.thread or placeholder,
+                workspace=where.workspace,
+            )
 
             def link(thread: str, message: str | None) -> None:
-                store.link_thread(platform=where.platform, channel=where.channel, thread_ts=thread,
-                                  article_id=article_id, brief_json=brief.model_dump_json(),
-                                  workspace=where.workspace, message_ts=message)
+                store.link_thread(
+                    platform=where.platform,
+                    channel=where.channel,
+                    thread_ts=thread,
+                    article_id=article_id,
+                    brief_json=brief.model_dump_json(),
+                    workspace=where.workspace,
+                    message_ts=message,
+                )
 
             out.deliver(brief, link, News(notes=notes, elsewhere=elsewhere))
 
@@ -256,8 +302,9 @@ class ChatWorkflow:
         if article_id is None:
             return False
         where = req.where
-        earlier = self.service.store.find_thread_for_article(platform=where.platform, channel=where.channel,
-                                                             article_id=article_id)
+        earlier = self.service.store.find_thread_for_article(
+            platform=where.platform, channel=where.channel, article_id=article_id
+        )
         # Its own thread (a retry after a crash, or a command whose thread is the placeholder) is not "earlier".
         if earlier is None or earlier.thread_ts in (req.thread, own):
             return False
@@ -308,8 +355,9 @@ class ChatWorkflow:
                 out.fail(ARTICLE_GONE)
                 return
             brief = Brief.model_validate_json(record.brief_json)
-            result = self.service.ask(article, req.question, brief=brief, history=store.get_turns(**key),
-                                      workspace=where.workspace)
+            result = self.service.ask(
+                article, req.question, brief=brief, history=store.get_turns(**key), workspace=where.workspace
+            )
             progress.mark(posting=True)
             out.answer(result)
             store.add_turn(**key, question=req.question, answer=result.answer.answer)
@@ -335,8 +383,7 @@ def _told(out: _Failing, *, doing: str, expected: type[BriefbotError]) -> Iterat
 
 def _label(req: BriefRequest) -> str:
     if req.files:
-        return str(req.files[0].get("title") or req.files[0].get("name") or req.files[0].get("filename")
-                   or "your file")
+        return str(req.files[0].get("title") or req.files[0].get("name") or req.files[0].get("filename") or "your file")
     if req.url:
         short = req.url.split("://", 1)[-1]
         return short if len(short) <= 80 else short[:79] + "…"

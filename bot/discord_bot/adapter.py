@@ -56,8 +56,9 @@ class BriefBot(discord.Client):
             await self.tree.sync()
 
     def _start_pool(self) -> JobPool:
-        return self.workflow.job_pool(workers=self.settings.discord.workers,
-                                      handlers={BRIEF: self._brief_job, ANSWER: self._answer_job}).start()
+        return self.workflow.job_pool(
+            workers=self.settings.discord.workers, handlers={BRIEF: self._brief_job, ANSWER: self._answer_job}
+        ).start()
 
     async def close(self) -> None:
         if self.pool is not None:
@@ -97,13 +98,15 @@ class BriefBot(discord.Client):
     def _add_commands(self) -> None:
         @app_commands.command(name="brief", description="Brief a news article: a link, pasted text, or a file")
         @app_commands.describe(source="Link to the article, or its text", file="The article as a text, HTML or PDF file")
-        async def brief(interaction: discord.Interaction, source: str | None = None,
-                        file: discord.Attachment | None = None) -> None:
+        async def brief(
+            interaction: discord.Interaction, source: str | None = None, file: discord.Attachment | None = None
+        ) -> None:
             await self.handle_command(interaction, text=source, attachments=[file] if file else [], origin="command")
 
         async def brief_message(interaction: discord.Interaction, message: discord.Message) -> None:
-            await self.handle_command(interaction, text=message.content, attachments=list(message.attachments),
-                                      origin="shortcut")
+            await self.handle_command(
+                interaction, text=message.content, attachments=list(message.attachments), origin="shortcut"
+            )
 
         @app_commands.command(name="briefs", description="The latest briefs in this server, with links to their threads")
         async def briefs(interaction: discord.Interaction) -> None:
@@ -114,8 +117,9 @@ class BriefBot(discord.Client):
         self.tree.add_command(briefs)
         self.tree.add_command(make_digest_command(self))
 
-    async def handle_command(self, interaction: discord.Interaction, *, text: str | None,
-                             attachments: list[discord.Attachment], origin: str) -> None:
+    async def handle_command(
+        self, interaction: discord.Interaction, *, text: str | None, attachments: list[discord.Attachment], origin: str
+    ) -> None:
         """Admit, record the job, then acknowledge with "thinking…"; the brief comes as the followup."""
         where, thread = where_of(interaction.channel, interaction.guild_id, interaction.user.id)
         content = message_content(text)
@@ -123,26 +127,32 @@ class BriefBot(discord.Client):
             hint = NOTHING_TO_BRIEF if origin == "command" else NOTHING_IN_MESSAGE
             await interaction.response.send_message(**render.render_error(hint).kwargs(), ephemeral=True)
             return
-        req = BriefRequest(where=where, origin=origin, thread=thread, url=content.url,
-                           text=None if (content.url or attachments) else content.text,
-                           files=[file_ref(a) for a in attachments],
-                           reply={"application_id": str(interaction.application_id), "interaction_token": interaction.token})
+        req = BriefRequest(
+            where=where,
+            origin=origin,
+            thread=thread,
+            url=content.url,
+            text=None if (content.url or attachments) else content.text,
+            files=[file_ref(a) for a in attachments],
+            reply={"application_id": str(interaction.application_id), "interaction_token": interaction.token},
+        )
         job = (BRIEF, req.payload())
         # Once, allowed, within the rate limit, and the job recorded: one call to the database.
-        admission = await asyncio.to_thread(self.workflow.admit, where, keys=(f"i{interaction.id}",),
-                                            channels=(thread,) if thread else (), job=job)
+        admission = await asyncio.to_thread(
+            self.workflow.admit, where, keys=(f"i{interaction.id}",), channels=(thread,) if thread else (), job=job
+        )
         if not admission.ok:
             if admission.notice:
-                await interaction.response.send_message(**render.render_error(admission.notice).kwargs(),
-                                                        ephemeral=True)
+                await interaction.response.send_message(**render.render_error(admission.notice).kwargs(), ephemeral=True)
             return
         try:
             await interaction.response.defer(thinking=True)
         except BaseException:
             # Never acknowledged: the recorded job must not run (its followup has nothing to follow).
             if admission.job_id is not None:
-                await asyncio.to_thread(self.service.store.finish_job, admission.job_id,
-                                        error="the interaction could not be acknowledged")
+                await asyncio.to_thread(
+                    self.service.store.finish_job, admission.job_id, error="the interaction could not be acknowledged"
+                )
             raise
         # Started only now: its followup needs the "thinking…" acknowledgement to exist.
         self._start(admission, *job)
@@ -150,8 +160,7 @@ class BriefBot(discord.Client):
     async def handle_listing(self, interaction: discord.Interaction) -> None:
         """``/briefs``: the server's latest briefs, shown only to the person who asked."""
         guild = str(interaction.guild_id) if interaction.guild_id else None
-        threads = await asyncio.to_thread(self.workflow.list_threads, platform=PLATFORM, workspace=guild,
-                                          limit=LIST_LIMIT)
+        threads = await asyncio.to_thread(self.workflow.list_threads, platform=PLATFORM, workspace=guild, limit=LIST_LIMIT)
         await interaction.response.send_message(**render.render_listing(threads, guild).kwargs(), ephemeral=True)
 
     # ---- mentions and thread replies --------------------------------------------------------------
@@ -181,19 +190,33 @@ class BriefBot(discord.Client):
         if content.empty and not attachments:
             await self._admit_and_submit(message, where, thread, None, {}, addressed=True)
             return
-        req = BriefRequest(where=where, origin="mention" if mentioned else "auto", thread=thread,
-                           message=str(message.id), url=content.url,
-                           text=None if (content.url or attachments) else content.text,
-                           files=[file_ref(a) for a in attachments])
+        req = BriefRequest(
+            where=where,
+            origin="mention" if mentioned else "auto",
+            thread=thread,
+            message=str(message.id),
+            url=content.url,
+            text=None if (content.url or attachments) else content.text,
+            files=[file_ref(a) for a in attachments],
+        )
         await self._admit_and_submit(message, where, thread, BRIEF, req.payload(), addressed=mentioned)
 
-    async def _admit_and_submit(self, message: discord.Message, where: Where, thread: str | None, kind: str | None,
-                                payload: dict[str, Any], *, addressed: bool) -> None:
+    async def _admit_and_submit(
+        self,
+        message: discord.Message,
+        where: Where,
+        thread: str | None,
+        kind: str | None,
+        payload: dict[str, Any],
+        *,
+        addressed: bool,
+    ) -> None:
         """Admit the message once, recording the job ``kind`` in the same database call, and start it
         (None: there is nothing to brief, say so)."""
         job = (kind, payload) if kind is not None else None
-        admission = await asyncio.to_thread(self.workflow.admit, where, keys=(f"m{message.id}",),
-                                            channels=(thread,) if thread else (), job=job)
+        admission = await asyncio.to_thread(
+            self.workflow.admit, where, keys=(f"m{message.id}",), channels=(thread,) if thread else (), job=job
+        )
         if not admission.ok:
             # Where it is not enabled, the bot only answers someone who addressed it by name.
             if admission.notice and (addressed or admission.reason != "not_allowed"):

@@ -40,8 +40,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DISCORD = Style(escape=escape, link=lambda url, label: f"[{label}](<{url}>)", bold=lambda t: f"**{t}**",
-                heading=lambda t, level: f"## {t}" if level < 3 else f"**{t}**")
+DISCORD = Style(
+    escape=escape,
+    link=lambda url, label: f"[{label}](<{url}>)",
+    bold=lambda t: f"**{t}**",
+    heading=lambda t, level: f"## {t}" if level < 3 else f"**{t}**",
+)
 # Discord's limits: 2,000 characters of content per message; per embed a 256-character title, 25 fields of
 # 1,024 characters, 6,000 characters across a message's embeds and 10 embeds. A digest longer than
 # MAX_DIGEST_MESSAGES messages is cut, and then (or when a line has more thread links than MAX_LINKS) the
@@ -87,8 +91,7 @@ def digest_messages(digest: Digest) -> DigestPost:
         if isinstance(part, Columns):
             embed, left = _embed(part)
             cut += left
-            if len(last.embeds) >= EMBEDS_PER_MESSAGE or sum(len(e) for e in last.embeds) + len(embed) > \
-                    MESSAGE_EMBED_TOTAL:
+            if len(last.embeds) >= EMBEDS_PER_MESSAGE or sum(len(e) for e in last.embeds) + len(embed) > MESSAGE_EMBED_TOTAL:
                 messages.append(last := Outgoing(content=""))
             last.embeds.append(embed)
             continue
@@ -102,8 +105,10 @@ def digest_messages(digest: Digest) -> DigestPost:
     complete = not cut and len(messages) <= MAX_DIGEST_MESSAGES and not links_capped(digest, MAX_LINKS)
     messages = messages[:MAX_DIGEST_MESSAGES]
     if not complete:
-        note = (f"Not everything fits in chat: the full digest, every line with all its thread links, is the "
-                f"attached file `briefbot-digest-{digest.period}.md`.")
+        note = (
+            f"Not everything fits in chat: the full digest, every line with all its thread links, is the "
+            f"attached file `briefbot-digest-{digest.period}.md`."
+        )
         last = messages[-1]
         if not last.embeds and len(f"{last.content}\n{note}") <= CONTENT_LIMIT:
             last.content = f"{last.content}\n{note}"
@@ -141,8 +146,9 @@ async def handle_digest(bot: BriefBot, interaction: discord.Interaction, period:
     """Admit like any request, defer at once, compose the digest and its chart in a worker thread, then
     send them as followups."""
     where, thread = where_of(interaction.channel, interaction.guild_id, interaction.user.id)
-    admission = await asyncio.to_thread(bot.workflow.admit, where, keys=(f"i{interaction.id}",),
-                                        channels=(thread,) if thread else ())
+    admission = await asyncio.to_thread(
+        bot.workflow.admit, where, keys=(f"i{interaction.id}",), channels=(thread,) if thread else ()
+    )
     if not admission.ok:
         if admission.notice:
             await interaction.response.send_message(admission.notice, ephemeral=True)
@@ -152,13 +158,27 @@ async def handle_digest(bot: BriefBot, interaction: discord.Interaction, period:
     try:
         found, png = await asyncio.to_thread(_compose, bot.service, period, key)
         post = digest_messages(found)
-        files = [discord.File(io.BytesIO(png), filename=f"briefbot-digest-{found.period}.png",
-                              description="Aid pledged over time by donor; claims per place by side")] if png else []
+        files = (
+            [
+                discord.File(
+                    io.BytesIO(png),
+                    filename=f"briefbot-digest-{found.period}.png",
+                    description="Aid pledged over time by donor; claims per place by side",
+                )
+            ]
+            if png
+            else []
+        )
         if not post.complete:
             limit = getattr(interaction, "filesize_limit", 10 * 1024 * 1024) - len(png or b"")
             full = await asyncio.to_thread(full_digest, found, limit=limit)
-            files.append(discord.File(io.BytesIO(full), filename=f"briefbot-digest-{found.period}.md",
-                                      description="The full digest, every line with all its thread links"))
+            files.append(
+                discord.File(
+                    io.BytesIO(full),
+                    filename=f"briefbot-digest-{found.period}.md",
+                    description="The full digest, every line with all its thread links",
+                )
+            )
         for n, message in enumerate(post.messages):
             extra: dict[str, Any] = {"files": files} if files and n == len(post.messages) - 1 else {}
             await interaction.followup.send(**message.kwargs(), **extra)
@@ -174,4 +194,3 @@ async def handle_digest(bot: BriefBot, interaction: discord.Interaction, period:
 def _compose(service: Any, period: str, channel: str) -> tuple[Digest, bytes | None]:
     found = stories.digest(service, period=period, platform=PLATFORM, channel=channel or None)
     return found, (None if found.empty() else stories.chart(found))
-

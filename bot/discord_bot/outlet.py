@@ -26,8 +26,7 @@ from bot.qa import AnswerResult
 log = logging.getLogger(__name__)
 
 NO_THREAD = (
-    "(I couldn't open a thread here, so follow-up questions won't work: "
-    "I need the Create Public Threads permission.)"
+    "(I couldn't open a thread here, so follow-up questions won't work: I need the Create Public Threads permission.)"
 )
 CALL_TIMEOUT_S = 120.0
 READY_WAIT_S = 15.0
@@ -146,8 +145,10 @@ class BriefOut:
     def load_file(self, file: dict[str, Any]) -> Download:
         size = int(file.get("size") or 0)
         if size > self.max_file_bytes:
-            raise InputTooLarge(f"attachment of {size} bytes",
-                                user_message=f"That file is too large (limit {self.max_file_bytes // 1_000_000} MB).")
+            raise InputTooLarge(
+                f"attachment of {size} bytes",
+                user_message=f"That file is too large (limit {self.max_file_bytes // 1_000_000} MB).",
+            )
         data = self.bridge.call(self.bridge.client.http.get_from_cdn(str(file["url"])))
         return Download(data, file.get("filename"), file.get("content_type"))
 

@@ -62,9 +62,7 @@ def escape(text: str) -> str:
     """Make untrusted text inert: no markdown, no masked links, no mentions."""
     # Plain URLs stay clickable: Discord applies no markdown inside an autolinked URL.
     parts = _URL.split(text)
-    text = "".join(
-        p if i % 2 else _LINE_START.sub(r"\1\\\2", _MARKDOWN.sub(r"\\\1", p)) for i, p in enumerate(parts)
-    )
+    text = "".join(p if i % 2 else _LINE_START.sub(r"\1\\\2", _MARKDOWN.sub(r"\\\1", p)) for i, p in enumerate(parts))
     text = _MENTION.sub(lambda m: f"<\u200b{m.group(1)}{m.group(2)}>", text)
     return _EVERYONE.sub("@\u200b\\1", text)
 

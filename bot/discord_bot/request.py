@@ -36,8 +36,12 @@ def message_content(text: str | None) -> Content:
 
 def file_ref(attachment: Any) -> dict[str, Any]:
     """What a job needs to fetch a ``discord.Attachment`` later (no secrets)."""
-    return {"url": attachment.url, "filename": attachment.filename, "size": attachment.size,
-            "content_type": attachment.content_type}
+    return {
+        "url": attachment.url,
+        "filename": attachment.filename,
+        "size": attachment.size,
+        "content_type": attachment.content_type,
+    }
 
 
 def where_of(channel: Any, guild_id: int | None, user_id: int) -> tuple[Where, str | None]:
@@ -46,6 +50,5 @@ def where_of(channel: Any, guild_id: int | None, user_id: int) -> tuple[Where, s
     channel_id = str(getattr(channel, "id", ""))
     if isinstance(channel, discord.Thread):
         thread, channel_id = channel_id, str(channel.parent_id)
-    where = Where(platform=PLATFORM, workspace=str(guild_id) if guild_id else None, channel=channel_id,
-                  user=str(user_id))
+    where = Where(platform=PLATFORM, workspace=str(guild_id) if guild_id else None, channel=channel_id, user=str(user_id))
     return where, thread

@@ -42,7 +42,8 @@ _POOLS: weakref.WeakKeyDictionary[App, JobPool] = weakref.WeakKeyDictionary()
 # Slack's workflow functions and assistant threads are not used; their middleware would run on every
 # request (the second switch exists in recent Bolt releases only).
 _UNUSED_MIDDLEWARE_OFF: dict[str, Any] = {
-    name: False for name in ("attaching_function_token_enabled", "attaching_conversation_kwargs_enabled")
+    name: False
+    for name in ("attaching_function_token_enabled", "attaching_conversation_kwargs_enabled")
     if name in inspect.signature(App.__init__).parameters
 }
 
@@ -92,9 +93,7 @@ def create_app(
     token = token or (client.token if client is not None else None) or env.get("SLACK_BOT_TOKEN")
     oauth = None if token else oauth_settings(settings, workflow, env)
     if not token and oauth is None:
-        raise ConfigError(
-            "set SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for OAuth installs"
-        )
+        raise ConfigError("set SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for OAuth installs")
     if client is None:
         client = make_client(token=token, base_url=base_url)
     elif token and not client.token:
@@ -118,8 +117,11 @@ def create_app(
     )
     poster = Poster(settings=settings, clients=clients, fetch_file=workflow.fetch_file)
     # With BRIEFBOT_WORKERS=external (or a worker child) this process only records jobs; `briefbot worker` runs them.
-    pool = workflow.job_pool(workers=settings.slack.workers, handlers=job_handlers(workflow, poster),
-                             runs_jobs=not workers_external(env) if runs_jobs is None else runs_jobs)
+    pool = workflow.job_pool(
+        workers=settings.slack.workers,
+        handlers=job_handlers(workflow, poster),
+        runs_jobs=not workers_external(env) if runs_jobs is None else runs_jobs,
+    )
     Listeners(settings=settings, workflow=workflow, pool=pool, poster=poster).register(app)
     _POOLS[app] = pool.start()
     return app

@@ -44,9 +44,7 @@ def make_client(*, token: str | None, base_url: str, timeout_s: int = 15) -> Web
 class Clients:
     """Find the WebClient for a workspace and remember what ``auth.test`` says about it."""
 
-    def __init__(
-        self, *, base_url: str, default: WebClient | None = None, installation_store: Any = None
-    ) -> None:
+    def __init__(self, *, base_url: str, default: WebClient | None = None, installation_store: Any = None) -> None:
         self.base_url = base_url
         self._default = default
         self._installations = installation_store
@@ -64,9 +62,7 @@ class Clients:
                 return self._by_team[key]
         if self._installations is None:
             raise ConfigError("no Slack bot token (SLACK_BOT_TOKEN) and no OAuth installation store")
-        bot = self._installations.find_bot(
-            enterprise_id=enterprise_id, team_id=team_id, is_enterprise_install=False
-        )
+        bot = self._installations.find_bot(enterprise_id=enterprise_id, team_id=team_id, is_enterprise_install=False)
         if bot is None or not bot.bot_token:
             raise ConfigError(f"briefbot is not installed in workspace {team_id}")
         client = make_client(token=bot.bot_token, base_url=self.base_url)

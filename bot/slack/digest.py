@@ -44,8 +44,12 @@ log = logging.getLogger(__name__)
 
 DIGEST = "slack.digest"  # the job kind: payload {"where": Where.payload(), "period": "week"}
 DIGEST_COMMAND = re.compile(r"digest(?:\s+(\S+))?", re.IGNORECASE)
-SLACK = Style(escape=escape, link=lambda url, label: link(url, label), bold=lambda t: f"*{t}*",
-              heading=lambda t, level: f"*{t}*" if level < 3 else f"_{t}_")
+SLACK = Style(
+    escape=escape,
+    link=lambda url, label: link(url, label),
+    bold=lambda t: f"*{t}*",
+    heading=lambda t, level: f"*{t}*" if level < 3 else f"_{t}_",
+)
 _SECTION_TEXT = MAX_TEXT - 100
 
 
@@ -157,8 +161,10 @@ def digest_messages(digest: Digest, *, linker: Linker) -> DigestPost:
         size += _chars(block)
     complete = not cut and len(pages) <= MAX_MESSAGES and not links_capped(digest, MAX_LINKS)
     pages = pages[:MAX_MESSAGES]
-    file_note = (f"Not everything fits in chat: the full digest, every line with all its thread links, is the file "
-                 f"`briefbot-digest-{digest.period}.md` in this thread.")
+    file_note = (
+        f"Not everything fits in chat: the full digest, every line with all its thread links, is the file "
+        f"`briefbot-digest-{digest.period}.md` in this thread."
+    )
     messages = []
     for n, page in enumerate(pages, start=1):
         blocks = list(page)
@@ -175,8 +181,9 @@ def digest_messages(digest: Digest, *, linker: Linker) -> DigestPost:
     return DigestPost(messages=messages, complete=complete)
 
 
-def with_whats_new(message: dict[str, Any], notes: Sequence[Note], *, linker: Linker,
-                   elsewhere: Sequence[BriefPlace] = ()) -> dict[str, Any]:
+def with_whats_new(
+    message: dict[str, Any], notes: Sequence[Note], *, linker: Linker, elsewhere: Sequence[BriefPlace] = ()
+) -> dict[str, Any]:
     """The brief message with its "What's new" section (repeats, contradictions, other channels) added."""
     lines = whats_new_lines(notes, style=SLACK, linker=linker, elsewhere=elsewhere)
     if not lines:
@@ -208,20 +215,28 @@ def post_digest(service: BriefService, poster: Poster, where: Where, period_word
         linker = linker_for(poster, client, where)
         post = digest_messages(found, linker=linker)
         first, *rest = post.messages
-        ts = str(client.chat_postMessage(channel=where.channel, unfurl_links=False, unfurl_media=False,
-                                         **first)["ts"])
+        ts = str(client.chat_postMessage(channel=where.channel, unfurl_links=False, unfurl_media=False, **first)["ts"])
         for message in rest:
-            client.chat_postMessage(channel=where.channel, thread_ts=ts, unfurl_links=False, unfurl_media=False,
-                                    **message)
+            client.chat_postMessage(channel=where.channel, thread_ts=ts, unfurl_links=False, unfurl_media=False, **message)
         uploads: list[dict[str, Any]] = []
         png = None if found.empty() else stories.chart(found)
         if png is not None:
-            uploads.append({"content": png, "filename": f"briefbot-digest-{period}.png",
-                            "title": f"Aid and claims, {first['text']}",
-                            "alt_txt": "Aid pledged over time by donor; battlefield claims per place by side"})
+            uploads.append(
+                {
+                    "content": png,
+                    "filename": f"briefbot-digest-{period}.png",
+                    "title": f"Aid and claims, {first['text']}",
+                    "alt_txt": "Aid pledged over time by donor; battlefield claims per place by side",
+                }
+            )
         if not post.complete:
-            uploads.append({"content": render_markdown(found, linker=linker), "filename": f"briefbot-digest-{period}.md",
-                            "title": f"Full digest, {first['text']}"})
+            uploads.append(
+                {
+                    "content": render_markdown(found, linker=linker),
+                    "filename": f"briefbot-digest-{period}.md",
+                    "title": f"Full digest, {first['text']}",
+                }
+            )
         if uploads:  # one files_upload_v2: getUploadURLExternal and an upload per file, one completeUploadExternal
             client.files_upload_v2(channel=where.channel, thread_ts=ts, file_uploads=uploads)
     except InputError as exc:

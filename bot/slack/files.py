@@ -71,17 +71,20 @@ def download(client: WebClient, file: dict[str, Any], *, max_bytes: int, fetch: 
     except (httpx.InvalidURL, TypeError, ValueError):
         parsed = None
     if parsed is None or not _file_origin_ok(parsed, httpx.URL(client.base_url)):
-        raise UnsupportedInput(f"file URL outside Slack: {str(url)[:80]!r}",
-                               user_message="I can only download files stored in Slack.")
+        raise UnsupportedInput(
+            f"file URL outside Slack: {str(url)[:80]!r}", user_message="I can only download files stored in Slack."
+        )
     try:
         fetched = fetch(str(parsed), bearer=client.token, trusted=client.base_url, max_bytes=max_bytes)
     except InputTooLarge as exc:
         raise InputTooLarge(str(exc), user_message=f"That file is too large (the limit is {_mb(max_bytes)}).") from exc
     except FetchRefused as exc:
-        raise FetchRefused(str(exc), user_message="That file's address points into a private network; "
-                           "I don't download from there.") from exc
+        raise FetchRefused(
+            str(exc), user_message="That file's address points into a private network; I don't download from there."
+        ) from exc
     except FetchError as exc:
-        raise FetchError(str(exc), status_code=exc.status_code,
-                         user_message="I couldn't download that file from Slack.") from exc
+        raise FetchError(
+            str(exc), status_code=exc.status_code, user_message="I couldn't download that file from Slack."
+        ) from exc
     # Slack's own mimetype is more reliable than the download's generic octet-stream.
     return Download(fetched.data, name, file.get("mimetype") or fetched.content_type)

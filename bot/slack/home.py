@@ -33,9 +33,7 @@ def home_view(threads: list[BriefThread], workspace_url: str | None) -> dict[str
         },
     ]
     if not threads:
-        blocks.append(
-            {"type": "section", "text": {"type": "mrkdwn", "text": "No briefs yet in this workspace."}}
-        )
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": "No briefs yet in this workspace."}})
     for t in threads[: MAX_BLOCKS - len(blocks)]:
         url = thread_link(workspace_url, t.channel, t.message or t.thread)
         head = link(url, t.title) if url else f"*{escape(t.title)}*"

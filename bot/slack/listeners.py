@@ -99,8 +99,12 @@ class Listeners:
     def on_shortcut(self, ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
         ack()
         message = body.get("message") or {}
-        where = _where(context, (body.get("team") or {}).get("id"), (body.get("channel") or {}).get("id", ""),
-                       (body.get("user") or {}).get("id"))
+        where = _where(
+            context,
+            (body.get("team") or {}).get("id"),
+            (body.get("channel") or {}).get("id", ""),
+            (body.get("user") or {}).get("id"),
+        )
         thread = message.get("thread_ts") or message.get("ts")
         trigger = body.get("trigger_id")
         admission = self.workflow.admit(where, keys=(f"trigger:{trigger}",) if trigger else ())
@@ -113,8 +117,15 @@ class Listeners:
         if content.empty and not files:
             self._notice(where, thread, NOTHING_IN_MESSAGE)
             return
-        req = BriefRequest(where=where, origin="shortcut", thread=thread, message=message.get("ts"),
-                           url=content.url, text=None if content.url else content.text, files=files)
+        req = BriefRequest(
+            where=where,
+            origin="shortcut",
+            thread=thread,
+            message=message.get("ts"),
+            url=content.url,
+            text=None if content.url else content.text,
+            files=files,
+        )
         self.pool.submit(BRIEF, req.payload())
 
     # -- events --------------------------------------------------------------------------------------
@@ -126,8 +137,9 @@ class Listeners:
         mentioned = bool(context.bot_user_id) and context.bot_user_id in markup.mentions(event.get("text") or "")
         self._on_user_message(body, event, context, mentioned=mentioned or event.get("channel_type") == "im")
 
-    def _on_user_message(self, body: dict[str, Any], event: dict[str, Any], context: BoltContext, *,
-                         mentioned: bool) -> None:
+    def _on_user_message(
+        self, body: dict[str, Any], event: dict[str, Any], context: BoltContext, *, mentioned: bool
+    ) -> None:
         if _from_bot_or_not_a_post(event, context):
             return
         channel, ts = event.get("channel") or "", event.get("ts") or ""
@@ -139,8 +151,7 @@ class Listeners:
         # Retries of one event share its event_id; the mention+message pair shares the message's ts.
         event_id = body.get("event_id")
         keys = (*((f"event:{event_id}",) if event_id else ()), f"message:{channel}:{ts}")
-        job = None if isinstance(task, str) else (ANSWER if isinstance(task, AnswerRequest) else BRIEF,
-                                                  task.payload())
+        job = None if isinstance(task, str) else (ANSWER if isinstance(task, AnswerRequest) else BRIEF, task.payload())
         reply_in = thread or ts
 
         def act(admission: Admission) -> None:
@@ -161,8 +172,9 @@ class Listeners:
         else:  # the HTTP server waits for the write (without a thread) before it answers, then acts
             deferred.append((self.workflow.admit_later(where, keys=keys, job=job), act))
 
-    def _decide(self, event: dict[str, Any], where: Where, *, thread: str | None, ts: str, mentioned: bool,
-                bot_user_id: str | None) -> AnswerRequest | BriefRequest | str | None:
+    def _decide(
+        self, event: dict[str, Any], where: Where, *, thread: str | None, ts: str, mentioned: bool, bot_user_id: str | None
+    ) -> AnswerRequest | BriefRequest | str | None:
         """What a person's message asks for: an answer, a brief, a hint (str), or nothing."""
         raw = event.get("text") or ""
         files = [slim_file(f) for f in event.get("files") or []]
@@ -173,8 +185,15 @@ class Listeners:
         if mentioned:
             if content.empty and not files:
                 return NOTHING_TO_BRIEF
-            return BriefRequest(where=where, origin="mention", thread=thread or ts, message=ts, url=content.url,
-                                text=None if (content.url or files) else content.text, files=files)
+            return BriefRequest(
+                where=where,
+                origin="mention",
+                thread=thread or ts,
+                message=ts,
+                url=content.url,
+                text=None if (content.url or files) else content.text,
+                files=files,
+            )
         if where.channel in self.cfg.auto_brief_channels and content.url:
             return BriefRequest(where=where, origin="auto", thread=thread or ts, message=ts, url=content.url)
         return None
@@ -189,8 +208,13 @@ class Listeners:
 
 
 def _where(context: BoltContext, team_id: str | None, channel: str, user: str | None) -> Where:
-    return Where(platform=PLATFORM, workspace=context.team_id or team_id, channel=channel, user=user,
-                 enterprise_id=context.enterprise_id)
+    return Where(
+        platform=PLATFORM,
+        workspace=context.team_id or team_id,
+        channel=channel,
+        user=user,
+        enterprise_id=context.enterprise_id,
+    )
 
 
 def _from_bot_or_not_a_post(event: dict[str, Any], context: BoltContext) -> bool:

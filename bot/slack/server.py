@@ -146,9 +146,7 @@ def asgi_app(app: App) -> Starlette:
     if flow is not None:
 
         async def install(req: Request) -> Response:
-            bolt_resp = await run_in_threadpool(
-                flow.handle_installation, to_bolt_request(req, await req.body())
-            )
+            bolt_resp = await run_in_threadpool(flow.handle_installation, to_bolt_request(req, await req.body()))
             return to_starlette_response(bolt_resp)
 
         async def callback(req: Request) -> Response:
@@ -186,8 +184,7 @@ def run(settings: Settings, *, http: bool, port: int | None = None) -> None:
     # By default briefs run in a worker process of our own, so they never hold the interpreter that acks.
     child = workers_mode(dict(os.environ)) == CHILD
     try:
-        app = create_app(settings=settings, service=service, socket_mode=socket_mode,
-                         runs_jobs=False if child else None)
+        app = create_app(settings=settings, service=service, socket_mode=socket_mode, runs_jobs=False if child else None)
     except (OSError, BoltError, SlackApiError) as exc:
         # Bolt checks the bot token with auth.test at start-up; say plainly what failed (never the token).
         reason = getattr(exc, "reason", None) or exc

@@ -57,7 +57,10 @@ class WorkerChild:
             # end of a pipe whose write end only this process has: it closes when this process exits.
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "bot", "worker", "--grace", str(self.grace_s), "--until-stdin-closes"],
-                stdin=subprocess.PIPE, env=self.env, start_new_session=True)
+                stdin=subprocess.PIPE,
+                env=self.env,
+                start_new_session=True,
+            )
         log.info("started worker process %s", self.proc.pid)
 
     def _watch(self) -> None:

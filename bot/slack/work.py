@@ -50,13 +50,15 @@ class Poster:
             return
         self.ephemeral(client, where, thread, render.error_message(text))
 
-    def post(self, client: WebClient, where: Where, thread: str | None, message: dict[str, Any],
-             *, key: str | None = None) -> str | None:
+    def post(
+        self, client: WebClient, where: Where, thread: str | None, message: dict[str, Any], *, key: str | None = None
+    ) -> str | None:
         # A job's posts carry its key in the message metadata, so a retry can find what it already posted.
         tag: dict[str, Any] = {"metadata": {"event_type": JOB_EVENT, "event_payload": {"job": key}}} if key else {}
         try:
-            resp = client.chat_postMessage(channel=where.channel, thread_ts=thread, unfurl_links=False,
-                                           unfurl_media=False, **tag, **message)
+            resp = client.chat_postMessage(
+                channel=where.channel, thread_ts=thread, unfurl_links=False, unfurl_media=False, **tag, **message
+            )
             return str(resp["ts"])
         except SlackApiError as exc:
             log.warning("chat.postMessage failed: %s", exc.response.get("error"))
@@ -71,8 +73,7 @@ class Poster:
         client = self.client(where)
         try:
             if thread:
-                resp = client.conversations_replies(channel=where.channel, ts=thread, limit=200,
-                                                    include_all_metadata=True)
+                resp = client.conversations_replies(channel=where.channel, ts=thread, limit=200, include_all_metadata=True)
             else:
                 resp = client.conversations_history(channel=where.channel, limit=100, include_all_metadata=True)
         except SlackApiError as exc:
@@ -172,15 +173,22 @@ class BriefOut:
     def deliver(self, brief: Brief, link: Link, news: News) -> None:
         # Link the thread before showing the brief, so a reply typed at once already finds it.
         link(self.req.thread or str(self.placeholder), self.placeholder)
-        self._show(with_whats_new(render.brief_message(brief), news.notes, elsewhere=news.elsewhere,
-                                  linker=linker_for(self.poster, self.client, self.req.where)))
+        self._show(
+            with_whats_new(
+                render.brief_message(brief),
+                news.notes,
+                elsewhere=news.elsewhere,
+                linker=linker_for(self.poster, self.client, self.req.where),
+            )
+        )
 
     def fail(self, text: str) -> None:
         self._show(render.error_message(text))
 
     def load_file(self, file: dict[str, Any]) -> Download:
-        return files.download(self.client, file, max_bytes=self.poster.settings.input.max_file_bytes,
-                              fetch=self.poster.fetch_file)
+        return files.download(
+            self.client, file, max_bytes=self.poster.settings.input.max_file_bytes, fetch=self.poster.fetch_file
+        )
 
 
 class AnswerOut:
@@ -194,8 +202,7 @@ class AnswerOut:
         return self.poster.find_own(self.req.where, self.req.thread, self.progress.key) is not None
 
     def answer(self, result: AnswerResult) -> None:
-        self.poster.post(self.client, self.req.where, self.req.thread, render.answer_message(result),
-                         key=self.progress.key)
+        self.poster.post(self.client, self.req.where, self.req.thread, render.answer_message(result), key=self.progress.key)
 
     def fail(self, text: str) -> None:
         self.poster.post(self.client, self.req.where, self.req.thread, render.error_message(text))

@@ -61,11 +61,13 @@ def worker_pool(settings: Settings, *, env: dict[str, str] | None = None) -> Job
         raise ConfigError("set SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for OAuth installs")
     base_url = api_url(env)
     client = make_client(token=token, base_url=base_url)
-    clients = Clients(base_url=base_url, default=client if token else None,
-                      installation_store=oauth.installation_store if oauth else None)
+    clients = Clients(
+        base_url=base_url, default=client if token else None, installation_store=oauth.installation_store if oauth else None
+    )
     poster = Poster(settings=settings, clients=clients, fetch_file=workflow.fetch_file)
-    pool = workflow.job_pool(workers=settings.slack.workers, handlers=job_handlers(workflow, poster),
-                             poll_s=POLL_S, renew_s=RENEW_S)
+    pool = workflow.job_pool(
+        workers=settings.slack.workers, handlers=job_handlers(workflow, poster), poll_s=POLL_S, renew_s=RENEW_S
+    )
     return pool.start()
 
 

@@ -14,8 +14,16 @@ from typing import Any
 from bot.store.base import Store, open_store
 from bot.store.records import Admission, Job, RateLimit, ThreadRecord
 
-__all__ = ["Admission", "Job", "RateLimit", "SQLInstallationStore", "SQLOAuthStateStore", "Store", "ThreadRecord",
-           "open_store"]
+__all__ = [
+    "Admission",
+    "Job",
+    "RateLimit",
+    "SQLInstallationStore",
+    "SQLOAuthStateStore",
+    "Store",
+    "ThreadRecord",
+    "open_store",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -30,14 +30,23 @@ class ArticlesMixin:
                 url_is_free = canonical_url and _find_article(s, canonical_url=canonical_url) is None
                 if known_url is None and url_is_free:
                     # The text was stored before its canonical URL was known: remember it now.
-                    s.execute("UPDATE articles SET canonical_url = ? WHERE id = ?",
-                              (canonical_url, article_id))
+                    s.execute("UPDATE articles SET canonical_url = ? WHERE id = ?", (canonical_url, article_id))
                 return article_id
             row = s.one(
                 f"INSERT INTO articles (content_sha256, canonical_url, {_ARTICLE_COLUMNS}, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
-                (sha, canonical_url, article.text, article.title, article.url, article.site,
-                 article.published, article.kind, json.dumps(article.extra, sort_keys=True), self._clock()),
+                (
+                    sha,
+                    canonical_url,
+                    article.text,
+                    article.title,
+                    article.url,
+                    article.site,
+                    article.published,
+                    article.kind,
+                    json.dumps(article.extra, sort_keys=True),
+                    self._clock(),
+                ),
             )
             if row is None:
                 # Another process stored the same article between our lookup and insert.
@@ -53,11 +62,17 @@ class ArticlesMixin:
         if row is None:
             return None
         text, title, url, site, published, kind, extra = row
-        return Article(text=text, title=title, url=url, site=site, published=published, kind=kind,
-                       extra=json.loads(extra) if extra else {})
+        return Article(
+            text=text,
+            title=title,
+            url=url,
+            site=site,
+            published=published,
+            kind=kind,
+            extra=json.loads(extra) if extra else {},
+        )
 
-    def find_article(self, *, content_sha256: str | None = None,
-                     canonical_url: str | None = None) -> int | None:
+    def find_article(self, *, content_sha256: str | None = None, canonical_url: str | None = None) -> int | None:
         """The id of the article with this content hash, else with this canonical URL, else None."""
         with self._db.session() as s:
             found = _find_article(s, content_sha256=content_sha256, canonical_url=canonical_url)
@@ -71,8 +86,17 @@ class ArticlesMixin:
             row = s.one("SELECT brief_json FROM brief_cache WHERE key = ?", (key,))
         return str(row[0]) if row else None
 
-    def put_cached_brief(self, key: str, *, article_id: int | None, brief_json: str, engine: str,
-                         model: str | None, prompt_tokens: int = 0, completion_tokens: int = 0) -> None:
+    def put_cached_brief(
+        self,
+        key: str,
+        *,
+        article_id: int | None,
+        brief_json: str,
+        engine: str,
+        model: str | None,
+        prompt_tokens: int = 0,
+        completion_tokens: int = 0,
+    ) -> None:
         """Cache a brief with the tokens it cost; a second put under the same key replaces the first."""
         with self._db.session() as s:
             s.execute(
@@ -87,8 +111,7 @@ class ArticlesMixin:
 
     # -- token usage --------------------------------------------------------------------------------
 
-    def record_usage(self, *, workspace: str, prompt_tokens: int, completion_tokens: int,
-                     day: str | None = None) -> None:
+    def record_usage(self, *, workspace: str, prompt_tokens: int, completion_tokens: int, day: str | None = None) -> None:
         """Add tokens to the workspace's total for ``day`` (UTC "YYYY-MM-DD", default today)."""
         with self._db.session() as s:
             # A single upsert adds atomically, even with several processes recording at once.
@@ -104,17 +127,19 @@ class ArticlesMixin:
     def tokens_used(self, *, workspace: str, day: str | None = None) -> int:
         """Prompt plus completion tokens the workspace used on ``day`` (UTC, default today)."""
         with self._db.session() as s:
-            row = s.one("SELECT prompt_tokens + completion_tokens FROM token_usage"
-                        " WHERE workspace = ? AND day = ?",
-                        (workspace, day or self._today()))
+            row = s.one(
+                "SELECT prompt_tokens + completion_tokens FROM token_usage WHERE workspace = ? AND day = ?",
+                (workspace, day or self._today()),
+            )
         return int(row[0]) if row else 0
 
     def _today(self) -> str:
         return datetime.fromtimestamp(self._clock(), UTC).strftime("%Y-%m-%d")
 
 
-def _find_article(s: Session, *, content_sha256: str | None = None,
-                  canonical_url: str | None = None) -> tuple[int, str | None] | None:
+def _find_article(
+    s: Session, *, content_sha256: str | None = None, canonical_url: str | None = None
+) -> tuple[int, str | None] | None:
     # The content hash wins: the same text under two URLs is one article.
     for column, value in (("content_sha256", content_sha256), ("canonical_url", canonical_url)):
         if value:

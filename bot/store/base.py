@@ -22,8 +22,9 @@ class Store(ArticlesMixin, ThreadsMixin, WorkMixin, ItemsMixin):
     Use ``open_store`` rather than constructing it directly.
     """
 
-    def __init__(self, *, dialect: Dialect, clock: Callable[[], float] = time.time,
-                 max_connections: int | None = None) -> None:
+    def __init__(
+        self, *, dialect: Dialect, clock: Callable[[], float] = time.time, max_connections: int | None = None
+    ) -> None:
         self._db = Database(dialect=dialect, max_connections=max_connections)
         # The clock is injectable so callers (and tests) can reason about windows and staleness exactly.
         self._clock = clock
@@ -68,8 +69,9 @@ class Store(ArticlesMixin, ThreadsMixin, WorkMixin, ItemsMixin):
         return f"<Store {self._db.dialect.describe()}>"
 
 
-def open_store(url: str | None = None, *, clock: Callable[[], float] = time.time,
-               max_connections: int | None = None) -> Store:
+def open_store(
+    url: str | None = None, *, clock: Callable[[], float] = time.time, max_connections: int | None = None
+) -> Store:
     """Open (and migrate) the store at ``url``.
 
     ``None`` → the SQLite file ``data_dir()/briefbot.db``; ``sqlite:///path`` or a plain path → SQLite;

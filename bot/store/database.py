@@ -65,8 +65,7 @@ class Database:
         if self._closed:
             raise StorageError("the store is closed", user_message=_USER_MESSAGE)
         if not self._slots.acquire(timeout=self._wait_s):
-            raise StorageError(f"no free database connection after {self._wait_s:.0f} s",
-                               user_message=_USER_MESSAGE)
+            raise StorageError(f"no free database connection after {self._wait_s:.0f} s", user_message=_USER_MESSAGE)
         with self._lock:
             conn = self._idle.pop() if self._idle else None
         if conn is not None:
@@ -75,8 +74,7 @@ class Database:
             return self.dialect.connect()
         except self.dialect.errors as exc:
             self._slots.release()
-            raise StorageError(f"cannot connect to {self.dialect.describe()}: {exc}",
-                               user_message=_USER_MESSAGE) from exc
+            raise StorageError(f"cannot connect to {self.dialect.describe()}: {exc}", user_message=_USER_MESSAGE) from exc
         except BaseException:
             self._slots.release()
             raise
@@ -129,8 +127,9 @@ class Database:
         try:
             yield session
         except self.dialect.errors as exc:
-            raise StorageError(f"database error on {self.dialect.describe()}: {type(exc).__name__}: {exc}",
-                               user_message=_USER_MESSAGE) from exc
+            raise StorageError(
+                f"database error on {self.dialect.describe()}: {type(exc).__name__}: {exc}", user_message=_USER_MESSAGE
+            ) from exc
         finally:
             self._local.session = None
             self._release(conn)

@@ -177,7 +177,7 @@ def dialect_for_url(url: str) -> Dialect:
     if scheme in ("postgresql", "postgres"):
         return PostgresDialect(url=url)
     if scheme == "sqlite":
-        path = url[len("sqlite://"):]
+        path = url[len("sqlite://") :]
         path = path[1:] if path.startswith("/") else path
         return SQLiteDialect(path=path or ":memory:")
     if scheme:

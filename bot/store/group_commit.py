@@ -29,9 +29,15 @@ class GroupCommit(Generic[T, R]):
     every caller of the batch at once, without a retry each.
     """
 
-    def __init__(self, write: Callable[[Sequence[T]], Sequence[R]], *, max_batch: int = 256,
-                 in_flight: int = 1, retry_alone: Callable[[BaseException], bool] = lambda _exc: True,
-                 name: str = "briefbot-commit") -> None:
+    def __init__(
+        self,
+        write: Callable[[Sequence[T]], Sequence[R]],
+        *,
+        max_batch: int = 256,
+        in_flight: int = 1,
+        retry_alone: Callable[[BaseException], bool] = lambda _exc: True,
+        name: str = "briefbot-commit",
+    ) -> None:
         self._write = write
         self._max_batch = max_batch
         # Batches written at once: 1 where writers exclude each other anyway (SQLite); more where a slow
@@ -82,7 +88,7 @@ class GroupCommit(Generic[T, R]):
                 if not self._queue:
                     self._writing -= 1
                     return
-                batch, self._queue = self._queue[: self._max_batch], self._queue[self._max_batch:]
+                batch, self._queue = self._queue[: self._max_batch], self._queue[self._max_batch :]
             try:
                 self._write_batch(batch)
             except BaseException as exc:  # never leave a caller waiting

@@ -20,15 +20,18 @@ from bot.story.rows import COLUMNS, BriefPlace, ItemRow, rows_from_brief
 log = logging.getLogger(__name__)
 
 _SELECT = ", ".join(COLUMNS)
-_INSERT = (f"INSERT INTO brief_items ({_SELECT}) VALUES ({', '.join('?' for _ in COLUMNS)})")
+_INSERT = f"INSERT INTO brief_items ({_SELECT}) VALUES ({', '.join('?' for _ in COLUMNS)})"
 
 
-def write_items(s: Session, brief_json: str, *, place: BriefPlace, normaliser: Normaliser | None = None,
-                replace: bool = True) -> int:
+def write_items(
+    s: Session, brief_json: str, *, place: BriefPlace, normaliser: Normaliser | None = None, replace: bool = True
+) -> int:
     """Replace the rows of the brief at ``place`` with those of ``brief_json``; return how many were written."""
     if replace:
-        s.execute("DELETE FROM brief_items WHERE platform = ? AND channel = ? AND thread_ts = ?",
-                  (place.platform, place.channel, place.thread_ts))
+        s.execute(
+            "DELETE FROM brief_items WHERE platform = ? AND channel = ? AND thread_ts = ?",
+            (place.platform, place.channel, place.thread_ts),
+        )
     try:
         brief = Brief.model_validate_json(brief_json)
     except ValueError:
@@ -50,11 +53,20 @@ def rewrite_items(s: Session, normaliser: Normaliser | None = None, *, page: int
     s.execute("DELETE FROM brief_items")
     done = 0
     while True:
-        threads = s.all("SELECT platform, channel, thread_ts, article_id, brief_json, workspace, created_at FROM threads"
-                        " ORDER BY platform, channel, thread_ts LIMIT ? OFFSET ?", (page, done))
+        threads = s.all(
+            "SELECT platform, channel, thread_ts, article_id, brief_json, workspace, created_at FROM threads"
+            " ORDER BY platform, channel, thread_ts LIMIT ? OFFSET ?",
+            (page, done),
+        )
         for platform, channel, thread_ts, article_id, brief_json, workspace, created_at in threads:
-            place = BriefPlace(platform=platform, channel=channel, thread_ts=thread_ts, article_id=int(article_id),
-                               created_at=float(created_at), workspace=workspace)
+            place = BriefPlace(
+                platform=platform,
+                channel=channel,
+                thread_ts=thread_ts,
+                article_id=int(article_id),
+                created_at=float(created_at),
+                workspace=workspace,
+            )
             write_items(s, brief_json, place=place, normaliser=n, replace=False)
         done += len(threads)
         if len(threads) < page:
@@ -95,8 +107,15 @@ class ItemsMixin:
     _db: Database
     _clock: Callable[[], float]
 
-    def items_between(self, *, start: float, end: float | None = None, platform: str | None = None,
-                      channel: str | None = None, workspace: str | None = None) -> list[ItemRow]:
+    def items_between(
+        self,
+        *,
+        start: float,
+        end: float | None = None,
+        platform: str | None = None,
+        channel: str | None = None,
+        workspace: str | None = None,
+    ) -> list[ItemRow]:
         """Items of briefs posted in ``[start, end)``, oldest first, each brief's in section order; narrowed to
         a platform, channel or workspace."""
         query = f"SELECT {_SELECT} FROM brief_items WHERE created_at >= ?"
@@ -118,24 +137,35 @@ class ItemsMixin:
     def items_of_thread(self, *, platform: str, channel: str, thread_ts: str) -> list[ItemRow]:
         """The rows of one brief thread."""
         with self._db.session() as s:
-            rows = s.all(f"SELECT {_SELECT} FROM brief_items WHERE platform = ? AND channel = ? AND thread_ts = ?"
-                         " ORDER BY section, position", (platform, channel, thread_ts))
+            rows = s.all(
+                f"SELECT {_SELECT} FROM brief_items WHERE platform = ? AND channel = ? AND thread_ts = ?"
+                " ORDER BY section, position",
+                (platform, channel, thread_ts),
+            )
         return [_row(r) for r in rows]
 
-    def items_matching(self, *, platform: str, channel: str, entity_keys: Sequence[str],
-                       place_keys: Sequence[str], exclude_thread: str | None = None,
-                       limit: int = 2000) -> list[ItemRow]:
+    def items_matching(
+        self,
+        *,
+        platform: str,
+        channel: str,
+        entity_keys: Sequence[str],
+        place_keys: Sequence[str],
+        exclude_thread: str | None = None,
+        limit: int = 2000,
+    ) -> list[ItemRow]:
         """Earlier items in ``channel`` about any of these entities or places (newest first)."""
         found: list[tuple[Any, ...]] = []
         with self._db.session() as s:
             for column, keys in (("entity_key", sorted(set(entity_keys))), ("place_key", sorted(set(place_keys)))):
                 for start in range(0, len(keys), 200):
-                    chunk = keys[start:start + 200]
+                    chunk = keys[start : start + 200]
                     marks = ", ".join("?" for _ in chunk)
                     found += s.all(
                         f"SELECT {_SELECT} FROM brief_items WHERE platform = ? AND channel = ?"
                         f" AND {column} IN ({marks}) ORDER BY created_at DESC LIMIT ?",
-                        (platform, channel, *chunk, limit))
+                        (platform, channel, *chunk, limit),
+                    )
         seen: set[tuple[Any, ...]] = set()
         rows = []
         for r in found:
@@ -150,8 +180,10 @@ class ItemsMixin:
     def channel_has_items(self, *, platform: str, channel: str, exclude_thread: str | None = None) -> bool:
         """Does any brief of ``channel`` (but the thread ``exclude_thread``) have items?"""
         with self._db.session() as s:
-            row = s.one("SELECT 1 FROM brief_items WHERE platform = ? AND channel = ? AND thread_ts <> ? LIMIT 1",
-                        (platform, channel, exclude_thread or ""))
+            row = s.one(
+                "SELECT 1 FROM brief_items WHERE platform = ? AND channel = ? AND thread_ts <> ? LIMIT 1",
+                (platform, channel, exclude_thread or ""),
+            )
         return row is not None
 
     def count_items(self) -> int:

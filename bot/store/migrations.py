@@ -43,8 +43,7 @@ def migrate(db: Database) -> list[str]:
         lock = db.dialect.lock_sql()
         if lock is not None:
             s.execute(lock)
-        s.execute("CREATE TABLE IF NOT EXISTS _migrations"
-                  " (name TEXT PRIMARY KEY, applied_at DOUBLE PRECISION NOT NULL)")
+        s.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at DOUBLE PRECISION NOT NULL)")
         done = {row[0] for row in s.all("SELECT name FROM _migrations")}
         applied = []
         for name, fn in MIGRATIONS:
@@ -159,10 +158,17 @@ def m004_slack_oauth(db: Session) -> None:
     # Lookup keys as columns; the rest of slack_sdk's Installation/Bot as JSON, so SDK upgrades need no
     # migration. Tokens are stored as slack_sdk's own SQL stores do: protect the database accordingly.
     # Both stores have the same layout: one row per unique set of lookup keys.
-    for table, keys in (("slack_installations", ("client_id", "enterprise_id", "team_id", "user_id")),
-                        ("slack_bots", ("client_id", "enterprise_id", "team_id"))):
-        columns = [f"id {db.dialect.id_pk}", *(f"{key} TEXT NOT NULL" for key in keys),
-                   "installed_at DOUBLE PRECISION NOT NULL", "data TEXT NOT NULL", f"UNIQUE ({', '.join(keys)})"]
+    for table, keys in (
+        ("slack_installations", ("client_id", "enterprise_id", "team_id", "user_id")),
+        ("slack_bots", ("client_id", "enterprise_id", "team_id")),
+    ):
+        columns = [
+            f"id {db.dialect.id_pk}",
+            *(f"{key} TEXT NOT NULL" for key in keys),
+            "installed_at DOUBLE PRECISION NOT NULL",
+            "data TEXT NOT NULL",
+            f"UNIQUE ({', '.join(keys)})",
+        ]
         db.execute(f"CREATE TABLE {table} (\n" + ",\n".join(columns) + "\n)")
     db.execute("""
         CREATE TABLE slack_oauth_states (

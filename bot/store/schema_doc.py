@@ -17,8 +17,10 @@ def render_schema_markdown() -> str:
     store = open_store("sqlite://")
     try:
         with store.db.session() as s:
-            rows = s.all("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL"
-                         " AND name NOT LIKE 'sqlite_%' ORDER BY type DESC, name")
+            rows = s.all(
+                "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL"
+                " AND name NOT LIKE 'sqlite_%' ORDER BY type DESC, name"
+            )
     finally:
         store.close()
     lines = [

@@ -24,8 +24,7 @@ from bot.store.base import Store
 _LOGGER = logging.getLogger(__name__)
 
 
-def _keys(enterprise_id: str | None, team_id: str | None,
-          is_enterprise_install: bool | None) -> tuple[str, str]:
+def _keys(enterprise_id: str | None, team_id: str | None, is_enterprise_install: bool | None) -> tuple[str, str]:
     # An org-wide install belongs to the enterprise, not to any one workspace in it.
     return enterprise_id or "", "" if is_enterprise_install else (team_id or "")
 
@@ -59,8 +58,14 @@ class SQLInstallationStore(_OnStore, InstallationStore):
                 " (client_id, enterprise_id, team_id, user_id, installed_at, data)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (client_id, enterprise_id, team_id, user_id)"
                 " DO UPDATE SET installed_at = excluded.installed_at, data = excluded.data",
-                (self.client_id, e_id, t_id, installation.user_id or "", float(installation.installed_at),
-                 json.dumps(installation.__dict__)),
+                (
+                    self.client_id,
+                    e_id,
+                    t_id,
+                    installation.user_id or "",
+                    float(installation.installed_at),
+                    json.dumps(installation.__dict__),
+                ),
             )
         self.save_bot(installation.to_bot())
 
@@ -78,22 +83,29 @@ class SQLInstallationStore(_OnStore, InstallationStore):
                 (self.client_id, e_id, t_id, float(bot.installed_at), json.dumps(bot.__dict__)),
             )
 
-    def find_bot(self, *, enterprise_id: str | None, team_id: str | None,
-                 is_enterprise_install: bool | None = False) -> Bot | None:
+    def find_bot(
+        self, *, enterprise_id: str | None, team_id: str | None, is_enterprise_install: bool | None = False
+    ) -> Bot | None:
         """The workspace's (or org's) bot, or None."""
         e_id, t_id = _keys(enterprise_id, team_id, is_enterprise_install or team_id is None)
         with self._store.db.session() as s:
-            row = s.one("SELECT data FROM slack_bots"
-                        " WHERE client_id = ? AND enterprise_id = ? AND team_id = ?",
-                        (self.client_id, e_id, t_id))
+            row = s.one(
+                "SELECT data FROM slack_bots WHERE client_id = ? AND enterprise_id = ? AND team_id = ?",
+                (self.client_id, e_id, t_id),
+            )
         return Bot(**json.loads(row[0])) if row else None
 
-    def find_installation(self, *, enterprise_id: str | None, team_id: str | None, user_id: str | None = None,
-                          is_enterprise_install: bool | None = False) -> Installation | None:
+    def find_installation(
+        self,
+        *,
+        enterprise_id: str | None,
+        team_id: str | None,
+        user_id: str | None = None,
+        is_enterprise_install: bool | None = False,
+    ) -> Installation | None:
         """The installer's installation, or the workspace's latest one when ``user_id`` is None."""
         e_id, t_id = _keys(enterprise_id, team_id, is_enterprise_install or team_id is None)
-        query = ("SELECT data FROM slack_installations"
-                 " WHERE client_id = ? AND enterprise_id = ? AND team_id = ?")
+        query = "SELECT data FROM slack_installations WHERE client_id = ? AND enterprise_id = ? AND team_id = ?"
         params: list[Any] = [self.client_id, e_id, t_id]
         if user_id is not None:
             query += " AND user_id = ?"
@@ -105,8 +117,7 @@ class SQLInstallationStore(_OnStore, InstallationStore):
         installation = Installation(**json.loads(row[0]))
         if user_id is not None or installation.bot_token is None:
             # A user's installation may predate the bot's latest token (bolt-python issue #664).
-            bot = self.find_bot(enterprise_id=enterprise_id, team_id=team_id,
-                                is_enterprise_install=is_enterprise_install)
+            bot = self.find_bot(enterprise_id=enterprise_id, team_id=team_id, is_enterprise_install=is_enterprise_install)
             if bot is not None and bot.bot_token != installation.bot_token:
                 installation.bot_id = bot.bot_id
                 installation.bot_user_id = bot.bot_user_id
@@ -120,14 +131,14 @@ class SQLInstallationStore(_OnStore, InstallationStore):
         """Forget the workspace's bot (tokens_revoked, app_uninstalled)."""
         e_id, t_id = enterprise_id or "", team_id or ""
         with self._store.db.session() as s:
-            s.execute("DELETE FROM slack_bots WHERE client_id = ? AND enterprise_id = ? AND team_id = ?",
-                      (self.client_id, e_id, t_id))
+            s.execute(
+                "DELETE FROM slack_bots WHERE client_id = ? AND enterprise_id = ? AND team_id = ?",
+                (self.client_id, e_id, t_id),
+            )
 
-    def delete_installation(self, *, enterprise_id: str | None, team_id: str | None,
-                            user_id: str | None = None) -> None:
+    def delete_installation(self, *, enterprise_id: str | None, team_id: str | None, user_id: str | None = None) -> None:
         """Forget one installer's installation, or all of the workspace's when ``user_id`` is None."""
-        query = ("DELETE FROM slack_installations"
-                 " WHERE client_id = ? AND enterprise_id = ? AND team_id = ?")
+        query = "DELETE FROM slack_installations WHERE client_id = ? AND enterprise_id = ? AND team_id = ?"
         params: list[Any] = [self.client_id, enterprise_id or "", team_id or ""]
         if user_id is not None:
             query += " AND user_id = ?"
@@ -149,13 +160,16 @@ class SQLOAuthStateStore(_OnStore, OAuthStateStore):
         now = self._store.now()
         with self._store.db.session() as s:
             s.execute("DELETE FROM slack_oauth_states WHERE expire_at <= ?", (now,))
-            s.execute("INSERT INTO slack_oauth_states (state, expire_at) VALUES (?, ?)",
-                      (state, now + self.expiration_seconds))
+            s.execute(
+                "INSERT INTO slack_oauth_states (state, expire_at) VALUES (?, ?)", (state, now + self.expiration_seconds)
+            )
         return state
 
     def consume(self, state: str) -> bool:
         """True the first time a valid, unexpired state is presented; False otherwise (replay, forgery)."""
         with self._store.db.session() as s:
-            row = s.one("DELETE FROM slack_oauth_states WHERE state = ? AND expire_at > ? RETURNING state",
-                        (state, self._store.now()))
+            row = s.one(
+                "DELETE FROM slack_oauth_states WHERE state = ? AND expire_at > ? RETURNING state",
+                (state, self._store.now()),
+            )
         return row is not None

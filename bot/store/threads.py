@@ -26,8 +26,17 @@ class ThreadsMixin:
     _db: Database
     _clock: Callable[[], float]
 
-    def link_thread(self, *, platform: str, channel: str, thread_ts: str, article_id: int, brief_json: str,
-                    workspace: str | None = None, message_ts: str | None = None) -> None:
+    def link_thread(
+        self,
+        *,
+        platform: str,
+        channel: str,
+        thread_ts: str,
+        article_id: int,
+        brief_json: str,
+        workspace: str | None = None,
+        message_ts: str | None = None,
+    ) -> None:
         """Remember that this thread holds the brief of ``article_id``; linking again replaces the brief."""
         with self._db.transaction() as s:
             s.execute(
@@ -39,12 +48,23 @@ class ThreadsMixin:
                 (platform, channel, thread_ts, article_id, brief_json, workspace, message_ts, self._clock()),
             )
             # The brief's items as rows, for digests and "what's new" (bot/store/items.py).
-            row = s.one("SELECT created_at, workspace FROM threads WHERE platform = ? AND channel = ?"
-                        " AND thread_ts = ?", (platform, channel, thread_ts))
+            row = s.one(
+                "SELECT created_at, workspace FROM threads WHERE platform = ? AND channel = ? AND thread_ts = ?",
+                (platform, channel, thread_ts),
+            )
             assert row is not None
-            write_items(s, brief_json, place=BriefPlace(platform=platform, channel=channel, thread_ts=thread_ts,
-                                                        article_id=article_id, created_at=float(row[0]),
-                                                        workspace=row[1]))
+            write_items(
+                s,
+                brief_json,
+                place=BriefPlace(
+                    platform=platform,
+                    channel=channel,
+                    thread_ts=thread_ts,
+                    article_id=article_id,
+                    created_at=float(row[0]),
+                    workspace=row[1],
+                ),
+            )
 
     def get_thread(self, *, platform: str, channel: str, thread_ts: str) -> ThreadRecord | None:
         """The brief thread rooted at ``thread_ts``, or None when it is not one of ours."""
@@ -57,12 +77,12 @@ class ThreadsMixin:
     def _one_thread(self, condition: str, params: tuple[Any, ...]) -> ThreadRecord | None:
         """The first thread of a platform's channel that meets ``condition`` (its parameters after both)."""
         with self._db.session() as s:
-            row = s.one(f"SELECT {_THREAD_COLUMNS} FROM threads WHERE platform = ? AND channel = ? AND {condition}",
-                        params)
+            row = s.one(f"SELECT {_THREAD_COLUMNS} FROM threads WHERE platform = ? AND channel = ? AND {condition}", params)
         return _thread(row) if row else None
 
-    def threads_for_article(self, *, platform: str, article_id: int, workspace: str | None = None,
-                            limit: int = 10) -> list[ThreadRecord]:
+    def threads_for_article(
+        self, *, platform: str, article_id: int, workspace: str | None = None, limit: int = 10
+    ) -> list[ThreadRecord]:
         """The brief threads of ``article_id`` in any channel (of ``workspace`` when given), oldest first."""
         query = f"SELECT {_THREAD_COLUMNS} FROM threads WHERE platform = ? AND article_id = ?"
         params: list[Any] = [platform, article_id]
@@ -88,9 +108,10 @@ class ThreadsMixin:
     def add_turn(self, *, platform: str, channel: str, thread_ts: str, question: str, answer: str) -> None:
         """Append one question and its answer to the thread's memory."""
         with self._db.session() as s:
-            s.execute("INSERT INTO turns (platform, channel, thread_ts, question, answer, created_at)"
-                      " VALUES (?, ?, ?, ?, ?, ?)",
-                      (platform, channel, thread_ts, question, answer, self._clock()))
+            s.execute(
+                "INSERT INTO turns (platform, channel, thread_ts, question, answer, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (platform, channel, thread_ts, question, answer, self._clock()),
+            )
 
     def get_turns(self, *, platform: str, channel: str, thread_ts: str) -> list[Turn]:
         """The thread's questions and answers, oldest first, as the answerer takes them (``bot.qa.Turn``, the one
@@ -98,13 +119,22 @@ class ThreadsMixin:
         from bot.qa import Turn
 
         with self._db.session() as s:
-            rows = s.all("SELECT question, answer FROM turns WHERE platform = ? AND channel = ? AND thread_ts = ?"
-                         " ORDER BY id", (platform, channel, thread_ts))
+            rows = s.all(
+                "SELECT question, answer FROM turns WHERE platform = ? AND channel = ? AND thread_ts = ? ORDER BY id",
+                (platform, channel, thread_ts),
+            )
         return [Turn(question=q, answer=a) for q, a in rows]
 
 
 def _thread(row: tuple[Any, ...]) -> ThreadRecord:
     platform, channel, thread_ts, article_id, brief_json, workspace, message_ts, created_at = row
-    return ThreadRecord(platform=platform, channel=channel, thread_ts=thread_ts, article_id=int(article_id),
-                        brief_json=brief_json, workspace=workspace, message_ts=message_ts,
-                        created_at=float(created_at))
+    return ThreadRecord(
+        platform=platform,
+        channel=channel,
+        thread_ts=thread_ts,
+        article_id=int(article_id),
+        brief_json=brief_json,
+        workspace=workspace,
+        message_ts=message_ts,
+        created_at=float(created_at),
+    )

@@ -44,25 +44,31 @@ class WorkMixin:
         # SQLite has one writer at a time: a second batch would only wait for the first's lock. On PostgreSQL
         # a second batch goes out while the first waits for its round trip (and both commits share a flush).
         in_flight = 1 if self._db.dialect.name == "sqlite" else ADMIT_BATCHES_IN_FLIGHT
-        self._admissions = GroupCommit(self._write_admissions, in_flight=in_flight, retry_alone=_one_items_fault,
-                                       name="briefbot-admit")
+        self._admissions = GroupCommit(
+            self._write_admissions, in_flight=in_flight, retry_alone=_one_items_fault, name="briefbot-admit"
+        )
 
     # -- events -------------------------------------------------------------------------------------
 
     def claim_event(self, event_id: str) -> bool:
         """True exactly once per ``event_id``, across threads and processes; False for every repeat."""
         with self._db.session() as s:
-            row = s.one("INSERT INTO events (event_id, claimed_at) VALUES (?, ?)"
-                        " ON CONFLICT (event_id) DO NOTHING RETURNING event_id", (event_id, self._clock()))
+            row = s.one(
+                "INSERT INTO events (event_id, claimed_at) VALUES (?, ?)"
+                " ON CONFLICT (event_id) DO NOTHING RETURNING event_id",
+                (event_id, self._clock()),
+            )
         return row is not None
 
     def writable(self) -> bool:
         """Can the database take a write now? (A read-only file or a full disk answers False.)"""
         try:
             with self._db.session() as s:
-                s.execute("INSERT INTO events (event_id, claimed_at) VALUES ('briefbot:health', ?)"
-                          " ON CONFLICT (event_id) DO UPDATE SET claimed_at = excluded.claimed_at",
-                          (self._clock(),))
+                s.execute(
+                    "INSERT INTO events (event_id, claimed_at) VALUES ('briefbot:health', ?)"
+                    " ON CONFLICT (event_id) DO UPDATE SET claimed_at = excluded.claimed_at",
+                    (self._clock(),),
+                )
         except Exception:  # whatever the driver raises, the answer is "not healthy"
             return False
         return True
@@ -78,8 +84,9 @@ class WorkMixin:
         """Remove jobs finished (done or failed) more than ``older_than_s`` ago; return how many. Pending and
         running jobs are never touched, however old: they are work still owed to a user. Nothing else refers
         to a finished job (briefs, threads and the link claims that keep "briefed once" are stored apart)."""
-        return self._delete_in_chunks("jobs", "id", "status IN ('done', 'failed') AND updated_at < ?",
-                                      self._clock() - older_than_s, chunk)
+        return self._delete_in_chunks(
+            "jobs", "id", "status IN ('done', 'failed') AND updated_at < ?", self._clock() - older_than_s, chunk
+        )
 
     def _delete_in_chunks(self, table: str, id_column: str, where: str, before: float, chunk: int) -> int:
         """Delete the rows matching ``where`` (one ``?``: ``before``), ``chunk`` per transaction, so that
@@ -87,8 +94,10 @@ class WorkMixin:
         removed = 0
         while True:
             with self._db.session() as s:
-                cur = s.execute(f"DELETE FROM {table} WHERE {id_column} IN (SELECT {id_column} FROM {table}"
-                                f" WHERE {where} LIMIT ?)", (before, chunk))
+                cur = s.execute(
+                    f"DELETE FROM {table} WHERE {id_column} IN (SELECT {id_column} FROM {table} WHERE {where} LIMIT ?)",
+                    (before, chunk),
+                )
                 count = int(cur.rowcount or 0)
             removed += count
             if count < chunk:
@@ -100,18 +109,22 @@ class WorkMixin:
         """Record work to do; return its id. ``payload`` must be JSON-serialisable."""
         now = self._clock()
         with self._db.session() as s:
-            row = s.one("INSERT INTO jobs (kind, payload, status, attempts, created_at, updated_at)"
-                        " VALUES (?, ?, 'pending', 0, ?, ?) RETURNING id",
-                        (kind, json.dumps(payload), now, now))
+            row = s.one(
+                "INSERT INTO jobs (kind, payload, status, attempts, created_at, updated_at)"
+                " VALUES (?, ?, 'pending', 0, ?, ?) RETURNING id",
+                (kind, json.dumps(payload), now, now),
+            )
         assert row is not None
         return int(row[0])
 
     def claim_job(self, job_id: int, *, worker: str) -> bool:
         """Take a pending job for ``worker``; False when another worker has it or it is finished."""
         with self._db.session() as s:
-            row = s.one("UPDATE jobs SET status = 'running', worker = ?, attempts = attempts + 1,"
-                        " updated_at = ? WHERE id = ? AND status = 'pending' RETURNING id",
-                        (worker, self._clock(), job_id))
+            row = s.one(
+                "UPDATE jobs SET status = 'running', worker = ?, attempts = attempts + 1,"
+                " updated_at = ? WHERE id = ? AND status = 'pending' RETURNING id",
+                (worker, self._clock(), job_id),
+            )
         return row is not None
 
     def claim_next_job(self, *, worker: str, stale_after_s: float = 300, max_attempts: int = 5) -> Job | None:
@@ -123,9 +136,11 @@ class WorkMixin:
         now = self._clock()
         stale_before = now - stale_after_s
         with self._db.session() as s:
-            s.execute("UPDATE jobs SET status = 'failed', error = ?, updated_at = ?"
-                      " WHERE status = 'running' AND updated_at < ? AND attempts >= ?",
-                      (f"gave up after {max_attempts} attempts", now, stale_before, max_attempts))
+            s.execute(
+                "UPDATE jobs SET status = 'failed', error = ?, updated_at = ?"
+                " WHERE status = 'running' AND updated_at < ? AND attempts >= ?",
+                (f"gave up after {max_attempts} attempts", now, stale_before, max_attempts),
+            )
             row = s.one(
                 "UPDATE jobs SET status = 'running', worker = ?, attempts = attempts + 1, updated_at = ?"
                 f" WHERE id = (SELECT id FROM jobs WHERE {_CLAIMABLE} ORDER BY id LIMIT 1"
@@ -137,8 +152,7 @@ class WorkMixin:
     def touch_job(self, job_id: int) -> None:
         """Tell other workers that a long job is still alive, so it is not retaken as stale."""
         with self._db.session() as s:
-            s.execute("UPDATE jobs SET updated_at = ? WHERE id = ? AND status = 'running'",
-                      (self._clock(), job_id))
+            s.execute("UPDATE jobs SET updated_at = ? WHERE id = ? AND status = 'running'", (self._clock(), job_id))
 
     def job_progress(self, job_id: int) -> dict[str, Any]:
         """What the job has already done that the user can see (empty for a fresh job)."""
@@ -152,8 +166,9 @@ class WorkMixin:
         with self._db.transaction() as s:
             row = s.one("SELECT progress FROM jobs WHERE id = ?", (job_id,))
             progress = {**(json.loads(row[0]) if row and row[0] else {}), **marks}
-            s.execute("UPDATE jobs SET progress = ?, updated_at = ? WHERE id = ?",
-                      (json.dumps(progress), self._clock(), job_id))
+            s.execute(
+                "UPDATE jobs SET progress = ?, updated_at = ? WHERE id = ?", (json.dumps(progress), self._clock(), job_id)
+            )
 
     def release_jobs_of(self, workers: list[str]) -> int:
         """Put the running jobs of dead workers back to pending at once (not after the stale timeout)."""
@@ -161,16 +176,20 @@ class WorkMixin:
             return 0
         marks = ", ".join("?" for _ in workers)
         with self._db.session() as s:
-            cur = s.execute(f"UPDATE jobs SET status = 'pending', updated_at = ? WHERE status = 'running'"
-                            f" AND worker IN ({marks})", (self._clock(), *workers))
+            cur = s.execute(
+                f"UPDATE jobs SET status = 'pending', updated_at = ? WHERE status = 'running' AND worker IN ({marks})",
+                (self._clock(), *workers),
+            )
             return int(cur.rowcount or 0)
 
     def release_job(self, job_id: int, *, worker: str) -> bool:
         """Hand one running job of ``worker`` back to pending (a graceful shutdown); False if not its."""
         with self._db.session() as s:
-            row = s.one("UPDATE jobs SET status = 'pending', worker = NULL, updated_at = ?"
-                        " WHERE id = ? AND worker = ? AND status = 'running' RETURNING id",
-                        (self._clock(), job_id, worker))
+            row = s.one(
+                "UPDATE jobs SET status = 'pending', worker = NULL, updated_at = ?"
+                " WHERE id = ? AND worker = ? AND status = 'running' RETURNING id",
+                (self._clock(), job_id, worker),
+            )
         return row is not None
 
     def running_workers(self) -> list[str]:
@@ -182,8 +201,10 @@ class WorkMixin:
     def finish_job(self, job_id: int, *, error: str | None = None) -> None:
         """Mark a job done, or failed with ``error``."""
         with self._db.session() as s:
-            s.execute("UPDATE jobs SET status = ?, error = ?, updated_at = ? WHERE id = ?",
-                      ("done" if error is None else "failed", error, self._clock(), job_id))
+            s.execute(
+                "UPDATE jobs SET status = ?, error = ?, updated_at = ? WHERE id = ?",
+                ("done" if error is None else "failed", error, self._clock(), job_id),
+            )
 
     def get_job(self, job_id: int) -> Job | None:
         """One job by id, whatever its status."""
@@ -194,12 +215,12 @@ class WorkMixin:
     def pending_jobs(self) -> list[Job]:
         """Unfinished jobs (pending or running), oldest first."""
         with self._db.session() as s:
-            rows = s.all(f"SELECT {_JOB_COLUMNS} FROM jobs"
-                         " WHERE status IN ('pending', 'running') ORDER BY id")
+            rows = s.all(f"SELECT {_JOB_COLUMNS} FROM jobs WHERE status IN ('pending', 'running') ORDER BY id")
         return [_job(row) for row in rows]
 
-    def admit(self, *, keys: list[str], rate: RateLimit | None = None,
-              job: tuple[str, dict[str, Any]] | None = None) -> Admission:
+    def admit(
+        self, *, keys: list[str], rate: RateLimit | None = None, job: tuple[str, dict[str, Any]] | None = None
+    ) -> Admission:
         """A request's acknowledgement, atomically: claim every key in ``keys`` (a repeat of any is a
         ``duplicate``), count one hit against ``rate`` (over it: ``limited``), then record ``job``.
 
@@ -212,8 +233,9 @@ class WorkMixin:
             return _admission(self._write_admissions([ask])[0])
         return _admission(self._admissions.run(ask))
 
-    def admit_later(self, *, keys: list[str], rate: RateLimit | None = None,
-                    job: tuple[str, dict[str, Any]] | None = None) -> Future[Admission]:
+    def admit_later(
+        self, *, keys: list[str], rate: RateLimit | None = None, job: tuple[str, dict[str, Any]] | None = None
+    ) -> Future[Admission]:
         """``admit`` without waiting: the future holds the admission once it is committed (or the error)."""
         return then(self._admissions.submit(_ask(keys, rate, job)), _admission)
 
@@ -221,17 +243,26 @@ class WorkMixin:
         """Write admissions in one transaction; one result per admission, in order."""
         now = self._clock()
         if self._db.dialect.name == "postgresql":
-            batch = json.dumps([
-                {"keys": keys, "rate_key": rate.key if rate else None, "rate_limit": rate.limit if rate else None,
-                 "window_s": rate.window_s if rate else None, "kind": kind, "payload": payload}
-                for keys, rate, kind, payload in asks
-            ])
+            batch = json.dumps(
+                [
+                    {
+                        "keys": keys,
+                        "rate_key": rate.key if rate else None,
+                        "rate_limit": rate.limit if rate else None,
+                        "window_s": rate.window_s if rate else None,
+                        "kind": kind,
+                        "payload": payload,
+                    }
+                    for keys, rate, kind, payload in asks
+                ]
+            )
             with self._db.session() as s:
                 row = s.one("SELECT briefbot_admit_batch(CAST(? AS jsonb), ?)", (batch, now))
             results = [int(r) for r in row[0]] if row and row[0] is not None else []
             if len(results) != len(asks):
-                raise StorageError(f"briefbot_admit_batch answered {len(results)} of {len(asks)} admissions",
-                                   user_message=_USER_MESSAGE)
+                raise StorageError(
+                    f"briefbot_admit_batch answered {len(results)} of {len(asks)} admissions", user_message=_USER_MESSAGE
+                )
             return results
         with self._db.transaction() as s:
             return [_admit_one(s, now, *ask) for ask in asks]
@@ -298,13 +329,19 @@ def _one_items_fault(exc: BaseException) -> bool:
     return False
 
 
-def _admit_one(s: Session, now: float, keys: list[str], rate: RateLimit | None, kind: str | None,
-               payload_json: str | None) -> int:
+def _admit_one(
+    s: Session, now: float, keys: list[str], rate: RateLimit | None, kind: str | None, payload_json: str | None
+) -> int:
     """One admission inside a transaction (SQLite; PostgreSQL does the same in ``briefbot_admit_batch``)."""
     # Every key is claimed, even past a repeated one (as on PostgreSQL): a later request with any of them
     # is a repeat of this user action too.
-    claimed = [s.one("INSERT INTO events (event_id, claimed_at) VALUES (?, ?)"
-                     " ON CONFLICT (event_id) DO NOTHING RETURNING event_id", (key, now)) for key in keys]
+    claimed = [
+        s.one(
+            "INSERT INTO events (event_id, claimed_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING RETURNING event_id",
+            (key, now),
+        )
+        for key in keys
+    ]
     if None in claimed:
         return DUPLICATE
     if rate is not None:
@@ -315,13 +352,25 @@ def _admit_one(s: Session, now: float, keys: list[str], rate: RateLimit | None, 
         s.execute("INSERT INTO rate_hits (key, at) VALUES (?, ?)", (rate.key, now))
     if kind is None:
         return 0
-    row = s.one("INSERT INTO jobs (kind, payload, status, attempts, created_at, updated_at)"
-                " VALUES (?, ?, 'pending', 0, ?, ?) RETURNING id", (kind, payload_json, now, now))
+    row = s.one(
+        "INSERT INTO jobs (kind, payload, status, attempts, created_at, updated_at)"
+        " VALUES (?, ?, 'pending', 0, ?, ?) RETURNING id",
+        (kind, payload_json, now, now),
+    )
     assert row is not None
     return int(row[0])
 
 
 def _job(row: tuple[Any, ...]) -> Job:
     job_id, kind, payload, status, attempts, created_at, updated_at, worker, error = row
-    return Job(id=int(job_id), kind=kind, payload=json.loads(payload), status=status, attempts=int(attempts),
-               created_at=float(created_at), updated_at=float(updated_at), worker=worker, error=error)
+    return Job(
+        id=int(job_id),
+        kind=kind,
+        payload=json.loads(payload),
+        status=status,
+        attempts=int(attempts),
+        created_at=float(created_at),
+        updated_at=float(updated_at),
+        worker=worker,
+        error=error,
+    )
