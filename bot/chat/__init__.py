@@ -15,17 +15,9 @@ from __future__ import annotations
 
 from bot.chat.admit import Admission, Gate
 from bot.chat.jobs import JobPool, Progress, Unrecorded
+from bot.chat.outlets import AnswerOutlet, BriefOutlet, BriefThread, CannotPost, Download, Link, News
 from bot.chat.requests import ANSWER, BRIEF, AnswerRequest, BriefRequest, Where
-from bot.chat.workflow import (
-    AnswerOutlet,
-    BriefOutlet,
-    BriefThread,
-    CannotPost,
-    ChatWorkflow,
-    Download,
-    Link,
-    News,
-)
+from bot.chat.workflow import ChatWorkflow
 
 __all__ = [
     "ANSWER",

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any
 
 from bot.chat.messages import NOT_ALLOWED, RATE_LIMITED
-from bot.chat.requests import Where
+from bot.chat.requests import JobSpec, Where
 from bot.config import Settings
 from bot.store import RateLimit, Store
 from bot.store.records import Admission as StoreAdmission
@@ -71,12 +70,7 @@ class Gate:
         return RATE_LIMITED.format(limit=self._policy(platform)[2])
 
     def admit(
-        self,
-        where: Where,
-        *,
-        keys: Iterable[str] = (),
-        channels: Iterable[str] = (),
-        job: tuple[str, dict[str, Any]] | None = None,
+        self, where: Where, *, keys: Iterable[str] = (), channels: Iterable[str] = (), job: JobSpec | None = None
     ) -> Admission:
         """Once (``keys``), allowed, and within the rate limit — in that order — and then ``job`` recorded.
         Claims, rate count and job are one call to the database (one round trip on PostgreSQL): the whole
@@ -87,12 +81,7 @@ class Gate:
         return decide(self.store.admit(keys=claims, rate=rate, job=record))
 
     def admit_later(
-        self,
-        where: Where,
-        *,
-        keys: Iterable[str] = (),
-        channels: Iterable[str] = (),
-        job: tuple[str, dict[str, Any]] | None = None,
+        self, where: Where, *, keys: Iterable[str] = (), channels: Iterable[str] = (), job: JobSpec | None = None
     ) -> Future[Admission]:
         """``admit`` without waiting for the database: the future holds the admission once committed."""
         claims, rate, record, decide = self._plan(where, keys=keys, channels=channels, job=job)
@@ -109,10 +98,8 @@ class Gate:
         *,
         keys: Iterable[str],
         channels: Iterable[str],
-        job: tuple[str, dict[str, Any]] | None,
-    ) -> tuple[
-        list[str] | None, RateLimit | None, tuple[str, dict[str, Any]] | None, Callable[[StoreAdmission | None], Admission]
-    ]:
+        job: JobSpec | None,
+    ) -> tuple[list[str] | None, RateLimit | None, JobSpec | None, Callable[[StoreAdmission | None], Admission]]:
         """What to ask the store (keys to claim, None for nothing; the rate limit; the job to record) and how
         to read its answer."""
         claims = [f"{where.platform}:{key}" for key in keys]

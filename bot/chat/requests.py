@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 BRIEF = "chat.brief"
 ANSWER = "chat.answer"
+# A durable job to record with an admission: its kind (``BRIEF``, ``ANSWER``) and its payload.
+JobSpec = tuple[str, dict[str, Any]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bot import stories
@@ -23,14 +22,11 @@ from bot.article import Article
 from bot.chat.admit import Admission, Gate
 from bot.chat.jobs import Handler, JobPool, Progress, Unrecorded
 from bot.chat.messages import ARTICLE_GONE, NOTHING_TO_BRIEF, OOPS
-from bot.chat.requests import AnswerRequest, BriefRequest, Where
+from bot.chat.outlets import AnswerOutlet, BriefOutlet, BriefThread, CannotPost, Download, News, thread_view
+from bot.chat.requests import AnswerRequest, BriefRequest, JobSpec, Where
 from bot.errors import BriefbotError, InputError
 from bot.ingest.urls import canonical_url_or_none
 from bot.models import Brief
-from bot.qa import AnswerResult
-from bot.store import ThreadRecord
-from bot.story.rows import BriefPlace
-from bot.story.whatsnew import Note
 
 if TYPE_CHECKING:
     from bot.service import BriefService
@@ -39,89 +35,6 @@ log = logging.getLogger(__name__)
 
 # How long a job waits for another job briefing the same link in the same channel.
 LINK_WAIT_S = 30.0
-
-
-class CannotPost(BriefbotError):
-    """The outlet could not show anything in the channel (and told the user some other way)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Download:
-    data: bytes
-    filename: str | None
-    content_type: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class BriefThread:
-    """A thread that holds a brief, as a pointer or a listing shows it."""
-
-    channel: str
-    thread: str
-    message: str | None
-    title: str
-    summary: str
-    items: int
-    url: str | None
-
-
-Link = Callable[[str, str | None], None]
-
-
-@dataclass(frozen=True)
-class News:
-    """How a new brief relates to the channel's earlier ones ("What's new"), and the threads of other
-    channels that already hold the same article's brief."""
-
-    notes: list[Note] = field(default_factory=list)
-    elsewhere: list[BriefPlace] = field(default_factory=list)
-
-
-class BriefOutlet(Protocol):
-    """How a platform shows one brief request's progress and result."""
-
-    def start(self, label: str, *, resume: str | None) -> str | None:
-        """Show that work began; the placeholder's id (``resume``: the one an earlier attempt posted).
-        Raises ``CannotPost`` when nothing can be posted in the channel."""
-        ...
-
-    def retitle(self, title: str) -> None: ...
-    def point_to(self, earlier: BriefThread) -> None: ...
-    def deliver(self, brief: Brief, link: Link, news: News) -> None:
-        """Post ``brief``; call ``link(thread, message)`` once the thread that will hold it is known."""
-        ...
-
-    def fail(self, text: str) -> None: ...
-    def load_file(self, file: dict[str, Any]) -> Download: ...
-
-
-class AnswerOutlet(Protocol):
-    """How a platform shows an answer in a thread."""
-
-    def posted_before(self) -> bool:
-        """After a crash in the middle of posting: did the answer go out?"""
-        ...
-
-    def answer(self, result: AnswerResult) -> None: ...
-    def fail(self, text: str) -> None: ...
-
-
-def thread_view(record: ThreadRecord) -> BriefThread:
-    try:
-        brief = Brief.model_validate_json(record.brief_json)
-        title, summary, items = brief.source.title or "Untitled article", brief.summary, brief.item_count()
-        url = brief.source.url
-    except ValueError:
-        title, summary, items, url = "Untitled article", "", 0, None
-    return BriefThread(
-        channel=record.channel,
-        thread=record.thread_ts,
-        message=record.message_ts,
-        title=title,
-        summary=summary,
-        items=items,
-        url=url,
-    )
 
 
 class ChatWorkflow:
@@ -142,23 +55,13 @@ class ChatWorkflow:
     # -- admitting -----------------------------------------------------------------------------------
 
     def admit(
-        self,
-        where: Where,
-        *,
-        keys: tuple[str, ...] = (),
-        channels: tuple[str, ...] = (),
-        job: tuple[str, dict[str, Any]] | None = None,
+        self, where: Where, *, keys: tuple[str, ...] = (), channels: tuple[str, ...] = (), job: JobSpec | None = None
     ) -> Admission:
         """Admit a request (dedupe, allow-lists, rate limit), recording ``job`` in the same call."""
         return self.gate.admit(where, keys=keys, channels=channels, job=job)
 
     def admit_later(
-        self,
-        where: Where,
-        *,
-        keys: tuple[str, ...] = (),
-        channels: tuple[str, ...] = (),
-        job: tuple[str, dict[str, Any]] | None = None,
+        self, where: Where, *, keys: tuple[str, ...] = (), channels: tuple[str, ...] = (), job: JobSpec | None = None
     ) -> Future[Admission]:
         """``admit`` without waiting for the database (for an event loop): the future holds the admission."""
         return self.gate.admit_later(where, keys=keys, channels=channels, job=job)

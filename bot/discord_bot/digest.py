@@ -35,7 +35,7 @@ from bot.story.links import thread_url
 from bot.story.render import MAX_LINKS, Columns, Style, digest_parts, links_capped, render_markdown, whats_new_lines
 
 if TYPE_CHECKING:
-    from bot.chat.workflow import News
+    from bot.chat.outlets import News
     from bot.discord_bot.adapter import BriefBot
 
 log = logging.getLogger(__name__)

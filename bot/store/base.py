@@ -10,12 +10,13 @@ from bot.store.articles import ArticlesMixin
 from bot.store.database import Database
 from bot.store.dialect import Dialect, dialect_for_url
 from bot.store.items import ItemsMixin, ensure_item_keys
+from bot.store.jobs import JobsMixin
 from bot.store.migrations import migrate
 from bot.store.threads import ThreadsMixin
 from bot.store.work import WorkMixin
 
 
-class Store(ArticlesMixin, ThreadsMixin, WorkMixin, ItemsMixin):
+class Store(ArticlesMixin, ThreadsMixin, WorkMixin, JobsMixin, ItemsMixin):
     """Articles, brief cache, token usage, threads, brief items, turns, events, jobs and rate limits.
 
     Safe to share between threads; several processes may share one PostgreSQL database.

@@ -38,11 +38,11 @@ class GroupCommit(Generic[T, R]):
         retry_alone: Callable[[BaseException], bool] = lambda _exc: True,
         name: str = "briefbot-commit",
     ) -> None:
-        self._write = write
-        self._max_batch = max_batch
         # Batches written at once: 1 where writers exclude each other anyway (SQLite); more where a slow
         # round trip should not hold up the callers queued behind it (PostgreSQL, several connections).
         self._in_flight = max(1, in_flight)
+        self._write = write
+        self._max_batch = max_batch
         self._retry_alone = retry_alone
         self._name = name
         self._lock = threading.Lock()

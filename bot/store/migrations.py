@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from bot.errors import StorageError
 from bot.store.database import Database, Session
+from bot.store.pg_functions import ADMIT_BATCH_FUNCTION, ADMIT_FUNCTION
 
 MigrationFn = Callable[[Session], None]
 MIGRATIONS: list[tuple[str, MigrationFn]] = []
@@ -231,44 +232,6 @@ def m006_brief_items(db: Session) -> None:
     rewrite_items(db)
 
 
-# The whole acknowledgement of a Slack request in one call (one round trip): claim its keys, count it
-# against its rate limit, record its job. Each statement of a plpgsql function takes a fresh snapshot, so
-# after the advisory lock the count sees every hit committed before. SQLite does the same in Python
-# (``WorkMixin.admit``), in one transaction.
-_ADMIT_FUNCTION = """
-CREATE OR REPLACE FUNCTION briefbot_admit(keys TEXT[], now_s DOUBLE PRECISION, rate_key TEXT,
-    rate_limit BIGINT, window_s DOUBLE PRECISION, job_kind TEXT, job_payload TEXT) RETURNS BIGINT
-LANGUAGE plpgsql AS $fn$
-DECLARE
-    claimed BIGINT;
-    hits BIGINT;
-    new_id BIGINT := 0;
-BEGIN
-    WITH ins AS (INSERT INTO events (event_id, claimed_at) SELECT k, now_s FROM unnest(keys) AS k
-                 ON CONFLICT (event_id) DO NOTHING RETURNING 1)
-    SELECT count(*) INTO claimed FROM ins;
-    IF claimed < cardinality(keys) THEN
-        RETURN -1;
-    END IF;
-    IF rate_key IS NOT NULL THEN
-        PERFORM pg_advisory_xact_lock(hashtextextended(rate_key, 0));
-        DELETE FROM rate_hits WHERE key = rate_key AND at <= now_s - window_s;
-        SELECT count(*) INTO hits FROM rate_hits WHERE key = rate_key;
-        IF hits >= rate_limit THEN
-            RETURN -2;
-        END IF;
-        INSERT INTO rate_hits (key, at) VALUES (rate_key, now_s);
-    END IF;
-    IF job_kind IS NOT NULL THEN
-        INSERT INTO jobs (kind, payload, status, attempts, created_at, updated_at)
-        VALUES (job_kind, job_payload, 'pending', 0, now_s, now_s) RETURNING id INTO new_id;
-    END IF;
-    RETURN new_id;
-END
-$fn$
-"""
-
-
 def _postgres_function(db: Session, ddl: str) -> None:
     """A PL/pgSQL function: PostgreSQL only (SQLite admits in Python, in one transaction)."""
     if db.dialect.name == "postgresql":
@@ -277,7 +240,7 @@ def _postgres_function(db: Session, ddl: str) -> None:
 
 @migration
 def m007_admit_function(db: Session) -> None:
-    _postgres_function(db, _ADMIT_FUNCTION)
+    _postgres_function(db, ADMIT_FUNCTION)
 
 
 @migration
@@ -287,68 +250,6 @@ def m008_brief_item_keys(db: Session) -> None:
     db.execute("CREATE TABLE brief_item_keys (fingerprint TEXT NOT NULL)")
 
 
-# A batch of acknowledgements in one call, one transaction (``WorkMixin.admit``'s group commit). Each
-# admission is decided as ``briefbot_admit`` would, in order, as if alone. Locks are taken in one order by
-# every batch (all event keys sorted, then the rate limits' advisory locks sorted), so two processes'
-# batches never wait on each other in a cycle. ``reqs`` is a JSON array of {keys, rate_key, rate_limit,
-# window_s, kind, payload}; the answer holds one number per admission: -1 duplicate, -2 over the rate
-# limit, else the new job's id (0 without a job).
-_ADMIT_BATCH_FUNCTION = """
-CREATE OR REPLACE FUNCTION briefbot_admit_batch(reqs JSONB, now_s DOUBLE PRECISION) RETURNS BIGINT[]
-LANGUAGE plpgsql AS $fn$
-DECLARE
-    fresh TEXT[];
-    req JSONB;
-    req_keys TEXT[];
-    lock_id BIGINT;
-    hits BIGINT;
-    new_id BIGINT;
-    results BIGINT[] := '{}';
-BEGIN
-    WITH ins AS (
-        INSERT INTO events (event_id, claimed_at)
-        SELECT k, now_s FROM (
-            SELECT DISTINCT jsonb_array_elements_text(r->'keys') AS k FROM jsonb_array_elements(reqs) AS r
-        ) AS wanted ORDER BY k COLLATE "C"
-        ON CONFLICT (event_id) DO NOTHING RETURNING event_id)
-    SELECT coalesce(array_agg(event_id), '{}') INTO fresh FROM ins;
-    FOR lock_id IN
-        SELECT DISTINCT hashtextextended(r->>'rate_key', 0) AS h FROM jsonb_array_elements(reqs) AS r
-        WHERE r->>'rate_key' IS NOT NULL ORDER BY h
-    LOOP
-        PERFORM pg_advisory_xact_lock(lock_id);
-    END LOOP;
-    FOR req IN SELECT r FROM jsonb_array_elements(reqs) WITH ORDINALITY AS e(r, n) ORDER BY n LOOP
-        req_keys := ARRAY(SELECT jsonb_array_elements_text(req->'keys'));
-        IF NOT (req_keys <@ fresh) THEN
-            -- a key claimed before this batch, or by an earlier request of it
-            fresh := ARRAY(SELECT unnest(fresh) EXCEPT SELECT unnest(req_keys));
-            results := results || (-1)::BIGINT;
-            CONTINUE;
-        END IF;
-        fresh := ARRAY(SELECT unnest(fresh) EXCEPT SELECT unnest(req_keys));
-        IF req->>'rate_key' IS NOT NULL THEN
-            DELETE FROM rate_hits WHERE key = req->>'rate_key' AND at <= now_s - (req->>'window_s')::DOUBLE PRECISION;
-            SELECT count(*) INTO hits FROM rate_hits WHERE key = req->>'rate_key';
-            IF hits >= (req->>'rate_limit')::BIGINT THEN
-                results := results || (-2)::BIGINT;
-                CONTINUE;
-            END IF;
-            INSERT INTO rate_hits (key, at) VALUES (req->>'rate_key', now_s);
-        END IF;
-        new_id := 0;
-        IF req->>'kind' IS NOT NULL THEN
-            INSERT INTO jobs (kind, payload, status, attempts, created_at, updated_at)
-            VALUES (req->>'kind', req->>'payload', 'pending', 0, now_s, now_s) RETURNING id INTO new_id;
-        END IF;
-        results := results || new_id;
-    END LOOP;
-    RETURN results;
-END
-$fn$
-"""
-
-
 @migration
 def m009_admit_batch_function(db: Session) -> None:
-    _postgres_function(db, _ADMIT_BATCH_FUNCTION)
+    _postgres_function(db, ADMIT_BATCH_FUNCTION)

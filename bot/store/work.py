@@ -1,8 +1,8 @@
-"""Coordination between threads and processes: event dedupe, durable jobs and rate limits.
+"""Coordination between threads and processes: event dedupe, admissions, rate limits and pruning.
 
-Every claim is one atomic statement (``INSERT … ON CONFLICT DO NOTHING RETURNING`` or
-``UPDATE … WHERE status = … RETURNING``), so it holds across bot processes sharing one PostgreSQL.
-Admissions (``admit``) that arrive together are written together, in one transaction (group commit).
+Every claim is one atomic statement (``INSERT … ON CONFLICT DO NOTHING RETURNING``), so it holds across
+bot processes sharing one PostgreSQL. Admissions (``admit``) that arrive together are written together,
+in one transaction (group commit). The jobs an admission records are run through ``bot.store.jobs``.
 """
 
 from __future__ import annotations
@@ -15,14 +15,11 @@ from typing import Any, TypeVar
 from bot.errors import StorageError
 from bot.store.database import Database, Session
 from bot.store.group_commit import GroupCommit
-from bot.store.records import Admission, Job, RateLimit
+from bot.store.records import Admission, RateLimit
 
 PRUNE_CHUNK = 1000
 ADMIT_BATCHES_IN_FLIGHT = 2  # PostgreSQL
 _USER_MESSAGE = "The bot's database is unavailable right now; please try again in a minute."
-_JOB_COLUMNS = "id, kind, payload, status, attempts, created_at, updated_at, worker, error"
-# A job is claimable when pending, or running but silent for too long (its worker died).
-_CLAIMABLE = "(status = 'pending' OR (status = 'running' AND updated_at < ?))"
 
 
 A = TypeVar("A")
@@ -34,7 +31,7 @@ DUPLICATE, LIMITED = -1, -2
 
 
 class WorkMixin:
-    """Methods of ``Store`` that keep one answer per user action and acknowledged work alive."""
+    """Methods of ``Store`` that keep one answer per user action and prune what is no longer needed."""
 
     _db: Database
     _clock: Callable[[], float]
@@ -103,120 +100,7 @@ class WorkMixin:
             if count < chunk:
                 return removed
 
-    # -- jobs ---------------------------------------------------------------------------------------
-
-    def enqueue_job(self, *, kind: str, payload: dict[str, Any]) -> int:
-        """Record work to do; return its id. ``payload`` must be JSON-serialisable."""
-        now = self._clock()
-        with self._db.session() as s:
-            row = s.one(
-                "INSERT INTO jobs (kind, payload, status, attempts, created_at, updated_at)"
-                " VALUES (?, ?, 'pending', 0, ?, ?) RETURNING id",
-                (kind, json.dumps(payload), now, now),
-            )
-        assert row is not None
-        return int(row[0])
-
-    def claim_job(self, job_id: int, *, worker: str) -> bool:
-        """Take a pending job for ``worker``; False when another worker has it or it is finished."""
-        with self._db.session() as s:
-            row = s.one(
-                "UPDATE jobs SET status = 'running', worker = ?, attempts = attempts + 1,"
-                " updated_at = ? WHERE id = ? AND status = 'pending' RETURNING id",
-                (worker, self._clock(), job_id),
-            )
-        return row is not None
-
-    def claim_next_job(self, *, worker: str, stale_after_s: float = 300, max_attempts: int = 5) -> Job | None:
-        """Take the oldest pending job, or a running one not touched for ``stale_after_s`` (its worker died).
-
-        A stale job that has already been tried ``max_attempts`` times is marked failed instead of retaken,
-        so one poisonous request cannot crash every worker in turn.
-        """
-        now = self._clock()
-        stale_before = now - stale_after_s
-        with self._db.session() as s:
-            s.execute(
-                "UPDATE jobs SET status = 'failed', error = ?, updated_at = ?"
-                " WHERE status = 'running' AND updated_at < ? AND attempts >= ?",
-                (f"gave up after {max_attempts} attempts", now, stale_before, max_attempts),
-            )
-            row = s.one(
-                "UPDATE jobs SET status = 'running', worker = ?, attempts = attempts + 1, updated_at = ?"
-                f" WHERE id = (SELECT id FROM jobs WHERE {_CLAIMABLE} ORDER BY id LIMIT 1"
-                f"{s.dialect.skip_locked}) AND {_CLAIMABLE} RETURNING {_JOB_COLUMNS}",
-                (worker, now, stale_before, stale_before),
-            )
-        return _job(row) if row else None
-
-    def touch_job(self, job_id: int) -> None:
-        """Tell other workers that a long job is still alive, so it is not retaken as stale."""
-        with self._db.session() as s:
-            s.execute("UPDATE jobs SET updated_at = ? WHERE id = ? AND status = 'running'", (self._clock(), job_id))
-
-    def job_progress(self, job_id: int) -> dict[str, Any]:
-        """What the job has already done that the user can see (empty for a fresh job)."""
-        with self._db.session() as s:
-            row = s.one("SELECT progress FROM jobs WHERE id = ?", (job_id,))
-        return dict(json.loads(row[0])) if row and row[0] else {}
-
-    def record_job_progress(self, job_id: int, **marks: Any) -> None:
-        """Record marks (``placeholder_ts=…``, ``delivered=True``) before or right after the step they
-        describe, so a retry after a crash can pick up from there."""
-        with self._db.transaction() as s:
-            row = s.one("SELECT progress FROM jobs WHERE id = ?", (job_id,))
-            progress = {**(json.loads(row[0]) if row and row[0] else {}), **marks}
-            s.execute(
-                "UPDATE jobs SET progress = ?, updated_at = ? WHERE id = ?", (json.dumps(progress), self._clock(), job_id)
-            )
-
-    def release_jobs_of(self, workers: list[str]) -> int:
-        """Put the running jobs of dead workers back to pending at once (not after the stale timeout)."""
-        if not workers:
-            return 0
-        marks = ", ".join("?" for _ in workers)
-        with self._db.session() as s:
-            cur = s.execute(
-                f"UPDATE jobs SET status = 'pending', updated_at = ? WHERE status = 'running' AND worker IN ({marks})",
-                (self._clock(), *workers),
-            )
-            return int(cur.rowcount or 0)
-
-    def release_job(self, job_id: int, *, worker: str) -> bool:
-        """Hand one running job of ``worker`` back to pending (a graceful shutdown); False if not its."""
-        with self._db.session() as s:
-            row = s.one(
-                "UPDATE jobs SET status = 'pending', worker = NULL, updated_at = ?"
-                " WHERE id = ? AND worker = ? AND status = 'running' RETURNING id",
-                (self._clock(), job_id, worker),
-            )
-        return row is not None
-
-    def running_workers(self) -> list[str]:
-        """The distinct workers that hold running jobs."""
-        with self._db.session() as s:
-            rows = s.all("SELECT DISTINCT worker FROM jobs WHERE status = 'running' AND worker IS NOT NULL")
-        return [str(r[0]) for r in rows]
-
-    def finish_job(self, job_id: int, *, error: str | None = None) -> None:
-        """Mark a job done, or failed with ``error``."""
-        with self._db.session() as s:
-            s.execute(
-                "UPDATE jobs SET status = ?, error = ?, updated_at = ? WHERE id = ?",
-                ("done" if error is None else "failed", error, self._clock(), job_id),
-            )
-
-    def get_job(self, job_id: int) -> Job | None:
-        """One job by id, whatever its status."""
-        with self._db.session() as s:
-            row = s.one(f"SELECT {_JOB_COLUMNS} FROM jobs WHERE id = ?", (job_id,))
-        return _job(row) if row else None
-
-    def pending_jobs(self) -> list[Job]:
-        """Unfinished jobs (pending or running), oldest first."""
-        with self._db.session() as s:
-            rows = s.all(f"SELECT {_JOB_COLUMNS} FROM jobs WHERE status IN ('pending', 'running') ORDER BY id")
-        return [_job(row) for row in rows]
+    # -- admissions ---------------------------------------------------------------------------------
 
     def admit(
         self, *, keys: list[str], rate: RateLimit | None = None, job: tuple[str, dict[str, Any]] | None = None
@@ -359,18 +243,3 @@ def _admit_one(
     )
     assert row is not None
     return int(row[0])
-
-
-def _job(row: tuple[Any, ...]) -> Job:
-    job_id, kind, payload, status, attempts, created_at, updated_at, worker, error = row
-    return Job(
-        id=int(job_id),
-        kind=kind,
-        payload=json.loads(payload),
-        status=status,
-        attempts=int(attempts),
-        created_at=float(created_at),
-        updated_at=float(updated_at),
-        worker=worker,
-        error=error,
-    )
