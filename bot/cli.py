@@ -153,7 +153,9 @@ def ask(source: str, question: str, fmt: str, engine: str) -> None:
     if engine == "llm" and service.llm is None:
         raise InputError("no model is configured: set OPENAI_API_KEY or OPENAI_BASE_URL, or use --engine extractive")
     article = service.load(source)
-    result = service.ask(article, question)
+    # The thread's brief tells whose sum is whose, as in chat; offline it costs a parse, with a model a call.
+    offline = engine == "extractive" or service.llm is None
+    result = service.ask(article, question, brief=service.brief(article, engine="extractive") if offline else None)
     if fmt == "json":
         click.echo(
             json.dumps(
