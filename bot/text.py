@@ -13,18 +13,109 @@ from collections.abc import Iterable
 from bot.language import BULLET, MONTH_ABBREVIATIONS, TIMESTAMP, WEEKDAY_ABBREVIATIONS
 
 # Abbreviations that end in a period without ending a sentence.
-_ABBREVIATIONS = frozenset([
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "brig",
-    "rep", "sen", "gov", "pres", "st", "jr", "sr", "rev", "hon", "fr", "no", "nos", "vs", "etc", "al", "approx",
-    "est", "dept", "govt", "corp", "inc", "ltd", "co", "bros", "fig", "vol", "ch", "pp", "cf", "ave", "blvd", "mt",
-    "ft", "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "a.m", "p.m", "e.g", "i.e", "n.b",
-]).union(MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS)
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cpt",
+        "sgt",
+        "adm",
+        "cmdr",
+        "brig",
+        "rep",
+        "sen",
+        "gov",
+        "pres",
+        "st",
+        "jr",
+        "sr",
+        "rev",
+        "hon",
+        "fr",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "al",
+        "approx",
+        "est",
+        "dept",
+        "govt",
+        "corp",
+        "inc",
+        "ltd",
+        "co",
+        "bros",
+        "fig",
+        "vol",
+        "ch",
+        "pp",
+        "cf",
+        "ave",
+        "blvd",
+        "mt",
+        "ft",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "u.s.a",
+        "d.c",
+        "a.m",
+        "p.m",
+        "e.g",
+        "i.e",
+        "n.b",
+    ]
+).union(MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS)
 # After "U.S." these words start a new sentence; before most others "U.S." is an adjective or noun.
-_SENTENCE_STARTERS = frozenset([
-    "The", "A", "An", "It", "He", "She", "They", "We", "I", "In", "On", "At", "But", "And", "However",
-    "Meanwhile", "Officials", "This", "That", "These", "Those", "There", "Its", "His", "Her", "Their", "Our",
-    "Earlier", "Later", "Separately", "Also", "Still", "Yet", "So", "Then",
-])
+_SENTENCE_STARTERS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "However",
+        "Meanwhile",
+        "Officials",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "Earlier",
+        "Later",
+        "Separately",
+        "Also",
+        "Still",
+        "Yet",
+        "So",
+        "Then",
+    ]
+)
 # A boundary starts only at the first stop of a run ("?!", "..."): trying every stop of a run of thousands
 # ("????…", no space after) made splitting quadratic.
 _BOUNDARY = re.compile(r"""(?<![.!?…])([.!?…]+)(["'’”)\]]*)(\s+)(?=["'‘“(\[]?[A-Z0-9\u0400-\u04FF])""")
@@ -129,7 +220,9 @@ _LABELLED_COMMENT = re.compile(
     r"from the comments|a reader (?:writes|wrote|"
     r"comments?|says)|sponsored(?: content| post| message| link)?|partner(?:ed)? (?:content|message|post)|"
     r"advertisement|advertorial|ad|promoted(?: content)?|promotion|paid (?:content|post|partnership|promotion)|"
-    r"presented by [^:|]{1,40}|brought to you by [^:|]{1,40})\s*[:\-–—|]", re.IGNORECASE)
+    r"presented by [^:|]{1,40}|brought to you by [^:|]{1,40})\s*[:\-–—|]",
+    re.IGNORECASE,
+)
 
 
 # Zero-width and formatting characters that split a word for a regex but not for a reader or a model.
@@ -140,8 +233,7 @@ def is_injection(text: str) -> bool:
     """Is ``text`` addressed to a machine? Full-width letters, ligatures and invisible characters are
     folded first (NFKC), so "ｉｇｎｏｒｅ previous instructions" or "ig\u200bnore …" is caught too."""
     folded = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
-    return bool(_INJECTION.search(folded) or _INJECTION_OTHER.search(folded)
-                or _ADDRESSED_TO_MACHINE.search(folded))
+    return bool(_INJECTION.search(folded) or _INJECTION_OTHER.search(folded) or _ADDRESSED_TO_MACHINE.search(folded))
 
 
 def normalize_space(text: str) -> str:
@@ -169,8 +261,12 @@ def _block_lines(block: str) -> list[str]:
 def _heading(paragraph: list[str], line: str, width: int) -> bool:
     """Is ``paragraph`` a heading above ``line`` ("(1) Freezing of assets" over "The assets of …")? One short
     line (hard-wrapped lines run to about the block's width) before a line that starts a sentence."""
-    return len(paragraph) == 1 and len(paragraph[0]) <= 0.6 * width and line[:1].isupper() \
+    return (
+        len(paragraph) == 1
+        and len(paragraph[0]) <= 0.6 * width
+        and line[:1].isupper()
         and (paragraph[0][:1].isupper() or paragraph[0][:1] in "(0123456789")
+    )
 
 
 def _ends_sentence(line: str) -> bool:

@@ -23,11 +23,52 @@ if TYPE_CHECKING:
 
 _TIME_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?(?:[-–—:|]\s*)?")
 # Nouns that carry someone's words: "the ministry's statement said", "a report by the ISW".
-_CARRIERS = {"statement", "report", "update", "bulletin", "briefing", "map", "post", "video", "estimate",
-             "assessment", "data", "figure", "tally", "count", "communique", "release", "summary", "analysis",
-             "account", "version", "footage", "message", "notice", "announcement", "channel", "feed"}
-_MEDIA = {"reuters", "ap", "afp", "tass", "ria", "interfax", "bloomberg", "bbc", "cnn", "kyodo", "dpa", "ukrinform",
-          "agency", "newspaper", "outlet", "broadcaster"}
+_CARRIERS = {
+    "statement",
+    "report",
+    "update",
+    "bulletin",
+    "briefing",
+    "map",
+    "post",
+    "video",
+    "estimate",
+    "assessment",
+    "data",
+    "figure",
+    "tally",
+    "count",
+    "communique",
+    "release",
+    "summary",
+    "analysis",
+    "account",
+    "version",
+    "footage",
+    "message",
+    "notice",
+    "announcement",
+    "channel",
+    "feed",
+}
+_MEDIA = {
+    "reuters",
+    "ap",
+    "afp",
+    "tass",
+    "ria",
+    "interfax",
+    "bloomberg",
+    "bbc",
+    "cnn",
+    "kyodo",
+    "dpa",
+    "ukrinform",
+    "agency",
+    "newspaper",
+    "outlet",
+    "broadcaster",
+}
 _CITING = {"cite", "quote"}
 
 
@@ -49,14 +90,22 @@ def _content_of(verb: Token) -> set[int]:
     for child in verb.children:
         if told and child.dep_ in ("dobj", "dative") and child.i < verb.i + 3 and child.pos_ in ("NOUN", "PRON", "PROPN"):
             continue  # "told reporters that …": the audience, not what was said
-        if told and child.dep_ == "prep" and child.i < verb.i + 4 and not any(t.like_num for t in child.subtree
-                                                                            if not syntax.is_temporal(t)):
+        if (
+            told
+            and child.dep_ == "prep"
+            and child.i < verb.i + 4
+            and not any(t.like_num for t in child.subtree if not syntax.is_temporal(t))
+        ):
             continue  # "wrote on Telegram that …", "said on Sunday …": where or when it was said
         figure = child.dep_ == "prep" and any(t.like_num for t in child.subtree) and child.lower_ in ("at", "to")
         # "showed most of the town under Russian control": what the map or monitor says the place is.
         predicate = child.dep_ == "prep" and child.lower_ == "under" and syntax.first_child(verb, "dobj") is not None
-        if child.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "oprd") or figure or predicate or (
-                child.dep_ == "prep" and child.lower_ in ("of", "that", "about", "on")):
+        if (
+            child.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "oprd")
+            or figure
+            or predicate
+            or (child.dep_ == "prep" and child.lower_ in ("of", "that", "about", "on"))
+        ):
             if child.dep_ == "advcl" and child.lemma_ in _CITING:
                 continue
             out.update(t.i for t in child.subtree)
@@ -64,8 +113,11 @@ def _content_of(verb: Token) -> set[int]:
     if verb.dep_ == "conj" and inverted is not None and inverted.i > verb.i and verb.i > verb.head.i:
         # "Russian forces have taken Toretsk, claims Russia's defence ministry": the speaker comes last.
         out.update(t.i for t in verb.head.subtree if t.i < verb.left_edge.i)
-    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and (
-            verb.i > verb.head.i or verb.dep_ == "parataxis"):
+    if (
+        verb.dep_ in ("parataxis", "ccomp", "advcl")
+        and verb.head.i != verb.i
+        and (verb.i > verb.head.i or verb.dep_ == "parataxis")
+    ):
         # "“We repelled twelve attacks,” the brigade said", "Over three weeks, it said, 130 tanks were lost":
         # the parse hangs the speaker's verb off what is said.
         out.update(t.i for t in verb.head.subtree if t.i < verb.left_edge.i or t.i > verb.right_edge.i)
@@ -85,7 +137,7 @@ def _speaker_token(verb: Token) -> Token | None:
 
 
 def _trailing_speaker(verb: Token) -> Token | None:
-    """"… killed at least 19 people, the regional governor, Oleh Syniehubov, said": the speaker parsed as an
+    """ "… killed at least 19 people, the regional governor, Oleh Syniehubov, said": the speaker parsed as an
     apposition of the last noun, right before a final reporting verb that has no subject of its own."""
     doc = verb.doc
     if verb.tag_ not in ("VBZ", "VBD") or any(t.i > verb.i and t.dep_ in ("dobj", "ccomp") for t in verb.subtree):
@@ -102,7 +154,7 @@ def _trailing_speaker(verb: Token) -> Token | None:
 
 
 def _left_phrase(verb: Token) -> list[Token]:
-    """"The Ukrainian military claims to have …" parsed with no subject: the words before the verb
+    """ "The Ukrainian military claims to have …" parsed with no subject: the words before the verb
     that the parser hung on it as modifiers are the speaker."""
     if verb.tag_ not in ("VBZ", "VBD", "VBP") or verb.i == 0:
         return []
@@ -114,13 +166,16 @@ def _left_phrase(verb: Token) -> list[Token]:
     # which the parser took for the object of the opening preposition.
     before = verb.doc[verb.i - 1]
     if before.tag_ in ("NNP", "NNPS", "NN", "NNS") and before.dep_ == "pobj":
-        return [t for t in before.subtree if t.i < verb.i and t.dep_ not in ("nummod",)
-                and not syntax.is_temporal(t) and t.tag_ != "CD"]
+        return [
+            t
+            for t in before.subtree
+            if t.i < verb.i and t.dep_ not in ("nummod",) and not syntax.is_temporal(t) and t.tag_ != "CD"
+        ]
     return []
 
 
 def _through_carrier(who: Token) -> Token:
-    """"The ministry's statement said" -> the ministry; "a report by the ISW" -> the ISW."""
+    """ "The ministry's statement said" -> the ministry; "a report by the ISW" -> the ISW."""
     if who.lemma_.lower() not in _CARRIERS:
         return who
     owner = syntax.first_child(who, "poss")
@@ -143,7 +198,7 @@ def _through_carrier(who: Token) -> Token:
 
 
 def _cited(verb: Token) -> Token | None:
-    """"Reuters, citing the defence ministry, reported …": the one cited."""
+    """ "Reuters, citing the defence ministry, reported …": the one cited."""
     for child in verb.subtree:
         if child.lemma_ in _CITING and child.i != verb.i:
             obj = syntax.first_child(child, "dobj", "pobj")
@@ -158,8 +213,9 @@ def _display_tokens(who: Token) -> list[Token]:
     full = [t for t in syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"relcl"}) if not t.is_punct or t.text == "'s"]
     if len(full) <= 9:
         return syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"relcl"})
-    for appos in syntax.children(who, "appos") + [a for p in syntax.children(who, "prep")
-                                                  for o in syntax.children(p, "pobj") for a in syntax.children(o, "appos")]:
+    for appos in syntax.children(who, "appos") + [
+        a for p in syntax.children(who, "prep") for o in syntax.children(p, "pobj") for a in syntax.children(o, "appos")
+    ]:
         if appos.tag_ in ("NNP", "NNPS"):
             return syntax.phrase_tokens(appos, stop=syntax.CLAUSES | {"prep", "appos", "relcl"})
     without_appos = syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"appos", "relcl"})
@@ -172,7 +228,7 @@ class Attributor(ContextReader):
     """Finds attributions in sentences and resolves speakers against the article's context."""
 
     def _colon(self, s: Sentence) -> Attribution | None:
-        """"General Staff: Russian losses 1,690 troops …": a speaker's name, a colon, what they say."""
+        """ "General Staff: Russian losses 1,690 troops …": a speaker's name, a colon, what they say."""
         doc = s.doc
         colon = next((t for t in doc[:10] if t.text == ":"), None)
         if colon is None or colon.i == 0 or colon.i + 2 >= len(doc):
@@ -249,8 +305,9 @@ class Attributor(ContextReader):
             return None
         proper = [t for t in tokens if t.tag_ in ("NNP", "NNPS")]
         side = side_of(s.names, start, end) or self._local_side(s, whole)
-        person = bool(proper) and not any(n.kind in ("actor", "side", "default_ukraine", "place")
-                                          for n in s.names if n.start <= proper[-1].i < n.end)
+        person = bool(proper) and not any(
+            n.kind in ("actor", "side", "default_ukraine", "place") for n in s.names if n.start <= proper[-1].i < n.end
+        )
         keys = [who.lemma_.lower()]
         if proper:
             keys.append(proper[-1].text)  # a surname: "Lykhovy said" later
@@ -278,14 +335,38 @@ class Attributor(ContextReader):
             return None
         ids = {t.i for t in phrase}
         roles = [t for t in phrase if t.lemma_.lower() in lx.official]
-        places = [n.text for n in s.names if n.kind == "place" and n.start in ids] + [
-            e.text for e in s.doc.ents if e.label_ in ("GPE", "LOC") and e.start in ids] + [
-            # "Poltava regional governor", "the governor of Poltava": a name that qualifies the office
-            t.text for r in roles for t in r.subtree
-            if t.tag_ == "NNP" and t.ent_type_ != "PERSON" and t.i < r.i and t.dep_ in ("compound", "amod", "poss", "nmod")]
-        if not places and any(t.lemma_.lower() in ("regional", "region", "local", "city", "oblast", "mayor", "community",
-                                                   "district", "village", "town", "hromada", "municipal")
-                              for t in phrase):
+        places = (
+            [n.text for n in s.names if n.kind == "place" and n.start in ids]
+            + [e.text for e in s.doc.ents if e.label_ in ("GPE", "LOC") and e.start in ids]
+            + [
+                # "Poltava regional governor", "the governor of Poltava": a name that qualifies the office
+                t.text
+                for r in roles
+                for t in r.subtree
+                if t.tag_ == "NNP"
+                and t.ent_type_ != "PERSON"
+                and t.i < r.i
+                and t.dep_ in ("compound", "amod", "poss", "nmod")
+            ]
+        )
+        if not places and any(
+            t.lemma_.lower()
+            in (
+                "regional",
+                "region",
+                "local",
+                "city",
+                "oblast",
+                "mayor",
+                "community",
+                "district",
+                "village",
+                "town",
+                "hromada",
+                "municipal",
+            )
+            for t in phrase
+        ):
             # "…, according to the regional governor, Oleksandr Prokudin": the region is the one the sentence
             # is about, named outside the speaker's phrase.
             places = [n.text for n in s.names if n.kind == "place" and n.start not in ids]
@@ -294,7 +375,7 @@ class Attributor(ContextReader):
         return "russia" if any(w.lower() in lx.russian_regions for p in places for w in p.split()) else "ukraine"
 
     def _subject_before(self, s: Sentence, who: Token) -> Speaker | None:
-        """"Ukraine's General Staff has dismissed the Russian account. In its update it says …": "it" is the
+        """ "Ukraine's General Staff has dismissed the Russian account. In its update it says …": "it" is the
         body the sentence before was about, when that sentence's subject names a side."""
         if who.lower_ not in ("it", "they") or s.index == 0 or not self.ctx.sentences:
             return None

@@ -42,35 +42,43 @@ _ELLIPTICAL = re.compile(r"^\s*(?:and\b|what about|how about|what of|same for|an
 # Norway?", "And the UK?" — not "And how did Moscow answer that?", which asks its own kind of thing.
 _BARE_FOLLOW_UP = re.compile(
     r"^\s*(?:and\s+)?(?:what about|how about|what of|same for|and for)\b|"
-    r"^\s*(?:and|but|also)\s+(?:the\s+|in\s+|for\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?\s*\??\s*$", re.IGNORECASE)
+    r"^\s*(?:and|but|also)\s+(?:the\s+|in\s+|for\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?\s*\??\s*$",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"\b(?:it|that|this|they|them|those|these|there)\b", re.IGNORECASE)
 _AUX = word_set("""is are was were be been has have had do does did can could will would should may might
 must shall""")
 _QUANTITY_NOUNS = stems("ground territory land area space")
 _MONEY_CUES = re.compile(
     r"\b(?:worth|cost|value|valued|how (?:big|large) (?:is|was) (?:the|that|this|its)\b.*\b"
-    r"(?:package|aid|loan|fund|budget|deal|tranche|assistance|support))", re.IGNORECASE)
+    r"(?:package|aid|loan|fund|budget|deal|tranche|assistance|support))",
+    re.IGNORECASE,
+)
 # A distance is asked for by "how far", "what range", "the range of", "can it reach?" — not by "range limits"
 # or "limits on how far" (a policy), "long-range missiles" (a weapon) or "reach Ukraine" (a delivery).
 _DISTANCE_Q = re.compile(
     r"(?<!\bon )\bhow far\b|\branges? of\b|\breach\s*\?*\s*$|"
     r"(?<![-\w])(?:what|the|its|their|a|maximum)\s+(?:maximum\s+)?ranges?\b"
-    r"(?!\s+(?:limit|restriction|rule|cap|curb|polic|ban|permission)\w*)")
+    r"(?!\s+(?:limit|restriction|rule|cap|curb|polic|ban|permission)\w*)"
+)
 # "How far did prices move?", "How much did the index fall?": the size of a change (a share, a level),
 # not a distance or a sum of money.
 _CHANGE_Q = re.compile(
     r"\bhow (?:far|much|sharply|steeply)\b(?:\s+\S+){0,8}?\s+(?:move|moved|rise|rose|risen|fall|fell|fallen|"
     r"climb|climbed|jump|jumped|gain|gained|drop|dropped|slide|slid|surge|surged|slump|slumped|grow|grew|grown|"
     r"shrink|shrank|increase|increased|decrease|decreased|decline|declined|tumble|tumbled|soar|soared|"
-    r"plunge|plunged|rally|rallied)\b")
-_PER_UNIT_Q = re.compile(r"\b(?:(?:each|per)\s+(?!(?:year|month|week|day|quarter|annum)\b)\w+|apiece|a piece)\b",
-                         re.IGNORECASE)
+    r"plunge|plunged|rally|rallied)\b"
+)
+_PER_UNIT_Q = re.compile(
+    r"\b(?:(?:each|per)\s+(?!(?:year|month|week|day|quarter|annum)\b)\w+|apiece|a piece)\b", re.IGNORECASE
+)
 _MONEY_NOUNS = stems("""money funding fund aid assistance support cash package financing finance help
 contribution amount sum budget revenue income profit cost price spending loan grant investment deal
 contract tranche reserve asset earning tax fee premium bill debt subsidy payment military""")
 _FUTURE_Q = re.compile(r"\b(?:will|going to|due|expected|scheduled|planned)\b", re.IGNORECASE)
-_WH_WORDS = word_set("what which who whom whose when where why how is are was were do does did has have can "
-                      "could will would should and")
+_WH_WORDS = word_set(
+    "what which who whom whose when where why how is are was were do does did has have can could will would should and"
+)
 
 
 @dataclass(slots=True)
@@ -165,8 +173,9 @@ def classify(question: str) -> str:
 _PHRASE_END = word_set("in on at from to since did does")
 # Past participles that open a verbal predicate: "how many of them were brought down" counts what the thread
 # counts, not "down".
-_PARTICIPLES = word_set("brought shot hit hurt held taken seen sent built made given struck caught lost won "
-                        "fought put kept left set")
+_PARTICIPLES = word_set(
+    "brought shot hit hurt held taken seen sent built made given struck caught lost won fought put kept left set"
+)
 _PLACE_PREPS = word_set("in at from on near inside outside based")
 _PRONOUNS = word_set("them these those they it")
 _PREDICATES = word_set("meant due set going about likely able")
@@ -253,8 +262,11 @@ def _money_focus(question: str) -> str | None:
         return None
     phrase: list[str] = []
     for word in re.findall(r"[a-z][a-z'’-]*", m.group(1)):
-        if word in _AUX or word in _MOVE_VERBS or word in (
-                "of", "did", "does", "do", "has", "have", "will", "to", "for", "from", "in"):
+        if (
+            word in _AUX
+            or word in _MOVE_VERBS
+            or word in ("of", "did", "does", "do", "has", "have", "will", "to", "for", "from", "in")
+        ):
             break
         phrase.append(word)
     return stem(phrase[-1]) if phrase else None
@@ -262,7 +274,9 @@ def _money_focus(question: str) -> str | None:
 
 _ASKED_THING = re.compile(
     r"^\s*(?:and\s+)?what\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+([a-z][a-z -]*?)\s*"
-    r"(?:\b(?:at|of|in|on|for|from|to|with|by|during|after|before)\b|\?|$)", re.IGNORECASE)
+    r"(?:\b(?:at|of|in|on|for|from|to|with|by|during|after|before)\b|\?|$)",
+    re.IGNORECASE,
+)
 
 
 def _asked_head(question: str) -> str | None:
