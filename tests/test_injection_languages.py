@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from bot.config import load_settings
+from bot.injection import is_injection
 from bot.service import BriefService
-from bot.text import article_body, is_injection
+from bot.text import article_body
 
 ORDERS = {
     "ru": [

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from bot import figures, text
+from bot import figures, injection, text
 from bot.grounding import Grounder, figures_supported, fold, has_link, summary_supported
 from bot.ingest.urls import canonical_url, canonical_url_or_none
 from bot.models import AidDraft
@@ -184,7 +184,7 @@ def test_an_order_to_a_machine_is_caught_however_it_is_dressed(order, before, af
     chars = list(order)
     for mark in hidden:
         chars.insert(rnd.randrange(1, len(chars)), mark)
-    assert text.is_injection(f"{before} {''.join(chars)} {after}")
+    assert injection.is_injection(f"{before} {''.join(chars)} {after}")
 
 
 @PROPS
@@ -199,7 +199,7 @@ def test_an_article_never_quotes_an_order_to_a_machine(prose):
 @given(unit=UNIT)
 @_with_examples
 def test_the_injection_filter_grows_linearly(unit):
-    assert_linear(text.is_injection, unit)
+    assert_linear(injection.is_injection, unit)
 
 
 # -- figures ---------------------------------------------------------------------------------------------

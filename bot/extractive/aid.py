@@ -9,91 +9,24 @@ parts" lends it nothing. "Britain and France sent Storm Shadow and Scalp respect
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actor_of, first_actor
 from bot.extractive.aid_context import AidInContext
+from bot.extractive.aid_kind import aid_status, aid_type
+from bot.extractive.aid_money import sums_given
 from bot.extractive.found import Found, widest
 from bot.extractive.policy import PolicyReader
 from bot.extractive.reading import Context, Sentence
 from bot.extractive.weapons import weapons_in
-from bot.figures import Money, find_money
-from bot.models import AidType
+from bot.figures import Money
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_HUMANITARIAN = {
-    "humanitarian",
-    "refugee",
-    "shelter",
-    "heating",
-    "food",
-    "medical",
-    "medicine",
-    "winter",
-    "generator",
-    "electricity",
-    "energy",
-    "health",
-    "hospital",
-    "demining",
-    "water",
-    "reconstruction",
-    "civilian",
-}
-_FINANCIAL = {
-    "loan",
-    "budget",
-    "financial",
-    "macro-financial",
-    "grant",
-    "credit",
-    "economic",
-    "fiscal",
-    "bond",
-    "guarantee",
-    "salary",
-    "pension",
-    "facility",
-}
-_MILITARY = {
-    "military",
-    "defence",
-    "defense",
-    "security",
-    "weapon",
-    "ammunition",
-    "missile",
-    "drawdown",
-    "artillery",
-    "armour",
-    "armor",
-    "air",
-    "tank",
-    "drone",
-    "shell",
-    "munition",
-    "howitzer",
-    "army",
-    "troops",
-}
-_STATUS = (
-    ("delivered", {"deliver", "hand", "ship", "arrive", "transfer", "send", "dispatch", "disburse", "release"}),
-    (
-        "approved",
-        {"approve", "authorize", "authorise", "sign", "adopt", "clear", "agree", "pass", "finalise", "finalize", "unlock"},
-    ),
-    ("pledged", {"pledge", "promise", "commit", "earmark", "allocate", "offer"}),
-    ("announced", {"announce", "unveil", "present", "launch"}),
-)
 # A government named by its office alone ("the Government", "the cabinet"): the article's own.
 _GOVERNMENT = {"government", "cabinet", "administration", "coalition"}
-_PERIODS = {"year", "month", "week", "day", "annum"}
-# "the $60 level agreed by the G7", "a $47.60 cap": a price, not a sum given.
-_PRICE_WORDS = {"level", "cap", "ceiling", "price", "threshold", "mark", "limit"}
 _SANCTION_WORDS = {"sanction", "sanctions", "sanctioning", "measure", "restriction", "penalty"}
 # Phrasal verbs of giving whose verb alone gives nothing: "the US will put up $20bn", "allies chipped in".
 _PHRASAL_GIVE = {
@@ -272,52 +205,6 @@ class AidReader:
                 return True
         return None
 
-    def money(self, s: Sentence, clause: set[int]) -> list[Money]:
-        if not clause:
-            return []
-        doc = s.doc
-        start, end = min(clause), max(clause)
-        offset = doc[start].idx
-        text = syntax.span_text(list(doc[start : end + 1]))
-        out = []
-        for m in find_money(text):
-            span = doc.char_span(offset + m.start, offset + m.end, alignment_mode="expand")
-            if span is None or not any(t.i in clause for t in span):
-                continue
-            after = doc[span.end : span.end + 2]
-            if len(after) and after[0].lemma_.lower() in _PRICE_WORDS:
-                continue
-            if len(after) == 2 and after[0].lower_ in ("a", "per", "each") and after[1].pos_ == "NOUN":
-                if after[1].lemma_.lower() in _PERIODS:
-                    # "£3bn a year": a sum given every year, shown with its period
-                    out.append(replace(m, text=f"{m.text} {after.text}", start=offset + m.start, end=offset + m.end))
-                continue  # "$60 a barrel", "€5 per shell": a price, not a sum given
-            out.append(replace(m, start=offset + m.start, end=offset + m.end))  # offsets in the sentence
-        return out
-
-    def aid_type(self, s: Sentence, clause: set[int], contents: list[str]) -> AidType:
-        words = {t.lemma_.lower() for t in s.doc if t.i in clause} | {t.lower_ for t in s.doc if t.i in clause}
-        if words & _HUMANITARIAN and not words & (_MILITARY - {"air"}):
-            return "humanitarian"
-        if words & _MILITARY or any(w for w in contents if w):
-            return "military"
-        if words & _FINANCIAL:
-            return "financial"
-        return "other"
-
-    def _status(self, verb: Token) -> str:
-        lemma = verb.lemma_.lower()
-        if (
-            syntax.modals(verb) & {"will", "'ll", "shall", "would"}
-            or verb.tag_ == "VBG"
-            or (verb.dep_ == "xcomp" and verb.head.lemma_ == "be")
-        ):  # "are to be delivered"
-            return "pledged"
-        for status, lemmas in _STATUS:
-            if lemma in lemmas:
-                return status
-        return "announced"
-
     def donors(self, s: Sentence, verb: Token, clause: set[int]) -> list[str]:
         who = syntax.agent(verb) if syntax.is_passive(verb) else syntax.subject(verb)
         if verb.lemma_.lower() in _VALUING and self._valued(verb) is not None:
@@ -380,7 +267,7 @@ class AidReader:
             clause = self._clause(verb) if syntax.is_verbal(verb) else set()
             if not clause:
                 continue
-            money = self.money(s, clause)
+            money = sums_given(s, clause)
             if not self._is_giving(s, verb, money, clause) or self.withheld(verb):
                 continue
             direction = self.to_ukraine(s, clause)
@@ -400,7 +287,7 @@ class AidReader:
                 continue
             taken |= clause
             self.ctx.last_actor = donors[0]
-            base = {"recipient": "Ukraine", "aid_type": self.aid_type(s, clause, contents), "status": self._status(verb)}
+            base = {"recipient": "Ukraine", "aid_type": aid_type(s, clause, contents), "status": aid_status(verb)}
             respectively = any(t.lower_ == "respectively" for t in s.doc if t.i in clause)
             if respectively and len(donors) == len(contents) > 1:
                 pairs: list[tuple[str, list[str], Money | None]] = [

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actor_of
+from bot.extractive.aid_kind import aid_type
+from bot.extractive.aid_money import sums_given
 from bot.extractive.found import Found, unique, widest
 from bot.extractive.reading import Sentence
 from bot.extractive.weapons import weapons_in
@@ -87,7 +89,7 @@ class AidInContext:
                 continue
             seen.add(anchor.i)
             phrase = {t.i for t in syntax.phrase_tokens(anchor, stop=syntax.CLAUSES)}
-            money = self.r.money(s, phrase)
+            money = sums_given(s, phrase)
             holding = self.lx.contain | {"bring"}
             head = anchor.head
             holds = anchor.dep_ == "nsubj" and (head.lemma_.lower() in holding or head.lower_ in holding)
@@ -131,7 +133,7 @@ class AidInContext:
                 "value": amount.value,
                 "currency": amount.currency,
                 "contents": contents,
-                "aid_type": self.r.aid_type(s, phrase, contents),
+                "aid_type": aid_type(s, phrase, contents),
                 "status": status,
             },
             [s],
@@ -161,7 +163,7 @@ class AidInContext:
             if not here and not (who is not None and (self.r.is_help(who) or syntax.is_pronoun(who))):
                 continue  # a later sentence splits the help just named ("The facility divides into …"), nothing else
             phrase = {t.i for t in verb.subtree}
-            for money in self.r.money(s, phrase):
+            for money in sums_given(s, phrase):
                 if (money.value, money.currency) in known or money.currency != whole.fields["currency"]:
                     continue
                 known.add((money.value, money.currency))
@@ -188,7 +190,7 @@ class AidInContext:
         if {t.lemma_.lower() for t in s.doc} & _MEASURES:
             return None  # a sanctions line
         everything = {t.i for t in s.doc}
-        money = self.r.money(s, everything)
+        money = sums_given(s, everything)
         if not money or any(t.lower_ in _TOTAL for t in s.doc if t.idx < money[0].start):
             return None  # "Total NOK 1.5 billion" restates the package
         if head is None or head.section != "aid":
@@ -301,7 +303,7 @@ class AidInContext:
             target: Found = recent[-1]
             target.fields["contents"] = unique([*target.fields["contents"], *contents])
             if target.fields["aid_type"] == "other":
-                target.fields["aid_type"] = self.r.aid_type(s, clause, contents)
+                target.fields["aid_type"] = aid_type(s, clause, contents)
             target.extend(s)
             return target
         return None

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.attribution import Attribution
+from bot.extractive.claim_text import EDGES, claim_texts
+from bot.extractive.claim_words import CARRY_OUT, CLAIM_NOUNS, LEARNING, MOVING, NEEDS_OBJECT, PHRASAL, TRADE_QUANTITIES
 from bot.extractive.found import Found
 from bot.extractive.places import places_in
 from bot.extractive.reading import Context, Sentence
@@ -20,94 +22,7 @@ from bot.extractive.reading import Context, Sentence
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_EDGES = " ,;:.“”\"'‘’-–—"
 _OPENING_QUOTES = {"“", '"', "‘", "'", "«"}
-# Verbs with a particle that are always fighting, whatever their object.
-_PHRASAL = {
-    ("shoot", "down"),
-    ("beat", "back"),
-    ("fight", "off"),
-    ("fend", "off"),
-    ("push", "back"),
-    ("drive", "back"),
-    ("hold", "off"),
-    ("fight", "back"),
-}
-# Moving on the front: fighting only with a military word near ("units were pulling back"; prices pull back too).
-_MOVING = {("pull", "back"), ("fall", "back"), ("pull", "out"), ("break", "through")}
-# Verbs that do an attack named by a noun: "carried out a massive strike", "suffered heavy losses".
-_CARRY_OUT = {
-    "carry",
-    "conduct",
-    "launch",
-    "stage",
-    "mount",
-    "deliver",
-    "suffer",
-    "inflict",
-    "record",
-    "repel",
-    "make",
-    "repulse",
-    "thwart",
-    "foil",
-    "sustain",
-    "execute",
-    "perform",
-    "unleash",
-}
-
-
-# Verbs of fighting only with what they act on: "took Avdiivka", "hit a depot".
-_NEEDS_OBJECT = frozenset(
-    {"take", "seize", "capture", "hit", "enter", "control", "gain", "free", "clear", "target", "damage"}
-)
-# Learning to do something is not doing it: "pilots have learned to fly the jets".
-_LEARNING = frozenset({"learn", "train", "practise", "practice", "study", "rehearse"})
-# Quantities of trade that rise and fall like a front line does not: "freight rates have fallen back".
-_TRADE_QUANTITIES = {
-    "cost",
-    "price",
-    "rate",
-    "premium",
-    "value",
-    "share",
-    "index",
-    "output",
-    "export",
-    "import",
-    "revenue",
-    "income",
-    "profit",
-    "sale",
-    "market",
-    "stock",
-    "currency",
-    "inflation",
-    "growth",
-    "demand",
-    "production",
-    "fee",
-    "tariff",
-    "yield",
-    "spending",
-    "level",
-    "volume",
-    "traffic",
-    "freight",
-    "rouble",
-    "ruble",
-    "hryvnia",
-    "euro",
-    "dollar",
-    "bond",
-    "earnings",
-    "turnover",
-}
-
-
-# What a denial in a relative clause can be about: "a claim Kyiv denied", "an account Moscow rejected".
-_CLAIM_NOUNS = {"claim", "account", "report", "assertion", "statement", "version", "allegation"}
 
 
 class ClaimReader:
@@ -133,7 +48,7 @@ class ClaimReader:
         rate or another quantity of trade ("freight rates have fallen"), or an act named as the subject."""
         if syntax.first_child(verb, "dobj") is not None or syntax.is_passive(verb):
             return True
-        if verb.lemma_.lower() in _NEEDS_OBJECT:
+        if verb.lemma_.lower() in NEEDS_OBJECT:
             return False  # "crews take almost as long": taking, with nothing taken, is no capture
         if syntax.first_child(verb, "csubj") is not None:
             return False  # "hitting targets … fell within its right": an act as the subject
@@ -142,7 +57,7 @@ class ClaimReader:
             return True
         if who.pos_ in ("VERB", "AUX"):
             return False
-        return who.lemma_.lower() not in _TRADE_QUANTITIES
+        return who.lemma_.lower() not in TRADE_QUANTITIES
 
     def _hypothetical(self, token: Token) -> bool:
         """ "could capture", "plans to take", "if Russia advances", "allowed them to fire", "the drones that
@@ -156,7 +71,7 @@ class ClaimReader:
         for tok in syntax.ancestors_to_clause_top(token, limit=4):
             if syntax.modals(tok) & {"could", "might", "may", "would", "should", "must", "can", "will", "'ll"}:
                 return True
-            if tok.i != token.i and tok.lemma_.lower() in self.lx.intention | _LEARNING and token.dep_ == "xcomp":
+            if tok.i != token.i and tok.lemma_.lower() in self.lx.intention | LEARNING and token.dep_ == "xcomp":
                 return True
             if tok.i != token.i and (
                 tok.lemma_.lower() in self.lx.permit
@@ -189,14 +104,14 @@ class ClaimReader:
                 for c in token.subtree
             ) and self._military(s, token)
         if syntax.is_verbal(token) and any(
-            c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in _MOVING for c in token.children
+            c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in MOVING for c in token.children
         ):
             return not self._hypothetical(token) and self._military(s, token) and self._fighting_subject(token)
         if syntax.is_verbal(token) and lemma in self.lx.event:
             if self._hypothetical(token):
                 return False
             # "shot down", "beat back", "fended off": the particle makes the verb one of fighting.
-            phrasal = any(c.dep_ == "prt" and (lemma, c.lower_) in _PHRASAL for c in token.children)
+            phrasal = any(c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL for c in token.children)
             if not phrasal and lemma in self.lx.event_ambiguous and not self._fighting_subject(token):
                 return False  # "the cost of insuring a ship has fallen": prices fall too
             return phrasal or lemma not in self.lx.event_ambiguous or self._military(s, token)
@@ -230,7 +145,7 @@ class ClaimReader:
             done = (
                 token.dep_ in ("dobj", "nsubjpass")
                 and syntax.is_verbal(token.head)
-                and (token.head.lemma_.lower() in self.lx.event or token.head.lemma_.lower() in _CARRY_OUT)
+                and (token.head.lemma_.lower() in self.lx.event or token.head.lemma_.lower() in CARRY_OUT)
             )
             return has_figure or done or bool(places_in(s, {t.i for t in token.subtree}))
         return False
@@ -250,7 +165,7 @@ class ClaimReader:
                 a.denial
                 and a.verb is not None
                 and a.verb.dep_ in ("relcl", "acl")
-                and a.verb.head.lemma_.lower() in _CLAIM_NOUNS
+                and a.verb.head.lemma_.lower() in CLAIM_NOUNS
             ):
                 out += self._denied_here(s, a, attributions, ruled)  # "…, a claim Ukraine's military denied"
                 continue
@@ -275,7 +190,7 @@ class ClaimReader:
                 location = self._last_location(a.speaker.side)
             if location is None:
                 location = self._place_nearby(s)
-            for claim in self._claim_texts(s, a, events):
+            for claim in claim_texts(s, a, events):
                 out.append(
                     Found(
                         "battlefield_claims",
@@ -306,7 +221,7 @@ class ClaimReader:
             claimed = [i for i in sorted(other.content) if i < a.verb.head.left_edge.i and not s.doc[i].is_punct]
             if not claimed:
                 continue
-            text = syntax.span_text(list(s.doc[claimed[0] : claimed[-1] + 1])).strip(_EDGES)
+            text = syntax.span_text(list(s.doc[claimed[0] : claimed[-1] + 1])).strip(EDGES)
             places = places_in(s, set(claimed))
             claim = f"{a.verb.text} that {text.removeprefix('that ')}"
             return [
@@ -351,7 +266,7 @@ class ClaimReader:
         events = [t for t in s.doc if self.is_event(s, t)]
         if not events:
             return None
-        claim = s.text.strip(_EDGES)
+        claim = s.text.strip(EDGES)
         return Found(
             "battlefield_claims",
             {**last.fields, "claim": claim, "location": (places_in(s) or [last.fields["location"]])[0]},
@@ -371,7 +286,7 @@ class ClaimReader:
         if not events:
             return None
         speaker = said[1]
-        claim = s.text.strip(_EDGES)
+        claim = s.text.strip(EDGES)
         places = places_in(s)
         return Found(
             "battlefield_claims",
@@ -395,61 +310,3 @@ class ClaimReader:
                 if any_place:
                     return ""
         return None
-
-    @staticmethod
-    def _claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
-        """What is claimed: the asserted words, as one stretch of the sentence; and a second event told in a
-        clause of its own ("…, it said, while a further 51 drones were lost") as a claim of its own."""
-        doc = s.doc
-        content = sorted(a.content)
-        if not content:
-            return []
-        # The longest run of consecutive content tokens that holds an event (or the first run for a denial).
-        runs: list[list[int]] = [[content[0]]]
-        for i in content[1:]:
-            if i == runs[-1][-1] + 1 or (i == runs[-1][-1] + 2 and doc[i - 1].is_punct):
-                runs[-1].append(i)
-            else:
-                runs.append([i])
-        # The run holding the main event (the one nearest the root): "Air defences shot down 241 drones …,
-        # it said, while 51 more were lost" claims the shooting down, not the aside.
-        depth = {t.i: sum(1 for _ in t.ancestors) for t in events}
-        with_event = [r for r in runs if set(depth) & set(r)]
-        if with_event:
-            best = min(with_event, key=lambda r: (min(depth[i] for i in r if i in depth), -len(r)))
-        else:
-            best = max(runs, key=len)
-        start, end = best[0], best[-1]
-        if a.verb is not None and any(t.head.i == a.verb.i and t.dep_ == "dobj" for t in events):
-            # "puts Russian losses over the previous day at 1,690 troops": the figure is the verb's, after
-            # the words the speaker's own phrase interrupts.
-            end = max(i for i in content if i >= start and doc[i].head.i in {a.verb.i, *range(start, i)})
-        text = syntax.span_text(list(doc[start : end + 1])).strip(_EDGES)
-        before = next(
-            (
-                r
-                for r in runs
-                if r[-1] < start
-                and a.verb is not None
-                and all(doc[i].is_punct or i in {t.i for t in a.verb.subtree} for i in range(r[-1] + 1, start))
-            ),
-            None,
-        )
-        if before is not None:
-            # "Russian troops, the ministry said, had captured …": the words the report interrupts, rejoined.
-            text = f"{syntax.span_text(list(doc[before[0] : before[-1] + 1])).strip(_EDGES)} {text}"
-        if text.lower().startswith("that "):
-            text = text[5:]
-        if a.denial and a.verb is not None and not events:
-            text = f"{a.verb.text} {text}".strip()
-        texts = [text] if text else []
-        for run in with_event:
-            own = [doc[i] for i in run if i in depth and syntax.first_child(doc[i], "nsubj", "nsubjpass") is not None]
-            if run is not best and own and len(run) >= 4 and any(doc[i].like_num for i in run):
-                texts.append(
-                    syntax.span_text(list(doc[run[0] : run[-1] + 1]))
-                    .strip(_EDGES)
-                    .removeprefix("while ")
-                    .removeprefix("and ")
-                )
-        return texts

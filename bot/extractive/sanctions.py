@@ -15,8 +15,9 @@ from bot.extractive import syntax
 from bot.extractive.actors import actor_of, actors_in
 from bot.extractive.found import Found, unique
 from bot.extractive.reading import Context, Sentence
+from bot.extractive.sanction_nouns import arguments, is_sanction_noun, names_a_measure
+from bot.extractive.sanction_targets import partitive_places, target_count, targets_of
 from bot.extractive.sanctions_follow import measure_antecedent
-from bot.figures import find_count, word_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -41,23 +42,6 @@ class SanctionsReader:
         self.ctx = context
         self.lx = context.lexicon
 
-    def _is_sanction_noun(self, token: Token) -> bool:
-        lemma = token.lemma_.lower()
-        if token.pos_ not in ("NOUN", "PROPN"):
-            return False
-        # "its 17th sanctions package", "the sanctions list": a noun that sanctions name.
-        if any(c.dep_ == "compound" and c.lemma_.lower() in ("sanction", "sanctions") for c in token.lefts):
-            return True
-        if lemma == "list" and any(c.lemma_.lower() in self.lx.sanction_noun for c in token.lefts):
-            return True  # "the port-ban list now covers 91 ships"
-        if lemma not in self.lx.sanction_noun:
-            return False
-        if lemma in ("sanction", "designation", "listing", "blacklist", "embargo", "delisting"):
-            return True
-        # "export ban", "asset freeze", "price cap", "export controls", "restrictive measures".
-        modifiers = {c.lemma_.lower() for c in token.lefts}
-        return bool(modifiers & self.lx.trade_modifier) or (lemma == "measure" and "restrictive" in modifiers)
-
     def _background(self, token: Token) -> bool:
         """ "despite sanctions", "under Western sanctions", "to evade sanctions": not a new measure."""
         for tok in list(syntax.ancestors_to_clause_top(token, limit=3))[1:]:
@@ -74,13 +58,13 @@ class SanctionsReader:
                 objects = syntax.phrase_tokens(token)[:]
                 objects = [o for o in objects if o.i != token.i]
                 acts_on_measure = lemma in self.lx.sanction_action and any(
-                    self._is_sanction_noun(o) for o in self._arguments(token)
+                    is_sanction_noun(self.lx, o) for o in arguments(token)
                 )
                 acts_on_trade = lemma in self.lx.sanction and any(
                     o.lemma_.lower() in self.lx.trade_modifier
                     or o.lemma_.lower() in self.lx.target_noun
                     or o.lower_ == "swift"
-                    or self._is_sanction_noun(o)
+                    or is_sanction_noun(self.lx, o)
                     or o.lemma_.lower() == "list"
                     for o in objects
                 )
@@ -88,105 +72,12 @@ class SanctionsReader:
                     continue  # "rules bar the supply of arms" states a standing rule; "firms were barred from" is a measure
                 if lemma in _ALWAYS or acts_on_measure or acts_on_trade or self._listing(s, token):
                     out.append(token)
-            elif self._is_sanction_noun(token) and not self._background(token):
+            elif is_sanction_noun(self.lx, token) and not self._background(token):
                 # "New EU sanctions hit 50 firms": the noun as the subject of an action, or standing alone.
                 head = token.head
                 if token.dep_ in ("nsubj", "nsubjpass", "ROOT") and head.i not in {o.i for o in out}:
                     out.append(token)
         return [t for t in out if not (t.pos_ == "NOUN" and self._background(t))]
-
-    @staticmethod
-    def _arguments(verb: Token) -> list[Token]:
-        """The nouns a verb acts on: its object or passive subject, and what hangs off them by "of"
-        ("adopted a package of sanctions")."""
-        out: list[Token] = []
-        for child in verb.children:
-            if child.dep_ in ("dobj", "nsubjpass", "attr", "nsubj"):
-                out.append(child)
-                for prep in syntax.children(child, "prep"):
-                    if prep.lower_ == "of":
-                        out.extend(syntax.children(prep, "pobj"))
-        return out
-
-    def _targets(self, trigger: Token) -> list[Token]:
-        """The phrases naming whom the measure hits, in order: "sanctions on two oil producers, as well as on
-        183 vessels" gives both."""
-
-        def usable(token: Token | None) -> bool:
-            return token is not None and not syntax.is_temporal(token)
-
-        found: list[Token] = []
-        extra: list[Token] = []
-        # "on X" / "against X" hanging off the verb or off the sanctions noun it acts on.
-        # "a fresh round of sanctions on 400 entities": the measure's own noun ("round", "package") holds it too.
-        holders = [
-            trigger,
-            *[a for a in self._arguments(trigger) if a.dep_ != "nsubj"],
-            *[t for t in trigger.subtree if self._is_sanction_noun(t) and t.i != trigger.i],
-        ]
-        for holder in holders:
-            # The measure's own phrase: "sanctions under the Special Economic Measures Regulations on 62 people"
-            # hangs the target on the regulation's name; an "on" before the verb is a date ("On 10 January").
-            preps = [c for c in holder.children if c.dep_ == "prep" and not (holder is trigger and c.i < trigger.i)]
-            if self._is_sanction_noun(holder):
-                preps += [
-                    t
-                    for p in preps
-                    if p.lower_ not in ("on", "against")
-                    for t in p.subtree
-                    if t.dep_ == "prep" and t.lower_ in ("on", "against")
-                ]
-            for child in preps:
-                if child.lower_ == "of" and holder.lemma_.lower() in ("designation", "listing") and holder is trigger:
-                    obj = syntax.first_child(child, "pobj")  # "the designation of the Moscow Exchange"
-                    if usable(obj):
-                        found.append(obj)  # type: ignore[arg-type]
-                if (
-                    child.lower_ == "with"
-                    and syntax.is_verbal(holder)
-                    and any(a.lower_ in ("together", "along") for a in child.lefts)
-                ):
-                    extra.extend(syntax.children(child, "pobj"))  # "designated X together with 183 vessels"
-
-                if child.dep_ == "prep" and child.lower_ in ("on", "against"):
-                    obj = syntax.first_child(child, "pobj")
-                    if obj is not None and obj.lemma_.lower() in ("list", "blacklist"):
-                        continue  # "put on a list of firms …": the list, not whom it names
-                    if usable(obj):
-                        found.append(obj)  # type: ignore[arg-type]
-                    for conj in child.conjuncts:  # "on X, as well as on Y"
-                        obj = syntax.first_child(conj, "pobj")
-                        if usable(obj):
-                            found.append(obj)  # type: ignore[arg-type]
-        if syntax.is_verbal(trigger):
-            # "sanctioned Gazprombank, the lender …, along with more than 50 other Russian banks": the parser
-            # often hangs "along with" on a later verb of the sentence.
-            extra.extend(
-                o
-                for a in trigger.subtree
-                if a.lower_ in ("along", "together") and a.i > trigger.i
-                for w in syntax.children(a, "prep")
-                if w.lower_ == "with"
-                for o in syntax.children(w, "pobj")
-                if all(o.i != e.i for e in extra)
-            )
-        if found:
-            return _in_order(found + extra)
-        for child in trigger.children:
-            if child.dep_ in ("dobj", "nsubjpass") and not self._is_sanction_noun(child) and usable(child):
-                return _in_order([child, *extra])
-        head = trigger.head
-        # "imposed sanctions that hit 50 firms"-like shapes: the measure acts on its target through any verb
-        # when it is the verb's subject ("New listings cover 32 entities", "the measures target 20 banks").
-        if (
-            trigger.pos_ == "NOUN"
-            and head.i != trigger.i
-            and (head.lemma_.lower() in self.lx.sanction_action | self.lx.sanction or trigger.dep_ == "nsubj")
-        ):
-            obj = syntax.first_child(head, "dobj")
-            if usable(obj) and not self._is_sanction_noun(obj):  # type: ignore[arg-type]
-                return _in_order([obj, *extra])  # type: ignore[list-item]
-        return _in_order(extra)
 
     def _listing(self, s: Sentence, verb: Token) -> bool:
         """ "were put on a list of firms facing export restrictions", "OFAC named Shenzhen Blue Harbour",
@@ -203,7 +94,7 @@ class SanctionsReader:
         if lemma in _PUT_ON and any(
             o.lemma_.lower() == "blacklist"
             or any(
-                self._is_sanction_noun(t)
+                is_sanction_noun(self.lx, t)
                 or t.lemma_.lower() in self.lx.restrict_noun | self.lx.sanction_noun
                 or t.lemma_.lower() in ("sanction", "sanctions")
                 for t in o.subtree
@@ -228,59 +119,6 @@ class SanctionsReader:
             return self.ctx.last_sanctions_actor is not None and any(f.section == "sanctions" for f in self.ctx.items[-3:])
         return any(n.start <= who.i < n.end for n in s.names_of("authority"))
 
-    def _names_a_measure(self, token: Token) -> bool:
-        """ "a fresh round of sanctions", "its 17th package of sanctions": the noun the measure is counted by."""
-        return (
-            token.pos_ == "NOUN"
-            and not self._is_sanction_noun(token)
-            and any(
-                p.lower_ == "of" and any(self._is_sanction_noun(o) for o in syntax.children(p, "pobj"))
-                for p in syntax.children(token, "prep")
-            )
-        )
-
-    @staticmethod
-    def _partitive_places(s: Sentence, clause: set[int], target: Token | None) -> set[int]:
-        """Tokens of "most of them in India and the UAE", "19 of them in China", "added 93 entities, in Russia,
-        China and Turkey, to the list": where the targets are, said beside them rather than inside their phrase."""
-        after = max(t.i for t in target.subtree if not t.is_punct) + 1 if target is not None else -1
-        out = {
-            t.i
-            for p in (syntax.children(target.head, "prep") if target is not None else [])
-            if p.lower_ in ("in", "from")
-            and p.i == after + 1
-            and s.doc[after].text == ","
-            and any(o.pos_ == "PROPN" for o in syntax.children(p, "pobj"))
-            for t in p.subtree
-        }
-        for token in s.doc:
-            if token.i not in clause:
-                continue
-            if any(
-                p.lower_ == "of" and any(o.lower_ in ("them", "which", "whom") for o in p.children)
-                for p in syntax.children(token, "prep")
-            ):
-                for prep in syntax.children(token, "prep"):
-                    if prep.lower_ in ("in", "from", "based"):
-                        out.update(t.i for t in prep.subtree)
-        return out
-
-    def _count(self, trigger: Token, target: Token | None) -> int | None:
-        for head in (target, trigger, *[c for c in trigger.children if self._is_sanction_noun(c)]):
-            if head is None:
-                continue
-            for c in head.children:
-                if c.dep_ == "nummod" or (c.like_num and c.dep_ in ("amod", "quantmod", "compound")):
-                    # "four hundred" is one number: the head "hundred" with its compound "four".
-                    value = word_number(" ".join(t.text for t in c.subtree if t.like_num or t.pos_ == "NUM"))
-                    if value is not None and value >= 1 and not (1900 <= value <= 2100):
-                        return int(value)
-        if target is not None:
-            found = find_count(syntax.span_text(list(target.subtree)))
-            if found is not None and not (found[0] == 1 and not any(t.like_num for t in target.subtree)):
-                return found[0]  # ("a Dubai-registered company" is not a count of one)
-        return None
-
     def _imposer(self, s: Sentence, trigger: Token, target_tokens: set[int]) -> str | None:
         head = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
         who = syntax.agent(head) if syntax.is_passive(head) else syntax.subject(head)
@@ -294,7 +132,7 @@ class SanctionsReader:
             if actor is not None and actor not in ("Russia",):
                 return actor
         # "the EU's 14th package", "U.S. sanctions", "British sanctions".
-        for noun in [trigger, *[t for t in trigger.subtree if self._is_sanction_noun(t)]]:
+        for noun in [trigger, *[t for t in trigger.subtree if is_sanction_noun(self.lx, t)]]:
             for c in noun.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i not in target_tokens:
                     found = actors_in(s, c)
@@ -332,7 +170,7 @@ class SanctionsReader:
     def read(self, s: Sentence, attributions: list[Any]) -> list[Found]:  # noqa: ARG002 (one signature for all readers)
         out: list[Found] = []
         for trigger in self.triggers(s):
-            targets = self._targets(trigger)
+            targets = targets_of(self.lx, trigger)
             all_targets = {t.i for target in targets for t in target.subtree}
             imposer = self._imposer(s, trigger, all_targets)
             if imposer:
@@ -381,7 +219,7 @@ class SanctionsReader:
             and a.i in {x.i for x in phrase}
             and a.lemma_.lower() not in _SITED
         }
-        target_tokens = ({t.i for t in phrase} - described) | self._partitive_places(s, clause, target)
+        target_tokens = ({t.i for t in phrase} - described) | partitive_places(s, clause, target)
         countries = [
             n.canonical
             for n in s.names
@@ -389,7 +227,7 @@ class SanctionsReader:
             and (n.start in target_tokens or (target is None and n.start in clause))
             and n.canonical != imposer
         ]
-        count = self._count(trigger, target)
+        count = target_count(self.lx, trigger, target)
         text = syntax.span_text(phrase).strip(" ,;:") if target is not None else None
         if (
             target is not None
@@ -400,19 +238,15 @@ class SanctionsReader:
         if text is None:
             # "adopted its 17th sanctions package": with no target named, the measure itself.
             measure = next(
-                (t for t in ([trigger] + self._arguments(trigger)) if self._is_sanction_noun(t) or self._names_a_measure(t)),
+                (t for t in ([trigger] + arguments(trigger)) if is_sanction_noun(self.lx, t) or names_a_measure(self.lx, t)),
                 None,
             )
             if measure is not None:
                 text = syntax.noun_phrase(measure)
-                if self._names_a_measure(measure):
+                if names_a_measure(self.lx, measure):
                     # "17th package of sanctions"; the country it is against shows in target_countries.
                     text = f"{text.removeprefix('its ').removeprefix('their ')} of sanctions"
-        cap = (
-            next((t for t in self._arguments(trigger) if t.lemma_.lower() == "cap"), None)
-            if trigger.pos_ == "VERB"
-            else None
-        )
+        cap = next((t for t in arguments(trigger) if t.lemma_.lower() == "cap"), None) if trigger.pos_ == "VERB" else None
         if cap is not None:
             # "lowered the price cap on Russian crude to $47.60 a barrel": the cap and its new level.
             text = syntax.span_text([t for t in cap.subtree if t.dep_ != "det" or t.head.i != cap.i]).strip(" ,;:")
@@ -447,8 +281,3 @@ class SanctionsReader:
             [s],
             merge_key=((imposer or "").lower(), count, (text or "").lower()[:40]),
         )
-
-
-def _in_order(tokens: list[Token]) -> list[Token]:
-    """Distinct tokens in sentence order."""
-    return sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
