@@ -189,6 +189,16 @@ def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
     return out
 
 
+def _stem_groups(groups: list[str]) -> dict[str, frozenset[str]]:
+    """Each stem to the stems of every group it is in ("people" finds "civilians")."""
+    out: dict[str, frozenset[str]] = {}
+    for group in groups:
+        group_stems = frozenset(stem(w) for w in group.split())
+        for one in group_stems:
+            out[one] = out.get(one, frozenset()) | group_stems
+    return out
+
+
 # Words that mean the same thing in war reporting; a question word brings its group in at lower weight.
 _SYNONYM_GROUPS = [
     "surround encircle encirclement trap cut",
@@ -246,11 +256,7 @@ _SYNONYM_GROUPS = [
     "respond reply react reject deny dismiss rebut counter answer",
     "dispute deny reject false contest refute challenge",
 ]
-SYNONYMS: dict[str, frozenset[str]] = {}
-for _group in _SYNONYM_GROUPS:
-    _stems = frozenset(stem(w) for w in _group.split())
-    for _s in _stems:
-        SYNONYMS[_s] = SYNONYMS.get(_s, frozenset()) | _stems
+SYNONYMS = _stem_groups(_SYNONYM_GROUPS)
 
 # Nouns a "how many" question counts, grouped so that "people" finds "civilians".
 COUNT_GROUPS = [
@@ -270,11 +276,7 @@ COUNT_GROUPS = [
     "week",
     "day",
 ]
-COUNT_SYNONYMS: dict[str, frozenset[str]] = {}
-for _group in COUNT_GROUPS:
-    _stems = frozenset(stem(w) for w in _group.split())
-    for _s in _stems:
-        COUNT_SYNONYMS[_s] = COUNT_SYNONYMS.get(_s, frozenset()) | _stems
+COUNT_SYNONYMS = _stem_groups(COUNT_GROUPS)
 
 # A specific "how much X" noun must be near the money; these are generic and need not be.
 GENERIC_MONEY = stems("""money funding fund aid assistance support cash package
