@@ -80,8 +80,10 @@ def main() -> None:
     print(f"warm brief of one {words_joined}-word article (articles joined): median {ms_joined:.1f} ms")
     sample = sorted(folder.glob("*.txt"))[0]
     cold = cold_start_times(sample)
-    print(f"cold start of `briefbot brief {sample.name}`: median {statistics.median(cold):.0f} ms "
-          f"(min {min(cold):.0f}, max {max(cold):.0f}) over {len(cold)} runs")
+    print(
+        f"cold start of `briefbot brief {sample.name}`: median {statistics.median(cold):.0f} ms "
+        f"(min {min(cold):.0f}, max {max(cold):.0f}) over {len(cold)} runs"
+    )
 
 
 if __name__ == "__main__":

@@ -46,10 +46,21 @@ def _reply(request: Any) -> dict[str, Any]:
     user = request["messages"][-1]["content"]
     match = _FIRST_SENTENCE.search(user)
     evidence = match.group(1) if match else "n/a"
-    claim = {"claimant": "the article", "claim": "its first sentence", "location": None, "side": "unknown",
-             "status": "claimed", "evidence": evidence}
-    return {"summary": "Benchmark stand-in reply.", "aid": [], "weapons_policy": [], "sanctions": [],
-            "battlefield_claims": [claim]}
+    claim = {
+        "claimant": "the article",
+        "claim": "its first sentence",
+        "location": None,
+        "side": "unknown",
+        "status": "claimed",
+        "evidence": evidence,
+    }
+    return {
+        "summary": "Benchmark stand-in reply.",
+        "aid": [],
+        "weapons_policy": [],
+        "sanctions": [],
+        "battlefield_claims": [claim],
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,13 +86,21 @@ def main(argv: list[str] | None = None) -> int:
 
     rows: list[tuple[str, float, float, int, int, int]] = []
     with OpenAIStandin(latency=args.latency, responder=_reply) as server:
-        client = StructuredClient(settings=settings.llm, client=openai.OpenAI(
-            base_url=server.base_url, api_key=PLACEHOLDER_API_KEY, timeout=args.latency + 30, max_retries=0))
+        client = StructuredClient(
+            settings=settings.llm,
+            client=openai.OpenAI(
+                base_url=server.base_url, api_key=PLACEHOLDER_API_KEY, timeout=args.latency + 30, max_retries=0
+            ),
+        )
         engine = LLMEngine(settings=settings, client=client)
-        print(f"model {model} · stand-in latency {args.latency:.2f} s · tokenizer load "
-              f"{startup * 1000:.0f} ms (once per process) · prompt {engine.prompt_version}")
-        print(f"{'article':<10} {'wall s':>7} {'outside %':>9} {'calls':>5} {'article tok':>11} "
-              f"{'prompt tok':>10} {'overhead':>8}")
+        print(
+            f"model {model} · stand-in latency {args.latency:.2f} s · tokenizer load "
+            f"{startup * 1000:.0f} ms (once per process) · prompt {engine.prompt_version}"
+        )
+        print(
+            f"{'article':<10} {'wall s':>7} {'outside %':>9} {'calls':>5} {'article tok':>11} "
+            f"{'prompt tok':>10} {'overhead':>8}"
+        )
         for path in paths:
             article = read_article(path)
             seen = len(server.requests)
@@ -89,29 +108,38 @@ def main(argv: list[str] | None = None) -> int:
             result = engine.draft(article)
             article_tokens = count_tokens(article.text, model)
             source = Source(title=article.title, content_sha256=article.content_sha256, tokens=article_tokens)
-            ground_brief(result.draft, source=source, engine=result.engine, article_text=article.text,
-                         notes=result.notes)
+            ground_brief(result.draft, source=source, engine=result.engine, article_text=article.text, notes=result.notes)
             wall = time.perf_counter() - start
             calls = server.requests[seen:]
             # Parts run in parallel: the model time is the longest-held request, not the sum.
             model_time = max(r.handled_s for r in calls) if calls else 0.0
             prompt = result.usage.prompt_tokens if result.usage else 0
             rows.append((path.name, wall, wall - model_time, len(calls), article_tokens, prompt))
-            print(f"{path.name:<10} {wall:>7.3f} {100 * (wall - model_time) / wall:>8.2f}% {len(calls):>5} "
-                  f"{article_tokens:>11} {prompt:>10} {prompt - article_tokens:>8}")
+            print(
+                f"{path.name:<10} {wall:>7.3f} {100 * (wall - model_time) / wall:>8.2f}% {len(calls):>5} "
+                f"{article_tokens:>11} {prompt:>10} {prompt - article_tokens:>8}"
+            )
 
     walls = [r[1] for r in rows]
     outside = sum(r[2] for r in rows)
     overheads = [r[5] - r[4] for r in rows if r[3] == 1]
-    print(f"\n{len(rows)} briefs · wall per brief: mean {statistics.mean(walls):.3f} s, "
-          f"median {statistics.median(walls):.3f} s, max {max(walls):.3f} s")
-    print(f"time outside the model call: {100 * outside / sum(walls):.2f}% of wall time "
-          f"(mean {1000 * outside / len(rows):.1f} ms per brief; target < 5%)")
+    print(
+        f"\n{len(rows)} briefs · wall per brief: mean {statistics.mean(walls):.3f} s, "
+        f"median {statistics.median(walls):.3f} s, max {max(walls):.3f} s"
+    )
+    print(
+        f"time outside the model call: {100 * outside / sum(walls):.2f}% of wall time "
+        f"(mean {1000 * outside / len(rows):.1f} ms per brief; target < 5%)"
+    )
     if overheads:
-        print("prompt overhead per single-call brief (prompt tokens − article tokens): "
-              f"min {min(overheads)}, max {max(overheads)} tokens (target < 700)")
-    print(f"not included above: the strict JSON schema sent as response_format, {schema_tokens} tokens as "
-          "JSON (OpenAI renders it more compactly inside the prompt)")
+        print(
+            "prompt overhead per single-call brief (prompt tokens − article tokens): "
+            f"min {min(overheads)}, max {max(overheads)} tokens (target < 700)"
+        )
+    print(
+        f"not included above: the strict JSON schema sent as response_format, {schema_tokens} tokens as "
+        "JSON (OpenAI renders it more compactly inside the prompt)"
+    )
     return 0
 
 

@@ -23,8 +23,7 @@ from bot.qa.answering import Turn, answer_question
 from standins.openai_api import OpenAIStandin
 
 FIXTURE_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "qa"
-QUESTIONS = ("How much is Norway giving for air defence?", "And what about Canada?",
-             "Who says they recaptured the village?")
+QUESTIONS = ("How much is Norway giving for air defence?", "And what about Canada?", "Who says they recaptured the village?")
 
 
 def long_article(target_tokens: int, *, model: str | None = None, fixture_dir: Path = FIXTURE_DIR) -> Article:
@@ -53,18 +52,20 @@ def run(target_tokens: int) -> list[int]:
     article = long_article(target_tokens, model=llm.model)
     history: list[Turn] = []
     with OpenAIStandin() as server:
-        client = StructuredClient(settings=llm, client=openai.OpenAI(
-            base_url=server.base_url, api_key="bench", max_retries=0, timeout=10.0))
+        client = StructuredClient(
+            settings=llm, client=openai.OpenAI(base_url=server.base_url, api_key="bench", max_retries=0, timeout=10.0)
+        )
         for question in QUESTIONS:
             # A long answer so that the history part of the budget is exercised too.
             quote = next(p for p in article.text.split("\n\n") if "Norway" in p).split(": ", 1)[1]
-            server.enqueue_json({"answer": "Norway will give 1.1 billion kroner for air defence. " * 8,
-                                 "quotes": [quote]})
+            server.enqueue_json({"answer": "Norway will give 1.1 billion kroner for air defence. " * 8, "quotes": [quote]})
             result = answer_question(article, question, history=history, settings=settings, client=client)
             history.append(Turn(question=question, answer=result.answer.answer))
         sent = [count_message_tokens(body["messages"], llm.model) for body in server.bodies]
-    sys.stdout.write(f"article: {count_tokens(article.text, llm.model)} tokens ({llm.model}); "
-                     f"budget: {settings.qa.max_prompt_tokens} prompt tokens per follow-up\n")
+    sys.stdout.write(
+        f"article: {count_tokens(article.text, llm.model)} tokens ({llm.model}); "
+        f"budget: {settings.qa.max_prompt_tokens} prompt tokens per follow-up\n"
+    )
     for question, tokens in zip(QUESTIONS, sent, strict=True):
         sys.stdout.write(f"  {tokens:5d} prompt tokens  {question}\n")
     sys.stdout.write(f"max: {max(sent)} (article alone would be {count_tokens(article.text, llm.model)})\n")

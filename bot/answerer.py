@@ -20,8 +20,7 @@ if TYPE_CHECKING:
 class Answerer(Protocol):
     name: str
 
-    def answer(self, article: Article, question: str, *, brief: Brief | None,
-               history: Sequence[Turn]) -> AnswerResult:
+    def answer(self, article: Article, question: str, *, brief: Brief | None, history: Sequence[Turn]) -> AnswerResult:
         """Answer ``question`` from ``article``, with verified quotes. Model trouble never raises."""
         ...
 
@@ -34,9 +33,7 @@ class QAAnswerer:
         self.client = client
         self.name = f"llm:{client.model}" if client is not None else "extractive"
 
-    def answer(self, article: Article, question: str, *, brief: Brief | None,
-               history: Sequence[Turn]) -> AnswerResult:
+    def answer(self, article: Article, question: str, *, brief: Brief | None, history: Sequence[Turn]) -> AnswerResult:
         from bot.qa import answer_question
 
-        return answer_question(article, question, brief=brief, history=history, settings=self.settings,
-                               client=self.client)
+        return answer_question(article, question, brief=brief, history=history, settings=self.settings, client=self.client)

@@ -1,21 +1,21 @@
 """Errors raised by briefbot. One root; each becomes user text only at the edges (CLI, Slack, Discord).
 
-    BriefbotError
-    ├── InputError                 bad input from the user: CLI exit 2, a plain message in chat
-    │   ├── SourceNotFound         no such file
-    │   ├── EmptyArticle           nothing to brief (empty page, paywall stub, login wall)
-    │   ├── UnsupportedInput       binary, not UTF-8, unknown file type
-    │   ├── InputTooLarge          over the size cap
-    │   └── FetchError             a URL could not be fetched (status_code when there was a reply)
-    │       ├── FetchRefused       the SSRF guard refused the address
-    │       └── FetchTimeout       connect or total timeout
-    ├── ConfigError                bad YAML or settings
-    │   ├── PromptError            a prompt template is invalid or misses variables
-    │   └── TokenizerUnavailable   the tokenizer's BPE file is not installed or corrupt
-    ├── EngineError                an engine could not produce a brief
-    │   ├── ModelUnavailable       the LLM could not be reached (after the SDK's own retries)
-    │   └── ModelOutputUnusable    refused, truncated, invalid, or nothing survived grounding
-    └── StorageError               database problems
+BriefbotError
+├── InputError                 bad input from the user: CLI exit 2, a plain message in chat
+│   ├── SourceNotFound         no such file
+│   ├── EmptyArticle           nothing to brief (empty page, paywall stub, login wall)
+│   ├── UnsupportedInput       binary, not UTF-8, unknown file type
+│   ├── InputTooLarge          over the size cap
+│   └── FetchError             a URL could not be fetched (status_code when there was a reply)
+│       ├── FetchRefused       the SSRF guard refused the address
+│       └── FetchTimeout       connect or total timeout
+├── ConfigError                bad YAML or settings
+│   ├── PromptError            a prompt template is invalid or misses variables
+│   └── TokenizerUnavailable   the tokenizer's BPE file is not installed or corrupt
+├── EngineError                an engine could not produce a brief
+│   ├── ModelUnavailable       the LLM could not be reached (after the SDK's own retries)
+│   └── ModelOutputUnusable    refused, truncated, invalid, or nothing survived grounding
+└── StorageError               database problems
 """
 
 from __future__ import annotations
@@ -52,8 +52,9 @@ class InputTooLarge(InputError):
 class FetchError(InputError):
     """A URL could not be fetched."""
 
-    def __init__(self, message: str, *, user_message: str | None = None, status_code: int | None = None,
-                 url: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, user_message: str | None = None, status_code: int | None = None, url: str | None = None
+    ) -> None:
         super().__init__(message, user_message=user_message)
         self.status_code = status_code
         self.url = url

@@ -20,16 +20,15 @@ def _question_scorer(service: BriefService) -> Callable[[Path, dict[str, Any], B
 
     def score(txt: Path, gold: dict[str, Any], brief: Brief) -> dict[str, Any]:
         article = service.load(str(txt))
-        scores = evaluate_questions(article, gold["questions"], settings=service.settings, client=service.llm,
-                                    brief=brief)
-        return {**scores.to_json(),
-                "missed": [f"{r.question} -> {r.answer.answer}" for r in scores.results if not r.right]}
+        scores = evaluate_questions(article, gold["questions"], settings=service.settings, client=service.llm, brief=brief)
+        return {**scores.to_json(), "missed": [f"{r.question} -> {r.answer.answer}" for r in scores.results if not r.right]}
 
     return score
 
 
-def run_and_report(service: BriefService, folder: Path, *, engine: str, as_json: bool, questions: bool,
-                   details: bool = True) -> None:
+def run_and_report(
+    service: BriefService, folder: Path, *, engine: str, as_json: bool, questions: bool, details: bool = True
+) -> None:
     pairs = gold_pairs(folder)
 
     def brief_file(txt: Path) -> tuple[Brief, str]:
@@ -54,8 +53,10 @@ def run_and_report(service: BriefService, folder: Path, *, engine: str, as_json:
     click.echo(f"{data['files']} articles, {data['items']} items")
     click.echo(f"  {'recall':<28}{'fields':>8}{'with quotes':>13}")
     for section in SECTIONS:
-        click.echo(f"  {SECTION_TITLES[section]:<28}{_fmt(data['recall'][section]):>8}"
-                   f"{_fmt(data['recall_with_quotes'][section]):>13}")
+        click.echo(
+            f"  {SECTION_TITLES[section]:<28}{_fmt(data['recall'][section]):>8}"
+            f"{_fmt(data['recall_with_quotes'][section]):>13}"
+        )
     for key, acc in data["fields"].items():
         click.echo(f"  {key + ' correct':<28}{_fmt(acc['accuracy']):>8}  ({acc['right']}/{acc['checked']})")
     click.echo(f"  {'grounding':<28}{data['grounding']:>8.3f}")

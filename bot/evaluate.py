@@ -104,8 +104,9 @@ def score_fact(fact: dict[str, Any], items: list[Any]) -> FactResult:
     """Which items hold ``fact``, and do they carry the gold field values?"""
     own = [i for i in items if matches(item_text(i), fact["any"])]
     quoted = own or [i for i in items if matches(item_text(i, with_evidence=True), fact["any"])]
-    result = FactResult(section=fact["section"], what=str(fact.get("what", fact["any"])), held=bool(own),
-                        held_with_quote=bool(quoted))
+    result = FactResult(
+        section=fact["section"], what=str(fact.get("what", fact["any"])), held=bool(own), held_with_quote=bool(quoted)
+    )
     for key in FIELD_CHECKS:
         if key in fact and quoted:
             result.checks[key] = any(field_is_right(i, key, fact[key]) for i in quoted)
@@ -152,8 +153,7 @@ class EvalSummary:
         for key in FIELD_CHECKS:
             checked = [f.checks[key] for f in self._facts() if key in f.checks]
             if checked:
-                out[key] = {"accuracy": _ratio(sum(checked), len(checked)), "right": sum(checked),
-                            "checked": len(checked)}
+                out[key] = {"accuracy": _ratio(sum(checked), len(checked)), "right": sum(checked), "checked": len(checked)}
         return out
 
     def grounding(self) -> float:
@@ -171,9 +171,15 @@ class EvalSummary:
             "absent_section_violations": sum(len(f.absent_violations) for f in self.files),
             "bait_leaks": sum(len(f.bait_leaks) for f in self.files),
             "per_file": [
-                {"file": f.name, "items": f.items, "missed": f.missed, "wrong_fields": f.wrong_fields,
-                 "absent_violations": f.absent_violations, "bait_leaks": f.bait_leaks,
-                 **({"questions": f.questions} if f.questions else {})}
+                {
+                    "file": f.name,
+                    "items": f.items,
+                    "missed": f.missed,
+                    "wrong_fields": f.wrong_fields,
+                    "absent_violations": f.absent_violations,
+                    "bait_leaks": f.bait_leaks,
+                    **({"questions": f.questions} if f.questions else {}),
+                }
                 for f in self.files
             ],
         }
@@ -213,9 +219,11 @@ def read_gold(path: Path) -> dict[str, Any]:
     return data
 
 
-def run_eval(pairs: list[tuple[Path, Path]], brief_file: Callable[[Path], tuple[Brief, str]],
-             score_questions: Callable[[Path, dict[str, Any], Brief], dict[str, Any] | None] | None = None,
-             ) -> Iterator[FileScore]:
+def run_eval(
+    pairs: list[tuple[Path, Path]],
+    brief_file: Callable[[Path], tuple[Brief, str]],
+    score_questions: Callable[[Path, dict[str, Any], Brief], dict[str, Any] | None] | None = None,
+) -> Iterator[FileScore]:
     """Score each pair; ``brief_file`` returns (brief, article text). Yields as it goes (for progress)."""
     for txt, gold_path in pairs:
         gold = read_gold(gold_path)

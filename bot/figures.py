@@ -14,35 +14,114 @@ from dataclasses import dataclass
 from bot.language import CARDINALS
 
 _SMALL = {
-    **CARDINALS, "a dozen": 12, "dozen": 12, "a hundred": 100, "half a": 0.5, "a": 1,
+    **CARDINALS,
+    "a dozen": 12,
+    "dozen": 12,
+    "a hundred": 100,
+    "half a": 0.5,
+    "a": 1,
 }
 _SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
 }
-_CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD",
-                     "hk$": "HKD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB"}
+_CURRENCY_SYMBOLS = {
+    "$": "USD",
+    "us$": "USD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "nz$": "NZD",
+    "hk$": "HKD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₴": "UAH",
+    "₽": "RUB",
+}
 _CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
-    "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "gbp": "GBP", "yen": "JPY", "hryvnia": "UAH",
-    "hryvnias": "UAH", "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB",
-    "kroner": "DKK", "krona": "SEK", "kronor": "SEK", "francs": "CHF", "cad": "CAD", "aud": "AUD",
-    "krone": "NOK", "franc": "CHF", "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN", "koruna": "CZK",
-    "korunas": "CZK", "forint": "HUF", "forints": "HUF", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR",
-    "rupee": "INR", "lei": "RON", "lira": "TRY", "liras": "TRY",
+    "dollar": "USD",
+    "dollars": "USD",
+    "usd": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "eur": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "gbp": "GBP",
+    "yen": "JPY",
+    "hryvnia": "UAH",
+    "hryvnias": "UAH",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "kroner": "DKK",
+    "krona": "SEK",
+    "kronor": "SEK",
+    "francs": "CHF",
+    "cad": "CAD",
+    "aud": "AUD",
+    "krone": "NOK",
+    "franc": "CHF",
+    "zloty": "PLN",
+    "zlotys": "PLN",
+    "zlotych": "PLN",
+    "koruna": "CZK",
+    "korunas": "CZK",
+    "forint": "HUF",
+    "forints": "HUF",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupees": "INR",
+    "rupee": "INR",
+    "lei": "RON",
+    "lira": "TRY",
+    "liras": "TRY",
 }
 # "30,000 Swedish kronor", "9 billion Norwegian kroner": the country decides which krone or dollar.
 _NATIONAL_CURRENCY = {
-    ("swedish", "kronor"): "SEK", ("swedish", "krona"): "SEK", ("norwegian", "kroner"): "NOK",
-    ("norwegian", "krone"): "NOK", ("danish", "kroner"): "DKK", ("danish", "krone"): "DKK",
-    ("canadian", "dollars"): "CAD", ("canadian", "dollar"): "CAD", ("australian", "dollars"): "AUD",
-    ("australian", "dollar"): "AUD", ("swiss", "francs"): "CHF", ("swiss", "franc"): "CHF",
-    ("czech", "koruna"): "CZK", ("czech", "korunas"): "CZK", ("polish", "zloty"): "PLN",
-    ("polish", "zlotys"): "PLN", ("hungarian", "forint"): "HUF", ("hungarian", "forints"): "HUF",
-    ("ukrainian", "hryvnias"): "UAH", ("ukrainian", "hryvnia"): "UAH", ("russian", "roubles"): "RUB",
-    ("russian", "rubles"): "RUB", ("japanese", "yen"): "JPY", ("chinese", "yuan"): "CNY",
-    ("indian", "rupees"): "INR", ("turkish", "lira"): "TRY",
-    ("new zealand", "dollars"): "NZD", ("hong kong", "dollars"): "HKD", ("singapore", "dollars"): "SGD",
+    ("swedish", "kronor"): "SEK",
+    ("swedish", "krona"): "SEK",
+    ("norwegian", "kroner"): "NOK",
+    ("norwegian", "krone"): "NOK",
+    ("danish", "kroner"): "DKK",
+    ("danish", "krone"): "DKK",
+    ("canadian", "dollars"): "CAD",
+    ("canadian", "dollar"): "CAD",
+    ("australian", "dollars"): "AUD",
+    ("australian", "dollar"): "AUD",
+    ("swiss", "francs"): "CHF",
+    ("swiss", "franc"): "CHF",
+    ("czech", "koruna"): "CZK",
+    ("czech", "korunas"): "CZK",
+    ("polish", "zloty"): "PLN",
+    ("polish", "zlotys"): "PLN",
+    ("hungarian", "forint"): "HUF",
+    ("hungarian", "forints"): "HUF",
+    ("ukrainian", "hryvnias"): "UAH",
+    ("ukrainian", "hryvnia"): "UAH",
+    ("russian", "roubles"): "RUB",
+    ("russian", "rubles"): "RUB",
+    ("japanese", "yen"): "JPY",
+    ("chinese", "yuan"): "CNY",
+    ("indian", "rupees"): "INR",
+    ("turkish", "lira"): "TRY",
+    ("new zealand", "dollars"): "NZD",
+    ("hong kong", "dollars"): "HKD",
+    ("singapore", "dollars"): "SGD",
 }
 _NATIONALITY = r"|".join(sorted({n for n, _ in _NATIONAL_CURRENCY}, key=len, reverse=True))
 
@@ -59,14 +138,10 @@ _SYMBOL = r"(?<![A-Za-z])(?:US|CA|C|AU|A|NZ|HK)\$|\$|€|£|¥|₴|₽"
 _CUR_WORD = r"|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True))
 
 # Money: symbol-first ("$125 million", "€1.3bn") or number-then-currency-word ("two billion euros").
-_MONEY_SYMBOL = re.compile(
-    rf"(?P<sym>{_SYMBOL})\s?(?P<num>{_DIGITS})(?:\s?(?P<scale>{_SCALE})\b)?", re.IGNORECASE
-)
+_MONEY_SYMBOL = re.compile(rf"(?P<sym>{_SYMBOL})\s?(?P<num>{_DIGITS})(?:\s?(?P<scale>{_SCALE})\b)?", re.IGNORECASE)
 _ISO_CODES = ("USD", "EUR", "GBP", "SEK", "NOK", "DKK", "CHF", "JPY", "CAD", "AUD", "PLN", "UAH", "CZK")
 # "SEK 4.5bn", "USD 2 billion": an ISO code before the number (case-sensitive: "eur" is not a code).
-_MONEY_CODE = re.compile(
-    rf"\b(?P<code>{'|'.join(_ISO_CODES)})\s?(?P<num>{_DIGITS})(?:\s?(?P<scale>{_SCALE})\b)?"
-)
+_MONEY_CODE = re.compile(rf"\b(?P<code>{'|'.join(_ISO_CODES)})\s?(?P<num>{_DIGITS})(?:\s?(?P<scale>{_SCALE})\b)?")
 _MONEY_WORDS = re.compile(
     rf"\b(?P<num>{_DIGITS}|{_WORD_NUM})(?:\s|-)?(?P<scale>{_SCALE})?\s+(?:(?:of|in)\s+)?"
     rf"(?:(?P<nation>{_NATIONALITY})\s+)?(?P<cur>{_CUR_WORD})\b",
@@ -185,7 +260,7 @@ def find_count(text: str) -> tuple[int, str] | None:
         num += value
         end = nxt.end()
         following = re.match(r"\s*(?:,\s*|\s+and\s+|,\s+and\s+)", text[end:])
-    return int(num), text[m.start():end]
+    return int(num), text[m.start() : end]
 
 
 _NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")

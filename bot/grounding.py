@@ -16,12 +16,35 @@ from pydantic import BaseModel
 from bot.figures import digit_figures, values_in
 from bot.models import ITEM_MODELS, SECTIONS, Brief, BriefDraft, Source
 
-_TYPOGRAPHY = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200b": "",
-})
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200b": "",
+    }
+)
 _WS = re.compile(r"\s+")
 # An ellipsis joins fragments of one quote; each fragment is checked on its own.
 _ELLIPSIS = re.compile(r"\s*(?:\u2026|\.{3}|\[\.\.\.\]|\[…\])\s*")
@@ -107,9 +130,12 @@ def mark_disputed(claims: list[Any]) -> list[Any]:
     for c in claims:
         if c.location:
             sides.setdefault(c.location.strip().lower(), set()).add(c.side)
-    return [c.model_copy(update={"status": "disputed"})
-            if c.location and {"ukraine", "russia"} <= sides[c.location.strip().lower()] else c
-            for c in claims]
+    return [
+        c.model_copy(update={"status": "disputed"})
+        if c.location and {"ukraine", "russia"} <= sides[c.location.strip().lower()]
+        else c
+        for c in claims
+    ]
 
 
 def _plural(n: int, word: str) -> str:
@@ -120,8 +146,7 @@ def _plural(n: int, word: str) -> str:
 # one is how a hijacked model would phish.
 # A bare domain is a word character, maybe hyphens, then the dot of a known TLD. (Matching the whole name,
 # "\b[\w-]+\.com", restarted at every hyphen: quadratic on "a-a-a-…".)
-_LINK = re.compile(r"(?:https?://|www\.)\S+|(?<=\w)-*\.(?:com|net|org|info|io|ru|ua|xyz|co|me|ly)(?:/\S*)?\b",
-                   re.IGNORECASE)
+_LINK = re.compile(r"(?:https?://|www\.)\S+|(?<=\w)-*\.(?:com|net|org|info|io|ru|ua|xyz|co|me|ly)(?:/\S*)?\b", re.IGNORECASE)
 _NAME_FIELDS = ("donor", "recipient", "actor", "imposed_by", "claimant", "location", "weapon")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
 
@@ -149,9 +174,16 @@ def names_supported(item: BaseModel, article_folded: str, aliases: Mapping[str, 
     return True
 
 
-def ground_brief(draft: BriefDraft, *, source: Source, engine: str, article_text: str,
-                 notes: list[str] | None = None, grounder: Grounder | None = None,
-                 aliases: Mapping[str, Sequence[str]] | None = None) -> Brief:
+def ground_brief(
+    draft: BriefDraft,
+    *,
+    source: Source,
+    engine: str,
+    article_text: str,
+    notes: list[str] | None = None,
+    grounder: Grounder | None = None,
+    aliases: Mapping[str, Sequence[str]] | None = None,
+) -> Brief:
     """Turn an engine's draft into a published Brief: verify every item, drop what fails, say so.
 
     With ``aliases`` (a model's draft, whose words are untrusted), the item's names must be the article's
@@ -169,8 +201,10 @@ def ground_brief(draft: BriefDraft, *, source: Source, engine: str, article_text
             if not figures_supported(draft_item):
                 bad_figure += 1
                 continue
-            if aliases is not None and (has_link(field_text(draft_item, skip=("evidence", "verified")))
-                                        or not names_supported(draft_item, article_folded, aliases)):
+            if aliases is not None and (
+                has_link(field_text(draft_item, skip=("evidence", "verified")))
+                or not names_supported(draft_item, article_folded, aliases)
+            ):
                 bad_name += 1
                 continue
             kept.append(ITEM_MODELS[section].model_validate({**draft_item.model_dump(), "verified": True}))
@@ -178,16 +212,22 @@ def ground_brief(draft: BriefDraft, *, source: Source, engine: str, article_text
     sections["battlefield_claims"] = mark_disputed(sections["battlefield_claims"])
     all_notes = list(notes or [])
     if no_quote:
-        all_notes.append(f"{_plural(no_quote, 'item')} dropped: {'its' if no_quote == 1 else 'their'} "
-                         "evidence is not in the article")
+        all_notes.append(
+            f"{_plural(no_quote, 'item')} dropped: {'its' if no_quote == 1 else 'their'} evidence is not in the article"
+        )
     if bad_figure:
-        all_notes.append(f"{_plural(bad_figure, 'item')} dropped: a figure in "
-                         f"{'it' if bad_figure == 1 else 'them'} is not in the quoted evidence")
+        all_notes.append(
+            f"{_plural(bad_figure, 'item')} dropped: a figure in "
+            f"{'it' if bad_figure == 1 else 'them'} is not in the quoted evidence"
+        )
     if bad_name:
-        all_notes.append(f"{_plural(bad_name, 'item')} dropped: a name or link in "
-                         f"{'it' if bad_name == 1 else 'them'} is not in the article")
-    return Brief.model_validate({"source": source, "engine": engine, "summary": draft.summary,
-                                 "notes": all_notes, **sections})
+        all_notes.append(
+            f"{_plural(bad_name, 'item')} dropped: a name or link in "
+            f"{'it' if bad_name == 1 else 'them'} is not in the article"
+        )
+    return Brief.model_validate(
+        {"source": source, "engine": engine, "summary": draft.summary, "notes": all_notes, **sections}
+    )
 
 
 def summary_supported(summary: str, article_text: str) -> bool:

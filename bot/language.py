@@ -13,18 +13,43 @@ import re
 
 # --- Dates -------------------------------------------------------------------------------------------
 
-MONTH_NAMES = frozenset(["january", "february", "march", "april", "may", "june", "july", "august",
-                         "september", "october", "november", "december"])
+MONTH_NAMES = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 # "Sept" beside "Sep": both are in wide use, and either ends a sentence only when a sentence ends.
 MONTH_ABBREVIATIONS = {
-    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
-    "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
+    "jan": "january",
+    "feb": "february",
+    "mar": "march",
+    "apr": "april",
+    "jun": "june",
+    "jul": "july",
+    "aug": "august",
+    "sep": "september",
+    "sept": "september",
+    "oct": "october",
+    "nov": "november",
     "dec": "december",
 }
 MONTHS = MONTH_NAMES | MONTH_ABBREVIATIONS.keys()
 # A month as written in prose, capitalised, an abbreviation with or without its period.
-MONTH_PATTERN = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                 r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+MONTH_PATTERN = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
 WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 WEEKDAY_ABBREVIATIONS = frozenset(["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"])
 WEEKDAY_PATTERN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -33,43 +58,146 @@ WEEKDAY_PATTERN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
 
 # Cardinals written out, with their values; "a dozen", "half a" and scales are the figure reader's.
 CARDINALS: dict[str, float] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 # One word of a written-out count ("four hundred and fifty-eight" is several of them), as a pattern.
-NUMBER_WORD_PATTERN = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|"
-                       r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand")
+NUMBER_WORD_PATTERN = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand"
+)
 
 # --- Countries ---------------------------------------------------------------------------------------
 
 # Demonyms and capitals: the canonical country token each stands for.
 COUNTRY_ALIASES = {
-    "russia": "russia", "russian": "russia", "russians": "russia", "moscow": "russia", "kremlin": "russia",
-    "ukraine": "ukraine", "ukrainian": "ukraine", "ukrainians": "ukraine", "kyiv": "ukraine",
+    "russia": "russia",
+    "russian": "russia",
+    "russians": "russia",
+    "moscow": "russia",
+    "kremlin": "russia",
+    "ukraine": "ukraine",
+    "ukrainian": "ukraine",
+    "ukrainians": "ukraine",
+    "kyiv": "ukraine",
     "kiev": "ukraine",
-    "usa": "usa", "washington": "usa", "uk": "uk", "london": "uk", "germany": "germany", "german": "germany",
-    "germans": "germany", "berlin": "germany", "china": "china", "chinese": "china", "beijing": "china",
-    "eu": "eu", "brussels": "eu", "european": "eu", "france": "france", "french": "france", "paris": "france",
-    "northkorea": "northkorea", "pyongyang": "northkorea", "iran": "iran", "iranian": "iran",
+    "usa": "usa",
+    "washington": "usa",
+    "uk": "uk",
+    "london": "uk",
+    "germany": "germany",
+    "german": "germany",
+    "germans": "germany",
+    "berlin": "germany",
+    "china": "china",
+    "chinese": "china",
+    "beijing": "china",
+    "eu": "eu",
+    "brussels": "eu",
+    "european": "eu",
+    "france": "france",
+    "french": "france",
+    "paris": "france",
+    "northkorea": "northkorea",
+    "pyongyang": "northkorea",
+    "iran": "iran",
+    "iranian": "iran",
     "tehran": "iran",
-    "japan": "japan", "japanese": "japan", "tokyo": "japan", "india": "india", "indian": "india",
-    "canada": "canada", "canadian": "canada", "canadians": "canada", "ottawa": "canada",
-    "sweden": "sweden", "swedish": "sweden", "swede": "sweden", "swedes": "sweden", "stockholm": "sweden",
-    "norway": "norway", "norwegian": "norway", "norwegians": "norway", "oslo": "norway",
-    "denmark": "denmark", "danish": "denmark", "dane": "denmark", "danes": "denmark", "copenhagen": "denmark",
-    "finland": "finland", "finnish": "finland", "finn": "finland", "finns": "finland", "helsinki": "finland",
-    "poland": "poland", "polish": "poland", "pole": "poland", "poles": "poland", "warsaw": "poland",
-    "italy": "italy", "italian": "italy", "rome": "italy", "spain": "spain", "spanish": "spain",
-    "madrid": "spain", "netherlands": "netherlands", "dutch": "netherlands", "hague": "netherlands",
-    "belgium": "belgium", "belgian": "belgium", "turkey": "turkey", "turkish": "turkey", "ankara": "turkey",
-    "belarus": "belarus", "belarusian": "belarus", "belarusians": "belarus", "minsk": "belarus",
-    "australia": "australia", "australian": "australia", "canberra": "australia", "estonia": "estonia",
-    "estonian": "estonia", "tallinn": "estonia", "latvia": "latvia", "latvian": "latvia", "riga": "latvia",
-    "lithuania": "lithuania", "lithuanian": "lithuania", "vilnius": "lithuania",
-    "switzerland": "switzerland", "swiss": "switzerland", "bern": "switzerland",
-    "czechia": "czech", "czech": "czech", "prague": "czech",
+    "japan": "japan",
+    "japanese": "japan",
+    "tokyo": "japan",
+    "india": "india",
+    "indian": "india",
+    "canada": "canada",
+    "canadian": "canada",
+    "canadians": "canada",
+    "ottawa": "canada",
+    "sweden": "sweden",
+    "swedish": "sweden",
+    "swede": "sweden",
+    "swedes": "sweden",
+    "stockholm": "sweden",
+    "norway": "norway",
+    "norwegian": "norway",
+    "norwegians": "norway",
+    "oslo": "norway",
+    "denmark": "denmark",
+    "danish": "denmark",
+    "dane": "denmark",
+    "danes": "denmark",
+    "copenhagen": "denmark",
+    "finland": "finland",
+    "finnish": "finland",
+    "finn": "finland",
+    "finns": "finland",
+    "helsinki": "finland",
+    "poland": "poland",
+    "polish": "poland",
+    "pole": "poland",
+    "poles": "poland",
+    "warsaw": "poland",
+    "italy": "italy",
+    "italian": "italy",
+    "rome": "italy",
+    "spain": "spain",
+    "spanish": "spain",
+    "madrid": "spain",
+    "netherlands": "netherlands",
+    "dutch": "netherlands",
+    "hague": "netherlands",
+    "belgium": "belgium",
+    "belgian": "belgium",
+    "turkey": "turkey",
+    "turkish": "turkey",
+    "ankara": "turkey",
+    "belarus": "belarus",
+    "belarusian": "belarus",
+    "belarusians": "belarus",
+    "minsk": "belarus",
+    "australia": "australia",
+    "australian": "australia",
+    "canberra": "australia",
+    "estonia": "estonia",
+    "estonian": "estonia",
+    "tallinn": "estonia",
+    "latvia": "latvia",
+    "latvian": "latvia",
+    "riga": "latvia",
+    "lithuania": "lithuania",
+    "lithuanian": "lithuania",
+    "vilnius": "lithuania",
+    "switzerland": "switzerland",
+    "swiss": "switzerland",
+    "bern": "switzerland",
+    "czechia": "czech",
+    "czech": "czech",
+    "prague": "czech",
 }
 COUNTRIES = frozenset(COUNTRY_ALIASES.values())
 # Country names of several words, for telling names in a question apart.
@@ -80,16 +208,18 @@ COUNTRY_PHRASES = re.compile(r"\bNorth Korean?s?\b|\bUnited (?:States|Kingdom|Na
 # "KYIV, March 4 (Reuters) -", "BRUSSELS (AP) —", "Tokyo, Jan 9 (Kyodo) -", "KYIV —": a wire dateline
 # ahead of the lede. Every quantifier is bounded, so this runs in linear time on any input.
 DATELINE = re.compile(
-    r"^\s*(?:[A-Z][\w.'’/-]{1,25}(?:[ /-][\w.'’-]{1,25}){0,3})"          # place (one to four words)
-    r"(?:,\s{0,3}[\w.'’ -]{1,40}?){0,2}"                                 # ", March 4" / ", Jan 10, 2025"
-    r"(?:\s{0,3}\([\w.&'’ /-]{1,40}\))?"                                   # "(Reuters)"
+    r"^\s*(?:[A-Z][\w.'’/-]{1,25}(?:[ /-][\w.'’-]{1,25}){0,3})"  # place (one to four words)
+    r"(?:,\s{0,3}[\w.'’ -]{1,40}?){0,2}"  # ", March 4" / ", Jan 10, 2025"
+    r"(?:\s{0,3}\([\w.&'’ /-]{1,40}\))?"  # "(Reuters)"
     r"\s{0,3}(?:-{1,2}|–|—)\s{1,3}"
 )
 _AGENCY_ONLY = re.compile(r"^\s*\([\w.&'’ /-]{1,40}\)\s{0,3}(?:-{1,2}|–|—)\s{1,3}")
 # "15:20 - ", "09.45 GMT: ", "BATTLEFIELD - ", "UPDATE — ": a live-blog time or a newsletter label
 # ahead of a paragraph.
-_LABEL = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?|[A-Z][A-Z&'’/ ]{2,30}[A-Z])"
-                    r"\s{0,3}(?:-{1,2}|–|—|:|\|)\s{1,3}(?=\S)")
+_LABEL = re.compile(
+    r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?|[A-Z][A-Z&'’/ ]{2,30}[A-Z])"
+    r"\s{0,3}(?:-{1,2}|–|—|:|\|)\s{1,3}(?=\S)"
+)
 # A live-blog time starting a line ("9:55 a.m. - Officials said …"): the line is an entry of its own.
 TIMESTAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?)\s*(?:[-–—:|]\s*)?\S")
 # A list item's marker and the space after it ("- ", "• ", "3. ", "2) "); a marker alone on its line.
@@ -100,7 +230,7 @@ LIST_MARKER = re.compile(r"^\s{0,8}(?:[-*•▪●◦–—]|\d{1,2}[.)])\s{0,8}
 def strip_label(text: str) -> str:
     """The paragraph's first sentence without a live-blog time or an all-capitals section label."""
     m = _LABEL.match(text)
-    return text[m.end():] if m else text
+    return text[m.end() :] if m else text
 
 
 def strip_dateline(text: str) -> str:
@@ -110,7 +240,7 @@ def strip_dateline(text: str) -> str:
         m = _AGENCY_ONLY.match(text)
     if m is None:
         return text
-    rest = text[m.end():]
+    rest = text[m.end() :]
     # A real dateline is followed by the lede's first word; "Kyiv - and Moscow" is not a dateline.
     return rest if rest[:1].isupper() or rest[:1] in "“\"‘'" else text
 
@@ -120,7 +250,8 @@ def strip_dateline(text: str) -> str:
 # A sentence that opens with one of these goes on from the sentence before it: its subject is there.
 CONTINUATION = re.compile(
     r"^(?:It|He|She|They|This|These|Those|Its|His|Her|Their|Of that|Of this|Among them|The package|"
-    r"The ministry|The loan|The money|In its version|That)\b")
+    r"The ministry|The loan|The money|In its version|That)\b"
+)
 # A sentence that carries on who is speaking from the one before ("It said …", "The statement added …").
 SPEAKER_CONTINUATION = re.compile(r"^(?:It|In its|Its|He|She|They|The ministry|The statement|This)\b")
 
@@ -128,17 +259,54 @@ SPEAKER_CONTINUATION = re.compile(r"^(?:It|In its|Its|He|She|They|The ministry|T
 
 # Frequent English function words: in English prose they are about a third of all words; in other
 # languages written in Latin letters, a few per cent.
-_ENGLISH = frozenset([
-    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as",
-    "was", "said", "it", "by", "at", "from", "has", "have", "be", "are", "were", "its",
-    "his", "her", "their", "this", "an", "not", "but", "will", "which", "who", "after", "had",
-    "been", "than", "more",
-])
+_ENGLISH = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "was",
+        "said",
+        "it",
+        "by",
+        "at",
+        "from",
+        "has",
+        "have",
+        "be",
+        "are",
+        "were",
+        "its",
+        "his",
+        "her",
+        "their",
+        "this",
+        "an",
+        "not",
+        "but",
+        "will",
+        "which",
+        "who",
+        "after",
+        "had",
+        "been",
+        "than",
+        "more",
+    ]
+)
 _UKRAINIAN_ONLY = set("ґєії")
 
 
 def language_of(text: str) -> str | None:
-    """"English", "Ukrainian", "Russian", or None for another language (or too little text to say)."""
+    """ "English", "Ukrainian", "Russian", or None for another language (or too little text to say)."""
     letters = [ch for ch in text[:20000] if ch.isalpha()]
     if len(letters) < 20:
         return "English"
@@ -156,5 +324,7 @@ def language_of(text: str) -> str | None:
 def english_only_note(language: str | None) -> str:
     """The note a brief carries when the offline engine cannot read its article's language."""
     name = f"in {language}" if language else "not in English"
-    return (f"This article is {name}: the offline engine reads English only, so the sections are empty. "
-            "Configure a model (OPENAI_API_KEY or OPENAI_BASE_URL) to brief articles in other languages.")
+    return (
+        f"This article is {name}: the offline engine reads English only, so the sections are empty. "
+        "Configure a model (OPENAI_API_KEY or OPENAI_BASE_URL) to brief articles in other languages."
+    )

@@ -46,11 +46,12 @@ class StoreView:
 
     store: Store
 
+
 USAGE = "Usage: `/brief digest [today|week|30d]` (default: week)"
 
 
 def parse_period(text: str | None) -> str:
-    """"", "week", "Today", "30d" → the period; anything else is an InputError with the usage line."""
+    """ "", "week", "Today", "30d" → the period; anything else is an InputError with the usage line."""
     word = (text or "").strip().lower() or "week"
     aliases = {"day": "today", "7d": "week", "month": "30d", "30": "30d"}
     word = aliases.get(word, word)
@@ -65,13 +66,19 @@ def normaliser(service: Any) -> Normaliser:  # noqa: ARG001
     return normaliser_for()
 
 
-def digest(service: HasStore, *, period: str = "week", now: float | None = None, platform: str | None = None,
-           channel: str | None = None, workspace: str | None = None) -> Digest:
+def digest(
+    service: HasStore,
+    *,
+    period: str = "week",
+    now: float | None = None,
+    platform: str | None = None,
+    channel: str | None = None,
+    workspace: str | None = None,
+) -> Digest:
     """The digest of the briefs posted in ``period`` up to ``now`` (in one channel when given)."""
     period = parse_period(period)
     start, end = window(period, now=time.time() if now is None else now)
-    rows = service.store.items_between(start=start, end=end, platform=platform, channel=channel,
-                                       workspace=workspace)
+    rows = service.store.items_between(start=start, end=end, platform=platform, channel=channel, workspace=workspace)
     return compose_digest(rows, period=period, start=start, end=end)
 
 
@@ -82,28 +89,48 @@ def chart(found: Digest) -> bytes | None:
     return render_png(found) if has_chart(found) else None
 
 
-def whats_new(service: BriefService, brief: Brief, *, platform: str, channel: str, article_id: int = 0,
-              thread_ts: str | None = None, workspace: str | None = None) -> list[Note]:
+def whats_new(
+    service: BriefService,
+    brief: Brief,
+    *,
+    platform: str,
+    channel: str,
+    article_id: int = 0,
+    thread_ts: str | None = None,
+    workspace: str | None = None,
+) -> list[Note]:
     """How each item of ``brief`` relates to the channel's earlier briefs (this thread's own rows excluded); no
     notes when the channel has no earlier brief with items."""
-    place = BriefPlace(platform=platform, channel=channel, thread_ts=thread_ts or "(new)", article_id=article_id,
-                       created_at=service.store.now(), workspace=workspace)
+    place = BriefPlace(
+        platform=platform,
+        channel=channel,
+        thread_ts=thread_ts or "(new)",
+        article_id=article_id,
+        created_at=service.store.now(),
+        workspace=workspace,
+    )
     rows = rows_from_brief(brief, place=place, normaliser=normaliser(service))
     if not rows:
         return []
     earlier = service.store.items_matching(
-        platform=platform, channel=channel, entity_keys=[r.entity_key for r in rows if r.entity_key],
-        place_keys=[r.place_key for r in rows if r.place_key], exclude_thread=thread_ts)
+        platform=platform,
+        channel=channel,
+        entity_keys=[r.entity_key for r in rows if r.entity_key],
+        place_keys=[r.place_key for r in rows if r.place_key],
+        exclude_thread=thread_ts,
+    )
     earlier = [e for e in earlier if e.article_id != article_id or not article_id]
     notes = compare(rows, earlier)
     if all(n.kind == "new" for n in notes) and not service.store.channel_has_items(
-            platform=platform, channel=channel, exclude_thread=thread_ts):
+        platform=platform, channel=channel, exclude_thread=thread_ts
+    ):
         return []  # the channel's first brief: nothing to compare with, nothing to say
     return notes
 
 
-def elsewhere(service: BriefService, *, article_id: int | None, platform: str, channel: str,
-              workspace: str | None = None) -> list[BriefPlace]:
+def elsewhere(
+    service: BriefService, *, article_id: int | None, platform: str, channel: str, workspace: str | None = None
+) -> list[BriefPlace]:
     """The brief threads of this article in other channels (of the same workspace), oldest first."""
     if article_id is None:
         return []
@@ -111,8 +138,15 @@ def elsewhere(service: BriefService, *, article_id: int | None, platform: str, c
     return [t for t in records if t.channel != channel]
 
 
-def brief_once(service: BriefService, article: Article, *, platform: str, channel: str,
-               workspace: str | None = None, canonical_url: str | None = None) -> tuple[Brief, list[BriefPlace]]:
+def brief_once(
+    service: BriefService,
+    article: Article,
+    *,
+    platform: str,
+    channel: str,
+    workspace: str | None = None,
+    canonical_url: str | None = None,
+) -> tuple[Brief, list[BriefPlace]]:
     """The brief of ``article``: the one already posted in another channel when there is one (briefed
     once), with references to those threads; else a fresh brief and no references. The same article is the
     same text, or the same link (``canonical_url``) even when the page changed a little between fetches."""

@@ -72,35 +72,43 @@ class RecordedRequest:
 Responder = Callable[[Any], Any]
 
 
-def completion_body(content: str | None, *, model: str = "standin-model", finish_reason: str = "stop",
-                    refusal: str | None = None, usage: dict[str, int] | None = None,
-                    completion_id: str = "chatcmpl-standin") -> dict[str, Any]:
+def completion_body(
+    content: str | None,
+    *,
+    model: str = "standin-model",
+    finish_reason: str = "stop",
+    refusal: str | None = None,
+    usage: dict[str, int] | None = None,
+    completion_id: str = "chatcmpl-standin",
+) -> dict[str, Any]:
     """A Chat Completions response body with one choice."""
     return {
         "id": completion_id,
         "object": "chat.completion",
         "created": int(time.time()),
         "model": model,
-        "choices": [{
-            "index": 0,
-            "message": {"role": "assistant", "content": content, "refusal": refusal},
-            "finish_reason": finish_reason,
-            "logprobs": None,
-        }],
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": content, "refusal": refusal},
+                "finish_reason": finish_reason,
+                "logprobs": None,
+            }
+        ],
         "usage": usage,
     }
 
 
 def error_body(status: int, message: str | None = None) -> dict[str, Any]:
-    return {"error": {"message": message or f"stand-in error {status}", "type": "standin_error",
-                      "param": None, "code": None}}
+    return {
+        "error": {"message": message or f"stand-in error {status}", "type": "standin_error", "param": None, "code": None}
+    }
 
 
 class OpenAIStandin:
     """A threaded HTTP server imitating an OpenAI-compatible Chat Completions endpoint."""
 
-    def __init__(self, *, latency: float = 0.0, responder: Responder | None = None,
-                 model: str = "standin-model") -> None:
+    def __init__(self, *, latency: float = 0.0, responder: Responder | None = None, model: str = "standin-model") -> None:
         self.latency = latency
         self.responder = responder
         self.model = model
@@ -132,8 +140,9 @@ class OpenAIStandin:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, name="openai-standin",
-                                        kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, name="openai-standin", kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 
@@ -160,8 +169,9 @@ class OpenAIStandin:
         with self._lock:
             self._queue.append(reply)
 
-    def enqueue_content(self, content: str | None, *, finish_reason: str = "stop", refusal: str | None = None,
-                        delay: float | None = None) -> None:
+    def enqueue_content(
+        self, content: str | None, *, finish_reason: str = "stop", refusal: str | None = None, delay: float | None = None
+    ) -> None:
         """Queue a 200 completion whose message content is ``content`` (usage is computed per request)."""
         self.enqueue(Completion(content, finish_reason=finish_reason, refusal=refusal, delay=delay))
 
@@ -172,11 +182,13 @@ class OpenAIStandin:
     def enqueue_refusal(self, text: str = "I'm sorry, I can't help with that.") -> None:
         self.enqueue_content(None, refusal=text)
 
-    def enqueue_status(self, code: int, *, headers: dict[str, str] | None = None, body: Any = None,
-                       delay: float | None = None) -> None:
+    def enqueue_status(
+        self, code: int, *, headers: dict[str, str] | None = None, body: Any = None, delay: float | None = None
+    ) -> None:
         """Queue an HTTP error (or any status) with an OpenAI-style error body unless one is given."""
-        self.enqueue(Reply(status=code, body=body if body is not None else error_body(code),
-                           headers=dict(headers or {}), delay=delay))
+        self.enqueue(
+            Reply(status=code, body=body if body is not None else error_body(code), headers=dict(headers or {}), delay=delay)
+        )
 
     @property
     def bodies(self) -> list[Any]:
@@ -202,16 +214,19 @@ class OpenAIStandin:
         model = request_json.get("model", self.model) if isinstance(request_json, dict) else self.model
         messages = request_json.get("messages", []) if isinstance(request_json, dict) else []
         texts: list[dict[str, str]] = [
-            {"content": m["content"] if isinstance(m.get("content"), str) else ""}
-            for m in messages if isinstance(m, dict)
+            {"content": m["content"] if isinstance(m.get("content"), str) else ""} for m in messages if isinstance(m, dict)
         ]
         prompt = count_message_tokens(texts, model)
         completion = count_tokens(spec.content or spec.refusal or "", model)
-        usage = {"prompt_tokens": prompt, "completion_tokens": completion,
-                 "total_tokens": prompt + completion}
-        return completion_body(spec.content, model=model, finish_reason=spec.finish_reason,
-                               refusal=spec.refusal, usage=usage,
-                               completion_id=f"chatcmpl-standin-{next(self._ids)}")
+        usage = {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
+        return completion_body(
+            spec.content,
+            model=model,
+            finish_reason=spec.finish_reason,
+            refusal=spec.refusal,
+            usage=usage,
+            completion_id=f"chatcmpl-standin-{next(self._ids)}",
+        )
 
     def _handle(self, handler: BaseHTTPRequestHandler) -> None:
         started = time.perf_counter()
@@ -221,9 +236,13 @@ class OpenAIStandin:
             parsed: Any = json.loads(raw) if raw else None
         except ValueError:
             parsed = None
-        record = RecordedRequest(method=handler.command, path=handler.path,
-                                 headers={k.lower(): v for k, v in handler.headers.items()},
-                                 body=raw, json=parsed)
+        record = RecordedRequest(
+            method=handler.command,
+            path=handler.path,
+            headers={k.lower(): v for k, v in handler.headers.items()},
+            body=raw,
+            json=parsed,
+        )
         with self._lock:
             self.requests.append(record)
         reply = self._next(parsed)
@@ -256,16 +275,21 @@ def _to_json(obj: Any) -> str:
     return json.dumps(obj)
 
 
-def openai_client(server: OpenAIStandin, *, max_retries: int = 0, timeout: float = 5.0,
-                  api_key: str = TEST_API_KEY) -> openai.OpenAI:
+def openai_client(
+    server: OpenAIStandin, *, max_retries: int = 0, timeout: float = 5.0, api_key: str = TEST_API_KEY
+) -> openai.OpenAI:
     """A real ``openai.OpenAI`` pointed at the stand-in."""
     return openai.OpenAI(base_url=server.base_url, api_key=api_key, max_retries=max_retries, timeout=timeout)
 
 
-def structured_client(server: OpenAIStandin, *, model: str = "gpt-4.1-mini", max_retries: int = 0,
-                      timeout: float = 5.0, max_output_tokens: int = 2000) -> StructuredClient:
+def structured_client(
+    server: OpenAIStandin,
+    *,
+    model: str = "gpt-4.1-mini",
+    max_retries: int = 0,
+    timeout: float = 5.0,
+    max_output_tokens: int = 2000,
+) -> StructuredClient:
     """briefbot's own client (structured output, retries, errors) on a real ``openai.OpenAI`` at the stand-in."""
-    settings = LLMSettings(model=model, max_retries=max_retries, timeout_s=timeout,
-                           max_output_tokens=max_output_tokens)
-    return StructuredClient(settings=settings,
-                            client=openai_client(server, max_retries=max_retries, timeout=timeout))
+    settings = LLMSettings(model=model, max_retries=max_retries, timeout_s=timeout, max_output_tokens=max_output_tokens)
+    return StructuredClient(settings=settings, client=openai_client(server, max_retries=max_retries, timeout=timeout))

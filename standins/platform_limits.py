@@ -56,8 +56,11 @@ def discord_message_problem(body: dict[str, Any]) -> str | None:
     total = 0
     for embed in embeds:
         fields = embed.get("fields") or []
-        sizes = {"title": len(embed.get("title") or ""), "description": len(embed.get("description") or ""),
-                 "footer": len((embed.get("footer") or {}).get("text") or "")}
+        sizes = {
+            "title": len(embed.get("title") or ""),
+            "description": len(embed.get("description") or ""),
+            "footer": len((embed.get("footer") or {}).get("text") or ""),
+        }
         if sizes["title"] > 256 or sizes["description"] > 4096 or sizes["footer"] > 2048 or len(fields) > 25:
             return f"an embed over its limits: {sizes}, {len(fields)} fields"
         for f in fields:

@@ -19,8 +19,14 @@ def qa_article(name: str) -> Article:
     return Article(text=(FIXTURES / f"{name}.txt").read_text(encoding="utf-8"))
 
 
-def ask(article: Article, question: str, *, settings: Settings | None = None,
-        history: Sequence[str | Turn] = (), verify: bool = True) -> Answer:
+def ask(
+    article: Article,
+    question: str,
+    *,
+    settings: Settings | None = None,
+    history: Sequence[str | Turn] = (),
+    verify: bool = True,
+) -> Answer:
     """Answer ``question`` after the thread ``history``; with ``verify``, assert every quote is verbatim.
 
     A question in ``history`` is asked in turn first, each with the turns before it, and its real answer

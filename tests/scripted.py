@@ -1,9 +1,9 @@
 """Scripted engine and answerer for service tests: an output queue and a call history (as llm's MockModel).
 
-    engine = ScriptedEngine()
-    engine.enqueue(draft_result(...))        # or engine.enqueue(ModelUnavailable("down"))
-    service = BriefService(settings=..., store=..., llm=None, engine=engine)
-    engine.calls                             # the articles it was asked to draft
+engine = ScriptedEngine()
+engine.enqueue(draft_result(...))        # or engine.enqueue(ModelUnavailable("down"))
+service = BriefService(settings=..., store=..., llm=None, engine=engine)
+engine.calls                             # the articles it was asked to draft
 """
 
 from __future__ import annotations
@@ -46,16 +46,25 @@ class ScriptedAnswerer:
         self.calls: list[str] = []
 
     def enqueue(self, answer: str, quotes: Sequence[str], *, tokens: int = 100) -> None:
-        self.queue.append(AnswerResult(answer=Answer(answer=answer, quotes=list(quotes)), engine=self.name,
-                                       usage=Usage(prompt_tokens=tokens, completion_tokens=tokens // 10)))
+        self.queue.append(
+            AnswerResult(
+                answer=Answer(answer=answer, quotes=list(quotes)),
+                engine=self.name,
+                usage=Usage(prompt_tokens=tokens, completion_tokens=tokens // 10),
+            )
+        )
 
-    def answer(self, article: Article, question: str, *, brief: Brief | None,
-               history: Sequence[Turn]) -> AnswerResult:
+    def answer(self, article: Article, question: str, *, brief: Brief | None, history: Sequence[Turn]) -> AnswerResult:
         self.calls.append(question)
         return self.queue.popleft()
 
 
 def draft_result(*, engine: str = "scripted:script-1", tokens: int = 500, **sections: Any) -> EngineResult:
-    draft = BriefDraft(summary=sections.pop("summary", "Norway adds air defence money for Ukraine."),
-                       aid=sections.get("aid", []), weapons_policy=[], sanctions=[], battlefield_claims=[])
+    draft = BriefDraft(
+        summary=sections.pop("summary", "Norway adds air defence money for Ukraine."),
+        aid=sections.get("aid", []),
+        weapons_policy=[],
+        sanctions=[],
+        battlefield_claims=[],
+    )
     return EngineResult(draft=draft, engine=engine, usage=Usage(prompt_tokens=tokens, completion_tokens=tokens // 5))

@@ -43,15 +43,20 @@ def story_fixture(name: str) -> Briefed:
     return next(b for b in briefed_fixtures(story=True) if b.path.name == name)
 
 
-def post_all(store, items, *, clock, platform="slack", channel="C1", workspace="T1", step_s=3600.0,
-             start_ts=1_750_000_000):
+def post_all(store, items, *, clock, platform="slack", channel="C1", workspace="T1", step_s=3600.0, start_ts=1_750_000_000):
     """Store each article and link a thread holding its brief, one hour apart; return the thread ids."""
     threads = []
     for n, item in enumerate(items):
         article_id = store.save_article(item.article)
         thread = f"{start_ts + n}.000100" if platform == "slack" else str(900_000_000_000 + n)
-        store.link_thread(platform=platform, channel=channel, thread_ts=thread, article_id=article_id,
-                          brief_json=item.brief.model_dump_json(), workspace=workspace)
+        store.link_thread(
+            platform=platform,
+            channel=channel,
+            thread_ts=thread,
+            article_id=article_id,
+            brief_json=item.brief.model_dump_json(),
+            workspace=workspace,
+        )
         threads.append(thread)
         clock.advance(step_s)
     return threads
@@ -69,8 +74,9 @@ def first_pair(items, key_fn):
     raise AssertionError("no such pair in the fixtures")
 
 
-def post_editions(store, items, *, editions, clock, platform="slack", channel="C1", workspace="T1",
-                  days=28.0, start_ts=1_740_000_000):
+def post_editions(
+    store, items, *, editions, clock, platform="slack", channel="C1", workspace="T1", days=28.0, start_ts=1_740_000_000
+):
     """A busy month: every article of ``items`` posted ``editions`` times as distinct articles (its text with
     an edition line, so each is stored and briefed apart), spread over ``days``; returns the thread ids, and
     (thread, Briefed) pairs in posting order."""
@@ -84,8 +90,14 @@ def post_editions(store, items, *, editions, clock, platform="slack", channel="C
             article_id = store.save_article(article)
             serial = k * len(items) + n
             thread = f"{start_ts + serial}.000200" if platform == "slack" else str(800_000_000_000 + serial)
-            store.link_thread(platform=platform, channel=channel, thread_ts=thread, article_id=article_id,
-                              brief_json=item.brief.model_dump_json(), workspace=workspace)
+            store.link_thread(
+                platform=platform,
+                channel=channel,
+                thread_ts=thread,
+                article_id=article_id,
+                brief_json=item.brief.model_dump_json(),
+                workspace=workspace,
+            )
             posted.append((thread, item))
             clock.advance(step)
     return posted

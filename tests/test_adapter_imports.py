@@ -71,5 +71,11 @@ def test_the_check_sees_every_kind_of_import(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     names = {n for n in imported_modules(sample, tmp_path / "bot") if _forbidden(n)}
-    assert {"bot.store.base", "bot.ingest", "bot.store", "bot.store.Store", "bot.ingest.urls",
-            "bot.store.open_store"} <= names
+    assert {
+        "bot.store.base",
+        "bot.ingest",
+        "bot.store",
+        "bot.store.Store",
+        "bot.ingest.urls",
+        "bot.store.open_store",
+    } <= names

@@ -13,8 +13,7 @@ import pytest
 from bot.config import load_settings
 from bot.service import BriefService
 
-LEAD = ("Russia's Defence Ministry said its troops captured Avdiivka in Ukraine, and the EU imposed "
-        "sanctions on 40 firms. ")
+LEAD = "Russia's Defence Ministry said its troops captured Avdiivka in Ukraine, and the EU imposed sanctions on 40 firms. "
 SIZE = 50_000
 INPUTS = {
     "letters then a bang": "A" * SIZE + "!",

@@ -38,7 +38,8 @@ def test_the_baseline_tool_never_lowers_a_floor(tmp_path: Path):
     assert new["ceilings"] == {"bait_leaks": 0}
     assert new["sha256"] == corpus_sha256(tmp_path) != "old"
     assert problems(new, tmp_path, {"recall.aid": 0.85, "recall.sanctions": 0.7, "bait_leaks": 0}) == [
-        f"{tmp_path}: recall.aid 0.850 is below its floor 0.900"]
+        f"{tmp_path}: recall.aid 0.850 is below its floor 0.900"
+    ]
 
 
 def test_seed_article_brief_has_the_facts_it_was_conceived_for(shared_dir: Path, service: BriefService):
@@ -56,5 +57,6 @@ def test_seed_article_brief_has_the_facts_it_was_conceived_for(shared_dir: Path,
     claims = {(c.claimant, c.location) for c in brief.battlefield_claims}
     assert ("Ukrainian military", "Kharkiv") in claims
     assert ("Russian Defence Ministry", "Kursk") in claims
-    assert all(item.evidence for s in ("aid", "weapons_policy", "sanctions", "battlefield_claims")
-               for item in brief.items(s))
+    assert all(
+        item.evidence for s in ("aid", "weapons_policy", "sanctions", "battlefield_claims") for item in brief.items(s)
+    )

@@ -93,7 +93,8 @@ def test_sections_the_article_lacks_stay_empty(service, tmp_path):
         "targets on Russian territory near Kharkiv, but long-range cruise missiles remain off limits for "
         "strikes deep inside Russia. The Kremlin said any change would be an escalation of the war. "
         "Ukrainian officials said they would keep asking Berlin to change course on the missiles.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     brief = service.brief(service.load(str(path)))
     stances = {p.weapon: p.stance for p in brief.weapons_policy}
     # Use near Kharkiv only is a permission with a limit; deep strikes are off limits.
@@ -112,8 +113,10 @@ def test_domain_yaml_reaims_the_engine(tmp_path, monkeypatch):
     domain["weapons"]["Zephyr-9"] = "United States"
     (tmp_path / "domain.yaml").write_text(yaml.safe_dump(domain), encoding="utf-8")
     (tmp_path / "over.yaml").write_text(f"domain_file: {tmp_path / 'domain.yaml'}\n", encoding="utf-8")
-    text = ("Ukraine, Russia and the war: Kyiv said on Monday that Washington had allowed it to use the Zephyr-9 "
-            "against targets inside Russia, a step Moscow called an escalation of the war with Ukraine.")
+    text = (
+        "Ukraine, Russia and the war: Kyiv said on Monday that Washington had allowed it to use the Zephyr-9 "
+        "against targets inside Russia, a step Moscow called an escalation of the war with Ukraine."
+    )
     base = BriefService(settings=load_settings(env={}), llm=None)
     assert not any(p.weapon == "Zephyr-9" for p in base.brief(base.load_text(text)).weapons_policy)
     aimed = BriefService(settings=load_settings(env={"BRIEFBOT_CONFIG": str(tmp_path / "over.yaml")}), llm=None)

@@ -267,9 +267,7 @@ def test_unfetchable_urls(url: str, message: str) -> None:
     assert wire.sent == [] and wire.blocked == []
 
 
-@pytest.mark.skipif(
-    shutil.which("openssl") is None, reason="needs the openssl CLI to make a test certificate"
-)
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl CLI to make a test certificate")
 def test_https_connects_to_the_checked_ip_with_sni_and_certificate_of_the_name(tmp_path) -> None:
     cert, key = make_cert(tmp_path, "news.test")
     server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
@@ -280,9 +278,7 @@ def test_https_connects_to_the_checked_ip_with_sni_and_certificate_of_the_name(t
         LocalServer(routes={"/story": html(NEWS)}, tls=server_tls) as server,
         tripwire_client(verify=client_tls) as (client, wire),
     ):
-        article = fetch_url(
-            server.url("/story", host="news.test"), settings=settings(), client=client, resolver=resolver
-        )
+        article = fetch_url(server.url("/story", host="news.test"), settings=settings(), client=client, resolver=resolver)
         assert article.url == f"https://news.test:{server.port}/story"
         assert server.requests[0].headers["host"] == f"news.test:{server.port}"
         assert [r.url.host for r in wire.sent] == ["127.0.0.1"]

@@ -3,8 +3,9 @@
 from bot.grounding import Grounder, figures_supported, ground_brief
 from bot.models import AidDraft, BriefDraft, Source
 
-ARTICLE = ("Officials said the “new” package — worth $40 million — arrives in May.\n\n"
-           "A second tranche follows in June, they said.")
+ARTICLE = (
+    "Officials said the “new” package — worth $40 million — arrives in May.\n\nA second tranche follows in June, they said."
+)
 
 
 def test_typography_and_whitespace_fold():
@@ -26,8 +27,17 @@ def test_short_or_empty_quotes_never_verify():
 
 
 def _aid(**kw):
-    base = dict(donor=None, recipient=None, amount=None, value=None, currency=None, aid_type="military",
-                contents=[], status=None, evidence="worth $40 million")
+    base = dict(
+        donor=None,
+        recipient=None,
+        amount=None,
+        value=None,
+        currency=None,
+        aid_type="military",
+        contents=[],
+        status=None,
+        evidence="worth $40 million",
+    )
     return AidDraft(**{**base, **kw})
 
 
@@ -38,11 +48,17 @@ def test_figures_must_appear_in_the_evidence():
 
 
 def test_ground_brief_drops_and_counts_ungrounded_items():
-    draft = BriefDraft(summary="s", weapons_policy=[], sanctions=[], battlefield_claims=[], aid=[
-        _aid(evidence="Officials said the “new” package — worth $40 million — arrives in May."),
-        _aid(evidence="The package is worth $90 million and arrives tomorrow."),
-        _aid(amount="$50 million", evidence="A second tranche follows in June, they said."),
-    ])
+    draft = BriefDraft(
+        summary="s",
+        weapons_policy=[],
+        sanctions=[],
+        battlefield_claims=[],
+        aid=[
+            _aid(evidence="Officials said the “new” package — worth $40 million — arrives in May."),
+            _aid(evidence="The package is worth $90 million and arrives tomorrow."),
+            _aid(amount="$50 million", evidence="A second tranche follows in June, they said."),
+        ],
+    )
     brief = ground_brief(draft, source=Source(content_sha256="x", tokens=1), engine="t", article_text=ARTICLE)
     assert len(brief.aid) == 1 and brief.aid[0].verified
     assert "1 item dropped: its evidence is not in the article" in brief.notes
@@ -52,17 +68,26 @@ def test_ground_brief_drops_and_counts_ungrounded_items():
 def test_rival_claims_from_any_engine_are_marked_disputed():
     from bot.models import BattlefieldClaimDraft
 
-    text = ("Kyiv said its troops held Hlyboke. Moscow said its forces had taken Hlyboke. "
-            "Kyiv also said it repelled attacks near Lyman.")
+    text = (
+        "Kyiv said its troops held Hlyboke. Moscow said its forces had taken Hlyboke. "
+        "Kyiv also said it repelled attacks near Lyman."
+    )
 
     def claim(claimant, side, evidence, location):
-        return BattlefieldClaimDraft(claimant=claimant, claim="x", location=location, side=side, status="claimed",
-                                     evidence=evidence)
+        return BattlefieldClaimDraft(
+            claimant=claimant, claim="x", location=location, side=side, status="claimed", evidence=evidence
+        )
 
-    draft = BriefDraft(summary="s", aid=[], weapons_policy=[], sanctions=[], battlefield_claims=[
-        claim("Kyiv", "ukraine", "Kyiv said its troops held Hlyboke.", "Hlyboke"),
-        claim("Moscow", "russia", "Moscow said its forces had taken Hlyboke.", "hlyboke"),
-        claim("Kyiv", "ukraine", "Kyiv also said it repelled attacks near Lyman.", "Lyman"),
-    ])
+    draft = BriefDraft(
+        summary="s",
+        aid=[],
+        weapons_policy=[],
+        sanctions=[],
+        battlefield_claims=[
+            claim("Kyiv", "ukraine", "Kyiv said its troops held Hlyboke.", "Hlyboke"),
+            claim("Moscow", "russia", "Moscow said its forces had taken Hlyboke.", "hlyboke"),
+            claim("Kyiv", "ukraine", "Kyiv also said it repelled attacks near Lyman.", "Lyman"),
+        ],
+    )
     brief = ground_brief(draft, source=Source(content_sha256="x", tokens=1), engine="llm:x", article_text=text)
     assert [c.status for c in brief.battlefield_claims] == ["disputed", "disputed", "claimed"]

@@ -62,10 +62,7 @@ def test_extraction_ratio_over_all_fixture_pages() -> None:
         kept += sum(1 for p in expected["body"] if p in text.split("\n\n"))
         boiler_total += len(expected["boilerplate"])
         leaked += sum(1 for b in expected["boilerplate"] if b in text)
-    print(
-        f"pages={len(EXPECTED)} body paragraphs kept {kept}/{body_total},"
-        f" boilerplate leaked {leaked}/{boiler_total}"
-    )
+    print(f"pages={len(EXPECTED)} body paragraphs kept {kept}/{body_total}, boilerplate leaked {leaked}/{boiler_total}")
     assert (kept, leaked) == (body_total, 0)
 
 
@@ -97,16 +94,12 @@ def test_text_starting_with_a_sentence_has_no_title() -> None:
     data = b"Officials said on Monday that the convoy had arrived.\n\nMore trucks would follow."
     article = article_from_bytes(data, settings=SETTINGS)
     assert article.title is None
-    assert (
-        article.text == "Officials said on Monday that the convoy had arrived.\n\nMore trucks would follow."
-    )
+    assert article.text == "Officials said on Monday that the convoy had arrived.\n\nMore trucks would follow."
 
 
 def test_text_without_blank_lines_gets_one_paragraph_per_line() -> None:
     data = "First paragraph here.\r\nSecond paragraph\u00a0 here.\r\n".encode()
-    assert (
-        article_from_bytes(data, settings=SETTINGS).text == "First paragraph here.\n\nSecond paragraph here."
-    )
+    assert article_from_bytes(data, settings=SETTINGS).text == "First paragraph here.\n\nSecond paragraph here."
 
 
 def test_stdin_is_read_with_a_cap() -> None:
@@ -183,11 +176,7 @@ PDF_LINES = [
 
 def test_pdf_file_text_layer_paragraphs_and_metadata(tmp_path) -> None:
     path = tmp_path / "report.pdf"
-    path.write_bytes(
-        make_pdf(
-            [PDF_LINES, ["Page two carries the closing line of the report.", "2"]], title="Relief convoy"
-        )
-    )
+    path.write_bytes(make_pdf([PDF_LINES, ["Page two carries the closing line of the report.", "2"]], title="Relief convoy"))
     article = load_source(str(path), settings=SETTINGS)
     assert article.kind == "pdf"
     assert article.title == "Relief convoy"
@@ -215,14 +204,10 @@ def test_broken_pdf_is_unsupported() -> None:
 
 
 def test_upload_content_type_and_name_break_ties_but_content_wins() -> None:
-    as_text = article_from_bytes(
-        b"<b>not</b> a page, just text about tags", content_type="text/plain", settings=SETTINGS
-    )
+    as_text = article_from_bytes(b"<b>not</b> a page, just text about tags", content_type="text/plain", settings=SETTINGS)
     assert as_text.kind == "text"
     pdf = make_pdf([PDF_LINES])
-    assert (
-        article_from_bytes(pdf, content_type="text/plain", filename="x.txt", settings=SETTINGS).kind == "pdf"
-    )
+    assert article_from_bytes(pdf, content_type="text/plain", filename="x.txt", settings=SETTINGS).kind == "pdf"
     with pytest.raises(UnsupportedInput):
         article_from_bytes(b"GIF89a....", content_type="text/html", settings=SETTINGS)
     with pytest.raises(UnsupportedInput):
@@ -260,6 +245,4 @@ def test_same_article_twice_has_same_key_and_hash() -> None:
     a = article_from_bytes(fixture_bytes("news_standard.html"), content_type="text/html", settings=SETTINGS)
     b = article_from_bytes(fixture_bytes("news_standard.html"), content_type="text/html", settings=SETTINGS)
     assert a.content_sha256 == b.content_sha256
-    assert canonical_url("https://ledger.example/x?utm_campaign=y#c") == canonical_url(
-        "https://LEDGER.example/x"
-    )
+    assert canonical_url("https://ledger.example/x?utm_campaign=y#c") == canonical_url("https://LEDGER.example/x")

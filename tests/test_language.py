@@ -11,16 +11,21 @@ from bot.text import split_paragraphs, split_sentences
 @pytest.mark.parametrize("abbreviation", ["Sept.", "Sep.", "Jan.", "Thurs.", "Tue."])
 def test_a_month_or_weekday_abbreviation_does_not_end_a_sentence(abbreviation):
     text = f"The package was signed on {abbreviation} 12 in Brussels. Deliveries start in spring."
-    assert split_sentences(text) == [f"The package was signed on {abbreviation} 12 in Brussels.",
-                                     "Deliveries start in spring."]
+    assert split_sentences(text) == [
+        f"The package was signed on {abbreviation} 12 in Brussels.",
+        "Deliveries start in spring.",
+    ]
 
 
-@pytest.mark.parametrize("line", [
-    "KYIV, March 4 (Reuters) - Russia launched 120 drones overnight.",
-    "BRUSSELS (AP) — Russia launched 120 drones overnight.",
-    "Tokyo, Jan 9 (Kyodo) - Russia launched 120 drones overnight.",
-    "(Reuters) - Russia launched 120 drones overnight.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "KYIV, March 4 (Reuters) - Russia launched 120 drones overnight.",
+        "BRUSSELS (AP) — Russia launched 120 drones overnight.",
+        "Tokyo, Jan 9 (Kyodo) - Russia launched 120 drones overnight.",
+        "(Reuters) - Russia launched 120 drones overnight.",
+    ],
+)
 def test_a_wire_dateline_is_not_part_of_the_lede(line):
     assert strip_dateline(line) == "Russia launched 120 drones overnight."
 
@@ -35,12 +40,20 @@ def test_a_live_blog_time_is_a_label_not_text():
 
 def test_bullets_and_timestamped_lines_are_paragraphs_of_their_own():
     text = "Aid announced:\n- 50 Patriot missiles\n- 20 Bradley vehicles\n09:45 GMT - Sirens in Kyiv."
-    assert split_paragraphs(text) == ["Aid announced:", "- 50 Patriot missiles", "- 20 Bradley vehicles",
-                                      "09:45 GMT - Sirens in Kyiv."]
+    assert split_paragraphs(text) == [
+        "Aid announced:",
+        "- 50 Patriot missiles",
+        "- 20 Bradley vehicles",
+        "09:45 GMT - Sirens in Kyiv.",
+    ]
 
 
 def test_which_language_an_article_is_in():
-    assert language_of("Russia said on Monday that it had shot down the drones over the border regions, "
-                       "and the governor of Belgorod said two people were hurt in the attack.") == "English"
-    assert language_of("Україна отримала нову партію їжі та ліків від європейських партнерів цього тижня.") \
-        == "Ukrainian"
+    assert (
+        language_of(
+            "Russia said on Monday that it had shot down the drones over the border regions, "
+            "and the governor of Belgorod said two people were hurt in the attack."
+        )
+        == "English"
+    )
+    assert language_of("Україна отримала нову партію їжі та ліків від європейських партнерів цього тижня.") == "Ukrainian"

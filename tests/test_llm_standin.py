@@ -26,8 +26,9 @@ def test_scripted_replies_then_responder_and_recorded_requests():
             client.chat.completions.create(model="m1", messages=[{"role": "user", "content": "a"}])
         assert err.value.status_code == 418 and err.value.response.headers["x-custom"] == "teapot"
         first = client.chat.completions.create(model="m2", messages=[{"role": "user", "content": "b"}])
-        second = client.chat.completions.create(model="m3", messages=[{"role": "user", "content": "c"}],
-                                                extra_headers={"X-Trace": "t-1"})
+        second = client.chat.completions.create(
+            model="m3", messages=[{"role": "user", "content": "c"}], extra_headers={"X-Trace": "t-1"}
+        )
     assert first.choices[0].message.content == '{"answer": "queued", "quotes": []}'
     assert second.choices[0].message.content == '{"answer": "from responder", "quotes": []}'
     assert second.usage.prompt_tokens > 0 and second.model == "m3"
@@ -40,8 +41,13 @@ def test_scripted_replies_then_responder_and_recorded_requests():
 def test_latency_applies_to_every_reply_and_can_be_overridden():
     with OpenAIStandin(latency=0.3) as server:
         server.enqueue_json({"a": 1})
-        server.enqueue(Reply(status=200, body={"id": "x", "object": "chat.completion", "created": 0,
-                                               "model": "m", "choices": []}, delay=0.0))
+        server.enqueue(
+            Reply(
+                status=200,
+                body={"id": "x", "object": "chat.completion", "created": 0, "model": "m", "choices": []},
+                delay=0.0,
+            )
+        )
         client = openai_client(server)
         start = time.perf_counter()
         client.chat.completions.create(model="m", messages=[{"role": "user", "content": "a"}])
@@ -59,8 +65,9 @@ def test_no_reply_queued_is_a_500():
 
 
 def test_benchmark_reports_wall_time_share_and_overhead(tmp_path, capsys):
-    (tmp_path / "001.txt").write_text("Headline\n\nKyiv said on Monday it had received new air defence "
-                                      "systems. Officials gave no figures.\n")
+    (tmp_path / "001.txt").write_text(
+        "Headline\n\nKyiv said on Monday it had received new air defence systems. Officials gave no figures.\n"
+    )
     (tmp_path / "001.json").write_text("{}")
     assert bench_llm.main([str(tmp_path), "--latency", "0.05"]) == 0
     out = capsys.readouterr().out

@@ -12,8 +12,10 @@ from bot.errors import TokenizerUnavailable
 from bot.llm import tokens
 from bot.llm.tokens import count_tokens, encoding_for_model, encoding_name
 
-SAMPLE = ("Ukraine’s military said on Tuesday it had recaptured 3 villages near Kharkiv — "
-          "Russia’s Defence Ministry denied it. 1,376 km² of territory; $125 million. 🇺🇦 <|endoftext|>")
+SAMPLE = (
+    "Ukraine’s military said on Tuesday it had recaptured 3 villages near Kharkiv — "
+    "Russia’s Defence Ministry denied it. 1,376 km² of territory; $125 million. 🇺🇦 <|endoftext|>"
+)
 
 
 @pytest.fixture
@@ -27,13 +29,26 @@ def empty_cache(tmp_path, monkeypatch):
     tokens.get_encoding.cache_clear()
 
 
-@pytest.mark.parametrize(("model", "expected"), [
-    ("gpt-4o", "o200k_base"), ("gpt-4o-mini", "o200k_base"), ("gpt-4.1-mini", "o200k_base"),
-    ("gpt-4.5-preview", "o200k_base"), ("gpt-5", "o200k_base"), ("gpt-5.4-mini", "o200k_base"),
-    ("o1", "o200k_base"), ("o3-mini", "o200k_base"), ("o4-mini", "o200k_base"),
-    ("openai/gpt-4o", "o200k_base"), ("gpt-4", "cl100k_base"), ("gpt-3.5-turbo", "cl100k_base"),
-    ("gpt-4-turbo", "cl100k_base"), ("llama3.1:8b", "cl100k_base"), ("davinci", "cl100k_base"),
-])
+@pytest.mark.parametrize(
+    ("model", "expected"),
+    [
+        ("gpt-4o", "o200k_base"),
+        ("gpt-4o-mini", "o200k_base"),
+        ("gpt-4.1-mini", "o200k_base"),
+        ("gpt-4.5-preview", "o200k_base"),
+        ("gpt-5", "o200k_base"),
+        ("gpt-5.4-mini", "o200k_base"),
+        ("o1", "o200k_base"),
+        ("o3-mini", "o200k_base"),
+        ("o4-mini", "o200k_base"),
+        ("openai/gpt-4o", "o200k_base"),
+        ("gpt-4", "cl100k_base"),
+        ("gpt-3.5-turbo", "cl100k_base"),
+        ("gpt-4-turbo", "cl100k_base"),
+        ("llama3.1:8b", "cl100k_base"),
+        ("davinci", "cl100k_base"),
+    ],
+)
 def test_encoding_matches_model_family(model, expected):
     assert encoding_name(model) == expected
 
@@ -51,29 +66,34 @@ def test_loads_offline_without_touching_the_cache(empty_cache):
 
 def test_same_ids_as_tiktokens_own_constructors(tmp_path, monkeypatch, empty_cache):
     """Seed tiktoken's cache the way it would after a download, then compare with its own encodings."""
-    for name, (package, relative) in (("cl100k_base", tokens._SOURCES["cl100k_base"][0]),
-                                      ("o200k_base", tokens._SOURCES["o200k_base"][0])):
+    for name, (package, relative) in (
+        ("cl100k_base", tokens._SOURCES["cl100k_base"][0]),
+        ("o200k_base", tokens._SOURCES["o200k_base"][0]),
+    ):
         url = f"https://openaipublic.blob.core.windows.net/encodings/{name}.tiktoken"
         source = tokens._bpe_path(package, relative)
         assert source is not None, f"{package} is not installed"
         target = empty_cache / hashlib.sha1(url.encode()).hexdigest()
         if source.suffix == ".gz":
             import gzip
+
             target.write_bytes(gzip.decompress(source.read_bytes()))
         else:
             shutil.copyfile(source, target)
-    for name, constructor in (("cl100k_base", openai_public.cl100k_base),
-                              ("o200k_base", openai_public.o200k_base)):
+    for name, constructor in (("cl100k_base", openai_public.cl100k_base), ("o200k_base", openai_public.o200k_base)):
         official = constructor()  # reads the seeded cache; checks tiktoken's sha256
         ours = tokens.get_encoding(name)
         assert ours._pat_str == official["pat_str"]
         assert ours._special_tokens == official["special_tokens"]
-        assert ours.n_vocab == max([*official["mergeable_ranks"].values(),
-                                    *official["special_tokens"].values()]) + 1
+        assert ours.n_vocab == max([*official["mergeable_ranks"].values(), *official["special_tokens"].values()]) + 1
         import tiktoken
-        reference = tiktoken.Encoding(name, pat_str=official["pat_str"],
-                                      mergeable_ranks=official["mergeable_ranks"],
-                                      special_tokens=official["special_tokens"])
+
+        reference = tiktoken.Encoding(
+            name,
+            pat_str=official["pat_str"],
+            mergeable_ranks=official["mergeable_ranks"],
+            special_tokens=official["special_tokens"],
+        )
         assert ours.encode(SAMPLE, disallowed_special=()) == reference.encode(SAMPLE, disallowed_special=())
 
 

@@ -57,26 +57,35 @@ def _bot_modules() -> dict[str, Path]:
 
 def test_no_module_uses_another_modules_private_names() -> None:
     modules = _bot_modules()
-    offences = [f"{path.relative_to(BOT.parent)}:{where}" for path in modules.values()
-                for where in private_reaches(path.read_text(encoding="utf-8"), set(modules))]
+    offences = [
+        f"{path.relative_to(BOT.parent)}:{where}"
+        for path in modules.values()
+        for where in private_reaches(path.read_text(encoding="utf-8"), set(modules))
+    ]
     assert offences == []
 
 
 def test_the_check_catches_each_kind_of_private_reach() -> None:
     modules = {"bot.text", "bot.extractive.reading"}
-    source = ("from bot.text import _ABBREVIATIONS, split_sentences\n"
-              "from bot.extractive import reading\n"
-              "import bot.text\n"
-              "x = reading._DATELINE\n"
-              "class R:\n"
-              "    def f(self):\n"
-              "        return self.reader._money(1), self._own(), reading.strip_dateline('')\n")
+    source = (
+        "from bot.text import _ABBREVIATIONS, split_sentences\n"
+        "from bot.extractive import reading\n"
+        "import bot.text\n"
+        "x = reading._DATELINE\n"
+        "class R:\n"
+        "    def f(self):\n"
+        "        return self.reader._money(1), self._own(), reading.strip_dateline('')\n"
+    )
     assert private_reaches(source, modules) == [
-        "1: from bot.text import _ABBREVIATIONS", "4: reading._DATELINE", "7: self.reader._money"]
+        "1: from bot.text import _ABBREVIATIONS",
+        "4: reading._DATELINE",
+        "7: self.reader._money",
+    ]
 
 
 def test_month_and_weekday_names_are_spelled_out_only_in_bot_language() -> None:
     spelled = re.compile(r"[\"'](?:september|thursday)[\"']", re.IGNORECASE)
-    holders = [str(p.relative_to(BOT.parent)) for p in sorted(BOT.rglob("*.py"))
-               if spelled.search(p.read_text(encoding="utf-8"))]
+    holders = [
+        str(p.relative_to(BOT.parent)) for p in sorted(BOT.rglob("*.py")) if spelled.search(p.read_text(encoding="utf-8"))
+    ]
     assert holders == ["bot/language.py"]

@@ -39,8 +39,13 @@ def test_a_missing_model_is_one_clear_line_not_a_traceback(tmp_path: Path):
     env = {**os.environ, "PYTHONPATH": str(tmp_path), "BRIEFBOT_DATA_DIR": str(tmp_path / "data")}
     env.pop("OPENAI_API_KEY", None)
     env.pop("OPENAI_BASE_URL", None)
-    out = subprocess.run([sys.executable, "-m", "bot", "brief", str(SAMPLE)], capture_output=True, env=env,
-                         cwd=Path(__file__).resolve().parent.parent, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "brief", str(SAMPLE)],
+        capture_output=True,
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent,
+        timeout=60,
+    )
     err = out.stderr.decode()
     assert out.returncode == 2, err
     assert err.count("\n") == 1 and "en_core_web_sm" in err and "pip install" in err and "Traceback" not in err

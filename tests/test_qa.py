@@ -28,16 +28,19 @@ def settings() -> Settings:
     return Settings()
 
 
-@pytest.mark.parametrize(("question", "expected"), [
-    ("How much is Norway giving?", "1.1 billion kroner"),
-    ("How much did Canada pledge?", "C$76 million"),
-    ("Who claims to have retaken the village?", "Ukrainian General Staff"),
-    ("Where were the civilians injured?", "Vovchansk"),
-    ("Which weapons will the Canadian money pay for?", "reconnaissance drones"),
-    ("Which companies did the Treasury sanction?", "Hong Kong and Kyrgyzstan"),
-    ("When did Canada pledge its money?", "4 June"),
-    ("What did the Kremlin say about the Norwegian package?", "provocation"),
-])
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How much is Norway giving?", "1.1 billion kroner"),
+        ("How much did Canada pledge?", "C$76 million"),
+        ("Who claims to have retaken the village?", "Ukrainian General Staff"),
+        ("Where were the civilians injured?", "Vovchansk"),
+        ("Which weapons will the Canadian money pay for?", "reconnaissance drones"),
+        ("Which companies did the Treasury sanction?", "Hong Kong and Kyrgyzstan"),
+        ("When did Canada pledge its money?", "4 June"),
+        ("What did the Kremlin say about the Norwegian package?", "provocation"),
+    ],
+)
 def test_answers_quote_the_sentence_that_holds_the_fact(roundup, settings, question, expected):
     result = answer_question(roundup, question, settings=settings)
     assert result.answerable
@@ -51,12 +54,15 @@ def test_the_lead_names_the_amount(roundup, settings):
     assert result.answer.answer.startswith("1.1 billion kroner")
 
 
-@pytest.mark.parametrize("question", [
-    "How many residents of Starytsia were evacuated?",  # counts are given, but never of residents
-    "How much did Sweden pledge?",  # Sweden is not in the article
-    "How many of the sanctioned companies are in Hong Kong?",  # a count, but not of that
-    "How much revenue will the sanctions cost Russia?",  # amounts exist, none of revenue
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many residents of Starytsia were evacuated?",  # counts are given, but never of residents
+        "How much did Sweden pledge?",  # Sweden is not in the article
+        "How many of the sanctioned companies are in Hong Kong?",  # a count, but not of that
+        "How much revenue will the sanctions cost Russia?",  # amounts exist, none of revenue
+    ],
+)
 def test_questions_the_article_does_not_answer_get_doesnt_say(roundup, settings, question):
     result = answer_question(roundup, question, settings=settings)
     assert result.answer.answer == DOESNT_SAY
@@ -64,8 +70,7 @@ def test_questions_the_article_does_not_answer_get_doesnt_say(roundup, settings,
     assert not result.answerable
 
 
-@pytest.mark.parametrize("question", ["What's the weather in Oslo tomorrow?",
-                                      "Who won the football last night?"])
+@pytest.mark.parametrize("question", ["What's the weather in Oslo tomorrow?", "Who won the football last night?"])
 def test_off_topic_questions_get_a_polite_redirect(roundup, settings, question):
     result = answer_question(roundup, question, settings=settings)
     assert "only answer questions about this article" in result.answer.answer
@@ -93,8 +98,17 @@ def test_explainer_with_question_headings(kavkaz, settings):
 def test_every_quote_is_verbatim_from_the_article(name, settings):
     article = qa_article(name)
     grounder = Grounder(article.text)
-    questions = ["How much?", "Who said it?", "Where?", "Which weapons?", "When?", "What was hit?",
-                 "Why?", "How many civilians were injured?", "What did Russia say?"]
+    questions = [
+        "How much?",
+        "Who said it?",
+        "Where?",
+        "Which weapons?",
+        "When?",
+        "What was hit?",
+        "Why?",
+        "How many civilians were injured?",
+        "What did Russia say?",
+    ]
     for question in questions:
         for quote in answer_question(article, question, settings=settings).answer.quotes:
             assert grounder.verify(quote), quote
@@ -102,15 +116,15 @@ def test_every_quote_is_verbatim_from_the_article(name, settings):
 
 
 def test_score_question_follows_the_gold_rule():
-    answer = Answer(answer="On the amount, the article says:",
-                    quotes=["Norway will give 1.1  BILLION kroner."])
+    answer = Answer(answer="On the amount, the article says:", quotes=["Norway will give 1.1  BILLION kroner."])
     # The lead line is what a reader takes as the answer: a figure only in the quote does not count...
     assert not score_question(answer, {"q": "?", "any": [["1.1 billion"], ["1.1bn"]]})
     # ...except by the older rule, which also reads the quotes.
     assert score_question(answer, {"q": "?", "any": [["1.1 billion"], ["1.1bn"]]}, with_quotes=True)
     assert not score_question(answer, {"q": "?", "any": [["1.1 billion", "Sweden"]]}, with_quotes=True)
-    assert score_question(Answer(answer="1.1 billion kroner, according to the article:", quotes=[]),
-                          {"q": "?", "any": [["1.1 billion"]]})
+    assert score_question(
+        Answer(answer="1.1 billion kroner, according to the article:", quotes=[]), {"q": "?", "any": [["1.1 billion"]]}
+    )
     assert not score_question(answer, {"q": "?", "unanswerable": True})
     assert score_question(Answer(answer=DOESNT_SAY, quotes=[]), {"q": "?", "unanswerable": True})
     # Saying "doesn't say" while quoting something still counts as guessing.

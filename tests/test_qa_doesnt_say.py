@@ -23,22 +23,25 @@ def quarry() -> Article:
     return qa_article("quarry")
 
 
-@pytest.mark.parametrize(("question", "history", "key"), [
-    # People are counted as "individuals".
-    ("How many people were hit with travel bans?", [], "41 individuals"),
-    # "…of them are in Kesh": the thread's trading houses, and "Nine" stands for them.
-    ("How many of them are in Kesh?", ["How many trading houses were hit with bans?"], "Nine"),
-    # "Three are in Lorin.": a number standing alone counts what the sentences before counted.
-    ("How many trading houses are in Lorin?", [], "Three"),
-    # "Brought down" is "shot down"; the thread says what is counted.
-    ("How many were brought down?", ["How many gliders came over?"], "two hundred and twelve"),
-    # "Velmar losses … at 930 troops, 14 tanks": the tally names whose tanks once.
-    ("How many Velmar tanks did the general staff say were destroyed?", [], "14 tanks"),
-    # A named thing is often not repeated after its number.
-    ("How many gunboats did Kesh pledge?", [], "Kesh 12"),
-    ("How far can the Ferrow fly?", [], "900 km"),
-    ("What is the new grant supposed to pay for?", [], "water network"),
-])
+@pytest.mark.parametrize(
+    ("question", "history", "key"),
+    [
+        # People are counted as "individuals".
+        ("How many people were hit with travel bans?", [], "41 individuals"),
+        # "…of them are in Kesh": the thread's trading houses, and "Nine" stands for them.
+        ("How many of them are in Kesh?", ["How many trading houses were hit with bans?"], "Nine"),
+        # "Three are in Lorin.": a number standing alone counts what the sentences before counted.
+        ("How many trading houses are in Lorin?", [], "Three"),
+        # "Brought down" is "shot down"; the thread says what is counted.
+        ("How many were brought down?", ["How many gliders came over?"], "two hundred and twelve"),
+        # "Velmar losses … at 930 troops, 14 tanks": the tally names whose tanks once.
+        ("How many Velmar tanks did the general staff say were destroyed?", [], "14 tanks"),
+        # A named thing is often not repeated after its number.
+        ("How many gunboats did Kesh pledge?", [], "Kesh 12"),
+        ("How far can the Ferrow fly?", [], "900 km"),
+        ("What is the new grant supposed to pay for?", [], "water network"),
+    ],
+)
 def test_answerable_questions_are_answered(quarry, question, history, key):
     answer = ask(quarry, question, history=history)
     assert answer.answer != DOESNT_SAY
@@ -96,12 +99,16 @@ def test_a_year_the_article_never_mentions_gets_doesnt_say(quarry):
 
 def test_a_total_the_article_never_states_gets_doesnt_say():
     # This week's package is no answer to "in total"; the running total, when given, is.
-    only_new = Article(text="Aid report\n\nRussia's war in Ukraine goes on. Norway announced a NOK 600 million "
-                            "package for Ukraine's air defence on Friday, the defence ministry said.")
+    only_new = Article(
+        text="Aid report\n\nRussia's war in Ukraine goes on. Norway announced a NOK 600 million "
+        "package for Ukraine's air defence on Friday, the defence ministry said."
+    )
     assert ask(only_new, "How much has Norway given Ukraine in total?").answer == DOESNT_SAY
-    with_total = Article(text="Aid report\n\nRussia's war in Ukraine goes on. Norway announced a NOK 600 million "
-                              "package for Ukraine's air defence on Friday, bringing its total support since 2022 "
-                              "to NOK 40 billion, the defence ministry said.")
+    with_total = Article(
+        text="Aid report\n\nRussia's war in Ukraine goes on. Norway announced a NOK 600 million "
+        "package for Ukraine's air defence on Friday, bringing its total support since 2022 "
+        "to NOK 40 billion, the defence ministry said."
+    )
     assert "40 billion" in ask(with_total, "How much has Norway given Ukraine in total?").answer
 
 
@@ -110,9 +117,11 @@ def test_another_donors_sum_is_no_answer_about_a_giver_the_brief_does_not_know()
     from bot.service import BriefService
 
     service = BriefService(settings=load_settings(env={}), llm=None)
-    article = Article(text="Aid report\n\nRussia's war in Ukraine goes on. Norway announced a NOK 600 million package "
-                           "for Ukraine's air defence on Friday, while the European Union widened its sanctions "
-                           "on Russian banks.")
+    article = Article(
+        text="Aid report\n\nRussia's war in Ukraine goes on. Norway announced a NOK 600 million package "
+        "for Ukraine's air defence on Friday, while the European Union widened its sanctions "
+        "on Russian banks."
+    )
     brief = service.brief(article)
     assert service.ask(article, "How much is the EU giving Ukraine?", brief=brief).answer.answer == DOESNT_SAY
     assert "600 million" in service.ask(article, "How much is Norway giving Ukraine?", brief=brief).answer.answer

@@ -20,16 +20,19 @@ def harbour() -> Article:
     return qa_article("harbour")
 
 
-@pytest.mark.parametrize(("question", "key"), [
-    # A number written as two hyphenated words.
-    ("How many athletes will make the final squad?", "Thirty-two"),
-    # Casualties are people killed or wounded.
-    ("How many casualties does the navy claim?", "nine crew members"),
-    # The counted people are named by the modifier itself; "Belarusian" is one name, not two words.
-    ("How many Belarusian losses do Ukrainian officials claim?", "1,500"),
-    # "Goes to" is where the money flows, not what it is measured in.
-    ("How much goes to harbour repairs?", "40 million euros"),
-])
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        # A number written as two hyphenated words.
+        ("How many athletes will make the final squad?", "Thirty-two"),
+        # Casualties are people killed or wounded.
+        ("How many casualties does the navy claim?", "nine crew members"),
+        # The counted people are named by the modifier itself; "Belarusian" is one name, not two words.
+        ("How many Belarusian losses do Ukrainian officials claim?", "1,500"),
+        # "Goes to" is where the money flows, not what it is measured in.
+        ("How much goes to harbour repairs?", "40 million euros"),
+    ],
+)
 def test_counts_and_amounts_put_differently(harbour, question, key):
     answer = ask(harbour, question)
     assert key in joined(answer), answer
@@ -37,8 +40,10 @@ def test_counts_and_amounts_put_differently(harbour, question, key):
 
 
 def test_a_two_word_name_in_a_question_is_found_in_the_article():
-    article = Article(text="Aid report\n\nAbout 300 North Korean soldiers were captured near the border, "
-                           "Ukrainian officials said.\n\nThe talks will resume next week.")
+    article = Article(
+        text="Aid report\n\nAbout 300 North Korean soldiers were captured near the border, "
+        "Ukrainian officials said.\n\nThe talks will resume next week."
+    )
     answer = ask(article, "How many North Korean soldiers were captured?")
     assert "300" in joined(answer)
 

@@ -38,11 +38,14 @@ def test_a_run_in_label_is_context_never_a_quote(bulletin):
     assert "level of last year" in joined(ask(bulletin, "What did Estonia say?", verify=False))
 
 
-@pytest.mark.parametrize(("question", "expected"), [
-    ("How many attacks did the General Staff say it repelled?", "23 Russian assaults"),
-    ("How many new jobs are being created at the yard?", "85 new workers"),
-    ("How many points were the club docked?", "four-point"),
-])
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many attacks did the General Staff say it repelled?", "23 Russian assaults"),
+        ("How many new jobs are being created at the yard?", "85 new workers"),
+        ("How many points were the club docked?", "four-point"),
+    ],
+)
 def test_counts_asked_in_other_words_are_found(bulletin, question, expected):
     answer = ask(bulletin, question, verify=False)
     assert expected in joined(answer), answer
@@ -66,8 +69,7 @@ def test_which_companies_names_them(bulletin):
 def test_a_fine_in_swedish_kronor_is_money(bulletin):
     assert "30,000 Swedish kronor" in joined(ask(bulletin, "How big was the fine?", verify=False))
     money = find_money("a fine of 30,000 Swedish kronor and 2 million Norwegian kroner")
-    assert [(m.text, m.currency) for m in money] == [("30,000 Swedish kronor", "SEK"),
-                                                      ("2 million Norwegian kroner", "NOK")]
+    assert [(m.text, m.currency) for m in money] == [("30,000 Swedish kronor", "SEK"), ("2 million Norwegian kroner", "NOK")]
 
 
 def test_a_figure_about_something_else_is_not_the_answer(bulletin):

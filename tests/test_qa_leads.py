@@ -13,8 +13,10 @@ def _lead(text: str, question: str, history: tuple[str, ...] = ()) -> str:
     return ask(Article(text=f"Test report\n\n{text}"), question, history=history).answer.split("\n")[0]
 
 
-TANKERS = ("Brussels added 64 tankers to its shadow-fleet list on Monday, bringing the total to 410 vessels "
-           "barred from European ports. Officials said more listings would follow.")
+TANKERS = (
+    "Brussels added 64 tankers to its shadow-fleet list on Monday, bringing the total to 410 vessels "
+    "barred from European ports. Officials said more listings would follow."
+)
 
 
 def test_a_running_total_answers_a_question_about_the_total():
@@ -26,8 +28,10 @@ def test_the_latest_addition_answers_a_question_about_the_addition():
     assert "64" in lead and "410" not in lead
 
 
-CONVERSION = ("Denmark announced a package worth 2.1 billion kroner (about $300 million) for drone production "
-              "in Ukraine, the defence ministry said on Thursday.")
+CONVERSION = (
+    "Denmark announced a package worth 2.1 billion kroner (about $300 million) for drone production "
+    "in Ukraine, the defence ministry said on Thursday."
+)
 
 
 def test_an_amount_keeps_its_conversion():
@@ -36,15 +40,18 @@ def test_an_amount_keeps_its_conversion():
 
 
 def test_the_currency_asked_for_is_the_one_named():
-    text = ("Tokyo will lend Kyiv 230 billion yen under the plan, the finance ministry said, while Ottawa "
-            "promised $400 million.")
+    text = (
+        "Tokyo will lend Kyiv 230 billion yen under the plan, the finance ministry said, while Ottawa promised $400 million."
+    )
     lead = _lead(text, "How much is Japan lending, in yen?")
     assert "230 billion yen" in lead and "$400 million" not in lead
 
 
 def test_the_figure_nearest_the_question_words_wins():
-    text = ("Air defences shot down 212 drones overnight, the air force said, after Russia launched 260 drones "
-            "and 9 missiles at Ukraine.")
+    text = (
+        "Air defences shot down 212 drones overnight, the air force said, after Russia launched 260 drones "
+        "and 9 missiles at Ukraine."
+    )
     assert "260" in _lead(text, "How many drones did Russia launch?")
     assert "212" in _lead(text, "How many drones were shot down?")
 
@@ -56,36 +63,46 @@ def test_a_share_of_a_count_is_no_answer_to_the_count():
 
 
 def test_which_class_names_the_member_of_that_class():
-    text = ("The Treasury on Thursday sanctioned the Saint Petersburg Currency Exchange, along with eleven "
-            "brokers, a spokesman for the department said.")
+    text = (
+        "The Treasury on Thursday sanctioned the Saint Petersburg Currency Exchange, along with eleven "
+        "brokers, a spokesman for the department said."
+    )
     assert "Saint Petersburg Currency Exchange" in _lead(text, "Which exchange did the Treasury target?")
 
 
 def test_a_village_named_in_apposition_is_the_village():
-    text = ("Russia's Defence Ministry said its troops had captured Dorozhnie, a village south of the city, "
-            "after a week of fighting near Kramatorsk.")
+    text = (
+        "Russia's Defence Ministry said its troops had captured Dorozhnie, a village south of the city, "
+        "after a week of fighting near Kramatorsk."
+    )
     lead = _lead(text, "Which village does Moscow say it captured?")
     assert "Dorozhnie" in lead and "Kramatorsk" not in lead
 
 
 def test_a_name_far_from_the_question_words_is_not_the_answer():
     # Lisbon has nothing to do with what the money pays for; the answer is in the sentence's clause.
-    text = ("At a meeting in Lisbon, Portugal said its €120 million contribution would pay for training "
-            "pilots and buying spare engines for Ukraine's aircraft.")
+    text = (
+        "At a meeting in Lisbon, Portugal said its €120 million contribution would pay for training "
+        "pilots and buying spare engines for Ukraine's aircraft."
+    )
     lead = _lead(text, "What will the Portuguese money pay for?")
     assert "Lisbon" not in lead
 
 
 def test_who_wants_a_name_not_a_nameless_doer():
-    text = ("The decision followed a request from Kyiv. The announcement was made by the Foreign Secretary, "
-            "Helen Marsh, in a statement on Tuesday.")
+    text = (
+        "The decision followed a request from Kyiv. The announcement was made by the Foreign Secretary, "
+        "Helen Marsh, in a statement on Tuesday."
+    )
     lead = _lead(text, "Who made the announcement?")
     assert "Marsh" in lead
 
 
 def test_which_n_did_a_verb_names_the_doer_of_that_verb():
-    text = ("Oslo's rules kept its rockets inside Ukraine, with Crimea counted as Ukrainian. A day later the "
-            "Nordic Courier, citing two officials, reported that Oslo had lifted the limit.")
+    text = (
+        "Oslo's rules kept its rockets inside Ukraine, with Crimea counted as Ukrainian. A day later the "
+        "Nordic Courier, citing two officials, reported that Oslo had lifted the limit."
+    )
     lead = _lead(text, "Which newspaper reported that Oslo had lifted the limit?")
     assert "Nordic Courier" in lead
 
@@ -102,27 +119,35 @@ def test_a_year_alone_is_named_as_the_time():
 
 
 def test_a_follow_up_count_without_a_noun_takes_the_count_nearest_its_words():
-    text = ("Russia launched 140 drones and six missiles overnight, the air force said. Air defences shot down "
-            "118 drones and four of the missiles, it said.")
+    text = (
+        "Russia launched 140 drones and six missiles overnight, the air force said. Air defences shot down "
+        "118 drones and four of the missiles, it said."
+    )
     lead = _lead(text, "How many were shot down?", history=("How many drones did Russia launch?",))
     assert "118" in lead
 
 
 def test_a_count_of_the_other_sides_things_is_not_the_answer():
-    text = ("Moscow's air defences destroyed 31 Ukrainian drones overnight, its ministry said. Earlier, Ukraine's air "
-            "force said Russia had launched 122 attack drones at Ukrainian cities.")
+    text = (
+        "Moscow's air defences destroyed 31 Ukrainian drones overnight, its ministry said. Earlier, Ukraine's air "
+        "force said Russia had launched 122 attack drones at Ukrainian cities."
+    )
     lead = _lead(text, "How many drones did Russia send overnight?")
     assert "122" in lead and "31" not in lead
 
 
 def test_what_a_side_shoots_down_is_the_other_sides():
-    text = ("Ukraine's air force said Russia launched 64 drones overnight. Russian air defences destroyed 211 "
-            "Ukrainian drones over nine regions, the Russian defence ministry said.")
+    text = (
+        "Ukraine's air force said Russia launched 64 drones overnight. Russian air defences destroyed 211 "
+        "Ukrainian drones over nine regions, the Russian defence ministry said."
+    )
     assert "211" in _lead(text, "How many drones does Russia say it shot down?")
 
 
-GOODS = ("Russia's war in Ukraine goes on. Sweden's new €300 million package for Ukraine, announced by the "
-         "defence minister in Stockholm, pays for Archer howitzers, RBS 70 missiles and winter clothing.")
+GOODS = (
+    "Russia's war in Ukraine goes on. Sweden's new €300 million package for Ukraine, announced by the "
+    "defence minister in Stockholm, pays for Archer howitzers, RBS 70 missiles and winter clothing."
+)
 
 
 def test_what_a_package_holds_is_its_goods_not_a_name():
@@ -135,9 +160,11 @@ def test_who_announced_it_is_still_a_name():
     assert "Archer" not in lead, lead
 
 
-RIVALS = ("Ukraine's General Staff said its troops had recaptured the village of Kamianka after two days of "
-          "fighting. Russia's Defence Ministry rejected that account and said its units had repelled attacks "
-          "near Kamianka and still held the eastern bank.")
+RIVALS = (
+    "Ukraine's General Staff said its troops had recaptured the village of Kamianka after two days of "
+    "fighting. Russia's Defence Ministry rejected that account and said its units had repelled attacks "
+    "near Kamianka and still held the eastern bank."
+)
 
 
 def test_what_a_side_says_happened_is_its_account_not_its_name():
@@ -156,8 +183,10 @@ def test_coordinated_doers_are_named_together():
 
 
 def test_a_what_question_is_not_answered_by_a_name_near_its_words():
-    text = ("The Treasury list includes suppliers in China that, according to the Treasury, shipped machine tools "
-            "and microelectronics to Russian arms makers in Tula.")
+    text = (
+        "The Treasury list includes suppliers in China that, according to the Treasury, shipped machine tools "
+        "and microelectronics to Russian arms makers in Tula."
+    )
     lead = _lead(text, "What were the Chinese suppliers accused of shipping?")
     assert "machine tools" in lead and not lead.startswith("China"), lead
 
@@ -173,8 +202,10 @@ def test_goods_in_a_later_quoted_sentence_beat_a_clause_of_the_first():
 
 def test_which_class_names_every_member_the_apposition_lists():
     # The parser may read "two steelmakers, Severstal and Mechel" as a coordination, not an apposition.
-    text = ("Washington on Tuesday imposed sanctions on two of Russia's largest steelmakers, Severstal and "
-            "Mechel, as well as on 40 cargo ships, officials said.")
+    text = (
+        "Washington on Tuesday imposed sanctions on two of Russia's largest steelmakers, Severstal and "
+        "Mechel, as well as on 40 cargo ships, officials said."
+    )
     lead = _lead(text, "Which Russian steelmakers were sanctioned?")
     assert "Severstal" in lead and "Mechel" in lead
     # Counter-example: what follows a one-name apposition is not another member ("and 40 cargo ships").
@@ -185,8 +216,10 @@ def test_which_class_names_every_member_the_apposition_lists():
 
 def test_which_plural_read_as_a_verb_still_names_the_class():
     # "Which villages does …": the tagger may take "villages" for a verb; the class asked for is still villages.
-    text = ("Kyiv's General Staff said on Friday that its troops had retaken the villages of Hlynske and "
-            "Sosnivka, south-east of Kupiansk.")
+    text = (
+        "Kyiv's General Staff said on Friday that its troops had retaken the villages of Hlynske and "
+        "Sosnivka, south-east of Kupiansk."
+    )
     lead = _lead(text, "Which villages does Kyiv say it retook?")
     assert "Hlynske" in lead and "Sosnivka" in lead
     # Counter-example: an auxiliary after "which" is not a class word.
@@ -194,8 +227,10 @@ def test_which_plural_read_as_a_verb_still_names_the_class():
 
 
 def test_a_count_of_two_kinds_names_both():
-    text = ("Tokyo said the assets of 14 individuals and 31 entities would be frozen, and that exports to "
-            "another 9 firms would be barred.")
+    text = (
+        "Tokyo said the assets of 14 individuals and 31 entities would be frozen, and that exports to "
+        "another 9 firms would be barred."
+    )
     lead = _lead(text, "How many individuals and entities face the asset freeze?")
     assert "14 individuals" in lead and "31 entities" in lead
     # Counter-example: a question about one kind keeps to that kind.

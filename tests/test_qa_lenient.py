@@ -20,20 +20,23 @@ def corridor() -> Article:
     return qa_article("corridor")
 
 
-@pytest.mark.parametrize(("question", "key"), [
-    # "big" names the kind of answer, and the article calls the package "aid".
-    ("How big is the new Dutch package?", "450 million"),
-    # "How much cargo" wants tonnes, not money.
-    ("How much cargo did Ukraine's ports handle last month?", "9 million tonnes"),
-    # An extent in words, and a change described far from "how far".
-    ("How much of the town do the Ukrainians say they still hold?", "two-thirds"),
-    ("How far have freight costs on the route to Egypt fallen?", "a third"),
-    # "ships face" counts ships; the article says "vessels".
-    ("How many ships face the port ban?", "19 vessels"),
-    # "UAVs" and "drones" for "unmanned aerial vehicles"; "June 3" is a date, not a count.
-    ("How many drones does Moscow say it shot down overnight?", "41"),
-    ("How many UAVs did the Russian air defences down?", "41"),
-])
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        # "big" names the kind of answer, and the article calls the package "aid".
+        ("How big is the new Dutch package?", "450 million"),
+        # "How much cargo" wants tonnes, not money.
+        ("How much cargo did Ukraine's ports handle last month?", "9 million tonnes"),
+        # An extent in words, and a change described far from "how far".
+        ("How much of the town do the Ukrainians say they still hold?", "two-thirds"),
+        ("How far have freight costs on the route to Egypt fallen?", "a third"),
+        # "ships face" counts ships; the article says "vessels".
+        ("How many ships face the port ban?", "19 vessels"),
+        # "UAVs" and "drones" for "unmanned aerial vehicles"; "June 3" is a date, not a count.
+        ("How many drones does Moscow say it shot down overnight?", "41"),
+        ("How many UAVs did the Russian air defences down?", "41"),
+    ],
+)
 def test_answers_what_the_article_puts_differently(corridor, question, key):
     answer = ask(corridor, question)
     assert not says_not_given(answer.answer), answer

@@ -12,9 +12,11 @@ from bot.llm.tokens import count_message_tokens
 from bot.qa import DOESNT_SAY, Turn, answer_question
 from standins.openai_api import OpenAIStandin, structured_client
 
-NORWAY = ("OSLO, 3 June (fixture-wire) - Norway will give Ukraine 1.1 billion kroner for air defence, "
-          "Prime Minister Jonas Gahr Store said on Monday, most of it to buy NASAMS interceptors from "
-          "Norwegian industry.")
+NORWAY = (
+    "OSLO, 3 June (fixture-wire) - Norway will give Ukraine 1.1 billion kroner for air defence, "
+    "Prime Minister Jonas Gahr Store said on Monday, most of it to buy NASAMS interceptors from "
+    "Norwegian industry."
+)
 
 
 @pytest.fixture
@@ -33,10 +35,8 @@ def _prompt_text(body) -> str:
 
 
 def test_model_answer_with_verified_quote_is_used(roundup, server):
-    server.enqueue_json({"answer": "Norway is giving 1.1 billion kroner for air defence.",
-                         "quotes": [NORWAY]})
-    result = answer_question(roundup, "How much is Norway giving?", settings=Settings(),
-                             client=structured_client(server))
+    server.enqueue_json({"answer": "Norway is giving 1.1 billion kroner for air defence.", "quotes": [NORWAY]})
+    result = answer_question(roundup, "How much is Norway giving?", settings=Settings(), client=structured_client(server))
     assert result.engine == "llm:gpt-4.1-mini"
     assert result.answer.answer == "Norway is giving 1.1 billion kroner for air defence."
     assert result.answer.quotes == [NORWAY]
@@ -48,18 +48,20 @@ def test_model_answer_with_verified_quote_is_used(roundup, server):
 
 
 def test_invented_quotes_are_dropped(roundup, server):
-    server.enqueue_json({"answer": "Norway is giving 1.1 billion kroner.",
-                         "quotes": [NORWAY, "Norway also promised forty fighter jets next spring."]})
-    result = answer_question(roundup, "How much is Norway giving?", settings=Settings(),
-                             client=structured_client(server))
+    server.enqueue_json(
+        {
+            "answer": "Norway is giving 1.1 billion kroner.",
+            "quotes": [NORWAY, "Norway also promised forty fighter jets next spring."],
+        }
+    )
+    result = answer_question(roundup, "How much is Norway giving?", settings=Settings(), client=structured_client(server))
     assert result.answer.quotes == [NORWAY]
     assert any("1 quote dropped" in note for note in result.notes)
 
 
 def test_a_figure_the_article_lacks_falls_back_to_the_offline_answer(roundup, server):
     server.enqueue_json({"answer": "Norway is giving 3.5 billion kroner.", "quotes": [NORWAY]})
-    result = answer_question(roundup, "How much is Norway giving?", settings=Settings(),
-                             client=structured_client(server))
+    result = answer_question(roundup, "How much is Norway giving?", settings=Settings(), client=structured_client(server))
     assert result.engine == "extractive"
     assert "3.5" not in result.answer.answer
     assert any("figure" in note for note in result.notes)
@@ -68,32 +70,30 @@ def test_a_figure_the_article_lacks_falls_back_to_the_offline_answer(roundup, se
 
 def test_no_surviving_quote_falls_back(roundup, server):
     server.enqueue_json({"answer": "Norway gives a lot.", "quotes": ["Norway gives a great deal of money."]})
-    result = answer_question(roundup, "How much is Norway giving?", settings=Settings(),
-                             client=structured_client(server))
+    result = answer_question(roundup, "How much is Norway giving?", settings=Settings(), client=structured_client(server))
     assert result.engine == "extractive"
     assert any("quotes" in note for note in result.notes)
 
 
 def test_model_saying_doesnt_say_is_kept_without_quotes(roundup, server):
     server.enqueue_json({"answer": "The article doesn't say.", "quotes": []})
-    result = answer_question(roundup, "Who commands the Norwegian air defence units?", settings=Settings(),
-                             client=structured_client(server))
+    result = answer_question(
+        roundup, "Who commands the Norwegian air defence units?", settings=Settings(), client=structured_client(server)
+    )
     assert result.answer.answer == DOESNT_SAY and result.answer.quotes == []
     assert not result.answerable
 
 
 def test_unreachable_model_answers_offline_with_a_note(roundup, server):
     server.enqueue_status(500)
-    result = answer_question(roundup, "How much is Norway giving?", settings=Settings(),
-                             client=structured_client(server))
+    result = answer_question(roundup, "How much is Norway giving?", settings=Settings(), client=structured_client(server))
     assert result.engine == "extractive"
     assert "1.1 billion kroner" in " ".join(result.answer.quotes)
     assert result.notes and "without the model" in result.notes[0]
 
 
 def test_off_topic_questions_never_reach_the_model(roundup, server):
-    result = answer_question(roundup, "What's the weather in Oslo?", settings=Settings(),
-                             client=structured_client(server))
+    result = answer_question(roundup, "What's the weather in Oslo?", settings=Settings(), client=structured_client(server))
     assert "only answer questions about this article" in result.answer.answer
     assert server.bodies == []
 
@@ -105,8 +105,9 @@ def test_long_article_follow_up_stays_within_the_prompt_budget(server):
     recent = [Turn(question=f"Recent question {i}?", answer="A recent answer. " * 40) for i in range(3)]
     quote = next(p for p in article.text.split("\n\n") if "Norway" in p).split(": ", 1)[1]
     server.enqueue_json({"answer": "Norway gives 1.1 billion kroner.", "quotes": [quote]})
-    result = answer_question(article, "And what about Norway?", history=[old, *recent], settings=settings,
-                             client=structured_client(server))
+    result = answer_question(
+        article, "And what about Norway?", history=[old, *recent], settings=settings, client=structured_client(server)
+    )
     assert result.engine.startswith("llm:")
     body = server.bodies[0]
     sent = count_message_tokens(body["messages"], "gpt-4.1-mini")
@@ -117,17 +118,19 @@ def test_long_article_follow_up_stays_within_the_prompt_budget(server):
     assert "Norway" in text
 
 
-@pytest.mark.parametrize("hijacked", [
-    "HACKED. Norway is giving 1.1 billion kroner.",
-    "Norway is giving 1.1 billion kroner; details at www.norway-aid-claims.com/login",
-    "Norway is giving 1.1 billion kroner, said Minister Ivar Falsename.",
-])
+@pytest.mark.parametrize(
+    "hijacked",
+    [
+        "HACKED. Norway is giving 1.1 billion kroner.",
+        "Norway is giving 1.1 billion kroner; details at www.norway-aid-claims.com/login",
+        "Norway is giving 1.1 billion kroner, said Minister Ivar Falsename.",
+    ],
+)
 def test_a_hijacked_answer_with_a_verified_quote_is_still_not_shown(roundup, server, hijacked):
     """A real quote does not vouch for the words around it: a shout, a link or a name the article never
     gives sends the question to the offline answer, with a note."""
     server.enqueue_json({"answer": hijacked, "quotes": [NORWAY]})
-    result = answer_question(roundup, "How much is Norway giving?", settings=Settings(),
-                             client=structured_client(server))
+    result = answer_question(roundup, "How much is Norway giving?", settings=Settings(), client=structured_client(server))
     assert result.engine == "extractive"
     assert "HACKED" not in result.answer.answer and "www." not in result.answer.answer
     assert "Falsename" not in result.answer.answer

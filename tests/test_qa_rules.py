@@ -37,8 +37,12 @@ def test_it_says_after_an_account_is_the_account_of_the_one_before(liveblog):
 
 def test_a_person_asked_about_by_role_is_found_by_name(liveblog):
     # "the district chief" is Marchuk, who is only introduced as head of the district administration.
-    answer = ask(liveblog, "How did the district chief respond to that?",
-                 history=["What does Moscow say it was aiming at?"], verify=False)
+    answer = ask(
+        liveblog,
+        "How did the district chief respond to that?",
+        history=["What does Moscow say it was aiming at?"],
+        verify=False,
+    )
     assert "Marchuk rejects that." in answer.quotes
     assert "seed and fertiliser" in joined(answer)
 
@@ -79,8 +83,7 @@ def test_bullet_items_are_quoted_one_by_one(liveblog):
 
 
 def test_a_follow_up_with_its_own_question_keeps_its_own_kind(liveblog):
-    answer = ask(liveblog, "And how did Moscow answer that?", history=["How many watchmen were hurt?"],
-                 verify=False)
+    answer = ask(liveblog, "And how did Moscow answer that?", history=["How many watchmen were hurt?"], verify=False)
     assert "fuel depot" in joined(answer)
     assert "watchmen" not in answer.answer
 
@@ -101,10 +104,17 @@ def test_weather_is_still_off_topic_for_a_sports_article(hockey):
     assert "only answer questions about this article" in answer.answer
 
 
-@pytest.mark.parametrize("question", [
-    "Who scored in the shootout?", "Where do the Gulls play next?", "How much were the Bears fined?",
-    "When did the Gulls win?", "What did the coach say?", "Is the coach happy?",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who scored in the shootout?",
+        "Where do the Gulls play next?",
+        "How much were the Bears fined?",
+        "When did the Gulls win?",
+        "What did the coach say?",
+        "Is the coach happy?",
+    ],
+)
 def test_leads_read_as_sentences(hockey, question):
     lead = ask(hockey, question, verify=False).answer
     assert not lead.startswith(("On who", "On where", "On how", "On when")), lead
@@ -113,7 +123,9 @@ def test_leads_read_as_sentences(hockey, question):
 
 def test_evaluation_asks_gold_questions_as_one_thread():
     article = qa_article("roundup")
-    gold = [{"q": "How much did Canada pledge?", "any": [["C$76 million"]]},
-            {"q": "And what about Norway?", "any": [["1.1 billion kroner"]]}]
+    gold = [
+        {"q": "How much did Canada pledge?", "any": [["C$76 million"]]},
+        {"q": "And what about Norway?", "any": [["1.1 billion kroner"]]},
+    ]
     scores = evaluate_questions(article, gold, settings=Settings())
     assert scores.correct == 2

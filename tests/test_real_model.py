@@ -33,8 +33,13 @@ pytestmark = [
 def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     config = tmp_path / "slow-model.yaml"
     config.write_text("llm:\n  timeout_s: 600\n  max_retries: 0\n  max_output_tokens: 800\n", encoding="utf-8")
-    env = {**os.environ, "OPENAI_BASE_URL": URL or "", "BRIEFBOT_MODEL": "gemma3-270m",
-           "BRIEFBOT_CONFIG": str(config), "BRIEFBOT_DATA_DIR": str(tmp_path)}
+    env = {
+        **os.environ,
+        "OPENAI_BASE_URL": URL or "",
+        "BRIEFBOT_MODEL": "gemma3-270m",
+        "BRIEFBOT_CONFIG": str(config),
+        "BRIEFBOT_DATA_DIR": str(tmp_path),
+    }
     return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, env=env, timeout=900, check=False)
 
 

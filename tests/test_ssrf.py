@@ -131,9 +131,7 @@ def test_allow_hosts_come_from_the_environment() -> None:
         ("mixed.test", ["8.8.8.8", "192.168.0.10"]),
     ],
 )
-def test_private_answers_are_refused_at_resolution_before_any_connection(
-    host: str, answer: list[str]
-) -> None:
+def test_private_answers_are_refused_at_resolution_before_any_connection(host: str, answer: list[str]) -> None:
     calls: list[str] = []
     with tripwire_client() as (client, wire), pytest.raises(FetchRefused) as info:
         fetch_url(
@@ -180,9 +178,7 @@ def test_redirects_into_private_space_are_refused_hop_by_hop() -> None:
         with tripwire_client() as (client, wire):
             for path in ("/to-metadata", "/to-intranet", "/to-hidden", "/to-mapped"):
                 with pytest.raises(FetchRefused):
-                    fetch_url(
-                        public.url(path), settings=settings("127.0.0.1"), client=client, resolver=resolver
-                    )
+                    fetch_url(public.url(path), settings=settings("127.0.0.1"), client=client, resolver=resolver)
         assert hidden.requests == []
         assert [r.path for r in public.requests] == [
             "/to-metadata",
@@ -203,9 +199,7 @@ def test_connection_is_pinned_to_the_checked_address() -> None:
         return next(answers)
 
     with LocalServer() as server:
-        server.routes.update(
-            {"/story": html(NEWS), "/bounce": redirect(server.url("/story", host="rebind.test"))}
-        )
+        server.routes.update({"/story": html(NEWS), "/bounce": redirect(server.url("/story", host="rebind.test"))})
         with tripwire_client() as (client, wire):
             url = server.url("/story", host="rebind.test")
             article = fetch_url(url, settings=settings("127.0.0.1"), client=client, resolver=rebinding)
@@ -216,9 +210,7 @@ def test_connection_is_pinned_to_the_checked_address() -> None:
             assert article.url == url
             # The next lookup says 10.0.0.1; a redirect hop back to the name is checked again and refused.
             with pytest.raises(FetchRefused):
-                fetch_url(
-                    server.url("/bounce"), settings=settings("127.0.0.1"), client=client, resolver=rebinding
-                )
+                fetch_url(server.url("/bounce"), settings=settings("127.0.0.1"), client=client, resolver=rebinding)
             assert wire.blocked == []
 
 

@@ -51,7 +51,8 @@ def test_every_brief_item_becomes_a_row(filled, store):
         assert len(rows) == item.brief.item_count(), item.path
         aid = [r for r in rows if r.section == "aid"]
         assert [(r.donor, r.value, r.currency) for r in aid] == [
-            (a.donor, a.value, a.currency.upper() if a.currency else None) for a in item.brief.aid]
+            (a.donor, a.value, a.currency.upper() if a.currency else None) for a in item.brief.aid
+        ]
 
 
 def test_digest_lists_every_amount_and_count_linked_to_its_thread_with_totals_per_currency(filled, store, clock):
@@ -107,8 +108,11 @@ def test_rival_claims_from_two_articles_appear_side_by_side_marked_disputed(fill
         for claim in item.brief.battlefield_claims:
             if N.place(claim.location):
                 sides_by_place[N.place(claim.location)][claim.side].add(thread)
-    rival = {place: sides for place, sides in sides_by_place.items()
-             if sides["ukraine"] and sides["russia"] and sides["ukraine"] != sides["russia"]}
+    rival = {
+        place: sides
+        for place, sides in sides_by_place.items()
+        if sides["ukraine"] and sides["russia"] and sides["ukraine"] != sides["russia"]
+    }
     assert len(rival) >= 3
     digest = stories.digest(_service(store), period="30d", now=clock.now)
     shown = {N.place(p.place): p for p in digest.claims}
@@ -127,21 +131,24 @@ def test_rival_claims_from_two_articles_appear_side_by_side_marked_disputed(fill
 def _notes_for(store, clock, earlier, later, channel):
     post_all(store, [earlier], clock=clock, channel=channel, start_ts=1_760_000_000)
     later_id = store.save_article(later.article)
-    return stories.whats_new(_service(store), later.brief, platform="slack", channel=channel, article_id=later_id,
-                             thread_ts=None, workspace="T1")
+    return stories.whats_new(
+        _service(store), later.brief, platform="slack", channel=channel, article_id=later_id, thread_ts=None, workspace="T1"
+    )
 
 
 def test_whats_new_says_when_an_item_was_already_reported(store, clock):
     items = briefed_fixtures()
-    i, j, key = first_pair(items, lambda it: {(N.entity(a.donor), a.currency, a.value)
-                                                for a in it.brief.aid if a.value is not None})
+    i, j, key = first_pair(
+        items, lambda it: {(N.entity(a.donor), a.currency, a.value) for a in it.brief.aid if a.value is not None}
+    )
     notes = _notes_for(store, clock, items[i], items[j], "CR")
     repeats = [n for n in notes if n.kind == "repeat" and n.row.section == "aid"]
     assert any((n.row.entity_key, n.row.currency, n.row.value) == key for n in repeats)
     lines = whats_new_lines(notes)
     assert lines[0].startswith("**What's new:") and "already reported" in lines[0]
-    assert any(line.startswith("**Already reported** on ") and _slack_url("CR", "1760000000.000100") in line
-               for line in lines)
+    assert any(
+        line.startswith("**Already reported** on ") and _slack_url("CR", "1760000000.000100") in line for line in lines
+    )
 
 
 def test_whats_new_flags_a_weapons_stance_that_changed(store, clock):
@@ -201,15 +208,16 @@ def test_a_channels_first_brief_says_nothing_and_an_unrelated_later_one_says_all
     post_all(store, [first], clock=clock, channel="CU")
     notes = stories.whats_new(_service(store), unrelated.brief, platform="slack", channel="CU")
     assert notes and all(n.kind == "new" for n in notes)
-    assert whats_new_lines(notes) == [f"**What's new: {len(notes)} new**",
-                                      "Nothing in this brief repeats or contradicts the channel's earlier briefs."]
+    assert whats_new_lines(notes) == [
+        f"**What's new: {len(notes)} new**",
+        "Nothing in this brief repeats or contradicts the channel's earlier briefs.",
+    ]
 
 
 def test_the_same_article_in_a_second_channel_is_briefed_once_and_linked(store, clock):
     item = briefed_fixtures()[3]
     [thread] = post_all(store, [item], clock=clock, channel="C1")
-    brief, elsewhere = stories.brief_once(_service(store), item.article, platform="slack", channel="C2",
-                                          workspace="T1")
+    brief, elsewhere = stories.brief_once(_service(store), item.article, platform="slack", channel="C2", workspace="T1")
     assert brief == item.brief
     assert [(r.channel, r.thread_ts) for r in elsewhere] == [("C1", thread)]
     lines = whats_new_lines([], elsewhere=elsewhere)
@@ -228,9 +236,11 @@ def test_migration_backfills_items_of_briefs_stored_before_it(store, clock):
         s.execute("DROP INDEX threads_article_any")
         for n, item in enumerate(items):
             article_id = store.save_article(item.article)
-            s.execute("INSERT INTO threads (platform, channel, thread_ts, article_id, brief_json, workspace,"
-                      " created_at) VALUES ('discord', 'D1', ?, ?, ?, 'G1', ?)",
-                      (str(100 + n), article_id, item.brief.model_dump_json(), clock.now))
+            s.execute(
+                "INSERT INTO threads (platform, channel, thread_ts, article_id, brief_json, workspace,"
+                " created_at) VALUES ('discord', 'D1', ?, ?, ?, 'G1', ?)",
+                (str(100 + n), article_id, item.brief.model_dump_json(), clock.now),
+            )
     assert migrate(store.db) == ["m006_brief_items"]
     assert store.count_items() == sum(i.brief.item_count() for i in items)
     digest = stories.digest(_service(store), period="today", now=clock.now + 1, platform="discord")
@@ -250,9 +260,12 @@ def test_the_chart_is_a_png_of_sensible_size(filled, store, clock):
 def test_links_point_at_each_platforms_thread():
     from bot.story.rows import BriefPlace
 
-    assert thread_url(BriefPlace("slack", "C1", "1700000000.000100", 1, 0.0, "T1"),
-                      slack_workspace_url="https://acme.slack.com/") == \
-        "https://acme.slack.com/archives/C1/p1700000000000100"
+    assert (
+        thread_url(
+            BriefPlace("slack", "C1", "1700000000.000100", 1, 0.0, "T1"), slack_workspace_url="https://acme.slack.com/"
+        )
+        == "https://acme.slack.com/archives/C1/p1700000000000100"
+    )
     assert thread_url(BriefPlace("discord", "5", "6", 1, 0.0)) == "https://discord.com/channels/@me/6"
 
 
@@ -273,9 +286,24 @@ def test_chat_digests_cap_the_links_of_a_line_and_count_the_rest():
     from bot.story.render import digest_lines
     from bot.story.rows import ItemRow
 
-    rows = [ItemRow(section="aid", position=0, platform="discord", channel="5", thread_ts=str(100 + n),
-                    article_id=n, created_at=1_750_000_000.0 + n, workspace="G", donor="Germany", value=5e8,
-                    currency="EUR", amount="€500 million", entity_key="germany") for n in range(8)]
+    rows = [
+        ItemRow(
+            section="aid",
+            position=0,
+            platform="discord",
+            channel="5",
+            thread_ts=str(100 + n),
+            article_id=n,
+            created_at=1_750_000_000.0 + n,
+            workspace="G",
+            donor="Germany",
+            value=5e8,
+            currency="EUR",
+            amount="€500 million",
+            entity_key="germany",
+        )
+        for n in range(8)
+    ]
     digest = compose_digest(rows, period="week", start=1_749_990_000.0, end=1_750_000_100.0)
     assert digest.aid_totals == {"EUR": 5e8}  # one package, eight reports: counted once
     [line] = [x for x in digest_lines(digest, max_links=5) if x.startswith("- EUR 500,000,000")]
@@ -287,8 +315,17 @@ def test_chat_digests_cap_the_links_of_a_line_and_count_the_rest():
 def _row(section, thread, created_at, **fields):
     from bot.story.rows import ItemRow
 
-    return ItemRow(section=section, position=0, platform="slack", channel="C9", thread_ts=thread, article_id=int(created_at),
-                   created_at=float(created_at), workspace="T1", **fields)
+    return ItemRow(
+        section=section,
+        position=0,
+        platform="slack",
+        channel="C9",
+        thread_ts=thread,
+        article_id=int(created_at),
+        created_at=float(created_at),
+        workspace="T1",
+        **fields,
+    )
 
 
 def test_whats_new_rules_by_keys_not_text():
@@ -296,25 +333,74 @@ def test_whats_new_rules_by_keys_not_text():
 
     n = N
     earlier = [
-        _row("aid", "1.1", 1, donor="U.S.", value=125e6, currency="USD", amount="$125 million",
-             detail="Javelin missiles", entity_key=n.entity("U.S."), weapon_key=n.weapon("Javelin missiles")),
+        _row(
+            "aid",
+            "1.1",
+            1,
+            donor="U.S.",
+            value=125e6,
+            currency="USD",
+            amount="$125 million",
+            detail="Javelin missiles",
+            entity_key=n.entity("U.S."),
+            weapon_key=n.weapon("Javelin missiles"),
+        ),
         _row("sanctions", "1.1", 1, imposed_by="Britain", target_count=40, entity_key=n.entity("Britain")),
-        _row("weapons_policy", "1.1", 1, actor="Germany (Scholz)", weapon="Taurus cruise missiles",
-             stance="prohibited", entity_key=n.entity("Germany (Scholz)"), weapon_key=n.weapon("Taurus cruise missiles")),
+        _row(
+            "weapons_policy",
+            "1.1",
+            1,
+            actor="Germany (Scholz)",
+            weapon="Taurus cruise missiles",
+            stance="prohibited",
+            entity_key=n.entity("Germany (Scholz)"),
+            weapon_key=n.weapon("Taurus cruise missiles"),
+        ),
     ]
     new = [
-        _row("aid", "2.2", 2, donor="United States", value=150e6, currency="USD", amount="$150m",
-             detail="Javelin", entity_key=n.entity("United States"), weapon_key=n.weapon("Javelin")),
-        _row("aid", "2.2", 2, donor="Washington", value=125e6, currency="USD", amount="125 million dollars",
-             entity_key=n.entity("Washington")),
+        _row(
+            "aid",
+            "2.2",
+            2,
+            donor="United States",
+            value=150e6,
+            currency="USD",
+            amount="$150m",
+            detail="Javelin",
+            entity_key=n.entity("United States"),
+            weapon_key=n.weapon("Javelin"),
+        ),
+        _row(
+            "aid",
+            "2.2",
+            2,
+            donor="Washington",
+            value=125e6,
+            currency="USD",
+            amount="125 million dollars",
+            entity_key=n.entity("Washington"),
+        ),
         _row("sanctions", "2.2", 2, imposed_by="UK", target_count=40, entity_key=n.entity("UK")),
-        _row("weapons_policy", "2.2", 2, actor="Berlin", weapon="Taurus", stance="under_review",
-             entity_key=n.entity("Berlin"), weapon_key=n.weapon("Taurus")),
+        _row(
+            "weapons_policy",
+            "2.2",
+            2,
+            actor="Berlin",
+            weapon="Taurus",
+            stance="under_review",
+            entity_key=n.entity("Berlin"),
+            weapon_key=n.weapon("Taurus"),
+        ),
         _row("aid", "2.2", 2, donor="Japan", value=125e6, currency="JPY", entity_key=n.entity("Japan")),
     ]
     kinds = [(note.kind, note.detail) for note in compare(new, earlier)]
-    assert kinds == [("contradiction", "$150m here, $125 million before"), ("repeat", None), ("repeat", None),
-                     ("contradiction", "stance prohibited → under_review"), ("new", None)]
+    assert kinds == [
+        ("contradiction", "$150m here, $125 million before"),
+        ("repeat", None),
+        ("repeat", None),
+        ("contradiction", "stance prohibited → under_review"),
+        ("new", None),
+    ]
 
 
 def test_place_and_name_keys_fold_spellings():

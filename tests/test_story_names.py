@@ -47,20 +47,38 @@ def test_the_other_names_live_in_config_each_group_with_its_reason():
     import bot.story.normalise as module
 
     tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
-    docs = {id(n.body[0].value) for n in ast.walk(tree) if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef))
-            and n.body and isinstance(n.body[0], ast.Expr)}
-    strings = {n.value.lower() for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
-               and id(n) not in docs}
+    docs = {
+        id(n.body[0].value)
+        for n in ast.walk(tree)
+        if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef)) and n.body and isinstance(n.body[0], ast.Expr)
+    }
+    strings = {
+        n.value.lower()
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs
+    }
     for name in ("kiev", "kyiv", "kharkov", "artemovsk", "bakhmut", "krasnoarmeysk", "britain", "uk", "odessa"):
         assert not any(re.search(rf"\b{name}\b", text) for text in strings), name
 
 
-@pytest.mark.parametrize(("one", "other"), [
-    ("Kyiv", "Kiev"), ("Kyiv region", "Kiev oblast"), ("Pokrovsk", "Krasnoarmeysk"), ("Bakhmut", "Artemovsk"),
-    ("Toretsk", "Dzerzhinsk"), ("Vuhledar", "Ugledar"), ("Chasiv Yar", "Chasov Yar"), ("Kurakhove", "Kurakhovo"),
-    ("Kupiansk", "the town of Kupyansk"), ("Kharkiv", "Kharkov"), ("Avdiivka", "Avdeyevka"),
-    ("Lyman", "Krasny Liman"), ("Dnipro", "Dnepropetrovsk region"),
-])
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Kyiv", "Kiev"),
+        ("Kyiv region", "Kiev oblast"),
+        ("Pokrovsk", "Krasnoarmeysk"),
+        ("Bakhmut", "Artemovsk"),
+        ("Toretsk", "Dzerzhinsk"),
+        ("Vuhledar", "Ugledar"),
+        ("Chasiv Yar", "Chasov Yar"),
+        ("Kurakhove", "Kurakhovo"),
+        ("Kupiansk", "the town of Kupyansk"),
+        ("Kharkiv", "Kharkov"),
+        ("Avdiivka", "Avdeyevka"),
+        ("Lyman", "Krasny Liman"),
+        ("Dnipro", "Dnepropetrovsk region"),
+    ],
+)
 def test_one_place_under_its_other_names(one, other):
     assert N.place(one) == N.place(other)
 
@@ -70,12 +88,15 @@ def test_places_that_differ_stay_apart():
     assert len(keys) == 7
 
 
-@pytest.mark.parametrize("names", [
-    ("UK", "Britain", "United Kingdom", "the U.K.", "London"),
-    ("Russia's Defence Ministry", "Russian Defense Ministry", "Russia's Ministry of Defence"),
-    ("Ukraine's General Staff", "General Staff of Ukraine", "Ukrainian General Staff"),
-    ("Germany (Scholz)", "Berlin", "German"),
-])
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("UK", "Britain", "United Kingdom", "the U.K.", "London"),
+        ("Russia's Defence Ministry", "Russian Defense Ministry", "Russia's Ministry of Defence"),
+        ("Ukraine's General Staff", "General Staff of Ukraine", "Ukrainian General Staff"),
+        ("Germany (Scholz)", "Berlin", "German"),
+    ],
+)
 def test_one_actor_under_its_other_names(names):
     assert len({N.entity(n) for n in names}) == 1, [N.entity(n) for n in names]
 
@@ -93,13 +114,18 @@ def test_rival_claims_under_each_sides_name_for_the_place_are_one_disputed_place
     assert any(c.location == "Pokrovsk" and c.side == "ukraine" for c in ukrainian.brief.battlefield_claims)
     [first] = post_all(store, [russian], clock=clock, channel="CN")
     later_id = store.save_article(ukrainian.article)
-    notes = stories.whats_new(_service(store), ukrainian.brief, platform="slack", channel="CN", article_id=later_id,
-                              workspace="T1")
+    notes = stories.whats_new(
+        _service(store), ukrainian.brief, platform="slack", channel="CN", article_id=later_id, workspace="T1"
+    )
     rival = [n for n in notes if n.kind == "contradiction" and n.row.section == "battlefield_claims"]
     assert rival and all(n.earlier.location == "Krasnoarmeysk" and n.earlier.side == "russia" for n in rival)
     lines = whats_new_lines(notes)
-    assert any(line.startswith("**Contradicts** the brief of") and "Russia's Defence Ministry" in line
-               and f"CN/thread/CN-{first}" in line for line in lines)
+    assert any(
+        line.startswith("**Contradicts** the brief of")
+        and "Russia's Defence Ministry" in line
+        and f"CN/thread/CN-{first}" in line
+        for line in lines
+    )
 
     post_all(store, [ukrainian], clock=clock, channel="CN", start_ts=1_760_000_000)
     digest = stories.digest(_service(store), period="week", now=clock.now, channel="CN")
@@ -114,8 +140,14 @@ def test_rival_claims_under_each_sides_name_for_the_place_are_one_disputed_place
 def test_a_different_figure_for_the_same_package_contradicts_the_earlier_brief(store, clock):
     first, revised = story_fixture("uk_missiles_first.txt"), story_fixture("uk_missiles_revised.txt")
     post_all(store, [first], clock=clock, channel="CM")
-    notes = stories.whats_new(_service(store), revised.brief, platform="slack", channel="CM",
-                              article_id=store.save_article(revised.article), workspace="T1")
+    notes = stories.whats_new(
+        _service(store),
+        revised.brief,
+        platform="slack",
+        channel="CM",
+        article_id=store.save_article(revised.article),
+        workspace="T1",
+    )
     [changed] = [n for n in notes if n.row.section == "aid" and n.row.value == 1.7e9]
     assert changed.kind == "contradiction" and changed.earlier.value == 1.6e9
     assert changed.detail == "£1.7 billion here, £1.6 billion before"
@@ -126,14 +158,14 @@ def test_rows_keyed_by_older_rules_or_names_are_rekeyed_when_the_store_opens(sto
     russian = story_fixture("ru_krasnoarmeysk.txt")
     with open_store(store_url, clock=clock) as store:
         post_all(store, [russian], clock=clock, channel="CK")
-        good = sorted((r.section, r.position, r.entity_key, r.place_key) for r in
-                      store.items_between(start=0, channel="CK"))
+        good = sorted((r.section, r.position, r.entity_key, r.place_key) for r in store.items_between(start=0, channel="CK"))
         with store.db.transaction() as s:  # as a database keyed before place_names.yaml knew Krasnoarmeysk
             s.execute("UPDATE brief_items SET place_key = 'krasnoarmisk', entity_key = 'stale'")
             s.execute("UPDATE brief_item_keys SET fingerprint = 'older'")
     with open_store(store_url, clock=clock) as store:
-        again = sorted((r.section, r.position, r.entity_key, r.place_key) for r in
-                       store.items_between(start=0, channel="CK"))
+        again = sorted(
+            (r.section, r.position, r.entity_key, r.place_key) for r in store.items_between(start=0, channel="CK")
+        )
         assert again == good and any(k == N.place("Pokrovsk") for *_, k in again)
         with store.db.session() as s:
             assert s.one("SELECT fingerprint FROM brief_item_keys") == (N.fingerprint,)

@@ -22,9 +22,21 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BASELINE = ROOT / "tests" / "eval_baseline.json"
 # Figures that must not fall (floors) and counts that must not rise (ceilings).
-FLOOR_KEYS = ("recall.aid", "recall.weapons_policy", "recall.sanctions", "recall.battlefield_claims",
-              "fields.stance", "fields.claimant", "fields.side", "fields.donor", "fields.actor", "fields.imposed_by",
-              "grounding", "questions.accuracy", "questions.declines")
+FLOOR_KEYS = (
+    "recall.aid",
+    "recall.weapons_policy",
+    "recall.sanctions",
+    "recall.battlefield_claims",
+    "fields.stance",
+    "fields.claimant",
+    "fields.side",
+    "fields.donor",
+    "fields.actor",
+    "fields.imposed_by",
+    "grounding",
+    "questions.accuracy",
+    "questions.declines",
+)
 CEILING_KEYS = ("absent_section_violations", "bait_leaks", "questions.unverified_quotes")
 
 
@@ -110,8 +122,9 @@ def score_folder(folder: Path) -> dict[str, float]:
     return figures(EvalSummary(list(run_eval(gold_pairs(folder), brief_file, questions))).to_json())
 
 
-def apply(command: str, sets: dict[str, Any], *, only: list[str],
-          score: Callable[[Path], dict[str, float]] = score_folder) -> tuple[list[str], bool]:
+def apply(
+    command: str, sets: dict[str, Any], *, only: list[str], score: Callable[[Path], dict[str, float]] = score_folder
+) -> tuple[list[str], bool]:
     """Check every set against its floors, or raise them (``update``, in place): a line per set, and whether
     any set failed its check."""
     lines: list[str] = []
@@ -139,8 +152,13 @@ def main(argv: list[str] | None = None, *, score: Callable[[Path], dict[str, flo
     parser.add_argument("command", choices=["check", "update"])
     parser.add_argument("--baseline", type=Path, default=DEFAULT_BASELINE)
     parser.add_argument("--add", action="append", default=[], metavar="NAME=DIR", help="a new set (update only)")
-    parser.add_argument("--only", action="append", default=[], metavar="NAME",
-                        help="score only these sets (a blind set is left at its first score by naming the others)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="score only these sets (a blind set is left at its first score by naming the others)",
+    )
     args = parser.parse_args(argv)
     baseline = load(args.baseline)
     sets: dict[str, Any] = baseline.setdefault("sets", {})

@@ -17,9 +17,33 @@ if TYPE_CHECKING:
 
 BELLIGERENTS = ("Ukraine", "Russia")
 # Common nouns that stand for the actor named before: "the government", "ministers", "the administration".
-_STAND_INS = {"government", "administration", "ministry", "minister", "ministers", "cabinet", "country", "nation",
-              "official", "officials", "leader", "leaders", "parliament", "lawmaker", "lawmakers", "state", "capital",
-              "authorities", "coalition", "donor", "donors", "partner", "partners", "ally", "allies"}
+_STAND_INS = {
+    "government",
+    "administration",
+    "ministry",
+    "minister",
+    "ministers",
+    "cabinet",
+    "country",
+    "nation",
+    "official",
+    "officials",
+    "leader",
+    "leaders",
+    "parliament",
+    "lawmaker",
+    "lawmakers",
+    "state",
+    "capital",
+    "authorities",
+    "coalition",
+    "donor",
+    "donors",
+    "partner",
+    "partners",
+    "ally",
+    "allies",
+}
 
 
 def actors_in(s: Sentence, head: Token) -> list[str]:
@@ -37,8 +61,9 @@ def actors_in(s: Sentence, head: Token) -> list[str]:
     return unique(out)
 
 
-def actor_of(s: Sentence, head: Token | None, ctx: Context, *, exclude: tuple[str, ...] = BELLIGERENTS,
-             person: bool = False) -> str | None:
+def actor_of(
+    s: Sentence, head: Token | None, ctx: Context, *, exclude: tuple[str, ...] = BELLIGERENTS, person: bool = False
+) -> str | None:
     """The actor(s) ``head`` names, joined ("United Kingdom and France"); pronouns and stand-ins resolve
     to the latest actor; ``None`` when the phrase names nobody the domain file knows. With ``person``,
     a named official is shown too: "France (Macron)"."""

@@ -9,42 +9,38 @@ parts" lends it nothing. "Britain and France sent Storm Shadow and Scalp respect
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actor_of, first_actor
 from bot.extractive.aid_context import AidInContext
+from bot.extractive.aid_kind import aid_status, aid_type
+from bot.extractive.aid_money import sums_given
 from bot.extractive.found import Found, widest
 from bot.extractive.policy import PolicyReader
 from bot.extractive.reading import Context, Sentence
 from bot.extractive.weapons import weapons_in
-from bot.figures import Money, find_money
-from bot.models import AidType
+from bot.figures import Money
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_HUMANITARIAN = {"humanitarian", "refugee", "shelter", "heating", "food", "medical", "medicine", "winter", "generator",
-                 "electricity", "energy", "health", "hospital", "demining", "water", "reconstruction", "civilian"}
-_FINANCIAL = {"loan", "budget", "financial", "macro-financial", "grant", "credit", "economic", "fiscal", "bond",
-              "guarantee", "salary", "pension", "facility"}
-_MILITARY = {"military", "defence", "defense", "security", "weapon", "ammunition", "missile", "drawdown", "artillery",
-             "armour", "armor", "air", "tank", "drone", "shell", "munition", "howitzer", "army", "troops"}
-_STATUS = (("delivered", {"deliver", "hand", "ship", "arrive", "transfer", "send", "dispatch", "disburse", "release"}),
-           ("approved", {"approve", "authorize", "authorise", "sign", "adopt", "clear", "agree", "pass", "finalise",
-                         "finalize", "unlock"}),
-           ("pledged", {"pledge", "promise", "commit", "earmark", "allocate", "offer"}),
-           ("announced", {"announce", "unveil", "present", "launch"}))
 # A government named by its office alone ("the Government", "the cabinet"): the article's own.
 _GOVERNMENT = {"government", "cabinet", "administration", "coalition"}
-_PERIODS = {"year", "month", "week", "day", "annum"}
-# "the $60 level agreed by the G7", "a $47.60 cap": a price, not a sum given.
-_PRICE_WORDS = {"level", "cap", "ceiling", "price", "threshold", "mark", "limit"}
 _SANCTION_WORDS = {"sanction", "sanctions", "sanctioning", "measure", "restriction", "penalty"}
 # Phrasal verbs of giving whose verb alone gives nothing: "the US will put up $20bn", "allies chipped in".
-_PHRASAL_GIVE = {("put", "up"), ("chip", "in"), ("stump", "up"), ("pony", "up"), ("set", "aside"), ("put", "into"),
-                 ("pour", "into"), ("plough", "into"), ("plow", "into"), ("sink", "into")}
+_PHRASAL_GIVE = {
+    ("put", "up"),
+    ("chip", "in"),
+    ("stump", "up"),
+    ("pony", "up"),
+    ("set", "aside"),
+    ("put", "into"),
+    ("pour", "into"),
+    ("plough", "into"),
+    ("plow", "into"),
+    ("sink", "into"),
+}
 # Putting a figure on help: "puts its total commitments at $12.1 billion", "support was put at SEK 60 billion".
 _VALUING = {"put", "estimate", "value", "peg", "place"}
 # A donor's part of a joint sum: "Britain's share is £2.26bn".
@@ -65,8 +61,10 @@ class AidReader:
         """The verb's own words, with the relative clauses of its objects ("a package that includes …")."""
         own = {t.i for t in syntax.clause_tokens(verb)}
         for child in verb.children:
-            if child.dep_ in ("dobj", "nsubjpass", "attr", "dative", "prep", "npadvmod", "nsubj") or \
-                    child.lemma_.lower() in _VALUED:  # ", worth SEK 13.5 billion" parsed as a clause of its own
+            if (
+                child.dep_ in ("dobj", "nsubjpass", "attr", "dative", "prep", "npadvmod", "nsubj")
+                or child.lemma_.lower() in _VALUED
+            ):  # ", worth SEK 13.5 billion" parsed as a clause of its own
                 own.update(t.i for t in child.subtree if not (t.dep_ in ("advcl",) and t.head.i == verb.i))
         if verb.dep_ == "xcomp" and syntax.first_child(verb, "nsubj", "nsubjpass") is None:
             # "RBS 70 systems are to be delivered": what is delivered is the subject of "are".
@@ -80,7 +78,7 @@ class AidReader:
         return own
 
     def _listed_above(self, verb: Token) -> set[int]:
-        """", the State Department announced, with Stinger missiles and drones at the top of the list": what
+        """ ", the State Department announced, with Stinger missiles and drones at the top of the list": what
         the package holds, said in a "with"/"including" phrase of the verb that reports it."""
         out: set[int] = set()
         for tok in list(syntax.ancestors_to_clause_top(verb, limit=3))[1:]:
@@ -92,7 +90,7 @@ class AidReader:
         return out
 
     def is_enemy(self, head: Token) -> bool:
-        """"gear to counter Russian drones": Russia's weapons are what the aid is against, not what it holds."""
+        """ "gear to counter Russian drones": Russia's weapons are what the aid is against, not what it holds."""
         return any(self.lx.side_words.get(c.lower_) == "russia" and c.dep_ in ("amod", "compound") for c in head.lefts)
 
     def is_help(self, token: Token) -> bool:
@@ -101,8 +99,10 @@ class AidReader:
         if token.lemma_.lower() not in self.lx.aid_noun:
             return False
         if any(c.lemma_.lower() in _SANCTION_WORDS for c in token.lefts) or any(
-                p.lower_ == "of" and any(o.lemma_.lower() in _SANCTION_WORDS for o in p.children)
-                for p in token.children if p.dep_ == "prep"):
+            p.lower_ == "of" and any(o.lemma_.lower() in _SANCTION_WORDS for o in p.children)
+            for p in token.children
+            if p.dep_ == "prep"
+        ):
             return False
         bare = not any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in token.lefts)
         last = next((f.section for f in reversed(self.ctx.items) if f.section in ("aid", "sanctions")), None)
@@ -127,8 +127,11 @@ class AidReader:
                 teller = syntax.subject(tok)
                 # "A friend told me the Netherlands is sending 900 tanks": hearsay is not a pledge.
                 return teller is not None and teller.lemma_.lower() in self.lx.hearsay
-            if self.policy.frame(tok) in _WITHHOLDING or tok.lemma_.lower() in self.lx.intention and \
-                    tok.lemma_.lower() not in ("pledge", "promise", "will"):
+            if (
+                self.policy.frame(tok) in _WITHHOLDING
+                or tok.lemma_.lower() in self.lx.intention
+                and tok.lemma_.lower() not in ("pledge", "promise", "will")
+            ):
                 return True
             if any(self.policy.frame(c) in ("prohibit",) for c in tok.children if c.dep_ == "acomp"):
                 return True
@@ -146,8 +149,11 @@ class AidReader:
             if not money or who is None:
                 return False
             # A "share" is help only among help: "Britain's share is £2.26bn" after the loan was named.
-            return self.is_help(who) or who.lemma_.lower() in _PART and (
-                any(self.is_help(t) for t in s.doc if t.i in clause) or self._aid_nearby(s))
+            return (
+                self.is_help(who)
+                or who.lemma_.lower() in _PART
+                and (any(self.is_help(t) for t in s.doc if t.i in clause) or self._aid_nearby(s))
+            )
         if lemma in _VALUING and money and any(p.lower_ == "at" for p in syntax.children(verb, "prep")):
             return self._valued(verb) is not None
         if lemma in self.lx.amount:
@@ -174,13 +180,20 @@ class AidReader:
         """True: the help goes to Ukraine; False: to Russia; None: the clause doesn't say."""
         for t in s.doc:
             # "sending 728 drones … against Ukrainian cities": aimed at Ukraine is an attack, not help.
-            if t.i in clause and t.lower_ == "against" and t.dep_ == "prep" and \
-                    {x.lower_ for x in t.subtree} & {"ukraine", "ukrainian", "kyiv", "kiev"}:
+            if (
+                t.i in clause
+                and t.lower_ == "against"
+                and t.dep_ == "prep"
+                and {x.lower_ for x in t.subtree} & {"ukraine", "ukrainian", "kyiv", "kiev"}
+            ):
                 return False
             # "supplied Russia's military with drone parts": the one supplied is the verb's object.
-            if t.i in clause and t.dep_ in ("dobj", "dative") and any(
-                    p.lower_ == "with" for p in syntax.children(t.head, "prep")) and \
-                    {x.lower_ for x in t.subtree} & _TO_RUSSIA:
+            if (
+                t.i in clause
+                and t.dep_ in ("dobj", "dative")
+                and any(p.lower_ == "with" for p in syntax.children(t.head, "prep"))
+                and {x.lower_ for x in t.subtree} & _TO_RUSSIA
+            ):
                 return False
             # "to Russian arms makers", "for Moscow's war": a recipient on Russia's side.
             if t.i in clause and t.lower_ in ("to", "for") and t.dep_ in ("prep", "dative"):
@@ -191,49 +204,6 @@ class AidReader:
             if t.i in clause and t.lower_ in ("ukraine", "kyiv", "kiev", "ukrainian", "ukrainians", "zelensky"):
                 return True
         return None
-
-    def money(self, s: Sentence, clause: set[int]) -> list[Money]:
-        if not clause:
-            return []
-        doc = s.doc
-        start, end = min(clause), max(clause)
-        offset = doc[start].idx
-        text = syntax.span_text(list(doc[start : end + 1]))
-        out = []
-        for m in find_money(text):
-            span = doc.char_span(offset + m.start, offset + m.end, alignment_mode="expand")
-            if span is None or not any(t.i in clause for t in span):
-                continue
-            after = doc[span.end : span.end + 2]
-            if len(after) and after[0].lemma_.lower() in _PRICE_WORDS:
-                continue
-            if len(after) == 2 and after[0].lower_ in ("a", "per", "each") and after[1].pos_ == "NOUN":
-                if after[1].lemma_.lower() in _PERIODS:
-                    # "£3bn a year": a sum given every year, shown with its period
-                    out.append(replace(m, text=f"{m.text} {after.text}", start=offset + m.start, end=offset + m.end))
-                continue  # "$60 a barrel", "€5 per shell": a price, not a sum given
-            out.append(replace(m, start=offset + m.start, end=offset + m.end))  # offsets in the sentence
-        return out
-
-    def aid_type(self, s: Sentence, clause: set[int], contents: list[str]) -> AidType:
-        words = {t.lemma_.lower() for t in s.doc if t.i in clause} | {t.lower_ for t in s.doc if t.i in clause}
-        if words & _HUMANITARIAN and not words & (_MILITARY - {"air"}):
-            return "humanitarian"
-        if words & _MILITARY or any(w for w in contents if w):
-            return "military"
-        if words & _FINANCIAL:
-            return "financial"
-        return "other"
-
-    def _status(self, verb: Token) -> str:
-        lemma = verb.lemma_.lower()
-        if syntax.modals(verb) & {"will", "'ll", "shall", "would"} or verb.tag_ == "VBG" or (
-                verb.dep_ == "xcomp" and verb.head.lemma_ == "be"):  # "are to be delivered"
-            return "pledged"
-        for status, lemmas in _STATUS:
-            if lemma in lemmas:
-                return status
-        return "announced"
 
     def donors(self, s: Sentence, verb: Token, clause: set[int]) -> list[str]:
         who = syntax.agent(verb) if syntax.is_passive(verb) else syntax.subject(verb)
@@ -246,8 +216,7 @@ class AidReader:
         if who is not None:
             if who.lemma_.lower() in self.lx.aid_noun or who.lemma_.lower() in _PART:
                 # "Britain's share", "Germany's new package": the help's own owner, else the actor before.
-                own = [a for a in (actor_of(s, c, self.ctx) for c in who.lefts if c.dep_ in ("poss", "compound"))
-                       if a]
+                own = [a for a in (actor_of(s, c, self.ctx) for c in who.lefts if c.dep_ in ("poss", "compound")) if a]
                 if own:
                     return own[0].split(" and ")
                 if self.ctx.last_actor:
@@ -298,14 +267,17 @@ class AidReader:
             clause = self._clause(verb) if syntax.is_verbal(verb) else set()
             if not clause:
                 continue
-            money = self.money(s, clause)
+            money = sums_given(s, clause)
             if not self._is_giving(s, verb, money, clause) or self.withheld(verb):
                 continue
             direction = self.to_ukraine(s, clause)
             if direction is False or (direction is None and not article_about_ukraine):
                 continue
-            weapons = [w for w in weapons_in(s, self.lx, indices=clause | self._listed_above(verb), equipment=True)
-                       if not self.is_enemy(w.head)]
+            weapons = [
+                w
+                for w in weapons_in(s, self.lx, indices=clause | self._listed_above(verb), equipment=True)
+                if not self.is_enemy(w.head)
+            ]
             contents = widest([w.text for w in weapons]) or self.more.elided_count(s, verb, money)
             has_help = any(self.is_help(t) for t in s.doc if t.i in clause)
             if not (money or contents or has_help):
@@ -315,28 +287,42 @@ class AidReader:
                 continue
             taken |= clause
             self.ctx.last_actor = donors[0]
-            base = {"recipient": "Ukraine", "aid_type": self.aid_type(s, clause, contents),
-                    "status": self._status(verb)}
+            base = {"recipient": "Ukraine", "aid_type": aid_type(s, clause, contents), "status": aid_status(verb)}
             respectively = any(t.lower_ == "respectively" for t in s.doc if t.i in clause)
             if respectively and len(donors) == len(contents) > 1:
                 pairs: list[tuple[str, list[str], Money | None]] = [
-                    (d, [c], None) for d, c in zip(donors, contents, strict=True)]
+                    (d, [c], None) for d, c in zip(donors, contents, strict=True)
+                ]
             elif len(money) > 1 and len(donors) == len(money):
                 pairs = [(d, contents, m) for d, m in zip(donors, money, strict=True)]
             elif len(money) > 1 and len(donors) == 1 and (gapped := self._gapped(s, money)):
                 # "the US will put up $20bn and the EU up to €18.1bn": each later sum has its own donor.
-                pairs = [(donors[0], contents, money[0]), *[(d, contents, m) for d, m in zip(gapped, money[1:],
-                                                                                              strict=True)]]
+                pairs = [
+                    (donors[0], contents, money[0]),
+                    *[(d, contents, m) for d, m in zip(gapped, money[1:], strict=True)],
+                ]
             else:
                 amounts: list[Money | None] = list(money) or [None]
                 pairs = [(" and ".join(donors), contents, m) for m in amounts]
             made = len(out)
             for donor, items, amount in pairs:
-                fields = {**base, "donor": donor, "contents": items,
-                          "amount": amount.text if amount else None, "value": amount.value if amount else None,
-                          "currency": amount.currency if amount else None}
-                out.append(Found("aid", fields, [s], merge_key=(donor.lower(), amount.value if amount else None,
-                                                                  amount.currency if amount else None)
-                                 if amount else None))
+                fields = {
+                    **base,
+                    "donor": donor,
+                    "contents": items,
+                    "amount": amount.text if amount else None,
+                    "value": amount.value if amount else None,
+                    "currency": amount.currency if amount else None,
+                }
+                out.append(
+                    Found(
+                        "aid",
+                        fields,
+                        [s],
+                        merge_key=(donor.lower(), amount.value if amount else None, amount.currency if amount else None)
+                        if amount
+                        else None,
+                    )
+                )
             out += self.more.gapped_counts(s, verb, out[made:])  # "… pledged 24 of the jets and Denmark 19"
         return out + self.more.nominal(s, taken, about_ukraine=article_about_ukraine)

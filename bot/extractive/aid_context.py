@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actor_of
+from bot.extractive.aid_kind import aid_type
+from bot.extractive.aid_money import sums_given
 from bot.extractive.found import Found, unique, widest
 from bot.extractive.reading import Sentence
 from bot.extractive.weapons import weapons_in
@@ -28,8 +30,20 @@ _MOVING = {"reach", "arrive", "go", "flow", "head", "come"}
 _MEASURES = {"sanction", "sanctions", "designation", "listing", "ban", "embargo", "freeze", "tariff"}
 _TOTAL = {"total", "overall", "altogether", "sum"}
 # What a package's contents are listed in, or lumped as: "a fact sheet lists …", "the money will buy …".
-_HOLDERS = {"money", "funding", "sum", "it", "sheet", "list", "document", "breakdown", "table", "statement",
-            "equipment", "announcement"}
+_HOLDERS = {
+    "money",
+    "funding",
+    "sum",
+    "it",
+    "sheet",
+    "list",
+    "document",
+    "breakdown",
+    "table",
+    "statement",
+    "equipment",
+    "announcement",
+}
 # Nouns for the pieces of a package: "The biggest items are …", "Its main elements are …".
 _PART_NOUNS = {"item", "element", "component", "part", "highlight", "centrepiece", "centerpiece", "piece"}
 
@@ -44,34 +58,38 @@ class AidInContext:
         """The phrase that carries the sum: the help noun itself, or the sum it is "in" ("$400 million in
         weapons"). ``None`` for goods that no sum holds."""
         prep = noun.head
-        if noun.dep_ == "pobj" and prep.lower_ in ("in", "of") and prep.head.i != prep.i \
-                and prep.head.pos_ in ("NUM", "NOUN", "SYM") and prep.head.lemma_.lower() not in self.lx.aid_noun:
+        if (
+            noun.dep_ == "pobj"
+            and prep.lower_ in ("in", "of")
+            and prep.head.i != prep.i
+            and prep.head.pos_ in ("NUM", "NOUN", "SYM")
+            and prep.head.lemma_.lower() not in self.lx.aid_noun
+        ):
             return prep.head
         return noun if self.r.is_help(noun) else None
 
     def _speaker_actor(self, s: Sentence, verb: Token) -> str | None:
-        """"Blinken said a further $400 million … would reach Ukraine": the reporting speaker's actor."""
+        """ "Blinken said a further $400 million … would reach Ukraine": the reporting speaker's actor."""
         for tok in list(syntax.ancestors_to_clause_top(verb, limit=4))[1:]:
             if tok.lemma_.lower() in self.lx.report and syntax.is_verbal(tok):
                 return actor_of(s, syntax.subject(tok), self.ctx)
         return None
 
     def nominal(self, s: Sentence, taken: set[int], *, about_ukraine: bool) -> list[Found]:
-        """"… on top of a £2.26 billion loan to Ukraine signed at the weekend": an aid noun (or a sum in
+        """ "… on top of a £2.26 billion loan to Ukraine signed at the weekend": an aid noun (or a sum in
         weapons or help) with its amount, named without a verb of giving (outside any clause already read
         as aid)."""
         out: list[Found] = []
         seen: set[int] = set()
         for noun in s.doc:
-            if noun.i in taken or noun.pos_ != "NOUN" or not (
-                    self.r.is_help(noun) or noun.lemma_.lower() in _GOODS):
+            if noun.i in taken or noun.pos_ != "NOUN" or not (self.r.is_help(noun) or noun.lemma_.lower() in _GOODS):
                 continue
             anchor = self._anchor(noun)
             if anchor is None or anchor.i in seen or anchor.i in taken:
                 continue
             seen.add(anchor.i)
             phrase = {t.i for t in syntax.phrase_tokens(anchor, stop=syntax.CLAUSES)}
-            money = self.r.money(s, phrase)
+            money = sums_given(s, phrase)
             holding = self.lx.contain | {"bring"}
             head = anchor.head
             holds = anchor.dep_ == "nsubj" and (head.lemma_.lower() in holding or head.lower_ in holding)
@@ -81,15 +99,19 @@ class AidInContext:
             toward = self.r.to_ukraine(s, phrase) or (holds and about_ukraine and self.r.to_ukraine(s, phrase) is None)
             if moving and not toward:
                 # "$400 million in weapons would reach Ukraine": where it goes is the verb's.
-                toward = bool(self.r.to_ukraine(s, {t.i for c in head.children if c.dep_ in ("dobj", "prep")
-                                                     for t in c.subtree}))
+                toward = bool(
+                    self.r.to_ukraine(s, {t.i for c in head.children if c.dep_ in ("dobj", "prep") for t in c.subtree})
+                )
             if not money or not toward or (self.r.withheld(head) and not holds):
                 continue
             if holds:
                 phrase |= {t.i for o in syntax.children(head, "dobj") for t in o.subtree}
             donors = self.r.donors(s, head, phrase) if head.i != anchor.i else []
-            own = [a for a in (actor_of(s, c, self.ctx) for c in noun.children
-                               if c.dep_ in ("poss", "compound", "amod", "nmod")) if a]
+            own = [
+                a
+                for a in (actor_of(s, c, self.ctx) for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod"))
+                if a
+            ]
             donor = own[0] if own else (" and ".join(donors) if donors else self._speaker_actor(s, head))
             if donor is None and holds:
                 donor = self.ctx.main_actor if self.ctx.main_actor not in BELLIGERENTS else None
@@ -99,26 +121,40 @@ class AidInContext:
         return out
 
     def _item(self, s: Sentence, donor: str, amount: Money, phrase: set[int], status: str) -> Found:
-        contents = widest([w.text for w in weapons_in(s, self.lx, indices=phrase, equipment=True)
-                           if not self.r.is_enemy(w.head)])
-        return Found("aid", {"donor": donor, "recipient": "Ukraine", "amount": amount.text, "value": amount.value,
-                             "currency": amount.currency, "contents": contents,
-                             "aid_type": self.r.aid_type(s, phrase, contents), "status": status}, [s],
-                     merge_key=(donor.lower(), amount.value, amount.currency))
+        contents = widest(
+            [w.text for w in weapons_in(s, self.lx, indices=phrase, equipment=True) if not self.r.is_enemy(w.head)]
+        )
+        return Found(
+            "aid",
+            {
+                "donor": donor,
+                "recipient": "Ukraine",
+                "amount": amount.text,
+                "value": amount.value,
+                "currency": amount.currency,
+                "contents": contents,
+                "aid_type": aid_type(s, phrase, contents),
+                "status": status,
+            },
+            [s],
+            merge_key=(donor.lower(), amount.value, amount.currency),
+        )
 
     def parts(self, s: Sentence, found: list[Found]) -> list[Found]:
-        """"$2.5bn in security aid, made up of a $1.25bn drawdown and $1.22bn under USAI", "the facility
+        """ "$2.5bn in security aid, made up of a $1.25bn drawdown and $1.22bn under USAI", "the facility
         divides into €33bn in loans and €17bn in grants": the parts of a sum just named, from its donor."""
         sums = [f for f in found if f.section == "aid" and f.fields["amount"]]
         here = bool(sums)
         if not sums:
-            sums = [f for f in self.ctx.items[-3:] if f.section == "aid" and f.fields["amount"]
-                    and f.sentences[-1].index >= s.index - 2]
+            sums = [
+                f
+                for f in self.ctx.items[-3:]
+                if f.section == "aid" and f.fields["amount"] and f.sentences[-1].index >= s.index - 2
+            ]
         if not sums:
             return []
         whole = sums[-1]
-        known = {(f.fields["value"], f.fields["currency"]) for f in found + self.ctx.items[-6:]
-                 if f.section == "aid"}
+        known = {(f.fields["value"], f.fields["currency"]) for f in found + self.ctx.items[-6:] if f.section == "aid"}
         out: list[Found] = []
         for verb in s.doc:
             if not _composes(verb):
@@ -127,7 +163,7 @@ class AidInContext:
             if not here and not (who is not None and (self.r.is_help(who) or syntax.is_pronoun(who))):
                 continue  # a later sentence splits the help just named ("The facility divides into …"), nothing else
             phrase = {t.i for t in verb.subtree}
-            for money in self.r.money(s, phrase):
+            for money in sums_given(s, phrase):
                 if (money.value, money.currency) in known or money.currency != whole.fields["currency"]:
                     continue
                 known.add((money.value, money.currency))
@@ -154,7 +190,7 @@ class AidInContext:
         if {t.lemma_.lower() for t in s.doc} & _MEASURES:
             return None  # a sanctions line
         everything = {t.i for t in s.doc}
-        money = self.r.money(s, everything)
+        money = sums_given(s, everything)
         if not money or any(t.lower_ in _TOTAL for t in s.doc if t.idx < money[0].start):
             return None  # "Total NOK 1.5 billion" restates the package
         if head is None or head.section != "aid":
@@ -176,13 +212,16 @@ class AidInContext:
         return True
 
     def elided_count(self, s: Sentence, verb: Token, money: list[Money]) -> list[str]:
-        """"Denmark has promised 19 aircraft. Norway will give six": a bare number given counts the goods of
+        """ "Denmark has promised 19 aircraft. Norway will give six": a bare number given counts the goods of
         the aid just named."""
         count = syntax.first_child(verb, "dobj")
         if money or count is None or count.pos_ != "NUM" or any(c.pos_ == "NOUN" for c in count.children):
             return []
-        recent = [f for f in self.ctx.items[-4:] if f.section == "aid" and f.fields["contents"]
-                  and f.sentences[-1].index >= s.index - 1]
+        recent = [
+            f
+            for f in self.ctx.items[-4:]
+            if f.section == "aid" and f.fields["contents"] and f.sentences[-1].index >= s.index - 1
+        ]
         if not recent:
             return []
         words = recent[-1].fields["contents"][-1].split()
@@ -191,7 +230,7 @@ class AidInContext:
         return [f"{count.text} {' '.join(words)}"]
 
     def gapped_counts(self, s: Sentence, verb: Token, made: list[Found]) -> list[Found]:
-        """"The Netherlands pledged 24 of the jets and Denmark 19": the count of each donor, the second one's
+        """ "The Netherlands pledged 24 of the jets and Denmark 19": the count of each donor, the second one's
         verb left out (gapping). The parser hangs "Denmark 19" on the object as a conjunct."""
         obj = syntax.first_child(verb, "dobj")
         if obj is None or len(made) != 1:
@@ -213,28 +252,48 @@ class AidInContext:
             count = next((c for c in conj.children if c.dep_ == "nummod" and c.pos_ == "NUM"), None)
             donor = next((n.canonical for n in s.names_of("actor") if n.start <= conj.i < n.end), None)
             if count is not None and donor is not None and donor not in BELLIGERENTS:
-                out.append(Found("aid", {**made[0].fields, "donor": donor, "contents": [f"{count.text} {goods}"],
-                                         "amount": None, "value": None, "currency": None}, [s]))
+                out.append(
+                    Found(
+                        "aid",
+                        {
+                            **made[0].fields,
+                            "donor": donor,
+                            "contents": [f"{count.text} {goods}"],
+                            "amount": None,
+                            "value": None,
+                            "currency": None,
+                        },
+                        [s],
+                    )
+                )
         return out
 
     def continuation(self, s: Sentence) -> Found | None:
-        """"The package includes radars, interceptors and spare parts": contents of the aid just named."""
+        """ "The package includes radars, interceptors and spare parts": contents of the aid just named."""
         for verb in s.doc:
             if not syntax.is_verbal(verb):
                 continue
             lemma = verb.lemma_.lower()
             who = syntax.subject(verb)
-            on_list = lemma == "be" and any(p.lower_ == "on" and any(o.lemma_.lower() == "list" for o in p.children)
-                                            for p in syntax.children(verb, "prep"))  # "Also on the list are …"
-            holds = (lemma in self.lx.contain or lemma == "list") and who is not None and (
-                who.lemma_.lower() in self.lx.aid_noun or syntax.is_pronoun(who)
-                or who.lemma_.lower() in _HOLDERS or who.lemma_.lower() in self.lx.equipment_heads)
+            on_list = lemma == "be" and any(
+                p.lower_ == "on" and any(o.lemma_.lower() == "list" for o in p.children)
+                for p in syntax.children(verb, "prep")
+            )  # "Also on the list are …"
+            holds = (
+                (lemma in self.lx.contain or lemma == "list")
+                and who is not None
+                and (
+                    who.lemma_.lower() in self.lx.aid_noun
+                    or syntax.is_pronoun(who)
+                    or who.lemma_.lower() in _HOLDERS
+                    or who.lemma_.lower() in self.lx.equipment_heads
+                )
+            )
             # "The biggest items are Archer artillery systems, CV90 vehicles …": what the package is made of.
             named_parts = lemma == "be" and who is not None and who.lemma_.lower() in _PART_NOUNS
             if not (holds or on_list or named_parts):
                 continue
-            recent = [f for f in self.ctx.items[-4:] if f.section == "aid"
-                      and f.sentences[-1].index >= s.index - 3]
+            recent = [f for f in self.ctx.items[-4:] if f.section == "aid" and f.sentences[-1].index >= s.index - 3]
             if not recent:
                 return None
             clause = {t.i for t in verb.subtree}
@@ -244,7 +303,7 @@ class AidInContext:
             target: Found = recent[-1]
             target.fields["contents"] = unique([*target.fields["contents"], *contents])
             if target.fields["aid_type"] == "other":
-                target.fields["aid_type"] = self.r.aid_type(s, clause, contents)
+                target.fields["aid_type"] = aid_type(s, clause, contents)
             target.extend(s)
             return target
         return None

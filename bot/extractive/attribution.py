@@ -15,6 +15,15 @@ from typing import TYPE_CHECKING
 from bot.extractive import syntax
 from bot.extractive.names import side_of
 from bot.extractive.reading import ContextReader, Sentence, Speaker
+from bot.extractive.speakers import (
+    CITING,
+    cited_source,
+    display_tokens,
+    left_phrase,
+    speaker_token,
+    through_carrier,
+    trailing_speaker,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -22,13 +31,25 @@ if TYPE_CHECKING:
     from bot.extractive.lexicon import Side
 
 _TIME_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?(?:[-–—:|]\s*)?")
-# Nouns that carry someone's words: "the ministry's statement said", "a report by the ISW".
-_CARRIERS = {"statement", "report", "update", "bulletin", "briefing", "map", "post", "video", "estimate",
-             "assessment", "data", "figure", "tally", "count", "communique", "release", "summary", "analysis",
-             "account", "version", "footage", "message", "notice", "announcement", "channel", "feed"}
-_MEDIA = {"reuters", "ap", "afp", "tass", "ria", "interfax", "bloomberg", "bbc", "cnn", "kyodo", "dpa", "ukrinform",
-          "agency", "newspaper", "outlet", "broadcaster"}
-_CITING = {"cite", "quote"}
+# News agencies and outlets: they pass on what the one they cite said.
+_MEDIA = {
+    "reuters",
+    "ap",
+    "afp",
+    "tass",
+    "ria",
+    "interfax",
+    "bloomberg",
+    "bbc",
+    "cnn",
+    "kyodo",
+    "dpa",
+    "ukrinform",
+    "agency",
+    "newspaper",
+    "outlet",
+    "broadcaster",
+}
 
 
 @dataclass(slots=True)
@@ -49,130 +70,45 @@ def _content_of(verb: Token) -> set[int]:
     for child in verb.children:
         if told and child.dep_ in ("dobj", "dative") and child.i < verb.i + 3 and child.pos_ in ("NOUN", "PRON", "PROPN"):
             continue  # "told reporters that …": the audience, not what was said
-        if told and child.dep_ == "prep" and child.i < verb.i + 4 and not any(t.like_num for t in child.subtree
-                                                                            if not syntax.is_temporal(t)):
+        if (
+            told
+            and child.dep_ == "prep"
+            and child.i < verb.i + 4
+            and not any(t.like_num for t in child.subtree if not syntax.is_temporal(t))
+        ):
             continue  # "wrote on Telegram that …", "said on Sunday …": where or when it was said
         figure = child.dep_ == "prep" and any(t.like_num for t in child.subtree) and child.lower_ in ("at", "to")
         # "showed most of the town under Russian control": what the map or monitor says the place is.
         predicate = child.dep_ == "prep" and child.lower_ == "under" and syntax.first_child(verb, "dobj") is not None
-        if child.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "oprd") or figure or predicate or (
-                child.dep_ == "prep" and child.lower_ in ("of", "that", "about", "on")):
-            if child.dep_ == "advcl" and child.lemma_ in _CITING:
+        if (
+            child.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "oprd")
+            or figure
+            or predicate
+            or (child.dep_ == "prep" and child.lower_ in ("of", "that", "about", "on"))
+        ):
+            if child.dep_ == "advcl" and child.lemma_ in CITING:
                 continue
             out.update(t.i for t in child.subtree)
     inverted = syntax.first_child(verb, "nsubj")
     if verb.dep_ == "conj" and inverted is not None and inverted.i > verb.i and verb.i > verb.head.i:
         # "Russian forces have taken Toretsk, claims Russia's defence ministry": the speaker comes last.
         out.update(t.i for t in verb.head.subtree if t.i < verb.left_edge.i)
-    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and (
-            verb.i > verb.head.i or verb.dep_ == "parataxis"):
+    if (
+        verb.dep_ in ("parataxis", "ccomp", "advcl")
+        and verb.head.i != verb.i
+        and (verb.i > verb.head.i or verb.dep_ == "parataxis")
+    ):
         # "“We repelled twelve attacks,” the brigade said", "Over three weeks, it said, 130 tanks were lost":
         # the parse hangs the speaker's verb off what is said.
         out.update(t.i for t in verb.head.subtree if t.i < verb.left_edge.i or t.i > verb.right_edge.i)
     return out
 
 
-def _speaker_token(verb: Token) -> Token | None:
-    who = syntax.first_child(verb, "nsubj")
-    if who is None and verb.dep_ == "conj":
-        who = syntax.subject(verb)  # "rejected that account and said …": the verbs share the subject
-    if who is None:
-        who = syntax.agent(verb)  # "maps published by DeepState show …"
-    if who is None and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and syntax.first_child(verb, "ccomp"):
-        # "DeepState, a mapping project, estimated that …" parsed as a noun with a reduced relative.
-        who = verb.head
-    return who
-
-
-def _trailing_speaker(verb: Token) -> Token | None:
-    """"… killed at least 19 people, the regional governor, Oleh Syniehubov, said": the speaker parsed as an
-    apposition of the last noun, right before a final reporting verb that has no subject of its own."""
-    doc = verb.doc
-    if verb.tag_ not in ("VBZ", "VBD") or any(t.i > verb.i and t.dep_ in ("dobj", "ccomp") for t in verb.subtree):
-        return None
-    prev = next((doc[i] for i in range(verb.i - 1, -1, -1) if not doc[i].is_punct), None)
-    top = None
-    while prev is not None and prev.right_edge.i < verb.i:
-        if prev.dep_ == "appos" and prev.head.i < prev.i:
-            top = prev
-        if prev.head.i == prev.i:
-            break
-        prev = prev.head
-    return top
-
-
-def _left_phrase(verb: Token) -> list[Token]:
-    """"The Ukrainian military claims to have …" parsed with no subject: the words before the verb
-    that the parser hung on it as modifiers are the speaker."""
-    if verb.tag_ not in ("VBZ", "VBD", "VBP") or verb.i == 0:
-        return []
-    lefts = [c for c in verb.lefts if c.dep_ in ("det", "amod", "compound", "nmod", "poss")]
-    if lefts:
-        tokens = sorted({t for c in lefts for t in c.subtree}, key=lambda t: t.i)
-        return tokens if tokens[-1].i == verb.i - 1 else []
-    # "On 26 January Russia's Defence Ministry announced …": the noun phrase right before the verb,
-    # which the parser took for the object of the opening preposition.
-    before = verb.doc[verb.i - 1]
-    if before.tag_ in ("NNP", "NNPS", "NN", "NNS") and before.dep_ == "pobj":
-        return [t for t in before.subtree if t.i < verb.i and t.dep_ not in ("nummod",)
-                and not syntax.is_temporal(t) and t.tag_ != "CD"]
-    return []
-
-
-def _through_carrier(who: Token) -> Token:
-    """"The ministry's statement said" -> the ministry; "a report by the ISW" -> the ISW."""
-    if who.lemma_.lower() not in _CARRIERS:
-        return who
-    owner = syntax.first_child(who, "poss")
-    if owner is not None:
-        return owner
-    named = [c for c in who.lefts if c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS")]
-    if named:
-        return named[-1]  # "the DeepState map shows …"
-    for prep in syntax.children(who, "prep"):
-        if prep.lower_ in ("by", "from", "of"):
-            obj = syntax.first_child(prep, "pobj")
-            if obj is not None:
-                return obj
-    for acl in syntax.children(who, "acl"):  # "maps published by DeepState", "footage released by the ministry"
-        agent = syntax.first_child(acl, "agent")
-        obj = syntax.first_child(agent, "pobj") if agent is not None else None
-        if obj is not None:
-            return obj
-    return who
-
-
-def _cited(verb: Token) -> Token | None:
-    """"Reuters, citing the defence ministry, reported …": the one cited."""
-    for child in verb.subtree:
-        if child.lemma_ in _CITING and child.i != verb.i:
-            obj = syntax.first_child(child, "dobj", "pobj")
-            if obj is not None:
-                return obj
-    return None
-
-
-def _display_tokens(who: Token) -> list[Token]:
-    """The words that name a speaker: "Russia's chief of the General Staff, Valery Gerasimov", or just
-    "Valery Gerasimov" when the whole phrase would be long; never a relative clause."""
-    full = [t for t in syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"relcl"}) if not t.is_punct or t.text == "'s"]
-    if len(full) <= 9:
-        return syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"relcl"})
-    for appos in syntax.children(who, "appos") + [a for p in syntax.children(who, "prep")
-                                                  for o in syntax.children(p, "pobj") for a in syntax.children(o, "appos")]:
-        if appos.tag_ in ("NNP", "NNPS"):
-            return syntax.phrase_tokens(appos, stop=syntax.CLAUSES | {"prep", "appos", "relcl"})
-    without_appos = syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"appos", "relcl"})
-    if who.tag_ in ("NNP", "NNPS") and len(without_appos) <= 9:
-        return without_appos  # "The Institute for the Study of War, a think tank": the name runs on through "for"
-    return syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"prep", "appos", "relcl"})
-
-
 class Attributor(ContextReader):
     """Finds attributions in sentences and resolves speakers against the article's context."""
 
     def _colon(self, s: Sentence) -> Attribution | None:
-        """"General Staff: Russian losses 1,690 troops …": a speaker's name, a colon, what they say."""
+        """ "General Staff: Russian losses 1,690 troops …": a speaker's name, a colon, what they say."""
         doc = s.doc
         colon = next((t for t in doc[:10] if t.text == ":"), None)
         if colon is None or colon.i == 0 or colon.i + 2 >= len(doc):
@@ -203,8 +139,8 @@ class Attributor(ContextReader):
                 continue
             if lemma not in self.lx.report or not syntax.is_verbal(token):
                 continue
-            who = _speaker_token(token)
-            trailing = _trailing_speaker(token) if who is None else None
+            who = speaker_token(token)
+            trailing = trailing_speaker(token) if who is None else None
             if trailing is not None:
                 speaker = self.speaker(s, trailing)
                 if speaker is not None:
@@ -212,16 +148,16 @@ class Attributor(ContextReader):
                     found.append(Attribution(speaker, token, said, denial=lemma in self.lx.deny))
                 continue
             if who is None:
-                phrase = _left_phrase(token)
+                phrase = left_phrase(token)
                 if not phrase:
                     continue
                 speaker = self.speaker(s, phrase[-1], phrase=phrase)
                 if speaker is not None:
                     found.append(Attribution(speaker, token, _content_of(token), denial=lemma in self.lx.deny))
                 continue
-            who = _through_carrier(who)
+            who = through_carrier(who)
             if who.lower_ in _MEDIA or (who.lower_ in ("agency", "newspaper") or who.text.lower() in _MEDIA):
-                who = _cited(token) or who
+                who = cited_source(token) or who
             speaker = self.speaker(s, who)
             if speaker is None:
                 continue
@@ -239,7 +175,7 @@ class Attributor(ContextReader):
         """The speaker a subject phrase names, resolved against earlier sentences when it is vague."""
         if syntax.is_pronoun(who) and phrase is None:
             return self._subject_before(s, who) or self._pronoun(who)
-        tokens = phrase or _display_tokens(who)
+        tokens = phrase or display_tokens(who)
         whole = phrase or list(who.subtree)
         start, end = whole[0].i, whole[-1].i + 1
         display = syntax.span_text([t for t in tokens if not (t.i == tokens[0].i and t.lower_ in ("the", "a", "an"))])
@@ -249,8 +185,9 @@ class Attributor(ContextReader):
             return None
         proper = [t for t in tokens if t.tag_ in ("NNP", "NNPS")]
         side = side_of(s.names, start, end) or self._local_side(s, whole)
-        person = bool(proper) and not any(n.kind in ("actor", "side", "default_ukraine", "place")
-                                          for n in s.names if n.start <= proper[-1].i < n.end)
+        person = bool(proper) and not any(
+            n.kind in ("actor", "side", "default_ukraine", "place") for n in s.names if n.start <= proper[-1].i < n.end
+        )
         keys = [who.lemma_.lower()]
         if proper:
             keys.append(proper[-1].text)  # a surname: "Lykhovy said" later
@@ -278,14 +215,38 @@ class Attributor(ContextReader):
             return None
         ids = {t.i for t in phrase}
         roles = [t for t in phrase if t.lemma_.lower() in lx.official]
-        places = [n.text for n in s.names if n.kind == "place" and n.start in ids] + [
-            e.text for e in s.doc.ents if e.label_ in ("GPE", "LOC") and e.start in ids] + [
-            # "Poltava regional governor", "the governor of Poltava": a name that qualifies the office
-            t.text for r in roles for t in r.subtree
-            if t.tag_ == "NNP" and t.ent_type_ != "PERSON" and t.i < r.i and t.dep_ in ("compound", "amod", "poss", "nmod")]
-        if not places and any(t.lemma_.lower() in ("regional", "region", "local", "city", "oblast", "mayor", "community",
-                                                   "district", "village", "town", "hromada", "municipal")
-                              for t in phrase):
+        places = (
+            [n.text for n in s.names if n.kind == "place" and n.start in ids]
+            + [e.text for e in s.doc.ents if e.label_ in ("GPE", "LOC") and e.start in ids]
+            + [
+                # "Poltava regional governor", "the governor of Poltava": a name that qualifies the office
+                t.text
+                for r in roles
+                for t in r.subtree
+                if t.tag_ == "NNP"
+                and t.ent_type_ != "PERSON"
+                and t.i < r.i
+                and t.dep_ in ("compound", "amod", "poss", "nmod")
+            ]
+        )
+        if not places and any(
+            t.lemma_.lower()
+            in (
+                "regional",
+                "region",
+                "local",
+                "city",
+                "oblast",
+                "mayor",
+                "community",
+                "district",
+                "village",
+                "town",
+                "hromada",
+                "municipal",
+            )
+            for t in phrase
+        ):
             # "…, according to the regional governor, Oleksandr Prokudin": the region is the one the sentence
             # is about, named outside the speaker's phrase.
             places = [n.text for n in s.names if n.kind == "place" and n.start not in ids]
@@ -294,7 +255,7 @@ class Attributor(ContextReader):
         return "russia" if any(w.lower() in lx.russian_regions for p in places for w in p.split()) else "ukraine"
 
     def _subject_before(self, s: Sentence, who: Token) -> Speaker | None:
-        """"Ukraine's General Staff has dismissed the Russian account. In its update it says …": "it" is the
+        """ "Ukraine's General Staff has dismissed the Russian account. In its update it says …": "it" is the
         body the sentence before was about, when that sentence's subject names a side."""
         if who.lower_ not in ("it", "they") or s.index == 0 or not self.ctx.sentences:
             return None

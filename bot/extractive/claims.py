@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.attribution import Attribution
+from bot.extractive.claim_text import EDGES, claim_texts
+from bot.extractive.claim_words import CARRY_OUT, CLAIM_NOUNS, LEARNING, MOVING, NEEDS_OBJECT, PHRASAL, TRADE_QUANTITIES
 from bot.extractive.found import Found
 from bot.extractive.places import places_in
 from bot.extractive.reading import Context, Sentence
@@ -20,32 +22,7 @@ from bot.extractive.reading import Context, Sentence
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_EDGES = " ,;:.“”\"'‘’-–—"
 _OPENING_QUOTES = {"“", '"', "‘", "'", "«"}
-# Verbs with a particle that are always fighting, whatever their object.
-_PHRASAL = {("shoot", "down"), ("beat", "back"), ("fight", "off"), ("fend", "off"), ("push", "back"),
-            ("drive", "back"), ("hold", "off"), ("fight", "back")}
-# Moving on the front: fighting only with a military word near ("units were pulling back"; prices pull back too).
-_MOVING = {("pull", "back"), ("fall", "back"), ("pull", "out"), ("break", "through")}
-# Verbs that do an attack named by a noun: "carried out a massive strike", "suffered heavy losses".
-_CARRY_OUT = {"carry", "conduct", "launch", "stage", "mount", "deliver", "suffer", "inflict", "record", "repel", "make",
-              "repulse", "thwart", "foil", "sustain", "execute", "perform", "unleash"}
-
-
-# Verbs of fighting only with what they act on: "took Avdiivka", "hit a depot".
-_NEEDS_OBJECT = frozenset({"take", "seize", "capture", "hit", "enter", "control", "gain", "free", "clear", "target",
-                           "damage"})
-# Learning to do something is not doing it: "pilots have learned to fly the jets".
-_LEARNING = frozenset({"learn", "train", "practise", "practice", "study", "rehearse"})
-# Quantities of trade that rise and fall like a front line does not: "freight rates have fallen back".
-_TRADE_QUANTITIES = {"cost", "price", "rate", "premium", "value", "share", "index", "output", "export", "import",
-                     "revenue", "income", "profit", "sale", "market", "stock", "currency", "inflation", "growth",
-                     "demand", "production", "fee", "tariff", "yield", "spending", "level", "volume", "traffic",
-                     "freight", "rouble", "ruble", "hryvnia", "euro", "dollar", "bond", "earnings", "turnover"}
-
-
-# What a denial in a relative clause can be about: "a claim Kyiv denied", "an account Moscow rejected".
-_CLAIM_NOUNS = {"claim", "account", "report", "assertion", "statement", "version", "allegation"}
 
 
 class ClaimReader:
@@ -71,7 +48,7 @@ class ClaimReader:
         rate or another quantity of trade ("freight rates have fallen"), or an act named as the subject."""
         if syntax.first_child(verb, "dobj") is not None or syntax.is_passive(verb):
             return True
-        if verb.lemma_.lower() in _NEEDS_OBJECT:
+        if verb.lemma_.lower() in NEEDS_OBJECT:
             return False  # "crews take almost as long": taking, with nothing taken, is no capture
         if syntax.first_child(verb, "csubj") is not None:
             return False  # "hitting targets … fell within its right": an act as the subject
@@ -80,10 +57,10 @@ class ClaimReader:
             return True
         if who.pos_ in ("VERB", "AUX"):
             return False
-        return who.lemma_.lower() not in _TRADE_QUANTITIES
+        return who.lemma_.lower() not in TRADE_QUANTITIES
 
     def _hypothetical(self, token: Token) -> bool:
-        """"could capture", "plans to take", "if Russia advances", "allowed them to fire", "the drones that
+        """ "could capture", "plans to take", "if Russia advances", "allowed them to fire", "the drones that
         strike homes every night": not an event anyone claims happened."""
         if token.dep_ == "relcl" and token.head.pos_ == "NOUN":
             return True  # a relative clause describes a thing; it does not report an event
@@ -94,10 +71,13 @@ class ClaimReader:
         for tok in syntax.ancestors_to_clause_top(token, limit=4):
             if syntax.modals(tok) & {"could", "might", "may", "would", "should", "must", "can", "will", "'ll"}:
                 return True
-            if tok.i != token.i and tok.lemma_.lower() in self.lx.intention | _LEARNING and token.dep_ == "xcomp":
+            if tok.i != token.i and tok.lemma_.lower() in self.lx.intention | LEARNING and token.dep_ == "xcomp":
                 return True
-            if tok.i != token.i and (tok.lemma_.lower() in self.lx.permit or tok.lemma_.lower() in self.lx.prohibit
-                                     or tok.lemma_.lower() in self.lx.request):
+            if tok.i != token.i and (
+                tok.lemma_.lower() in self.lx.permit
+                or tok.lemma_.lower() in self.lx.prohibit
+                or tok.lemma_.lower() in self.lx.request
+            ):
                 return True  # "authorised Ukrainian forces to fire at …" is a rule, not a strike
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "once", "until") for c in tok.children):
                 return True
@@ -107,46 +87,66 @@ class ClaimReader:
 
     def is_event(self, s: Sentence, token: Token) -> bool:
         lemma = token.lemma_.lower()
-        if syntax.is_verbal(token) and lemma == "launch" and not self._hypothetical(token) and any(
-                o.lemma_.lower() in self.lx.military for o in syntax.children(token, "dobj")):
+        if (
+            syntax.is_verbal(token)
+            and lemma == "launch"
+            and not self._hypothetical(token)
+            and any(o.lemma_.lower() in self.lx.military for o in syntax.children(token, "dobj"))
+        ):
             return True  # "Russia launched 537 drones and 45 missiles overnight"
         if syntax.is_verbal(token) and lemma in self.lx.give and not self._hypothetical(token):
             # "Russia sent 315 drones and 12 missiles against Ukraine": giving aimed at someone is an attack,
             # wherever the parse hangs the aim (on the verb or on the last weapon of the list).
-            return any(c.dep_ == "prep" and c.lower_ in ("against", "at", "toward", "towards", "into", "on")
-                       and (c.head.i == token.i or (c.head.dep_ in ("dobj", "conj") and c.head.pos_ == "NOUN"
-                                                     and c.lower_ != "on"))
-                       for c in token.subtree) and self._military(s, token)
-        if syntax.is_verbal(token) and any(c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in _MOVING
-                                           for c in token.children):
+            return any(
+                c.dep_ == "prep"
+                and c.lower_ in ("against", "at", "toward", "towards", "into", "on")
+                and (c.head.i == token.i or (c.head.dep_ in ("dobj", "conj") and c.head.pos_ == "NOUN" and c.lower_ != "on"))
+                for c in token.subtree
+            ) and self._military(s, token)
+        if syntax.is_verbal(token) and any(
+            c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in MOVING for c in token.children
+        ):
             return not self._hypothetical(token) and self._military(s, token) and self._fighting_subject(token)
         if syntax.is_verbal(token) and lemma in self.lx.event:
             if self._hypothetical(token):
                 return False
             # "shot down", "beat back", "fended off": the particle makes the verb one of fighting.
-            phrasal = any(c.dep_ == "prt" and (lemma, c.lower_) in _PHRASAL for c in token.children)
+            phrasal = any(c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL for c in token.children)
             if not phrasal and lemma in self.lx.event_ambiguous and not self._fighting_subject(token):
                 return False  # "the cost of insuring a ship has fallen": prices fall too
             return phrasal or lemma not in self.lx.event_ambiguous or self._military(s, token)
         # Who holds ground: "showed Basivka as contested rather than under Russian control", "in Ukrainian
         # control". A state of the front is a claim like an event, when someone asserts it.
-        if lemma == "control" and token.pos_ == "NOUN" and token.head.lower_ in ("under", "in") and any(
-                self.lx.side_words.get(c.lower_) for c in token.lefts):
+        if (
+            lemma == "control"
+            and token.pos_ == "NOUN"
+            and token.head.lower_ in ("under", "in")
+            and any(self.lx.side_words.get(c.lower_) for c in token.lefts)
+        ):
             return True
         if lemma == "contest" and token.tag_ in ("VBN", "JJ") and syntax.first_child(token, "dobj", "agent") is None:
             return True
-        if token.pos_ == "NOUN" and lemma in self.lx.event_noun and syntax.is_verbal(token.head) and \
-                token.head.i != token.i and self._hypothetical(token.head):
+        if (
+            token.pos_ == "NOUN"
+            and lemma in self.lx.event_noun
+            and syntax.is_verbal(token.head)
+            and token.head.i != token.i
+            and self._hypothetical(token.head)
+        ):
             return False  # "If Russia launches attacks on Ukraine …": a condition, not an event
         if token.pos_ == "NOUN" and lemma in self.lx.event_noun:
             # A noun of fighting counts with a figure or a place ("12 attacks near Pokrovsk", "losses of up to
             # 220 servicemen", "the capture of X"), or as what someone did ("carried out a massive strike").
             has_figure = any(t.like_num for t in token.subtree) or (
                 # "puts Russian losses over the previous day at 1,690 troops"
-                token.dep_ == "dobj" and any(p.lower_ == "at" and any(t.like_num for t in p.subtree)
-                                             for p in syntax.children(token.head, "prep")))
-            done = token.dep_ in ("dobj", "nsubjpass") and syntax.is_verbal(token.head) and (
-                token.head.lemma_.lower() in self.lx.event or token.head.lemma_.lower() in _CARRY_OUT)
+                token.dep_ == "dobj"
+                and any(p.lower_ == "at" and any(t.like_num for t in p.subtree) for p in syntax.children(token.head, "prep"))
+            )
+            done = (
+                token.dep_ in ("dobj", "nsubjpass")
+                and syntax.is_verbal(token.head)
+                and (token.head.lemma_.lower() in self.lx.event or token.head.lemma_.lower() in CARRY_OUT)
+            )
             return has_figure or done or bool(places_in(s, {t.i for t in token.subtree}))
         return False
 
@@ -155,18 +155,32 @@ class ClaimReader:
         ATACMS into Russia" is a rule, not a strike)."""
         out: list[Found] = []
         ruled = ruled or set()
-        with_events = {a.speaker.name for a in attributions
-                       if any(t.i in a.content and t.i not in ruled and self.is_event(s, t) for t in s.doc)}
+        with_events = {
+            a.speaker.name
+            for a in attributions
+            if any(t.i in a.content and t.i not in ruled and self.is_event(s, t) for t in s.doc)
+        }
         for a in attributions:
-            if a.denial and a.verb is not None and a.verb.dep_ in ("relcl", "acl") and \
-                    a.verb.head.lemma_.lower() in _CLAIM_NOUNS:
+            if (
+                a.denial
+                and a.verb is not None
+                and a.verb.dep_ in ("relcl", "acl")
+                and a.verb.head.lemma_.lower() in CLAIM_NOUNS
+            ):
                 out += self._denied_here(s, a, attributions, ruled)  # "…, a claim Ukraine's military denied"
                 continue
             events = [t for t in s.doc if t.i in a.content and t.i not in ruled and self.is_event(s, t)]
             if not events and not a.denial:
                 continue
-            if a.denial and not events and (not a.content or a.speaker.name in with_events
-                                            or self._last_location(a.speaker.side, any_place=True) is None):
+            if (
+                a.denial
+                and not events
+                and (
+                    not a.content
+                    or a.speaker.name in with_events
+                    or self._last_location(a.speaker.side, any_place=True) is None
+                )
+            ):
                 # "rejected that account and said its units had repelled …": the rival claim says it;
                 # a denial with no claim before it is not about the fighting.
                 continue
@@ -176,15 +190,25 @@ class ClaimReader:
                 location = self._last_location(a.speaker.side)
             if location is None:
                 location = self._place_nearby(s)
-            for claim in self._claim_texts(s, a, events):
-                out.append(Found("battlefield_claims", {
-                    "claimant": a.speaker.name, "claim": claim, "location": location,
-                    "side": a.speaker.side, "status": "claimed"}, [s],
-                    merge_key=(a.speaker.name.lower(), claim.lower())))
+            for claim in claim_texts(s, a, events):
+                out.append(
+                    Found(
+                        "battlefield_claims",
+                        {
+                            "claimant": a.speaker.name,
+                            "claim": claim,
+                            "location": location,
+                            "side": a.speaker.side,
+                            "status": "claimed",
+                        },
+                        [s],
+                        merge_key=(a.speaker.name.lower(), claim.lower()),
+                    )
+                )
         return out
 
     def _denied_here(self, s: Sentence, a: Attribution, attributions: list[Attribution], ruled: set[int]) -> list[Found]:
-        """"Bloggers reported that Russian troops had entered Chasiv Yar, a claim Ukraine's military denied": the
+        """ "Bloggers reported that Russian troops had entered Chasiv Yar, a claim Ukraine's military denied": the
         denial is a rival claim about what the other attribution of the sentence claims."""
         if a.verb is None:
             return []
@@ -197,16 +221,27 @@ class ClaimReader:
             claimed = [i for i in sorted(other.content) if i < a.verb.head.left_edge.i and not s.doc[i].is_punct]
             if not claimed:
                 continue
-            text = syntax.span_text(list(s.doc[claimed[0] : claimed[-1] + 1])).strip(_EDGES)
+            text = syntax.span_text(list(s.doc[claimed[0] : claimed[-1] + 1])).strip(EDGES)
             places = places_in(s, set(claimed))
             claim = f"{a.verb.text} that {text.removeprefix('that ')}"
-            return [Found("battlefield_claims", {
-                "claimant": a.speaker.name, "claim": claim, "location": places[0] if places else None,
-                "side": a.speaker.side, "status": "claimed"}, [s], merge_key=(a.speaker.name.lower(), claim.lower()))]
+            return [
+                Found(
+                    "battlefield_claims",
+                    {
+                        "claimant": a.speaker.name,
+                        "claim": claim,
+                        "location": places[0] if places else None,
+                        "side": a.speaker.side,
+                        "status": "claimed",
+                    },
+                    [s],
+                    merge_key=(a.speaker.name.lower(), claim.lower()),
+                )
+            ]
         return []
 
     def _place_nearby(self, s: Sentence) -> str | None:
-        """"… at a facility in the region": the place the sentence or the one before it names."""
+        """ "… at a facility in the region": the place the sentence or the one before it names."""
         places = places_in(s)
         if places:
             return places[0]
@@ -218,22 +253,29 @@ class ClaimReader:
         return None
 
     def continuation(self, s: Sentence) -> Found | None:
-        """"Six ATACMS were fired, the ministry said. Five were shot down, one damaged.": an event told
+        """ "Six ATACMS were fired, the ministry said. Five were shot down, one damaged.": an event told
         with no speaker right after a claim goes on with that claim's speaker."""
         last = self.ctx.items[-1] if self.ctx.items else None
-        if (last is None or last.section != "battlefield_claims" or last.sentences[-1].index != s.index - 1
-                or last.sentences[-1].para != s.para):
+        if (
+            last is None
+            or last.section != "battlefield_claims"
+            or last.sentences[-1].index != s.index - 1
+            or last.sentences[-1].para != s.para
+        ):
             return self._quoted_on(s)
         events = [t for t in s.doc if self.is_event(s, t)]
         if not events:
             return None
-        claim = s.text.strip(_EDGES)
-        return Found("battlefield_claims", {**last.fields, "claim": claim,
-                                            "location": (places_in(s) or [last.fields["location"]])[0]}, [s],
-                     merge_key=(str(last.fields["claimant"]).lower(), claim.lower()))
+        claim = s.text.strip(EDGES)
+        return Found(
+            "battlefield_claims",
+            {**last.fields, "claim": claim, "location": (places_in(s) or [last.fields["location"]])[0]},
+            [s],
+            merge_key=(str(last.fields["claimant"]).lower(), claim.lower()),
+        )
 
     def _quoted_on(self, s: Sentence) -> Found | None:
-        """"“We are holding the line,” he said. “We repelled 27 assaults near Kurakhove.”": a quoted sentence
+        """ "“We are holding the line,” he said. “We repelled 27 assaults near Kurakhove.”": a quoted sentence
         with no speaker of its own, right after one that named its speaker, goes on in that speaker's words."""
         said = self.ctx.last_said
         if said is None or said[0] != s.index - 1 or s.text.lstrip()[:1] not in _OPENING_QUOTES:
@@ -244,11 +286,20 @@ class ClaimReader:
         if not events:
             return None
         speaker = said[1]
-        claim = s.text.strip(_EDGES)
+        claim = s.text.strip(EDGES)
         places = places_in(s)
-        return Found("battlefield_claims", {"claimant": speaker.name, "claim": claim,
-                                            "location": places[0] if places else None, "side": speaker.side,
-                                            "status": "claimed"}, [s], merge_key=(speaker.name.lower(), claim.lower()))
+        return Found(
+            "battlefield_claims",
+            {
+                "claimant": speaker.name,
+                "claim": claim,
+                "location": places[0] if places else None,
+                "side": speaker.side,
+                "status": "claimed",
+            },
+            [s],
+            merge_key=(speaker.name.lower(), claim.lower()),
+        )
 
     def _last_location(self, side: str, *, any_place: bool = False) -> str | None:
         """A denial ("Kyiv denied it") is about the place of the latest claim from the other side."""
@@ -259,49 +310,3 @@ class ClaimReader:
                 if any_place:
                     return ""
         return None
-
-    @staticmethod
-    def _claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
-        """What is claimed: the asserted words, as one stretch of the sentence; and a second event told in a
-        clause of its own ("…, it said, while a further 51 drones were lost") as a claim of its own."""
-        doc = s.doc
-        content = sorted(a.content)
-        if not content:
-            return []
-        # The longest run of consecutive content tokens that holds an event (or the first run for a denial).
-        runs: list[list[int]] = [[content[0]]]
-        for i in content[1:]:
-            if i == runs[-1][-1] + 1 or (i == runs[-1][-1] + 2 and doc[i - 1].is_punct):
-                runs[-1].append(i)
-            else:
-                runs.append([i])
-        # The run holding the main event (the one nearest the root): "Air defences shot down 241 drones …,
-        # it said, while 51 more were lost" claims the shooting down, not the aside.
-        depth = {t.i: sum(1 for _ in t.ancestors) for t in events}
-        with_event = [r for r in runs if set(depth) & set(r)]
-        if with_event:
-            best = min(with_event, key=lambda r: (min(depth[i] for i in r if i in depth), -len(r)))
-        else:
-            best = max(runs, key=len)
-        start, end = best[0], best[-1]
-        if a.verb is not None and any(t.head.i == a.verb.i and t.dep_ == "dobj" for t in events):
-            # "puts Russian losses over the previous day at 1,690 troops": the figure is the verb's, after
-            # the words the speaker's own phrase interrupts.
-            end = max(i for i in content if i >= start and doc[i].head.i in {a.verb.i, *range(start, i)})
-        text = syntax.span_text(list(doc[start : end + 1])).strip(_EDGES)
-        before = next((r for r in runs if r[-1] < start and a.verb is not None and all(
-            doc[i].is_punct or i in {t.i for t in a.verb.subtree} for i in range(r[-1] + 1, start))), None)
-        if before is not None:
-            # "Russian troops, the ministry said, had captured …": the words the report interrupts, rejoined.
-            text = f"{syntax.span_text(list(doc[before[0] : before[-1] + 1])).strip(_EDGES)} {text}"
-        if text.lower().startswith("that "):
-            text = text[5:]
-        if a.denial and a.verb is not None and not events:
-            text = f"{a.verb.text} {text}".strip()
-        texts = [text] if text else []
-        for run in with_event:
-            own = [doc[i] for i in run if i in depth and syntax.first_child(doc[i], "nsubj", "nsubjpass") is not None]
-            if run is not best and own and len(run) >= 4 and any(doc[i].like_num for i in run):
-                texts.append(syntax.span_text(list(doc[run[0] : run[-1] + 1])).strip(_EDGES).removeprefix("while ")
-                             .removeprefix("and "))
-        return texts

@@ -30,8 +30,12 @@ from bot.models import AidDraft, BattlefieldClaimDraft, BriefDraft, SanctionsDra
 from bot.text import article_units
 
 MAX_ITEMS_PER_SECTION = 25
-_DRAFTS: dict[str, Any] = {"aid": AidDraft, "weapons_policy": WeaponsPolicyDraft, "sanctions": SanctionsDraft,
-                           "battlefield_claims": BattlefieldClaimDraft}
+_DRAFTS: dict[str, Any] = {
+    "aid": AidDraft,
+    "weapons_policy": WeaponsPolicyDraft,
+    "sanctions": SanctionsDraft,
+    "battlefield_claims": BattlefieldClaimDraft,
+}
 
 
 class ExtractiveEngine:
@@ -63,10 +67,15 @@ class ExtractiveEngine:
         if language != "English" and self.lx.cfg.language == "en":
             return EngineResult(draft=_empty(summary), engine=self.name, notes=[english_only_note(language)])
         if not self.relevant(body):
-            return EngineResult(draft=_empty(summary), engine=self.name,
-                                notes=[f"The article does not appear to be about the {self.lx.cfg.name}."
-                                       if self.lx.cfg.name.endswith("war")
-                                       else f"The article does not appear to be about {self.lx.cfg.name}."])
+            return EngineResult(
+                draft=_empty(summary),
+                engine=self.name,
+                notes=[
+                    f"The article does not appear to be about the {self.lx.cfg.name}."
+                    if self.lx.cfg.name.endswith("war")
+                    else f"The article does not appear to be about {self.lx.cfg.name}."
+                ],
+            )
         sentences = read_sentences(units, self.gazetteer(), parse)
         ctx = Context(lexicon=self.lx, main_actor=_main_actor(sentences), sentences=sentences)
         attributor = Attributor(ctx)
@@ -133,8 +142,9 @@ def _remember_actor(ctx: Context, s: Sentence) -> None:
 
 def _main_actor(sentences: list[Sentence]) -> str | None:
     """The actor the article names most often: the fallback when a sentence names none."""
-    counts = Counter(n.canonical for s in sentences for n in s.names
-                     if n.kind == "actor" and n.canonical not in BELLIGERENTS)
+    counts = Counter(
+        n.canonical for s in sentences for n in s.names if n.kind == "actor" and n.canonical not in BELLIGERENTS
+    )
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -121,7 +121,8 @@ class Lexicon:
             setattr(self, name, _lower(getattr(w, name)))
         # Places of the war count as mentions of it: "12 attacks repelled near Pokrovsk" is about the war.
         self.relevance_terms = _lower(cfg.relevance.terms) | frozenset(
-            word.lower() for place in cfg.places for word in place.split() if len(word) > 3)
+            word.lower() for place in cfg.places for word in place.split() if len(word) > 3
+        )
         self.weapon_heads = _lower(cfg.weapon_heads)
         self.weapon_heads_modified = _lower(cfg.weapon_heads_modified)
         self.weapon_modifiers = _lower(cfg.weapon_modifiers)

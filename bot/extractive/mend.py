@@ -15,8 +15,28 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # Verbs that set a report inside a sentence: "X, he said, …", "X, officials told Reuters, …".
-_REPORTING = {"say", "tell", "add", "note", "stress", "insist", "argue", "claim", "announce", "write", "explain",
-              "warn", "confirm", "report", "believe", "think", "reckon", "acknowledge", "admit", "suggest"}
+_REPORTING = {
+    "say",
+    "tell",
+    "add",
+    "note",
+    "stress",
+    "insist",
+    "argue",
+    "claim",
+    "announce",
+    "write",
+    "explain",
+    "warn",
+    "confirm",
+    "report",
+    "believe",
+    "think",
+    "reckon",
+    "acknowledge",
+    "admit",
+    "suggest",
+}
 _CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "conj"}
 _SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
 
@@ -29,9 +49,19 @@ def mend_parenthetical_reports(doc: Doc) -> Doc:
         speaker = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
         if speaker is None or speaker.left_edge.i < 2 or doc[speaker.left_edge.i - 1].text != ",":
             continue
-        clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i > verb.i
-                       and c.pos_ in ("VERB", "AUX") and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","
-                       and not any(g.dep_ in _SUBJECTS for g in c.children)), None)
+        clause = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in _CLAUSE_DEPS
+                and c.i > verb.i
+                and c.pos_ in ("VERB", "AUX")
+                and c.left_edge.i > 0
+                and doc[c.left_edge.i - 1].text == ","
+                and not any(g.dep_ in _SUBJECTS for g in c.children)
+            ),
+            None,
+        )
         fronted = [c for c in verb.children if c.i < speaker.left_edge.i - 1 and c.dep_ not in ("punct", "cc")]
         if clause is None or len(fronted) != 1 or fronted[0].pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
             continue

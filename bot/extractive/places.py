@@ -16,22 +16,109 @@ from bot.language import MONTH_NAMES, WEEKDAYS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_LOCATIVE = {"near", "in", "around", "at", "into", "outside", "towards", "toward", "over", "across", "along",
-             "from", "inside", "within", "on", "off", "beyond", "behind", "past", "west", "east", "north", "south",
-             "through", "to", "by"}
-_SETTLEMENT = {"village", "town", "city", "settlement", "hamlet", "district", "region", "oblast", "province",
-               "outskirts", "area", "suburb", "port", "airfield", "airbase", "base", "direction", "sector",
-               "peninsula", "river", "bank", "neighbourhood", "neighborhood", "centre", "center", "county"}
+_LOCATIVE = {
+    "near",
+    "in",
+    "around",
+    "at",
+    "into",
+    "outside",
+    "towards",
+    "toward",
+    "over",
+    "across",
+    "along",
+    "from",
+    "inside",
+    "within",
+    "on",
+    "off",
+    "beyond",
+    "behind",
+    "past",
+    "west",
+    "east",
+    "north",
+    "south",
+    "through",
+    "to",
+    "by",
+}
+_SETTLEMENT = {
+    "village",
+    "town",
+    "city",
+    "settlement",
+    "hamlet",
+    "district",
+    "region",
+    "oblast",
+    "province",
+    "outskirts",
+    "area",
+    "suburb",
+    "port",
+    "airfield",
+    "airbase",
+    "base",
+    "direction",
+    "sector",
+    "peninsula",
+    "river",
+    "bank",
+    "neighbourhood",
+    "neighborhood",
+    "centre",
+    "center",
+    "county",
+}
 # "east of Tarasivka", "south-west of Bakhmut".
-_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
-               "north-west", "south-east", "south-west", "outskirts", "edge", "centre", "center", "heart"}
-_NOT_PLACES = MONTH_NAMES | WEEKDAYS | {
-    "telegram", "x", "twitter", "facebook", "tv", "god", "east", "west", "ministry",
-    "staff", "general", "force", "forces", "command", "mr", "ms", "president"}
+_DIRECTIONS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "outskirts",
+    "edge",
+    "centre",
+    "center",
+    "heart",
+}
+_NOT_PLACES = (
+    MONTH_NAMES
+    | WEEKDAYS
+    | {
+        "telegram",
+        "x",
+        "twitter",
+        "facebook",
+        "tv",
+        "god",
+        "east",
+        "west",
+        "ministry",
+        "staff",
+        "general",
+        "force",
+        "forces",
+        "command",
+        "mr",
+        "ms",
+        "president",
+    }
+)
 
 
 def _compound_span(token: Token) -> tuple[int, int]:
-    """"Velyka Novosilka", "Chasiv Yar", "Kursk region": the proper-noun chain around ``token``."""
+    """ "Velyka Novosilka", "Chasiv Yar", "Kursk region": the proper-noun chain around ``token``."""
     start = end = token.i
     for child in token.lefts:
         if child.dep_ in ("compound", "amod") and child.tag_ in ("NNP", "NNPS"):
@@ -42,8 +129,30 @@ def _compound_span(token: Token) -> tuple[int, int]:
     return start, end + 1
 
 
-_TAKEN = {"capture", "take", "seize", "liberate", "recapture", "retake", "enter", "storm", "encircle", "surround",
-          "abandon", "lose", "clear", "occupy", "overrun", "raze", "shell", "bomb", "strike", "hit", "attack", "target"}
+_TAKEN = {
+    "capture",
+    "take",
+    "seize",
+    "liberate",
+    "recapture",
+    "retake",
+    "enter",
+    "storm",
+    "encircle",
+    "surround",
+    "abandon",
+    "lose",
+    "clear",
+    "occupy",
+    "overrun",
+    "raze",
+    "shell",
+    "bomb",
+    "strike",
+    "hit",
+    "attack",
+    "target",
+}
 
 
 def _is_candidate(s: Sentence, token: Token) -> bool:
@@ -51,9 +160,10 @@ def _is_candidate(s: Sentence, token: Token) -> bool:
         return False
     # Actors, sides and weapons are not places (capitals that are also places of fighting, like Kyiv,
     # are in the domain file's list of places and found as such).
-    return not any(n.start <= token.i < n.end and n.kind in ("actor", "side", "default_ukraine", "authority", "weapon",
-                                                            "country")
-                   for n in s.names)
+    return not any(
+        n.start <= token.i < n.end and n.kind in ("actor", "side", "default_ukraine", "authority", "weapon", "country")
+        for n in s.names
+    )
 
 
 def places_in(s: Sentence, indices: set[int] | None = None) -> list[str]:
@@ -71,13 +181,20 @@ def places_in(s: Sentence, indices: set[int] | None = None) -> list[str]:
         # "near Pokrovsk", "the village of Pishchane", "in the Kursk region", "Kupiansk direction".
         grammatical = (
             (token.dep_ == "pobj" and head.lower_ in _LOCATIVE)
-            or (token.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower() in _SETTLEMENT
-                                                                   or head.head.lower_ in _DIRECTIONS))
+            or (
+                token.dep_ == "pobj"
+                and head.lower_ == "of"
+                and (head.head.lemma_.lower() in _SETTLEMENT or head.head.lower_ in _DIRECTIONS)
+            )
             or (token.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in _SETTLEMENT)
             or (token.dep_ == "appos" and head.lemma_.lower() in _SETTLEMENT)
             # "have fully liberated Novoivanivka", "Kurakhove was captured": what is taken or held is a place.
-            or (token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _TAKEN and head.pos_ in ("VERB", "AUX")
-                and token.ent_type_ not in ("PERSON", "ORG", "NORP"))
+            or (
+                token.dep_ in ("dobj", "nsubjpass")
+                and head.lemma_.lower() in _TAKEN
+                and head.pos_ in ("VERB", "AUX")
+                and token.ent_type_ not in ("PERSON", "ORG", "NORP")
+            )
         )
         if not grammatical:
             continue

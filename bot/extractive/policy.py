@@ -19,8 +19,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 Frame = Literal["permit", "lift", "restrict", "prohibit", "review", "request", "use", "supply"]
-_FLIP: dict[Stance, Stance] = {"permitted": "prohibited", "prohibited": "permitted", "restricted": "permitted",
-                               "under_review": "prohibited", "unclear": "unclear"}
+_FLIP: dict[Stance, Stance] = {
+    "permitted": "prohibited",
+    "prohibited": "permitted",
+    "restricted": "permitted",
+    "under_review": "prohibited",
+    "unclear": "unclear",
+}
 # "may use" is permission; "could use" on its own is a possibility, not a rule.
 PERMISSIVE_MODALS = {"may", "can", "ca"}
 # Where a use is aimed: a rule about using a weapon says where or at what.
@@ -29,8 +34,9 @@ _TENTATIVE_MODALS = {"could", "might", "would", "should"}
 # Verbs of change: negated, they keep the state they are about instead of turning it round.
 _CHANGE_VERBS = frozenset({"change", "alter", "shift", "budge", "waver", "move"})
 # Objects that make any verb a strike: "neutralise military sites", "hit airfields".
-_MILITARY_OBJECTS = frozenset({"target", "site", "facility", "airfield", "base", "position", "launcher",
-                               "depot", "installation"})
+_MILITARY_OBJECTS = frozenset(
+    {"target", "site", "facility", "airfield", "base", "position", "launcher", "depot", "installation"}
+)
 _LIGHT_NOUN_VERBS = {"have", "get", "give", "grant", "receive", "win", "secure", "obtain", "hold"}
 
 
@@ -53,9 +59,10 @@ class PolicyReader(ContextReader):
                 return "permit"  # "has yet to sign off on the delivery"
             if lemma == "stop" and any(c.lower_ == "short" for c in token.children):
                 return "prohibit"  # "stopped short of allowing": what follows did not happen
-            if lemma in ("stand", "get") and any(p.lower_ == "in" and any(o.lemma_.lower() == "way"
-                                                                       for o in syntax.children(p, "pobj"))
-                                                 for p in syntax.children(token, "prep")):
+            if lemma in ("stand", "get") and any(
+                p.lower_ == "in" and any(o.lemma_.lower() == "way" for o in syntax.children(p, "pobj"))
+                for p in syntax.children(token, "prep")
+            ):
                 return "prohibit"  # "will not stand in the way of Ukraine using …"
             if lemma == "decide":
                 # "decided to allow" passes the decision through; "has yet to decide", "not decided" is a review.
@@ -68,9 +75,17 @@ class PolicyReader(ContextReader):
                 return None  # "Ukraine needed air defence" wants a weapon; "would need to approve" is pending
             if lemma in lx.deny and any(c.dep_ == "ccomp" for c in token.children):
                 return None  # "denied that any aircraft had been destroyed" reports; it refuses nothing
-            for frame, words in (("permit", lx.permit), ("lift", lx.lift), ("restrict", lx.restrict),
-                                 ("prohibit", lx.prohibit), ("review", lx.review), ("request", lx.request),
-                                 ("review", lx.need), ("use", lx.use), ("supply", lx.supply)):
+            for frame, words in (
+                ("permit", lx.permit),
+                ("lift", lx.lift),
+                ("restrict", lx.restrict),
+                ("prohibit", lx.prohibit),
+                ("review", lx.review),
+                ("request", lx.request),
+                ("review", lx.need),
+                ("use", lx.use),
+                ("supply", lx.supply),
+            ):
                 # The word itself too: the small model's lemmatiser sometimes mangles base forms ("need" → "nee").
                 if (lemma in words or token.lower_ in words) and lemma != "hold":
                     return frame  # type: ignore[return-value]
@@ -90,9 +105,13 @@ class PolicyReader(ContextReader):
                 # "no decision has been made", "a decision could come", "the decision on whether to send …"
                 undecided = any(t.lower_ == "whether" for t in token.subtree)
                 return "review" if syntax.is_negated(token) or syntax.modals(token.head) or undecided else None
-            for frame, words in (("permit", lx.permit_noun), ("restrict", lx.restrict_noun),
-                                 ("prohibit", lx.prohibit_noun), ("review", lx.review_noun),
-                                 ("request", lx.request_noun)):
+            for frame, words in (
+                ("permit", lx.permit_noun),
+                ("restrict", lx.restrict_noun),
+                ("prohibit", lx.prohibit_noun),
+                ("review", lx.review_noun),
+                ("request", lx.request_noun),
+            ):
                 if lemma in words and lemma not in ("rule", "guideline", "principle"):
                     return frame  # type: ignore[return-value]
             if lemma in lx.use or lemma in ("transfer", "delivery", "supply", "export", "use"):
@@ -105,9 +124,12 @@ class PolicyReader(ContextReader):
                 return "permit"
             if lemma in ("off-limits",):
                 return "prohibit"
-            if lemma == "subject" and any(o.lemma_.lower() in lx.restrict_noun | lx.prohibit_noun
-                                          for p in syntax.children(token, "prep") if p.lower_ == "to"
-                                          for o in syntax.children(p, "pobj")):
+            if lemma == "subject" and any(
+                o.lemma_.lower() in lx.restrict_noun | lx.prohibit_noun
+                for p in syntax.children(token, "prep")
+                if p.lower_ == "to"
+                for o in syntax.children(p, "pobj")
+            ):
                 return "restrict"  # "subject to range restrictions"; "no longer subject to …" lifts them
         if token.lower_ == "off" and any(c.lemma_.lower() == "limit" for c in token.children):
             return "prohibit"
@@ -117,24 +139,31 @@ class PolicyReader(ContextReader):
         """Words that complete a verb's meaning: "remain off limits", "is reluctant", "gave the green light",
         "is not on the agenda"."""
         candidates = [c for c in token.children if c.dep_ in ("acomp", "attr", "oprd", "prep", "dobj")]
-        candidates += [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "under", "off")
-                       for o in c.children if o.dep_ == "pobj"]
+        candidates += [
+            o
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "under", "off")
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
         if token.lemma_.lower() in ("make", "take", "reach"):
             # "No decision has been made on sending …": the decision is the verb's passive subject.
             candidates += [c for c in token.children if c.dep_ == "nsubjpass"]
-        return [c for c in candidates if self.frame(c) in ("permit", "prohibit", "restrict", "review", "lift")
-                and c.lower_ != "for"]
+        return [
+            c
+            for c in candidates
+            if self.frame(c) in ("permit", "prohibit", "restrict", "review", "lift") and c.lower_ != "for"
+        ]
 
     # -- stance --------------------------------------------------------------------------------------
 
     @staticmethod
     def _be_to(tok: Token) -> bool:
-        """"weapons … are to be used only on Ukrainian soil": "be to" states a rule, like "may"."""
+        """ "weapons … are to be used only on Ukrainian soil": "be to" states a rule, like "may"."""
         be = tok if tok.lemma_.lower() == "be" else tok.head if tok.dep_ == "xcomp" else None
         if be is None or be.lemma_.lower() != "be":
             return False
-        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
-                   for c in be.children)
+        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") for c in be.children)
 
     def _backshift(self, verb: Token) -> set[str]:
         """In reported speech "can" becomes "could" and "may" "might": "officials said Ukraine could use …"."""
@@ -147,8 +176,12 @@ class PolicyReader(ContextReader):
         off limits": small parsers often hang such a subject on the clause before)."""
         doc = weapon.doc
         nxt = doc[weapon.i + 1] if weapon.i + 1 < len(doc) else None
-        if (nxt is not None and weapon.dep_ in ("dobj", "pobj", "conj", "appos") and nxt.tag_ in ("VBP", "VBZ", "VBD", "MD")
-                and syntax.first_child(nxt, "nsubj", "nsubjpass") is None):
+        if (
+            nxt is not None
+            and weapon.dep_ in ("dobj", "pobj", "conj", "appos")
+            and nxt.tag_ in ("VBP", "VBZ", "VBD", "MD")
+            and syntax.first_child(nxt, "nsubj", "nsubjpass") is None
+        ):
             verb = nxt.head if nxt.tag_ == "MD" and nxt.dep_ == "aux" else nxt
             # That verb heads the weapon's own clause: what the parse hangs it on belongs to the clause before.
             return [weapon, verb]
@@ -159,11 +192,15 @@ class PolicyReader(ContextReader):
         for n, tok in enumerate(path):
             own_clause = syntax.first_child(tok, "nsubj", "nsubjpass", "mark") is not None
             # "cleared the way for Ukraine to use …": a "for X to" clause completes the noun it hangs on.
-            if own_clause and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            if (
+                own_clause
+                and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            ):
                 continue
-            if (tok.dep_ in ("advcl", "parataxis", "relcl") or (tok.dep_ == "conj" and syntax.is_verbal(tok))) \
-                    and own_clause:
+            if (
+                tok.dep_ in ("advcl", "parataxis", "relcl") or (tok.dep_ == "conj" and syntax.is_verbal(tok))
+            ) and own_clause:
                 return path[: n + 1]
         return path
 
@@ -182,15 +219,22 @@ class PolicyReader(ContextReader):
             # What completes the word comes first: "lifted its ban" is a lifting of a ban.
             predicative = [c for c in self._predicative(tok) if c.i not in {p.i for p in path}]
             frames = [self.frame(c) for c in predicative] + ([self.frame(tok)] if depth else [])
-            rule = next((c for c in tok.children if c.dep_ == "xcomp" and self.frame(c) == "use"), None) \
-                if self._be_to(tok) and tok.lemma_.lower() == "be" else None
+            rule = (
+                next((c for c in tok.children if c.dep_ == "xcomp" and self.frame(c) == "use"), None)
+                if self._be_to(tok) and tok.lemma_.lower() == "be"
+                else None
+            )
             if rule is not None:  # "weapons … are to be used only on …": the use is the rule's own verb
                 frames.insert(0, "use")
                 action = action or rule
             # "has no objection to …": the negation sits on the noun that completes the verb.
-            negated = depth > 0 and (syntax.is_negated(tok) or any(
-                c.pos_ == "NOUN" and syntax.is_negated(c) and self.frame(c) in ("prohibit", "restrict")
-                for c in predicative))
+            negated = depth > 0 and (
+                syntax.is_negated(tok)
+                or any(
+                    c.pos_ == "NOUN" and syntax.is_negated(c) and self.frame(c) in ("prohibit", "restrict")
+                    for c in predicative
+                )
+            )
             mods = syntax.modals(tok)
             new = state
             for frame in frames:
@@ -199,15 +243,29 @@ class PolicyReader(ContextReader):
                     if new is None and negated and frame == "supply" and syntax.subject(tok) is not None:
                         new = "prohibited"  # "Germany will not send Taurus"
                         negated = False
-                    elif new is None and frame == "use" and mods and mods <= {"can", "ca"} and syntax.is_passive(tok) \
-                            and not any(p.lower_ in _AIMED for p in syntax.children(tok, "prep")):
+                    elif (
+                        new is None
+                        and frame == "use"
+                        and mods
+                        and mods <= {"can", "ca"}
+                        and syntax.is_passive(tok)
+                        and not any(p.lower_ in _AIMED for p in syntax.children(tok, "prep"))
+                    ):
                         continue  # "can be fired from vehicles or shoulder launchers": what it can do, not a rule
-                    elif new is None and frame == "use" and (mods & (PERMISSIVE_MODALS | {"must"} | self._backshift(tok))
-                                                             or self._be_to(tok)):
+                    elif (
+                        new is None
+                        and frame == "use"
+                        and (mods & (PERMISSIVE_MODALS | {"must"} | self._backshift(tok)) or self._be_to(tok))
+                    ):
                         new = "prohibited" if negated else "permitted"  # "Ukraine may (not) use …", "must not be used"
                         negated = False
-                    elif new is None and frame == "supply" and not negated and mods & {"might", "could", "may"} \
-                            and syntax.subject(tok) is not None:
+                    elif (
+                        new is None
+                        and frame == "supply"
+                        and not negated
+                        and mods & {"might", "could", "may"}
+                        and syntax.subject(tok) is not None
+                    ):
                         new = "under_review"  # "he might give Ukraine Tomahawks": a possibility, not a decision
                 elif frame == "permit":
                     new = "permitted"
@@ -231,8 +289,12 @@ class PolicyReader(ContextReader):
                         new, negated = "under_review", False
                 if frame is not None and frame not in ("use", "supply"):
                     setter = predicative[0] if predicative and self.frame(tok) is None else tok
-            if new == "permitted" and depth and syntax.first_child(tok, "xcomp") is not None and any(
-                    c.dep_ == "advmod" and c.lower_ == "yet" for c in tok.children):
+            if (
+                new == "permitted"
+                and depth
+                and syntax.first_child(tok, "xcomp") is not None
+                and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in tok.children)
+            ):
                 new = "under_review"  # "has yet to approve": no decision so far
             if negated and tok.lemma_.lower() in _CHANGE_VERBS:
                 negated = False  # "the prohibition had not changed" keeps the prohibition
@@ -241,21 +303,31 @@ class PolicyReader(ContextReader):
             # "should be allowed to" states a position; "could allow", "would approve" only a possibility.
             # In reported speech "would" is the "will" of the original words: "announced it would allow".
             stated = (mods == {"should"} and syntax.is_passive(tok)) or (
-                mods == {"would"} and syntax.reported(tok, self.lx.report))
-            if new in ("permitted",) and mods & _TENTATIVE_MODALS and setter is not None and setter.i == tok.i \
-                    and not stated:
+                mods == {"would"} and syntax.reported(tok, self.lx.report)
+            )
+            if (
+                new in ("permitted",)
+                and mods & _TENTATIVE_MODALS
+                and setter is not None
+                and setter.i == tok.i
+                and not stated
+            ):
                 new = "under_review"  # "could allow", "would approve"
             state = new
         return state, setter, action
 
     @staticmethod
     def _strikes_targets(verb: Token) -> bool:
-        """"neutralise military sites", "destroy airfields": a verb made an attack by what it takes."""
-        return any((o.lemma_.lower() in _MILITARY_OBJECTS or o.lower_.rstrip("s") in _MILITARY_OBJECTS)
-                   and not _an_opinion(o) for o in syntax.children(verb, "dobj"))  # the lemmatiser makes "bases" "basis"
+        """ "neutralise military sites", "destroy airfields": a verb made an attack by what it takes."""
+        return any(
+            (o.lemma_.lower() in _MILITARY_OBJECTS or o.lower_.rstrip("s") in _MILITARY_OBJECTS) and not _an_opinion(o)
+            for o in syntax.children(verb, "dobj")
+        )  # the lemmatiser makes "bases" "basis"
 
 
 def _an_opinion(noun: Token) -> bool:
-    """"his position on the Taurus", "changed its position": a stance someone holds, not a place to strike."""
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children) or (noun.lemma_.lower() == "position" and any(
-        c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding") for c in noun.children))
+    """ "his position on the Taurus", "changed its position": a stance someone holds, not a place to strike."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children) or (
+        noun.lemma_.lower() == "position"
+        and any(c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding") for c in noun.children)
+    )

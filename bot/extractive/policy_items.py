@@ -21,8 +21,9 @@ class PolicyItemReader(PolicyReader):
     """The weapons-policy section reader: the rules of ``PolicyReader`` applied to each weapon a sentence names
     (or leaves unnamed), with the actor whose rule it is and the rule's scope."""
 
-    def _actor(self, s: Sentence, setter: Token | None, weapon: Weapon | None, speakers: list[str],
-               action: Token | None = None) -> str | None:
+    def _actor(
+        self, s: Sentence, setter: Token | None, weapon: Weapon | None, speakers: list[str], action: Token | None = None
+    ) -> str | None:
         """Who sets the policy: the subject of the deciding word, else the government whose words the
         sentence reports, else the supplier of the weapon."""
         candidates: list[Token | None] = []
@@ -91,11 +92,16 @@ class PolicyItemReader(PolicyReader):
             verb = setter.head if setter.pos_ == "NOUN" else setter
             asker = syntax.subject(verb)
             asked = syntax.first_child(verb, "dobj", "dative")
-            if asker is not None and self._side(s, asker) == "ukraine" and (
-                    asked is None or not actors_in(s, asked)):  # "its partners" names no government
+            if (
+                asker is not None and self._side(s, asker) == "ukraine" and (asked is None or not actors_in(s, asked))
+            ):  # "its partners" names no government
                 return True
-        if setter is not None and self.frame(setter) == "permit" and syntax.is_verbal(setter) \
-                and syntax.first_child(setter, "xcomp", "ccomp") is not None:
+        if (
+            setter is not None
+            and self.frame(setter) == "permit"
+            and syntax.is_verbal(setter)
+            and syntax.first_child(setter, "xcomp", "ccomp") is not None
+        ):
             # "allowed X to …": X must be Ukraine's side.
             party = syntax.first_child(setter, "dobj")
             if party is None:  # "lets the administration ship arms": the one let is the clause's subject
@@ -104,15 +110,22 @@ class PolicyItemReader(PolicyReader):
                 party = party if party is not None and party.pos_ == "NOUN" else None
             if party is not None and self._side(s, party) not in ("ukraine", None):
                 return True
-            if party is not None and self._side(s, party) is None and party.pos_ == "NOUN" \
-                    and party.lemma_.lower() not in self.lx.military:
+            if (
+                party is not None
+                and self._side(s, party) is None
+                and party.pos_ == "NOUN"
+                and party.lemma_.lower() not in self.lx.military
+            ):
                 return True  # "lets the administration ship weapons"
         return False
 
     def _item(self, s: Sentence, start: Token, weapon: Weapon | None, speakers: list[str]) -> Found | None:
         phrase = [weapon.head, *([weapon.head.head] if weapon.head.dep_ == "conj" else [])] if weapon else []
-        if any(self.lx.side_words.get(c.lower_) == "russia" and c.dep_ in ("amod", "compound")
-               for head in phrase for c in head.lefts):
+        if any(
+            self.lx.side_words.get(c.lower_) == "russia" and c.dep_ in ("amod", "compound")
+            for head in phrase
+            for c in head.lefts
+        ):
             return None  # "to bring down Russian aircraft": the enemy's weapons are targets, not policy
         stance, setter, action = self.fold(start)
         if stance is None or self._not_about_ukraine(s, setter, action):
@@ -135,8 +148,7 @@ class PolicyItemReader(PolicyReader):
             # "neutralise military sites in Russia": what may be struck is the rule's scope.
             obj = syntax.children(action, "dobj")[0]
             where = [p for p in syntax.children(obj, "prep") if p.lower_ in ("in", "inside", "on", "across")]
-            scope = " ".join([action.text, syntax.noun_phrase(obj), *(syntax.span_text(list(p.subtree))
-                                                                     for p in where[:1])])
+            scope = " ".join([action.text, syntax.noun_phrase(obj), *(syntax.span_text(list(p.subtree)) for p in where[:1])])
             # "sites … from which missiles are fired": only the sites that attack.
             limited = limited or conditional([action], list(obj.subtree))
         if stance == "permitted" and limited:
@@ -149,8 +161,11 @@ class PolicyItemReader(PolicyReader):
         antecedent = self._antecedent(s, weapon) if weapon is not None else None
         if antecedent is not None:
             name = antecedent.text  # "…pledged F-16 fighter jets, says the aircraft it supplies may be used …"
-        given = [c for c in weapon.head.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                 and c.lemma_.lower() in self.lx.give] if weapon is not None and not weapon.named else []
+        given = (
+            [c for c in weapon.head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in self.lx.give]
+            if weapon is not None and not weapon.named
+            else []
+        )
         if given and name:
             # "weapons supplied by Italy": whose weapons is part of what they are.
             given_by = syntax.span_text(list(given[0].subtree)).strip(" ,;:")
@@ -160,25 +175,37 @@ class PolicyItemReader(PolicyReader):
         ruled = {t.i for tok in (setter, action) if tok is not None for t in tok.subtree}
         # A weapon named in an earlier sentence ("the transfer" of it): that sentence is quoted too.
         named_in = [x for x in self.ctx.sentences if weapon is not None and x.doc is weapon.head.doc and x is not s]
-        return Found("weapons_policy", {"actor": actor, "weapon": name, "stance": stance, "scope": scope},
-                     [*named_in[:1], s],
-                     merge_key=((actor or "").lower(), (name or scope or "").lower(), stance), data={"ruled": ruled})
+        return Found(
+            "weapons_policy",
+            {"actor": actor, "weapon": name, "stance": stance, "scope": scope},
+            [*named_in[:1], s],
+            merge_key=((actor or "").lower(), (name or scope or "").lower(), stance),
+            data={"ruled": ruled},
+        )
 
     def _unnamed(self, s: Sentence, weapons: list[Weapon]) -> list[tuple[Token, Weapon | None]]:
         """Rules whose weapon is not named where they are stated: "… after the UK eased its restrictions on
         how they may be used" (the missiles named before), or strikes with no weapon at all ("allowed to
         strike military targets inside Russia")."""
         # Weapons inside what is struck ("sites from which missiles are fired") are not a rule's weapon.
-        struck = {t.i for v in s.doc if syntax.is_verbal(v) and self._strikes_targets(v)
-                  for o in syntax.children(v, "dobj") for t in o.subtree}
+        struck = {
+            t.i
+            for v in s.doc
+            if syntax.is_verbal(v) and self._strikes_targets(v)
+            for o in syntax.children(v, "dobj")
+            for t in o.subtree
+        }
         weapons = [w for w in weapons if w.head.i not in struck]
         covered = {t.i for w in weapons for t in syntax.ancestors_to_clause_top(w.head)}
         out: list[tuple[Token, Weapon | None]] = []
         for frame_tok in s.doc:
             if self.frame(frame_tok) not in ("permit", "restrict", "prohibit", "lift", "review") or frame_tok.i in covered:
                 continue
-            uses = [t for t in frame_tok.subtree if syntax.is_verbal(t) and t.i not in covered and (
-                self.frame(t) == "use" or self._strikes_targets(t))]
+            uses = [
+                t
+                for t in frame_tok.subtree
+                if syntax.is_verbal(t) and t.i not in covered and (self.frame(t) == "use" or self._strikes_targets(t))
+            ]
             if any(w.head.i in {t.i for t in frame_tok.subtree} for w in weapons):
                 continue
             if not uses:
@@ -219,8 +246,11 @@ class PolicyItemReader(PolicyReader):
         for verb in s.doc:
             if verb.i in covered or not syntax.is_verbal(verb) or not self._strikes_targets(verb):
                 continue
-            if syntax.modals(verb) & (PERMISSIVE_MODALS | self._backshift(verb)) and \
-                    {t.lower_ for t in verb.subtree} & {"russia", "russian", "border"}:
+            if syntax.modals(verb) & (PERMISSIVE_MODALS | self._backshift(verb)) and {t.lower_ for t in verb.subtree} & {
+                "russia",
+                "russian",
+                "border",
+            }:
                 start = next(iter(verb.children), None)
                 if start is not None:
                     out.append((start, None))
@@ -229,8 +259,9 @@ class PolicyItemReader(PolicyReader):
     def _antecedent(self, s: Sentence, weapon: Weapon) -> Weapon | None:
         """The named system a definite class noun stands for ("the aircraft", "these missiles"): the last one
         named before it in the sentence, or in the one before."""
-        if weapon.named or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "such")
-                                   for c in weapon.head.lefts):
+        if weapon.named or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "these", "those", "such") for c in weapon.head.lefts
+        ):
             return None
         before = [w for w in weapons_in(s, self.lx) if w.named and w.head.i < weapon.head.i]
         return (before or self._named_before(s))[-1] if (before or self._named_before(s)) else None
@@ -252,7 +283,8 @@ class PolicyItemReader(PolicyReader):
             return None
         for obj in syntax.children(frame_tok, "dobj", "xcomp"):
             definite = any(c.lower_ in ("the", "this", "that", "such", "any") for c in obj.lefts) or any(
-                syntax.is_pronoun(c) for c in obj.children if c.dep_ == "dobj")
+                syntax.is_pronoun(c) for c in obj.children if c.dep_ == "dobj"
+            )
             if self.frame(obj) == "supply" and definite:
                 named = self._named_before(s, back=4)
                 if named:

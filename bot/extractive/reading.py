@@ -25,6 +25,7 @@ _SCARE_QUOTES = re.compile(r"[\"“]([^\"“”]{1,40}?)[\"”]")
 
 def unquote(text: str) -> str:
     """The sentence with scare quotes blanked out, character for character (offsets do not move)."""
+
     def blank(m: re.Match[str]) -> str:
         inner = m.group(1)
         return f" {inner} " if len(inner.split()) <= 3 and not inner.rstrip().endswith((",", ".")) else m.group(0)

@@ -15,8 +15,9 @@ from bot.extractive import syntax
 from bot.extractive.actors import actor_of, actors_in
 from bot.extractive.found import Found, unique
 from bot.extractive.reading import Context, Sentence
+from bot.extractive.sanction_nouns import arguments, is_sanction_noun, names_a_measure
+from bot.extractive.sanction_targets import partitive_places, target_count, targets_of
 from bot.extractive.sanctions_follow import measure_antecedent
-from bot.figures import find_count, word_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -41,25 +42,8 @@ class SanctionsReader:
         self.ctx = context
         self.lx = context.lexicon
 
-    def _is_sanction_noun(self, token: Token) -> bool:
-        lemma = token.lemma_.lower()
-        if token.pos_ not in ("NOUN", "PROPN"):
-            return False
-        # "its 17th sanctions package", "the sanctions list": a noun that sanctions name.
-        if any(c.dep_ == "compound" and c.lemma_.lower() in ("sanction", "sanctions") for c in token.lefts):
-            return True
-        if lemma == "list" and any(c.lemma_.lower() in self.lx.sanction_noun for c in token.lefts):
-            return True  # "the port-ban list now covers 91 ships"
-        if lemma not in self.lx.sanction_noun:
-            return False
-        if lemma in ("sanction", "designation", "listing", "blacklist", "embargo", "delisting"):
-            return True
-        # "export ban", "asset freeze", "price cap", "export controls", "restrictive measures".
-        modifiers = {c.lemma_.lower() for c in token.lefts}
-        return bool(modifiers & self.lx.trade_modifier) or (lemma == "measure" and "restrictive" in modifiers)
-
     def _background(self, token: Token) -> bool:
-        """"despite sanctions", "under Western sanctions", "to evade sanctions": not a new measure."""
+        """ "despite sanctions", "under Western sanctions", "to evade sanctions": not a new measure."""
         for tok in list(syntax.ancestors_to_clause_top(token, limit=3))[1:]:
             if tok.lemma_.lower() in self.lx.sanction_background:
                 return True
@@ -74,110 +58,56 @@ class SanctionsReader:
                 objects = syntax.phrase_tokens(token)[:]
                 objects = [o for o in objects if o.i != token.i]
                 acts_on_measure = lemma in self.lx.sanction_action and any(
-                    self._is_sanction_noun(o) for o in self._arguments(token))
+                    is_sanction_noun(self.lx, o) for o in arguments(token)
+                )
                 acts_on_trade = lemma in self.lx.sanction and any(
-                    o.lemma_.lower() in self.lx.trade_modifier or o.lemma_.lower() in self.lx.target_noun
-                    or o.lower_ == "swift" or self._is_sanction_noun(o) or o.lemma_.lower() == "list"
-                    for o in objects)
+                    o.lemma_.lower() in self.lx.trade_modifier
+                    or o.lemma_.lower() in self.lx.target_noun
+                    or o.lower_ == "swift"
+                    or is_sanction_noun(self.lx, o)
+                    or o.lemma_.lower() == "list"
+                    for o in objects
+                )
                 if lemma in _ONLY_PASSIVE and not syntax.is_passive(token):
                     continue  # "rules bar the supply of arms" states a standing rule; "firms were barred from" is a measure
                 if lemma in _ALWAYS or acts_on_measure or acts_on_trade or self._listing(s, token):
                     out.append(token)
-            elif self._is_sanction_noun(token) and not self._background(token):
+            elif is_sanction_noun(self.lx, token) and not self._background(token):
                 # "New EU sanctions hit 50 firms": the noun as the subject of an action, or standing alone.
                 head = token.head
                 if token.dep_ in ("nsubj", "nsubjpass", "ROOT") and head.i not in {o.i for o in out}:
                     out.append(token)
         return [t for t in out if not (t.pos_ == "NOUN" and self._background(t))]
 
-    @staticmethod
-    def _arguments(verb: Token) -> list[Token]:
-        """The nouns a verb acts on: its object or passive subject, and what hangs off them by "of"
-        ("adopted a package of sanctions")."""
-        out: list[Token] = []
-        for child in verb.children:
-            if child.dep_ in ("dobj", "nsubjpass", "attr", "nsubj"):
-                out.append(child)
-                for prep in syntax.children(child, "prep"):
-                    if prep.lower_ == "of":
-                        out.extend(syntax.children(prep, "pobj"))
-        return out
-
-    def _targets(self, trigger: Token) -> list[Token]:
-        """The phrases naming whom the measure hits, in order: "sanctions on two oil producers, as well as on
-        183 vessels" gives both."""
-        def usable(token: Token | None) -> bool:
-            return token is not None and not syntax.is_temporal(token)
-
-        found: list[Token] = []
-        extra: list[Token] = []
-        # "on X" / "against X" hanging off the verb or off the sanctions noun it acts on.
-        # "a fresh round of sanctions on 400 entities": the measure's own noun ("round", "package") holds it too.
-        holders = [trigger, *[a for a in self._arguments(trigger) if a.dep_ != "nsubj"],
-                   *[t for t in trigger.subtree if self._is_sanction_noun(t) and t.i != trigger.i]]
-        for holder in holders:
-            # The measure's own phrase: "sanctions under the Special Economic Measures Regulations on 62 people"
-            # hangs the target on the regulation's name; an "on" before the verb is a date ("On 10 January").
-            preps = [c for c in holder.children if c.dep_ == "prep" and not (holder is trigger and c.i < trigger.i)]
-            if self._is_sanction_noun(holder):
-                preps += [t for p in preps if p.lower_ not in ("on", "against") for t in p.subtree
-                          if t.dep_ == "prep" and t.lower_ in ("on", "against")]
-            for child in preps:
-                if child.lower_ == "of" and holder.lemma_.lower() in ("designation", "listing") and holder is trigger:
-                    obj = syntax.first_child(child, "pobj")  # "the designation of the Moscow Exchange"
-                    if usable(obj):
-                        found.append(obj)  # type: ignore[arg-type]
-                if child.lower_ == "with" and syntax.is_verbal(holder) and any(
-                        a.lower_ in ("together", "along") for a in child.lefts):
-                    extra.extend(syntax.children(child, "pobj"))  # "designated X together with 183 vessels"
-
-                if child.dep_ == "prep" and child.lower_ in ("on", "against"):
-                    obj = syntax.first_child(child, "pobj")
-                    if obj is not None and obj.lemma_.lower() in ("list", "blacklist"):
-                        continue  # "put on a list of firms …": the list, not whom it names
-                    if usable(obj):
-                        found.append(obj)  # type: ignore[arg-type]
-                    for conj in child.conjuncts:  # "on X, as well as on Y"
-                        obj = syntax.first_child(conj, "pobj")
-                        if usable(obj):
-                            found.append(obj)  # type: ignore[arg-type]
-        if syntax.is_verbal(trigger):
-            # "sanctioned Gazprombank, the lender …, along with more than 50 other Russian banks": the parser
-            # often hangs "along with" on a later verb of the sentence.
-            extra.extend(o for a in trigger.subtree if a.lower_ in ("along", "together") and a.i > trigger.i
-                         for w in syntax.children(a, "prep") if w.lower_ == "with"
-                         for o in syntax.children(w, "pobj") if all(o.i != e.i for e in extra))
-        if found:
-            return _in_order(found + extra)
-        for child in trigger.children:
-            if child.dep_ in ("dobj", "nsubjpass") and not self._is_sanction_noun(child) and usable(child):
-                return _in_order([child, *extra])
-        head = trigger.head
-        # "imposed sanctions that hit 50 firms"-like shapes: the measure acts on its target through any verb
-        # when it is the verb's subject ("New listings cover 32 entities", "the measures target 20 banks").
-        if trigger.pos_ == "NOUN" and head.i != trigger.i and (
-                head.lemma_.lower() in self.lx.sanction_action | self.lx.sanction or trigger.dep_ == "nsubj"):
-            obj = syntax.first_child(head, "dobj")
-            if usable(obj) and not self._is_sanction_noun(obj):  # type: ignore[arg-type]
-                return _in_order([obj, *extra])  # type: ignore[list-item]
-        return _in_order(extra)
-
     def _listing(self, s: Sentence, verb: Token) -> bool:
-        """"were put on a list of firms facing export restrictions", "OFAC named Shenzhen Blue Harbour",
+        """ "were put on a list of firms facing export restrictions", "OFAC named Shenzhen Blue Harbour",
         "It also listed Karadeniz Makina" (after a sanctions authority spoke): putting names on a list."""
         lemma = verb.lemma_.lower()
-        lists = [o for p in syntax.children(verb, "prep") if p.lower_ in ("on", "to")
-                 for o in syntax.children(p, "pobj") if o.lemma_.lower() in ("list", "blacklist")]
+        lists = [
+            o
+            for p in syntax.children(verb, "prep")
+            if p.lower_ in ("on", "to")
+            for o in syntax.children(p, "pobj")
+            if o.lemma_.lower() in ("list", "blacklist")
+        ]
         # A list of sanctioned or restricted names: "sanctions list", "a list of firms facing export restrictions".
-        if lemma in _PUT_ON and any(o.lemma_.lower() == "blacklist" or any(
-                self._is_sanction_noun(t) or t.lemma_.lower() in self.lx.restrict_noun | self.lx.sanction_noun
-                or t.lemma_.lower() in ("sanction", "sanctions") for t in o.subtree) for o in lists):
+        if lemma in _PUT_ON and any(
+            o.lemma_.lower() == "blacklist"
+            or any(
+                is_sanction_noun(self.lx, t)
+                or t.lemma_.lower() in self.lx.restrict_noun | self.lx.sanction_noun
+                or t.lemma_.lower() in ("sanction", "sanctions")
+                for t in o.subtree
+            )
+            for o in lists
+        ):
             return True
         obj = syntax.first_child(verb, "dobj")
         if lemma not in _NAME_ON_LIST or obj is None:
             return False
-        money = obj.lemma_.lower() in self.lx.aid_noun or any(t.text in ("$", "€", "£", "¥") or t.tag_ == "$"
-                                                              for t in syntax.phrase_tokens(obj))
+        money = obj.lemma_.lower() in self.lx.aid_noun or any(
+            t.text in ("$", "€", "£", "¥") or t.tag_ == "$" for t in syntax.phrase_tokens(obj)
+        )
         return not money and self._listed_by_authority(s, verb)  # "adding €40 million in funding" adds money
 
     def _listed_by_authority(self, s: Sentence, verb: Token) -> bool:
@@ -186,49 +116,8 @@ class SanctionsReader:
         if who is None:
             return False
         if syntax.is_pronoun(who):
-            return self.ctx.last_sanctions_actor is not None and any(
-                f.section == "sanctions" for f in self.ctx.items[-3:])
+            return self.ctx.last_sanctions_actor is not None and any(f.section == "sanctions" for f in self.ctx.items[-3:])
         return any(n.start <= who.i < n.end for n in s.names_of("authority"))
-
-    def _names_a_measure(self, token: Token) -> bool:
-        """"a fresh round of sanctions", "its 17th package of sanctions": the noun the measure is counted by."""
-        return token.pos_ == "NOUN" and not self._is_sanction_noun(token) and any(
-            p.lower_ == "of" and any(self._is_sanction_noun(o) for o in syntax.children(p, "pobj"))
-            for p in syntax.children(token, "prep"))
-
-    @staticmethod
-    def _partitive_places(s: Sentence, clause: set[int], target: Token | None) -> set[int]:
-        """Tokens of "most of them in India and the UAE", "19 of them in China", "added 93 entities, in Russia,
-        China and Turkey, to the list": where the targets are, said beside them rather than inside their phrase."""
-        after = max(t.i for t in target.subtree if not t.is_punct) + 1 if target is not None else -1
-        out = {t.i for p in (syntax.children(target.head, "prep") if target is not None else []) if p.lower_ in
-               ("in", "from") and p.i == after + 1 and s.doc[after].text == "," and any(
-                   o.pos_ == "PROPN" for o in syntax.children(p, "pobj")) for t in p.subtree}
-        for token in s.doc:
-            if token.i not in clause:
-                continue
-            if any(p.lower_ == "of" and any(o.lower_ in ("them", "which", "whom") for o in p.children)
-                   for p in syntax.children(token, "prep")):
-                for prep in syntax.children(token, "prep"):
-                    if prep.lower_ in ("in", "from", "based"):
-                        out.update(t.i for t in prep.subtree)
-        return out
-
-    def _count(self, trigger: Token, target: Token | None) -> int | None:
-        for head in (target, trigger, *[c for c in trigger.children if self._is_sanction_noun(c)]):
-            if head is None:
-                continue
-            for c in head.children:
-                if c.dep_ == "nummod" or (c.like_num and c.dep_ in ("amod", "quantmod", "compound")):
-                    # "four hundred" is one number: the head "hundred" with its compound "four".
-                    value = word_number(" ".join(t.text for t in c.subtree if t.like_num or t.pos_ == "NUM"))
-                    if value is not None and value >= 1 and not (1900 <= value <= 2100):
-                        return int(value)
-        if target is not None:
-            found = find_count(syntax.span_text(list(target.subtree)))
-            if found is not None and not (found[0] == 1 and not any(t.like_num for t in target.subtree)):
-                return found[0]  # ("a Dubai-registered company" is not a count of one)
-        return None
 
     def _imposer(self, s: Sentence, trigger: Token, target_tokens: set[int]) -> str | None:
         head = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
@@ -243,7 +132,7 @@ class SanctionsReader:
             if actor is not None and actor not in ("Russia",):
                 return actor
         # "the EU's 14th package", "U.S. sanctions", "British sanctions".
-        for noun in [trigger, *[t for t in trigger.subtree if self._is_sanction_noun(t)]]:
+        for noun in [trigger, *[t for t in trigger.subtree if is_sanction_noun(self.lx, t)]]:
             for c in noun.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i not in target_tokens:
                     found = actors_in(s, c)
@@ -253,8 +142,13 @@ class SanctionsReader:
         for prep in syntax.children(head, "prep"):
             for listed in syntax.children(prep, "pobj"):
                 if prep.lower_ in ("to", "on", "onto") and listed.lemma_.lower() in ("list", "blacklist", "register"):
-                    owners = [a for c in listed.children if c.dep_ in ("poss", "compound", "nmod")
-                              for a in actors_in(s, c) if a != "Russia"]
+                    owners = [
+                        a
+                        for c in listed.children
+                        if c.dep_ in ("poss", "compound", "nmod")
+                        for a in actors_in(s, c)
+                        if a != "Russia"
+                    ]
                     if owners:
                         return owners[0]
         for name in s.names_of("authority"):
@@ -264,61 +158,95 @@ class SanctionsReader:
         # The article's sanctioning actor, unless the sentence names it among the targets ("Firms in China
         # and Turkey were also listed": Turkey is listed, not listing).
         targeted = {n.canonical for n in s.names if n.start in target_tokens}
-        if any(f.section == "sanctions" and f.fields["imposed_by"] == self.ctx.last_sanctions_actor
-               and f.sentences[-1].index >= s.index - 4 for f in self.ctx.items[-3:]):
+        if any(
+            f.section == "sanctions"
+            and f.fields["imposed_by"] == self.ctx.last_sanctions_actor
+            and f.sentences[-1].index >= s.index - 4
+            for f in self.ctx.items[-3:]
+        ):
             targeted.clear()  # right after the EU's own measure, "EU banks are barred from SPFS" is the EU's too
-        return next((a for a in (self.ctx.last_sanctions_actor, self.ctx.main_actor) if a and a not in targeted),
-                    None)
+        return next((a for a in (self.ctx.last_sanctions_actor, self.ctx.main_actor) if a and a not in targeted), None)
 
     def read(self, s: Sentence, attributions: list[Any]) -> list[Found]:  # noqa: ARG002 (one signature for all readers)
         out: list[Found] = []
         for trigger in self.triggers(s):
-            targets = self._targets(trigger)
+            targets = targets_of(self.lx, trigger)
             all_targets = {t.i for target in targets for t in target.subtree}
             imposer = self._imposer(s, trigger, all_targets)
             if imposer:
                 self.ctx.last_sanctions_actor = imposer
             clause = {t.i for t in trigger.subtree} if syntax.is_verbal(trigger) else {t.i for t in trigger.head.subtree}
             # "accuses of shipping drone engines" names an act, not the shipping sector.
-            sectors = unique([n.text for n in s.names if n.kind == "sector" and n.start in clause
-                              and not (n.end - n.start == 1 and syntax.first_child(s.doc[n.start], "dobj"))])
-            for target in (targets or [None]):  # type: ignore[list-item]
+            sectors = unique(
+                [
+                    n.text
+                    for n in s.names
+                    if n.kind == "sector"
+                    and n.start in clause
+                    and not (n.end - n.start == 1 and syntax.first_child(s.doc[n.start], "dobj"))
+                ]
+            )
+            for target in targets or [None]:  # type: ignore[list-item]
                 item = self.sanction_item(s, trigger, target, imposer, clause, sectors)
                 if item is not None:
                     out.append(item)
         return out
 
-    def sanction_item(self, s: Sentence, trigger: Token, target: Token | None, imposer: str | None, clause: set[int],
-              sectors: list[str]) -> Found | None:
+    def sanction_item(
+        self, s: Sentence, trigger: Token, target: Token | None, imposer: str | None, clause: set[int], sectors: list[str]
+    ) -> Found | None:
         # The target without its relative clause: "32 entities that the bloc accuses of shipping engines to
         # Russian manufacturers" names the entities, and Russia is not where they are.
-        phrase = [t for t in target.subtree if not any(a.dep_ == "relcl" and a.i in
-                  {x.i for x in target.subtree} for a in [t, *t.ancestors] if a.i != target.i)] \
-            if target is not None else []
+        phrase = (
+            [
+                t
+                for t in target.subtree
+                if not any(
+                    a.dep_ == "relcl" and a.i in {x.i for x in target.subtree} for a in [t, *t.ancestors] if a.i != target.i
+                )
+            ]
+            if target is not None
+            else []
+        )
         # Where the targets are, not whom they serve: "entities supporting Russia's military", "companies
         # shipping machine tools to Russia" are not in Russia.
-        described = {t.i for t in phrase for a in [t, *t.ancestors]
-                     if a.dep_ == "acl" and a.i != (target.i if target is not None else -1)
-                     and a.i in {x.i for x in phrase} and a.lemma_.lower() not in _SITED}
-        target_tokens = ({t.i for t in phrase} - described) | self._partitive_places(s, clause, target)
-        countries = [n.canonical for n in s.names if n.kind == "country" and (n.start in target_tokens or (
-            target is None and n.start in clause)) and n.canonical != imposer]
-        count = self._count(trigger, target)
+        described = {
+            t.i
+            for t in phrase
+            for a in [t, *t.ancestors]
+            if a.dep_ == "acl"
+            and a.i != (target.i if target is not None else -1)
+            and a.i in {x.i for x in phrase}
+            and a.lemma_.lower() not in _SITED
+        }
+        target_tokens = ({t.i for t in phrase} - described) | partitive_places(s, clause, target)
+        countries = [
+            n.canonical
+            for n in s.names
+            if n.kind == "country"
+            and (n.start in target_tokens or (target is None and n.start in clause))
+            and n.canonical != imposer
+        ]
+        count = target_count(self.lx, trigger, target)
         text = syntax.span_text(phrase).strip(" ,;:") if target is not None else None
-        if target is not None and any(n.kind in ("country", "actor") and n.start == target.i for n in s.names) \
-                and len(list(target.subtree)) == 1:
+        if (
+            target is not None
+            and any(n.kind in ("country", "actor") and n.start == target.i for n in s.names)
+            and len(list(target.subtree)) == 1
+        ):
             text = None  # "its 17th package against Russia": the country goes to target_countries, the measure shows
         if text is None:
             # "adopted its 17th sanctions package": with no target named, the measure itself.
-            measure = next((t for t in ([trigger] + self._arguments(trigger)) if self._is_sanction_noun(t)
-                            or self._names_a_measure(t)), None)
+            measure = next(
+                (t for t in ([trigger] + arguments(trigger)) if is_sanction_noun(self.lx, t) or names_a_measure(self.lx, t)),
+                None,
+            )
             if measure is not None:
                 text = syntax.noun_phrase(measure)
-                if self._names_a_measure(measure):
+                if names_a_measure(self.lx, measure):
                     # "17th package of sanctions"; the country it is against shows in target_countries.
                     text = f"{text.removeprefix('its ').removeprefix('their ')} of sanctions"
-        cap = next((t for t in self._arguments(trigger) if t.lemma_.lower() == "cap"), None) \
-            if trigger.pos_ == "VERB" else None
+        cap = next((t for t in arguments(trigger) if t.lemma_.lower() == "cap"), None) if trigger.pos_ == "VERB" else None
         if cap is not None:
             # "lowered the price cap on Russian crude to $47.60 a barrel": the cap and its new level.
             text = syntax.span_text([t for t in cap.subtree if t.dep_ != "det" or t.head.i != cap.i]).strip(" ,;:")
@@ -330,20 +258,26 @@ class SanctionsReader:
             # puts them, or what it bars them from, is part of what it does.
             ends = {t.i for t in target.subtree}
             for prep in syntax.children(trigger, "prep"):
-                if prep.lower_ in _EXTENT and prep.i > max(ends) and not syntax.is_temporal(
-                        syntax.first_child(prep, "pobj") or prep):
+                if (
+                    prep.lower_ in _EXTENT
+                    and prep.i > max(ends)
+                    and not syntax.is_temporal(syntax.first_child(prep, "pobj") or prep)
+                ):
                     text = f"{text} {syntax.span_text(list(prep.subtree)).strip(' ,;:')}"
                     break
         if text and len(text) > 160:
             text = text[:160].rsplit(" ", 1)[0] + "…"
         if not (text or count or countries or sectors):
             return None  # a measure nobody could act on: nothing to show
-        return Found("sanctions", {
-            "imposed_by": imposer, "targets": text, "target_count": count,
-            "target_countries": unique(countries), "sectors": sectors}, [s],
-            merge_key=((imposer or "").lower(), count, (text or "").lower()[:40]))
-
-
-def _in_order(tokens: list[Token]) -> list[Token]:
-    """Distinct tokens in sentence order."""
-    return sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+        return Found(
+            "sanctions",
+            {
+                "imposed_by": imposer,
+                "targets": text,
+                "target_count": count,
+                "target_countries": unique(countries),
+                "sectors": sectors,
+            },
+            [s],
+            merge_key=((imposer or "").lower(), count, (text or "").lower()[:40]),
+        )

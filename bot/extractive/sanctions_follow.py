@@ -19,14 +19,63 @@ if TYPE_CHECKING:
     from bot.extractive.sanctions import SanctionsReader
 
 # Nouns that stand for the measure just named: "the package", "the list", "the new listings".
-_MEASURE_WORDS = {"package", "list", "measure", "round", "designation", "listing", "sanction", "sanctions", "action",
-                  "step", "decision", "rule", "regulation", "tranche"}
+_MEASURE_WORDS = {
+    "package",
+    "list",
+    "measure",
+    "round",
+    "designation",
+    "listing",
+    "sanction",
+    "sanctions",
+    "action",
+    "step",
+    "decision",
+    "rule",
+    "regulation",
+    "tranche",
+}
 # What a measure does to what it names: "adds", "bans", "covers", "includes", "targets".
-_ACTS = {"add", "ban", "bar", "target", "hit", "cover", "name", "list", "forbid", "prohibit", "freeze", "restrict",
-         "include", "contain", "comprise", "extend", "impose", "blacklist", "designate", "cut", "exclude"}
+_ACTS = {
+    "add",
+    "ban",
+    "bar",
+    "target",
+    "hit",
+    "cover",
+    "name",
+    "list",
+    "forbid",
+    "prohibit",
+    "freeze",
+    "restrict",
+    "include",
+    "contain",
+    "comprise",
+    "extend",
+    "impose",
+    "blacklist",
+    "designate",
+    "cut",
+    "exclude",
+}
 # Passive verbs that are a measure on their subject: "the ships are barred from UK ports".
-_DONE_TO = {"bar", "ban", "add", "place", "put", "list", "prohibit", "freeze", "restrict", "blacklist", "designate",
-            "exclude", "cut", "forbid"}
+_DONE_TO = {
+    "bar",
+    "ban",
+    "add",
+    "place",
+    "put",
+    "list",
+    "prohibit",
+    "freeze",
+    "restrict",
+    "blacklist",
+    "designate",
+    "exclude",
+    "cut",
+    "forbid",
+}
 _STAND_FOR = {"they", "these", "those", "it", "them"}
 # "bringing the total number of blacklisted ships to 557", "this takes the number of vessels the UK has
 # sanctioned to more than 450": a running total, of names on a sanctions list.
@@ -42,9 +91,16 @@ def measure_antecedent(ctx: Context, s: Sentence, noun: Token) -> Found | None:
     if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its", "that") for c in noun.children):
         return None
     lemma = noun.lemma_.lower()
-    return next((f for f in reversed(ctx.items[-12:]) if f.section == "sanctions"
-                 and f.sentences[-1].index >= s.index - _DESCRIBED_WINDOW
-                 and any(t.lemma_.lower() == lemma for t in f.sentences[0].doc)), None)
+    return next(
+        (
+            f
+            for f in reversed(ctx.items[-12:])
+            if f.section == "sanctions"
+            and f.sentences[-1].index >= s.index - _DESCRIBED_WINDOW
+            and any(t.lemma_.lower() == lemma for t in f.sentences[0].doc)
+        ),
+        None,
+    )
 
 
 class SanctionsFollowUp:
@@ -53,8 +109,9 @@ class SanctionsFollowUp:
         self.ctx = reader.ctx
 
     def _recent(self, s: Sentence) -> Found | None:
-        recent: list[Found] = [f for f in self.ctx.items[-6:] if f.section == "sanctions"
-                               and f.sentences[-1].index >= s.index - _WINDOW]
+        recent: list[Found] = [
+            f for f in self.ctx.items[-6:] if f.section == "sanctions" and f.sentences[-1].index >= s.index - _WINDOW
+        ]
         return recent[-1] if recent else None
 
     def _described(self, s: Sentence) -> Found | None:
@@ -71,8 +128,10 @@ class SanctionsFollowUp:
         if root is None or not syntax.is_verbal(root) or syntax.is_negated(root):
             return None
         lemma = root.lemma_.lower()
-        among = any(p.lower_ == "among" and any(o.lower_ in _STAND_FOR | {"which"} for o in p.children)
-                    for p in syntax.children(root, "prep"))
+        among = any(
+            p.lower_ == "among" and any(o.lower_ in _STAND_FOR | {"which"} for o in p.children)
+            for p in syntax.children(root, "prep")
+        )
         subject = syntax.first_child(root, "nsubj", "nsubjpass")
         if among and subject is not None:
             return root, subject  # "Among them are companies in China …"
@@ -81,11 +140,20 @@ class SanctionsFollowUp:
         stands_for = subject.lemma_.lower() in _MEASURE_WORDS or subject.lower_ in _STAND_FOR
         if stands_for and lemma in _ACTS and not syntax.is_passive(root):
             target = syntax.first_child(root, "dobj") or next(
-                (t for t in root.subtree if t.i > root.i and t.pos_ == "NOUN"
-                 and any(c.dep_ == "nummod" for c in t.children)), None)  # the parser lost the object: the counted noun
+                (
+                    t
+                    for t in root.subtree
+                    if t.i > root.i and t.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in t.children)
+                ),
+                None,
+            )  # the parser lost the object: the counted noun
             return (root, target) if target is not None else None
-        if syntax.is_passive(root) and lemma in _DONE_TO and syntax.agent(root) is None \
-                and subject.lemma_.lower() not in _MEASURE_WORDS:
+        if (
+            syntax.is_passive(root)
+            and lemma in _DONE_TO
+            and syntax.agent(root) is None
+            and subject.lemma_.lower() not in _MEASURE_WORDS
+        ):
             return root, subject  # "52 more vessels were added to the list", "the ships are barred from ports"
         return None
 
@@ -105,16 +173,30 @@ class SanctionsFollowUp:
             if value is None or value < 1:
                 continue
             count = int(value)
-            named = [n.canonical for n in s.names if n.kind == "actor" and n.start in {t.i for t in total.subtree}
-                     and n.canonical not in BELLIGERENTS]
+            named = [
+                n.canonical
+                for n in s.names
+                if n.kind == "actor" and n.start in {t.i for t in total.subtree} and n.canonical not in BELLIGERENTS
+            ]
             recent = self._recent(s)
             imposer = named[0] if named else (recent.fields["imposed_by"] if recent else self.ctx.last_sanctions_actor)
             if imposer is None:
                 continue
             what = syntax.span_text([t for t in total.subtree if t.dep_ != "det" or t.head.i != total.i])
-            out.append(Found("sanctions", {"imposed_by": imposer, "targets": f"{what}: {count}",
-                                           "target_count": count, "target_countries": [], "sectors": []}, [s],
-                             merge_key=(imposer.lower(), count, "total")))
+            out.append(
+                Found(
+                    "sanctions",
+                    {
+                        "imposed_by": imposer,
+                        "targets": f"{what}: {count}",
+                        "target_count": count,
+                        "target_countries": [],
+                        "sectors": [],
+                    },
+                    [s],
+                    merge_key=(imposer.lower(), count, "total"),
+                )
+            )
         return out
 
     def read(self, s: Sentence) -> Found | None:
@@ -130,7 +212,11 @@ class SanctionsFollowUp:
         item = self.r.sanction_item(s, verb, target, recent.fields["imposed_by"], clause, sectors)
         if item is not None and "list" in (item.fields["targets"] or "").lower().split():
             item.fields["targets"] = syntax.noun_phrase(target)  # "116 individuals", not "… to the EU's list of …"
-        if item is not None and not (item.fields["target_count"] or item.fields["target_countries"]
-                                     or item.fields["sectors"] or len(item.fields["targets"] or "") > 3):
+        if item is not None and not (
+            item.fields["target_count"]
+            or item.fields["target_countries"]
+            or item.fields["sectors"]
+            or len(item.fields["targets"] or "") > 3
+        ):
             return None
         return item

@@ -11,24 +11,55 @@ from bot.extractive import syntax
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_SCOPE_PREPS = {"against", "on", "in", "inside", "into", "within", "near", "at", "across", "beyond", "outside",
-                "over", "for", "from", "deep", "only", "except"}
-_LIMITS = {"only", "solely", "exclusively", "except", "exception", "excluding", "near", "close", "limited", "within",
-           "defensive", "not"}
+_SCOPE_PREPS = {
+    "against",
+    "on",
+    "in",
+    "inside",
+    "into",
+    "within",
+    "near",
+    "at",
+    "across",
+    "beyond",
+    "outside",
+    "over",
+    "for",
+    "from",
+    "deep",
+    "only",
+    "except",
+}
+_LIMITS = {
+    "only",
+    "solely",
+    "exclusively",
+    "except",
+    "exception",
+    "excluding",
+    "near",
+    "close",
+    "limited",
+    "within",
+    "defensive",
+    "not",
+}
 
 
 def _strip_of(border: Token) -> bool:
-    """"across the border from Kharkiv", "just across the border", "the border region": a strip of Russia
+    """ "across the border from Kharkiv", "just across the border", "the border region": a strip of Russia
     next to Ukraine, not Russia as a whole ("attacks across the border" alone is no limit)."""
     after = border.doc[border.i + 1] if border.i + 1 < len(border.doc) else None
     if any(c.dep_ == "prep" and c.lower_ == "from" for c in border.children) or (
-            after is not None and after.lower_ == "from"):  # the parser often hangs "from X" on the verb
+        after is not None and after.lower_ == "from"
+    ):  # the parser often hangs "from X" on the verb
         return True
     if border.dep_ == "compound" and border.head.lemma_.lower() in ("region", "area", "zone", "district"):
         return True
     prep = border.head
-    return prep.dep_ == "prep" and (prep.lower_ in ("near", "along") or any(
-        c.lower_ in ("just", "right", "immediately") for c in prep.children))
+    return prep.dep_ == "prep" and (
+        prep.lower_ in ("near", "along") or any(c.lower_ in ("just", "right", "immediately") for c in prep.children)
+    )
 
 
 _LAW = frozenset({"law", "humanitarian", "convention"})
@@ -53,10 +84,16 @@ def scope_of(anchors: list[Token]) -> tuple[str | None, bool]:
                 continue  # "will not stand in the way of …" is the rule's verb, not where it applies
             # "against Russian troops gathering across the border from Sumy", "to strike Russian forces
             # in Belgorod": places and purposes come as phrases and as non-finite clauses.
-            purpose = child.dep_ in ("xcomp", "advcl", "acl") and child.tag_ in ("VB", "VBG", "VBN") and \
-                syntax.first_child(child, "nsubj", "mark") is None
-            if (child.dep_ == "prep" and child.lower_ in _SCOPE_PREPS) or purpose or (
-                    child.dep_ == "advmod" and child.lower_ in ("deep", "only", "solely", "exclusively")):
+            purpose = (
+                child.dep_ in ("xcomp", "advcl", "acl")
+                and child.tag_ in ("VB", "VBG", "VBN")
+                and syntax.first_child(child, "nsubj", "mark") is None
+            )
+            if (
+                (child.dep_ == "prep" and child.lower_ in _SCOPE_PREPS)
+                or purpose
+                or (child.dep_ == "advmod" and child.lower_ in ("deep", "only", "solely", "exclusively"))
+            ):
                 tokens.extend(child.subtree)
             elif child.dep_ == "advmod" and child.lower_ in ("only",):
                 tokens.append(child)
@@ -71,9 +108,13 @@ def scope_of(anchors: list[Token]) -> tuple[str | None, bool]:
             runs.append([t])
     text = "; ".join(syntax.span_text(r).strip(" ,;:") for r in runs)
     # "within the laws of war", "as long as it respects international law": the law is no limit of ours.
-    limited = any(t.lower_ in _LIMITS and not ({w.lemma_.lower() for w in t.subtree} & _LAW) for t in tokens) or any(
-        c.lower_ in ("only", "solely") for a in anchors for c in a.subtree) or conditional(anchors, tokens)
+    limited = (
+        any(t.lower_ in _LIMITS and not ({w.lemma_.lower() for w in t.subtree} & _LAW) for t in tokens)
+        or any(c.lower_ in ("only", "solely") for a in anchors for c in a.subtree)
+        or conditional(anchors, tokens)
+    )
     return text or None, limited
+
 
 def _as_long_as(tok: Token) -> list[Token]:
     """The clauses of "…, as long as those sites are used to launch attacks": the parse hangs them on "long"."""
@@ -94,9 +135,11 @@ def condition_text(anchors: list[Token]) -> str | None:
             for clause in tok.children:
                 marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
                 # "provided" is parsed as a verb, a preposition or a mark, depending on the sentence.
-                if (clause.dep_ == "advcl" and marks & {"if", "unless", "provided", "providing"}) or \
-                        (clause.lower_ in ("provided", "providing") and clause.i > tok.i
-                         and syntax.first_child(clause, "nsubj", "nsubjpass") is None):
+                if (clause.dep_ == "advcl" and marks & {"if", "unless", "provided", "providing"}) or (
+                    clause.lower_ in ("provided", "providing")
+                    and clause.i > tok.i
+                    and syntax.first_child(clause, "nsubj", "nsubjpass") is None
+                ):
                     return syntax.span_text(list(clause.subtree)).strip(" ,;:")
     return None
 
@@ -114,7 +157,8 @@ def conditional(anchors: list[Token], tokens: list[Token]) -> bool:
         long_as = _as_long_as(a)
         for clause in syntax.children(a, "advcl") + long_as:
             marks = {m.lower_ for m in clause.children if m.dep_ == "mark"} | {
-                m.lower_ for m in clause.lefts if m.dep_ in ("advmod", "mark")}
+                m.lower_ for m in clause.lefts if m.dep_ in ("advmod", "mark")
+            }
             if clause in long_as:
                 marks |= {"as", "long"}
             lawful = {w.lemma_.lower() for w in clause.subtree} & _LAW

@@ -24,17 +24,44 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "which
 MODALS = {"may", "might", "can", "could", "would", "should", "must", "will", "shall", "'ll", "ca", "wo"}
 
 
-_TIME_WORDS = MONTHS | WEEKDAYS | {
-    "day", "week", "month", "year", "today", "yesterday", "tomorrow", "morning", "evening", "night", "afternoon",
-    "weekend", "time", "date", "hour", "minute", "spring", "summer", "autumn", "winter", "decade"}
+_TIME_WORDS = (
+    MONTHS
+    | WEEKDAYS
+    | {
+        "day",
+        "week",
+        "month",
+        "year",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "morning",
+        "evening",
+        "night",
+        "afternoon",
+        "weekend",
+        "time",
+        "date",
+        "hour",
+        "minute",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
+        "decade",
+    }
+)
 
 
 def is_temporal(token: Token) -> bool:
-    """"Friday", "17 October", "last week", "2024": a time, not a thing anyone acts on."""
+    """ "Friday", "17 October", "last week", "2024": a time, not a thing anyone acts on."""
     words = [t for t in token.subtree if not t.is_punct]
     heads = {token.lower_, token.lemma_.lower()}
-    return bool(heads & _TIME_WORDS) or (token.like_num and len(words) == 1) or (
-        token.tag_ == "CD" and any(t.lower_ in _TIME_WORDS for t in words))
+    return (
+        bool(heads & _TIME_WORDS)
+        or (token.like_num and len(words) == 1)
+        or (token.tag_ == "CD" and any(t.lower_ in _TIME_WORDS for t in words))
+    )
 
 
 def is_verbal(token: Token) -> bool:
@@ -53,7 +80,7 @@ def first_child(token: Token, *deps: str) -> Token | None:
 
 
 def is_negated(token: Token) -> bool:
-    """"not granted", "never allowed", "no permission", "without approval", "won't send"."""
+    """ "not granted", "never allowed", "no permission", "without approval", "won't send"."""
     for c in token.children:
         if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "neg") and c.lower_ in _NEGATORS):
             return True
@@ -158,9 +185,12 @@ def span_text(tokens: list[Token]) -> str:
 
 
 def noun_phrase(head: Token) -> str:
-    """"Russia's Defence Ministry", "the brigade's spokesman", "more than 400 entities" (no clauses)."""
-    tokens = [t for t in phrase_tokens(head, stop=CLAUSES | {"prep", "appos"}) if t.dep_ != "det" or t.i != head.left_edge.i
-              or t.lower_ not in ("the", "a", "an")]
+    """ "Russia's Defence Ministry", "the brigade's spokesman", "more than 400 entities" (no clauses)."""
+    tokens = [
+        t
+        for t in phrase_tokens(head, stop=CLAUSES | {"prep", "appos"})
+        if t.dep_ != "det" or t.i != head.left_edge.i or t.lower_ not in ("the", "a", "an")
+    ]
     return span_text(tokens).strip(" ,;:")
 
 

@@ -18,11 +18,45 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Words that name no particular thing on their own: "weapons", "equipment".
-_GENERIC = {"arms", "weapon", "weapons", "system", "systems", "equipment", "munitions", "ammunition", "kit", "parts",
-            "vehicles", "aircraft"}
+_GENERIC = {
+    "arms",
+    "weapon",
+    "weapons",
+    "system",
+    "systems",
+    "equipment",
+    "munitions",
+    "ammunition",
+    "kit",
+    "parts",
+    "vehicles",
+    "aircraft",
+}
 _DROP_LEFT = {"det", "predet", "nummod", "quantmod", "poss", "case", "advmod", "nmod"}
-_QUANTITY_WORDS = {"more", "additional", "further", "new", "extra", "other", "some", "several", "many", "few",
-                   "its", "their", "the", "a", "an", "any", "all", "such", "these", "those", "this", "that"}
+_QUANTITY_WORDS = {
+    "more",
+    "additional",
+    "further",
+    "new",
+    "extra",
+    "other",
+    "some",
+    "several",
+    "many",
+    "few",
+    "its",
+    "their",
+    "the",
+    "a",
+    "an",
+    "any",
+    "all",
+    "such",
+    "these",
+    "those",
+    "this",
+    "that",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,17 +75,28 @@ def _phrase(head: Token, first: int, *, counts: bool = False, name_start: int | 
     start = first
     stop = head.i if name_start is None else min(head.i, name_start)
     while start < stop and (
-            (doc[start].dep_ in _DROP_LEFT or doc[start].lower_ in _QUANTITY_WORDS or doc[start].like_num
-             or doc[start].is_punct)
-            and not (counts and (doc[start].like_num or doc[start].dep_ in ("nummod", "quantmod")))):
+        (doc[start].dep_ in _DROP_LEFT or doc[start].lower_ in _QUANTITY_WORDS or doc[start].like_num or doc[start].is_punct)
+        and not (counts and (doc[start].like_num or doc[start].dep_ in ("nummod", "quantmod")))
+    ):
         start += 1
     return syntax.span_text(list(doc[start : head.i + 1])).strip(" ,;:-")
 
 
 # Compounds whose head is a weapon word but that name no weapon: "a Washington-based think tank".
-_NOT_WEAPONS = {("think", "tank"), ("septic", "tank"), ("fuel", "tank"), ("water", "tank"), ("oil", "tank"),
-                ("storage", "tank"), ("gas", "tank"), ("starting", "gun"), ("nail", "gun"), ("smoking", "gun"),
-                ("spray", "gun"), ("bath", "bomb")}
+_NOT_WEAPONS = {
+    ("think", "tank"),
+    ("septic", "tank"),
+    ("fuel", "tank"),
+    ("water", "tank"),
+    ("oil", "tank"),
+    ("storage", "tank"),
+    ("gas", "tank"),
+    ("starting", "gun"),
+    ("nail", "gun"),
+    ("smoking", "gun"),
+    ("spray", "gun"),
+    ("bath", "bomb"),
+}
 
 
 def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equipment: bool = False) -> list[Weapon]:
@@ -76,8 +121,11 @@ def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equ
         if equipment:  # "30 Patriot interceptors": the count before the name belongs to the line
             while first > 0 and (doc[first - 1].like_num or doc[first - 1].dep_ in ("nummod", "quantmod")):
                 first -= 1
-        text = (syntax.span_text(list(doc[first : name.end])) if head.i == last.i
-                else _phrase(head, first, counts=equipment, name_start=name.start))
+        text = (
+            syntax.span_text(list(doc[first : name.end]))
+            if head.i == last.i
+            else _phrase(head, first, counts=equipment, name_start=name.start)
+        )
         if head.i in heads and head.i != last.i:
             text = syntax.span_text(list(doc[name.start : name.end]))
         heads.add(head.i)
@@ -89,8 +137,7 @@ def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equ
         lemma = token.lemma_.lower()
         is_weapon = lemma in lx.weapon_heads and not any((c.lower_, lemma) in _NOT_WEAPONS for c in token.lefts)
         if is_weapon and lemma in lx.weapon_heads_modified:
-            is_weapon = any(c.lower_ in lx.weapon_modifiers or c.lemma_.lower() in lx.weapon_heads
-                            for c in token.lefts)
+            is_weapon = any(c.lower_ in lx.weapon_modifiers or c.lemma_.lower() in lx.weapon_heads for c in token.lefts)
         is_goods = equipment and (lemma in lx.equipment_heads or token.lower_ in lx.equipment_heads)
         if not (is_weapon or is_goods):
             continue
@@ -114,7 +161,7 @@ def conjoined(weapon: Weapon, weapons: list[Weapon]) -> bool:
 
 
 def supplier_in(s: Sentence, weapon: Weapon) -> str | None:
-    """"German-supplied artillery", "US-made missiles", "British Storm Shadow": the supplier named on the weapon."""
+    """ "German-supplied artillery", "US-made missiles", "British Storm Shadow": the supplier named on the weapon."""
     tokens = {t.i for t in syntax.phrase_tokens(weapon.head, stop=syntax.CLAUSES | {"prep"})}
     for name in s.names_of("actor"):
         if name.start in tokens and name.canonical not in ("Ukraine", "Russia"):

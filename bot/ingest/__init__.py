@@ -38,8 +38,9 @@ __all__ = [
 
 
 def _too_large(limit: int) -> InputTooLarge:
-    return InputTooLarge(f"input over {limit} bytes",
-                         user_message=f"That file is too large (over {limit / 1_000_000:g} MB).")
+    return InputTooLarge(
+        f"input over {limit} bytes", user_message=f"That file is too large (over {limit / 1_000_000:g} MB)."
+    )
 
 
 def read_capped(stream: BinaryIO, limit: int) -> bytes:
@@ -62,15 +63,19 @@ def _read_file(path: Path, limit: int) -> bytes:
     except FileNotFoundError as exc:
         raise SourceNotFound(f"no such file: {path}", user_message=f"No such file: {path}") from exc
     except PermissionError as exc:
-        raise UnsupportedInput(f"cannot read {path}",
-                               user_message=f"I am not allowed to read {path}.") from exc
+        raise UnsupportedInput(f"cannot read {path}", user_message=f"I am not allowed to read {path}.") from exc
     except OSError as exc:
-        raise UnsupportedInput(f"cannot read {path}: {exc.strerror}",
-                               user_message=f"{path} could not be read.") from exc
+        raise UnsupportedInput(f"cannot read {path}: {exc.strerror}", user_message=f"{path} could not be read.") from exc
 
 
-def load_source(source: str, *, settings: Settings, stdin: BinaryIO | None = None,
-                client: httpx.Client | None = None, resolver: Resolver | None = None) -> Article:
+def load_source(
+    source: str,
+    *,
+    settings: Settings,
+    stdin: BinaryIO | None = None,
+    client: httpx.Client | None = None,
+    resolver: Resolver | None = None,
+) -> Article:
     """An Article from SOURCE: an http(s) URL, ``-`` for stdin, or a path to a text, HTML or PDF file."""
     if is_url(source):
         return fetch_url(source.strip(), settings=settings, client=client, resolver=resolver)

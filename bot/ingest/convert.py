@@ -42,16 +42,14 @@ def article_from_bytes(
 
         doc = extract_pdf(data)
         _check_length(doc.text, settings)
-        return Article(text=doc.text, title=doc.title, url=url, published=doc.published, kind="pdf",
-                       site=_host(url))
+        return Article(text=doc.text, title=doc.title, url=url, published=doc.published, kind="pdf", site=_host(url))
     if kind == "html":
         from bot.ingest.html import extract_page  # trafilatura (~0.1 s to import) loads only for pages
 
         _, charset = media_type(content_type)
         page = extract_page(decode_html(data, header_charset=charset), url=url)
         _check_length(page.text, settings)
-        return Article(text=page.text, title=page.title, url=url, site=page.site, published=page.published,
-                       kind="html")
+        return Article(text=page.text, title=page.title, url=url, site=page.site, published=page.published, kind="html")
     raw = decode_text(data)
     text = join_paragraphs(split_plain(raw))
     if not text:

@@ -20,14 +20,19 @@ _HTML_EXTS = (".html", ".htm", ".xhtml", ".shtml")
 _TEXT_EXTS = (".txt", ".text", ".md", ".markdown")
 # Magic numbers of formats people upload by mistake (images, archives, office files, media).
 _BINARY_MAGIC = (
-    b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"7z\xbc\xaf",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"PK\x03\x04",
+    b"\xd0\xcf\x11\xe0",
+    b"\x1f\x8b",
+    b"7z\xbc\xaf",
     b"\x7fELF",
 )
-_HTML_SNIFF = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|article)\b",
-                         re.IGNORECASE | re.DOTALL)
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", re.IGNORECASE
+_HTML_SNIFF = re.compile(
+    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|article)\b", re.IGNORECASE | re.DOTALL
 )
+_META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", re.IGNORECASE)
 # Labels browsers treat as windows-1252 (the WHATWG Encoding Standard).
 _LATIN1_LABELS = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "cp1252"}
 
@@ -95,8 +100,7 @@ def decode_text(data: bytes) -> str:
     else:
         text = _strict(data, "utf-8-sig")
     if text is None:
-        raise UnsupportedInput("text is not UTF-8",
-                               user_message="That file is not UTF-8 text, so I can't read it.")
+        raise UnsupportedInput("text is not UTF-8", user_message="That file is not UTF-8 text, so I can't read it.")
     return text
 
 
@@ -107,8 +111,7 @@ def decode_html(data: bytes, *, header_charset: str | None = None) -> str:
     are valid UTF-8 with non-ASCII characters is overruled: that mislabel is common and the reverse
     (real windows-1252 that happens to be valid UTF-8) is vanishingly rare.
     """
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             text = _strict(data, codec)
             if text is not None:

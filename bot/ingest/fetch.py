@@ -27,8 +27,14 @@ _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.1"
 # Media types we can turn into an article; an empty type is sniffed from the content.
-_READABLE = ("text/", "application/xhtml+xml", "application/pdf", "application/octet-stream",
-             "binary/octet-stream", "application/x-pdf")
+_READABLE = (
+    "text/",
+    "application/xhtml+xml",
+    "application/pdf",
+    "application/octet-stream",
+    "binary/octet-stream",
+    "application/x-pdf",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +64,9 @@ def _parse(url: str) -> httpx.URL:
     if not parsed.raw_host:
         raise FetchError("URL has no host", user_message="That link is not a valid web address.")
     if parsed.userinfo:
-        raise FetchError("URL carries credentials",
-                         user_message="Links with a user name or password in them are not fetched.")
+        raise FetchError(
+            "URL carries credentials", user_message="Links with a user name or password in them are not fetched."
+        )
     return parsed
 
 
@@ -70,9 +77,16 @@ def _remaining(deadline: float) -> float:
     return left
 
 
-def _send(client: httpx.Client, url: httpx.URL, *, cfg: FetchSettings, resolver: Resolver,
-          deadline: float, allow: list[str] | None = None, extra_headers: dict[str, str] | None = None,
-          ) -> httpx.Response:
+def _send(
+    client: httpx.Client,
+    url: httpx.URL,
+    *,
+    cfg: FetchSettings,
+    resolver: Resolver,
+    deadline: float,
+    allow: list[str] | None = None,
+    extra_headers: dict[str, str] | None = None,
+) -> httpx.Response:
     """Send one GET to a checked address of ``url``'s host; try the next address if a connect fails."""
     host = url.raw_host.decode("ascii")
     port = url.port or _DEFAULT_PORTS[url.scheme]
@@ -81,7 +95,9 @@ def _send(client: httpx.Client, url: httpx.URL, *, cfg: FetchSettings, resolver:
     if url.port is not None:
         host_header = f"{host_header}:{url.port}"
     headers = {
-        "Host": host_header, "User-Agent": cfg.user_agent, "Accept": _ACCEPT,
+        "Host": host_header,
+        "User-Agent": cfg.user_agent,
+        "Accept": _ACCEPT,
         # One request per connection: a pooled TLS session verified for one name must not carry another.
         "Connection": "close",
         **(extra_headers or {}),
@@ -91,8 +107,9 @@ def _send(client: httpx.Client, url: httpx.URL, *, cfg: FetchSettings, resolver:
     for address in addresses:
         left = _remaining(deadline)
         timeout = httpx.Timeout(left, connect=min(cfg.connect_timeout_s, left))
-        request = client.build_request("GET", url.copy_with(host=address, fragment=None), headers=headers,
-                                       timeout=timeout, extensions=extensions)
+        request = client.build_request(
+            "GET", url.copy_with(host=address, fragment=None), headers=headers, timeout=timeout, extensions=extensions
+        )
         try:
             return client.send(request, stream=True, follow_redirects=False)
         except httpx.TimeoutException as exc:
@@ -102,8 +119,7 @@ def _send(client: httpx.Client, url: httpx.URL, *, cfg: FetchSettings, resolver:
         except httpx.InvalidURL as exc:  # "http:\\\\host\\x" from a redirect parses, then fails to send
             raise FetchError(f"{host}: {exc!r}", user_message=_unreachable("a broken address"), url=str(url)) from exc
         except httpx.HTTPError as exc:
-            raise FetchError(f"{host}: {exc!r}", user_message=_unreachable("the connection failed"),
-                             url=str(url)) from exc
+            raise FetchError(f"{host}: {exc!r}", user_message=_unreachable("the connection failed"), url=str(url)) from exc
     raise FetchError(f"{host}: {failure!r}", user_message=_unreachable("the connection failed"), url=str(url))
 
 
@@ -130,23 +146,38 @@ def _read_capped(response: httpx.Response, *, limit: int, deadline: float) -> by
 def _check_media_type(response: httpx.Response) -> None:
     mtype, _ = media_type(response.headers.get("content-type"))
     if mtype and not mtype.startswith(_READABLE):
-        raise UnsupportedInput(f"media type {mtype}",
-                               user_message=f"That link is not a web page, text or PDF ({mtype}).")
+        raise UnsupportedInput(f"media type {mtype}", user_message=f"That link is not a web page, text or PDF ({mtype}).")
 
 
-def fetch_bytes(url: str, *, settings: Settings, client: httpx.Client | None = None,
-                resolver: Resolver | None = None) -> Fetched:
+def fetch_bytes(
+    url: str, *, settings: Settings, client: httpx.Client | None = None, resolver: Resolver | None = None
+) -> Fetched:
     """GET ``url`` with the SSRF guard on every hop, at most ``fetch.max_redirects`` redirects.
 
     An injected ``client`` must not route through a proxy (the proxy would connect on its own terms).
     """
-    return _guarded_get(url, settings=settings, client=client, resolver=resolver, limit=settings.fetch.max_bytes,
-                        readable_only=True, too_many="That link redirects too many times.")
+    return _guarded_get(
+        url,
+        settings=settings,
+        client=client,
+        resolver=resolver,
+        limit=settings.fetch.max_bytes,
+        readable_only=True,
+        too_many="That link redirects too many times.",
+    )
 
 
-def _guarded_get(url: str, *, settings: Settings, client: httpx.Client | None, resolver: Resolver | None,
-                 limit: int, readable_only: bool, too_many: str,
-                 hop_options: Callable[[Origin], tuple[list[str], dict[str, str]]] | None = None) -> Fetched:
+def _guarded_get(
+    url: str,
+    *,
+    settings: Settings,
+    client: httpx.Client | None,
+    resolver: Resolver | None,
+    limit: int,
+    readable_only: bool,
+    too_many: str,
+    hop_options: Callable[[Origin], tuple[list[str], dict[str, str]]] | None = None,
+) -> Fetched:
     """The redirect loop shared by links and private files: each hop resolved, checked and sent by
     ``_send``; ``hop_options`` gives a hop's extra allowed host and headers from its origin."""
     cfg = settings.fetch
@@ -159,8 +190,7 @@ def _guarded_get(url: str, *, settings: Settings, client: httpx.Client | None, r
         current = _parse(url)
         for _hop in range(cfg.max_redirects + 1):
             allow, headers = hop_options(origin_of(current)) if hop_options else ([], {})
-            response = _send(http, current, cfg=cfg, resolver=resolve, deadline=deadline, allow=allow,
-                             extra_headers=headers)
+            response = _send(http, current, cfg=cfg, resolver=resolve, deadline=deadline, allow=allow, extra_headers=headers)
             try:
                 status = response.status_code
                 location = response.headers.get("location")
@@ -168,18 +198,23 @@ def _guarded_get(url: str, *, settings: Settings, client: httpx.Client | None, r
                     try:
                         current = _parse(str(current.join(location)))
                     except httpx.InvalidURL as exc:
-                        raise FetchError(f"bad Location {location!r}",
-                                         user_message=_unreachable("a broken redirect")) from exc
+                        raise FetchError(
+                            f"bad Location {location!r}", user_message=_unreachable("a broken redirect")
+                        ) from exc
                     continue
                 if status >= 300:
-                    raise FetchError(f"HTTP {status} from {current}",
-                                     user_message=_unreachable(f"HTTP {status}"),
-                                     status_code=status, url=str(current))
+                    raise FetchError(
+                        f"HTTP {status} from {current}",
+                        user_message=_unreachable(f"HTTP {status}"),
+                        status_code=status,
+                        url=str(current),
+                    )
                 if readable_only:
                     _check_media_type(response)
                 body = _read_capped(response, limit=limit, deadline=deadline)
-                return Fetched(url=str(current.copy_with(fragment=None)),
-                               content_type=response.headers.get("content-type"), body=body)
+                return Fetched(
+                    url=str(current.copy_with(fragment=None)), content_type=response.headers.get("content-type"), body=body
+                )
             finally:
                 response.close()
         raise FetchError(f"more than {cfg.max_redirects} redirects", user_message=too_many, url=str(current))
@@ -188,15 +223,17 @@ def _guarded_get(url: str, *, settings: Settings, client: httpx.Client | None, r
             http.close()
 
 
-def fetch_url(url: str, *, settings: Settings, client: httpx.Client | None = None,
-              resolver: Resolver | None = None) -> Article:
+def fetch_url(
+    url: str, *, settings: Settings, client: httpx.Client | None = None, resolver: Resolver | None = None
+) -> Article:
     """Fetch ``url`` and extract its article; ``Article.url`` is the final URL after redirects."""
     fetched = fetch_bytes(url, settings=settings, client=client, resolver=resolver)
     mtype, _ = media_type(fetched.content_type)
     # The path's extension only helps when the server gave no useful type ("/report.pdf" is often HTML).
     filename = urlsplit(fetched.url).path if mtype in ("", "application/octet-stream") else None
-    return article_from_bytes(fetched.body, content_type=fetched.content_type, url=fetched.url,
-                              filename=filename, settings=settings)
+    return article_from_bytes(
+        fetched.body, content_type=fetched.content_type, url=fetched.url, filename=filename, settings=settings
+    )
 
 
 Origin = tuple[str, str, int]
@@ -207,16 +244,32 @@ def origin_of(url: httpx.URL) -> Origin:
     return url.scheme, url.host.lower(), url.port or _DEFAULT_PORTS.get(url.scheme, 0)
 
 
-def fetch_with_credentials(url: str, *, settings: Settings, headers: dict[str, str], credential_origin: Origin,
-                           max_bytes: int, trusted_origin: Origin | None = None, client: httpx.Client | None = None,
-                           resolver: Resolver | None = None) -> Fetched:
+def fetch_with_credentials(
+    url: str,
+    *,
+    settings: Settings,
+    headers: dict[str, str],
+    credential_origin: Origin,
+    max_bytes: int,
+    trusted_origin: Origin | None = None,
+    client: httpx.Client | None = None,
+    resolver: Resolver | None = None,
+) -> Fetched:
     """GET a private file: ``headers`` (a bearer token) go only to ``credential_origin`` — scheme, host and
     port — and never along a redirect to anywhere else. Every hop passes the SSRF guard; only
     ``trusted_origin`` (the operator-configured API server, which may be on a private network) is exempt,
     and only on its exact port."""
+
     def hop_options(here: Origin) -> tuple[list[str], dict[str, str]]:
         return ([here[1]] if here == trusted_origin else []), (headers if here == credential_origin else {})
 
-    return _guarded_get(url, settings=settings, client=client, resolver=resolver, limit=max_bytes,
-                        readable_only=False, too_many="That file's address redirects too many times.",
-                        hop_options=hop_options)
+    return _guarded_get(
+        url,
+        settings=settings,
+        client=client,
+        resolver=resolver,
+        limit=max_bytes,
+        readable_only=False,
+        too_many="That file's address redirects too many times.",
+        hop_options=hop_options,
+    )

@@ -72,8 +72,13 @@ def is_boilerplate(paragraph: str) -> bool:
 def extract_page(html: str, *, url: str | None = None) -> Page:
     """Main text, title, site name and published date (ISO) of ``html``; EmptyArticle when there is none."""
     doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True,
-        favor_precision=True, date_extraction_params={"extensive_search": False, "original_date": True},
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        favor_precision=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     raw = getattr(doc, "text", None) or ""
     paragraphs = [p for p in (collapse(line) for line in raw.split("\n")) if p and not is_boilerplate(p)]

@@ -47,7 +47,7 @@ def headline(text: str) -> str | None:
     if match is None:
         return None
     first = text[: match.start()]
-    if "\n" in first.strip() or not text[match.end():].strip():
+    if "\n" in first.strip() or not text[match.end() :].strip():
         return None
     title = collapse(first)
     if not title or len(title) >= MAX_TITLE_CHARS or title.rstrip(_CLOSERS).endswith(_SENTENCE_END):

@@ -5,11 +5,32 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Query parameters that only track where a click came from; they never change the page.
-_TRACKING_PARAMS = frozenset({
-    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
-    "mc_cid", "mc_eid", "_ga", "_gl", "ref_src", "ref_url", "cmpid", "ocid", "smid", "smtyp", "spm",
-    "mkt_tok", "__twitter_impression",
-})
+_TRACKING_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "ref_src",
+        "ref_url",
+        "cmpid",
+        "ocid",
+        "smid",
+        "smtyp",
+        "spm",
+        "mkt_tok",
+        "__twitter_impression",
+    }
+)
 _TRACKING_PREFIXES = ("utm_", "pk_", "hsa_", "ga_")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -44,9 +65,7 @@ def canonical_url(url: str) -> str:
     netloc = host
     if port is not None and port != _DEFAULT_PORTS.get(scheme):
         netloc = f"{netloc}:{port}"
-    query = sorted(
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)
-    )
+    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k))
     path = parts.path or "/"
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))
 

@@ -1,10 +1,10 @@
 """The LLM engine: prompts, offline token counting, a Structured Outputs client and the engine itself.
 
-    prompts.py   versioned YAML templates → chat messages
-    tokens.py    tiktoken encodings from packaged, hash-checked BPE files (never downloads)
-    client.py    StructuredClient: chat.completions.parse with strict json_schema, json_object fallback
-    chunking.py  long articles: paragraph split with overlap, merge and dedupe
-    engine.py    LLMEngine, a BriefEngine producing BriefDraft
+prompts.py   versioned YAML templates → chat messages
+tokens.py    tiktoken encodings from packaged, hash-checked BPE files (never downloads)
+client.py    StructuredClient: chat.completions.parse with strict json_schema, json_object fallback
+chunking.py  long articles: paragraph split with overlap, merge and dedupe
+engine.py    LLMEngine, a BriefEngine producing BriefDraft
 """
 
 from __future__ import annotations

@@ -71,8 +71,9 @@ class StructuredClient:
             try:
                 client = openai.OpenAI(timeout=settings.timeout_s, max_retries=settings.max_retries)
             except openai.OpenAIError as exc:  # no OPENAI_API_KEY in the environment
-                raise ConfigError("no OpenAI API key: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local "
-                                  "server) or use client_from_env") from exc
+                raise ConfigError(
+                    "no OpenAI API key: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server) or use client_from_env"
+                ) from exc
         self._client = client
         # Flipped once a server says it cannot do json_schema; later calls go straight to json_object.
         self._json_schema_ok = True
@@ -100,8 +101,7 @@ class StructuredClient:
             kwargs["temperature"] = self.settings.temperature
         return kwargs
 
-    def complete(self, messages: list[dict[str, str]], schema: type[T], *,
-                 max_tokens: int | None = None) -> tuple[T, Usage]:
+    def complete(self, messages: list[dict[str, str]], schema: type[T], *, max_tokens: int | None = None) -> tuple[T, Usage]:
         """Ask for one ``schema`` object. Raises ``ModelUnavailable`` or ``ModelOutputUnusable``."""
         kwargs = self._common_kwargs(max_tokens)
         try:
@@ -126,13 +126,13 @@ class StructuredClient:
         except openai.APIConnectionError as exc:
             raise ModelUnavailable("the model server could not be reached") from exc
         except openai.APIStatusError as exc:
-            raise ModelUnavailable(_status_reason(exc.status_code), status_code=exc.status_code,
-                                   request_id=exc.request_id) from exc
+            raise ModelUnavailable(
+                _status_reason(exc.status_code), status_code=exc.status_code, request_id=exc.request_id
+            ) from exc
         except openai.APIResponseValidationError as exc:
             raise ModelOutputUnusable("the model server's reply was malformed") from exc
 
-    def _complete_strict(self, messages: list[dict[str, str]], schema: type[T],
-                         kwargs: dict[str, Any]) -> tuple[T, Usage]:
+    def _complete_strict(self, messages: list[dict[str, str]], schema: type[T], kwargs: dict[str, Any]) -> tuple[T, Usage]:
         completion = self._client.chat.completions.parse(
             messages=messages,  # type: ignore[arg-type]
             response_format=schema,
@@ -147,8 +147,9 @@ class StructuredClient:
             raise ModelOutputUnusable("the model returned no structured answer")
         return message.parsed, self._usage(completion, messages, message.content)
 
-    def _complete_json_object(self, messages: list[dict[str, str]], schema: type[T],
-                              kwargs: dict[str, Any]) -> tuple[T, Usage]:
+    def _complete_json_object(
+        self, messages: list[dict[str, str]], schema: type[T], kwargs: dict[str, Any]
+    ) -> tuple[T, Usage]:
         # llama.cpp turns "schema" into a grammar; other servers at least get valid JSON. Either way the
         # reply is validated against the same pydantic model.
         response_format: Any = {"type": "json_object", "schema": to_strict_json_schema(schema)}
@@ -179,8 +180,10 @@ class StructuredClient:
         if usage is not None and usage.prompt_tokens is not None:
             return Usage(prompt_tokens=usage.prompt_tokens, completion_tokens=usage.completion_tokens or 0)
         # Some compatible servers omit usage; count it ourselves so budgets still hold.
-        return Usage(prompt_tokens=count_message_tokens(messages, self.model),
-                     completion_tokens=count_tokens(content or "", self.model))
+        return Usage(
+            prompt_tokens=count_message_tokens(messages, self.model),
+            completion_tokens=count_tokens(content or "", self.model),
+        )
 
 
 def client_from_env(settings: LLMSettings, env: Mapping[str, str] | None = None) -> StructuredClient | None:

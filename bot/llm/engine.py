@@ -29,14 +29,11 @@ log = logging.getLogger(__name__)
 
 # Used when config/domain.yaml is missing or has no description for a section.
 DEFAULT_SECTION_DESCRIPTIONS: dict[str, str] = {
-    "aid": "military, financial or humanitarian aid given, pledged or approved: donor, recipient, amount, "
-           "contents",
+    "aid": "military, financial or humanitarian aid given, pledged or approved: donor, recipient, amount, contents",
     "weapons_policy": "rules on where and how supplied weapons may be used: permitted, restricted, "
-                      "prohibited or under review",
-    "sanctions": "sanctions, export controls or asset freezes: who imposes them, on whom, how many, "
-                 "which sectors",
-    "battlefield_claims": "claims about the fighting (territory, strikes, losses, casualties), each with "
-                          "who makes it",
+    "prohibited or under review",
+    "sanctions": "sanctions, export controls or asset freezes: who imposes them, on whom, how many, which sectors",
+    "battlefield_claims": "claims about the fighting (territory, strikes, losses, casualties), each with who makes it",
 }
 # Anything in the article that could open or close the data block is defused, so text from the
 # article can never step outside <article>…</article>.
@@ -73,8 +70,7 @@ class LLMEngine:
 
     name = "llm"
 
-    def __init__(self, *, settings: Settings, client: StructuredClient,
-                 prompt: PromptTemplate | None = None) -> None:
+    def __init__(self, *, settings: Settings, client: StructuredClient, prompt: PromptTemplate | None = None) -> None:
         self.settings = settings
         self.client = client
         self.prompt = prompt or load_prompt("brief")
@@ -91,17 +87,19 @@ class LLMEngine:
 
     def messages(self, article_text: str, title: str | None) -> list[dict[str, str]]:
         """The chat messages for one article (or one part of it)."""
-        return self.prompt.render(sections=self._sections, title=as_data(title or "(none)"),
-                                  article=as_data(article_text))
+        return self.prompt.render(sections=self._sections, title=as_data(title or "(none)"), article=as_data(article_text))
 
     def parts(self, article: Article) -> list[str]:
         """The article whole, or split on paragraphs when it exceeds the input budget."""
         llm = self.settings.llm
         if count_tokens(article.text, self.model) <= llm.max_input_tokens:
             return [article.text]
-        return split_article(article.text, budget=llm.max_input_tokens,
-                             overlap=llm.chunk_overlap_paragraphs,
-                             count=lambda text: count_tokens(text, self.model))
+        return split_article(
+            article.text,
+            budget=llm.max_input_tokens,
+            overlap=llm.chunk_overlap_paragraphs,
+            count=lambda text: count_tokens(text, self.model),
+        )
 
     def _draft_part(self, text: str, title: str | None) -> tuple[BriefDraft, Usage]:
         return self.client.complete(self.messages(text, title), BriefDraft)

@@ -45,8 +45,7 @@ class PromptTemplate(BaseModel):
         """Fill the template: ``[{"role": "system", ...}, {"role": "user", ...}]``."""
         missing = sorted(self.variables() - variables.keys())
         if missing:
-            raise PromptError(f"prompt {self.name!r} is missing variables: {', '.join(missing)}",
-                              missing=missing)
+            raise PromptError(f"prompt {self.name!r} is missing variables: {', '.join(missing)}", missing=missing)
         try:
             return [
                 {"role": "system", "content": string.Template(self.system).substitute(variables)},

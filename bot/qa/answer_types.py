@@ -31,23 +31,32 @@ _FUTURE_TIME = re.compile(
     rf"\b(?:{MONTH_PATTERN}|(?:19|20)\d\d|(?:next|coming|following) (?:week|month|year|spring|summer|autumn|"
     rf"winter|weeks|months|days)|within (?:\w+ )?(?:days|weeks|months|years)|in the coming \w+|"
     rf"later (?:this|in the) \w+|(?:this|next) (?:spring|summer|autumn|fall|winter)|by the end of|"
-    rf"before the end of|(?:early|mid|late)-\d{{4}}|tomorrow|soon)\b")
+    rf"before the end of|(?:early|mid|late)-\d{{4}}|tomorrow|soon)\b"
+)
 # "sent in 2022", "since March": a time already past is no time to come.
-_PAST_TIME = re.compile(rf"\b(?:\w+ed|sent|gave|made|bought|sold|built|won|lost|held|had|was|were|began|took|"
-                        rf"since)\s+(?:in\s+)?(?:{MONTH_PATTERN}\s+)?(?:19|20)\d\d\b|\bsince\s+{MONTH_PATTERN}")
+_PAST_TIME = re.compile(
+    rf"\b(?:\w+ed|sent|gave|made|bought|sold|built|won|lost|held|had|was|were|began|took|"
+    rf"since)\s+(?:in\s+)?(?:{MONTH_PATTERN}\s+)?(?:19|20)\d\d\b|\bsince\s+{MONTH_PATTERN}"
+)
 # A written-out date, for naming it in the answer's lead.
 EXACT_DATE = re.compile(
     rf"\b(?:{MONTH_PATTERN}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{MONTH_PATTERN}(?:\s+(?:19|20)\d\d)?|"
-    rf"{MONTH_PATTERN}\s+(?:19|20)\d\d)\b")
+    rf"{MONTH_PATTERN}\s+(?:19|20)\d\d)\b"
+)
 _MONTH_WORD = re.compile(rf"^{MONTH_PATTERN}$|^{WEEKDAY_PATTERN}$")
 # "40 km", "twelve kilometres (seven miles)": a distance in figures or in words.
-DISTANCE = re.compile(r"\b(?:\d[\d,.]*\s?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                       r"fifteen|twenty|thirty|forty|fifty|a few|several|dozens of|hundreds of)[\s-])"
-                       r"(?:km|kilomet(?:re|er)s?|miles?|mi)\b", re.IGNORECASE)
+DISTANCE = re.compile(
+    r"\b(?:\d[\d,.]*\s?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|a few|several|dozens of|hundreds of)[\s-])"
+    r"(?:km|kilomet(?:re|er)s?|miles?|mi)\b",
+    re.IGNORECASE,
+)
 _NUMBER_WORD = re.compile(
     r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds?|"
     r"thousands?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|eighteen|fifteen|thirteen|"
-    r"fourteen|sixteen|seventeen|nineteen)$", re.IGNORECASE)
+    r"fourteen|sixteen|seventeen|nineteen)$",
+    re.IGNORECASE,
+)
 _SCALE_WORDS = word_set("million billion trillion thousand hundred")
 _UNIT_WORDS = word_set("bn mn percent per cent % tonnes tons km kilometres miles euros dollars pounds")
 _WORD = re.compile(r"[A-Za-z0-9][\w,.'’-]*|[%€$£]")
@@ -58,10 +67,12 @@ _PLACE = re.compile(r"\b(?:in|at|to|near|from|towards?|outside|around|into|acros
 # Opening quotes and dashes, so that a quote's first word is not taken for a name.
 _OPENING = re.compile(r"^[\s\"'“‘(\[–—-]+")
 # An extent in words: "two-thirds of the town", "about a fifth", "half", "most of it".
-_SHARE = re.compile(r"\b(?:(?:one|two|three|a)[- ](?:half|third|quarter|fifth|tenth)s?|half|thirds?|quarters?|"
-                    r"fifths?|most|majority|bulk|all but)\b", re.IGNORECASE)
-_PER_UNIT = re.compile(r"\b(?:each|per|apiece|a piece|a unit|a (?:shell|round|missile|drone|barrel|tonne))\b",
-                       re.IGNORECASE)
+_SHARE = re.compile(
+    r"\b(?:(?:one|two|three|a)[- ](?:half|third|quarter|fifth|tenth)s?|half|thirds?|quarters?|"
+    r"fifths?|most|majority|bulk|all but)\b",
+    re.IGNORECASE,
+)
+_PER_UNIT = re.compile(r"\b(?:each|per|apiece|a piece|a unit|a (?:shell|round|missile|drone|barrel|tonne))\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[- ][A-Z][\w-]+)*")
 
 
@@ -69,8 +80,7 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[- ][A-Z][\w-]+)*")
 _CASUALTY = stems("casualty loss dead die kill killed wound wounded injure injured")
 
 
-def count_phrases(text: str, focus: list[str], modifiers: list[str], *,
-                  skip: frozenset[str] = frozenset()) -> Iterator[str]:
+def count_phrases(text: str, focus: list[str], modifiers: list[str], *, skip: frozenset[str] = frozenset()) -> Iterator[str]:
     """Every "594 Russian servicemen" phrase in ``text`` that a "how many" question's noun counts;
     numbers in ``skip`` (the question's own: "how many of the six missiles") are no answer."""
     if not focus:
@@ -94,24 +104,27 @@ def count_phrases(text: str, focus: list[str], modifiers: list[str], *,
                 yield " ".join(words[i : i + 2]).strip(",.")
                 continue
             continue
-        if not (compound or _NUMBER_WORD.match(bare)) or re.fullmatch(r"(?:19|20)\d\d", bare) or \
-                bare.lower() in skip:
+        if not (compound or _NUMBER_WORD.match(bare)) or re.fullmatch(r"(?:19|20)\d\d", bare) or bare.lower() in skip:
             continue
         if (i + 1 < len(words) and _MONTH_WORD.match(words[i + 1].strip(",."))) or (
-                i > 0 and _MONTH_WORD.match(words[i - 1].strip(",."))):
+            i > 0 and _MONTH_WORD.match(words[i - 1].strip(",."))
+        ):
             continue  # "25 September" and "June 3" are dates, not counts
         if i > 0 and words[i - 1] in "€$£":
             continue  # "£3 billion a year" is money, not a count of years
-        if i + 1 < len(words) and words[i + 1].lower() in _BARE_COUNT_VERBS and (
-                i == 0 or words[i - 1].endswith((",", ";", ":"))) and not modifiers:
+        if (
+            i + 1 < len(words)
+            and words[i + 1].lower() in _BARE_COUNT_VERBS
+            and (i == 0 or words[i - 1].endswith((",", ";", ":")))
+            and not modifiers
+        ):
             # "Six are in Turkey.": a number standing for the things the sentence before counted.
             yield str(word).strip(",.")
             continue
         if i > 0 and i + 1 < len(words) and words[i + 1].lower().strip(",.") == "times":
             # "Russian troops attacked 54 times": the things counted named by the verb just before.
             verb = tokens(" ".join(words[max(0, i - 2) : i]))
-            if any(t in wanted for t in verb) and all(
-                    m in tokens(" ".join(words[max(0, i - 6) : i])) for m in modifiers):
+            if any(t in wanted for t in verb) and all(m in tokens(" ".join(words[max(0, i - 6) : i])) for m in modifiers):
                 yield " ".join(words[i : i + 2]).strip(",.")
                 continue
             continue
@@ -123,8 +136,14 @@ def count_phrases(text: str, focus: list[str], modifiers: list[str], *,
             if low in _UNIT_WORDS or low in "€$£" or _NUMBER_WORD.match(low):
                 break  # an amount of money, a distance or a share is not a count of things
             toks = tokens(nxt)
-            if (people and modifiers and toks and toks[0] in modifiers and nxt[:1].isupper()
-                    and all(t in modifiers for t in between)):
+            if (
+                people
+                and modifiers
+                and toks
+                and toks[0] in modifiers
+                and nxt[:1].isupper()
+                and all(t in modifiers for t in between)
+            ):
                 # "about 4,000 North Koreans": the people named by the modifier are what is counted.
                 between.extend(toks)
                 word_ = nxt.strip(",.;:")
@@ -142,8 +161,7 @@ def count_phrases(text: str, focus: list[str], modifiers: list[str], *,
                 break
 
 
-def count_match(text: str, focus: list[str], modifiers: list[str], *,
-                skip: frozenset[str] = frozenset()) -> str | None:
+def count_match(text: str, focus: list[str], modifiers: list[str], *, skip: frozenset[str] = frozenset()) -> str | None:
     """The first phrase ``count_phrases`` finds, if any."""
     return next(count_phrases(text, focus, modifiers, skip=skip), None)
 
@@ -153,7 +171,7 @@ _BARE_COUNT_VERBS = frozenset({"are", "were", "remain", "remained"})
 
 
 def _modified_before(words: list[str], i: int, modifiers: list[str], n: int) -> bool:
-    """"Russian losses … at 1,690 troops, 11 tanks": a tally of one side's losses names whose things are
+    """ "Russian losses … at 1,690 troops, 11 tanks": a tally of one side's losses names whose things are
     counted once, ahead of the list, as long as no other name stands between a number and its noun."""
     if not modifiers or any(w[:1].isupper() for w in words[i + 1 : i + 1 + n]):
         return False
@@ -174,9 +192,17 @@ def has_figure(text: str, kind: str) -> bool:
     if kind == "score":
         return bool(SCORE.search(text))
     words = [w.strip(",.;:") for w in _WORD.findall(text)]
-    numbers = [w for i, w in enumerate(words) if _NUMBER_WORD.match(w) and w.lower() not in ("one",) and not (
-        re.fullmatch(r"(?:19|20)\d\d", w) or (i > 0 and _MONTH_WORD.match(words[i - 1]))
-        or (i + 1 < len(words) and _MONTH_WORD.match(words[i + 1])))]
+    numbers = [
+        w
+        for i, w in enumerate(words)
+        if _NUMBER_WORD.match(w)
+        and w.lower() not in ("one",)
+        and not (
+            re.fullmatch(r"(?:19|20)\d\d", w)
+            or (i > 0 and _MONTH_WORD.match(words[i - 1]))
+            or (i + 1 < len(words) and _MONTH_WORD.match(words[i + 1]))
+        )
+    ]
     return bool(numbers or _SHARE.search(text) or has_money(text))
 
 
@@ -198,8 +224,7 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
             return False
         if intent.per_unit and not _PER_UNIT.search(text):
             return False  # a contract's total is not the price of each shell
-        return intent.money_focus is None or intent.money_focus in GENERIC_MONEY or \
-            intent.money_focus in tokens(window)
+        return intent.money_focus is None or intent.money_focus in GENERIC_MONEY or intent.money_focus in tokens(window)
     if kind == "count":
         if intent.focus:
             return count_match(text, intent.focus, intent.modifiers, skip=asked_numbers(intent)) is not None
@@ -208,7 +233,8 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
         if intent.money_focus and intent.money_focus not in tokens(window):
             return False  # "how much cargo": the amount must be one of cargo
         return bool(re.search(r"\d", text) or _SHARE.search(text)) or any(
-            word_number(w) for w in text.split() if w.isalpha() and w.lower() not in ("a", "one"))
+            word_number(w) for w in text.split() if w.isalpha() and w.lower() not in ("a", "one")
+        )
     if kind == "distance":
         return bool(DISTANCE.search(text))
     if kind == "when":

@@ -37,7 +37,9 @@ _ANSWER_MAX_TOKENS = 700
 _NOT_SAID = re.compile(
     r"\b(?:does(?:n't| not)|did(?:n't| not)) (?:say|give|mention|state|specify|report|provide|include)\b|"
     r"\bnot (?:mentioned|stated|given|specified|reported)\b|\bno information\b|"
-    r"\bcan only answer questions about\b", re.IGNORECASE)
+    r"\bcan only answer questions about\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -83,8 +85,13 @@ def _verified_quotes(quotes: Sequence[str], passages: Sequence[Passage], grounde
 
 def _offline(finding: Finding, notes: list[str], passages: Sequence[Passage], grounder: Grounder) -> AnswerResult:
     quotes = _verified_quotes(finding.quotes, passages, grounder)
-    return AnswerResult(answer=Answer(answer=finding.lead, quotes=quotes),
-                        engine=OFFLINE_ENGINE, notes=notes, usage=None, answerable=finding.answerable)
+    return AnswerResult(
+        answer=Answer(answer=finding.lead, quotes=quotes),
+        engine=OFFLINE_ENGINE,
+        notes=notes,
+        usage=None,
+        answerable=finding.answerable,
+    )
 
 
 def _unsupported_figures(text: str, quotes: Sequence[str], article_text: str) -> set[str]:
@@ -98,7 +105,7 @@ def _unsupported_names(text: str, article_text: str) -> bool:
     folded = fold(article_text).lower()
     for m in re.finditer(r"\b[A-Z][\w'’-]{2,}", text):
         before = text[: m.start()].rstrip()
-        if (not before or before[-1] in ".!?:\"“") and not m.group(0).isupper():
+        if (not before or before[-1] in '.!?:"“') and not m.group(0).isupper():
             continue  # a sentence's first word is capitalised anyway (a shout in capitals is still checked)
         word = fold(m.group(0)).lower()
         if word not in folded and word.removesuffix("'s") not in folded:
@@ -107,7 +114,7 @@ def _unsupported_names(text: str, article_text: str) -> bool:
 
 
 def _another_donors_sum(lead: str, question: str, brief: Brief, settings: Settings) -> bool:
-    """"How much is the EU giving?" answered with Norway's €400 million: the brief knows whose sum it is,
+    """ "How much is the EU giving?" answered with Norway's €400 million: the brief knows whose sum it is,
     and the giver the question names gives nothing in it."""
     asked = {n.canonical for n in reader_for(settings).sentence(question).names if n.kind == "actor"}
     asked -= {"Ukraine", "Russia"}
@@ -119,19 +126,28 @@ def _another_donors_sum(lead: str, question: str, brief: Brief, settings: Settin
     return any(a.amount and a.amount in lead for a in brief.aid)
 
 
-def answer_question(article: Article, question: str, *, brief: Brief | None = None,
-                    history: Sequence[Turn] = (), settings: Settings,
-                    client: StructuredClient | None = None) -> AnswerResult:
+def answer_question(
+    article: Article,
+    question: str,
+    *,
+    brief: Brief | None = None,
+    history: Sequence[Turn] = (),
+    settings: Settings,
+    client: StructuredClient | None = None,
+) -> AnswerResult:
     """Answer ``question`` from ``article`` (and its brief), in the context of the thread's ``history``."""
     passages = build_passages(article, brief)
     if not any(any(ch.isalnum() for ch in p.text) for p in passages):
         raise InputError("article has no words", user_message="That article has no text I can answer from.")
     retriever = Retriever(passages)
     intents = understand(question, [t.question for t in history])
-    finding = find_answer(retriever, question, intents, min_coverage=settings.qa.min_score,
-                          spans=reader_for(settings))
-    if finding.answerable and intents[0].kind == "money" and brief is not None and \
-            _another_donors_sum(finding.lead, question, brief, settings):
+    finding = find_answer(retriever, question, intents, min_coverage=settings.qa.min_score, spans=reader_for(settings))
+    if (
+        finding.answerable
+        and intents[0].kind == "money"
+        and brief is not None
+        and _another_donors_sum(finding.lead, question, brief, settings)
+    ):
         finding = Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
     grounder = Grounder(article.text)
     if client is None or finding.off_topic:
@@ -147,9 +163,14 @@ def answer_question(article: Article, question: str, *, brief: Brief | None = No
         pair = (hit.passage.index, hit.passage.text)
         if pair not in ranked:
             ranked.append(pair)
-    prompt = build_prompt(question, ranked[: max(settings.qa.passages, len(finding.quotes))], history,
-                          max_prompt_tokens=settings.qa.max_prompt_tokens,
-                          history_tokens=settings.qa.history_tokens, model=client.model)
+    prompt = build_prompt(
+        question,
+        ranked[: max(settings.qa.passages, len(finding.quotes))],
+        history,
+        max_prompt_tokens=settings.qa.max_prompt_tokens,
+        history_tokens=settings.qa.history_tokens,
+        model=client.model,
+    )
     engine = f"llm:{client.model}"
     try:
         reply, usage = client.complete(prompt.messages, Answer, max_tokens=_ANSWER_MAX_TOKENS)
@@ -160,25 +181,34 @@ def answer_question(article: Article, question: str, *, brief: Brief | None = No
     grounder = Grounder(article.text)
     text = reply.answer.strip()
     if says_not_given(text):
-        return AnswerResult(answer=Answer(answer=DOESNT_SAY, quotes=[]), engine=engine, usage=usage,
-                            answerable=False)
+        return AnswerResult(answer=Answer(answer=DOESNT_SAY, quotes=[]), engine=engine, usage=usage, answerable=False)
     quotes = [q.strip() for q in reply.quotes if q.strip() and grounder.verify(q)]
     notes: list[str] = []
     dropped = len(reply.quotes) - len(quotes)
     if dropped:
         notes.append(f"{dropped} quote{'s' if dropped != 1 else ''} dropped: not found in the article")
     if not quotes:
-        result = _offline(finding, notes + ["answered offline: none of the model's quotes is in the article"],
-                          passages, grounder)
+        result = _offline(
+            finding, notes + ["answered offline: none of the model's quotes is in the article"], passages, grounder
+        )
         result.usage = usage
         return result
-    problem = ("a figure the article does not give" if _unsupported_figures(text, quotes, article.text)
-               else "a link" if has_link(text)
-               else "a name the article does not give" if _unsupported_names(text, article.text) else None)
+    problem = (
+        "a figure the article does not give"
+        if _unsupported_figures(text, quotes, article.text)
+        else "a link"
+        if has_link(text)
+        else "a name the article does not give"
+        if _unsupported_names(text, article.text)
+        else None
+    )
     if problem:
-        result = _offline(finding, passages=passages, grounder=grounder,
-                          notes=notes + [f"answered offline: the model's answer had {problem}"])
+        result = _offline(
+            finding,
+            passages=passages,
+            grounder=grounder,
+            notes=notes + [f"answered offline: the model's answer had {problem}"],
+        )
         result.usage = usage
         return result
-    return AnswerResult(answer=Answer(answer=text, quotes=quotes), engine=engine, notes=notes, usage=usage,
-                        answerable=True)
+    return AnswerResult(answer=Answer(answer=text, quotes=quotes), engine=engine, notes=notes, usage=usage, answerable=True)

@@ -22,6 +22,7 @@ from bot.qa.answering import Turn, answer_question, says_not_given
 if TYPE_CHECKING:
     from bot.llm.client import StructuredClient
 
+
 def score_question(answer: Answer, gold: Mapping[str, Any], *, with_quotes: bool = False) -> bool:
     """Is ``answer`` right for one gold question? By its lead line, or with ``with_quotes`` its quotes too."""
     if gold.get("unanswerable"):
@@ -79,10 +80,15 @@ class QuestionScores:
 
     def to_json(self) -> dict[str, int]:
         """The counts ``briefbot eval`` and the eval baseline record for one article."""
-        return {"total": self.total, "correct": self.correct, "correct_with_quotes": self.correct_with_quotes,
-                "unanswerable": self.unanswerable, "said_doesnt_say": self.said_not_given,
-                "said_doesnt_say_correctly": self.said_not_given_rightly,
-                "unverified_quotes": self.quotes - self.quotes_verified}
+        return {
+            "total": self.total,
+            "correct": self.correct,
+            "correct_with_quotes": self.correct_with_quotes,
+            "unanswerable": self.unanswerable,
+            "said_doesnt_say": self.said_not_given,
+            "said_doesnt_say_correctly": self.said_not_given_rightly,
+            "unverified_quotes": self.quotes - self.quotes_verified,
+        }
 
     def merge(self, other: QuestionScores) -> None:
         self.results.extend(other.results)
@@ -90,8 +96,14 @@ class QuestionScores:
         self.quotes_verified += other.quotes_verified
 
 
-def evaluate_questions(article: Article, gold_questions: Sequence[Mapping[str, Any]], *, settings: Settings,
-                       client: StructuredClient | None = None, brief: Brief | None = None) -> QuestionScores:
+def evaluate_questions(
+    article: Article,
+    gold_questions: Sequence[Mapping[str, Any]],
+    *,
+    settings: Settings,
+    client: StructuredClient | None = None,
+    brief: Brief | None = None,
+) -> QuestionScores:
     """Answer every gold question about ``article`` as the bot would in one thread, and score it.
 
     Gold questions are written as a thread ("How did the governor respond to that?" follows the question
@@ -101,14 +113,19 @@ def evaluate_questions(article: Article, gold_questions: Sequence[Mapping[str, A
     grounder = Grounder(article.text)
     history: list[Turn] = []
     for gold in gold_questions:
-        result = answer_question(article, str(gold["q"]), brief=brief, history=history, settings=settings,
-                                 client=client)
+        result = answer_question(article, str(gold["q"]), brief=brief, history=history, settings=settings, client=client)
         answer = result.answer
         history.append(Turn(question=str(gold["q"]), answer=answer.answer))
         scores.quotes += len(answer.quotes)
         scores.quotes_verified += sum(grounder.verify(q) for q in answer.quotes)
-        scores.results.append(QuestionResult(
-            question=str(gold["q"]), answer=answer, right=score_question(answer, gold),
-            right_with_quotes=score_question(answer, gold, with_quotes=True),
-            unanswerable=bool(gold.get("unanswerable")), said_not_given=says_not_given(answer.answer)))
+        scores.results.append(
+            QuestionResult(
+                question=str(gold["q"]),
+                answer=answer,
+                right=score_question(answer, gold),
+                right_with_quotes=score_question(answer, gold, with_quotes=True),
+                unanswerable=bool(gold.get("unanswerable")),
+                said_not_given=says_not_given(answer.answer),
+            )
+        )
     return scores

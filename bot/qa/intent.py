@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.language import COUNTRIES, COUNTRY_PHRASES
+from bot.qa.focus import AUX, WH_WORDS, asked_head, asked_speaker, count_focus, money_focus
 from bot.qa.lexicon import (
     GENERIC,
     PLACE_NOUNS,
@@ -22,7 +23,6 @@ from bot.qa.lexicon import (
     stem,
     stems,
     tokens,
-    word_set,
 )
 
 # Kinds whose answer must contain a particular sort of fact; without one the article doesn't say.
@@ -42,35 +42,38 @@ _ELLIPTICAL = re.compile(r"^\s*(?:and\b|what about|how about|what of|same for|an
 # Norway?", "And the UK?" — not "And how did Moscow answer that?", which asks its own kind of thing.
 _BARE_FOLLOW_UP = re.compile(
     r"^\s*(?:and\s+)?(?:what about|how about|what of|same for|and for)\b|"
-    r"^\s*(?:and|but|also)\s+(?:the\s+|in\s+|for\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?\s*\??\s*$", re.IGNORECASE)
+    r"^\s*(?:and|but|also)\s+(?:the\s+|in\s+|for\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?\s*\??\s*$",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"\b(?:it|that|this|they|them|those|these|there)\b", re.IGNORECASE)
-_AUX = word_set("""is are was were be been has have had do does did can could will would should may might
-must shall""")
 _QUANTITY_NOUNS = stems("ground territory land area space")
 _MONEY_CUES = re.compile(
     r"\b(?:worth|cost|value|valued|how (?:big|large) (?:is|was) (?:the|that|this|its)\b.*\b"
-    r"(?:package|aid|loan|fund|budget|deal|tranche|assistance|support))", re.IGNORECASE)
+    r"(?:package|aid|loan|fund|budget|deal|tranche|assistance|support))",
+    re.IGNORECASE,
+)
 # A distance is asked for by "how far", "what range", "the range of", "can it reach?" — not by "range limits"
 # or "limits on how far" (a policy), "long-range missiles" (a weapon) or "reach Ukraine" (a delivery).
 _DISTANCE_Q = re.compile(
     r"(?<!\bon )\bhow far\b|\branges? of\b|\breach\s*\?*\s*$|"
     r"(?<![-\w])(?:what|the|its|their|a|maximum)\s+(?:maximum\s+)?ranges?\b"
-    r"(?!\s+(?:limit|restriction|rule|cap|curb|polic|ban|permission)\w*)")
+    r"(?!\s+(?:limit|restriction|rule|cap|curb|polic|ban|permission)\w*)"
+)
 # "How far did prices move?", "How much did the index fall?": the size of a change (a share, a level),
 # not a distance or a sum of money.
 _CHANGE_Q = re.compile(
     r"\bhow (?:far|much|sharply|steeply)\b(?:\s+\S+){0,8}?\s+(?:move|moved|rise|rose|risen|fall|fell|fallen|"
     r"climb|climbed|jump|jumped|gain|gained|drop|dropped|slide|slid|surge|surged|slump|slumped|grow|grew|grown|"
     r"shrink|shrank|increase|increased|decrease|decreased|decline|declined|tumble|tumbled|soar|soared|"
-    r"plunge|plunged|rally|rallied)\b")
-_PER_UNIT_Q = re.compile(r"\b(?:(?:each|per)\s+(?!(?:year|month|week|day|quarter|annum)\b)\w+|apiece|a piece)\b",
-                         re.IGNORECASE)
+    r"plunge|plunged|rally|rallied)\b"
+)
+_PER_UNIT_Q = re.compile(
+    r"\b(?:(?:each|per)\s+(?!(?:year|month|week|day|quarter|annum)\b)\w+|apiece|a piece)\b", re.IGNORECASE
+)
 _MONEY_NOUNS = stems("""money funding fund aid assistance support cash package financing finance help
 contribution amount sum budget revenue income profit cost price spending loan grant investment deal
 contract tranche reserve asset earning tax fee premium bill debt subsidy payment military""")
 _FUTURE_Q = re.compile(r"\b(?:will|going to|due|expected|scheduled|planned)\b", re.IGNORECASE)
-_WH_WORDS = word_set("what which who whom whose when where why how is are was were do does did has have can "
-                      "could will would should and")
 
 
 @dataclass(slots=True)
@@ -99,7 +102,7 @@ def _proper_tokens(question: str) -> list[str]:
     for i, word in enumerate(words):
         if i == 0 or not (word[0].isupper() or word.isupper()):
             continue
-        if word.lower() in _WH_WORDS or word == "I":
+        if word.lower() in WH_WORDS or word == "I":
             continue
         found.extend(tokens(word))
     return list(dict.fromkeys(found))
@@ -132,8 +135,8 @@ def classify(question: str) -> str:
         if m.group(1) == "of" or stem(m.group(1)) in _QUANTITY_NOUNS:
             return "quantity"
         # "How much cargo…" asks for tonnes; "how much aid", "how much is it worth" for money.
-        focus = _money_focus(q)
-        if focus and focus not in _MONEY_NOUNS and m.group(1) not in _AUX and not _MONEY_CUES.search(q):
+        focus = money_focus(q)
+        if focus and focus not in _MONEY_NOUNS and m.group(1) not in AUX and not _MONEY_CUES.search(q):
             return "quantity"
         return "money"
     if _MONEY_CUES.search(q):
@@ -157,124 +160,12 @@ def classify(question: str) -> str:
         kind = _kind_after_which(re.findall(r"[a-z0-9'-]+", m.group(1)))
         if kind != "what" or q.startswith(("which", "what")):
             return kind
-    if words and words[0] in _AUX:
+    if words and words[0] in AUX:
         return "yesno"
     return "what"
 
 
-_PHRASE_END = word_set("in on at from to since did does")
-# Past participles that open a verbal predicate: "how many of them were brought down" counts what the thread
-# counts, not "down".
-_PARTICIPLES = word_set("brought shot hit hurt held taken seen sent built made given struck caught lost won "
-                        "fought put kept left set")
-_PLACE_PREPS = word_set("in at from on near inside outside based")
-_PRONOUNS = word_set("them these those they it")
-_PREDICATES = word_set("meant due set going about likely able")
-
-
-def _count_focus(question: str) -> tuple[list[str], list[str]]:
-    """Head nouns and name modifiers of "how many X": (["soldier"], ["russia"]) for "how many Russian
-    soldiers"."""
-    m = re.search(r"\bhow many\s+(.*)", question, re.IGNORECASE)
-    if not m:
-        return [], []
-    words = re.findall(r"[A-Za-z][\w'’-]*", m.group(1))
-    predicate = bool(words) and words[0].lower() == "of"
-    place: list[str] = []
-    if predicate:
-        # "how many of the sanctioned entities are Chinese companies": the predicate is what is counted.
-        for i, w in enumerate(words):
-            if w.lower() in ("are", "were", "is", "was") and i + 1 < len(words):
-                after = words[i + 1].lower()
-                if after.endswith("ed") or after in _PARTICIPLES | _PLACE_PREPS:
-                    # "how many of the six missiles were shot down", "…of them are in Turkey": a verb or a
-                    # place follows, so the "of" phrase names what is counted (a pronoun: the thread's).
-                    # A place stays a condition: "of the sanctioned companies are in Hong Kong".
-                    place = [t for x in words[i + 2 :] if x[0].isupper() for t in tokens(x)]
-                    words = [x for x in words[1:i] if x.lower() not in _PRONOUNS]
-                    if not words:
-                        return [], []
-                    predicate = True
-                else:
-                    words = words[i + 1 :]
-                break
-        else:
-            words = words[1:]
-    phrase: list[str] = []
-    for w in words:
-        if w.lower() in _AUX or (phrase and w.lower() in _PHRASE_END):
-            break
-        if w.lower() in ("the", "of", "a", "an", "per", "each"):
-            if phrase:
-                break  # "how many barrels a day": the counted noun comes first
-            continue
-        phrase.append(w)
-    if not phrase:
-        return [], []
-    # Without a tagger the counted noun may be any word of the phrase: "how many ships face…" counts ships,
-    # "how many artillery shells" shells; a number next to a verb ("27 face") never occurs anyway.
-    heads = [stem(w.lower()) for w in phrase if w.lower() != "and" and not w[0].isupper()]
-    if predicate and "and" not in [w.lower() for w in phrase]:
-        heads = heads[-1:]  # "how many of them were shot down": "down" is no noun, "shot" a verb
-    modifiers = [t for w in phrase if w[0].isupper() for t in tokens(w)]
-    if not heads and modifiers:  # "how many ATACMS": the name is the thing counted
-        heads, modifiers = modifiers[-1:], modifiers[:-1]
-    return heads, modifiers + place
-
-
 _PLAIN_SPEECH = stems("say said says tell told state stated")
-_CLAIM_WORDS = word_set("""say says said claim claims claimed think thinks credit credits version account
-figure figures answer answered respond responded report reported warn warned estimate position view""")
-
-
-def _speaker(question: str) -> str | None:
-    """Whose account a question asks for: "Moscow" in "What did Moscow say…", "Kyiv's version"."""
-    words = re.findall(r"[A-Za-z][\w.’'-]*", question)
-    for i, word in enumerate(words):
-        if word.lower() not in _CLAIM_WORDS:
-            continue
-        for j in range(i - 1, max(i - 5, -1), -1):
-            name = words[j]
-            if name[0].isupper() and name.lower() not in _WH_WORDS and name != "I":
-                found = tokens(name)
-                if found:
-                    return found[-1]
-    return None
-
-
-# "How much goes to air defence?": a verb of where money flows, not the thing measured.
-_MOVE_VERBS = word_set("go goes went gone going flow flows flowed come comes came coming")
-
-
-def _money_focus(question: str) -> str | None:
-    """The head noun of "how much new military aid is…": "aid", the last word before the verb."""
-    m = re.search(r"\bhow much\s+(.*)", question.lower())
-    if not m:
-        return None
-    phrase: list[str] = []
-    for word in re.findall(r"[a-z][a-z'’-]*", m.group(1)):
-        if word in _AUX or word in _MOVE_VERBS or word in (
-                "of", "did", "does", "do", "has", "have", "will", "to", "for", "from", "in"):
-            break
-        phrase.append(word)
-    return stem(phrase[-1]) if phrase else None
-
-
-_ASKED_THING = re.compile(
-    r"^\s*(?:and\s+)?what\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+([a-z][a-z -]*?)\s*"
-    r"(?:\b(?:at|of|in|on|for|from|to|with|by|during|after|before)\b|\?|$)", re.IGNORECASE)
-
-
-def _asked_head(question: str) -> str | None:
-    """The noun a "what was the X at Y?" question asks for: the answer is an X, so the article must use it."""
-    m = _ASKED_THING.match(question)
-    if not m:
-        return None
-    raw = m.group(1).split()
-    while len(raw) > 1 and (raw[-1].lower().endswith("ed") or raw[-1].lower() in _PARTICIPLES | _PREDICATES):
-        raw.pop()  # "what is the new money supposed to pay for": the money, not "supposed"
-    words = tokens(" ".join(raw))
-    return words[-1] if words else None
 
 
 def parse(question: str) -> Intent:
@@ -293,15 +184,15 @@ def parse(question: str) -> Intent:
         for syn in SYNONYMS.get(tok, ()):
             terms.setdefault(syn, 0.5)
     # "Who is disputing Moscow's claim?": the name is whose claim it is, not who answers.
-    speaker = None if kind == "who" else _speaker(question)
+    speaker = None if kind == "who" else asked_speaker(question)
     intent = Intent(text=question, kind=kind, terms=terms, proper=_proper_tokens(question), speaker=speaker)
     intent.future = kind == "when" and bool(_FUTURE_Q.search(question))
     if kind == "what":
-        intent.head = _asked_head(question)
+        intent.head = asked_head(question)
     if kind == "count":
-        intent.focus, intent.modifiers = _count_focus(question)
+        intent.focus, intent.modifiers = count_focus(question)
     elif kind in ("money", "quantity"):
-        intent.money_focus = _money_focus(question)
+        intent.money_focus = money_focus(question)
         if kind == "quantity" and intent.money_focus in _QUANTITY_NOUNS:
             intent.money_focus = None  # "how much ground": any extent of land answers it
         intent.per_unit = bool(_PER_UNIT_Q.search(question))

@@ -16,11 +16,14 @@ def _candidates(intent: Intent, text: str) -> list[Figure]:
     """The figures of ``text`` of the sort the question asks for (an amount, a count of its noun)."""
     if intent.kind in ("money", "quantity"):
         given = {(m.value, m.currency) for m in find_money(intent.text)}
-        money = [Figure(m.text, m.start, m.end, m.currency) for m in find_money(text)
-                 if (m.value, m.currency) not in given]
+        money = [Figure(m.text, m.start, m.end, m.currency) for m in find_money(text) if (m.value, m.currency) not in given]
         # "How much ground…" asks for an extent, which an amount of money is not.
-        if intent.kind == "quantity" and intent.money_focus is None and not _MONEY_IN_Q.search(
-                intent.text) and _EXTENT.search(text):
+        if (
+            intent.kind == "quantity"
+            and intent.money_focus is None
+            and not _MONEY_IN_Q.search(intent.text)
+            and _EXTENT.search(text)
+        ):
             return []
         return money
     if intent.kind == "count":
@@ -34,12 +37,14 @@ def _candidates(intent: Intent, text: str) -> list[Figure]:
             cursor = at + len(phrase)
         if not intent.focus:
             # "How many were shot down?" names nothing it counts: any counted thing, nearest its words.
-            found = [Figure(m.group(0), m.start(), m.end()) for m in _COUNTED.finditer(text)
-                     if not _YEAR.fullmatch(m.group(1)) and m.group(1).lower() not in asked_numbers(intent)]
+            found = [
+                Figure(m.group(0), m.start(), m.end())
+                for m in _COUNTED.finditer(text)
+                if not _YEAR.fullmatch(m.group(1)) and m.group(1).lower() not in asked_numbers(intent)
+            ]
         if found and asks_total(intent.text):
             # "added 74 vessels …, taking the total to 153": the total counts what the sentence counts.
-            found += [f for f in totals(text)
-                      if all(f.start != g.start for g in found)]
+            found += [f for f in totals(text) if all(f.start != g.start for g in found)]
         # "31 people, six of them children": a share of a count answers only a question about the share.
         whole = [f for f in found if not (_PARTITIVE.search(f.text) and not _asks_share(f.text, intent.text))]
         return whole or found
@@ -56,8 +61,10 @@ def figure_across(intent: Intent, texts: list[str]) -> str | None:
         # "How many people and entities …?", "How many targets?" -> "11 individuals and 29 entities": the pair
         # the question asks for, or the parts of a whole the figure found counts only one of.
         pair = bool(re.search(r"\s(?:and|both)\b", intent.text.strip(), re.I)) or (
-            intent.kind == "count" and bool(intent.focus)
-            and not any(f.lower().rstrip("s") in chosen.text.lower() for f in intent.focus))
+            intent.kind == "count"
+            and bool(intent.focus)
+            and not any(f.lower().rstrip("s") in chosen.text.lower() for f in intent.focus)
+        )
         both = _AND_FIGURE.match(text, chosen.end) if pair else None
         if both is not None:
             return text[chosen.start : both.end()]
@@ -65,15 +72,25 @@ def figure_across(intent: Intent, texts: list[str]) -> str | None:
             return chosen.text
         # A conversion stays with the amount it converts: "4.5 billion kroner (about $630 million)".
         money = _candidates(intent, text)
-        outer = next((m for m in money if m.end <= chosen.start and with_conversion(text, m) != m.text
-                      and m.start + len(with_conversion(text, m)) >= chosen.end), None)
+        outer = next(
+            (
+                m
+                for m in money
+                if m.end <= chosen.start
+                and with_conversion(text, m) != m.text
+                and m.start + len(with_conversion(text, m)) >= chosen.end
+            ),
+            None,
+        )
         return with_conversion(text, outer or chosen)
     return next((f for f in (figure_in(intent, t) for t in texts) if f), None)
 
 
 # A second figure joined to the first: "… and 29 entities", "… in loans and €17bn in grants".
-_AND_FIGURE = re.compile(r"(?:\s+(?:in|of)\s+[\w-]+)?,?\s+and\s+(?:about\s+|some\s+|another\s+)?[$€£¥]?\d[\d.,]*"
-                         r"(?:\s*(?:bn|billion|million|m)\b)?(?:\s+(?:in\s+)?[A-Za-z-]+)?")
+_AND_FIGURE = re.compile(
+    r"(?:\s+(?:in|of)\s+[\w-]+)?,?\s+and\s+(?:about\s+|some\s+|another\s+)?[$€£¥]?\d[\d.,]*"
+    r"(?:\s*(?:bn|billion|million|m)\b)?(?:\s+(?:in\s+)?[A-Za-z-]+)?"
+)
 # A phrase from a lower-ranked passage must be read this much more surely per rank to be the lead.
 _SPAN_RANK_COST = 1.5
 
@@ -114,9 +131,11 @@ def figure_in(intent: Intent, text: str) -> str | None:
 
 # A number and the word it counts: "241 drones", "four hundred and fifty-eight targets".
 _NUMBER = rf"(?:\d[\d,]*|(?:{NUMBER_WORD_PATTERN})(?:(?:[ -]|\s+and\s+)(?:{NUMBER_WORD_PATTERN}))*)"
-_COUNTED = re.compile(rf"(?<![$€£\w.,-])({_NUMBER})\s+(?!(?:million|billion|bn|per|percent|km|miles|years?|months?|"
-                      rf"weeks?|days?|hours?|of|the|and|or|to|in|on|at|for|with|were|was|are|had|have|a|an)\b)"
-                      rf"([a-z][a-z-]+)\b")
+_COUNTED = re.compile(
+    rf"(?<![$€£\w.,-])({_NUMBER})\s+(?!(?:million|billion|bn|per|percent|km|miles|years?|months?|"
+    rf"weeks?|days?|hours?|of|the|and|or|to|in|on|at|for|with|were|was|are|had|have|a|an)\b)"
+    rf"([a-z][a-z-]+)\b"
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PARTITIVE = re.compile(r"\bof (?:them|those|these|whom|which)\b", re.IGNORECASE)
 
@@ -127,7 +146,13 @@ def _asks_share(phrase: str, question: str) -> bool:
 
 
 # A question that speaks of money, and a sentence that measures an extent (land, a share, a distance).
-_MONEY_IN_Q = re.compile(r"\b(?:money|worth|cost|fund\w*|loan\w*|grant\w*|cash|paid|pay|budget|aid|assistance|"
-                         r"dollars?|euros?|pounds?|yen|kron\w+)\b", re.IGNORECASE)
-_EXTENT = re.compile(r"\b(?:square|sq|km|kilomet\w+|miles?|hectares?|per ?cent|percent|%|tonnes?|tons?|"
-                     r"barrels?)\b|%", re.IGNORECASE)
+_MONEY_IN_Q = re.compile(
+    r"\b(?:money|worth|cost|fund\w*|loan\w*|grant\w*|cash|paid|pay|budget|aid|assistance|"
+    r"dollars?|euros?|pounds?|yen|kron\w+)\b",
+    re.IGNORECASE,
+)
+_EXTENT = re.compile(
+    r"\b(?:square|sq|km|kilomet\w+|miles?|hectares?|per ?cent|percent|%|tonnes?|tons?|"
+    r"barrels?)\b|%",
+    re.IGNORECASE,
+)

@@ -35,18 +35,70 @@ big bigger large larger size huge
 """
 
 _IRREGULAR = {
-    "took": "take", "taken": "take", "retook": "retake", "retaken": "retake", "won": "win", "said": "say",
-    "told": "tell", "gave": "give", "given": "give", "paid": "pay", "repaid": "repay", "lost": "lose",
-    "shot": "shoot", "brought": "bring", "sent": "send", "left": "leave", "held": "hold", "men": "man",
-    "servicemen": "serviceman", "seized": "seize", "fought": "fight", "struck": "strike", "hit": "hit",
-    "bought": "buy", "sold": "sell", "spent": "spend", "began": "begin", "begun": "begin", "led": "lead",
-    "met": "meet", "put": "put", "drew": "draw", "drawn": "draw", "flew": "fly", "flown": "fly",
-    "taking": "take", "making": "make",
-    "people": "people", "children": "child", "died": "die", "dead": "die", "death": "die", "deaths": "die",
-    "defense": "defence", "defenses": "defence", "defences": "defence", "immobilized": "immobilise",
-    **MONTH_ABBREVIATIONS, "km": "kilometre", "kilometer": "kilometre", "kilometers": "kilometre",
-    "beaten": "beat", "grew": "grow", "grown": "grow", "rose": "rise", "risen": "rise", "fell": "fall",
-    "fallen": "fall", "news": "news", "us": "us", "uk": "uk", "eu": "eu", "atacms": "atacms", "himars": "himars",
+    "took": "take",
+    "taken": "take",
+    "retook": "retake",
+    "retaken": "retake",
+    "won": "win",
+    "said": "say",
+    "told": "tell",
+    "gave": "give",
+    "given": "give",
+    "paid": "pay",
+    "repaid": "repay",
+    "lost": "lose",
+    "shot": "shoot",
+    "brought": "bring",
+    "sent": "send",
+    "left": "leave",
+    "held": "hold",
+    "men": "man",
+    "servicemen": "serviceman",
+    "seized": "seize",
+    "fought": "fight",
+    "struck": "strike",
+    "hit": "hit",
+    "bought": "buy",
+    "sold": "sell",
+    "spent": "spend",
+    "began": "begin",
+    "begun": "begin",
+    "led": "lead",
+    "met": "meet",
+    "put": "put",
+    "drew": "draw",
+    "drawn": "draw",
+    "flew": "fly",
+    "flown": "fly",
+    "taking": "take",
+    "making": "make",
+    "people": "people",
+    "children": "child",
+    "died": "die",
+    "dead": "die",
+    "death": "die",
+    "deaths": "die",
+    "defense": "defence",
+    "defenses": "defence",
+    "defences": "defence",
+    "immobilized": "immobilise",
+    **MONTH_ABBREVIATIONS,
+    "km": "kilometre",
+    "kilometer": "kilometre",
+    "kilometers": "kilometre",
+    "beaten": "beat",
+    "grew": "grow",
+    "grown": "grow",
+    "rose": "rise",
+    "risen": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "news": "news",
+    "us": "us",
+    "uk": "uk",
+    "eu": "eu",
+    "atacms": "atacms",
+    "himars": "himars",
 }
 _NO_STRIP = re.compile(r"(?:ss|us|is|ous|ics)$")
 
@@ -98,8 +150,14 @@ _PHRASES = [
     (re.compile(r"\bNorth Korean?s?\b"), " northkorea "),
     (re.compile(r"\bU\.N\.|\bUnited Nations\b"), " un "),
     # Phrasal verbs of targeting: "went after the producers", "cracked down on traders".
-    (re.compile(r"\b(?:go|goes|going|gone|went)\s+after\b|\b(?:crack|cracks|cracked|cracking)\s+down\s+on\b|"
-                r"\b(?:take|takes|took|taken|taking)\s+aim\s+at\b", re.IGNORECASE), " target "),
+    (
+        re.compile(
+            r"\b(?:go|goes|going|gone|went)\s+after\b|\b(?:crack|cracks|cracked|cracking)\s+down\s+on\b|"
+            r"\b(?:take|takes|took|taken|taking)\s+aim\s+at\b",
+            re.IGNORECASE,
+        ),
+        " target ",
+    ),
 ]
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][st])?", re.UNICODE)
 
@@ -128,6 +186,16 @@ def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
         if len(word) < 2 or (word in STOPWORDS and not keep_stopwords):
             continue
         out.append(COUNTRY_ALIASES.get(word, stem(word)))
+    return out
+
+
+def _stem_groups(groups: list[str]) -> dict[str, frozenset[str]]:
+    """Each stem to the stems of every group it is in ("people" finds "civilians")."""
+    out: dict[str, frozenset[str]] = {}
+    for group in groups:
+        group_stems = frozenset(stem(w) for w in group.split())
+        for one in group_stems:
+            out[one] = out.get(one, frozenset()) | group_stems
     return out
 
 
@@ -188,11 +256,7 @@ _SYNONYM_GROUPS = [
     "respond reply react reject deny dismiss rebut counter answer",
     "dispute deny reject false contest refute challenge",
 ]
-SYNONYMS: dict[str, frozenset[str]] = {}
-for _group in _SYNONYM_GROUPS:
-    _stems = frozenset(stem(w) for w in _group.split())
-    for _s in _stems:
-        SYNONYMS[_s] = SYNONYMS.get(_s, frozenset()) | _stems
+SYNONYMS = _stem_groups(_SYNONYM_GROUPS)
 
 # Nouns a "how many" question counts, grouped so that "people" finds "civilians".
 COUNT_GROUPS = [
@@ -207,13 +271,12 @@ COUNT_GROUPS = [
     "job worker vacancy employee",
     "vehicle tank",
     "village settlement town locality",
-    "year", "month", "week", "day",
+    "year",
+    "month",
+    "week",
+    "day",
 ]
-COUNT_SYNONYMS: dict[str, frozenset[str]] = {}
-for _group in COUNT_GROUPS:
-    _stems = frozenset(stem(w) for w in _group.split())
-    for _s in _stems:
-        COUNT_SYNONYMS[_s] = COUNT_SYNONYMS.get(_s, frozenset()) | _stems
+COUNT_SYNONYMS = _stem_groups(COUNT_GROUPS)
 
 # A specific "how much X" noun must be near the money; these are generic and need not be.
 GENERIC_MONEY = stems("""money funding fund aid assistance support cash package
@@ -241,5 +304,6 @@ insist argue describe credit""")
 REASON_CUES = re.compile(
     r"\b(?:because|since|so that|in order to|due to|reasons?|argu(?:e|ed|es)|why|risk|fear(?:s|ed)?|"
     r"concerns?|relies|danger|owing to|as a result|cit(?:e|es|ed|ing)|on the grounds|"
-    r"under (?:its|the) \w+ (?:law|rules?))\b", re.IGNORECASE,
+    r"under (?:its|the) \w+ (?:law|rules?))\b",
+    re.IGNORECASE,
 )

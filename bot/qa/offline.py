@@ -43,15 +43,19 @@ _CANDIDATES = 10
 _SHORT_WORDS = 8
 _ANTECEDENT_STARTS = {
     "who": re.compile(r"^(?:He|She|They|His|Her|Their)\b"),
-    "why": re.compile(r"^(?:As a (?:result|consequence)|Therefore|Consequently|Hence|Thus|So|For (?:that|this) "
-                      r"reason|That is why|This is why|Because of (?:this|that))\b"),
+    "why": re.compile(
+        r"^(?:As a (?:result|consequence)|Therefore|Consequently|Hence|Thus|So|For (?:that|this) "
+        r"reason|That is why|This is why|Because of (?:this|that))\b"
+    ),
 }
 # Words that show a question is at least about war news, so a miss is "doesn't say", not off-topic.
 _DOMAIN = re.compile(
     r"\b(?:war|military|troops?|soldiers?|army|forces?|missiles?|weapons?|drones?|sanctions?|aid|strikes?|"
     r"attacks?|front|offensive|ministry|government|president|minister|russia\w*|ukrain\w*|kyiv|moscow|"
     r"killed|died|dead|deaths?|wounded|injured|people|civilians?|casualt\w+|damage\w*|package|billion|"
-    r"million|shelling|port|ship|fleet|border|region|village|city|town)\b", re.IGNORECASE)
+    r"million|shelling|port|ship|fleet|border|region|village|city|town)\b",
+    re.IGNORECASE,
+)
 
 # A pronoun that points back into the thread.
 _BACK_REFERENCE = re.compile(r"\b(?:it|its|they|them|their|that|this|these|those|he|she|him|her)\b", re.IGNORECASE)
@@ -86,17 +90,26 @@ class Finding:
     off_topic: bool = False
 
 
-_WHAT_MONEY = re.compile(r"\b(?:worth|cost|price|value|add(?:s|ed)? up|in total|total|how (?:big|large)|size)\b",
-                         re.IGNORECASE)
+_WHAT_MONEY = re.compile(
+    r"\b(?:worth|cost|price|value|add(?:s|ed)? up|in total|total|how (?:big|large)|size)\b", re.IGNORECASE
+)
 
 
 # "It did not say how many missiles were intercepted.": the article says outright that it lacks the answer.
 _UNDISCLOSED = re.compile(
     r"\b(?:did not|didn't|does not|doesn't|would not|wouldn't|declined to|refused to|never)\s+"
     r"(?:say|disclose|give|specify|reveal|publish|provide|confirm)\s+(how many|how much|when|where|who|which|why)\b",
-    re.IGNORECASE)
-_UNDISCLOSED_KIND = {"how many": ("count",), "how much": ("money", "quantity"), "when": ("when",),
-                     "where": ("where",), "who": ("who", "source"), "which": ("target", "weapon"), "why": ("why",)}
+    re.IGNORECASE,
+)
+_UNDISCLOSED_KIND = {
+    "how many": ("count",),
+    "how much": ("money", "quantity"),
+    "when": ("when",),
+    "where": ("where",),
+    "who": ("who", "source"),
+    "which": ("target", "weapon"),
+    "why": ("why",),
+}
 # How much of the question such a sentence must cover by itself.
 _UNDISCLOSED_FIT = 0.5
 
@@ -116,8 +129,12 @@ def _undisclosed(retriever: Retriever, intent: Intent) -> bool:
     answered = max((overlap(h) for h in ranked[:_CANDIDATES] if h.fits), default=0.0)
     for hit in ranked[:_LOOSE_RANKS]:
         m = _UNDISCLOSED.search(hit.passage.text)
-        if m and intent.kind in _UNDISCLOSED_KIND[m.group(1).lower()] and overlap(hit) > answered and \
-                retriever.coverage(intent, hit.passage, own=True) >= _UNDISCLOSED_FIT:
+        if (
+            m
+            and intent.kind in _UNDISCLOSED_KIND[m.group(1).lower()]
+            and overlap(hit) > answered
+            and retriever.coverage(intent, hit.passage, own=True) >= _UNDISCLOSED_FIT
+        ):
             return True
     return False
 
@@ -126,13 +143,13 @@ _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 
 
 def _missing_year(retriever: Retriever, question: str) -> bool:
-    """"How much did Norway give in 2023?" about an article that never mentions 2023: the figure it has
+    """ "How much did Norway give in 2023?" about an article that never mentions 2023: the figure it has
     is for another time."""
     return any(year not in retriever.vocabulary for year in _YEAR.findall(question))
 
 
 def _missing_head(retriever: Retriever, intent: Intent) -> bool:
-    """"What was the attendance at the derby?" about an article that never speaks of an attendance."""
+    """ "What was the attendance at the derby?" about an article that never speaks of an attendance."""
     head = intent.head
     if not head or retriever.knows(head):
         return False
@@ -171,8 +188,11 @@ def _loose_hits(retriever: Retriever, intent: Intent, ranked: list[Hit]) -> list
     out: list[Hit] = []
     for hit in ranked[:_LOOSE_RANKS]:
         text = hit.passage.text
-        if retriever.coverage(intent, hit.passage, own=True) >= _LOOSE_FIT and has_figure(text, intent.kind) and (
-                intent.kind != "count" or _BARE_NUMBER.search(text)):
+        if (
+            retriever.coverage(intent, hit.passage, own=True) >= _LOOSE_FIT
+            and has_figure(text, intent.kind)
+            and (intent.kind != "count" or _BARE_NUMBER.search(text))
+        ):
             out.append(Hit(passage=hit.passage, score=hit.score, fits=False))
     return out
 
@@ -238,33 +258,39 @@ def _with_antecedents(retriever: Retriever, chosen: list[Hit], start: re.Pattern
         prev = hit.passage.prev
         if prev is None and hit.passage.index > 0 and retriever.passages[hit.passage.index - 1].quotable:
             prev = hit.passage.index - 1  # the last sentence of the paragraph before
-        if start.match(hit.passage.text) and prev is not None and not any(
-                h.passage.index == prev for h in chosen + out):
+        if start.match(hit.passage.text) and prev is not None and not any(h.passage.index == prev for h in chosen + out):
             out.append(Hit(passage=retriever.passages[prev], score=0.0, fits=True))
         out.append(hit)
     return out[:MAX_QUOTES]
 
 
-def find_answer(retriever: Retriever, question: str, intents: list[Intent], *,
-                min_coverage: float, spans: SpanReader | None = None) -> Finding:
+def find_answer(
+    retriever: Retriever, question: str, intents: list[Intent], *, min_coverage: float, spans: SpanReader | None = None
+) -> Finding:
     """Decide whether the article answers ``question`` and pick the passages that do."""
     main = intents[0]
     # A word the article only has under a synonym ("neighbours" for its "residents") still makes the
     # question one about the article.
-    known = [t for t in main.terms if main.terms[t] >= 1.0 and (
-        t in retriever.vocabulary or any(s in retriever.vocabulary for s in SYNONYMS.get(t, ())))]
+    known = [
+        t
+        for t in main.terms
+        if main.terms[t] >= 1.0
+        and (t in retriever.vocabulary or any(s in retriever.vocabulary for s in SYNONYMS.get(t, ())))
+    ]
     typed_fact = main.kind in TYPED_KINDS and any(h.fits for h in retriever.rank(main))
     # "Who makes them?" in a thread is about what the thread is about.
     follow_up = any(w < 1.0 for w in main.terms.values()) and bool(_BACK_REFERENCE.search(question))
     # "Who made the film?" about a film review is about the article: an off-topic word the article itself
     # uses does not make the question off-topic.
-    off_topic = any(not all(retriever.knows(t) for t in tokens(m.group(0)))
-                    for m in OFF_TOPIC.finditer(question))
-    if off_topic or (
-            not known and not typed_fact and not follow_up and not _DOMAIN.search(question)):
+    off_topic = any(not all(retriever.knows(t) for t in tokens(m.group(0))) for m in OFF_TOPIC.finditer(question))
+    if off_topic or (not known and not typed_fact and not follow_up and not _DOMAIN.search(question)):
         return Finding(answerable=False, lead=REDIRECT, quotes=[], hits=[], off_topic=True)
-    if retriever.missing_names(main) or _missing_head(retriever, main) or _undisclosed(retriever, main) or \
-            _missing_year(retriever, question):
+    if (
+        retriever.missing_names(main)
+        or _missing_head(retriever, main)
+        or _undisclosed(retriever, main)
+        or _missing_year(retriever, question)
+    ):
         return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
     parts = [_part_hits(retriever, intent, min_coverage) for intent in intents]
     if not parts[0]:
@@ -284,8 +310,11 @@ def find_answer(retriever: Retriever, question: str, intents: list[Intent], *,
     chosen = _with_followers(retriever, chosen[:MAX_QUOTES])
     if main.kind in _ANTECEDENT_STARTS:
         chosen = _with_antecedents(retriever, chosen, _ANTECEDENT_STARTS[main.kind])
-    if main.kind in ("money", "count") and asks_stated_total(question) and not any(
-            states_total(h.passage.text) for h in chosen):
+    if (
+        main.kind in ("money", "count")
+        and asks_stated_total(question)
+        and not any(states_total(h.passage.text) for h in chosen)
+    ):
         # "How much has Norway given in total?" next to this week's package only: the total is not given.
         return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
     top = chosen[0].passage

@@ -21,9 +21,7 @@ from bot.text import article_units
 
 # A line that names a section rather than saying something: short and unpunctuated, or a question.
 _MAX_HEADING_WORDS = 12
-_CAPITALISED_RUN = re.compile(
-    r"\b[A-Z][\w'-]*(?:\s+(?:(?:of|for|the|and|on|de)\s+)*[A-Z][\w'-]*)+"
-)
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:(?:of|for|the|and|on|de)\s+)*[A-Z][\w'-]*)+")
 
 
 @dataclass(slots=True)
@@ -75,14 +73,18 @@ def acronyms(text: str) -> dict[str, str]:
 
 # "Ivan Petrenko, head of the regional administration," and "Foreign Secretary Jane Doe": who a person is.
 _APPOSITIVE = re.compile(
-    r"\b(?:[A-Z][a-z]+\s+)?(?P<name>[A-Z][a-z'’-]+),\s+(?:the\s+)?(?P<role>[a-z][^,.;:\"“”]{2,60}?)[,.]")
+    r"\b(?:[A-Z][a-z]+\s+)?(?P<name>[A-Z][a-z'’-]+),\s+(?:the\s+)?(?P<role>[a-z][^,.;:\"“”]{2,60}?)[,.]"
+)
 _TITLED = re.compile(
     r"\b(?P<role>(?:[A-Z][a-z]+\s+){1,3}?)(?:[A-Z][a-z]+\s+)(?P<name>[A-Z][a-z'’-]+)\b(?=\s+(?:said|says|"
-    r"told|added|announced|confirmed|warned|argued|insisted|rejected|denied))")
+    r"told|added|announced|confirmed|warned|argued|insisted|rejected|denied))"
+)
 _ROLE_WORDS = 6
-_ROLE_NOUNS = frozenset(tokens("""head chief minister secretary spokesman spokeswoman spokesperson governor mayor
+_ROLE_NOUNS = frozenset(
+    tokens("""head chief minister secretary spokesman spokeswoman spokesperson governor mayor
 commander general president director coach captain leader ambassador chairman chair adviser envoy
-analyst manager founder prosecutor judge deputy speaker premier chancellor senator officer"""))
+analyst manager founder prosecutor judge deputy speaker premier chancellor senator officer""")
+)
 
 
 def roles(text: str) -> dict[str, list[str]]:
@@ -115,8 +117,7 @@ def build_passages(article: Article, brief: Brief | None = None) -> list[Passage
         if _is_heading(paragraph):
             if p_index == 0 and not paragraph[0].endswith("?"):
                 # A headline left in the text speaks for the whole article, not for the next paragraph.
-                passages.append(Passage(text=paragraph[0], index=len(passages), paragraph=p_index,
-                                        quotable=False))
+                passages.append(Passage(text=paragraph[0], index=len(passages), paragraph=p_index, quotable=False))
                 continue
             heading = paragraph[0]
             # A heading is context for what follows, never an answer in itself.
@@ -132,8 +133,7 @@ def build_passages(article: Article, brief: Brief | None = None) -> list[Passage
             local = f"{heading} {label}" if heading else label
             passages.append(Passage(text=label, index=len(passages), paragraph=p_index, quotable=False))
         for sentence in sentences:
-            passage = Passage(text=sentence, index=len(passages), paragraph=p_index, quotable=True,
-                              heading=local, prev=prev)
+            passage = Passage(text=sentence, index=len(passages), paragraph=p_index, quotable=True, heading=local, prev=prev)
             passages.append(passage)
             prev = passage.index
     extra: dict[int, list[str]] = {}

@@ -56,19 +56,24 @@ def dates(s: Sentence) -> list[str]:
             span = [t for t in tok.subtree if t.like_num or t.lower_ in MONTHS or t.text == ","]
             out.append(_short(sorted(span, key=lambda t: t.i)) or tok.text)
         elif tok.lower_ in _DAYS or (tok.like_num and len(tok.text) == 4 and tok.text[:2] in ("19", "20")):
-            out.append(tok.text if tok.head.lower_ not in ("in", "on", "by", "since", "until") else
-                       f"{tok.head.text} {tok.text}")
+            out.append(
+                tok.text if tok.head.lower_ not in ("in", "on", "by", "since", "until") else f"{tok.head.text} {tok.text}"
+            )
     return out
 
 
 def distances(s: Sentence) -> list[str]:
-    return [f"{t.head.left_edge.text if t.head.left_edge.like_num else t.text} {t.head.text}".strip()
-            if t.head.left_edge.i < t.i else f"{t.text} {t.head.text}"
-            for t in s.doc if t.like_num and t.head.lower_ in _UNITS]
+    return [
+        f"{t.head.left_edge.text if t.head.left_edge.like_num else t.text} {t.head.text}".strip()
+        if t.head.left_edge.i < t.i
+        else f"{t.text} {t.head.text}"
+        for t in s.doc
+        if t.like_num and t.head.lower_ in _UNITS
+    ]
 
 
 def quantities(s: Sentence, question: set[str]) -> list[str]:
-    """"1,294 square kilometres", "about two-thirds": a figure with what it measures."""
+    """ "1,294 square kilometres", "about two-thirds": a figure with what it measures."""
     out: list[str] = []
     for tok in s.doc:
         if tok.like_num and tok.dep_ in ("nummod", "quantmod", "compound") and tok.head.pos_ == "NOUN":
@@ -79,8 +84,7 @@ def quantities(s: Sentence, question: set[str]) -> list[str]:
     return out
 
 
-def doers(s: Sentence, question: set[str], reporting: frozenset[str], *,
-             framed: bool = False) -> list[tuple[int, str]]:
+def doers(s: Sentence, question: set[str], reporting: frozenset[str], *, framed: bool = False) -> list[tuple[int, str]]:
     """Who does what the question asks about: subjects of the sentence's verbs, the speakers of reported
     words last ("Who does Zakharova say helped plan it?" wants who helped, not Zakharova)."""
     ranked: list[tuple[int, int, str]] = []
@@ -99,7 +103,8 @@ def doers(s: Sentence, question: set[str], reporting: frozenset[str], *,
         # The doer of the verb asked about comes first, then other doers, the speakers of reported words last.
         saying = tok.lemma_.lower() in reporting
         asked_verb = not (saying and framed) and (
-            tok.lemma_.lower().rstrip("s") in question or tok.lower_.rstrip("s") in question)
+            tok.lemma_.lower().rstrip("s") in question or tok.lower_.rstrip("s") in question
+        )
         if not asked_verb and not any(t.pos_ == "PROPN" for t in toks):
             continue  # "the announcement", "its forces": a doer the question did not ask about, and no name
         rank = 0 if asked_verb else 2 if saying else 1
@@ -108,7 +113,7 @@ def doers(s: Sentence, question: set[str], reporting: frozenset[str], *,
 
 
 def objects_of_question_verb(s: Sentence, question: str) -> list[str]:
-    """"What were the companies shipping?": what the sentence's "shipping" takes."""
+    """ "What were the companies shipping?": what the sentence's "shipping" takes."""
     verbs = {w.lower() for w in WORD.findall(question)}
     out: list[str] = []
     for tok in s.doc:
@@ -193,12 +198,20 @@ def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
         else:
             named += [c for c in tok.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]
             # "two producers, Gazprom Neft and Surgutneftegas": an apposition the parser may read as a conjunct.
-            named += [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > 0
-                      and s.doc[c.left_edge.i - 1].text == ","]
+            named += [
+                c
+                for c in tok.children
+                if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > 0 and s.doc[c.left_edge.i - 1].text == ","
+            ]
         if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             named.append(tok.head)
-        named += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        named += [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj" and g.pos_ == "PROPN"
+        ]
         for n in named:
             stop = syntax.CLAUSES | {"prep", "appos", "relcl", "det", "punct"}
             toks = [t for t in syntax.phrase_tokens(n, stop=stop) if t.pos_ in ("PROPN", "NUM") or t.i == n.i]
@@ -222,9 +235,51 @@ def reason(s: Sentence) -> list[str]:
     return []
 
 
-STOP = {"the", "a", "an", "of", "and", "in", "on", "to", "for", "by", "with", "at", "from", "is", "was", "were",
-         "are", "be", "been", "did", "does", "do", "what", "which", "who", "whom", "how", "why", "when", "where",
-         "that", "this", "it", "its", "their", "they", "say", "said", "says", "according", "article", "much", "many"}
+STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "in",
+    "on",
+    "to",
+    "for",
+    "by",
+    "with",
+    "at",
+    "from",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "did",
+    "does",
+    "do",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "how",
+    "why",
+    "when",
+    "where",
+    "that",
+    "this",
+    "it",
+    "its",
+    "their",
+    "they",
+    "say",
+    "said",
+    "says",
+    "according",
+    "article",
+    "much",
+    "many",
+}
 
 
 def best_clause(s: Sentence, question: str) -> str | None:
@@ -255,7 +310,7 @@ self_reporting = {"say", "tell", "add", "claim", "report", "state"}
 
 
 def said(s: Sentence, reporting: frozenset[str], asked: Collection[str] = ()) -> list[str]:
-    """"What did Moscow say about the missiles?": what the sentence reports someone as saying; what the
+    """ "What did Moscow say about the missiles?": what the sentence reports someone as saying; what the
     question's own verb reports first ("say" before "denied that …")."""
     verbs = [t for t in s.doc if t.lemma_.lower() in reporting and syntax.is_verbal(t)]
     verbs.sort(key=lambda t: t.lemma_.lower().rstrip("s") not in asked and t.lower_.rstrip("s") not in asked)
@@ -263,8 +318,7 @@ def said(s: Sentence, reporting: frozenset[str], asked: Collection[str] = ()) ->
     for tok in verbs:
         for child in tok.children:
             if child.dep_ in ("ccomp", "xcomp"):
-                text = _short([t for t in child.subtree if t.dep_ != "mark" or t.head.i != child.i],
-                              _MAX_SAID_WORDS)
+                text = _short([t for t in child.subtree if t.dep_ != "mark" or t.head.i != child.i], _MAX_SAID_WORDS)
                 if text:
                     out.append(text)
     return out

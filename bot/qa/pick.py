@@ -19,34 +19,49 @@ from bot.qa.lexicon import tokens
 _WINDOW = 10
 _WORD = re.compile(r"\S+")
 # The question asks for a running total, not the latest addition.
-_TOTAL_Q = re.compile(r"\b(?:now|in total|total|overall|altogether|in all|so far|to date|since|all told|"
-                      r"cumulative|add(?:s)? up)\b", re.IGNORECASE)
+_TOTAL_Q = re.compile(
+    r"\b(?:now|in total|total|overall|altogether|in all|so far|to date|since|all told|"
+    r"cumulative|add(?:s)? up)\b",
+    re.IGNORECASE,
+)
 # The figure is a running total: "bringing the total to", "taking it to", "lifts … to", "a total of".
 _TOTAL_BEFORE = re.compile(
     r"(?:\b(?:total(?:ling|ing)?|tally|overall)\b(?:\s+\w+){0,3}\s+(?:to|of|at|is|was|stands at|now)?\s*"
     r"(?:more than|about|around|roughly|some|nearly|almost|over)?\s*$|"
     r"\b(?:bring(?:s|ing)?|brought|tak(?:es|ing)|took|lift(?:s|ing|ed)?|rais(?:es|ing|ed)|push(?:es|ing|ed)?)\b"
     r"[^.;]{0,80}\bto\s+(?:more than|about|around|roughly|some|nearly|almost|over)?\s*$)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # The currency a question names ("in yen", "in dollars").
 _CURRENCY_WORDS = {
-    "USD": ("dollar", "usd", "$"), "EUR": ("euro", "eur", "€"), "GBP": ("pound", "sterling", "gbp", "£"),
-    "JPY": ("yen", "jpy", "¥"), "NOK": ("krone", "kroner", "nok"), "DKK": ("krone", "kroner", "dkk"),
-    "SEK": ("krona", "kronor", "sek"), "CAD": ("canadian dollar", "cad"), "CHF": ("franc", "chf"),
+    "USD": ("dollar", "usd", "$"),
+    "EUR": ("euro", "eur", "€"),
+    "GBP": ("pound", "sterling", "gbp", "£"),
+    "JPY": ("yen", "jpy", "¥"),
+    "NOK": ("krone", "kroner", "nok"),
+    "DKK": ("krone", "kroner", "dkk"),
+    "SEK": ("krona", "kronor", "sek"),
+    "CAD": ("canadian dollar", "cad"),
+    "CHF": ("franc", "chf"),
 }
 # "4.5 billion kroner (about $630 million)", "13.5 billion kronor, equivalent to about $1.2 billion".
-_CONVERSION_AFTER = re.compile(r"^\s*(?:\((?:about|around|roughly|some|approximately|or|c\.|nearly)?\s*[^()]{1,30}\)|"
-                               r",?\s*(?:equivalent to|or)\s+(?:about|around|roughly|some)?\s*\S+(?:\s+(?:million|"
-                               r"billion|bn|m|mn))?)")
+_CONVERSION_AFTER = re.compile(
+    r"^\s*(?:\((?:about|around|roughly|some|approximately|or|c\.|nearly)?\s*[^()]{1,30}\)|"
+    r",?\s*(?:equivalent to|or)\s+(?:about|around|roughly|some)?\s*\S+(?:\s+(?:million|"
+    r"billion|bn|m|mn))?)"
+)
 
 
-_SIDES = {"russia": re.compile(r"\b(?:Russia|Russian|Russians|Moscow|Kremlin)\b"),
-          "ukraine": re.compile(r"\b(?:Ukraine|Ukrainian|Ukrainians|Kyiv|Kiev)\b")}
+_SIDES = {
+    "russia": re.compile(r"\b(?:Russia|Russian|Russians|Moscow|Kremlin)\b"),
+    "ukraine": re.compile(r"\b(?:Ukraine|Ukrainian|Ukrainians|Kyiv|Kiev)\b"),
+}
 
 
 _SENDING = re.compile(r"\b(?:send|sent|launch(?:ed)?|fire[ds]?|use[ds]?|deploy(?:ed)?)\b", re.IGNORECASE)
-_DOWNING = re.compile(r"\b(?:shoot|shot|down(?:ed)?|destroy(?:ed)?|intercept(?:ed)?|jam(?:med)?|kill(?:ed)?)\b",
-                      re.IGNORECASE)
+_DOWNING = re.compile(
+    r"\b(?:shoot|shot|down(?:ed)?|destroy(?:ed)?|intercept(?:ed)?|jam(?:med)?|kill(?:ed)?)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +80,16 @@ def asks_total(question: str) -> bool:
 
 # Stricter than ``_TOTAL_Q`` ("now" is left out): a question that can only be answered by a running total, and
 # the words of a sentence that states one anywhere in it. Without both, "in total" gets "doesn't say".
-_STATED_TOTAL_Q = re.compile(r"\b(?:in total|overall|altogether|in all|so far|to date|all told|total|cumulative|"
-                             r"since (?:the (?:start|beginning|invasion|war)|20\d\d|19\d\d|February))\b",
-                             re.IGNORECASE)
-_STATES_TOTAL = re.compile(r"\b(?:total\w*|overall|altogether|in all|so far|to date|all told|cumulative\w*|since|"
-                           r"bring(?:s|ing)?|tak(?:es|ing)|lift(?:s|ing)?|rais(?:es|ing)|push(?:es|ing)|now)\b",
-                           re.IGNORECASE)
+_STATED_TOTAL_Q = re.compile(
+    r"\b(?:in total|overall|altogether|in all|so far|to date|all told|total|cumulative|"
+    r"since (?:the (?:start|beginning|invasion|war)|20\d\d|19\d\d|February))\b",
+    re.IGNORECASE,
+)
+_STATES_TOTAL = re.compile(
+    r"\b(?:total\w*|overall|altogether|in all|so far|to date|all told|cumulative\w*|since|"
+    r"bring(?:s|ing)?|tak(?:es|ing)|lift(?:s|ing)?|rais(?:es|ing)|push(?:es|ing)|now)\b",
+    re.IGNORECASE,
+)
 
 
 def asks_stated_total(question: str) -> bool:
@@ -83,8 +102,11 @@ def states_total(text: str) -> bool:
 
 def _currencies_asked(question: str) -> set[str]:
     q = question.lower()
-    return {code for code, words in _CURRENCY_WORDS.items()
-            if any((w in q) if not w.isalpha() else re.search(rf"\b{w}s?\b", q) for w in words)}
+    return {
+        code
+        for code, words in _CURRENCY_WORDS.items()
+        if any((w in q) if not w.isalpha() else re.search(rf"\b{w}s?\b", q) for w in words)
+    }
 
 
 def _closeness(text: str, fig: Figure, terms: Mapping[str, float]) -> float:
@@ -139,8 +161,9 @@ def pick(text: str, figures: Sequence[Figure], question: str, terms: Mapping[str
     return found[1] if found else None
 
 
-def pick_across(passages: Sequence[tuple[str, Sequence[Figure]]], question: str,
-                terms: Mapping[str, float]) -> tuple[str, Figure] | None:
+def pick_across(
+    passages: Sequence[tuple[str, Sequence[Figure]]], question: str, terms: Mapping[str, float]
+) -> tuple[str, Figure] | None:
     """The figure the question asks about among passages in rank order: a lower-ranked passage's figure
     wins only when the question's words stand clearly nearer it."""
     several = sum(len(figs) for _, figs in passages) > 1

@@ -50,8 +50,15 @@ def fit_history(turns: Sequence[TurnLike], *, budget: int, model: str | None) ->
     return kept
 
 
-def build_prompt(question: str, ranked_passages: Sequence[tuple[int, str]], history: Sequence[TurnLike], *,
-                 max_prompt_tokens: int, history_tokens: int, model: str | None) -> BuiltPrompt:
+def build_prompt(
+    question: str,
+    ranked_passages: Sequence[tuple[int, str]],
+    history: Sequence[TurnLike],
+    *,
+    max_prompt_tokens: int,
+    history_tokens: int,
+    model: str | None,
+) -> BuiltPrompt:
     """Render the answer prompt with as many of ``ranked_passages`` (best first) as the budget allows.
 
     Each passage is ``(position in the article, text)``.
@@ -75,5 +82,9 @@ def build_prompt(question: str, ranked_passages: Sequence[tuple[int, str]], hist
         trial_messages = render(trial, turns)
         if count_message_tokens(trial_messages, model) <= max_prompt_tokens:
             chosen, messages = trial, trial_messages
-    return BuiltPrompt(messages=messages, passages=[text for _, text in chosen], turns_kept=len(turns),
-                       tokens=count_message_tokens(messages, model))
+    return BuiltPrompt(
+        messages=messages,
+        passages=[text for _, text in chosen],
+        turns_kept=len(turns),
+        tokens=count_message_tokens(messages, model),
+    )

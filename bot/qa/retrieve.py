@@ -29,13 +29,16 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 _NAMED_WEAPON = re.compile(
     r"\b(?:[A-Z][\w-]*\s+(?:[a-z-]+\s+)?(?:missiles?|rockets?|bombs?|drones?|systems?|launchers?|howitzers?|"
-    r"tanks?|interceptors?|jets?)|[A-Z]{3,}(?:-\w+)?)\b")
+    r"tanks?|interceptors?|jets?)|[A-Z]{3,}(?:-\w+)?)\b"
+)
 _CONJOINED = re.compile(r"\b[A-Z][\w-]*\s+(?:and|or|with|to)\s+[A-Z]")
 # Timestamps and datelines before a sentence's subject ("9:55 a.m. - ", "MOSCOW, 3 June - ").
 _SUBJECT = re.compile(r"^(?:[^-–—]{0,40}\s[-–—]\s)?")
 # "the ministry said": a body named in full earlier on.
-_DEFINITE_BODY = re.compile(r"\b[Tt]he (ministry|department|government|army|military|agency|office)\b"
-                            r"(?=(?:\s+\w+){0,2}\s+(?:said|says|claimed|claims|stated|added|reported))")
+_DEFINITE_BODY = re.compile(
+    r"\b[Tt]he (ministry|department|government|army|military|agency|office)\b"
+    r"(?=(?:\s+\w+){0,2}\s+(?:said|says|claimed|claims|stated|added|reported))"
+)
 # A question word this long found at the end of an article word is the same thing: "group", "battlegroup".
 _COMPOUND_PART = 5
 # A name found in at least this share of the passages is the article's setting.
@@ -85,7 +88,7 @@ class Retriever:
         return found
 
     def _named_body(self, passage: Passage, body: str) -> set[str]:
-        """"The ministry said…": whose ministry, from the latest earlier sentence that names it ("Russia's
+        """ "The ministry said…": whose ministry, from the latest earlier sentence that names it ("Russia's
         Defence Ministry")."""
         named = re.compile(rf"((?:\S+\s+){{1,3}}){re.escape(body)}\b", re.IGNORECASE)
         for before in reversed(self.passages[: passage.index]):
@@ -151,10 +154,14 @@ class Retriever:
             total += w
             if term in have:
                 got += w
-            elif any(s in have for s in SYNONYMS.get(term, ())) or (
-                    len(term) >= _COMPOUND_PART and any(t.endswith(term) for t in have)) or (
+            elif (
+                any(s in have for s in SYNONYMS.get(term, ()))
+                or (len(term) >= _COMPOUND_PART and any(t.endswith(term) for t in have))
+                or (
                     # "Who announced it?" is answered by "X said on Monday": any verb of saying will do.
-                    intent.kind == "who" and term in SPEECH and any(t in SPEECH for t in have)):
+                    intent.kind == "who" and term in SPEECH and any(t in SPEECH for t in have)
+                )
+            ):
                 got += 0.7 * w
         if not total:
             # "What was the final score?": the typed fact itself is the match (fits() is required).
@@ -164,9 +171,13 @@ class Retriever:
     def missing_names(self, intent: Intent) -> list[str]:
         """Names the question uses that the article never mentions."""
         # "UAVs" for the article's "drones" is a word with synonyms, not a name the article lacks.
-        return [t for t in intent.proper if t not in self.vocabulary
-                and not any(_same_name(t, v) for v in self.vocabulary)
-                and not any(s in self.vocabulary for s in SYNONYMS.get(t, frozenset()) | COUNT_SYNONYMS.get(t, frozenset()))]
+        return [
+            t
+            for t in intent.proper
+            if t not in self.vocabulary
+            and not any(_same_name(t, v) for v in self.vocabulary)
+            and not any(s in self.vocabulary for s in SYNONYMS.get(t, frozenset()) | COUNT_SYNONYMS.get(t, frozenset()))
+        ]
 
     def rank(self, intent: Intent) -> list[Hit]:
         """Quotable passages, best first, with whether each fits the question's kind."""
@@ -186,8 +197,13 @@ class Retriever:
                 # Whose claim it is ("does Moscow say") is often said only once, paragraphs earlier.
                 # A name on most of the article's sentences ("Russia" in a Russian bulletin) is its setting,
                 # not a way to tell one figure from another.
-                names = [name for name in intent.proper if name in self.vocabulary and name != intent.speaker
-                         and self._df[name] < _SETTING_SHARE * len(self.passages)]
+                names = [
+                    name
+                    for name in intent.proper
+                    if name in self.vocabulary
+                    and name != intent.speaker
+                    and self._df[name] < _SETTING_SHARE * len(self.passages)
+                ]
                 # "Storm Shadow and ATACMS": either one's figure is part of the answer.
                 ok = (any if _CONJOINED.search(intent.text) else all)(name in have for name in names)
             score *= 1.5 if ok else 0.6
@@ -203,7 +219,7 @@ class Retriever:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """"canadian" and "canada", "swedish" and "sweden": one name under two endings.
+    """ "canadian" and "canada", "swedish" and "sweden": one name under two endings.
 
     Only the ending may differ: "bundeswehr" and "bundestag" share five letters but are two names.
     """

@@ -26,17 +26,45 @@ if TYPE_CHECKING:
     from bot.extractive.lexicon import Lexicon
     from bot.extractive.names import Gazetteer
 
-_FRAMED = re.compile(r"\b(?:does|do|did)\s+(?:\w+\s+){1,3}(?:say|claim|report|think|believe|allege)\b",
-                     re.IGNORECASE)
+_FRAMED = re.compile(r"\b(?:does|do|did)\s+(?:\w+\s+){1,3}(?:say|claim|report|think|believe|allege)\b", re.IGNORECASE)
 # Questions about what help holds: "What's in the package?", "What does it include?", "What is Denmark buying?"
-_CONTENTS = re.compile(r"\bwhat(?:'s|’s| is| are| was| were| else is)?(?: \w+ly)? (?:in|inside)\b|"
-                       r"\b(?:includes?|including|contains?|"
-                       r"buy(?:ing)?|send(?:ing)?|giv(?:e|ing)|supply(?:ing)?|deliver(?:ing)?|get(?:ting)?|"
-                       r"receiv(?:e|ing)|pay(?:ing)? for)\b", re.IGNORECASE)
+_CONTENTS = re.compile(
+    r"\bwhat(?:'s|’s| is| are| was| were| else is)?(?: \w+ly)? (?:in|inside)\b|"
+    r"\b(?:includes?|including|contains?|"
+    r"buy(?:ing)?|send(?:ing)?|giv(?:e|ing)|supply(?:ing)?|deliver(?:ing)?|get(?:ting)?|"
+    r"receiv(?:e|ing)|pay(?:ing)? for)\b",
+    re.IGNORECASE,
+)
 _AUX = {"be", "do", "have", "can", "will", "would", "should", "may", "might", "must", "shall", "could"}
-_SAYING = {"say", "said", "says", "claim", "claimed", "claims", "report", "reported", "announce", "announced",
-           "tell", "told", "answer", "respond", "responded", "reply", "replied", "version", "account", "react",
-           "reacted", "warn", "warned", "insist", "insisted", "deny", "denied"}
+_SAYING = {
+    "say",
+    "said",
+    "says",
+    "claim",
+    "claimed",
+    "claims",
+    "report",
+    "reported",
+    "announce",
+    "announced",
+    "tell",
+    "told",
+    "answer",
+    "respond",
+    "responded",
+    "reply",
+    "replied",
+    "version",
+    "account",
+    "react",
+    "reacted",
+    "warn",
+    "warned",
+    "insist",
+    "insisted",
+    "deny",
+    "denied",
+}
 
 
 class SpanReader:
@@ -79,8 +107,11 @@ class SpanReader:
             return False
         head = wh.head if wh.dep_ == "det" else wh
         verb = head.head
-        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _SAYING and any(
-                c.dep_ == "nsubj" for c in verb.head.children):
+        if (
+            verb.dep_ == "ccomp"
+            and verb.head.lemma_.lower() in _SAYING
+            and any(c.dep_ == "nsubj" for c in verb.head.children)
+        ):
             return False  # "What does Russia say happened …?" asks what happened, in Russia's words
         return head.dep_ == "nsubj"  # "What was hit …?" asks for what was hit, not the hitter
 
@@ -96,7 +127,8 @@ class SpanReader:
         s = self.sentence(text)
         asked = phrases.question_words(question)
         content = {w for w in asked if w not in phrases.STOP} | {
-            stem(w.lower()) for w in phrases.WORD.findall(question) if w.lower() not in phrases.STOP}
+            stem(w.lower()) for w in phrases.WORD.findall(question) if w.lower() not in phrases.STOP
+        }
         anchors = phrases.question_anchors(s, content)
         near = [(3, n) for n in phrases.near_names(s, asked, anchors)]
         noun = self.asked_class(question)
@@ -129,7 +161,8 @@ class SpanReader:
         else:
             # "What did Sweden decide about its weapons?" is not answered by a name standing near its words.
             candidates = [(1, o) for o in phrases.objects_of_question_verb(s, question)] + (
-                [] if kind == "what" and not noun else near)
+                [] if kind == "what" and not noun else near
+            )
         if kind in ("what", "target") and _CONTENTS.search(question):
             # "What's in the new package?", "What is Denmark buying?": the goods the sentence names.
             goods = [w.text for w in weapons_in(s, self.lx, equipment=True) if phrases.is_new(w.text, asked)]

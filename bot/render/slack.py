@@ -114,9 +114,7 @@ def brief_message(brief: Brief) -> dict[str, Any]:
     """The Block Kit message the bot posts for ``brief`` (``briefbot brief --format slack``)."""
     src = brief.source
     head: list[Block] = [_header(escape(src.title or "Article brief"))]
-    meta = _join(
-        [escape(src.site) if src.site else None, escape(src.published) if src.published else None], " · "
-    )
+    meta = _join([escape(src.site) if src.site else None, escape(src.published) if src.published else None], " · ")
     if meta:
         head.append(_context(meta))
     head.append(_section(escape(brief.summary or "No summary.")))

@@ -61,22 +61,33 @@ def _facts(section: str, item: Any) -> tuple[str, str, str | None, tuple[tuple[s
     if section == "sanctions":
         count = item.target_count
         shown = str(count) if count is not None and str(count) not in (item.targets or "") else None
-        return item.imposed_by or "Unknown", item.targets or "unnamed targets", None, _details(
-            ("targets", shown), ("countries", item.target_countries), ("sectors", item.sectors))
+        return (
+            item.imposed_by or "Unknown",
+            item.targets or "unnamed targets",
+            None,
+            _details(("targets", shown), ("countries", item.target_countries), ("sectors", item.sectors)),
+        )
     return item.claimant, item.claim, _words(item.status), _details(("place", item.location), ("side", _words(item.side)))
 
 
 def item_view(section: str, item: Any) -> ItemView:
     """The view of one item of ``section``."""
     who, what, how, details = _facts(section, item)
-    return ItemView(who=who, what=what, how=how, details=details, quote=" ".join(item.evidence.split()),
-                    verified=bool(getattr(item, "verified", True)))
+    return ItemView(
+        who=who,
+        what=what,
+        how=how,
+        details=details,
+        quote=" ".join(item.evidence.split()),
+        verified=bool(getattr(item, "verified", True)),
+    )
 
 
 def section_views(brief: Brief) -> list[SectionView]:
     """Every section in order, empty ones included."""
-    return [SectionView(name=s, title=SECTION_TITLES[s], items=tuple(item_view(s, i) for i in brief.items(s)))
-            for s in SECTIONS]
+    return [
+        SectionView(name=s, title=SECTION_TITLES[s], items=tuple(item_view(s, i) for i in brief.items(s))) for s in SECTIONS
+    ]
 
 
 def item_line(view: ItemView, *, esc: Callable[[str], str], bold: str, em: str) -> str:

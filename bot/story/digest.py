@@ -88,9 +88,17 @@ def compose_digest(rows: Iterable[ItemRow], *, period: str, start: float, end: f
     for r in unique:
         by_section[r.section].append(r)
     aid, totals = _aid(by_section["aid"])
-    return Digest(period=period, start=start, end=end, briefs=briefs, aid=aid, aid_totals=totals,
-                  policy=_policy(by_section["weapons_policy"]), sanctions=_sanctions(by_section["sanctions"]),
-                  claims=_claims(by_section["battlefield_claims"]))
+    return Digest(
+        period=period,
+        start=start,
+        end=end,
+        briefs=briefs,
+        aid=aid,
+        aid_totals=totals,
+        policy=_policy(by_section["weapons_policy"]),
+        sanctions=_sanctions(by_section["sanctions"]),
+        claims=_claims(by_section["battlefield_claims"]),
+    )
 
 
 def _one_per_article(rows: Iterable[ItemRow]) -> tuple[list[ItemRow], int]:
@@ -205,8 +213,8 @@ def _claims(rows: list[ItemRow]) -> list[PlaceClaims]:
         rivals = {"ukraine", "russia"} & set(by_side)
         disputed = key is not None and (len(rivals) == 2 or any(r.status == "disputed" for r in items))
         names = _names(r.location for r in items) if key is not None else [UNNAMED_PLACE]
-        places.append(PlaceClaims(place=names[0] if names else "?", by_side=by_side, disputed=disputed,
-                                  other_names=names[1:]))
-    places.sort(key=lambda p: (p.place == UNNAMED_PLACE, not p.disputed, -sum(len(v) for v in p.by_side.values()),
-                               p.place))
+        places.append(
+            PlaceClaims(place=names[0] if names else "?", by_side=by_side, disputed=disputed, other_names=names[1:])
+        )
+    places.sort(key=lambda p: (p.place == UNNAMED_PLACE, not p.disputed, -sum(len(v) for v in p.by_side.values()), p.place))
     return places

@@ -21,18 +21,72 @@ KEY_RULES_VERSION = 2
 _PAREN = re.compile(r"\([^)]*\)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 # Place words that say what kind of place it is, not which one.
-_PLACE_NOISE = frozenset({"the", "region", "oblast", "district", "province", "city", "town", "village", "of",
-                          "settlement", "area", "raion", "direction", "front", "near", "outskirts"})
+_PLACE_NOISE = frozenset(
+    {
+        "the",
+        "region",
+        "oblast",
+        "district",
+        "province",
+        "city",
+        "town",
+        "village",
+        "of",
+        "settlement",
+        "area",
+        "raion",
+        "direction",
+        "front",
+        "near",
+        "outskirts",
+    }
+)
 # Weapon words that say what kind of weapon it is, not which one.
-_WEAPON_NOISE = frozenset({"the", "cruise", "missile", "missiles", "rocket", "rockets", "launcher", "launchers",
-                           "system", "systems", "delivery", "deliveries", "fighter", "jets", "jet", "aircraft",
-                           "air", "defence", "defense", "ballistic", "long", "range", "anti", "tank", "launched",
-                           "supplied", "donated", "of", "and", "s"})
+_WEAPON_NOISE = frozenset(
+    {
+        "the",
+        "cruise",
+        "missile",
+        "missiles",
+        "rocket",
+        "rockets",
+        "launcher",
+        "launchers",
+        "system",
+        "systems",
+        "delivery",
+        "deliveries",
+        "fighter",
+        "jets",
+        "jet",
+        "aircraft",
+        "air",
+        "defence",
+        "defense",
+        "ballistic",
+        "long",
+        "range",
+        "anti",
+        "tank",
+        "launched",
+        "supplied",
+        "donated",
+        "of",
+        "and",
+        "s",
+    }
+)
 _ENTITY_NOISE = frozenset({"the", "s", "of"})
 # Transliteration variants of one place name: fold the letters that spellings disagree on.
 _FOLDS = (("kh", "h"), ("zh", "z"), ("y", "i"), ("ii", "i"), ("ia", "a"), ("e", "i"), ("j", "i"))
-_DEMONYMS = {"russian": "russia", "ukrainian": "ukraine", "ukrainians": "ukraine", "russians": "russia",
-             "defense": "defence", "ministry": "ministry"}
+_DEMONYMS = {
+    "russian": "russia",
+    "ukrainian": "ukraine",
+    "ukrainians": "ukraine",
+    "russians": "russia",
+    "defense": "defence",
+    "ministry": "ministry",
+}
 
 
 def fold(text: str) -> str:
@@ -44,8 +98,13 @@ def fold(text: str) -> str:
 class Normaliser:
     """Turns names into comparison keys. Build once from the domain's actors and weapons."""
 
-    def __init__(self, *, actors: Mapping[str, Iterable[str]] | None = None, weapons: Iterable[str] = (),
-                 places: Mapping[str, Iterable[str]] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        actors: Mapping[str, Iterable[str]] | None = None,
+        weapons: Iterable[str] = (),
+        places: Mapping[str, Iterable[str]] | None = None,
+    ) -> None:
         self._actor_forms: dict[str, str] = {}
         for canonical, forms in (actors or {}).items():
             key = fold(canonical)
@@ -59,9 +118,11 @@ class Normaliser:
             for form in forms:
                 self._place_forms[_place_words(form)] = key
         # What the keys depend on: rows stored under another fingerprint are re-keyed.
-        self.fingerprint = hashlib.sha256(json.dumps(
-            [KEY_RULES_VERSION, sorted(self._actor_forms.items()), self._weapons, sorted(self._place_forms.items())]
-        ).encode()).hexdigest()[:16]
+        self.fingerprint = hashlib.sha256(
+            json.dumps(
+                [KEY_RULES_VERSION, sorted(self._actor_forms.items()), self._weapons, sorted(self._place_forms.items())]
+            ).encode()
+        ).hexdigest()[:16]
 
     def entity(self, name: str | None) -> str | None:
         """The key of a donor, actor, imposer or claimant: "Russia's Defence Ministry" → "russia defence ministry"."""
@@ -141,6 +202,5 @@ def normaliser_for(path: str | None = None) -> Normaliser:
     if file not in _CACHE:
         data = read_yaml_mapping(Path(file), what="domain file")
         places = read_yaml_mapping(config / PLACE_NAMES, what="place names file")
-        _CACHE[file] = Normaliser(actors=data.get("actors") or {}, weapons=(data.get("weapons") or {}).keys(),
-                                  places=places)
+        _CACHE[file] = Normaliser(actors=data.get("actors") or {}, weapons=(data.get("weapons") or {}).keys(), places=places)
     return _CACHE[file]

@@ -17,8 +17,12 @@ from bot.story.rows import BriefPlace, ItemRow
 from bot.story.whatsnew import Note, summary
 
 Linker = Callable[[BriefPlace], "str | None"]
-SIDE_NAMES = {"ukraine": "Ukrainian side", "russia": "Russian side", "third_party": "Third parties",
-              "unknown": "Side unknown"}
+SIDE_NAMES = {
+    "ukraine": "Ukrainian side",
+    "russia": "Russian side",
+    "third_party": "Third parties",
+    "unknown": "Side unknown",
+}
 # Thread links per digest line in chat messages (a package reported by many briefs); the CLI shows all.
 MAX_LINKS = 5
 PERIOD_NAMES = {"today": "today", "week": "the last 7 days", "30d": "the last 30 days"}
@@ -32,8 +36,12 @@ class Style:
     heading: Callable[[str, int], str]
 
 
-MARKDOWN = Style(escape=lambda t: t, link=lambda url, label: f"[{label}]({url})", bold=lambda t: f"**{t}**",
-                 heading=lambda t, level: f"{'#' * level} {t}")
+MARKDOWN = Style(
+    escape=lambda t: t,
+    link=lambda url, label: f"[{label}]({url})",
+    bold=lambda t: f"**{t}**",
+    heading=lambda t, level: f"{'#' * level} {t}",
+)
 
 
 def day(ts: float) -> str:
@@ -74,8 +82,9 @@ def aid_text(row: ItemRow, style: Style) -> str:
     amount = money(row.value, row.currency) if row.value is not None else None
     written = f"({style.escape(row.amount)})" if row.amount and amount else style.escape(row.amount or "")
     figure = " ".join(p for p in (amount, written) if p) or "no figure"
-    return _join(figure, style.escape(row.detail) if row.detail else None,
-                 style.escape(row.aid_type) if row.aid_type else None)
+    return _join(
+        figure, style.escape(row.detail) if row.detail else None, style.escape(row.aid_type) if row.aid_type else None
+    )
 
 
 def policy_text(line: Line, style: Style) -> str:
@@ -83,14 +92,18 @@ def policy_text(line: Line, style: Style) -> str:
     stance = (r.stance or "unclear").replace("_", " ")
     change = f" (was {line.changed_from.replace('_', ' ')})" if line.changed_from else ""
     who = style.escape(r.actor or "Someone")
-    return _join(f"{who}: {style.escape(r.weapon or 'weapons')} {style.bold(stance + change)}",
-                 style.escape(r.detail) if r.detail else None)
+    return _join(
+        f"{who}: {style.escape(r.weapon or 'weapons')} {style.bold(stance + change)}",
+        style.escape(r.detail) if r.detail else None,
+    )
 
 
 def sanctions_text(r: ItemRow, style: Style) -> str:
     count = f"{r.target_count:,} targets" if r.target_count is not None else "targets not counted"
-    return _join(f"{style.escape(r.imposed_by or 'Unnamed imposer')}: {style.bold(count)}",
-                 style.escape(r.detail) if r.detail else None)
+    return _join(
+        f"{style.escape(r.imposed_by or 'Unnamed imposer')}: {style.bold(count)}",
+        style.escape(r.detail) if r.detail else None,
+    )
 
 
 def claim_text(r: ItemRow, style: Style) -> str:
@@ -109,43 +122,58 @@ class Columns:
 Part = str | Columns
 
 
-def digest_parts(digest: Digest, *, style: Style = MARKDOWN, linker: Linker = thread_url,
-                 max_links: int | None = None) -> list[Part]:
+def digest_parts(
+    digest: Digest, *, style: Style = MARKDOWN, linker: Linker = thread_url, max_links: int | None = None
+) -> list[Part]:
     """The digest as lines (headings included) and, for each disputed place, its ``Columns``; every item line
     ends with its thread links (at most ``max_links`` of them, then a count, for chat messages)."""
 
     def links(refs: Sequence[BriefPlace]) -> str:
         return _links(refs, style, linker, max_links)
 
-    out: list[Part] = [style.heading(f"Digest of {PERIOD_NAMES.get(digest.period, digest.period)}: "
-                                     f"{day(digest.start)} – {day(digest.end)}, {digest.briefs} briefs with items", 1)]
+    out: list[Part] = [
+        style.heading(
+            f"Digest of {PERIOD_NAMES.get(digest.period, digest.period)}: "
+            f"{day(digest.start)} – {day(digest.end)}, {digest.briefs} briefs with items",
+            1,
+        )
+    ]
     if digest.empty():
         return [*out, "Nothing was briefed in this period."]
     if digest.aid:
         out += ["", style.heading("Aid by donor", 2)]
         totals = " · ".join(money(v, c) for c, v in digest.aid_totals.items()) or "no figures"
-        out.append(f"Totals per currency (never added across currencies): {totals}. A package reported by several "
-                   "briefs (the same donor, amount and currency) is one line and counts once.")
+        out.append(
+            f"Totals per currency (never added across currencies): {totals}. A package reported by several "
+            "briefs (the same donor, amount and currency) is one line and counts once."
+        )
         for donor in digest.aid:
             sums = " · ".join(money(v, c) for c, v in sorted(donor.totals.items())) or "no figures"
             out.append(style.heading(f"{style.escape(donor.donor)} — {sums}", 3))
             out += [f"- {aid_text(line.row, style)} — {links(line.refs)}" for line in donor.lines]
     if digest.policy:
         out += ["", style.heading("Weapons policy, in date order", 2)]
-        out += [f"- {day(line.row.created_at)}: {policy_text(line, style)} — {links(line.refs)}"
-                for line in digest.policy]
+        out += [f"- {day(line.row.created_at)}: {policy_text(line, style)} — {links(line.refs)}" for line in digest.policy]
     if digest.sanctions:
         out += ["", style.heading("Sanctions rounds", 2)]
-        out += [f"- {day(line.row.created_at)}: {sanctions_text(line.row, style)} — "
-                f"{links(line.refs)}" for line in digest.sanctions]
+        out += [
+            f"- {day(line.row.created_at)}: {sanctions_text(line.row, style)} — {links(line.refs)}"
+            for line in digest.sanctions
+        ]
     if digest.claims:
         out += ["", style.heading("Battlefield claims by place", 2)]
         for place in digest.claims:
-            sides = [(SIDE_NAMES[side], [f"{claim_text(x.row, style)} — {links(x.refs)}" for x in lines])
-                     for side, lines in place.by_side.items()]  # each side's claims together
+            sides = [
+                (SIDE_NAMES[side], [f"{claim_text(x.row, style)} — {links(x.refs)}" for x in lines])
+                for side, lines in place.by_side.items()
+            ]  # each side's claims together
             if place.disputed:
-                out.append(Columns(heading=style.heading(f"{style.escape(place_name(place))} — DISPUTED: "
-                                                         "the sides' claims differ", 3), sides=sides))
+                out.append(
+                    Columns(
+                        heading=style.heading(f"{style.escape(place_name(place))} — DISPUTED: the sides' claims differ", 3),
+                        sides=sides,
+                    )
+                )
                 continue
             out.append(style.heading(style.escape(place_name(place)), 3))
             out += [f"- {side}: {line}" for side, lines in sides for line in lines]
@@ -164,21 +192,26 @@ def flat_lines(parts: Sequence[Part]) -> list[str]:
     return out
 
 
-def digest_lines(digest: Digest, *, style: Style = MARKDOWN, linker: Linker = thread_url,
-                 max_links: int | None = None) -> list[str]:
+def digest_lines(
+    digest: Digest, *, style: Style = MARKDOWN, linker: Linker = thread_url, max_links: int | None = None
+) -> list[str]:
     """The digest, one string per line (headings included), each item line ending with its thread links."""
     return flat_lines(digest_parts(digest, style=style, linker=linker, max_links=max_links))
 
 
 def links_capped(digest: Digest, max_links: int) -> bool:
     """Does any line of the digest have more threads than a chat line shows?"""
-    lines = [*(x for d in digest.aid for x in d.lines), *digest.policy, *digest.sanctions,
-             *(x for p in digest.claims for side in p.by_side.values() for x in side)]
+    lines = [
+        *(x for d in digest.aid for x in d.lines),
+        *digest.policy,
+        *digest.sanctions,
+        *(x for p in digest.claims for side in p.by_side.values() for x in side),
+    ]
     return any(len(x.refs) > max_links for x in lines)
 
 
 def place_name(place: PlaceClaims, most: int = 3) -> str:
-    """"Pokrovsk (also Krasnoarmeysk)": the name most briefs used, and the others."""
+    """ "Pokrovsk (also Krasnoarmeysk)": the name most briefs used, and the others."""
     others = place.other_names[:most]
     return f"{place.place} (also {', '.join(others)})" if others else place.place
 
@@ -187,12 +220,11 @@ def render_markdown(digest: Digest, *, linker: Linker = thread_url) -> str:
     return "\n".join(digest_lines(digest, style=MARKDOWN, linker=linker)) + "\n"
 
 
-_SECTION_WORDS = {"aid": "Aid", "weapons_policy": "Policy", "sanctions": "Sanctions",
-                  "battlefield_claims": "Claim"}
+_SECTION_WORDS = {"aid": "Aid", "weapons_policy": "Policy", "sanctions": "Sanctions", "battlefield_claims": "Claim"}
 
 
 def note_line(note: Note, *, style: Style, linker: Linker) -> str:
-    """"Aid: United States, USD 125,000,000 — already reported on 12 Aug 2026 — see thread"."""
+    """ "Aid: United States, USD 125,000,000 — already reported on 12 Aug 2026 — see thread"."""
     r = note.row
     if r.section == "aid":
         what = f"{style.escape(r.donor or '?')}, {aid_text(r, style)}"
@@ -210,20 +242,26 @@ def note_line(note: Note, *, style: Style, linker: Linker) -> str:
     see = style.link(url, "see thread") if url else f"see {earlier.channel}/{earlier.thread_ts}"
     if note.kind == "repeat":
         return f"{style.bold('Already reported')} on {day(earlier.created_at)} — {head} — {see}"
-    before = f"{style.escape(earlier.claimant or '')}: {style.escape(earlier.detail or '')}" \
-        if r.section == "battlefield_claims" else style.escape(note.detail or "")
+    before = (
+        f"{style.escape(earlier.claimant or '')}: {style.escape(earlier.detail or '')}"
+        if r.section == "battlefield_claims"
+        else style.escape(note.detail or "")
+    )
     return f"{style.bold('Contradicts')} the brief of {day(earlier.created_at)} — {head} — vs {before} — {see}"
 
 
-def whats_new_lines(notes: Sequence[Note], *, style: Style = MARKDOWN, linker: Linker = thread_url,
-                    elsewhere: Sequence[BriefPlace] = ()) -> list[str]:
+def whats_new_lines(
+    notes: Sequence[Note], *, style: Style = MARKDOWN, linker: Linker = thread_url, elsewhere: Sequence[BriefPlace] = ()
+) -> list[str]:
     """A heading with counts, then contradictions, repeats and new items; when every item is new, one line says
     so. Empty when there is nothing to say (no notes: the channel's first brief)."""
     lines = []
     for r in elsewhere:
         url = linker(r)
-        lines.append(f"Also briefed in another channel on {day(r.created_at)}: "
-                     + (style.link(url, "see thread") if url else f"{r.channel}/{r.thread_ts}"))
+        lines.append(
+            f"Also briefed in another channel on {day(r.created_at)}: "
+            + (style.link(url, "see thread") if url else f"{r.channel}/{r.thread_ts}")
+        )
     if notes and any(n.kind != "new" for n in notes):
         order = {"contradiction": 0, "repeat": 1, "new": 2}
         lines += [note_line(n, style=style, linker=linker) for n in sorted(notes, key=lambda n: order[n.kind])]
@@ -236,24 +274,58 @@ def whats_new_lines(notes: Sequence[Note], *, style: Style = MARKDOWN, linker: L
 
 def digest_document(digest: Digest, *, linker: Linker = thread_url) -> dict[str, object]:
     """The digest as plain JSON-ready data (``briefbot digest --format json``); every line lists its threads."""
-    item_fields = ("section", "donor", "recipient", "value", "currency", "amount", "aid_type", "actor", "weapon",
-                   "stance", "imposed_by", "target_count", "claimant", "side", "location", "status", "detail")
+    item_fields = (
+        "section",
+        "donor",
+        "recipient",
+        "value",
+        "currency",
+        "amount",
+        "aid_type",
+        "actor",
+        "weapon",
+        "stance",
+        "imposed_by",
+        "target_count",
+        "claimant",
+        "side",
+        "location",
+        "status",
+        "detail",
+    )
 
     def line(x: Line) -> dict[str, object]:
         out: dict[str, object] = {k: getattr(x.row, k) for k in item_fields if getattr(x.row, k) is not None}
         if x.changed_from:
             out["changed_from"] = x.changed_from
-        out["threads"] = [{"platform": r.platform, "channel": r.channel, "thread_ts": r.thread_ts,
-                           "posted": r.created_at, "url": linker(r)} for r in x.refs]
+        out["threads"] = [
+            {
+                "platform": r.platform,
+                "channel": r.channel,
+                "thread_ts": r.thread_ts,
+                "posted": r.created_at,
+                "url": linker(r),
+            }
+            for r in x.refs
+        ]
         return out
 
     return {
-        "period": digest.period, "start": digest.start, "end": digest.end, "briefs": digest.briefs,
+        "period": digest.period,
+        "start": digest.start,
+        "end": digest.end,
+        "briefs": digest.briefs,
         "aid_totals": digest.aid_totals,
         "aid": [{"donor": d.donor, "totals": d.totals, "lines": [line(x) for x in d.lines]} for d in digest.aid],
         "weapons_policy": [line(x) for x in digest.policy],
         "sanctions": [line(x) for x in digest.sanctions],
-        "battlefield_claims": [{"place": p.place, "other_names": p.other_names, "disputed": p.disputed,
-                                "sides": {side: [line(x) for x in lines] for side, lines in p.by_side.items()}}
-                               for p in digest.claims],
+        "battlefield_claims": [
+            {
+                "place": p.place,
+                "other_names": p.other_names,
+                "disputed": p.disputed,
+                "sides": {side: [line(x) for x in lines] for side, lines in p.by_side.items()},
+            }
+            for p in digest.claims
+        ],
     }

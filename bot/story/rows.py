@@ -72,23 +72,64 @@ def rows_from_brief(brief: Brief, *, place: BriefPlace, normaliser: Normaliser) 
     rows: list[ItemRow] = []
     for i, aid in enumerate(brief.aid):
         currency = aid.currency.upper() if aid.currency else None
-        rows.append(ItemRow(section="aid", position=i, **base, donor=aid.donor, recipient=aid.recipient,
-                            value=aid.value, currency=currency, amount=aid.amount, aid_type=aid.aid_type,
-                            status=aid.status, detail="; ".join(aid.contents) or None,
-                            entity_key=n.entity(aid.donor),
-                            weapon_key=_first_weapon(n, aid.contents)))
+        rows.append(
+            ItemRow(
+                section="aid",
+                position=i,
+                **base,
+                donor=aid.donor,
+                recipient=aid.recipient,
+                value=aid.value,
+                currency=currency,
+                amount=aid.amount,
+                aid_type=aid.aid_type,
+                status=aid.status,
+                detail="; ".join(aid.contents) or None,
+                entity_key=n.entity(aid.donor),
+                weapon_key=_first_weapon(n, aid.contents),
+            )
+        )
     for i, pol in enumerate(brief.weapons_policy):
-        rows.append(ItemRow(section="weapons_policy", position=i, **base, actor=pol.actor, weapon=pol.weapon,
-                            stance=pol.stance, detail=pol.scope, entity_key=n.entity(pol.actor),
-                            weapon_key=n.weapon(pol.weapon)))
+        rows.append(
+            ItemRow(
+                section="weapons_policy",
+                position=i,
+                **base,
+                actor=pol.actor,
+                weapon=pol.weapon,
+                stance=pol.stance,
+                detail=pol.scope,
+                entity_key=n.entity(pol.actor),
+                weapon_key=n.weapon(pol.weapon),
+            )
+        )
     for i, san in enumerate(brief.sanctions):
-        rows.append(ItemRow(section="sanctions", position=i, **base, imposed_by=san.imposed_by,
-                            target_count=san.target_count, detail=san.targets,
-                            entity_key=n.entity(san.imposed_by)))
+        rows.append(
+            ItemRow(
+                section="sanctions",
+                position=i,
+                **base,
+                imposed_by=san.imposed_by,
+                target_count=san.target_count,
+                detail=san.targets,
+                entity_key=n.entity(san.imposed_by),
+            )
+        )
     for i, claim in enumerate(brief.battlefield_claims):
-        rows.append(ItemRow(section="battlefield_claims", position=i, **base, claimant=claim.claimant,
-                            side=claim.side, location=claim.location, status=claim.status, detail=claim.claim,
-                            entity_key=n.entity(claim.claimant), place_key=n.place(claim.location)))
+        rows.append(
+            ItemRow(
+                section="battlefield_claims",
+                position=i,
+                **base,
+                claimant=claim.claimant,
+                side=claim.side,
+                location=claim.location,
+                status=claim.status,
+                detail=claim.claim,
+                entity_key=n.entity(claim.claimant),
+                place_key=n.place(claim.location),
+            )
+        )
     return rows
 
 

@@ -36,8 +36,7 @@ class Note:
 def compare(new: Sequence[ItemRow], earlier: Sequence[ItemRow]) -> list[Note]:
     """One note per new item; ``earlier`` holds the channel's earlier items (any order)."""
     earlier = sorted(earlier, key=lambda r: r.created_at, reverse=True)
-    return [_note(row, [e for e in earlier if e.section == row.section and e.thread_ts != row.thread_ts])
-            for row in new]
+    return [_note(row, [e for e in earlier if e.section == row.section and e.thread_ts != row.thread_ts]) for row in new]
 
 
 def _note(row: ItemRow, earlier: list[ItemRow]) -> Note:
@@ -54,10 +53,20 @@ def _aid(row: ItemRow, earlier: list[ItemRow]) -> Note | None:
         if row.value is None and e.value is None and row.weapon_key and e.weapon_key == row.weapon_key:
             return Note(kind="repeat", row=row, earlier=e)
     for e in same_donor:
-        if (row.value is not None and e.value is not None and row.currency == e.currency
-                and row.weapon_key and e.weapon_key == row.weapon_key and e.value != row.value):
-            return Note(kind="contradiction", row=row, earlier=e,
-                        detail=f"{row.amount or row.value} here, {e.amount or e.value} before")
+        if (
+            row.value is not None
+            and e.value is not None
+            and row.currency == e.currency
+            and row.weapon_key
+            and e.weapon_key == row.weapon_key
+            and e.value != row.value
+        ):
+            return Note(
+                kind="contradiction",
+                row=row,
+                earlier=e,
+                detail=f"{row.amount or row.value} here, {e.amount or e.value} before",
+            )
     return None
 
 
@@ -72,8 +81,12 @@ def _policy(row: ItemRow, earlier: list[ItemRow]) -> Note | None:
 
 def _sanctions(row: ItemRow, earlier: list[ItemRow]) -> Note | None:
     for e in earlier:
-        if (row.entity_key and e.entity_key == row.entity_key and row.target_count is not None
-                and e.target_count == row.target_count):
+        if (
+            row.entity_key
+            and e.entity_key == row.entity_key
+            and row.target_count is not None
+            and e.target_count == row.target_count
+        ):
             return Note(kind="repeat", row=row, earlier=e)
     return None
 
@@ -92,7 +105,7 @@ def _claim(row: ItemRow, earlier: list[ItemRow]) -> Note | None:
 
 
 def summary(notes: Sequence[Note]) -> str:
-    """"2 new, 1 already reported, 1 contradicts an earlier brief"."""
+    """ "2 new, 1 already reported, 1 contradicts an earlier brief"."""
     counts = {k: sum(1 for n in notes if n.kind == k) for k in ("new", "repeat", "contradiction")}
     parts = [f"{counts['new']} new"]
     if counts["repeat"]:

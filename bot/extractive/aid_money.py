@@ -1,0 +1,39 @@
+"""The sums a clause gives: each figure of money in the clause's own words, less prices ("$60 a barrel",
+"the $60 level agreed by the G7"); a sum given every period keeps it ("£3bn a year").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.extractive import syntax
+from bot.extractive.reading import Sentence
+from bot.figures import Money, find_money
+
+_PERIODS = {"year", "month", "week", "day", "annum"}
+# "the $60 level agreed by the G7", "a $47.60 cap": a price, not a sum given.
+_PRICE_WORDS = {"level", "cap", "ceiling", "price", "threshold", "mark", "limit"}
+
+
+def sums_given(s: Sentence, clause: set[int]) -> list[Money]:
+    if not clause:
+        return []
+    doc = s.doc
+    start, end = min(clause), max(clause)
+    offset = doc[start].idx
+    text = syntax.span_text(list(doc[start : end + 1]))
+    out = []
+    for m in find_money(text):
+        span = doc.char_span(offset + m.start, offset + m.end, alignment_mode="expand")
+        if span is None or not any(t.i in clause for t in span):
+            continue
+        after = doc[span.end : span.end + 2]
+        if len(after) and after[0].lemma_.lower() in _PRICE_WORDS:
+            continue
+        if len(after) == 2 and after[0].lower_ in ("a", "per", "each") and after[1].pos_ == "NOUN":
+            if after[1].lemma_.lower() in _PERIODS:
+                # "£3bn a year": a sum given every year, shown with its period
+                out.append(replace(m, text=f"{m.text} {after.text}", start=offset + m.start, end=offset + m.end))
+            continue  # "$60 a barrel", "€5 per shell": a price, not a sum given
+        out.append(replace(m, start=offset + m.start, end=offset + m.end))  # offsets in the sentence
+    return out

@@ -1,0 +1,72 @@
+"""What a battlefield claim says: the stretch of a speaker's asserted words that tells the event, and a
+second event told in a clause of its own as a claim of its own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.extractive import syntax
+from bot.extractive.attribution import Attribution
+from bot.extractive.reading import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Punctuation and quotes trimmed from both ends of a claim's words.
+EDGES = " ,;:.“”\"'‘’-–—"
+
+
+def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
+    """What is claimed: the asserted words, as one stretch of the sentence; and a second event told in a
+    clause of its own ("…, it said, while a further 51 drones were lost") as a claim of its own."""
+    doc = s.doc
+    content = sorted(a.content)
+    if not content:
+        return []
+    # The longest run of consecutive content tokens that holds an event (or the first run for a denial).
+    runs: list[list[int]] = [[content[0]]]
+    for i in content[1:]:
+        if i == runs[-1][-1] + 1 or (i == runs[-1][-1] + 2 and doc[i - 1].is_punct):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    # The run holding the main event (the one nearest the root): "Air defences shot down 241 drones …,
+    # it said, while 51 more were lost" claims the shooting down, not the aside.
+    depth = {t.i: sum(1 for _ in t.ancestors) for t in events}
+    with_event = [r for r in runs if set(depth) & set(r)]
+    if with_event:
+        best = min(with_event, key=lambda r: (min(depth[i] for i in r if i in depth), -len(r)))
+    else:
+        best = max(runs, key=len)
+    start, end = best[0], best[-1]
+    if a.verb is not None and any(t.head.i == a.verb.i and t.dep_ == "dobj" for t in events):
+        # "puts Russian losses over the previous day at 1,690 troops": the figure is the verb's, after
+        # the words the speaker's own phrase interrupts.
+        end = max(i for i in content if i >= start and doc[i].head.i in {a.verb.i, *range(start, i)})
+    text = syntax.span_text(list(doc[start : end + 1])).strip(EDGES)
+    before = next(
+        (
+            r
+            for r in runs
+            if r[-1] < start
+            and a.verb is not None
+            and all(doc[i].is_punct or i in {t.i for t in a.verb.subtree} for i in range(r[-1] + 1, start))
+        ),
+        None,
+    )
+    if before is not None:
+        # "Russian troops, the ministry said, had captured …": the words the report interrupts, rejoined.
+        text = f"{syntax.span_text(list(doc[before[0] : before[-1] + 1])).strip(EDGES)} {text}"
+    if text.lower().startswith("that "):
+        text = text[5:]
+    if a.denial and a.verb is not None and not events:
+        text = f"{a.verb.text} {text}".strip()
+    texts = [text] if text else []
+    for run in with_event:
+        own = [doc[i] for i in run if i in depth and syntax.first_child(doc[i], "nsubj", "nsubjpass") is not None]
+        if run is not best and own and len(run) >= 4 and any(doc[i].like_num for i in run):
+            texts.append(
+                syntax.span_text(list(doc[run[0] : run[-1] + 1])).strip(EDGES).removeprefix("while ").removeprefix("and ")
+            )
+    return texts

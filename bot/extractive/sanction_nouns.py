@@ -1,0 +1,57 @@
+"""Which nouns name a sanctions measure ("sanctions", "an export ban", "the sanctions list", "a fresh
+round of sanctions"), and which nouns a verb acts on, where such a noun would stand.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.extractive import syntax
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from bot.extractive.lexicon import Lexicon
+
+
+def is_sanction_noun(lx: Lexicon, token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # "its 17th sanctions package", "the sanctions list": a noun that sanctions name.
+    if any(c.dep_ == "compound" and c.lemma_.lower() in ("sanction", "sanctions") for c in token.lefts):
+        return True
+    if lemma == "list" and any(c.lemma_.lower() in lx.sanction_noun for c in token.lefts):
+        return True  # "the port-ban list now covers 91 ships"
+    if lemma not in lx.sanction_noun:
+        return False
+    if lemma in ("sanction", "designation", "listing", "blacklist", "embargo", "delisting"):
+        return True
+    # "export ban", "asset freeze", "price cap", "export controls", "restrictive measures".
+    modifiers = {c.lemma_.lower() for c in token.lefts}
+    return bool(modifiers & lx.trade_modifier) or (lemma == "measure" and "restrictive" in modifiers)
+
+
+def names_a_measure(lx: Lexicon, token: Token) -> bool:
+    """ "a fresh round of sanctions", "its 17th package of sanctions": the noun the measure is counted by."""
+    return (
+        token.pos_ == "NOUN"
+        and not is_sanction_noun(lx, token)
+        and any(
+            p.lower_ == "of" and any(is_sanction_noun(lx, o) for o in syntax.children(p, "pobj"))
+            for p in syntax.children(token, "prep")
+        )
+    )
+
+
+def arguments(verb: Token) -> list[Token]:
+    """The nouns a verb acts on: its object or passive subject, and what hangs off them by "of"
+    ("adopted a package of sanctions")."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "nsubj"):
+            out.append(child)
+            for prep in syntax.children(child, "prep"):
+                if prep.lower_ == "of":
+                    out.extend(syntax.children(prep, "pobj"))
+    return out

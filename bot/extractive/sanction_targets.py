@@ -1,0 +1,146 @@
+"""Whom a sanctions measure hits: the phrases that name its targets, in order, the places said beside
+them ("19 of them in China"), and how many there are.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.extractive import syntax
+from bot.extractive.reading import Sentence
+from bot.extractive.sanction_nouns import arguments, is_sanction_noun
+from bot.figures import find_count, word_number
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from bot.extractive.lexicon import Lexicon
+
+
+def targets_of(lx: Lexicon, trigger: Token) -> list[Token]:
+    """The phrases naming whom the measure hits, in order: "sanctions on two oil producers, as well as on
+    183 vessels" gives both."""
+
+    def usable(token: Token | None) -> bool:
+        return token is not None and not syntax.is_temporal(token)
+
+    found: list[Token] = []
+    extra: list[Token] = []
+    # "on X" / "against X" hanging off the verb or off the sanctions noun it acts on.
+    # "a fresh round of sanctions on 400 entities": the measure's own noun ("round", "package") holds it too.
+    holders = [
+        trigger,
+        *[a for a in arguments(trigger) if a.dep_ != "nsubj"],
+        *[t for t in trigger.subtree if is_sanction_noun(lx, t) and t.i != trigger.i],
+    ]
+    for holder in holders:
+        # The measure's own phrase: "sanctions under the Special Economic Measures Regulations on 62 people"
+        # hangs the target on the regulation's name; an "on" before the verb is a date ("On 10 January").
+        preps = [c for c in holder.children if c.dep_ == "prep" and not (holder is trigger and c.i < trigger.i)]
+        if is_sanction_noun(lx, holder):
+            preps += [
+                t
+                for p in preps
+                if p.lower_ not in ("on", "against")
+                for t in p.subtree
+                if t.dep_ == "prep" and t.lower_ in ("on", "against")
+            ]
+        for child in preps:
+            if child.lower_ == "of" and holder.lemma_.lower() in ("designation", "listing") and holder is trigger:
+                obj = syntax.first_child(child, "pobj")  # "the designation of the Moscow Exchange"
+                if usable(obj):
+                    found.append(obj)  # type: ignore[arg-type]
+            if (
+                child.lower_ == "with"
+                and syntax.is_verbal(holder)
+                and any(a.lower_ in ("together", "along") for a in child.lefts)
+            ):
+                extra.extend(syntax.children(child, "pobj"))  # "designated X together with 183 vessels"
+
+            if child.dep_ == "prep" and child.lower_ in ("on", "against"):
+                obj = syntax.first_child(child, "pobj")
+                if obj is not None and obj.lemma_.lower() in ("list", "blacklist"):
+                    continue  # "put on a list of firms …": the list, not whom it names
+                if usable(obj):
+                    found.append(obj)  # type: ignore[arg-type]
+                for conj in child.conjuncts:  # "on X, as well as on Y"
+                    obj = syntax.first_child(conj, "pobj")
+                    if usable(obj):
+                        found.append(obj)  # type: ignore[arg-type]
+    if syntax.is_verbal(trigger):
+        # "sanctioned Gazprombank, the lender …, along with more than 50 other Russian banks": the parser
+        # often hangs "along with" on a later verb of the sentence.
+        extra.extend(
+            o
+            for a in trigger.subtree
+            if a.lower_ in ("along", "together") and a.i > trigger.i
+            for w in syntax.children(a, "prep")
+            if w.lower_ == "with"
+            for o in syntax.children(w, "pobj")
+            if all(o.i != e.i for e in extra)
+        )
+    if found:
+        return in_order(found + extra)
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass") and not is_sanction_noun(lx, child) and usable(child):
+            return in_order([child, *extra])
+    head = trigger.head
+    # "imposed sanctions that hit 50 firms"-like shapes: the measure acts on its target through any verb
+    # when it is the verb's subject ("New listings cover 32 entities", "the measures target 20 banks").
+    if (
+        trigger.pos_ == "NOUN"
+        and head.i != trigger.i
+        and (head.lemma_.lower() in lx.sanction_action | lx.sanction or trigger.dep_ == "nsubj")
+    ):
+        obj = syntax.first_child(head, "dobj")
+        if usable(obj) and not is_sanction_noun(lx, obj):  # type: ignore[arg-type]
+            return in_order([obj, *extra])  # type: ignore[list-item]
+    return in_order(extra)
+
+
+def partitive_places(s: Sentence, clause: set[int], target: Token | None) -> set[int]:
+    """Tokens of "most of them in India and the UAE", "19 of them in China", "added 93 entities, in Russia,
+    China and Turkey, to the list": where the targets are, said beside them rather than inside their phrase."""
+    after = max(t.i for t in target.subtree if not t.is_punct) + 1 if target is not None else -1
+    out = {
+        t.i
+        for p in (syntax.children(target.head, "prep") if target is not None else [])
+        if p.lower_ in ("in", "from")
+        and p.i == after + 1
+        and s.doc[after].text == ","
+        and any(o.pos_ == "PROPN" for o in syntax.children(p, "pobj"))
+        for t in p.subtree
+    }
+    for token in s.doc:
+        if token.i not in clause:
+            continue
+        if any(
+            p.lower_ == "of" and any(o.lower_ in ("them", "which", "whom") for o in p.children)
+            for p in syntax.children(token, "prep")
+        ):
+            for prep in syntax.children(token, "prep"):
+                if prep.lower_ in ("in", "from", "based"):
+                    out.update(t.i for t in prep.subtree)
+    return out
+
+
+def target_count(lx: Lexicon, trigger: Token, target: Token | None) -> int | None:
+    for head in (target, trigger, *[c for c in trigger.children if is_sanction_noun(lx, c)]):
+        if head is None:
+            continue
+        for c in head.children:
+            if c.dep_ == "nummod" or (c.like_num and c.dep_ in ("amod", "quantmod", "compound")):
+                # "four hundred" is one number: the head "hundred" with its compound "four".
+                value = word_number(" ".join(t.text for t in c.subtree if t.like_num or t.pos_ == "NUM"))
+                if value is not None and value >= 1 and not (1900 <= value <= 2100):
+                    return int(value)
+    if target is not None:
+        found = find_count(syntax.span_text(list(target.subtree)))
+        if found is not None and not (found[0] == 1 and not any(t.like_num for t in target.subtree)):
+            return found[0]  # ("a Dubai-registered company" is not a count of one)
+    return None
+
+
+def in_order(tokens: list[Token]) -> list[Token]:
+    """Distinct tokens in sentence order."""
+    return sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
