@@ -37,9 +37,7 @@ from standins.openai_api import OpenAIStandin
 
 SECRET = "bench-signing-secret"
 CHANNEL = "C0BENCH"
-_AID = re.compile(
-    r"The United States announced a new \$(\d+) million military aid package for Ukraine on Tuesday\."
-)
+_AID = re.compile(r"The United States announced a new \$(\d+) million military aid package for Ukraine on Tuesday\.")
 
 
 def _out(line: str = "") -> None:
@@ -154,10 +152,7 @@ def _free_port() -> int:
 
 def _start_bot(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
     """The bot in its own process, started the production way: ``bot.slack.run(settings, http=True)``."""
-    code = (
-        "from bot.config import load_settings; from bot.slack import run; "
-        "run(load_settings(), http=True, port=%d)"
-    )
+    code = "from bot.config import load_settings; from bot.slack import run; run(load_settings(), http=True, port=%d)"
     with log.open("wb") as out:
         cmd = [sys.executable, "-c", code % port]
         proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -186,8 +181,9 @@ def _stop(procs: list[subprocess.Popen[bytes]], *, timeout: float) -> None:
             proc.wait()
 
 
-def run(*, briefs: int, concurrency: int, llm_latency: float, workers: int | None,
-        external: bool = False) -> dict[str, float]:
+def run(
+    *, briefs: int, concurrency: int, llm_latency: float, workers: int | None, external: bool = False
+) -> dict[str, float]:
     """Start the stand-ins and the bot, measure, stop. Returns the figures."""
     from bot.config import load_settings
 
@@ -225,14 +221,11 @@ def run(*, briefs: int, concurrency: int, llm_latency: float, workers: int | Non
 
             procs.append(_start_worker(env, Path(tmp) / "worker.log"))
         try:
-            brief_bodies = [
-                _event(ss, f"EvB{i}", article(i), f"1800000000.{i:06d}", "C0BRIEFS") for i in range(briefs)
-            ]
+            brief_bodies = [_event(ss, f"EvB{i}", article(i), f"1800000000.{i:06d}", "C0BRIEFS") for i in range(briefs)]
             # The ack-latency requests are briefs too (same path: verify, dedupe, rate limit, durable
             # enqueue), sent while the first briefs keep the workers and the model busy.
             ack_bodies = [
-                _event(ss, f"EvK{i}", article(1000 + i), f"1900000000.{i:06d}", "C0ACKS")
-                for i in range(concurrency)
+                _event(ss, f"EvK{i}", article(1000 + i), f"1900000000.{i:06d}", "C0ACKS") for i in range(concurrency)
             ]
             # Warm up (imports, tokenizer, first connections), as a bot that has been running is.
             asyncio.run(_fire(port, ss, [_event(ss, "EvWarm", article(9999), "1700000000.000001", "C0WARM")]))
@@ -285,17 +278,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--llm-latency", type=float, default=2.0)
     parser.add_argument("--workers", type=int, default=None, help="default: slack.workers from config")
-    parser.add_argument("--external-workers", action="store_true",
-                        help="the bot process only acknowledges (BRIEFBOT_WORKERS=external); a worker process briefs")
+    parser.add_argument(
+        "--external-workers",
+        action="store_true",
+        help="the bot process only acknowledges (BRIEFBOT_WORKERS=external); a worker process briefs",
+    )
     args = parser.parse_args(argv)
     result = run(
-        briefs=args.briefs, concurrency=args.concurrency, llm_latency=args.llm_latency, workers=args.workers,
+        briefs=args.briefs,
+        concurrency=args.concurrency,
+        llm_latency=args.llm_latency,
+        workers=args.workers,
         external=args.external_workers,
     )
     db = "PostgreSQL" if os.environ.get("BRIEFBOT_BENCH_DATABASE_URL", "").startswith("postgres") else "SQLite"
-    mode = ("bot process acks only, a worker process briefs" if args.external_workers else
-            "one process acks and briefs" if os.environ.get("BRIEFBOT_WORKERS") == "inline" else
-            "the bot acks, the worker process it started briefs")
+    mode = (
+        "bot process acks only, a worker process briefs"
+        if args.external_workers
+        else "one process acks and briefs"
+        if os.environ.get("BRIEFBOT_WORKERS") == "inline"
+        else "the bot acks, the worker process it started briefs"
+    )
     _out(f"cpus: {os.cpu_count()}  workers: {result['workers']:.0f}  database: {db}  ({mode})")
     _out(
         f"ack latency, {args.concurrency} concurrent signed requests while {args.briefs} briefs are "
@@ -312,4 +315,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
-

@@ -29,8 +29,31 @@ from benchmarks.database import bench_database
 from benchmarks.slack import SECRET, _event, _fire, _free_port, _out, _pct, _start_bot, _stop, article
 from standins import slack_api as ss
 
-_WORDS = ["troops", "said", "the", "Ukraine", "$40", "million", "aid", "Kyiv", "sanctions", "Russia", "U.S.",
-          "Mr.", "ATACMS", "would", "not", "allow", "strikes", "on", "Avdiivka", "captured", "1,376", "“", "”"]
+_WORDS = [
+    "troops",
+    "said",
+    "the",
+    "Ukraine",
+    "$40",
+    "million",
+    "aid",
+    "Kyiv",
+    "sanctions",
+    "Russia",
+    "U.S.",
+    "Mr.",
+    "ATACMS",
+    "would",
+    "not",
+    "allow",
+    "strikes",
+    "on",
+    "Avdiivka",
+    "captured",
+    "1,376",
+    "“",
+    "”",
+]
 _FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 
 
@@ -50,8 +73,9 @@ def inputs(size: int) -> dict[str, str]:
         '"U.S. " x N': "U.S. " * (size // 5),
         '"Mr. " x N': "Mr. " * (size // 4),
         "one giant sentence": " ".join(rnd.choice(_WORDS) for _ in range(size // 6)),
-        "random Unicode": "".join(chr(rnd.choice([rnd.randrange(0x20, 0x7F), rnd.randrange(0xA0, 0x2FFF)]))
-                                  for _ in range(size // 2)),
+        "random Unicode": "".join(
+            chr(rnd.choice([rnd.randrange(0x20, 0x7F), rnd.randrange(0xA0, 0x2FFF)])) for _ in range(size // 2)
+        ),
         "quote marks": '"' * size,
         "hard-wrapped lines": "word\n" * (size // 5),
         "one article repeated": (real + "\n\n") * (size // (len(real) + 2) + 1),
@@ -77,20 +101,27 @@ def in_process(texts: dict[str, str]) -> dict[str, float]:
 
 def _start_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     with log.open("wb") as out:
-        return subprocess.Popen([sys.executable, "-m", "bot", "worker"], env=env, stdout=out,
-                                stderr=subprocess.STDOUT)
+        return subprocess.Popen([sys.executable, "-m", "bot", "worker"], env=env, stdout=out, stderr=subprocess.STDOUT)
 
 
 def under_load(texts: dict[str, str], *, concurrency: int, external: bool) -> dict[str, float]:
     """Ack latencies while the bot briefs every text at once; and the time until all are posted."""
     with tempfile.TemporaryDirectory() as tmp, bench_database(tmp) as database_url, ss.SlackStandin() as slack:
-        env = {key: value for key, value in os.environ.items()
-               if key not in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SLACK_APP_TOKEN")}
-        env.update({
-            "SLACK_API_URL": slack.api_url, "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SECRET,
-            "BRIEFBOT_DATA_DIR": tmp, "HOST": "127.0.0.1",
-            "DATABASE_URL": database_url,
-        })
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SLACK_APP_TOKEN")
+        }
+        env.update(
+            {
+                "SLACK_API_URL": slack.api_url,
+                "SLACK_BOT_TOKEN": "xoxb-bench",
+                "SLACK_SIGNING_SECRET": SECRET,
+                "BRIEFBOT_DATA_DIR": tmp,
+                "HOST": "127.0.0.1",
+                "DATABASE_URL": database_url,
+            }
+        )
         if external:
             env["BRIEFBOT_WORKERS"] = "external"
         port = _free_port()
@@ -100,10 +131,10 @@ def under_load(texts: dict[str, str], *, concurrency: int, external: bool) -> di
         try:
             asyncio.run(_fire(port, ss, [_event(ss, "EvWarm", article(9999), "1700000000.000001", "C0WARM")]))
             slack.wait_for("chat.update", 2, timeout=60)
-            bodies = [_event(ss, f"EvA{i}", text, f"1800000000.{i:06d}", "C0HOSTILE")
-                      for i, text in enumerate(texts.values())]
-            acks = [_event(ss, f"EvK{i}", article(1000 + i), f"1900000000.{i:06d}", "C0ACKS")
-                    for i in range(concurrency)]
+            bodies = [
+                _event(ss, f"EvA{i}", text, f"1800000000.{i:06d}", "C0HOSTILE") for i, text in enumerate(texts.values())
+            ]
+            acks = [_event(ss, f"EvK{i}", article(1000 + i), f"1900000000.{i:06d}", "C0ACKS") for i in range(concurrency)]
             started = time.perf_counter()
             asyncio.run(_fire(port, ss, bodies))
             time.sleep(0.3)  # the hostile briefs are now running
@@ -116,8 +147,12 @@ def under_load(texts: dict[str, str], *, concurrency: int, external: bool) -> di
             total = time.perf_counter() - started
         finally:
             _stop(procs, timeout=20)
-    return {"ack_p50_ms": statistics.median(latencies) * 1000, "ack_p99_ms": _pct(latencies, 99) * 1000,
-            "ack_max_ms": max(latencies) * 1000, "all_posted_s": total}
+    return {
+        "ack_p50_ms": statistics.median(latencies) * 1000,
+        "ack_p99_ms": _pct(latencies, 99) * 1000,
+        "ack_max_ms": max(latencies) * 1000,
+        "all_posted_s": total,
+    }
 
 
 def _posted(slack: Any, channel: str) -> int:
@@ -140,10 +175,16 @@ def main(argv: list[str]) -> int:
         _out(f"  {name:22} {len(texts[name].encode()) / 1000:6.1f} KB  {seconds:6.2f} s")
     _out(f"  slowest: {max(times.values()):.2f} s")
     result = under_load(texts, concurrency=args.concurrency, external=args.external_workers)
-    mode = ("web process acks only, one worker process briefs" if args.external_workers else
-            "one process, briefs on its threads" if os.environ.get("BRIEFBOT_WORKERS") == "inline" else
-            "the bot acks, the worker process it started briefs")
+    mode = (
+        "web process acks only, one worker process briefs"
+        if args.external_workers
+        else "one process, briefs on its threads"
+        if os.environ.get("BRIEFBOT_WORKERS") == "inline"
+        else "the bot acks, the worker process it started briefs"
+    )
     _out(f"bot ({mode}): {len(texts)} hostile messages sent at once, all answered in {result['all_posted_s']:.1f} s")
-    _out(f"ack latency, {args.concurrency} concurrent signed requests meanwhile: p50 {result['ack_p50_ms']:.1f} ms, "
-         f"p99 {result['ack_p99_ms']:.1f} ms, max {result['ack_max_ms']:.1f} ms (target p99 < 100 ms)")
+    _out(
+        f"ack latency, {args.concurrency} concurrent signed requests meanwhile: p50 {result['ack_p50_ms']:.1f} ms, "
+        f"p99 {result['ack_p99_ms']:.1f} ms, max {result['ack_max_ms']:.1f} ms (target p99 < 100 ms)"
+    )
     return 0 if max(times.values()) < 2 and result["ack_p99_ms"] < 100 else 1

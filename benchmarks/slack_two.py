@@ -44,8 +44,7 @@ def _raw(ss: Any, body: str, *, retry: bool) -> bytes:
         headers.update({"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
     data = body.encode()
     head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
-    return (f"POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\n{head}Content-Length: {len(data)}\r\n\r\n"
-            ).encode() + data
+    return (f"POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\n{head}Content-Length: {len(data)}\r\n\r\n").encode() + data
 
 
 async def _send(port: int, raw: bytes) -> float:
@@ -105,9 +104,18 @@ def run(*, events: int, seconds: float, burst: int, external: bool = False) -> d
         OpenAIStandin(latency=1.0, responder=llm_reply) as llm,
     ):
         env = {key: value for key, value in os.environ.items() if not key.startswith(("SLACK_", "OPENAI_"))}
-        env.update({"SLACK_API_URL": slack.api_url, "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SECRET,
-                    "OPENAI_BASE_URL": llm.base_url, "OPENAI_API_KEY": "bench", "BRIEFBOT_DATA_DIR": tmp,
-                    "DATABASE_URL": database_url, "HOST": "127.0.0.1"})
+        env.update(
+            {
+                "SLACK_API_URL": slack.api_url,
+                "SLACK_BOT_TOKEN": "xoxb-bench",
+                "SLACK_SIGNING_SECRET": SECRET,
+                "OPENAI_BASE_URL": llm.base_url,
+                "OPENAI_API_KEY": "bench",
+                "BRIEFBOT_DATA_DIR": tmp,
+                "DATABASE_URL": database_url,
+                "HOST": "127.0.0.1",
+            }
+        )
         if external:
             env["BRIEFBOT_WORKERS"] = "external"
         ports = [_free_port(), _free_port()]
@@ -119,8 +127,7 @@ def run(*, events: int, seconds: float, burst: int, external: bool = False) -> d
             asyncio.run(_burst(ports, ss, warm))
             slack.wait_for("chat.update", 4, timeout=60)
             paced = [_event(ss, f"EvP{i}", article(i), f"1800000000.{i:06d}", f"C2P{i:04d}") for i in range(events)]
-            bursty = [_event(ss, f"EvB{i}", article(5000 + i), f"1900000000.{i:06d}", f"C2B{i:04d}")
-                      for i in range(burst)]
+            bursty = [_event(ss, f"EvB{i}", article(5000 + i), f"1900000000.{i:06d}", f"C2B{i:04d}") for i in range(burst)]
             started = time.perf_counter()
             paced_lat = asyncio.run(_paced(ports, ss, paced, seconds))
             paced_s = time.perf_counter() - started
@@ -135,10 +142,17 @@ def run(*, events: int, seconds: float, burst: int, external: bool = False) -> d
                 proc.terminate()
             for proc in procs:
                 proc.wait(timeout=30)
-    return {"paced_s": paced_s, "paced_p50": statistics.median(paced_lat) * 1000,
-            "paced_p99": _pct(paced_lat, 99) * 1000, "paced_max": max(paced_lat) * 1000,
-            "requests": float(len(paced_lat)), "burst_p50": statistics.median(burst_lat) * 1000,
-            "burst_p99": _pct(burst_lat, 99) * 1000, "lost": float(lost), "twice": float(twice)}
+    return {
+        "paced_s": paced_s,
+        "paced_p50": statistics.median(paced_lat) * 1000,
+        "paced_p99": _pct(paced_lat, 99) * 1000,
+        "paced_max": max(paced_lat) * 1000,
+        "requests": float(len(paced_lat)),
+        "burst_p50": statistics.median(burst_lat) * 1000,
+        "burst_p99": _pct(burst_lat, 99) * 1000,
+        "lost": float(lost),
+        "twice": float(twice),
+    }
 
 
 def main(argv: list[str]) -> int:
@@ -148,17 +162,24 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--events", type=int, default=500)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--burst", type=int, default=100)
-    parser.add_argument("--external-workers", action="store_true",
-                        help="web processes only acknowledge (BRIEFBOT_WORKERS=external); a worker process briefs")
+    parser.add_argument(
+        "--external-workers",
+        action="store_true",
+        help="web processes only acknowledge (BRIEFBOT_WORKERS=external); a worker process briefs",
+    )
     args = parser.parse_args(argv)
     r = run(events=args.events, seconds=args.seconds, burst=args.burst, external=args.external_workers)
     db = "PostgreSQL" if os.environ.get("BRIEFBOT_BENCH_DATABASE_URL", "").startswith("postgres") else "SQLite"
     mode = ", web processes only acknowledge, a worker process briefs" if args.external_workers else ""
     _out(f"cpus: {os.cpu_count()}; two bot processes on one {db} database{mode}")
-    _out(f"{args.events} mentions over {r['paced_s']:.1f} s ({r['requests']:.0f} requests with the retries): "
-         f"ack p50 {r['paced_p50']:.1f} ms, p99 {r['paced_p99']:.1f} ms, max {r['paced_max']:.1f} ms")
+    _out(
+        f"{args.events} mentions over {r['paced_s']:.1f} s ({r['requests']:.0f} requests with the retries): "
+        f"ack p50 {r['paced_p50']:.1f} ms, p99 {r['paced_p99']:.1f} ms, max {r['paced_max']:.1f} ms"
+    )
     _out(f"{args.burst} mentions at once: ack p50 {r['burst_p50']:.1f} ms, p99 {r['burst_p99']:.1f} ms")
-    _out(f"lost: {r['lost']:.0f}, answered twice: {r['twice']:.0f} (of {args.events + args.burst}) "
-         "(target: 0 and 0, ack p99 < 100 ms)")
+    _out(
+        f"lost: {r['lost']:.0f}, answered twice: {r['twice']:.0f} (of {args.events + args.burst}) "
+        "(target: 0 and 0, ack p99 < 100 ms)"
+    )
     ok = not r["lost"] and not r["twice"] and max(r["paced_p99"], r["burst_p99"]) < 100
     return 0 if ok else 1

@@ -120,8 +120,7 @@ class DiscordStandin:
         return [
             c
             for c in self.calls
-            if c.method == "POST"
-            and (c.path.endswith("/messages") or c.path.startswith(f"/webhooks/{APP_ID}/"))
+            if c.method == "POST" and (c.path.endswith("/messages") or c.path.startswith(f"/webhooks/{APP_ID}/"))
         ]
 
     async def wait_for(self, predicate: Any, timeout: float = 20.0) -> None:
@@ -212,13 +211,22 @@ class DiscordStandin:
         if method == "PUT" and path == f"/applications/{APP_ID}/commands":
             return _json(
                 # Discord answers every command with a description ("" for context menus).
-                [dict(c, id=str(self.new_id()), application_id=str(APP_ID), version="1",
-                      description=c.get("description", "")) for c in body]
+                [
+                    dict(
+                        c,
+                        id=str(self.new_id()),
+                        application_id=str(APP_ID),
+                        version="1",
+                        description=c.get("description", ""),
+                    )
+                    for c in body
+                ]
             )
         if parts[0] == "interactions" and parts[-1] == "callback":
             return _json({"interaction": {"id": parts[1], "type": 2, "response_message_loading": True}})
-        if method in ("POST", "PATCH") and (parts[0] == "webhooks" or parts[-1] == "messages"
-                                            or (parts[0] == "channels" and "messages" in parts)):
+        if method in ("POST", "PATCH") and (
+            parts[0] == "webhooks" or parts[-1] == "messages" or (parts[0] == "channels" and "messages" in parts)
+        ):
             problem = discord_message_problem(body)
             if problem:
                 self.rejected.append((path, problem))
@@ -246,9 +254,7 @@ class DiscordStandin:
         return _json({"message": "Unknown route", "code": 0}, status=404)
 
     def _message(self, channel_id: int, body: dict[str, Any], *, webhook: bool = False) -> dict[str, Any]:
-        msg = message_payload(
-            self.new_id(), channel_id=channel_id, author=BOT_USER, content=body.get("content", "")
-        )
+        msg = message_payload(self.new_id(), channel_id=channel_id, author=BOT_USER, content=body.get("content", ""))
         msg["embeds"] = body.get("embeds") or []
         if body.get("message_reference"):
             msg["message_reference"] = dict(body["message_reference"], channel_id=str(channel_id))
@@ -279,9 +285,7 @@ def _multipart(content_type: str, raw: bytes) -> dict[str, Any]:
 
 def _json(data: Any, status: int = 200) -> web.Response:
     # discord.py parses a body as JSON only when Content-Type is exactly "application/json".
-    return web.Response(
-        body=json.dumps(data).encode(), status=status, headers={"Content-Type": "application/json"}
-    )
+    return web.Response(body=json.dumps(data).encode(), status=status, headers={"Content-Type": "application/json"})
 
 
 # ---- payloads, as Discord sends them ---------------------------------------------------------------
@@ -391,7 +395,10 @@ def attachment_payload(aid: int, *, url: str, filename: str, size: int, content_
 
 
 def interaction_payload(
-    iid: int, *, options: list[dict[str, Any]], attachments: dict[str, dict[str, Any]] | None = None,
+    iid: int,
+    *,
+    options: list[dict[str, Any]],
+    attachments: dict[str, dict[str, Any]] | None = None,
     name: str = "brief",
 ) -> dict[str, Any]:
     data: dict[str, Any] = {"id": "1", "name": name, "type": 1, "options": options}

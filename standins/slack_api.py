@@ -73,9 +73,7 @@ class SlackStandin:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        ).start()
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         return self
 
     def stop(self) -> None:
@@ -99,9 +97,7 @@ class SlackStandin:
         return self.base_url + "/api/"
 
     # -- fixtures ----------------------------------------------------------------------------
-    def add_file(
-        self, file_id: str, data: bytes, *, name: str, mimetype: str, filetype: str = "text"
-    ) -> dict[str, Any]:
+    def add_file(self, file_id: str, data: bytes, *, name: str, mimetype: str, filetype: str = "text") -> dict[str, Any]:
         """Register an uploaded file; returns the file object Slack would put in an event."""
         url = f"{self.base_url}/files/{file_id}/{name}"
         info = {
@@ -140,8 +136,7 @@ class SlackStandin:
                 return found
             time.sleep(0.02)
         raise AssertionError(
-            f"{name} called {len(self.api_calls(name))} times, wanted {count}: "
-            f"{[c.api for c in self.api_calls()]}"
+            f"{name} called {len(self.api_calls(name))} times, wanted {count}: {[c.api for c in self.api_calls()]}"
         )
 
     def next_ts(self) -> str:
@@ -179,16 +174,32 @@ class SlackStandin:
         if api == "chat.postMessage":
             ts = self.next_ts()
             with self._lock:
-                self.messages.append({"channel": channel, "ts": ts, "thread_ts": body.get("thread_ts"),
-                                      "text": body.get("text"), "metadata": body.get("metadata")})
-            return {"ok": True, "channel": channel, "ts": ts,
-                    "message": {"text": body.get("text"), "ts": ts, "user": BOT_USER_ID, "bot_id": BOT_ID}}
+                self.messages.append(
+                    {
+                        "channel": channel,
+                        "ts": ts,
+                        "thread_ts": body.get("thread_ts"),
+                        "text": body.get("text"),
+                        "metadata": body.get("metadata"),
+                    }
+                )
+            return {
+                "ok": True,
+                "channel": channel,
+                "ts": ts,
+                "message": {"text": body.get("text"), "ts": ts, "user": BOT_USER_ID, "bot_id": BOT_ID},
+            }
         if api in ("conversations.replies", "conversations.history"):
             root = body.get("ts")
             with self._lock:
-                found = [dict(m) for m in self.messages if m["channel"] == channel and (
-                    (m["thread_ts"] == root or m["ts"] == root) if api == "conversations.replies"
-                    else not m["thread_ts"])]
+                found = [
+                    dict(m)
+                    for m in self.messages
+                    if m["channel"] == channel
+                    and (
+                        (m["thread_ts"] == root or m["ts"] == root) if api == "conversations.replies" else not m["thread_ts"]
+                    )
+                ]
             return {"ok": True, "messages": found, "has_more": False}
         if api == "chat.update":
             ts = body.get("ts") or self.next_ts()
@@ -224,8 +235,12 @@ class SlackStandin:
                     upload = self.uploads.get(item["id"])
                 if upload is None or "data" not in upload:
                     return {"ok": False, "error": "file_not_found"}
-                upload.update(title=item.get("title"), channel_id=body.get("channel_id"),
-                              thread_ts=body.get("thread_ts"), initial_comment=body.get("initial_comment"))
+                upload.update(
+                    title=item.get("title"),
+                    channel_id=body.get("channel_id"),
+                    thread_ts=body.get("thread_ts"),
+                    initial_comment=body.get("initial_comment"),
+                )
                 done.append({"id": item["id"], "title": item.get("title"), "name": upload["filename"]})
             return {"ok": True, "files": done}
         if api == "conversations.info":
@@ -304,8 +319,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _upload(self, file_id: str) -> None:
         data = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self.owner.record(Call(self.command, self.path, {k.lower(): v for k, v in self.headers.items()},
-                               {"length": len(data)}))
+        self.owner.record(
+            Call(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, {"length": len(data)})
+        )
         upload = self.owner.uploads.get(file_id)
         if upload is None or len(data) != upload["length"]:
             self._send(400, b"bad upload", "text/plain")

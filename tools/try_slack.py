@@ -60,16 +60,27 @@ def _free_port() -> int:
 def _bot_env(slack: ss.SlackStandin, data_dir: str) -> dict[str, str]:
     mine = ("SLACK_", "OPENAI_", "BRIEFBOT_")
     env = {k: v for k, v in os.environ.items() if not k.startswith(mine) and k not in ("DATABASE_URL", "PORT")}
-    env.update({"SLACK_API_URL": slack.api_url, "SLACK_BOT_TOKEN": "xoxb-try-it", "SLACK_SIGNING_SECRET": SECRET,
-                "BRIEFBOT_DATA_DIR": data_dir, "HOST": "127.0.0.1"})
+    env.update(
+        {
+            "SLACK_API_URL": slack.api_url,
+            "SLACK_BOT_TOKEN": "xoxb-try-it",
+            "SLACK_SIGNING_SECRET": SECRET,
+            "BRIEFBOT_DATA_DIR": data_dir,
+            "HOST": "127.0.0.1",
+        }
+    )
     return env
 
 
 def _start_bot(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
     """``briefbot slack --http --port PORT``, waited for until ``/healthz`` answers."""
     with log.open("wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "bot", "slack", "--http", "--port", str(port)], env=env,
-                                stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "slack", "--http", "--port", str(port)],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -85,10 +96,19 @@ def _start_bot(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[by
 
 def _send(port: int, event_id: str, event: dict[str, Any]) -> None:
     """One signed Events API request, as Slack sends it; the bot must acknowledge it with 200."""
-    body = json.dumps({"type": "event_callback", "team_id": ss.TEAM_ID, "api_app_id": "A0001", "event_id": event_id,
-                       "event_time": int(time.time()), "event": event})
-    reply = httpx.post(f"http://127.0.0.1:{port}/slack/events", content=body, headers=ss.signed_headers(SECRET, body),
-                       timeout=10)
+    body = json.dumps(
+        {
+            "type": "event_callback",
+            "team_id": ss.TEAM_ID,
+            "api_app_id": "A0001",
+            "event_id": event_id,
+            "event_time": int(time.time()),
+            "event": event,
+        }
+    )
+    reply = httpx.post(
+        f"http://127.0.0.1:{port}/slack/events", content=body, headers=ss.signed_headers(SECRET, body), timeout=10
+    )
     if reply.status_code != 200:
         raise RuntimeError(f"the bot answered {reply.status_code} to {event['type']}: {reply.text[:200]}")
 
@@ -112,26 +132,50 @@ def converse(text: str, questions: list[str], out: Any = sys.stdout) -> None:
         port = _free_port()
         bot = _start_bot(_bot_env(slack, tmp), port, Path(tmp) / "bot.log")
         try:
-            say(f"Slack stand-in: {slack.api_url}   bot: briefbot slack --http --port {port} "
-                "(offline engine, data in a temporary folder)\n\n")
+            say(
+                f"Slack stand-in: {slack.api_url}   bot: briefbot slack --http --port {port} "
+                "(offline engine, data in a temporary folder)\n\n"
+            )
             started = time.monotonic()
-            _send(port, "EvTry0", {"type": "app_mention", "channel": CHANNEL, "user": USER, "ts": MENTION_TS,
-                                   "text": f"<@{ss.BOT_USER_ID}> {text}"})
+            _send(
+                port,
+                "EvTry0",
+                {
+                    "type": "app_mention",
+                    "channel": CHANNEL,
+                    "user": USER,
+                    "ts": MENTION_TS,
+                    "text": f"<@{ss.BOT_USER_ID}> {text}",
+                },
+            )
             brief = _wait(slack, "chat.update", 0)
             say(f"you, in #news: @briefbot + {len(text):,} characters of article text\n")
             say(f"briefbot, in the thread ({time.monotonic() - started:.1f} s):\n\n{readable(brief)}\n\n")
             for n, question in enumerate(questions, start=1):
                 seen = len([c for c in slack.api_calls("chat.postMessage") if c.body.get("channel") == CHANNEL])
                 started = time.monotonic()
-                _send(port, f"EvTry{n}", {"type": "message", "channel": CHANNEL, "channel_type": "channel",
-                                          "user": USER, "text": question, "ts": f"1800000000.{100 + n:06d}",
-                                          "thread_ts": MENTION_TS})
+                _send(
+                    port,
+                    f"EvTry{n}",
+                    {
+                        "type": "message",
+                        "channel": CHANNEL,
+                        "channel_type": "channel",
+                        "user": USER,
+                        "text": question,
+                        "ts": f"1800000000.{100 + n:06d}",
+                        "thread_ts": MENTION_TS,
+                    },
+                )
                 answer = _wait(slack, "chat.postMessage", seen)
                 say(f"you, in the thread: {question}\n")
                 say(f"briefbot ({time.monotonic() - started:.1f} s):\n\n{readable(answer)}\n\n")
             calls = [c.api for c in slack.api_calls()]
-            say("Slack Web API calls the bot made: "
-                + ", ".join(f"{api} ×{calls.count(api)}" for api in dict.fromkeys(calls)) + "\n")
+            say(
+                "Slack Web API calls the bot made: "
+                + ", ".join(f"{api} ×{calls.count(api)}" for api in dict.fromkeys(calls))
+                + "\n"
+            )
         finally:
             bot.terminate()
             try:
@@ -144,8 +188,13 @@ def converse(text: str, questions: list[str], out: Any = sys.stdout) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.try_slack", description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", type=Path, default=SAMPLE, help="a text article (default: %(default)s)")
-    parser.add_argument("--ask", action="append", default=None, metavar="QUESTION",
-                        help=f"a follow-up question in the brief's thread; repeatable (default: {QUESTION!r})")
+    parser.add_argument(
+        "--ask",
+        action="append",
+        default=None,
+        metavar="QUESTION",
+        help=f"a follow-up question in the brief's thread; repeatable (default: {QUESTION!r})",
+    )
     args = parser.parse_args(argv)
     try:
         text = args.file.read_text(encoding="utf-8")
