@@ -138,14 +138,17 @@ def elsewhere(
     return [t for t in records if t.channel != channel]
 
 
+MaybeText = str | None  # an optional workspace id or link
+
+
 def brief_once(
     service: BriefService,
     article: Article,
     *,
     platform: str,
     channel: str,
-    workspace: str | None = None,
-    canonical_url: str | None = None,
+    workspace: MaybeText = None,
+    canonical_url: MaybeText = None,
 ) -> tuple[Brief, list[BriefPlace]]:
     """The brief of ``article``: the one already posted in another channel when there is one (briefed
     once), with references to those threads; else a fresh brief and no references. The same article is the

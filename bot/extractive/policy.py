@@ -37,6 +37,9 @@ _CHANGE_VERBS = frozenset({"change", "alter", "shift", "budge", "waver", "move"}
 _MILITARY_OBJECTS = frozenset(
     {"target", "site", "facility", "airfield", "base", "position", "launcher", "depot", "installation"}
 )
+# The domain file's word lists that frame an action, in the order they are tried (a "need" is a review).
+_VERB_FRAMES = ("permit", "lift", "restrict", "prohibit", "review", "request", "need", "use", "supply")
+_NOUN_FRAMES = ("permit_noun", "restrict_noun", "prohibit_noun", "review_noun", "request_noun")
 _LIGHT_NOUN_VERBS = {"have", "get", "give", "grant", "receive", "win", "secure", "obtain", "hold"}
 
 
@@ -75,20 +78,11 @@ class PolicyReader(ContextReader):
                 return None  # "Ukraine needed air defence" wants a weapon; "would need to approve" is pending
             if lemma in lx.deny and any(c.dep_ == "ccomp" for c in token.children):
                 return None  # "denied that any aircraft had been destroyed" reports; it refuses nothing
-            for frame, words in (
-                ("permit", lx.permit),
-                ("lift", lx.lift),
-                ("restrict", lx.restrict),
-                ("prohibit", lx.prohibit),
-                ("review", lx.review),
-                ("request", lx.request),
-                ("review", lx.need),
-                ("use", lx.use),
-                ("supply", lx.supply),
-            ):
+            for name in _VERB_FRAMES:
+                words = getattr(lx, name)
                 # The word itself too: the small model's lemmatiser sometimes mangles base forms ("need" → "nee").
                 if (lemma in words or token.lower_ in words) and lemma != "hold":
-                    return frame  # type: ignore[return-value]
+                    return "review" if name == "need" else name  # type: ignore[return-value]
             return None
         if token.pos_ in ("NOUN", "PROPN"):
             if lemma == "light":
@@ -105,14 +99,9 @@ class PolicyReader(ContextReader):
                 # "no decision has been made", "a decision could come", "the decision on whether to send …"
                 undecided = any(t.lower_ == "whether" for t in token.subtree)
                 return "review" if syntax.is_negated(token) or syntax.modals(token.head) or undecided else None
-            for frame, words in (
-                ("permit", lx.permit_noun),
-                ("restrict", lx.restrict_noun),
-                ("prohibit", lx.prohibit_noun),
-                ("review", lx.review_noun),
-                ("request", lx.request_noun),
-            ):
-                if lemma in words and lemma not in ("rule", "guideline", "principle"):
+            for name in _NOUN_FRAMES:
+                frame = name.removesuffix("_noun")
+                if lemma in getattr(lx, name) and lemma not in ("rule", "guideline", "principle"):
                     return frame  # type: ignore[return-value]
             if lemma in lx.use or lemma in ("transfer", "delivery", "supply", "export", "use"):
                 return "use" if lemma in lx.use else "supply"

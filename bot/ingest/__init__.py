@@ -24,6 +24,8 @@ from bot.ingest.fetch import fetch_bytes, fetch_url
 from bot.ingest.ssrf import Resolver, check_address
 from bot.ingest.urls import canonical_url, is_url
 
+Client = httpx.Client | None  # a caller's own HTTP client (tests, the bots' pooled one), or a fresh one per fetch
+
 __all__ = [
     "Resolver",
     "article_from_bytes",
@@ -73,7 +75,7 @@ def load_source(
     *,
     settings: Settings,
     stdin: BinaryIO | None = None,
-    client: httpx.Client | None = None,
+    client: Client = None,
     resolver: Resolver | None = None,
 ) -> Article:
     """An Article from SOURCE: an http(s) URL, ``-`` for stdin, or a path to a text, HTML or PDF file."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -244,6 +245,9 @@ def origin_of(url: httpx.URL) -> Origin:
     return url.scheme, url.host.lower(), url.port or _DEFAULT_PORTS.get(url.scheme, 0)
 
 
+_FILE_HOPS = "That file's address redirects too many times."
+
+
 def fetch_with_credentials(
     url: str,
     *,
@@ -263,13 +267,5 @@ def fetch_with_credentials(
     def hop_options(here: Origin) -> tuple[list[str], dict[str, str]]:
         return ([here[1]] if here == trusted_origin else []), (headers if here == credential_origin else {})
 
-    return _guarded_get(
-        url,
-        settings=settings,
-        client=client,
-        resolver=resolver,
-        limit=max_bytes,
-        readable_only=False,
-        too_many="That file's address redirects too many times.",
-        hop_options=hop_options,
-    )
+    reach: dict[str, Any] = {"settings": settings, "client": client, "resolver": resolver}
+    return _guarded_get(url, **reach, limit=max_bytes, readable_only=False, too_many=_FILE_HOPS, hop_options=hop_options)

@@ -19,11 +19,8 @@ from bot.qa.lexicon import tokens
 _WINDOW = 10
 _WORD = re.compile(r"\S+")
 # The question asks for a running total, not the latest addition.
-_TOTAL_Q = re.compile(
-    r"\b(?:now|in total|total|overall|altogether|in all|so far|to date|since|all told|"
-    r"cumulative|add(?:s)? up)\b",
-    re.IGNORECASE,
-)
+_TOTAL_WORDS = "now|in total|total|overall|altogether|in all|so far|to date|since|all told|cumulative|add(?:s)? up"
+_TOTAL_Q = re.compile(rf"\b(?:{_TOTAL_WORDS})\b", re.IGNORECASE)
 # The figure is a running total: "bringing the total to", "taking it to", "lifts … to", "a total of".
 _TOTAL_BEFORE = re.compile(
     r"(?:\b(?:total(?:ling|ing)?|tally|overall)\b(?:\s+\w+){0,3}\s+(?:to|of|at|is|was|stands at|now)?\s*"

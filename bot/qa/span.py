@@ -28,13 +28,10 @@ if TYPE_CHECKING:
 
 _FRAMED = re.compile(r"\b(?:does|do|did)\s+(?:\w+\s+){1,3}(?:say|claim|report|think|believe|allege)\b", re.IGNORECASE)
 # Questions about what help holds: "What's in the package?", "What does it include?", "What is Denmark buying?"
-_CONTENTS = re.compile(
-    r"\bwhat(?:'s|’s| is| are| was| were| else is)?(?: \w+ly)? (?:in|inside)\b|"
-    r"\b(?:includes?|including|contains?|"
-    r"buy(?:ing)?|send(?:ing)?|giv(?:e|ing)|supply(?:ing)?|deliver(?:ing)?|get(?:ting)?|"
-    r"receiv(?:e|ing)|pay(?:ing)? for)\b",
-    re.IGNORECASE,
-)
+_HOLDING = r"includes?|including|contains?|buy(?:ing)?|send(?:ing)?|giv(?:e|ing)|supply(?:ing)?|deliver(?:ing)?"
+_GETTING = r"get(?:ting)?|receiv(?:e|ing)|pay(?:ing)? for"
+_WHAT_IN = r"\bwhat(?:'s|’s| is| are| was| were| else is)?(?: \w+ly)? (?:in|inside)\b"
+_CONTENTS = re.compile(rf"{_WHAT_IN}|\b(?:{_HOLDING}|{_GETTING})\b", re.IGNORECASE)
 _AUX = {"be", "do", "have", "can", "will", "would", "should", "may", "might", "must", "shall", "could"}
 _SAYING = {
     "say",

@@ -62,15 +62,8 @@ class ArticlesMixin:
         if row is None:
             return None
         text, title, url, site, published, kind, extra = row
-        return Article(
-            text=text,
-            title=title,
-            url=url,
-            site=site,
-            published=published,
-            kind=kind,
-            extra=json.loads(extra) if extra else {},
-        )
+        meta = json.loads(extra) if extra else {}
+        return Article(text=text, title=title, url=url, site=site, published=published, kind=kind, extra=meta)
 
     def find_article(self, *, content_sha256: str | None = None, canonical_url: str | None = None) -> int | None:
         """The id of the article with this content hash, else with this canonical URL, else None."""

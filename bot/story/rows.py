@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -67,70 +68,46 @@ COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(ItemRow))
 
 def rows_from_brief(brief: Brief, *, place: BriefPlace, normaliser: Normaliser) -> list[ItemRow]:
     """The brief's items as rows, in section order."""
-    n = normaliser
     base: dict[str, Any] = {f.name: getattr(place, f.name) for f in fields(BriefPlace)}
-    rows: list[ItemRow] = []
-    for i, aid in enumerate(brief.aid):
-        currency = aid.currency.upper() if aid.currency else None
-        rows.append(
-            ItemRow(
-                section="aid",
-                position=i,
-                **base,
-                donor=aid.donor,
-                recipient=aid.recipient,
-                value=aid.value,
-                currency=currency,
-                amount=aid.amount,
-                aid_type=aid.aid_type,
-                status=aid.status,
-                detail="; ".join(aid.contents) or None,
-                entity_key=n.entity(aid.donor),
-                weapon_key=_first_weapon(n, aid.contents),
-            )
-        )
-    for i, pol in enumerate(brief.weapons_policy):
-        rows.append(
-            ItemRow(
-                section="weapons_policy",
-                position=i,
-                **base,
-                actor=pol.actor,
-                weapon=pol.weapon,
-                stance=pol.stance,
-                detail=pol.scope,
-                entity_key=n.entity(pol.actor),
-                weapon_key=n.weapon(pol.weapon),
-            )
-        )
-    for i, san in enumerate(brief.sanctions):
-        rows.append(
-            ItemRow(
-                section="sanctions",
-                position=i,
-                **base,
-                imposed_by=san.imposed_by,
-                target_count=san.target_count,
-                detail=san.targets,
-                entity_key=n.entity(san.imposed_by),
-            )
-        )
-    for i, claim in enumerate(brief.battlefield_claims):
-        rows.append(
-            ItemRow(
-                section="battlefield_claims",
-                position=i,
-                **base,
-                claimant=claim.claimant,
-                side=claim.side,
-                location=claim.location,
-                status=claim.status,
-                detail=claim.claim,
-                entity_key=n.entity(claim.claimant),
-                place_key=n.place(claim.location),
-            )
-        )
-    return rows
+    return [
+        ItemRow(section=section, position=i, **base, **_SECTION_FIELDS[section](item, normaliser))
+        for section in _SECTION_FIELDS
+        for i, item in enumerate(brief.items(section))
+    ]
+
+
+def _aid_fields(aid: Any, n: Normaliser) -> dict[str, Any]:
+    currency = aid.currency.upper() if aid.currency else None
+    given = dict(donor=aid.donor, recipient=aid.recipient, value=aid.value, currency=currency, amount=aid.amount)
+    kind = dict(aid_type=aid.aid_type, status=aid.status, detail="; ".join(aid.contents) or None)
+    return {**given, **kind, "entity_key": n.entity(aid.donor), "weapon_key": _first_weapon(n, aid.contents)}
+
+
+def _policy_fields(pol: Any, n: Normaliser) -> dict[str, Any]:
+    keys = dict(entity_key=n.entity(pol.actor), weapon_key=n.weapon(pol.weapon))
+    return dict(actor=pol.actor, weapon=pol.weapon, stance=pol.stance, detail=pol.scope, **keys)
+
+
+def _sanction_fields(san: Any, n: Normaliser) -> dict[str, Any]:
+    return dict(
+        imposed_by=san.imposed_by, target_count=san.target_count, detail=san.targets, entity_key=n.entity(san.imposed_by)
+    )
+
+
+def _claim_fields(claim: Any, n: Normaliser) -> dict[str, Any]:
+    keys = dict(entity_key=n.entity(claim.claimant), place_key=n.place(claim.location))
+    return dict(
+        claimant=claim.claimant, side=claim.side, location=claim.location, status=claim.status, detail=claim.claim, **keys
+    )
+
+
+# Each section's own columns, in the brief's section order.
+_SECTION_FIELDS: dict[str, Callable[[Any, Normaliser], dict[str, Any]]] = {
+    "aid": _aid_fields,
+    "weapons_policy": _policy_fields,
+    "sanctions": _sanction_fields,
+    "battlefield_claims": _claim_fields,
+}
 
 
 def _first_weapon(n: Normaliser, contents: list[str]) -> str | None:
