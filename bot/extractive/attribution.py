@@ -137,8 +137,8 @@ class Attributor(ContextReader):
                         skip = {t.i for t in token.subtree}
                         found.append(Attribution(speaker, None, {t.i for t in s.doc if t.i not in skip}))
                 continue
-            if lemma not in self.lx.report or not syntax.is_verbal(token):
-                continue
+            if lemma not in self.lx.report or not syntax.is_verbal(token) or syntax.is_negated(token):
+                continue  # "could not say who launched the drone", "did not confirm it" assert nothing
             who = speaker_token(token)
             trailing = trailing_speaker(token) if who is None else None
             if trailing is not None:
