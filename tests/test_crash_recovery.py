@@ -120,7 +120,7 @@ class BotProcess:
             except subprocess.TimeoutExpired:
                 self.kill()
 
-    def mention(self, channel: str, ts: str) -> int:
+    def mention(self, channel: str, ts: str, text: str = ARTICLE) -> int:
         body = json.dumps(
             {
                 "token": "x",
@@ -134,7 +134,7 @@ class BotProcess:
                     "channel": channel,
                     "user": f"U{channel}",
                     "ts": ts,
-                    "text": f"<@{ss.BOT_USER_ID}> {ARTICLE}",
+                    "text": f"<@{ss.BOT_USER_ID}> {text}",
                 },
                 "authorizations": [{"team_id": ss.TEAM_ID, "user_id": ss.BOT_USER_ID, "is_bot": True}],
             }

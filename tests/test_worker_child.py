@@ -7,74 +7,17 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import signal
 import time
 from pathlib import Path
 
-import httpx
 import pytest
-from test_crash_recovery import ARTICLE, SECRET, BotProcess, alive, children
+from test_crash_recovery import BotProcess, alive, children
 from test_store_db import store_url  # noqa: F401 (the fixture: an empty SQLite or PostgreSQL database)
 
+from benchmarks.slack_adversarial import giant_sentence
 from bot.store import open_store
 from standins import slack_api as ss
-
-_WORDS = [
-    "troops",
-    "said",
-    "the",
-    "Ukraine",
-    "$40",
-    "million",
-    "aid",
-    "Kyiv",
-    "sanctions",
-    "Russia",
-    "U.S.",
-    "Mr.",
-    "would",
-    "not",
-    "allow",
-    "strikes",
-    "on",
-    "Avdiivka",
-    "captured",
-    "1,376",
-    "“",
-    "”",
-]
-
-
-def _hostile_text(size: int = 100_000) -> str:
-    """About ``size`` bytes of one sentence with no stop: among the slowest inputs for the offline engine."""
-    rnd = random.Random(11)
-    return " ".join(rnd.choice(_WORDS) for _ in range(size // 6))[:size]
-
-
-def _mention(bot: BotProcess, channel: str, ts: str, text: str) -> int:
-    body = json.dumps(
-        {
-            "token": "x",
-            "team_id": ss.TEAM_ID,
-            "api_app_id": "A0001",
-            "type": "event_callback",
-            "event_id": f"Ev{channel}{ts}",
-            "event_time": int(time.time()),
-            "event": {
-                "type": "app_mention",
-                "channel": channel,
-                "user": f"U{channel}",
-                "ts": ts,
-                "text": f"<@{ss.BOT_USER_ID}> {text}",
-            },
-            "authorizations": [{"team_id": ss.TEAM_ID, "user_id": ss.BOT_USER_ID, "is_bot": True}],
-        }
-    )
-    resp = httpx.post(
-        f"http://127.0.0.1:{bot.port}/slack/events", content=body, headers=ss.signed_headers(SECRET, body), timeout=10
-    )
-    return resp.status_code
 
 
 def _answered(standin: ss.SlackStandin, channel: str) -> list[dict]:
@@ -106,10 +49,10 @@ def test_an_ack_comes_while_a_hostile_message_is_briefed_by_the_bots_own_worker(
             bot.start()
             assert bot.proc is not None
             assert _wait(lambda: len(children(bot.proc.pid)) == 1, timeout=30)
-            assert _mention(bot, "C0HOSTILE", "1800000400.000001", _hostile_text()) == 200
+            assert bot.mention("C0HOSTILE", "1800000400.000001", giant_sentence(100_000)) == 200
             # The hostile brief has started (its placeholder is up); a request now is acknowledged at once.
             assert _wait(lambda: any(m["channel"] == "C0HOSTILE" for m in standin.messages)), bot.log.read_text()[-2000:]
-            assert _mention(bot, "C0CALM", "1800000400.000002", ARTICLE) == 200
+            assert bot.mention("C0CALM", "1800000400.000002") == 200
             assert not _answered(standin, "C0HOSTILE")  # acknowledged while the hostile brief was under way
             # Both are briefed, in the worker process the bot started, not in the bot's own.
             assert _wait(lambda: _answered(standin, "C0HOSTILE") and _answered(standin, "C0CALM")), bot.log.read_text()[

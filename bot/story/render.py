@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from bot.story.digest import Digest, Line, PlaceClaims
 from bot.story.links import thread_url
-from bot.story.rows import BriefPlace, ItemRow
+from bot.story.rows import COLUMNS, BriefPlace, ItemRow
 from bot.story.whatsnew import Note, summary
 
 Linker = Callable[[BriefPlace], "str | None"]
@@ -274,25 +274,9 @@ def whats_new_lines(
 
 def digest_document(digest: Digest, *, linker: Linker = thread_url) -> dict[str, object]:
     """The digest as plain JSON-ready data (``briefbot digest --format json``); every line lists its threads."""
-    item_fields = (
-        "section",
-        "donor",
-        "recipient",
-        "value",
-        "currency",
-        "amount",
-        "aid_type",
-        "actor",
-        "weapon",
-        "stance",
-        "imposed_by",
-        "target_count",
-        "claimant",
-        "side",
-        "location",
-        "status",
-        "detail",
-    )
+    # What a line says: its section and fields, not where it was posted nor the keys it is matched by.
+    item_fields = COLUMNS[COLUMNS.index("section") : COLUMNS.index("detail") + 1]
+    item_fields = tuple(name for name in item_fields if name != "position")
 
     def line(x: Line) -> dict[str, object]:
         out: dict[str, object] = {k: getattr(x.row, k) for k in item_fields if getattr(x.row, k) is not None}
