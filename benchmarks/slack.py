@@ -29,10 +29,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from benchmarks.database import bench_database
 from standins import slack_api as ss
+from standins.bot_process import wait_until_healthy
 from standins.openai_api import OpenAIStandin
 
 SECRET = "bench-signing-secret"
@@ -156,17 +155,8 @@ def _start_bot(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[by
     with log.open("wb") as out:
         cmd = [sys.executable, "-c", code % port]
         proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"the bot exited; see its log:\n{log.read_text()[-2000:]}")
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("the bot did not start within 30 s")
+    wait_until_healthy(proc, port, log)
+    return proc
 
 
 def _stop(procs: list[subprocess.Popen[bytes]], *, timeout: float) -> None:

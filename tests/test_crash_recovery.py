@@ -28,6 +28,7 @@ import pytest
 from test_store_db import store_url  # noqa: F401 (the fixture: an empty SQLite or PostgreSQL database)
 
 from standins import slack_api as ss
+from standins.bot_process import wait_until_healthy
 
 SECRET = "crash-test-secret"
 ARTICLE = (
@@ -91,16 +92,8 @@ class BotProcess:
                 stdout=log,
                 stderr=log,
             )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            assert self.proc.poll() is None, self.log.read_text(errors="replace")[-2000:]
-            try:
-                if httpx.get(f"http://127.0.0.1:{self.port}/healthz", timeout=1).status_code == 200:
-                    return time.monotonic()
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.05)
-        raise AssertionError("the bot did not start")
+        wait_until_healthy(self.proc, self.port, self.log)
+        return time.monotonic()
 
     def kill(self, *, with_workers: bool = True) -> None:
         """SIGKILL the bot and (as a crash of its machine would) the worker process it started."""

@@ -27,6 +27,7 @@ from typing import Any
 import httpx
 
 from standins import slack_api as ss
+from standins.bot_process import wait_until_healthy
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "article.txt"
 QUESTION = "How much is the package worth?"
@@ -81,17 +82,8 @@ def _start_bot(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[by
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"briefbot slack exited with {proc.returncode}:\n{log.read_text()[-2000:]}")
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("briefbot slack did not answer /healthz within 60 s")
+    wait_until_healthy(proc, port, log, timeout=60)
+    return proc
 
 
 def _send(port: int, event_id: str, event: dict[str, Any]) -> None:

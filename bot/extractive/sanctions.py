@@ -27,6 +27,8 @@ _ALWAYS = {"sanction", "designate", "blacklist", "embargo"}
 # Verbs that make a measure only in the passive: "were barred from receiving exports".
 _ONLY_PASSIVE = {"bar"}
 _TARGET_PREPS = {"on", "against", "to", "in", "from"}
+# Sentences after an actor's own measure in which an unattributed measure is still that actor's.
+_OWN_MEASURE_WINDOW = 4
 # Putting names on a list ("were put on a list of …"), and naming them when a sanctions authority does it.
 _PUT_ON = {"put", "place", "add", "include"}
 # Participles that say where a target is ("based in China", "registered in the UAE"), unlike what it does.
@@ -161,7 +163,7 @@ class SanctionsReader:
         if any(
             f.section == "sanctions"
             and f.fields["imposed_by"] == self.ctx.last_sanctions_actor
-            and f.sentences[-1].index >= s.index - 4
+            and f.sentences[-1].index >= s.index - _OWN_MEASURE_WINDOW
             for f in self.ctx.items[-3:]
         ):
             targeted.clear()  # right after the EU's own measure, "EU banks are barred from SPFS" is the EU's too
