@@ -37,6 +37,11 @@ log = logging.getLogger(__name__)
 
 EngineChoice = Literal["auto", "llm", "extractive"]
 _CLI_WORKSPACE = "cli"
+# Text of our own for ``warm``: on the subject, so that every stage of the offline engine runs.
+_WARM_UP_TEXT = (
+    "Germany will send two air defence systems worth $500 million to Ukraine, the defence ministry said on "
+    "Monday. The European Union froze the assets of three Russian banks."
+)
 BUDGET_NOTE = "Today's token budget for this workspace is used up; the offline engine answered."
 
 
@@ -275,6 +280,20 @@ class BriefService:
         except ValueError:
             log.warning("ignoring an unreadable cached brief under %s", key)
             return None
+
+    def warm(self) -> None:
+        """Load everything the offline engine loads on first use (the parser, the names, the token
+        encoding, the question reader) by briefing and asking about a two-sentence text of our own.
+
+        A worker calls this before it claims a job: loading holds the interpreter lock for a tenth of a
+        second at a time (compiled constructors), and a job thread holding SQLite's write lock meanwhile
+        would hold up every other process's write (acknowledgements) with it."""
+        from bot.llm.tokens import count_tokens
+
+        count_tokens(_WARM_UP_TEXT, self.settings.llm.model)  # built here: a first brief counts in a fork
+        article = self.load_text(_WARM_UP_TEXT)
+        brief = self.brief(article, engine="extractive")
+        self.offline_answerer.answer(article, "Who sends the air defence systems?", brief=brief, history=())
 
     # -- questions ---------------------------------------------------------------------------------
 

@@ -112,3 +112,33 @@ def test_daily_token_budget_sends_the_rest_of_the_day_offline(server, tmp_path):
     brief = service.brief(other)
     assert len(server.requests) == 1
     assert brief.engine == "extractive" and "budget" in brief.notes[0]
+
+
+WARM_CHECK = """
+import sys
+from bot.config import load_settings
+from bot.extractive import pipeline
+from bot.llm import tokens
+from bot.service import BriefService
+
+service = BriefService(settings=load_settings(env={}), llm=None)
+service.warm()
+modules, parser, builds = set(sys.modules), pipeline.load_pipeline(), tokens.get_encoding.cache_info().misses
+article = service.load_text(sys.stdin.read())
+brief = service.brief(article)
+answer = service.ask(article, "How much will Norway give?", brief=brief)
+assert brief.aid and answer.answerable, (brief, answer)
+new_builds = tokens.get_encoding.cache_info().misses - builds
+print(sorted(set(sys.modules) - modules), pipeline.load_pipeline() is parser, new_builds)
+"""
+
+
+def test_a_warmed_service_loads_nothing_more_for_its_first_real_brief_and_answer():
+    """A worker warms before claiming a job, so no job thread loads the parser, compiles the names or builds
+    the token encoding while it holds the database's write lock (that stalled other processes' writes)."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", WARM_CHECK], input=ARTICLE, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["[]", "True", "0"]

@@ -54,7 +54,9 @@ def worker_pool(settings: Settings, *, env: dict[str, str] | None = None) -> Job
     from bot.slack.work import Poster
 
     env = dict(os.environ if env is None else env)
-    workflow = ChatWorkflow(service=BriefService(settings=settings))
+    service = BriefService(settings=settings)
+    service.warm()  # before the first claim: see BriefService.warm
+    workflow = ChatWorkflow(service=service)
     token = env.get("SLACK_BOT_TOKEN")
     oauth = None if token else oauth_settings(settings, workflow, env)
     if not token and oauth is None:
