@@ -20,16 +20,16 @@ import hashlib
 import importlib.util
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.errors import ConfigError
-from bot.extractive.mend import mend_parenthetical_reports
+from bot.extractive.mend import mend_adjectival_passives, mend_parenthetical_reports
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MODEL_VERSION = "3.8.0"
 # The installed packages that carry the model, in order of preference.
@@ -187,4 +187,26 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
     nlp = load_pipeline()
     with _lock:  # the vocabulary's string store is shared state
         docs = nlp.pipe((breakable(t[:MAX_PARSED_CHARS]) for t in texts), batch_size=64)
-        return [mend_parenthetical_reports(doc) for doc in docs]
+        verb_lemma = _participle_reader(nlp)
+        return [mend_adjectival_passives(mend_parenthetical_reports(doc), verb_lemma) for doc in docs]
+
+
+def _participle_reader(nlp: Language) -> Callable[[Token], str | None]:
+    """A function giving the verb a word is the past participle of ("frozen" -> "freeze", "banned" -> "ban"),
+    by the pipeline's own lemmatizer read as for a verb; None for a word that is no verb's participle."""
+    lemmatizer: Any = nlp.get_pipe("lemmatizer")
+    verbs = set(lemmatizer.lookups.get_table("lemma_index")["verb"])
+
+    def verb_lemma(token: Token) -> str | None:
+        word = token.lower_
+        if not word.endswith(("ed", "en")):
+            return None
+        pos = token.pos_
+        token.pos_ = "VERB"
+        try:
+            lemma = lemmatizer.rule_lemmatize(token)[0]
+        finally:
+            token.pos_ = pos
+        return lemma if lemma != word and lemma in verbs else None
+
+    return verb_lemma
