@@ -125,8 +125,14 @@ class SanctionsFollowUp:
     def _shape(self, s: Sentence) -> tuple[Token, Token] | None:
         """(verb, target) when the sentence continues a measure, else ``None``."""
         root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+        if root is not None and root.lemma_.lower() in self.r.lx.report - _ACTS:  # not "adds"
+            # "A fact sheet said they included Chinese companies …": what the report says continues the measure.
+            root = syntax.first_child(root, "ccomp") or root
         if root is None or not syntax.is_verbal(root) or syntax.is_negated(root):
             return None
+        listed = _on_the_list(s) or _listings_of(root)
+        if listed is not None:
+            return listed
         lemma = root.lemma_.lower()
         among = any(
             p.lower_ == "among" and any(o.lower_ in _STAND_FOR | {"which"} for o in p.children)
@@ -220,3 +226,31 @@ class SanctionsFollowUp:
         ):
             return None
         return item
+
+
+def _on_the_list(s: Sentence) -> tuple[Token, Token] | None:
+    """ "Firms in China … are also on the list": (the verb "be", its subject). The parser may hang "are"
+    as a conjunct of a participle before it, so the subject is looked for on its head too."""
+    for be in s.doc:
+        if be.lemma_.lower() != "be" or syntax.is_negated(be):
+            continue
+        on = next((p for p in syntax.children(be, "prep") if p.lower_ in ("on", "onto")), None)
+        listing = syntax.first_child(on, "pobj") if on is not None else None
+        if listing is None or listing.lemma_.lower() not in _LISTED:
+            continue
+        subject = syntax.first_child(be, "nsubj") or (syntax.first_child(be.head, "nsubj") if be.dep_ == "conj" else None)
+        if subject is not None and subject.lower_ not in _STAND_FOR:
+            return be, subject
+    return None
+
+
+def _listings_of(root: Token) -> tuple[Token, Token] | None:
+    """ "There are also new listings of companies in China …": (the verb, what is listed)."""
+    if root.lemma_.lower() != "be" or syntax.first_child(root, "expl") is None:
+        return None
+    listing = syntax.first_child(root, "attr", "nsubj")
+    if listing is None or listing.lemma_.lower() not in _LISTED | {"designation", "listing"}:
+        return None
+    of = next((p for p in syntax.children(listing, "prep") if p.lower_ == "of"), None)
+    listed = syntax.first_child(of, "pobj") if of is not None else None
+    return (root, listed) if listed is not None else None
