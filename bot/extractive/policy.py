@@ -40,6 +40,8 @@ _MILITARY_OBJECTS = frozenset(
 # The domain file's word lists that frame an action, in the order they are tried (a "need" is a review).
 _VERB_FRAMES = ("permit", "lift", "restrict", "prohibit", "review", "request", "need", "use", "supply")
 _NOUN_FRAMES = ("permit_noun", "restrict_noun", "prohibit_noun", "review_noun", "request_noun")
+# Verbs that say how far a permission or a limit reaches.
+_SCOPE_VERBS = {"extend", "apply", "cover"}
 _LIGHT_NOUN_VERBS = {"have", "get", "give", "grant", "receive", "win", "secure", "obtain", "hold"}
 
 
@@ -138,6 +140,9 @@ class PolicyReader(ContextReader):
         if token.lemma_.lower() in ("make", "take", "reach"):
             # "No decision has been made on sending …": the decision is the verb's passive subject.
             candidates += [c for c in token.children if c.dep_ == "nsubjpass"]
+        if token.lemma_.lower() in _SCOPE_VERBS:
+            # "The permission does not extend to ATACMS", "the ban covers Storm Shadow": how far the subject reaches.
+            candidates += [c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         return [
             c
             for c in candidates
