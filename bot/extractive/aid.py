@@ -50,6 +50,10 @@ _TO_RUSSIA = {"russia", "moscow", "russian", "kremlin"}
 _WITHHOLDING = ("permit", "prohibit", "review", "request", "restrict")
 
 
+# Verbs that bring a running total to a new figure: "brings the value of US assistance to $62 billion".
+_BRINGS = {"bring", "take", "push", "lift"}
+
+
 class AidReader:
     def __init__(self, context: Context, policy: PolicyReader) -> None:
         self.ctx = context
@@ -156,10 +160,12 @@ class AidReader:
             )
         if lemma in _VALUING and money and any(p.lower_ == "at" for p in syntax.children(verb, "prep")):
             return self._valued(verb) is not None
-        if lemma in self.lx.amount:
-            # "German military support since 2022 totals about €28bn": a total of help, with its figure.
-            who = syntax.subject(verb)
-            return bool(money) and who is not None and self.is_help(who)
+        if lemma in self.lx.amount or lemma in _BRINGS:
+            # "German military support since 2022 totals about €28bn", "$6.8 billion in drawdown authority
+            # remains", "the tranche brings the value of US military assistance to $62 billion": a total or
+            # a balance of help, with its figure.
+            who = syntax.first_child(verb, "dobj") if lemma in _BRINGS else syntax.subject(verb)
+            return bool(money) and who is not None and any(self.is_help(t) for t in who.subtree)
         if lemma == "add":
             return bool(money)  # "is adding €40 million in funding"; "the package adds 116 names to a list" is not aid
         if lemma in self.lx.decide:
