@@ -236,3 +236,25 @@ def test_a_count_of_two_kinds_names_both():
     # Counter-example: a question about one kind keeps to that kind.
     lead = _lead(text, "How many firms face the export ban?")
     assert "9 firms" in lead and "31" not in lead
+
+
+REFUSAL = (
+    "Chancellor Petra Lindqvist has again ruled out sending Falke cruise missiles to Ukraine, whose range "
+    "would put Moscow within reach, arguing that the weapon could not be used without Swedish crews. "
+    "Sweden has sent 40 armoured vehicles this year."
+)
+PERMISSION = (
+    "Norway will not stand in the way of Ukraine using Norwegian-donated rockets against military targets "
+    "on Russian territory, provided this is done in accordance with international law, the ministry said."
+)
+
+
+def test_a_yes_no_lead_says_the_passage_main_clause_with_its_own_verb_and_negation():
+    lead = _lead(REFUSAL, "Is Sweden sending Falke missiles?")
+    assert lead.startswith("According to the article, Chancellor Petra Lindqvist has again ruled out sending Falke")
+    assert "arguing" not in lead and "whose range" not in lead  # the asides stay in the quote below
+
+
+def test_a_yes_no_lead_keeps_a_negation_and_a_condition():
+    lead = _lead(PERMISSION, "Can Ukraine fire the Norwegian rockets into Russia?")
+    assert "will not stand in the way" in lead and "provided this is done in accordance with international law" in lead

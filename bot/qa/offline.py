@@ -17,6 +17,7 @@ from bot.qa.answer_types import asked_numbers, has_figure
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lead import figure_across, figure_in, span_across
 from bot.qa.lexicon import OFF_TOPIC, SYNONYMS, tokens
+from bot.qa.phrases import gist
 from bot.qa.pick import asks_stated_total, states_total
 from bot.qa.retrieve import Hit, Retriever
 from bot.qa.span import SpanReader
@@ -336,4 +337,8 @@ def find_answer(
         if figure:
             figure = figure.strip(" ,.;:")
             lead = f"{figure[:1].upper()}{figure[1:]}, according to the article:"
+        elif main.kind == "yesno" and spans is not None and (said := gist(spans.sentence(ranked_texts[0]))):
+            # "Is Germany sending Taurus?": what the best passage says, in its own main clause, so the lead
+            # answers with the sentence's own verb and negation ("Scholz has again ruled out sending …").
+            lead = f"According to the article, {said}:"
     return Finding(answerable=True, lead=lead, quotes=[h.passage.text for h in chosen], hits=parts[0])

@@ -322,3 +322,72 @@ def said(s: Sentence, reporting: frozenset[str], asked: Collection[str] = ()) ->
                 if text:
                     out.append(text)
     return out
+
+
+# Clauses a yes/no lead leaves out (the quote below it keeps them): circumstances, asides and relative
+# clauses. A condition stays: "may strike …, provided it respects international law" is the answer.
+_ASIDES = {"advcl", "relcl", "parataxis", "intj", "dep", "meta"}
+_CONDITIONS = {"provided", "providing", "unless", "if", "only", "as long as"}
+_MAX_GIST_WORDS = 32
+_QUOTE_MARKS = {'"', "“", "”", "''", "``"}
+_JOINERS = {",", ";", ":"}
+_FUNCTION_WORDS = {"DET", "PRON", "SCONJ", "ADV", "CCONJ", "ADP", "AUX", "PART"}
+
+
+def gist(s: Sentence) -> str | None:
+    """The sentence's main clause, with its subject, verb, negation and objects and without its asides:
+    what a yes/no answer says in its lead ("Chancellor Olaf Scholz has again ruled out sending Taurus
+    cruise missiles"). The polarity is the sentence's own, since its main verb and negation are kept."""
+    root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+    if root is None or not syntax.is_verbal(root) or syntax.first_child(root, "nsubj", "nsubjpass", "expl") is None:
+        return None
+    dropped: set[int] = set()
+    for tok in root.subtree:
+        if tok.i in dropped or tok.i == root.i or tok.dep_ not in _ASIDES:
+            continue
+        if tok.dep_ == "advcl" and (_is_condition(tok) or _integrated(tok)):
+            continue
+        dropped |= {t.i for t in tok.subtree}
+    # Adverbials before the subject ("With that line, …", "On Monday, …") are circumstances too.
+    subject = syntax.first_child(root, "nsubj", "nsubjpass", "expl")
+    assert subject is not None
+    for child in root.children:
+        if child.i < subject.left_edge.i and child.dep_ in ("prep", "advmod", "npadvmod", "cc"):
+            dropped |= {t.i for t in child.subtree}
+    kept = [t for t in root.subtree if t.i not in dropped and t.text not in _QUOTE_MARKS]
+    # The tokens are not one span once asides are out: join them, and close the gaps the asides left.
+    pieces: list[str] = []
+    prev: Token | None = None
+    for n, tok in enumerate(kept):
+        if tok.text in _JOINERS and (prev is None or prev.text in _JOINERS):
+            continue  # the comma after an aside that is gone
+        after = kept[n + 1] if n + 1 < len(kept) else None
+        if tok.pos_ == "CCONJ" and (after is None or after.pos_ in ("CCONJ", "PUNCT")):
+            continue  # "or" whose second half was an aside
+        if prev is not None and tok.text not in _JOINERS | {"."}:
+            pieces.append(prev.whitespace_ or (" " if tok.i != prev.i + 1 else ""))
+        pieces.append(tok.text)
+        prev = tok
+    text = "".join(pieces).strip(" ,;:.“”\"'")
+    if not text or len(text.split()) > _MAX_GIST_WORDS:
+        return None
+    first = next(t for t in kept if t.text not in _JOINERS)
+    # It follows "According to the article,": "The ministry" and "If Russia" lose their capital, names keep it.
+    return text[:1].lower() + text[1:] if first.pos_ in _FUNCTION_WORDS and first.text != "I" else text
+
+
+def _integrated(clause: Token) -> bool:
+    """A clause run into its verb ("ruled out sending Taurus") rather than set off by a comma or a
+    conjunction ("…, arguing that …", "when he told …"): it completes the verb."""
+    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i else None
+    return (
+        clause.i > clause.head.i
+        and before is not None
+        and not before.is_punct
+        and syntax.first_child(clause, "mark", "advmod") is None
+    )
+
+
+def _is_condition(clause: Token) -> bool:
+    words = " ".join(t.lower_ for t in list(clause.subtree)[:3])
+    return any(words.startswith(c) or f" {c}" in f" {words}"[:12] for c in _CONDITIONS)
