@@ -93,3 +93,30 @@ def test_a_dead_worker_is_replaced_and_the_worker_stops_with_the_bot(tmp_path: P
             assert _wait(lambda: not alive(third), timeout=30)
         finally:
             bot.stop()
+
+
+@pytest.mark.timeout(120)
+def test_healthz_reports_a_worker_that_keeps_dying(tmp_path: Path):
+    """A child that dies soon after each start (here: killed three times running) leaves a bot that acks but
+    never briefs; /healthz says so, so a platform's health check can see it."""
+    import httpx
+
+    with ss.SlackStandin() as standin:
+        bot = BotProcess(standin, tmp_path, f"sqlite:///{tmp_path / 'bot.db'}")
+        try:
+            bot.start()
+            assert bot.proc is not None
+            health = f"http://127.0.0.1:{bot.port}/healthz"
+            killed: list[int] = []
+            for _ in range(3):
+                assert httpx.get(health, timeout=5).status_code == 200
+                assert _wait(lambda: children(bot.proc.pid) not in ([], killed[-1:]), timeout=30)
+                [child] = children(bot.proc.pid)
+                os.kill(child, signal.SIGKILL)
+                killed.append(child)
+                assert _wait(lambda: not alive(killed[-1]), timeout=10)
+            assert _wait(lambda: httpx.get(health, timeout=5).status_code == 503, timeout=10)
+            answer = httpx.get(health, timeout=5)
+            assert "worker process exited 3 times in a row" in answer.json()["error"]
+        finally:
+            bot.stop()

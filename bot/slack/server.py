@@ -73,9 +73,10 @@ def _a_new_message(body: object) -> bool:
     return event.get("thread_ts") in (None, event.get("ts"))
 
 
-def asgi_app(app: App) -> Starlette:
+def asgi_app(app: App, *, worker: WorkerChild | None = None) -> Starlette:
     """``POST /slack/events`` (events, commands, shortcuts, interactivity), ``GET /healthz``, and the
-    OAuth pages ``/slack/install`` and ``/slack/oauth_redirect`` when OAuth is configured."""
+    OAuth pages ``/slack/install`` and ``/slack/oauth_redirect`` when OAuth is configured. ``worker`` is the
+    child that briefs, when this process started one: /healthz reports it failing."""
 
     verifier = SignatureVerifier(app._signing_secret) if app._signing_secret else None  # noqa: SLF001
     dispatchers = ThreadPoolExecutor(max_workers=DISPATCH_THREADS, thread_name_prefix="briefbot-dispatch")
@@ -139,6 +140,9 @@ def asgi_app(app: App) -> Starlette:
         # Healthy means able to take work: an event can only be acknowledged once it is on disk.
         if not await run_in_threadpool(pool_of(app).store.writable):
             return JSONResponse({"ok": False, "error": "the database does not accept writes"}, status_code=503)
+        problem = worker.problem() if worker is not None else None
+        if problem is not None:
+            return JSONResponse({"ok": False, "error": problem}, status_code=503)
         return JSONResponse({"ok": True})
 
     routes = [Route(EVENTS_PATH, events, methods=["POST"]), Route("/healthz", healthz, methods=["GET"])]
@@ -195,7 +199,7 @@ def run(settings: Settings, *, http: bool, port: int | None = None) -> None:
         # either way the default action would end this process before it stops its worker.
         signal.signal(signal.SIGTERM, _terminated)
     try:
-        _serve(app, service, app_token if socket_mode else None, port)
+        _serve(app, service, app_token if socket_mode else None, port, worker)
     except _Terminated:
         if worker is not None:
             worker.stop()
@@ -214,7 +218,7 @@ def _terminated(_signum: int, _frame: FrameType | None) -> None:
     raise _Terminated
 
 
-def _serve(app: App, service: BriefService, app_token: str | None, port: int | None) -> None:
+def _serve(app: App, service: BriefService, app_token: str | None, port: int | None, worker: WorkerChild | None) -> None:
     if app_token is not None:
         keep_collections_short()  # a full garbage collection of the loaded heap would hold every ack
         log.info("briefbot Slack: Socket Mode")
@@ -233,7 +237,7 @@ def _serve(app: App, service: BriefService, app_token: str | None, port: int | N
     keep_collections_short()  # a full garbage collection of the loaded heap would hold every ack
     log.info("briefbot Slack: HTTP on port %s", bind_port)
     uvicorn.run(
-        asgi_app(app),
+        asgi_app(app, worker=worker),
         host=os.environ.get("HOST", "0.0.0.0"),
         port=bind_port,  # noqa: S104
         proxy_headers=True,

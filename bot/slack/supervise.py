@@ -29,6 +29,8 @@ GRACE_S = 10.0
 FIRST_PAUSE_S = 0.5
 STEADY_S = 30.0
 MAX_PAUSE_S = 30.0
+# This many quick deaths in a row and the bot reports itself unhealthy: it acknowledges, but nothing briefs.
+CRASH_LOOP = 3
 
 
 class WorkerChild:
@@ -41,6 +43,8 @@ class WorkerChild:
         self._stopping = threading.Event()
         self._lock = threading.Lock()
         self._watcher: threading.Thread | None = None
+        self._spawned_at = 0.0
+        self._quick_exits = 0  # children in a row that died sooner than STEADY_S after their start
 
     def start(self) -> WorkerChild:
         """Start the child and a thread that starts it again whenever it exits unasked."""
@@ -61,6 +65,7 @@ class WorkerChild:
                 env=self.env,
                 start_new_session=True,
             )
+            self._spawned_at = time.monotonic()
         log.info("started worker process %s", self.proc.pid)
 
     def _watch(self) -> None:
@@ -76,9 +81,26 @@ class WorkerChild:
             # One that keeps dying at once (a bad configuration) is not restarted in a tight loop.
             lived = time.monotonic() - started
             pause = FIRST_PAUSE_S if lived >= STEADY_S else min(pause * 2, MAX_PAUSE_S)
+            with self._lock:
+                self._quick_exits = 0 if lived >= STEADY_S else self._quick_exits + 1
             if self._stopping.wait(pause):
                 return
             self._spawn()
+
+    def problem(self) -> str | None:
+        """Why briefs are not being made, when the child keeps dying soon after it starts; else None.
+        A child that has now lived ``STEADY_S`` ends the streak."""
+        with self._lock:
+            proc = self.proc
+            if proc is not None and proc.poll() is None and time.monotonic() - self._spawned_at >= STEADY_S:
+                self._quick_exits = 0
+            exits = self._quick_exits
+        if exits < CRASH_LOOP:
+            return None
+        return (
+            f"the worker process exited {exits} times in a row within {STEADY_S:.0f} s of starting; "
+            "messages are acknowledged but not briefed (see the log)"
+        )
 
     def stop(self) -> None:
         """SIGTERM the child and wait for it (its grace, and a little more), then kill it if need be."""
