@@ -29,7 +29,9 @@ def run(settings: Settings, *, token: str | None = None) -> None:
     from bot.discord_bot.adapter import BriefBot
     from bot.service import BriefService
 
-    client = BriefBot(service=BriefService(settings=settings), settings=settings)
+    service = BriefService(settings=settings)
+    service.warm()  # the engine loads before the gateway connects, not on the event loop's first brief
+    client = BriefBot(service=service, settings=settings)
     try:
         client.run(token)
     except discord.LoginFailure as exc:

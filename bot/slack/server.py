@@ -39,7 +39,7 @@ from bot.slack.app import close_app, create_app, pool_of
 from bot.slack.clients import api_url
 from bot.slack.listeners import DEFERRED, Deferred
 from bot.slack.supervise import WorkerChild
-from bot.slack.worker import CHILD, workers_mode
+from bot.slack.worker import CHILD, INLINE, workers_mode
 
 if TYPE_CHECKING:
     from bot.service import BriefService
@@ -186,7 +186,10 @@ def run(settings: Settings, *, http: bool, port: int | None = None) -> None:
     socket_mode = bool(app_token) and not http
     service = BriefService(settings=settings)
     # By default briefs run in a worker process of our own, so they never hold the interpreter that acks.
-    child = workers_mode(dict(os.environ)) == CHILD
+    mode = workers_mode(dict(os.environ))
+    child = mode == CHILD
+    if mode == INLINE:
+        service.warm()  # this process briefs: load the engine now, not while it holds a job's transaction
     try:
         app = create_app(settings=settings, service=service, socket_mode=socket_mode, runs_jobs=False if child else None)
     except (OSError, BoltError, SlackApiError) as exc:
