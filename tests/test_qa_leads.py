@@ -258,3 +258,15 @@ def test_a_yes_no_lead_says_the_passage_main_clause_with_its_own_verb_and_negati
 def test_a_yes_no_lead_keeps_a_negation_and_a_condition():
     lead = _lead(PERMISSION, "Can Ukraine fire the Norwegian rockets into Russia?")
     assert "will not stand in the way" in lead and "provided this is done in accordance with international law" in lead
+
+
+LISTINGS = (
+    "Canada imposed sanctions on Russia on Monday. The measures freeze the assets of 29 entities and 11 "
+    "individuals linked to the deportation of children, the foreign ministry said."
+)
+
+
+def test_a_count_of_the_noun_asked_for_beats_a_count_of_its_synonyms():
+    assert _lead(LISTINGS, "How many individuals were sanctioned?").startswith("11 individuals,")
+    assert _lead(LISTINGS, "How many entities were sanctioned?").startswith("29 entities,")
+    assert _lead(LISTINGS, "How many people were sanctioned?").startswith("11 individuals,")

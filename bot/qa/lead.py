@@ -8,6 +8,7 @@ from bot.figures import find_money
 from bot.language import NUMBER_WORD_PATTERN
 from bot.qa.answer_types import DISTANCE, EXACT_DATE, SCORE, asked_numbers, count_phrases
 from bot.qa.intent import Intent
+from bot.qa.lexicon import stem
 from bot.qa.pick import Figure, asks_total, pick_across, totals, with_conversion
 from bot.qa.span import SpanReader
 
@@ -42,6 +43,11 @@ def _candidates(intent: Intent, text: str) -> list[Figure]:
                 for m in _COUNTED.finditer(text)
                 if not _YEAR.fullmatch(m.group(1)) and m.group(1).lower() not in asked_numbers(intent)
             ]
+        # "How many individuals …?" of "29 entities and 11 individuals": the noun asked for itself beats its
+        # synonyms (the synonym groups overlap: an individual is a sanctions target like an entity).
+        asked = {stem(f.lower()) for f in intent.focus}
+        if len(asked) == 1 and not _PAIR.search(intent.text.strip()):
+            found = [f for f in found if stem(f.text.split()[-1].lower().strip(",.")) in asked] or found
         if found and asks_total(intent.text):
             # "added 74 vessels …, taking the total to 153": the total counts what the sentence counts.
             found += [f for f in totals(text) if all(f.start != g.start for g in found)]
@@ -60,10 +66,10 @@ def figure_across(intent: Intent, texts: list[str]) -> str | None:
         text, chosen = found
         # "How many people and entities …?", "How many targets?" -> "11 individuals and 29 entities": the pair
         # the question asks for, or the parts of a whole the figure found counts only one of.
-        pair = bool(re.search(r"\s(?:and|both)\b", intent.text.strip(), re.I)) or (
+        pair = bool(_PAIR.search(intent.text.strip())) or (
             intent.kind == "count"
             and bool(intent.focus)
-            and not any(f.lower().rstrip("s") in chosen.text.lower() for f in intent.focus)
+            and not any(stem(w.lower().strip(",.")) in {stem(f.lower()) for f in intent.focus} for w in chosen.text.split())
         )
         both = _AND_FIGURE.match(text, chosen.end) if pair else None
         if both is not None:
@@ -86,6 +92,8 @@ def figure_across(intent: Intent, texts: list[str]) -> str | None:
     return next((f for f in (figure_in(intent, t) for t in texts) if f), None)
 
 
+# A question about two things at once: "How many people and entities …?", "both".
+_PAIR = re.compile(r"\s(?:and|both)\b", re.I)
 # A second figure joined to the first: "… and 29 entities", "… in loans and €17bn in grants".
 _AND_FIGURE = re.compile(
     r"(?:\s+(?:in|of)\s+[\w-]+)?,?\s+and\s+(?:about\s+|some\s+|another\s+)?[$€£¥]?\d[\d.,]*"

@@ -263,7 +263,8 @@ COUNT_GROUPS = [
     "people person civilian resident inhabitant child adult individual",
     "troop soldier serviceman fighter personnel force officer man",
     "ship vessel tanker carrier boat",
-    "company firm entity business organisation organization individual target",
+    "company firm entity business organisation organization target",
+    "target individual",  # a sanctions target may be a person; an individual is not a company
     "missile rocket interceptor projectile",
     "shell round",
     "drone uav unmanned",
