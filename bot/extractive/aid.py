@@ -117,11 +117,12 @@ class AidReader:
         tentative = {"could", "might", "would", "should"}
         if syntax.reported(verb, self.lx.report):
             tentative.discard("would")  # "said it would provide": the "will" of a pledge, reported
-        if syntax.is_negated(verb) or syntax.modals(verb) & tentative:
+        if syntax.is_negated(verb) or syntax.modals(verb) & tentative or syntax.is_hypothetical(verb):
             return True
         if verb.dep_ == "csubj" or any(self.policy.frame(o) == "permit" for o in syntax.children(verb, "dobj")):
             return True  # "supplying Tomahawks would mean …" is no act; "had given its approval" is policy
         chain = list(syntax.ancestors_to_clause_top(verb, limit=5))
+        said = {"would"} if syntax.reported(verb, self.lx.report) else set()
         for below, tok in zip(chain, chain[1:], strict=False):
             if below.dep_ == "relcl":
                 break  # "Scholz, who has doubled the sum …, has let it be understood …": the relative clause stands
@@ -139,6 +140,8 @@ class AidReader:
                 return True
             if any(self.policy.frame(c) in ("prohibit",) for c in tok.children if c.dep_ == "acomp"):
                 return True
+            if syntax.is_verbal(tok) and syntax.modals(tok) & ({"could", "might"} | ({"would"} - said)):
+                return True  # "one scenario would see Germany fund …": what might be, not what was given
         return False
 
     def _is_giving(self, s: Sentence, verb: Token, money: list[Money], clause: set[int]) -> bool:

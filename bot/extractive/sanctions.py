@@ -79,7 +79,8 @@ class SanctionsReader:
                 head = token.head
                 if token.dep_ in ("nsubj", "nsubjpass", "ROOT") and head.i not in {o.i for o in out}:
                     out.append(token)
-        return [t for t in out if not (t.pos_ == "NOUN" and self._background(t))]
+        # "If the EU banned Russian LNG, …": a condition imposes nothing.
+        return [t for t in out if not (t.pos_ == "NOUN" and self._background(t)) and not syntax.is_hypothetical(t)]
 
     def _listing(self, s: Sentence, verb: Token) -> bool:
         """ "were put on a list of firms facing export restrictions", "OFAC named Shenzhen Blue Harbour",

@@ -96,6 +96,37 @@ def modals(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in MODALS)}
 
 
+# Conjunctions that open a condition: what the clause says has not happened.
+_CONDITION_MARKS = {"if", "unless", "suppose", "supposing"}
+# "Had Washington delivered …", "Were Berlin to send …", "Should the EU ban …": a condition without "if".
+_INVERTED_CONDITION = {"had", "were", "should"}
+
+
+def is_hypothetical(token: Token) -> bool:
+    """Is ``token``'s clause a condition ("If Congress approved another $20 billion", "Had Washington
+    delivered the package", "Suppose Britain gave £2 billion") rather than something that happened?"""
+    for tok in ancestors_to_clause_top(token, limit=6):
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        if marks & _CONDITION_MARKS:
+            return True
+        first = tok.left_edge
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if (
+            first.lower_ in _INVERTED_CONDITION
+            and first.head.i == tok.i
+            and first.dep_ in ("aux", "auxpass")
+            and subject is not None
+            and first.i < subject.i
+            and (first.i == 0 or first.nbor(-1).is_punct)
+        ):
+            return True
+        if tok.lower_ in ("suppose", "supposing", "imagine") and tok.i == tok.sent.start:
+            return True
+        if tok.dep_ in ("ROOT", "ccomp", "relcl"):
+            break  # a condition governs its own clause, not the sentence that reports it
+    return False
+
+
 def reported(token: Token, report_lemmas: frozenset[str]) -> bool:
     """Is ``token`` inside what someone is reported to have said ("Tokyo said it would provide …")?
     There "would" is the "will" of the original words, and "could" its "can"."""
