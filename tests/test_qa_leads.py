@@ -270,3 +270,18 @@ def test_a_count_of_the_noun_asked_for_beats_a_count_of_its_synonyms():
     assert _lead(LISTINGS, "How many individuals were sanctioned?").startswith("11 individuals,")
     assert _lead(LISTINGS, "How many entities were sanctioned?").startswith("29 entities,")
     assert _lead(LISTINGS, "How many people were sanctioned?").startswith("11 individuals,")
+
+
+PACKAGE = (
+    "The EU is preparing a new sanctions package that targets Russian LNG and Gazprombank, diplomats said on "
+    "Tuesday. Sweden will send Ukraine 12 armoured vehicles, its defence minister said."
+)
+
+
+def test_which_class_finds_a_name_that_ends_in_the_class_word():
+    assert _lead(PACKAGE, "Which bank does the EU package target?").startswith("Gazprombank,")
+
+
+def test_which_class_the_article_never_speaks_of_is_not_answered_with_something_else():
+    assert _lead(PACKAGE, "Which airports does the EU package target?") == "The article doesn't say."
+    assert _lead(PACKAGE, "Which ports does the EU package target?") == "The article doesn't say."

@@ -16,7 +16,7 @@ from bot.language import CONTINUATION
 from bot.qa.answer_types import asked_numbers, has_figure
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lead import figure_across, figure_in, span_across
-from bot.qa.lexicon import OFF_TOPIC, SYNONYMS, tokens
+from bot.qa.lexicon import COUNT_SYNONYMS, OFF_TOPIC, SYNONYMS, tokens
 from bot.qa.phrases import gist
 from bot.qa.pick import asks_stated_total, states_total
 from bot.qa.retrieve import Hit, Retriever
@@ -157,6 +157,21 @@ def _missing_head(retriever: Retriever, intent: Intent) -> bool:
     return not any(retriever.knows(s) for s in SYNONYMS.get(head, ()))
 
 
+_WHICH = re.compile(r"^\s*(?:and|so|but)?\s*which\b", re.IGNORECASE)
+
+
+def _missing_class(retriever: Retriever, spans: SpanReader, question: str) -> bool:
+    """ "Which banks does the package target?" about an article that names no bank: the answer would be
+    something else the sentence names. A name that ends in the class word ("Gazprombank") is one."""
+    if not _WHICH.match(question):
+        return False
+    noun = spans.asked_class(question)
+    if not noun:
+        return False
+    known = {noun, *SYNONYMS.get(noun, ()), *COUNT_SYNONYMS.get(noun, ())}
+    return not any(term in retriever.vocabulary or any(v.endswith(term) for v in retriever.vocabulary) for term in known)
+
+
 def _said_without_figure(retriever: Retriever, intent: Intent, ranked: list[Hit]) -> bool:
     """Does the article speak of exactly this without the figure asked for?
 
@@ -289,6 +304,7 @@ def find_answer(
     if (
         retriever.missing_names(main)
         or _missing_head(retriever, main)
+        or (spans is not None and _missing_class(retriever, spans, question))
         or _undisclosed(retriever, main)
         or _missing_year(retriever, question)
     ):

@@ -181,13 +181,28 @@ def near_names(s: Sentence, question: set[str], anchors: list[Token]) -> list[st
     return [p for _, _, p in sorted(ranked)]
 
 
+# A model's name: "CV90", "LAV", "F-16", "M1A1" (letters with digits, or capitals only).
+_MODEL = re.compile(r"(?=.*\d)[A-Z][A-Za-z0-9-]*|[A-Z]{2,}")
+
+
 def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
     """Names the sentence gives the class the question asks for: "the Moscow Exchange" for "which exchange",
     "Rivnopillia, a village" for "which village", "the \"Zapad\" group" for "which grouping"."""
     out: list[str] = []
     question = {w for w in question if stem(w) != noun and stem(w + "s") != noun}  # "the … Exchange" may say it
     for tok in s.doc:
+        if tok.pos_ == "PROPN" and len(noun) >= 4 and tok.lower_.endswith(noun) and tok.lower_ != noun:
+            out.append(tok.text)  # "Which bank …?" -> "Gazprombank": the class word ends the name
+            continue
         if stem(tok.lower_) != noun and stem(tok.lemma_.lower()) != noun:
+            continue
+        models = [c for c in tok.lefts if c.dep_ == "compound" and _MODEL.fullmatch(c.text)]
+        if tok.pos_ == "NOUN" and models:
+            # "12 CV90 infantry fighting vehicles": a model name on the class word; the whole phrase answers.
+            kept = [c for c in tok.lefts if c.dep_ in ("nummod", "compound", "amod")]
+            phrase = _short([t for c in kept for t in c.subtree] + [tok])
+            if phrase and is_new(phrase, question):
+                out.append(phrase)
             continue
         named: list[Token] = []
         if tok.tag_ in ("NNP", "NNPS"):
