@@ -266,7 +266,13 @@ class SanctionsReader:
                     and prep.i > max(ends)
                     and not syntax.is_temporal(syntax.first_child(prep, "pobj") or prep)
                 ):
-                    text = f"{text} {syntax.span_text(list(prep.subtree)).strip(' ,;:')}"
+                    where = syntax.span_text(list(prep.subtree)).strip(" ,;:")
+                    if syntax.is_passive(trigger):
+                        # "Three Russian banks cut off from SWIFT": without its verb the phrase would read as
+                        # where the banks are from.
+                        particle = " ".join(c.text for c in syntax.children(trigger, "prt"))
+                        where = f"{trigger.text} {particle} {where}".replace("  ", " ")
+                    text = f"{text} {where}"
                     break
         if text and len(text) > 160:
             text = text[:160].rsplit(" ", 1)[0] + "…"
