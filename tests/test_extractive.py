@@ -121,3 +121,24 @@ def test_domain_yaml_reaims_the_engine(tmp_path, monkeypatch):
     assert not any(p.weapon == "Zephyr-9" for p in base.brief(base.load_text(text)).weapons_policy)
     aimed = BriefService(settings=load_settings(env={"BRIEFBOT_CONFIG": str(tmp_path / "over.yaml")}), llm=None)
     assert any(p.weapon == "Zephyr-9" for p in aimed.brief(aimed.load_text(text)).weapons_policy)
+
+
+@pytest.mark.parametrize(
+    "sentence, claim",
+    [
+        # The day of the saying is not part of what is claimed.
+        (
+            "Russia's Defence Ministry said on Saturday its forces had completed the capture of Toretsk.",
+            "its forces had completed the capture of Toretsk",
+        ),
+        # "rejected that, saying …": what is claimed is what follows the saying.
+        (
+            "Kyiv rejected that, saying Russian units had made only small incursions near Vovchansk.",
+            "Russian units had made only small incursions near Vovchansk",
+        ),
+    ],
+)
+def test_a_claim_starts_with_what_is_claimed(service, sentence, claim):
+    text = f"Front line report\n\nRussia's war in Ukraine goes on. Moscow said its troops had taken Vovchansk. {sentence}"
+    brief = service.brief(service.load_text(text))
+    assert claim in [c.claim for c in brief.battlefield_claims], [c.claim for c in brief.battlefield_claims]

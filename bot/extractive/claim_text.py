@@ -11,7 +11,7 @@ from bot.extractive.attribution import Attribution
 from bot.extractive.reading import Sentence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # Punctuation and quotes trimmed from both ends of a claim's words.
 EDGES = " ,;:.“”\"'‘’-–—"
@@ -60,6 +60,10 @@ def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
         text = f"{syntax.span_text(list(doc[before[0] : before[-1] + 1])).strip(EDGES)} {text}"
     if text.lower().startswith("that "):
         text = text[5:]
+    text = _without_report_time(doc, start, text)
+    if text.lower().startswith("that, "):
+        text = text[6:]  # "rejected that, saying Russian units …": what is said follows the saying
+        text = text.removeprefix("saying ").removeprefix("adding ")
     if a.denial and a.verb is not None and not events:
         text = f"{a.verb.text} {text}".strip()
     texts = [text] if text else []
@@ -70,3 +74,16 @@ def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
                 syntax.span_text(list(doc[run[0] : run[-1] + 1])).strip(EDGES).removeprefix("while ").removeprefix("and ")
             )
     return texts
+
+
+def _without_report_time(doc: Doc, start: int, text: str) -> str:
+    """ "said on Saturday its forces had …": the day belongs to the saying, not to the claim, when the words
+    start with it in lower case (after the verb) and a clause follows."""
+    first = doc[start]
+    if not text[:1].islower() or first.dep_ != "prep" or first.lower_ not in ("on", "in", "late", "early"):
+        return text
+    pobj = syntax.first_child(first, "pobj")
+    if pobj is None or not syntax.is_temporal(pobj):
+        return text
+    rest = text[len(syntax.span_text(list(first.subtree))) :].lstrip(" ,")
+    return rest if len(rest.split()) >= 4 else text
