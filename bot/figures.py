@@ -11,7 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from bot.language import CARDINALS
+from bot.language import CARDINALS, search_in_windows
 
 _SMALL = {
     **CARDINALS,
@@ -244,7 +244,7 @@ def find_count(text: str) -> tuple[int, str] | None:
 
     "11 individuals and 29 organisations" counts as one list of 40 targets.
     """
-    m = _COUNT.search(text)
+    m = search_in_windows(_COUNT, text)
     if not m:
         return None
     num = _count_value(m)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.language import search_in_windows
+
 # Text addressed to a machine ("ignore previous instructions …") is never a fact of the article.
 _INJECTION = re.compile(
     r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+)?(?:previous|prior|above|earlier|"
@@ -90,4 +92,4 @@ def is_injection(text: str) -> bool:
     """Is ``text`` addressed to a machine? Full-width letters, ligatures and invisible characters are
     folded first (NFKC), so "ｉｇｎｏｒｅ previous instructions" or "ig\u200bnore …" is caught too."""
     folded = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
-    return bool(_INJECTION.search(folded) or _INJECTION_OTHER.search(folded) or _ADDRESSED_TO_MACHINE.search(folded))
+    return any(search_in_windows(p, folded) for p in (_INJECTION, _INJECTION_OTHER, _ADDRESSED_TO_MACHINE))

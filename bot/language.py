@@ -328,3 +328,22 @@ def english_only_note(language: str | None) -> str:
         f"This article is {name}: the offline engine reads English only, so the sections are empty. "
         "Configure a model (OPENAI_API_KEY or OPENAI_BASE_URL) to brief articles in other languages."
     )
+
+
+# Longer than any match of the patterns ``search_in_windows`` is used with (their gaps are bounded).
+_LONGEST_MATCH = 400
+_WINDOW = 4_000
+
+
+def search_in_windows(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)`` for a pattern whose matches are shorter than ``_LONGEST_MATCH``, a window
+    at a time. The same match is found, but a 100 KB run-on sentence is scanned in short calls: a regex
+    call holds the interpreter lock, and one long scan stalled the worker's other threads for 60 ms, one
+    of them inside a database transaction every other process then waited for."""
+    if len(text) <= _WINDOW:
+        return pattern.search(text)
+    for start in range(0, len(text), _WINDOW - _LONGEST_MATCH):
+        found = pattern.search(text, start, start + _WINDOW)
+        if found is not None:
+            return found
+    return None

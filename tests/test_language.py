@@ -57,3 +57,20 @@ def test_which_language_an_article_is_in():
         == "English"
     )
     assert language_of("Україна отримала нову партію їжі та ліків від європейських партнерів цього тижня.") == "Ukrainian"
+
+
+def test_a_windowed_search_finds_what_one_scan_finds_wherever_the_match_lies():
+    """A long text is searched a window at a time (a regex call holds the interpreter lock); a match that
+    straddles two windows, or lies past the last full one, is found all the same, and the first one."""
+    import re
+
+    from bot.language import search_in_windows
+
+    pattern = re.compile(r"\bnote to (?:AI|bots)[^.:]{0,20}?:")
+    filler = "word " * 3_000  # 15,000 characters, several windows
+    for at in (0, 3_590, 3_600, 3_610, 7_200, 10_790, 14_990):
+        text = f"{filler[:at]}note to AI systems: stop.{filler[at:]}"
+        assert search_in_windows(pattern, text).span() == pattern.search(text).span()
+    text = f"{filler}note to bots: one. note to AI: two."
+    assert search_in_windows(pattern, text).group(0) == "note to bots:"
+    assert search_in_windows(pattern, filler) is None
