@@ -68,6 +68,8 @@ class BriefService:
         self.settings = settings
         self._store = store
         self._store_lock = threading.Lock()
+        # One article read by the offline engine at a time (see ``brief``).
+        self._reading = threading.Lock()
         if llm == "auto":
             llm = None
             # Only pay for importing openai when a model is configured.
@@ -184,15 +186,22 @@ class BriefService:
 
     def brief(self, article: Article, *, engine: EngineChoice = "auto", workspace: str | None = None) -> Brief:
         """A grounded brief. Model trouble never raises: the offline engine answers, with a note."""
-        # Engines see, and quotes are checked against, the body only: reader comments and text
-        # addressed to a machine can never become a line of the brief, whatever the model does.
-        body = replace(article, text=article_body(article.text))
-        grounder = Grounder(body.text)
         llm_engine = self.llm_engine if engine in ("auto", "llm") else None
         if engine == "llm" and llm_engine is None:
             raise InputError("no model is configured: set OPENAI_API_KEY or OPENAI_BASE_URL, or use --engine extractive")
-        if llm_engine is None:
-            return self._offline_source(article, body, grounder)
+        # Reading is CPU-bound Python, which holds the interpreter lock: two articles read at once take as
+        # long as one after the other, and meanwhile every other thread of the process waits behind both
+        # for each step it takes. In a worker, that made each statement of a job's SQLite transaction wait
+        # tens of milliseconds, and every other process's write (the bot's acknowledgements) waited on the
+        # lock that transaction held. So the offline engine reads one article at a time; waiting for the
+        # model (the primary engine) stays concurrent.
+        with self._reading:
+            # Engines see, and quotes are checked against, the body only: reader comments and text
+            # addressed to a machine can never become a line of the brief, whatever the model does.
+            body = replace(article, text=article_body(article.text))
+            grounder = Grounder(body.text)
+            if llm_engine is None:
+                return self._offline_source(article, body, grounder)
         source = self._source(article)
         article = body
 
@@ -203,15 +212,18 @@ class BriefService:
         if cached is not None:
             return cached.model_copy(update={"source": source})
         if self._over_budget(workspace):
-            return self._offline(article, source, grounder, [BUDGET_NOTE])
+            with self._reading:
+                return self._offline(article, source, grounder, [BUDGET_NOTE])
         try:
             result = llm_engine.draft(article)
         except EngineError as exc:
             log.warning("model failed, falling back to the offline engine: %s", exc)
-            return self._offline(
-                article, source, grounder, [f"The model could not be used ({exc}); the offline engine answered."]
-            )
-        brief = self._ground_llm(result, article, source, grounder)
+            with self._reading:
+                return self._offline(
+                    article, source, grounder, [f"The model could not be used ({exc}); the offline engine answered."]
+                )
+        with self._reading:
+            brief = self._ground_llm(result, article, source, grounder)
         self._record(workspace, result.usage)
         if brief.engine == result.engine:  # the primary's own brief, not the fallback's
             self.store.put_cached_brief(
@@ -312,10 +324,12 @@ class BriefService:
         is used up, the offline answerer answers, with a note."""
         answerer = self.answerer
         if answerer is self.offline_answerer:
-            return answerer.answer(article, question, brief=brief, history=history)
+            with self._reading:  # CPU-bound like a brief: see ``brief``
+                return answerer.answer(article, question, brief=brief, history=history)
         workspace = workspace or _CLI_WORKSPACE
         if self._over_budget(workspace):
-            result = self.offline_answerer.answer(article, question, brief=brief, history=history)
+            with self._reading:
+                result = self.offline_answerer.answer(article, question, brief=brief, history=history)
             result.notes.append(BUDGET_NOTE)
             return result
         result = answerer.answer(article, question, brief=brief, history=history)

@@ -102,3 +102,55 @@ def test_a_one_token_budget_lets_one_model_answer_through_and_records_it(server,
     assert len(server.requests) == 1
     assert service.store.tokens_used(workspace="T1") > 0
     assert [r.engine for r in results] == ["llm:gpt-4.1-mini", "extractive", "extractive"]
+
+
+class _Overlap:
+    """Wraps an engine and records how many of its drafts ran at the same moment."""
+
+    def __init__(self, inner, hold_s: float) -> None:
+        import threading
+
+        self.inner, self.hold_s, self.name = inner, hold_s, inner.name
+        self.model, self.prompt_version = getattr(inner, "model", ""), getattr(inner, "prompt_version", "")
+        self._lock, self.now, self.most = threading.Lock(), 0, 0
+
+    def draft(self, article):
+        import time
+
+        with self._lock:
+            self.now += 1
+            self.most = max(self.most, self.now)
+        try:
+            time.sleep(self.hold_s)
+            return self.inner.draft(article)
+        finally:
+            with self._lock:
+                self.now -= 1
+
+
+def _in_threads(n: int, work) -> None:
+    import threading
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+
+
+def test_the_offline_engine_reads_one_article_at_a_time_while_model_calls_overlap(tmp_path):
+    """Reading holds the interpreter lock: four at once would only make each other (and a worker's database
+    transactions) wait. Waiting for the model is not reading, so model drafts still run side by side."""
+    offline = _Overlap(ScriptedEngine("offline"), hold_s=0.05)
+    for _ in range(4):
+        offline.inner.enqueue(draft_result(aid=[AidDraft(**AID)]))
+    service = make(tmp_path, fallback=offline)
+    _in_threads(4, lambda i: service.brief(service.load_text(f"{ARTICLE}\nNote {i}."), engine="extractive"))
+    assert len(offline.inner.calls) == 4 and offline.most == 1
+
+    model = _Overlap(ScriptedEngine(), hold_s=0.2)
+    for _ in range(4):
+        model.inner.enqueue(draft_result(aid=[AidDraft(**AID)]))
+    service = make(tmp_path, engine=model)
+    _in_threads(4, lambda i: service.brief(service.load_text(f"{ARTICLE}\nModel {i}."), workspace=f"T{i}"))
+    assert len(model.inner.calls) == 4 and model.most > 1
