@@ -285,3 +285,20 @@ def test_which_class_finds_a_name_that_ends_in_the_class_word():
 def test_which_class_the_article_never_speaks_of_is_not_answered_with_something_else():
     assert _lead(PACKAGE, "Which airports does the EU package target?") == "The article doesn't say."
     assert _lead(PACKAGE, "Which ports does the EU package target?") == "The article doesn't say."
+
+
+DELIVERY = (
+    "KYIV, June 2 (Wire) - Germany will deliver two more IRIS-T air defence systems to Ukraine this summer, "
+    "Defence Minister Boris Pistorius said on Monday during a visit to Odesa. The systems are part of a 500 "
+    "million euro package announced in April."
+)
+
+
+def test_a_time_without_a_date_answers_when_and_the_dateline_does_not():
+    lead = _lead(DELIVERY, "When will the systems be delivered?")
+    assert lead.startswith("This summer,") and "June 2" not in lead
+
+
+def test_the_price_of_one_is_not_the_package_total():
+    assert _lead(DELIVERY, "How much does one IRIS-T system cost?") == "The article doesn't say."
+    assert _lead(DELIVERY, "How much is the package worth?").startswith("500 million euro")

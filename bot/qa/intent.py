@@ -68,7 +68,10 @@ _CHANGE_Q = re.compile(
     r"plunge|plunged|rally|rallied)\b"
 )
 _PER_UNIT_Q = re.compile(
-    r"\b(?:(?:each|per)\s+(?!(?:year|month|week|day|quarter|annum)\b)\w+|apiece|a piece)\b", re.IGNORECASE
+    r"\b(?:(?:each|per)\s+(?!(?:year|month|week|day|quarter|annum)\b)\w+|apiece|a piece|"
+    # "How much does one IRIS-T system cost?", "a single shell": the price of one, not of a package.
+    r"(?:does|do|would|did)\s+(?:one|a single)\s+[\w-]+|(?:a|one)\s+single\s+\w+)\b",
+    re.IGNORECASE,
 )
 _MONEY_NOUNS = stems("""money funding fund aid assistance support cash package financing finance help
 contribution amount sum budget revenue income profit cost price spending loan grant investment deal

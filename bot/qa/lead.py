@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.figures import find_money
-from bot.language import NUMBER_WORD_PATTERN
+from bot.language import NUMBER_WORD_PATTERN, strip_dateline
 from bot.qa.answer_types import DISTANCE, EXACT_DATE, SCORE, asked_numbers, count_phrases
 from bot.qa.intent import Intent
 from bot.qa.lexicon import stem
@@ -132,7 +132,8 @@ def figure_in(intent: Intent, text: str) -> str | None:
         found_distance = DISTANCE.findall(text)
         return found_distance[0] if len(found_distance) == 1 else None
     if intent.kind == "when":
-        found_date = EXACT_DATE.findall(text)
+        # "KYIV, June 2 (Reuters) -" dates the report, not what the question asks about.
+        found_date = EXACT_DATE.findall(strip_dateline(text))
         return found_date[0] if len(found_date) == 1 else None
     return None
 

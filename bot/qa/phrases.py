@@ -59,7 +59,16 @@ def dates(s: Sentence) -> list[str]:
             out.append(
                 tok.text if tok.head.lower_ not in ("in", "on", "by", "since", "until") else f"{tok.head.text} {tok.text}"
             )
+        elif tok.lower_ in _PERIODS and any(c.lower_ in _RELATIVE for c in tok.lefts):
+            # "this summer", "next month", "by the end of the year": a time without a date.
+            span = [t for t in tok.subtree if t.i <= tok.i]
+            head = tok.head if tok.head.lower_ in ("by", "in", "until", "before", "from") else None
+            out.append(_short(([head] if head is not None else []) + span) or tok.text)
     return out
+
+
+_PERIODS = {"summer", "winter", "spring", "autumn", "fall", "week", "month", "year", "quarter", "weekend"}
+_RELATIVE = {"this", "next", "last", "coming", "later", "early", "end"}
 
 
 def distances(s: Sentence) -> list[str]:
