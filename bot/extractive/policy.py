@@ -18,7 +18,7 @@ from bot.models import Stance
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-Frame = Literal["permit", "lift", "restrict", "prohibit", "review", "request", "use", "supply"]
+Frame = Literal["permit", "lift", "restrict", "prohibit", "review", "request", "use", "supply", "decline"]
 _FLIP: dict[Stance, Stance] = {
     "permitted": "prohibited",
     "prohibited": "permitted",
@@ -97,6 +97,10 @@ class PolicyReader(ContextReader):
                 return "restrict" if any(c.lower_ == "red" for c in token.lefts) else None
             if lemma == "limit" and token.i and token.doc[token.i - 1].lower_ in ("off", "off-"):
                 return "prohibit"  # "off limits"
+            if lemma == "table" and token.head.lower_ == "off":
+                return "prohibit"  # "remains off the table" (on it, it is under review)
+            if lemma in ("plan", "intention") and syntax.is_negated(token):
+                return "decline"  # "has no plans to transfer Typhoons", "no intention of sending"
             if lemma == "decision":
                 # "no decision has been made", "a decision could come", "the decision on whether to send …"
                 undecided = any(t.lower_ == "whether" for t in token.subtree)
@@ -263,6 +267,8 @@ class PolicyReader(ContextReader):
                         new = "under_review"  # "he might give Ukraine Tomahawks": a possibility, not a decision
                 elif frame == "permit":
                     new = "permitted"
+                elif frame == "decline":
+                    new, negated = "prohibited", False  # the negation is the refusal itself: not turned round
                 elif frame == "lift":
                     # "lifted the ban on ATACMS": lifting acts on a limit; "the push ended" lifts nothing.
                     if new in ("restricted", "prohibited"):
