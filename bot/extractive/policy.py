@@ -99,8 +99,8 @@ class PolicyReader(ContextReader):
                 return "prohibit"  # "off limits"
             if lemma == "table" and token.head.lower_ == "off":
                 return "prohibit"  # "remains off the table" (on it, it is under review)
-            if lemma in ("plan", "intention") and syntax.is_negated(token):
-                return "decline"  # "has no plans to transfer Typhoons", "no intention of sending"
+            if lemma in ("plan", "intention", "question") and syntax.is_negated(token):
+                return "decline"  # "has no plans to transfer Typhoons", "no intention of sending", "no question of"
             if lemma == "decision":
                 # "no decision has been made", "a decision could come", "the decision on whether to send …"
                 undecided = any(t.lower_ == "whether" for t in token.subtree)
