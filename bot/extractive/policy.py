@@ -117,6 +117,8 @@ class PolicyReader(ContextReader):
                 return "prohibit"
             if lemma in ("free", "able", "allowed", "permitted", "entitled", "authorised", "authorized"):
                 return "permit"
+            if lemma in ("prepared", "willing") and syntax.first_child(token, "xcomp") is not None:
+                return "permit"  # "is (not) prepared to deliver Taurus": a government's will, turned by its negation
             if lemma in ("off-limits",):
                 return "prohibit"
             if lemma == "subject" and any(
