@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 _GOVERNMENT = {"government", "cabinet", "administration", "coalition"}
 _SANCTION_WORDS = {"sanction", "sanctions", "sanctioning", "measure", "restriction", "penalty"}
 # Phrasal verbs of giving whose verb alone gives nothing: "the US will put up $20bn", "allies chipped in".
+# Verbs of receiving: the giver is named after "from".
+_RECEIVING = {"receive", "get", "obtain", "secure"}
 _PHRASAL_GIVE = {
     ("put", "up"),
     ("chip", "in"),
@@ -150,6 +152,8 @@ class AidReader:
             return False
         if lemma in self.lx.give or any((lemma, c.lower_) in _PHRASAL_GIVE for c in verb.children):
             return True
+        if self._giver_named_by_recipient(s, verb) is not None:
+            return True  # "Ukraine will receive 20 Leopard tanks from Spain", "Kyiv thanked Canada for …"
         if lemma == "be":
             # "the new package is worth about €5 billion", "Britain's share is £2.26bn": help, valued.
             who = syntax.subject(verb)
@@ -177,6 +181,28 @@ class AidReader:
             objects = [t for t in s.doc if t.i in clause and self.is_help(t)]
             return bool(objects or money)
         return False
+
+    def _giver_named_by_recipient(self, s: Sentence, verb: Token) -> str | None:
+        """Help told from Ukraine's side: the giver after "receive/get … from", or the one "thanked … for"
+        help. Only when the one receiving or thanking is Ukraine, so "Russia received shells from North
+        Korea" gives Ukraine nothing."""
+        lemma = verb.lemma_.lower()
+        if lemma not in _RECEIVING and lemma != "thank" or not syntax.is_verbal(verb) or syntax.is_negated(verb):
+            return None
+        receiver = syntax.subject(verb)
+        if receiver is None or actor_of(s, receiver, self.ctx, exclude=()) != "Ukraine":
+            return None
+        if lemma == "thank":
+            giver = syntax.first_child(verb, "dobj")
+            thanks_for = next((p for p in syntax.children(verb, "prep") if p.lower_ == "for"), None)
+            # "thanked Canada for 50 armoured vehicles" tells help; "for its support" tells nothing new.
+            if giver is None or thanks_for is None or not any(t.like_num for t in thanks_for.subtree):
+                return None
+        else:
+            source = next((p for p in syntax.children(verb, "prep") if p.lower_ == "from"), None)
+            giver = syntax.first_child(source, "pobj") if source is not None else None
+        actor = actor_of(s, giver, self.ctx) if giver is not None else None
+        return actor if actor and actor not in BELLIGERENTS else None
 
     def _valued(self, verb: Token) -> Token | None:
         """The help a valuing verb puts a figure on (its object, or its subject in the passive)."""
@@ -215,6 +241,9 @@ class AidReader:
         return None
 
     def donors(self, s: Sentence, verb: Token, clause: set[int]) -> list[str]:
+        giver = self._giver_named_by_recipient(s, verb)
+        if giver is not None:
+            return [giver]
         who = syntax.agent(verb) if syntax.is_passive(verb) else syntax.subject(verb)
         if verb.lemma_.lower() in _VALUING and self._valued(verb) is not None:
             who = self._valued(verb)  # "Sweden's support was put by the government at …": Sweden's help

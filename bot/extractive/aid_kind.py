@@ -69,7 +69,7 @@ _MILITARY = {
     "troops",
 }
 _STATUS = (
-    ("delivered", {"deliver", "hand", "ship", "arrive", "transfer", "send", "dispatch", "disburse", "release"}),
+    ("delivered", {"deliver", "hand", "ship", "arrive", "transfer", "send", "dispatch", "disburse", "release", "receive"}),
     (
         "approved",
         {"approve", "authorize", "authorise", "sign", "adopt", "clear", "agree", "pass", "finalise", "finalize", "unlock"},
