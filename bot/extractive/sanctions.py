@@ -22,6 +22,8 @@ from bot.extractive.sanctions_follow import measure_antecedent
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from bot.extractive.lexicon import Lexicon
+
 # Verbs that are sanctions on their own, whatever their object.
 _ALWAYS = {"sanction", "designate", "blacklist", "embargo"}
 # Verbs that make a measure only in the passive: "were barred from receiving exports".
@@ -68,6 +70,7 @@ class SanctionsReader:
                     or o.lower_ == "swift"
                     or is_sanction_noun(self.lx, o)
                     or o.lemma_.lower() == "list"
+                    or _russian_goods(self.lx, o, token)
                     for o in objects
                 )
                 if lemma in _ONLY_PASSIVE and not syntax.is_passive(token):
@@ -290,3 +293,11 @@ class SanctionsReader:
             [s],
             merge_key=((imposer or "").lower(), count, (text or "").lower()[:40]),
         )
+
+
+def _russian_goods(lx: Lexicon, obj: Token, verb: Token) -> bool:
+    """ "banned Russian diamonds", "bars imports of Russia's steel": a ban on goods Russia sells is a measure
+    (the verb a ban's own, "ban", "bar", "prohibit", with the object its direct object)."""
+    if obj.head.i != verb.i or obj.dep_ != "dobj" or obj.pos_ != "NOUN":
+        return False
+    return any(lx.side_words.get(c.lower_.removesuffix("'s").removesuffix("’s")) == "russia" for c in obj.lefts)
