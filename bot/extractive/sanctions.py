@@ -296,8 +296,12 @@ class SanctionsReader:
 
 
 def _russian_goods(lx: Lexicon, obj: Token, verb: Token) -> bool:
-    """ "banned Russian diamonds", "bars imports of Russia's steel": a ban on goods Russia sells is a measure
-    (the verb a ban's own, "ban", "bar", "prohibit", with the object its direct object)."""
-    if obj.head.i != verb.i or obj.dep_ != "dobj" or obj.pos_ != "NOUN":
+    """ "banned Russian diamonds": a ban on goods Russia sells is a measure (the verb a ban's own, "ban",
+    "bar", "prohibit", with the goods its direct object)."""
+    if verb.lemma_.lower() not in _BANS or obj.head.i != verb.i or obj.dep_ != "dobj" or obj.pos_ != "NOUN":
         return False
-    return any(lx.side_words.get(c.lower_.removesuffix("'s").removesuffix("’s")) == "russia" for c in obj.lefts)
+    # "Russian diamonds", not "Moscow's ability": the goods' origin, not an owner of something abstract.
+    return any(c.dep_ in ("amod", "compound") and lx.side_words.get(c.lower_) == "russia" for c in obj.lefts)
+
+
+_BANS = {"ban", "bar", "prohibit", "embargo", "outlaw"}
