@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 # A government named by its office alone ("the Government", "the cabinet"): the article's own.
 _GOVERNMENT = {"government", "cabinet", "administration", "coalition"}
 _SANCTION_WORDS = {"sanction", "sanctions", "sanctioning", "measure", "restriction", "penalty"}
-# Phrasal verbs of giving whose verb alone gives nothing: "the US will put up $20bn", "allies chipped in".
 # Verbs of receiving: the giver is named after "from".
 _RECEIVING = {"receive", "get", "obtain", "secure"}
+# Phrasal verbs of giving whose verb alone gives nothing: "the US will put up $20bn", "allies chipped in".
 _PHRASAL_GIVE = {
     ("put", "up"),
     ("chip", "in"),

@@ -21,6 +21,7 @@ import importlib.util
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -191,6 +192,7 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
         return [mend_adjectival_passives(mend_parenthetical_reports(doc), verb_lemma) for doc in docs]
 
 
+@cache  # one per pipeline: the verb table has some 8,700 entries
 def _participle_reader(nlp: Language) -> Callable[[Token], str | None]:
     """A function giving the verb a word is the past participle of ("frozen" -> "freeze", "banned" -> "ban"),
     by the pipeline's own lemmatizer read as for a verb; None for a word that is no verb's participle."""

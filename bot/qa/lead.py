@@ -45,9 +45,8 @@ def _candidates(intent: Intent, text: str) -> list[Figure]:
             ]
         # "How many individuals …?" of "29 entities and 11 individuals": the noun asked for itself beats its
         # synonyms (the synonym groups overlap: an individual is a sanctions target like an entity).
-        asked = {stem(f.lower()) for f in intent.focus}
-        if len(asked) == 1 and not _PAIR.search(intent.text.strip()):
-            found = [f for f in found if stem(f.text.split()[-1].lower().strip(",.")) in asked] or found
+        if len(intent.focus) == 1 and not _PAIR.search(intent.text.strip()):
+            found = [f for f in found if _counts_asked(f.text.split()[-1:], intent)] or found
         if found and asks_total(intent.text):
             # "added 74 vessels …, taking the total to 153": the total counts what the sentence counts.
             found += [f for f in totals(text) if all(f.start != g.start for g in found)]
@@ -67,9 +66,7 @@ def figure_across(intent: Intent, texts: list[str]) -> str | None:
         # "How many people and entities …?", "How many targets?" -> "11 individuals and 29 entities": the pair
         # the question asks for, or the parts of a whole the figure found counts only one of.
         pair = bool(_PAIR.search(intent.text.strip())) or (
-            intent.kind == "count"
-            and bool(intent.focus)
-            and not any(stem(w.lower().strip(",.")) in {stem(f.lower()) for f in intent.focus} for w in chosen.text.split())
+            intent.kind == "count" and bool(intent.focus) and not _counts_asked(chosen.text.split(), intent)
         )
         both = _AND_FIGURE.match(text, chosen.end) if pair else None
         if both is not None:
@@ -90,6 +87,12 @@ def figure_across(intent: Intent, texts: list[str]) -> str | None:
         )
         return with_conversion(text, outer or chosen)
     return next((f for f in (figure_in(intent, t) for t in texts) if f), None)
+
+
+def _counts_asked(words: list[str], intent: Intent) -> bool:
+    """Is one of ``words`` the noun the "how many" question counts (not merely a synonym of it)?"""
+    asked = {stem(f.lower()) for f in intent.focus}
+    return any(stem(w.lower().strip(",.")) in asked for w in words)
 
 
 # A question about two things at once: "How many people and entities …?", "both".

@@ -363,7 +363,8 @@ def gist(s: Sentence) -> str | None:
     what a yes/no answer says in its lead ("Chancellor Olaf Scholz has again ruled out sending Taurus
     cruise missiles"). The polarity is the sentence's own, since its main verb and negation are kept."""
     root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
-    if root is None or not syntax.is_verbal(root) or syntax.first_child(root, "nsubj", "nsubjpass", "expl") is None:
+    subject = syntax.first_child(root, "nsubj", "nsubjpass", "expl") if root is not None else None
+    if root is None or subject is None or not syntax.is_verbal(root):
         return None
     dropped: set[int] = set()
     for tok in root.subtree:
@@ -373,8 +374,6 @@ def gist(s: Sentence) -> str | None:
             continue
         dropped |= {t.i for t in tok.subtree}
     # Adverbials before the subject ("With that line, …", "On Monday, …") are circumstances too.
-    subject = syntax.first_child(root, "nsubj", "nsubjpass", "expl")
-    assert subject is not None
     for child in root.children:
         if child.i < subject.left_edge.i and child.dep_ in ("prep", "advmod", "npadvmod", "cc"):
             dropped |= {t.i for t in child.subtree}
