@@ -302,3 +302,44 @@ def test_a_time_without_a_date_answers_when_and_the_dateline_does_not():
 def test_the_price_of_one_is_not_the_package_total():
     assert _lead(DELIVERY, "How much does one IRIS-T system cost?") == "The article doesn't say."
     assert _lead(DELIVERY, "How much is the package worth?").startswith("500 million euro")
+
+
+REPAIRS = (
+    "Britain will give Ukraine a further £150 million, including 10,000 drones.\n\n"
+    "- £50 million to repair and maintain armoured vehicles the UK has already provided\n\n"
+    "- £100 million for drones built with Ukrainian manufacturers"
+)
+
+
+def test_what_money_is_for_is_read_from_its_purpose_clause():
+    lead = _lead(REPAIRS, "What's the £50 million for?")
+    assert lead.startswith("To repair and maintain armoured vehicles")
+
+
+def test_what_money_pays_for_names_the_goods_not_the_recipient():
+    text = "Denmark's defence ministry said most of the money would fund production of Bohdana howitzers for Ukraine."
+    lead = _lead(text, "What is the Danish money for?")
+    assert "Bohdana howitzers" in lead and not lead.startswith("Ukraine")
+
+
+def test_what_someone_asked_for_is_not_read_as_a_purpose():
+    text = "Kyiv asked Washington for Tomahawk missiles, which would cost $1.3 million each."
+    assert "Tomahawk" in _lead(text, "What did Kyiv ask Washington for?")
+
+
+INTERVIEW = (
+    "HOST: Minister, thank you for joining us. Let's start with the new package. How big is it?\n\n"
+    "MINISTER: It is 300 million euros, mostly artillery ammunition and spare parts for howitzers.\n\n"
+    "HOST: And the long-range question. Will Ukraine be allowed to use your missiles against targets in Russia?\n\n"
+    "MINISTER: The missiles can be used on Ukrainian territory, including Crimea, but not on Russian soil."
+)
+
+
+def test_an_answer_that_leans_on_the_interviewers_question_is_found_by_it():
+    assert "300 million euros" in _lead(INTERVIEW, "How big is the package?")
+
+
+def test_the_interviewers_question_is_never_quoted_as_the_answer():
+    answer = ask(Article(text=f"Test report\n\n{INTERVIEW}"), "Can Ukraine use the missiles in Russia?")
+    assert answer.quotes and not any(q.rstrip().endswith("?") for q in answer.quotes)
+    assert "Russian soil" in answer.answer + " ".join(answer.quotes)

@@ -15,9 +15,10 @@ from pydantic import BaseModel
 
 from bot.article import Article
 from bot.grounding import field_text, fold
+from bot.language import CONTINUATION
 from bot.models import SECTIONS, Brief
 from bot.qa.lexicon import SPEECH, STOPWORDS, tokens
-from bot.text import article_units
+from bot.text import article_units, is_boilerplate
 
 # A line that names a section rather than saying something: short and unpunctuated, or a question.
 _MAX_HEADING_WORDS = 12
@@ -42,6 +43,21 @@ _RUN_IN_LABEL = re.compile(r"^(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*\s*[.:]$
 # A list whose items were run together into one "sentence": "- One. - Two. - Three."
 _INLINE_BULLET = re.compile(r"(?<=[.!?;])\s+[-•*–]\s+(?=\S)")
 _LEADING_BULLET = re.compile(r"^[-•*–]\s+")
+_SPEAKER_LABEL = re.compile(r"^[A-Z][A-Za-z.’' -]{0,30}:\s+")
+# An interviewer's turn: a question with a sentence or two to lead into it.
+_MAX_TURN_SENTENCES = 3
+# A sentence that asks, rather than one that ends on a question it reports ("…: where may Ukraine fly them?").
+_ASKING = re.compile(
+    r"^(?:and |so |but )?(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|will|would|"
+    r"can|could|should|has|have|had|may|might)\b",
+    re.IGNORECASE,
+)
+_QUESTION_END = re.compile(r"\?[\"'’”)]*$")
+
+
+def _strip_speaker(sentence: str) -> str:
+    """A transcript line without its speaker's label ("MINISTER: It is …")."""
+    return _SPEAKER_LABEL.sub("", sentence, count=1)
 
 
 def _unbulleted(sentences: list[str]) -> list[str]:
@@ -113,7 +129,11 @@ def build_passages(article: Article, brief: Brief | None = None) -> list[Passage
     """Sentences of the article (deduplicated, headline and page furniture removed) as passages."""
     passages: list[Passage] = []
     heading: str | None = None
+    asked: str | None = None  # a short paragraph ending in a question: the next one answers it
     for p_index, paragraph in enumerate(article_units(article.text, title=article.title)):
+        asked, answering = None, asked
+        if len(paragraph) == 1 and is_boilerplate(paragraph[0]):
+            continue  # a one- or two-word heading over a list ("Key facts") is kept for the engine, not for answers
         if _is_heading(paragraph):
             if p_index == 0 and not paragraph[0].endswith("?"):
                 # A headline left in the text speaks for the whole article, not for the next paragraph.
@@ -132,10 +152,26 @@ def build_passages(article: Article, brief: Brief | None = None) -> list[Passage
             label = sentences.pop(0)
             local = f"{heading} {label}" if heading else label
             passages.append(Passage(text=label, index=len(passages), paragraph=p_index, quotable=False))
-        for sentence in sentences:
-            passage = Passage(text=sentence, index=len(passages), paragraph=p_index, quotable=True, heading=local, prev=prev)
+        for n, sentence in enumerate(sentences):
+            if _QUESTION_END.search(sentence) and _ASKING.match(_strip_speaker(sentence)):
+                # An interviewer's "How big is it?": what the answer after it is about, never an answer itself. A
+                # question opening its paragraph ("Q: What is in the package? A: Sweden commits …") frames the rest.
+                passages.append(Passage(text=sentence, index=len(passages), paragraph=p_index, quotable=False))
+                if n == 0:
+                    local = " ".join(c for c in (heading, sentence) if c)
+                continue
+            # The answer's sentence that leans on the question ("It is 300 million euros") takes it as context.
+            leans = answering is not None and prev is None and bool(CONTINUATION.match(_strip_speaker(sentence)))
+            context = " ".join(c for c in (local, answering if leans else None) if c) or None
+            passage = Passage(
+                text=sentence, index=len(passages), paragraph=p_index, quotable=True, heading=context, prev=prev
+            )
             passages.append(passage)
             prev = passage.index
+        # A short paragraph that ends by asking ("Let's start with the new package. How big is it?") is what the
+        # next paragraph answers; a long paragraph's closing question is the writer's own, rhetorical.
+        turn = 0 < len(sentences) <= _MAX_TURN_SENTENCES and bool(_QUESTION_END.search(sentences[-1]))
+        asked = " ".join(sentences) if turn else None
     extra: dict[int, list[str]] = {}
     for short, name in acronyms(article.text).items():
         for passage in passages:

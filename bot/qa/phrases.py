@@ -259,6 +259,42 @@ def reason(s: Sentence) -> list[str]:
     return []
 
 
+# A "for" phrase that says who or when, not what for: "for Ukraine", "for two years".
+_NOT_PURPOSE_ENTS = {"GPE", "NORP", "PERSON", "ORG", "DATE", "TIME", "LOC"}
+# Verbs whose object is what money buys: "would fund Ukrainian production of Bohdana howitzers".
+_PAYING_FOR = {"fund", "finance", "buy", "purchase", "procure", "cover", "bankroll"}
+
+
+def purposes(s: Sentence, anchors: list[Token]) -> list[str]:
+    """What money or help is for, nearest the question's own words first: "£50 million to repair and
+    maintain armoured vehicles" -> "to repair and maintain armoured vehicles", "would fund production of
+    howitzers" -> "production of howitzers", "grant aid … for the
+    restoration of energy infrastructure" -> "the restoration of energy infrastructure", "will pay for
+    spare parts" -> "spare parts". Not "agreed to pay" (a decision) nor "for Ukraine" (a recipient)."""
+    ranked: list[tuple[int, int, str]] = []
+    for tok in s.doc:
+        phrase: list[Token] = []
+        if tok.lower_ == "for" and tok.dep_ in ("prep", "dative"):
+            obj = syntax.first_child(tok, "pobj")
+            if obj is None or obj.ent_type_ in _NOT_PURPOSE_ENTS or obj.pos_ in ("PRON", "PROPN"):
+                continue
+            phrase = list(obj.subtree)
+        elif syntax.is_verbal(tok) and tok.lemma_.lower() in _PAYING_FOR:
+            obj = syntax.first_child(tok, "dobj")
+            if obj is None or obj.pos_ == "PRON":
+                continue
+            phrase = list(obj.subtree)
+        elif syntax.is_verbal(tok) and tok.dep_ in ("acl", "relcl", "advcl") and tok.head.lemma_.lower() not in _LIGHT_VERBS:
+            to = [c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to"]
+            if not to:
+                continue
+            phrase = [t for t in tok.subtree if t.i >= to[0].i]
+        text = _short(phrase, limit=_MAX_WORDS + 6) if phrase else None
+        if text:
+            ranked.append((_nearness(tok, anchors) if anchors else 0, tok.i, text))
+    return [p for _, _, p in sorted(ranked)]
+
+
 STOP = {
     "the",
     "a",

@@ -26,6 +26,12 @@ if TYPE_CHECKING:
     from bot.extractive.lexicon import Lexicon
     from bot.extractive.names import Gazetteer
 
+# "What's the £50 million for?", "What will the Canadian money pay for?": what help is meant to do.
+_PURPOSE = re.compile(
+    r"^\W*(?:and\s+|so\s+)?what\b(?!.*\b(?:ask|asked|asking|call|called|calling|vote|voted|wait|waiting|look|looking|"
+    r"account|accounts|work|works|stand|stands)\s+for\b).*\b(?:for|spent on|go(?:es)? towards?)\W*$",
+    re.IGNORECASE,
+)
 _FRAMED = re.compile(r"\b(?:does|do|did)\s+(?:\w+\s+){1,3}(?:say|claim|report|think|believe|allege)\b", re.IGNORECASE)
 # Questions about what help holds: "What's in the package?", "What does it include?", "What is Denmark buying?"
 _HOLDING = r"includes?|including|contains?|buy(?:ing)?|send(?:ing)?|giv(?:e|ing)|supply(?:ing)?|deliver(?:ing)?"
@@ -160,6 +166,8 @@ class SpanReader:
             candidates = [(1, o) for o in phrases.objects_of_question_verb(s, question)] + (
                 [] if kind == "what" and not noun else near
             )
+        if kind == "what" and _PURPOSE.search(question):
+            candidates = [(1, p) for p in phrases.purposes(s, anchors)] + candidates
         if kind in ("what", "target") and _CONTENTS.search(question):
             # "What's in the new package?", "What is Denmark buying?": the goods the sentence names.
             goods = [w.text for w in weapons_in(s, self.lx, equipment=True) if phrases.is_new(w.text, asked)]
