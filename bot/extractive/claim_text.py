@@ -61,6 +61,7 @@ def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
     if text.lower().startswith("that "):
         text = text[5:]
     text = _without_report_time(doc, start, text)
+    text = _without_speaker_apposition(doc, start, text)
     if text.lower().startswith("that, "):
         text = text[6:]  # "rejected that, saying Russian units …": what is said follows the saying
         text = text.removeprefix("saying ").removeprefix("adding ")
@@ -87,3 +88,18 @@ def _without_report_time(doc: Doc, start: int, text: str) -> str:
         return text
     rest = text[len(syntax.span_text(list(first.subtree))) :].lstrip(" ,")
     return rest if len(rest.split()) >= 4 else text
+
+
+def _without_speaker_apposition(doc: Doc, start: int, text: str) -> str:
+    """ "According to the Institute for the Study of War, a U.S.-based think tank, geolocated footage shows …":
+    the words that say who the speaker is belong to the speaker, not to the claim. Only a phrase with no verb,
+    right after a comma and followed by one, and with a clause after it."""
+    while start + 1 < len(doc) and doc[start].is_punct:
+        start += 1
+    if start == 0 or doc[start - 1].text != "," or doc[start].lower_ not in ("a", "an", "the"):
+        return text
+    end = next((t.i for t in doc[start:] if t.text == ","), None)
+    if end is None or any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in doc[start:end]):
+        return text
+    rest = text[len(syntax.span_text(list(doc[start:end]))) :].lstrip(" ,")
+    return rest if len(rest.split()) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in doc[end:]) else text

@@ -9,6 +9,8 @@ denied it") is a rival claim about the same place.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
@@ -157,6 +159,7 @@ class ClaimReader:
         ATACMS into Russia" is a rule, not a strike)."""
         out: list[Found] = []
         ruled = ruled or set()
+        attributions = _without_denials(attributions)
         with_events = {
             a.speaker.name
             for a in attributions
@@ -172,6 +175,12 @@ class ClaimReader:
                 out += self._denied_here(s, a, attributions, ruled)  # "…, a claim Ukraine's military denied"
                 continue
             events = [t for t in s.doc if t.i in a.content and t.i not in ruled and self.is_event(s, t)]
+            rival = self._rival_here(s, a, attributions, ruled) if a.denial else None
+            if rival is not None:
+                # "Moscow claims capture of Novoselivka; Kyiv denies.": the events are the rival's, whatever the
+                # parse hangs them on; the denial claims only that it denies.
+                out.append(self._denial(s, a, rival))
+                continue
             if not events and not a.denial:
                 continue
             if (
@@ -208,6 +217,49 @@ class ClaimReader:
                     )
                 )
         return out
+
+    def _rival_here(
+        self, s: Sentence, a: Attribution, attributions: list[Attribution], ruled: set[int]
+    ) -> Attribution | None:
+        """The other side's claim of fighting in the same sentence that a denial answers ("…, but Kyiv denied
+        it"), when the denial asserts no event outside it."""
+        if a.verb is None:
+            return None
+        for other in attributions:
+            if other is a or other.speaker.side == a.speaker.side or other.denial or a.verb.i in other.content:
+                continue
+            theirs = [t for t in s.doc if t.i in other.content and t.i not in ruled and self.is_event(s, t)]
+            own = [t for t in s.doc if t.i in a.content - other.content and t.i not in ruled and self.is_event(s, t)]
+            if theirs and not own:
+                return other
+        return None
+
+    def _denial(self, s: Sentence, a: Attribution, rival: Attribution) -> Found:
+        """The denial's own words ("denied it", "denies"), about the place of the claim it answers."""
+        assert a.verb is not None
+        theirs = set(rival.content) | ({t.i for t in rival.verb.subtree} if rival.verb is not None else set())
+        words = [
+            t
+            for t in a.verb.subtree
+            if t.i not in theirs
+            and not any(t.i in {x.i for x in c.subtree} for c in a.verb.children if c.dep_ in ("nsubj", "cc", "punct"))
+            and not t.is_punct
+            and t.tag_ not in ("WDT", "WP")  # "which Kyiv denied": the relative pronoun is the claim itself
+        ]
+        claim = syntax.span_text(sorted(words, key=lambda t: t.i)).strip(EDGES) or a.verb.text
+        places = places_in(s, rival.content)
+        return Found(
+            "battlefield_claims",
+            {
+                "claimant": a.speaker.name,
+                "claim": claim,
+                "location": places[0] if places else self._last_location(a.speaker.side),
+                "side": a.speaker.side,
+                "status": "claimed",
+            },
+            [s],
+            merge_key=(a.speaker.name.lower(), claim.lower()),
+        )
 
     def _denied_here(self, s: Sentence, a: Attribution, attributions: list[Attribution], ruled: set[int]) -> list[Found]:
         """ "Bloggers reported that Russian troops had entered Chasiv Yar, a claim Ukraine's military denied": the
@@ -312,3 +364,18 @@ class ClaimReader:
                 if any_place:
                     return ""
         return None
+
+
+def _without_denials(attributions: list[Attribution]) -> list[Attribution]:
+    """A claim's words without the denial hung on them: "… had withdrawn from Kurakhove, which Ukraine's
+    General Staff denied" claims the withdrawal; the relative clause is the other side's answer."""
+    denials = [a for a in attributions if a.denial and a.verb is not None and a.verb.dep_ == "relcl"]
+    if not denials:
+        return attributions
+    out = []
+    for other in attributions:
+        cut = {
+            t.i for a in denials if a is not other and a.speaker.side != other.speaker.side for t in a.verb.subtree  # type: ignore[union-attr]
+        }
+        out.append(replace(other, content=other.content - cut) if cut & other.content else other)
+    return out

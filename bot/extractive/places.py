@@ -155,6 +155,25 @@ _TAKEN = {
 }
 
 
+# Nouns of taking or holding ground: "the capture of Novoselivka", "the fall of Avdiivka", "control of X".
+_TAKING_NOUNS = {
+    "capture",
+    "seizure",
+    "liberation",
+    "recapture",
+    "fall",
+    "encirclement",
+    "storming",
+    "occupation",
+    "takeover",
+    "control",
+    "siege",
+    "defence",
+    "defense",
+    "battle",
+}
+
+
 def _is_candidate(s: Sentence, token: Token) -> bool:
     if token.tag_ not in ("NNP", "NNPS") or token.lower_ in _NOT_PLACES or not token.text[:1].isupper():
         return False
@@ -184,7 +203,11 @@ def places_in(s: Sentence, indices: set[int] | None = None) -> list[str]:
             or (
                 token.dep_ == "pobj"
                 and head.lower_ == "of"
-                and (head.head.lemma_.lower() in _SETTLEMENT or head.head.lower_ in _DIRECTIONS)
+                and (
+                    head.head.lemma_.lower() in _SETTLEMENT
+                    or head.head.lower_ in _DIRECTIONS
+                    or (head.head.lemma_.lower() in _TAKING_NOUNS and token.ent_type_ not in ("PERSON", "ORG", "NORP"))
+                )
             )
             or (token.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in _SETTLEMENT)
             or (token.dep_ == "appos" and head.lemma_.lower() in _SETTLEMENT)
