@@ -40,6 +40,8 @@ _MILITARY_OBJECTS = frozenset(
 # The domain file's word lists that frame an action, in the order they are tried (a "need" is a review).
 _VERB_FRAMES = ("permit", "lift", "restrict", "prohibit", "review", "request", "need", "use", "supply")
 _NOUN_FRAMES = ("permit_noun", "restrict_noun", "prohibit_noun", "review_noun", "request_noun")
+# Verbs whose "that" clause is a rule: "insists that the jets be used only over Ukraine".
+_REQUIRING = {"insist", "require", "demand", "stipulate", "mandate", "specify", "ensure"}
 # Verbs that say how far a permission or a limit reaches.
 _SCOPE_VERBS = {"extend", "apply", "cover"}
 _LIGHT_NOUN_VERBS = {"have", "get", "give", "grant", "receive", "win", "secure", "obtain", "hold"}
@@ -117,8 +119,12 @@ class PolicyReader(ContextReader):
                 return "prohibit"
             if lemma in ("free", "able", "allowed", "permitted", "entitled", "authorised", "authorized"):
                 return "permit"
-            if lemma in ("prepared", "willing") and syntax.first_child(token, "xcomp") is not None:
-                return "permit"  # "is (not) prepared to deliver Taurus": a government's will, turned by its negation
+            if lemma in ("prepared", "willing", "ready") and syntax.first_child(token, "xcomp") is not None:
+                return "permit"  # "is (not) prepared / ready to deliver Taurus": a government's will, turned by its negation
+            if lemma == "open" and any(
+                p.lower_ == "to" and any(o.dep_ == "pcomp" for o in p.children) for p in syntax.children(token, "prep")
+            ):
+                return "review"  # "is open to sending Patriots": willing to weigh it, nothing decided
             if lemma in ("off-limits",):
                 return "prohibit"
             if lemma == "subject" and any(
@@ -164,6 +170,12 @@ class PolicyReader(ContextReader):
         if be is None or be.lemma_.lower() != "be":
             return False
         return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") for c in be.children)
+
+    @staticmethod
+    def _required(verb: Token) -> bool:
+        """ "Belgium insists that its F-16s be used only over Ukraine": a use that someone requires is a rule, as
+        with "must"."""
+        return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REQUIRING and syntax.is_verbal(verb.head)
 
     def _backshift(self, verb: Token) -> set[str]:
         """In reported speech "can" becomes "could" and "may" "might": "officials said Ukraine could use …"."""
@@ -255,7 +267,11 @@ class PolicyReader(ContextReader):
                     elif (
                         new is None
                         and frame == "use"
-                        and (mods & (PERMISSIVE_MODALS | {"must"} | self._backshift(tok)) or self._be_to(tok))
+                        and (
+                            mods & (PERMISSIVE_MODALS | {"must"} | self._backshift(tok))
+                            or self._be_to(tok)
+                            or self._required(tok)
+                        )
                     ):
                         new = "prohibited" if negated else "permitted"  # "Ukraine may (not) use …", "must not be used"
                         negated = False
