@@ -283,12 +283,23 @@ def split_sentences(paragraph: str) -> list[str]:
 def _body_paragraphs(text: str) -> list[str]:
     """Paragraphs up to where comments or link lists begin, without page furniture."""
     paragraphs = []
-    for p in split_paragraphs(text):
+    split = split_paragraphs(text)
+    for n, p in enumerate(split):
         if _END_OF_ARTICLE.match(p.strip()):
             break
-        if not is_boilerplate(p):
+        # "GERMANY" over "• The chancellor said …" is a heading that says whom the lines are about.
+        heading = n + 1 < len(split) and bool(BULLET.match(split[n + 1])) and is_heading(p)
+        if heading or not is_boilerplate(p):
             paragraphs.append(p)
     return paragraphs
+
+
+def is_heading(paragraph: str) -> bool:
+    """A short capitalised line with no sentence in it ("GERMANY", "Sanctions round-up")."""
+    words = paragraph.split()
+    return (
+        0 < len(words) <= 4 and paragraph[:1].isupper() and not paragraph.rstrip().endswith((".", "!", "?", ";", ",", ":"))
+    )
 
 
 def article_body(text: str) -> str:

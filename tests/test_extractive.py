@@ -136,9 +136,44 @@ def test_domain_yaml_reaims_the_engine(tmp_path, monkeypatch):
             "Kyiv rejected that, saying Russian units had made only small incursions near Vovchansk.",
             "Russian units had made only small incursions near Vovchansk",
         ),
+        # Who the speaker is belongs to the speaker.
+        (
+            "According to the Institute for the Study of War, a U.S.-based think tank, geolocated footage indicates "
+            "Russian forces advanced in southern Pokrovsk.",
+            "geolocated footage indicates Russian forces advanced in southern Pokrovsk",
+        ),
+        # A denial hung on the claim is the other side's, not part of the claim.
+        (
+            "Russian military bloggers claimed that Ukrainian troops had withdrawn from Kurakhove, which Ukraine's "
+            "General Staff denied.",
+            "Ukrainian troops had withdrawn from Kurakhove",
+        ),
     ],
 )
 def test_a_claim_starts_with_what_is_claimed(service, sentence, claim):
     text = f"Front line report\n\nRussia's war in Ukraine goes on. Moscow said its troops had taken Vovchansk. {sentence}"
     brief = service.brief(service.load_text(text))
     assert claim in [c.claim for c in brief.battlefield_claims], [c.claim for c in brief.battlefield_claims]
+
+
+def test_a_pasted_digest_is_read_line_by_line(service):
+    # Headings and bullets with no blank line between them: each line is its own fact, with its own giver.
+    _, brief = brief_of(service, "digest.txt")
+    donors = {a.amount: a.donor for a in brief.aid if a.amount}
+    assert donors == {"NOK 2 billion": "Norway", "€150 million": "Netherlands"}
+    assert {s.imposed_by for s in brief.sanctions} == {"United Kingdom", "Japan"}
+    claims = {(c.location, c.side, c.status) for c in brief.battlefield_claims}
+    assert {("Novoselivka", "russia", "disputed"), ("Novoselivka", "ukraine", "disputed")} <= claims
+    assert ("Pokrovsk", "ukraine", "claimed") in claims
+    assert "•" not in brief.summary
+
+
+def test_one_rule_on_a_weapon_is_one_item(service, tmp_path):
+    path = tmp_path / "rule.txt"
+    path.write_text(
+        "Dutch jets\n\nThe Netherlands said Ukraine was free to use Dutch-supplied F-16 jets against military "
+        "targets on Russian territory.\n",
+        encoding="utf-8",
+    )
+    brief = service.brief(service.load(str(path)))
+    assert [(p.actor, p.stance) for p in brief.weapons_policy] == [("Netherlands", "permitted")]

@@ -102,6 +102,30 @@ def test_text_without_blank_lines_gets_one_paragraph_per_line() -> None:
     assert article_from_bytes(data, settings=SETTINGS).text == "First paragraph here.\n\nSecond paragraph here."
 
 
+def test_list_lines_inside_a_block_stay_apart_with_their_markers() -> None:
+    # A newsletter pastes its headings and bullets without blank lines between them: each line is a fact.
+    data = (
+        "Morning digest\n\nAID\n• Norway: NOK 2 billion for air defence.\n• Canada will donate 40 carriers.\n"
+        "SANCTIONS\n1. UK adds 25 tankers.\n2. Japan freezes assets\nof 11 people.\n"
+    ).encode()
+    assert article_from_bytes(data, settings=SETTINGS).text.split("\n\n") == [
+        "Morning digest",
+        "AID",
+        "• Norway: NOK 2 billion for air defence.",
+        "• Canada will donate 40 carriers.",
+        "SANCTIONS",
+        "1. UK adds 25 tankers.",
+        "2. Japan freezes assets of 11 people.",
+    ]
+
+
+def test_a_dash_opening_one_wrapped_line_is_prose_not_a_list() -> None:
+    data = b"Title here\n\nThe convoy carried food, water\n- and, officials said, medicine - to the towns.\n"
+    assert article_from_bytes(data, settings=SETTINGS).text.split("\n\n")[1] == (
+        "The convoy carried food, water - and, officials said, medicine - to the towns."
+    )
+
+
 def test_stdin_is_read_with_a_cap() -> None:
     article = load_source("-", settings=SETTINGS, stdin=io.BytesIO(ARTICLE_TXT.encode()))
     assert article.title.startswith("Convoy reaches")

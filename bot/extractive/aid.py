@@ -363,4 +363,7 @@ class AidReader:
                     )
                 )
             out += self.more.gapped_counts(s, verb, out[made:])  # "… pledged 24 of the jets and Denmark 19"
-        return out + self.more.nominal(s, taken, about_ukraine=article_about_ukraine)
+        # A digest line's label names its giver ("The Netherlands — €150 million for drones") before any actor
+        # the sentences before it named.
+        labelled = [] if out else self.more.labelled(s, taken, about_ukraine=article_about_ukraine)
+        return out + (labelled or self.more.nominal(s, taken, about_ukraine=article_about_ukraine))

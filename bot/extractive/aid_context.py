@@ -16,6 +16,7 @@ from bot.extractive.found import Found, unique, widest
 from bot.extractive.reading import Sentence
 from bot.extractive.weapons import weapons_in
 from bot.figures import Money, word_number
+from bot.text import is_heading
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -28,6 +29,8 @@ _GOODS = {"weapon", "arm", "equipment", "ammunition", "munition", "materiel", "h
 _MOVING = {"reach", "arrive", "go", "flow", "head", "come"}
 # A line about a sanctions measure is the sanctions reader's, even inside a list of aid.
 _MEASURES = {"sanction", "sanctions", "designation", "listing", "ban", "embargo", "freeze", "tariff"}
+# What sets a line's label off from its text: "Norway: …", "The Netherlands — …".
+_LABEL_MARKS = {":", "—", "–", "-"}
 _TOTAL = {"total", "overall", "altogether", "sum"}
 # What a package's contents are listed in, or lumped as: "a fact sheet lists …", "the money will buy …".
 _HOLDERS = {
@@ -46,6 +49,15 @@ _HOLDERS = {
 }
 # Nouns for the pieces of a package: "The biggest items are …", "Its main elements are …".
 _PART_NOUNS = {"item", "element", "component", "part", "highlight", "centrepiece", "centerpiece", "piece"}
+
+
+def _label(s: Sentence) -> tuple[str, Token] | None:
+    """The actor a line opens with as its label ("Norway: …", "The Netherlands — …"), with the mark after it."""
+    mark = next((t for t in s.doc[:8] if t.text in _LABEL_MARKS), None)
+    if mark is None or mark.i == 0:
+        return None
+    names = [n for n in s.names_of("actor", 0, mark.i) if n.end == mark.i and n.start <= 1]
+    return (names[0].canonical, mark) if names else None
 
 
 class AidInContext:
@@ -118,6 +130,29 @@ class AidInContext:
             if donor is None:
                 continue
             out.append(self._item(s, donor, money[0], phrase, "announced"))
+        return out
+
+    def labelled(self, s: Sentence, taken: set[int], *, about_ukraine: bool) -> list[Found]:
+        """ "Norway: a further NOK 2 billion for air defence", "The Netherlands — €150 million for drones": a
+        digest's line names the giver as its label and the help without a verb of its own. Not a line about
+        a measure ("UK: 25 more tankers listed") nor one whose sum a verb of the line governs."""
+        doc = s.doc
+        labelled = _label(s)
+        if not about_ukraine or labelled is None or labelled[0] in BELLIGERENTS:
+            return []
+        donor, mark = labelled
+        rest = {t.i for t in doc if t.i > mark.i and t.i not in taken}
+        if any(t.lemma_.lower() in _MEASURES for t in doc if t.i in rest) or self.r.to_ukraine(s, rest) is False:
+            return []
+        out: list[Found] = []
+        for money in sums_given(s, rest):
+            span = doc.char_span(money.start, money.end, alignment_mode="expand")
+            governed = span is not None and any(
+                syntax.is_verbal(a) and a.lemma_.lower() not in self.lx.report and a.i > mark.i for a in span.root.ancestors
+            )
+            if not governed:
+                phrase = {t.i for t in span.root.subtree} if span is not None else rest
+                out.append(self._item(s, donor, money, phrase & rest or rest, "announced"))
         return out
 
     def _item(self, s: Sentence, donor: str, amount: Money, phrase: set[int], status: str) -> Found:
@@ -194,13 +229,21 @@ class AidInContext:
         if not money or any(t.lower_ in _TOTAL for t in s.doc if t.idx < money[0].start):
             return None  # "Total NOK 1.5 billion" restates the package
         if head is None or head.section != "aid":
-            recent = [f for f in self.ctx.items[-3:] if f.sentences[-1].index >= s.index - 6]
+            recent = [f for f in self.ctx.items[-3:] if self._lines_between(f.sentences[-1].index, s.index) <= 5]
             if not recent or recent[-1].section != "aid":
                 return None
             head = recent[-1]
         if (money[0].value, money[0].currency) == (head.fields["value"], head.fields["currency"]):
             return None
+        labelled = _label(s)
+        if labelled is not None and labelled[0] != head.fields["donor"]:
+            return None  # "• The Netherlands — €150 million for drones": another giver's line, not a part
         return self._item(s, head.fields["donor"], money[0], everything, head.fields["status"])
+
+    def _lines_between(self, start: int, end: int) -> int:
+        """Sentences of text between two sentences; headings and list numbers ("Item Amount", "1.") are layout."""
+        between = self.ctx.sentences[start + 1 : end]
+        return sum(1 for x in between if len(x.text.split()) > 2 and not is_heading(x.text))
 
     def add_listed(self, target: Found, s: Sentence) -> bool:
         """One line of a list under "The package includes:": its weapons and goods join the package."""

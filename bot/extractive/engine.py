@@ -25,9 +25,9 @@ from bot.extractive.policy_items import PolicyItemReader
 from bot.extractive.reading import Context, Sentence, read_sentences
 from bot.extractive.sanctions import SanctionsReader
 from bot.extractive.sanctions_follow import SanctionsFollowUp
-from bot.language import english_only_note, language_of, strip_dateline
+from bot.language import BULLET, english_only_note, language_of, strip_dateline
 from bot.models import AidDraft, BattlefieldClaimDraft, BriefDraft, SanctionsDraft, WeaponsPolicyDraft
-from bot.text import article_units
+from bot.text import article_units, is_heading
 
 MAX_ITEMS_PER_SECTION = 25
 _DRAFTS: dict[str, Any] = {
@@ -90,6 +90,14 @@ class ExtractiveEngine:
         for s in sentences:
             if s.text.rstrip("\"'’” ").endswith("?"):
                 continue  # a question is a heading or a rhetorical turn, never a fact
+            if _heads_a_list(s, sentences):
+                named = {n.canonical for n in s.names_of("actor")} - set(BELLIGERENTS)
+                ctx.heading_actor = named.pop() if len(named) == 1 else None
+                continue  # a heading is no fact; it says whom the lines under it are about
+            if not s.bullet:
+                ctx.heading_actor = None
+            elif ctx.heading_actor is not None:
+                ctx.last_actor = ctx.heading_actor  # "• The government will send …" under "GERMANY"
             attributions = attributor.attributions(s)
             if attributions:
                 ctx.last_said = (s.index, attributions[-1].speaker)
@@ -127,6 +135,13 @@ class ExtractiveEngine:
             if s.text.rstrip().endswith(":"):
                 list_head = continued or (found[-1] if found else None)
         return EngineResult(draft=_build(ctx.items, summary), engine=self.name)
+
+
+def _heads_a_list(s: Sentence, sentences: list[Sentence]) -> bool:
+    """Is ``s`` a heading line ("GERMANY", "Sanctions") right above a list line?"""
+    after = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
+    alone = s.index == 0 or sentences[s.index - 1].para != s.para
+    return after is not None and after.bullet and after.para != s.para and alone and not s.bullet and is_heading(s.text)
 
 
 def _remember_actor(ctx: Context, s: Sentence) -> None:
@@ -190,4 +205,5 @@ def _summary(units: list[list[str]]) -> str:
     for paragraph in units:
         if len(" ".join(paragraph).split()) >= 15:
             return " ".join([strip_dateline(paragraph[0]), *paragraph[1:2]])
-    return " ".join(" ".join(p) for p in units[:2])[:600]
+    # A digest of short lines: its first two, without their list markers.
+    return " ".join(BULLET.sub("", " ".join(p), count=1) for p in units[:2])[:600]

@@ -127,3 +127,97 @@ def _make_passive(be: Token, participle: Token, lemma: str) -> None:
     for child in participle.children:
         if child.dep_ == "prep" and child.lower_ == _AGENT_PREPOSITION:
             child.dep_ = "agent"
+
+
+def mend_reduced_relatives(doc: Doc) -> Doc:
+    """Re-hang "F-16 jets supplied to Kyiv may be used against …" with "may be used" as the verb: the small
+    model reads "supplied" as the past tense with "jets" as its subject and leaves the real verb a subjectless
+    conjunct. A past form straight after its subject, with no object of its own, followed (with no "and"
+    between) by a verb that has an auxiliary and no subject, is a participle describing that subject."""
+    for verb in list(doc):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.tag_ != "VBD" or subject is None or subject.i != verb.i - 1 or subject.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in verb.children):
+            continue
+        main = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("conj", "advcl")
+                and c.i > verb.i
+                and c.pos_ in ("VERB", "AUX")
+                and any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children)
+                and not any(g.dep_ in _SUBJECTS for g in c.children)
+            ),
+            None,
+        )
+        if main is None or any(t.dep_ == "cc" or t.text in ",;" for t in doc[verb.i + 1 : main.left_edge.i]):
+            continue
+        _make_reduced_relative(verb, main, subject)
+    return doc
+
+
+def _make_reduced_relative(participle: Token, main: Token, subject: Token) -> None:
+    later = [c for c in participle.children if c.i > main.i]
+    main.head = participle.head if participle.dep_ != "ROOT" else main
+    main.dep_ = participle.dep_
+    subject.head = main
+    subject.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in main.children) else "nsubj"
+    participle.head, participle.dep_, participle.tag_ = subject, "acl", "VBN"
+    for child in later:
+        child.head = main
+
+
+_LABEL_MARKS = {":", "—", "–"}
+_LABEL_WORDS = {"PROPN", "NOUN", "DET", "PART", "ADJ"}
+
+
+def mend_label_lines(doc: Doc) -> Doc:
+    """Re-hang a digest line, a label and a headline clause after its mark, as the clause it stands for.
+
+    The small model makes the label the root and hangs the rest on it as modifiers, so nothing is said of
+    anyone. "Taurus: still refused." (the participle right after the mark) says the label was refused: the
+    label is the passive subject. "Britain: 25 tankers sanctioned." (a counted thing, then the participle,
+    no object) is a headline's "Britain sanctioned 25 tankers": the named label is the doer, the counted
+    thing the object."""
+    mark = next((t for t in doc[1:6] if t.text in _LABEL_MARKS), None)
+    if mark is None or not all(t.pos_ in _LABEL_WORDS for t in doc[: mark.i]):
+        return doc
+    label_heads = [t for t in doc[: mark.i] if not 0 <= t.head.i < mark.i or t.head.i == t.i]
+    rest = doc[mark.i + 1 :]
+    verbs = [
+        t
+        for t in rest
+        if t.tag_ in ("VBN", "VBD")
+        and t.dep_ not in ("amod", "compound")
+        and not (t.head.i > mark.i and t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i)
+    ]
+    if len(label_heads) != 1 or len(verbs) != 1:
+        return doc
+    label, verb = label_heads[0], verbs[0]
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "dative") or c.pos_ == "PRON" for c in verb.children):
+        return doc  # "Kyiv: we have repelled …" is a clause of its own; "Kyiv: troops hit Belgorod" has an object
+    before = [t for t in doc[mark.i + 1 : verb.i] if not t.is_punct]
+    if all(t.pos_ == "ADV" for t in before):
+        _make_root(verb, [label], "nsubjpass", "VBN")
+        return doc
+    tops = [t for t in before if not mark.i < t.head.i < verb.i or t.head.i == t.i]
+    counted = any(t.like_num or t.tag_ == "$" for t in before)
+    if len(tops) == 1 and tops[0].pos_ in ("NOUN", "PROPN", "NUM") and counted and label.pos_ == "PROPN":
+        _make_root(verb, [label], "nsubj", "VBD")
+        tops[0].head, tops[0].dep_ = verb, "dobj"
+    return doc
+
+
+def _make_root(verb: Token, subjects: list[Token], dep: str, tag: str) -> None:
+    doc = verb.doc
+    verb.head, verb.dep_, verb.tag_ = verb, "ROOT", tag
+    for subject in subjects:
+        subject.head, subject.dep_ = verb, dep
+    for t in doc:
+        if t.is_punct and t.head.i == t.i and t.i != verb.i:
+            t.head = verb
+    for t in doc:
+        if t.dep_ == "ROOT" and t.i != verb.i:
+            t.head, t.dep_ = verb, "dep"

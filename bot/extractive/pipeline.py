@@ -26,7 +26,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.errors import ConfigError
-from bot.extractive.mend import mend_adjectival_passives, mend_parenthetical_reports
+from bot.extractive.mend import (
+    mend_adjectival_passives,
+    mend_label_lines,
+    mend_parenthetical_reports,
+    mend_reduced_relatives,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -189,7 +194,10 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
     with _lock:  # the vocabulary's string store is shared state
         docs = nlp.pipe((breakable(t[:MAX_PARSED_CHARS]) for t in texts), batch_size=64)
         verb_lemma = _participle_reader(nlp)
-        return [mend_adjectival_passives(mend_parenthetical_reports(doc), verb_lemma) for doc in docs]
+        return [
+            mend_adjectival_passives(mend_label_lines(mend_reduced_relatives(mend_parenthetical_reports(doc))), verb_lemma)
+            for doc in docs
+        ]
 
 
 @cache  # one per pipeline: the verb table has some 8,700 entries

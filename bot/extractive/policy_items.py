@@ -51,7 +51,9 @@ class PolicyItemReader(PolicyReader):
                 return actor
         if speakers:
             return speakers[0]
-        supplier = (supplier_in(s, weapon) or weapon.origin) if weapon is not None else None
+        # Under a heading that names the government ("DENMARK"), the rule is its own, not the maker's.
+        origin = weapon.origin if weapon is not None and self.ctx.heading_actor is None else None
+        supplier = (supplier_in(s, weapon) or origin) if weapon is not None else None
         if supplier is not None and supplier not in BELLIGERENTS:
             return supplier
         last = self.ctx.last_actor
@@ -301,5 +303,20 @@ class PolicyItemReader(PolicyReader):
                 speakers[0] = f"{speakers[0]} ({person[0]})"
         weapons = weapons_in(s, self.lx)
         starts: list[tuple[Token, Weapon | None]] = [(w.head, w) for w in weapons] + self._unnamed(s, weapons)
-        found = [self._item(s, start, weapon, speakers) for start, weapon in starts]
-        return [f for f in found if f is not None]
+        found = [f for f in (self._item(s, start, weapon, speakers) for start, weapon in starts) if f is not None]
+        # "Dutch-supplied F-16 jets" and the "F-16" inside it are one rule: the fuller name stays.
+        return [
+            f
+            for f in found
+            if not any(
+                o is not f
+                and (o.fields["actor"], o.fields["stance"]) == (f.fields["actor"], f.fields["stance"])
+                and _inside(f.fields["weapon"], o.fields["weapon"])
+                for o in found
+            )
+        ]
+
+
+def _inside(name: str | None, other: str | None) -> bool:
+    """Is ``name`` a part of the longer weapon name ``other``?"""
+    return bool(name and other) and name.lower() in other.lower() and name.lower() != other.lower()  # type: ignore[union-attr]

@@ -75,6 +75,7 @@ class Context:
     last_speaker: Speaker | None = None
     last_actor: str | None = None
     last_sanctions_actor: str | None = None
+    heading_actor: str | None = None  # the one actor a heading over list lines names ("GERMANY"), for its lines
     last_said: tuple[int, Speaker] | None = None  # (sentence index, speaker) of the latest attribution
     items: list[Any] = field(default_factory=list)  # engine items, in article order
     sentences: list[Sentence] = field(default_factory=list)  # the whole article, for looking back

@@ -10,6 +10,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SENTENCE_END = tuple(".!?…;:,")
 _CLOSERS = "\"'”’»)]"
 MAX_TITLE_CHARS = 200
+# A list item's first line: a bullet, or a number with "." or ")", then the item's text.
+_LIST_ITEM = re.compile(r"[ \t]*(?:[•▪◦‣●○■□·*+\-–—]|\d{1,2}[.)])[ \t]+\S")
 
 
 def collapse(paragraph: str) -> str:
@@ -36,8 +38,26 @@ def split_plain(text: str) -> list[str]:
     if not text:
         return []
     if _BLANK_LINE.search(text):
-        return [p for p in (collapse(b) for b in _BLANK_LINE.split(text)) if p]
+        blocks = [part for block in _BLANK_LINE.split(text) for part in _list_items(block)]
+        return [p for p in (collapse(b) for b in blocks) if p]
     return [p for p in (collapse(line) for line in text.split("\n")) if p]
+
+
+def _list_items(block: str) -> list[str]:
+    """A block's list items apart, each with its marker: a newsletter's "AID" heading and its "• Norway: …"
+    lines are separate facts, not one run-on sentence (the reader knows a list line by its marker). A lone
+    dash at a line's start (hard-wrapped prose) is no list: it takes two items."""
+    lines = block.split("\n")
+    if sum(1 for line in lines if _LIST_ITEM.match(line)) < 2:
+        return [block]
+    parts: list[list[str]] = [[]]
+    for line in lines:
+        # After a finished item, a capitalised line is the next heading ("SANCTIONS"), not the item wrapped on.
+        heading = bool(parts[-1]) and parts[-1][-1].rstrip().rstrip(_CLOSERS)[-1:] in ".!?:" and line.lstrip()[:1].isupper()
+        if (_LIST_ITEM.match(line) or heading) and parts[-1]:
+            parts.append([])
+        parts[-1].append(line)
+    return ["\n".join(part) for part in parts]
 
 
 def headline(text: str) -> str | None:
