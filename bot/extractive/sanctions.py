@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from bot.extractive import syntax
-from bot.extractive.actors import actor_of, actors_in
+from bot.extractive.actors import BELLIGERENTS, actor_of, actors_in
 from bot.extractive.found import Found, unique
 from bot.extractive.reading import Context, Sentence
 from bot.extractive.sanction_nouns import arguments, is_sanction_noun, names_a_measure
@@ -31,6 +31,9 @@ _ONLY_PASSIVE = {"bar"}
 _TARGET_PREPS = {"on", "against", "to", "in", "from"}
 # Sentences after an actor's own measure in which an unattributed measure is still that actor's.
 _OWN_MEASURE_WINDOW = 4
+# Barring one's own people from dealing with the targets: "Australian firms are barred from …".
+_BARRING = {"bar", "prohibit", "forbid", "ban", "prevent"}
+_OWN_PEOPLE = {"firm", "company", "business", "citizen", "national", "exporter", "bank", "insurer", "investor", "entity"}
 # Putting names on a list ("were put on a list of …"), and naming them when a sanctions authority does it.
 _PUT_ON = {"put", "place", "add", "include"}
 # Participles that say where a target is ("based in China", "registered in the UAE"), unlike what it does.
@@ -144,6 +147,12 @@ class SanctionsReader:
                     found = actors_in(s, c)
                     if found and found[0] != "Russia":
                         return found[0]
+        # "Australian firms are barred from providing shipping services": a government bars its own firms.
+        barred = syntax.first_child(head, "nsubjpass") if head.lemma_.lower() in _BARRING else None
+        if barred is not None and barred.lemma_.lower() in _OWN_PEOPLE:
+            own = [a for c in barred.children if c.dep_ in ("amod", "compound") for a in actors_in(s, c)]
+            if own and own[0] not in BELLIGERENTS:
+                return own[0]
         # "… have been added to the EU's list of firms …": whose list the targets are put on.
         for prep in syntax.children(head, "prep"):
             for listed in syntax.children(prep, "pobj"):
