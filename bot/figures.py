@@ -75,6 +75,8 @@ _CURRENCY_WORDS = {
     "cad": "CAD",
     "aud": "AUD",
     "krone": "NOK",
+    # Wire copy writes the Nordic currencies as "crowns"; only a nationality says which ("Norwegian crowns").
+    "crowns": "",
     "franc": "CHF",
     "zloty": "PLN",
     "zlotys": "PLN",
@@ -99,6 +101,10 @@ _NATIONAL_CURRENCY = {
     ("norwegian", "krone"): "NOK",
     ("danish", "kroner"): "DKK",
     ("danish", "krone"): "DKK",
+    ("swedish", "crowns"): "SEK",
+    ("norwegian", "crowns"): "NOK",
+    ("danish", "crowns"): "DKK",
+    ("czech", "crowns"): "CZK",
     ("canadian", "dollars"): "CAD",
     ("canadian", "dollar"): "CAD",
     ("australian", "dollars"): "AUD",
@@ -226,6 +232,8 @@ def find_money(text: str) -> list[Money]:
         value = num * _scale(scale)
         cur = m.group("cur").lower()
         currency = _NATIONAL_CURRENCY.get(((m.group("nation") or "").lower(), cur), _CURRENCY_WORDS[cur])
+        if not currency:
+            continue  # bare "crowns": which country's, the words do not say
         found.append(Money(m.group(0).strip(), value, currency, m.start(), m.end()))
     # "half a billion euros": the word pattern sees "half a" as the number.
     found.sort(key=lambda f: f.start)

@@ -46,6 +46,9 @@ _STAND_INS = {
 }
 
 
+_FIRST_PERSON = {"we", "our", "us"}
+
+
 def actors_in(s: Sentence, head: Token) -> list[str]:
     """Canonical actors named in the phrase of ``head`` and its coordinated phrases, in order."""
     heads = [head, *head.conjuncts] if head.dep_ != "conj" else [head]
@@ -71,6 +74,21 @@ def actor_of(
         return None
     if syntax.is_pronoun(head) or (head.lemma_.lower() in _STAND_INS and not actors_in(s, head)):
         # "Norway said it would give …": "it" is the actor named earlier in the sentence, if any.
+        if head.lower_ in _FIRST_PERSON:
+            # "“We will send another €100 million,” the Lithuanian minister said": "we" is the speaker's
+            # government, named after the quote.
+            after = [n.canonical for n in s.names_of("actor", head.i + 1) if n.canonical not in exclude]
+            if after:
+                return after[-1]
+        if head.lower_ in ("they", "their", "them") and any(t.lower_ == "respectively" for t in s.doc):
+            # "Finland and Iceland said they would contribute €90m and €3.5m respectively": "they" is the pair
+            # that says it, each with its own share. A joint "they" ("… said they would together put €320m")
+            # keeps the name before it for now: joined, its donors changed answers about one partner's share.
+            for up in head.ancestors:
+                who = syntax.subject(up) if syntax.is_verbal(up) else None
+                pair = [a for a in actors_in(s, who) if a not in exclude] if who is not None and who.i < head.i else []
+                if len(pair) > 1:
+                    return " and ".join(pair)
         before = [n.canonical for n in s.names_of("actor", 0, head.i) if n.canonical not in exclude]
         if before and head.lower_ in ("it", "its", "they", "their", "we"):
             return before[-1]

@@ -15,7 +15,7 @@ from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actor_of, first_actor
 from bot.extractive.aid_context import AidInContext
 from bot.extractive.aid_kind import aid_status, aid_type
-from bot.extractive.aid_money import sums_given
+from bot.extractive.aid_money import VALUED, sums_given
 from bot.extractive.found import Found, widest
 from bot.extractive.policy import PolicyReader
 from bot.extractive.reading import Context, Sentence
@@ -47,7 +47,6 @@ _PHRASAL_GIVE = {
 _VALUING = {"put", "estimate", "value", "peg", "place"}
 # A donor's part of a joint sum: "Britain's share is £2.26bn".
 _PART = {"share", "portion", "part"}
-_VALUED = {"worth", "valued", "totalling", "totaling", "costing", "amounting"}
 _TO_RUSSIA = {"russia", "moscow", "russian", "kremlin"}
 _WITHHOLDING = ("permit", "prohibit", "review", "request", "restrict")
 
@@ -69,7 +68,7 @@ class AidReader:
         for child in verb.children:
             if (
                 child.dep_ in ("dobj", "nsubjpass", "attr", "dative", "prep", "npadvmod", "nsubj")
-                or child.lemma_.lower() in _VALUED
+                or child.lemma_.lower() in VALUED
             ):  # ", worth SEK 13.5 billion" parsed as a clause of its own
                 own.update(t.i for t in child.subtree if not (t.dep_ in ("advcl",) and t.head.i == verb.i))
         if verb.dep_ == "xcomp" and syntax.first_child(verb, "nsubj", "nsubjpass") is None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actor_of
 from bot.extractive.aid_kind import aid_type
-from bot.extractive.aid_money import sums_given
+from bot.extractive.aid_money import VALUED, sums_given
 from bot.extractive.found import Found, unique, widest
 from bot.extractive.reading import Sentence
 from bot.extractive.weapons import weapons_in
@@ -101,6 +101,8 @@ class AidInContext:
                 continue
             seen.add(anchor.i)
             phrase = {t.i for t in syntax.phrase_tokens(anchor, stop=syntax.CLAUSES)}
+            # "Finland's 27th package, valued at €198 million, contains …": the value said in its own clause.
+            phrase |= {t.i for c in anchor.children if c.lower_ in VALUED for t in c.subtree}
             money = sums_given(s, phrase)
             holding = self.lx.contain | {"bring"}
             head = anchor.head
@@ -311,6 +313,17 @@ class AidInContext:
                 )
         return out
 
+    def _gives_elsewhere(self, s: Sentence, verb: Token) -> bool:
+        """Does a donor in the sentence give help with a verb outside ``verb``'s clause ("Finland and Iceland
+        said they would contribute …", not "Ukraine will decide how to spend the money")?"""
+        inside = {t.i for t in verb.subtree}
+        for t in s.doc:
+            if t.i in inside or not syntax.is_verbal(t) or t.lemma_.lower() not in self.lx.give:
+                continue
+            if actor_of(s, syntax.subject(t), self.ctx) is not None:
+                return True
+        return False
+
     def continuation(self, s: Sentence) -> Found | None:
         """ "The package includes radars, interceptors and spare parts": contents of the aid just named."""
         for verb in s.doc:
@@ -318,6 +331,8 @@ class AidInContext:
                 continue
             lemma = verb.lemma_.lower()
             who = syntax.subject(verb)
+            if verb.dep_ in ("relcl", "acl") and self._gives_elsewhere(s, verb):
+                continue  # "… would contribute €90m to a NATO fund that buys fuel": new help, not the last one's contents
             on_list = lemma == "be" and any(
                 p.lower_ == "on" and any(o.lemma_.lower() == "list" for o in p.children)
                 for p in syntax.children(verb, "prep")

@@ -15,6 +15,10 @@ _PERIODS = {"year", "month", "week", "day", "annum"}
 _PRICE_WORDS = {"level", "cap", "ceiling", "price", "threshold", "mark", "limit"}
 
 
+# Words that put a value on help in a phrase of their own: "a package, worth SEK 13.5 billion, …".
+VALUED = {"worth", "valued", "totalling", "totaling", "costing", "amounting"}
+
+
 def sums_given(s: Sentence, clause: set[int]) -> list[Money]:
     if not clause:
         return []

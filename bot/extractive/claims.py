@@ -10,7 +10,6 @@ denied it") is a rival claim about the same place.
 from __future__ import annotations
 
 from dataclasses import replace
-
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
@@ -375,7 +374,10 @@ def _without_denials(attributions: list[Attribution]) -> list[Attribution]:
     out = []
     for other in attributions:
         cut = {
-            t.i for a in denials if a is not other and a.speaker.side != other.speaker.side for t in a.verb.subtree  # type: ignore[union-attr]
+            t.i
+            for a in denials
+            if a is not other and a.speaker.side != other.speaker.side
+            for t in a.verb.subtree  # type: ignore[union-attr]
         }
         out.append(replace(other, content=other.content - cut) if cut & other.content else other)
     return out
