@@ -343,3 +343,9 @@ def test_the_interviewers_question_is_never_quoted_as_the_answer():
     answer = ask(Article(text=f"Test report\n\n{INTERVIEW}"), "Can Ukraine use the missiles in Russia?")
     assert answer.quotes and not any(q.rstrip().endswith("?") for q in answer.quotes)
     assert "Russian soil" in answer.answer + " ".join(answer.quotes)
+
+
+def test_a_models_number_is_not_a_count():
+    text = "Germany sent 14 Leopard 2 tanks last year. Denmark will send 20 Leopard 1 tanks to Ukraine this spring."
+    lead = _lead(text, "How many tanks is Denmark sending?")
+    assert lead.startswith("20 Leopard 1 tanks")

@@ -158,6 +158,8 @@ class AidReader:
             who = syntax.subject(verb)
             if not money or who is None:
                 return False
+            if who.lemma_.lower() == "fund" and not self.to_ukraine(s, clause):
+                return False  # "Its sovereign fund is worth $1.8 trillion": a fund is help only when it is Ukraine's
             # A "share" is help only among help: "Britain's share is £2.26bn" after the loan was named.
             return (
                 self.is_help(who)

@@ -86,7 +86,18 @@ class SanctionsReader:
                 if token.dep_ in ("nsubj", "nsubjpass", "ROOT") and head.i not in {o.i for o in out}:
                     out.append(token)
         # "If the EU banned Russian LNG, …": a condition imposes nothing.
-        return [t for t in out if not (t.pos_ == "NOUN" and self._background(t)) and not syntax.is_hypothetical(t)]
+        return [
+            t
+            for t in out
+            if not (t.pos_ == "NOUN" and self._background(t)) and not syntax.is_hypothetical(t) and not self._tentative(t)
+        ]
+
+    def _tentative(self, trigger: Token) -> bool:
+        """ "The EU could list every tanker tomorrow", "Sanctions could bite harder": what might be done, not a
+        measure. A reported "would" is the "will" of the words reported ("said it would impose …")."""
+        verb = trigger if syntax.is_verbal(trigger) else trigger.head
+        tentative = {"could", "might", "should"} | (set() if syntax.reported(verb, self.lx.report) else {"would"})
+        return bool(syntax.modals(verb) & tentative)
 
     def _listing(self, s: Sentence, verb: Token) -> bool:
         """ "were put on a list of firms facing export restrictions", "OFAC named Shenzhen Blue Harbour",

@@ -106,6 +106,8 @@ def count_phrases(text: str, focus: list[str], modifiers: list[str], *, skip: fr
             continue
         if not (compound or _NUMBER_WORD.match(bare)) or re.fullmatch(r"(?:19|20)\d\d", bare) or bare.lower() in skip:
             continue
+        if _model_number(words, i):
+            continue  # "20 Leopard 1 tanks": the 1 names the model; 20 counts the tanks
         if (i + 1 < len(words) and _MONTH_WORD.match(words[i + 1].strip(",."))) or (
             i > 0 and _MONTH_WORD.match(words[i - 1].strip(",."))
         ):
@@ -133,6 +135,9 @@ def count_phrases(text: str, focus: list[str], modifiers: list[str], *, skip: fr
             low = nxt.lower().strip(",.")
             if low in _SCALE_WORDS:
                 continue  # "1 million barrels"
+            if _model_number(words, i + 1 + n):
+                between.append(low)
+                continue
             if low in _UNIT_WORDS or low in "€$£" or _NUMBER_WORD.match(low):
                 break  # an amount of money, a distance or a share is not a count of things
             toks = tokens(nxt)
@@ -159,6 +164,18 @@ def count_phrases(text: str, focus: list[str], modifiers: list[str], *, skip: fr
             between.extend(toks)
             if nxt.endswith((",", ".")):
                 break
+
+
+_NOT_NOUNS = frozenset({"more", "of", "and", "or", "to", "in", "on", "for", "were", "are", "was", "is", "will", "each"})
+
+
+def _model_number(words: list[str], i: int) -> bool:
+    """Is ``words[i]`` the number of a model named by the capitalised word before it ("Leopard 1", "Patriot 3")?"""
+    before = words[i - 1] if i > 0 else ""
+    after = words[i + 1].strip(",.;:") if i + 1 < len(words) else ""
+    # A noun follows a model's number ("Leopard 1 tanks"), not a gapped count ("and Denmark 19.", "Poland 4 more").
+    noun_after = after.isalpha() and after.islower() and after not in _NOT_NOUNS
+    return i > 1 and before[:1].isupper() and before.isalpha() and bool(re.fullmatch(r"\d{1,2}", words[i])) and noun_after
 
 
 def count_match(text: str, focus: list[str], modifiers: list[str], *, skip: frozenset[str] = frozenset()) -> str | None:
