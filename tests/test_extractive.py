@@ -177,3 +177,12 @@ def test_one_rule_on_a_weapon_is_one_item(service, tmp_path):
     )
     brief = service.brief(service.load(str(path)))
     assert [(p.actor, p.stance) for p in brief.weapons_policy] == [("Netherlands", "permitted")]
+
+
+def test_a_claimants_abbreviation_in_brackets_is_never_cut_open(service):
+    text = (
+        "Front line report\n\nRussia's war in Ukraine goes on. The Russian Ministry of Defense (MoD) claimed that "
+        "Russian forces seized Kostiantynopil."
+    )
+    claims = service.brief(service.load_text(text)).battlefield_claims
+    assert [c.claimant for c in claims] in (["Russian Ministry of Defense"], ["Russian Ministry of Defense (MoD)"])

@@ -181,6 +181,8 @@ class Attributor(ContextReader):
         display = syntax.span_text([t for t in tokens if not (t.i == tokens[0].i and t.lower_ in ("the", "a", "an"))])
         # A live blog's time stamp ("10:20 Ukraine's General Staff …") is not part of who speaks.
         display = _TIME_STAMP.sub("", display.strip(" ,;:“”\"'"))
+        if display.count("(") > display.count(")"):
+            display = display[: display.rfind("(")].rstrip()  # "the Russian Ministry of Defense (MoD" lost its ")"
         if not display:
             return None
         proper = [t for t in tokens if t.tag_ in ("NNP", "NNPS")]

@@ -87,6 +87,10 @@ def quantities(s: Sentence, question: set[str]) -> list[str]:
     for tok in s.doc:
         if tok.like_num and tok.dep_ in ("nummod", "quantmod", "compound") and tok.head.pos_ == "NOUN":
             head = tok.head
+            if any(c.dep_ in ("compound", "amod") and c.lower_ in question for c in head.lefts) and (
+                head.lower_ not in question
+            ):
+                continue  # "how much oil" is not answered by "two largest oil companies": those count companies
             text = _short([t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "poss", "case")])
             if text and is_new(text, question):
                 out.append(text)
