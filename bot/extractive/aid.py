@@ -9,6 +9,7 @@ parts" lends it nothing. "Britain and France sent Storm Shadow and Scalp respect
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
@@ -120,6 +121,8 @@ class AidReader:
             tentative.discard("would")  # "said it would provide": the "will" of a pledge, reported
         if syntax.is_negated(verb) or syntax.modals(verb) & tentative or syntax.is_hypothetical(verb):
             return True
+        if _background(verb):
+            return True  # "In 2023, Washington had committed $43.9 billion": a past total, not this news
         if verb.dep_ == "csubj" or any(self.policy.frame(o) == "permit" for o in syntax.children(verb, "dobj")):
             return True  # "supplying Tomahawks would mean …" is no act; "had given its approval" is policy
         chain = list(syntax.ancestors_to_clause_top(verb, limit=5))
@@ -200,7 +203,10 @@ class AidReader:
             if giver is None or thanks_for is None or not any(t.like_num for t in thanks_for.subtree):
                 return None
         else:
-            source = next((p for p in syntax.children(verb, "prep") if p.lower_ == "from"), None)
+            # "will receive 20 Leopard tanks from Spain": "from" hangs on the verb or on what is received.
+            received = syntax.first_child(verb, "dobj")
+            preps = syntax.children(verb, "prep") + (syntax.children(received, "prep") if received is not None else [])
+            source = next((p for p in preps if p.lower_ == "from"), None)
             giver = syntax.first_child(source, "pobj") if source is not None else None
         actor = actor_of(s, giver, self.ctx) if giver is not None else None
         return actor if actor and actor not in BELLIGERENTS else None
@@ -368,3 +374,17 @@ class AidReader:
         # the sentences before it named.
         labelled = [] if out else self.more.labelled(s, taken, about_ukraine=article_about_ukraine)
         return out + (labelled or self.more.nominal(s, taken, about_ukraine=article_about_ukraine))
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _background(verb: Token) -> bool:
+    """Help given before the time the article tells of: the past perfect with a year of its own ("In 2023,
+    Washington had committed …"). "Since 2022 the US has committed …" is a running total and stays."""
+    had = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+    dated = any(
+        p.lower_ == "in" and any(_YEAR.fullmatch(o.text) for o in syntax.children(p, "pobj"))
+        for p in syntax.children(verb, "prep")
+    )
+    return had and dated

@@ -124,9 +124,12 @@ class ClaimReader:
             lemma == "control"
             and token.pos_ == "NOUN"
             and token.head.lower_ in ("under", "in")
-            and any(self.lx.side_words.get(c.lower_) for c in token.lefts)
+            and any(
+                self.lx.side_words.get(c.lower_) or (c.dep_ == "poss" and c.lower_ in ("its", "their", "our"))
+                for c in token.lefts
+            )
         ):
-            return True
+            return True  # "the town remained under its control": the speaker's own side holds it
         if lemma == "contest" and token.tag_ in ("VBN", "JJ") and syntax.first_child(token, "dobj", "agent") is None:
             return True
         if (

@@ -132,6 +132,9 @@ class PolicyItemReader(PolicyReader):
         stance, setter, action = self.fold(start)
         if stance is None or self._not_about_ukraine(s, setter, action):
             return None
+        verb = action if action is not None and syntax.is_verbal(action) else setter
+        if verb is not None and syntax.modals(verb) & {"could", "might", "would"} and _under_condition(verb):
+            return None  # "If Congress approved more money, the administration could send Patriots": no rule, a maybe
         anchors = [t for t in (weapon.head if weapon else start, setter, action) if t is not None]
         scope, limited = scope_of(anchors)
         if action is not None and action.pos_ == "NOUN" and self.frame(action) == "supply":
@@ -320,3 +323,17 @@ class PolicyItemReader(PolicyReader):
 def _inside(name: str | None, other: str | None) -> bool:
     """Is ``name`` a part of the longer weapon name ``other``?"""
     return bool(name and other) and name.lower() in other.lower() and name.lower() != other.lower()  # type: ignore[union-attr]
+
+
+def _under_condition(verb: Token) -> bool:
+    """Does a remote condition govern ``verb`` ("If Congress were to approve …, it could send …", "if Congress
+    approved …")? An open one ("might give Tomahawks if the war does not end") is a real warning, under review."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+            continue
+        remote = clause.tag_ == "VBD" or any(
+            a.lower_ in ("were", "had") for a in clause.children if a.dep_ in ("aux", "auxpass")
+        )
+        if remote or clause.lower_ == "were":
+            return True
+    return False
