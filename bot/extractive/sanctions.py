@@ -18,6 +18,7 @@ from bot.extractive.reading import Context, Sentence
 from bot.extractive.sanction_nouns import arguments, is_sanction_noun, names_a_measure
 from bot.extractive.sanction_targets import partitive_places, target_count, targets_of
 from bot.extractive.sanctions_follow import measure_antecedent
+from bot.figures import find_count
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,6 +33,8 @@ _TARGET_PREPS = {"on", "against", "to", "in", "from"}
 # Sentences after an actor's own measure in which an unattributed measure is still that actor's.
 _OWN_MEASURE_WINDOW = 4
 # Barring one's own people from dealing with the targets: "Australian firms are barred from …".
+# Measures a package can include, each a line of its own: "including a ban on …, listings of 117 tankers".
+_PART_MEASURES = {"ban", "embargo", "listing", "designation", "freeze", "cap", "restriction"}
 _BARRING = {"bar", "prohibit", "forbid", "ban", "prevent"}
 _OWN_PEOPLE = {"firm", "company", "business", "citizen", "national", "exporter", "bank", "insurer", "investor", "entity"}
 # Putting names on a list ("were put on a list of …"), and naming them when a sanctions authority does it.
@@ -83,6 +86,8 @@ class SanctionsReader:
             elif is_sanction_noun(self.lx, token) and not self._background(token):
                 # "New EU sanctions hit 50 firms": the noun as the subject of an action, or standing alone.
                 head = token.head
+                if head.lemma_.lower() == "be" and syntax.first_child(head, "acomp") is not None:
+                    continue  # "the sanctions were illegal": a view of measures, not a measure
                 if token.dep_ in ("nsubj", "nsubjpass", "ROOT") and head.i not in {o.i for o in out}:
                     out.append(token)
         # "If the EU banned Russian LNG, …": a condition imposes nothing.
@@ -216,10 +221,43 @@ class SanctionsReader:
                 item = self.sanction_item(s, trigger, target, imposer, clause, sectors)
                 if item is not None:
                     out.append(item)
+            out += self._included(s, trigger, imposer)
+        return out
+
+    def _included(self, s: Sentence, trigger: Token, imposer: str | None) -> list[Found]:
+        """ "adopted its 19th package, including a ban on Russian LNG and listings of 117 more tankers": each
+        measure the package includes is a line of its own, with its own targets and count."""
+        parts = [
+            t
+            for noun in [trigger, *arguments(trigger)]
+            for prep in noun.children
+            if prep.lower_ == "including"
+            for t in prep.subtree
+            if t.pos_ == "NOUN" and t.lemma_.lower() in _PART_MEASURES
+        ]
+        out: list[Found] = []
+        for part in parts:
+            others = frozenset(t.i for o in parts if o.i != part.i and o.i > part.i for t in o.subtree)
+            own = {t.i for t in part.subtree} - others
+            sectors = [n.text for n in s.names if n.kind == "sector" and n.start in own]
+            item = self.sanction_item(s, trigger, part, imposer, own, sectors, leave_out=others)
+            if item is not None:
+                # The count of this measure's own words: the ban's phrase runs on into the listings in the parse.
+                found = find_count(syntax.span_text([t for t in part.subtree if t.i in own]))
+                item.fields["target_count"] = found[0] if found else None
+                out.append(item)
         return out
 
     def sanction_item(
-        self, s: Sentence, trigger: Token, target: Token | None, imposer: str | None, clause: set[int], sectors: list[str]
+        self,
+        s: Sentence,
+        trigger: Token,
+        target: Token | None,
+        imposer: str | None,
+        clause: set[int],
+        sectors: list[str],
+        *,
+        leave_out: frozenset[int] = frozenset(),
     ) -> Found | None:
         # The target without its relative clause: "32 entities that the bloc accuses of shipping engines to
         # Russian manufacturers" names the entities, and Russia is not where they are.
@@ -234,6 +272,16 @@ class SanctionsReader:
             if target is not None
             else []
         )
+        phrase = [t for t in phrase if t.i not in leave_out]
+        while phrase and (phrase[-1].is_punct or phrase[-1].dep_ == "cc"):
+            phrase = phrase[:-1]
+        if target is not None and phrase:
+            # "targets banks in Kazakhstan": the parser hangs the place on the verb; a measure is not done there.
+            after = max(t.i for t in phrase) + 1
+            place = next((p for p in syntax.children(trigger, "prep") if p.i == after and p.lower_ == "in"), None)
+            named = {t.i for t in place.subtree} if place is not None else set()
+            if place is not None and any(n.kind == "country" and n.start in named for n in s.names):
+                phrase = sorted([*phrase, *place.subtree], key=lambda t: t.i)
         # Where the targets are, not whom they serve: "entities supporting Russia's military", "companies
         # shipping machine tools to Russia" are not in Russia.
         described = {
