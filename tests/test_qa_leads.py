@@ -355,3 +355,18 @@ def test_a_count_of_things_named_after_the_noun_asked_is_no_quantity_of_it():
     text = "Washington imposed sanctions on Rosneft and Lukoil, Russia's two largest oil companies, the Treasury said."
     lead = _lead(text, "How much oil does Rosneft export?")
     assert "two largest oil companies" not in lead.lower()
+
+
+BANKS = (
+    "The package also targets banks in Kazakhstan and Kyrgyzstan accused of helping Moscow evade restrictions. "
+    "Canada sanctioned 9 entities linked to Russia's military-industrial complex, the European Union said."
+)
+
+
+def test_which_countries_is_answered_by_country_names_without_the_word_country():
+    assert "Kazakhstan" in _lead(BANKS, "Which countries' banks are targeted?")
+
+
+def test_who_a_named_doer_acted_on_is_the_object_not_another_doer():
+    lead = _lead(BANKS, "Who did Canada sanction?")
+    assert "9 entities" in lead and "European Union" not in lead

@@ -157,6 +157,7 @@ def _missing_head(retriever: Retriever, intent: Intent) -> bool:
     return not any(retriever.knows(s) for s in SYNONYMS.get(head, ()))
 
 
+_PLACE_CLASSES = frozenset({"country", "nation", "state", "city", "town", "village", "region", "place", "capital"})
 _WHICH = re.compile(r"^\s*(?:and|so|but)?\s*which\b", re.IGNORECASE)
 
 
@@ -166,8 +167,8 @@ def _missing_class(retriever: Retriever, spans: SpanReader, question: str) -> bo
     if not _WHICH.match(question):
         return False
     noun = spans.asked_class(question)
-    if not noun:
-        return False
+    if not noun or noun in _PLACE_CLASSES:
+        return False  # "Which countries' banks …?": places go by their names, rarely with the class word
     known = {noun, *SYNONYMS.get(noun, ()), *COUNT_SYNONYMS.get(noun, ())}
     return not any(term in retriever.vocabulary or any(v.endswith(term) for v in retriever.vocabulary) for term in known)
 

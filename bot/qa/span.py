@@ -32,6 +32,10 @@ _PURPOSE = re.compile(
     r"account|accounts|work|works|stand|stands)\s+for\b).*\b(?:for|spent on|go(?:es)? towards?)\W*$",
     re.IGNORECASE,
 )
+# "Who did Japan sanction?", "Whom has the EU listed?": who or what the verb acts on, its doer being named.
+_WHO_OBJECT = re.compile(
+    r"^\W*(?:and\s+|so\s+)?whom?\s+(?:did|does|do|will|has|have|had)\s+(?!\w+\s+(?:say|said|claim)\b)", re.IGNORECASE
+)
 _FRAMED = re.compile(r"\b(?:does|do|did)\s+(?:\w+\s+){1,3}(?:say|claim|report|think|believe|allege)\b", re.IGNORECASE)
 # Questions about what help holds: "What's in the package?", "What does it include?", "What is Denmark buying?"
 _HOLDING = r"includes?|including|contains?|buy(?:ing)?|send(?:ing)?|giv(?:e|ing)|supply(?:ing)?|deliver(?:ing)?"
@@ -151,6 +155,9 @@ class SpanReader:
             candidates = [(1, d) for d in phrases.dates(s)]
         elif kind == "distance":
             candidates = [(1, d) for d in phrases.distances(s)]
+        elif kind == "who" and _WHO_OBJECT.match(question) and not _FRAMED.search(question):
+            # "Who did Japan sanction?": the doer is named; the answer is whom the verb takes.
+            candidates = [(1, o) for o in phrases.objects_of_question_verb(s, question)] + [(4, n) for _, n in near]
         elif kind in ("who", "source"):
             framed = bool(_FRAMED.search(question))
             # A doer the grammar names is surer than a name that only stands near the question's words.
