@@ -40,6 +40,8 @@ _MILITARY_OBJECTS = frozenset(
 # The domain file's word lists that frame an action, in the order they are tried (a "need" is a review).
 _VERB_FRAMES = ("permit", "lift", "restrict", "prohibit", "review", "request", "need", "use", "supply")
 _NOUN_FRAMES = ("permit_noun", "restrict_noun", "prohibit_noun", "review_noun", "request_noun")
+# Verbs of wanting: their object is wished for, not a rule ("Kyiv wants fewer limits on the weapons").
+_WANTING = {"want", "seek", "need", "require", "wish"}
 # Verbs whose "that" clause is a rule: "insists that the jets be used only over Ukraine".
 _REQUIRING = {"insist", "require", "demand", "stipulate", "mandate", "specify", "ensure"}
 # Verbs that say how far a permission or a limit reaches.
@@ -171,6 +173,13 @@ class PolicyReader(ContextReader):
             return False
         return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") for c in be.children)
 
+    def _unlimited(self, prep: Token) -> bool:
+        """ "can be used without restrictions": a phrase that says the use has no limit is a rule's."""
+        return prep.lower_ == "without" and any(
+            o.lemma_.lower() in self.lx.restrict_noun | self.lx.prohibit_noun | {"condition", "caveat"}
+            for o in syntax.children(prep, "pobj")
+        )
+
     @staticmethod
     def _required(verb: Token) -> bool:
         """ "Belgium insists that its F-16s be used only over Ukraine": a use that someone requires is a rule, as
@@ -228,6 +237,8 @@ class PolicyReader(ContextReader):
         for depth, tok in enumerate(path):
             if depth and tok.lemma_.lower() in self.lx.report and syntax.is_verbal(tok) and self.frame(tok) is None:
                 break  # "…, officials said": the speaker is not the policy-maker
+            if depth and tok.lemma_.lower() in _WANTING and syntax.is_verbal(tok) and path[depth - 1].dep_ == "dobj":
+                return None, None, None  # "Kyiv wants fewer limits on the weapons": wished for, not ruled
             # What completes the word comes first: "lifted its ban" is a lifting of a ban.
             predicative = [c for c in self._predicative(tok) if c.i not in {p.i for p in path}]
             frames = [self.frame(c) for c in predicative] + ([self.frame(tok)] if depth else [])
@@ -261,7 +272,7 @@ class PolicyReader(ContextReader):
                         and mods
                         and mods <= {"can", "ca"}
                         and syntax.is_passive(tok)
-                        and not any(p.lower_ in _AIMED for p in syntax.children(tok, "prep"))
+                        and not any(p.lower_ in _AIMED or self._unlimited(p) for p in syntax.children(tok, "prep"))
                     ):
                         continue  # "can be fired from vehicles or shoulder launchers": what it can do, not a rule
                     elif (
