@@ -370,3 +370,8 @@ def test_which_countries_is_answered_by_country_names_without_the_word_country()
 def test_who_a_named_doer_acted_on_is_the_object_not_another_doer():
     lead = _lead(BANKS, "Who did Canada sanction?")
     assert "9 entities" in lead and "European Union" not in lead
+
+
+def test_a_season_with_a_preposition_of_time_answers_when():
+    text = "Norwegian officials said the first deliveries of the radars were expected before the summer."
+    assert _lead(text, "When will the first deliveries arrive?").startswith("Before the summer")

@@ -31,7 +31,8 @@ _FUTURE_TIME = re.compile(
     rf"\b(?:{MONTH_PATTERN}|(?:19|20)\d\d|(?:next|coming|following) (?:week|month|year|spring|summer|autumn|"
     rf"winter|weeks|months|days)|within (?:\w+ )?(?:days|weeks|months|years)|in the coming \w+|"
     rf"later (?:this|in the) \w+|(?:this|next) (?:spring|summer|autumn|fall|winter)|by the end of|"
-    rf"before the end of|(?:early|mid|late)-\d{{4}}|tomorrow|soon)\b"
+    rf"before the end of|(?:before|by|until|in|over|during) the (?:spring|summer|autumn|fall|winter)|"
+    rf"(?:early|mid|late)-\d{{4}}|tomorrow|soon)\b"
 )
 # "sent in 2022", "since March": a time already past is no time to come.
 _PAST_TIME = re.compile(

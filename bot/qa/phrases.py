@@ -59,8 +59,11 @@ def dates(s: Sentence) -> list[str]:
             out.append(
                 tok.text if tok.head.lower_ not in ("in", "on", "by", "since", "until") else f"{tok.head.text} {tok.text}"
             )
-        elif tok.lower_ in _PERIODS and any(c.lower_ in _RELATIVE for c in tok.lefts):
-            # "this summer", "next month", "by the end of the year": a time without a date.
+        elif tok.lower_ in _PERIODS and (
+            any(c.lower_ in _RELATIVE for c in tok.lefts)
+            or (tok.lower_ in _SEASONS and tok.head.lower_ in ("before", "by", "until", "during", "over", "in"))
+        ):
+            # "this summer", "next month", "by the end of the year", "before the summer": a time without a date.
             span = [t for t in tok.subtree if t.i <= tok.i]
             head = tok.head if tok.head.lower_ in ("by", "in", "until", "before", "from") else None
             out.append(_short(([head] if head is not None else []) + span) or tok.text)
@@ -68,6 +71,7 @@ def dates(s: Sentence) -> list[str]:
 
 
 _PERIODS = {"summer", "winter", "spring", "autumn", "fall", "week", "month", "year", "quarter", "weekend"}
+_SEASONS = {"summer", "winter", "spring", "autumn", "fall"}
 _RELATIVE = {"this", "next", "last", "coming", "later", "early", "end"}
 
 
