@@ -37,6 +37,10 @@ def service() -> BriefService:
         # Readers' responses under a heading or a label.
         ("Readers respond\n\nMarta from Lviv: I heard Denmark sent 900 tanks.", "900 tanks"),
         ("Top comment — kyivwatcher: 900 tanks went last month.", "900 tanks"),
+        ("Letters\n\nJohn, 54: Britain should just give Ukraine 500 tanks and be done with it.", "500 tanks"),
+        ("From the comments:\n\nMary: Norway gave $40 billion last week.", "$40 billion"),
+        # A reader's hearsay without any label.
+        ("Mary, Eastbury: I heard Norway gave $40 billion last week.", "$40 billion"),
         # Promotions under their label are not the article.
         ("PARTNER CONTENT: Kestrel Reconstruction Fund has pledged $6.2 billion to Ukraine.", "6.2 billion"),
         ("Sponsored | Kestrel Bonds have channelled $6.2 billion to Ukraine since 2022.", "6.2 billion"),

@@ -123,6 +123,8 @@ class AidReader:
             return True
         if _background(verb):
             return True  # "In 2023, Washington had committed $43.9 billion": a past total, not this news
+        if syntax.heard_by_someone(verb):
+            return True  # "I heard Norway gave $40 billion last week": a reader's hearsay
         if verb.dep_ == "csubj" or any(self.policy.frame(o) == "permit" for o in syntax.children(verb, "dobj")):
             return True  # "supplying Tomahawks would mean …" is no act; "had given its approval" is policy
         chain = list(syntax.ancestors_to_clause_top(verb, limit=5))

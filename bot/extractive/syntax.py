@@ -137,6 +137,20 @@ def reported(token: Token, report_lemmas: frozenset[str]) -> bool:
     return any(c.dep_ == "parataxis" and c.lemma_.lower() in report_lemmas for c in token.children)
 
 
+# Verbs by which a person passes on what they heard or believe: "I heard Norway gave $40 billion".
+_HEARD = {"hear", "read", "think", "believe", "guess", "suppose", "assume", "reckon", "understand", "bet"}
+
+
+def heard_by_someone(token: Token) -> bool:
+    """Is ``token`` inside what an "I" heard or believes ("I heard Norway gave $40 billion")? A reader or a
+    writer passing on hearsay, not a government announcing (governments say "we")."""
+    for tok in list(ancestors_to_clause_top(token, limit=6))[1:]:
+        if tok.lemma_.lower() in _HEARD and is_verbal(tok):
+            who = subject(tok)
+            return who is not None and who.lower_ == "i"
+    return False
+
+
 def subject(token: Token) -> Token | None:
     """The subject of a verb, adjective or noun predicate, looking through coordination and control.
 
