@@ -375,3 +375,8 @@ def test_who_a_named_doer_acted_on_is_the_object_not_another_doer():
 def test_a_season_with_a_preposition_of_time_answers_when():
     text = "Norwegian officials said the first deliveries of the radars were expected before the summer."
     assert _lead(text, "When will the first deliveries arrive?").startswith("Before the summer")
+
+
+def test_the_end_of_a_period_answers_when():
+    text = "Kyiv will receive 12 F-16 jets from Norway by the end of the year, the ministry said."
+    assert _lead(text, "When will the F-16 jets arrive?").startswith("By the end of the year")

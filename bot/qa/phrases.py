@@ -59,6 +59,12 @@ def dates(s: Sentence) -> list[str]:
             out.append(
                 tok.text if tok.head.lower_ not in ("in", "on", "by", "since", "until") else f"{tok.head.text} {tok.text}"
             )
+        elif tok.lower_ == "end" and any(
+            p.lower_ == "of" and any(o.lower_ in _PERIODS for o in p.children) for p in tok.children if p.dep_ == "prep"
+        ):
+            # "by the end of the year", "before the end of the month".
+            head = tok.head if tok.head.lower_ in ("by", "before", "until", "at", "towards", "toward") else None
+            out.append(_short(([head] if head is not None else []) + list(tok.subtree)) or tok.text)
         elif tok.lower_ in _PERIODS and (
             any(c.lower_ in _RELATIVE for c in tok.lefts)
             or (tok.lower_ in _SEASONS and tok.head.lower_ in ("before", "by", "until", "during", "over", "in"))
