@@ -90,6 +90,8 @@ class ClaimReader:
 
     def is_event(self, s: Sentence, token: Token) -> bool:
         lemma = token.lemma_.lower()
+        if token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass") and token.lower_ in self.lx.event_noun:
+            return self._noun_event(s, token)  # "fighting continued …": a gerund standing as a noun
         if (
             syntax.is_verbal(token)
             and lemma == "launch"
@@ -141,20 +143,27 @@ class ClaimReader:
         ):
             return False  # "If Russia launches attacks on Ukraine …": a condition, not an event
         if token.pos_ == "NOUN" and lemma in self.lx.event_noun:
-            # A noun of fighting counts with a figure or a place ("12 attacks near Pokrovsk", "losses of up to
-            # 220 servicemen", "the capture of X"), or as what someone did ("carried out a massive strike").
-            has_figure = any(t.like_num for t in token.subtree) or (
-                # "puts Russian losses over the previous day at 1,690 troops"
-                token.dep_ == "dobj"
-                and any(p.lower_ == "at" and any(t.like_num for t in p.subtree) for p in syntax.children(token.head, "prep"))
-            )
-            done = (
-                token.dep_ in ("dobj", "nsubjpass")
-                and syntax.is_verbal(token.head)
-                and (token.head.lemma_.lower() in self.lx.event or token.head.lemma_.lower() in CARRY_OUT)
-            )
-            return has_figure or done or bool(places_in(s, {t.i for t in token.subtree}))
+            return self._noun_event(s, token)
         return False
+
+    def _noun_event(self, s: Sentence, token: Token) -> bool:
+        """A noun of fighting counts with a figure or a place ("12 attacks near Pokrovsk", "losses of up to
+        220 servicemen", "the capture of X"), or as what someone did ("carried out a massive strike")."""
+        has_figure = any(t.like_num for t in token.subtree) or (
+            # "puts Russian losses over the previous day at 1,690 troops"
+            token.dep_ == "dobj"
+            and any(p.lower_ == "at" and any(t.like_num for t in p.subtree) for p in syntax.children(token.head, "prep"))
+        )
+        done = (
+            token.dep_ in ("dobj", "nsubjpass")
+            and syntax.is_verbal(token.head)
+            and (token.head.lemma_.lower() in self.lx.event or token.head.lemma_.lower() in CARRY_OUT)
+        )
+        where = {t.i for t in token.subtree}
+        if token.dep_ == "nsubj" and syntax.is_verbal(token.head):
+            # "fighting continued in the streets of Chasiv Yar": where the fighting goes on is the verb's.
+            where |= {t.i for p in syntax.children(token.head, "prep") for t in p.subtree}
+        return has_figure or done or bool(places_in(s, where))
 
     def read(self, s: Sentence, attributions: list[Attribution], ruled: set[int] | None = None) -> list[Found]:
         """Claims of the sentence; ``ruled`` are the words of weapons rules read in it ("let Ukraine fire

@@ -71,6 +71,13 @@ _SETTLEMENT = {
     "centre",
     "center",
     "county",
+    # Parts of a place: "in the streets of Chasiv Yar", "on the edge of Pokrovsk", "parts of Kupiansk".
+    "street",
+    "edge",
+    "vicinity",
+    "environs",
+    "heart",
+    "part",
 }
 # "east of Tarasivka", "south-west of Bakhmut".
 _DIRECTIONS = {
