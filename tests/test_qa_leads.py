@@ -380,3 +380,8 @@ def test_a_season_with_a_preposition_of_time_answers_when():
 def test_the_end_of_a_period_answers_when():
     text = "Kyiv will receive 12 F-16 jets from Norway by the end of the year, the ministry said."
     assert _lead(text, "When will the F-16 jets arrive?").startswith("By the end of the year")
+
+
+def test_of_several_places_where_names_the_one_nearest_the_questions_words():
+    text = "Moscow-installed officials in Zaporizhzhia said Ukrainian drones struck a power substation in Enerhodar."
+    assert _lead(text, "Where is the substation that was hit?").startswith("Enerhodar")

@@ -188,6 +188,14 @@ def _nearness(tok: Token, anchors: list[Token]) -> int:
     return min((_distance(tok, a) for a in anchors if a.i != tok.i), default=99)
 
 
+def place_nearness(s: Sentence, place: str, anchors: list[Token]) -> int:
+    """How far (in dependency links) a place named in the sentence is from the question's words; places
+    the question's words do not reach keep their order."""
+    first = place.split()[0]
+    token = next((t for t in s.doc if t.text == first), None)
+    return _nearness(token, anchors) if token is not None and anchors else 0
+
+
 def near_names(s: Sentence, question: set[str], anchors: list[Token]) -> list[str]:
     """Proper-noun phrases the question does not name, nearest the question's own words first; a name far
     from all of them is about something else and is left out."""

@@ -145,7 +145,9 @@ class SpanReader:
                 return 0, named[0]  # "Which exchange …?" -> "the Moscow Exchange": the class word is expected
         candidates: list[tuple[int, str]]
         if kind == "where":
-            candidates = [(1, p) for p in places_in(s)]
+            # "Where is the substation that was hit?": of several places, the one nearest the question's words.
+            found = places_in(s)
+            candidates = [(1, p) for p in sorted(found, key=lambda p: phrases.place_nearness(s, p, anchors))]
         elif kind == "weapon":
             found = weapons_in(s, self.lx)
             # "Which British missile …?": a weapon of the kind asked about first, named systems before classes.
