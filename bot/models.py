@@ -45,7 +45,7 @@ class AidDraft(_Strict):
     currency: str | None = Field(description="ISO 4217 code such as USD or EUR, or null")
     aid_type: AidType
     contents: list[str] = Field(description="items in the package named by the article")
-    status: str | None = Field(description="announced, pledged, approved, delivered … as the article says")
+    status: str | None = Field(description="announced, pledged, planned, approved, delivered … as the article says")
     evidence: str = Field(description="verbatim sentence(s) from the article")
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actor_of, first_actor
 from bot.extractive.aid_context import AidInContext
-from bot.extractive.aid_kind import aid_status, aid_type
+from bot.extractive.aid_kind import PLANNING, aid_status, aid_type
 from bot.extractive.aid_money import VALUED, sums_given
 from bot.extractive.found import Found, widest
 from bot.extractive.policy import PolicyReader
@@ -138,10 +138,8 @@ class AidReader:
                 teller = syntax.subject(tok)
                 # "A friend told me the Netherlands is sending 900 tanks": hearsay is not a pledge.
                 return teller is not None and teller.lemma_.lower() in self.lx.hearsay
-            if (
-                self.policy.frame(tok) in _WITHHOLDING
-                or tok.lemma_.lower() in self.lx.intention
-                and tok.lemma_.lower() not in ("pledge", "promise", "will")
+            if self.policy.frame(tok) in _WITHHOLDING or (
+                _forms(tok) & self.lx.intention and not _forms(tok) & {"pledge", "promise", "will", *PLANNING}
             ):
                 return True
             if any(self.policy.frame(c) in ("prohibit",) for c in tok.children if c.dep_ == "acomp"):
@@ -390,3 +388,9 @@ def _background(verb: Token) -> bool:
         for p in syntax.children(verb, "prep")
     )
     return had and dated
+
+
+def _forms(tok: Token) -> set[str]:
+    """The word's lemma and plain forms: the small model's lemmatiser makes "hopes" "hop"."""
+    low = tok.lower_
+    return {tok.lemma_.lower(), low, low.removesuffix("s"), low.removesuffix("ed"), low.removesuffix("d")}

@@ -90,8 +90,15 @@ def aid_type(s: Sentence, clause: set[int], contents: list[str]) -> AidType:
     return "other"
 
 
+# Verbs of a plan under a verb of giving: "plans to send", "intends to donate", "is set to deliver". The help
+# is planned: neither given nor merely hoped for ("hopes to", "wants to" stay no aid).
+PLANNING = ("plan", "intend", "aim", "expect", "prepare", "set", "schedule")
+
+
 def aid_status(verb: Token) -> str:
     lemma = verb.lemma_.lower()
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLANNING:
+        return "planned"
     if (
         syntax.modals(verb) & {"will", "'ll", "shall", "would"}
         or verb.tag_ == "VBG"
