@@ -146,8 +146,8 @@ class SpanReader:
         candidates: list[tuple[int, str]]
         if kind == "where":
             # "Where is the substation that was hit?": of several places, the one nearest the question's words.
-            found = places_in(s)
-            candidates = [(1, p) for p in sorted(found, key=lambda p: phrases.place_nearness(s, p, anchors))]
+            places = places_in(s)
+            candidates = [(1, p) for p in sorted(places, key=lambda p: phrases.place_nearness(s, p, anchors))]
         elif kind == "weapon":
             found = weapons_in(s, self.lx)
             # "Which British missile …?": a weapon of the kind asked about first, named systems before classes.
