@@ -186,6 +186,26 @@ class AidReader:
             return bool(objects or money)
         return False
 
+    def _values_the_last(self, s: Sentence, verb: Token, money: list[Money]) -> bool:
+        """ "Germany will deliver two Patriot systems. The package is worth 1.2 billion euros.": "the package"
+        with a value and no owner of its own puts a figure on the help the sentence before named, when that
+        help had none. Its value joins that item; there is no second package."""
+        who = syntax.subject(verb)
+        if verb.lemma_.lower() != "be" or len(money) != 1 or who is None or not self.is_help(who):
+            return False
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in who.children) or any(
+            c.dep_ in ("poss", "compound", "amod") for c in who.children
+        ):
+            return False
+        last = next((f for f in reversed(self.ctx.items) if f.section == "aid"), None)
+        if last is None or last.fields["amount"] or last.sentences[-1].index < s.index - 1:
+            return False
+        amount = money[0]
+        last.fields.update(amount=amount.text, value=amount.value, currency=amount.currency)
+        last.merge_key = (str(last.fields["donor"]).lower(), amount.value, amount.currency)
+        last.extend(s)
+        return True
+
     def _giver_named_by_recipient(self, s: Sentence, verb: Token) -> str | None:
         """Help told from Ukraine's side: the giver after "receive/get … from", or the one "thanked … for"
         help. Only when the one receiving or thanking is Ukraine, so "Russia received shells from North
@@ -327,6 +347,9 @@ class AidReader:
             has_help = any(self.is_help(t) for t in s.doc if t.i in clause)
             if not (money or contents or has_help):
                 continue
+            if self._values_the_last(s, verb, money):
+                taken |= clause
+                continue  # "The package is worth 1.2 billion euros": the value of the help just named
             donors = self.donors(s, verb, clause)
             if not donors or any(d in BELLIGERENTS for d in donors):
                 continue
