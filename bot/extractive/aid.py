@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 # A government named by its office alone ("the Government", "the cabinet"): the article's own.
 _GOVERNMENT = {"government", "cabinet", "administration", "coalition"}
 _SANCTION_WORDS = {"sanction", "sanctions", "sanctioning", "measure", "restriction", "penalty"}
+# Public bodies that give help under their own name when the domain file does not list them.
+_PUBLIC_BODIES = {"council", "municipality", "city", "town", "region", "province", "county", "parliament", "foundation"}
 # Verbs of receiving: the giver is named after "from".
 _RECEIVING = {"receive", "get", "obtain", "secure"}
 # Phrasal verbs of giving whose verb alone gives nothing: "the US will put up $20bn", "allies chipped in".
@@ -206,6 +208,18 @@ class AidReader:
         last.extend(s)
         return True
 
+    @staticmethod
+    def _named_public_body(who: Token) -> str | None:
+        """A public body the domain file does not list, named in its phrase: "the town council of Eastbury",
+        "Bavaria's state parliament". Shown in the article's words."""
+        if who.lemma_.lower() not in _PUBLIC_BODIES:
+            return None
+        phrase = syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"appos", "relcl"})
+        if not any(t.tag_ in ("NNP", "NNPS") for t in phrase):
+            return None
+        text = syntax.span_text([t for t in phrase if not (t.i == phrase[0].i and t.dep_ == "det")]).strip(" ,")
+        return text[:1].upper() + text[1:]
+
     def _giver_named_by_recipient(self, s: Sentence, verb: Token) -> str | None:
         """Help told from Ukraine's side: the giver after "receive/get … from", or the one "thanked … for"
         help. Only when the one receiving or thanking is Ukraine, so "Russia received shells from North
@@ -293,6 +307,9 @@ class AidReader:
                 # "The Government is providing …": the government the article is about.
                 actor = self.ctx.last_actor or self.ctx.main_actor
                 return [actor] if actor and actor not in BELLIGERENTS else []
+            named_body = self._named_public_body(who)
+            if named_body is not None:
+                return [named_body]  # "The town council of Eastbury voted to send …": a council gives, under its name
             if who.tag_ in ("NNP", "NNPS") or any(c.tag_ in ("NNP", "NNPS") for c in who.lefts):
                 return []  # "a Hong Kong firm sent …": someone the domain file does not know gives nothing
             if who.lemma_.lower() in self.lx.private:
