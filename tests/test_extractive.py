@@ -142,6 +142,12 @@ def test_domain_yaml_reaims_the_engine(tmp_path, monkeypatch):
             "Russian forces advanced in southern Pokrovsk.",
             "geolocated footage indicates Russian forces advanced in southern Pokrovsk",
         ),
+        # A second report verb ("…, adding that …") is not part of what is claimed.
+        (
+            "Russia launched 145 drones at Ukraine overnight, Ukraine's air force said, adding that 98 drones were "
+            "shot down and 42 were lost to electronic jamming.",
+            "98 drones were shot down and 42 were lost to electronic jamming",
+        ),
         # A denial hung on the claim is the other side's, not part of the claim.
         (
             "Russian military bloggers claimed that Ukrainian troops had withdrawn from Kurakhove, which Ukraine's "

@@ -4,6 +4,7 @@ second event told in a clause of its own as a claim of its own.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
@@ -13,6 +14,8 @@ from bot.extractive.reading import Sentence
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+# A second report verb opening what is claimed: "…, the air force said, adding that 98 drones were shot down".
+_SAYING = re.compile(r"^(?:adding|saying|noting|stressing|claiming)\s+(?:that\s+)?(?=\S)")
 # Punctuation and quotes trimmed from both ends of a claim's words.
 EDGES = " ,;:.“”\"'‘’-–—"
 
@@ -62,6 +65,7 @@ def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
         text = text[5:]
     text = _without_report_time(doc, start, text)
     text = _without_speaker_apposition(doc, start, text)
+    text = _SAYING.sub("", text, count=1)  # "…, adding that 98 drones were shot down": the saying is not the claim
     if text.lower().startswith("that, "):
         text = text[6:]  # "rejected that, saying Russian units …": what is said follows the saying
         text = text.removeprefix("saying ").removeprefix("adding ")
@@ -71,9 +75,10 @@ def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
     for run in with_event:
         own = [doc[i] for i in run if i in depth and syntax.first_child(doc[i], "nsubj", "nsubjpass") is not None]
         if run is not best and own and len(run) >= 4 and any(doc[i].like_num for i in run):
-            texts.append(
+            second = (
                 syntax.span_text(list(doc[run[0] : run[-1] + 1])).strip(EDGES).removeprefix("while ").removeprefix("and ")
             )
+            texts.append(_SAYING.sub("", second, count=1))
     return texts
 
 
