@@ -192,3 +192,11 @@ def test_a_claimants_abbreviation_in_brackets_is_never_cut_open(service):
     )
     claims = service.brief(service.load_text(text)).battlefield_claims
     assert [c.claimant for c in claims] in (["Russian Ministry of Defense"], ["Russian Ministry of Defense (MoD)"])
+
+
+def test_a_weapons_name_never_starts_with_a_preposition_the_parse_left_in_front(service):
+    text = (
+        "Front line report\n\nRussia's war in Ukraine goes on. Washington is reviewing a request from Kyiv for "
+        "Tomahawk cruise missiles."
+    )
+    assert [p.weapon for p in service.brief(service.load_text(text)).weapons_policy] == ["Tomahawk cruise missiles"]

@@ -190,8 +190,7 @@ class PolicyReader(ContextReader):
         """In reported speech "can" becomes "could" and "may" "might": "officials said Ukraine could use …"."""
         return {"could", "might"} if syntax.reported(verb, self.lx.report) else set()
 
-    @staticmethod
-    def _path(weapon: Token) -> list[Token]:
+    def _path(self, weapon: Token) -> list[Token]:
         """The weapon and its governing words. A weapon directly followed by a verb that has no subject
         of its own is that verb's subject, whatever the parse says ("…, but long-range missiles remain
         off limits": small parsers often hang such a subject on the clause before)."""
@@ -217,6 +216,13 @@ class PolicyReader(ContextReader):
                 own_clause
                 and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            ):
+                continue
+            # "would not object if Kyiv used Storm Shadow inside Russia": the "if" clause is what is (not) objected to.
+            if (
+                tok.dep_ == "advcl"
+                and any(c.dep_ == "mark" and c.lower_ == "if" for c in tok.children)
+                and self.frame(tok.head) in ("permit", "prohibit")
             ):
                 continue
             if (

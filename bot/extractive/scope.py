@@ -140,6 +140,8 @@ def condition_text(anchors: list[Token]) -> str | None:
                     and clause.i > tok.i
                     and syntax.first_child(clause, "nsubj", "nsubjpass") is None
                 ):
+                    if any(a.i in {t.i for t in clause.subtree} for a in anchors):
+                        continue  # "would not object if Kyiv used Storm Shadow …": the act ruled on, not a condition
                     return syntax.span_text(list(clause.subtree)).strip(" ,;:")
     return None
 
@@ -162,6 +164,7 @@ def conditional(anchors: list[Token], tokens: list[Token]) -> bool:
             if clause in long_as:
                 marks |= {"as", "long"}
             lawful = {w.lemma_.lower() for w in clause.subtree} & _LAW
-            if (marks & {"if", "provided", "providing", "unless"} or {"as", "long"} <= marks) and not lawful:
+            inside = any(b.i in {t.i for t in clause.subtree} for b in anchors)  # the act ruled on itself
+            if (marks & {"if", "provided", "providing", "unless"} or {"as", "long"} <= marks) and not lawful and not inside:
                 return True
     return False

@@ -75,7 +75,13 @@ def _phrase(head: Token, first: int, *, counts: bool = False, name_start: int | 
     start = first
     stop = head.i if name_start is None else min(head.i, name_start)
     while start < stop and (
-        (doc[start].dep_ in _DROP_LEFT or doc[start].lower_ in _QUANTITY_WORDS or doc[start].like_num or doc[start].is_punct)
+        (
+            doc[start].dep_ in _DROP_LEFT
+            or doc[start].lower_ in _QUANTITY_WORDS
+            or doc[start].like_num
+            or doc[start].is_punct
+            or doc[start].pos_ == "ADP"  # "a request from Kyiv for Tomahawk missiles", misparsed: no "for" in the name
+        )
         and not (counts and (doc[start].like_num or doc[start].dep_ in ("nummod", "quantmod")))
     ):
         start += 1
