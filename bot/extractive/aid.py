@@ -13,8 +13,9 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
-from bot.extractive.actors import BELLIGERENTS, actor_of, first_actor
+from bot.extractive.actors import BELLIGERENTS
 from bot.extractive.aid_context import AidInContext
+from bot.extractive.aid_donors import PART, VALUING, AidDonors
 from bot.extractive.aid_kind import PLANNING, aid_status, aid_type
 from bot.extractive.aid_money import VALUED, sums_given
 from bot.extractive.found import Found, widest
@@ -26,13 +27,7 @@ from bot.figures import Money
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# A government named by its office alone ("the Government", "the cabinet"): the article's own.
-_GOVERNMENT = {"government", "cabinet", "administration", "coalition"}
 _SANCTION_WORDS = {"sanction", "sanctions", "sanctioning", "measure", "restriction", "penalty"}
-# Public bodies that give help under their own name when the domain file does not list them.
-_PUBLIC_BODIES = {"council", "municipality", "city", "town", "region", "province", "county", "parliament", "foundation"}
-# Verbs of receiving: the giver is named after "from".
-_RECEIVING = {"receive", "get", "obtain", "secure"}
 # Phrasal verbs of giving whose verb alone gives nothing: "the US will put up $20bn", "allies chipped in".
 _PHRASAL_GIVE = {
     ("put", "up"),
@@ -46,10 +41,6 @@ _PHRASAL_GIVE = {
     ("plow", "into"),
     ("sink", "into"),
 }
-# Putting a figure on help: "puts its total commitments at $12.1 billion", "support was put at SEK 60 billion".
-_VALUING = {"put", "estimate", "value", "peg", "place"}
-# A donor's part of a joint sum: "Britain's share is £2.26bn".
-_PART = {"share", "portion", "part"}
 _TO_RUSSIA = {"russia", "moscow", "russian", "kremlin"}
 _WITHHOLDING = ("permit", "prohibit", "review", "request", "restrict")
 
@@ -64,6 +55,7 @@ class AidReader:
         self.lx = context.lexicon
         self.policy = policy
         self.more = AidInContext(self)
+        self.who = AidDonors(self)
 
     def _clause(self, verb: Token) -> set[int]:
         """The verb's own words, with the relative clauses of its objects ("a package that includes …")."""
@@ -123,7 +115,7 @@ class AidReader:
             tentative.discard("would")  # "said it would provide": the "will" of a pledge, reported
         if syntax.is_negated(verb) or syntax.modals(verb) & tentative or syntax.is_hypothetical(verb):
             return True
-        if _background(verb):
+        if _earlier_year(verb):
             return True  # "In 2023, Washington had committed $43.9 billion": a past total, not this news
         if syntax.heard_by_someone(verb):
             return True  # "I heard Norway gave $40 billion last week": a reader's hearsay
@@ -156,7 +148,7 @@ class AidReader:
             return False
         if lemma in self.lx.give or any((lemma, c.lower_) in _PHRASAL_GIVE for c in verb.children):
             return True
-        if self._giver_named_by_recipient(s, verb) is not None:
+        if self.who.named_by_recipient(s, verb) is not None:
             return True  # "Ukraine will receive 20 Leopard tanks from Spain", "Kyiv thanked Canada for …"
         if lemma == "be":
             # "the new package is worth about €5 billion", "Britain's share is £2.26bn": help, valued.
@@ -168,11 +160,11 @@ class AidReader:
             # A "share" is help only among help: "Britain's share is £2.26bn" after the loan was named.
             return (
                 self.is_help(who)
-                or who.lemma_.lower() in _PART
+                or who.lemma_.lower() in PART
                 and (any(self.is_help(t) for t in s.doc if t.i in clause) or self._aid_nearby(s))
             )
-        if lemma in _VALUING and money and any(p.lower_ == "at" for p in syntax.children(verb, "prep")):
-            return self._valued(verb) is not None
+        if lemma in VALUING and money and any(p.lower_ == "at" for p in syntax.children(verb, "prep")):
+            return self.who.valued(verb) is not None
         if lemma in self.lx.amount or lemma in _BRINGS:
             # "German military support since 2022 totals about €28bn", "$6.8 billion in drawdown authority
             # remains", "the tranche brings the value of US military assistance to $62 billion": a total or
@@ -208,47 +200,6 @@ class AidReader:
         last.extend(s)
         return True
 
-    @staticmethod
-    def _named_public_body(who: Token) -> str | None:
-        """A public body the domain file does not list, named in its phrase: "the town council of Eastbury",
-        "Bavaria's state parliament". Shown in the article's words."""
-        if who.lemma_.lower() not in _PUBLIC_BODIES:
-            return None
-        phrase = syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"appos", "relcl"})
-        if not any(t.tag_ in ("NNP", "NNPS") for t in phrase):
-            return None
-        text = syntax.span_text([t for t in phrase if not (t.i == phrase[0].i and t.dep_ == "det")]).strip(" ,")
-        return text[:1].upper() + text[1:]
-
-    def _giver_named_by_recipient(self, s: Sentence, verb: Token) -> str | None:
-        """Help told from Ukraine's side: the giver after "receive/get … from", or the one "thanked … for"
-        help. Only when the one receiving or thanking is Ukraine, so "Russia received shells from North
-        Korea" gives Ukraine nothing."""
-        lemma = verb.lemma_.lower()
-        if lemma not in _RECEIVING and lemma != "thank" or not syntax.is_verbal(verb) or syntax.is_negated(verb):
-            return None
-        receiver = syntax.subject(verb)
-        if receiver is None or actor_of(s, receiver, self.ctx, exclude=()) != "Ukraine":
-            return None
-        if lemma == "thank":
-            giver = syntax.first_child(verb, "dobj")
-            thanks_for = next((p for p in syntax.children(verb, "prep") if p.lower_ == "for"), None)
-            # "thanked Canada for 50 armoured vehicles" tells help; "for its support" tells nothing new.
-            if giver is None or thanks_for is None or not any(t.like_num for t in thanks_for.subtree):
-                return None
-        else:
-            # "will receive 20 Leopard tanks from Spain": "from" hangs on the verb or on what is received.
-            received = syntax.first_child(verb, "dobj")
-            preps = syntax.children(verb, "prep") + (syntax.children(received, "prep") if received is not None else [])
-            source = next((p for p in preps if p.lower_ == "from"), None)
-            giver = syntax.first_child(source, "pobj") if source is not None else None
-        actor = actor_of(s, giver, self.ctx) if giver is not None else None
-        return actor if actor and actor not in BELLIGERENTS else None
-
-    def _valued(self, verb: Token) -> Token | None:
-        """The help a valuing verb puts a figure on (its object, or its subject in the passive)."""
-        return next((a for a in verb.children if a.dep_ in ("dobj", "nsubjpass") and self.is_help(a)), None)
-
     def _aid_nearby(self, s: Sentence) -> bool:
         return any(f.section == "aid" and f.sentences[-1].index >= s.index - 2 for f in self.ctx.items[-3:])
 
@@ -281,67 +232,6 @@ class AidReader:
                 return True
         return None
 
-    def donors(self, s: Sentence, verb: Token, clause: set[int]) -> list[str]:
-        giver = self._giver_named_by_recipient(s, verb)
-        if giver is not None:
-            return [giver]
-        who = syntax.agent(verb) if syntax.is_passive(verb) else syntax.subject(verb)
-        if verb.lemma_.lower() in _VALUING and self._valued(verb) is not None:
-            who = self._valued(verb)  # "Sweden's support was put by the government at …": Sweden's help
-        if who is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
-            who = syntax.subject(verb.head)  # "Russia launched its largest attack, sending 728 drones …"
-        if who is not None and who.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-            who = verb.head  # "Scholz, who has doubled …": the noun the relative pronoun stands for
-        if who is not None:
-            if who.lemma_.lower() in self.lx.aid_noun or who.lemma_.lower() in _PART:
-                # "Britain's share", "Germany's new package": the help's own owner, else the actor before.
-                own = [a for a in (actor_of(s, c, self.ctx) for c in who.lefts if c.dep_ in ("poss", "compound")) if a]
-                if own:
-                    return own[0].split(" and ")
-                if self.ctx.last_actor:
-                    return [self.ctx.last_actor]
-            named = actor_of(s, who, self.ctx)
-            if named:
-                return named.split(" and ")
-            if who.lemma_.lower() in _GOVERNMENT and not any(c.dep_ in ("poss", "compound", "amod") for c in who.lefts):
-                # "The Government is providing …": the government the article is about.
-                actor = self.ctx.last_actor or self.ctx.main_actor
-                return [actor] if actor and actor not in BELLIGERENTS else []
-            named_body = self._named_public_body(who)
-            if named_body is not None:
-                return [named_body]  # "The town council of Eastbury voted to send …": a council gives, under its name
-            if who.tag_ in ("NNP", "NNPS") or any(c.tag_ in ("NNP", "NNPS") for c in who.lefts):
-                return []  # "a Hong Kong firm sent …": someone the domain file does not know gives nothing
-            if who.lemma_.lower() in self.lx.private:
-                return []  # "the firms shipped goods", "farmers pay more for fuel": nobody who gives aid
-        # "Germany's new package", "US aid", "aid from Japan".
-        for t in s.doc:
-            if t.i in clause and t.lemma_.lower() in self.lx.aid_noun:
-                for c in t.children:
-                    if c.dep_ in ("poss", "compound", "amod", "nmod"):
-                        actor = actor_of(s, c, self.ctx)
-                        if actor:
-                            return [actor]
-                    if c.dep_ == "prep" and c.lower_ == "from":
-                        obj = syntax.first_child(c, "pobj")
-                        actor = actor_of(s, obj, self.ctx)
-                        if actor:
-                            return [actor]
-        fallback = first_actor(s, clause) or self.ctx.last_actor or self.ctx.main_actor
-        return [fallback] if fallback and fallback not in BELLIGERENTS else []
-
-    def _gapped(self, s: Sentence, money: list[Money]) -> list[str]:
-        """The donor named just before each sum after the first ("… and Japan about $3bn"), when every one
-        of them has exactly one; else nothing."""
-        out: list[str] = []
-        for before, m in zip(money, money[1:], strict=False):
-            between = {t.i for t in s.doc if before.end <= t.idx < m.start}
-            named = [n.canonical for n in s.names_of("actor") if n.start in between and n.canonical not in BELLIGERENTS]
-            if len(set(named)) != 1:
-                return []
-            out.append(named[0])
-        return out
-
     def read(self, s: Sentence, *, article_about_ukraine: bool) -> list[Found]:
         out: list[Found] = []
         taken: set[int] = set()
@@ -367,7 +257,7 @@ class AidReader:
             if self._values_the_last(s, verb, money):
                 taken |= clause
                 continue  # "The package is worth 1.2 billion euros": the value of the help just named
-            donors = self.donors(s, verb, clause)
+            donors = self.who.donors(s, verb, clause)
             if not donors or any(d in BELLIGERENTS for d in donors):
                 continue
             taken |= clause
@@ -380,7 +270,7 @@ class AidReader:
                 ]
             elif len(money) > 1 and len(donors) == len(money):
                 pairs = [(d, contents, m) for d, m in zip(donors, money, strict=True)]
-            elif len(money) > 1 and len(donors) == 1 and (gapped := self._gapped(s, money)):
+            elif len(money) > 1 and len(donors) == 1 and (gapped := self.who.gapped(s, money)):
                 # "the US will put up $20bn and the EU up to €18.1bn": each later sum has its own donor.
                 pairs = [
                     (donors[0], contents, money[0]),
@@ -419,7 +309,7 @@ class AidReader:
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def _background(verb: Token) -> bool:
+def _earlier_year(verb: Token) -> bool:
     """Help given before the time the article tells of: the past perfect with a year of its own ("In 2023,
     Washington had committed …"). "Since 2022 the US has committed …" is a running total and stays."""
     had = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)

@@ -13,6 +13,7 @@ from bot.extractive.actors import BELLIGERENTS, actor_of
 from bot.extractive.aid_kind import aid_type
 from bot.extractive.aid_money import VALUED, sums_given
 from bot.extractive.found import Found, unique, widest
+from bot.extractive.mend import LABEL_MARKS
 from bot.extractive.reading import Sentence
 from bot.extractive.weapons import weapons_in
 from bot.figures import Money, word_number
@@ -29,8 +30,8 @@ _GOODS = {"weapon", "arm", "equipment", "ammunition", "munition", "materiel", "h
 _MOVING = {"reach", "arrive", "go", "flow", "head", "come"}
 # A line about a sanctions measure is the sanctions reader's, even inside a list of aid.
 _MEASURES = {"sanction", "sanctions", "designation", "listing", "ban", "embargo", "freeze", "tariff"}
-# What sets a line's label off from its text: "Norway: …", "The Netherlands — …".
-_LABEL_MARKS = {":", "—", "–", "-"}
+# A label's marks, and a plain hyphen, which a pasted digest uses for a dash.
+_LABEL_MARKS = LABEL_MARKS | {"-"}
 _TOTAL = {"total", "overall", "altogether", "sum"}
 # What a package's contents are listed in, or lumped as: "a fact sheet lists …", "the money will buy …".
 _HOLDERS = {
@@ -120,7 +121,7 @@ class AidInContext:
                 continue
             if holds:
                 phrase |= {t.i for o in syntax.children(head, "dobj") for t in o.subtree}
-            donors = self.r.donors(s, head, phrase) if head.i != anchor.i else []
+            donors = self.r.who.donors(s, head, phrase) if head.i != anchor.i else []
             own = [
                 a
                 for a in (actor_of(s, c, self.ctx) for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod"))

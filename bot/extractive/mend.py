@@ -169,7 +169,8 @@ def _make_reduced_relative(participle: Token, main: Token, subject: Token) -> No
         child.head = main
 
 
-_LABEL_MARKS = {":", "—", "–"}
+# What sets a digest line's label off from its text: "Norway: …", "The Netherlands — …".
+LABEL_MARKS = {":", "—", "–"}
 _LABEL_WORDS = {"PROPN", "NOUN", "DET", "PART", "ADJ"}
 
 
@@ -181,7 +182,7 @@ def mend_label_lines(doc: Doc) -> Doc:
     label is the passive subject. "Britain: 25 tankers sanctioned." (a counted thing, then the participle,
     no object) is a headline's "Britain sanctioned 25 tankers": the named label is the doer, the counted
     thing the object."""
-    mark = next((t for t in doc[1:6] if t.text in _LABEL_MARKS), None)
+    mark = next((t for t in doc[1:6] if t.text in LABEL_MARKS), None)
     if mark is None or not all(t.pos_ in _LABEL_WORDS for t in doc[: mark.i]):
         return doc
     label_heads = [t for t in doc[: mark.i] if not 0 <= t.head.i < mark.i or t.head.i == t.i]

@@ -1,0 +1,138 @@
+"""Who gives the help a clause of giving tells: the doer of the verb, the owner of the help ("Germany's new
+package"), the giver named from Ukraine's side ("will receive 20 tanks from Spain"), a public body the domain
+file does not list, or the actor the sentences before established.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.extractive import syntax
+from bot.extractive.actors import BELLIGERENTS, actor_of, first_actor
+from bot.extractive.reading import Sentence
+from bot.figures import Money
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from bot.extractive.aid import AidReader
+
+# A government named by its office alone ("the Government", "the cabinet"): the article's own.
+_GOVERNMENT = {"government", "cabinet", "administration", "coalition"}
+# Public bodies that give help under their own name when the domain file does not list them.
+_PUBLIC_BODIES = {"council", "municipality", "city", "town", "region", "province", "county", "parliament", "foundation"}
+# Verbs of receiving: the giver is named after "from".
+_RECEIVING = {"receive", "get", "obtain", "secure"}
+# Putting a figure on help: "puts its total commitments at $12.1 billion", "support was put at SEK 60 billion".
+VALUING = {"put", "estimate", "value", "peg", "place"}
+# A donor's part of a joint sum: "Britain's share is £2.26bn".
+PART = {"share", "portion", "part"}
+
+
+class AidDonors:
+    def __init__(self, reader: AidReader) -> None:
+        self.r = reader
+        self.ctx = reader.ctx
+        self.lx = reader.lx
+
+    @staticmethod
+    def _named_public_body(who: Token) -> str | None:
+        """A public body the domain file does not list, named in its phrase: "the town council of Eastbury",
+        "Bavaria's state parliament". Shown in the article's words."""
+        if who.lemma_.lower() not in _PUBLIC_BODIES:
+            return None
+        phrase = syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"appos", "relcl"})
+        if not any(t.tag_ in ("NNP", "NNPS") for t in phrase):
+            return None
+        text = syntax.span_text([t for t in phrase if not (t.i == phrase[0].i and t.dep_ == "det")]).strip(" ,")
+        return text[:1].upper() + text[1:]
+
+    def named_by_recipient(self, s: Sentence, verb: Token) -> str | None:
+        """Help told from Ukraine's side: the giver after "receive/get … from", or the one "thanked … for"
+        help. Only when the one receiving or thanking is Ukraine, so "Russia received shells from North
+        Korea" gives Ukraine nothing."""
+        lemma = verb.lemma_.lower()
+        if lemma not in _RECEIVING and lemma != "thank" or not syntax.is_verbal(verb) or syntax.is_negated(verb):
+            return None
+        receiver = syntax.subject(verb)
+        if receiver is None or actor_of(s, receiver, self.ctx, exclude=()) != "Ukraine":
+            return None
+        if lemma == "thank":
+            giver = syntax.first_child(verb, "dobj")
+            thanks_for = next((p for p in syntax.children(verb, "prep") if p.lower_ == "for"), None)
+            # "thanked Canada for 50 armoured vehicles" tells help; "for its support" tells nothing new.
+            if giver is None or thanks_for is None or not any(t.like_num for t in thanks_for.subtree):
+                return None
+        else:
+            # "will receive 20 Leopard tanks from Spain": "from" hangs on the verb or on what is received.
+            received = syntax.first_child(verb, "dobj")
+            preps = syntax.children(verb, "prep") + (syntax.children(received, "prep") if received is not None else [])
+            source = next((p for p in preps if p.lower_ == "from"), None)
+            giver = syntax.first_child(source, "pobj") if source is not None else None
+        actor = actor_of(s, giver, self.ctx) if giver is not None else None
+        return actor if actor and actor not in BELLIGERENTS else None
+
+    def valued(self, verb: Token) -> Token | None:
+        """The help a valuing verb puts a figure on (its object, or its subject in the passive)."""
+        return next((a for a in verb.children if a.dep_ in ("dobj", "nsubjpass") and self.r.is_help(a)), None)
+
+    def donors(self, s: Sentence, verb: Token, clause: set[int]) -> list[str]:
+        giver = self.named_by_recipient(s, verb)
+        if giver is not None:
+            return [giver]
+        who = syntax.agent(verb) if syntax.is_passive(verb) else syntax.subject(verb)
+        if verb.lemma_.lower() in VALUING and self.valued(verb) is not None:
+            who = self.valued(verb)  # "Sweden's support was put by the government at …": Sweden's help
+        if who is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            who = syntax.subject(verb.head)  # "Russia launched its largest attack, sending 728 drones …"
+        if who is not None and who.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            who = verb.head  # "Scholz, who has doubled …": the noun the relative pronoun stands for
+        if who is not None:
+            if who.lemma_.lower() in self.lx.aid_noun or who.lemma_.lower() in PART:
+                # "Britain's share", "Germany's new package": the help's own owner, else the actor before.
+                own = [a for a in (actor_of(s, c, self.ctx) for c in who.lefts if c.dep_ in ("poss", "compound")) if a]
+                if own:
+                    return own[0].split(" and ")
+                if self.ctx.last_actor:
+                    return [self.ctx.last_actor]
+            named = actor_of(s, who, self.ctx)
+            if named:
+                return named.split(" and ")
+            if who.lemma_.lower() in _GOVERNMENT and not any(c.dep_ in ("poss", "compound", "amod") for c in who.lefts):
+                # "The Government is providing …": the government the article is about.
+                actor = self.ctx.last_actor or self.ctx.main_actor
+                return [actor] if actor and actor not in BELLIGERENTS else []
+            named_body = self._named_public_body(who)
+            if named_body is not None:
+                return [named_body]  # "The town council of Eastbury voted to send …": a council gives, under its name
+            if who.tag_ in ("NNP", "NNPS") or any(c.tag_ in ("NNP", "NNPS") for c in who.lefts):
+                return []  # "a Hong Kong firm sent …": someone the domain file does not know gives nothing
+            if who.lemma_.lower() in self.lx.private:
+                return []  # "the firms shipped goods", "farmers pay more for fuel": nobody who gives aid
+        # "Germany's new package", "US aid", "aid from Japan".
+        for t in s.doc:
+            if t.i in clause and t.lemma_.lower() in self.lx.aid_noun:
+                for c in t.children:
+                    if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                        actor = actor_of(s, c, self.ctx)
+                        if actor:
+                            return [actor]
+                    if c.dep_ == "prep" and c.lower_ == "from":
+                        obj = syntax.first_child(c, "pobj")
+                        actor = actor_of(s, obj, self.ctx)
+                        if actor:
+                            return [actor]
+        fallback = first_actor(s, clause) or self.ctx.last_actor or self.ctx.main_actor
+        return [fallback] if fallback and fallback not in BELLIGERENTS else []
+
+    def gapped(self, s: Sentence, money: list[Money]) -> list[str]:
+        """The donor named just before each sum after the first ("… and Japan about $3bn"), when every one
+        of them has exactly one; else nothing."""
+        out: list[str] = []
+        for before, m in zip(money, money[1:], strict=False):
+            between = {t.i for t in s.doc if before.end <= t.idx < m.start}
+            named = [n.canonical for n in s.names_of("actor") if n.start in between and n.canonical not in BELLIGERENTS]
+            if len(set(named)) != 1:
+                return []
+            out.append(named[0])
+        return out
