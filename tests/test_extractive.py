@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.article import Article
 from bot.config import load_settings
 from bot.grounding import Grounder
 from bot.models import SECTIONS
@@ -200,3 +201,17 @@ def test_a_weapons_name_never_starts_with_a_preposition_the_parse_left_in_front(
         "Tomahawk cruise missiles."
     )
     assert [p.weapon for p in service.brief(service.load_text(text)).weapons_policy] == ["Tomahawk cruise missiles"]
+
+
+def test_weapon_rules_read_one_line_per_weapon_and_keep_limits_inside_their_rule(service):
+    article = Article(
+        text=(
+            "Allies split over weapons\n\n"
+            "Spain ruled out sending more Leopard 2A6 tanks to Ukraine this year, the defence minister said.\n\n"
+            "Italy is reluctant to let its SAMP/T systems be used for anything but air defence over Ukrainian cities."
+        )
+    )
+    lines = [(p.actor, p.weapon, p.stance) for p in service.brief(article).weapons_policy]
+    assert ("Spain", "Leopard 2A6 tanks", "prohibited") in lines
+    assert [w for _, w, _ in lines if w and "SAMP/T" in w] and not [w for _, w, _ in lines if w == "air defence"]
+    assert len(lines) == 2, lines

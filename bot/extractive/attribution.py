@@ -18,6 +18,7 @@ from bot.extractive.reading import ContextReader, Sentence, Speaker
 from bot.extractive.speakers import (
     CITING,
     cited_source,
+    claim_answered,
     display_tokens,
     left_phrase,
     speaker_token,
@@ -60,6 +61,8 @@ class Attribution:
     verb: Token | None
     content: set[int]  # token indices of the assertion
     denial: bool = False
+
+    answered_claim: Token | None = None  # "…, a claim Ukraine's military denied": the claim noun answered
 
 
 def _content_of(verb: Token) -> set[int]:
@@ -104,6 +107,21 @@ def _content_of(verb: Token) -> set[int]:
     return out
 
 
+def _named_after(who: Token) -> list[Token]:
+    """ "according to the regional governor, Oleh Syniehubov, …": the name set off by commas after the office,
+    which the parse may hang anywhere; empty when no name follows."""
+    doc = who.doc
+    comma = who.right_edge.i + 1
+    if who.tag_ != "NN" or comma >= len(doc) or doc[comma].text != ",":
+        return []
+    end = comma + 1
+    while end < len(doc) and doc[end].tag_ == "NNP" and end - comma <= 4:
+        end += 1
+    if end == comma + 1 or end >= len(doc) or doc[end].text != ",":
+        return []
+    return list(doc[comma + 1 : end])
+
+
 class Attributor(ContextReader):
     """Finds attributions in sentences and resolves speakers against the article's context."""
 
@@ -132,13 +150,22 @@ class Attributor(ContextReader):
             if token.lower_ == "according" and (to := syntax.first_child(token, "prep")) is not None:
                 who = syntax.first_child(to, "pobj")
                 if who is not None:
-                    speaker = self.speaker(s, who)
+                    named = _named_after(who)
+                    phrase = [t for t in who.subtree if t.i >= who.left_edge.i] + named if named else None
+                    speaker = self.speaker(s, phrase[-1], phrase=phrase) if phrase else self.speaker(s, who)
                     if speaker is not None:
-                        skip = {t.i for t in token.subtree}
+                        skip = {t.i for t in token.subtree} | {t.i for t in named} | {t.i - 1 for t in named[:1]}
                         found.append(Attribution(speaker, None, {t.i for t in s.doc if t.i not in skip}))
                 continue
             if lemma not in self.lx.report or not syntax.is_verbal(token) or syntax.is_negated(token):
                 continue  # "could not say who launched the drone", "did not confirm it" assert nothing
+            answered = claim_answered(token) if lemma in self.lx.deny else None
+            if answered is not None:
+                noun, phrase = answered
+                speaker = self.speaker(s, phrase[-1], phrase=phrase)
+                if speaker is not None:
+                    found.append(Attribution(speaker, token, set(), denial=True, answered_claim=noun))
+                continue
             who = speaker_token(token)
             trailing = trailing_speaker(token) if who is None else None
             if trailing is not None:

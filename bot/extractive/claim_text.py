@@ -47,6 +47,7 @@ def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
         # "puts Russian losses over the previous day at 1,690 troops": the figure is the verb's, after
         # the words the speaker's own phrase interrupts.
         end = max(i for i in content if i >= start and doc[i].head.i in {a.verb.i, *range(start, i)})
+    end = _before_unproven(doc, start, end)
     text = syntax.span_text(list(doc[start : end + 1])).strip(EDGES)
     before = next(
         (
@@ -71,6 +72,8 @@ def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
         text = text.removeprefix("saying ").removeprefix("adding ")
     if a.denial and a.verb is not None and not events:
         text = f"{a.verb.text} {text}".strip()
+    elif a.verb is not None and a.verb.lemma_.lower() in _ACCUSING and start == a.verb.i + 1:
+        text = f"{a.verb.text} {text}"  # "accused Russia of striking a hospital": the charge needs its verb
     texts = [text] if text else []
     for run in with_event:
         own = [doc[i] for i in run if i in depth and syntax.first_child(doc[i], "nsubj", "nsubjpass") is not None]
@@ -80,6 +83,24 @@ def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
             )
             texts.append(_SAYING.sub("", second, count=1))
     return texts
+
+
+# Verbs whose object is the accused, not the claim: "accused Russia of striking …".
+_ACCUSING = {"accuse", "blame"}
+# The reporter's remark that a claim is unproven: "…, without providing evidence".
+_PROOF = {"evidence", "proof", "details", "detail", "confirmation"}
+
+
+def _before_unproven(doc: Doc, start: int, end: int) -> int:
+    """The claim's last word before a trailing "without providing evidence", the reporter's remark."""
+    for t in doc[start : end + 1]:
+        if (
+            t.lower_ == "without"
+            and t.dep_ == "prep"
+            and any(c.tag_ == "VBG" and any(o.lemma_.lower() in _PROOF for o in c.children) for c in t.children)
+        ):
+            return max(start, t.i - 1)
+    return end
 
 
 def _without_report_time(doc: Doc, start: int, text: str) -> str:

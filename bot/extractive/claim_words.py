@@ -87,7 +87,3 @@ TRADE_QUANTITIES = {
     "earnings",
     "turnover",
 }
-
-
-# What a denial in a relative clause can be about: "a claim Kyiv denied", "an account Moscow rejected".
-CLAIM_NOUNS = {"claim", "account", "report", "assertion", "statement", "version", "allegation"}

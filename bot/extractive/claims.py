@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from bot.extractive import syntax
 from bot.extractive.attribution import Attribution
 from bot.extractive.claim_text import EDGES, claim_texts
-from bot.extractive.claim_words import CARRY_OUT, CLAIM_NOUNS, LEARNING, MOVING, NEEDS_OBJECT, PHRASAL, TRADE_QUANTITIES
+from bot.extractive.claim_words import CARRY_OUT, LEARNING, MOVING, NEEDS_OBJECT, PHRASAL, TRADE_QUANTITIES
 from bot.extractive.found import Found
 from bot.extractive.places import places_in
 from bot.extractive.reading import Context, Sentence
@@ -177,12 +177,9 @@ class ClaimReader:
             if any(t.i in a.content and t.i not in ruled and self.is_event(s, t) for t in s.doc)
         }
         for a in attributions:
-            if (
-                a.denial
-                and a.verb is not None
-                and a.verb.dep_ in ("relcl", "acl")
-                and a.verb.head.lemma_.lower() in CLAIM_NOUNS
-            ):
+            if _reported_inside(a, attributions):
+                continue  # "ISW said geolocated footage indicated …": the claim is ISW's, not the footage's
+            if a.answered_claim is not None:
                 out += self._denied_here(s, a, attributions, ruled)  # "…, a claim Ukraine's military denied"
                 continue
             events = [t for t in s.doc if t.i in a.content and t.i not in ruled and self.is_event(s, t)]
@@ -275,20 +272,21 @@ class ClaimReader:
     def _denied_here(self, s: Sentence, a: Attribution, attributions: list[Attribution], ruled: set[int]) -> list[Found]:
         """ "Bloggers reported that Russian troops had entered Chasiv Yar, a claim Ukraine's military denied": the
         denial is a rival claim about what the other attribution of the sentence claims."""
-        if a.verb is None:
+        noun, verb = a.answered_claim, a.verb
+        if noun is None or verb is None:
             return []
         for other in attributions:
             if other is a or other.speaker.side == a.speaker.side:
                 continue
             told = any(t.i in other.content and t.i not in ruled and self.is_event(s, t) for t in s.doc)
-            if a.verb.i in other.content and not told:
+            if verb.i in other.content and not told:
                 continue  # the denial sits inside a report of no fighting
-            claimed = [i for i in sorted(other.content) if i < a.verb.head.left_edge.i and not s.doc[i].is_punct]
+            claimed = [i for i in sorted(other.content) if i < min(noun.left_edge.i, noun.i - 1) and not s.doc[i].is_punct]
             if not claimed:
                 continue
             text = syntax.span_text(list(s.doc[claimed[0] : claimed[-1] + 1])).strip(EDGES)
             places = places_in(s, set(claimed))
-            claim = f"{a.verb.text} that {text.removeprefix('that ')}"
+            claim = f"{verb.text} the {noun.lower_} that {text.removeprefix('that ')}"
             return [
                 Found(
                     "battlefield_claims",
@@ -377,19 +375,31 @@ class ClaimReader:
         return None
 
 
+def _reported_inside(a: Attribution, attributions: list[Attribution]) -> bool:
+    """Is ``a`` a nameless source inside what a known speaker says ("ISW said footage indicated …")?"""
+    return (
+        a.speaker.side == "unknown"
+        and a.verb is not None
+        and any(o is not a and o.speaker.side != "unknown" and a.verb.i in o.content for o in attributions)
+    )
+
+
 def _without_denials(attributions: list[Attribution]) -> list[Attribution]:
     """A claim's words without the denial hung on them: "… had withdrawn from Kurakhove, which Ukraine's
-    General Staff denied" claims the withdrawal; the relative clause is the other side's answer."""
-    denials = [a for a in attributions if a.denial and a.verb is not None and a.verb.dep_ == "relcl"]
-    if not denials:
+    General Staff denied" claims the withdrawal; the relative clause ("…, a claim Kyiv denied") is the other
+    side's answer."""
+    answers: list[tuple[Attribution, set[int]]] = []
+    for a in attributions:
+        if not a.denial or a.verb is None or (a.verb.dep_ != "relcl" and a.answered_claim is None):
+            continue
+        words = {t.i for t in a.verb.subtree}
+        if a.answered_claim is not None:
+            words |= set(range(min(a.answered_claim.left_edge.i, a.answered_claim.i - 1), a.verb.i))
+        answers.append((a, words))
+    if not answers:
         return attributions
     out = []
     for other in attributions:
-        cut = {
-            t.i
-            for a in denials
-            if a is not other and a.speaker.side != other.speaker.side
-            for t in a.verb.subtree  # type: ignore[union-attr]
-        }
+        cut = {i for a, words in answers if a is not other and a.speaker.side != other.speaker.side for i in words}
         out.append(replace(other, content=other.content - cut) if cut & other.content else other)
     return out

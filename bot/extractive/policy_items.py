@@ -307,14 +307,18 @@ class PolicyItemReader(PolicyReader):
         weapons = weapons_in(s, self.lx)
         starts: list[tuple[Token, Weapon | None]] = [(w.head, w) for w in weapons] + self._unnamed(s, weapons)
         found = [f for f in (self._item(s, start, weapon, speakers) for start, weapon in starts) if f is not None]
-        # "Dutch-supplied F-16 jets" and the "F-16" inside it are one rule: the fuller name stays.
+        # "Dutch-supplied F-16 jets" and the "F-16" inside it are one rule: the fuller name stays. A weapon
+        # named only inside another rule's scope ("SAMP/T … for anything but air defence") is that rule's limit.
         return [
             f
             for f in found
             if not any(
                 o is not f
                 and (o.fields["actor"], o.fields["stance"]) == (f.fields["actor"], f.fields["stance"])
-                and _inside(f.fields["weapon"], o.fields["weapon"])
+                and (
+                    _inside(f.fields["weapon"], o.fields["weapon"])
+                    or (not f.fields["scope"] and _inside(f.fields["weapon"], o.fields["scope"]))
+                )
                 for o in found
             )
         ]

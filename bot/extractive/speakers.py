@@ -57,11 +57,35 @@ def speaker_token(verb: Token) -> Token | None:
     return who
 
 
+# Nouns for what one side said, which the other answers: "…, a claim Kyiv denied".
+CLAIM_NOUNS = {"claim", "account", "report", "assertion", "statement", "version", "allegation"}
+
+
+def claim_answered(verb: Token) -> tuple[Token, list[Token]] | None:
+    """ "…, a claim Ukraine's military rejected": the claim noun and the words naming who answers it, read from
+    the words between the comma and the denial verb, however the parse hangs them."""
+    doc = verb.doc
+    start = verb.i - 1
+    while start >= 0 and doc[start].text not in (",", ";", "—", "–", "("):
+        start -= 1
+    words = [t for t in doc[start + 1 : verb.i] if t.tag_ not in ("RB", "MD") and t.dep_ not in ("aux", "neg")]
+    if words and words[0].pos_ == "DET":
+        words = words[1:]
+    if len(words) < 2 or words[0].lemma_.lower() not in CLAIM_NOUNS or words[0].tag_ != "NN":
+        return None
+    denier = words[2:] if words[1].lower_ in ("that", "which") else words[1:]
+    if not denier or not any(t.pos_ in ("PROPN", "NOUN") for t in denier):
+        return None
+    return words[0], denier
+
+
 def trailing_speaker(verb: Token) -> Token | None:
     """ "… killed at least 19 people, the regional governor, Oleh Syniehubov, said": the speaker parsed as an
     apposition of the last noun, right before a final reporting verb that has no subject of its own."""
     doc = verb.doc
-    if verb.tag_ not in ("VBZ", "VBD") or any(t.i > verb.i and t.dep_ in ("dobj", "ccomp") for t in verb.subtree):
+    if verb.tag_ not in ("VBZ", "VBD") or any(
+        t.i > verb.i and t.dep_ in ("dobj", "ccomp") and claim_answered(t) is None for t in verb.subtree
+    ):
         return None
     prev = next((doc[i] for i in range(verb.i - 1, -1, -1) if not doc[i].is_punct), None)
     top = None

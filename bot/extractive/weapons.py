@@ -15,7 +15,7 @@ from bot.extractive.lexicon import Lexicon
 from bot.extractive.reading import Sentence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # Words that name no particular thing on their own: "weapons", "equipment".
 _GENERIC = {
@@ -105,6 +105,20 @@ _NOT_WEAPONS = {
 }
 
 
+def _noun_after_model(doc: Doc, end: int, lx: Lexicon) -> Token | None:
+    """ "Leopard 2A6 tanks": the weapon noun after a system's name and its model number, which the parse
+    may hang apart ("Leopard" as one object, "tanks" as another); None when no such noun follows."""
+    i = end
+    while i < len(doc) and i - end < 2 and any(ch.isdigit() for ch in doc[i].text) and doc[i].is_alpha is False:
+        i += 1
+    if i == end or i >= len(doc):
+        return None
+    noun = doc[i]
+    if noun.pos_ == "NOUN" and noun.lemma_.lower() in lx.weapon_heads | _GENERIC:
+        return noun
+    return None
+
+
 def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equipment: bool = False) -> list[Weapon]:
     """Weapons (and with ``equipment``, other goods given) in the sentence, in order, one per phrase."""
     doc = s.doc
@@ -120,6 +134,8 @@ def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equ
         # "Storm Shadow missiles": the system names the phrase's head noun.
         while head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i and head.head.i - name.end < 3:
             head = head.head
+        if head.i == last.i:
+            head = _noun_after_model(doc, name.end, lx) or head
         # "Storm Shadow and SCALP missiles": two systems share one head noun; each keeps its own name.
         if any(other.start > name.start and other.start < head.i for other in names):
             head = last
