@@ -385,3 +385,30 @@ def test_the_end_of_a_period_answers_when():
 def test_of_several_places_where_names_the_one_nearest_the_questions_words():
     text = "Moscow-installed officials in Zaporizhzhia said Ukrainian drones struck a power substation in Enerhodar."
     assert _lead(text, "Where is the substation that was hit?").startswith("Enerhodar")
+
+
+DRONE_ORDER = (
+    "The money will pay for about 10,000 first-person-view drones built in Ukraine and for 300 longer-range "
+    "strike drones, a ministry statement said. Umerov said Kyiv's forces had used drones to destroy more than "
+    "1,200 Russian armoured vehicles in January.\n\nSeparately, the European Union is preparing its 16th package "
+    "of sanctions against Russia, which diplomats said could include a ban on imports of Russian aluminium."
+)
+
+
+def test_an_initialism_finds_the_hyphenated_words_it_stands_for():
+    assert "10,000 first-person-view drones" in _lead(DRONE_ORDER, "How many FPV drones will it buy?")
+
+
+def test_a_count_names_every_word_of_the_thing_asked_about():
+    assert "1,200 Russian armoured vehicles" in _lead(DRONE_ORDER, "How many armoured vehicles did Ukraine destroy?")
+
+
+def test_a_range_without_a_distance_and_an_amount_without_a_figure_are_not_given():
+    # "longer-range strike drones" has a count but no distance; "16th package" is no amount of aluminium.
+    assert _lead(DRONE_ORDER, "What is the range of the strike drones?") == "The article doesn't say."
+    assert _lead(DRONE_ORDER, "How much aluminium does the EU import from Russia?") == "The article doesn't say."
+
+
+def test_a_relative_clause_without_the_answer_is_not_a_lead():
+    lead = _lead(DRONE_ORDER, "What did Russia say about the package?")
+    assert not lead.lower().startswith("which")

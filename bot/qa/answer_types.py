@@ -159,10 +159,18 @@ def count_phrases(text: str, focus: list[str], modifiers: list[str], *, skip: fr
                 continue
             if toks and toks[0] in wanted:
                 if all(m in between for m in modifiers) or _modified_before(words, i, modifiers, n):
-                    yield " ".join(words[i : i + 2 + n]).strip(",.")
+                    end = i + 2 + n
+                    while end < len(words) and not words[end - 1].endswith((",", ".")) and tokens(words[end])[:1]:
+                        if tokens(words[end])[0] not in wanted:
+                            break
+                        end += 1  # "armoured vehicles": every word the question asks about, not the first
+                    yield " ".join(words[i:end]).strip(",.")
                     break
                 break
             between.extend(toks)
+            parts = nxt.strip(",.").split("-")
+            if len(parts) >= 3:
+                between.append("".join(part[:1] for part in parts).lower())  # "first-person-view" is FPV
             if nxt.endswith((",", ".")):
                 break
 
@@ -209,6 +217,8 @@ def has_figure(text: str, kind: str) -> bool:
         return bool(_DATE.search(text))
     if kind == "score":
         return bool(SCORE.search(text))
+    if kind == "distance":
+        return bool(DISTANCE.search(text))  # "longer-range drones" with a count is no distance
     words = [w.strip(",.;:") for w in _WORD.findall(text)]
     numbers = [
         w
@@ -250,7 +260,8 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
     if kind == "quantity":
         if intent.money_focus and intent.money_focus not in tokens(window):
             return False  # "how much cargo": the amount must be one of cargo
-        return bool(re.search(r"\d", text) or _SHARE.search(text)) or any(
+        # An ordinal ("the 16th package") or a year is no amount of anything.
+        return has_figure(text, kind) or any(
             word_number(w) for w in text.split() if w.isalpha() and w.lower() not in ("a", "one")
         )
     if kind == "distance":

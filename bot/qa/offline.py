@@ -58,6 +58,9 @@ _DOMAIN = re.compile(
     re.IGNORECASE,
 )
 
+# A clause that opens with a relative pronoun is no answer phrase on its own.
+_RELATIVE_OPENING = re.compile(r"^\W*(?:which|whose|whom)\b", re.IGNORECASE)
+
 # A pronoun that points back into the thread.
 _BACK_REFERENCE = re.compile(r"\b(?:it|its|they|them|their|that|this|these|those|he|she|him|her)\b", re.IGNORECASE)
 
@@ -351,6 +354,10 @@ def find_answer(
             figure = figure_in(replace(main, kind="money"), top.text)
         if not figure and spans is not None and main.kind not in ("money", "count", "score", "yesno"):
             figure = span_across(spans, main.kind, question, ranked_texts[:MAX_QUOTES])
+        if figure and _RELATIVE_OPENING.match(figure) and not re.search(r"\d", figure):
+            # "which diplomats said could include …" leans on a noun the lead leaves out; one that holds the
+            # figure asked for ("which had a pre-war population of about 27,000") still answers.
+            figure = None
         if figure:
             figure = figure.strip(" ,.;:")
             lead = f"{figure[:1].upper()}{figure[1:]}, according to the article:"

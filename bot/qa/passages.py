@@ -22,6 +22,7 @@ from bot.text import article_units, is_boilerplate
 
 # A line that names a section rather than saying something: short and unpunctuated, or a question.
 _MAX_HEADING_WORDS = 12
+_HYPHENATED_RUN = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+){2,}\b")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:(?:of|for|the|and|on|de)\s+)*[A-Z][\w'-]*)+")
 
 
@@ -78,12 +79,16 @@ def _is_heading(paragraph: list[str]) -> bool:
 
 
 def acronyms(text: str) -> dict[str, str]:
-    """Initialisms of the capitalised names in ``text``: {"isw": "Institute for the Study of War"}."""
+    """Initialisms of the capitalised names and hyphenated compounds in ``text``: {"isw": "Institute for the
+    Study of War", "fpv": "first-person-view"}."""
     found: dict[str, str] = {}
     for m in _CAPITALISED_RUN.finditer(text):
         words = [w for w in m.group(0).split() if w[:1].isupper()]
         if len(words) >= 3 and words[0] not in ("The", "A", "An"):
             found.setdefault("".join(w[0] for w in words).lower(), m.group(0))
+    for m in _HYPHENATED_RUN.finditer(text):
+        # "first-person-view drones" are the FPV drones a question asks about.
+        found.setdefault("".join(w[0] for w in m.group(0).split("-")).lower(), m.group(0))
     return found
 
 
