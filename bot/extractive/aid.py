@@ -22,7 +22,7 @@ from bot.extractive.found import Found, widest
 from bot.extractive.policy import PolicyReader
 from bot.extractive.reading import Context, Sentence
 from bot.extractive.weapons import weapons_in
-from bot.figures import Money
+from bot.figures import Money, find_money
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -71,9 +71,12 @@ class AidReader:
             lent = syntax.subject(verb)
             if lent is not None:
                 own.update(t.i for t in syntax.phrase_tokens(lent))
-        if verb.dep_ in ("relcl", "acl") and self.is_help(verb.head):
-            # "the $61 billion package that Congress approved", "a $50 billion loan agreed by the G7": the
-            # noun the clause describes is what it gives or decides.
+        if verb.dep_ in ("relcl", "acl") and (
+            self.is_help(verb.head)
+            or (verb.dep_ == "relcl" and find_money(syntax.span_text(syntax.phrase_tokens(verb.head))))
+        ):
+            # "the $61 billion package that Congress approved", "a $50 billion loan agreed by the G7", "3.5
+            # billion euros the government has earmarked": the noun the clause describes is what it gives.
             own.update(t.i for t in syntax.phrase_tokens(verb.head))
         return own
 

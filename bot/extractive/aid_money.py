@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.extractive import syntax
@@ -40,4 +41,29 @@ def sums_given(s: Sentence, clause: set[int]) -> list[Money]:
                 out.append(replace(m, text=f"{m.text} {after.text}", start=offset + m.start, end=offset + m.end))
             continue  # "$60 a barrel", "€5 per shell": a price, not a sum given
         out.append(replace(m, start=offset + m.start, end=offset + m.end))  # offsets in the sentence
+    return _with_conversions(doc.text, out)
+
+
+# "400 million euros ($432 million)", "€400 million, or about $432 million,": one sum in two currencies.
+_BEFORE_CONVERSION = re.compile(
+    r"^\s*(?:\(|,\s*or)\s*(?:(?:about|around|roughly|some|approximately|nearly|almost|just over|over|more than)\s+)?$"
+)
+_AFTER_CONVERSION = re.compile(r"^\s*(?:\)|,|$|\.)")
+
+
+def _with_conversions(text: str, sums: list[Money]) -> list[Money]:
+    """A sum restated in another currency right after it is the same sum: one figure, shown with both."""
+    out: list[Money] = []
+    for m in sums:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.currency != m.currency
+            and _BEFORE_CONVERSION.match(text[last.end : m.start])
+            and _AFTER_CONVERSION.match(text[m.end :])
+        ):
+            closing = ")" if text[last.end : m.start].strip().startswith("(") else ""
+            out[-1] = replace(last, text=f"{last.text}{text[last.end : m.end]}{closing}", end=m.end)
+            continue
+        out.append(m)
     return out
