@@ -8,7 +8,7 @@ import pytest
 
 from bot.article import Article
 from bot.config import load_settings
-from bot.grounding import Grounder
+from bot.grounding import Grounder, fold
 from bot.models import SECTIONS
 from bot.service import BriefService
 
@@ -215,3 +215,29 @@ def test_weapon_rules_read_one_line_per_weapon_and_keep_limits_inside_their_rule
     assert ("Spain", "Leopard 2A6 tanks", "prohibited") in lines
     assert [w for _, w, _ in lines if w and "SAMP/T" in w] and not [w for _, w, _ in lines if w == "air defence"]
     assert len(lines) == 2, lines
+
+
+TYPOGRAPHY = (
+    "Shadow fleet listings\n\n"
+    "Britain added 90 vessels of Russia's so-called shadow fleet to its sanctions list, the Foreign Office said.\n\n"
+    "Russia's Defence Ministry said its troops had taken the village of Pishchane, a claim Ukraine's General Staff "
+    "denied.\n\n"
+    "Germany's government said it would send Ukraine 20 Leopard 1 tanks, while Berlin's position on Taurus "
+    "missiles remains unchanged: they will not be sent."
+)
+
+
+def _folded_items(service: BriefService, text: str) -> list[tuple[str, list[str]]]:
+    brief = service.brief(Article(text=text))
+    return [
+        (section, [f"{k}={fold(str(v))}" for k, v in item.model_dump(exclude={"evidence", "verified"}).items()])
+        for section in SECTIONS
+        for item in brief.items(section)
+    ]
+
+
+def test_typographic_apostrophes_and_quotes_read_like_straight_ones(service):
+    # News copy writes "Russia’s" and “…”; the parser learned English from straight ones.
+    straight = _folded_items(service, TYPOGRAPHY)
+    curly = _folded_items(service, TYPOGRAPHY.replace("'", "’"))
+    assert straight and curly == straight

@@ -107,7 +107,11 @@ class AidReader:
             if p.dep_ == "prep"
         ):
             return False
-        bare = not any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in token.lefts)
+        # "the bloc's 18th package": a numbered package, whoever owns it, is one of the measures last named.
+        numbered = all(c.dep_ in ("det", "poss", "case") or syntax.is_ordinal(c) for c in token.lefts) and any(
+            syntax.is_ordinal(c) for c in token.lefts
+        )
+        bare = numbered or not any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in token.lefts)
         last = next((f.section for f in reversed(self.ctx.items) if f.section in ("aid", "sanctions")), None)
         return not (bare and token.lemma_.lower() in ("package", "round") and last == "sanctions")
 

@@ -89,10 +89,12 @@ def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
 _ACCUSING = {"accuse", "blame"}
 # The reporter's remark that a claim is unproven: "…, without providing evidence".
 _PROOF = {"evidence", "proof", "details", "detail", "confirmation"}
+_CHECKING = {"verify", "confirm", "corroborate"}
 
 
 def _before_unproven(doc: Doc, start: int, end: int) -> int:
-    """The claim's last word before a trailing "without providing evidence", the reporter's remark."""
+    """The claim's last word before the reporter's remark that it is unproven: "…, without providing evidence",
+    "…, a figure that could not be independently verified"."""
     for t in doc[start : end + 1]:
         if (
             t.lower_ == "without"
@@ -100,6 +102,10 @@ def _before_unproven(doc: Doc, start: int, end: int) -> int:
             and any(c.tag_ == "VBG" and any(o.lemma_.lower() in _PROOF for o in c.children) for c in t.children)
         ):
             return max(start, t.i - 1)
+        if t.lemma_.lower() in _CHECKING and syntax.is_negated(t):
+            comma = next((c.i for c in reversed(doc[start : t.i]) if c.text == ","), None)
+            if comma is not None and comma - start >= 4:
+                return comma - 1
     return end
 
 

@@ -191,13 +191,18 @@ def breakable(text: str) -> str:
 def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
     """Parse each text (a sentence, usually) into a Doc with tags, dependencies and lemmas."""
     nlp = load_pipeline()
+    verbatim = [t[:MAX_PARSED_CHARS] for t in texts]
     with _lock:  # the vocabulary's string store is shared state
-        docs = nlp.pipe((breakable(t[:MAX_PARSED_CHARS]) for t in texts), batch_size=64)
+        # The parser learned English from straight apostrophes: "Russia’s so-called shadow fleet" reads as a
+        # possessive only as "Russia's". One character for one, so phrases are still cut from the verbatim text.
+        docs = nlp.pipe((breakable(t.replace("’", "'")) for t in verbatim), batch_size=64)
         verb_lemma = _participle_reader(nlp)
-        return [
-            mend_adjectival_passives(mend_label_lines(mend_reduced_relatives(mend_parenthetical_reports(doc))), verb_lemma)
-            for doc in docs
-        ]
+        out = []
+        for text, doc in zip(verbatim, docs, strict=True):
+            doc.user_data["text"] = text
+            mended = mend_label_lines(mend_reduced_relatives(mend_parenthetical_reports(doc)))
+            out.append(mend_adjectival_passives(mended, verb_lemma))
+        return out
 
 
 @cache  # one per pipeline: the verb table has some 8,700 entries

@@ -192,13 +192,26 @@ def _is_candidate(s: Sentence, token: Token) -> bool:
     )
 
 
+# Nouns whose owner is a government, not a place: "Kyiv's forces", "Moscow's claim".
+_STATE_OWNED = {
+    "force", "troop", "army", "military", "government", "official", "ally", "partner", "unit", "soldier",
+    "leader", "claim", "account", "statement", "request", "decision", "navy", "command", "drone", "missile",
+    "diplomat", "envoy", "negotiator", "delegation", "position", "version",
+}  # fmt: skip
+
+
+def _stands_for_state(token: Token) -> bool:
+    """ "Kyiv's forces had used drones": a capital owning forces or a claim stands for its state."""
+    return token.dep_ == "poss" and token.head.lemma_.lower() in _STATE_OWNED
+
+
 def places_in(s: Sentence, indices: set[int] | None = None) -> list[str]:
     """Places in the sentence (restricted to token ``indices`` when given), in order of appearance."""
     doc = s.doc
     allowed = set(range(len(doc))) if indices is None else indices
     found: list[tuple[int, str]] = []
     for n in s.names:
-        if n.kind == "place" and n.start in allowed:
+        if n.kind == "place" and n.start in allowed and not _stands_for_state(doc[n.end - 1]):
             found.append((n.start, n.text))
     for token in doc:
         if token.i not in allowed or not _is_candidate(s, token):

@@ -41,6 +41,7 @@ _OWN_PEOPLE = {"firm", "company", "business", "citizen", "national", "exporter",
 _PUT_ON = {"put", "place", "add", "include"}
 # Participles that say where a target is ("based in China", "registered in the UAE"), unlike what it does.
 _SITED = {"base", "register", "locate", "headquarter", "incorporate", "domicile"}
+_FRESH = {"new", "latest", "next", "fresh", "further"}
 _THE_MEASURE = {"package", "measure", "round", "listing", "designation"}
 # Where a measure puts its targets or what it bars them from: "to the Entity List", "from connecting to SPFS".
 _EXTENT = {"to", "from", "into", "onto"}
@@ -68,7 +69,7 @@ class SanctionsReader:
                 objects = syntax.phrase_tokens(token)[:]
                 objects = [o for o in objects if o.i != token.i]
                 acts_on_measure = lemma in self.lx.sanction_action and any(
-                    is_sanction_noun(self.lx, o) for o in arguments(token)
+                    is_sanction_noun(self.lx, o) or self._numbered_measure(o) for o in arguments(token)
                 )
                 acts_on_trade = lemma in self.lx.sanction and any(
                     o.lemma_.lower() in self.lx.trade_modifier
@@ -96,6 +97,15 @@ class SanctionsReader:
             for t in out
             if not (t.pos_ == "NOUN" and self._background(t)) and not syntax.is_hypothetical(t) and not self._tentative(t)
         ]
+
+    def _numbered_measure(self, noun: Token) -> bool:
+        """ "adopted the bloc's 18th package" after sanctions were named: a numbered package of those measures."""
+        if noun.lemma_.lower() not in ("package", "round") or not any(syntax.is_ordinal(c) for c in noun.lefts):
+            return False
+        if any(c.dep_ in ("amod", "compound") and not syntax.is_ordinal(c) and c.lower_ not in _FRESH for c in noun.lefts):
+            return False  # "its eighteenth military aid package" says what it is
+        last = next((f.section for f in reversed(self.ctx.items) if f.section in ("aid", "sanctions")), None)
+        return last == "sanctions"
 
     def _tentative(self, trigger: Token) -> bool:
         """ "The EU could list every tanker tomorrow", "Sanctions could bite harder": what might be done, not a
@@ -305,8 +315,8 @@ class SanctionsReader:
         text = syntax.span_text(phrase).strip(" ,;:") if target is not None else None
         if (
             target is not None
-            and any(n.kind in ("country", "actor") and n.start == target.i for n in s.names)
-            and len(list(target.subtree)) == 1
+            and any(n.kind in ("country", "actor", "side") and n.start == target.i for n in s.names)
+            and len(phrase) == 1
         ):
             text = None  # "its 17th package against Russia": the country goes to target_countries, the measure shows
         if text is None:

@@ -6,6 +6,7 @@ Pure functions over spaCy tokens, shared by every section reader. Dependency lab
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -242,3 +243,14 @@ def noun_phrase(head: Token) -> str:
 def clause_tokens(verb: Token) -> list[Token]:
     """The words of ``verb``'s own clause: its subtree without the clauses it embeds."""
     return phrase_tokens(verb, stop=CLAUSES - {"pcomp"})
+
+
+_ORDINAL = re.compile(
+    r"\d+(?:st|nd|rd|th)|first|second|third|(?:four|fif|six|seven|eigh|nin|ten|eleven|twelf|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twentie)th"
+)
+
+
+def is_ordinal(token: Token) -> bool:
+    """ "18th", "nineteenth": a number that orders ("the 18th package"), not one that counts."""
+    return bool(_ORDINAL.fullmatch(token.lower_))
