@@ -147,7 +147,7 @@ class PolicyReader(ContextReader):
         candidates += [
             o
             for c in token.children
-            if c.dep_ == "prep" and c.lower_ in ("on", "under", "off")
+            if c.dep_ == "prep" and c.lower_ in ("on", "under", "off", "with")  # "come with no conditions"
             for o in c.children
             if o.dep_ == "pobj"
         ]

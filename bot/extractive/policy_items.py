@@ -148,6 +148,8 @@ class PolicyItemReader(PolicyReader):
             # limited; a bare predicate ("remain off limits") says nothing the stance doesn't.
             if kind or setter.dep_ in ("dobj", "nsubjpass"):
                 rule = f"{kind} {setter.text}".strip()
+                if any(c.dep_ == "det" and c.lower_ == "no" for c in setter.lefts):
+                    rule = f"no {rule}"  # "faced no geographic restrictions": the rule is that there is none
                 scope = f"{rule}; {scope}" if scope else rule
         if scope is None and action is not None and self._strikes_targets(action):
             # "neutralise military sites in Russia": what may be struck is the rule's scope.

@@ -88,6 +88,7 @@ def scope_of(anchors: list[Token]) -> tuple[str | None, bool]:
                 child.dep_ in ("xcomp", "advcl", "acl")
                 and child.tag_ in ("VB", "VBG", "VBN")
                 and syntax.first_child(child, "nsubj", "mark") is None
+                and len(list(child.subtree)) > 1  # "no conditions attached": a lone participle says nothing of where
             )
             if (
                 (child.dep_ == "prep" and child.lower_ in _SCOPE_PREPS)
@@ -106,7 +107,12 @@ def scope_of(anchors: list[Token]) -> tuple[str | None, bool]:
             runs[-1].append(t)
         else:
             runs.append([t])
-    text = "; ".join(syntax.span_text(r).strip(" ,;:") for r in runs)
+    parts = [syntax.span_text(r).strip(" ,;:") for r in runs]
+    # "may only be used on Ukrainian territory": the limiting word joins the phrase it limits.
+    for n in range(len(parts) - 1, 0, -1):
+        if parts[n - 1].lower() in ("only", "solely", "exclusively"):
+            parts[n - 1 : n + 1] = [f"{parts[n - 1]} {parts[n]}"]
+    text = "; ".join(parts)
     # "within the laws of war", "as long as it respects international law": the law is no limit of ours.
     limited = (
         any(t.lower_ in _LIMITS and not ({w.lemma_.lower() for w in t.subtree} & _LAW) for t in tokens)
@@ -151,6 +157,8 @@ def conditional(anchors: list[Token], tokens: list[Token]) -> bool:
     attacking Kharkiv", sites "from which missiles are fired", "if they are used to launch attacks"."""
     for t in tokens:
         if t.dep_ in ("relcl", "acl") and t.lemma_.lower() in _ATTACKING:
+            if t.lemma_.lower() == "use" and not any(c.dep_ in ("xcomp", "advcl") for c in t.children):
+                continue  # "its jets being used over Russian territory" is the use ruled on; "used to launch" narrows
             return True
         if t.lemma_.lower() in ("border", "frontier") and _strip_of(t):
             return True
