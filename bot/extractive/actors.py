@@ -72,7 +72,8 @@ def actor_of(
     a named official is shown too: "France (Macron)"."""
     if head is None:
         return None
-    if syntax.is_pronoun(head) or (head.lemma_.lower() in _STAND_INS and not actors_in(s, head)):
+    possessive = head.tag_ == "PRP$" and head.lower_ in ("its", "their", "our")  # "Finland says its package …"
+    if syntax.is_pronoun(head) or possessive or (head.lemma_.lower() in _STAND_INS and not actors_in(s, head)):
         # "Norway said it would give …": "it" is the actor named earlier in the sentence, if any.
         if head.lower_ in _FIRST_PERSON:
             # "“We will send another €100 million,” the Lithuanian minister said": "we" is the speaker's
@@ -90,7 +91,7 @@ def actor_of(
                 if len(pair) > 1:
                     return " and ".join(pair)
         before = [n.canonical for n in s.names_of("actor", 0, head.i) if n.canonical not in exclude]
-        if before and head.lower_ in ("it", "its", "they", "their", "we"):
+        if before and head.lower_ in ("it", "its", "they", "their", "we", "our"):
             return before[-1]
         return ctx.last_actor if ctx.last_actor not in exclude else None
     names = [a for a in actors_in(s, head) if a not in exclude]

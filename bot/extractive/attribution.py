@@ -279,6 +279,17 @@ class Attributor(ContextReader):
             # "…, according to the regional governor, Oleksandr Prokudin": the region is the one the sentence
             # is about, named outside the speaker's phrase.
             places = [n.text for n in s.names if n.kind == "place" and n.start not in ids]
+            if not places:
+                # "Our correspondent is in Odesa. … the regional governor says two people were killed here": the
+                # region the report is in, named a few sentences before.
+                places = next(
+                    (
+                        [n.text for n in before.names if n.kind == "place"]
+                        for before in reversed(self.ctx.sentences[max(0, s.index - 4) : s.index])
+                        if any(n.kind == "place" for n in before.names)
+                    ),
+                    [],
+                )
         if not places:
             return None
         return "russia" if any(w.lower() in lx.russian_regions for p in places for w in p.split()) else "ukraine"
