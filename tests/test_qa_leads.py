@@ -412,3 +412,19 @@ def test_a_range_without_a_distance_and_an_amount_without_a_figure_are_not_given
 def test_a_relative_clause_without_the_answer_is_not_a_lead():
     lead = _lead(DRONE_ORDER, "What did Russia say about the package?")
     assert not lead.lower().startswith("which")
+
+
+ODESA_NIGHT = (
+    "Ukraine's air force says it shot down 71 of the 90 drones Russia launched overnight. The port authority said "
+    "grain loading at Odesa has been suspended for at least two days."
+)
+
+
+def test_a_part_of_a_whole_is_answered_with_both():
+    lead = _lead(ODESA_NIGHT, "How many drones were shot down?")
+    assert "71 of the 90 drones" in lead
+
+
+def test_a_stretch_of_time_is_no_amount_of_a_thing():
+    assert _lead(ODESA_NIGHT, "How much grain was lost?") == "The article doesn't say."
+    assert "two days" in _lead(ODESA_NIGHT, "How long will grain loading be suspended?")

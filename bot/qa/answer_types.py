@@ -58,6 +58,11 @@ _NUMBER_WORD = re.compile(
     r"fourteen|sixteen|seventeen|nineteen)$",
     re.IGNORECASE,
 )
+_DURATION = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)"
+    r"(?:[\s-]+(?:more|further|straight|consecutive))?[\s-]+(?:days?|weeks?|months?|years?|hours?|minutes?|decades?)\b",
+    re.IGNORECASE,
+)
 _SCALE_WORDS = word_set("million billion trillion thousand hundred")
 _UNIT_WORDS = word_set("bn mn percent per cent % tonnes tons km kilometres miles euros dollars pounds")
 _WORD = re.compile(r"[A-Za-z0-9][\w,.'’-]*|[%€$£]")
@@ -164,7 +169,11 @@ def count_phrases(text: str, focus: list[str], modifiers: list[str], *, skip: fr
                         if tokens(words[end])[0] not in wanted:
                             break
                         end += 1  # "armoured vehicles": every word the question asks about, not the first
-                    yield " ".join(words[i:end]).strip(",.")
+                    first = i
+                    partitive = i >= 3 and words[i - 1].lower() == "the" and words[i - 2].lower() == "of"
+                    if partitive and _NUMBER_WORD.match(words[i - 3].strip(",.")):
+                        first = i - 3  # "71 of the 90 drones": the part and the whole, together
+                    yield " ".join(words[first:end]).strip(",.")
                     break
                 break
             between.extend(toks)
@@ -260,7 +269,9 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
     if kind == "quantity":
         if intent.money_focus and intent.money_focus not in tokens(window):
             return False  # "how much cargo": the amount must be one of cargo
-        # An ordinal ("the 16th package") or a year is no amount of anything.
+        # An ordinal ("the 16th package"), a year or a stretch of time ("for at least two days") is no amount
+        # of anything.
+        text = _DURATION.sub(" ", text)
         return has_figure(text, kind) or any(
             word_number(w) for w in text.split() if w.isalpha() and w.lower() not in ("a", "one")
         )
