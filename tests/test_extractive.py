@@ -241,3 +241,13 @@ def test_typographic_apostrophes_and_quotes_read_like_straight_ones(service):
     straight = _folded_items(service, TYPOGRAPHY)
     curly = _folded_items(service, TYPOGRAPHY.replace("'", "’"))
     assert straight and curly == straight
+
+
+def test_a_denial_the_parse_joins_to_what_was_said_is_the_speakers_own_line(service):
+    text = (
+        "Kursk front\n\nZelensky said on Saturday that the situation near Sudzha was very difficult but denied that "
+        "any Ukrainian troops were trapped, saying they were still holding back Russian and North Korean units."
+    )
+    claims = service.brief(Article(text=text)).battlefield_claims
+    assert any(c.claimant == "Zelensky" and c.claim.startswith("denied that any Ukrainian troops") for c in claims)
+    assert not any(c.claim.startswith("any Ukrainian troops") for c in claims)  # never the opposite of what he said

@@ -428,3 +428,16 @@ def test_a_part_of_a_whole_is_answered_with_both():
 def test_a_stretch_of_time_is_no_amount_of_a_thing():
     assert _lead(ODESA_NIGHT, "How much grain was lost?") == "The article doesn't say."
     assert "two days" in _lead(ODESA_NIGHT, "How long will grain loading be suspended?")
+
+
+PRAGUE_RULES = (
+    "Germany has yet to approve the delivery of Taurus cruise missiles to Ukraine, government sources said. "
+    "Washington declined to lift restrictions on the use of ATACMS against airfields deep inside Russia, a "
+    "Pentagon spokesperson said."
+)
+
+
+def test_what_a_side_said_is_not_given_when_nobody_on_that_side_speaks():
+    assert _lead(PRAGUE_RULES, "What did Russia say about the decision?") == "The article doesn't say."
+    said = PRAGUE_RULES + " The Kremlin said any strike deep inside Russia would be seen as an escalation."
+    assert _lead(said, "What did Russia say about the decision?") != "The article doesn't say."

@@ -167,6 +167,16 @@ class Attributor(ContextReader):
                     found.append(Attribution(speaker, token, set(), denial=True, answered_claim=noun))
                 continue
             who = speaker_token(token)
+            if (
+                token.dep_ == "conj"
+                and syntax.first_child(token, "nsubj") is None
+                and token.head.dep_ == "ccomp"
+                and token.head.lemma_.lower() not in self.lx.report
+                and token.head.head.lemma_.lower() in self.lx.report
+            ):
+                # "Zelensky said that the situation was difficult but denied that …": the parse joins the denial
+                # to what was said; a verb of saying goes with the one who says, not with "the situation".
+                who = syntax.subject(token.head.head) or who
             trailing = trailing_speaker(token) if who is None else None
             if trailing is not None:
                 speaker = self.speaker(s, trailing)

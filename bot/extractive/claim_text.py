@@ -72,6 +72,12 @@ def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
         text = text.removeprefix("saying ").removeprefix("adding ")
     if a.denial and a.verb is not None and not events:
         text = f"{a.verb.text} {text}".strip()
+    elif (
+        a.denial
+        and a.verb is not None
+        and any(start in {t.i for t in c.subtree} for c in a.verb.children if c.dep_ == "ccomp" and c.i > a.verb.i)
+    ):
+        text = f"{a.verb.text} that {text}"  # "denied that any troops were trapped": without it, the opposite
     elif a.verb is not None and a.verb.lemma_.lower() in _ACCUSING and start == a.verb.i + 1:
         text = f"{a.verb.text} {text}"  # "accused Russia of striking a hospital": the charge needs its verb
     texts = [text] if text else []

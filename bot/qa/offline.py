@@ -160,6 +160,64 @@ def _missing_head(retriever: Retriever, intent: Intent) -> bool:
     return not any(retriever.knows(s) for s in SYNONYMS.get(head, ()))
 
 
+# Verbs by which one side's words reach an article (lemmas).
+_VOICING_WORDS = """say claim report announce state tell warn accuse deny confirm estimate assess allege insist argue
+describe credit call dismiss reject condemn respond react threaten vow brand criticise criticize add write post publish
+show dispute rebuff blame welcome denounce promise pledge maintain quote comment"""
+_VOICING = frozenset(_VOICING_WORDS.split())
+
+
+_STAND_INS = frozenset(
+    {
+        "it",
+        "its",
+        "they",
+        "their",
+        "he",
+        "she",
+        "his",
+        "her",
+        "ministry",
+        "government",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "officials",
+        "governor",
+    }
+)
+
+
+def _silent_side(retriever: Retriever, spans: SpanReader | None, intent: Intent) -> bool:
+    """ "What did Russia say about the decision?" about an article in which nobody on Russia's side is the
+    subject of a verb of saying (by name, or as "it"/"the ministry" right after a sentence whose subject is
+    on that side): whatever else the article quotes is not Russia's answer."""
+    if intent.speaker is None or spans is None:
+        return False
+    side_words = spans.lx.side_words
+    side = next((sd for word, sd in side_words.items() if tokens(word)[-1:] == [intent.speaker]), None)
+    if side not in ("russia", "ukraine"):
+        return False
+    subject_before = False
+    for passage in retriever.passages:
+        doc = spans.sentence(passage.text).doc
+        subject_here = False
+        for verb in doc:
+            subject = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree]
+            if any(side_words.get(t.lower_) == side for t in subject):
+                subject_here = True
+            if verb.lemma_.lower() not in _VOICING and verb.lower_ != "according":
+                continue
+            who = subject + [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
+            if any(side_words.get(t.lower_) == side for t in who):
+                return False
+            if (subject_before or subject_here) and any(t.lower_ in _STAND_INS for t in who):
+                return False  # "Russia's Defence Ministry has given its own account. It says …"
+        subject_before = subject_here
+    return True
+
+
 _PLACE_CLASSES = frozenset({"country", "nation", "state", "city", "town", "village", "region", "place", "capital"})
 _WHICH = re.compile(r"^\s*(?:and|so|but)?\s*which\b", re.IGNORECASE)
 
@@ -311,6 +369,7 @@ def find_answer(
         or (spans is not None and _missing_class(retriever, spans, question))
         or _undisclosed(retriever, main)
         or _missing_year(retriever, question)
+        or _silent_side(retriever, spans, main)
     ):
         return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
     parts = [_part_hits(retriever, intent, min_coverage) for intent in intents]
@@ -354,7 +413,7 @@ def find_answer(
             figure = figure_in(replace(main, kind="money"), top.text)
         if not figure and spans is not None and main.kind not in ("money", "count", "score", "yesno"):
             figure = span_across(spans, main.kind, question, ranked_texts[:MAX_QUOTES])
-        if figure and _RELATIVE_OPENING.match(figure) and not re.search(r"\d", figure):
+        if figure and _RELATIVE_OPENING.match(figure) and not re.search(r"\b(?!(?:19|20)\d\d\b)\d", figure):
             # "which diplomats said could include …" leans on a noun the lead leaves out; one that holds the
             # figure asked for ("which had a pre-war population of about 27,000") still answers.
             figure = None
