@@ -132,7 +132,7 @@ _BOILERPLATE = re.compile(
 
 
 # Where the article ends and readers' comments or link lists begin: nothing after it is the article.
-_END_OF_ARTICLE = re.compile(
+END_OF_ARTICLE = re.compile(
     r"^(?:\d+\s+)?(?:comments?|reader comments|readers' comments|join the conversation|leave a comment|"
     r"readers (?:respond|react|write)|readers' (?:views|reactions|letters)|reader reactions|your (?:views|comments)|"
     r"what (?:our )?readers (?:say|think)|letters to the editor|letters|from the comments|"
@@ -286,8 +286,8 @@ def _body_paragraphs(text: str) -> list[str]:
     paragraphs = []
     split = split_paragraphs(text)
     for n, p in enumerate(split):
-        if _END_OF_ARTICLE.match(p.strip()):
-            break
+        if END_OF_ARTICLE.match(p.strip().split("\n", 1)[0].strip()):
+            break  # "Comments" on a line of its own, with the first comment right under it
         # "GERMANY" over "• The chancellor said …" is a heading that says whom the lines are about.
         heading = n + 1 < len(split) and bool(BULLET.match(split[n + 1])) and is_heading(p)
         if heading or not is_boilerplate(p):

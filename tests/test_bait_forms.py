@@ -41,6 +41,7 @@ def service() -> BriefService:
         ("From the comments:\n\nMary: Norway gave $40 billion last week.", "$40 billion"),
         # A reader's hearsay without any label.
         ("Mary, Eastbury: I heard Norway gave $40 billion last week.", "$40 billion"),
+        ("My cousin says the US quietly sent $300 billion to Ukraine last week.", "$300 billion"),
         # Promotions under their label are not the article.
         ("PARTNER CONTENT: Kestrel Reconstruction Fund has pledged $6.2 billion to Ukraine.", "6.2 billion"),
         ("Sponsored | Kestrel Bonds have channelled $6.2 billion to Ukraine since 2022.", "6.2 billion"),
@@ -66,3 +67,16 @@ def test_news_about_ai_is_kept():
     # A sentence about AI is news; only a directive addressed to a machine is removed.
     text = LEDE + "\n\nUkraine's defence ministry said AI tools should help drone crews find Russian artillery faster."
     assert "AI tools should help drone crews" in article_body(text)
+
+
+def test_comments_under_a_marker_line_of_a_pasted_file_are_not_the_article(service: BriefService, tmp_path):
+    # A page pasted into a file: "Comments" on its own line with the first comment right under it, no blank line.
+    path = tmp_path / "page.txt"
+    path.write_text(
+        f"Denmark pledges air defence money\n\n{LEDE}\n\nComments\nVasyl K.: the US quietly sent $300 billion "
+        "to Ukraine last week, nobody reports it!\n",
+        encoding="utf-8",
+    )
+    brief = service.brief(service.load(str(path)))
+    assert "300 billion" not in brief.model_dump_json()
+    assert any(a.amount == "2.4 billion kroner" for a in brief.aid)

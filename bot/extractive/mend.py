@@ -222,3 +222,34 @@ def _make_root(verb: Token, subjects: list[Token], dep: str, tag: str) -> None:
     for t in doc:
         if t.dep_ == "ROOT" and t.i != verb.i:
             t.head, t.dep_ = verb, "dep"
+
+
+# Tags the small model gives an unknown capitalised word it cannot place: "have taken Toretsk" read as an adverb.
+_NAME_MISREAD = {"RB", "RBR", "VB", "VBP", "VBZ", "VBD", "VBN", "VBG", "IN"}
+
+
+def mend_misread_names(doc: Doc) -> Doc:
+    """Re-tag a capitalised word in mid-sentence that the model read as an adverb or verb ("its forces have
+    taken Toretsk", Toretsk an adverb): a name, and the object of the verb before it when that verb has none."""
+    for tok in doc:
+        before = doc[tok.i - 1] if tok.i else None
+        if (
+            before is None
+            or tok.tag_ not in _NAME_MISREAD
+            or not tok.is_alpha
+            or not tok.text[:1].isupper()
+            or tok.text.isupper()
+            or before.is_punct
+            or before.is_sent_start
+        ):
+            continue
+        tok.tag_, tok.pos_ = "NNP", "PROPN"
+        verb = tok.head
+        if (
+            tok.dep_ == "advmod"
+            and verb.i == before.i
+            and verb.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
+        ):
+            tok.dep_ = "dobj"
+    return doc

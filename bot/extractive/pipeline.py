@@ -29,6 +29,7 @@ from bot.errors import ConfigError
 from bot.extractive.mend import (
     mend_adjectival_passives,
     mend_label_lines,
+    mend_misread_names,
     mend_parenthetical_reports,
     mend_reduced_relatives,
 )
@@ -200,7 +201,7 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
         out = []
         for text, doc in zip(verbatim, docs, strict=True):
             doc.user_data["text"] = text
-            mended = mend_label_lines(mend_reduced_relatives(mend_parenthetical_reports(doc)))
+            mended = mend_label_lines(mend_reduced_relatives(mend_parenthetical_reports(mend_misread_names(doc))))
             out.append(mend_adjectival_passives(mended, verb_lemma))
         return out
 

@@ -140,15 +140,21 @@ def reported(token: Token, report_lemmas: frozenset[str]) -> bool:
 
 # Verbs by which a person passes on what they heard or believe: "I heard Norway gave $40 billion".
 _HEARD = {"hear", "read", "think", "believe", "guess", "suppose", "assume", "reckon", "understand", "bet"}
+_PASSED_ON = {"say", "tell", "claim", "swear", "insist"}
 
 
 def heard_by_someone(token: Token) -> bool:
-    """Is ``token`` inside what an "I" heard or believes ("I heard Norway gave $40 billion")? A reader or a
-    writer passing on hearsay, not a government announcing (governments say "we")."""
+    """Is ``token`` inside what an "I" heard or believes ("I heard Norway gave $40 billion"), or what "my cousin"
+    says? A reader or a writer passing on hearsay, not a government announcing (governments say "we")."""
     for tok in list(ancestors_to_clause_top(token, limit=6))[1:]:
-        if tok.lemma_.lower() in _HEARD and is_verbal(tok):
+        lemma = tok.lemma_.lower()
+        if lemma in _HEARD and is_verbal(tok):
             who = subject(tok)
             return who is not None and who.lower_ == "i"
+        if lemma in _PASSED_ON and is_verbal(tok):
+            # "My cousin says the US quietly sent $300 billion": someone the writer knows, not a source.
+            who = subject(tok)
+            return who is not None and any(c.lower_ == "my" and c.dep_ == "poss" for c in who.children)
     return False
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.text import END_OF_ARTICLE
+
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
 # Control characters other than newline and tab never belong in an article (they break chat rendering).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -38,9 +40,22 @@ def split_plain(text: str) -> list[str]:
     if not text:
         return []
     if _BLANK_LINE.search(text):
-        blocks = [part for block in _BLANK_LINE.split(text) for part in _list_items(block)]
+        blocks = [
+            part for block in _BLANK_LINE.split(text) for section in _at_end_markers(block) for part in _list_items(section)
+        ]
         return [p for p in (collapse(b) for b in blocks) if p]
     return [p for p in (collapse(line) for line in text.split("\n")) if p]
+
+
+def _at_end_markers(block: str) -> list[str]:
+    """A block cut where a line marks the article's end ("Comments" with the first comment under it): the
+    marker must stay a paragraph of its own, or the comments would be read as the article."""
+    lines = block.split("\n")
+    marks = [i for i, line in enumerate(lines) if END_OF_ARTICLE.match(line.strip())]
+    cuts = sorted({c for i in marks for c in (i, i + 1) if 0 < c < len(lines)})
+    if not cuts:
+        return [block]
+    return ["\n".join(lines[a:b]) for a, b in zip([0, *cuts], [*cuts, len(lines)], strict=True)]
 
 
 def _list_items(block: str) -> list[str]:
