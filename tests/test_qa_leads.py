@@ -441,3 +441,17 @@ def test_what_a_side_said_is_not_given_when_nobody_on_that_side_speaks():
     assert _lead(PRAGUE_RULES, "What did Russia say about the decision?") == "The article doesn't say."
     said = PRAGUE_RULES + " The Kremlin said any strike deep inside Russia would be seen as an escalation."
     assert _lead(said, "What did Russia say about the decision?") != "The article doesn't say."
+
+
+UK_LISTINGS = (
+    "The UK on Thursday sanctioned 45 individuals and companies linked to Russia's military supply chain, "
+    "including six based in China."
+)
+
+
+def test_who_a_passive_question_asks_for_is_whom_the_verb_acts_on():
+    assert "45 individuals and companies" in _lead(UK_LISTINGS, "Who is being sanctioned?")
+
+
+def test_a_count_of_things_joined_by_and_names_them_all():
+    assert "45 individuals and companies" in _lead(UK_LISTINGS, "How many individuals and companies did the UK sanction?")

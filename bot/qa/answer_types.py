@@ -165,10 +165,13 @@ def count_phrases(text: str, focus: list[str], modifiers: list[str], *, skip: fr
             if toks and toks[0] in wanted:
                 if all(m in between for m in modifiers) or _modified_before(words, i, modifiers, n):
                     end = i + 2 + n
-                    while end < len(words) and not words[end - 1].endswith((",", ".")) and tokens(words[end])[:1]:
-                        if tokens(words[end])[0] not in wanted:
+                    while end < len(words) and not words[end - 1].endswith((",", ".")):
+                        # "armoured vehicles", "individuals and companies": every word the question asks about
+                        step = 2 if words[end].lower() in ("and", "or") and end + 1 < len(words) else 1
+                        nxt = tokens(words[end + step - 1])
+                        if not nxt or nxt[0] not in wanted:
                             break
-                        end += 1  # "armoured vehicles": every word the question asks about, not the first
+                        end += step
                     first = i
                     partitive = i >= 3 and words[i - 1].lower() == "the" and words[i - 2].lower() == "of"
                     if partitive and _NUMBER_WORD.match(words[i - 3].strip(",.")):

@@ -36,6 +36,19 @@ _PURPOSE = re.compile(
 _WHO_OBJECT = re.compile(
     r"^\W*(?:and\s+|so\s+)?whom?\s+(?:did|does|do|will|has|have|had)\s+(?!\w+\s+(?:say|said|claim)\b)", re.IGNORECASE
 )
+# "Who is being sanctioned?", "Who was hit?": the passive's subject is whom the verb acts on.
+_WHO_PASSIVE = re.compile(
+    r"^\W*(?:and\s+|so\s+)?who\s+(?:is|are|was|were|has been|have been|had been|will be|is being|are being|"
+    r"was being|were being|got|gets)\s+(?:\w+ly\s+)?(?:\w+(?:ed|en)|hit|shot|cut|put|struck)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_whom(question: str) -> bool:
+    """ "Who did Japan sanction?", "Who is being sanctioned?": the answer is whom the verb acts on."""
+    return bool(_WHO_OBJECT.match(question) or _WHO_PASSIVE.match(question)) and not _FRAMED.search(question)
+
+
 _FRAMED = re.compile(r"\b(?:does|do|did)\s+(?:\w+\s+){1,3}(?:say|claim|report|think|believe|allege)\b", re.IGNORECASE)
 # Questions about what help holds: "What's in the package?", "What does it include?", "What is Denmark buying?"
 _HOLDING = r"includes?|including|contains?|buy(?:ing)?|send(?:ing)?|giv(?:e|ing)|supply(?:ing)?|deliver(?:ing)?"
@@ -157,7 +170,7 @@ class SpanReader:
             candidates = [(1, d) for d in phrases.dates(s)]
         elif kind == "distance":
             candidates = [(1, d) for d in phrases.distances(s)]
-        elif kind == "who" and _WHO_OBJECT.match(question) and not _FRAMED.search(question):
+        elif kind == "who" and _asks_whom(question):
             # "Who did Japan sanction?": the doer is named; the answer is whom the verb takes.
             candidates = [(1, o) for o in phrases.objects_of_question_verb(s, question)] + [(4, n) for _, n in near]
         elif kind in ("who", "source"):
