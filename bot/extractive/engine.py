@@ -89,7 +89,10 @@ class ExtractiveEngine:
         about_ukraine = any(n.canonical == "Ukraine" for s in sentences for n in s.names if n.kind == "actor")
         for s in sentences:
             if s.text.rstrip("\"'’” ").endswith("?"):
-                continue  # a question is a heading or a rhetorical turn, never a fact
+                # A question is a heading or a rhetorical turn, never a fact, unless the next line answers it
+                # plainly: "Will Germany send Taurus? No." states a rule.
+                ctx.items.extend(policy.answered(s))
+                continue
             if _heads_a_list(s, sentences):
                 named = {n.canonical for n in s.names_of("actor")} - set(BELLIGERENTS)
                 ctx.heading_actor = named.pop() if len(named) == 1 else None

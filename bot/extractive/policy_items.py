@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
@@ -15,6 +16,12 @@ from bot.extractive.weapons import Weapon, supplier_in, weapons_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+
+# An explainer's yes/no question ("Will Germany send Taurus?") and the bare answer after it ("No.", "Not yet.").
+_ASKING = {"will", "would", "can", "could", "may", "might", "should", "does", "do", "did", "is", "are", "has", "have"}
+_ANSWER = re.compile(r"^(?P<word>no|not yet|not now|not for now|yes)\b(?:[\s,.;:—–-]+(?P<rest>.*))?$", re.IGNORECASE)
+_LIMITING = re.compile(r"\b(?:only|within limits|with limits|but|limited|near the border|conditions?)\b")
 
 
 class PolicyItemReader(PolicyReader):
@@ -297,6 +304,49 @@ class PolicyItemReader(PolicyReader):
                 if named:
                     return obj, named[-1]
         return None
+
+    def answered(self, s: Sentence) -> list[Found]:
+        """ "Will Germany send Taurus? No. …": an explainer's yes/no question about a weapon, answered right
+        after it, is the rule the answer gives ("No." refuses, "Not yet." is pending, "Yes, but only …"
+        limits), with the question and the answer as its evidence."""
+        doc = s.doc
+        sentences = self.ctx.sentences
+        if not s.text.rstrip().endswith("?") or not len(doc) or doc[0].lower_ not in _ASKING:
+            return []
+        answer = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
+        found = _ANSWER.match(answer.text.strip()) if answer is not None and answer.para - s.para in (0, 1) else None
+        if answer is None or found is None:
+            return []
+        word, rest = found.group("word").lower(), found.group("rest").lower()
+        stance = "permitted" if word == "yes" else "prohibited" if word == "no" else "under_review"
+        if stance == "permitted" and _LIMITING.search(rest):
+            stance = "restricted"
+        out: list[Found] = []
+        for weapon in weapons_in(s, self.lx):
+            # Questions parse badly ("Can Ukraine fire Storm Shadow …?" with "fire" a noun): the word of using or
+            # sending before the weapon, whatever the parse made of it.
+            verb = next(
+                (t for t in doc[: weapon.head.i] if t.lemma_.lower() in self.lx.use | self.lx.supply),
+                None,
+            )
+            if verb is None:
+                continue
+            named = [n.canonical for n in s.names_of("actor", 0, verb.i) if n.canonical not in BELLIGERENTS]
+            actor = named[-1] if named else actor_of(s, syntax.subject(verb), self.ctx)
+            if actor is None or actor in BELLIGERENTS:
+                actor = weapon.origin  # "Can Ukraine fire Storm Shadow into Russia?": the supplier's rule
+            if actor is None:
+                continue
+            scope, _ = scope_of([weapon.head, verb])
+            out.append(
+                Found(
+                    "weapons_policy",
+                    {"actor": actor, "weapon": weapon.text, "stance": stance, "scope": scope},
+                    [s, answer],
+                    merge_key=(actor.lower(), weapon.text.lower(), stance),
+                )
+            )
+        return out
 
     def read(self, s: Sentence, attributions: list[Attribution]) -> list[Found]:
         speakers = [a.speaker.actor for a in attributions if a.speaker.actor and a.speaker.actor not in BELLIGERENTS]
