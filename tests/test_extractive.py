@@ -251,3 +251,16 @@ def test_a_denial_the_parse_joins_to_what_was_said_is_the_speakers_own_line(serv
     claims = service.brief(Article(text=text)).battlefield_claims
     assert any(c.claimant == "Zelensky" and c.claim.startswith("denied that any Ukrainian troops") for c in claims)
     assert not any(c.claim.startswith("any Ukrainian troops") for c in claims)  # never the opposite of what he said
+
+
+def test_a_statement_headlined_as_one_bodys_words_is_that_bodys_claims(service):
+    statement = (
+        "Statement of the Ministry of Defence of the Russian Federation\n\n"
+        "Over the past 24 hours, units of the Zapad group of forces liberated the settlement of Kupyansk-Vuzlovyi.\n\n"
+        "Air defence means shot down 41 unmanned aerial vehicles over the Belgorod region."
+    )
+    claims = service.brief(Article(text=statement)).battlefield_claims
+    assert len(claims) == 2 and all(c.side == "russia" and "Ministry of Defence" in c.claimant for c in claims)
+    # The same lines under a reporter's headline have no speaker: no claims.
+    reported = statement.replace("Statement of the Ministry of Defence of the Russian Federation", "Overnight news")
+    assert service.brief(Article(text=reported)).battlefield_claims == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.extractive import syntax
 from bot.extractive.names import side_of
@@ -120,6 +120,32 @@ def _named_after(who: Token) -> list[Token]:
     if end == comma + 1 or end >= len(doc) or doc[end].text != ",":
         return []
     return list(doc[comma + 1 : end])
+
+
+# A headline that says whose words the whole text is: "Statement of the Ministry of Defence of the Russian
+# Federation", "Ukrainian General Staff: operational update", "Russian MoD daily briefing".
+_VOICE_NOUNS = r"(?:statement|briefing|update|report|communiqu[eé]|bulletin|summary|press release|readout)"
+_VOICED_TITLE = re.compile(
+    rf"^(?:(?:daily|morning|evening|operational|official)\s+)*{_VOICE_NOUNS}\s+(?:of|from|by)\s+(?P<after>.+?)"
+    rf"(?:\s*[(:–—|]|$)|^(?P<before>[^:(]+?)(?::\s*|\s+)(?:(?:daily|morning|evening|operational|official)\s+)*"
+    rf"{_VOICE_NOUNS}\b",
+    re.IGNORECASE,
+)
+
+
+def document_voice(title: str | None, gazetteer: Any, parse: Any) -> Speaker | None:
+    """The speaker a headline says the whole text is from, when that speaker is on one side of the war."""
+    found = _VOICED_TITLE.match((title or "").strip())
+    if found is None:
+        return None
+    who = (found.group("after") or found.group("before") or "").strip()
+    doc = parse([who])[0]
+    # "the Ministry of Defence of the Russian Federation": the side word, whatever else the name matches.
+    sides = {n.canonical for n in gazetteer.find(doc) if n.kind in ("side", "default_ukraine")} & {"ukraine", "russia"}
+    if len(sides) != 1:
+        return None
+    name = who[4:] if who.lower().startswith("the ") else who
+    return Speaker(name=name, side=sides.pop(), person=False, actor=None)
 
 
 class Attributor(ContextReader):

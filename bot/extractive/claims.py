@@ -18,7 +18,7 @@ from bot.extractive.claim_text import EDGES, claim_texts
 from bot.extractive.claim_words import CARRY_OUT, LEARNING, MOVING, NEEDS_OBJECT, PHRASAL, TRADE_QUANTITIES
 from bot.extractive.found import Found
 from bot.extractive.places import places_in
-from bot.extractive.reading import Context, Sentence
+from bot.extractive.reading import Context, Sentence, Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -335,6 +335,27 @@ class ClaimReader:
             {**last.fields, "claim": claim, "location": (places_in(s) or [last.fields["location"]])[0]},
             [s],
             merge_key=(str(last.fields["claimant"]).lower(), claim.lower()),
+        )
+
+    def voiced(self, s: Sentence, voice: Speaker) -> Found | None:
+        """An event told with no speaker in a text the headline says is one body's statement ("Statement of the
+        Ministry of Defence of the Russian Federation"): that body's claim."""
+        events = [t for t in s.doc if self.is_event(s, t)]
+        if not events:
+            return None
+        claim = s.text.strip(EDGES)
+        places = places_in(s)
+        return Found(
+            "battlefield_claims",
+            {
+                "claimant": voice.name,
+                "claim": claim,
+                "location": places[0] if places else None,
+                "side": voice.side,
+                "status": "claimed",
+            },
+            [s],
+            merge_key=(voice.name.lower(), claim.lower()),
         )
 
     def _quoted_on(self, s: Sentence) -> Found | None:

@@ -15,7 +15,7 @@ from bot.engine import EngineResult
 from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actors_in
 from bot.extractive.aid import AidReader
-from bot.extractive.attribution import Attributor
+from bot.extractive.attribution import Attributor, document_voice
 from bot.extractive.claims import ClaimReader
 from bot.extractive.found import Found, unique
 from bot.extractive.lexicon import Lexicon
@@ -25,6 +25,7 @@ from bot.extractive.policy_items import PolicyItemReader
 from bot.extractive.reading import Context, Sentence, read_sentences
 from bot.extractive.sanctions import SanctionsReader
 from bot.extractive.sanctions_follow import SanctionsFollowUp
+from bot.ingest.text import headline
 from bot.language import BULLET, english_only_note, language_of, strip_dateline
 from bot.models import AidDraft, BattlefieldClaimDraft, BriefDraft, SanctionsDraft, WeaponsPolicyDraft
 from bot.text import article_units, is_heading
@@ -86,6 +87,7 @@ class ExtractiveEngine:
         aid = AidReader(ctx, policy)
         claims = ClaimReader(ctx)
         list_head: Found | None = None
+        voice = document_voice(article.title or headline(article.text), self.gazetteer(), parse)
         about_ukraine = any(n.canonical == "Ukraine" for s in sentences for n in s.names if n.kind == "actor")
         for s in sentences:
             if s.text.rstrip("\"'’” ").endswith("?"):
@@ -131,6 +133,8 @@ class ExtractiveEngine:
             claimed = claims.read(s, attributions, ruled)
             if not attributions and not claimed:
                 follow = claims.continuation(s)
+                if follow is None and voice is not None:
+                    follow = claims.voiced(s, voice)  # under "Statement of the Russian Ministry of Defence"
                 claimed = [follow] if follow is not None else []
             found += claimed
             ctx.items.extend(found)
