@@ -135,6 +135,12 @@ class AidReader:
                 break  # "Scholz, who has doubled the sum …, has let it be understood …": the relative clause stands
             if syntax.is_verbal(tok) and syntax.is_negated(tok) and tok.lemma_.lower() not in self.lx.report:
                 return True  # "is not really looking at giving Ukraine Tomahawks"
+            if (
+                tok.pos_ == "NOUN"
+                and below.dep_ in ("acl", "relcl")
+                and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+            ):
+                return True  # "has no plans to send Typhoon jets", "no intention of giving"
             if tok.lemma_.lower() in self.lx.report and syntax.is_verbal(tok):
                 teller = syntax.subject(tok)
                 # "A friend told me the Netherlands is sending 900 tanks": hearsay is not a pledge.
