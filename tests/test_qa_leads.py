@@ -455,3 +455,20 @@ def test_who_a_passive_question_asks_for_is_whom_the_verb_acts_on():
 
 def test_a_count_of_things_joined_by_and_names_them_all():
     assert "45 individuals and companies" in _lead(UK_LISTINGS, "How many individuals and companies did the UK sanction?")
+
+
+COMMONS = (
+    "Conservative MP Mark Dunn asked how much of the £3 billion annual military aid had been spent this year. "
+    "The armed forces minister said £2.1 billion had been committed so far.\n\n"
+    "Liberal Democrat MP Helen Morgan asked whether the UK had any plans to send Typhoon jets to Ukraine. "
+    'The minister said there were "no plans" to do so.'
+)
+
+
+def test_a_figure_inside_a_reported_question_is_not_the_answer():
+    assert "£2.1 billion" in _lead(COMMONS, "How much of the annual aid has been committed?")
+
+
+def test_a_yes_no_lead_reads_the_reply_not_the_reported_question():
+    lead = _lead(COMMONS, "Will the UK send Typhoons?")
+    assert "no plans" in lead and "asked" not in lead

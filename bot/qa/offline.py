@@ -19,6 +19,7 @@ from bot.qa.lead import figure_across, figure_in, span_across
 from bot.qa.lexicon import COUNT_SYNONYMS, OFF_TOPIC, SYNONYMS, tokens
 from bot.qa.phrases import gist
 from bot.qa.pick import asks_stated_total, states_total
+from bot.qa.retrieve import ASKED_IN_PASSAGE as _ASKED_IN_PASSAGE
 from bot.qa.retrieve import Hit, Retriever
 from bot.qa.span import SpanReader
 
@@ -342,6 +343,17 @@ def _with_antecedents(retriever: Retriever, chosen: list[Hit], start: re.Pattern
     return out[:MAX_QUOTES]
 
 
+def _reply_to(chosen: list[Hit]) -> str:
+    """The passage a yes/no lead is read from: the best one, unless it only reports someone asking ("MP Sarah
+    Hughes asked whether …"), then the reply right after it, when that is quoted too."""
+    best = max(chosen, key=lambda h: h.score)
+    if _ASKED_IN_PASSAGE.search(best.passage.text):
+        after = next((h for h in chosen if h.passage.index == best.passage.index + 1), None)
+        if after is not None:
+            return after.passage.text
+    return best.passage.text
+
+
 def find_answer(
     retriever: Retriever, question: str, intents: list[Intent], *, min_coverage: float, spans: SpanReader | None = None
 ) -> Finding:
@@ -420,7 +432,7 @@ def find_answer(
         if figure:
             figure = figure.strip(" ,.;:")
             lead = f"{figure[:1].upper()}{figure[1:]}, according to the article:"
-        elif main.kind == "yesno" and spans is not None and (said := gist(spans.sentence(ranked_texts[0]))):
+        elif main.kind == "yesno" and spans is not None and (said := gist(spans.sentence(_reply_to(chosen)))):
             # "Is Germany sending Taurus?": what the best passage says, in its own main clause, so the lead
             # answers with the sentence's own verb and negation ("Scholz has again ruled out sending …").
             lead = f"According to the article, {said}:"

@@ -206,7 +206,11 @@ class Retriever:
                 ]
                 # "Storm Shadow and ATACMS": either one's figure is part of the answer.
                 ok = (any if _CONJOINED.search(intent.text) else all)(name in have for name in names)
+            if ok and intent.kind in TYPED_KINDS and ASKED_IN_PASSAGE.search(p.text):
+                ok = False  # "asked how much of the £3 billion had been spent": the figure is the question's
             score *= 1.5 if ok else 0.6
+            if ASKED_IN_PASSAGE.search(p.text):
+                score *= 0.6  # someone asking is not the answer; the reply usually follows
             if intent.speaker and intent.speaker in self._speakers[p.index]:
                 score *= 1.4  # the account of the one the question asks about
             if intent.kind == "weapon" and _NAMED_WEAPON.search(p.text):
@@ -216,6 +220,14 @@ class Retriever:
             hits.append(Hit(passage=p, score=score, fits=ok))
         hits.sort(key=lambda h: (-h.score, h.passage.index))
         return hits
+
+
+# A question reported in the article: "Sarah Hughes asked whether the government would allow …".
+ASKED_IN_PASSAGE = re.compile(
+    r"\b(?:asked|asks|asking|wondered|wanted to know|questioned)\s+(?:[\w’']+\s+){0,3}?(?:whether|if|how|what|when|why|"
+    r"who|which)\b",
+    re.IGNORECASE,
+)
 
 
 def _same_name(a: str, b: str) -> bool:
