@@ -264,3 +264,9 @@ def test_a_statement_headlined_as_one_bodys_words_is_that_bodys_claims(service):
     # The same lines under a reporter's headline have no speaker: no claims.
     reported = statement.replace("Statement of the Ministry of Defence of the Russian Federation", "Overnight news")
     assert service.brief(Article(text=reported)).battlefield_claims == []
+
+
+def test_a_calibre_glued_to_its_number_stays_with_the_weapon(service):
+    text = "Seoul weighs shells\n\nSouth Korea said it had not ruled out supplying 155mm shells to Ukraine directly."
+    weapons = [p.weapon for p in service.brief(Article(text=text)).weapons_policy]
+    assert "155mm shells" in weapons and "mm shells" not in weapons

@@ -9,7 +9,7 @@ what it quotes someone else saying, and a dateline is not part of any sentence w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from bot.extractive import syntax
@@ -100,6 +100,10 @@ def _content_of(verb: Token) -> set[int]:
         verb.dep_ in ("parataxis", "ccomp", "advcl")
         and verb.head.i != verb.i
         and (verb.i > verb.head.i or verb.dep_ == "parataxis")
+        # "…, while Russia's ministry claimed to have intercepted six missiles": a verb with its own words
+        # after a conjunction is a second report, not the speaker of the first.
+        and not any(c.dep_ == "mark" for c in verb.children)
+        and not any(c.dep_ in ("xcomp", "ccomp") and c.i > verb.i for c in verb.children)
     ):
         # "“We repelled twelve attacks,” the brigade said", "Over three weeks, it said, 130 tanks were lost":
         # the parse hangs the speaker's verb off what is said.
@@ -146,6 +150,25 @@ def document_voice(title: str | None, gazetteer: Any, parse: Any) -> Speaker | N
         return None
     name = who[4:] if who.lower().startswith("the ") else who
     return Speaker(name=name, side=sides.pop(), person=False, actor=None)
+
+
+def _apart(found: list[Attribution]) -> list[Attribution]:
+    """Each side's words without the other side's report inside them: "the air force said it downed 37 drones,
+    while Russia's ministry claimed to have intercepted six missiles" gives each speaker only their own."""
+    out = []
+    for a in found:
+        inside = {
+            t.i
+            for b in found
+            if b is not a
+            and b.verb is not None
+            and b.verb.i in a.content
+            and "unknown" not in (a.speaker.side, b.speaker.side)
+            and a.speaker.side != b.speaker.side
+            for t in b.verb.subtree
+        }
+        out.append(replace(a, content=a.content - inside) if inside else a)
+    return out
 
 
 class Attributor(ContextReader):
@@ -230,7 +253,7 @@ class Attributor(ContextReader):
             colon = self._colon(s)
             if colon is not None:
                 found.append(colon)
-        return found
+        return _apart(found)
 
     # -- speakers ----------------------------------------------------------------------------------
 

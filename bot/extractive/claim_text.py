@@ -64,6 +64,8 @@ def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
         text = f"{syntax.span_text(list(doc[before[0] : before[-1] + 1])).strip(EDGES)} {text}"
     if text.lower().startswith("that "):
         text = text[5:]
+    if text.lower().startswith("to have "):
+        text = text[8:]  # "claimed to have intercepted six missiles": what is claimed is the interception
     text = _without_report_time(doc, start, text)
     text = _without_speaker_apposition(doc, start, text)
     text = _SAYING.sub("", text, count=1)  # "…, adding that 98 drones were shot down": the saying is not the claim

@@ -208,7 +208,11 @@ class ClaimReader:
             if location is None and a.denial:
                 location = self._last_location(a.speaker.side)
             if location is None:
-                location = self._place_nearby(s)
+                # Another speaker's place is this claim's only when the claim points back to it ("its northern
+                # districts", "the town"); "…, while Russia claimed six missiles over Crimea" is elsewhere.
+                points_back = any(s.doc[i].lower_ in _POINTING_BACK for i in a.content)
+                others = set() if points_back else {i for o in attributions if o is not a for i in o.content}
+                location = self._place_nearby(s, others)
             for claim in claim_texts(s, a, events):
                 out.append(
                     Found(
@@ -303,9 +307,10 @@ class ClaimReader:
             ]
         return []
 
-    def _place_nearby(self, s: Sentence) -> str | None:
-        """ "… at a facility in the region": the place the sentence or the one before it names."""
-        places = places_in(s)
+    def _place_nearby(self, s: Sentence, others: set[int] | frozenset[int] = frozenset()) -> str | None:
+        """ "… at a facility in the region": the place the sentence or the one before it names, outside what
+        ``others`` (another speaker in the sentence) claim."""
+        places = places_in(s, {t.i for t in s.doc if t.i not in others})
         if places:
             return places[0]
         before = self.ctx.sentences[s.index - 1] if s.index and self.ctx.sentences else None
@@ -394,6 +399,9 @@ class ClaimReader:
                 if any_place:
                     return ""
         return None
+
+
+_POINTING_BACK = {"its", "there", "town", "city", "village", "settlement", "area"}
 
 
 def _reported_inside(a: Attribution, attributions: list[Attribution]) -> bool:

@@ -83,6 +83,7 @@ def _phrase(head: Token, first: int, *, counts: bool = False, name_start: int | 
             or doc[start].pos_ == "ADP"  # "a request from Kyiv for Tomahawk missiles", misparsed: no "for" in the name
         )
         and not (counts and (doc[start].like_num or doc[start].dep_ in ("nummod", "quantmod")))
+        and not (doc[start].like_num and not doc[start].whitespace_)  # "155mm shells": a calibre, not a count
     ):
         start += 1
     return syntax.span_text(list(doc[start : head.i + 1])).strip(" ,;:-")
