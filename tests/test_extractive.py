@@ -270,3 +270,12 @@ def test_a_calibre_glued_to_its_number_stays_with_the_weapon(service):
     text = "Seoul weighs shells\n\nSouth Korea said it had not ruled out supplying 155mm shells to Ukraine directly."
     weapons = [p.weapon for p in service.brief(Article(text=text)).weapons_policy]
     assert "155mm shells" in weapons and "mm shells" not in weapons
+
+
+def test_a_part_of_a_programme_is_no_goods_but_spare_parts_are(service):
+    text = (
+        "Japan adds support\n\nJapan will provide Ukraine with US$4.5 billion, the prime minister said. The package, "
+        "part of a larger programme, will also buy spare parts for power stations."
+    )
+    contents = [c for a in service.brief(Article(text=text)).aid for c in a.contents]
+    assert "part" not in contents and any("spare parts" in c for c in contents), contents

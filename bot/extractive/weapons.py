@@ -164,6 +164,8 @@ def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equ
         is_goods = equipment and (lemma in lx.equipment_heads or token.lower_ in lx.equipment_heads)
         if not (is_weapon or is_goods):
             continue
+        if token.lower_ == "part":
+            continue  # "part of a ¥700 billion programme": spare parts are goods, a part of something is not
         if lemma == "round" and token.tag_ == "NN" and not any(ch.isdigit() for c in token.lefts for ch in c.text):
             continue  # "in this round" of aid or talks; ammunition is "rounds" or "a 155mm round"
         if token.dep_ == "compound" and token.head.pos_ == "NOUN":
