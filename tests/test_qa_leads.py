@@ -472,3 +472,18 @@ def test_a_figure_inside_a_reported_question_is_not_the_answer():
 def test_a_yes_no_lead_reads_the_reply_not_the_reported_question():
     lead = _lead(COMMONS, "Will the UK send Typhoons?")
     assert "no plans" in lead and "asked" not in lead
+
+
+LIST_GROWS = (
+    "The package adds 52 vessels to the EU's list of ships barred from its ports. "
+    "That brings the number of ships on the EU's list to 342, the bloc said."
+)
+
+
+def test_a_total_told_after_the_thing_counted_answers_how_many_now():
+    assert "342" in _lead(LIST_GROWS, "How many ships are on the EU list now?")
+
+
+def test_the_addition_still_answers_how_many_were_added():
+    lead = _lead(LIST_GROWS, "How many ships were added?")
+    assert "52" in lead and "342" not in lead

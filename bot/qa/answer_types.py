@@ -63,6 +63,10 @@ _DURATION = re.compile(
     r"(?:[\s-]+(?:more|further|straight|consecutive))?[\s-]+(?:days?|weeks?|months?|years?|hours?|minutes?|decades?)\b",
     re.IGNORECASE,
 )
+_TOTAL_OF = re.compile(
+    r"\b(?:total|number)\s+(?:number\s+)?of\s+(?P<noun>(?:[A-Za-z][\w'’-]*\s+){1,6}?)"
+    r"(?:to|at|is|was|now stands at|stands at|reached|rose to|rises to|to more than|to about)\s+(?P<number>\d[\d,]*)\b"
+)
 _SCALE_WORDS = word_set("million billion trillion thousand hundred")
 _UNIT_WORDS = word_set("bn mn percent per cent % tonnes tons km kilometres miles euros dollars pounds")
 _WORD = re.compile(r"[A-Za-z0-9][\w,.'’-]*|[%€$£]")
@@ -98,6 +102,18 @@ def count_phrases(text: str, focus: list[str], modifiers: list[str], *, skip: fr
         # "How many casualties/losses": "14 crew members were killed", "4,000 North Koreans" count them.
         wanted |= _CASUALTY | COUNT_SYNONYMS[stem("people")] | COUNT_SYNONYMS[stem("troop")]
     people = bool(wanted & (COUNT_SYNONYMS[stem("people")] | COUNT_SYNONYMS[stem("troop")]))
+    yield from _counts_before_nouns(text, wanted, modifiers, people, skip)
+    for m in _TOTAL_OF.finditer(text):
+        # "takes the total number of listed vessels to 342", "brings the number of ships on the EU's list to 342":
+        # the count comes after the thing counted (after any count of the usual shape, which is what was added).
+        if set(tokens(m.group("noun"))) & wanted and m.group("number") not in skip:
+            yield m.group(0)
+
+
+def _counts_before_nouns(
+    text: str, wanted: set[str], modifiers: list[str], people: bool, skip: frozenset[str]
+) -> Iterator[str]:
+    """ "594 Russian servicemen", "a six-point deduction": a number, then (perhaps after its modifiers) the noun."""
     words = _WORD.findall(text)
     for i, word in enumerate(words):
         bare = word.strip(",.")
