@@ -4,6 +4,7 @@ articles are short texts of ours."""
 
 from __future__ import annotations
 
+import pytest
 from qa_support import ask
 
 from bot.article import Article
@@ -19,13 +20,26 @@ TANKERS = (
 )
 
 
-def test_a_running_total_answers_a_question_about_the_total():
-    assert "410" in _lead(TANKERS, "How many tankers are on the list now?")
+# The same list told two ways: the total before its noun ("to 410 vessels") and after it ("the number of
+# ships on the EU's list to 342").
+LIST_GROWS = (
+    "The package adds 52 vessels to the EU's list of ships barred from its ports. "
+    "That brings the number of ships on the EU's list to 342, the bloc said."
+)
 
 
-def test_the_latest_addition_answers_a_question_about_the_addition():
-    lead = _lead(TANKERS, "How many tankers did Brussels add on Monday?")
-    assert "64" in lead and "410" not in lead
+@pytest.mark.parametrize(
+    "text, question, wanted, unwanted",
+    [
+        (TANKERS, "How many tankers are on the list now?", "410", None),
+        (TANKERS, "How many tankers did Brussels add on Monday?", "64", "410"),
+        (LIST_GROWS, "How many ships are on the EU list now?", "342", None),
+        (LIST_GROWS, "How many ships were added?", "52", "342"),
+    ],
+)
+def test_a_running_total_answers_the_total_and_the_addition_answers_the_addition(text, question, wanted, unwanted):
+    lead = _lead(text, question)
+    assert wanted in lead and (unwanted is None or unwanted not in lead)
 
 
 CONVERSION = (
@@ -472,18 +486,3 @@ def test_a_figure_inside_a_reported_question_is_not_the_answer():
 def test_a_yes_no_lead_reads_the_reply_not_the_reported_question():
     lead = _lead(COMMONS, "Will the UK send Typhoons?")
     assert "no plans" in lead and "asked" not in lead
-
-
-LIST_GROWS = (
-    "The package adds 52 vessels to the EU's list of ships barred from its ports. "
-    "That brings the number of ships on the EU's list to 342, the bloc said."
-)
-
-
-def test_a_total_told_after_the_thing_counted_answers_how_many_now():
-    assert "342" in _lead(LIST_GROWS, "How many ships are on the EU list now?")
-
-
-def test_the_addition_still_answers_how_many_were_added():
-    lead = _lead(LIST_GROWS, "How many ships were added?")
-    assert "52" in lead and "342" not in lead

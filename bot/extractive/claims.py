@@ -345,36 +345,12 @@ class ClaimReader:
     def voiced(self, s: Sentence, voice: Speaker) -> Found | None:
         """An event told with no speaker in a text the headline says is one body's statement ("Statement of the
         Ministry of Defence of the Russian Federation"): that body's claim."""
-        events = [t for t in s.doc if self.is_event(s, t)]
-        if not events:
-            return None
-        claim = s.text.strip(EDGES)
-        places = places_in(s)
-        return Found(
-            "battlefield_claims",
-            {
-                "claimant": voice.name,
-                "claim": claim,
-                "location": places[0] if places else None,
-                "side": voice.side,
-                "status": "claimed",
-            },
-            [s],
-            merge_key=(voice.name.lower(), claim.lower()),
-        )
+        return self._whole_sentence(s, voice)
 
-    def _quoted_on(self, s: Sentence) -> Found | None:
-        """ "“We are holding the line,” he said. “We repelled 27 assaults near Kurakhove.”": a quoted sentence
-        with no speaker of its own, right after one that named its speaker, goes on in that speaker's words."""
-        said = self.ctx.last_said
-        if said is None or said[0] != s.index - 1 or s.text.lstrip()[:1] not in _OPENING_QUOTES:
+    def _whole_sentence(self, s: Sentence, speaker: Speaker) -> Found | None:
+        """The sentence, when it tells an event, as ``speaker``'s claim."""
+        if not any(self.is_event(s, t) for t in s.doc):
             return None
-        if self.ctx.sentences[s.index - 1].para not in (s.para, s.para - 1):
-            return None
-        events = [t for t in s.doc if self.is_event(s, t)]
-        if not events:
-            return None
-        speaker = said[1]
         claim = s.text.strip(EDGES)
         places = places_in(s)
         return Found(
@@ -389,6 +365,16 @@ class ClaimReader:
             [s],
             merge_key=(speaker.name.lower(), claim.lower()),
         )
+
+    def _quoted_on(self, s: Sentence) -> Found | None:
+        """ "“We are holding the line,” he said. “We repelled 27 assaults near Kurakhove.”": a quoted sentence
+        with no speaker of its own, right after one that named its speaker, goes on in that speaker's words."""
+        said = self.ctx.last_said
+        if said is None or said[0] != s.index - 1 or s.text.lstrip()[:1] not in _OPENING_QUOTES:
+            return None
+        if self.ctx.sentences[s.index - 1].para not in (s.para, s.para - 1):
+            return None
+        return self._whole_sentence(s, said[1])
 
     def _last_location(self, side: str, *, any_place: bool = False) -> str | None:
         """A denial ("Kyiv denied it") is about the place of the latest claim from the other side."""
