@@ -486,3 +486,14 @@ def test_a_figure_inside_a_reported_question_is_not_the_answer():
 def test_a_yes_no_lead_reads_the_reply_not_the_reported_question():
     lead = _lead(COMMONS, "Will the UK send Typhoons?")
     assert "no plans" in lead and "asked" not in lead
+
+
+def test_shot_down_finds_destroyed_in_the_account_asked_for():
+    text = (
+        "Talks went on in Geneva. Russian air defences destroyed 296 Ukrainian drones over 13 regions overnight, the "
+        "Russian defence ministry said, adding that airports around Moscow had briefly suspended flights.\n\n"
+        "Ukraine's air force said Russia had launched 88 drones and several missiles at Ukrainian territory during "
+        "the same night, most of which it said were shot down."
+    )
+    lead = _lead(text, "How many drones does Russia say it shot down?")
+    assert "296" in lead and "88" not in lead

@@ -211,6 +211,7 @@ _SYNONYM_GROUPS = [
     "ship vessel tanker",
     "company firm entity business major",
     "repel repelled repulse beat thwart fend",
+    "shoot shot intercept destroy downed neutralise neutralize",
     "attack assault raid offensive",
     "job worker vacancy employee staff workforce",
     "grow increase expand enlarge boost",
