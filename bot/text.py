@@ -286,8 +286,8 @@ def _body_paragraphs(text: str) -> list[str]:
     paragraphs = []
     split = split_paragraphs(text)
     for n, p in enumerate(split):
-        if END_OF_ARTICLE.match(p.strip().split("\n", 1)[0].strip()):
-            break  # "Comments" on a line of its own, with the first comment right under it
+        if END_OF_ARTICLE.match(p.strip()):
+            break
         # "GERMANY" over "• The chancellor said …" is a heading that says whom the lines are about.
         heading = n + 1 < len(split) and bool(BULLET.match(split[n + 1])) and is_heading(p)
         if heading or not is_boilerplate(p):

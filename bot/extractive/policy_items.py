@@ -317,7 +317,7 @@ class PolicyItemReader(PolicyReader):
         found = _ANSWER.match(answer.text.strip()) if answer is not None and answer.para - s.para in (0, 1) else None
         if answer is None or found is None:
             return []
-        word, rest = found.group("word").lower(), found.group("rest").lower()
+        word, rest = found.group("word").lower(), (found.group("rest") or "").lower()  # a bare "No" has no rest
         stance = "permitted" if word == "yes" else "prohibited" if word == "no" else "under_review"
         if stance == "permitted" and _LIMITING.search(rest):
             stance = "restricted"

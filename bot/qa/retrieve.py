@@ -206,10 +206,11 @@ class Retriever:
                 ]
                 # "Storm Shadow and ATACMS": either one's figure is part of the answer.
                 ok = (any if _CONJOINED.search(intent.text) else all)(name in have for name in names)
-            if ok and intent.kind in TYPED_KINDS and ASKED_IN_PASSAGE.search(p.text):
+            asking = bool(ASKED_IN_PASSAGE.search(p.text))
+            if ok and intent.kind in TYPED_KINDS and asking:
                 ok = False  # "asked how much of the £3 billion had been spent": the figure is the question's
             score *= 1.5 if ok else 0.6
-            if ASKED_IN_PASSAGE.search(p.text):
+            if asking:
                 score *= 0.6  # someone asking is not the answer; the reply usually follows
             if intent.speaker and intent.speaker in self._speakers[p.index]:
                 score *= 1.4  # the account of the one the question asks about
