@@ -279,3 +279,21 @@ def test_a_part_of_a_programme_is_no_goods_but_spare_parts_are(service):
     )
     contents = [c for a in service.brief(Article(text=text)).aid for c in a.contents]
     assert "part" not in contents and any("spare parts" in c for c in contents), contents
+
+
+def test_actor_shows_the_articles_own_name_beside_the_canonical_one(service):
+    # A reader looking for the body the article named ("the Pentagon", "Britain") finds it on the line;
+    # a demonym or the canonical name's initials add nothing and are left out.
+    text = (
+        "Allies step up help for Kyiv\n\n"
+        "Britain's Foreign Office sanctioned 20 more tankers carrying Russian oil on Tuesday. "
+        "The Pentagon announced a $300 million package of artillery rounds for Ukraine. "
+        "British officials said London would also give Ukraine £50 million for drones. "
+        "The UK will not allow Ukraine to use Storm Shadow missiles inside Russia, a minister said."
+    )
+    brief = service.brief(Article(text=text))
+    assert [s.imposed_by for s in brief.sanctions] == ["United Kingdom (Britain)"]
+    donors = {a.amount: a.donor for a in brief.aid}
+    assert donors["$300 million"] == "United States (Pentagon)"
+    assert donors["£50 million"] == "United Kingdom"
+    assert [p.actor for p in brief.weapons_policy] == ["United Kingdom"]

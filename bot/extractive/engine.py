@@ -25,6 +25,7 @@ from bot.extractive.policy_items import PolicyItemReader
 from bot.extractive.reading import Context, Sentence, read_sentences
 from bot.extractive.sanctions import SanctionsReader
 from bot.extractive.sanctions_follow import SanctionsFollowUp
+from bot.extractive.wording import with_article_name
 from bot.ingest.text import headline
 from bot.language import BULLET, english_only_note, language_of, strip_dateline
 from bot.models import AidDraft, BattlefieldClaimDraft, BriefDraft, SanctionsDraft, WeaponsPolicyDraft
@@ -195,6 +196,7 @@ def _merge(found: list[Found]) -> list[Found]:
 def _build(found: list[Found], summary: str) -> BriefDraft:
     sections: dict[str, list[Any]] = {name: [] for name in _DRAFTS}
     for item in _merge(found):
+        with_article_name(item)
         draft = _DRAFTS[item.section](**item.fields, evidence=item.evidence)
         sections[item.section].append(draft)
     # An aid line with no figure and no contents repeats a package listed elsewhere.
