@@ -16,6 +16,7 @@ from bot.extractive import syntax
 from bot.extractive.names import side_of
 from bot.extractive.reading import ContextReader, Sentence, Speaker
 from bot.extractive.speakers import (
+    CARRIERS,
     CITING,
     cited_source,
     claim_answered,
@@ -171,6 +172,9 @@ def _apart(found: list[Attribution]) -> list[Attribution]:
     return out
 
 
+_REGION_NOUNS = {"region", "oblast", "province", "district", "republic", "krai"}
+
+
 class Attributor(ContextReader):
     """Finds attributions in sentences and resolves speakers against the article's context."""
 
@@ -199,11 +203,22 @@ class Attributor(ContextReader):
             if token.lower_ == "according" and (to := syntax.first_child(token, "prep")) is not None:
                 who = syntax.first_child(to, "pobj")
                 if who is not None:
+                    skip = {t.i for t in token.subtree}
+                    comma = next((t for t in who.subtree if t.text == "," and t.i < who.i), None)
+                    if comma is not None and token.i < comma.i - 1:
+                        # "According to its communique, air defence systems destroyed …": the parse ran the
+                        # source into the clause's subject; the source ends at the comma.
+                        owner = [t for t in s.doc[to.i + 1 : comma.i] if t.dep_ == "poss"]
+                        who = owner[0] if owner and s.doc[comma.i - 1].lemma_.lower() in CARRIERS else s.doc[comma.i - 1]
+                        skip = set(range(token.i, comma.i + 1))
+                    # "according to its communique", "according to the General Staff's update": the owner of the
+                    # words speaks, not the document.
+                    who = through_carrier(who)
                     named = _named_after(who)
                     phrase = [t for t in who.subtree if t.i >= who.left_edge.i] + named if named else None
                     speaker = self.speaker(s, phrase[-1], phrase=phrase) if phrase else self.speaker(s, who)
                     if speaker is not None:
-                        skip = {t.i for t in token.subtree} | {t.i for t in named} | {t.i - 1 for t in named[:1]}
+                        skip |= {t.i for t in named} | {t.i - 1 for t in named[:1]}
                         found.append(Attribution(speaker, None, {t.i for t in s.doc if t.i not in skip}))
                 continue
             if lemma not in self.lx.report or not syntax.is_verbal(token) or syntax.is_negated(token):
@@ -259,9 +274,11 @@ class Attributor(ContextReader):
 
     def speaker(self, s: Sentence, who: Token, *, phrase: list[Token] | None = None) -> Speaker | None:
         """The speaker a subject phrase names, resolved against earlier sentences when it is vague."""
-        if syntax.is_pronoun(who) and phrase is None:
+        if (syntax.is_pronoun(who) or who.lower_ in ("its", "their")) and phrase is None:
             return self._subject_before(s, who) or self._pronoun(who)
         tokens = phrase or display_tokens(who)
+        if len(tokens) > 1 and tokens[-1].dep_ == "case":
+            tokens = tokens[:-1]  # "the General Staff's update": the owner, without its "'s"
         whole = phrase or list(who.subtree)
         start, end = whole[0].i, whole[-1].i + 1
         display = syntax.span_text([t for t in tokens if not (t.i == tokens[0].i and t.lower_ in ("the", "a", "an"))])
@@ -316,6 +333,8 @@ class Attributor(ContextReader):
                 and t.i < r.i
                 and t.dep_ in ("compound", "amod", "poss", "nmod")
             ]
+            # "the governor of the Ryazan region": the name of the region the office governs
+            + [t.text for t in phrase if t.tag_ == "NNP" and t.dep_ == "compound" and t.head.lemma_.lower() in _REGION_NOUNS]
         )
         if not places and any(
             t.lemma_.lower()
@@ -356,7 +375,7 @@ class Attributor(ContextReader):
     def _subject_before(self, s: Sentence, who: Token) -> Speaker | None:
         """ "Ukraine's General Staff has dismissed the Russian account. In its update it says …": "it" is the
         body the sentence before was about, when that sentence's subject names a side."""
-        if who.lower_ not in ("it", "they") or s.index == 0 or not self.ctx.sentences:
+        if who.lower_ not in ("it", "they", "its", "their") or s.index == 0 or not self.ctx.sentences:
             return None
         before = self.ctx.sentences[s.index - 1]
         if before.para != s.para:

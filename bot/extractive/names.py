@@ -14,7 +14,7 @@ from bot.extractive.lexicon import Lexicon, Side
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 Kind = Literal["actor", "person", "weapon", "place", "country", "sector", "side", "authority", "default_ukraine"]
 
@@ -76,8 +76,16 @@ class Gazetteer:
             for label, start, end in matcher(doc):
                 kind, canonical = self._labels[label]
                 found.setdefault(kind, []).append((start, end, canonical))
+        # "Pavel Malkov", "Petr Pavel": a listed surname followed by another name is someone's first name.
+        first_names = {
+            (start, end)
+            for start, end, _ in found.get("person", [])
+            if end - start == 1 and end < len(doc) and _starts_a_full_name(doc[start], doc[end])
+        }
         out: list[Name] = []
         for kind, matches in found.items():
+            if kind in ("person", "actor"):
+                matches = [m for m in matches if (m[0], m[1]) not in first_names]
             taken: list[tuple[int, int]] = []
             for start, end, canonical in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
                 if any(start < e and s < end for s, e in taken):
@@ -85,6 +93,19 @@ class Gazetteer:
                 taken.append((start, end))
                 out.append(Name(kind, canonical, start, end, doc[start:end].text))
         return sorted(out, key=lambda n: (n.start, -n.end))
+
+
+def _starts_a_full_name(name: Token, after: Token) -> bool:
+    """Is ``name`` a first name here: a proper noun followed by a capitalised surname in running text?"""
+    return (
+        name.tag_ == "NNP"
+        and after.tag_ == "NNP"
+        and after.is_alpha
+        and after.text[0].isupper()
+        and not after.text.isupper()
+        and after.dep_ in ("compound", "appos", "nsubj", "pobj", "dobj", "poss", "ROOT")
+        and name.dep_ == "compound"
+    )
 
 
 def side_of(names: list[Name], start: int, end: int) -> Side | None:
