@@ -497,3 +497,17 @@ def test_shot_down_finds_destroyed_in_the_account_asked_for():
     )
     lead = _lead(text, "How many drones does Russia say it shot down?")
     assert "296" in lead and "88" not in lead
+
+
+ALLIES_PAY = (
+    "Help is coming from the north. Under a NATO scheme, Finland, Estonia and Latvia have together put up "
+    "$900 million to buy American air-defence interceptors for Ukraine. The Nordics and Balts are in effect "
+    "paying for what Washington will no longer give."
+)
+
+
+def test_which_countries_names_the_countries_not_a_group_word():
+    lead = _lead(ALLIES_PAY, "Which countries are paying for the interceptors?")
+    assert "Finland, Estonia and Latvia" in lead and "Ukraine" not in lead
+    # Counter-example: a question that names the countries asks for something else.
+    assert "Finland" not in _lead(ALLIES_PAY, "How much have Finland, Estonia and Latvia put up?")

@@ -271,6 +271,38 @@ def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
     return out
 
 
+def countries_named(s: Sentence, question: set[str]) -> tuple[int, str] | None:
+    """The countries a sentence names as such (not as demonyms), without those the question names, as one
+    list: "Netherlands, Denmark, Norway and Sweden"; ranked 0 when they are the subject of the sentence's
+    main verb, 2 when named elsewhere in it ("what Washington will no longer give")."""
+    root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+    subject = syntax.subject(root) if root is not None else None
+    if subject is not None:
+        in_subject = {t.i for t in subject.subtree}
+    else:  # "Under a NATO scheme, Finland and Latvia have put up …": the parse may lose the subject
+        in_subject = set(range(root.i)) if root is not None else set()
+    found: list[str] = []
+    doers = False
+    for name in s.names:
+        if name.kind not in ("actor", "country") or name.canonical in ("European Union", "NATO", "G7", "United Nations"):
+            continue
+        toks = s.doc[name.start : name.end]
+        if not all(t.tag_ in ("NNP", "NNPS") for t in toks) or name.canonical in found:
+            continue
+        named_in_question = stem(name.text.lower()) in question or name.text.lower() in question
+        if named_in_question or any(t.ent_type_ == "PERSON" for t in toks):
+            continue
+        if toks[0].head.lemma_.lower() in ("ministry", "minister", "government") or toks[0].dep_ == "poss":
+            continue  # "Germany's defence ministry" names a body, which a country question does not ask for
+        found.append(name.text)
+        doers = doers or name.start in in_subject
+    # Ukraine and Russia are in most sentences of the war; another country named beside them is the answer.
+    found = [n for n in found if n not in ("Ukraine", "Russia")] or found
+    if not found:
+        return None
+    return (0 if doers else 2), found[0] if len(found) == 1 else f"{', '.join(found[:-1])} and {found[-1]}"
+
+
 def reason(s: Sentence) -> list[str]:
     for tok in s.doc:
         if tok.lower_ in _REASON_MARKS and tok.dep_ in ("mark", "prep", "advmod", "agent") and tok.head.i != tok.i:

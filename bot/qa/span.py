@@ -44,6 +44,10 @@ _WHO_PASSIVE = re.compile(
 )
 
 
+# Class words a country answers: "Which countries …?", "Which other ally …?".
+_COUNTRY_CLASS = {stem(w) for w in ("country", "countries", "nation", "nations", "ally", "allies", "state", "states")}
+
+
 def _asks_whom(question: str) -> bool:
     """ "Who did Japan sanction?", "Who is being sanctioned?": the answer is whom the verb acts on."""
     return bool(_WHO_OBJECT.match(question) or _WHO_PASSIVE.match(question)) and not _FRAMED.search(question)
@@ -156,6 +160,10 @@ class SpanReader:
             named = phrases.named_as(s, noun, asked)
             if named:
                 return 0, named[0]  # "Which exchange …?" -> "the Moscow Exchange": the class word is expected
+            if noun in _COUNTRY_CLASS:
+                countries = phrases.countries_named(s, asked)
+                if countries:
+                    return countries  # "Which countries are paying?" -> "Netherlands, Denmark and Sweden"
         candidates: list[tuple[int, str]]
         if kind == "where":
             # "Where is the substation that was hit?": of several places, the one nearest the question's words.
@@ -177,6 +185,10 @@ class SpanReader:
             framed = bool(_FRAMED.search(question))
             # A doer the grammar names is surer than a name that only stands near the question's words.
             candidates = phrases.doers(s, asked, self.lx.report, framed=framed) + [(4, n) for _, n in near]
+            if noun in _COUNTRY_CLASS:
+                # "Which countries are paying?": a doer that is not a country ("the Europeans") is a weaker answer
+                # than the countries another sentence names.
+                candidates = [(4, c) for _, c in candidates]
         elif kind == "quantity":
             candidates = [(1, q) for q in phrases.quantities(s, asked)]
         elif kind == "why":
@@ -195,7 +207,7 @@ class SpanReader:
             goods = [w.text for w in weapons_in(s, self.lx, equipment=True) if phrases.is_new(w.text, asked)]
             if goods:
                 candidates = [(1, ", ".join(dict.fromkeys(goods[:4])))] + candidates
-        if kind in ("what", "target") and self.asks_doer(question):
+        if kind in ("what", "target") and self.asks_doer(question) and noun not in _COUNTRY_CLASS:
             # "Which outlet reported …?": the doer of the verb asked about.
             candidates = [(0, p) for r, p in phrases.doers(s, asked, self.lx.report) if r == 0] + candidates
         if asked & _SAYING and kind in ("what", "yesno", "target"):
