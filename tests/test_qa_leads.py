@@ -511,3 +511,19 @@ def test_which_countries_names_the_countries_not_a_group_word():
     assert "Finland, Estonia and Latvia" in lead and "Ukraine" not in lead
     # Counter-example: a question that names the countries asks for something else.
     assert "Finland" not in _lead(ALLIES_PAY, "How much have Finland, Estonia and Latvia put up?")
+
+
+UNNAMED_TARGETS = (
+    "Russia's Defence Ministry said its missiles had struck Ukrainian military airfields and arms plants overnight. "
+    "All targets were hit, it said. Ukraine's air force said no combat aircraft had been lost."
+)
+NAMED_TARGET = (
+    "Ukraine's General Staff said its drones had struck the Novoshakhtinsk refinery in Rostov region overnight. "
+    "A fire broke out at the site, the regional governor said."
+)
+
+
+def test_which_named_thing_is_declined_when_the_article_never_names_one():
+    assert "doesn't say" in _lead(UNNAMED_TARGETS, "Which airfield was hit?")
+    # Counter-example: the article names the refinery, so the lead does.
+    assert "Novoshakhtinsk" in _lead(NAMED_TARGET, "Which refinery was hit?")

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot.language import CONTINUATION
+from bot.language import CONTINUATION, MONTH_PATTERN, WEEKDAY_PATTERN
 from bot.qa.answer_types import asked_numbers, has_figure
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lead import figure_across, figure_in, span_across
-from bot.qa.lexicon import COUNT_SYNONYMS, OFF_TOPIC, SYNONYMS, tokens
+from bot.qa.lexicon import COUNT_SYNONYMS, OFF_TOPIC, SYNONYMS, stem, tokens
 from bot.qa.phrases import gist
 from bot.qa.pick import asks_stated_total, states_total
 from bot.qa.retrieve import ASKED_IN_PASSAGE as _ASKED_IN_PASSAGE
@@ -235,6 +235,91 @@ def _missing_class(retriever: Retriever, spans: SpanReader, question: str) -> bo
     return not any(term in retriever.vocabulary or any(v.endswith(term) for v in retriever.vocabulary) for term in known)
 
 
+# Things that go by a name of their own: a question asking "which" of them wants the name.
+_NAMED_CLASSES = frozenset(
+    stem(w)
+    for w in [
+        "company",
+        "firm",
+        "airfield",
+        "airbase",
+        "base",
+        "bank",
+        "ship",
+        "vessel",
+        "tanker",
+        "newspaper",
+        "outlet",
+        "refinery",
+        "plant",
+        "factory",
+        "port",
+        "airport",
+        "exchange",
+        "brigade",
+        "battalion",
+        "regiment",
+        "division",
+        "agency",
+    ]
+)
+_NAME_OF = re.compile(r"\bnames?\s+of\b|\bwhat\s+is\s+(?:it|he|she)\s+called\b", re.IGNORECASE)
+
+
+def _needs_name(spans: SpanReader, question: str) -> bool:
+    """Does the question ask for a name ("Which refinery was hit?", "What's the name of the company?")?"""
+    if _NAME_OF.search(question):
+        return True
+    return bool(_WHICH.match(question)) and spans.asked_class(question) in _NAMED_CLASSES
+
+
+def _has_new_name(spans: SpanReader, phrase: str | None, question: str, passages: list[str]) -> bool:
+    """Does ``phrase``, read where it stands in a quoted passage, hold a proper name or an ordinal ("the 47th")
+    that the question does not already give? A sum or a count is no name."""
+    if not phrase:
+        return False
+    asked = {w.lower() for w in tokens(question)}
+    for text in passages:
+        doc = spans.sentence(text).doc
+        start = doc.text.find(phrase)
+        if start < 0:
+            continue
+        end = start + len(phrase)
+        return any(
+            start <= t.idx < end
+            and t.lower_ not in asked
+            and ((t.tag_ in ("NNP", "NNPS") and not _MONTH_OR_DAY.match(t.text)) or _ORDINAL.match(t.text))
+            for t in doc
+        )
+    return True  # a phrase built from several places: leave it to the lead
+
+
+def _names_something(spans: SpanReader, text: str, question: str) -> bool:
+    """Does the passage name anything the question does not, besides who speaks and the sides of the war?"""
+    asked = {w.lower() for w in tokens(question)}
+    s = spans.sentence(text)
+    known = {i for n in s.names if n.kind in ("actor", "side", "default_ukraine", "person") for i in range(n.start, n.end)}
+    speakers = {
+        t.i
+        for verb in s.doc
+        if verb.lemma_.lower() in _VOICING
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        for t in c.subtree
+    }
+    return any(
+        t.tag_ in ("NNP", "NNPS")
+        and t.i not in known | speakers
+        and t.lower_ not in asked
+        and not _MONTH_OR_DAY.match(t.text)
+        for t in s.doc
+    )
+
+
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_MONTH_OR_DAY = re.compile(rf"^(?:{MONTH_PATTERN}|{WEEKDAY_PATTERN})$")
+
+
 def _said_without_figure(retriever: Retriever, intent: Intent, ranked: list[Hit]) -> bool:
     """Does the article speak of exactly this without the figure asked for?
 
@@ -429,6 +514,16 @@ def find_answer(
             # "which diplomats said could include …" leans on a noun the lead leaves out; one that holds the
             # figure asked for ("which had a pre-war population of about 27,000") still answers.
             figure = None
+        quoted = ranked_texts[:MAX_QUOTES]
+        if (
+            spans is not None
+            and _needs_name(spans, question)
+            and not _has_new_name(spans, figure, question, quoted)
+            and not any(_names_something(spans, text, question) for text in quoted)
+        ):
+            # "Which airfield was hit?" next to "strikes on Ukrainian military airfields": the article speaks of
+            # the thing asked about without naming it.
+            return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
         if figure:
             figure = figure.strip(" ,.;:")
             lead = f"{figure[:1].upper()}{figure[1:]}, according to the article:"
