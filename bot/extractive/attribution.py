@@ -105,6 +105,8 @@ def _content_of(verb: Token) -> set[int]:
         # after a conjunction is a second report, not the speaker of the first.
         and not any(c.dep_ == "mark" for c in verb.children)
         and not any(c.dep_ in ("xcomp", "ccomp") and c.i > verb.i for c in verb.children)
+        # "…issued a statement, putting losses at 190": a participle says its own words, not its head's.
+        and not (verb.tag_ == "VBG" and verb.head.dep_ == "ROOT" and syntax.first_child(verb, "nsubj") is None)
     ):
         # "“We repelled twelve attacks,” the brigade said", "Over three weeks, it said, 130 tanks were lost":
         # the parse hangs the speaker's verb off what is said.

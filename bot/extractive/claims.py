@@ -154,6 +154,14 @@ class ClaimReader:
             token.dep_ == "dobj"
             and any(p.lower_ == "at" and any(t.like_num for t in p.subtree) for p in syntax.children(token.head, "prep"))
         )
+        if not has_figure and token.dep_ == "nsubj" and syntax.is_verbal(token.head):
+            # "the losses … amounted to up to 220 servicemen", "losses reached 1,200": the verb gives the figure.
+            has_figure = any(
+                t.like_num
+                for c in token.head.children
+                if c.dep_ in ("dobj", "attr") or (c.dep_ == "prep" and c.lower_ in ("to", "at"))
+                for t in c.subtree
+            )
         done = (
             token.dep_ in ("dobj", "nsubjpass")
             and syntax.is_verbal(token.head)

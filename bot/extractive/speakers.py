@@ -49,6 +49,10 @@ def speaker_token(verb: Token) -> Token | None:
     who = syntax.first_child(verb, "nsubj")
     if who is None and verb.dep_ == "conj":
         who = syntax.subject(verb)  # "rejected that account and said …": the verbs share the subject
+    if who is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ROOT":
+        # "The ministry issued a statement, putting Ukrainian losses at 190": the participle's subject is
+        # the main verb's.
+        who = syntax.subject(verb.head)
     if who is None:
         who = syntax.agent(verb)  # "maps published by DeepState show …"
     if who is None and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and syntax.first_child(verb, "ccomp"):
