@@ -39,7 +39,7 @@ class Gazetteer:
         self.lx = lexicon
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._folded = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._labels: dict[int, tuple[Kind, str]] = {}
+        self._labels: dict[int, tuple[Kind, str, bool]] = {}
         cfg = lexicon.cfg
         entries: list[tuple[Kind, str, str]] = []
         for canonical, aliases in cfg.actors.items():
@@ -60,9 +60,12 @@ class Gazetteer:
         entries += [("default_ukraine", "ukraine", word) for word in cfg.sides.default_ukraine]
         entries += [("authority", name, name) for name in cfg.sanction_authorities]
         for kind, canonical, alias in entries:
-            key = f"{kind}\x1f{canonical}"
+            # A capitalised name must be capitalised in the text too ("the lower house" is not the House);
+            # names listed in lower case ("bloc", "alliance") match as written.
+            capital = alias[:1].isupper() and kind in _PROPER_KINDS
+            key = f"{kind}\x1f{canonical}\x1f{capital}"
             label = nlp.vocab.strings.add(key)
-            self._labels[label] = (kind, canonical)
+            self._labels[label] = (kind, canonical, capital)
             matcher = self._exact if alias.isupper() or any(ch.isdigit() for ch in alias) else self._folded
             matcher.add(key, [nlp.make_doc(alias)])
             if "'" in alias or "’" in alias:  # curly and straight apostrophes are the same name
@@ -74,7 +77,9 @@ class Gazetteer:
         found: dict[Kind, list[tuple[int, int, str]]] = {}
         for matcher in (self._exact, self._folded):
             for label, start, end in matcher(doc):
-                kind, canonical = self._labels[label]
+                kind, canonical, capital = self._labels[label]
+                if capital and not doc[start].text[:1].isupper():
+                    continue
                 found.setdefault(kind, []).append((start, end, canonical))
         # "Pavel Malkov", "Petr Pavel": a listed surname followed by another name is someone's first name.
         first_names = {
@@ -93,6 +98,11 @@ class Gazetteer:
                 taken.append((start, end))
                 out.append(Name(kind, canonical, start, end, doc[start:end].text))
         return sorted(out, key=lambda n: (n.start, -n.end))
+
+
+# Kinds whose listed names are proper names; their lower-case aliases ("bloc", "alliance") are listed
+# lower-case on purpose and match as written.
+_PROPER_KINDS = frozenset({"actor", "person", "country", "place"})
 
 
 def _starts_a_full_name(name: Token, after: Token) -> bool:
