@@ -60,7 +60,8 @@ def test_an_ack_comes_while_a_hostile_message_is_briefed_by_the_bots_own_worker(
             ]
             [child] = children(bot.proc.pid)
             assert {_worker_pid(store_url, 1), _worker_pid(store_url, 2)} == {child} != {bot.proc.pid}
-            assert "$125 million" in json.dumps(_answered(standin, "C0CALM"))
+            # The placeholder is first updated with "Briefing …" while the work runs; the brief replaces it.
+            assert _wait(lambda: "$125 million" in json.dumps(_answered(standin, "C0CALM"))), _answered(standin, "C0CALM")
             assert len([m for m in standin.messages if m["channel"] == "C0HOSTILE"]) == 1
         finally:
             bot.stop()
