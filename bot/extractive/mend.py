@@ -253,3 +253,44 @@ def mend_misread_names(doc: Doc) -> Doc:
         ):
             tok.dep_ = "dobj"
     return doc
+
+
+def mend_fronted_subjects(doc: Doc) -> Doc:
+    """Give back the subject that the model hung on a fronted phrase ("Under a NATO scheme, Finland, Estonia
+    and Latvia have put up $900m": the countries read as more of the scheme; "According to its communique,
+    air defence systems destroyed 30 drones": the systems read as what the source is). The noun phrase
+    between the last comma and a root verb that has no subject is that verb's subject; what the phrase took
+    from the fronted part goes back to it."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX") or root.tag_ == "VBG":
+        return doc
+    if root.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return doc  # "Take Kyrgyzstan.": an imperative has no subject to find
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass") for c in root.children):
+        return doc
+    comma = next((t for t in reversed(doc[: root.i]) if t.text == ","), None)
+    if comma is None or comma.i == 0 or comma.i + 1 >= root.i:
+        return doc
+    span = range(comma.i + 1, root.i)
+    tops = [
+        t
+        for t in doc[comma.i + 1 : root.i]
+        if t.head.i not in span and not (t.head.i == root.i and t.dep_ in ("aux", "auxpass", "advmod", "neg", "punct"))
+    ]
+    if len(tops) != 1 or tops[0].pos_ not in ("NOUN", "PROPN") or tops[0].head.i >= comma.i:
+        return doc
+    subject = tops[0]
+    while subject.dep_ == "conj" and subject.head.dep_ == "conj":
+        subject = subject.head  # "…, Finland, Estonia and Latvia have …": the list starts at its first name
+    old_head, old_dep = subject.head, subject.dep_
+    passive = any(c.dep_ == "auxpass" for c in root.children)
+    subject.head, subject.dep_ = root, "nsubjpass" if passive else "nsubj"
+    boundary = next(t.i for t in reversed(doc[: subject.i]) if t.text == ",")
+    moved = [t for t in doc[:boundary] if t.head.i == subject.i]
+    nouns = [t for t in moved if t.pos_ in ("NOUN", "PROPN")]
+    source = nouns[-1] if nouns else None
+    for t in moved:
+        t.head = source if source is not None and t is not source and t.i < source.i else old_head
+    if source is not None and old_dep in ("pobj", "dobj"):
+        source.dep_ = old_dep  # "to its communique": the source is again what "to" governs
+    return doc

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from bot.errors import ConfigError
 from bot.extractive.mend import (
     mend_adjectival_passives,
+    mend_fronted_subjects,
     mend_label_lines,
     mend_misread_names,
     mend_parenthetical_reports,
@@ -202,6 +203,7 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
         for text, doc in zip(verbatim, docs, strict=True):
             doc.user_data["text"] = text
             mended = mend_label_lines(mend_reduced_relatives(mend_parenthetical_reports(mend_misread_names(doc))))
+            mended = mend_fronted_subjects(mended)
             out.append(mend_adjectival_passives(mended, verb_lemma))
         return out
 
