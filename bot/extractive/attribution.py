@@ -16,7 +16,6 @@ from bot.extractive import syntax
 from bot.extractive.names import side_of
 from bot.extractive.reading import ContextReader, Sentence, Speaker
 from bot.extractive.speakers import (
-    CARRIERS,
     CITING,
     cited_source,
     claim_answered,
@@ -205,14 +204,6 @@ class Attributor(ContextReader):
             if token.lower_ == "according" and (to := syntax.first_child(token, "prep")) is not None:
                 who = syntax.first_child(to, "pobj")
                 if who is not None:
-                    skip = {t.i for t in token.subtree}
-                    comma = next((t for t in who.subtree if t.text == "," and t.i < who.i), None)
-                    if comma is not None and token.i < comma.i - 1:
-                        # "According to its communique, air defence systems destroyed …": the parse ran the
-                        # source into the clause's subject; the source ends at the comma.
-                        owner = [t for t in s.doc[to.i + 1 : comma.i] if t.dep_ == "poss"]
-                        who = owner[0] if owner and s.doc[comma.i - 1].lemma_.lower() in CARRIERS else s.doc[comma.i - 1]
-                        skip = set(range(token.i, comma.i + 1))
                     # "according to its communique", "according to the General Staff's update": the owner of the
                     # words speaks, not the document.
                     who = through_carrier(who)
@@ -220,7 +211,7 @@ class Attributor(ContextReader):
                     phrase = [t for t in who.subtree if t.i >= who.left_edge.i] + named if named else None
                     speaker = self.speaker(s, phrase[-1], phrase=phrase) if phrase else self.speaker(s, who)
                     if speaker is not None:
-                        skip |= {t.i for t in named} | {t.i - 1 for t in named[:1]}
+                        skip = {t.i for t in token.subtree} | {t.i for t in named} | {t.i - 1 for t in named[:1]}
                         found.append(Attribution(speaker, None, {t.i for t in s.doc if t.i not in skip}))
                 continue
             if lemma not in self.lx.report or not syntax.is_verbal(token) or syntax.is_negated(token):
