@@ -171,6 +171,11 @@ class PolicyItemReader(PolicyReader):
         if condition and condition not in (scope or ""):
             scope = f"{scope}, {condition}" if scope else condition  # "…, provided the strikes comply with …"
         actor = self._actor(s, setter, weapon, speakers, action)
+        if actor is None and weapon is None and action is not None:
+            # "free to use Swedish-supplied equipment against …": whose equipment it is says whose rule.
+            used = {t.i for o in syntax.children(action, "dobj") for t in o.subtree}
+            owners = [n.canonical for n in s.names_of("actor") if n.start in used and n.canonical not in BELLIGERENTS]
+            actor = owners[0] if owners else None
         name = weapon.text if weapon else None
         antecedent = self._antecedent(s, weapon) if weapon is not None else None
         if antecedent is not None:
@@ -242,6 +247,9 @@ class PolicyItemReader(PolicyReader):
                     continue
             target = {t.lower_ for t in use.subtree}
             striking = use.lemma_.lower() in ("strike", "hit", "target", "attack", "fire") or self._strikes_targets(use)
+            # "using Norwegian-donated equipment against military targets": use against targets is striking,
+            # whatever the thing used is called.
+            striking = striking or any(p.lower_ == "against" for p in use.subtree if p.dep_ == "prep")
             if striking and target & {"russia", "russian", "border"}:
                 out.append((start, None))
                 covered.add(frame_tok.i)
