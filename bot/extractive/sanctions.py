@@ -330,7 +330,7 @@ class SanctionsReader:
                 if names_a_measure(self.lx, measure):
                     # "17th package of sanctions"; the country it is against shows in target_countries.
                     text = f"{text.removeprefix('its ').removeprefix('their ')} of sanctions"
-        cap = next((t for t in arguments(trigger) if t.lemma_.lower() == "cap"), None) if trigger.pos_ == "VERB" else None
+        cap = next((t for t in arguments(trigger) if _is_price_cap(t)), None) if trigger.pos_ == "VERB" else None
         if cap is not None:
             # "lowered the price cap on Russian crude to $47.60 a barrel": the cap and its new level.
             text = syntax.span_text([t for t in cap.subtree if t.dep_ != "det" or t.head.i != cap.i]).strip(" ,;:")
@@ -383,3 +383,9 @@ def _russian_goods(lx: Lexicon, obj: Token, verb: Token) -> bool:
 
 
 _BANS = {"ban", "bar", "prohibit", "embargo", "outlaw"}
+
+
+def _is_price_cap(token: Token) -> bool:
+    """ "the price cap", "the maximum price at which firms may ship Russian crude": a limit on a price."""
+    lemma = token.lemma_.lower()
+    return lemma == "cap" or (lemma == "price" and any(c.lower_ in ("maximum", "max") for c in token.lefts))
