@@ -68,8 +68,9 @@ class SanctionsReader:
             if syntax.is_verbal(token):
                 objects = syntax.phrase_tokens(token)[:]
                 objects = [o for o in objects if o.i != token.i]
+                acted_on = _acted_on(token)
                 acts_on_measure = lemma in self.lx.sanction_action and any(
-                    is_sanction_noun(self.lx, o) or self._numbered_measure(o) for o in arguments(token)
+                    is_sanction_noun(self.lx, o) or self._numbered_measure(o) for o in acted_on
                 )
                 acts_on_trade = lemma in self.lx.sanction and any(
                     o.lemma_.lower() in self.lx.trade_modifier
@@ -322,7 +323,7 @@ class SanctionsReader:
         if text is None:
             # "adopted its 17th sanctions package": with no target named, the measure itself.
             measure = next(
-                (t for t in ([trigger] + arguments(trigger)) if is_sanction_noun(self.lx, t) or names_a_measure(self.lx, t)),
+                (t for t in ([trigger] + _acted_on(trigger)) if is_sanction_noun(self.lx, t) or names_a_measure(self.lx, t)),
                 None,
             )
             if measure is not None:
@@ -389,3 +390,13 @@ def _is_price_cap(token: Token) -> bool:
     """ "the price cap", "the maximum price at which firms may ship Russian crude": a limit on a price."""
     lemma = token.lemma_.lower()
     return lemma == "cap" or (lemma == "price" and any(c.lower_ in ("maximum", "max") for c in token.lefts))
+
+
+def _acted_on(verb: Token) -> list[Token]:
+    """The nouns a verb acts on; for a participle on a noun ("the EU's fifteenth round of sanctions, adopted on
+    Monday, …"), that noun and what hangs off it by "of"."""
+    out = arguments(verb)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        noun = verb.head
+        out += [noun, *(o for p in syntax.children(noun, "prep") if p.lower_ == "of" for o in syntax.children(p, "pobj"))]
+    return out
