@@ -177,6 +177,9 @@ class PolicyItemReader(PolicyReader):
             owners = [n.canonical for n in s.names_of("actor") if n.start in used and n.canonical not in BELLIGERENTS]
             actor = owners[0] if owners else None
         name = weapon.text if weapon else None
+        thing = syntax.first_child(action, "dobj") if weapon is None and action is not None else None
+        if thing is not None and action is not None and action.lemma_.lower() == "use" and thing.pos_ == "NOUN":
+            name = syntax.noun_phrase(thing)  # "using Norwegian-donated equipment against …": what is used
         antecedent = self._antecedent(s, weapon) if weapon is not None else None
         if antecedent is not None:
             name = antecedent.text  # "…pledged F-16 fighter jets, says the aircraft it supplies may be used …"
