@@ -527,3 +527,27 @@ def test_which_named_thing_is_declined_when_the_article_never_names_one():
     assert "doesn't say" in _lead(UNNAMED_TARGETS, "Which airfield was hit?")
     # Counter-example: the article names the refinery, so the lead does.
     assert "Novoshakhtinsk" in _lead(NAMED_TARGET, "Which refinery was hit?")
+
+
+# Who made something known: the speaker of the sentence that says it, whatever the article's verb.
+MINISTER_ANNOUNCES = (
+    "Belgium will send Ukraine a further 300 million euros in artillery shells this winter, Defence Minister "
+    "Lotte Vermeer said on Tuesday."
+)
+MINISTER_GOES_FURTHER = (
+    "Last spring the Belgian defence minister, Lotte Vermeer, went further, saying Ukraine faced no limits on "
+    "where it could fly the Belgian jets."
+)
+
+
+@pytest.mark.parametrize(
+    "text, question, wanted, unwanted",
+    [
+        (MINISTER_ANNOUNCES, "Who announced the shells?", "Vermeer", "Belgium"),
+        (MINISTER_ANNOUNCES, "Who will send the shells?", "Belgium", "Vermeer"),
+        (MINISTER_GOES_FURTHER, "Who said Ukraine faced no limits on the Belgian jets?", "Lotte Vermeer", None),
+    ],
+)
+def test_who_announced_is_the_speaker_and_who_does_is_the_doer(text, question, wanted, unwanted):
+    lead = _lead(text, question)
+    assert wanted in lead and (unwanted is None or unwanted not in lead)

@@ -18,6 +18,13 @@ _DAYS = WEEKDAYS | {"today", "yesterday", "tomorrow", "overnight", "weekend"}
 _UNITS = {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "m"}
 _REASON_MARKS = {"because", "since", "as", "so", "citing", "due", "given", "amid", "over", "after"}
 _LIGHT_VERBS = {"be", "do", "have", "say", "tell", "make", "get", "go", "happen"}
+# Question verbs that ask for whoever made something known ("Who announced the listings?", "Who issued the
+# statement?"): the speaker of the sentence that says it is that doer, whatever verb the article uses.
+_ANNOUNCING = {
+    "say", "said", "announce", "announced", "report", "reported", "tell", "told", "state", "stated",
+    "declare", "declared", "confirm", "confirmed", "respond", "responded", "reply", "replied", "react",
+    "reacted", "issue", "issued", "unveil", "unveiled",
+}  # fmt: skip
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _WORD_OR_NUMBER = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _MAX_WORDS = 18
@@ -115,24 +122,32 @@ def doers(s: Sentence, question: set[str], reporting: frozenset[str], *, framed:
         if not syntax.is_verbal(tok):
             continue
         who = syntax.agent(tok) if syntax.is_passive(tok) else syntax.subject(tok)
+        if who is None and tok.dep_ == "advcl" and tok.tag_ == "VBG":
+            who = syntax.subject(tok.head)  # "The minister went further, saying …": the participle's doer
         if who is None or syntax.is_pronoun(who) or who.pos_ not in ("PROPN", "NOUN"):
             continue
         # "Norway and the Netherlands announced …": both doers.
         toks = syntax.phrase_tokens(who, stop=(syntax.CLAUSES - {"conj"}) | {"relcl"})
         phrase = _short(toks)
+        if phrase and not is_new(phrase, question):
+            # "the Dutch defence minister, Ruben Brekelmans": the name in apposition may be new when its noun is not.
+            named = syntax.first_child(who, "appos")
+            phrase = _short(list(named.subtree)) if named is not None and named.pos_ == "PROPN" else None
         if not phrase or not is_new(phrase, question):
             continue
         # "Who does Moscow say took …?": the saying frames the question; "Who told Putin …?" asks for the teller.
         # The doer of the verb asked about comes first, then other doers, the speakers of reported words last.
         saying = tok.lemma_.lower() in reporting
-        asked_verb = not (saying and framed) and (
-            tok.lemma_.lower().rstrip("s") in question or tok.lower_.rstrip("s") in question
-        )
+        same_verb = tok.lemma_.lower().rstrip("s") in question or tok.lower_.rstrip("s") in question
+        # "Who announced the listings?" is answered by whoever "said" them; the question's own verb comes first.
+        # An unnamed speaker ("officials said") is not who announced it.
+        announcer = saying and bool(question & _ANNOUNCING) and any(t.pos_ == "PROPN" for t in toks)
+        asked_verb = not (saying and framed) and (same_verb or announcer)
         if not asked_verb and not any(t.pos_ == "PROPN" for t in toks):
             continue  # "the announcement", "its forces": a doer the question did not ask about, and no name
         rank = 0 if asked_verb else 2 if saying else 1
-        ranked.append((rank, tok.i, phrase))
-    return [(rank, phrase) for rank, _, phrase in sorted(ranked)]
+        ranked.append((rank, not same_verb, tok.i, phrase))
+    return [(rank, phrase) for rank, _, _, phrase in sorted(ranked)]
 
 
 def objects_of_question_verb(s: Sentence, question: str) -> list[str]:

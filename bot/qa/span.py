@@ -123,6 +123,13 @@ class SpanReader:
             return stem(noun.lower_) if noun is not None else None
         return None
 
+    def verb_after_auxiliary(self, question: str) -> bool:
+        """ "Who will send the shells?" asks for the sender: the auxiliary's next word is the verb, not a subject
+        ("Who will Berlin blame?")."""
+        doc = self.sentence(question).doc
+        words = [t for t in doc if not t.is_punct and t.lower_ not in ("and", "so", "but")]
+        return len(words) > 2 and words[1].lemma_.lower() in _AUX and words[2].tag_.startswith("VB")
+
     def asks_doer(self, question: str) -> bool:
         """Is the wh-phrase the subject of the question's verb ("Which outlet reported …?")?"""
         doc = self.sentence(question).doc
@@ -178,7 +185,11 @@ class SpanReader:
             candidates = [(1, d) for d in phrases.dates(s)]
         elif kind == "distance":
             candidates = [(1, d) for d in phrases.distances(s)]
-        elif kind == "who" and _asks_whom(question):
+        elif (
+            kind == "who"
+            and _asks_whom(question)
+            and (_WHO_PASSIVE.match(question) or not self.verb_after_auxiliary(question))
+        ):
             # "Who did Japan sanction?": the doer is named; the answer is whom the verb takes.
             candidates = [(1, o) for o in phrases.objects_of_question_verb(s, question)] + [(4, n) for _, n in near]
         elif kind in ("who", "source"):
