@@ -551,3 +551,21 @@ MINISTER_GOES_FURTHER = (
 def test_who_announced_is_the_speaker_and_who_does_is_the_doer(text, question, wanted, unwanted):
     lead = _lead(text, question)
     assert wanted in lead and (unwanted is None or unwanted not in lead)
+
+
+# A formation is named by its own class word ("group") when the question uses another ("grouping").
+FORMATION = (
+    'Moscow said troops of its "Tsentr", or Centre, group of forces had taken the village of Lysivka, '
+    "a claim Kyiv did not confirm."
+)
+
+
+@pytest.mark.parametrize(
+    "question, wanted",
+    [
+        ("Which Russian grouping is said to have taken Lysivka?", "Tsentr"),
+        ("Which formation took the village?", "Tsentr"),
+    ],
+)
+def test_which_formation_names_the_group_whatever_the_class_word(question, wanted):
+    assert wanted in _lead(FORMATION, question)

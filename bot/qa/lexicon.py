@@ -245,7 +245,7 @@ _SYNONYM_GROUPS = [
     "split divide",
     "hit strike attack",
     "bring shoot intercept",
-    "formation unit group brigade division battalion regiment corps",
+    "formation unit group grouping battlegroup brigade division battalion regiment corps",
     "fly range reach",
     "suppose meant intend earmark",
     "headquarters hq",

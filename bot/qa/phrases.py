@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from bot.extractive import syntax
 from bot.extractive.reading import Sentence
 from bot.language import MONTHS, WEEKDAYS
-from bot.qa.lexicon import stem
+from bot.qa.lexicon import SYNONYMS, stem
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -240,7 +240,8 @@ def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
         if tok.pos_ == "PROPN" and len(noun) >= 4 and tok.lower_.endswith(noun) and tok.lower_ != noun:
             out.append(tok.text)  # "Which bank …?" -> "Gazprombank": the class word ends the name
             continue
-        if stem(tok.lower_) != noun and stem(tok.lemma_.lower()) != noun:
+        # "Which grouping …?" is answered by "the Vostok group": a word of the same class names it too.
+        if not {stem(tok.lower_), stem(tok.lemma_.lower())} & (SYNONYMS.get(noun, frozenset()) | {noun}):
             continue
         models = [c for c in tok.lefts if c.dep_ == "compound" and _MODEL.fullmatch(c.text)]
         if tok.pos_ == "NOUN" and models:
@@ -257,7 +258,8 @@ def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
                 head = head.head
             named.append(head)
         else:
-            named += [c for c in tok.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]
+            # "its \"Zapad\", or West, group": a quoted name may hang on the noun as a modifier.
+            named += [c for c in tok.children if c.dep_ in ("appos", "compound", "nmod") and c.pos_ == "PROPN"]
             # "two producers, Gazprom Neft and Surgutneftegas": an apposition the parser may read as a conjunct.
             named += [
                 c
