@@ -294,3 +294,51 @@ def mend_fronted_subjects(doc: Doc) -> Doc:
     if source is not None and old_dep in ("pobj", "dobj"):
         source.dep_ = old_dep  # "to its communique": the source is again what "to" governs
     return doc
+
+
+def mend_run_on_subjects(doc: Doc) -> Doc:
+    """Split a fronted phrase that ran into the subject ("On Monday Germany said …", "Within days Bloomberg,
+    citing an official, reported …": the model reads "Germany" as more of "On Monday" and leaves the root verb
+    without a subject). The preposition keeps its first noun; the noun phrase after it is the root's subject."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX") or root.tag_ in ("VBG", "VB"):
+        return doc
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass") for c in root.children):
+        return doc
+    prep = doc[0]
+    if prep.dep_ != "prep" or prep.head.i != root.i:
+        return doc
+    first = next((t for t in doc[1 : root.i] if t.pos_ in ("NOUN", "PROPN")), None)
+    if first is None:
+        return doc
+    # The subject's head: the last noun of the run that follows the first, before any comma.
+    rest = []
+    for t in doc[first.i + 1 : root.i]:
+        if t.is_punct:
+            break
+        rest.append(t)
+    if (
+        not rest
+        or rest[-1].pos_ not in ("PROPN", "NOUN")
+        or any(t.pos_ not in ("PROPN", "NOUN", "DET", "ADJ") and t.tag_ != "POS" for t in rest)
+    ):
+        return doc
+    subject = rest[-1]
+    if not (subject.dep_ == "pobj" and subject.head.i == prep.i):
+        return doc
+    # After the subject, only a parenthetical between commas ("…, citing an official,") and the verb's helpers.
+    after = list(doc[subject.i + 1 : root.i])
+    while after and after[-1].head.i == root.i and after[-1].dep_ in ("aux", "auxpass", "advmod", "neg"):
+        after.pop()
+    if after and not (after[0].text == "," and after[-1].text == "," and all(t.head.i != subject.i for t in after)):
+        return doc
+    passive = any(c.dep_ == "auxpass" for c in root.children)
+    for t in doc[prep.i + 1 : first.i]:
+        if t.head.i == subject.i:
+            t.head = first  # "Within two days": the count stays with the days
+    first.head, first.dep_ = prep, "pobj"
+    for t in rest[:-1]:
+        if t.head.i <= first.i:
+            t.head = subject  # a word of the subject hung on the fronted phrase goes with the subject
+    subject.head, subject.dep_ = root, "nsubjpass" if passive else "nsubj"
+    return doc
