@@ -569,3 +569,15 @@ FORMATION = (
 )
 def test_which_formation_names_the_group_whatever_the_class_word(question, wanted):
     assert wanted in _lead(FORMATION, question)
+
+
+# A source is named without its class word: "According to the Kyiv Independent" answers "Which newspaper …?".
+SOURCED = (
+    "According to the Kyiv Independent, a review in the defence ministry has for weeks held up the delivery of "
+    "Swedish air defence radars to the front."
+)
+
+
+def test_which_newspaper_is_answered_by_the_source_the_sentence_follows():
+    lead = _lead(SOURCED, "Which newspaper reported on the defence ministry review?")
+    assert "Kyiv Independent" in lead and "doesn't say" not in lead

@@ -220,6 +220,10 @@ def _silent_side(retriever: Retriever, spans: SpanReader | None, intent: Intent)
 
 
 _PLACE_CLASSES = frozenset({"country", "nation", "state", "city", "town", "village", "region", "place", "capital"})
+# Sources go by their names too: "according to the Wall Street Journal" answers "Which newspaper …?".
+_SOURCE_CLASSES = frozenset(
+    stem(w) for w in ("newspaper", "paper", "outlet", "broadcaster", "channel", "magazine", "website", "media", "agency")
+)
 _WHICH = re.compile(r"^\s*(?:and|so|but)?\s*which\b", re.IGNORECASE)
 
 
@@ -229,7 +233,7 @@ def _missing_class(retriever: Retriever, spans: SpanReader, question: str) -> bo
     if not _WHICH.match(question):
         return False
     noun = spans.asked_class(question)
-    if not noun or noun in _PLACE_CLASSES:
+    if not noun or noun in _PLACE_CLASSES or noun in _SOURCE_CLASSES:
         return False  # "Which countries' banks …?": places go by their names, rarely with the class word
     known = {noun, *SYNONYMS.get(noun, ()), *COUNT_SYNONYMS.get(noun, ())}
     return not any(term in retriever.vocabulary or any(v.endswith(term) for v in retriever.vocabulary) for term in known)

@@ -119,9 +119,13 @@ def doers(s: Sentence, question: set[str], reporting: frozenset[str], *, framed:
     words last ("Who does Zakharova say helped plan it?" wants who helped, not Zakharova)."""
     ranked: list[tuple[int, int, str]] = []
     for tok in s.doc:
-        if not syntax.is_verbal(tok):
+        if tok.lower_ == "according" and (to := syntax.first_child(tok, "prep")) is not None:
+            # "According to the Wall Street Journal, …": the source reports what the sentence says.
+            who = syntax.first_child(to, "pobj")
+        elif not syntax.is_verbal(tok):
             continue
-        who = syntax.agent(tok) if syntax.is_passive(tok) else syntax.subject(tok)
+        else:
+            who = syntax.agent(tok) if syntax.is_passive(tok) else syntax.subject(tok)
         if who is None and tok.dep_ == "advcl" and tok.tag_ == "VBG":
             who = syntax.subject(tok.head)  # "The minister went further, saying …": the participle's doer
         if who is None or syntax.is_pronoun(who) or who.pos_ not in ("PROPN", "NOUN"):
@@ -137,7 +141,7 @@ def doers(s: Sentence, question: set[str], reporting: frozenset[str], *, framed:
             continue
         # "Who does Moscow say took …?": the saying frames the question; "Who told Putin …?" asks for the teller.
         # The doer of the verb asked about comes first, then other doers, the speakers of reported words last.
-        saying = tok.lemma_.lower() in reporting
+        saying = tok.lemma_.lower() in reporting or tok.lower_ == "according"
         same_verb = tok.lemma_.lower().rstrip("s") in question or tok.lower_.rstrip("s") in question
         # "Who announced the listings?" is answered by whoever "said" them; the question's own verb comes first.
         # An unnamed speaker ("officials said") is not who announced it.
