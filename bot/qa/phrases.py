@@ -117,7 +117,7 @@ def quantities(s: Sentence, question: set[str]) -> list[str]:
 def doers(s: Sentence, question: set[str], reporting: frozenset[str], *, framed: bool = False) -> list[tuple[int, str]]:
     """Who does what the question asks about: subjects of the sentence's verbs, the speakers of reported
     words last ("Who does Zakharova say helped plan it?" wants who helped, not Zakharova)."""
-    ranked: list[tuple[int, int, str]] = []
+    ranked: list[tuple[int, bool, int, str]] = []
     for tok in s.doc:
         if tok.lower_ == "according" and (to := syntax.first_child(tok, "prep")) is not None:
             # "According to the Wall Street Journal, …": the source reports what the sentence says.
