@@ -581,3 +581,20 @@ SOURCED = (
 def test_which_newspaper_is_answered_by_the_source_the_sentence_follows():
     lead = _lead(SOURCED, "Which newspaper reported on the defence ministry review?")
     assert "Kyiv Independent" in lead and "doesn't say" not in lead
+
+
+# A kind of company answers a question about companies; a company of another kind does not answer about a kind.
+KINDS_OF_COMPANY = (
+    "Washington on Tuesday blacklisted Volgaport and Tarnef, two of Russia's largest oil exporters, and the "
+    "shipping company Severnaya Line, which carried their crude to ports in Asia."
+)
+
+
+def test_which_companies_is_answered_by_names_on_a_kind_of_company():
+    lead = _lead(KINDS_OF_COMPANY, "Which Russian oil companies did Washington blacklist?")
+    assert "Volgaport" in lead and "Tarnef" in lead
+
+
+def test_which_exporters_is_not_answered_by_a_company_of_another_kind():
+    lead = _lead(KINDS_OF_COMPANY, "Which exporters were blacklisted?")
+    assert "Severnaya" not in lead.split(",")[0]

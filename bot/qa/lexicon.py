@@ -259,6 +259,13 @@ _SYNONYM_GROUPS = [
 ]
 SYNONYMS = _stem_groups(_SYNONYM_GROUPS)
 
+# Kinds of a class: a question about the class is answered by a name on a kind ("Which companies …?" by
+# "Rosneft, Russia's biggest oil producer"), but not the other way round (a shipping company is no producer).
+_KIND_GROUPS = {
+    "company": "producer dealer trader operator exporter refiner insurer shipper lender bank manufacturer maker",
+}
+KINDS: dict[str, frozenset[str]] = {stem(k): frozenset(stem(w) for w in v.split()) for k, v in _KIND_GROUPS.items()}
+
 # Nouns a "how many" question counts, grouped so that "people" finds "civilians".
 COUNT_GROUPS = [
     "people person civilian resident inhabitant child adult individual",

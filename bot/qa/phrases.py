@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from bot.extractive import syntax
 from bot.extractive.reading import Sentence
 from bot.language import MONTHS, WEEKDAYS
-from bot.qa.lexicon import SYNONYMS, stem
+from bot.qa.lexicon import KINDS, SYNONYMS, stem
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -240,12 +240,14 @@ def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
     "Rivnopillia, a village" for "which village", "the \"Zapad\" group" for "which grouping"."""
     out: list[str] = []
     question = {w for w in question if stem(w) != noun and stem(w + "s") != noun}  # "the … Exchange" may say it
+    same = SYNONYMS.get(noun, frozenset()) | {noun}
+    kinds = same.union(*(KINDS.get(n, frozenset()) for n in same))
     for tok in s.doc:
         if tok.pos_ == "PROPN" and len(noun) >= 4 and tok.lower_.endswith(noun) and tok.lower_ != noun:
             out.append(tok.text)  # "Which bank …?" -> "Gazprombank": the class word ends the name
             continue
         # "Which grouping …?" is answered by "the Vostok group": a word of the same class names it too.
-        if not {stem(tok.lower_), stem(tok.lemma_.lower())} & (SYNONYMS.get(noun, frozenset()) | {noun}):
+        if not {stem(tok.lower_), stem(tok.lemma_.lower())} & kinds:
             continue
         models = [c for c in tok.lefts if c.dep_ == "compound" and _MODEL.fullmatch(c.text)]
         if tok.pos_ == "NOUN" and models:
@@ -272,6 +274,9 @@ def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
             ]
         if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             named.append(tok.head)
+        part = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+        if part is not None and part.dep_ == "appos" and part.head.pos_ == "PROPN" and part.pos_ in ("NUM", "PRON"):
+            named.append(part.head)  # "Surgutneftegas, one of Russia's largest oil producers"
         named += [
             g
             for c in tok.children
