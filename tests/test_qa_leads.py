@@ -598,3 +598,15 @@ def test_which_companies_is_answered_by_names_on_a_kind_of_company():
 def test_which_exporters_is_not_answered_by_a_company_of_another_kind():
     lead = _lead(KINDS_OF_COMPANY, "Which exporters were blacklisted?")
     assert "Severnaya" not in lead.split(",")[0]
+
+
+# Where a firm is based is a country, and the question's "based" and "restricted" need not be the article's words.
+BASED = (
+    "The Commerce Department added 19 companies, among them suppliers in Kazakhstan, Armenia and the United "
+    "Arab Emirates, to its list of firms subject to export restrictions."
+)
+
+
+def test_where_are_firms_based_names_their_countries():
+    lead = _lead(BASED, "Where are the newly restricted suppliers based?")
+    assert all(c in lead for c in ("Kazakhstan", "Armenia", "United Arab Emirates")), lead

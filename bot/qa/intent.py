@@ -29,7 +29,13 @@ from bot.qa.lexicon import (
 TYPED_KINDS = frozenset({"money", "count", "quantity", "distance", "when", "score"})
 # Words that name the kind of answer rather than its topic: "score" in "What was the final score?" is
 # carried by the "4-3" itself, so they rank passages but are not required of them.
-KIND_WORDS = {"score": frozenset({"scor", "scorelin", "final"}), "target": frozenset({"target", "aim"})}
+# Words that frame a kind of question rather than name its topic; they weigh less and are never required.
+KIND_WORDS = {
+    "score": frozenset({"scor", "scorelin", "final"}),
+    "target": frozenset({"target", "aim"}),
+    # "Where are the firms based?": the article says "firms in China", not that they are "based" there.
+    "where": stems("based located situated headquartered registered"),
+}
 _SCORE_Q = re.compile(r"\b(?:what|how)\b.*\b(?:score|scoreline)\b(?!\s+(?:a|an|the|goals?)\b)")
 
 _SPLIT = re.compile(

@@ -41,6 +41,7 @@ _DEFINITE_BODY = re.compile(
 )
 # A question word this long found at the end of an article word is the same thing: "group", "battlegroup".
 _COMPOUND_PART = 5
+_DERIVED_STEM = 6
 # A name found in at least this share of the passages is the article's setting.
 _SETTING_SHARE = 0.3
 
@@ -157,6 +158,8 @@ class Retriever:
             elif (
                 any(s in have for s in SYNONYMS.get(term, ()))
                 or (len(term) >= _COMPOUND_PART and any(t.endswith(term) for t in have))
+                # "restricted" and "restrictions", "produce" and "production": one word, another part of speech.
+                or (len(term) >= _DERIVED_STEM and any(t.startswith(term) and len(t) - len(term) <= 4 for t in have))
                 or (
                     # "Who announced it?" is answered by "X said on Monday": any verb of saying will do.
                     intent.kind == "who" and term in SPEECH and any(t in SPEECH for t in have)

@@ -48,6 +48,10 @@ _WHO_PASSIVE = re.compile(
 _COUNTRY_CLASS = {stem(w) for w in ("country", "countries", "nation", "nations", "ally", "allies", "state", "states")}
 
 
+# "Where are the companies based?": the seat of an organisation, a country more often than a town.
+_BASED = re.compile(r"\b(?:based|located|registered|headquartered|incorporated|domiciled)\b", re.IGNORECASE)
+
+
 def _asks_whom(question: str) -> bool:
     """ "Who did Japan sanction?", "Who is being sanctioned?": the answer is whom the verb acts on."""
     return bool(_WHO_OBJECT.match(question) or _WHO_PASSIVE.match(question)) and not _FRAMED.search(question)
@@ -176,6 +180,11 @@ class SpanReader:
             # "Where is the substation that was hit?": of several places, the one nearest the question's words.
             places = places_in(s)
             candidates = [(1, p) for p in sorted(places, key=lambda p: phrases.place_nearness(s, p, anchors))]
+            countries = phrases.countries_named(s, asked) if _BASED.search(question) else None
+            if countries:
+                # "Where are the listed firms based?": a firm is based in a country ("companies in China, Türkiye
+                # and the United Arab Emirates"), which the battlefield's places leave out.
+                candidates = [(1, countries[1])] + candidates
         elif kind == "weapon":
             found = weapons_in(s, self.lx)
             # "Which British missile …?": a weapon of the kind asked about first, named systems before classes.
