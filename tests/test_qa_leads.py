@@ -610,3 +610,15 @@ BASED = (
 def test_where_are_firms_based_names_their_countries():
     lead = _lead(BASED, "Where are the newly restricted suppliers based?")
     assert all(c in lead for c in ("Kazakhstan", "Armenia", "United Arab Emirates")), lead
+
+
+# "air-defense" in the question and "air defense" in the article are the same words: echoing them answers nothing.
+ECHO = (
+    "Ukraine's defence minister wrote that the air defense interceptors in particular would protect Ukrainian "
+    "cities and the power grid in the winter."
+)
+
+
+def test_a_hyphenated_question_word_is_not_echoed_as_the_answer():
+    lead = _lead(ECHO, "Which air-defense system are the interceptors for?")
+    assert not lead.lower().startswith("air defense interceptors"), lead

@@ -34,20 +34,25 @@ _MAX_SAID_WORDS = 32
 _NEAR = 3
 
 
+def _parts(words: list[str]) -> set[str]:
+    # "air-defense" and "air defense" say the same: a hyphenated word counts as its parts.
+    return {p.rstrip("s") for w in words for p in w.lower().split("-") if p}
+
+
 def question_words(question: str) -> set[str]:
-    return {w.lower().rstrip("s") for w in WORD.findall(question)}
+    return {w.lower().rstrip("s") for w in WORD.findall(question)} | _parts(WORD.findall(question))
 
 
 def is_new(text: str, asked: set[str]) -> bool:
     """Does the phrase say something the question didn't already say, without being a name it asked about?"""
-    words = {w.lower().rstrip("s") for w in _WORD_OR_NUMBER.findall(text)}  # "In 2022" says a year
+    words = _parts(_WORD_OR_NUMBER.findall(text))  # "In 2022" says a year
     names = {w.lower().rstrip("s") for w in WORD.findall(text) if w[:1].isupper()}
     return bool(words - asked - {"the", "a", "of", "and", "in", "on"}) and not (names & asked - {"the"})
 
 
 def says_more(text: str, asked: set[str]) -> bool:
     """Does a clause say words the question didn't (names it asked about allowed)?"""
-    words = {w.lower().rstrip("s") for w in _WORD_OR_NUMBER.findall(text)}
+    words = _parts(_WORD_OR_NUMBER.findall(text))
     return len(words - asked - {"the", "a", "of", "and", "in", "on", "it", "its", "had", "has", "have"}) >= 2
 
 
