@@ -622,3 +622,21 @@ ECHO = (
 def test_a_hyphenated_question_word_is_not_echoed_as_the_answer():
     lead = _lead(ECHO, "Which air-defense system are the interceptors for?")
     assert not lead.lower().startswith("air defense interceptors"), lead
+
+
+# "What's the new cap?" asks for a price, and for where the change ended, not where it started.
+PRICE_CAP = (
+    "Since 2022, Western insurers may only cover Russian crude sold at or below $60 a barrel. "
+    "In its latest package the bloc lowered that ceiling to $44.10 from the start of next month."
+)
+
+
+@pytest.mark.parametrize("question", ["What's the new cap on Russian crude?", "What is the cap on Russian crude now?"])
+def test_the_new_cap_is_the_figure_the_change_ends_at(question):
+    lead = _lead(PRICE_CAP, question)
+    assert lead.startswith("$44.10"), lead
+
+
+def test_the_old_figure_of_a_change_is_not_the_new_one():
+    lead = _lead("Tokyo said it would cut the cap to ¥5,500 a barrel from ¥7,000 a barrel.", "What's the new cap?")
+    assert lead.startswith("¥5,500"), lead

@@ -241,6 +241,7 @@ _SYNONYM_GROUPS = [
     "sanction designate blacklist list",
     "ban prohibit bar",
     "limit restriction curb rule",
+    "cap ceiling",
     "reason because why",
     "split divide",
     "hit strike attack",

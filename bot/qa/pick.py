@@ -134,8 +134,24 @@ def is_total(text: str, fig: Figure) -> bool:
 _RANK_COST = 0.75
 
 
+# "What's the new cap?" asks for where a change ended: "lowered that ceiling to $47.60", not "from $60".
+_NEW_Q = re.compile(r"\b(?:new|latest|current|currently|now|revised|lowered|raised|reduced|cut)\b", re.IGNORECASE)
+_CHANGED_TO = re.compile(
+    r"\b(?:lower|cut|rais|reduc|increas|set|lift|hik|slash|trim|drop|chang|revis|tighten|loosen)\w*\b[^.;]{0,50}"
+    r"\bto\s+(?:a\s+)?(?:more than|about|around|roughly|some|nearly|almost|over)?\s*$",
+    re.IGNORECASE,
+)
+_CHANGED_FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+|its\s+)?(?:previous\s+|earlier\s+|old\s+)?$", re.IGNORECASE)
+
+
 def _score(text: str, fig: Figure, question: str, terms: Mapping[str, float], several: bool) -> float:
     s = _closeness(text, fig, terms)
+    if several and _NEW_Q.search(question):
+        before = text[max(0, fig.start - 120) : fig.start]
+        if _CHANGED_TO.search(before):
+            s += 2.0
+        elif _CHANGED_FROM.search(before):
+            s -= 2.0
     currencies = _currencies_asked(question)
     if currencies and fig.currency:
         s += 3.0 if fig.currency in currencies else -3.0
