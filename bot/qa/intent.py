@@ -57,7 +57,8 @@ _MONEY_CUES = re.compile(
     r"\b(?:worth|cost|value|valued|how (?:big|large) (?:is|was) (?:the|that|this|its)\b.*\b"
     r"(?:package|aid|loan|fund|budget|deal|tranche|assistance|support)|"
     # "What's the new cap on Russian crude?": a price cap is a price.
-    r"\bwhat(?:'s| is| was| will be)\s+(?:the|its)\s+(?:\w+\s+){0,2}(?:cap|ceiling)\b(?!\s+(?:on|of)\s+(?:the\s+)?(?:number|range)))",
+    r"\bwhat(?:'s| is| was| will be)\s+(?:the|its)\s+(?:\w+\s+){0,2}(?:cap|ceiling)\b"
+    r"(?!\s+(?:on|of)\s+(?:the\s+)?(?:number|range)))",
     re.IGNORECASE,
 )
 # A distance is asked for by "how far", "what range", "the range of", "can it reach?" — not by "range limits"
