@@ -640,3 +640,53 @@ def test_the_new_cap_is_the_figure_the_change_ends_at(question):
 def test_the_old_figure_of_a_change_is_not_the_new_one():
     lead = _lead("Tokyo said it would cut the cap to ¥5,500 a barrel from ¥7,000 a barrel.", "What's the new cap?")
     assert lead.startswith("¥5,500"), lead
+
+
+# "What's X's range?" asks for a distance, also where the article says "its range" after naming X in the headline.
+def test_a_possessive_range_question_is_answered_by_the_distance():
+    text = (
+        "No Kestrel missiles for Kyiv this winter\n\nThe government will not send Kestrel missiles, officials said. "
+        "Kestrel launchers are in short supply, and Kestrel stocks are low.\n\nThe missile matters. Its range is "
+        "about 1,900 km."
+    )
+    answer = ask(Article(text=text, title="No Kestrel missiles for Kyiv this winter"), "What's the Kestrel's range?")
+    assert answer.answer.split("\n")[0].startswith("1,900 km"), answer.answer
+
+
+# A figure asked for with "what": losses are counted in people, and the figure is the side's own claim.
+LOSSES = (
+    "Ukraine's General Staff said Russia had lost 1,180 troops along the whole front in a day. "
+    "Russia's Defence Ministry said Ukraine had lost up to 230 servicemen, two tanks and nine artillery pieces "
+    "near the town over the same period."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What losses does Moscow claim Ukraine took near the town?",
+        "What's the Defence Ministry's figure for Ukrainian losses?",
+        "What Ukrainian losses does Russia claim?",
+    ],
+)
+def test_a_what_question_about_losses_gets_the_claimed_count(question):
+    assert _lead(LOSSES, question).startswith("230 servicemen")
+
+
+def test_what_russia_calls_a_town_is_the_name_it_gives():
+    text = (
+        "Moscow said its troops had taken Pokrovsk, which it calls by its old name, Krasnoarmeysk, after weeks of fighting."
+    )
+    assert _lead(text, "What does Russia call Pokrovsk?").startswith("Krasnoarmeysk")
+
+
+# "…, it said" continues the speaker of the sentence before; a count "Ukraine says" is Ukraine's own.
+DOWNED = (
+    "Ukraine's air force said Russia launched 91 drones and three missiles overnight. "
+    "Air defences shot down 70 of the drones, it said. "
+    "Russia's Defence Ministry said its air defences had downed 41 Ukrainian drones over the Kursk region."
+)
+
+
+def test_a_count_a_side_says_is_read_from_that_sides_statements():
+    assert _lead(DOWNED, "How many drones does Ukraine say it shot down?").startswith("70")

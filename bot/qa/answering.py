@@ -139,7 +139,7 @@ def answer_question(
     passages = build_passages(article, brief)
     if not any(any(ch.isalnum() for ch in p.text) for p in passages):
         raise InputError("article has no words", user_message="That article has no text I can answer from.")
-    retriever = Retriever(passages)
+    retriever = Retriever(passages, title=article.title)
     intents = understand(question, [t.question for t in history])
     finding = find_answer(retriever, question, intents, min_coverage=settings.qa.min_score, spans=reader_for(settings))
     if (

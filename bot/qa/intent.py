@@ -61,11 +61,19 @@ _MONEY_CUES = re.compile(
     r"(?!\s+(?:on|of)\s+(?:the\s+)?(?:number|range)))",
     re.IGNORECASE,
 )
+# "What's Moscow's latest figure for Ukrainian losses?", "What Ukrainian losses does Russia claim?": a
+# figure of any sort (a count, a sum, a share), whichever the article gives.
+_FIGURE_Q = re.compile(
+    r"^\W*(?:and\s+)?what(?:'s| is| was| are| were)?\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}"
+    r"(?:figure|tally|toll|estimate|count)s?(?:\s+(?:for|of|on)\b|\s*\?*\s*$)|"
+    r"^\W*(?:and\s+)?what\s+(?:\w+\s+)?(?:losses|casualties)\s+(?:does|did|do|has|have)\b"
+)
+_LOSS_WORD = re.compile(r"\b(?:loss|losses|casualt\w*|toll|killed|dead|deaths?)\b", re.IGNORECASE)
 # A distance is asked for by "how far", "what range", "the range of", "can it reach?" — not by "range limits"
 # or "limits on how far" (a policy), "long-range missiles" (a weapon) or "reach Ukraine" (a delivery).
 _DISTANCE_Q = re.compile(
     r"(?<!\bon )\bhow far\b|\branges? of\b|\breach\s*\?*\s*$|"
-    r"(?<![-\w])(?:what|the|its|their|a|maximum)\s+(?:maximum\s+)?ranges?\b"
+    r"(?:(?<![-\w])(?:what|the|its|their|a|maximum)|'s|’s|s')\s+(?:maximum\s+)?ranges?\b"
     r"(?!\s+(?:limit|restriction|rule|cap|curb|polic|ban|permission)\w*)"
 )
 # "How far did prices move?", "How much did the index fall?": the size of a change (a share, a level),
@@ -153,6 +161,9 @@ def classify(question: str) -> str:
         return "money"
     if _MONEY_CUES.search(q):
         return "money"
+    if _FIGURE_Q.search(q):
+        # Losses and tolls are counted ("945 servicemen"); another figure may be a sum or a share.
+        return "count" if _LOSS_WORD.search(q) else "quantity"
     if _SCORE_Q.search(q) and not re.search(r"\bwho\b", q):
         return "score"
     if _DISTANCE_Q.search(q):
@@ -203,6 +214,8 @@ def parse(question: str) -> Intent:
         intent.head = asked_head(question)
     if kind == "count":
         intent.focus, intent.modifiers = count_focus(question)
+        if not intent.focus and (loss := _LOSS_WORD.search(question)):
+            intent.focus = [stem(loss.group(0).lower())]  # "What losses does Moscow claim?" counts the people lost
     elif kind in ("money", "quantity"):
         intent.money_focus = money_focus(question)
         if kind == "quantity" and intent.money_focus in _QUANTITY_NOUNS:

@@ -378,8 +378,9 @@ def _part_hits(retriever: Retriever, intent: Intent, min_coverage: float) -> lis
         # figure of anything else is no answer to those. A named thing ("how many F-16s") is often not
         # repeated after its number ("and Denmark 19").
         hits = _loose_hits(retriever, intent, ranked)
-    if intent.speaker and not typed:
-        # "What did Moscow say…": Moscow's own statements, when the article has any on this.
+    if intent.speaker:
+        # "What did Moscow say…", "How many did Russia say it shot down?": Moscow's own statements, when the
+        # article has any on this.
         own = [h for h in hits if retriever.speaks(h.passage, intent.speaker)]
         if own:
             best = own[0].score

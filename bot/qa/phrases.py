@@ -169,7 +169,7 @@ def objects_of_question_verb(s: Sentence, question: str) -> list[str]:
         if tok.lower_ not in verbs and tok.lemma_.lower() not in verbs:
             continue
         for child in tok.children:
-            if child.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp"):
+            if child.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp") and child.pos_ != "PRON":
                 text = _short(list(child.subtree))
                 if text:
                     out.append(text)
@@ -452,6 +452,30 @@ def best_clause(s: Sentence, question: str) -> str | None:
 
 
 self_reporting = {"say", "tell", "add", "claim", "report", "state"}
+
+
+_NAMING = frozenset({"call", "name", "dub", "refer", "know", "designate", "brand", "label"})
+
+
+def names_given(s: Sentence, question: set[str]) -> list[str]:
+    """What a thing is called: "Toretsk, which it calls by its Soviet-era name, Dzerzhinsk", "a new missile that
+    he called the Oreshnik", "a weapon, called Oreshnik"."""
+    out: list[str] = []
+    for verb in s.doc:
+        if verb.lemma_.lower() not in _NAMING or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for tok in verb.subtree:
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+                continue
+            # The name is what the verb makes of its object, or stands beside "name" ("by its old name, X").
+            made = tok.head is verb and tok.dep_ in ("oprd", "xcomp", "attr", "dobj", "npadvmod")
+            beside = tok.dep_ == "appos" and tok.head.lemma_.lower() in ("name", "designation", "title")
+            if not (made or beside):
+                continue
+            phrase = _short([t for t in tok.subtree if t.dep_ not in ("det", "punct") or t.i > tok.i][:6])
+            if phrase and is_new(phrase, question):
+                out.append(phrase)
+    return out
 
 
 def said(s: Sentence, reporting: frozenset[str], asked: Collection[str] = ()) -> list[str]:

@@ -44,6 +44,10 @@ _COMPOUND_PART = 5
 _DERIVED_STEM = 6
 # A name found in at least this share of the passages is the article's setting.
 _SETTING_SHARE = 0.3
+_SUBJECT_MENTIONS = 3
+_PRONOUN_SAID = re.compile(
+    r",\s*(?:it|he|she|they)\s+(?:said|says|added|claimed|claims|reported|stated|told)\b", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -56,7 +60,7 @@ class Hit:
 class Retriever:
     """BM25 over one article's passages. Build once per article."""
 
-    def __init__(self, passages: list[Passage]) -> None:
+    def __init__(self, passages: list[Passage], *, title: str | None = None) -> None:
         self.passages = passages
         self._bm25 = bm25s.BM25()
         corpus = [p.tokens or ["\x00"] for p in passages]
@@ -65,6 +69,9 @@ class Retriever:
         for p in passages:
             self._df.update(set(p.tokens))
         self.vocabulary = set(self._df)
+        # What the headline names and the article keeps naming is its subject: "its range" is the subject's.
+        headline = title or (passages[0].text if passages and not passages[0].quotable else "")
+        self._subject = {t for t in tokens(headline) if self._df[t] >= _SUBJECT_MENTIONS}
         self._cache: dict[str, np.ndarray] = {}
         self._speakers = [self._speakers_of(p) for p in passages]
 
@@ -78,7 +85,9 @@ class Retriever:
                 found.update(t for t in toks[max(0, k - 6) : k] if t not in STOPWORDS)
         for m in _DEFINITE_BODY.finditer(passage.text):
             found |= self._named_body(passage, m.group(1))
-        if passage.prev is not None and SPEAKER_CONTINUATION.match(passage.text):
+        # "Air defences shot down 66 of them, it said": a pronoun's words are those of the speaker before.
+        continued = SPEAKER_CONTINUATION.match(passage.text) or _PRONOUN_SAID.search(passage.text)
+        if passage.prev is not None and continued:
             before = self.passages[passage.prev]
             earlier = self._speakers_of(before)
             if not earlier:
@@ -206,6 +215,7 @@ class Retriever:
                     if name in self.vocabulary
                     and name != intent.speaker
                     and self._df[name] < _SETTING_SHARE * len(self.passages)
+                    and name not in self._subject
                 ]
                 # "Storm Shadow and ATACMS": either one's figure is part of the answer.
                 ok = (any if _CONJOINED.search(intent.text) else all)(name in have for name in names)

@@ -48,6 +48,10 @@ _WHO_PASSIVE = re.compile(
 _COUNTRY_CLASS = {stem(w) for w in ("country", "countries", "nation", "nations", "ally", "allies", "state", "states")}
 
 
+# "What does Russia call Toretsk?", "What did Putin call the missile?", "What is the operation named?"
+_NAMING_Q = re.compile(
+    r"^\W*(?:and\s+)?what\b.*\b(?:call|calls|called|calling|name|names|named|dub|dubbed|refer to)\b", re.IGNORECASE
+)
 # "Where are the companies based?": the seat of an organisation, a country more often than a town.
 _BASED = re.compile(r"\b(?:based|located|registered|headquartered|incorporated|domiciled)\b", re.IGNORECASE)
 
@@ -220,6 +224,9 @@ class SpanReader:
             candidates = [(1, o) for o in phrases.objects_of_question_verb(s, question)] + (
                 [] if kind == "what" and not noun else near
             )
+        if kind == "what" and _NAMING_Q.search(question):
+            # "What does Russia call Toretsk?": the name the sentence gives it.
+            candidates = [(0, n) for n in phrases.names_given(s, asked)] + candidates
         if kind == "what" and _PURPOSE.search(question):
             candidates = [(1, p) for p in phrases.purposes(s, anchors)] + candidates
         if kind in ("what", "target") and _CONTENTS.search(question):
