@@ -690,3 +690,24 @@ DOWNED = (
 
 def test_a_count_a_side_says_is_read_from_that_sides_statements():
     assert _lead(DOWNED, "How many drones does Ukraine say it shot down?").startswith("70")
+
+
+# "What condition …?" is answered by the condition the sentence sets, with its marker.
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        (
+            "Oslo has let Ukraine use Norwegian-donated rocket launchers on Russian soil, provided that the strikes "
+            "hit only military targets, the defence minister said.",
+            "provided that the strikes hit only military targets",
+        ),
+        (
+            "Lisbon will allow strikes on Russian territory with its drones as long as they comply with "
+            "international law, officials said.",
+            "as long as they comply with international law",
+        ),
+    ],
+)
+def test_a_condition_question_gets_the_condition(text, wanted):
+    lead = _lead(text, "What condition was attached to the strikes on Russia?")
+    assert lead.lower().startswith(wanted), lead

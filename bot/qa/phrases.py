@@ -454,6 +454,33 @@ def best_clause(s: Sentence, question: str) -> str | None:
 self_reporting = {"say", "tell", "add", "claim", "report", "state"}
 
 
+_CONDITION_MARKS = frozenset({"if", "unless", "once", "provided", "providing"})
+
+
+def conditions(s: Sentence) -> list[str]:
+    """The conditions a sentence sets, with their marker: "provided that the strikes respect the laws of war",
+    "as long as they comply with international law", "only if Washington agrees"."""
+    out: list[str] = []
+    doc = s.doc
+    for tok in doc:
+        low = tok.lower_
+        if low in ("provided", "providing") and tok.dep_ in ("prep", "advcl", "mark", "conj", "ccomp"):
+            clause = [t for t in tok.subtree if t.i >= tok.i]
+        elif low == "long" and 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].lower_ == doc[tok.i + 1].lower_ == "as":
+            clause = [doc[tok.i - 1], tok] + [t for t in doc[tok.i + 1].head.subtree if t.i > tok.i]
+        elif low in _CONDITION_MARKS and tok.dep_ == "mark":
+            only = [doc[tok.i - 1]] if tok.i > 0 and doc[tok.i - 1].lower_ == "only" else []
+            clause = only + [t for t in tok.head.subtree if t.i >= tok.i]
+        elif low == "condition" and tok.head.lower_ == "on":
+            clause = [tok.head] + [t for t in tok.subtree if t.i >= tok.i]  # "on condition that …"
+        else:
+            continue
+        phrase = _short(clause, limit=_MAX_WORDS + 6)
+        if phrase:
+            out.append(phrase)
+    return out
+
+
 _NAMING = frozenset({"call", "name", "dub", "refer", "know", "designate", "brand", "label"})
 
 

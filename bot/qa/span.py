@@ -48,6 +48,11 @@ _WHO_PASSIVE = re.compile(
 _COUNTRY_CLASS = {stem(w) for w in ("country", "countries", "nation", "nations", "ally", "allies", "state", "states")}
 
 
+# "What condition did Berlin attach?", "On what terms …?", "Under what conditions …?"
+_CONDITION_Q = re.compile(
+    r"\b(?:conditions?|caveats?|strings attached|on what (?:terms|basis)|under what (?:terms|circumstances))\b",
+    re.IGNORECASE,
+)
 # "What does Russia call Toretsk?", "What did Putin call the missile?", "What is the operation named?"
 _NAMING_Q = re.compile(
     r"^\W*(?:and\s+)?what\b.*\b(?:call|calls|called|calling|name|names|named|dub|dubbed|refer to)\b", re.IGNORECASE
@@ -170,6 +175,11 @@ class SpanReader:
         }
         anchors = phrases.question_anchors(s, content)
         near = [(3, n) for n in phrases.near_names(s, asked, anchors)]
+        if kind in ("what", "yesno") and _CONDITION_Q.search(question):
+            # "What condition did Berlin attach?": what the permission depends on.
+            found = phrases.conditions(s)
+            if found:
+                return 0, found[0]
         noun = self.asked_class(question)
         if noun and kind not in ("weapon", "when", "distance", "quantity", "why"):
             named = phrases.named_as(s, noun, asked)
