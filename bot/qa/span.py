@@ -177,9 +177,9 @@ class SpanReader:
         near = [(3, n) for n in phrases.near_names(s, asked, anchors)]
         if kind in ("what", "yesno") and _CONDITION_Q.search(question):
             # "What condition did Berlin attach?": what the permission depends on.
-            found = phrases.conditions(s)
-            if found:
-                return 0, found[0]
+            set_conditions = phrases.conditions(s)
+            if set_conditions:
+                return 0, set_conditions[0]
         noun = self.asked_class(question)
         if noun and kind not in ("weapon", "when", "distance", "quantity", "why"):
             named = phrases.named_as(s, noun, asked)
