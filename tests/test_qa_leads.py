@@ -711,3 +711,17 @@ def test_a_count_a_side_says_is_read_from_that_sides_statements():
 def test_a_condition_question_gets_the_condition(text, wanted):
     lead = _lead(text, "What condition was attached to the strikes on Russia?")
     assert lead.lower().startswith(wanted), lead
+
+
+# The contents of a package are often in the sentence after its announcement, which shares few of the question's words.
+CONTENTS_AFTER = (
+    "Denmark this week announced its latest package of military support for Ukraine, officials in Copenhagen said. "
+    "The government commits 6.1 billion kroner in this round.\n\n"
+    "The biggest items are Caesar howitzers, Piranha armoured personnel carriers and a large amount of ammunition. "
+    "Danish weapons may be used on Russian territory, the minister added."
+)
+
+
+def test_what_is_in_the_package_finds_the_goods_listed_near_its_announcement():
+    lead = _lead(CONTENTS_AFTER, "What is in the Danish package?")
+    assert "Caesar howitzers" in lead and "armoured personnel carriers" in lead, lead

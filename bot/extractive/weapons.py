@@ -86,6 +86,9 @@ def _phrase(head: Token, first: int, *, counts: bool = False, name_start: int | 
         and not (doc[start].like_num and not doc[start].whitespace_)  # "155mm shells": a calibre, not a count
     ):
         start += 1
+    # "SAMP/T air-defence battery": a phrase never starts inside a word written without spaces.
+    while start > first and not doc[start - 1].whitespace_ and not doc[start - 1].is_space:
+        start -= 1
     return syntax.span_text(list(doc[start : head.i + 1])).strip(" ,;:-")
 
 
@@ -172,7 +175,19 @@ def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equ
             continue  # "artillery shells": the head noun carries the phrase
         if any(n.start <= token.i < n.end for n in s.names_of("weapon")):
             continue
-        text = _phrase(token, token.left_edge.i, counts=equipment)
+        inside = [n for n in s.names_of("weapon") if token.left_edge.i <= n.start and n.end <= token.i]
+        if inside:
+            # "RBS 70 short-range air-defence missiles": the name begins the phrase; its number is no count.
+            name_start = inside[-1].start
+            while (
+                equipment
+                and name_start > token.left_edge.i
+                and (doc[name_start - 1].like_num or doc[name_start - 1].dep_ in ("nummod", "quantmod"))
+            ):
+                name_start -= 1  # "six Mirage 2000-5 fighter jets": the count belongs to the line
+            text = syntax.span_text(list(doc[name_start : token.i + 1])).strip(" ,;:-")
+        else:
+            text = _phrase(token, token.left_edge.i, counts=equipment)
         if not text or (equipment and text.lower() in _GENERIC):
             continue  # "weapons" alone says nothing as contents of a package; as the subject of a rule it does
         out.append((token.left_edge.i, Weapon(token, text, False, None)))

@@ -419,6 +419,29 @@ def _with_followers(retriever: Retriever, chosen: list[Hit]) -> list[Hit]:
     return out[:MAX_QUOTES]
 
 
+_CONTENTS_SCAN = 5  # well-ranked sentences searched for the goods a package holds
+
+
+def _with_contents(retriever: Retriever, spans: SpanReader, chosen: list[Hit], ranked: list[Hit]) -> list[Hit]:
+    """ "What's in the Swedish package?": when no chosen sentence names goods, a well-ranked one that does, or
+    the one after a well-ranked announcement ("Sweden commits 9.6 billion kronor. The biggest items are Archer
+    …"), comes second."""
+    if any(spans.goods(h.passage.text) for h in chosen):
+        return chosen
+    for hit in ranked[:_CONTENTS_SCAN]:
+        index = hit.passage.index
+        for step in (0, 1, 2):
+            if index + step >= len(retriever.passages):
+                break
+            passage = retriever.passages[index + step]
+            if passage.paragraph != hit.passage.paragraph or not passage.quotable:
+                break
+            if spans.goods(passage.text) and all(h.passage is not passage for h in chosen):
+                extra = Hit(passage=passage, score=hit.score, fits=True)
+                return (chosen[:1] + [extra] + chosen[1:])[:MAX_QUOTES]
+    return chosen
+
+
 def _with_antecedents(retriever: Retriever, chosen: list[Hit], start: re.Pattern[str]) -> list[Hit]:
     """The sentence a chosen one leans on comes along, ahead of lower-ranked passages: for "who", "He asked
     whether…" names no one; for "why", "As a result, none of…" has its reason in the sentence before."""
@@ -490,6 +513,8 @@ def find_answer(
             if all(h.passage is not hit.passage for h in chosen):
                 chosen.append(hit)
     chosen = _with_followers(retriever, chosen[:MAX_QUOTES])
+    if spans is not None and main.kind in ("what", "target") and spans.asks_contents(question):
+        chosen = _with_contents(retriever, spans, chosen, retriever.rank(main))
     if main.kind in _ANTECEDENT_STARTS:
         chosen = _with_antecedents(retriever, chosen, _ANTECEDENT_STARTS[main.kind])
     if (

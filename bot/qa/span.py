@@ -57,6 +57,7 @@ _CONDITION_Q = re.compile(
 _NAMING_Q = re.compile(
     r"^\W*(?:and\s+)?what\b.*\b(?:call|calls|called|calling|name|names|named|dub|dubbed|refer to)\b", re.IGNORECASE
 )
+_GENERIC_GOODS = frozenset({"weapon", "arm", "equipment", "aid", "support", "assistance", "hardware", "materiel"})
 # "Where are the companies based?": the seat of an organisation, a country more often than a town.
 _BASED = re.compile(r"\b(?:based|located|registered|headquartered|incorporated|domiciled)\b", re.IGNORECASE)
 
@@ -135,6 +136,19 @@ class SpanReader:
                     break
             return stem(noun.lower_) if noun is not None else None
         return None
+
+    def asks_contents(self, question: str) -> bool:
+        """ "What's in the package?", "What does it include?": a question about the goods help holds."""
+        return bool(_CONTENTS.search(question))
+
+    def goods(self, text: str) -> list[str]:
+        """Weapons and other goods the sentence names: "Archer artillery systems", "CV90 infantry fighting vehicles"."""
+        # "Italian weapons" is what any sentence on the subject says; a package's contents are more particular.
+        return [
+            w.text
+            for w in weapons_in(self.sentence(text), self.lx, equipment=True)
+            if w.named or w.head.lemma_.lower() not in _GENERIC_GOODS or any(c.like_num for c in w.head.children)
+        ]
 
     def verb_after_auxiliary(self, question: str) -> bool:
         """ "Who will send the shells?" asks for the sender: the auxiliary's next word is the verb, not a subject
@@ -242,6 +256,9 @@ class SpanReader:
         if kind in ("what", "target") and _CONTENTS.search(question):
             # "What's in the new package?", "What is Denmark buying?": the goods the sentence names.
             goods = [w.text for w in weapons_in(s, self.lx, equipment=True) if phrases.is_new(w.text, asked)]
+            goods = [
+                g for g in goods if not any(g != other and g in other for other in goods)
+            ]  # "SAMP/T" in "SAMP/T battery"
             if goods:
                 candidates = [(1, ", ".join(dict.fromkeys(goods[:4])))] + candidates
         if kind in ("what", "target") and self.asks_doer(question) and noun not in _COUNTRY_CLASS:
