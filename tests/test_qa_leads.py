@@ -725,3 +725,26 @@ CONTENTS_AFTER = (
 def test_what_is_in_the_package_finds_the_goods_listed_near_its_announcement():
     lead = _lead(CONTENTS_AFTER, "What is in the Danish package?")
     assert "Caesar howitzers" in lead and "armoured personnel carriers" in lead, lead
+
+
+# "How did X react?" is answered by what X said, from X's own sentence, or the one after "X reacted sharply."
+REACTIONS = (
+    "Rome cleared Ukraine to use Italian-supplied missiles against military targets inside Russia on Tuesday, "
+    "the defence minister said.\n\n"
+    "The Kremlin reacted sharply. Spokesman Dmitry Peskov called the decision reckless and said it would prolong "
+    "the war.\n\n"
+    "Beijing's foreign ministry said it firmly opposed any listing of Chinese firms and would take the measures "
+    "needed to protect them, a response that diplomats in Brussels had expected for weeks."
+)
+
+
+@pytest.mark.parametrize(
+    "question, wanted",
+    [
+        ("How did the Kremlin react?", "reckless"),
+        ("How did Beijing respond?", "firmly opposed"),
+    ],
+)
+def test_how_did_x_react_leads_with_what_x_said(question, wanted):
+    lead = _lead(REACTIONS, question)
+    assert wanted in lead, lead

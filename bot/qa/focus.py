@@ -81,7 +81,8 @@ def count_focus(question: str) -> tuple[list[str], list[str]]:
 
 
 _CLAIM_WORDS = word_set("""say says said claim claims claimed think thinks credit credits version account
-figure figures answer answered respond responded report reported warn warned estimate position view""")
+figure figures answer answered answering respond responded responding react reacted reacting reply replied replying
+report reported warn warned estimate position view""")
 
 
 def asked_speaker(question: str) -> str | None:

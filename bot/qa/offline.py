@@ -17,7 +17,7 @@ from bot.qa.answer_types import asked_numbers, has_figure
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lead import figure_across, figure_in, span_across
 from bot.qa.lexicon import COUNT_SYNONYMS, OFF_TOPIC, SYNONYMS, stem, tokens
-from bot.qa.phrases import gist
+from bot.qa.phrases import gist, reported_reply
 from bot.qa.pick import asks_stated_total, states_total
 from bot.qa.retrieve import ASKED_IN_PASSAGE as _ASKED_IN_PASSAGE
 from bot.qa.retrieve import Hit, Retriever
@@ -456,6 +456,31 @@ def _with_antecedents(retriever: Retriever, chosen: list[Hit], start: re.Pattern
     return out[:MAX_QUOTES]
 
 
+# "How did the Kremlin react?", "How is Kyiv responding to the claim?", "How did Moscow answer it?"
+_REACTION_Q = re.compile(
+    r"^\W*(?:and\s+|so\s+)?how\s+(?:did|does|do|has|have|is|are|was|were)\b.*\b(?:react|respond|reply|answer|"
+    r"reacted|responded|replied|answered|reacting|responding|replying|answering)\b",
+    re.IGNORECASE,
+)
+
+
+def _reaction(retriever: Retriever, chosen: list[Hit], speaker: str | None) -> str:
+    """The sentence that holds a reply: the best one of those the one asked about speaks in, or for "The Kremlin
+    reacted sharply." the one after it."""
+    own = [h for h in chosen if speaker and retriever.speaks(h.passage, speaker)] or chosen
+    best = max(own, key=lambda h: h.score).passage
+    follower = retriever.passages[best.index + 1] if best.index + 1 < len(retriever.passages) else None
+    if len(best.text.split()) <= _SHORT_WORDS and follower is not None and follower.prev == best.index:
+        return follower.text
+    return best.text
+
+
+def _reply_gist(spans: SpanReader, text: str) -> str | None:
+    """The reply in a few words: the sentence's main clause, or when that runs long, what the speaker said."""
+    sentence = spans.sentence(text)
+    return gist(sentence) or reported_reply(sentence, spans.lx.report)
+
+
 def _reply_to(chosen: list[Hit]) -> str:
     """The passage a yes/no lead is read from: the best one, unless it only reports someone asking ("MP Sarah
     Hughes asked whether …"), then the reply right after it, when that is quoted too."""
@@ -554,7 +579,15 @@ def find_answer(
             # "Which airfield was hit?" next to "strikes on Ukrainian military airfields": the article speaks of
             # the thing asked about without naming it.
             return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
-        if figure:
+        if (
+            main.kind == "what"
+            and spans is not None
+            and _REACTION_Q.search(question)
+            and (said := _reply_gist(spans, _reaction(retriever, chosen, main.speaker)))
+        ):
+            # "How did the Kremlin react?": what it said, in the reply's own main clause.
+            lead = f"According to the article, {said}:"
+        elif figure:
             figure = figure.strip(" ,.;:")
             lead = f"{figure[:1].upper()}{figure[1:]}, according to the article:"
         elif main.kind == "yesno" and spans is not None and (said := gist(spans.sentence(_reply_to(chosen)))):

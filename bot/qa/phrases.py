@@ -571,6 +571,23 @@ def gist(s: Sentence) -> str | None:
     return text[:1].lower() + text[1:] if first.pos_ in _FUNCTION_WORDS and first.text != "I" else text
 
 
+def reported_reply(s: Sentence, reporting: frozenset[str]) -> str | None:
+    """ "China's foreign ministry said it firmly opposed the listings …, a response that …": who said what, in
+    its first clause only, for a reply too long for ``gist``."""
+    root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() not in reporting:
+        return None
+    subject = syntax.first_child(root, "nsubj")
+    content = syntax.first_child(root, "ccomp")
+    if subject is None or content is None:
+        return None
+    cut = {t.i for c in content.children if c.dep_ in ("conj", "cc", "appos", "advcl") for t in c.subtree}
+    clause = [t for t in content.subtree if t.i not in cut]
+    who = _short(list(subject.subtree), limit=8)
+    what = _short(clause, limit=_MAX_GIST_WORDS)
+    return f"{who} {root.text} {what}" if who and what else None
+
+
 def _integrated(clause: Token) -> bool:
     """A clause run into its verb ("ruled out sending Taurus") rather than set off by a comma or a
     conjunction ("…, arguing that …", "when he told …"): it completes the verb."""

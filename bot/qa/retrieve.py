@@ -21,7 +21,7 @@ import numpy as np
 from bot.language import SPEAKER_CONTINUATION
 from bot.qa.answer_types import fits
 from bot.qa.intent import TYPED_KINDS, Intent
-from bot.qa.lexicon import COUNT_SYNONYMS, SPEECH, STOPWORDS, SYNONYMS, tokens
+from bot.qa.lexicon import COUNT_SYNONYMS, SPEECH, STOPWORDS, SYNONYMS, stems, tokens
 from bot.qa.passages import Passage
 
 # bm25s sets its own logger to DEBUG at import; its per-index chatter is not for our users.
@@ -45,6 +45,8 @@ _DERIVED_STEM = 6
 # A name found in at least this share of the passages is the article's setting.
 _SETTING_SHARE = 0.3
 _SUBJECT_MENTIONS = 3
+# "The Kremlin reacted sharply.": who reacts speaks, and the sentence after says what was said.
+_REACTING = stems("react reacted reacts respond responded responds reply replied retort retorted")
 _PRONOUN_SAID = re.compile(
     r",\s*(?:it|he|she|they)\s+(?:said|says|added|claimed|claims|reported|stated|told)\b", re.IGNORECASE
 )
@@ -81,7 +83,7 @@ class Retriever:
         toks = tokens(passage.text, keep_stopwords=True)
         found: set[str] = set()
         for k, tok in enumerate(toks):
-            if tok in SPEECH:
+            if tok in SPEECH or tok in _REACTING:
                 found.update(t for t in toks[max(0, k - 6) : k] if t not in STOPWORDS)
         for m in _DEFINITE_BODY.finditer(passage.text):
             found |= self._named_body(passage, m.group(1))
