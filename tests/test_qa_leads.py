@@ -748,3 +748,36 @@ REACTIONS = (
 def test_how_did_x_react_leads_with_what_x_said(question, wanted):
     lead = _lead(REACTIONS, question)
     assert wanted in lead, lead
+
+
+# An article that says a thing was withheld answers "doesn't say"; a past date is no answer to "when will …".
+LISTED = (
+    "WASHINGTON - The United States imposed sanctions on Wednesday on 31 companies in China, Hong Kong, Turkey and "
+    "Kazakhstan that it says helped Russia's military. Twelve of the targets are in mainland China or Hong Kong, "
+    "according to the department. One Hong Kong trading company shipped more than $9 million of electronic "
+    "components to Russian arms makers over two years, the department said."
+)
+
+
+def test_the_name_of_an_unnamed_company_is_not_answered_by_the_countries_listed():
+    assert _lead(LISTED, "What's the name of the Hong Kong trading company?") == "The article doesn't say."
+
+
+def test_gave_no_date_declines_a_when_question():
+    text = (
+        "Britain will pay for 4,000 interceptor missiles for Ukraine, Defence Secretary John Healey said. "
+        "Asked when the first interceptor missiles would reach Ukraine, Healey gave no date. "
+        "The first tranche of a separate loan is due to be paid out next week."
+    )
+    assert _lead(text, "When will the first interceptor missiles reach Ukraine?") == "The article doesn't say."
+
+
+def test_a_future_when_question_is_not_answered_with_a_past_date():
+    text = (
+        "Britain will pay for 4,000 air-defence missiles for Ukraine under a new deal, Defence Secretary John Healey "
+        "said. Shadow defence secretary Mark Lyle asked in the Commons when the first missiles would arrive, but "
+        "Healey said only that production would be accelerated. Total UK support for Ukraine since February 2022 "
+        "will reach £13 billion by the end of this year, the ministry says."
+    )
+    lead = _lead(text, "When will the first of the new missiles reach Ukraine?")
+    assert "2022" not in lead, lead

@@ -35,7 +35,7 @@ _FUTURE_TIME = re.compile(
     rf"(?:early|mid|late)-\d{{4}}|tomorrow|soon)\b"
 )
 # "sent in 2022", "since March": a time already past is no time to come.
-_PAST_TIME = re.compile(
+PAST_TIME = re.compile(
     rf"\b(?:\w+ed|sent|gave|made|bought|sold|built|won|lost|held|had|was|were|began|took|"
     rf"since)\s+(?:in\s+)?(?:{MONTH_PATTERN}\s+)?(?:19|20)\d\d\b|\bsince\s+{MONTH_PATTERN}"
 )
@@ -300,7 +300,7 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
         if intent.future:
             # The dateline and "said on Monday" date the report; a time to come is a month, a year,
             # "next week", "within weeks".
-            return bool(_FUTURE_TIME.search(_PAST_TIME.sub("", strip_dateline(text))))
+            return bool(_FUTURE_TIME.search(PAST_TIME.sub("", strip_dateline(text))))
         return bool(_DATE.search(text))
     if kind == "why":
         return bool(REASON_CUES.search(text))

@@ -96,6 +96,11 @@ contract tranche reserve asset earning tax fee premium bill debt subsidy payment
 _FUTURE_Q = re.compile(r"\b(?:will|going to|due|expected|scheduled|planned)\b", re.IGNORECASE)
 
 
+def is_future(question: str) -> bool:
+    """Does the question ask about a time to come ("When will the missiles arrive?")?"""
+    return bool(_FUTURE_Q.search(question))
+
+
 @dataclass(slots=True)
 class Intent:
     """One question (or one part of a compound question), ready for retrieval."""
@@ -209,7 +214,7 @@ def parse(question: str) -> Intent:
     # "Who is disputing Moscow's claim?": the name is whose claim it is, not who answers.
     speaker = None if kind == "who" else asked_speaker(question)
     intent = Intent(text=question, kind=kind, terms=terms, proper=_proper_tokens(question), speaker=speaker)
-    intent.future = kind == "when" and bool(_FUTURE_Q.search(question))
+    intent.future = kind == "when" and is_future(question)
     if kind == "what":
         intent.head = asked_head(question)
     if kind == "count":

@@ -6,7 +6,7 @@ import re
 
 from bot.figures import find_money
 from bot.language import NUMBER_WORD_PATTERN, strip_dateline
-from bot.qa.answer_types import DISTANCE, EXACT_DATE, SCORE, asked_numbers, count_phrases
+from bot.qa.answer_types import DISTANCE, EXACT_DATE, PAST_TIME, SCORE, asked_numbers, count_phrases
 from bot.qa.intent import Intent
 from bot.qa.lexicon import stem
 from bot.qa.pick import Figure, asks_total, pick_across, totals, with_conversion
@@ -136,7 +136,10 @@ def figure_in(intent: Intent, text: str) -> str | None:
         return found_distance[0] if len(found_distance) == 1 else None
     if intent.kind == "when":
         # "KYIV, June 2 (Reuters) -" dates the report, not what the question asks about.
-        found_date = EXACT_DATE.findall(strip_dateline(text))
+        text = strip_dateline(text)
+        if intent.future:
+            text = PAST_TIME.sub(" ", text)  # "since February 2022" is no answer to "when will it arrive?"
+        found_date = EXACT_DATE.findall(text)
         return found_date[0] if len(found_date) == 1 else None
     return None
 

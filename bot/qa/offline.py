@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from bot.language import CONTINUATION, MONTH_PATTERN, WEEKDAY_PATTERN
 from bot.qa.answer_types import asked_numbers, has_figure
@@ -22,6 +23,9 @@ from bot.qa.pick import asks_stated_total, states_total
 from bot.qa.retrieve import ASKED_IN_PASSAGE as _ASKED_IN_PASSAGE
 from bot.qa.retrieve import Hit, Retriever
 from bot.qa.span import SpanReader
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 DOESNT_SAY = "The article doesn't say."
 REDIRECT = "The article doesn't say: I can only answer questions about this article."
@@ -103,7 +107,12 @@ _WHAT_MONEY = re.compile(
 # "It did not say how many missiles were intercepted.": the article says outright that it lacks the answer.
 _UNDISCLOSED = re.compile(
     r"\b(?:did not|didn't|does not|doesn't|would not|wouldn't|declined to|refused to|never)\s+"
-    r"(?:say|disclose|give|specify|reveal|publish|provide|confirm)\s+(how many|how much|when|where|who|which|why)\b",
+    r"(?:say|disclose|give|specify|reveal|publish|provide|confirm)\s+(how many|how much|when|where|who|which|why)\b|"
+    # "… but Healey said only that production would be accelerated and gave no date", "without giving a figure"
+    r"\b(?:gave|gives|give|giving|offered|set|named|provided)\s+no\s+(date|timeline|timetable|figure|number|cost|"
+    r"price|name|reason)s?\b|"
+    r"\bwithout\s+(?:giving|setting|offering|naming|providing)\s+(?:a|an|any)\s+(date|timeline|timetable|figure|"
+    r"number|cost|price|name|reason)s?\b",
     re.IGNORECASE,
 )
 _UNDISCLOSED_KIND = {
@@ -114,6 +123,15 @@ _UNDISCLOSED_KIND = {
     "who": ("who", "source"),
     "which": ("target", "weapon"),
     "why": ("why",),
+    "date": ("when",),
+    "timeline": ("when",),
+    "timetable": ("when",),
+    "figure": ("count", "money", "quantity"),
+    "number": ("count",),
+    "cost": ("money",),
+    "price": ("money",),
+    "name": ("who", "target", "weapon"),
+    "reason": ("why",),
 }
 # How much of the question such a sentence must cover by itself.
 _UNDISCLOSED_FIT = 0.5
@@ -136,7 +154,7 @@ def _undisclosed(retriever: Retriever, intent: Intent) -> bool:
         m = _UNDISCLOSED.search(hit.passage.text)
         if (
             m
-            and intent.kind in _UNDISCLOSED_KIND[m.group(1).lower()]
+            and intent.kind in _UNDISCLOSED_KIND[next(g for g in m.groups() if g).lower()]
             and overlap(hit) > answered
             and retriever.coverage(intent, hit.passage, own=True) >= _UNDISCLOSED_FIT
         ):
@@ -290,10 +308,7 @@ def _has_new_name(spans: SpanReader, phrase: str | None, question: str, passages
             continue
         end = start + len(phrase)
         return any(
-            start <= t.idx < end
-            and t.lower_ not in asked
-            and ((t.tag_ in ("NNP", "NNPS") and not _MONTH_OR_DAY.match(t.text)) or _ORDINAL.match(t.text))
-            for t in doc
+            start <= t.idx < end and t.lower_ not in asked and (_is_name_word(t) or _ORDINAL.match(t.text)) for t in doc
         )
     return True  # a phrase built from several places: leave it to the lead
 
@@ -311,13 +326,18 @@ def _names_something(spans: SpanReader, text: str, question: str) -> bool:
         if c.dep_ == "nsubj"
         for t in c.subtree
     }
-    return any(
-        t.tag_ in ("NNP", "NNPS")
-        and t.i not in known | speakers
-        and t.lower_ not in asked
-        and not _MONTH_OR_DAY.match(t.text)
-        for t in s.doc
+    # "What's the name of the Hong Kong trading company?" is not answered by the countries a sentence lists.
+    places = (
+        {i for n in s.names if n.kind in ("country", "place") for i in range(n.start, n.end)}
+        if _NAME_OF.search(question) and spans.asked_class(question) not in _PLACE_CLASSES
+        else set()
     )
+    return any(_is_name_word(t) and t.i not in known | speakers | places and t.lower_ not in asked for t in s.doc)
+
+
+def _is_name_word(tok: Token) -> bool:
+    """Part of a name the answer could give: not a month or a weekday."""
+    return tok.tag_ in ("NNP", "NNPS") and not _MONTH_OR_DAY.match(tok.text)
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")

@@ -19,6 +19,8 @@ from bot.extractive.reading import Sentence
 from bot.extractive.weapons import weapons_in
 from bot.language import strip_dateline, strip_label
 from bot.qa import phrases
+from bot.qa.answer_types import PAST_TIME
+from bot.qa.intent import is_future
 from bot.qa.lexicon import stem
 
 if TYPE_CHECKING:
@@ -220,6 +222,10 @@ class SpanReader:
             candidates = [(1, w.text) for w in found]
         elif kind == "when":
             candidates = [(1, d) for d in phrases.dates(s)]
+            if is_future(question):
+                # "When will the missiles arrive?" is not answered by "since February 2022".
+                past = " ".join(m.group(0) for m in PAST_TIME.finditer(s.text))
+                candidates = [(r, d) for r, d in candidates if d not in past]
         elif kind == "distance":
             candidates = [(1, d) for d in phrases.distances(s)]
         elif (
