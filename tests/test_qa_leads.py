@@ -781,3 +781,18 @@ def test_a_future_when_question_is_not_answered_with_a_past_date():
     )
     lead = _lead(text, "When will the first of the new missiles reach Ukraine?")
     assert "2022" not in lead, lead
+
+
+# A price per barrel is no sum of revenue or aid, but it is what a question about the price cap asks for.
+PRICE = (
+    "Oil remains Russia's largest source of export revenue. The G7 price cap, set at $60 a barrel for crude, was "
+    "meant to limit Moscow's earnings from oil."
+)
+
+
+def test_a_unit_price_is_no_answer_to_how_much_revenue():
+    assert _lead(PRICE, "How much oil revenue is Russia expected to lose?") == "The article doesn't say."
+
+
+def test_a_unit_price_answers_a_question_about_the_price_cap():
+    assert _lead(PRICE, "What is the oil price cap?").startswith("$60")

@@ -82,6 +82,12 @@ _SHARE = re.compile(
     r"fifths?|most|majority|bulk|all but)\b",
     re.IGNORECASE,
 )
+_UNIT_PRICE_AFTER = re.compile(
+    r"\s*(?:(?:a|an|per)\s+(?:barrel|tonne|ton|unit|shell|round|missile|drone|litre|liter|gallon|share|kilogram|kg)\b|"
+    r"(?:each|apiece)\b)",
+    re.IGNORECASE,
+)
+_PRICE_Q = re.compile(r"\b(?:price|prices|priced|cap|ceiling|rate|tariff|fee)\b", re.IGNORECASE)
 _PER_UNIT = re.compile(r"\b(?:each|per|apiece|a piece|a unit|a (?:shell|round|missile|drone|barrel|tonne))\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[- ][A-Z][\w-]+)*")
 
@@ -276,7 +282,11 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
     if kind == "money":
         # "How much of the €50bn goes to the military?": the question's own sum is given, not asked.
         given = {(m.value, m.currency) for m in find_money(intent.text)}
-        if not any((m.value, m.currency) not in given for m in find_money(text)):
+        new = [m for m in find_money(text) if (m.value, m.currency) not in given]
+        if not intent.per_unit and not _PRICE_Q.search(intent.text):
+            # "$60 a barrel" is a price, no answer to how much revenue, aid or a contract comes to.
+            new = [m for m in new if not _UNIT_PRICE_AFTER.match(text[m.end :])]
+        if not new:
             return False
         if intent.per_unit and not _PER_UNIT.search(text):
             return False  # a contract's total is not the price of each shell
