@@ -132,6 +132,18 @@ class ClaimReader:
             )
         ):
             return True  # "the town remained under its control": the speaker's own side holds it
+        if (
+            lemma == "target"
+            and token.pos_ == "NOUN"
+            and token.dep_ == "nsubj"
+            and token.head.lemma_ == "be"
+            and syntax.first_child(token.head, "attr") is not None
+            and not self._hypothetical(token.head)
+            and (self._military(s, token.head) or bool(places_in(s)) or bool(s.names_of("weapon")))
+        ):
+            # "the target was the arsenal of the 1046th Logistics Support Centre near Karachev", "claimed the target
+            # had been a command post" beside "wreckage near the village of Marino"
+            return True
         if lemma == "contest" and token.tag_ in ("VBN", "JJ") and syntax.first_child(token, "dobj", "agent") is None:
             return True
         if (

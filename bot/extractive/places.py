@@ -7,6 +7,7 @@ that the press names with no grammatical hint ("Pokrovsk came under fire").
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
@@ -162,6 +163,7 @@ _TAKEN = {
 }
 
 
+_UNIT_NUMBER = re.compile(r"^\d+(?:st|nd|rd|th)$")
 # Nouns of taking or holding ground: "the capture of Novoselivka", "the fall of Avdiivka", "control of X".
 _TAKING_NOUNS = {
     "capture",
@@ -241,6 +243,8 @@ def places_in(s: Sentence, indices: set[int] | None = None) -> list[str]:
         )
         if not grammatical:
             continue
+        if token.dep_ in ("compound", "amod", "nmod") and any(_UNIT_NUMBER.match(c.text) for c in head.lefts):
+            continue  # "the 1046th Logistics Support Centre": a unit's name, not a place
         if token.dep_ in ("compound", "amod", "nmod") and any(c.dep_ == "compound" and c.i > token.i for c in head.lefts):
             continue  # only the last word of "Velyka Novosilka district" starts the name
         start, end = _compound_span(token)
