@@ -133,6 +133,20 @@ class ClaimReader:
         ):
             return True  # "the town remained under its control": the speaker's own side holds it
         if (
+            lemma == "control"
+            and token.pos_ == "NOUN"
+            and token.head.lower_ in ("in", "under")
+            and syntax.is_verbal(token.head.head)
+            and (holder := syntax.subject(token.head.head)) is not None
+            and (
+                self.lx.side_words.get(holder.lower_)
+                or any(self.lx.side_words.get(c.lower_) for c in holder.lefts)
+                or holder.lemma_.lower() in self.lx.military
+            )
+            and places_in(s, {t.i for p in syntax.children(token, "prep") for t in p.subtree})
+        ):
+            return True  # "Ukrainian units remained in control of Basivka": who holds the place asked about
+        if (
             lemma == "target"
             and token.pos_ == "NOUN"
             and token.dep_ == "nsubj"
