@@ -90,8 +90,16 @@ def scope_of(anchors: list[Token]) -> tuple[str | None, bool]:
                 and syntax.first_child(child, "nsubj", "mark") is None
                 and len(list(child.subtree)) > 1  # "no conditions attached": a lone participle says nothing of where
             )
+            # "…, but not beyond the border region" (a preposition the parse may join as a conjunct), "with the
+            # exception of civilian infrastructure": an exception limits the rule.
+            exception = (child.dep_ == "conj" and child.pos_ == "ADP" and child.lower_ in _SCOPE_PREPS) or (
+                child.dep_ == "prep"
+                and child.lower_ == "with"
+                and any(o.lemma_.lower() == "exception" for o in syntax.children(child, "pobj"))
+            )
             if (
                 (child.dep_ == "prep" and child.lower_ in _SCOPE_PREPS)
+                or exception
                 or purpose
                 or (child.dep_ == "advmod" and child.lower_ in ("deep", "only", "solely", "exclusively"))
             ):
