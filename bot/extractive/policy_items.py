@@ -142,7 +142,11 @@ class PolicyItemReader(PolicyReader):
         verb = action if action is not None and syntax.is_verbal(action) else setter
         if verb is not None and syntax.modals(verb) & {"could", "might", "would"} and _under_condition(verb):
             return None  # "If Congress approved more money, the administration could send Patriots": no rule, a maybe
-        anchors = [t for t in (weapon.head if weapon else start, setter, action) if t is not None]
+        # A weapon named in the sentence before ("may use them") is ruled on where the pronoun stands.
+        elsewhere = weapon is not None and weapon.head.doc is not s.doc
+        anchors = [t for t in (weapon.head if weapon and not elsewhere else start, setter, action) if t is not None]
+        if elsewhere and start.head not in anchors:
+            anchors.append(start.head)
         scope, limited = scope_of(anchors)
         if action is not None and action.pos_ == "NOUN" and self.frame(action) == "supply":
             # "refused to allow the re-export of Swiss-made ammunition to Ukraine": what is held back.
@@ -176,6 +180,9 @@ class PolicyItemReader(PolicyReader):
             used = {t.i for o in syntax.children(action, "dobj") for t in o.subtree}
             owners = [n.canonical for n in s.names_of("actor") if n.start in used and n.canonical not in BELLIGERENTS]
             actor = owners[0] if owners else None
+        if actor is None and elsewhere and weapon is not None:
+            earlier = next((x for x in self.ctx.sentences if x.doc is weapon.head.doc), None)
+            actor = supplier_in(earlier, weapon) if earlier is not None else None  # "Swedish-supplied weapons"
         name = weapon.text if weapon else None
         thing = syntax.first_child(action, "dobj") if weapon is None and action is not None else None
         if thing is not None and action is not None and action.lemma_.lower() == "use" and thing.pos_ == "NOUN":
@@ -267,6 +274,17 @@ class PolicyItemReader(PolicyReader):
             if named:
                 out.append((obj, named[0]))
                 covered.add(verb.i)
+        # "Ukraine may use them anywhere, with the exception of …": the weapons of the sentence before, by a pronoun.
+        for verb in s.doc:
+            obj = syntax.first_child(verb, "dobj") if syntax.is_verbal(verb) else None
+            if obj is None or verb.i in covered or obj.lower_ not in ("it", "them") or self.frame(verb) != "use":
+                continue
+            if not syntax.modals(verb) & (PERMISSIVE_MODALS | self._backshift(verb)):
+                continue
+            before = self._named_before(s) or self._supplied_before(s)
+            if before:
+                out.append((obj, before[-1]))
+                covered.add(verb.i)
         # "Ukraine may neutralise military sites in Russia": a rule stated by the modal alone.
         for verb in s.doc:
             if verb.i in covered or not syntax.is_verbal(verb) or not self._strikes_targets(verb):
@@ -301,6 +319,14 @@ class PolicyItemReader(PolicyReader):
             if named:
                 return named
         return []
+
+    def _supplied_before(self, s: Sentence) -> list[Weapon]:
+        """Weapons of the sentence before whose supplier is named ("Swedish-supplied weapons"), when it names
+        no system: what "them" stands for in "Ukraine may use them anywhere"."""
+        before = self.ctx.sentences[s.index - 1] if s.index >= 1 and self.ctx.sentences else None
+        if before is None or before.para != s.para:
+            return []
+        return [w for w in weapons_in(before, self.lx) if supplier_in(before, w)]
 
     def _supply_named_before(self, s: Sentence, frame_tok: Token, weapons: list[Weapon]) -> tuple[Token, Weapon] | None:
         """A decision on "the transfer", "the delivery", "sending them" whose weapon an earlier sentence named."""
