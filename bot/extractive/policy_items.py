@@ -234,6 +234,11 @@ class PolicyItemReader(PolicyReader):
                 t
                 for t in frame_tok.subtree
                 if syntax.is_verbal(t) and t.i not in covered and (self.frame(t) == "use" or self._strikes_targets(t))
+            ] or [
+                # "weighing whether to drop its restriction on strikes across the border": strikes as a noun
+                t
+                for t in frame_tok.subtree
+                if t.pos_ == "NOUN" and t.lemma_.lower() in _STRIKE_NOUNS and t.i not in covered and any(t.children)
             ]
             if any(w.head.i in {t.i for t in frame_tok.subtree} for w in weapons):
                 continue
@@ -245,7 +250,8 @@ class PolicyItemReader(PolicyReader):
                     covered.add(frame_tok.i)
                 continue
             use = uses[0]
-            start = next(iter(use.children), None)
+            # A noun of striking is ruled on itself ("its restriction on strikes across the border").
+            start = use if use.pos_ == "NOUN" else next(iter(use.children), None)
             if start is None:
                 continue
             pronoun = any(syntax.is_pronoun(c) and c.lower_ in ("they", "them", "it") for c in use.children)
@@ -411,6 +417,9 @@ class PolicyItemReader(PolicyReader):
                 for o in found
             )
         ]
+
+
+_STRIKE_NOUNS = frozenset({"strike", "attack"})
 
 
 def _inside(name: str | None, other: str | None) -> bool:
