@@ -125,7 +125,12 @@ class ExtractiveEngine:
             if not any(f.section == "sanctions" for f in found):
                 more = follow_up.read(s)  # "The package also bans …", "Among them are …"
                 found += [more] if more is not None else []
-            found += follow_up.totals(s)  # "bringing the total number of listed ships to 557"
+            totals = follow_up.totals(s)  # "bringing the total number of listed ships to 557"
+            if totals:
+                # "The listings bring the number of vessels under British sanctions to 540": the running total is
+                # the line, not "the number of vessels" read as the measure's targets.
+                found = [f for f in found if not (f.section == "sanctions" and _a_tally(f.fields.get("targets")))]
+            found += totals
             continued = aid.more.continuation(s)
             if continued is None:
                 found += aid.read(s, article_about_ukraine=about_ukraine)
@@ -216,3 +221,8 @@ def _summary(units: list[list[str]]) -> str:
             return " ".join([strip_dateline(paragraph[0]), *paragraph[1:2]])
     # A digest of short lines: its first two, without their list markers.
     return " ".join(BULLET.sub("", " ".join(p), count=1) for p in units[:2])[:600]
+
+
+def _a_tally(targets: object) -> bool:
+    """ "the number of shadow-fleet vessels under British sanctions": a count's name, not who is targeted."""
+    return isinstance(targets, str) and targets.lower().startswith(("the number of", "the total", "the tally"))

@@ -80,6 +80,8 @@ _STAND_FOR = {"they", "these", "those", "it", "them"}
 # "bringing the total number of blacklisted ships to 557", "this takes the number of vessels the UK has
 # sanctioned to more than 450": a running total, of names on a sanctions list.
 _BRINGS = {"bring", "take", "raise", "push", "lift"}
+# The tagger's lemma of "bring" is sometimes "bre": the written forms count as well.
+_BRING_FORMS = {"bring", "brings", "brought", "bringing", "takes", "took", "taking", "raises", "raised", "raising"}
 _LISTED = {"sanction", "sanctions", "list", "blacklist", "designate", "designation", "listing"}
 _WINDOW = 2  # sentences after the measure in which a follow-up still belongs to it
 _DESCRIBED_WINDOW = 12  # sentences back in which "the package" still finds the package it names
@@ -167,7 +169,7 @@ class SanctionsFollowUp:
         """Running totals of a sanctions list, wherever they are said."""
         out: list[Found] = []
         for verb in s.doc:
-            if verb.lemma_.lower() not in _BRINGS or not syntax.is_verbal(verb):
+            if (verb.lemma_.lower() not in _BRINGS and verb.lower_ not in _BRING_FORMS) or not syntax.is_verbal(verb):
                 continue
             total = syntax.first_child(verb, "dobj")
             to = next((p for p in syntax.children(verb, "prep") if p.lower_ == "to"), None)
