@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from bot.language import CONTINUATION, MONTH_PATTERN, WEEKDAY_PATTERN
+from bot.language import MONTH_PATTERN, WEEKDAY_PATTERN
 from bot.qa.answer_types import asked_numbers, has_figure
+from bot.qa.companions import MAX_QUOTES, SHORT_WORDS, with_antecedents, with_contents, with_followers
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lead import figure_across, figure_in, span_across
 from bot.qa.lexicon import COUNT_SYNONYMS, OFF_TOPIC, SYNONYMS, stem, tokens
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 
 DOESNT_SAY = "The article doesn't say."
 REDIRECT = "The article doesn't say: I can only answer questions about this article."
-MAX_QUOTES = 3
 # A later passage is quoted too when it scores at least this share of the best one; passages that carry
 # the asked-for sort of fact (an amount, a date) are few, so more of them may join.
 _RELATIVE = 0.4
@@ -45,8 +45,6 @@ _LOOSE_FIT = 0.6
 _LOOSE_RANKS = 3
 # Passages looked at for one that covers the question well enough.
 _CANDIDATES = 10
-# A best sentence this short states a stance; the sentence after it says who and what.
-_SHORT_WORDS = 8
 _ANTECEDENT_STARTS = {
     "who": re.compile(r"^(?:He|She|They|His|Her|Their)\b"),
     "why": re.compile(
@@ -411,71 +409,6 @@ def _part_hits(retriever: Retriever, intent: Intent, min_coverage: float) -> lis
     return [h for h in hits if h.score >= (_RELATIVE_TYPED if typed else _RELATIVE) * best]
 
 
-def _with_followers(retriever: Retriever, chosen: list[Hit]) -> list[Hit]:
-    """Add the sentence that finishes a chosen one's thought, in rank order, within MAX_QUOTES.
-
-    "He has argued that…" after the best sentence continues it; a very short sentence ("Kyiv rejects
-    that.") only states a stance, and the sentence after it says who and what.
-    """
-    followers: dict[int, Hit] = {}
-    for rank, hit in enumerate(chosen):
-        p = hit.passage
-        follower = retriever.passages[p.index + 1] if p.index + 1 < len(retriever.passages) else None
-        if follower is None or follower.prev != p.index or any(h.passage is follower for h in chosen):
-            continue
-        if (rank == 0 and CONTINUATION.match(follower.text)) or len(p.text.split()) <= _SHORT_WORDS:
-            followers[rank] = Hit(passage=follower, score=0.0, fits=True)
-    # A follower only finishes a thought; it takes the place of a ranked passage only when the chosen one
-    # is too short to stand alone.
-    out: list[Hit] = []
-    for rank, hit in enumerate(chosen):
-        out.append(hit)
-        extra = followers.get(rank)
-        if extra is None or any(h.passage is extra.passage for h in out):
-            continue
-        short = len(hit.passage.text.split()) <= _SHORT_WORDS
-        if short or len(chosen) + len(out) - rank - 1 < MAX_QUOTES:
-            out.append(extra)
-    return out[:MAX_QUOTES]
-
-
-_CONTENTS_SCAN = 5  # well-ranked sentences searched for the goods a package holds
-
-
-def _with_contents(retriever: Retriever, spans: SpanReader, chosen: list[Hit], ranked: list[Hit]) -> list[Hit]:
-    """ "What's in the Swedish package?": when no chosen sentence names goods, a well-ranked one that does, or
-    the one after a well-ranked announcement ("Sweden commits 9.6 billion kronor. The biggest items are Archer
-    …"), comes second."""
-    if any(spans.goods(h.passage.text) for h in chosen):
-        return chosen
-    for hit in ranked[:_CONTENTS_SCAN]:
-        index = hit.passage.index
-        for step in (0, 1, 2):
-            if index + step >= len(retriever.passages):
-                break
-            passage = retriever.passages[index + step]
-            if passage.paragraph != hit.passage.paragraph or not passage.quotable:
-                break
-            if spans.goods(passage.text) and all(h.passage is not passage for h in chosen):
-                extra = Hit(passage=passage, score=hit.score, fits=True)
-                return (chosen[:1] + [extra] + chosen[1:])[:MAX_QUOTES]
-    return chosen
-
-
-def _with_antecedents(retriever: Retriever, chosen: list[Hit], start: re.Pattern[str]) -> list[Hit]:
-    """The sentence a chosen one leans on comes along, ahead of lower-ranked passages: for "who", "He asked
-    whether…" names no one; for "why", "As a result, none of…" has its reason in the sentence before."""
-    out: list[Hit] = []
-    for hit in chosen:
-        prev = hit.passage.prev
-        if prev is None and hit.passage.index > 0 and retriever.passages[hit.passage.index - 1].quotable:
-            prev = hit.passage.index - 1  # the last sentence of the paragraph before
-        if start.match(hit.passage.text) and prev is not None and not any(h.passage.index == prev for h in chosen + out):
-            out.append(Hit(passage=retriever.passages[prev], score=0.0, fits=True))
-        out.append(hit)
-    return out[:MAX_QUOTES]
-
-
 # "How did the Kremlin react?", "How is Kyiv responding to the claim?", "How did Moscow answer it?"
 _REACTION_Q = re.compile(
     r"^\W*(?:and\s+|so\s+)?how\s+(?:did|does|do|has|have|is|are|was|were)\b.*\b(?:react|respond|reply|answer|"
@@ -490,7 +423,7 @@ def _reaction(retriever: Retriever, chosen: list[Hit], speaker: str | None) -> s
     own = [h for h in chosen if speaker and retriever.speaks(h.passage, speaker)] or chosen
     best = max(own, key=lambda h: h.score).passage
     follower = retriever.passages[best.index + 1] if best.index + 1 < len(retriever.passages) else None
-    if len(best.text.split()) <= _SHORT_WORDS and follower is not None and follower.prev == best.index:
+    if len(best.text.split()) <= SHORT_WORDS and follower is not None and follower.prev == best.index:
         return follower.text
     return best.text
 
@@ -557,11 +490,11 @@ def find_answer(
                 break
             if all(h.passage is not hit.passage for h in chosen):
                 chosen.append(hit)
-    chosen = _with_followers(retriever, chosen[:MAX_QUOTES])
+    chosen = with_followers(retriever, chosen[:MAX_QUOTES])
     if spans is not None and main.kind in ("what", "target") and spans.asks_contents(question):
-        chosen = _with_contents(retriever, spans, chosen, retriever.rank(main))
+        chosen = with_contents(retriever, spans, chosen, retriever.rank(main))
     if main.kind in _ANTECEDENT_STARTS:
-        chosen = _with_antecedents(retriever, chosen, _ANTECEDENT_STARTS[main.kind])
+        chosen = with_antecedents(retriever, chosen, _ANTECEDENT_STARTS[main.kind])
     if (
         main.kind in ("money", "count")
         and asks_stated_total(question)
