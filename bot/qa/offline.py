@@ -16,14 +16,16 @@ from typing import TYPE_CHECKING
 from bot.language import MONTH_PATTERN, WEEKDAY_PATTERN
 from bot.qa.answer_types import asked_numbers, has_figure
 from bot.qa.companions import MAX_QUOTES, SHORT_WORDS, with_antecedents, with_contents, with_followers
+from bot.qa.focus import asked_speaker
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lead import figure_across, figure_in, span_across
-from bot.qa.lexicon import COUNT_SYNONYMS, OFF_TOPIC, SYNONYMS, stem, tokens
+from bot.qa.lexicon import COUNT_SYNONYMS, GENERIC, OFF_TOPIC, SYNONYMS, stem, tokens
 from bot.qa.phrases import gist, reported_reply
 from bot.qa.pick import asks_stated_total, states_total
 from bot.qa.retrieve import ASKED_IN_PASSAGE as _ASKED_IN_PASSAGE
 from bot.qa.retrieve import Hit, Retriever
 from bot.qa.span import SpanReader
+from bot.qa.withheld import withheld
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -102,43 +104,64 @@ _WHAT_MONEY = re.compile(
 )
 
 
-# "It did not say how many missiles were intercepted.": the article says outright that it lacks the answer.
-_UNDISCLOSED = re.compile(
-    r"\b(?:did not|didn't|does not|doesn't|would not|wouldn't|declined to|refused to|never)\s+"
-    r"(?:say|disclose|give|specify|reveal|publish|provide|confirm)\s+(how many|how much|when|where|who|which|why)\b|"
-    # "… but Healey said only that production would be accelerated and gave no date", "without giving a figure"
-    r"\b(?:gave|gives|give|giving|offered|set|named|provided)\s+no\s+(date|timeline|timetable|figure|number|cost|"
-    r"price|name|reason)s?\b|"
-    r"\bwithout\s+(?:giving|setting|offering|naming|providing)\s+(?:a|an|any)\s+(date|timeline|timetable|figure|"
-    r"number|cost|price|name|reason)s?\b",
-    re.IGNORECASE,
-)
-_UNDISCLOSED_KIND = {
-    "how many": ("count",),
-    "how much": ("money", "quantity"),
-    "when": ("when",),
-    "where": ("where",),
-    "who": ("who", "source"),
-    "which": ("target", "weapon"),
-    "why": ("why",),
-    "date": ("when",),
-    "timeline": ("when",),
-    "timetable": ("when",),
-    "figure": ("count", "money", "quantity"),
-    "number": ("count",),
-    "cost": ("money",),
-    "price": ("money",),
-    "name": ("who", "target", "weapon"),
-    "reason": ("why",),
-}
 # How much of the question such a sentence must cover by itself.
-_UNDISCLOSED_FIT = 0.5
+_WITHHELD_FIT = 0.5
 
 
-def _undisclosed(retriever: Retriever, intent: Intent) -> bool:
-    """Does a passage about this very question say the figure or name it asks for was not given?"""
+# What a withheld thing must hold to be what a question of each kind asks for (stems).
+_WITHHELD_MARKERS = {
+    "count": frozenset({"many", "number", "figure", "count", "quantity", "toll", "size", "scale"}),
+    "money": frozenset({"much", "sum", "amount", "cost", "price", "valu", "figure", "worth", "size"}),
+    "quantity": frozenset({"much", "many", "quantity", "amount", "extent", "size", "figure"}),
+    "when": frozenset({"when", "date", "timeline", "timetable", "schedul", "time"}),
+    "where": frozenset({"where", "location", "place"}),
+    "who": frozenset({"who", "whom", "name", "identity"}),
+    "source": frozenset({"who", "whom", "name", "identity"}),
+    "why": frozenset({"why", "reason", "explanation"}),
+}
+# A question without a class noun is about the withheld thing when this share of its words is in it.
+_WITHHELD_SHARE = 0.5
+# A question whose noun the article only ever withholds needs this much of its words around one mention.
+_WITHHELD_MENTION = 0.25
+# Kinds of answer an article gives by name without the class word ("land mines" for "which weapon").
+_NAMED_KINDS = frozenset({"weapon", "target", "who", "source", "where"})
+
+
+def _asked_nouns(spans: SpanReader, intent: Intent, question: str) -> set[str]:
+    """The stems of what the question asks for by name: "units" in "Which units …?", "rate" in "What
+    interest rate …?", the thing counted, the money's purpose."""
+    nouns = {n for n in (spans.asked_class(question), intent.head, intent.money_focus) if n}
+    return nouns | set(intent.focus)
+
+
+def _withheld(retriever: Retriever, spans: SpanReader | None, intent: Intent, question: str) -> bool:
+    """Does a passage about this very question say the thing it asks for was not given or not yet settled
+    ("would not say how …", "has yet to be fixed", "gave no indication of which units", "declined to
+    name them")?"""
+    if spans is None or intent.kind == "yesno":
+        return False
     ranked = retriever.rank(intent)
     given = asked_numbers(intent)
+    named = _asked_nouns(spans, intent, question)
+    asked = named | {s for n in named for s in SYNONYMS.get(n, ())}
+    words = {t for t, w in intent.terms.items() if w >= 1.0 and t not in given and t not in GENERIC}
+    speaker = intent.speaker or asked_speaker(question)
+    # The article may speak of the thing asked for only to say it is not given ("the interest rate has
+    # yet to be fixed"): every sentence with the word withholds it.
+    with_noun = [p for p in retriever.passages if p.quotable and named & set(tokens(p.text))]
+    mention = max((retriever.coverage(intent, p) for p in with_noun), default=0.0)
+    if (
+        intent.kind not in _NAMED_KINDS
+        and mention >= _WITHHELD_MENTION
+        and all(any(named & w.aspect for w in withheld(spans.sentence(p.text).doc)) for p in with_noun)
+        # A figure of the sort asked for that covers the question better answers it in other words
+        # ("had lost up to 210 servicemen" for "What losses …?").
+        and not (
+            intent.kind in TYPED_KINDS
+            and any(h.fits and retriever.coverage(intent, h.passage) > mention for h in ranked[:_CANDIDATES])
+        )
+    ):
+        return True
 
     def overlap(hit: Hit) -> float:
         # All the question's words, the thread's too; a number the question states is given, not asked.
@@ -148,15 +171,36 @@ def _undisclosed(retriever: Retriever, intent: Intent) -> bool:
     # A passage with the fact that shares more of the question wins: the article may give this figure and
     # withhold another.
     answered = max((overlap(h) for h in ranked[:_CANDIDATES] if h.fits), default=0.0)
-    for hit in ranked[:_LOOSE_RANKS]:
-        m = _UNDISCLOSED.search(hit.passage.text)
-        if (
-            m
-            and intent.kind in _UNDISCLOSED_KIND[next(g for g in m.groups() if g).lower()]
-            and overlap(hit) > answered
-            and retriever.coverage(intent, hit.passage, own=True) >= _UNDISCLOSED_FIT
-        ):
-            return True
+    for rank, hit in enumerate(ranked[:_CANDIDATES]):
+        # The thing asked for by name may be withheld in a passage that only shares it with the question, its
+        # context (the sentences before) saying the rest; without a name, the passage must cover the question.
+        fit = retriever.coverage(intent, hit.passage, own=not asked)
+        if fit < _WITHHELD_FIT or (not asked and rank >= _LOOSE_RANKS):
+            continue
+        for missing in withheld(spans.sentence(hit.passage.text).doc):
+            if asked:
+                if not asked & missing.aspect:
+                    continue
+                # Another passage that names the thing asked for, or gives the sort of fact asked for, and covers
+                # the question as well may answer it, when it is in the voice the question asks for.
+                elsewhere = any(
+                    h.passage is not hit.passage
+                    and ((h.fits and intent.kind in TYPED_KINDS) or asked & set(tokens(h.passage.text)))
+                    and retriever.coverage(intent, h.passage) >= fit
+                    and (speaker is None or retriever.speaks(h.passage, speaker))
+                    for h in ranked[:_CANDIDATES]
+                )
+                if not elsewhere:
+                    return True
+            elif (
+                _WITHHELD_MARKERS.get(intent.kind, frozenset()) & missing.aspect
+                or (
+                    missing.indirect
+                    and len(words & missing.about) >= 2
+                    and len(words & missing.about) >= _WITHHELD_SHARE * len(words)
+                )
+            ) and (intent.kind not in TYPED_KINDS or overlap(hit) > answered):
+                return True
     return False
 
 
@@ -470,7 +514,7 @@ def find_answer(
         retriever.missing_names(main)
         or _missing_head(retriever, main)
         or (spans is not None and _missing_class(retriever, spans, question))
-        or _undisclosed(retriever, main)
+        or _withheld(retriever, spans, main, question)
         or _missing_year(retriever, question)
         or _silent_side(retriever, spans, main)
     ):
