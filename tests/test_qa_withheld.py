@@ -59,6 +59,7 @@ def test_a_sentence_that_gives_the_thing_withholds_nothing(sentence):
         "Which other governments are expected to join the scheme?",
         "Which brigades does the Torvan army say took Mossgrove?",
         "How many Falke radar trucks is Kesh sending?",
+        "Who is the Torvan shipping magnate who owns Blue Heron?",
     ],
 )
 def test_a_question_about_what_the_article_withholds_gets_doesnt_say(loanhall, question):
@@ -74,8 +75,15 @@ def test_a_question_about_what_the_article_withholds_gets_doesnt_say(loanhall, q
         ("Who builds the radar trucks?", "Orrin Motors"),
         ("Who says Mossgrove was taken?", "Torvan army"),
         ("How many attacks were repelled near Mossgrove?", "14 attacks"),
+        ("Who sanctioned the tankers?", "customs office"),
     ],
 )
 def test_what_the_same_sentences_do_give_is_answered(loanhall, question, key):
     answer = ask(loanhall, question)
     assert answer.answer != DOESNT_SAY and key in joined(answer), answer
+
+
+def test_the_doer_asked_for_is_the_doer_of_the_questions_own_verb(loanhall):
+    # "sanctioned" only describes the network; the question asks who runs it.
+    answer = ask(loanhall, "Which company runs the sanctioned smuggling network?")
+    assert answer.answer.startswith("Blue Heron Freight"), answer

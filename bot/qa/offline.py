@@ -119,6 +119,7 @@ _WITHHELD_MARKERS = {
     "source": frozenset({"who", "whom", "name", "identity"}),
     "why": frozenset({"why", "reason", "explanation"}),
 }
+_QUESTION_MARKS = frozenset({"how", "which", "what", "when", "where", "who", "whom", "whose", "why", "whether"})
 # A question without a class noun is about the withheld thing when this share of its words is in it.
 _WITHHELD_SHARE = 0.5
 # A question whose noun the article only ever withholds needs this much of its words around one mention.
@@ -127,10 +128,19 @@ _WITHHELD_MENTION = 0.25
 _NAMED_KINDS = frozenset({"weapon", "target", "who", "source", "where"})
 
 
+def _marked(aspect: frozenset[str], markers: frozenset[str], words: set[str]) -> bool:
+    """Is the withheld thing of the sort asked for ("no date" for "when"), and, when it says more than its
+    sort, about what the question is about ("did not identify the owner" is no answer to who sanctioned)?"""
+    if not aspect & markers:
+        return False
+    rest = aspect - markers - _QUESTION_MARKS
+    return not rest or any(t == w or (t.startswith(w) and len(t) - len(w) <= 4) for t in rest for w in words)
+
+
 def _asked_nouns(spans: SpanReader, intent: Intent, question: str) -> set[str]:
     """The stems of what the question asks for by name: "units" in "Which units …?", "rate" in "What
     interest rate …?", the thing counted, the money's purpose."""
-    nouns = {n for n in (spans.asked_class(question), intent.head, intent.money_focus) if n}
+    nouns = {n for n in (spans.asked_class(question), spans.identity_of(question), intent.head, intent.money_focus) if n}
     return nouns | set(intent.focus)
 
 
@@ -151,7 +161,9 @@ def _withheld(retriever: Retriever, spans: SpanReader | None, intent: Intent, qu
     with_noun = [p for p in retriever.passages if p.quotable and named & set(tokens(p.text))]
     mention = max((retriever.coverage(intent, p) for p in with_noun), default=0.0)
     if (
-        intent.kind not in _NAMED_KINDS
+        # "Which weapon …?" may be answered by a name without the class word; "Who is the businessman …?" is
+        # answered where the businessman is.
+        (intent.kind not in _NAMED_KINDS or spans.identity_of(question))
         and mention >= _WITHHELD_MENTION
         and all(any(named & w.aspect for w in withheld(spans.sentence(p.text).doc)) for p in with_noun)
         # A figure of the sort asked for that covers the question better answers it in other words
@@ -193,7 +205,7 @@ def _withheld(retriever: Retriever, spans: SpanReader | None, intent: Intent, qu
                 if not elsewhere:
                     return True
             elif (
-                _WITHHELD_MARKERS.get(intent.kind, frozenset()) & missing.aspect
+                _marked(missing.aspect, _WITHHELD_MARKERS.get(intent.kind, frozenset()), set(intent.terms))
                 or (
                     missing.indirect
                     and len(words & missing.about) >= 2

@@ -119,9 +119,12 @@ def quantities(s: Sentence, question: set[str]) -> list[str]:
     return out
 
 
-def doers(s: Sentence, question: set[str], reporting: frozenset[str], *, framed: bool = False) -> list[tuple[int, str]]:
+def doers(
+    s: Sentence, question: set[str], reporting: frozenset[str], *, framed: bool = False, verb: str | None = None
+) -> list[tuple[int, str]]:
     """Who does what the question asks about: subjects of the sentence's verbs, the speakers of reported
-    words last ("Who does Zakharova say helped plan it?" wants who helped, not Zakharova)."""
+    words last ("Who does Zakharova say helped plan it?" wants who helped, not Zakharova). With ``verb``, the
+    lemma of the question's own verb, only that verb's doer is the one asked about."""
     ranked: list[tuple[int, bool, int, str]] = []
     for tok in s.doc:
         if tok.lower_ == "according" and (to := syntax.first_child(tok, "prep")) is not None:
@@ -147,7 +150,11 @@ def doers(s: Sentence, question: set[str], reporting: frozenset[str], *, framed:
         # "Who does Moscow say took …?": the saying frames the question; "Who told Putin …?" asks for the teller.
         # The doer of the verb asked about comes first, then other doers, the speakers of reported words last.
         saying = tok.lemma_.lower() in reporting or tok.lower_ == "according"
-        same_verb = tok.lemma_.lower().rstrip("s") in question or tok.lower_.rstrip("s") in question
+        same_verb = (
+            tok.lemma_.lower() == verb
+            if verb is not None
+            else tok.lemma_.lower().rstrip("s") in question or tok.lower_.rstrip("s") in question
+        )
         # "Who announced the listings?" is answered by whoever "said" them; the question's own verb comes first.
         # An unnamed speaker ("officials said") is not who announced it.
         announcer = saying and bool(question & _ANNOUNCING) and any(t.pos_ == "PROPN" for t in toks)

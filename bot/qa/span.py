@@ -139,6 +139,18 @@ class SpanReader:
             return stem(noun.lower_) if noun is not None else None
         return None
 
+    def identity_of(self, question: str) -> str | None:
+        """The noun of "Who is the N …?": "businessman" in "Who is the Russian businessman who owns X?"."""
+        doc = self.sentence(question).doc
+        first = next((t for t in doc if not t.is_punct), None)
+        if first is None or first.lower_ != "who" or first.head.lemma_ != "be":
+            return None
+        noun = next(
+            (c for c in first.head.children if c.dep_ in ("attr", "nsubj") and c.i != first.i and c.pos_ == "NOUN"),
+            None,
+        )
+        return stem(noun.lower_) if noun is not None else None
+
     def asks_contents(self, question: str) -> bool:
         """ "What's in the package?", "What does it include?": a question about the goods help holds."""
         return bool(_CONTENTS.search(question))
@@ -161,10 +173,15 @@ class SpanReader:
 
     def asks_doer(self, question: str) -> bool:
         """Is the wh-phrase the subject of the question's verb ("Which outlet reported …?")?"""
+        return self.doer_verb(question) is not None
+
+    def doer_verb(self, question: str) -> str | None:
+        """The lemma of the verb whose doer the question asks for: "run" in "Which company runs the sanctioned
+        network?" (not "sanction", a verb that only describes the network)."""
         doc = self.sentence(question).doc
         wh = next((t for t in doc if t.lower_ in ("which", "what", "who")), None)
         if wh is None:
-            return False
+            return None
         head = wh.head if wh.dep_ == "det" else wh
         verb = head.head
         if (
@@ -172,8 +189,9 @@ class SpanReader:
             and verb.head.lemma_.lower() in _SAYING
             and any(c.dep_ == "nsubj" for c in verb.head.children)
         ):
-            return False  # "What does Russia say happened …?" asks what happened, in Russia's words
-        return head.dep_ == "nsubj"  # "What was hit …?" asks for what was hit, not the hitter
+            return None  # "What does Russia say happened …?" asks what happened, in Russia's words
+        # "What was hit …?" asks for what was hit, not the hitter
+        return verb.lemma_.lower() if head.dep_ == "nsubj" else None
 
     def answer(self, kind: str, question: str, text: str) -> str | None:
         """The phrase of ``text`` that answers a ``kind`` question, or None."""
@@ -267,9 +285,11 @@ class SpanReader:
             ]  # "SAMP/T" in "SAMP/T battery"
             if goods:
                 candidates = [(1, ", ".join(dict.fromkeys(goods[:4])))] + candidates
-        if kind in ("what", "target") and self.asks_doer(question) and noun not in _COUNTRY_CLASS:
+        if kind in ("what", "target") and (verb := self.doer_verb(question)) and noun not in _COUNTRY_CLASS:
             # "Which outlet reported …?": the doer of the verb asked about.
-            candidates = [(0, p) for r, p in phrases.doers(s, asked, self.lx.report) if r == 0] + candidates
+            # "What is in the package?": "be" is no deed to find a doer of; the question's words choose.
+            doers = phrases.doers(s, asked, self.lx.report, verb=None if verb in _AUX else verb)
+            candidates = [(0, p) for r, p in doers if r == 0] + candidates
         if asked & _SAYING and kind in ("what", "yesno", "target"):
             # What was said may name the place asked about ("What does Russia say happened at X?"): it
             # only has to say more than the question.

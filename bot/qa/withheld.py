@@ -123,11 +123,15 @@ def _referent(verb: Token, pronoun: Token) -> Token | None:
         if subject is not None:
             teller |= {t.i for t in subject.subtree}
     plural = pronoun.lower_ in _PLURAL_PRONOUNS
+    person = pronoun.lower_ in ("him", "her")
     for tok in reversed(verb.sent[: verb.i - verb.sent.start]):
         if tok.i in teller or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
             continue
+        if person and (tok.ent_type_ in ("ORG", "GPE", "NORP") or (tok.dep_ == "nsubj" and tok.head.lemma_ == "say")):
+            continue  # "him" is no ministry, nor the one who said so
         if (tok.tag_ in ("NNS", "NNPS")) == plural:
-            return tok
+            # "The company's ultimate owner, a Russian businessman, …": the owner is the businessman.
+            return tok.head if tok.dep_ == "appos" else tok
     return None
 
 
@@ -142,7 +146,10 @@ def _untold(verb: Token) -> Withheld | None:
             if c.lower_ in _PRONOUN_OBJECTS:
                 pronoun = next((t for t in c.subtree if t.lower_ in _PRONOUN_OBJECTS and t.i != c.i), c)
                 referent = _referent(verb, pronoun)  # "declined to name any of them"
-                return _thing(_head_words(referent), referent, *named) if referent is not None else None
+                if referent is None:
+                    return None
+                words = _head_words(referent) + [a for a in referent.children if a.dep_ == "appos"]
+                return _thing(words, None, *named)
             return _thing(list(c.subtree), c if c.pos_ in ("NOUN", "PROPN") else None, *named)
         if c.dep_ == "prep" and c.lower_ in ("on", "about", "of"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
