@@ -83,7 +83,10 @@ def targets_of(lx: Lexicon, trigger: Token) -> list[Token]:
         return in_order(found + extra)
     for child in trigger.children:
         if child.dep_ in ("dobj", "nsubjpass") and not is_sanction_noun(lx, child) and usable(child):
-            return in_order([child, *extra])
+            # "bans new investment in, and the supply of goods to, LNG projects": the parser may hang the second
+            # object on the verb as a conjunct; a noun is no second verb, so it is a second target.
+            more = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > child.i]
+            return in_order([child, *more, *extra])
     head = trigger.head
     # "imposed sanctions that hit 50 firms"-like shapes: the measure acts on its target through any verb
     # when it is the verb's subject ("New listings cover 32 entities", "the measures target 20 banks").

@@ -338,6 +338,29 @@ class SanctionsReader:
             level = next((p for p in syntax.children(trigger, "prep") if p.lower_ in ("to", "at")), None)
             if level is not None:
                 text = f"{text} {trigger.text} {syntax.span_text(list(level.subtree))}"
+        if (
+            text
+            and target is not None
+            and syntax.is_verbal(trigger)
+            and trigger.lemma_.lower() in _BANS
+            and target.lemma_.lower() in _USE_NOUNS
+        ):
+            # "prohibits the use of EU ports to reload Russian LNG for transshipment": what the use is for is
+            # what the ban is about; the parser hangs the infinitive on the verb.
+            after = max(t.i for t in phrase) + 1 if phrase else -1
+            purpose = next(
+                (
+                    c
+                    for c in trigger.children
+                    if c.dep_ in ("advcl", "xcomp")
+                    and c.left_edge.i == after
+                    and c.left_edge.lower_ == "to"
+                    and c.left_edge.tag_ == "TO"
+                ),
+                None,
+            )
+            if purpose is not None:
+                text = f"{text} {syntax.span_text(list(purpose.subtree))}"
         if text and target is not None and syntax.is_verbal(trigger) and cap is None:
             # "adds 40 companies to the Entity List", "are barred from connecting to SPFS": where the measure
             # puts them, or what it bars them from, is part of what it does.
@@ -384,6 +407,9 @@ def _russian_goods(lx: Lexicon, obj: Token, verb: Token) -> bool:
 
 
 _BANS = {"ban", "bar", "prohibit", "embargo", "outlaw"}
+# Nouns whose infinitive says what is banned ("the use of EU ports to reload LNG"), unlike a ban's purpose
+# ("banned imports of steel to protect its market").
+_USE_NOUNS = {"use", "access", "ability", "right", "permission"}
 
 
 def _is_price_cap(token: Token) -> bool:
