@@ -17,6 +17,32 @@ if TYPE_CHECKING:
     from bot.extractive.lexicon import Lexicon
 
 
+# Verbs whose subject is exposed to the measure they take as object: "foreign banks risk secondary sanctions".
+_EXPOSED = {"risk", "face"}
+
+
+def _exposed(verb: Token) -> Token | None:
+    """Who risks or faces the measure: the subject, or the doer of a clause standing as subject ("banks dealing
+    with listed firms now risk …", which the parser reads as a clausal subject)."""
+    who = syntax.subject(verb)
+    if who is None:
+        clause = syntax.first_child(verb, "csubj")
+        who = syntax.first_child(clause, "nsubj") if clause is not None else None
+    return None if who is None or syntax.is_pronoun(who) else who
+
+
+def exposed_to(noun: Token) -> bool:
+    """Is the sanctions noun what its clause's subject risks or faces ("banks now risk secondary sanctions")?
+    A participle on a noun ("firms facing export restrictions") describes the firms instead."""
+    head = noun.head
+    return (
+        noun.dep_ == "dobj"
+        and head.lemma_.lower() in _EXPOSED
+        and head.dep_ not in ("acl", "amod")
+        and _exposed(head) is not None
+    )
+
+
 def targets_of(lx: Lexicon, trigger: Token) -> list[Token]:
     """The phrases naming whom the measure hits, in order: "sanctions on two oil producers, as well as on
     183 vessels" gives both."""
@@ -81,6 +107,8 @@ def targets_of(lx: Lexicon, trigger: Token) -> list[Token]:
         )
     if found:
         return in_order(found + extra)
+    if trigger.pos_ == "NOUN" and exposed_to(trigger):
+        return in_order([_exposed(trigger.head), *extra])  # type: ignore[list-item]
     for child in trigger.children:
         if child.dep_ in ("dobj", "nsubjpass") and not is_sanction_noun(lx, child) and usable(child):
             # "bans new investment in, and the supply of goods to, LNG projects": the parser may hang the second

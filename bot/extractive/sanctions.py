@@ -16,7 +16,7 @@ from bot.extractive.actors import BELLIGERENTS, actor_of, actors_in
 from bot.extractive.found import Found, unique
 from bot.extractive.reading import Context, Sentence
 from bot.extractive.sanction_nouns import arguments, is_sanction_noun, names_a_measure
-from bot.extractive.sanction_targets import partitive_places, target_count, targets_of
+from bot.extractive.sanction_targets import exposed_to, partitive_places, target_count, targets_of
 from bot.extractive.sanctions_follow import measure_antecedent
 from bot.figures import find_count
 
@@ -92,6 +92,8 @@ class SanctionsReader:
                     continue  # "the sanctions were illegal": a view of measures, not a measure
                 if token.dep_ in ("nsubj", "nsubjpass", "ROOT") and head.i not in {o.i for o in out}:
                     out.append(token)
+                elif exposed_to(token):
+                    out.append(token)  # "foreign banks … now risk secondary sanctions": the banks are its targets
         # "If the EU banned Russian LNG, …": a condition imposes nothing.
         return [
             t
