@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.reading import Sentence
-from bot.extractive.sanction_nouns import arguments, is_sanction_noun
+from bot.extractive.sanction_nouns import arguments, is_sanction_noun, names_a_measure
 from bot.figures import find_count, word_number
 
 if TYPE_CHECKING:
@@ -109,6 +109,17 @@ def targets_of(lx: Lexicon, trigger: Token) -> list[Token]:
         return in_order(found + extra)
     if trigger.pos_ == "NOUN" and exposed_to(trigger):
         return in_order([_exposed(trigger.head), *extra])  # type: ignore[list-item]
+    if (
+        trigger.dep_ == "acl"
+        and trigger.tag_ == "VBN"
+        and trigger.lemma_.lower() in lx.sanction
+        and trigger.head.pos_ == "NOUN"
+        and not any(is_sanction_noun(lx, t) or names_a_measure(lx, t) for t in trigger.head.subtree if t.i < trigger.i)
+        and usable(trigger.head)
+    ):
+        # "189 more tankers added to the shadow fleet list": a passive participle's noun is what it acts on (a
+        # verb that hits targets, not one that adopts a measure: "the round of sanctions, adopted on Monday").
+        return in_order([trigger.head, *extra])
     for child in trigger.children:
         if child.dep_ in ("dobj", "nsubjpass") and not is_sanction_noun(lx, child) and usable(child):
             # "bans new investment in, and the supply of goods to, LNG projects": the parser may hang the second

@@ -286,6 +286,11 @@ class SanctionsReader:
             else []
         )
         phrase = [t for t in phrase if t.i not in leave_out]
+        participle = target is not None and trigger.dep_ == "acl" and trigger.head.i == target.i
+        if participle:
+            # "189 more tankers added to the list, bringing …": the noun without the participle's own words,
+            # which follow as where the measure puts them.
+            phrase = [t for t in phrase if t.i < trigger.i]
         while phrase and (phrase[-1].is_punct or phrase[-1].dep_ == "cc"):
             phrase = phrase[:-1]
         if target is not None and phrase:
@@ -366,7 +371,7 @@ class SanctionsReader:
         if text and target is not None and syntax.is_verbal(trigger) and cap is None:
             # "adds 40 companies to the Entity List", "are barred from connecting to SPFS": where the measure
             # puts them, or what it bars them from, is part of what it does.
-            ends = {t.i for t in target.subtree}
+            ends = {t.i for t in phrase} or {t.i for t in target.subtree}
             for prep in syntax.children(trigger, "prep"):
                 if (
                     prep.lower_ in _EXTENT
@@ -374,7 +379,7 @@ class SanctionsReader:
                     and not syntax.is_temporal(syntax.first_child(prep, "pobj") or prep)
                 ):
                     where = syntax.span_text(list(prep.subtree)).strip(" ,;:")
-                    if syntax.is_passive(trigger):
+                    if syntax.is_passive(trigger) or participle:
                         # "Three Russian banks cut off from SWIFT": without its verb the phrase would read as
                         # where the banks are from.
                         particle = " ".join(c.text for c in syntax.children(trigger, "prt"))

@@ -172,8 +172,19 @@ class SanctionsFollowUp:
             if (verb.lemma_.lower() not in _BRINGS and verb.lower_ not in _BRING_FORMS) or not syntax.is_verbal(verb):
                 continue
             total = syntax.first_child(verb, "dobj")
-            to = next((p for p in syntax.children(verb, "prep") if p.lower_ == "to"), None)
-            if total is None or to is None or total.lemma_.lower() not in ("total", "number", "tally", "count"):
+            if total is None or total.lemma_.lower() not in ("total", "number", "tally", "count"):
+                continue
+            # "takes the number of vessels the UK has sanctioned to more than 450": the parser may hang the "to"
+            # on the verb inside the total's relative clause; a "to" with a number is the new total all the same.
+            to = next((p for p in syntax.children(verb, "prep") if p.lower_ == "to"), None) or next(
+                (
+                    p
+                    for p in total.subtree
+                    if p.lower_ == "to" and p.dep_ == "prep" and any(o.like_num for o in syntax.children(p, "pobj"))
+                ),
+                None,
+            )
+            if to is None:
                 continue
             if not any(t.lemma_.lower() in _LISTED for t in total.subtree):
                 continue
@@ -190,13 +201,16 @@ class SanctionsFollowUp:
             imposer = named[0] if named else (recent.fields["imposed_by"] if recent else self.ctx.last_sanctions_actor)
             if imposer is None:
                 continue
-            what = syntax.span_text([t for t in total.subtree if t.dep_ != "det" or t.head.i != total.i])
+            what = syntax.span_text(
+                [t for t in total.subtree if (t.dep_ != "det" or t.head.i != total.i) and t.i < to.i]
+            ).strip(" ,;")
             out.append(
                 Found(
                     "sanctions",
                     {
                         "imposed_by": imposer,
-                        "targets": f"{what}: {count}",
+                        # "more than 450" as the article puts it, not a bare 450
+                        "targets": f"{what}: {syntax.span_text(list(to.subtree)[1:]) or count}",
                         "target_count": count,
                         "target_countries": [],
                         "sectors": [],
