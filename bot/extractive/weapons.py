@@ -59,6 +59,28 @@ _QUANTITY_WORDS = {
 }
 
 
+# Words between a count and the name it counts: "12 more Caesar howitzers", "40 additional Leopard tanks".
+_COUNT_FILLERS = {"more", "additional", "further", "extra", "new", "other"}
+# "more than 4,000", "fewer than 20": the comparison is part of the count.
+_COMPARATIVES = {"more", "less", "fewer"}
+
+
+def _count_start(doc: Doc, first: int) -> int:
+    """Where the count before a weapon's name starts: "30 Patriot", "12 more Caesar", "more than 4,000 AR-7"."""
+    i = first
+    while i > 0:
+        before = doc[i - 1]
+        if before.like_num or before.dep_ in ("nummod", "quantmod"):
+            i -= 1
+        elif before.lower_ in _COUNT_FILLERS and i >= 2 and doc[i - 2].like_num:
+            i -= 1  # the number before it is taken next
+        elif before.lower_ in _COMPARATIVES and doc[i].lower_ == "than":
+            i -= 1
+        else:
+            break
+    return i if any(doc[j].like_num for j in range(i, first)) else first
+
+
 @dataclass(frozen=True, slots=True)
 class Weapon:
     head: Token  # the noun the phrase hangs on, for reading its grammar
@@ -83,6 +105,8 @@ def _phrase(head: Token, first: int, *, counts: bool = False, name_start: int | 
             or doc[start].pos_ == "ADP"  # "a request from Kyiv for Tomahawk missiles", misparsed: no "for" in the name
         )
         and not (counts and (doc[start].like_num or doc[start].dep_ in ("nummod", "quantmod")))
+        # "more than 4,000 loitering munitions": the comparison belongs to the count
+        and not (counts and doc[start].lower_ in _COMPARATIVES and start + 1 < len(doc) and doc[start + 1].lower_ == "than")
         and not (doc[start].like_num and not doc[start].whitespace_)  # "155mm shells": a calibre, not a count
     ):
         start += 1
@@ -145,8 +169,7 @@ def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equ
             head = last
         first = name.start
         if equipment:  # "30 Patriot interceptors": the count before the name belongs to the line
-            while first > 0 and (doc[first - 1].like_num or doc[first - 1].dep_ in ("nummod", "quantmod")):
-                first -= 1
+            first = _count_start(doc, first)
         text = (
             syntax.span_text(list(doc[first : name.end]))
             if head.i == last.i
@@ -179,12 +202,8 @@ def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equ
         if inside:
             # "RBS 70 short-range air-defence missiles": the name begins the phrase; its number is no count.
             name_start = inside[-1].start
-            while (
-                equipment
-                and name_start > token.left_edge.i
-                and (doc[name_start - 1].like_num or doc[name_start - 1].dep_ in ("nummod", "quantmod"))
-            ):
-                name_start -= 1  # "six Mirage 2000-5 fighter jets": the count belongs to the line
+            if equipment:  # "six Mirage 2000-5 fighter jets": the count belongs to the line
+                name_start = max(_count_start(doc, name_start), token.left_edge.i)
             text = syntax.span_text(list(doc[name_start : token.i + 1])).strip(" ,;:-")
         else:
             text = _phrase(token, token.left_edge.i, counts=equipment)
