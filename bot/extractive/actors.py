@@ -93,6 +93,9 @@ def actor_of(
         before = [n.canonical for n in s.names_of("actor", 0, head.i) if n.canonical not in exclude]
         if before and head.lower_ in ("it", "its", "they", "their", "we", "our"):
             return before[-1]
+        group = [a for a in ctx.last_group if a not in exclude]
+        if len(group) == 2 and any((c.dep_ == "nummod" and c.lower_ == "two") or c.lower_ == "both" for c in head.children):
+            return " and ".join(group)  # "the two governments", "both countries": the pair named last
         return ctx.last_actor if ctx.last_actor not in exclude else None
     names = [a for a in actors_in(s, head) if a not in exclude]
     if not names:

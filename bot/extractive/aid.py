@@ -49,6 +49,10 @@ _WITHHOLDING = ("permit", "prohibit", "review", "request", "restrict")
 _BRINGS = {"bring", "take", "push", "lift"}
 
 
+# Verbs of giving that give only when what they back is help: "guarantee a loan", "underwrite the credit line".
+_BACKING = {"guarantee", "underwrite"}
+
+
 class AidReader:
     def __init__(self, context: Context, policy: PolicyReader) -> None:
         self.ctx = context
@@ -159,6 +163,10 @@ class AidReader:
         lemma = verb.lemma_.lower()
         if not syntax.is_verbal(verb):
             return False
+        if lemma in _BACKING:
+            # "will guarantee a loan of 3.2 billion euros" is help; guaranteeing one's own banks' deposits is not.
+            obj = syntax.first_child(verb, "dobj")
+            return obj is not None and self.is_help(obj)
         if lemma in self.lx.give or any((lemma, c.lower_) in _PHRASAL_GIVE for c in verb.children):
             return True
         if self.who.named_by_recipient(s, verb) is not None:

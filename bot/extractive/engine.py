@@ -166,6 +166,8 @@ def _remember_actor(ctx: Context, s: Sentence) -> None:
     names = [a for a in actors_in(s, who) if a not in BELLIGERENTS]
     if names:
         ctx.last_actor = names[0]
+    if len(names) > 1:
+        ctx.last_group = names  # "France and Germany unveiled …": what a later "the two governments" stands for
 
 
 def _main_actor(sentences: list[Sentence]) -> str | None:

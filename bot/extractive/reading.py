@@ -74,6 +74,7 @@ class Context:
     speakers: list[tuple[str, Speaker]] = field(default_factory=list)  # (lookup key, speaker), newest last
     last_speaker: Speaker | None = None
     last_actor: str | None = None
+    last_group: list[str] = field(default_factory=list)  # the latest actors named together ("France and Germany")
     last_sanctions_actor: str | None = None
     heading_actor: str | None = None  # the one actor a heading over list lines names ("GERMANY"), for its lines
     last_said: tuple[int, Speaker] | None = None  # (sentence index, speaker) of the latest attribution
