@@ -796,3 +796,16 @@ def test_a_unit_price_is_no_answer_to_how_much_revenue():
 
 def test_a_unit_price_answers_a_question_about_the_price_cap():
     assert _lead(PRICE, "What is the oil price cap?").startswith("$60")
+
+
+# "Why …?" told with a reason noun and its "that" clause, however long.
+REASON_NOUN = (
+    "Rome will not send its Storm Shadow missiles to Ukraine, the defence minister said on Friday, for reasons that "
+    "rest on a worry, which his coalition partners do not share, that Italian technicians might be needed on the "
+    "ground to program the missiles and could draw Italy into the war."
+)
+
+
+def test_why_is_answered_by_the_that_clause_of_a_reason_noun():
+    lead = _lead(REASON_NOUN, "Why won't Italy send Storm Shadow?")
+    assert "Italian technicians might be needed" in lead, lead

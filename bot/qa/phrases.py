@@ -341,13 +341,30 @@ def countries_named(s: Sentence, question: set[str]) -> tuple[int, str] | None:
     return (0 if doers else 2), found[0] if len(found) == 1 else f"{', '.join(found[:-1])} and {found[-1]}"
 
 
-def reason(s: Sentence) -> list[str]:
+# Nouns a reason is told with: "for reasons that centre on a fear … that it might need German personnel".
+_REASON_NOUNS = {"reason", "fear", "concern", "worry", "ground", "grounds"}
+# A reason told in a "that" clause runs longer than other answer phrases, and is still the answer.
+_REASON_WORDS = 30
+
+
+def reason(s: Sentence) -> list[tuple[int, str]]:
+    """Why something was done, with how sure the reading is: the "that" clause of a reason noun ("for fear
+    that …", "over concerns that …") first (0), then a clause opened by "because", "as", "citing" … (1)."""
+    for tok in s.doc:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _REASON_NOUNS:
+            # The first "that" (a conjunction, not a relative pronoun) after the noun opens what the reason is; the
+            # parser may hang its clause on the noun or, past a comma, on the sentence's verb of saying.
+            mark = next((m for m in s.doc[tok.i + 1 :] if m.dep_ == "mark" and m.lower_ == "that"), None)
+            if mark is not None and mark.head.i > mark.i:
+                text = _short([t for t in mark.head.subtree if t.i > mark.i], limit=_REASON_WORDS)
+                if text:
+                    return [(0, text)]
     for tok in s.doc:
         if tok.lower_ in _REASON_MARKS and tok.dep_ in ("mark", "prep", "advmod", "agent") and tok.head.i != tok.i:
             clause = list(tok.head.subtree) if tok.dep_ == "mark" else list(tok.subtree)
             text = _short([t for t in clause if t.i > tok.i or tok.dep_ == "mark"])
             if text:
-                return [text]
+                return [(1, text)]
     return []
 
 

@@ -264,7 +264,7 @@ class SpanReader:
         elif kind == "quantity":
             candidates = [(1, q) for q in phrases.quantities(s, asked)]
         elif kind == "why":
-            candidates = [(1, r) for r in phrases.reason(s)]
+            candidates = phrases.reason(s)
         elif kind == "target":
             candidates = near + [(2, o) for o in phrases.objects_of_question_verb(s, question)]
         else:
@@ -297,7 +297,8 @@ class SpanReader:
             if said:
                 return 1, said[0]
         for rank, candidate in candidates:
-            if phrases.is_new(candidate, asked):
+            # A reason may name what the question names ("… could draw Italy into the war"): it only has to say more.
+            if phrases.is_new(candidate, asked) or (kind == "why" and rank == 0 and phrases.says_more(candidate, asked)):
                 return rank, candidate
         if kind in ("what", "target", "why", "who", "source", "weapon", "where"):
             clause = phrases.best_clause(s, question)
