@@ -124,7 +124,14 @@ def targets_of(lx: Lexicon, trigger: Token) -> list[Token]:
         if child.dep_ in ("dobj", "nsubjpass") and not is_sanction_noun(lx, child) and usable(child):
             # "bans new investment in, and the supply of goods to, LNG projects": the parser may hang the second
             # object on the verb as a conjunct; a noun is no second verb, so it is a second target.
-            more = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > child.i]
+            # The "and" must be the verb's too: "components for the missiles and drones Russia launches" hangs its
+            # "and" on "components", and its "drones" on the verb only by mistake.
+            joined = [c.i for c in trigger.children if c.dep_ == "cc" and c.i > child.i]
+            more = [
+                c
+                for c in trigger.children
+                if c.dep_ == "conj" and c.pos_ == "NOUN" and any(child.i < j < c.i for j in joined)
+            ]
             return in_order([child, *more, *extra])
     head = trigger.head
     # "imposed sanctions that hit 50 firms"-like shapes: the measure acts on its target through any verb

@@ -215,7 +215,9 @@ class SanctionsReader:
         out: list[Found] = []
         for trigger in self.triggers(s):
             targets = targets_of(self.lx, trigger)
-            all_targets = {t.i for target in targets for t in target.subtree}
+            # Without their relative clauses: "firms that Kyiv says supply components" does not make Kyiv a target.
+            described = {t.i for target in targets for r in target.subtree if r.dep_ == "relcl" for t in r.subtree}
+            all_targets = {t.i for target in targets for t in target.subtree} - described
             imposer = self._imposer(s, trigger, all_targets)
             if imposer:
                 self.ctx.last_sanctions_actor = imposer

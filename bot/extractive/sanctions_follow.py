@@ -110,11 +110,28 @@ class SanctionsFollowUp:
         self.r = reader
         self.ctx = reader.ctx
 
-    def _recent(self, s: Sentence) -> Found | None:
+    def _recent(self, s: Sentence, window: int = _WINDOW) -> Found | None:
         recent: list[Found] = [
-            f for f in self.ctx.items[-6:] if f.section == "sanctions" and f.sentences[-1].index >= s.index - _WINDOW
+            f for f in self.ctx.items[-6:] if f.section == "sanctions" and f.sentences[-1].index >= s.index - window
         ]
         return recent[-1] if recent else None
+
+    def _among_the_listed(self, s: Sentence) -> bool:
+        """ "Among the entities listed is …": the targets described as such point back past a quote or two."""
+        root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+        return root is not None and any(
+            p.lower_ == "among" and any(self._the_listed(o) for o in p.children) for p in syntax.children(root, "prep")
+        )
+
+    def _the_listed(self, noun: Token) -> bool:
+        """ "the entities listed", "the companies named", "the sanctioned firms": the targets of the measure just
+        told, by description."""
+        if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "those") for c in noun.children):
+            return False
+        return noun.lemma_.lower() in self.r.lx.target_noun or any(
+            c.dep_ in ("acl", "amod") and (c.lemma_.lower() in self.r.lx.sanction | _LISTED or c.lemma_.lower() == "name")
+            for c in noun.children
+        )
 
     def _described(self, s: Sentence) -> Found | None:
         """The measure the sentence's subject names ("The package contains …"), however far back."""
@@ -137,10 +154,12 @@ class SanctionsFollowUp:
             return listed
         lemma = root.lemma_.lower()
         among = any(
-            p.lower_ == "among" and any(o.lower_ in _STAND_FOR | {"which"} for o in p.children)
+            p.lower_ == "among" and any(o.lower_ in _STAND_FOR | {"which"} or self._the_listed(o) for o in p.children)
             for p in syntax.children(root, "prep")
         )
         subject = syntax.first_child(root, "nsubj", "nsubjpass")
+        if among and subject is None:
+            subject = syntax.first_child(root, "attr")  # "Among the companies named is the Kazan Optics plant"
         if among and subject is not None:
             return root, subject  # "Among them are companies in China …"
         if subject is None:
@@ -222,7 +241,11 @@ class SanctionsFollowUp:
         return out
 
     def read(self, s: Sentence) -> Found | None:
-        recent = self._described(s) or self._recent(s)
+        recent = (
+            self._described(s)
+            or self._recent(s)
+            or (self._recent(s, _DESCRIBED_WINDOW) if self._among_the_listed(s) else None)
+        )
         if recent is None:
             return None
         shape = self._shape(s)
