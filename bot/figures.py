@@ -129,6 +129,24 @@ _NATIONAL_CURRENCY = {
     ("hong kong", "dollars"): "HKD",
     ("singapore", "dollars"): "SGD",
 }
+# The Nordic and Czech currencies a bare "crowns" or "kroner" means, by the country that pays.
+CROWNS_OF = {"Norway": "NOK", "Sweden": "SEK", "Denmark": "DKK", "Iceland": "ISK", "Czech Republic": "CZK"}
+_CROWN_WORDS = {"crowns", "kroner", "krone", "kronor", "krona"}
+
+
+def national_currency(amount_text: str, currency: str | None, payer: str | None) -> str | None:
+    """The currency of ``amount_text`` once the payer is known: "6.5 billion crowns" from Norway is NOK, from
+    Sweden SEK; a nationality or code the text states ("Danish kroner", "DKK") stays as written."""
+    own = amount_text.lower().split("(")[0].split(", or")[0]  # without the conversion ("($600 million)")
+    words = own.split()
+    bare = bool(words) and words[-1] in _CROWN_WORDS and not any(f"{n} " in own for n, _ in _NATIONAL_CURRENCY)
+    if bare and payer:
+        country = next((c for c in CROWNS_OF if c in payer), None)
+        if country is not None:
+            return CROWNS_OF[country]
+    return currency or None
+
+
 _NATIONALITY = r"|".join(sorted({n for n, _ in _NATIONAL_CURRENCY}, key=len, reverse=True))
 
 _WORD_NUM = (
@@ -231,9 +249,9 @@ def find_money(text: str) -> list[Money]:
             continue  # "two m euros" is not a way anyone writes money
         value = num * _scale(scale)
         cur = m.group("cur").lower()
+        # Bare "crowns": which country's, the words do not say; the currency stays empty for the reader of the
+        # sentence to settle from who pays ("Norway will spend 6.5 billion crowns").
         currency = _NATIONAL_CURRENCY.get(((m.group("nation") or "").lower(), cur), _CURRENCY_WORDS[cur])
-        if not currency:
-            continue  # bare "crowns": which country's, the words do not say
         found.append(Money(m.group(0).strip(), value, currency, m.start(), m.end()))
     # "half a billion euros": the word pattern sees "half a" as the number.
     found.sort(key=lambda f: f.start)

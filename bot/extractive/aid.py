@@ -22,7 +22,7 @@ from bot.extractive.found import Found, widest
 from bot.extractive.policy import PolicyReader
 from bot.extractive.reading import Context, Sentence
 from bot.extractive.weapons import weapons_in
-from bot.figures import Money, find_money
+from bot.figures import Money, find_money, national_currency
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -82,6 +82,21 @@ class AidReader:
             # "the $61 billion package that Congress approved", "a $50 billion loan agreed by the G7", "3.5
             # billion euros the government has earmarked": the noun the clause describes is what it gives.
             own.update(t.i for t in syntax.phrase_tokens(verb.head))
+        if own:
+            # "… unveiled its 29th aid package for Ukraine, worth 7.5 billion kroner": a value phrase right after
+            # the clause describes its help even when the parser hangs it on the sentence's main verb.
+            doc = verb.doc
+            after = max(own) + 1
+            if after < len(doc) and doc[after].is_punct and doc[after].text == ",":
+                after += 1
+            value = doc[after] if after < len(doc) else None
+            if (
+                value is not None
+                and value.lemma_.lower() in VALUED
+                and value.head.i not in own
+                and any(self.is_help(doc[i]) for i in own)
+            ):
+                own.update(t.i for t in value.subtree)
         return own
 
     def _listed_above(self, verb: Token) -> set[int]:
@@ -256,6 +271,7 @@ class AidReader:
     def read(self, s: Sentence, *, article_about_ukraine: bool) -> list[Found]:
         out: list[Found] = []
         taken: set[int] = set()
+        by_verb: list[tuple[Token, Found]] = []  # this sentence's items, with the verb that gave each
         for verb in s.doc:
             clause = self._clause(verb) if syntax.is_verbal(verb) else set()
             if not clause:
@@ -278,6 +294,15 @@ class AidReader:
             if self._values_the_last(s, verb, money):
                 taken |= clause
                 continue  # "The package is worth 1.2 billion euros": the value of the help just named
+            spent = next((f for v, f in by_verb if _serves(verb, v)), None) if contents and not money else None
+            if spent is not None and spent.fields["amount"] and spent.fields["contents"] in ([], contents):
+                # "will spend 1 billion kroner to buy 20 Bohdana howitzers": what the sum buys is its contents, one
+                # line, not a second one for the buying.
+                spent.fields["contents"] = contents
+                if spent.fields["aid_type"] == "other":
+                    spent.fields["aid_type"] = aid_type(s, clause, contents)
+                taken |= clause
+                continue
             donors = self.who.donors(s, verb, clause)
             if not donors or any(d in BELLIGERENTS for d in donors):
                 continue
@@ -308,7 +333,7 @@ class AidReader:
                     "contents": items,
                     "amount": amount.text if amount else None,
                     "value": amount.value if amount else None,
-                    "currency": amount.currency if amount else None,
+                    "currency": national_currency(amount.text, amount.currency, donor) if amount else None,
                 }
                 out.append(
                     Found(
@@ -320,11 +345,23 @@ class AidReader:
                         else None,
                     )
                 )
+            by_verb += [(verb, f) for f in out[made:]]
             out += self.more.gapped_counts(s, verb, out[made:])  # "… pledged 24 of the jets and Denmark 19"
         # A digest line's label names its giver ("The Netherlands — €150 million for drones") before any actor
         # the sentences before it named.
         labelled = [] if out else self.more.labelled(s, taken, about_ukraine=article_about_ukraine)
         return out + (labelled or self.more.nominal(s, taken, about_ukraine=article_about_ukraine))
+
+
+def _serves(verb: Token, spender: Token) -> bool:
+    """Is ``verb`` what ``spender``'s sum is for ("will go toward buying …", "is to be used to buy …"), not
+    another thing done beside it ("will give €1bn and also buy …")?"""
+    tok = verb
+    while tok.i != spender.i:
+        if tok.dep_ == "conj" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
