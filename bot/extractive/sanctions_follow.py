@@ -125,10 +125,11 @@ class SanctionsFollowUp:
 
     def _the_listed(self, noun: Token) -> bool:
         """ "the entities listed", "the companies named", "the sanctioned firms": the targets of the measure just
-        told, by description."""
+        told, described as such."""
         if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "those") for c in noun.children):
             return False
-        return noun.lemma_.lower() in self.r.lx.target_noun or any(
+        # Described as listed, not merely of a kind sanctions hit: "Among the companies in the consortium" is not.
+        return any(
             c.dep_ in ("acl", "amod") and (c.lemma_.lower() in self.r.lx.sanction | _LISTED or c.lemma_.lower() == "name")
             for c in noun.children
         )
