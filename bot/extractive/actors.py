@@ -72,6 +72,8 @@ def actor_of(
     a named official is shown too: "France (Macron)"."""
     if head is None:
         return None
+    if head.lower_ in ("which", "who", "that") and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+        head = head.head.head  # "Berlin, which has yet to approve …": the relative pronoun is the noun it describes
     possessive = head.tag_ == "PRP$" and head.lower_ in ("its", "their", "our")  # "Finland says its package …"
     if syntax.is_pronoun(head) or possessive or (head.lemma_.lower() in _STAND_INS and not actors_in(s, head)):
         # "Norway said it would give …": "it" is the actor named earlier in the sentence, if any.
