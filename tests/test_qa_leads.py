@@ -809,3 +809,15 @@ REASON_NOUN = (
 def test_why_is_answered_by_the_that_clause_of_a_reason_noun():
     lead = _lead(REASON_NOUN, "Why won't Italy send Storm Shadow?")
     assert "Italian technicians might be needed" in lead, lead
+
+
+# The reason a source gives for staying unnamed is not the reason for what it reports.
+UNNAMED_SOURCE = (
+    "Latvia also abstained, two diplomats said, asking not to be identified because the talks were private. "
+    "Estonia voted against, citing the cost to its budget."
+)
+
+
+def test_a_sources_reason_for_anonymity_is_no_answer_to_why():
+    assert "talks were private" not in _lead(UNNAMED_SOURCE, "Why did Latvia abstain?")
+    assert "cost to its budget" in _lead(UNNAMED_SOURCE, "Why did Estonia vote against?")

@@ -341,6 +341,17 @@ def countries_named(s: Sentence, question: set[str]) -> tuple[int, str] | None:
     return (0 if doers else 2), found[0] if len(found) == 1 else f"{', '.join(found[:-1])} and {found[-1]}"
 
 
+def _why_unnamed(tok: Token) -> bool:
+    """Is ``tok`` in the reason a source gives for staying unnamed ("asking not to be identified because …",
+    "speaking on condition of anonymity because …")?"""
+    for up in list(tok.ancestors)[:4]:
+        if up.lemma_.lower() in ("identify", "name") and syntax.is_negated(up):
+            return True
+        if up.lower_ == "anonymity":
+            return True
+    return any(c.lower_ == "anonymity" for up in list(tok.ancestors)[:3] for c in up.subtree)
+
+
 # Nouns a reason is told with: "for reasons that centre on a fear … that it might need German personnel".
 _REASON_NOUNS = {"reason", "fear", "concern", "worry", "ground", "grounds"}
 # A reason told in a "that" clause runs longer than other answer phrases, and is still the answer.
@@ -360,6 +371,8 @@ def reason(s: Sentence) -> list[tuple[int, str]]:
                 if text:
                     return [(0, text)]
     for tok in s.doc:
+        if _why_unnamed(tok):
+            continue  # "asking not to be identified because the talks were private": the source's reason
         if tok.lower_ in _REASON_MARKS and tok.dep_ in ("mark", "prep", "advmod", "agent") and tok.head.i != tok.i:
             clause = list(tok.head.subtree) if tok.dep_ == "mark" else list(tok.subtree)
             text = _short([t for t in clause if t.i > tok.i or tok.dep_ == "mark"])
