@@ -122,7 +122,10 @@ class AidDonors:
                         actor = actor_of(s, obj, self.ctx)
                         if actor:
                             return [actor]
-        fallback = first_actor(s, clause) or self.ctx.last_actor or self.ctx.main_actor
+        # A name inside a relative clause describes something else ("a preference for European makers that France
+        # had lobbied for"): it is not who gives.
+        described = {t.i for r in s.doc if r.dep_ == "relcl" and r.i in clause for t in r.subtree}
+        fallback = first_actor(s, clause - described) or self.ctx.last_actor or first_actor(s, clause) or self.ctx.main_actor
         return [fallback] if fallback and fallback not in BELLIGERENTS else []
 
     def gapped(self, s: Sentence, money: list[Money]) -> list[str]:
