@@ -92,6 +92,14 @@ def actor_of(
                 pair = [a for a in actors_in(s, who) if a not in exclude] if who is not None and who.i < head.i else []
                 if len(pair) > 1:
                     return " and ".join(pair)
+        if head.lower_ in ("it", "they") and head.dep_ == "nsubj" and head.head.dep_ == "ccomp":
+            # "Japan froze the assets of firms helping Russia's war in Ukraine, and said it would lower the cap":
+            # "it" is whoever said so, not the last name before it.
+            teller = syntax.subject(head.head.head)
+            if teller is not None and not syntax.is_pronoun(teller):
+                named = [a for a in actors_in(s, teller) if a not in exclude]
+                if named:
+                    return named[0]
         before = [n.canonical for n in s.names_of("actor", 0, head.i) if n.canonical not in exclude]
         if before and head.lower_ in ("it", "its", "they", "their", "we", "our"):
             return before[-1]

@@ -70,7 +70,7 @@ class SanctionsReader:
                 objects = [o for o in objects if o.i != token.i]
                 acted_on = _acted_on(token)
                 acts_on_measure = lemma in self.lx.sanction_action and any(
-                    is_sanction_noun(self.lx, o) or self._numbered_measure(o) for o in acted_on
+                    is_sanction_noun(self.lx, o) or self._numbered_measure(o) or _is_price_cap(o) for o in acted_on
                 )
                 acts_on_trade = lemma in self.lx.sanction and any(
                     o.lemma_.lower() in self.lx.trade_modifier
@@ -424,6 +424,13 @@ _USE_NOUNS = {"use", "access", "ability", "right", "permission"}
 def _is_price_cap(token: Token) -> bool:
     """ "the price cap", "the maximum price at which firms may ship Russian crude": a limit on a price."""
     lemma = token.lemma_.lower()
+    if lemma == "ceiling":
+        # "lowered that ceiling to $47.60": a ceiling set to a price is the price cap; a debt ceiling is not.
+        verb = token.head
+        level = [t for p in syntax.children(verb, "prep") if p.lower_ in ("to", "at") for t in p.subtree]
+        return any(t.text == "$" or t.tag_ == "$" for t in level) and not any(
+            c.lower_ in ("debt", "borrowing", "spending") for c in token.lefts
+        )
     return lemma == "cap" or (lemma == "price" and any(c.lower_ in ("maximum", "max") for c in token.lefts))
 
 
