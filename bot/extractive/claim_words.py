@@ -86,4 +86,6 @@ TRADE_QUANTITIES = {
     "bond",
     "earnings",
     "turnover",
+    "discount",
+    "margin",
 }

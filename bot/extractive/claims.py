@@ -47,7 +47,10 @@ class ClaimReader:
     def _fighting_subject(verb: Token) -> bool:
         """An intransitive ambiguous verb ("fell", "dropped") is no fighting when what does it is a price, a
         rate or another quantity of trade ("freight rates have fallen"), or an act named as the subject."""
-        if syntax.first_child(verb, "dobj") is not None or syntax.is_passive(verb):
+        obj = syntax.first_child(verb, "dobj")
+        if obj is not None and obj.lemma_.lower() in TRADE_QUANTITIES:
+            return False  # "pushes discounts wider", "hit prices": a quantity of trade is what moves
+        if obj is not None or syntax.is_passive(verb):
             return True
         if verb.lemma_.lower() in NEEDS_OBJECT:
             return False  # "crews take almost as long": taking, with nothing taken, is no capture
@@ -69,6 +72,10 @@ class ClaimReader:
             return True  # "Had Russian troops taken the bridge, …", "Suppose Kyiv retook the town"
         if token.tag_ == "VBG" and token.dep_ in ("csubj", "nsubj", "nsubjpass"):
             return True  # "hitting military targets on the aggressor's soil fell within …": an act named, not told
+        if token.tag_ == "VBG" and any(
+            up.dep_ in ("csubj", "nsubj", "nsubjpass") for up in list(syntax.ancestors_to_clause_top(token, limit=4))[1:]
+        ):
+            return True  # "rules barring Ukraine from firing ATACMS … remained unchanged": part of what the subject names
         if any(tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" for tok in syntax.ancestors_to_clause_top(token, limit=3)):
             return True  # "the equipment that helps Ukrainians hold their ground" describes equipment
         for tok in syntax.ancestors_to_clause_top(token, limit=4):

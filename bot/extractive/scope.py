@@ -126,8 +126,23 @@ def scope_of(anchors: list[Token]) -> tuple[str | None, bool]:
         any(t.lower_ in _LIMITS and not ({w.lemma_.lower() for w in t.subtree} & _LAW) for t in tokens)
         or any(c.lower_ in ("only", "solely") for a in anchors for c in a.subtree)
         or conditional(anchors, tokens)
+        or _inside_ukraine(tokens)
     )
     return text or None, limited
+
+
+_GROUND = frozenset({"territory", "soil", "land", "part", "area", "region", "ground"})
+
+
+def _inside_ukraine(tokens: list[Token]) -> bool:
+    """ "against Russian forces in occupied parts of Ukraine", "on Ukrainian territory": a use allowed only on
+    Ukraine's own ground (Russia's is left out) is a limited one."""
+    words = {t.lower_ for t in tokens}
+    ukraine = "occupied" in words or (
+        bool(words & {"ukraine", "ukrainian"}) and any(t.lemma_.lower() in _GROUND for t in tokens)
+    )
+    russia = "russia" in words or any(t.lower_ == "russian" and t.head.lemma_.lower() in _GROUND for t in tokens)
+    return ukraine and not russia
 
 
 def _as_long_as(tok: Token) -> list[Token]:
