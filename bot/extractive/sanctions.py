@@ -296,6 +296,22 @@ class SanctionsReader:
         while phrase and (phrase[-1].is_punct or phrase[-1].dep_ == "cc"):
             phrase = phrase[:-1]
         if target is not None and phrase:
+            # "two trading firms: Dubai-based Caspian Meridian Trading and …": the names after a colon are the
+            # targets themselves, whatever the parser hung them on.
+            colon = max(t.i for t in phrase) + 1
+            doc = s.doc
+            if colon + 1 < len(doc) and doc[colon].text == ":":
+                named = next(
+                    (
+                        c
+                        for c in (*trigger.children, *target.children)
+                        if c.left_edge.i == colon + 1 and c.dep_ in ("dep", "appos", "npadvmod", "attr", "dobj")
+                    ),
+                    None,
+                )
+                if named is not None:
+                    phrase = [*phrase, doc[colon], *named.subtree]
+        if target is not None and phrase:
             # "targets banks in Kazakhstan": the parser hangs the place on the verb; a measure is not done there.
             after = max(t.i for t in phrase) + 1
             place = next((p for p in syntax.children(trigger, "prep") if p.i == after and p.lower_ == "in"), None)
