@@ -301,7 +301,7 @@ class SanctionsReader:
             colon = max(t.i for t in phrase) + 1
             doc = s.doc
             if colon + 1 < len(doc) and doc[colon].text == ":":
-                named = next(
+                listed = next(
                     (
                         c
                         for c in (*trigger.children, *target.children)
@@ -309,8 +309,8 @@ class SanctionsReader:
                     ),
                     None,
                 )
-                if named is not None:
-                    phrase = [*phrase, doc[colon], *named.subtree]
+                if listed is not None:
+                    phrase = [*phrase, doc[colon], *listed.subtree]
         if target is not None and phrase:
             # "targets banks in Kazakhstan": the parser hangs the place on the verb; a measure is not done there.
             after = max(t.i for t in phrase) + 1
