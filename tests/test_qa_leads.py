@@ -821,3 +821,15 @@ UNNAMED_SOURCE = (
 def test_a_sources_reason_for_anonymity_is_no_answer_to_why():
     assert "talks were private" not in _lead(UNNAMED_SOURCE, "Why did Latvia abstain?")
     assert "cost to its budget" in _lead(UNNAMED_SOURCE, "Why did Estonia vote against?")
+
+
+# "Who was the individual the Treasury blacklisted?": whom that doer acted on, named without the clauses that
+# describe him.
+DESCRIBED_TARGET = (
+    "The Treasury on Monday designated 30 tankers. Washington also blacklisted Pavel Orlin, a Latvian national "
+    "based in Dubai who, according to the Treasury, managed nine of the vessels through front companies."
+)
+
+
+def test_who_is_the_person_the_doer_acted_on():
+    assert _lead(DESCRIBED_TARGET, "Who was the individual the Treasury blacklisted?").startswith("Pavel Orlin")

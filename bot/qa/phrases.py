@@ -177,10 +177,17 @@ def objects_of_question_verb(s: Sentence, question: str) -> list[str]:
             continue
         for child in tok.children:
             if child.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp") and child.pos_ != "PRON":
-                text = _short(list(child.subtree))
+                # "blacklisted Rustam Valiyev, an Azerbaijani national based in Dubai who …": a long object still
+                # answers with its own words, without the clauses that describe it.
+                text = _short(list(child.subtree)) or (_short_noun(child) if child.pos_ in ("NOUN", "PROPN") else None)
                 if text:
                     out.append(text)
     return out
+
+
+def _short_noun(head: Token) -> str | None:
+    text = syntax.noun_phrase(head)
+    return text if text and len(text.split()) <= _MAX_WORDS else None
 
 
 def _depth(tok: Token) -> int:

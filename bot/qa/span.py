@@ -65,8 +65,19 @@ _BASED = re.compile(r"\b(?:based|located|registered|headquartered|incorporated|d
 
 
 def _asks_whom(question: str) -> bool:
-    """ "Who did Japan sanction?", "Who is being sanctioned?": the answer is whom the verb acts on."""
-    return bool(_WHO_OBJECT.match(question) or _WHO_PASSIVE.match(question)) and not _FRAMED.search(question)
+    """ "Who did Japan sanction?", "Who is being sanctioned?", "Who was the individual the Treasury
+    blacklisted?": the answer is whom the verb acts on."""
+    return bool(
+        _WHO_OBJECT.match(question) or _WHO_PASSIVE.match(question) or _WHO_DESCRIBED.match(question)
+    ) and not _FRAMED.search(question)
+
+
+# "Who was the individual the Treasury blacklisted?", "Who is the official that Kyiv sanctioned?": a noun and a
+# relative clause with its own doer ask for whom that doer acted on.
+_WHO_DESCRIBED = re.compile(
+    r"^\W*(?i:who\s+(?:is|was|are|were)\s+(?:the|this|that))\s+\w+(?:\s+\w+)?\s+(?:that\s+|whom\s+)?"
+    r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:has\s+|have\s+|had\s+)?\w+ed\b",
+)
 
 
 _FRAMED = re.compile(r"\b(?:does|do|did)\s+(?:\w+\s+){1,3}(?:say|claim|report|think|believe|allege)\b", re.IGNORECASE)
