@@ -194,7 +194,9 @@ def breakable(text: str) -> str:
 def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
     """Parse each text (a sentence, usually) into a Doc with tags, dependencies and lemmas."""
     nlp = load_pipeline()
-    verbatim = [t[:MAX_PARSED_CHARS] for t in texts]
+    # A lone surrogate (a broken emoji pasted into a question) cannot enter spaCy's string store: it becomes "?",
+    # one character for one, so offsets into the text stay right.
+    verbatim = [t[:MAX_PARSED_CHARS].encode("utf-8", errors="replace").decode("utf-8") for t in texts]
     with _lock:  # the vocabulary's string store is shared state
         # The parser learned English from straight apostrophes: "Russia’s so-called shadow fleet" reads as a
         # possessive only as "Russia's". One character for one, so phrases are still cut from the verbatim text.
