@@ -163,7 +163,10 @@ class AidReader:
             if tok.lemma_.lower() in self.lx.report and syntax.is_verbal(tok):
                 teller = syntax.subject(tok)
                 # "A friend told me the Netherlands is sending 900 tanks": hearsay is not a pledge.
-                return teller is not None and teller.lemma_.lower() in self.lx.hearsay
+                return teller is not None and (
+                    teller.lemma_.lower() in self.lx.hearsay
+                    or (teller.lemma_.lower() in self.lx.hearsay_media and syntax.unowned(teller))
+                )
             if self.policy.frame(tok) in _WITHHOLDING or (
                 _forms(tok) & self.lx.intention and not _forms(tok) & {"pledge", "promise", "will", *PLANNING}
             ):

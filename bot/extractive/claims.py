@@ -220,6 +220,9 @@ class ClaimReader:
         for a in attributions:
             if _reported_inside(a, attributions):
                 continue  # "ISW said geolocated footage indicated …": the claim is ISW's, not the footage's
+            teller = syntax.subject(a.verb) if a.verb is not None and syntax.is_verbal(a.verb) else None
+            if teller is not None and teller.lemma_.lower() in self.lx.hearsay_media and syntax.unowned(teller):
+                continue  # "An unverified Telegram post claimed …": what circulates unowned claims nothing
             if a.answered_claim is not None:
                 out += self._denied_here(s, a, attributions, ruled)  # "…, a claim Ukraine's military denied"
                 continue

@@ -75,6 +75,7 @@ class Words(_Model):
     military: list[str]
     intention: list[str]
     hearsay: list[str] = []
+    hearsay_media: list[str] = []
     official: list[str] = Field(default_factory=list)
 
 
@@ -174,6 +175,7 @@ class Lexicon:
     military: frozenset[str]
     intention: frozenset[str]
     hearsay: frozenset[str]
+    hearsay_media: frozenset[str]
 
     def section_descriptions(self) -> dict[str, str]:
         s = self.cfg.sections

@@ -158,6 +158,14 @@ def heard_by_someone(token: Token) -> bool:
     return False
 
 
+def unowned(noun: Token) -> bool:
+    """Has the noun no one it belongs to ("posts", not "the ministry's post" nor "a video posted by the brigade")?"""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return False
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl")]  # "a post published by the ministry"
+    return not any(p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from") for h in holders for p in h.children)
+
+
 def subject(token: Token) -> Token | None:
     """The subject of a verb, adjective or noun predicate, looking through coordination and control.
 
