@@ -139,7 +139,12 @@ class AidReader:
         tentative = {"could", "might", "would", "should"}
         if syntax.reported(verb, self.lx.report):
             tentative.discard("would")  # "said it would provide": the "will" of a pledge, reported
-        if syntax.is_negated(verb) or syntax.modals(verb) & tentative or syntax.is_hypothetical(verb):
+        if (
+            syntax.is_negated(verb)
+            or syntax.modals(verb) & tentative
+            or syntax.is_hypothetical(verb)
+            or syntax.refuted(verb)  # "a claim that Norway pledged NOK 50 billion is false"
+        ):
             return True
         if _earlier_year(verb):
             return True  # "In 2023, Washington had committed $43.9 billion": a past total, not this news

@@ -68,7 +68,7 @@ class ClaimReader:
         strike homes every night": not an event anyone claims happened."""
         if token.dep_ == "relcl" and token.head.pos_ == "NOUN":
             return True  # a relative clause describes a thing; it does not report an event
-        if syntax.is_hypothetical(token):
+        if syntax.is_hypothetical(token) or syntax.refuted(token):
             return True  # "Had Russian troops taken the bridge, …", "Suppose Kyiv retook the town"
         if token.tag_ == "VBG" and token.dep_ in ("csubj", "nsubj", "nsubjpass"):
             return True  # "hitting military targets on the aggressor's soil fell within …": an act named, not told

@@ -98,7 +98,10 @@ class SanctionsReader:
         return [
             t
             for t in out
-            if not (t.pos_ == "NOUN" and self._background(t)) and not syntax.is_hypothetical(t) and not self._tentative(t)
+            if not (t.pos_ == "NOUN" and self._background(t))
+            and not syntax.is_hypothetical(t)
+            and not self._tentative(t)
+            and not syntax.refuted(t)  # "reports that the EU had frozen … were incorrect"
         ]
 
     def _numbered_measure(self, noun: Token) -> bool:

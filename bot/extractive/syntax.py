@@ -158,6 +158,51 @@ def heard_by_someone(token: Token) -> bool:
     return False
 
 
+# Words that call a claim false: "reports that … were incorrect", "a claim that … is false".
+_FALSE = frozenset(
+    {
+        "false",
+        "incorrect",
+        "wrong",
+        "untrue",
+        "baseless",
+        "fake",
+        "fabricated",
+        "unfounded",
+        "inaccurate",
+        "bogus",
+        "groundless",
+        "misleading",
+        "fabrication",
+        "fiction",
+        "nonsense",
+        "disinformation",
+        "propaganda",
+    }
+)
+_REFUTING = frozenset({"deny", "reject", "dismiss", "refute", "debunk", "disprove"})
+_FALSELY = frozenset({"falsely", "wrongly", "erroneously", "mistakenly"})
+
+
+def refuted(token: Token) -> bool:
+    """Is ``token`` inside what the sentence calls false: "reports that the EU had frozen … were incorrect", "a
+    claim that Norway pledged … is false", "London denied rumours that …", "a video falsely claimed that …"?"""
+    below = token
+    for up in list(ancestors_to_clause_top(token, limit=8))[1:]:
+        if is_verbal(up) and any(c.dep_ == "advmod" and c.lower_ in _FALSELY for c in up.children):
+            return True
+        if up.pos_ == "NOUN" and below.dep_ in ("acl", "ccomp", "relcl") and below.head.i == up.i:
+            head = up.head
+            if up.dep_ in ("nsubj", "nsubjpass"):
+                said = {c.lower_ for c in head.children if c.dep_ in ("acomp", "attr", "oprd")}
+                if said & _FALSE or (head.lemma_.lower() in _REFUTING and is_passive(head)):
+                    return True
+            if up.dep_ == "dobj" and head.lemma_.lower() in _REFUTING:
+                return True
+        below = up
+    return False
+
+
 def unowned(noun: Token) -> bool:
     """Has the noun no one it belongs to ("posts", not "the ministry's post" nor "a video posted by the brigade")?"""
     if any(c.dep_ == "poss" for c in noun.children):
