@@ -199,6 +199,12 @@ def refuted(token: Token) -> bool:
                     return True
             if up.dep_ == "dobj" and head.lemma_.lower() in _REFUTING:
                 return True
+            if (
+                up.dep_ == "pobj"
+                and head.head.lemma_.lower() in ("truth", "basis", "evidence", "substance", "foundation")
+                and is_negated(head.head)
+            ):
+                return True  # "There is no truth to reports that …"
         below = up
     return False
 
