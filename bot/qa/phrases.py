@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
 _DAYS = WEEKDAYS | {"today", "yesterday", "tomorrow", "overnight", "weekend"}
 _UNITS = {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "m"}
-_REASON_MARKS = {"because", "since", "as", "so", "citing", "due", "given", "amid", "over", "after"}
 _LIGHT_VERBS = {"be", "do", "have", "say", "tell", "make", "get", "go", "happen"}
 # Question verbs that ask for whoever made something known ("Who announced the listings?", "Who issued the
 # statement?"): the speaker of the sentence that says it is that doer, whatever verb the article uses.
@@ -56,7 +55,8 @@ def says_more(text: str, asked: set[str]) -> bool:
     return len(words - asked - {"the", "a", "of", "and", "in", "on", "it", "its", "had", "has", "have"}) >= 2
 
 
-def _short(tokens: list[Token], limit: int = _MAX_WORDS) -> str | None:
+def short(tokens: list[Token], limit: int = _MAX_WORDS) -> str | None:
+    """The words from the first token to the last, when they are few enough for a lead."""
     text = syntax.span_text(tokens).strip(" ,;:.“”\"'")
     return text if text and len(text.split()) <= limit else None
 
@@ -66,7 +66,7 @@ def dates(s: Sentence) -> list[str]:
     for tok in s.doc:
         if tok.lower_ in MONTHS and tok.tag_ == "NNP":
             span = [t for t in tok.subtree if t.like_num or t.lower_ in MONTHS or t.text == ","]
-            out.append(_short(sorted(span, key=lambda t: t.i)) or tok.text)
+            out.append(short(sorted(span, key=lambda t: t.i)) or tok.text)
         elif tok.lower_ in _DAYS or (tok.like_num and len(tok.text) == 4 and tok.text[:2] in ("19", "20")):
             out.append(
                 tok.text if tok.head.lower_ not in ("in", "on", "by", "since", "until") else f"{tok.head.text} {tok.text}"
@@ -76,7 +76,7 @@ def dates(s: Sentence) -> list[str]:
         ):
             # "by the end of the year", "before the end of the month".
             head = tok.head if tok.head.lower_ in ("by", "before", "until", "at", "towards", "toward") else None
-            out.append(_short(([head] if head is not None else []) + list(tok.subtree)) or tok.text)
+            out.append(short(([head] if head is not None else []) + list(tok.subtree)) or tok.text)
         elif tok.lower_ in _PERIODS and (
             any(c.lower_ in _RELATIVE for c in tok.lefts)
             or (tok.lower_ in _SEASONS and tok.head.lower_ in ("before", "by", "until", "during", "over", "in"))
@@ -84,7 +84,7 @@ def dates(s: Sentence) -> list[str]:
             # "this summer", "next month", "by the end of the year", "before the summer": a time without a date.
             span = [t for t in tok.subtree if t.i <= tok.i]
             head = tok.head if tok.head.lower_ in ("by", "in", "until", "before", "from") else None
-            out.append(_short(([head] if head is not None else []) + span) or tok.text)
+            out.append(short(([head] if head is not None else []) + span) or tok.text)
     return out
 
 
@@ -113,7 +113,7 @@ def quantities(s: Sentence, question: set[str]) -> list[str]:
                 head.lower_ not in question
             ):
                 continue  # "how much oil" is not answered by "two largest oil companies": those count companies
-            text = _short([t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "poss", "case")])
+            text = short([t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "poss", "case")])
             if text and is_new(text, question):
                 out.append(text)
     return out
@@ -140,11 +140,11 @@ def doers(
             continue
         # "Norway and the Netherlands announced …": both doers.
         toks = syntax.phrase_tokens(who, stop=(syntax.CLAUSES - {"conj"}) | {"relcl"})
-        phrase = _short(toks)
+        phrase = short(toks)
         if phrase and not is_new(phrase, question):
             # "the Dutch defence minister, Ruben Brekelmans": the name in apposition may be new when its noun is not.
             named = syntax.first_child(who, "appos")
-            phrase = _short(list(named.subtree)) if named is not None and named.pos_ == "PROPN" else None
+            phrase = short(list(named.subtree)) if named is not None and named.pos_ == "PROPN" else None
         if not phrase or not is_new(phrase, question):
             continue
         # "Who does Moscow say took …?": the saying frames the question; "Who told Putin …?" asks for the teller.
@@ -179,7 +179,7 @@ def objects_of_question_verb(s: Sentence, question: str) -> list[str]:
             if child.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp") and child.pos_ != "PRON":
                 # "blacklisted Rustam Valiyev, an Azerbaijani national based in Dubai who …": a long object still
                 # answers with its own words, without the clauses that describe it.
-                text = _short(list(child.subtree)) or (_short_noun(child) if child.pos_ in ("NOUN", "PROPN") else None)
+                text = short(list(child.subtree)) or (_short_noun(child) if child.pos_ in ("NOUN", "PROPN") else None)
                 if text:
                     out.append(text)
     return out
@@ -241,7 +241,7 @@ def near_names(s: Sentence, question: set[str], anchors: list[Token]) -> list[st
     for tok in s.doc:
         if tok.tag_ not in ("NNP", "NNPS") or tok.dep_ in ("compound", "nmod", "poss") or syntax.is_temporal(tok):
             continue
-        phrase = _short(syntax.phrase_tokens(tok, stop=syntax.CLAUSES | {"prep", "appos", "relcl", "det"}))
+        phrase = short(syntax.phrase_tokens(tok, stop=syntax.CLAUSES | {"prep", "appos", "relcl", "det"}))
         # A sentence without the question's words ("TREASURY'S TURN - Gazprombank.") was found for its
         # context: its names are all the answer it has.
         near = _nearness(tok, anchors) if anchors else 0
@@ -272,7 +272,7 @@ def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
         if tok.pos_ == "NOUN" and models:
             # "12 CV90 infantry fighting vehicles": a model name on the class word; the whole phrase answers.
             kept = [c for c in tok.lefts if c.dep_ in ("nummod", "compound", "amod")]
-            phrase = _short([t for c in kept for t in c.subtree] + [tok])
+            phrase = short([t for c in kept for t in c.subtree] + [tok])
             if phrase and is_new(phrase, question):
                 out.append(phrase)
             continue
@@ -306,11 +306,11 @@ def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
         for n in named:
             stop = syntax.CLAUSES | {"prep", "appos", "relcl", "det", "punct"}
             toks = [t for t in syntax.phrase_tokens(n, stop=stop) if t.pos_ in ("PROPN", "NUM") or t.i == n.i]
-            phrase = _short(toks) if toks else None
+            phrase = short(toks) if toks else None
             if phrase and is_new(phrase, question):
                 out.append(phrase)
                 for c in n.conjuncts:  # "Rosneft and Lukoil"
-                    more = _short([c])
+                    more = short([c])
                     if more and c.pos_ == "PROPN" and is_new(more, question):
                         out[-1] = f"{out[-1]} and {more}"
     return out
@@ -348,46 +348,6 @@ def countries_named(s: Sentence, question: set[str]) -> tuple[int, str] | None:
     return (0 if doers else 2), found[0] if len(found) == 1 else f"{', '.join(found[:-1])} and {found[-1]}"
 
 
-def _why_unnamed(tok: Token) -> bool:
-    """Is ``tok`` in the reason a source gives for staying unnamed ("asking not to be identified because …",
-    "speaking on condition of anonymity because …")?"""
-    for up in list(tok.ancestors)[:4]:
-        if up.lemma_.lower() in ("identify", "name") and syntax.is_negated(up):
-            return True
-        if up.lower_ == "anonymity":
-            return True
-    return any(c.lower_ == "anonymity" for up in list(tok.ancestors)[:3] for c in up.subtree)
-
-
-# Nouns a reason is told with: "for reasons that centre on a fear … that it might need German personnel".
-_REASON_NOUNS = {"reason", "fear", "concern", "worry", "ground", "grounds"}
-# A reason told in a "that" clause runs longer than other answer phrases, and is still the answer.
-_REASON_WORDS = 30
-
-
-def reason(s: Sentence) -> list[tuple[int, str]]:
-    """Why something was done, with how sure the reading is: the "that" clause of a reason noun ("for fear
-    that …", "over concerns that …") first (0), then a clause opened by "because", "as", "citing" … (1)."""
-    for tok in s.doc:
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _REASON_NOUNS:
-            # The first "that" (a conjunction, not a relative pronoun) after the noun opens what the reason is; the
-            # parser may hang its clause on the noun or, past a comma, on the sentence's verb of saying.
-            mark = next((m for m in s.doc[tok.i + 1 :] if m.dep_ == "mark" and m.lower_ == "that"), None)
-            if mark is not None and mark.head.i > mark.i:
-                text = _short([t for t in mark.head.subtree if t.i > mark.i], limit=_REASON_WORDS)
-                if text:
-                    return [(0, text)]
-    for tok in s.doc:
-        if _why_unnamed(tok):
-            continue  # "asking not to be identified because the talks were private": the source's reason
-        if tok.lower_ in _REASON_MARKS and tok.dep_ in ("mark", "prep", "advmod", "agent") and tok.head.i != tok.i:
-            clause = list(tok.head.subtree) if tok.dep_ == "mark" else list(tok.subtree)
-            text = _short([t for t in clause if t.i > tok.i or tok.dep_ == "mark"])
-            if text:
-                return [(1, text)]
-    return []
-
-
 # A "for" phrase that says who or when, not what for: "for Ukraine", "for two years".
 _NOT_PURPOSE_ENTS = {"GPE", "NORP", "PERSON", "ORG", "DATE", "TIME", "LOC"}
 # Verbs whose object is what money buys: "would fund Ukrainian production of Bohdana howitzers".
@@ -418,7 +378,7 @@ def purposes(s: Sentence, anchors: list[Token]) -> list[str]:
             if not to:
                 continue
             phrase = [t for t in tok.subtree if t.i >= to[0].i]
-        text = _short(phrase, limit=_MAX_WORDS + 6) if phrase else None
+        text = short(phrase, limit=_MAX_WORDS + 6) if phrase else None
         if text:
             ranked.append((_nearness(tok, anchors) if anchors else 0, tok.i, text))
     return [p for _, _, p in sorted(ranked)]
@@ -519,7 +479,7 @@ def conditions(s: Sentence) -> list[str]:
             clause = [tok.head] + [t for t in tok.subtree if t.i >= tok.i]  # "on condition that …"
         else:
             continue
-        phrase = _short(clause, limit=_MAX_WORDS + 6)
+        phrase = short(clause, limit=_MAX_WORDS + 6)
         if phrase:
             out.append(phrase)
     return out
@@ -543,7 +503,7 @@ def names_given(s: Sentence, question: set[str]) -> list[str]:
             beside = tok.dep_ == "appos" and tok.head.lemma_.lower() in ("name", "designation", "title")
             if not (made or beside):
                 continue
-            phrase = _short([t for t in tok.subtree if t.dep_ not in ("det", "punct") or t.i > tok.i][:6])
+            phrase = short([t for t in tok.subtree if t.dep_ not in ("det", "punct") or t.i > tok.i][:6])
             if phrase and is_new(phrase, question):
                 out.append(phrase)
     return out
@@ -558,7 +518,7 @@ def said(s: Sentence, reporting: frozenset[str], asked: Collection[str] = ()) ->
     for tok in verbs:
         for child in tok.children:
             if child.dep_ in ("ccomp", "xcomp"):
-                text = _short([t for t in child.subtree if t.dep_ != "mark" or t.head.i != child.i], _MAX_SAID_WORDS)
+                text = short([t for t in child.subtree if t.dep_ != "mark" or t.head.i != child.i], _MAX_SAID_WORDS)
                 if text:
                     out.append(text)
     return out
@@ -627,8 +587,8 @@ def reported_reply(s: Sentence, reporting: frozenset[str]) -> str | None:
         return None
     cut = {t.i for c in content.children if c.dep_ in ("conj", "cc", "appos", "advcl") for t in c.subtree}
     clause = [t for t in content.subtree if t.i not in cut]
-    who = _short(list(subject.subtree), limit=8)
-    what = _short(clause, limit=_MAX_GIST_WORDS)
+    who = short(list(subject.subtree), limit=8)
+    what = short(clause, limit=_MAX_GIST_WORDS)
     return f"{who} {root.text} {what}" if who and what else None
 
 

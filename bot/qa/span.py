@@ -22,6 +22,7 @@ from bot.qa import phrases
 from bot.qa.answer_types import PAST_TIME
 from bot.qa.intent import is_future
 from bot.qa.lexicon import stem
+from bot.qa.reasons import reason
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -275,7 +276,7 @@ class SpanReader:
         elif kind == "quantity":
             candidates = [(1, q) for q in phrases.quantities(s, asked)]
         elif kind == "why":
-            candidates = phrases.reason(s)
+            candidates = reason(s)
         elif kind == "target":
             candidates = near + [(2, o) for o in phrases.objects_of_question_verb(s, question)]
         else:
