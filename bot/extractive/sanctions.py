@@ -45,6 +45,8 @@ _FRESH = {"new", "latest", "next", "fresh", "further"}
 _THE_MEASURE = {"package", "measure", "round", "listing", "designation"}
 # Where a measure puts its targets or what it bars them from: "to the Entity List", "from connecting to SPFS".
 _EXTENT = {"to", "from", "into", "onto"}
+# Prepositions that carry a decision's object: "signed off on", "agreed on", "voted for".
+_AGREED_ON = {"on", "for"}
 _NAME_ON_LIST = {"name", "list", "add", "target", "hit"}
 
 
@@ -117,7 +119,8 @@ class SanctionsReader:
         """ "The EU could list every tanker tomorrow", "Sanctions could bite harder": what might be done, not a
         measure. A reported "would" is the "will" of the words reported ("said it would impose …")."""
         verb = trigger if syntax.is_verbal(trigger) else trigger.head
-        tentative = {"could", "might", "should"} | (set() if syntax.reported(verb, self.lx.report) else {"would"})
+        # "can hit targets 500 km away" tells what a weapon is able to do.
+        tentative = {"could", "might", "should", "can"} | (set() if syntax.reported(verb, self.lx.report) else {"would"})
         return bool(syntax.modals(verb) & tentative)
 
     def _listing(self, s: Sentence, verb: Token) -> bool:
@@ -240,7 +243,7 @@ class SanctionsReader:
                 if item is not None:
                     out.append(item)
             out += self._included(s, trigger, imposer)
-        return out
+        return _without_repeats(out)
 
     def _included(self, s: Sentence, trigger: Token, imposer: str | None) -> list[Found]:
         """ "adopted its 19th package, including a ban on Russian LNG and listings of 117 more tankers": each
@@ -453,10 +456,35 @@ def _is_price_cap(token: Token) -> bool:
     return lemma == "cap" or (lemma == "price" and any(c.lower_ in ("maximum", "max") for c in token.lefts))
 
 
+def _without_repeats(found: list[Found]) -> list[Found]:
+    """One sentence's measures, without one whose targets another by the same imposer already holds ("a
+    fourteenth package of sanctions against Russia, which … targets": one package, read from two verbs)."""
+
+    def held(f: Found, other: Found) -> bool:
+        mine, theirs = (str(x.fields.get("targets") or "").lower() for x in (f, other))
+        return (
+            other is not f
+            and f.fields.get("imposed_by") == other.fields.get("imposed_by")
+            and bool(mine)
+            and mine in theirs
+            and (mine != theirs or found.index(other) < found.index(f))
+        )
+
+    return [f for f in found if not any(held(f, o) for o in found)]
+
+
+def _of_nouns(noun: Token) -> list[Token]:
+    return [o for p in syntax.children(noun, "prep") if p.lower_ == "of" for o in syntax.children(p, "pobj")]
+
+
 def _acted_on(verb: Token) -> list[Token]:
     """The nouns a verb acts on; for a participle on a noun ("the EU's fifteenth round of sanctions, adopted on
     Monday, …"), that noun and what hangs off it by "of"."""
     out = arguments(verb)
+    # A prepositional verb's object: "signed off on a fourteenth package", "agreed on new measures".
+    for prep in syntax.children(verb, "prep"):
+        if prep.lower_ in _AGREED_ON:
+            out += [o for pobj in syntax.children(prep, "pobj") for o in (pobj, *_of_nouns(pobj))]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         noun = verb.head
         out += [noun, *(o for p in syntax.children(noun, "prep") if p.lower_ == "of" for o in syntax.children(p, "pobj"))]
