@@ -342,3 +342,37 @@ def mend_run_on_subjects(doc: Doc) -> Doc:
             t.head = subject  # a word of the subject hung on the fronted phrase goes with the subject
     subject.head, subject.dep_ = root, "nsubjpass" if passive else "nsubj"
     return doc
+
+
+def mend_verbless_roots(doc: Doc) -> Doc:
+    """Give a sentence back its verb when the model read it as a modifier of its object ("The State
+    Department, for its part, designated companies …": "designated" read as describing the companies, the
+    department left as a verbless root). After the subject and a comma, a past tense right before a noun,
+    in a sentence with no other finite verb, is the main verb: the subject does it to the noun."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("NOUN", "PROPN"):
+        return doc
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc):
+        return doc
+    verb = next(
+        (
+            t
+            for t in doc[root.i + 1 :]
+            if t.tag_ in ("VBD", "VBN")
+            and t.dep_ == "amod"
+            and t.head.i == t.i + 1
+            and t.head.pos_ in ("NOUN", "PROPN")
+            and doc[t.i - 1].text == ","
+        ),
+        None,
+    )
+    if verb is None:
+        return doc
+    obj = verb.head
+    verb.pos_, verb.tag_ = "VERB", "VBD"
+    _make_root(verb, [root], "nsubj", "VBD")
+    obj.head, obj.dep_ = verb, "dobj"
+    for t in doc[root.i + 1 : verb.i]:
+        if t.head.i == obj.i:
+            t.head = verb  # "for its part" and its commas belong to the clause, not to the companies
+    return doc

@@ -34,6 +34,7 @@ from bot.extractive.mend import (
     mend_parenthetical_reports,
     mend_reduced_relatives,
     mend_run_on_subjects,
+    mend_verbless_roots,
 )
 
 if TYPE_CHECKING:
@@ -206,7 +207,7 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
         for text, doc in zip(verbatim, docs, strict=True):
             doc.user_data["text"] = text
             mended = mend_label_lines(mend_reduced_relatives(mend_parenthetical_reports(mend_misread_names(doc))))
-            mended = mend_run_on_subjects(mend_fronted_subjects(mended))
+            mended = mend_verbless_roots(mend_run_on_subjects(mend_fronted_subjects(mended)))
             out.append(mend_adjectival_passives(mended, verb_lemma))
         return out
 

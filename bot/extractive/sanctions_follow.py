@@ -165,6 +165,9 @@ class SanctionsFollowUp:
             return root, subject  # "Among them are companies in China …"
         if subject is None:
             return None
+        named = _one_of_them(subject) or _best_known(root, subject)
+        if named is not None:
+            return root, named
         stands_for = subject.lemma_.lower() in _MEASURE_WORDS or subject.lower_ in _STAND_FOR
         if stands_for and lemma in _ACTS and not syntax.is_passive(root):
             target = syntax.first_child(root, "dobj") or next(
@@ -266,6 +269,35 @@ class SanctionsFollowUp:
         ):
             return None
         return item
+
+
+def _one_of_them(subject: Token) -> Token | None:
+    """ "One of them, the Dubai-registered Coral Line Shipping, is accused of …": the name set beside "one of
+    them" is one of the targets just named."""
+    if subject.lower_ != "one" or not any(
+        o.lower_ in _STAND_FOR for p in syntax.children(subject, "prep") if p.lower_ == "of" for o in p.children
+    ):
+        return None
+    return next((a for a in syntax.children(subject, "appos") if a.pos_ == "PROPN"), None)
+
+
+# What a list's entries are called: "The most prominent name is Surgutneftegas", "The biggest target is …".
+_ENTRY_WORDS = {"name", "target", "addition", "entry", "listing", "designation"}
+
+
+def _best_known(root: Token, subject: Token) -> Token | None:
+    """ "The most prominent name is Surgutneftegas": a list entry singled out by a superlative is named."""
+    if root.lemma_.lower() != "be" or subject.lemma_.lower() not in _ENTRY_WORDS:
+        return None
+    singled_out = any(
+        c.tag_ == "JJS" or any(m.lower_ == "most" for m in c.children) for c in subject.children if c.dep_ == "amod"
+    )
+    # "The most prominent name in the Kremlin's team" singles out someone else's name.
+    elsewhere = any(
+        o.lemma_.lower() not in _LISTED | _MEASURE_WORDS for p in syntax.children(subject, "prep") for o in p.children
+    )
+    named = syntax.first_child(root, "attr")
+    return named if singled_out and not elsewhere and named is not None and named.pos_ == "PROPN" else None
 
 
 def _on_the_list(s: Sentence) -> tuple[Token, Token] | None:
