@@ -833,3 +833,27 @@ DESCRIBED_TARGET = (
 
 def test_who_is_the_person_the_doer_acted_on():
     assert _lead(DESCRIBED_TARGET, "Who was the individual the Treasury blacklisted?").startswith("Pavel Orlin")
+
+
+def test_yes_no_lead_comes_from_the_near_best_passage_that_names_what_was_asked():
+    """Two passages score about the same: "He said nothing had changed." (by its neighbours' words) and the
+    one that itself names ATACMS. The lead is read from the one that names it."""
+    from bot.qa.intent import understand
+    from bot.qa.lexicon import tokens
+    from bot.qa.offline import _reply_to
+    from bot.qa.passages import Passage
+    from bot.qa.retrieve import Hit
+
+    texts = [
+        "He said nothing had changed.",
+        "The ban on using ATACMS missiles deep inside Russia remains in place, Reed said.",
+    ]
+    hits = [
+        Hit(Passage(text=t, index=i, paragraph=0, quotable=True, tokens=tokens(t)), score, True)
+        for i, (t, score) in enumerate(zip(texts, (2.97, 2.95), strict=True))
+    ]
+    intent = understand("Has Washington changed what Ukraine can hit with ATACMS?", [])[0]
+    assert _reply_to(hits, intent) == texts[1]
+    # A passage well ahead is still the best one, whatever it names.
+    hits[0].score = 4.0
+    assert _reply_to(hits, intent) == texts[0]

@@ -44,6 +44,8 @@ _TOPIC_ELSEWHERE_FIT = 0.5
 # by itself and states some figure; only the best few ranked passages are looked at.
 _LOOSE_FIT = 0.6
 _LOOSE_RANKS = 3
+# Scores this close to the best are a tie for the passage a yes/no lead is read from.
+_NEAR_TIE = 0.95
 # Passages looked at for one that covers the question well enough.
 _CANDIDATES = 10
 _ANTECEDENT_STARTS = {
@@ -377,10 +379,18 @@ def _reply_gist(spans: SpanReader, text: str) -> str | None:
     return gist(sentence) or reported_reply(sentence, spans.lx.report)
 
 
-def _reply_to(chosen: list[Hit]) -> str:
+def _reply_to(chosen: list[Hit], intent: Intent) -> str:
     """The passage a yes/no lead is read from: the best one, unless it only reports someone asking ("MP Sarah
-    Hughes asked whether …"), then the reply right after it, when that is quoted too."""
-    best = max(chosen, key=lambda h: h.score)
+    Hughes asked whether …"), then the reply right after it, when that is quoted too. Of passages scored
+    about the same, the one that itself names more of what the question names ("ATACMS") gives the lead,
+    not one that scores by its neighbours ("He said nothing had changed.")."""
+    top = max(h.score for h in chosen)
+
+    def named(hit: Hit) -> int:
+        own = set(tokens(hit.passage.text))
+        return sum(1 for term in intent.proper if term in own)
+
+    best = max(chosen, key=lambda h: (h.score >= top * _NEAR_TIE, named(h), h.score))
     if _ASKED_IN_PASSAGE.search(best.passage.text):
         after = next((h for h in chosen if h.passage.index == best.passage.index + 1), None)
         if after is not None:
@@ -488,7 +498,7 @@ def find_answer(
         elif figure:
             figure = figure.strip(" ,.;:")
             lead = f"{figure[:1].upper()}{figure[1:]}, according to the article:"
-        elif main.kind == "yesno" and spans is not None and (said := gist(spans.sentence(_reply_to(chosen)))):
+        elif main.kind == "yesno" and spans is not None and (said := gist(spans.sentence(_reply_to(chosen, main)))):
             # "Is Germany sending Taurus?": what the best passage says, in its own main clause, so the lead
             # answers with the sentence's own verb and negation ("Scholz has again ruled out sending …").
             lead = f"According to the article, {said}:"
