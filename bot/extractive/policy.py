@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from bot.extractive import syntax
 from bot.extractive.reading import ContextReader
+from bot.extractive.scope import terms_of_supply
 from bot.models import Stance
 
 if TYPE_CHECKING:
@@ -292,6 +293,8 @@ class PolicyReader(ContextReader):
                     ):
                         new = "prohibited" if negated else "permitted"  # "Ukraine may (not) use …", "must not be used"
                         negated = False
+                    elif new is None and frame == "supply" and not negated and terms_of_supply(tok) is not None:
+                        new = "restricted"  # "supplied on the understanding that they will not be used against …"
                     elif (
                         new is None
                         and frame == "supply"

@@ -272,7 +272,13 @@ class PolicyItemReader(PolicyReader):
             # "using Norwegian-donated equipment against military targets": use against targets is striking,
             # whatever the thing used is called.
             striking = striking or any(p.lower_ == "against" for p in use.subtree if p.dep_ == "prep")
-            if striking and target & {"russia", "russian", "border"}:
+            # "the military sites from which missiles are launched against it": sites across the border.
+            launch_sites = any(
+                t.dep_ == "relcl" and t.lemma_.lower() in self.lx.use
+                for o in syntax.children(use, "dobj")
+                for t in o.subtree
+            )
+            if striking and (target & {"russia", "russian", "border"} or launch_sites):
                 out.append((start, None))
                 covered.add(frame_tok.i)
         # "… and that Germany would not be sending it to Kyiv": sending a weapon named before, by a pronoun.

@@ -150,6 +150,24 @@ def _as_long_as(tok: Token) -> list[Token]:
     return [c for m in syntax.children(tok, "advmod") if m.lower_ == "long" for c in syntax.children(m, "advcl")]
 
 
+# Nouns that carry the terms a weapon is handed over on: "on the understanding that they will not be used …".
+_TERMS = {"understanding", "condition", "assurance", "basis", "guarantee", "promise", "proviso"}
+
+
+def terms_of_supply(verb: Token) -> Token | None:
+    """The "on the understanding that …" phrase of a supply verb, when its clause says how the weapons may be
+    used: the supply comes with a limit."""
+    for prep in syntax.children(verb, "prep"):
+        if prep.lower_ not in ("on", "under", "with"):
+            continue
+        for noun in syntax.children(prep, "pobj"):
+            if noun.lemma_.lower() in _TERMS and any(
+                c.dep_ in ("relcl", "acl", "ccomp") and c.lemma_.lower() in _ATTACKING | {"use"} for c in noun.children
+            ):
+                return prep
+    return None
+
+
 def condition_text(anchors: list[Token]) -> str | None:
     """The condition a rule comes with, as the article puts it: "provided the strikes comply with
     international law", "as long as those sites are used to launch attacks", "if Russia attacks from there"."""
@@ -159,6 +177,9 @@ def condition_text(anchors: list[Token]) -> str | None:
             if tok.i in seen:
                 continue
             seen.add(tok.i)
+            terms = terms_of_supply(tok) if syntax.is_verbal(tok) else None
+            if terms is not None:
+                return syntax.span_text(list(terms.subtree)).strip(" ,;:")
             for m in _as_long_as(tok):
                 return syntax.span_text(list(m.head.subtree)).strip(" ,;:")
             for clause in tok.children:
