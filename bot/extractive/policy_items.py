@@ -248,6 +248,16 @@ class PolicyItemReader(PolicyReader):
             ]
             if any(w.head.i in {t.i for t in frame_tok.subtree} for w in weapons):
                 continue
+            if not uses and self.frame(frame_tok) == "review":
+                # "has asked officials to study the request": the request the sentence before made, for its weapon.
+                request = next(
+                    (o for o in syntax.children(frame_tok, "dobj") if self.frame(o) == "request" and _definite(o)), None
+                )
+                before = self._weapons_before(s) if request is not None else []
+                if request is not None and before:
+                    out.append((request, before[-1]))
+                    covered.add(frame_tok.i)
+                    continue
             if not uses:
                 # "he was not considering the transfer": a supply already named earlier in the paragraph.
                 deed = self._supply_named_before(s, frame_tok, weapons)
@@ -337,6 +347,11 @@ class PolicyItemReader(PolicyReader):
             if named:
                 return named
         return []
+
+    def _weapons_before(self, s: Sentence) -> list[Weapon]:
+        """The weapons of the sentence before ``s`` in its paragraph, named or not ("the drones")."""
+        before = self.ctx.sentences[s.index - 1] if s.index >= 1 and self.ctx.sentences else None
+        return weapons_in(before, self.lx) if before is not None and before.para == s.para else []
 
     def _supplied_before(self, s: Sentence) -> list[Weapon]:
         """Weapons of the sentence before whose supplier is named ("Swedish-supplied weapons"), when it names
@@ -437,6 +452,11 @@ _STRIKE_NOUNS = frozenset({"strike", "attack"})
 def _inside(name: str | None, other: str | None) -> bool:
     """Is ``name`` a part of the longer weapon name ``other``?"""
     return bool(name and other) and name.lower() in other.lower() and name.lower() != other.lower()  # type: ignore[union-attr]
+
+
+def _definite(noun: Token) -> bool:
+    """ "the request", "that appeal": a noun that points back to one already told."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "that", "this", "its", "their") for c in noun.children)
 
 
 def _under_condition(verb: Token) -> bool:
