@@ -45,6 +45,17 @@ _TO_RUSSIA = {"russia", "moscow", "russian", "kremlin"}
 _WITHHOLDING = ("permit", "prohibit", "review", "request", "restrict")
 
 
+def _approved_own_giving(frame: str | None, permit: Token, giving: Token) -> bool:
+    """ "approved sending", "authorised the delivery of": the approver gives; "allowed Poland to send" lets a
+    third party give, which is policy."""
+    if frame != "permit" or not syntax.is_verbal(permit) or syntax.subject(permit) is None:
+        return False
+    gerund = giving.tag_ == "VBG" and giving.dep_ in ("xcomp", "dobj", "pcomp")
+    gerund = gerund and syntax.first_child(giving, "nsubj", "nsubjpass") is None
+    others = [c for c in permit.children if c.dep_ in ("dobj", "dative") and c.i != giving.i]
+    return gerund and not others and not syntax.is_negated(permit) and not syntax.modals(permit) & {"could", "might"}
+
+
 # Verbs that bring a running total to a new figure: "brings the value of US assistance to $62 billion".
 _BRINGS = {"bring", "take", "push", "lift"}
 
@@ -172,6 +183,8 @@ class AidReader:
                     teller.lemma_.lower() in self.lx.hearsay
                     or (teller.lemma_.lower() in self.lx.hearsay_media and syntax.unowned(teller))
                 )
+            if _approved_own_giving(self.policy.frame(tok), tok, below):
+                continue  # "Biden approved sending land mines to Ukraine": a decision to give, the approver the giver
             if self.policy.frame(tok) in _WITHHOLDING or (
                 _forms(tok) & self.lx.intention and not _forms(tok) & {"pledge", "promise", "will", *PLANNING}
             ):
