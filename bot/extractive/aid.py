@@ -371,7 +371,24 @@ class AidReader:
         # A digest line's label names its giver ("The Netherlands — €150 million for drones") before any actor
         # the sentences before it named.
         labelled = [] if out else self.more.labelled(s, taken, about_ukraine=article_about_ukraine)
-        return out + (labelled or self.more.nominal(s, taken, about_ukraine=article_about_ukraine))
+        return out + (labelled or _priced(out, self.more.nominal(s, taken, about_ukraine=article_about_ukraine)))
+
+
+def _priced(given: list[Found], sums: list[Found]) -> list[Found]:
+    """ "1.9 billion kroner of the package will go toward buying Bohdana howitzers": the sum (read without a verb
+    of giving) and what it buys (read from "buying") are one line. A lone sum joins the sentence's lone line
+    that has contents and no sum, from the same giver; the rest stay lines of their own."""
+    bare = [f for f in given if not f.fields["amount"] and f.fields["contents"]]
+    if len(sums) != 1 or len(bare) != 1 or sums[0].fields["contents"]:
+        return sums
+    item, priced = bare[0], sums[0]
+    mine, theirs = (str(f.fields["donor"]).split(" (")[0] for f in (item, priced))
+    if mine != theirs:
+        return sums
+    for key in ("amount", "value", "currency"):
+        item.fields[key] = priced.fields[key]
+    item.merge_key = priced.merge_key
+    return []
 
 
 def _serves(verb: Token, spender: Token) -> bool:

@@ -112,6 +112,9 @@ class AidInContext:
             # "A new military aid package worth €500m … would bring IRIS-T missiles": the package is
             # the article's subject, Ukraine need not be named in its phrase.
             toward = self.r.to_ukraine(s, phrase) or (holds and about_ukraine and self.r.to_ukraine(s, phrase) is None)
+            # "1.2 billion kroner of the package will go toward …": a share of help already for Ukraine.
+            share = any(p.lower_ == "of" and any(self.r.is_help(o) for o in p.children) for p in anchor.children)
+            toward = toward or (share and about_ukraine and self.r.to_ukraine(s, phrase) is None)
             if moving and not toward:
                 # "$400 million in weapons would reach Ukraine": where it goes is the verb's.
                 toward = bool(
@@ -121,6 +124,9 @@ class AidInContext:
                 continue
             if holds:
                 phrase |= {t.i for o in syntax.children(head, "dobj") for t in o.subtree}
+            if moving:
+                # "… would reach Ukraine in the coming days, including interceptors": what the sum moves.
+                phrase |= {t.i for p in syntax.children(head, "prep") if p.lower_ == "including" for t in p.subtree}
             donors = self.r.who.donors(s, head, phrase) if head.i != anchor.i else []
             own = [
                 a
@@ -332,6 +338,9 @@ class AidInContext:
                 continue
             lemma = verb.lemma_.lower()
             who = syntax.subject(verb)
+            giver = verb.head
+            if giver.i != verb.i and syntax.is_verbal(giver) and giver.lemma_.lower() in self.lx.give - self.lx.contain:
+                continue  # "said it would spend 1.3 billion kroner to buy howitzers": new help with what it buys
             if verb.dep_ in ("relcl", "acl") and self._gives_elsewhere(s, verb):
                 continue  # "… would contribute €90m to a NATO fund that buys fuel": new help, not the last one's contents
             on_list = lemma == "be" and any(

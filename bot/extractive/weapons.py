@@ -98,7 +98,7 @@ def _phrase(head: Token, first: int, *, counts: bool = False, name_start: int | 
     stop = head.i if name_start is None else min(head.i, name_start)
     while start < stop and (
         (
-            doc[start].dep_ in _DROP_LEFT
+            (doc[start].dep_ in _DROP_LEFT and not _model_name(doc[start]))
             or doc[start].lower_ in _QUANTITY_WORDS
             or doc[start].like_num
             or doc[start].is_punct
@@ -114,6 +114,17 @@ def _phrase(head: Token, first: int, *, counts: bool = False, name_start: int | 
     while start > first and not doc[start - 1].whitespace_ and not doc[start - 1].is_space:
         start -= 1
     return syntax.span_text(list(doc[start : head.i + 1])).strip(" ,;:-")
+
+
+def _model_name(tok: Token) -> bool:
+    """ "Bohdana self-propelled howitzers": a name the parser hangs on the head as a modifier is the model's, not
+    an owner's ("Germany's", "US") or a place's."""
+    return (
+        tok.dep_ == "nmod"
+        and tok.pos_ == "PROPN"
+        and tok.ent_type_ not in ("GPE", "NORP", "LOC", "ORG")
+        and not any(c.dep_ == "case" for c in tok.children)
+    )
 
 
 # Compounds whose head is a weapon word but that name no weapon: "a Washington-based think tank".
