@@ -113,8 +113,12 @@ class AidInContext:
             # the article's subject, Ukraine need not be named in its phrase.
             toward = self.r.to_ukraine(s, phrase) or (holds and about_ukraine and self.r.to_ukraine(s, phrase) is None)
             # "1.2 billion kroner of the package will go toward …": a share of help already for Ukraine.
-            share = any(p.lower_ == "of" and any(self.r.is_help(o) for o in p.children) for p in anchor.children)
-            toward = toward or (share and about_ukraine and self.r.to_ukraine(s, phrase) is None)
+            share = any(
+                p.lower_ == "of" and any(self.r.is_help(o) and _the_one_named(o) for o in p.children)
+                for p in anchor.children
+            )
+            whole = self._whole(s) if share and not toward and about_ukraine else None
+            toward = toward or (whole is not None and self.r.to_ukraine(s, phrase) is None)
             if moving and not toward:
                 # "$400 million in weapons would reach Ukraine": where it goes is the verb's.
                 toward = bool(
@@ -134,12 +138,25 @@ class AidInContext:
                 if a
             ]
             donor = own[0] if own else (" and ".join(donors) if donors else self._speaker_actor(s, head))
+            if whole is not None:
+                donor = whole.fields["donor"]  # the share's giver is the whole package's
             if donor is None and holds:
                 donor = self.ctx.main_actor if self.ctx.main_actor not in BELLIGERENTS else None
             if donor is None:
                 continue
             out.append(self._item(s, donor, money[0], phrase, "announced"))
         return out
+
+    def _whole(self, s: Sentence) -> Found | None:
+        """The package a share of "the package" is part of: the aid line with a sum named just before."""
+        return next(
+            (
+                f
+                for f in reversed(self.ctx.items[-4:])
+                if f.section == "aid" and f.fields["amount"] and f.sentences[-1].index >= s.index - 2
+            ),
+            None,
+        )
 
     def labelled(self, s: Sentence, taken: set[int], *, about_ukraine: bool) -> list[Found]:
         """ "Norway: a further NOK 2 billion for air defence", "The Netherlands — €150 million for drones": a
@@ -379,6 +396,13 @@ class AidInContext:
 
 # Verbs that split a sum into its parts: "made up of", "consists of", "comprises", "divides into".
 _COMPOSING = {"consist", "comprise", "split", "divide", "break", "make"}
+
+
+def _the_one_named(noun: Token) -> bool:
+    """ "of the package" points back to the package just named; "of its own package" names another."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) and not any(
+        c.dep_ == "poss" for c in noun.children
+    )
 
 
 def _composes(verb: Token) -> bool:
