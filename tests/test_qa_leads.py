@@ -857,3 +857,12 @@ def test_yes_no_lead_comes_from_the_near_best_passage_that_names_what_was_asked(
     # A passage well ahead is still the best one, whatever it names.
     hits[0].score = 4.0
     assert _reply_to(hits, intent) == texts[0]
+
+
+def test_a_who_lead_is_never_another_name_of_one_the_question_names():
+    text = (
+        "Canberra on Tuesday imposed sanctions on Volga Marine Logistics, a shipping firm that moves Russian oil. "
+        "The firm runs eleven tankers, officials said."
+    )
+    lead = _lead(text, "Who did Australia sanction?")
+    assert "Volga Marine" in lead and not lead.startswith("Canberra")

@@ -133,6 +133,15 @@ class SpanReader:
         doc = self._parse([text])[0]  # type: ignore[operator]
         return Sentence(text=text, para=0, index=0, doc=doc, names=self.gazetteer.find(doc))
 
+    def other_names(self, question: str) -> set[str]:
+        """The words of every other name of the governments and people the question names, lower case."""
+        named = {n.canonical for n in self.sentence(question).names if n.kind == "actor"}
+        words: set[str] = set()
+        for canonical in named:
+            for alias in [canonical, *self.lx.cfg.actors.get(canonical, [])]:
+                words |= {w.lower().rstrip("s") for w in phrases.WORD.findall(alias) if w[:1].isupper()}
+        return words
+
     def asked_class(self, question: str) -> str | None:
         """The noun of "which N …": "Which Russian bank was blacklisted?" -> "bank"."""
         doc = self.sentence(question).doc
@@ -220,6 +229,9 @@ class SpanReader:
             stem(w.lower()) for w in phrases.WORD.findall(question) if w.lower() not in phrases.STOP
         }
         anchors = phrases.question_anchors(s, content)
+        # "Who did Australia target?" is not answered by "Canberra": another name of one the question names.
+        if kind in ("who", "source", "target"):
+            asked = asked | self.other_names(question)
         near = [(3, n) for n in phrases.near_names(s, asked, anchors)]
         if kind in ("what", "yesno") and _CONDITION_Q.search(question):
             # "What condition did Berlin attach?": what the permission depends on.
