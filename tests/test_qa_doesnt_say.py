@@ -125,3 +125,15 @@ def test_another_donors_sum_is_no_answer_about_a_giver_the_brief_does_not_know()
     brief = service.brief(article)
     assert service.ask(article, "How much is the EU giving Ukraine?", brief=brief).answer.answer == DOESNT_SAY
     assert "600 million" in service.ask(article, "How much is Norway giving Ukraine?", brief=brief).answer.answer
+
+
+def test_why_is_not_answered_by_the_fact_itself():
+    """ "Why did Slovakia abstain?" next to "Slovakia also abstained." only: the article tells what, not why. A
+    reason in the same place is the answer."""
+    text = (
+        "Test report\n\nEU leaders approved the loan on Friday. Hungary voted against it. Slovakia also abstained. "
+        "The money will reach Kyiv next year."
+    )
+    assert ask(Article(text=text), "Why did Slovakia abstain on the loan?").answer == DOESNT_SAY
+    reasoned = text.replace("Slovakia also abstained.", "Slovakia also abstained, citing the risk to its banks.")
+    assert "risk to its banks" in ask(Article(text=reasoned), "Why did Slovakia abstain on the loan?").answer

@@ -373,6 +373,22 @@ def _reaction(retriever: Retriever, chosen: list[Hit], speaker: str | None) -> s
     return best.text
 
 
+# Words that add nothing to what a question asked: "Slovakia also abstained".
+_FILLER = frozenset({"also", "too", "as", "well", "then", "still", "even", "had", "has", "have", "was", "were"})
+
+
+def _gives_reason(spans: SpanReader, question: str, texts: list[str]) -> bool:
+    """Does a quoted passage read as a reason (a "because" clause, a reason noun's "that", a purpose), not only
+    as a clause that shares the question's words?"""
+    asked = set(tokens(question))
+    for text in texts:
+        found = spans.ranked_answer("why", question, text)
+        # A clause that only shares the question's words still may hold the reason, unless it says nothing more.
+        if found is not None and (found[0] < 4 or set(tokens(found[1])) - asked - _FILLER):
+            return True
+    return False
+
+
 def _reply_gist(spans: SpanReader, text: str) -> str | None:
     """The reply in a few words: the sentence's main clause, or when that runs long, what the speaker said."""
     sentence = spans.sentence(text)
@@ -473,6 +489,9 @@ def find_answer(
             figure = figure_in(replace(main, kind="money"), top.text)
         if not figure and spans is not None and main.kind not in ("money", "count", "score", "yesno"):
             figure = span_across(spans, main.kind, question, ranked_texts[:MAX_QUOTES])
+        if main.kind == "why" and spans is not None and not _gives_reason(spans, question, ranked_texts[:MAX_QUOTES]):
+            # "Why did Slovakia abstain?" next to "Slovakia also abstained.": the article tells what, not why.
+            return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
         if figure and _RELATIVE_OPENING.match(figure) and not re.search(r"\b(?!(?:19|20)\d\d\b)\d", figure):
             # "which diplomats said could include …" leans on a noun the lead leaves out; one that holds the
             # figure asked for ("which had a pre-war population of about 27,000") still answers.
