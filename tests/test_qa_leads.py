@@ -866,3 +866,14 @@ def test_a_who_lead_is_never_another_name_of_one_the_question_names():
     )
     lead = _lead(text, "Who did Australia sanction?")
     assert "Volga Marine" in lead and not lead.startswith("Canberra")
+
+
+def test_a_bare_ukrainian_body_speaks_for_ukraine():
+    """ "What did Ukraine say …?" is answered from "the General Staff said …", not from a sentence that has Kyiv
+    speaking on something else."""
+    text = (
+        "Kyiv says Russian firms supply parts for the drones that hit its cities. "
+        "Separately, the General Staff said Ukrainian drones had struck the Syzranka oil refinery overnight. "
+        "Moscow did not comment on the strike."
+    )
+    assert "Syzranka" in _lead(text, "Which refinery did Ukraine say its drones hit?")

@@ -139,9 +139,10 @@ def answer_question(
     passages = build_passages(article, brief)
     if not any(any(ch.isalnum() for ch in p.text) for p in passages):
         raise InputError("article has no words", user_message="That article has no text I can answer from.")
-    retriever = Retriever(passages, title=article.title)
+    spans = reader_for(settings)
+    retriever = Retriever(passages, title=article.title, sides=spans.side_names() if spans is not None else None)
     intents = understand(question, [t.question for t in history])
-    finding = find_answer(retriever, question, intents, min_coverage=settings.qa.min_score, spans=reader_for(settings))
+    finding = find_answer(retriever, question, intents, min_coverage=settings.qa.min_score, spans=spans)
     if (
         finding.answerable
         and intents[0].kind == "money"

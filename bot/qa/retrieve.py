@@ -62,8 +62,12 @@ class Hit:
 class Retriever:
     """BM25 over one article's passages. Build once per article."""
 
-    def __init__(self, passages: list[Passage], *, title: str | None = None) -> None:
+    def __init__(
+        self, passages: list[Passage], *, title: str | None = None, sides: dict[str, list[str]] | None = None
+    ) -> None:
         self.passages = passages
+        # "the General Staff said" speaks for Ukraine: each side's names, as token runs.
+        self._sides = {side: [tokens(name) for name in names] for side, names in (sides or {}).items()}
         self._bm25 = bm25s.BM25()
         corpus = [p.tokens or ["\x00"] for p in passages]
         self._bm25.index(corpus, show_progress=False)
@@ -87,6 +91,9 @@ class Retriever:
                 found.update(t for t in toks[max(0, k - 6) : k] if t not in STOPWORDS)
         for m in _DEFINITE_BODY.finditer(passage.text):
             found |= self._named_body(passage, m.group(1))
+        for side, names in self._sides.items():
+            if any(name and set(name) <= found for name in names):
+                found.add(side)
         # "Air defences shot down 66 of them, it said": a pronoun's words are those of the speaker before.
         continued = SPEAKER_CONTINUATION.match(passage.text) or _PRONOUN_SAID.search(passage.text)
         if passage.prev is not None and continued:

@@ -133,6 +133,11 @@ class SpanReader:
         doc = self._parse([text])[0]  # type: ignore[operator]
         return Sentence(text=text, para=0, index=0, doc=doc, names=self.gazetteer.find(doc))
 
+    def side_names(self) -> dict[str, list[str]]:
+        """Bodies that speak for Ukraine under a bare name ("the General Staff said", "the Air Force said"), by side.
+        People ("Putin said") are not the government's word on every subject."""
+        return {"ukraine": list(self.lx.cfg.sides.default_ukraine)}
+
     def other_names(self, question: str) -> set[str]:
         """The words of every other name of the governments and people the question names, lower case."""
         named = {n.canonical for n in self.sentence(question).names if n.kind == "actor"}
