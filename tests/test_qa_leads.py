@@ -877,3 +877,29 @@ def test_a_bare_ukrainian_body_speaks_for_ukraine():
         "Moscow did not comment on the strike."
     )
     assert "Syzranka" in _lead(text, "Which refinery did Ukraine say its drones hit?")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "wanted", "unwanted"),
+    [
+        # A "which company" question is answered by the companies' names, not by a date or the government.
+        (
+            "Oil prices rose on Thursday after the Treasury named Rosneft and Lukoil, Russia's two largest oil "
+            "companies, in its latest round of measures.",
+            "Which oil companies were named?",
+            ["Rosneft", "Lukoil"],
+            ["Thursday"],
+        ),
+        # A country named as the owner of what is counted is named as such; a capital owning a mood is not.
+        (
+            "Russia buys chips through its neighbours. Kyrgyzstan's imports of such chips from the EU rose tenfold, "
+            "according to Eurostat.",
+            "Which country's chip imports from the EU rose tenfold?",
+            ["Kyrgyzstan"],
+            ["Eurostat"],
+        ),
+    ],
+)
+def test_which_class_questions_are_answered_by_a_member_of_the_class(text, question, wanted, unwanted):
+    lead = _lead(text, question)
+    assert all(w in lead for w in wanted) and not any(u in lead for u in unwanted), lead

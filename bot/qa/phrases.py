@@ -316,6 +316,13 @@ def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
     return out
 
 
+# Bodies a country's name may own: "Germany's defence ministry", "the French government", "Poland's president".
+_BODIES = frozenset(
+    "ministry minister government office army military force president leader spokesman spokeswoman spokesperson "
+    "embassy parliament envoy ambassador official chancellor premier cabinet navy".split()
+)
+
+
 def countries_named(s: Sentence, question: set[str]) -> tuple[int, str] | None:
     """The countries a sentence names as such (not as demonyms), without those the question names, as one
     list: "Netherlands, Denmark, Norway and Sweden"; ranked 0 when they are the subject of the sentence's
@@ -337,8 +344,9 @@ def countries_named(s: Sentence, question: set[str]) -> tuple[int, str] | None:
         named_in_question = stem(name.text.lower()) in question or name.text.lower() in question
         if named_in_question or any(t.ent_type_ == "PERSON" for t in toks):
             continue
-        if toks[0].head.lemma_.lower() in ("ministry", "minister", "government") or toks[0].dep_ == "poss":
-            continue  # "Germany's defence ministry" names a body, which a country question does not ask for
+        owner = toks[-1] if toks[-1].dep_ == "poss" else toks[0]
+        if owner.dep_ == "poss" and (owner.head.lemma_.lower() in _BODIES or name.text != name.canonical):
+            continue  # "Germany's defence ministry" names a body, "Washington's hesitation" a government; "Kyrgyzstan's imports" a country
         found.append(name.text)
         doers = doers or name.start in in_subject
     # Ukraine and Russia are in most sentences of the war; another country named beside them is the answer.
@@ -607,3 +615,21 @@ def _integrated(clause: Token) -> bool:
 def _is_condition(clause: Token) -> bool:
     words = " ".join(t.lower_ for t in list(clause.subtree)[:3])
     return any(words.startswith(c) or f" {c}" in f" {words}"[:12] for c in _CONDITIONS)
+
+
+def proper_names(s: Sentence, question: set[str]) -> list[str]:
+    """Names the sentence gives that are not governments, places or people the gazetteer knows, nor named in
+    the question: "Coral Line Shipping", "Rosneft", "Lukoil", the names a "which company" question wants."""
+    known = {i for n in s.names if n.kind in ("actor", "country", "place", "person", "side") for i in range(n.start, n.end)}
+    out: list[str] = []
+    for tok in s.doc:
+        if tok.tag_ not in ("NNP", "NNPS") or (tok.dep_ == "compound" and tok.head.tag_ in ("NNP", "NNPS")):
+            continue
+        chain = [t for t in tok.subtree if t.dep_ == "compound" and t.tag_ in ("NNP", "NNPS") and t.i < tok.i] + [tok]
+        calendar = any(t.lower_ in MONTHS or t.lower_ in WEEKDAYS for t in chain)
+        if calendar or any(t.i in known or t.ent_type_ == "PERSON" for t in chain) or tok.i == 0:
+            continue
+        text = syntax.span_text(chain)
+        if is_new(text, question) and text not in out:
+            out.append(text)
+    return out

@@ -48,6 +48,12 @@ _WHO_PASSIVE = re.compile(
 
 
 # Class words a country answers: "Which countries …?", "Which other ally …?".
+# Class nouns a company's name answers: "Which company …?", "Which lenders …?".
+_FIRM_CLASS = frozenset(
+    stem(w)
+    for w in "company companies firm firms bank banks lender lenders business group insurer refiner trader shipper "
+    "operator exporter importer manufacturer maker producer supplier".split()
+)
 _COUNTRY_CLASS = {stem(w) for w in ("country", "countries", "nation", "nations", "ally", "allies", "state", "states")}
 
 
@@ -252,6 +258,10 @@ class SpanReader:
                 countries = phrases.countries_named(s, asked)
                 if countries:
                     return countries  # "Which countries are paying?" -> "Netherlands, Denmark and Sweden"
+            if noun in _FIRM_CLASS:
+                firms = phrases.proper_names(s, asked)
+                if firms:
+                    return 1, " and ".join(firms[:3])  # "Which companies …?" -> "Rosneft and Lukoil"
         candidates: list[tuple[int, str]]
         if kind == "where":
             # "Where is the substation that was hit?": of several places, the one nearest the question's words.
