@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from bot.extractive import syntax
 from bot.extractive.reading import Sentence
 from bot.language import MONTHS, WEEKDAYS
-from bot.qa.lexicon import KINDS, SYNONYMS, stem
+from bot.qa.lexicon import KINDS, SYNONYMS, stem, word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -317,9 +317,9 @@ def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
 
 
 # Bodies a country's name may own: "Germany's defence ministry", "the French government", "Poland's president".
-_BODIES = frozenset(
-    "ministry minister government office army military force president leader spokesman spokeswoman spokesperson "
-    "embassy parliament envoy ambassador official chancellor premier cabinet navy".split()
+_BODIES = word_set(
+    """ministry minister government office army military force president leader spokesman spokeswoman spokesperson
+    embassy parliament envoy ambassador official chancellor premier cabinet navy"""
 )
 
 
@@ -346,7 +346,9 @@ def countries_named(s: Sentence, question: set[str]) -> tuple[int, str] | None:
             continue
         owner = toks[-1] if toks[-1].dep_ == "poss" else toks[0]
         if owner.dep_ == "poss" and (owner.head.lemma_.lower() in _BODIES or name.text != name.canonical):
-            continue  # "Germany's defence ministry" names a body, "Washington's hesitation" a government; "Kyrgyzstan's imports" a country
+            # "Germany's defence ministry" names a body, "Washington's hesitation" a government; "Kyrgyzstan's
+            # imports" a country.
+            continue
         found.append(name.text)
         doers = doers or name.start in in_subject
     # Ukraine and Russia are in most sentences of the war; another country named beside them is the answer.

@@ -21,7 +21,7 @@ from bot.language import strip_dateline, strip_label
 from bot.qa import phrases
 from bot.qa.answer_types import PAST_TIME
 from bot.qa.intent import is_future
-from bot.qa.lexicon import stem
+from bot.qa.lexicon import stem, word_set
 from bot.qa.reasons import reason
 
 if TYPE_CHECKING:
@@ -51,8 +51,10 @@ _WHO_PASSIVE = re.compile(
 # Class nouns a company's name answers: "Which company …?", "Which lenders …?".
 _FIRM_CLASS = frozenset(
     stem(w)
-    for w in "company companies firm firms bank banks lender lenders business group insurer refiner trader shipper "
-    "operator exporter importer manufacturer maker producer supplier".split()
+    for w in word_set(
+        """company companies firm firms bank banks lender lenders business group insurer refiner trader shipper
+        operator exporter importer manufacturer maker producer supplier"""
+    )
 )
 _COUNTRY_CLASS = {stem(w) for w in ("country", "countries", "nation", "nations", "ally", "allies", "state", "states")}
 
