@@ -260,10 +260,7 @@ class SpanReader:
                 countries = phrases.countries_named(s, asked)
                 if countries:
                     return countries  # "Which countries are paying?" -> "Netherlands, Denmark and Sweden"
-            if noun in _FIRM_CLASS:
-                firms = phrases.proper_names(s, asked)
-                if firms:
-                    return 1, " and ".join(firms[:3])  # "Which companies …?" -> "Rosneft and Lukoil"
+
         candidates: list[tuple[int, str]]
         if kind == "where":
             # "Where is the substation that was hit?": of several places, the one nearest the question's words.
@@ -331,6 +328,10 @@ class SpanReader:
             # "What is in the package?": "be" is no deed to find a doer of; the question's words choose.
             doers = phrases.doers(s, asked, self.lx.report, verb=None if verb in _AUX else verb)
             candidates = [(0, p) for r, p in doers if r == 0] + candidates
+        firms = phrases.proper_names(s, asked) if noun in _FIRM_CLASS else []
+        if firms:
+            # "Which companies …?" -> "Rosneft and Lukoil", after the doer of the question's own verb.
+            candidates = [c for c in candidates if c[0] == 0] + [(1, " and ".join(firms[:3]))] + candidates
         if asked & _SAYING and kind in ("what", "yesno", "target"):
             # What was said may name the place asked about ("What does Russia say happened at X?"): it
             # only has to say more than the question.
