@@ -376,3 +376,22 @@ def mend_verbless_roots(doc: Doc) -> Doc:
         if t.head.i == obj.i:
             t.head = verb  # "for its part" and its commas belong to the clause, not to the companies
     return doc
+
+
+def mend_named_after_description(doc: Doc) -> Doc:
+    """Hang a name on the description right before it ("sanctions on Russian oil majors Rosneft and Lukoil": the
+    model gives "on" two objects, the majors and Rosneft). A proper noun that is a second object of the same
+    word, right after the first, is that object's apposition: the names say which majors."""
+    for tok in doc:
+        if tok.dep_ not in ("pobj", "dobj") or tok.pos_ != "PROPN" or tok.i == 0:
+            continue
+        first = doc[tok.i - 1]
+        if (
+            first.dep_ == tok.dep_
+            and first.head.i == tok.head.i
+            and first.pos_ == "NOUN"
+            and tok.left_edge.i == tok.i
+            and not any(c.dep_ in ("cc", "conj") for c in first.children)
+        ):
+            tok.head, tok.dep_ = first, "appos"
+    return doc

@@ -31,6 +31,7 @@ from bot.extractive.mend import (
     mend_fronted_subjects,
     mend_label_lines,
     mend_misread_names,
+    mend_named_after_description,
     mend_parenthetical_reports,
     mend_reduced_relatives,
     mend_run_on_subjects,
@@ -208,6 +209,7 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
             doc.user_data["text"] = text
             mended = mend_label_lines(mend_reduced_relatives(mend_parenthetical_reports(mend_misread_names(doc))))
             mended = mend_verbless_roots(mend_run_on_subjects(mend_fronted_subjects(mended)))
+            mended = mend_named_after_description(mended)
             out.append(mend_adjectival_passives(mended, verb_lemma))
         return out
 

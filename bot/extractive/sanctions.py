@@ -317,6 +317,20 @@ class SanctionsReader:
                 )
                 if listed is not None:
                     phrase = [*phrase, doc[colon], *listed.subtree]
+            # ", among them the tankers Volga Star and …": named members of the targets, wherever the parser hung them.
+            members = next(
+                (
+                    c
+                    for c in (*trigger.children, *target.children)
+                    if c.left_edge.lower_ == "among"
+                    and c.left_edge.i > colon
+                    and doc[c.left_edge.i - 1].text == ","
+                    and any(t.pos_ == "PROPN" for t in c.subtree)
+                ),
+                None,
+            )
+            if members is not None:
+                phrase = [*phrase, doc[members.left_edge.i - 1], *members.subtree]
         if target is not None and phrase:
             # "targets banks in Kazakhstan": the parser hangs the place on the verb; a measure is not done there.
             after = max(t.i for t in phrase) + 1
