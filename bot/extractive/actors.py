@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 BELLIGERENTS = ("Ukraine", "Russia")
 # Common nouns that stand for the actor named before: "the government", "ministers", "the administration".
+# Alliances and forums, which have no cabinet, parliament or ministry of their own.
+_ALLIANCES = ("NATO", "G7", "G20", "United Nations")
+_NATIONAL = {"government", "administration", "ministry", "minister", "cabinet", "parliament", "country", "nation", "state"}
 _STAND_INS = {
     "government",
     "administration",
@@ -106,7 +109,10 @@ def actor_of(
         group = [a for a in ctx.last_group if a not in exclude]
         if len(group) == 2 and any((c.dep_ == "nummod" and c.lower_ == "two") or c.lower_ == "both" for c in head.children):
             return " and ".join(group)  # "the two governments", "both countries": the pair named last
-        return ctx.last_actor if ctx.last_actor not in exclude else None
+        last = ctx.last_actor
+        if last in _ALLIANCES and head.lemma_.lower() in _NATIONAL and ctx.main_actor not in (*exclude, *_ALLIANCES):
+            last = ctx.main_actor  # "the cabinet" after a word on NATO is the article's government, not NATO's
+        return last if last not in exclude else None
     names = [a for a in actors_in(s, head) if a not in exclude]
     if not names:
         return None

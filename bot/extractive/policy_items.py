@@ -313,6 +313,16 @@ class PolicyItemReader(PolicyReader):
             if before:
                 out.append((obj, before[-1]))
                 covered.add(verb.i)
+        # "The minister replied that there were 'no plans' to do so": "do so" is the sending asked about just before.
+        for verb in s.doc:
+            if verb.i in covered or verb.lemma_.lower() != "do" or not any(c.lower_ == "so" for c in verb.children):
+                continue
+            if not any(self.frame(a) in ("permit", "prohibit", "restrict", "review", "decline") for a in verb.ancestors):
+                continue
+            before = [w for w in self._weapons_before(s) if w.named] or self._weapons_before(s)
+            if before:
+                out.append((verb, before[-1]))
+                covered.add(verb.i)
         # "Ukraine may neutralise military sites in Russia": a rule stated by the modal alone.
         for verb in s.doc:
             if verb.i in covered or not syntax.is_verbal(verb) or not self._strikes_targets(verb):
