@@ -43,16 +43,6 @@ _VERB_FRAMES = ("permit", "lift", "restrict", "prohibit", "review", "request", "
 _NOUN_FRAMES = ("permit_noun", "restrict_noun", "prohibit_noun", "review_noun", "request_noun")
 # Verbs of wanting: their object is wished for, not a rule ("Kyiv wants fewer limits on the weapons").
 _WANTING = {"want", "seek", "need", "require", "wish"}
-# Verbs of asking: with "whether" they put a question, which rules nothing ("asked whether the government would …").
-_ASKING = {"ask", "wonder", "question", "inquire", "enquire", "query"}
-
-
-def _whether(clause: Token) -> bool:
-    return clause.dep_ in ("ccomp", "advcl") and any(
-        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children
-    )
-
-
 # Verbs whose "that" clause is a rule: "insists that the jets be used only over Ukraine".
 _REQUIRING = {"insist", "require", "demand", "stipulate", "mandate", "specify", "ensure"}
 # Verbs that say how far a permission or a limit reaches.
@@ -262,10 +252,6 @@ class PolicyReader(ContextReader):
                 break  # "…, officials said": the speaker is not the policy-maker
             if depth and tok.lemma_.lower() in _WANTING and syntax.is_verbal(tok) and path[depth - 1].dep_ == "dobj":
                 return None, None, None  # "Kyiv wants fewer limits on the weapons": wished for, not ruled
-            # "Asked whether Kyiv could fire them, Jonson said …" is a reporter's question that the sentence answers.
-            reporters_question = tok.dep_ == "advcl" and syntax.subject(tok) is None
-            if depth and tok.lemma_.lower() in _ASKING and _whether(path[depth - 1]) and not reporters_question:
-                return None, None, None  # "asked whether Ukraine was now free to use …": a question, not a rule
             # What completes the word comes first: "lifted its ban" is a lifting of a ban.
             predicative = [c for c in self._predicative(tok) if c.i not in {p.i for p in path}]
             frames = [self.frame(c) for c in predicative] + ([self.frame(tok)] if depth else [])
