@@ -395,3 +395,17 @@ def mend_named_after_description(doc: Doc) -> Doc:
         ):
             tok.head, tok.dep_ = first, "appos"
     return doc
+
+
+def mend_said_that_after_time(doc: Doc) -> Doc:
+    """Give a verb of saying back its "that" clause when a time phrase stands between them ("stated the same day
+    that Ukrainian forces still control …": the model reads the clause as describing the day). A clause opened by
+    the conjunction "that" (a mark, not a relative pronoun) on a time noun that modifies a verb is that verb's."""
+    for clause in doc:
+        if clause.dep_ != "relcl" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            continue
+        noun = clause.head
+        verb = noun.head
+        if noun.dep_ in ("npadvmod", "tmod") and verb.pos_ in ("VERB", "AUX") and noun.i < clause.i:
+            clause.head, clause.dep_ = verb, "ccomp"
+    return doc

@@ -35,6 +35,7 @@ from bot.extractive.mend import (
     mend_parenthetical_reports,
     mend_reduced_relatives,
     mend_run_on_subjects,
+    mend_said_that_after_time,
     mend_verbless_roots,
 )
 
@@ -209,7 +210,7 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
             doc.user_data["text"] = text
             mended = mend_label_lines(mend_reduced_relatives(mend_parenthetical_reports(mend_misread_names(doc))))
             mended = mend_verbless_roots(mend_run_on_subjects(mend_fronted_subjects(mended)))
-            mended = mend_named_after_description(mended)
+            mended = mend_said_that_after_time(mend_named_after_description(mended))
             out.append(mend_adjectival_passives(mended, verb_lemma))
         return out
 
