@@ -17,6 +17,7 @@ from bot.extractive.names import side_of
 from bot.extractive.reading import ContextReader, Sentence, Speaker
 from bot.extractive.speakers import (
     CITING,
+    CLAIM_NOUNS,
     cited_source,
     claim_answered,
     display_tokens,
@@ -214,6 +215,8 @@ class Attributor(ContextReader):
                         skip = {t.i for t in token.subtree} | {t.i for t in named} | {t.i - 1 for t in named[:1]}
                         found.append(Attribution(speaker, None, {t.i for t in s.doc if t.i not in skip}))
                 continue
+            if lemma in _NAMING and syntax.is_verbal(token) and _called_false(token):
+                lemma = "deny"  # "Ukraine's General Staff called the claim a fabrication": a denial
             if lemma not in self.lx.report and token.tag_ in ("VB", "VBP") and token.lower_ in self.lx.report:
                 lemma = token.lower_  # "analysts assess that …": the small model's lemma is "asses"
             if lemma not in self.lx.report or not syntax.is_verbal(token) or syntax.is_negated(token):
@@ -391,3 +394,35 @@ class Attributor(ContextReader):
                 if known.person:
                     return known
         return last
+
+
+# Verbs that name what something is: "called the claim a fabrication", "branded the report a lie".
+_NAMING = {"call", "brand", "label", "term"}
+# What a denial calls a claim.
+_FALSITY = {
+    "fabrication",
+    "lie",
+    "lies",
+    "fake",
+    "falsehood",
+    "fiction",
+    "propaganda",
+    "nonsense",
+    "disinformation",
+    "false",
+    "untrue",
+    "invention",
+    "fantasy",
+    "provocation",
+}
+
+
+def _called_false(verb: Token) -> bool:
+    """Does the verb call a claim false ("called the claim a fabrication", "branded the reports fake")?"""
+    claim = syntax.first_child(verb, "dobj")
+    named = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp", "ccomp", "acomp", "dobj") and c is not claim]
+    return (
+        claim is not None
+        and claim.lemma_.lower() in CLAIM_NOUNS | {"claims", "reports"}
+        and any(t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for c in named for t in c.subtree)
+    )
