@@ -903,3 +903,15 @@ def test_a_bare_ukrainian_body_speaks_for_ukraine():
 def test_which_class_questions_are_answered_by_a_member_of_the_class(text, question, wanted, unwanted):
     lead = _lead(text, question)
     assert all(w in lead for w in wanted) and not any(u in lead for u in unwanted), lead
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["According to Kyiv, how many drones were shot down overnight?", "How many drones were shot down, by Kyiv's count?"],
+)
+def test_whose_count_is_asked_for_picks_that_sides_figure(question):
+    text = (
+        "Russia's Defence Ministry said its air defences shot down 112 Ukrainian drones overnight over six regions. "
+        "Ukraine's Air Force said it shot down 48 of the 60 Russian drones launched overnight."
+    )
+    assert "48" in _lead(text, question)

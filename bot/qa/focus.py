@@ -82,12 +82,18 @@ def count_focus(question: str) -> tuple[list[str], list[str]]:
 
 _CLAIM_WORDS = word_set("""say says said claim claims claimed think thinks credit credits version account
 figure figures answer answered answering respond responded responding react reacted reacting reply replied replying
-report reported warn warned estimate position view""")
+report reported warn warned estimate position view count tally telling estimates numbers""")
 
 
 def asked_speaker(question: str) -> str | None:
     """Whose account a question asks for: "Moscow" in "What did Moscow say…", "Kyiv's version"."""
     words = re.findall(r"[A-Za-z][\w.’'-]*", question)
+    for i, word in enumerate(words[:-2]):
+        # "According to Kyiv, how many …?"
+        if word.lower() == "according" and words[i + 1].lower() == "to" and words[i + 2][0].isupper():
+            found = tokens(words[i + 2])
+            if found:
+                return found[-1]
     for i, word in enumerate(words):
         if word.lower() not in _CLAIM_WORDS:
             continue

@@ -227,7 +227,7 @@ class Retriever:
                     and name not in self._subject
                 ]
                 # "Storm Shadow and ATACMS": either one's figure is part of the answer.
-                ok = (any if _CONJOINED.search(intent.text) else all)(name in have for name in names)
+                ok = not names or (any if _CONJOINED.search(intent.text) else all)(name in have for name in names)
             asking = bool(ASKED_IN_PASSAGE.search(p.text))
             if ok and intent.kind in TYPED_KINDS and asking:
                 ok = False  # "asked how much of the £3 billion had been spent": the figure is the question's
