@@ -230,6 +230,10 @@ class AidReader:
             return bool(money) and who is not None and any(self.is_help(t) for t in who.subtree)
         if lemma == "add":
             return bool(money)  # "is adding €40 million in funding"; "the package adds 116 names to a list" is not aid
+        if lemma == "award":
+            # "awarded Lockheed a $750 million contract to build rockets for Ukraine": only a contract said to be
+            # for Ukraine is help; most contracts are for the buyer's own forces.
+            return bool(money) and self.to_ukraine(s, clause) is True
         if lemma in self.lx.decide:
             # "approved a package", "announced €400 million": a decision is aid with help as its object
             # (not "its 17th sanctions package").
