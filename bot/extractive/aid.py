@@ -43,6 +43,8 @@ _PHRASAL_GIVE = {
 }
 _TO_RUSSIA = {"russia", "moscow", "russian", "kremlin"}
 _WITHHOLDING = ("permit", "prohibit", "review", "request", "restrict")
+# A buyer's own forces and stocks, for which weapons bought are no help to Ukraine.
+_OWN_FORCES = {"army", "military", "navy", "bundeswehr", "stocks", "stockpiles", "arsenal", "inventory", "inventories"}
 
 
 def _approved_own_giving(frame: str | None, permit: Token, giving: Token) -> bool:
@@ -287,6 +289,12 @@ class AidReader:
             if t.i in clause and t.lower_ in ("to", "for") and t.dep_ in ("prep", "dative"):
                 recipient = {x.lower_ for x in t.subtree}
                 if recipient & _TO_RUSSIA and not recipient & {"ukraine", "ukrainian", "kyiv", "against"}:
+                    return False
+                # "rockets for the US Army", "for its own stocks": the buyer's own forces, not Ukraine.
+                heads = {o.lemma_.lower() for o in syntax.children(t, "pobj")} | {
+                    o.lower_ for o in syntax.children(t, "pobj")
+                }
+                if t.lower_ == "for" and heads & _OWN_FORCES and not recipient & {"ukraine", "ukrainian", "kyiv"}:
                     return False
         for t in s.doc:
             if t.i in clause and t.lower_ in ("ukraine", "kyiv", "kiev", "ukrainian", "ukrainians", "zelensky"):
