@@ -5,13 +5,14 @@ barred from UK ports" name more of what it does, by the same imposer, without na
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS
 from bot.extractive.found import Found, unique
 from bot.extractive.reading import Context, Sentence
-from bot.figures import word_number
+from bot.figures import find_count, word_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -83,6 +84,8 @@ _BRINGS = {"bring", "take", "raise", "push", "lift"}
 # The tagger's lemma of "bring" is sometimes "bre": the written forms count as well.
 _BRING_FORMS = {"bring", "brings", "brought", "bringing", "takes", "took", "taking", "raises", "raised", "raising"}
 _LISTED = {"sanction", "sanctions", "list", "blacklist", "designate", "designation", "listing"}
+# "Also on Thursday's list:", "On the list:", "Also on the EU's blacklist:": a label line before the entries.
+_LIST_LABEL = re.compile(r"^\s*(?:Also\s+)?on\s+(?:the|its|their|[\w.’']+['’]s)\s+(?:\w+\s+)?(?:list|blacklist)\s*:", re.I)
 _WINDOW = 2  # sentences after the measure in which a follow-up still belongs to it
 _DESCRIBED_WINDOW = 12  # sentences back in which "the package" still finds the package it names
 
@@ -244,7 +247,35 @@ class SanctionsFollowUp:
             )
         return out
 
+    def listed_after_label(self, s: Sentence) -> Found | None:
+        """ "Also on Thursday's list: more than 50 smaller Russian banks, 40 securities registrars, …": a label line
+        naming the list, then its entries, after a measure was just told."""
+        match = _LIST_LABEL.match(s.text)
+        recent = self._recent(s) if match else None
+        if match is None or recent is None:
+            return None
+        rest = s.text[match.end() :].strip().rstrip(".")
+        if not rest:
+            return None
+        start = match.end()
+        inside = {t.i for t in s.doc if t.idx >= start}
+        found = find_count(rest)
+        return Found(
+            "sanctions",
+            {
+                "imposed_by": recent.fields["imposed_by"],
+                "targets": rest,
+                "target_count": found[0] if found else None,
+                "target_countries": unique([n.canonical for n in s.names if n.kind == "country" and n.start in inside]),
+                "sectors": unique([n.text for n in s.names if n.kind == "sector" and n.start in inside]),
+            },
+            [s],
+        )
+
     def read(self, s: Sentence) -> Found | None:
+        labelled = self.listed_after_label(s)
+        if labelled is not None:
+            return labelled
         recent = (
             self._described(s)
             or self._recent(s)
