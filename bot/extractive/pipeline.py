@@ -194,6 +194,18 @@ def breakable(text: str) -> str:
     return _LONG_RUN.sub(cut, text)
 
 
+# Plural nouns the small model reads as verbs after the noun they follow ("those facing asset freezes and travel
+# bans": "freezes" as the verb of "individuals"), parsed through a noun of the same length that it reads right;
+# the word keeps its lemma, and every phrase is still cut from the verbatim text.
+_AS_NOUN = re.compile(r"(?<=\bassets )freezes\b|(?<=\basset )freezes\b", re.IGNORECASE)
+_STAND_IN_NOUNS = {"tariffs"}
+_NOUN_LEMMAS = {"freezes": "freeze"}
+
+
+def _as_nouns(text: str) -> str:
+    return _AS_NOUN.sub(lambda m: "tariffs" if m.group(0).islower() else "Tariffs", text)
+
+
 def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
     """Parse each text (a sentence, usually) into a Doc with tags, dependencies and lemmas."""
     nlp = load_pipeline()
@@ -203,11 +215,14 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
     with _lock:  # the vocabulary's string store is shared state
         # The parser learned English from straight apostrophes: "Russia’s so-called shadow fleet" reads as a
         # possessive only as "Russia's". One character for one, so phrases are still cut from the verbatim text.
-        docs = nlp.pipe((breakable(t.replace("’", "'")) for t in verbatim), batch_size=64)
+        docs = nlp.pipe((_as_nouns(breakable(t.replace("’", "'"))) for t in verbatim), batch_size=64)
         verb_lemma = _participle_reader(nlp)
         out = []
         for text, doc in zip(verbatim, docs, strict=True):
             doc.user_data["text"] = text
+            for tok in doc:
+                if tok.lower_ in _STAND_IN_NOUNS and text[tok.idx : tok.idx + len(tok.text)].lower() in _NOUN_LEMMAS:
+                    tok.lemma_ = _NOUN_LEMMAS[text[tok.idx : tok.idx + len(tok.text)].lower()]
             mended = mend_label_lines(mend_reduced_relatives(mend_parenthetical_reports(mend_misread_names(doc))))
             mended = mend_verbless_roots(mend_run_on_subjects(mend_fronted_subjects(mended)))
             mended = mend_said_that_after_time(mend_named_after_description(mended))
