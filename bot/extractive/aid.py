@@ -43,6 +43,8 @@ _PHRASAL_GIVE = {
 }
 _TO_RUSSIA = {"russia", "moscow", "russian", "kremlin"}
 _WITHHOLDING = ("permit", "prohibit", "review", "request", "restrict")
+# Verbs of spending, which give nothing to anyone by themselves.
+_SPENDING = {"spend", "invest", "budget"}
 # A buyer's own forces and stocks, for which weapons bought are no help to Ukraine.
 _OWN_FORCES = {"army", "military", "navy", "bundeswehr", "stocks", "stockpiles", "arsenal", "inventory", "inventories"}
 
@@ -324,6 +326,8 @@ class AidReader:
             has_help = any(self.is_help(t) for t in s.doc if t.i in clause)
             if not (money or contents or has_help):
                 continue
+            if verb.lemma_.lower() in _SPENDING and not (contents or has_help or direction):
+                continue  # "was spent on office rent": spending is help only on help, weapons or Ukraine
             if self._values_the_last(s, verb, money):
                 taken |= clause
                 continue  # "The package is worth 1.2 billion euros": the value of the help just named

@@ -29,6 +29,10 @@ VALUING = {"put", "estimate", "value", "peg", "place"}
 PART = {"share", "portion", "part"}
 
 
+# Nouns a country's name can name a scheme by: "the Danish model".
+_NAMED_AFTER = {"model", "approach", "formula", "style"}
+
+
 class AidDonors:
     def __init__(self, reader: AidReader) -> None:
         self.r = reader
@@ -125,6 +129,8 @@ class AidDonors:
         # A name inside a relative clause describes something else ("a preference for European makers that France
         # had lobbied for"): it is not who gives.
         described = {t.i for r in s.doc if r.dep_ == "relcl" and r.i in clause for t in r.subtree}
+        # "the so-called Danish model", "the Czech approach": a scheme named after a country, not its giver.
+        described |= {t.i for t in s.doc if t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in _NAMED_AFTER}
         fallback = first_actor(s, clause - described) or self.ctx.last_actor or first_actor(s, clause) or self.ctx.main_actor
         return [fallback] if fallback and fallback not in BELLIGERENTS else []
 

@@ -409,3 +409,29 @@ def mend_said_that_after_time(doc: Doc) -> Doc:
         if noun.dep_ in ("npadvmod", "tmod") and verb.pos_ in ("VERB", "AUX") and noun.i < clause.i:
             clause.head, clause.dep_ = verb, "ccomp"
     return doc
+
+
+# Words that open a sentence as a quantifier ("Around SEK 1.6 billion …", "About 40 tankers …"), which the small
+# model reads as a preposition.
+_APPROXIMATELY = {"around", "about", "some", "nearly", "roughly", "approximately", "almost", "over", "up"}
+
+
+def mend_quantity_openings(doc: Doc) -> Doc:
+    """Give the root verb back its subject when a sentence opens with an approximate amount ("Around SEK 1.6 billion
+    of the total is to be spent on …": "Around" read as a preposition, the sum as its object, "is" with no subject).
+    The amount is the subject; "around" modifies it."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    first = doc[0] if len(doc) else None
+    if root is None or first is None or root.pos_ not in ("VERB", "AUX") or first.lower_ not in _APPROXIMATELY:
+        return doc
+    if first.dep_ != "prep" or first.head.i != root.i or any(c.dep_ in _SUBJECTS for c in root.children):
+        return doc
+    amount = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if amount is None or not any(t.like_num for t in amount.subtree) or amount.i > root.i:
+        return doc
+    passive = any(c.dep_ == "auxpass" for c in root.children) or any(
+        c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in root.children
+    )
+    amount.head, amount.dep_ = root, "nsubjpass" if passive else "nsubj"
+    first.head, first.dep_ = amount, "advmod"
+    return doc

@@ -33,6 +33,7 @@ from bot.extractive.mend import (
     mend_misread_names,
     mend_named_after_description,
     mend_parenthetical_reports,
+    mend_quantity_openings,
     mend_reduced_relatives,
     mend_run_on_subjects,
     mend_said_that_after_time,
@@ -225,7 +226,7 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
                     tok.lemma_ = _NOUN_LEMMAS[text[tok.idx : tok.idx + len(tok.text)].lower()]
             mended = mend_label_lines(mend_reduced_relatives(mend_parenthetical_reports(mend_misread_names(doc))))
             mended = mend_verbless_roots(mend_run_on_subjects(mend_fronted_subjects(mended)))
-            mended = mend_said_that_after_time(mend_named_after_description(mended))
+            mended = mend_quantity_openings(mend_said_that_after_time(mend_named_after_description(mended)))
             out.append(mend_adjectival_passives(mended, verb_lemma))
         return out
 
