@@ -915,3 +915,20 @@ def test_whose_count_is_asked_for_picks_that_sides_figure(question):
         "Ukraine's Air Force said it shot down 48 of the 60 Russian drones launched overnight."
     )
     assert "48" in _lead(text, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted", "unwanted"),
+    [
+        ("What calibre of shells is Britain sending?", "155mm", "300,000"),
+        ("What kind of ammunition is Norway paying for?", "35mm", "300,000"),
+    ],
+)
+def test_what_sort_of_thing_is_answered_by_its_sort_not_its_count(question, wanted, unwanted):
+    text = (
+        "Britain is sending Ukraine more than 300,000 artillery shells this year, a spokesperson said. "
+        "The Ministry of Defence said they were 155mm shells filled at Glascoed. "
+        "Norway is paying for 35mm anti-aircraft ammunition for Ukraine's Gepard guns."
+    )
+    lead = _lead(text, question)
+    assert wanted in lead and unwanted not in lead, lead

@@ -637,3 +637,26 @@ def proper_names(s: Sentence, question: set[str]) -> list[str]:
         if is_new(text, question) and text not in out:
             out.append(text)
     return out
+
+
+# A measure that says what sort a thing is ("155mm", "9x19"), not how many there are ("300,000").
+_MEASURED = re.compile(r"\d+(?:\.\d+)?\s*(?:mm|cm|-mm|x\d+)\b|^\d+mm$", re.IGNORECASE)
+
+
+def sort_of(s: Sentence, noun: str, question: set[str]) -> str | None:
+    """What the sentence says of the sort of ``noun`` (or a word of its class): the modifiers of its mention,
+    "155mm" in "155mm artillery shells", "35mm Gepard" in "35mm Gepard anti-aircraft rounds"."""
+    asked = stem(noun.lower())
+    same = SYNONYMS.get(asked, frozenset()) | {asked} | KINDS.get(asked, frozenset())
+    for tok in s.doc:
+        if tok.pos_ != "NOUN" or not {stem(tok.lower_), stem(tok.lemma_.lower())} & same:
+            continue
+        region = [t for t in s.doc[tok.left_edge.i : tok.i + 1] if t.dep_ not in ("det", "poss", "case", "predet")]
+        if tok.dep_ == "appos" and tok.head.lower_ in ("mm", "cm"):
+            region = list(s.doc[tok.head.left_edge.i : tok.i + 1])  # "35 mm Gepard … rounds"
+        named = any(t.pos_ == "PROPN" and t.i < tok.i for t in region)
+        if region and (_MEASURED.search(syntax.span_text(region)) or named):
+            text = short(region)
+            if text and is_new(text, question):
+                return text
+    return None

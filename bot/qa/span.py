@@ -60,6 +60,8 @@ _COUNTRY_CLASS = {stem(w) for w in ("country", "countries", "nation", "nations",
 
 
 # "What condition did Berlin attach?", "On what terms …?", "Under what conditions …?"
+# "What calibre of shells …?", "What kind of ammunition …?", "What type of drones …?"
+_SORT_Q = re.compile(r"\bwhat\s+(?:kind|kinds|type|types|sort|sorts|calibre|caliber|model|models|make)\s+of\s+(\w+)", re.I)
 _CONDITION_Q = re.compile(
     r"\b(?:conditions?|caveats?|strings attached|on what (?:terms|basis)|under what (?:terms|circumstances))\b",
     re.IGNORECASE,
@@ -251,6 +253,12 @@ class SpanReader:
             set_conditions = phrases.conditions(s)
             if set_conditions:
                 return 0, set_conditions[0]
+        sort = _SORT_Q.search(question)
+        if sort and kind in ("what", "weapon"):
+            # "What calibre of shells …?", "What kind of ammunition is it?": what the passage says of that sort.
+            described = phrases.sort_of(s, sort.group(1), asked)
+            # A passage that names the thing without its sort answers nothing: another may say "155mm".
+            return (0, described) if described else None
         noun = self.asked_class(question)
         if noun and kind not in ("weapon", "when", "distance", "quantity", "why"):
             named = phrases.named_as(s, noun, asked)
