@@ -90,10 +90,23 @@ class PolicyItemReader(PolicyReader):
             who = syntax.agent(head) if syntax.is_passive(head) else syntax.subject(head)
             if who is not None and self._side(s, who) == "russia":
                 return True
+            if who is not None and any(
+                self.lx.side_words.get(c.lower_) == "russia" for c in who.children if c.dep_ in ("amod", "compound")
+            ):
+                return True  # "which Russian factories need to turn out shells": Russia's needs, no one's rule
             if who is not None and not syntax.is_pronoun(who):
                 names = [n for n in s.names if n.start <= who.i < n.end and n.kind == "actor"]
                 if not names and action is not None and tok.i == action.i and who.tag_ in ("NNP", "NNPS") and setter is None:
                     return True
+        if (
+            setter is not None
+            and syntax.is_verbal(setter)
+            and setter.dep_ in ("relcl", "acl")
+            and setter.head.lemma_.lower() in _MECHANISMS
+        ):
+            # "the drawdown authority, which lets the administration ship arms", "the Ottawa convention banning such
+            # weapons": what a standing mechanism or treaty does, not a government's decision on Ukraine's weapons.
+            return True
         if setter is not None and self.frame(setter) == "request":
             # "Kyiv has asked its partners for more batteries": what Ukraine wants is not a supplier's policy.
             # Asked of a named government ("asked Washington for Tomahawks"), the request puts that
@@ -174,6 +187,8 @@ class PolicyItemReader(PolicyReader):
         condition = condition_text(anchors)
         if condition and condition not in (scope or ""):
             scope = f"{scope}, {condition}" if scope else condition  # "…, provided the strikes comply with …"
+        if weapon is None and not scope:
+            return None  # a rule on nothing named and nowhere: no line a reader could use
         actor = self._actor(s, setter, weapon, speakers, action)
         if actor is None and weapon is None and action is not None:
             # "free to use Swedish-supplied equipment against …": whose equipment it is says whose rule.
@@ -462,6 +477,10 @@ _STRIKE_NOUNS = frozenset({"strike", "attack"})
 def _inside(name: str | None, other: str | None) -> bool:
     """Is ``name`` a part of the longer weapon name ``other``?"""
     return bool(name and other) and name.lower() in other.lower() and name.lower() != other.lower()  # type: ignore[union-attr]
+
+
+# Standing mechanisms and treaties, whose workings are described, not decided: "the drawdown authority, which lets …".
+_MECHANISMS = {"authority", "mechanism", "convention", "treaty", "programme", "program", "scheme", "facility", "fund"}
 
 
 def _definite(noun: Token) -> bool:

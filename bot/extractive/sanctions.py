@@ -83,6 +83,10 @@ class SanctionsReader:
                     or _russian_goods(self.lx, o, token)
                     for o in objects
                 )
+                if lemma in _SEIZING and _fighting(self.lx, token):
+                    continue  # "elements of the Northern Grouping had seized the plant": a capture, not a confiscation
+                if lemma in ("list", "trade") and _on_an_exchange(token):
+                    continue  # "The company is listed on the Oslo Stock Exchange"
                 if lemma in _ONLY_PASSIVE and not syntax.is_passive(token):
                     continue  # "rules bar the supply of arms" states a standing rule; "firms were barred from" is a measure
                 if lemma in _ALWAYS or acts_on_measure or acts_on_trade or self._listing(s, token):
@@ -468,6 +472,26 @@ def _is_price_cap(token: Token) -> bool:
             c.lower_ in ("debt", "borrowing", "spending") for c in token.lefts
         )
     return lemma == "cap" or (lemma == "price" and any(c.lower_ in ("maximum", "max") for c in token.lefts))
+
+
+# Verbs of taking that are a sanction on assets and a capture on the battlefield.
+_SEIZING = {"seize", "capture", "take"}
+_EXCHANGES = {"exchange", "market", "bourse", "index", "nasdaq"}
+
+
+def _fighting(lx: Lexicon, verb: Token) -> bool:
+    """Is the one who takes something troops ("elements of the Russian Northern Grouping of Forces")?"""
+    who = syntax.subject(verb)
+    return who is not None and any(t.lemma_.lower() in lx.military for t in who.subtree)
+
+
+def _on_an_exchange(verb: Token) -> bool:
+    return any(
+        o.lemma_.lower() in _EXCHANGES
+        for p in syntax.children(verb, "prep")
+        if p.lower_ in ("on", "in")
+        for o in syntax.children(p, "pobj")
+    )
 
 
 def _without_repeats(found: list[Found]) -> list[Found]:
