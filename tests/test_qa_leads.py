@@ -932,3 +932,14 @@ def test_what_sort_of_thing_is_answered_by_its_sort_not_its_count(question, want
     )
     lead = _lead(text, question)
     assert wanted in lead and unwanted not in lead, lead
+
+
+def test_where_is_answered_by_the_place_the_questions_own_verb_governs():
+    text = (
+        "The so-called reparations loan, approved in the early hours of Friday at a summit in Brussels, will draw on "
+        "about €185 billion of Bank of Russia assets held at Euroclear Bank SA, the Brussels-based securities "
+        "depository, according to a statement from the European Council.\n\nKremlin spokesman Dmitry Peskov called "
+        "the decision theft and warned that foreign investors would draw their own conclusions about the safety of "
+        "keeping reserves in Europe."
+    )
+    assert _lead(text, "Where are most of the frozen Russian reserves held?").startswith("Euroclear")

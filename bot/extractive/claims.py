@@ -126,6 +126,14 @@ class ClaimReader:
             phrasal = any(c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL for c in token.children)
             if not phrasal and lemma in self.lx.event_ambiguous and not self._fighting_subject(token):
                 return False  # "the cost of insuring a ship has fallen": prices fall too
+            if (
+                lemma in self.lx.event_ambiguous
+                and token.dep_ == "acl"
+                and token.tag_ == "VBN"
+                and syntax.agent(token) is None
+                and token.head.lemma_.lower() not in self.lx.military
+            ):
+                return False  # "Bank of Russia assets held at Euroclear": a participle describing a thing
             return phrasal or lemma not in self.lx.event_ambiguous or self._military(s, token)
         # Who holds ground: "showed Basivka as contested rather than under Russian control", "in Ukrainian
         # control". A state of the front is a claim like an event, when someone asserts it.

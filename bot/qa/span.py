@@ -211,6 +211,17 @@ class SpanReader:
         """Is the wh-phrase the subject of the question's verb ("Which outlet reported …?")?"""
         return self.doer_verb(question) is not None
 
+    def where_verb(self, question: str) -> str | None:
+        """The lemma of the verb a "Where …?" question asks about ("hold" in "Where are the reserves held?"), when
+        it is a verb of its own and not "be" or "do"."""
+        doc = self.sentence(question).doc
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if not question.lstrip().lower().startswith("where") or root is None or root.pos_ != "VERB":
+            return None
+        if root.lemma_.lower() in _AUX | _SAYING | {"be", "do", "have", "go"}:
+            return None
+        return root.lemma_.lower()
+
     def doer_verb(self, question: str) -> str | None:
         """The lemma of the verb whose doer the question asks for: "run" in "Which company runs the sanctioned
         network?" (not "sanction", a verb that only describes the network)."""
@@ -273,7 +284,21 @@ class SpanReader:
         if kind == "where":
             # "Where is the substation that was hit?": of several places, the one nearest the question's words.
             places = places_in(s)
-            candidates = [(1, p) for p in sorted(places, key=lambda p: phrases.place_nearness(s, p, anchors))]
+            # "Where are the reserves held?": a place the question's own verb governs is surest; a sentence without
+            # that verb ("… the safety of keeping reserves in Europe") names a place for something else.
+            verb = self.where_verb(question)
+            here = verb is not None and any(t.lemma_.lower() == verb for t in s.doc)
+            sure = 1 if verb is None or here else 2
+
+            def governed(place: str) -> bool:
+                first = next((t for t in s.doc if t.text == place.split()[0]), None)
+                return first is not None and any(a.lemma_.lower() == verb for a in list(first.ancestors)[:3])
+
+            candidates = [
+                (0 if verb is not None and governed(p) else sure, p)
+                for p in sorted(places, key=lambda p: phrases.place_nearness(s, p, anchors))
+            ]
+            candidates.sort(key=lambda c: c[0])
             countries = phrases.countries_named(s, asked) if _BASED.search(question) else None
             if countries:
                 # "Where are the listed firms based?": a firm is based in a country ("companies in China, Türkiye
