@@ -149,6 +149,14 @@ class AidReader:
         last = next((f.section for f in reversed(self.ctx.items) if f.section in ("aid", "sanctions")), None)
         return not (bare and token.lemma_.lower() in ("package", "round") and last == "sanctions")
 
+    def _buys_weapons(self, s: Sentence, verb: Token) -> bool:
+        """ "will spend 1 billion kroner to buy 20 howitzers": the purpose clause names weapons or goods."""
+        return any(
+            weapons_in(s, self.lx, indices={t.i for t in c.subtree}, equipment=True)
+            for c in verb.children
+            if c.dep_ in ("xcomp", "advcl")
+        )
+
     def withheld(self, verb: Token) -> bool:
         """Is the giving negated, hypothetical, or under a permission, refusal or review (policy's business)?"""
         tentative = {"could", "might", "would", "should"}
@@ -326,7 +334,7 @@ class AidReader:
             has_help = any(self.is_help(t) for t in s.doc if t.i in clause)
             if not (money or contents or has_help):
                 continue
-            if verb.lemma_.lower() in _SPENDING and not (contents or has_help or direction):
+            if verb.lemma_.lower() in _SPENDING and not (contents or has_help or direction or self._buys_weapons(s, verb)):
                 continue  # "was spent on office rent": spending is help only on help, weapons or Ukraine
             if self._values_the_last(s, verb, money):
                 taken |= clause
