@@ -44,7 +44,7 @@ _NOUN_FRAMES = ("permit_noun", "restrict_noun", "prohibit_noun", "review_noun", 
 # Verbs of wanting: their object is wished for, not a rule ("Kyiv wants fewer limits on the weapons").
 _WANTING = {"want", "seek", "need", "require", "wish"}
 # Verbs of spending money: weapons they take are bought, which is aid, not a rule on weapons.
-_SPENDING = {"spend", "buy", "purchase", "finance", "fund", "invest"}
+_BUYING = {"spend", "buy", "purchase", "finance", "fund", "invest"}
 # Verbs whose "that" clause is a rule: "insists that the jets be used only over Ukraine".
 _REQUIRING = {"insist", "require", "demand", "stipulate", "mandate", "specify", "ensure"}
 # Verbs that say how far a permission or a limit reaches.
@@ -254,7 +254,7 @@ class PolicyReader(ContextReader):
                 break  # "…, officials said": the speaker is not the policy-maker
             if depth and tok.lemma_.lower() in _WANTING and syntax.is_verbal(tok) and path[depth - 1].dep_ == "dobj":
                 return None, None, None  # "Kyiv wants fewer limits on the weapons": wished for, not ruled
-            if depth and tok.lemma_.lower() in _SPENDING and syntax.is_verbal(tok):
+            if depth and tok.lemma_.lower() in _BUYING and syntax.is_verbal(tok):
                 return None, None, None  # "free to spend the money on weapons": what money buys, not a rule on weapons
             # What completes the word comes first: "lifted its ban" is a lifting of a ban.
             predicative = [c for c in self._predicative(tok) if c.i not in {p.i for p in path}]

@@ -512,6 +512,7 @@ def _without_repeats(found: list[Found]) -> list[Found]:
 
 
 def _of_nouns(noun: Token) -> list[Token]:
+    """What hangs off a noun by "of": "package of sanctions" -> sanctions."""
     return [o for p in syntax.children(noun, "prep") if p.lower_ == "of" for o in syntax.children(p, "pobj")]
 
 
@@ -525,5 +526,5 @@ def _acted_on(verb: Token) -> list[Token]:
             out += [o for pobj in syntax.children(prep, "pobj") for o in (pobj, *_of_nouns(pobj))]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         noun = verb.head
-        out += [noun, *(o for p in syntax.children(noun, "prep") if p.lower_ == "of" for o in syntax.children(p, "pobj"))]
+        out += [noun, *_of_nouns(noun)]
     return out

@@ -140,7 +140,7 @@ def answer_question(
     if not any(any(ch.isalnum() for ch in p.text) for p in passages):
         raise InputError("article has no words", user_message="That article has no text I can answer from.")
     spans = reader_for(settings)
-    retriever = Retriever(passages, title=article.title, sides=spans.side_names() if spans is not None else None)
+    retriever = Retriever(passages, title=article.title, sides=spans.side_names())
     intents = understand(question, [t.question for t in history])
     finding = find_answer(retriever, question, intents, min_coverage=settings.qa.min_score, spans=spans)
     if (

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from bot.extractive import syntax
 from bot.extractive.reading import Sentence
 from bot.language import MONTHS, WEEKDAYS
-from bot.qa.lexicon import KINDS, SYNONYMS, stem, word_set
+from bot.qa.lexicon import stem
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -250,115 +250,6 @@ def near_names(s: Sentence, question: set[str], anchors: list[Token]) -> list[st
     return [p for _, _, p in sorted(ranked)]
 
 
-# A model's name: "CV90", "LAV", "F-16", "M1A1" (letters with digits, or capitals only).
-_MODEL = re.compile(r"(?=.*\d)[A-Z][A-Za-z0-9-]*|[A-Z]{2,}")
-
-
-def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
-    """Names the sentence gives the class the question asks for: "the Moscow Exchange" for "which exchange",
-    "Rivnopillia, a village" for "which village", "the \"Zapad\" group" for "which grouping"."""
-    out: list[str] = []
-    question = {w for w in question if stem(w) != noun and stem(w + "s") != noun}  # "the … Exchange" may say it
-    same = SYNONYMS.get(noun, frozenset()) | {noun}
-    kinds = same.union(*(KINDS.get(n, frozenset()) for n in same))
-    for tok in s.doc:
-        if tok.pos_ == "PROPN" and len(noun) >= 4 and tok.lower_.endswith(noun) and tok.lower_ != noun:
-            out.append(tok.text)  # "Which bank …?" -> "Gazprombank": the class word ends the name
-            continue
-        # "Which grouping …?" is answered by "the Vostok group": a word of the same class names it too.
-        if not {stem(tok.lower_), stem(tok.lemma_.lower())} & kinds:
-            continue
-        models = [c for c in tok.lefts if c.dep_ == "compound" and _MODEL.fullmatch(c.text)]
-        if tok.pos_ == "NOUN" and models:
-            # "12 CV90 infantry fighting vehicles": a model name on the class word; the whole phrase answers.
-            kept = [c for c in tok.lefts if c.dep_ in ("nummod", "compound", "amod")]
-            phrase = short([t for c in kept for t in c.subtree] + [tok])
-            if phrase and is_new(phrase, question):
-                out.append(phrase)
-            continue
-        named: list[Token] = []
-        if tok.tag_ in ("NNP", "NNPS"):
-            head = tok
-            while head.dep_ == "compound" and head.head.tag_ in ("NNP", "NNPS"):
-                head = head.head
-            named.append(head)
-        else:
-            # "its \"Zapad\", or West, group": a quoted name may hang on the noun as a modifier.
-            named += [c for c in tok.children if c.dep_ in ("appos", "compound", "nmod") and c.pos_ == "PROPN"]
-            # "two producers, Gazprom Neft and Surgutneftegas": an apposition the parser may read as a conjunct.
-            named += [
-                c
-                for c in tok.children
-                if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > 0 and s.doc[c.left_edge.i - 1].text == ","
-            ]
-        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
-            named.append(tok.head)
-        part = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
-        if part is not None and part.dep_ == "appos" and part.head.pos_ == "PROPN" and part.pos_ in ("NUM", "PRON"):
-            named.append(part.head)  # "Surgutneftegas, one of Russia's largest oil producers"
-        named += [
-            g
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children
-            if g.dep_ == "pobj" and g.pos_ == "PROPN"
-        ]
-        for n in named:
-            stop = syntax.CLAUSES | {"prep", "appos", "relcl", "det", "punct"}
-            toks = [t for t in syntax.phrase_tokens(n, stop=stop) if t.pos_ in ("PROPN", "NUM") or t.i == n.i]
-            phrase = short(toks) if toks else None
-            if phrase and is_new(phrase, question):
-                out.append(phrase)
-                for c in n.conjuncts:  # "Rosneft and Lukoil"
-                    more = short([c])
-                    if more and c.pos_ == "PROPN" and is_new(more, question):
-                        out[-1] = f"{out[-1]} and {more}"
-    return out
-
-
-# Bodies a country's name may own: "Germany's defence ministry", "the French government", "Poland's president".
-_BODIES = word_set(
-    """ministry minister government office army military force president leader spokesman spokeswoman spokesperson
-    embassy parliament envoy ambassador official chancellor premier cabinet navy"""
-)
-
-
-def countries_named(s: Sentence, question: set[str]) -> tuple[int, str] | None:
-    """The countries a sentence names as such (not as demonyms), without those the question names, as one
-    list: "Netherlands, Denmark, Norway and Sweden"; ranked 0 when they are the subject of the sentence's
-    main verb, 2 when named elsewhere in it ("what Washington will no longer give")."""
-    root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
-    subject = syntax.subject(root) if root is not None else None
-    if subject is not None:
-        in_subject = {t.i for t in subject.subtree}
-    else:  # "Under a NATO scheme, Finland and Latvia have put up …": the parse may lose the subject
-        in_subject = set(range(root.i)) if root is not None else set()
-    found: list[str] = []
-    doers = False
-    for name in s.names:
-        if name.kind not in ("actor", "country") or name.canonical in ("European Union", "NATO", "G7", "United Nations"):
-            continue
-        toks = s.doc[name.start : name.end]
-        if not all(t.tag_ in ("NNP", "NNPS") for t in toks) or name.canonical in found:
-            continue
-        named_in_question = stem(name.text.lower()) in question or name.text.lower() in question
-        if named_in_question or any(t.ent_type_ == "PERSON" for t in toks):
-            continue
-        owner = toks[-1] if toks[-1].dep_ == "poss" else toks[0]
-        if owner.dep_ == "poss" and (owner.head.lemma_.lower() in _BODIES or name.text != name.canonical):
-            # "Germany's defence ministry" names a body, "Washington's hesitation" a government; "Kyrgyzstan's
-            # imports" a country.
-            continue
-        found.append(name.text)
-        doers = doers or name.start in in_subject
-    # Ukraine and Russia are in most sentences of the war; another country named beside them is the answer.
-    found = [n for n in found if n not in ("Ukraine", "Russia")] or found
-    if not found:
-        return None
-    return (0 if doers else 2), found[0] if len(found) == 1 else f"{', '.join(found[:-1])} and {found[-1]}"
-
-
-# A "for" phrase that says who or when, not what for: "for Ukraine", "for two years".
 _NOT_PURPOSE_ENTS = {"GPE", "NORP", "PERSON", "ORG", "DATE", "TIME", "LOC"}
 # Verbs whose object is what money buys: "would fund Ukrainian production of Bohdana howitzers".
 _PAYING_FOR = {"fund", "finance", "buy", "purchase", "procure", "cover", "bankroll"}
@@ -617,46 +508,3 @@ def _integrated(clause: Token) -> bool:
 def _is_condition(clause: Token) -> bool:
     words = " ".join(t.lower_ for t in list(clause.subtree)[:3])
     return any(words.startswith(c) or f" {c}" in f" {words}"[:12] for c in _CONDITIONS)
-
-
-def proper_names(s: Sentence, question: set[str]) -> list[str]:
-    """Names the sentence gives that are not governments, places or people the gazetteer knows, nor named in
-    the question: "Coral Line Shipping", "Rosneft", "Lukoil", the names a "which company" question wants."""
-    known = {i for n in s.names if n.kind in ("actor", "country", "place", "person", "side") for i in range(n.start, n.end)}
-    out: list[str] = []
-    for tok in s.doc:
-        if tok.tag_ not in ("NNP", "NNPS") or (tok.dep_ == "compound" and tok.head.tag_ in ("NNP", "NNPS")):
-            continue
-        if tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.pos_ == "NOUN":
-            continue  # "the Kesh customs office": a name that says whose office, not a firm's name
-        chain = [t for t in tok.subtree if t.dep_ == "compound" and t.tag_ in ("NNP", "NNPS") and t.i < tok.i] + [tok]
-        calendar = any(t.lower_ in MONTHS or t.lower_ in WEEKDAYS for t in chain)
-        if calendar or any(t.i in known or t.ent_type_ == "PERSON" for t in chain) or tok.i == 0:
-            continue
-        text = syntax.span_text(chain)
-        if is_new(text, question) and text not in out:
-            out.append(text)
-    return out
-
-
-# A measure that says what sort a thing is ("155mm", "9x19"), not how many there are ("300,000").
-_MEASURED = re.compile(r"\d+(?:\.\d+)?\s*(?:mm|cm|-mm|x\d+)\b|^\d+mm$", re.IGNORECASE)
-
-
-def sort_of(s: Sentence, noun: str, question: set[str]) -> str | None:
-    """What the sentence says of the sort of ``noun`` (or a word of its class): the modifiers of its mention,
-    "155mm" in "155mm artillery shells", "35mm Gepard" in "35mm Gepard anti-aircraft rounds"."""
-    asked = stem(noun.lower())
-    same = SYNONYMS.get(asked, frozenset()) | {asked} | KINDS.get(asked, frozenset())
-    for tok in s.doc:
-        if tok.pos_ != "NOUN" or not {stem(tok.lower_), stem(tok.lemma_.lower())} & same:
-            continue
-        region = [t for t in s.doc[tok.left_edge.i : tok.i + 1] if t.dep_ not in ("det", "poss", "case", "predet")]
-        if tok.dep_ == "appos" and tok.head.lower_ in ("mm", "cm"):
-            region = list(s.doc[tok.head.left_edge.i : tok.i + 1])  # "35 mm Gepard … rounds"
-        named = any(t.pos_ == "PROPN" and t.i < tok.i for t in region)
-        if region and (_MEASURED.search(syntax.span_text(region)) or named):
-            text = short(region)
-            if text and is_new(text, question):
-                return text
-    return None

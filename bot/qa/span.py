@@ -18,7 +18,7 @@ from bot.extractive.places import places_in
 from bot.extractive.reading import Sentence
 from bot.extractive.weapons import weapons_in
 from bot.language import strip_dateline, strip_label
-from bot.qa import phrases
+from bot.qa import members, phrases
 from bot.qa.answer_types import PAST_TIME
 from bot.qa.intent import is_future
 from bot.qa.lexicon import stem, word_set
@@ -267,16 +267,16 @@ class SpanReader:
         sort = _SORT_Q.search(question)
         if sort and kind in ("what", "weapon"):
             # "What calibre of shells …?", "What kind of ammunition is it?": what the passage says of that sort.
-            described = phrases.sort_of(s, sort.group(1), asked)
+            described = members.sort_of(s, sort.group(1), asked)
             # A passage that names the thing without its sort answers nothing: another may say "155mm".
             return (0, described) if described else None
         noun = self.asked_class(question)
         if noun and kind not in ("weapon", "when", "distance", "quantity", "why"):
-            named = phrases.named_as(s, noun, asked)
+            named = members.named_as(s, noun, asked)
             if named:
                 return 0, named[0]  # "Which exchange …?" -> "the Moscow Exchange": the class word is expected
             if noun in _COUNTRY_CLASS:
-                countries = phrases.countries_named(s, asked)
+                countries = members.countries_named(s, asked)
                 if countries:
                     return countries  # "Which countries are paying?" -> "Netherlands, Denmark and Sweden"
 
@@ -299,7 +299,7 @@ class SpanReader:
                 for p in sorted(places, key=lambda p: phrases.place_nearness(s, p, anchors))
             ]
             candidates.sort(key=lambda c: c[0])
-            countries = phrases.countries_named(s, asked) if _BASED.search(question) else None
+            countries = members.countries_named(s, asked) if _BASED.search(question) else None
             if countries:
                 # "Where are the listed firms based?": a firm is based in a country ("companies in China, Türkiye
                 # and the United Arab Emirates"), which the battlefield's places leave out.
@@ -361,7 +361,7 @@ class SpanReader:
             # "What is in the package?": "be" is no deed to find a doer of; the question's words choose.
             doers = phrases.doers(s, asked, self.lx.report, verb=None if verb in _AUX else verb)
             candidates = [(0, p) for r, p in doers if r == 0] + candidates
-        firms = phrases.proper_names(s, asked) if noun in _FIRM_CLASS else []
+        firms = members.proper_names(s, asked) if noun in _FIRM_CLASS else []
         if firms:
             # "Which companies …?" -> "Rosneft and Lukoil", after the doer of the question's own verb.
             candidates = [c for c in candidates if c[0] == 0] + [(1, " and ".join(firms[:3]))] + candidates
