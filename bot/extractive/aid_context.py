@@ -16,7 +16,7 @@ from bot.extractive.found import Found, unique, widest
 from bot.extractive.mend import LABEL_MARKS
 from bot.extractive.reading import Sentence
 from bot.extractive.weapons import weapons_in
-from bot.figures import Money, word_number
+from bot.figures import Money, national_currency, word_number
 from bot.text import is_heading
 
 if TYPE_CHECKING:
@@ -49,6 +49,10 @@ _HOLDERS = {
     "announcement",
 }
 # Nouns for the pieces of a package: "The biggest items are …", "Its main elements are …".
+# Verbs by which a package holds a sum: "It includes $1.3 billion in budget support".
+_INCLUDING = {"include", "comprise", "contain"}
+# What is left of a package once part of it is told: "The rest will come from stocks".
+_REMAINDER = {"rest", "remainder", "balance", "bulk"}
 _PART_NOUNS = {"item", "element", "component", "part", "highlight", "centrepiece", "centerpiece", "piece"}
 
 
@@ -376,6 +380,8 @@ class AidInContext:
             )
             # "The biggest items are Archer artillery systems, CV90 vehicles …": what the package is made of.
             named_parts = lemma == "be" and who is not None and who.lemma_.lower() in _PART_NOUNS
+            # "The rest will be drawn from the Bundeswehr's stocks, among them …": the remainder of that package.
+            named_parts = named_parts or (who is not None and who.lemma_.lower() in _REMAINDER and _the_one_named(who))
             if not (holds or on_list or named_parts):
                 continue
             recent = [f for f in self.ctx.items[-4:] if f.section == "aid" and f.sentences[-1].index >= s.index - 3]
@@ -383,10 +389,26 @@ class AidInContext:
                 return None
             clause = {t.i for t in verb.subtree}
             contents = [w.text for w in weapons_in(s, self.lx, indices=clause, equipment=True)]
-            if not contents and not s.text.rstrip().endswith(":"):
-                return None
             target: Found = recent[-1]
-            target.fields["contents"] = unique([*target.fields["contents"], *contents])
+            if who is not None and who.lemma_.lower() in _REMAINDER:
+                # "1.9 billion kroner of the package will buy howitzers. The rest will fund …": the rest of the whole.
+                target = max(reversed(recent), key=lambda f: f.fields["value"] or 0)
+            money = sums_given(s, clause)
+            # "It includes $1.3 billion in budget support": the sum of the help just named, when it had none.
+            priced = (
+                len(money) == 1
+                and not target.fields["amount"]
+                and lemma in _INCLUDING
+                and who is not None
+                and (who.lemma_.lower() in self.lx.aid_noun or who.lower_ == "it")
+            )
+            if not contents and not priced and not s.text.rstrip().endswith(":"):
+                return None
+            target.fields["contents"] = widest([*target.fields["contents"], *contents])
+            if priced:
+                target.fields["amount"] = money[0].text
+                target.fields["value"] = money[0].value
+                target.fields["currency"] = national_currency(money[0].text, money[0].currency, target.fields["donor"])
             if target.fields["aid_type"] == "other":
                 target.fields["aid_type"] = aid_type(s, clause, contents)
             target.extend(s)

@@ -89,3 +89,8 @@ TRADE_QUANTITIES = {
     "discount",
     "margin",
 }
+# What an observer checks a claim against, and the verbs by which it bears one out: "geolocated footage
+# showed Russian infantry on the outskirts", "no footage confirming an advance". An observer's reading of
+# the evidence is a claim about the front like a side's own report.
+EVIDENCE = frozenset({"footage", "video", "image", "imagery", "photo", "photograph", "picture", "evidence"})
+SHOWING = frozenset({"show", "confirm", "indicate", "suggest", "support", "corroborate", "depict"})

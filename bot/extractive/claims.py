@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING
 from bot.extractive import syntax
 from bot.extractive.attribution import Attribution
 from bot.extractive.claim_text import EDGES, claim_texts
-from bot.extractive.claim_words import CARRY_OUT, LEARNING, MOVING, NEEDS_OBJECT, PHRASAL, TRADE_QUANTITIES
+from bot.extractive.claim_words import (
+    CARRY_OUT,
+    EVIDENCE,
+    LEARNING,
+    MOVING,
+    NEEDS_OBJECT,
+    PHRASAL,
+    SHOWING,
+    TRADE_QUANTITIES,
+)
 from bot.extractive.found import Found
 from bot.extractive.places import places_in
 from bot.extractive.reading import Context, Sentence, Speaker
@@ -119,6 +128,8 @@ class ClaimReader:
             c.dep_ in ("prt", "advmod") and (lemma, c.lower_) in MOVING for c in token.children
         ):
             return not self._hypothetical(token) and self._military(s, token) and self._fighting_subject(token)
+        if syntax.is_verbal(token) and lemma in SHOWING and self._evidence_of_fighting(token):
+            return not self._hypothetical(token)
         if syntax.is_verbal(token) and lemma in self.lx.event:
             if self._hypothetical(token):
                 return False
@@ -186,6 +197,19 @@ class ClaimReader:
         if token.pos_ == "NOUN" and lemma in self.lx.event_noun:
             return self._noun_event(s, token)
         return False
+
+    def _evidence_of_fighting(self, verb: Token) -> bool:
+        """ "footage showed Russian infantry on the southern outskirts", "no footage confirming a Russian advance
+        into the village": evidence that bears out (or fails to bear out) something about the front."""
+        shown_by = verb.head if verb.dep_ == "acl" else syntax.subject(verb)
+        if shown_by is None or shown_by.lemma_.lower() not in EVIDENCE:
+            return False
+        shown = [t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "aux", "neg") for t in c.subtree]
+        # A military word or a side's adjective ("a Russian advance"), not a place alone: footage of a ceremony
+        # in Moscow shows no front.
+        return any(
+            t.lemma_.lower() in self.lx.military or (t.pos_ == "ADJ" and t.lower_ in self.lx.side_words) for t in shown
+        )
 
     def _noun_event(self, s: Sentence, token: Token) -> bool:
         """A noun of fighting counts with a figure or a place ("12 attacks near Pokrovsk", "losses of up to

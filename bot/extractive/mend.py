@@ -435,3 +435,42 @@ def mend_quantity_openings(doc: Doc) -> Doc:
     amount.head, amount.dep_ = root, "nsubjpass" if passive else "nsubj"
     first.head, first.dep_ = amount, "advmod"
     return doc
+
+
+# Words that add to a list after a report set inside it: "X includes A, officials said, as well as B".
+_ADDING = {"as", "plus", "including", "along"}
+_OPENING_WORDS = {"as", "well", "plus", "including", "along", "with"}
+_NOMINAL_DEPS = {"npadvmod", "dobj", "attr", "appos", "conj", "oprd", "dep"}
+
+
+def mend_additions_after_report(doc: Doc) -> Doc:
+    """Give a reported clause back the items that follow its report ("The package includes $1.3 billion in budget
+    support, officials said, as well as 150 generators and 30 vehicles": the model hangs "150 generators" on
+    "said"). A noun after the report, opened by "as well as", "plus", "including" or "along with", joins the
+    object of the reported clause as one more of its conjuncts."""
+    for verb in doc:
+        if verb.dep_ != "ROOT" or verb.lemma_.lower() not in _REPORTING:
+            continue
+        reported = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+        if reported is None:
+            continue
+        obj = next((c for c in reported.children if c.dep_ in ("dobj", "attr")), None)
+        if obj is None:
+            continue
+        for added in [c for c in verb.children if c.i > verb.i and c.dep_ in _NOMINAL_DEPS]:
+            if added.pos_ not in ("NOUN", "PROPN", "NUM"):
+                continue
+            first = added.left_edge.i
+            while first > verb.i + 1 and doc[first - 1].lower_ in _OPENING_WORDS:
+                first -= 1  # the parse may hang "as well as" on the report rather than on the item
+            opening = []
+            for word in doc[first : added.i]:
+                if word.lower_ not in _OPENING_WORDS:
+                    break
+                opening.append(word)
+            if not opening or opening[0].lower_ not in _ADDING or doc[first - 1].text != ",":
+                continue
+            for word in opening:
+                word.head, word.dep_ = obj, "cc"  # "as well as" joins the list; it is no part of the item
+            added.head, added.dep_ = obj, "conj"
+    return doc

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.errors import ConfigError
 from bot.extractive.mend import (
+    mend_additions_after_report,
     mend_adjectival_passives,
     mend_fronted_subjects,
     mend_label_lines,
@@ -227,6 +228,7 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
             mended = mend_label_lines(mend_reduced_relatives(mend_parenthetical_reports(mend_misread_names(doc))))
             mended = mend_verbless_roots(mend_run_on_subjects(mend_fronted_subjects(mended)))
             mended = mend_quantity_openings(mend_said_that_after_time(mend_named_after_description(mended)))
+            mended = mend_additions_after_report(mended)
             out.append(mend_adjectival_passives(mended, verb_lemma))
         return out
 

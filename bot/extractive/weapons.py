@@ -103,6 +103,7 @@ def _phrase(head: Token, first: int, *, counts: bool = False, name_start: int | 
             or doc[start].like_num
             or doc[start].is_punct
             or doc[start].pos_ == "ADP"  # "a request from Kyiv for Tomahawk missiles", misparsed: no "for" in the name
+            or (doc[start].pos_ == "PRON" and doc[start].dep_ == "pobj")  # "among them 30 M113 carriers"
         )
         and not (counts and (doc[start].like_num or doc[start].dep_ in ("nummod", "quantmod")))
         # "more than 4,000 loitering munitions": the comparison belongs to the count
@@ -125,6 +126,20 @@ def _model_name(tok: Token) -> bool:
         and tok.ent_type_ not in ("GPE", "NORP", "LOC", "ORG")
         and not any(c.dep_ == "case" for c in tok.children)
     )
+
+
+def _model_before(doc: Doc, first: int) -> int:
+    """ "Tridon Mk2 anti-aircraft systems": a model's name and mark right before the phrase, which the parse may hang
+    apart from it, begin the phrase; a country's or an organisation's name ("Ukraine", "NATO") does not."""
+    start = first
+    while start > 0 and first - start < 3:
+        before = doc[start - 1]
+        code = any(ch.isdigit() for ch in before.text) and any(ch.isalpha() for ch in before.text)
+        name = before.pos_ == "PROPN" and before.ent_type_ not in ("GPE", "NORP", "LOC", "ORG", "PERSON", "DATE")
+        if not before.whitespace_ or before.is_punct or not (code or name) or before.dep_ in ("nsubj", "nsubjpass", "poss"):
+            break
+        start -= 1
+    return start if start < first and any(ch.isdigit() for ch in doc[start:first].text) else first
 
 
 # Compounds whose head is a weapon word but that name no weapon: "a Washington-based think tank".
@@ -217,7 +232,7 @@ def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equ
                 name_start = max(_count_start(doc, name_start), token.left_edge.i)
             text = syntax.span_text(list(doc[name_start : token.i + 1])).strip(" ,;:-")
         else:
-            text = _phrase(token, token.left_edge.i, counts=equipment)
+            text = _phrase(token, _model_before(doc, token.left_edge.i), counts=equipment)
         if not text or (equipment and text.lower() in _GENERIC):
             continue  # "weapons" alone says nothing as contents of a package; as the subject of a rule it does
         out.append((token.left_edge.i, Weapon(token, text, False, None)))
