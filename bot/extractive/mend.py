@@ -474,3 +474,36 @@ def mend_additions_after_report(doc: Doc) -> Doc:
                 word.head, word.dep_ = obj, "cc"  # "as well as" joins the list; it is no part of the item
             added.head, added.dep_ = obj, "conj"
     return doc
+
+
+def mend_reports_in_relatives(doc: Doc) -> Doc:
+    """Give a main verb back its subject when a relative clause with a report inside it stands between them
+    ("Meridian LLC, a manager that London said operates a dozen of the ships, was also designated": the model reads
+    "LLC" as the subject of "operates" and "operates" as the main verb's complement). The reported verb belongs to
+    the report in the relative clause; its subject is the main verb's."""
+    for main in doc:
+        if main.pos_ not in ("VERB", "AUX") or main.dep_ != "ROOT" or any(c.dep_ in _SUBJECTS for c in main.children):
+            continue
+        inner = next((c for c in main.children if c.dep_ == "ccomp" and c.i < main.i), None)
+        if inner is None:
+            continue
+        subject = next((c for c in inner.children if c.dep_ == "nsubj" and c.i < inner.i), None)
+        if subject is None:
+            continue
+        report = next(
+            (
+                t
+                for t in subject.subtree
+                if t.dep_ == "relcl"
+                and t.lemma_.lower() in _REPORTING
+                and t.i < inner.i
+                and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
+            ),
+            None,
+        )
+        if report is None:
+            continue
+        passive = any(c.dep_ == "auxpass" for c in main.children)
+        subject.head, subject.dep_ = main, "nsubjpass" if passive else "nsubj"
+        inner.head, inner.dep_ = report, "ccomp"
+    return doc

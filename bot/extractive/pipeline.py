@@ -36,6 +36,7 @@ from bot.extractive.mend import (
     mend_parenthetical_reports,
     mend_quantity_openings,
     mend_reduced_relatives,
+    mend_reports_in_relatives,
     mend_run_on_subjects,
     mend_said_that_after_time,
     mend_verbless_roots,
@@ -228,7 +229,7 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
             mended = mend_label_lines(mend_reduced_relatives(mend_parenthetical_reports(mend_misread_names(doc))))
             mended = mend_verbless_roots(mend_run_on_subjects(mend_fronted_subjects(mended)))
             mended = mend_quantity_openings(mend_said_that_after_time(mend_named_after_description(mended)))
-            mended = mend_additions_after_report(mended)
+            mended = mend_reports_in_relatives(mend_additions_after_report(mended))
             out.append(mend_adjectival_passives(mended, verb_lemma))
         return out
 

@@ -184,8 +184,11 @@ def target_count(lx: Lexicon, trigger: Token, target: Token | None) -> int | Non
                 if value is not None and value >= 1 and not (1900 <= value <= 2100):
                     return int(value)
     if target is not None:
-        found = find_count(syntax.span_text(list(target.subtree)))
-        if found is not None and not (found[0] == 1 and not any(t.like_num for t in target.subtree)):
+        # "a manager that London said operates a dozen of the listed ships": a relative clause counts other things.
+        described = {t.i for r in target.subtree if r.dep_ == "relcl" for t in r.subtree}
+        own = [t for t in target.subtree if t.i not in described]
+        found = find_count(syntax.span_text(own))
+        if found is not None and not (found[0] == 1 and not any(t.like_num for t in own)):
             return found[0]  # ("a Dubai-registered company" is not a count of one)
     return None
 

@@ -87,7 +87,7 @@ class SanctionsReader:
                     continue  # "elements of the Northern Grouping had seized the plant": a capture, not a confiscation
                 if lemma in ("list", "trade") and _on_an_exchange(token):
                     continue  # "The company is listed on the Oslo Stock Exchange"
-                if lemma in _ONLY_PASSIVE and not syntax.is_passive(token):
+                if lemma in _ONLY_PASSIVE and not syntax.is_passive(token) and not self._barred_by_actor(s, token):
                     continue  # "rules bar the supply of arms" states a standing rule; "firms were barred from" is a measure
                 if lemma in _ALWAYS or acts_on_measure or acts_on_trade or self._listing(s, token):
                     out.append(token)
@@ -109,6 +109,15 @@ class SanctionsReader:
             and not self._tentative(t)
             and not syntax.refuted(t)  # "reports that the EU had frozen … were incorrect"
         ]
+
+    def _barred_by_actor(self, s: Sentence, verb: Token) -> bool:
+        """ "The Foreign Office … barred 47 more tankers from British ports": a government barring named things from
+        somewhere is a measure, unlike a rule that bars a practice."""
+        return (
+            syntax.first_child(verb, "dobj") is not None
+            and any(p.lower_ == "from" for p in syntax.children(verb, "prep"))
+            and actor_of(s, syntax.subject(verb), self.ctx) is not None
+        )
 
     def _numbered_measure(self, noun: Token) -> bool:
         """ "adopted the bloc's 18th package" after sanctions were named: a numbered package of those measures."""
