@@ -208,12 +208,14 @@ COUNTRY_PHRASES = re.compile(r"\bNorth Korean?s?\b|\bUnited (?:States|Kingdom|Na
 # "KYIV, March 4 (Reuters) -", "BRUSSELS (AP) —", "Tokyo, Jan 9 (Kyodo) -", "KYIV —": a wire dateline
 # ahead of the lede. Every quantifier is bounded, so this runs in linear time on any input.
 DATELINE = re.compile(
-    r"^\s*(?:[A-Z][\w.'’/-]{1,25}(?:[ /-][\w.'’-]{1,25}){0,3})"  # place (one to four words)
+    # place (one to four words, capitalised but for the particles of place names: "Rio de Janeiro"); "Two trading
+    # houses — X and Y — were listed" opens with no place
+    r"^\s*(?:[A-Z][\w.'’/-]{1,25}(?:[ /-](?:[A-Z][\w.'’-]{0,25}|de|la|le|del|da|do|am|on|upon|sur|en|al|el|of)){0,3})"
     r"(?:,\s{0,3}[\w.'’ -]{1,40}?){0,2}"  # ", March 4" / ", Jan 10, 2025"
-    r"(?:\s{0,3}\([\w.&'’ /-]{1,40}\))?"  # "(Reuters)"
-    r"\s{0,3}(?:-{1,2}|–|—)\s{1,3}"
+    # "(Reuters) -" and the dash; after an agency's credit the lede may follow the dash unspaced ("(Reuters) -Russia")
+    r"(?:\s{0,3}\([\w.&'’ /-]{1,40}\)\s{0,3}(?:-{1,2}|–|—)\s{0,3}|\s{0,3}(?:-{1,2}|–|—)\s{1,3})"
 )
-_AGENCY_ONLY = re.compile(r"^\s*\([\w.&'’ /-]{1,40}\)\s{0,3}(?:-{1,2}|–|—)\s{1,3}")
+_AGENCY_ONLY = re.compile(r"^\s*\([\w.&'’ /-]{1,40}\)\s{0,3}(?:-{1,2}|–|—)\s{0,3}")
 # "15:20 - ", "09.45 GMT: ", "BATTLEFIELD - ", "UPDATE — ": a live-blog time or a newsletter label
 # ahead of a paragraph.
 _LABEL = re.compile(

@@ -24,6 +24,10 @@ def test_a_month_or_weekday_abbreviation_does_not_end_a_sentence(abbreviation):
         "BRUSSELS (AP) — Russia launched 120 drones overnight.",
         "Tokyo, Jan 9 (Kyodo) - Russia launched 120 drones overnight.",
         "(Reuters) - Russia launched 120 drones overnight.",
+        # Reuters copy often runs the lede into the dash after its credit.
+        "KYIV, Dec 2 (Reuters) -Russia launched 120 drones overnight.",
+        "(Reuters) -Russia launched 120 drones overnight.",
+        "Rio de Janeiro, March 3 (AFP) - Russia launched 120 drones overnight.",
     ],
 )
 def test_a_wire_dateline_is_not_part_of_the_lede(line):
@@ -32,6 +36,11 @@ def test_a_wire_dateline_is_not_part_of_the_lede(line):
 
 def test_a_place_followed_by_a_dash_and_lower_case_is_no_dateline():
     assert strip_dateline("Kyiv - and Moscow too - said so.") == "Kyiv - and Moscow too - said so."
+
+
+def test_a_noun_phrase_set_off_by_a_dash_is_no_dateline():
+    line = "Two trading houses — Coral Bay Energy and Harbourline Petroleum — were added to the list."
+    assert strip_dateline(line) == line
 
 
 def test_a_live_blog_time_is_a_label_not_text():

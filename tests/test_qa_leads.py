@@ -943,3 +943,12 @@ def test_where_is_answered_by_the_place_the_questions_own_verb_governs():
         "keeping reserves in Europe."
     )
     assert _lead(text, "Where are most of the frozen Russian reserves held?").startswith("Euroclear")
+
+
+def test_a_which_question_names_every_member_of_a_list_set_off_by_dashes():
+    text = (
+        "Washington blacklisted 90 tankers on Friday. Two shipping agents — Gulf-based Amber Line FZE and "
+        "Singapore's Tidewater Marine Pte. — were added to the list, cutting them off from dollar payments."
+    )
+    lead = _lead(text, "Which shipping agents were hit?")
+    assert "Amber Line" in lead and "Tidewater Marine" in lead

@@ -74,8 +74,8 @@ def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
             phrase = short(toks) if toks else None
             if phrase and is_new(phrase, question):
                 out.append(phrase)
-                for c in n.conjuncts:  # "Rosneft and Lukoil"
-                    more = short([c])
+                for c in n.conjuncts:  # "Rosneft and Lukoil", "… and Hong Kong's Harbourline Petroleum Ltd."
+                    more = short([t for t in c.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [c])
                     if more and c.pos_ == "PROPN" and is_new(more, question):
                         out[-1] = f"{out[-1]} and {more}"
     return out
