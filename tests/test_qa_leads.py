@@ -952,3 +952,48 @@ def test_a_which_question_names_every_member_of_a_list_set_off_by_dashes():
     )
     lead = _lead(text, "Which shipping agents were hit?")
     assert "Amber Line" in lead and "Tidewater Marine" in lead
+
+
+SANCTIONS_ROUND = (
+    "CANBERRA (AFP) – Australia on Monday froze the assets of dozens of Russian individuals and companies, banned "
+    "exports of machine tools to Russia and pledged more help for Ukraine, while insisting it would still not send "
+    "weapons to Kyiv.\n\n"
+    "The freezes target 12 individuals and 30 entities, including the Russian arms maker Kalinovo Works and several "
+    "officials in the occupied part of the Kherson region, the foreign ministry said.\n\n"
+    "Among those listed is Pavel Dronov, the Moscow-installed mayor of the port, along with two of his deputies.\n\n"
+    "“The real signal here is the listing of firms in third countries,” said an analyst in Sydney."
+)
+NEW_PLEDGE = (
+    "Australia on Monday froze the assets of 12 Russian individuals and pledged another A$90 million for Ukraine's "
+    "power grid. The latest pledge brings Australia’s total support for Ukraine since the full-scale invasion in "
+    "February 2022 to more than A$1.5 billion, according to the foreign ministry."
+)
+
+
+@pytest.mark.parametrize(
+    "text, question, wanted, unwanted",
+    [
+        # The head of "which N" decides what is asked: a company, though "arms" names weapons; "the foreign
+        # ministry", tagged as a name, is no firm's name.
+        (SANCTIONS_ROUND, "Which Russian arms company got hit?", "Kalinovo Works", "ministry"),
+        # A mayor or a governor is an official: the sentence that names one answers, not the ministry that spoke.
+        (SANCTIONS_ROUND, "Which occupation official is on the list?", "Pavel Dronov", "ministry"),
+        # "putting up" gives, like "giving"; "this time" asks for the new pledge, not the running total.
+        (NEW_PLEDGE, "How much money is Canberra putting up for Ukraine this time?", "A$90 million", "1.5 billion"),
+        (NEW_PLEDGE, "How much has Australia given Ukraine in total?", "1.5 billion", "90 million"),
+    ],
+)
+def test_the_lead_names_the_member_or_figure_the_question_asks_for(text, question, wanted, unwanted):
+    lead = _lead(text, question)
+    assert wanted in lead
+    assert unwanted not in lead
+
+
+def test_an_exact_count_beats_a_vague_one_of_the_same_thing():
+    text = (
+        "Australia on Monday froze the assets of dozens of Russian individuals and companies. "
+        "The freezes target 12 individuals and 30 entities, the foreign ministry said."
+    )
+    assert "12 individuals" in _lead(text, "How many individuals had their assets frozen?")
+    # Alone, the vague count is what the article says.
+    assert "ozens" in _lead(text.split(". ")[0] + ".", "How many individuals had their assets frozen?")

@@ -14,6 +14,7 @@ from bot.language import COUNTRIES, COUNTRY_PHRASES
 from bot.qa.focus import AUX, WH_WORDS, asked_head, asked_speaker, count_focus, money_focus
 from bot.qa.lexicon import (
     GENERIC,
+    KINDS,
     PLACE_NOUNS,
     SPEECH,
     SYNONYMS,
@@ -134,17 +135,22 @@ def _proper_tokens(question: str) -> list[str]:
 
 
 def _kind_after_which(rest: list[str]) -> str:
+    """The kind a "which N" question asks for, from the head of its noun phrase: the last word of a kind before
+    the verb ("Which Russian arms company got hit?" asks for a company, not for arms)."""
+    kind = "what"
     for word in rest[:3]:
+        if word in AUX:
+            break
         s = stem(word)
         if s in WEAPON_WORDS:
-            return "weapon"
-        if s in PLACE_NOUNS:
-            return "where"
-        if s in WHO_NOUNS:
-            return "who"
-        if s in TARGET_WORDS:
-            return "target"
-    return "what"
+            kind = "weapon"
+        elif s in PLACE_NOUNS:
+            kind = "where"
+        elif s in WHO_NOUNS:
+            kind = "who"
+        elif s in TARGET_WORDS:
+            kind = "target"
+    return kind
 
 
 def classify(question: str) -> str:
@@ -211,6 +217,8 @@ def parse(question: str) -> Intent:
         terms[tok] = max(terms.get(tok, 0.0), 1.0)
         for syn in SYNONYMS.get(tok, ()):
             terms.setdefault(syn, 0.5)
+        for sort in KINDS.get(tok, ()) if kind == "who" else ():  # "Which official …?" finds "the mayor"
+            terms.setdefault(sort, 0.5)
     # "Who is disputing Moscow's claim?": the name is whose claim it is, not who answers.
     speaker = None if kind == "who" else asked_speaker(question)
     intent = Intent(text=question, kind=kind, terms=terms, proper=_proper_tokens(question), speaker=speaker)

@@ -30,6 +30,7 @@ now still so far yet ever really actually anything something else
 
 _GENERIC_WORDS = """
 new other get got give giving make way thing kind sort happen happened go going come came take well also next
+put putting
 time news
 big bigger large larger size huge
 """
@@ -264,6 +265,8 @@ SYNONYMS = _stem_groups(_SYNONYM_GROUPS)
 # "Rosneft, Russia's biggest oil producer"), but not the other way round (a shipping company is no producer).
 _KIND_GROUPS = {
     "company": "producer dealer trader operator exporter refiner insurer shipper lender bank manufacturer maker",
+    # "Which occupation official …?" is answered by "Yevgeny Balitsky, the Moscow-installed governor".
+    "official": "governor minister deputy mayor commander chief envoy spokesman spokeswoman spokesperson head",
 }
 KINDS: dict[str, frozenset[str]] = {stem(k): frozenset(stem(w) for w in v.split()) for k, v in _KIND_GROUPS.items()}
 

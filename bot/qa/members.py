@@ -134,6 +134,8 @@ def proper_names(s: Sentence, question: set[str]) -> list[str]:
     for tok in s.doc:
         if tok.tag_ not in ("NNP", "NNPS") or (tok.dep_ == "compound" and tok.head.tag_ in ("NNP", "NNPS")):
             continue
+        if not tok.text[:1].isupper():
+            continue  # "the foreign ministry", tagged as a name: a name is written with a capital
         if tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.pos_ == "NOUN":
             continue  # "the Kesh customs office": a name that says whose office, not a firm's name
         chain = [t for t in tok.subtree if t.dep_ == "compound" and t.tag_ in ("NNP", "NNPS") and t.i < tok.i] + [tok]

@@ -113,10 +113,15 @@ def quantities(s: Sentence, question: set[str]) -> list[str]:
                 head.lower_ not in question
             ):
                 continue  # "how much oil" is not answered by "two largest oil companies": those count companies
+            if head.lemma_.lower() in _TIME_UNITS:
+                continue  # "its biggest gain in three months": a stretch of time measures no amount of anything
             text = short([t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "poss", "case")])
             if text and is_new(text, question):
                 out.append(text)
     return out
+
+
+_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 
 
 def doers(

@@ -144,6 +144,17 @@ _CHANGED_TO = re.compile(
 _CHANGED_FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+|its\s+)?(?:previous\s+|earlier\s+|old\s+)?$", re.IGNORECASE)
 
 
+# A count without a number: "dozens of", "hundreds of", "several".
+_VAGUE = re.compile(r"^(?:dozens|hundreds|thousands|scores|several|many|a few|some)\b", re.IGNORECASE)
+# The question asks for the latest addition, and the words that mark a figure as one.
+_LATEST_Q = re.compile(r"\b(?:this time|latest|newest|fresh|another|additional|this round|new)\b", re.IGNORECASE)
+_ADDED_BEFORE = re.compile(
+    r"\b(?:another|a further|further|an additional|additional|a fresh|fresh|a new|new)\s+"
+    r"(?:(?:about|around|some|nearly)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _score(text: str, fig: Figure, question: str, terms: Mapping[str, float], several: bool) -> float:
     s = _closeness(text, fig, terms)
     if several and _NEW_Q.search(question):
@@ -157,6 +168,14 @@ def _score(text: str, fig: Figure, question: str, terms: Mapping[str, float], se
         s += 3.0 if fig.currency in currencies else -3.0
     if several and is_total(text, fig) != asks_total(question):
         s -= 2.0
+    if several and _VAGUE.match(fig.text):
+        s -= 1.5  # "dozens of Russian individuals" beside "14 individuals": the exact figure answers "how many"
+    if several and _LATEST_Q.search(question) and not asks_total(question):
+        # "How much is Tokyo putting up this time?": "another $1.3 billion", not the total it brings support to.
+        if is_total(text, fig):
+            s -= 1.0
+        elif _ADDED_BEFORE.search(text[max(0, fig.start - 30) : fig.start]):
+            s += 1.0
     # What a side sends is its own, what it shoots down the other's: "How many drones did Russia send?" is
     # not answered by "48 Ukrainian drones", "How many did Russia shoot down?" is.
     asked_sides = {side for side, words in _SIDES.items() if words.search(question)}

@@ -21,7 +21,7 @@ import numpy as np
 from bot.language import SPEAKER_CONTINUATION
 from bot.qa.answer_types import fits
 from bot.qa.intent import TYPED_KINDS, Intent
-from bot.qa.lexicon import COUNT_SYNONYMS, SPEECH, STOPWORDS, SYNONYMS, stems, tokens
+from bot.qa.lexicon import COUNT_SYNONYMS, KINDS, SPEECH, STOPWORDS, SYNONYMS, stems, tokens
 from bot.qa.passages import Passage
 
 # bm25s sets its own logger to DEBUG at import; its per-index chatter is not for our users.
@@ -175,6 +175,8 @@ class Retriever:
                 got += w
             elif (
                 any(s in have for s in SYNONYMS.get(term, ()))
+                # "Which official …?": a person named by a kind of official ("the mayor") answers.
+                or (intent.kind == "who" and any(s in have for s in KINDS.get(term, ())))
                 or (len(term) >= _COMPOUND_PART and any(t.endswith(term) for t in have))
                 # "restricted" and "restrictions", "produce" and "production": one word, another part of speech.
                 or (len(term) >= _DERIVED_STEM and any(t.startswith(term) and len(t) - len(term) <= 4 for t in have))

@@ -129,6 +129,10 @@ _SAYING = {
 }
 
 
+# A name after a phrase's first word: "the Moscow-installed governor Yevgeny Balitsky", not "The real signal here".
+_NAMED = re.compile(r"(?<=\s)[A-Z]")
+
+
 class SpanReader:
     """Reads answer phrases from sentences with the offline engine's parser and names."""
 
@@ -328,6 +332,10 @@ class SpanReader:
             framed = bool(_FRAMED.search(question))
             # A doer the grammar names is surer than a name that only stands near the question's words.
             candidates = phrases.doers(s, asked, self.lx.report, framed=framed) + [(4, n) for _, n in near]
+            if noun:
+                # "Which occupation official …?": a doer with no name ("The real signal here") is a weak answer
+                # beside the named member of the class another sentence gives.
+                candidates = [(r if _NAMED.search(c) else max(r, 4), c) for r, c in candidates]
             if noun in _COUNTRY_CLASS:
                 # "Which countries are paying?": a doer that is not a country ("the Europeans") is a weaker answer
                 # than the countries another sentence names.
