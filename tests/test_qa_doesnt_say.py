@@ -137,3 +137,14 @@ def test_why_is_not_answered_by_the_fact_itself():
     assert ask(Article(text=text), "Why did Slovakia abstain on the loan?").answer == DOESNT_SAY
     reasoned = text.replace("Slovakia also abstained.", "Slovakia also abstained, citing the risk to its banks.")
     assert "risk to its banks" in ask(Article(text=reasoned), "Why did Slovakia abstain on the loan?").answer
+
+
+def test_a_yes_no_question_the_article_says_was_left_open_gets_doesnt_say():
+    text = (
+        "Test report\n\nThe Treasury issued a licence letting firms wind down dealings with the refiner until May 2. "
+        "Treasury didn't say whether it would be extended. The refiner said it would appeal."
+    )
+    article = Article(text=text)
+    assert ask(article, "Will the wind-down licence be extended?").answer.startswith(DOESNT_SAY)
+    # A question about something else the same sentences do answer is still answered.
+    assert not ask(article, "Will the refiner appeal?").answer.startswith(DOESNT_SAY)

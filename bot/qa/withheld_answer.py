@@ -67,9 +67,9 @@ def asks_withheld(
     """Does a passage about this very question say the thing it asks for was not given or not yet settled
     ("would not say how …", "has yet to be fixed", "gave no indication of which units", "declined to
     name them")?"""
-    if intent.kind == "yesno":
-        return False
     ranked = retriever.rank(intent)
+    if intent.kind == "yesno":
+        return _whether_withheld(spans, intent, ranked[:loose])
     given = asked_numbers(intent)
     named = _asked_nouns(spans, intent, question)
     asked = named | {s for n in named for s in SYNONYMS.get(n, ())}
@@ -131,5 +131,17 @@ def asks_withheld(
                     and len(words & missing.about) >= _WITHHELD_SHARE * len(words)
                 )
             ) and (intent.kind not in TYPED_KINDS or overlap(hit) > answered):
+                return True
+    return False
+
+
+def _whether_withheld(spans: SpanReader, intent: Intent, ranked: list[Hit]) -> bool:
+    """ "Will the licence be extended?" next to "Treasury didn't say whether it would be extended": the article
+    says the answer is not given. Every word of the withheld "whether" clause must be the question's own."""
+    asked = set(intent.terms)
+    for hit in ranked:
+        for missing in withheld(spans.sentence(hit.passage.text).doc):
+            content = missing.about - {"whether"}
+            if missing.indirect and "whether" in missing.aspect and content and content <= asked:
                 return True
     return False
