@@ -507,3 +507,16 @@ def mend_reports_in_relatives(doc: Doc) -> Doc:
         subject.head, subject.dep_ = main, "nsubjpass" if passive else "nsubj"
         inner.head, inner.dep_ = report, "ccomp"
     return doc
+
+
+def mend_conjoined_conditions(doc: Doc) -> Doc:
+    """Read "agreed to ship missiles …, but only on condition that …" with the condition on the shipping: the model
+    coordinates the preposition with the main verb ("on" as a conjunct of "agreed"). A preposition that is a verb's
+    conjunct modifies the verb the sentence's action is, the last verb before it of the main verb's complements."""
+    for prep in doc:
+        if prep.dep_ != "conj" or prep.pos_ != "ADP" or prep.head.pos_ not in ("VERB", "AUX"):
+            continue
+        head = prep.head
+        acting = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i < prep.i]
+        prep.head, prep.dep_ = (acting[-1] if acting else head), "prep"
+    return doc
