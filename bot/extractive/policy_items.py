@@ -9,6 +9,7 @@ from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actor_of, actors_in
 from bot.extractive.attribution import Attribution
 from bot.extractive.found import Found
+from bot.extractive.names import side_of
 from bot.extractive.policy import PERMISSIVE_MODALS, PolicyReader
 from bot.extractive.reading import Sentence
 from bot.extractive.scope import condition_text, conditional, scope_of
@@ -226,6 +227,43 @@ class PolicyItemReader(PolicyReader):
             merge_key=((actor or "").lower(), (name or scope or "").lower(), stance),
             data={"ruled": ruled},
         )
+
+    def _warning(self, s: Sentence, weapon: Weapon) -> Found | None:
+        """ "Putin warned that supplying Tomahawks would mean a new stage of escalation": Russia's warning against a
+        supply is no one's rule, but a line of the weapons debate with an unclear stance, in Russia's name."""
+        path = list(weapon.head.ancestors)[:4]
+        warning = next((t for t in path if syntax.is_verbal(t) and t.lemma_.lower() in _WARNING), None)
+        supply = next((t for t in path if warning is not None and t.i != warning.i and self.frame(t) == "supply"), None)
+        if warning is None or supply is None or syntax.is_negated(warning):
+            return None
+        who = syntax.subject(warning)
+        if who is None or self._side_of_phrase(s, who) != "russia":
+            return None
+        if not self._debated(weapon):
+            return None  # a warning is an answer to a government's stance on the weapon, told before it
+        actor = actor_of(s, who, self.ctx, exclude=(), person=True)
+        clause = next((c for c in warning.children if c.dep_ == "ccomp"), None)
+        told = [t for t in clause.subtree if t.i not in {x.i for x in supply.subtree}] if clause is not None else []
+        scope = syntax.span_text([t for t in told if t.dep_ != "mark"]).strip(" ,;:") or None
+        return Found(
+            "weapons_policy",
+            {"actor": actor, "weapon": weapon.text, "stance": "unclear", "scope": scope},
+            [s],
+            merge_key=((actor or "").lower(), weapon.text.lower(), "unclear"),
+        )
+
+    def _debated(self, weapon: Weapon) -> bool:
+        """Has the brief already a government's stance on this weapon ("Tomahawk missiles" for "Tomahawks")?"""
+        words = {w.lower().rstrip("s") for w in weapon.text.split()}
+        return any(
+            f.section == "weapons_policy"
+            and f.fields["stance"] != "unclear"
+            and words & {w.lower().rstrip("s") for w in (f.fields["weapon"] or "").split()}
+            for f in self.ctx.items
+        )
+
+    def _side_of_phrase(self, s: Sentence, who: Token) -> str | None:
+        return side_of(s.names, who.left_edge.i, who.right_edge.i + 1) or self._side(s, who)
 
     def _unnamed(self, s: Sentence, weapons: list[Weapon]) -> list[tuple[Token, Weapon | None]]:
         """Rules whose weapon is not named where they are stated: "… after the UK eased its restrictions on
@@ -454,6 +492,8 @@ class PolicyItemReader(PolicyReader):
         weapons = weapons_in(s, self.lx)
         starts: list[tuple[Token, Weapon | None]] = [(w.head, w) for w in weapons] + self._unnamed(s, weapons)
         found = [f for f in (self._item(s, start, weapon, speakers) for start, weapon in starts) if f is not None]
+        if not found:
+            found = [f for f in (self._warning(s, w) for w in weapons) if f is not None]
         # "Dutch-supplied F-16 jets" and the "F-16" inside it are one rule: the fuller name stays. A weapon
         # named only inside another rule's scope ("SAMP/T … for anything but air defence") is that rule's limit.
         return [
@@ -472,6 +512,8 @@ class PolicyItemReader(PolicyReader):
 
 
 _STRIKE_NOUNS = frozenset({"strike", "attack"})
+# Verbs by which a belligerent warns against a supply: "Putin warned that supplying Tomahawks would …".
+_WARNING = frozenset({"warn", "threaten", "caution"})
 
 
 def _inside(name: str | None, other: str | None) -> bool:
