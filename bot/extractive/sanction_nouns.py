@@ -27,6 +27,8 @@ def is_sanction_noun(lx: Lexicon, token: Token) -> bool:
         return False
     if lemma in ("sanction", "designation", "listing", "blacklist", "embargo", "delisting"):
         return True
+    if lemma == "penalty" and any(t.like_num or t.tag_ == "$" for t in token.subtree if t.i < token.i):
+        return True  # "a $2.3 million civil penalty on …": a sum exacted for breaking export controls
     # "export ban", "asset freeze", "price cap", "export controls", "restrictive measures".
     modifiers = {c.lemma_.lower() for c in token.lefts}
     return bool(modifiers & lx.trade_modifier) or (lemma == "measure" and "restrictive" in modifiers)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
+from bot.extractive.found import unique
 from bot.extractive.reading import Sentence
 from bot.extractive.sanction_nouns import arguments, is_sanction_noun, names_a_measure
 from bot.figures import find_count, word_number
@@ -196,3 +197,21 @@ def target_count(lx: Lexicon, trigger: Token, target: Token | None) -> int | Non
 def in_order(tokens: list[Token]) -> list[Token]:
     """Distinct tokens in sentence order."""
     return sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+
+
+def names_listed(s: Sentence, phrase: list[Token]) -> list[str]:
+    """The names of firms, ships or people in a target phrase, in order, without the countries and places that
+    say where they are ("Steppe Trade Logistics LLP of Kazakhstan" gives "Steppe Trade Logistics LLP")."""
+    where = {i for n in s.names if n.kind in ("country", "place") for i in range(n.start, n.end)}
+    out: list[str] = []
+    run: list[Token] = []
+    for tok in [*sorted(phrase, key=lambda t: t.i), None]:
+        named = tok is not None and tok.tag_ in ("NNP", "NNPS") and tok.i not in where and tok.text[:1].isupper()
+        joined = tok is not None and bool(run) and tok.text == "-" and not tok.whitespace_
+        if named or joined:
+            run.append(tok)  # type: ignore[arg-type]
+            continue
+        if run and any(t.tag_ in ("NNP", "NNPS") for t in run):
+            out.append(syntax.span_text(run))
+        run = []
+    return unique(out)

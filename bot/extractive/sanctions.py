@@ -16,7 +16,7 @@ from bot.extractive.actors import BELLIGERENTS, actor_of, actors_in
 from bot.extractive.found import Found, unique
 from bot.extractive.reading import Context, Sentence
 from bot.extractive.sanction_nouns import arguments, is_sanction_noun, names_a_measure
-from bot.extractive.sanction_targets import exposed_to, partitive_places, target_count, targets_of
+from bot.extractive.sanction_targets import exposed_to, names_listed, partitive_places, target_count, targets_of
 from bot.extractive.sanctions_follow import measure_antecedent
 from bot.figures import find_count
 
@@ -314,11 +314,15 @@ class SanctionsReader:
             phrase = [t for t in phrase if t.i < trigger.i]
         while phrase and (phrase[-1].is_punct or phrase[-1].dep_ == "cc"):
             phrase = phrase[:-1]
+        listing: list[Token] = []
         if target is not None and phrase:
             # "two trading firms: Dubai-based Caspian Meridian Trading and …": the names after a colon are the
             # targets themselves, whatever the parser hung them on.
             colon = max(t.i for t in phrase) + 1
             doc = s.doc
+            own = {t.i for t in target.subtree}
+            while colon < len(doc) and colon in own and doc[colon].text != ":":
+                colon += 1  # "seven front companies it said the ring used …: A; B": past the relative clause
             if colon + 1 < len(doc) and doc[colon].text == ":":
                 listed = next(
                     (
@@ -330,6 +334,12 @@ class SanctionsReader:
                 )
                 if listed is not None:
                     phrase = [*phrase, doc[colon], *listed.subtree]
+                # The list runs on to the sentence's end, however the parser hangs and splits it at its semicolons.
+                listing = [t for t in doc[colon + 1 :] if not t.is_punct]
+            first, last = min(t.i for t in phrase), max(t.i for t in phrase)
+            inner = next((t for t in doc[first:last] if t.text == ":"), None)
+            if inner is not None and not listing:
+                listing = [t for t in doc[inner.i + 1 :] if not t.is_punct]  # the parser hung the list on the noun
             # ", among them the tankers Volga Star and …": named members of the targets, wherever the parser hung them.
             members = next(
                 (
@@ -362,7 +372,7 @@ class SanctionsReader:
             and a.i in {x.i for x in phrase}
             and a.lemma_.lower() not in _SITED
         }
-        target_tokens = ({t.i for t in phrase} - described) | partitive_places(s, clause, target)
+        target_tokens = ({t.i for t in [*phrase, *listing]} - described) | partitive_places(s, clause, target)
         countries = [
             n.canonical
             for n in s.names
@@ -437,8 +447,20 @@ class SanctionsReader:
                         where = f"{trigger.text} {particle} {where}".replace("  ", " ")
                     text = f"{text} {where}"
                     break
-        if text and len(text) > 160:
-            text = text[:160].rsplit(" ", 1)[0] + "…"
+        fine = (
+            next((t for t in _acted_on(trigger) if t.lemma_.lower() == "penalty"), None) if trigger.pos_ == "VERB" else None
+        )
+        if text and fine is not None and is_sanction_noun(self.lx, fine):
+            text = f"{text} ({syntax.noun_phrase(fine).removeprefix('a ')})"  # the sum is what the measure is
+        if text and target is not None and listing:
+            # "seven front companies it said the ring used …: Steppe Trade Logistics LLP of Kazakhstan; …": a list
+            # after a colon reads as what the targets are and their names, the names being what a reader acts on.
+            names = names_listed(s, listing)
+            if len(names) >= 2 and (len(text) > _SHORT_DESCRIPTION or any(n not in text for n in names)):
+                text = f"{syntax.noun_phrase(target)}: {', '.join(names)}"
+        longest = _LONGEST_TARGETS if listing else _SHORT_DESCRIPTION
+        if text and len(text) > longest:
+            text = text[:longest].rsplit(" ", 1)[0] + "…"
         if not (text or count or countries or sectors):
             return None  # a measure nobody could act on: nothing to show
         return Found(
@@ -537,3 +559,8 @@ def _acted_on(verb: Token) -> list[Token]:
         noun = verb.head
         out += [noun, *_of_nouns(noun)]
     return out
+
+
+# A target line longer than this is cut; a list of names may run to it, a description only to the shorter length.
+_LONGEST_TARGETS = 240
+_SHORT_DESCRIPTION = 160

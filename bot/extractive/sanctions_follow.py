@@ -12,6 +12,7 @@ from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS
 from bot.extractive.found import Found, unique
 from bot.extractive.reading import Context, Sentence
+from bot.extractive.sanction_targets import names_listed
 from bot.figures import find_count, word_number
 
 if TYPE_CHECKING:
@@ -292,6 +293,12 @@ class SanctionsFollowUp:
         item = self.r.sanction_item(s, verb, target, recent.fields["imposed_by"], clause, sectors)
         if item is not None and "list" in (item.fields["targets"] or "").lower().split():
             item.fields["targets"] = syntax.noun_phrase(target)  # "116 individuals", not "… to the EU's list of …"
+        if item is not None and verb.lemma_.lower() == "include" and target.pos_ == "PROPN":
+            # "Those named include X, described as …, and Y, a director of …": every name after the verb is one of
+            # those listed, however the parser hangs the descriptions between them.
+            names = names_listed(s, [t for t in s.doc if t.i > verb.i])
+            if len(names) >= 2:
+                item.fields["targets"] = ", ".join(names)
         if item is not None and not (
             item.fields["target_count"]
             or item.fields["target_countries"]
