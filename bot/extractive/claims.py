@@ -101,6 +101,8 @@ class ClaimReader:
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "once", "until") for c in tok.children):
                 return True
             if tok.dep_ in ("ccomp", "ROOT"):
+                if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in self.lx.permit:
+                    return True  # "it will not let Ukraine hit the airfields": a rule on strikes, not a strike
                 break
         return False
 
