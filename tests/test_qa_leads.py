@@ -997,3 +997,26 @@ def test_an_exact_count_beats_a_vague_one_of_the_same_thing():
     assert "12 individuals" in _lead(text, "How many individuals had their assets frozen?")
     # Alone, the vague count is what the article says.
     assert "ozens" in _lead(text.split(". ")[0] + ".", "How many individuals had their assets frozen?")
+
+
+DISMISSED_REPORT = (
+    "Austria’s government dismissed a report by a tabloid that its new aid package for Ukraine would be worth “up to "
+    "4 billion euros”, calling the figure speculation. The defence minister said on Tuesday that the new package "
+    "includes demining vehicles, generators and field hospitals and is worth 600 million euros over two years."
+)
+
+
+@pytest.mark.parametrize(
+    "question, wanted, unwanted",
+    [
+        # A figure inside a report someone dismisses is not the article's figure; "value" and "worth" frame a
+        # question about a sum without having to stand beside it.
+        ("How much is Austria's new package worth?", "600 million", "4 billion"),
+        ("What is the value of the new Austrian package?", "600 million", "4 billion"),
+    ],
+)
+def test_the_figure_asked_for_and_not_a_dismissed_one(question, wanted, unwanted):
+    lead = _lead(DISMISSED_REPORT, question)
+    assert wanted in lead
+    if unwanted:
+        assert unwanted not in lead

@@ -36,6 +36,8 @@ KIND_WORDS = {
     "target": frozenset({"target", "aim"}),
     # "Where are the firms based?": the article says "firms in China", not that they are "based" there.
     "where": stems("based located situated headquartered registered"),
+    # "How much is the contract worth?", "the total value of the assets": the sum itself says it is a value.
+    "money": stems("value worth amount sum"),
 }
 _SCORE_Q = re.compile(r"\b(?:what|how)\b.*\b(?:score|scoreline)\b(?!\s+(?:a|an|the|goals?)\b)")
 
