@@ -48,6 +48,8 @@ _EXTENT = {"to", "from", "into", "onto"}
 # Prepositions that carry a decision's object: "signed off on", "agreed on", "voted for".
 _AGREED_ON = {"on", "for"}
 _NAME_ON_LIST = {"name", "list", "add", "target", "hit"}
+# Verbs that make a measure wait on something: "further designations would depend on the evidence".
+_DEPENDING = {"depend", "hinge", "rest", "hang"}
 
 
 class SanctionsReader:
@@ -134,6 +136,8 @@ class SanctionsReader:
         verb = trigger if syntax.is_verbal(trigger) else trigger.head
         # "can hit targets 500 km away" tells what a weapon is able to do.
         tentative = {"could", "might", "should", "can"} | (set() if syntax.reported(verb, self.lx.report) else {"would"})
+        if trigger.i != verb.i and verb.lemma_.lower() in _DEPENDING:
+            return True  # "further designations would depend on the evidence": a measure still to be decided
         return bool(syntax.modals(verb) & tentative)
 
     def _listing(self, s: Sentence, verb: Token) -> bool:
