@@ -1020,3 +1020,12 @@ def test_the_figure_asked_for_and_not_a_dismissed_one(question, wanted, unwanted
     assert wanted in lead
     if unwanted:
         assert unwanted not in lead
+
+
+def test_who_gave_the_figures_is_whoever_said_them():
+    text = (
+        "In Dnipro, three people were killed and 12 wounded when Shahed-type drones slammed into a warehouse overnight, "
+        "according to Serhiy Lysak, the head of the regional military administration."
+    )
+    lead = _lead(text, "Who gave the casualty figures for Dnipro?")
+    assert "Lysak" in lead and "drones" not in lead

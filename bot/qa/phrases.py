@@ -24,6 +24,7 @@ _ANNOUNCING = {
     "declare", "declared", "confirm", "confirmed", "respond", "responded", "reply", "replied", "react",
     "reacted", "issue", "issued", "unveil", "unveiled",
 }  # fmt: skip
+_FIGURES = {"figur", "figure", "figures", "toll", "tally", "number", "numbers", "estimate", "estimates", "count"}
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _WORD_OR_NUMBER = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _MAX_WORDS = 18
@@ -162,7 +163,8 @@ def doers(
         )
         # "Who announced the listings?" is answered by whoever "said" them; the question's own verb comes first.
         # An unnamed speaker ("officials said") is not who announced it.
-        announcer = saying and bool(question & _ANNOUNCING) and any(t.pos_ == "PROPN" for t in toks)
+        # "Who gave the casualty figures?": figures are given by whoever said them.
+        announcer = saying and bool(question & (_ANNOUNCING | _FIGURES)) and any(t.pos_ == "PROPN" for t in toks)
         asked_verb = not (saying and framed) and (same_verb or announcer)
         if not asked_verb and not any(t.pos_ == "PROPN" for t in toks):
             continue  # "the announcement", "its forces": a doer the question did not ask about, and no name
