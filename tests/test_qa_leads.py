@@ -1029,3 +1029,14 @@ def test_who_gave_the_figures_is_whoever_said_them():
     )
     lead = _lead(text, "Who gave the casualty figures for Dnipro?")
     assert "Lysak" in lead and "drones" not in lead
+
+
+def test_where_a_weapon_may_be_used_is_the_phrase_of_place_of_the_rule():
+    text = (
+        "The Portuguese side transferred a batch of Storm Shadow cruise missiles. "
+        "In accordance with the decision of the Government of Portugal, weapons provided by Portugal, in particular "
+        "Storm Shadow missiles, may be used exclusively on the territory of Ukraine within its internationally "
+        "recognised borders."
+    )
+    lead = _lead(text, "Where are the Portuguese Storm Shadows allowed to be used?")
+    assert "territory of Ukraine" in lead

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from bot.extractive import syntax
 from bot.extractive.places import places_in
 from bot.extractive.reading import Sentence
 from bot.extractive.weapons import weapons_in
@@ -129,6 +130,10 @@ _SAYING = {
 }
 
 
+_LETTING = {"allow", "permit", "authorise", "authorize", "clear", "let"}
+_ALLOWED_Q = re.compile(r"\b(?:allowed|permitted|authori[sz]ed|cleared|let|may|can)\b", re.IGNORECASE)
+# Prepositions of where something is done: "used on the territory of Ukraine", "inside Russia".
+_WHERE_PREPOSITIONS = {"on", "in", "inside", "within", "across", "over", "beyond", "into", "outside"}
 # A name after a phrase's first word: "the Moscow-installed governor Yevgeny Balitsky", not "The real signal here".
 _NAMED = re.compile(r"(?<=\s)[A-Z]")
 
@@ -222,7 +227,12 @@ class SpanReader:
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if not question.lstrip().lower().startswith("where") or root is None or root.pos_ != "VERB":
             return None
-        if root.lemma_.lower() in _AUX | _SAYING | {"be", "do", "have", "go"}:
+        if root.lemma_.lower() == "be":
+            # "Where are the missiles allowed to be used?": the participle the "be" carries, and what it allows.
+            root = next((t for t in doc if t.tag_ == "VBN" and t.dep_ in ("acl", "acomp", "xcomp", "ccomp")), root)
+        if root.lemma_.lower() in _LETTING:
+            root = next((c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), root)
+        if root.lemma_.lower() in _AUX | _SAYING | _LETTING | {"be", "do", "have", "go"}:
             return None
         return root.lemma_.lower()
 
@@ -303,6 +313,18 @@ class SpanReader:
                 for p in sorted(places, key=lambda p: phrases.place_nearness(s, p, anchors))
             ]
             candidates.sort(key=lambda c: c[0])
+            if verb is not None and _ALLOWED_Q.search(question):
+                # "Where are the missiles allowed to be used?" -> "on the territory of Ukraine": where a rule lets the
+                # thing be done is the verb's own phrase of place, when it names a country or a place.
+                where_named = {i for n in s.names if n.kind in ("country", "place", "actor") for i in range(n.start, n.end)}
+                spots = [
+                    phrases.short(list(p.subtree))
+                    for t in s.doc
+                    if t.lemma_.lower() == verb
+                    for p in syntax.children(t, "prep")
+                    if p.lower_ in _WHERE_PREPOSITIONS and p.i > t.i and any(x.i in where_named for x in p.subtree)
+                ]
+                candidates = [(0, spot) for spot in spots if spot] + candidates
             countries = members.countries_named(s, asked) if _BASED.search(question) else None
             if countries:
                 # "Where are the listed firms based?": a firm is based in a country ("companies in China, Türkiye
