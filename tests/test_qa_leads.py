@@ -1040,3 +1040,11 @@ def test_where_a_weapon_may_be_used_is_the_phrase_of_place_of_the_rule():
     )
     lead = _lead(text, "Where are the Portuguese Storm Shadows allowed to be used?")
     assert "territory of Ukraine" in lead
+
+
+def test_a_count_of_things_is_asked_like_how_many():
+    text = (
+        "Russia’s Ministry of Defence said its air defence units destroyed 64 Ukrainian drones overnight over seven "
+        "regions, including 20 over the Bryansk region."
+    )
+    assert "64" in _lead(text, "What's Moscow's count of Ukrainian drones shot down?")

@@ -71,6 +71,8 @@ _FIGURE_Q = re.compile(
     r"(?:figure|tally|toll|estimate|count)s?(?:\s+(?:for|of|on)\b|\s*\?*\s*$)|"
     r"^\W*(?:and\s+)?what\s+(?:\w+\s+)?(?:losses|casualties)\s+(?:does|did|do|has|have)\b"
 )
+# "Moscow's count of Ukrainian drones", "the number of tankers": a count of the noun that follows.
+_COUNT_OF = re.compile(r"\b(?:count|number|tally)\s+of\s+(?=[a-z])", re.IGNORECASE)
 _LOSS_WORD = re.compile(r"\b(?:loss|losses|casualt\w*|toll|killed|dead|deaths?)\b", re.IGNORECASE)
 # A distance is asked for by "how far", "what range", "the range of", "can it reach?" — not by "range limits"
 # or "limits on how far" (a policy), "long-range missiles" (a weapon) or "reach Ukraine" (a delivery).
@@ -175,8 +177,9 @@ def classify(question: str) -> str:
     if _MONEY_CUES.search(q):
         return "money"
     if _FIGURE_Q.search(q):
-        # Losses and tolls are counted ("945 servicemen"); another figure may be a sum or a share.
-        return "count" if _LOSS_WORD.search(q) else "quantity"
+        # Losses and tolls are counted ("945 servicemen"), and so is a count or number of things; another figure may
+        # be a sum or a share.
+        return "count" if _LOSS_WORD.search(q) or _COUNT_OF.search(q) else "quantity"
     if _SCORE_Q.search(q) and not re.search(r"\bwho\b", q):
         return "score"
     if _DISTANCE_Q.search(q):
@@ -228,7 +231,14 @@ def parse(question: str) -> Intent:
     if kind == "what":
         intent.head = asked_head(question)
     if kind == "count":
-        intent.focus, intent.modifiers = count_focus(question)
+        counted = _COUNT_OF.search(question)
+        # "What's Moscow's count of Ukrainian drones shot down?" counts like "how many Ukrainian drones …".
+        asked = (
+            f"how many {question[counted.end() :]}"
+            if counted and not re.search(r"\bhow many\b", question, re.I)
+            else question
+        )
+        intent.focus, intent.modifiers = count_focus(asked)
         if not intent.focus and (loss := _LOSS_WORD.search(question)):
             intent.focus = [stem(loss.group(0).lower())]  # "What losses does Moscow claim?" counts the people lost
     elif kind in ("money", "quantity"):
