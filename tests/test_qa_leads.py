@@ -1048,3 +1048,11 @@ def test_a_count_of_things_is_asked_like_how_many():
         "regions, including 20 over the Bryansk region."
     )
     assert "64" in _lead(text, "What's Moscow's count of Ukrainian drones shot down?")
+
+
+def test_howitzers_are_counted_as_artillery_systems():
+    text = (
+        "Under the so-called Danish model, the Danish side financed the purchase of 12 Bohdana self-propelled "
+        "artillery systems produced in Ukraine. The cost of the contract is DKK 1.2 billion."
+    )
+    assert "12" in _lead(text, "How many Bohdana howitzers is Denmark paying for?")

@@ -285,6 +285,8 @@ COUNT_GROUPS = [
     "attack assault strike raid",
     "job worker vacancy employee",
     "vehicle tank",
+    # "18 Bohdana self-propelled artillery systems" are the howitzers asked about
+    "howitzer artillery gun",
     "village settlement town locality",
     "year",
     "month",
