@@ -199,6 +199,32 @@ def in_order(tokens: list[Token]) -> list[Token]:
     return sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
 
 
+def colon_list(trigger: Token, target: Token, phrase: list[Token]) -> tuple[int, list[Token], list[Token]]:
+    """The targets named after a colon ("two trading firms: Dubai-based Caspian Meridian Trading and …"), whatever
+    the parser hung them on: where the colon would stand (past a relative clause on the target: "seven front
+    companies it said the ring used …: A; B"), the words to add to the target phrase, and the whole list to the
+    sentence's end, however the parser splits it at its semicolons (empty without a list)."""
+    doc = target.doc
+    colon = max(t.i for t in phrase) + 1
+    own = {t.i for t in target.subtree}
+    while colon < len(doc) and colon in own and doc[colon].text != ":":
+        colon += 1
+    if colon + 1 < len(doc) and doc[colon].text == ":":
+        listed = next(
+            (
+                c
+                for c in (*trigger.children, *target.children)
+                if c.left_edge.i == colon + 1 and c.dep_ in ("dep", "appos", "npadvmod", "attr", "dobj")
+            ),
+            None,
+        )
+        added = [doc[colon], *listed.subtree] if listed is not None else []
+        return colon, added, [t for t in doc[colon + 1 :] if not t.is_punct]
+    # The parser may hang the list on the noun, colon and all.
+    inner = next((t for t in doc[min(t.i for t in phrase) : max(t.i for t in phrase)] if t.text == ":"), None)
+    return colon, [], [t for t in doc[inner.i + 1 :] if not t.is_punct] if inner is not None else []
+
+
 def names_listed(s: Sentence, phrase: list[Token]) -> list[str]:
     """The names of firms, ships or people in a target phrase, in order, without the countries and places that
     say where they are ("Steppe Trade Logistics LLP of Kazakhstan" gives "Steppe Trade Logistics LLP")."""

@@ -16,7 +16,14 @@ from bot.extractive.actors import BELLIGERENTS, actor_of, actors_in
 from bot.extractive.found import Found, unique
 from bot.extractive.reading import Context, Sentence
 from bot.extractive.sanction_nouns import arguments, is_sanction_noun, names_a_measure
-from bot.extractive.sanction_targets import exposed_to, names_listed, partitive_places, target_count, targets_of
+from bot.extractive.sanction_targets import (
+    colon_list,
+    exposed_to,
+    names_listed,
+    partitive_places,
+    target_count,
+    targets_of,
+)
 from bot.extractive.sanctions_follow import measure_antecedent
 from bot.figures import find_count
 
@@ -50,6 +57,9 @@ _AGREED_ON = {"on", "for"}
 _NAME_ON_LIST = {"name", "list", "add", "target", "hit"}
 # Verbs that make a measure wait on something: "further designations would depend on the evidence".
 _DEPENDING = {"depend", "hinge", "rest", "hang"}
+# A target line longer than this is cut; a list of names may run to it, a description only to the shorter length.
+_LONGEST_TARGETS = 240
+_SHORT_DESCRIPTION = 160
 
 
 class SanctionsReader:
@@ -320,30 +330,9 @@ class SanctionsReader:
             phrase = phrase[:-1]
         listing: list[Token] = []
         if target is not None and phrase:
-            # "two trading firms: Dubai-based Caspian Meridian Trading and …": the names after a colon are the
-            # targets themselves, whatever the parser hung them on.
-            colon = max(t.i for t in phrase) + 1
+            colon, added, listing = colon_list(trigger, target, phrase)
+            phrase = [*phrase, *added]
             doc = s.doc
-            own = {t.i for t in target.subtree}
-            while colon < len(doc) and colon in own and doc[colon].text != ":":
-                colon += 1  # "seven front companies it said the ring used …: A; B": past the relative clause
-            if colon + 1 < len(doc) and doc[colon].text == ":":
-                listed = next(
-                    (
-                        c
-                        for c in (*trigger.children, *target.children)
-                        if c.left_edge.i == colon + 1 and c.dep_ in ("dep", "appos", "npadvmod", "attr", "dobj")
-                    ),
-                    None,
-                )
-                if listed is not None:
-                    phrase = [*phrase, doc[colon], *listed.subtree]
-                # The list runs on to the sentence's end, however the parser hangs and splits it at its semicolons.
-                listing = [t for t in doc[colon + 1 :] if not t.is_punct]
-            first, last = min(t.i for t in phrase), max(t.i for t in phrase)
-            inner = next((t for t in doc[first:last] if t.text == ":"), None)
-            if inner is not None and not listing:
-                listing = [t for t in doc[inner.i + 1 :] if not t.is_punct]  # the parser hung the list on the noun
             # ", among them the tankers Volga Star and …": named members of the targets, wherever the parser hung them.
             members = next(
                 (
@@ -563,8 +552,3 @@ def _acted_on(verb: Token) -> list[Token]:
         noun = verb.head
         out += [noun, *_of_nouns(noun)]
     return out
-
-
-# A target line longer than this is cut; a list of names may run to it, a description only to the shorter length.
-_LONGEST_TARGETS = 240
-_SHORT_DESCRIPTION = 160
