@@ -1056,3 +1056,28 @@ def test_howitzers_are_counted_as_artillery_systems():
         "artillery systems produced in Ukraine. The cost of the contract is DKK 1.2 billion."
     )
     assert "12" in _lead(text, "How many Bohdana howitzers is Denmark paying for?")
+
+
+# A question in two parts gets an answer for each in the lead, not only for the first.
+TWO_PART = (
+    "Britain added 23 tankers to its sanctions list on Monday. "
+    "That brings the number of Russia-linked tankers Britain has listed to 167, the Foreign Office said. "
+    "Separately, Norway pledged 600 million kroner for demining in Ukraine, with the work to begin in Kharkiv."
+)
+
+
+@pytest.mark.parametrize(
+    "question, wanted",
+    [
+        ("How many tankers did Britain add, and what's the total now?", ("23", "167")),
+        ("How much is Norway giving, and where will the work begin?", ("600 million kroner", "Kharkiv")),
+    ],
+)
+def test_each_part_of_a_two_part_question_is_answered_in_the_lead(question, wanted):
+    lead = _lead(TWO_PART, question)
+    assert all(w in lead for w in wanted), lead
+
+
+def test_a_one_part_question_keeps_a_lead_of_one_answer():
+    lead = _lead(TWO_PART, "How many tankers did Britain add on Monday?")
+    assert "23" in lead and "167" not in lead

@@ -414,6 +414,42 @@ def _reply_to(chosen: list[Hit], intent: Intent) -> str:
     return best.passage.text
 
 
+def _with_other_parts(
+    figure: str, intents: list[Intent], parts: list[list[Hit]], chosen: list[Hit], spans: SpanReader | None
+) -> list[str]:
+    """The lead's answers, one per part of the question: "How big is the package, and how long does it
+    run?" -> "€50bn; until 2027". A later part adds its own fact, read from the quoted passages it ranks."""
+    found = [figure]
+    quoted = {id(h.passage) for h in chosen}
+    for earlier, intent, hits in zip(intents, intents[1:], parts[1:], strict=False):
+        texts = [h.passage.text for h in hits if id(h.passage) in quoted][:MAX_QUOTES]
+        if not texts:
+            continue
+        if intent.kind == "what" and earlier.kind in ("money", "count") and _WHAT_MONEY.search(intent.text):
+            # "How many tankers were added, and what's the total now?": a total of the same things.
+            intent = replace(
+                intent,
+                kind=earlier.kind,
+                terms={**earlier.terms, **intent.terms},
+                focus=earlier.focus,
+                modifiers=earlier.modifiers,
+                money_focus=earlier.money_focus,
+            )
+        if intent.kind in TYPED_KINDS:
+            extra = figure_across(intent, texts) if hits[0].fits else None
+        elif spans is not None and intent.kind not in ("yesno", "why"):
+            extra = span_across(spans, intent.kind, intent.text, texts)
+        else:
+            extra = None
+        extra = extra.strip(" ,.;:") if extra else None
+        if not extra or any(extra.lower() in f.lower() for f in found):
+            continue
+        # A phrase that holds the earlier answer and more ("a €50bn package … that runs until 2027") takes
+        # its place.
+        found = [f for f in found if f.lower() not in extra.lower()] + [extra]
+    return found
+
+
 def find_answer(
     retriever: Retriever, question: str, intents: list[Intent], *, min_coverage: float, spans: SpanReader | None = None
 ) -> Finding:
@@ -515,7 +551,7 @@ def find_answer(
             # "How did the Kremlin react?": what it said, in the reply's own main clause.
             lead = f"According to the article, {said}:"
         elif figure:
-            figure = figure.strip(" ,.;:")
+            figure = "; ".join(_with_other_parts(figure.strip(" ,.;:"), intents, parts, chosen, spans))
             lead = f"{figure[:1].upper()}{figure[1:]}, according to the article:"
         elif main.kind == "yesno" and spans is not None and (said := gist(spans.sentence(_reply_to(chosen, main)))):
             # "Is Germany sending Taurus?": what the best passage says, in its own main clause, so the lead

@@ -127,7 +127,10 @@ def _closeness(text: str, fig: Figure, terms: Mapping[str, float]) -> float:
 
 
 def is_total(text: str, fig: Figure) -> bool:
-    return bool(_TOTAL_BEFORE.search(text[max(0, fig.start - 120) : fig.start]))
+    # "the number of tankers Britain has listed to 167" is read whole; what comes before its number counts too.
+    number = re.search(r"\d[\d,.]*\s*$", fig.text)
+    at = fig.start + number.start() if number else fig.start
+    return any(_TOTAL_BEFORE.search(text[max(0, start - 120) : start]) for start in {fig.start, at})
 
 
 # A figure from a lower-ranked passage must stand this much nearer the question's words per rank.
