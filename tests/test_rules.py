@@ -48,6 +48,8 @@ def _matches(item: dict[str, Any], expected: dict[str, Any]) -> bool:
 def test_rule_fires_on_its_example(service: BriefService, case: dict[str, Any]):
     items = _items(service, case["example"], case["section"])
     assert any(_matches(item, case["expect"]) for item in items), items
+    if "example_not" in case:  # what the rule must also keep out of its own example
+        assert not any(_matches(item, case["example_not"]) for item in items), items
 
 
 @pytest.mark.parametrize("case", EXAMPLES, ids=[c["rule"] for c in EXAMPLES])

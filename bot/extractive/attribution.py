@@ -66,14 +66,24 @@ class Attribution:
     answered_claim: Token | None = None  # "…, a claim Ukraine's military denied": the claim noun answered
 
 
+# "By its count", "in Kyiv's estimate": a figure or account owned by whoever made it.
+_TALLIES = frozenset({"count", "estimate", "tally", "reckoning", "calculation", "assessment", "figure", "data"})
+
+
 def _content_of(verb: Token) -> set[int]:
     """The tokens a reporting verb introduces: its complement clause, object or "of …" phrase, and a
     figure it puts something at ("put Russian losses at 1,140 soldiers")."""
     out: set[int] = set()
-    told = syntax.first_child(verb, "ccomp") is not None
+    clause = syntax.first_child(verb, "ccomp")
+    told = clause is not None
     for child in verb.children:
-        if told and child.dep_ in ("dobj", "dative") and child.i < verb.i + 3 and child.pos_ in ("NOUN", "PRON", "PROPN"):
-            continue  # "told reporters that …": the audience, not what was said
+        if (
+            clause is not None
+            and child.dep_ in ("dobj", "dative")
+            and child.i < clause.left_edge.i
+            and child.pos_ in ("NOUN", "PRON", "PROPN")
+        ):
+            continue  # "told reporters that …", "telling Russian state television that …": the audience
         if (
             told
             and child.dep_ == "prep"
@@ -213,7 +223,27 @@ class Attributor(ContextReader):
                     speaker = self.speaker(s, phrase[-1], phrase=phrase) if phrase else self.speaker(s, who)
                     if speaker is not None:
                         skip = {t.i for t in token.subtree} | {t.i for t in named} | {t.i - 1 for t in named[:1]}
-                        found.append(Attribution(speaker, None, {t.i for t in s.doc if t.i not in skip}))
+                        # "… an assault in which, according to the brigade, 14 vehicles were destroyed": only the
+                        # relative clause is the brigade's.
+                        scope = token.head.subtree if token.head.dep_ in ("relcl", "acl") else s.doc
+                        found.append(Attribution(speaker, None, {t.i for t in scope if t.i not in skip}))
+                continue
+            if (
+                token.lower_ in ("by", "in")
+                and token.i < 3
+                and (tally := syntax.first_child(token, "pobj")) is not None
+                and tally.lemma_.lower() in _TALLIES
+                and (owner := syntax.first_child(tally, "poss")) is not None
+            ):
+                # "By its count, Russian forces gained about 38 sq km …", "In Kyiv's estimate, …": the owner of
+                # the count says the rest of the sentence.
+                speaker = (
+                    self.speaker(s, owner)
+                    if syntax.is_pronoun(owner) or owner.lower_ in ("its", "their")
+                    else (self.speaker(s, owner, phrase=[t for t in owner.subtree if t.dep_ != "case"]))
+                )
+                if speaker is not None:
+                    found.append(Attribution(speaker, None, {t.i for t in s.doc if t.i not in {x.i for x in token.subtree}}))
                 continue
             if lemma in _NAMING and syntax.is_verbal(token) and _called_false(token):
                 lemma = "deny"  # "Ukraine's General Staff called the claim a fabrication": a denial
@@ -229,6 +259,15 @@ class Attributor(ContextReader):
                     found.append(Attribution(speaker, token, set(), denial=True, answered_claim=noun))
                 continue
             who = speaker_token(token)
+            if (
+                who is not None
+                and syntax.is_pronoun(who)
+                and token.dep_ == "ccomp"
+                and token.head.lemma_.lower() in self.lx.report
+                and (outer := syntax.subject(token.head)) is not None
+                and not syntax.is_pronoun(outer)
+            ):
+                continue  # "The monitor said it had confirmed …": the monitor's report says it all
             if (
                 token.dep_ == "conj"
                 and syntax.first_child(token, "nsubj") is None
@@ -286,10 +325,18 @@ class Attributor(ContextReader):
             display = display[: display.rfind("(")].rstrip()  # "the Russian Ministry of Defense (MoD" lost its ")"
         if not display:
             return None
-        proper = [t for t in tokens if t.tag_ in ("NNP", "NNPS")]
+        proper = [
+            t for t in tokens if t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper()
+        ]  # the tagger calls "ministry" NNP too
         side = side_of(s.names, start, end) or self._local_side(s, whole)
-        person = bool(proper) and not any(
-            n.kind in ("actor", "side", "default_ukraine", "place") for n in s.names if n.start <= proper[-1].i < n.end
+        # "Russia’s defence ministry" is a body whose only name is its owner's, not a person.
+        owned = {t.i for c in who.children if c.dep_ == "poss" for t in c.subtree}
+        person = (
+            bool(proper)
+            and not any(
+                n.kind in ("actor", "side", "default_ukraine", "place") for n in s.names if n.start <= proper[-1].i < n.end
+            )
+            and not (not who.text[:1].isupper() and all(t.i in owned for t in proper))
         )
         keys = [who.lemma_.lower()]
         if proper:

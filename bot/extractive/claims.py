@@ -75,7 +75,7 @@ class ClaimReader:
     def _hypothetical(self, token: Token) -> bool:
         """ "could capture", "plans to take", "if Russia advances", "allowed them to fire", "the drones that
         strike homes every night": not an event anyone claims happened."""
-        if token.dep_ == "relcl" and token.head.pos_ == "NOUN":
+        if token.dep_ == "relcl" and token.head.pos_ == "NOUN" and not _tells_within(token, self.lx.event_noun):
             return True  # a relative clause describes a thing; it does not report an event
         if syntax.is_hypothetical(token) or syntax.refuted(token):
             return True  # "Had Russian troops taken the bridge, …", "Suppose Kyiv retook the town"
@@ -85,7 +85,10 @@ class ClaimReader:
             up.dep_ in ("csubj", "nsubj", "nsubjpass") for up in list(syntax.ancestors_to_clause_top(token, limit=4))[1:]
         ):
             return True  # "rules barring Ukraine from firing ATACMS … remained unchanged": part of what the subject names
-        if any(tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" for tok in syntax.ancestors_to_clause_top(token, limit=3)):
+        if any(
+            tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and not _tells_within(tok, self.lx.event_noun)
+            for tok in syntax.ancestors_to_clause_top(token, limit=3)
+        ):
             return True  # "the equipment that helps Ukrainians hold their ground" describes equipment
         for tok in syntax.ancestors_to_clause_top(token, limit=4):
             if syntax.modals(tok) & {"could", "might", "may", "would", "should", "must", "can", "will", "'ll"}:
@@ -135,6 +138,10 @@ class ClaimReader:
         if syntax.is_verbal(token) and lemma in self.lx.event:
             if self._hypothetical(token):
                 return False
+            if lemma in ("cut", "sever"):
+                # "units had cut the T0504 highway", "the road had not been cut"; not "cut its defence budget".
+                cut = [*syntax.children(token, "dobj", "nsubjpass")]
+                return any(t.lemma_.lower() in self.lx.route for c in cut for t in c.subtree if t.i <= c.i)
             # "shot down", "beat back", "fended off": the particle makes the verb one of fighting.
             phrasal = any(c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL for c in token.children)
             if not phrasal and lemma in self.lx.event_ambiguous and not self._fighting_subject(token):
@@ -196,6 +203,27 @@ class ClaimReader:
             and self._hypothetical(token.head)
         ):
             return False  # "If Russia launches attacks on Ukraine …": a condition, not an event
+        if (
+            token.pos_ == "NOUN"
+            and lemma in self.lx.event_noun
+            and token.head.lower_ == "under"
+            and token.dep_ == "pobj"
+            and any(t.lemma_.lower() in self.lx.military or t.lower_ in self.lx.side_words for t in token.lefts)
+        ):
+            # "the road was under Russian drone fire", "under artillery attack": a state of the fighting; a
+            # minister "under fire from lawmakers" is not.
+            return True
+        if (
+            lemma == "presence"
+            and token.pos_ == "NOUN"
+            and any(c.dep_ == "amod" and self.lx.side_words.get(c.lower_) in ("russia", "ukraine") for c in token.children)
+            and places_in(
+                s,
+                {t.i for t in token.subtree}
+                | {t.i for p in syntax.children(token.head, "prep") for t in p.subtree if token.dep_ == "dobj"},
+            )
+        ):
+            return True  # "confirmed a Russian presence in two streets of the district": who is where on the front
         if token.pos_ == "NOUN" and lemma in self.lx.event_noun:
             return self._noun_event(s, token)
         return False
@@ -463,6 +491,14 @@ class ClaimReader:
                 if any_place:
                     return ""
         return None
+
+
+def _tells_within(verb: Token, events: frozenset[str]) -> bool:
+    """ "an assault in which 14 vehicles were destroyed", "the attack, during which …": a relative clause that
+    tells what happened in an event, not what a thing is."""
+    return verb.head.lemma_.lower() in events and any(
+        c.dep_ == "prep" and any(p.dep_ == "pobj" and p.lower_ == "which" for p in c.children) for c in verb.children
+    )
 
 
 _POINTING_BACK = {"its", "there", "town", "city", "village", "settlement", "area"}
