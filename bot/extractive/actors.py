@@ -106,6 +106,14 @@ def actor_of(
         before = [n.canonical for n in s.names_of("actor", 0, head.i) if n.canonical not in exclude]
         if before and head.lower_ in ("it", "its", "they", "their", "we", "our"):
             return before[-1]
+        root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+        main = syntax.subject(root) if root is not None and root.i < head.i else None
+        if main is not None and head.lemma_.lower() in _STAND_INS:
+            # "Germany has not ruled out a role, …, and the government is reluctant …": the government is the
+            # one the sentence is about, not the last one named before it.
+            named = [a for a in actors_in(s, main) if a not in exclude]
+            if named:
+                return named[0]
         group = [a for a in ctx.last_group if a not in exclude]
         if len(group) == 2 and any((c.dep_ == "nummod" and c.lower_ == "two") or c.lower_ == "both" for c in head.children):
             return " and ".join(group)  # "the two governments", "both countries": the pair named last

@@ -99,6 +99,7 @@ class DomainConfig(_Model):
     sanction_authorities: list[str] = Field(default_factory=list)
     weapons: dict[str, str]
     weapon_heads: list[str]
+    forces: list[str] = []
     weapon_heads_modified: list[str] = Field(default_factory=list)
     weapon_modifiers: list[str] = Field(default_factory=list)
     equipment_heads: list[str] = Field(default_factory=list)
@@ -126,6 +127,7 @@ class Lexicon:
             word.lower() for place in cfg.places for word in place.split() if len(word) > 3
         )
         self.weapon_heads = _lower(cfg.weapon_heads)
+        self.forces = _lower(cfg.forces)
         self.weapon_heads_modified = _lower(cfg.weapon_heads_modified)
         self.weapon_modifiers = _lower(cfg.weapon_modifiers)
         self.equipment_heads = _lower(cfg.equipment_heads)

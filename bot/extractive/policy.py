@@ -106,6 +106,8 @@ class PolicyReader(ContextReader):
                 return "restrict" if any(c.lower_ == "red" for c in token.lefts) else None
             if lemma == "limit" and token.i and token.doc[token.i - 1].lower_ in ("off", "off-"):
                 return "prohibit"  # "off limits"
+            if lemma == "hold" and token.head.lower_ == "on" and token.dep_ == "pobj":
+                return "review"  # "the shipment had been put on hold pending a review"
             if lemma == "table" and token.head.lower_ == "off":
                 return "prohibit"  # "remains off the table" (on it, it is under review)
             if lemma in ("plan", "intention", "question") and syntax.is_negated(token):
@@ -250,7 +252,14 @@ class PolicyReader(ContextReader):
         action: Token | None = None
         path = self._path(weapon)
         for depth, tok in enumerate(path):
-            if depth and tok.lemma_.lower() in self.lx.report and syntax.is_verbal(tok) and self.frame(tok) is None:
+            if (
+                depth
+                and tok.lemma_.lower() in self.lx.report
+                and syntax.is_verbal(tok)
+                and self.frame(tok) is None
+                # "put on hold" reports nothing ("put" is also "put losses at"); "put a package on the table" offers aid
+                and not any(c.lemma_.lower() == "hold" for c in self._predicative(tok))
+            ):
                 break  # "…, officials said": the speaker is not the policy-maker
             if depth and tok.lemma_.lower() in _WANTING and syntax.is_verbal(tok) and path[depth - 1].dep_ == "dobj":
                 return None, None, None  # "Kyiv wants fewer limits on the weapons": wished for, not ruled

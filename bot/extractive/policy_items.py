@@ -43,8 +43,11 @@ class PolicyItemReader(PolicyReader):
             if setter.pos_ in ("NOUN", "ADJ") and setter.head.i != setter.i:
                 head = setter.head  # "Germany … is reluctant", "Washington gave the green light"
             if syntax.is_passive(head):
+                # "A delivery paid for through NATO's mechanism has been delayed": the delivery is what was
+                # decided on, and whoever its words name is not who decided.
                 candidates.append(syntax.agent(head))
-            candidates.append(syntax.subject(head))
+            else:
+                candidates.append(syntax.subject(head))
             owner = syntax.first_child(setter, "poss")
             candidates.append(owner)
         for candidate in candidates:
@@ -489,7 +492,7 @@ class PolicyItemReader(PolicyReader):
             person = [n.text for n in s.names_of("person") if n.text in first.speaker.name]
             if person:
                 speakers[0] = f"{speakers[0]} ({person[0]})"
-        weapons = weapons_in(s, self.lx)
+        weapons = weapons_in(s, self.lx, forces=True)
         starts: list[tuple[Token, Weapon | None]] = [(w.head, w) for w in weapons] + self._unnamed(s, weapons)
         found = [f for f in (self._item(s, start, weapon, speakers) for start, weapon in starts) if f is not None]
         if not found:

@@ -173,8 +173,32 @@ def _noun_after_model(doc: Doc, end: int, lx: Lexicon) -> Token | None:
     return None
 
 
-def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equipment: bool = False) -> list[Weapon]:
-    """Weapons (and with ``equipment``, other goods given) in the sentence, in order, one per phrase."""
+# Verbs by which a government puts its forces into Ukraine, beside the verbs of supplying.
+_POSTING = frozenset({"deploy", "commit", "contribute", "station", "dispatch", "post", "base"})
+
+
+def _forces_sent(noun: Token, lx: Lexicon) -> bool:
+    """ "will not send soldiers to Ukraine", "contribute to a European contingent": troops a government sends,
+    not "his troops had pushed …" (the war itself) nor "pushing Ukrainian troops out"."""
+    if any(lx.side_words.get(t.lower_) in ("russia", "ukraine") for t in noun.subtree if t.i < noun.i):
+        return False
+    if any(c.dep_ == "poss" for c in noun.children):
+        return False  # "his troops", "its soldiers": a commander's own forces
+    up = noun.head if noun.dep_ == "pobj" else noun
+    verb = up.head if up.dep_ in ("dobj", "prep", "nsubjpass") else None
+    if verb is None or verb.lemma_.lower() not in lx.supply | _POSTING:
+        return False
+    # "North Korean soldiers have been sent to fight for Russia": troops for the invader are the war, not a policy.
+    return not any(
+        lx.side_words.get(t.lower_) == "russia" and t.head.lower_ in ("for", "to", "with", "alongside") for t in verb.subtree
+    )
+
+
+def weapons_in(
+    s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equipment: bool = False, forces: bool = False
+) -> list[Weapon]:
+    """Weapons (and with ``equipment``, other goods given; with ``forces``, a third country's troops) in the
+    sentence, in order, one per phrase."""
     doc = s.doc
     allowed = set(range(len(doc))) if indices is None else indices
     out: list[tuple[int, Weapon]] = []
@@ -214,6 +238,8 @@ def weapons_in(s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equ
         if is_weapon and lemma in lx.weapon_heads_modified:
             is_weapon = any(c.lower_ in lx.weapon_modifiers or c.lemma_.lower() in lx.weapon_heads for c in token.lefts)
         is_goods = equipment and (lemma in lx.equipment_heads or token.lower_ in lx.equipment_heads)
+        # "will not send soldiers to Ukraine"; "pushing Ukrainian troops out of Kursk" is the war itself.
+        is_weapon = is_weapon or (forces and lemma in lx.forces and _forces_sent(token, lx))
         if not (is_weapon or is_goods):
             continue
         if token.lower_ == "part":
