@@ -55,10 +55,14 @@ def targets_of(lx: Lexicon, trigger: Token) -> list[Token]:
     extra: list[Token] = []
     # "on X" / "against X" hanging off the verb or off the sanctions noun it acts on.
     # "a fresh round of sanctions on 400 entities": the measure's own noun ("round", "package") holds it too.
+    # "added 118 vessels to its blacklist and imposed a ban on 11 banks": a verb joined on is a clause of its own.
+    clauses_joined = {
+        t.i for c in trigger.subtree if c.dep_ == "conj" and c.i != trigger.i and syntax.is_verbal(c) for t in c.subtree
+    }
     holders = [
         trigger,
         *[a for a in arguments(trigger) if a.dep_ != "nsubj"],
-        *[t for t in trigger.subtree if is_sanction_noun(lx, t) and t.i != trigger.i],
+        *[t for t in trigger.subtree if is_sanction_noun(lx, t) and t.i != trigger.i and t.i not in clauses_joined],
     ]
     for holder in holders:
         # The measure's own phrase: "sanctions under the Special Economic Measures Regulations on 62 people"

@@ -55,6 +55,8 @@ _EXTENT = {"to", "from", "into", "onto"}
 # Prepositions that carry a decision's object: "signed off on", "agreed on", "voted for".
 _AGREED_ON = {"on", "for"}
 _NAME_ON_LIST = {"name", "list", "add", "target", "hit"}
+# What a proposed measure is called when its contents are told: "the draft would add …".
+_PROPOSALS = frozenset({"draft", "proposal", "package", "plan", "text"})
 # Verbs that make a measure wait on something: "further designations would depend on the evidence".
 _DEPENDING = {"depend", "hinge", "rest", "hang"}
 # A target line longer than this is cut; a list of names may run to it, a description only to the shorter length.
@@ -145,7 +147,11 @@ class SanctionsReader:
         measure. A reported "would" is the "will" of the words reported ("said it would impose …")."""
         verb = trigger if syntax.is_verbal(trigger) else trigger.head
         # "can hit targets 500 km away" tells what a weapon is able to do.
-        tentative = {"could", "might", "should", "can"} | (set() if syntax.reported(verb, self.lx.report) else {"would"})
+        # "The draft would add 118 vessels": what a proposal contains is told with "would" too.
+        proposed = (who := syntax.subject(verb)) is not None and who.lemma_.lower() in _PROPOSALS
+        tentative = {"could", "might", "should", "can"} | (
+            set() if syntax.reported(verb, self.lx.report) or proposed else {"would"}
+        )
         if trigger.i != verb.i and verb.lemma_.lower() in _DEPENDING:
             return True  # "further designations would depend on the evidence": a measure still to be decided
         return bool(syntax.modals(verb) & tentative)

@@ -136,6 +136,14 @@ class SanctionsFollowUp:
         return any(
             c.dep_ in ("acl", "amod") and (c.lemma_.lower() in self.r.lx.sanction | _LISTED or c.lemma_.lower() == "name")
             for c in noun.children
+        ) or any(self._by_the_measure(c) for c in noun.children if c.dep_ == "acl")
+
+    def _by_the_measure(self, verb: Token) -> bool:
+        """ "the companies hit by the export ban", "the firms covered by the sanctions": done to them by a measure."""
+        return any(
+            o.lemma_.lower() in self.r.lx.sanction_noun or o.lemma_.lower() in _MEASURE_WORDS
+            for a in syntax.children(verb, "agent")
+            for o in syntax.children(a, "pobj")
         )
 
     def _described(self, s: Sentence) -> Found | None:
