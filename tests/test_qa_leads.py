@@ -1081,3 +1081,13 @@ def test_each_part_of_a_two_part_question_is_answered_in_the_lead(question, want
 def test_a_one_part_question_keeps_a_lead_of_one_answer():
     lead = _lead(TWO_PART, "How many tankers did Britain add on Monday?")
     assert "23" in lead and "167" not in lead
+
+
+def test_what_something_was_described_as_is_what_it_was_called():
+    text = (
+        "Canada listed 61 tankers of Russia's shadow fleet on Friday. "
+        "Russia's embassy in Ottawa described the listing of the tankers as “state piracy”. "
+        "The Russian embassy in Tokyo called the new measures “another unfriendly step”."
+    )
+    lead = _lead(text, "What did Russia's embassy in Ottawa call the tanker listings?")
+    assert "state piracy" in lead.lower() and "unfriendly" not in lead

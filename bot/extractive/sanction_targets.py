@@ -44,6 +44,10 @@ def exposed_to(noun: Token) -> bool:
     )
 
 
+# Participles that say whom a measure is for: "sanctions aimed at …", "measures targeting …".
+_AIMING = frozenset({"aim", "direct", "target"})
+
+
 def targets_of(lx: Lexicon, trigger: Token) -> list[Token]:
     """The phrases naming whom the measure hits, in order: "sanctions on two oil producers, as well as on
     183 vessels" gives both."""
@@ -76,6 +80,11 @@ def targets_of(lx: Lexicon, trigger: Token) -> list[Token]:
                 for t in p.subtree
                 if t.dep_ == "prep" and t.lower_ in ("on", "against")
             ]
+        if is_sanction_noun(lx, holder):
+            # "its own sanctions aimed at Moscow's shadow fleet", "measures targeting Russian banks"
+            for aim in (c for c in holder.children if c.dep_ == "acl" and c.lemma_.lower() in _AIMING):
+                aimed = [o for p in syntax.children(aim, "prep") if p.lower_ == "at" for o in syntax.children(p, "pobj")]
+                found.extend(o for o in [*aimed, *syntax.children(aim, "dobj")] if usable(o))
         for child in preps:
             if child.lower_ == "of" and holder.lemma_.lower() in ("designation", "listing") and holder is trigger:
                 obj = syntax.first_child(child, "pobj")  # "the designation of the Moscow Exchange"

@@ -55,6 +55,8 @@ _EXTENT = {"to", "from", "into", "onto"}
 # Prepositions that carry a decision's object: "signed off on", "agreed on", "voted for".
 _AGREED_ON = {"on", "for"}
 _NAME_ON_LIST = {"name", "list", "add", "target", "hit"}
+# Verbs that judge what measures do rather than impose one.
+_VERDICTS = frozenset({"have", "fail", "work", "succeed", "backfire", "hurt", "harm", "cripple", "matter", "bite"})
 # What a proposed measure is called when its contents are told: "the draft would add …".
 _PROPOSALS = frozenset({"draft", "proposal", "package", "plan", "text"})
 # Verbs that make a measure wait on something: "further designations would depend on the evidence".
@@ -110,6 +112,8 @@ class SanctionsReader:
                 head = token.head
                 if head.lemma_.lower() == "be" and syntax.first_child(head, "acomp") is not None:
                     continue  # "the sanctions were illegal": a view of measures, not a measure
+                if token.dep_ == "nsubj" and head.lemma_.lower() in _VERDICTS:
+                    continue  # "the sanctions would have no effect", "sanctions have failed to cripple it": a verdict
                 if token.dep_ in ("nsubj", "nsubjpass", "ROOT") and head.i not in {o.i for o in out}:
                     out.append(token)
                 elif exposed_to(token):

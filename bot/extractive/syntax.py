@@ -98,7 +98,8 @@ def modals(token: Token) -> set[str]:
 
 
 # Conjunctions that open a condition: what the clause says has not happened.
-_CONDITION_MARKS = {"if", "unless", "suppose", "supposing"}
+# "before deciding whether to seize the assets" weighs an act; it does not tell one.
+_CONDITION_MARKS = {"if", "unless", "suppose", "supposing", "whether"}
 # "Had Washington delivered …", "Were Berlin to send …", "Should the EU ban …": a condition without "if".
 _INVERTED_CONDITION = {"had", "were", "should"}
 

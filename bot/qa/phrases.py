@@ -394,6 +394,7 @@ def conditions(s: Sentence) -> list[str]:
 
 
 _NAMING = frozenset({"call", "name", "dub", "refer", "know", "designate", "brand", "label"})
+_DESCRIBING = frozenset({"describe", "characterise", "characterize", "portray", "denounce", "condemn", "decry"})
 
 
 def names_given(s: Sentence, question: set[str]) -> list[str]:
@@ -401,7 +402,17 @@ def names_given(s: Sentence, question: set[str]) -> list[str]:
     he called the Oreshnik", "a weapon, called Oreshnik"."""
     out: list[str] = []
     for verb in s.doc:
-        if verb.lemma_.lower() not in _NAMING or verb.pos_ not in ("VERB", "AUX"):
+        lemma = verb.lemma_.lower()
+        if lemma in _NAMING | _DESCRIBING and verb.pos_ in ("VERB", "AUX"):
+            # "described the listing of the tankers as “state piracy”": what it is called, whatever its words.
+            # The parse may hang "as" on the object ("described the listing … as …").
+            held = [verb, *syntax.children(verb, "dobj")]
+            for as_ in (c for h in held for c in h.children if c.dep_ == "prep" and c.lower_ == "as"):
+                for obj in syntax.children(as_, "pobj"):
+                    phrase = short([t for t in obj.subtree if t.dep_ != "punct" and t.i >= obj.left_edge.i][:8])
+                    if phrase and is_new(phrase, question):
+                        out.append(phrase)
+        if lemma not in _NAMING or verb.pos_ not in ("VERB", "AUX"):
             continue
         for tok in verb.subtree:
             if tok.pos_ != "PROPN" or tok.dep_ == "compound":
