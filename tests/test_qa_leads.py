@@ -1091,3 +1091,26 @@ def test_what_something_was_described_as_is_what_it_was_called():
     )
     lead = _lead(text, "What did Russia's embassy in Ottawa call the tanker listings?")
     assert "state piracy" in lead.lower() and "unfriendly" not in lead
+
+
+def test_a_distance_restated_in_other_units_is_one_answer():
+    text = (
+        "Britain eased its rules on Storm Shadow missiles on Monday, while Moscow warned Russia would respond. "
+        "Storm Shadow missiles may be used only against military sites within 300 kilometres (186 miles) of the "
+        "Ukrainian border, Downing Street said."
+    )
+    lead = _lead(text, "How far inside Russia can Storm Shadow be used?")
+    assert "300 kilometres (186 miles)" in lead, lead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A delivery of Patriot interceptors for Ukraine has been delayed, a Pentagon spokesperson confirmed on Nov. 25.",
+        "France will send more SCALP missiles to Ukraine, on top of the aid it has given since Russia's full-scale "
+        "invasion in February 2022.",
+    ],
+)
+def test_when_something_was_said_or_began_is_no_date_it_will_happen(text):
+    lead = _lead(text, "When will the missiles arrive in Ukraine?")
+    assert "Nov. 25" not in lead and "2022" not in lead, lead

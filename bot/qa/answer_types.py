@@ -37,7 +37,12 @@ _FUTURE_TIME = re.compile(
 # "sent in 2022", "since March": a time already past is no time to come.
 PAST_TIME = re.compile(
     rf"\b(?:\w+ed|sent|gave|made|bought|sold|built|won|lost|held|had|was|were|began|took|"
-    rf"since)\s+(?:in\s+)?(?:{MONTH_PATTERN}\s+)?(?:19|20)\d\d\b|\bsince\s+{MONTH_PATTERN}"
+    rf"since)\s+(?:in\s+)?(?:{MONTH_PATTERN}\s+)?(?:19|20)\d\d\b|\bsince\s+{MONTH_PATTERN}|"
+    # "since Russia's full-scale invasion in February 2022"
+    rf"\bsince\b[^.;]{{0,50}}?\b(?:{MONTH_PATTERN}\s+)?(?:19|20)\d\d\b|"
+    # "a Pentagon spokesperson confirmed on Nov. 25": when it was said, not when anything will happen
+    rf"\b(?:said|confirmed|announced|told|reported|added|stated|wrote|declared|disclosed)\b[^.;]{{0,30}}?"
+    rf"\bon\s+(?:{WEEKDAY_PATTERN},?\s+)?(?:{MONTH_PATTERN}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_PATTERN})(?:,?\s*(?:19|20)\d\d)?"
 )
 # A written-out date, for naming it in the answer's lead.
 EXACT_DATE = re.compile(

@@ -132,8 +132,12 @@ def figure_in(intent: Intent, text: str) -> str | None:
         found_score = SCORE.findall(text)
         return found_score[0] if found_score else None
     if intent.kind == "distance":
-        found_distance = DISTANCE.findall(text)
-        return found_distance[0] if len(found_distance) == 1 else None
+        found_distance = list(DISTANCE.finditer(text))
+        if len(found_distance) == 2 and re.match(r"\s*\(\s*$", text[found_distance[0].end() : found_distance[1].start()]):
+            # "within 300 kilometres (186 miles)": one distance, restated in other units
+            first, second = found_distance
+            return f"{first.group(0)} ({second.group(0)})"
+        return found_distance[0].group(0) if len(found_distance) == 1 else None
     if intent.kind == "when":
         # "KYIV, June 2 (Reuters) -" dates the report, not what the question asks about.
         text = strip_dateline(text)

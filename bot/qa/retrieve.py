@@ -227,6 +227,8 @@ class Retriever:
                     and name != intent.speaker
                     and self._df[name] < _SETTING_SHARE * len(self.passages)
                     and name not in self._subject
+                    # "How far inside Russia can Storm Shadow be used?": the belligerent is where, not whose figure.
+                    and not (intent.kind == "distance" and name in ("russia", "ukraine"))
                 ]
                 # "Storm Shadow and ATACMS": either one's figure is part of the answer.
                 ok = not names or (any if _CONJOINED.search(intent.text) else all)(name in have for name in names)
