@@ -1114,3 +1114,25 @@ def test_a_distance_restated_in_other_units_is_one_answer():
 def test_when_something_was_said_or_began_is_no_date_it_will_happen(text):
     lead = _lead(text, "When will the missiles arrive in Ukraine?")
     assert "Nov. 25" not in lead and "2022" not in lead, lead
+
+
+REFUSALS = (
+    "Paris and London said they were ready to send troops to a European contingent in Ukraine. "
+    "“Italy will not send soldiers to Ukraine, not now and not after a ceasefire,” its defence minister said. "
+    "Hungary said the EU’s new sanctions package was illegal. "
+    "The package was blocked by Slovakia at a meeting of ambassadors on Tuesday."
+)
+
+
+@pytest.mark.parametrize(
+    "question, wanted, unwanted",
+    [
+        # a refusal told without a refusal verb
+        ("Which country refused to send troops?", "Italy", "Paris"),
+        # the doer of a synonym of the question's verb
+        ("Who's holding up the new EU sanctions package?", "Slovakia", None),
+    ],
+)
+def test_the_doer_is_found_through_negation_and_synonyms_of_the_verb(question, wanted, unwanted):
+    lead = _lead(REFUSALS, question)
+    assert wanted in lead and (unwanted is None or unwanted not in lead), lead

@@ -260,6 +260,8 @@ _SYNONYM_GROUPS = [
     "play travel visit host face",
     "respond reply react reject deny dismiss rebut counter answer",
     "dispute deny reject false contest refute challenge",
+    "block veto stall obstruct hold",
+    "refuse decline reject",
 ]
 SYNONYMS = _stem_groups(_SYNONYM_GROUPS)
 

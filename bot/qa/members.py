@@ -98,6 +98,11 @@ def countries_named(s: Sentence, question: set[str]) -> tuple[int, str] | None:
         in_subject = {t.i for t in subject.subtree}
     else:  # "Under a NATO scheme, Finland and Latvia have put up …": the parse may lose the subject
         in_subject = set(range(root.i)) if root is not None else set()
+    if root is not None:
+        # "“Italy will not send soldiers,” the minister said": the subject of the words reported counts too.
+        for said in syntax.children(root, "ccomp"):
+            told = syntax.subject(said)
+            in_subject |= {t.i for t in told.subtree} if told is not None else set()
     found: list[str] = []
     doers = False
     for name in s.names:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from bot.extractive import syntax
 from bot.extractive.reading import Sentence
 from bot.language import MONTHS, WEEKDAYS
-from bot.qa.lexicon import stem
+from bot.qa.lexicon import SYNONYMS, stem
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -126,11 +126,18 @@ _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "deca
 
 
 def doers(
-    s: Sentence, question: set[str], reporting: frozenset[str], *, framed: bool = False, verb: str | None = None
+    s: Sentence,
+    question: set[str],
+    reporting: frozenset[str],
+    *,
+    framed: bool = False,
+    verb: str | None = None,
+    akin: str | None = None,
 ) -> list[tuple[int, str]]:
     """Who does what the question asks about: subjects of the sentence's verbs, the speakers of reported
     words last ("Who does Zakharova say helped plan it?" wants who helped, not Zakharova). With ``verb``, the
-    lemma of the question's own verb, only that verb's doer is the one asked about."""
+    lemma of the question's own verb, only that verb's doer is the one asked about; with ``akin``, that verb's
+    synonyms count as it too."""
     ranked: list[tuple[int, bool, int, str]] = []
     for tok in s.doc:
         if tok.lower_ == "according" and (to := syntax.first_child(tok, "prep")) is not None:
@@ -156,10 +163,14 @@ def doers(
         # "Who does Moscow say took …?": the saying frames the question; "Who told Putin …?" asks for the teller.
         # The doer of the verb asked about comes first, then other doers, the speakers of reported words last.
         saying = tok.lemma_.lower() in reporting or tok.lower_ == "according"
+        lemma = tok.lemma_.lower()
         same_verb = (
-            tok.lemma_.lower() == verb
+            lemma == verb or stem(lemma) in SYNONYMS.get(stem(verb), ())
             if verb is not None
-            else tok.lemma_.lower().rstrip("s") in question or tok.lower_.rstrip("s") in question
+            else lemma.rstrip("s") in question
+            or tok.lower_.rstrip("s") in question
+            # "Who is holding up the package?" is answered by whoever "blocked" it.
+            or (akin is not None and stem(lemma) in SYNONYMS.get(stem(akin), ()))
         )
         # "Who announced the listings?" is answered by whoever "said" them; the question's own verb comes first.
         # An unnamed speaker ("officials said") is not who announced it.

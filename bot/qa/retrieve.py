@@ -208,6 +208,7 @@ class Retriever:
         for term, weight in intent.terms.items():
             scores += weight * self._term_scores(term)
         hits: list[Hit] = []
+        refusing = bool(_REFUSAL_Q.search(intent.text))
         for p in self.passages:
             if not p.quotable:
                 continue
@@ -240,6 +241,10 @@ class Retriever:
                 score *= 0.6  # someone asking is not the answer; the reply usually follows
             if intent.speaker and intent.speaker in self._speakers[p.index]:
                 score *= 1.4  # the account of the one the question asks about
+            if refusing:
+                # "Which country refused to send troops?": "Italy will not send soldiers" says no without a refusal
+                # verb; "Paris and London were ready to send troops" cannot be the refusal.
+                score *= 1.3 if _NEGATED.search(p.text) or _REFUSAL_Q.search(p.text) else 0.6
             if intent.kind == "weapon" and _NAMED_WEAPON.search(p.text):
                 score *= 1.3  # "which missile" wants a name, not the word "missiles"
             if intent.kind == "target" and _CONJOINED.search(p.text):
@@ -249,6 +254,9 @@ class Retriever:
         return hits
 
 
+# A question about a refusal, and a passage that says no: a refusal is often told without a refusal verb.
+_REFUSAL_Q = re.compile(r"\b(?:refus\w*|declin\w*|reject\w*|rul\w* out|won[’']t|will not|not willing|unwilling)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|no|n[’']t)\b|\w+n[’']t\b", re.I)
 # A question reported in the article: "Sarah Hughes asked whether the government would allow …".
 ASKED_IN_PASSAGE = re.compile(
     r"\b(?:asked|asks|asking|wondered|wanted to know|questioned)\s+(?:[\w’']+\s+){0,3}?(?:whether|if|how|what|when|why|"

@@ -353,7 +353,9 @@ class SpanReader:
         elif kind in ("who", "source"):
             framed = bool(_FRAMED.search(question))
             # A doer the grammar names is surer than a name that only stands near the question's words.
-            candidates = phrases.doers(s, asked, self.lx.report, framed=framed) + [(4, n) for _, n in near]
+            candidates = phrases.doers(s, asked, self.lx.report, framed=framed, akin=self.doer_verb(question)) + [
+                (4, n) for _, n in near
+            ]
             if noun:
                 # "Which occupation official …?": a doer with no name ("The real signal here") is a weak answer
                 # beside the named member of the class another sentence gives.
