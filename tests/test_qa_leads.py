@@ -1136,3 +1136,14 @@ REFUSALS = (
 def test_the_doer_is_found_through_negation_and_synonyms_of_the_verb(question, wanted, unwanted):
     lead = _lead(REFUSALS, question)
     assert wanted in lead and (unwanted is None or unwanted not in lead), lead
+
+
+def test_a_yes_no_lead_leaves_out_asides_set_off_by_commas():
+    text = (
+        "Japan froze the assets of 42 people on Friday. "
+        "A senior government official, speaking on condition of anonymity because the talks are private, said Tokyo "
+        "was still considering a U.S. request to allow Japanese-made PAC-3 interceptors, built under licence for the "
+        "Patriot air defence system, to be passed on to Ukraine from American stocks."
+    )
+    lead = _lead(text, "Is Japan going to let PAC-3 interceptors go to Ukraine?")
+    assert "still considering" in lead and "anonymity" not in lead and "licence" not in lead, lead

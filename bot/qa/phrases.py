@@ -474,11 +474,24 @@ def gist(s: Sentence) -> str | None:
         return None
     dropped: set[int] = set()
     for tok in root.subtree:
-        if tok.i in dropped or tok.i == root.i or tok.dep_ not in _ASIDES:
+        if tok.i in dropped or tok.i == root.i:
+            continue
+        # "PAC-3 interceptors, built under licence for the Patriot system, to be passed on": a participle set off
+        # by commas describes; it is an aside too.
+        set_off = (
+            tok.dep_ == "acl"
+            and tok.tag_ in ("VBN", "VBG")
+            and tok.left_edge.i > 0
+            and s.doc[tok.left_edge.i - 1].text == ","
+        )
+        if tok.dep_ not in _ASIDES and not set_off:
             continue
         if tok.dep_ == "advcl" and (_is_condition(tok) or _integrated(tok)):
             continue
         dropped |= {t.i for t in tok.subtree}
+        left, right = tok.left_edge.i - 1, tok.right_edge.i + 1
+        if left >= 0 and right < len(s.doc) and s.doc[left].text == "," and s.doc[right].text == ",":
+            dropped |= {left, right}  # ", speaking on condition of anonymity," goes with both its commas
     # Adverbials before the subject ("With that line, …", "On Monday, …") are circumstances too.
     for child in root.children:
         if child.i < subject.left_edge.i and child.dep_ in ("prep", "advmod", "npadvmod", "cc"):
