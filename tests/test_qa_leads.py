@@ -1147,3 +1147,12 @@ def test_a_yes_no_lead_leaves_out_asides_set_off_by_commas():
     )
     lead = _lead(text, "Is Japan going to let PAC-3 interceptors go to Ukraine?")
     assert "still considering" in lead and "anonymity" not in lead and "licence" not in lead, lead
+
+
+def test_a_name_of_the_class_asked_for_answers_even_when_it_shares_the_questions_words():
+    text = (
+        "Canada pledged C$120 million in humanitarian aid on Friday. It also gave a further C$35 million for the "
+        "Ukraine Energy Support Fund, which buys equipment for the power grid."
+    )
+    lead = _lead(text, "Which fund gets Canada's energy money?")
+    assert "Ukraine Energy Support Fund" in lead and "C$35" not in lead, lead

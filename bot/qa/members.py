@@ -72,7 +72,10 @@ def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
             stop = syntax.CLAUSES | {"prep", "appos", "relcl", "det", "punct"}
             toks = [t for t in syntax.phrase_tokens(n, stop=stop) if t.pos_ in ("PROPN", "NUM") or t.i == n.i]
             phrase = short(toks) if toks else None
-            if phrase and is_new(phrase, question):
+            # "the Ukraine Energy Support Fund" for "Which fund gets the energy money?": a name of the class asked
+            # for, with words of its own, even when some of its words are the question's.
+            own = {w.lower() for w in phrase.split() if w[:1].isupper()} - question if phrase else set()
+            if phrase and (is_new(phrase, question) or (n.i == tok.i and len(own) >= 2)):
                 out.append(phrase)
                 for c in n.conjuncts:  # "Rosneft and Lukoil", "… and Hong Kong's Harbourline Petroleum Ltd."
                     more = short([t for t in c.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [c])
