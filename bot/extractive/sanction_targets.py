@@ -4,6 +4,7 @@ them ("19 of them in China"), and how many there are.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
@@ -11,6 +12,7 @@ from bot.extractive.found import unique
 from bot.extractive.reading import Sentence
 from bot.extractive.sanction_nouns import arguments, is_sanction_noun, names_a_measure
 from bot.figures import find_count, word_number
+from bot.language import MONTH_PATTERN, WEEKDAY_PATTERN
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -254,3 +256,16 @@ def names_listed(s: Sentence, phrase: list[Token]) -> list[str]:
             out.append(syntax.span_text(run))
         run = []
     return unique(out)
+
+
+# When the measure was taken, stuck to the end of its targets by the parse: "… linked to Russia's war in Ukraine on
+# Friday", "… 61 vessels last week".
+_TRAILING_TIME = re.compile(
+    rf",?\s+(?:on\s+(?:{WEEKDAY_PATTERN}|{MONTH_PATTERN}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_PATTERN})(?:,?\s*(?:19|20)\d\d)?|"
+    rf"(?:last|this|earlier this)\s+(?:week|month|year)|(?:on\s+)?(?:today|yesterday))\W*$"
+)
+
+
+def without_trailing_time(text: str) -> str:
+    """Targets without the date of the measure that the parse hung on them."""
+    return _TRAILING_TIME.sub("", text).rstrip(" ,;:")

@@ -23,6 +23,7 @@ from bot.extractive.sanction_targets import (
     partitive_places,
     target_count,
     targets_of,
+    without_trailing_time,
 )
 from bot.extractive.sanctions_follow import measure_antecedent
 from bot.figures import find_count
@@ -462,6 +463,7 @@ class SanctionsReader:
             if len(names) >= 2 and (len(text) > _SHORT_DESCRIPTION or any(n not in text for n in names)):
                 text = f"{syntax.noun_phrase(target)}: {', '.join(names)}"
         longest = _LONGEST_TARGETS if listing else _SHORT_DESCRIPTION
+        text = without_trailing_time(text) if text else text
         if text and len(text) > longest:
             text = text[:longest].rsplit(" ", 1)[0] + "…"
         if not (text or count or countries or sectors):
