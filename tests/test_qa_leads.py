@@ -1156,3 +1156,12 @@ def test_a_name_of_the_class_asked_for_answers_even_when_it_shares_the_questions
     )
     lead = _lead(text, "Which fund gets Canada's energy money?")
     assert "Ukraine Energy Support Fund" in lead and "C$35" not in lead, lead
+
+
+def test_a_contraction_in_the_question_is_no_word_the_article_must_have():
+    text = (
+        "Russian troops attacked the town again on Tuesday. The gunners defending it say they lack "
+        "counter-battery radars and 155mm shells, which are rationed to a handful a day."
+    )
+    lead = _lead(text, "What do the gunners say they're short of?")
+    assert "doesn't say" not in lead, lead

@@ -24,6 +24,7 @@ will would shall should can could may might must not no nor so such too very jus
 i me my we our ours you your he him his she her they them their what which who whom whose when where why how
 whether while again further once more most other some any each few both all up down out off through during
 before after above below between against until because per via
+re ve ll
 much many exactly roughly approximately about around according say says said tell told think thinks
 now still so far yet ever really actually anything something else
 """)
@@ -261,6 +262,7 @@ _SYNONYM_GROUPS = [
     "respond reply react reject deny dismiss rebut counter answer",
     "dispute deny reject false contest refute challenge",
     "block veto stall obstruct hold",
+    "short shortage lack",
     "refuse decline reject",
 ]
 SYNONYMS = _stem_groups(_SYNONYM_GROUPS)
