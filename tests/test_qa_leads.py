@@ -1165,3 +1165,13 @@ def test_a_contraction_in_the_question_is_no_word_the_article_must_have():
     )
     lead = _lead(text, "What do the gunners say they're short of?")
     assert "doesn't say" not in lead, lead
+
+
+def test_the_claim_of_the_one_the_question_names_opens_with_his_name_and_description():
+    text = (
+        "Igor Zakharchenko, a Moscow-installed official in occupied Donetsk region, went further on Tuesday, telling "
+        "state television that Russian units had cut the T0504 highway into the town. "
+        "A Ukrainian officer said the road was under Russian drone fire but had not been cut."
+    )
+    lead = _lead(text, "What road does Zakharchenko claim was cut?")
+    assert "T0504" in lead, lead

@@ -263,6 +263,7 @@ _SYNONYM_GROUPS = [
     "dispute deny reject false contest refute challenge",
     "block veto stall obstruct hold",
     "short shortage lack",
+    "road highway route motorway",
     "refuse decline reject",
 ]
 SYNONYMS = _stem_groups(_SYNONYM_GROUPS)

@@ -89,6 +89,11 @@ class Retriever:
         for k, tok in enumerate(toks):
             if tok in SPEECH or tok in _REACTING:
                 found.update(t for t in toks[max(0, k - 6) : k] if t not in STOPWORDS)
+                # "Igor Zakharchenko, a Moscow-installed official …, went further, telling state TV that …": the
+                # name that opens the sentence before its description speaks too.
+                opening = _NAME_THEN_DESCRIPTION.match(passage.text)
+                if opening:
+                    found.update(t for t in tokens(opening.group(1)) if t not in STOPWORDS)
         for m in _DEFINITE_BODY.finditer(passage.text):
             found |= self._named_body(passage, m.group(1))
         for side, names in self._sides.items():
@@ -254,6 +259,8 @@ class Retriever:
         return hits
 
 
+# A sentence that opens with a name set off by a description: "Igor Zakharchenko, a Moscow-installed official, …".
+_NAME_THEN_DESCRIPTION = re.compile(r"^((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),\s+(?:a|an|the)\s")
 # A question about a refusal, and a passage that says no: a refusal is often told without a refusal verb.
 _REFUSAL_Q = re.compile(r"\b(?:refus\w*|declin\w*|reject\w*|rul\w* out|won[’']t|will not|not willing|unwilling)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|n[’']t)\b|\w+n[’']t\b", re.I)
