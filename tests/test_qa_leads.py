@@ -1175,3 +1175,13 @@ def test_the_claim_of_the_one_the_question_names_opens_with_his_name_and_descrip
     )
     lead = _lead(text, "What road does Zakharchenko claim was cut?")
     assert "T0504" in lead, lead
+
+
+def test_another_countrys_currency_is_no_answer_about_this_country():
+    text = (
+        "Japan pledged 65 billion yen ($430 million) on Friday to keep Ukraine's power grid running. "
+        "Canada pledged C$120 million ($86 million) in energy aid for Ukraine, and a further C$35 million for the "
+        "Ukraine Energy Support Fund."
+    )
+    lead = _lead(text, "How much energy aid is Japan giving Ukraine?")
+    assert "65 billion yen" in lead and "C$" not in lead and "$86" not in lead, lead

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.figures import find_money
 from bot.qa.lexicon import tokens
 
 # Words on either side of a figure that can tie it to the question.
@@ -97,6 +98,27 @@ def states_total(text: str) -> bool:
     return bool(_STATES_TOTAL.search(text))
 
 
+# Currencies that belong to one country, and the words that name it in a question.
+_NATIONAL_CURRENCY = {
+    "JPY": re.compile(r"\b(?:Japan|Japanese|Tokyo)\b"),
+    "CAD": re.compile(r"\b(?:Canada|Canadian|Ottawa)\b"),
+    "GBP": re.compile(r"\b(?:Britain|British|UK|U\.K\.|London|United Kingdom)\b"),
+    "NOK": re.compile(r"\b(?:Norway|Norwegian|Oslo)\b"),
+    "SEK": re.compile(r"\b(?:Sweden|Swedish|Stockholm)\b"),
+    "DKK": re.compile(r"\b(?:Denmark|Danish|Copenhagen)\b"),
+    "CHF": re.compile(r"\b(?:Switzerland|Swiss|Bern)\b"),
+}
+
+
+def _converted_from(text: str, fig: Figure) -> str | None:
+    """The currency of the amount ``fig`` restates: "C$120 million ($86 million)" -> "CAD" for the dollars."""
+    before = text[max(0, fig.start - 40) : fig.start]
+    if not re.search(r"\(\s*(?:about|around|roughly|some|approximately|or|c\.)?\s*$", before):
+        return None
+    amounts = find_money(before)
+    return amounts[-1].currency if amounts else None
+
+
 def _currencies_asked(question: str) -> set[str]:
     q = question.lower()
     return {
@@ -176,6 +198,12 @@ def _score(text: str, fig: Figure, question: str, terms: Mapping[str, float], se
     currencies = _currencies_asked(question)
     if currencies and fig.currency:
         s += 3.0 if fig.currency in currencies else -3.0
+    elif (national := _converted_from(text, fig) or fig.currency) in _NATIONAL_CURRENCY:
+        # "How much energy aid is Japan giving?" is not answered by "C$35 million" (nor by its "($25 million)"):
+        # a national currency is its country's money, and the question asks about another country's.
+        asked = {code for code, pattern in _NATIONAL_CURRENCY.items() if pattern.search(question)}
+        if asked and national not in asked:
+            s -= 3.0
     if several and is_total(text, fig) != asks_total(question):
         s -= 2.0
     if _REFUTED_BEFORE.search(text[max(0, fig.start - 160) : fig.start]):
