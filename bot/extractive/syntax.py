@@ -200,6 +200,8 @@ def refuted(token: Token) -> bool:
                     return True
             if up.dep_ == "dobj" and head.lemma_.lower() in _REFUTING:
                 return True
+            if up.dep_ == "pobj" and head.head.lemma_.lower() in _REFUTING:
+                return True  # "dismissed as false a claim … that Tokyo had agreed to give …", parsed "dismissed as [claim]"
             if (
                 up.dep_ == "pobj"
                 and head.head.lemma_.lower() in ("truth", "basis", "evidence", "substance", "foundation")
