@@ -283,6 +283,13 @@ class PolicyReader(ContextReader):
                     c.pos_ == "NOUN" and syntax.is_negated(c) and self.frame(c) in ("prohibit", "restrict")
                     for c in predicative
                 )
+                # "no Bundeswehr troops would be sent", "no tanks will be delivered": the "no" sits on the subject
+                or (
+                    path[depth - 1].dep_ in ("nsubj", "nsubjpass")
+                    and path[depth - 1].pos_ == "NOUN"
+                    and any(c.dep_ == "det" and c.lower_ == "no" for c in path[depth - 1].children)
+                    and self.frame(tok) in ("supply", "use")
+                )
             )
             mods = syntax.modals(tok)
             new = state
