@@ -1185,3 +1185,16 @@ def test_another_countrys_currency_is_no_answer_about_this_country():
     )
     lead = _lead(text, "How much energy aid is Japan giving Ukraine?")
     assert "65 billion yen" in lead and "C$" not in lead and "$86" not in lead, lead
+
+
+def test_the_news_figure_of_the_lede_answers_what_the_new_package_is_worth():
+    text = (
+        "The United Kingdom has today unveiled a £300 million package of military support for Ukraine, focused on "
+        "drones and air defence.\n\n"
+        "Summary of the package:\n\n"
+        "- The UK will fund the manufacture in Ukraine of long-range strike drones worth £150 million, under a joint "
+        "UK-Ukrainian production programme.\n"
+        "- The UK has handed over 15 air-defence launchers worth £90 million in total."
+    )
+    lead = _lead(text, "How much is the new UK package worth?")
+    assert "£300 million" in lead, lead

@@ -80,6 +80,8 @@ class Retriever:
         self._subject = {t for t in tokens(headline) if self._df[t] >= _SUBJECT_MENTIONS}
         self._cache: dict[str, np.ndarray] = {}
         self._speakers = [self._speakers_of(p) for p in passages]
+        # The lede: the first sentence of the body, where news copy puts the story's main figure.
+        self._lede = next((p.index for p in passages if p.quotable), None)
 
     def _speakers_of(self, passage: Passage) -> set[str]:
         """Who speaks in a passage: the words just before "said", "claimed"…, and for "It said…" the
@@ -246,6 +248,8 @@ class Retriever:
                 score *= 0.6  # someone asking is not the answer; the reply usually follows
             if intent.speaker and intent.speaker in self._speakers[p.index]:
                 score *= 1.4  # the account of the one the question asks about
+            if ok and p.index == self._lede and intent.kind in ("money", "count") and _THE_NEWS_Q.search(intent.text):
+                score *= 1.5  # "How much is the new package worth?": the figure the story is about is in its lede
             if refusing:
                 # "Which country refused to send troops?": "Italy will not send soldiers" says no without a refusal
                 # verb; "Paris and London were ready to send troops" cannot be the refusal.
@@ -261,6 +265,8 @@ class Retriever:
 
 # A sentence that opens with a name set off by a description: "Igor Zakharchenko, a Moscow-installed official, …".
 _NAME_THEN_DESCRIPTION = re.compile(r"^((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),\s+(?:a|an|the)\s")
+# A question about the story's own news: "the new package", "this tranche", "the latest drawdown".
+_THE_NEWS_Q = re.compile(r"\b(?:new|latest|fresh|this|today'?s|announced)\b", re.I)
 # A question about a refusal, and a passage that says no: a refusal is often told without a refusal verb.
 _REFUSAL_Q = re.compile(r"\b(?:refus\w*|declin\w*|reject\w*|rul\w* out|won[’']t|will not|not willing|unwilling)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|n[’']t)\b|\w+n[’']t\b", re.I)
