@@ -1198,3 +1198,12 @@ def test_the_news_figure_of_the_lede_answers_what_the_new_package_is_worth():
     )
     lead = _lead(text, "How much is the new UK package worth?")
     assert "£300 million" in lead, lead
+
+
+def test_how_many_of_them_counts_what_the_thread_was_counting():
+    text = (
+        "Russia launched 537 drones and 45 missiles at Ukraine overnight, the air force said. "
+        "Air defences shot down or jammed 476 drones and 39 missiles, it said in its daily summary."
+    )
+    lead = _lead(text, "How many of them were brought down?", history=("How many drones did Russia send over?",))
+    assert "476" in lead and "39" not in lead, lead

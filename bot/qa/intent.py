@@ -254,6 +254,10 @@ def _is_elliptical(question: str, intent: Intent) -> bool:
     return bool(_ELLIPTICAL.match(question)) or len(own) <= 1 or bool(_PRONOUN.search(question))
 
 
+# "how many of them", "of those": a count of what the thread was counting.
+_OF_THEM = re.compile(r"\bhow many of (?:them|those|these)\b", re.I)
+
+
 def with_context(intent: Intent, earlier: Intent) -> Intent:
     """Read an elliptical question in the light of the one before ("and what about the UK?")."""
     replaced = {t for t in intent.proper if t in COUNTRIES}
@@ -262,6 +266,9 @@ def with_context(intent: Intent, earlier: Intent) -> Intent:
         if replaced and term in COUNTRIES and term not in replaced:
             continue
         intent.terms.setdefault(term, weight * 0.5)
+    if intent.kind == "count" and not intent.focus and earlier.focus and _OF_THEM.search(intent.text):
+        # "How many drones did Russia send?" then "How many of them were brought down?": the same drones.
+        intent.focus, intent.modifiers = earlier.focus, earlier.modifiers
     if intent.kind in ("what", "yesno") and _BARE_FOLLOW_UP.match(intent.text):
         intent.kind = earlier.kind
         intent.focus, intent.modifiers = intent.focus or earlier.focus, intent.modifiers or earlier.modifiers
