@@ -1207,3 +1207,12 @@ def test_how_many_of_them_counts_what_the_thread_was_counting():
     )
     lead = _lead(text, "How many of them were brought down?", history=("How many drones did Russia send over?",))
     assert "476" in lead and "39" not in lead, lead
+
+
+def test_a_unit_named_by_a_capitalised_adjective_answers_which_formation():
+    text = (
+        "Russia's defence ministry said on Thursday that units of its Southern group of forces had taken the town, "
+        "which it calls Chasov Yar. Ukrainian officers said fighting continued in its western districts."
+    )
+    lead = _lead(text, "Which Russian formation does Moscow credit with taking the town?")
+    assert "Southern group" in lead, lead

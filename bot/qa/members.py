@@ -68,10 +68,23 @@ def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
             for g in c.children
             if g.dep_ == "pobj" and g.pos_ == "PROPN"
         ]
+        # "its Southern group of forces": a capitalised adjective names the unit ("Southern group").
+        titled = [
+            c
+            for c in tok.children
+            if c.dep_ == "amod"
+            and c.text[:1].isupper()
+            and c.i > 0
+            and c.lower_ not in _NATIONALITIES
+            and not tok.tag_.startswith("NNP")
+        ]
+        named += titled
         for n in named:
             stop = syntax.CLAUSES | {"prep", "appos", "relcl", "det", "punct"}
             toks = [t for t in syntax.phrase_tokens(n, stop=stop) if t.pos_ in ("PROPN", "NUM") or t.i == n.i]
             phrase = short(toks) if toks else None
+            if n in titled:
+                phrase = f"{n.text} {tok.text}"
             # "the Ukraine Energy Support Fund" for "Which fund gets the energy money?": a name of the class asked
             # for, with words of its own, even when some of its words are the question's.
             own = {w.lower() for w in phrase.split() if w[:1].isupper()} - question if phrase else set()
@@ -84,6 +97,10 @@ def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
     return out
 
 
+# Adjectives of nationality or side, which describe a unit rather than name it.
+_NATIONALITIES = frozenset(
+    {"russian", "ukrainian", "american", "british", "french", "german", "polish", "chinese", "north", "korean", "belarusian"}
+)
 # Bodies a country's name may own: "Germany's defence ministry", "the French government", "Poland's president".
 _BODIES = word_set(
     """ministry minister government office army military force president leader spokesman spokeswoman spokesperson
