@@ -237,13 +237,13 @@ class Attributor(ContextReader):
             ):
                 # "By its count, Russian forces gained about 38 sq km …", "In Kyiv's estimate, …": the owner of
                 # the count says the rest of the sentence.
-                speaker = (
-                    self.speaker(s, owner)
-                    if syntax.is_pronoun(owner) or owner.lower_ in ("its", "their")
-                    else (self.speaker(s, owner, phrase=[t for t in owner.subtree if t.dep_ != "case"]))
-                )
+                # "its" is whoever spoke before; a name is the owner's own words, without its "'s".
+                pronoun = syntax.is_pronoun(owner) or owner.lower_ in ("its", "their")
+                phrase = None if pronoun else [t for t in owner.subtree if t.dep_ != "case"]
+                speaker = self.speaker(s, owner, phrase=phrase)
                 if speaker is not None:
-                    found.append(Attribution(speaker, None, {t.i for t in s.doc if t.i not in {x.i for x in token.subtree}}))
+                    tally_words = {t.i for t in token.subtree}
+                    found.append(Attribution(speaker, None, {t.i for t in s.doc if t.i not in tally_words}))
                 continue
             if lemma in _NAMING and syntax.is_verbal(token) and _called_false(token):
                 lemma = "deny"  # "Ukraine's General Staff called the claim a fabrication": a denial
@@ -325,9 +325,8 @@ class Attributor(ContextReader):
             display = display[: display.rfind("(")].rstrip()  # "the Russian Ministry of Defense (MoD" lost its ")"
         if not display:
             return None
-        proper = [
-            t for t in tokens if t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper()
-        ]  # the tagger calls "ministry" NNP too
+        # Capitalised as well as tagged: the tagger calls the "ministry" of "Russia's defence ministry" NNP too.
+        proper = [t for t in tokens if t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper()]
         side = side_of(s.names, start, end) or self._local_side(s, whole)
         # "Russia’s defence ministry" is a body whose only name is its owner's, not a person.
         owned = {t.i for c in who.children if c.dep_ == "poss" for t in c.subtree}
