@@ -126,6 +126,8 @@ COUNTRY_ALIASES = {
     "paris": "france",
     "northkorea": "northkorea",
     "pyongyang": "northkorea",
+    "southkorea": "southkorea",
+    "seoul": "southkorea",
     "iran": "iran",
     "iranian": "iran",
     "tehran": "iran",
@@ -198,10 +200,36 @@ COUNTRY_ALIASES = {
     "czechia": "czech",
     "czech": "czech",
     "prague": "czech",
+    "slovakia": "slovakia",
+    "slovak": "slovakia",
+    "bratislava": "slovakia",
+    "hungary": "hungary",
+    "hungarian": "hungary",
+    "budapest": "hungary",
+    "romania": "romania",
+    "romanian": "romania",
+    "bucharest": "romania",
+    "austria": "austria",
+    "austrian": "austria",
+    "vienna": "austria",
+    "greece": "greece",
+    "greek": "greece",
+    "athens": "greece",
+    "portugal": "portugal",
+    "portuguese": "portugal",
+    "lisbon": "portugal",
+    "ireland": "ireland",
+    "irish": "ireland",
+    "dublin": "ireland",
+    "bulgaria": "bulgaria",
+    "bulgarian": "bulgaria",
+    "moldova": "moldova",
+    "moldovan": "moldova",
+    "chisinau": "moldova",
 }
 COUNTRIES = frozenset(COUNTRY_ALIASES.values())
 # Country names of several words, for telling names in a question apart.
-COUNTRY_PHRASES = re.compile(r"\bNorth Korean?s?\b|\bUnited (?:States|Kingdom|Nations)\b|\bEuropean Union\b")
+COUNTRY_PHRASES = re.compile(r"\b(?:North|South) Korean?s?\b|\bUnited (?:States|Kingdom|Nations)\b|\bEuropean Union\b")
 
 # --- Datelines, labels, bullets ----------------------------------------------------------------------
 

@@ -1230,6 +1230,62 @@ LEAD_RULES = [
         [],
         id="unit-by-capitalised-adjective",
     ),
+    pytest.param(
+        # a passage that names only another country does not answer for the one asked about
+        "Romania and Bulgaria pledged new aid to Ukraine at a meeting in Sofia on Tuesday. "
+        "Romania's defence minister said Bucharest would send a package of 2.4bn lei ($520m), "
+        "including air-defence missiles and armoured vehicles. "
+        "Bulgaria announced its new aid package, worth €210m, without giving its contents. "
+        "Romania has sent Ukraine more than 20 packages since 2022.",
+        "How much is Romania's new package worth?",
+        (),
+        ["2.4bn lei"],
+        ["€210m"],
+        id="another-country",
+    ),
+    pytest.param(
+        # "which villages" with the question's verb or its synonym: every place it takes, not a capital nearby
+        "Russian forces have captured two villages in the east, the Defence Ministry said, while the Kremlin "
+        "warned that a decision to let Kyiv strike inside Russia would not go unanswered. "
+        "The ministry said its troops had seized Hlyboke in the Kharkiv region and had taken Stepove, a village "
+        "north of the Vovcha River.",
+        "Which villages does Russia say it captured?",
+        (),
+        ["Hlyboke", "Stepove"],
+        ["Kyiv", "Vovcha"],
+        id="which-villages-taken",
+    ),
+    pytest.param(
+        # "which other" leaves out what the thread already asked about
+        "Moscow said its troops had liberated Kamianka, a town on the river. "
+        "On Tuesday it said its units had also retaken Orikhove and Lypky, two villages south of the town.",
+        "Which other villages does Moscow say it retook?",
+        ("Which unit does Moscow say took Kamianka?",),
+        ["Orikhove", "Lypky"],
+        ["Kamianka"],
+        id="which-other-villages",
+    ),
+    pytest.param(
+        # "who spoke for X": the spokesperson of the one named, not another spokesperson
+        "Russian Foreign Ministry spokeswoman Irina Volkova said Moscow would respond to the sanctions. "
+        "Kremlin spokesman Pavel Orlov said the decision on the missiles was a further escalation. "
+        "Oleh Marchenko, spokesman for Ukraine's southern forces, said the front was stable.",
+        "Who spoke for the Kremlin?",
+        (),
+        ["Orlov"],
+        ["Volkova", "Marchenko"],
+        id="spokesperson-of",
+    ),
+    pytest.param(
+        # a weapon's country in the question is no name the answer must avoid
+        "Ukraine pushed into the Kursk region last month, using high-precision US glide bombs to strike at Russian "
+        "forces. Washington has since said it backs such strikes across the border.",
+        "Which US weapons were the Ukrainians using in Kursk?",
+        (),
+        ["glide bombs"],
+        [],
+        id="weapon-of-the-asked-country",
+    ),
 ]
 
 

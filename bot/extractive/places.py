@@ -207,6 +207,33 @@ def _stands_for_state(token: Token) -> bool:
     return token.dep_ == "poss" and token.head.lemma_.lower() in _STATE_OWNED
 
 
+def _placed(token: Token) -> bool:
+    """Does the grammar put ``token`` as a place: "near Pokrovsk", "the village of Pishchane", "in the Kursk
+    region", "Kupiansk direction", "have fully liberated Novoivanivka"?"""
+    head = token.head
+    return (
+        (token.dep_ == "pobj" and head.lower_ in _LOCATIVE)
+        or (
+            token.dep_ == "pobj"
+            and head.lower_ == "of"
+            and (
+                head.head.lemma_.lower() in _SETTLEMENT
+                or head.head.lower_ in _DIRECTIONS
+                or (head.head.lemma_.lower() in _TAKING_NOUNS and token.ent_type_ not in ("PERSON", "ORG", "NORP"))
+            )
+        )
+        or (token.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in _SETTLEMENT)
+        or (token.dep_ == "appos" and head.lemma_.lower() in _SETTLEMENT)
+        # "have fully liberated Novoivanivka", "Kurakhove was captured": what is taken or held is a place.
+        or (
+            token.dep_ in ("dobj", "nsubjpass")
+            and head.lemma_.lower() in _TAKEN
+            and head.pos_ in ("VERB", "AUX")
+            and token.ent_type_ not in ("PERSON", "ORG", "NORP")
+        )
+    )
+
+
 def places_in(s: Sentence, indices: set[int] | None = None) -> list[str]:
     """Places in the sentence (restricted to token ``indices`` when given), in order of appearance."""
     doc = s.doc
@@ -219,29 +246,10 @@ def places_in(s: Sentence, indices: set[int] | None = None) -> list[str]:
         if token.i not in allowed or not _is_candidate(s, token):
             continue
         head = token.head
-        # "near Pokrovsk", "the village of Pishchane", "in the Kursk region", "Kupiansk direction".
-        grammatical = (
-            (token.dep_ == "pobj" and head.lower_ in _LOCATIVE)
-            or (
-                token.dep_ == "pobj"
-                and head.lower_ == "of"
-                and (
-                    head.head.lemma_.lower() in _SETTLEMENT
-                    or head.head.lower_ in _DIRECTIONS
-                    or (head.head.lemma_.lower() in _TAKING_NOUNS and token.ent_type_ not in ("PERSON", "ORG", "NORP"))
-                )
-            )
-            or (token.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in _SETTLEMENT)
-            or (token.dep_ == "appos" and head.lemma_.lower() in _SETTLEMENT)
-            # "have fully liberated Novoivanivka", "Kurakhove was captured": what is taken or held is a place.
-            or (
-                token.dep_ in ("dobj", "nsubjpass")
-                and head.lemma_.lower() in _TAKEN
-                and head.pos_ in ("VERB", "AUX")
-                and token.ent_type_ not in ("PERSON", "ORG", "NORP")
-            )
-        )
-        if not grammatical:
+        if not _placed(token) and not (
+            # "retaken Zaoleshenka and Rubanshchina", "near Pokrovsk and Kurakhove": one of a list of places.
+            token.dep_ == "conj" and _is_candidate(s, head) and _placed(head)
+        ):
             continue
         if token.dep_ in ("compound", "amod", "nmod") and any(_UNIT_NUMBER.match(c.text) for c in head.lefts):
             continue  # "the 1046th Logistics Support Centre": a unit's name, not a place

@@ -278,6 +278,21 @@ def has_money(text: str) -> bool:
     return bool(find_money(text))
 
 
+# A figure inside a report that someone dismisses or denies: "dismissed a report by the Bild daily that the package
+# would be worth up to 5 billion euros", "denied reports that 200 soldiers had been captured".
+_REFUTED_BEFORE = re.compile(
+    r"\b(?:dismiss|denie|deny|denying|reject|rebut|refute|debunk)\w*\b[^.;]{0,80}?\b(?:reports?|claims?|suggestions?|"
+    r"rumou?rs?|speculation)\b[^.;]{0,80}$",
+    re.IGNORECASE,
+)
+
+
+def refuted_before(text: str, start: int) -> bool:
+    """Is the figure at ``start`` inside a report someone dismisses ("dismissed a report … that the package would
+    be worth up to 5 billion euros")? It is not the article's figure."""
+    return bool(_REFUTED_BEFORE.search(text[max(0, start - 160) : start]))
+
+
 def fits(passage: Passage, intent: Intent, window: str) -> bool:
     """Can this passage (read with its context ``window``) carry the kind of fact the question wants?"""
     text = passage.text
@@ -287,7 +302,7 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
     if kind == "money":
         # "How much of the €50bn goes to the military?": the question's own sum is given, not asked.
         given = {(m.value, m.currency) for m in find_money(intent.text)}
-        new = [m for m in find_money(text) if (m.value, m.currency) not in given]
+        new = [m for m in find_money(text) if (m.value, m.currency) not in given and not refuted_before(text, m.start)]
         if not intent.per_unit and not _PRICE_Q.search(intent.text):
             # "$60 a barrel" is a price, no answer to how much revenue, aid or a contract comes to.
             new = [m for m in new if not _UNIT_PRICE_AFTER.match(text[m.end :])]

@@ -8,7 +8,7 @@ from bot.figures import find_money
 from bot.language import NUMBER_WORD_PATTERN, strip_dateline
 from bot.qa.answer_types import DISTANCE, EXACT_DATE, PAST_TIME, SCORE, asked_numbers, count_phrases
 from bot.qa.intent import Intent
-from bot.qa.lexicon import stem
+from bot.qa.lexicon import stem, tokens
 from bot.qa.pick import Figure, asks_total, pick_across, totals, with_conversion
 from bot.qa.span import SpanReader
 
@@ -102,25 +102,39 @@ _AND_FIGURE = re.compile(
     r"(?:\s+(?:in|of)\s+[\w-]+)?,?\s+and\s+(?:about\s+|some\s+|another\s+)?[$€£¥]?\d[\d.,]*"
     r"(?:\s*(?:bn|billion|million|m)\b)?(?:\s+(?:in\s+)?[A-Za-z-]+)?"
 )
+# "Which other villages …", "what else", "besides Vovchansk": the thread's own answers are not asked for again.
+_OTHER = re.compile(r"\b(?:other|else|besides|apart from|aside from)\b", re.I)
 # A phrase from a lower-ranked passage must be read this much more surely per rank to be the lead.
 _SPAN_RANK_COST = 1.5
 
 
-def span_across(spans: SpanReader, kind: str, question: str, texts: list[str]) -> str | None:
+def span_across(
+    spans: SpanReader, kind: str, question: str, texts: list[str], *, known: frozenset[str] = frozenset()
+) -> str | None:
     """The answer phrase from the ranked passages: the top one's, unless a later passage reads clearly
     surer ("Ukrainian officials say the claim is false." vs "Andriy Demchenko … told the Courier …")."""
     best: tuple[float, str] | None = None
     best_sureness = 5
+    several: list[str] = []  # "Which villages …?": each passage's sure answer is one of them
     for rank, text in enumerate(texts):
         found = spans.ranked_answer(kind, question, text)
         if not found:
             continue
+        if found[0] == 0:
+            several.extend(part for part in found[1].split(" and ") if part not in several)
         # A phrase of the sort asked for beats a mere clause that shares the question's words, wherever the
         # quoted passage stands ("Officials said it contains Stinger missiles…" after the package's lede).
         surer = found[0] <= 1 and best_sureness >= 4
         if best is None or surer or found[0] + rank * _SPAN_RANK_COST < best[0]:
             best = (found[0] + rank * _SPAN_RANK_COST, found[1])
             best_sureness = found[0]
+    if _OTHER.search(question) and known:
+        # "Which other villages …?" after a question about Sudzha: not Sudzha again.
+        several = [part for part in several if not set(tokens(part)) <= known]
+        if best is not None and set(tokens(best[1])) <= known:
+            best = (0, several[0]) if several else None
+    if kind == "where" and len(several) > 1 and spans.asks_several(question):
+        return " and ".join(several)
     return best[1] if best else None
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.language import COUNTRY_ALIASES, MONTH_ABBREVIATIONS
+from bot.language import COUNTRIES, COUNTRY_ALIASES, MONTH_ABBREVIATIONS
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -150,6 +150,7 @@ _PHRASES = [
     (re.compile(r"\bU\.K\.|\bUK\b|\bUnited Kingdom\b|\bBritain\b|\bBritish\b"), " uk "),
     (re.compile(r"\bE\.U\.|\bEU\b|\bEuropean Union\b"), " eu "),
     (re.compile(r"\bNorth Korean?s?\b"), " northkorea "),
+    (re.compile(r"\bSouth Korean?s?\b"), " southkorea "),
     (re.compile(r"\bU\.N\.|\bUnited Nations\b"), " un "),
     # Phrasal verbs of targeting: "went after the producers", "cracked down on traders".
     (
@@ -265,6 +266,8 @@ _SYNONYM_GROUPS = [
     "short shortage lack",
     "road highway route motorway",
     "refuse decline reject",
+    "energy power electricity grid",
+    "speak spoke spokesman spokeswoman spokesperson",
 ]
 SYNONYMS = _stem_groups(_SYNONYM_GROUPS)
 
@@ -329,3 +332,16 @@ REASON_CUES = re.compile(
     r"under (?:its|the) \w+ (?:law|rules?))\b",
     re.IGNORECASE,
 )
+
+
+_BELLIGERENTS = frozenset({"russia", "ukraine"})
+
+
+def about_another_country(question: str, text: str) -> bool:
+    """Does ``text`` name only countries other than the one the question asks about? "How much is Poland's new
+    package worth?" is not answered by "Finland announced its 27th aid package, worth €190m". The belligerents
+    are the setting, not rivals; "the European Investment Bank" is no rival to Germany (the bloc holds its members).
+    """
+    asked = set(tokens(question)) & COUNTRIES - _BELLIGERENTS
+    named = set(tokens(text)) & COUNTRIES - _BELLIGERENTS
+    return bool(asked and named - {"eu"}) and not asked & named

@@ -194,3 +194,29 @@ def sort_of(s: Sentence, noun: str, question: set[str]) -> str | None:
             if text and is_new(text, question):
                 return text
     return None
+
+
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen"})
+
+
+def spokespeople(s: Sentence, question: set[str]) -> list[tuple[bool, str]]:
+    """The people the sentence names as someone's spokesperson, each with whether it speaks for one the question
+    names: "Kremlin spokesman Dmitry Peskov", "Viktor Trehubov, spokesman for Ukraine's Khortytsia group"."""
+    found: list[tuple[bool, str]] = []
+    for title in s.doc:
+        if title.lower_ not in _SPOKESPEOPLE or title.head.pos_ != "PROPN" or title.dep_ not in ("compound", "appos"):
+            continue
+        person = title.head
+        name = [
+            t
+            for t in person.lefts
+            if t.dep_ == "compound"
+            and t.pos_ == "PROPN"
+            and t.i > title.i
+            or (title.dep_ == "appos" and t.dep_ == "compound" and t.pos_ == "PROPN")
+        ] + [person]
+        # Whose spokesperson: the words before the title ("Kremlin", "Russian Foreign Ministry") and its "for X".
+        owner = [t for c in title.children if c.dep_ in ("compound", "amod", "prep", "poss") for t in c.subtree]
+        words = {t.lower_.rstrip("s") for t in owner if t.pos_ in ("PROPN", "NOUN", "ADJ")}
+        found.append((bool(words & question), syntax.span_text(sorted(name, key=lambda t: t.i))))
+    return found

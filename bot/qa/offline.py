@@ -185,6 +185,8 @@ _PLACE_CLASSES = frozenset({"country", "nation", "state", "city", "town", "villa
 _SOURCE_CLASSES = frozenset(
     stem(w) for w in ("newspaper", "paper", "outlet", "broadcaster", "channel", "magazine", "website", "media", "agency")
 )
+# Weapons go by their kinds and names ("glide bombs", "Storm Shadow"), seldom with the word "weapons".
+_WEAPON_CLASSES = frozenset(stem(w) for w in ("weapon", "arm", "munition", "armament"))
 _WHICH = re.compile(r"^\s*(?:and|so|but)?\s*which\b", re.IGNORECASE)
 
 
@@ -194,7 +196,7 @@ def _missing_class(retriever: Retriever, spans: SpanReader, question: str) -> bo
     if not _WHICH.match(question):
         return False
     noun = spans.asked_class(question)
-    if not noun or noun in _PLACE_CLASSES or noun in _SOURCE_CLASSES:
+    if not noun or noun in _PLACE_CLASSES or noun in _SOURCE_CLASSES or noun in _WEAPON_CLASSES:
         return False  # "Which countries' banks …?": places go by their names, rarely with the class word
     known = {noun, *SYNONYMS.get(noun, ()), *COUNT_SYNONYMS.get(noun, ())}
     return not any(term in retriever.vocabulary or any(v.endswith(term) for v in retriever.vocabulary) for term in known)
@@ -524,7 +526,8 @@ def find_answer(
             # "What's the package worth?", "What does the aid add up to?" ask for an amount.
             figure = figure_in(replace(main, kind="money"), top.text)
         if not figure and spans is not None and main.kind not in ("money", "count", "score", "yesno"):
-            figure = span_across(spans, main.kind, question, ranked_texts[:MAX_QUOTES])
+            thread = frozenset(t for t, w in main.terms.items() if w < 1.0)
+            figure = span_across(spans, main.kind, question, ranked_texts[:MAX_QUOTES], known=thread)
         if main.kind == "why" and spans is not None and not _gives_reason(spans, question, ranked_texts[:MAX_QUOTES]):
             # "Why did Slovakia abstain?" next to "Slovakia also abstained.": the article tells what, not why.
             return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])

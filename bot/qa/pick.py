@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.figures import find_money
-from bot.qa.lexicon import tokens
+from bot.qa.answer_types import refuted_before
+from bot.qa.lexicon import about_another_country, tokens
 
 # Words on either side of a figure that can tie it to the question.
 _WINDOW = 10
@@ -169,13 +170,6 @@ _CHANGED_TO = re.compile(
 _CHANGED_FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+|its\s+)?(?:previous\s+|earlier\s+|old\s+)?$", re.IGNORECASE)
 
 
-# A figure inside a report that someone dismisses or denies: "dismissed a report by the Bild daily that the package
-# would be worth up to 5 billion euros", "denied reports that 200 soldiers had been captured".
-_REFUTED_BEFORE = re.compile(
-    r"\b(?:dismiss|denie|deny|denying|reject|rebut|refute|debunk)\w*\b[^.;]{0,80}?\b(?:reports?|claims?|suggestions?|"
-    r"rumou?rs?|speculation)\b[^.;]{0,80}$",
-    re.IGNORECASE,
-)
 # A count without a number: "dozens of", "hundreds of", "several".
 _VAGUE = re.compile(r"^(?:dozens|hundreds|thousands|scores|several|many|a few|some)\b", re.IGNORECASE)
 # The question asks for the latest addition, and the words that mark a figure as one.
@@ -204,9 +198,11 @@ def _score(text: str, fig: Figure, question: str, terms: Mapping[str, float], se
         asked = {code for code, pattern in _NATIONAL_CURRENCY.items() if pattern.search(question)}
         if asked and national not in asked:
             s -= 3.0
+    if several and about_another_country(question, text):
+        s -= 2.0  # "Bulgaria announced its new aid package, worth €210m" does not answer for Romania
     if several and is_total(text, fig) != asks_total(question):
         s -= 2.0
-    if _REFUTED_BEFORE.search(text[max(0, fig.start - 160) : fig.start]):
+    if refuted_before(text, fig.start):
         s -= 3.0  # "dismissed a report … that the package would be worth up to 5 billion euros": not the article's figure
     if several and _VAGUE.match(fig.text):
         s -= 1.5  # "dozens of Russian individuals" beside "14 individuals": the exact figure answers "how many"

@@ -21,7 +21,7 @@ import numpy as np
 from bot.language import SPEAKER_CONTINUATION
 from bot.qa.answer_types import fits
 from bot.qa.intent import TYPED_KINDS, Intent
-from bot.qa.lexicon import COUNT_SYNONYMS, KINDS, SPEECH, STOPWORDS, SYNONYMS, stems, tokens
+from bot.qa.lexicon import COUNT_SYNONYMS, KINDS, SPEECH, STOPWORDS, SYNONYMS, about_another_country, stems, tokens
 from bot.qa.passages import Passage
 
 # bm25s sets its own logger to DEBUG at import; its per-index chatter is not for our users.
@@ -47,8 +47,10 @@ _SETTING_SHARE = 0.3
 _SUBJECT_MENTIONS = 3
 # "The Kremlin reacted sharply.": who reacts speaks, and the sentence after says what was said.
 _REACTING = stems("react reacted reacts respond responded responds reply replied retort retorted")
+# ", it said", "On Saturday it said its troops had also retaken …": a pronoun speaks for the speaker before.
 _PRONOUN_SAID = re.compile(
-    r",\s*(?:it|he|she|they)\s+(?:said|says|added|claimed|claims|reported|stated|told)\b", re.IGNORECASE
+    r"(?:,\s*|^(?:[A-Z]\w+\s+){1,3})(?:it|he|she|they)\s+(?:also\s+)?(?:said|says|added|claimed|claims|reported|"
+    r"stated|told)\b"
 )
 
 
@@ -250,6 +252,8 @@ class Retriever:
                 score *= 1.4  # the account of the one the question asks about
             if ok and p.index == self._lede and intent.kind in ("money", "count") and _THE_NEWS_Q.search(intent.text):
                 score *= 1.5  # "How much is the new package worth?": the figure the story is about is in its lede
+            if (intent.kind in TYPED_KINDS or intent.kind == "yesno") and about_another_country(intent.text, p.text):
+                score *= 0.5
             if refusing:
                 # "Which country refused to send troops?": "Italy will not send soldiers" says no without a refusal
                 # verb; "Paris and London were ready to send troops" cannot be the refusal.

@@ -18,14 +18,16 @@ from bot.extractive import syntax
 from bot.extractive.places import places_in
 from bot.extractive.reading import Sentence
 from bot.extractive.weapons import weapons_in
-from bot.language import strip_dateline, strip_label
+from bot.language import COUNTRIES, strip_dateline, strip_label
 from bot.qa import members, phrases
 from bot.qa.answer_types import PAST_TIME
 from bot.qa.intent import is_future
-from bot.qa.lexicon import stem, word_set
+from bot.qa.lexicon import SYNONYMS, stem, tokens, word_set
 from bot.qa.reasons import reason
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from bot.config import Settings
     from bot.extractive.lexicon import Lexicon
     from bot.extractive.names import Gazetteer
@@ -131,6 +133,10 @@ _SAYING = {
 
 
 _LETTING = {"allow", "permit", "authorise", "authorize", "clear", "let"}
+# "Who spoke for the Kremlin?", "Who is the army's spokesman?", "Who speaks for the General Staff?"
+_SPOKESPERSON_Q = re.compile(r"\b(?:spoke|speaks|speaking|speak)\s+for\b|\bspokes(?:man|woman|person)\b", re.I)
+# "Which villages …", "What towns …": a question that asks for more than one.
+_PLURAL_CLASS = re.compile(r"^\W*(?:and\s+)?(?:which|what)\s+(?:\w+\s+)?\w+s\b", re.I)
 _ALLOWED_Q = re.compile(r"\b(?:allowed|permitted|authori[sz]ed|cleared|let|may|can)\b", re.IGNORECASE)
 # Prepositions of where something is done: "used on the territory of Ukraine", "inside Russia".
 _WHERE_PREPOSITIONS = {"on", "in", "inside", "within", "across", "over", "beyond", "into", "outside"}
@@ -236,6 +242,39 @@ class SpanReader:
             return None
         return root.lemma_.lower()
 
+    def asks_several(self, question: str) -> bool:
+        """Does a "which N" question ask for more than one ("Which villages …")?"""
+        return bool(_PLURAL_CLASS.search(question)) and self.asked_class(question) is not None
+
+    def _places_taken(self, s: Sentence, question: str, noun: str, asked: set[str]) -> list[str] | None:
+        """ "Which villages does Russia say it captured?": the places of the sentence that the question's verb (or its
+        synonym: "taken", "seized") acts on, in the sentence's order; None when the question has no such verb.
+        Another place in the sentence ("let Kyiv fire") is there for something else."""
+        deed = self.class_verb(question)
+        if deed is None:
+            return None
+        akin = {deed, *SYNONYMS.get(deed, ())}
+        kinds = {noun, *SYNONYMS.get(noun, ())}
+        taken = []
+        for place in places_in(s):
+            first = next((t for t in s.doc if t.text == place.split()[0]), None)
+            if first is not None and _taken_by(first, akin, kinds) and phrases.is_new(place, asked):
+                taken.append(place)
+        return sorted(taken, key=s.text.find)
+
+    def class_verb(self, question: str) -> str | None:
+        """The stem of the last verb of its own in a "which N" question: "captur" in "Which villages does Russia
+        say it captured?" (not "say", which only frames it)."""
+        doc = self.sentence(question).doc
+        verbs = [
+            t
+            for t in doc
+            if t.pos_ == "VERB"
+            and t.tag_ != "VBZ"
+            and t.lemma_.lower() not in _AUX | _SAYING | _LETTING | {"be", "do", "have", "go"}
+        ]
+        return stem(verbs[-1].lemma_.lower()) if verbs else None
+
     def doer_verb(self, question: str) -> str | None:
         """The lemma of the verb whose doer the question asks for: "run" in "Which company runs the sanctioned
         network?" (not "sanction", a verb that only describes the network)."""
@@ -288,6 +327,9 @@ class SpanReader:
         if noun and kind not in ("weapon", "when", "distance", "quantity", "why"):
             named = members.named_as(s, noun, asked)
             if named:
+                taken = self._places_taken(s, question, noun, asked) if kind == "where" else None
+                if taken and len(taken) > 1 and self.asks_several(question):
+                    return 0, " and ".join(taken)  # "Which villages …?": all the sentence says were taken
                 return 0, named[0]  # "Which exchange …?" -> "the Moscow Exchange": the class word is expected
             if noun in _COUNTRY_CLASS:
                 countries = members.countries_named(s, asked)
@@ -303,16 +345,23 @@ class SpanReader:
             verb = self.where_verb(question)
             here = verb is not None and any(t.lemma_.lower() == verb for t in s.doc)
             sure = 1 if verb is None or here else 2
+            # "Which villages does Russia say it captured?": the places the question's verb (or its synonym:
+            # "taken", "seized") governs; another place in the sentence ("let Kyiv fire") is there for something else.
+            taken = self._places_taken(s, question, noun, asked) if verb is None and noun else None
 
             def governed(place: str) -> bool:
                 first = next((t for t in s.doc if t.text == place.split()[0]), None)
                 return first is not None and any(a.lemma_.lower() == verb for a in list(first.ancestors)[:3])
 
-            candidates = [
-                (0 if verb is not None and governed(p) else sure, p)
-                for p in sorted(places, key=lambda p: phrases.place_nearness(s, p, anchors))
-            ]
-            candidates.sort(key=lambda c: c[0])
+            if taken:
+                candidates = [(0 if p in taken else 2, p) for p in places]
+                if len(taken) > 1 and self.asks_several(question):
+                    candidates.insert(0, (0, " and ".join(taken)))  # "Novopavlivka and Kopanky"
+            else:
+                candidates = [(0 if verb is not None and governed(p) else sure, p) for p in places]
+            candidates = sorted(
+                candidates, key=lambda c: (c[0], phrases.place_nearness(s, c[1], anchors) if " and " not in c[1] else 0)
+            )
             if verb is not None and _ALLOWED_Q.search(question):
                 # "Where are the missiles allowed to be used?" -> "on the territory of Ukraine": where a rule lets the
                 # thing be done is the verb's own phrase of place, when it names a country or a place.
@@ -350,6 +399,11 @@ class SpanReader:
         ):
             # "Who did Japan sanction?": the doer is named; the answer is whom the verb takes.
             candidates = [(1, o) for o in phrases.objects_of_question_verb(s, question)] + [(4, n) for _, n in near]
+        elif kind == "who" and _SPOKESPERSON_Q.search(question):
+            # "Who spoke for the Kremlin?": the spokesperson of the one the question names, before any other.
+            # The question's own words: "the Kremlin" is not "the Russian Foreign Ministry", though both are Russia's.
+            own = phrases.question_words(question)
+            candidates = [(0 if theirs else 3, name) for theirs, name in members.spokespeople(s, own)]
         elif kind in ("who", "source"):
             framed = bool(_FRAMED.search(question))
             # A doer the grammar names is surer than a name that only stands near the question's words.
@@ -403,6 +457,9 @@ class SpanReader:
             said = [c for c in phrases.said(s, self.lx.report, asked) if phrases.says_more(c, asked)]
             if said:
                 return 1, said[0]
+        if kind == "weapon":
+            # "Which US weapons …?" is answered by "US glide bombs": a weapon's maker is no name the answer repeats.
+            asked = asked - {w.lower().rstrip("s") for w in phrases.WORD.findall(question) if set(tokens(w)) & COUNTRIES}
         for rank, candidate in candidates:
             # A reason may name what the question names ("… could draw Italy into the war"): it only has to say more.
             if phrases.is_new(candidate, asked) or (kind == "why" and rank == 0 and phrases.says_more(candidate, asked)):
@@ -411,6 +468,25 @@ class SpanReader:
             clause = phrases.best_clause(s, question)
             return (4, clause) if clause else None
         return None
+
+
+def _taken_by(token: Token, deeds: set[str], kinds: set[str]) -> bool:
+    """Is the name that ``token`` opens what one of ``deeds`` acts on: its object ("had seized Kopanky"), its
+    passive subject ("Kopanky was taken"), one of a list of them, "the capture of X", or "liberated the settlement
+    of X" (a noun of the ``kinds`` asked for)?"""
+    for _ in range(3):
+        while token.dep_ in ("compound", "amod", "nmod", "conj", "appos") and token.head is not token:
+            token = token.head
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ == "of":
+            head = head.head  # "the capture of Pishchane"
+            if stem(head.lemma_.lower()) in kinds:
+                token = head  # "liberated the settlement of Novopavlivka": what the noun names
+                continue
+        elif token.dep_ not in ("dobj", "nsubjpass", "attr", "oprd"):
+            return False
+        return stem(head.lemma_.lower()) in deeds
+    return False
 
 
 @lru_cache(maxsize=4)
