@@ -85,6 +85,12 @@ class AidReader:
                 or child.lemma_.lower() in VALUED
             ):  # ", worth SEK 13.5 billion" parsed as a clause of its own
                 own.update(t.i for t in child.subtree if not (t.dep_ in ("advcl",) and t.head.i == verb.i))
+        for clause_verb in syntax.children(verb, "advcl"):
+            # "pledged C$120 million in aid, covering food …, and a further C$35 million for the fund": a sum the
+            # parser joins to the participle is one more thing the verb gives.
+            for noun in syntax.children(clause_verb, "conj"):
+                if noun.pos_ in ("NOUN", "NUM", "SYM") and find_money(syntax.span_text(list(noun.subtree))):
+                    own.update(t.i for t in noun.subtree)
         if verb.dep_ == "xcomp" and syntax.first_child(verb, "nsubj", "nsubjpass") is None:
             # "RBS 70 systems are to be delivered": what is delivered is the subject of "are".
             lent = syntax.subject(verb)
@@ -180,6 +186,8 @@ class AidReader:
         for below, tok in zip(chain, chain[1:], strict=False):
             if below.dep_ == "relcl":
                 break  # "Scholz, who has doubled the sum …, has let it be understood …": the relative clause stands
+            if below.dep_ == "conj" and syntax.is_verbal(tok):
+                continue  # "banned the export of drone parts and pledged $1.3 billion": a verb beside it, not above it
             if syntax.is_verbal(tok) and syntax.is_negated(tok) and tok.lemma_.lower() not in self.lx.report:
                 return True  # "is not really looking at giving Ukraine Tomahawks"
             if (
@@ -311,6 +319,17 @@ class AidReader:
                 return True
         return None
 
+    def _purpose_of_sum(self, s: Sentence, verb: Token) -> list[Money]:
+        """The sum whose purpose ``verb`` tells: the subject of the verb it hangs on ("€1.4 billion … will go …
+        to buy X")."""
+        head = verb.head
+        if verb.dep_ not in ("xcomp", "advcl") or head.i == verb.i or not syntax.is_verbal(head):
+            return []
+        subject = syntax.subject(head)
+        if subject is None:
+            return []
+        return sums_given(s, {t.i for t in subject.subtree})
+
     def read(self, s: Sentence, *, article_about_ukraine: bool) -> list[Found]:
         out: list[Found] = []
         taken: set[int] = set()
@@ -348,6 +367,10 @@ class AidReader:
                     spent.fields["aid_type"] = aid_type(s, clause, contents)
                 taken |= clause
                 continue
+            if contents and not money and spent is None:
+                # "About €1.4 billion of the money will go through the facility to buy interceptors": the sum that
+                # goes is what buys them, one line with its amount.
+                money = [m for m in self._purpose_of_sum(s, verb) if all(f.fields["value"] != m.value for f in out)]
             donors = self.who.donors(s, verb, clause)
             if not donors or any(d in BELLIGERENTS for d in donors):
                 continue

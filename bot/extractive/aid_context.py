@@ -352,6 +352,19 @@ class AidInContext:
                 return True
         return False
 
+    def _owner(self, s: Sentence, verb: Token, who: Token | None) -> str | None:
+        """Whose help the subject is, when the sentence says: "Sweden's package", or "its next package" in "Sweden
+        said its next package …" (the one reporting)."""
+        if who is None:
+            return None
+        for c in who.children:
+            if c.dep_ != "poss":
+                continue
+            if syntax.is_pronoun(c):
+                return self._speaker_actor(s, verb)
+            return actor_of(s, c, self.ctx)
+        return None
+
     def continuation(self, s: Sentence) -> Found | None:
         """ "The package includes radars, interceptors and spare parts": contents of the aid just named."""
         for verb in s.doc:
@@ -385,8 +398,14 @@ class AidInContext:
             if not (holds or on_list or named_parts):
                 continue
             recent = [f for f in self.ctx.items[-4:] if f.section == "aid" and f.sentences[-1].index >= s.index - 3]
+            if not recent and who is not None and who.lemma_.lower() in self.lx.aid_noun and _the_one_named(who):
+                # "The new aid package includes …" paragraphs after the lede named it: that package, however far.
+                recent = [f for f in self.ctx.items if f.section == "aid"][-1:]
             if not recent:
                 return None
+            owner = self._owner(s, verb, who)
+            if owner is not None and owner.lower() not in str(recent[-1].fields["donor"] or "").lower():
+                return None  # "Sweden said its next package would include …" after Britain's: Sweden's own package
             clause = {t.i for t in verb.subtree}
             contents = [w.text for w in weapons_in(s, self.lx, indices=clause, equipment=True)]
             target: Found = recent[-1]

@@ -127,6 +127,7 @@ class SanctionsReader:
             and not syntax.is_hypothetical(t)
             and not self._tentative(t)
             and not syntax.refuted(t)  # "reports that the EU had frozen … were incorrect"
+            and not _refused(t)
         ]
 
     def _barred_by_actor(self, s: Sentence, verb: Token) -> bool:
@@ -209,6 +210,12 @@ class SanctionsReader:
             named = measure_antecedent(self.ctx, s, who)
             if named is not None or self.ctx.last_sanctions_actor:
                 return named.fields["imposed_by"] if named is not None else self.ctx.last_sanctions_actor
+        if who is not None and who.lower_ == "it" and not s.names_of("actor", 0, who.i):
+            # "The package adds 105 vessels …. It also imposes a ban on 22 banks": "it" goes on with the measure of
+            # the sentence before, whoever was named in between ("after Slovakia lifted a veto").
+            last = next((f for f in reversed(self.ctx.items) if f.section == "sanctions"), None)
+            if last is not None and last.sentences[-1].index == s.index - 1 and last.fields["imposed_by"]:
+                return str(last.fields["imposed_by"])
         if who is not None and who.i not in target_tokens:
             actor = actor_of(s, who, self.ctx, exclude=())
             if actor is not None and actor not in ("Russia",):
@@ -564,3 +571,25 @@ def _acted_on(verb: Token) -> list[Token]:
         noun = verb.head
         out += [noun, *_of_nouns(noun)]
     return out
+
+
+# Verbs that say no to doing something: "has ruled out confiscating the assets", "refused to sanction".
+_REFUSING = {"refuse", "decline", "reject", "oppose", "resist", "veto", "block"}
+
+
+def _refused(trigger: Token) -> bool:
+    """ "Belgium has ruled out confiscating the underlying assets", "Hungary refused to sanction the patriarch",
+    "the EU did not list the bank": a measure someone says no to is not taken."""
+    verb = trigger if syntax.is_verbal(trigger) else trigger.head
+    if syntax.is_verbal(verb) and syntax.is_negated(verb):
+        return True
+    for up in list(verb.ancestors)[:2]:
+        lemma = up.lemma_.lower()
+        ruled_out = lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in up.children)
+        if (
+            syntax.is_verbal(up)
+            and (lemma in _REFUSING or ruled_out)
+            and verb.dep_ in ("xcomp", "pcomp", "dobj", "ccomp", "advcl")
+        ):
+            return True
+    return False

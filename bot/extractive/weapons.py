@@ -32,6 +32,7 @@ _GENERIC = {
     "vehicles",
     "aircraft",
 }
+_CALIBRE_UNITS = {"mm", "cm", "millimetre", "millimeter", "calibre", "caliber"}
 _DROP_LEFT = {"det", "predet", "nummod", "quantmod", "poss", "case", "advmod", "nmod"}
 _QUANTITY_WORDS = {
     "more",
@@ -109,6 +110,8 @@ def _phrase(head: Token, first: int, *, counts: bool = False, name_start: int | 
         # "more than 4,000 loitering munitions": the comparison belongs to the count
         and not (counts and doc[start].lower_ in _COMPARATIVES and start + 1 < len(doc) and doc[start + 1].lower_ == "than")
         and not (doc[start].like_num and not doc[start].whitespace_)  # "155mm shells": a calibre, not a count
+        # "155 mm shells", "122 mm rockets": a number before its unit of calibre is a calibre too
+        and not (doc[start].like_num and start + 1 < len(doc) and doc[start + 1].lower_ in _CALIBRE_UNITS)
     ):
         start += 1
     # "SAMP/T air-defence battery": a phrase never starts inside a word written without spaces.
