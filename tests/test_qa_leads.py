@@ -1286,6 +1286,19 @@ LEAD_RULES = [
         [],
         id="weapon-of-the-asked-country",
     ),
+    pytest.param(
+        # "gave no figures" withholds the sum asked for: no nearby percentage stands in for it
+        "Ministers from nine countries met in Riga on Tuesday and pledged money and drones for Ukraine.\n\n"
+        "Norway pledged 3bn kroner for air defence, while Denmark said it would pay for drones made in Ukraine.\n\n"
+        "Lithuania and Latvia, which have each pledged to spend 0.3% of their economic output on military aid to "
+        "Ukraine every year, said they would contribute to an international drone coalition but gave no figures.\n\n"
+        "Sweden is to deliver 200 demining kits.",
+        "How much are Lithuania and Latvia giving to the drone coalition?",
+        (),
+        ["doesn't say"],
+        ["closest"],
+        id="gave-no-figures",
+    ),
 ]
 
 

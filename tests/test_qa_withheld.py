@@ -29,6 +29,7 @@ def loanhall() -> Article:
         ("An undisclosed sum will go to repairs.", {"sum"}),
         ("It was unclear when the ships would sail.", {"when", "ship", "sail"}),
         ("The army gave no indication of which units took part.", {"which", "unit"}),
+        ("The ministry said Moscow would respond to the measures, without giving details.", {"detail"}),
     ],
 )
 def test_a_withheld_thing_is_read_from_the_grammar(sentence, aspect):

@@ -100,6 +100,8 @@ def _not_done(verb: Token) -> bool:
     ):
         return True  # "Neither minister would say …", "No official would confirm …"
     head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "without":
+        return True  # "said Moscow would respond, without giving details"
     if verb.dep_ == "xcomp" and head.i != verb.i:
         if head.lemma_.lower() in _REFUSE:
             return True  # "declined to name"

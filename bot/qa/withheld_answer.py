@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bot.qa.answer_types import asked_numbers
 from bot.qa.focus import asked_speaker
 from bot.qa.intent import TYPED_KINDS, Intent
-from bot.qa.lexicon import GENERIC, SYNONYMS, tokens
+from bot.qa.lexicon import GENERIC, SYNONYMS, stem, tokens
 from bot.qa.withheld import withheld
 
 if TYPE_CHECKING:
@@ -27,14 +27,17 @@ _WITHHELD_FIT = 0.5
 
 # What a withheld thing must hold to be what a question of each kind asks for (stems).
 _WITHHELD_MARKERS = {
-    "count": frozenset({"many", "number", "figure", "count", "quantity", "toll", "size", "scale"}),
-    "money": frozenset({"much", "sum", "amount", "cost", "price", "valu", "figure", "worth", "size"}),
-    "quantity": frozenset({"much", "many", "quantity", "amount", "extent", "size", "figure"}),
-    "when": frozenset({"when", "date", "timeline", "timetable", "schedul", "time"}),
-    "where": frozenset({"where", "location", "place"}),
-    "who": frozenset({"who", "whom", "name", "identity"}),
-    "source": frozenset({"who", "whom", "name", "identity"}),
-    "why": frozenset({"why", "reason", "explanation"}),
+    kind: frozenset(stem(w) for w in words.split())  # stemmed as the withheld thing is: "gave no figures" -> "figur"
+    for kind, words in {
+        "count": "many number figure count quantity toll size scale",
+        "money": "much sum amount cost price value figure worth size",
+        "quantity": "much many quantity amount extent size figure",
+        "when": "when date timeline timetable schedule time",
+        "where": "where location place",
+        "who": "who whom name identity",
+        "source": "who whom name identity",
+        "why": "why reason explanation",
+    }.items()
 }
 _QUESTION_MARKS = frozenset({"how", "which", "what", "when", "where", "who", "whom", "whose", "why", "whether"})
 # A question without a class noun is about the withheld thing when this share of its words is in it.
