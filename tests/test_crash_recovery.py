@@ -49,8 +49,8 @@ def alive(pid: int) -> bool:
     """Is process ``pid`` running (not gone, not a zombie whose parent has yet to read its status)?"""
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, IndexError):
-        return False
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return False  # gone between listing /proc and reading its stat (reading then fails with ESRCH)
     return state != "Z"
 
 

@@ -1299,6 +1299,17 @@ LEAD_RULES = [
         ["closest"],
         id="gave-no-figures",
     ),
+    pytest.param(
+        # "no decision" leaves a matter open: it is no refusal
+        "Portugal's defence minister ruled out sending the air force's Taurus missiles to Ukraine. "
+        "Her ministry said no decision had been taken on a new batch of Hawk missiles, which Portugal first sent "
+        "to Ukraine in 2023 and which Lisbon still has in its stocks.",
+        "Which missiles did Portugal rule out sending?",
+        (),
+        ["Taurus"],
+        ["Hawk"],
+        id="no-decision-is-no-refusal",
+    ),
 ]
 
 

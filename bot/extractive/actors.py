@@ -20,7 +20,7 @@ BELLIGERENTS = ("Ukraine", "Russia")
 # Alliances and forums, which have no cabinet, parliament or ministry of their own.
 _ALLIANCES = ("NATO", "G7", "G20", "United Nations")
 _NATIONAL = {"government", "administration", "ministry", "minister", "cabinet", "parliament", "country", "nation", "state"}
-_STAND_INS = {
+STAND_INS = {
     "government",
     "administration",
     "ministry",
@@ -77,8 +77,11 @@ def actor_of(
         return None
     if head.lower_ in ("which", "who", "that") and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
         head = head.head.head  # "Berlin, which has yet to approve …": the relative pronoun is the noun it describes
+    whose = next((c for c in head.children if c.lower_ == "whose"), None)
+    if whose is not None and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+        head = head.head.head  # "Japan, whose export rules bar it from supplying …": whose rules are Japan's
     possessive = head.tag_ == "PRP$" and head.lower_ in ("its", "their", "our")  # "Finland says its package …"
-    if syntax.is_pronoun(head) or possessive or (head.lemma_.lower() in _STAND_INS and not actors_in(s, head)):
+    if syntax.is_pronoun(head) or possessive or (head.lemma_.lower() in STAND_INS and not actors_in(s, head)):
         # "Norway said it would give …": "it" is the actor named earlier in the sentence, if any.
         if head.lower_ in _FIRST_PERSON:
             # "“We will send another €100 million,” the Lithuanian minister said": "we" is the speaker's
@@ -108,7 +111,7 @@ def actor_of(
             return before[-1]
         root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
         main = syntax.subject(root) if root is not None and root.i < head.i else None
-        if main is not None and head.lemma_.lower() in _STAND_INS:
+        if main is not None and head.lemma_.lower() in STAND_INS:
             # "Germany has not ruled out a role, …, and the government is reluctant …": the government is the
             # one the sentence is about, not the last one named before it.
             named = [a for a in actors_in(s, main) if a not in exclude]

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
-from bot.extractive.actors import BELLIGERENTS, actor_of, actors_in
+from bot.extractive.actors import BELLIGERENTS, STAND_INS, actor_of, actors_in
 from bot.extractive.attribution import Attribution
 from bot.extractive.found import Found
 from bot.extractive.names import side_of
@@ -62,6 +62,13 @@ class PolicyItemReader(PolicyReader):
                 return actor
         if speakers:
             return speakers[0]
+        root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+        teller = syntax.subject(root) if root is not None and root.lemma_.lower() in ("say", "announce") else None
+        last = self.ctx.last_actor
+        if teller is not None and teller.lemma_.lower() in STAND_INS and not actors_in(s, teller) and last:
+            # "Her ministry said no decision had been taken on Hawk launchers": the government spoken of just before,
+            # not the country that makes the weapon.
+            return last if last not in BELLIGERENTS else None
         # Under a heading that names the government ("DENMARK"), the rule is its own, not the maker's.
         origin = weapon.origin if weapon is not None and self.ctx.heading_actor is None else None
         supplier = (supplier_in(s, weapon) or origin) if weapon is not None else None
@@ -281,7 +288,7 @@ class PolicyItemReader(PolicyReader):
             for t in o.subtree
         }
         weapons = [w for w in weapons if w.head.i not in struck]
-        covered = {t.i for w in weapons for t in syntax.ancestors_to_clause_top(w.head)}
+        covered = {t.i for w in weapons for t in _up_to_contrast(w.head)}
         out: list[tuple[Token, Weapon | None]] = []
         for frame_tok in s.doc:
             if self.frame(frame_tok) not in ("permit", "restrict", "prohibit", "lift", "review") or frame_tok.i in covered:
@@ -365,7 +372,9 @@ class PolicyItemReader(PolicyReader):
                 continue
             if not syntax.modals(verb) & (PERMISSIVE_MODALS | self._backshift(verb)):
                 continue
-            before = self._named_before(s) or self._supplied_before(s)
+            # "France will send 40 more SCALP missiles and has told Kyiv it may fire them …": this sentence's first.
+            here = [w for w in weapons if w.named and w.head.i < verb.i]
+            before = here or self._named_before(s) or self._supplied_before(s)
             if before:
                 out.append((obj, before[-1]))
                 covered.add(verb.i)
@@ -545,3 +554,18 @@ def _under_condition(verb: Token) -> bool:
         if remote or clause.lower_ == "were":
             return True
     return False
+
+
+# Marks of a clause set against the one it hangs on: "…, while Italy has not granted permission …".
+_CONTRAST_MARKS = {"while", "whereas", "although", "though"}
+
+
+def _up_to_contrast(token: Token) -> list[Token]:
+    """The token and its heads, stopping at a contrasting clause's verb: in "France has told Kyiv it may fire them
+    …, while Italy has not granted permission for its missiles", Italy's missiles are not under France's words."""
+    out: list[Token] = []
+    for t in syntax.ancestors_to_clause_top(token):
+        out.append(t)
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in t.children):
+            break
+    return out

@@ -25,7 +25,7 @@ from bot.extractive.sanction_targets import (
     targets_of,
     without_trailing_time,
 )
-from bot.extractive.sanctions_follow import measure_antecedent
+from bot.extractive.sanctions_follow import measure_antecedent, owner_before, refused, self_barred
 from bot.figures import find_count
 
 if TYPE_CHECKING:
@@ -127,7 +127,8 @@ class SanctionsReader:
             and not syntax.is_hypothetical(t)
             and not self._tentative(t)
             and not syntax.refuted(t)  # "reports that the EU had frozen … were incorrect"
-            and not _refused(t)
+            and not refused(t)
+            and not self_barred(t)
         ]
 
     def _barred_by_actor(self, s: Sentence, verb: Token) -> bool:
@@ -205,6 +206,10 @@ class SanctionsReader:
     def _imposer(self, s: Sentence, trigger: Token, target_tokens: set[int]) -> str | None:
         head = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
         who = syntax.agent(head) if syntax.is_passive(head) else syntax.subject(head)
+        if who is None and head.dep_ == "advcl" and head.tag_ == "VBG":
+            who = syntax.subject(head.head)  # "Britain announced its own measures, sanctioning 18 tankers": Britain
+        if who is not None and who.lemma_.lower() in _THE_MEASURE and (owner := owner_before(self.ctx, s, who)):
+            return owner  # "… dismissed the European Union's 17th sanctions package. The package adds 189 vessels"
         if who is not None and who.lemma_.lower() in _THE_MEASURE:
             # "The package adds 189 vessels to the EU's list": the EU's package, the one named before.
             named = measure_antecedent(self.ctx, s, who)
@@ -571,25 +576,3 @@ def _acted_on(verb: Token) -> list[Token]:
         noun = verb.head
         out += [noun, *_of_nouns(noun)]
     return out
-
-
-# Verbs that say no to doing something: "has ruled out confiscating the assets", "refused to sanction".
-_REFUSING = {"refuse", "decline", "reject", "oppose", "resist", "veto", "block"}
-
-
-def _refused(trigger: Token) -> bool:
-    """ "Belgium has ruled out confiscating the underlying assets", "Hungary refused to sanction the patriarch",
-    "the EU did not list the bank": a measure someone says no to is not taken."""
-    verb = trigger if syntax.is_verbal(trigger) else trigger.head
-    if syntax.is_verbal(verb) and syntax.is_negated(verb):
-        return True
-    for up in list(verb.ancestors)[:2]:
-        lemma = up.lemma_.lower()
-        ruled_out = lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in up.children)
-        if (
-            syntax.is_verbal(up)
-            and (lemma in _REFUSING or ruled_out)
-            and verb.dep_ in ("xcomp", "pcomp", "dobj", "ccomp", "advcl")
-        ):
-            return True
-    return False

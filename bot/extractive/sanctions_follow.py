@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
-from bot.extractive.actors import BELLIGERENTS
+from bot.extractive.actors import BELLIGERENTS, actors_in
 from bot.extractive.found import Found, unique
 from bot.extractive.reading import Context, Sentence
 from bot.extractive.sanction_targets import names_listed
@@ -107,6 +107,59 @@ def measure_antecedent(ctx: Context, s: Sentence, noun: Token) -> Found | None:
         ),
         None,
     )
+
+
+def owner_before(ctx: Context, s: Sentence, noun: Token) -> str | None:
+    """Whose measure a definite "the package" is, when the sentence before names it with its owner ("the
+    European Union's 17th sanctions package"), whether or not that sentence was itself a measure."""
+    if (
+        s.index == 0
+        or s.index > len(ctx.sentences)
+        or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children)
+    ):
+        return None
+    before = ctx.sentences[s.index - 1]
+    for t in before.doc:
+        if t.lemma_.lower() != noun.lemma_.lower():
+            continue
+        for c in t.children:
+            if c.dep_ in ("poss", "compound", "nmod"):
+                found = [a for a in actors_in(before, c) if a != "Russia"]
+                if found:
+                    return found[0]
+    return None
+
+
+# Verbs that say no to doing something: "has ruled out confiscating the assets", "refused to sanction".
+_REFUSING = {"refuse", "decline", "reject", "oppose", "resist", "veto", "block"}
+
+
+def self_barred(trigger: Token) -> bool:
+    """ "Japan, whose export rules bar it from supplying lethal weapons": a government's rule on itself is no
+    sanction on anyone."""
+    verb = trigger if syntax.is_verbal(trigger) else trigger.head
+    obj = syntax.first_child(verb, "dobj")
+    return obj is not None and obj.lower_ in ("it", "itself", "themselves", "us", "ourselves")
+
+
+def refused(trigger: Token) -> bool:
+    """ "Belgium has ruled out confiscating the underlying assets", "Hungary refused to sanction the patriarch",
+    "the EU did not list the bank": a measure someone says no to is not taken."""
+    verb = trigger if syntax.is_verbal(trigger) else trigger.head
+    if syntax.is_verbal(verb) and syntax.is_negated(verb):
+        return True
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return True  # "added 21 officials to its list, without naming them"
+    for up in list(verb.ancestors)[:2]:
+        lemma = up.lemma_.lower()
+        ruled_out = lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in up.children)
+        if (
+            syntax.is_verbal(up)
+            and (lemma in _REFUSING or ruled_out)
+            and verb.dep_ in ("xcomp", "pcomp", "dobj", "ccomp", "advcl")
+        ):
+            return True
+    return False
 
 
 class SanctionsFollowUp:

@@ -257,7 +257,9 @@ class Retriever:
             if refusing:
                 # "Which country refused to send troops?": "Italy will not send soldiers" says no without a refusal
                 # verb; "Paris and London were ready to send troops" cannot be the refusal.
-                score *= 1.3 if _NEGATED.search(p.text) or _REFUSAL_Q.search(p.text) else 0.6
+                # "No decision had been taken on Hawk launchers" is no refusal: the matter is open.
+                said = _UNDECIDED.sub(" ", p.text)
+                score *= 1.3 if _NEGATED.search(said) or _REFUSAL_Q.search(said) else 0.6
             if intent.kind == "weapon" and _NAMED_WEAPON.search(p.text):
                 score *= 1.3  # "which missile" wants a name, not the word "missiles"
             if intent.kind == "target" and _CONJOINED.search(p.text):
@@ -273,6 +275,9 @@ _NAME_THEN_DESCRIPTION = re.compile(r"^((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-
 _THE_NEWS_Q = re.compile(r"\b(?:new|latest|fresh|this|today'?s|announced)\b", re.I)
 # A question about a refusal, and a passage that says no: a refusal is often told without a refusal verb.
 _REFUSAL_Q = re.compile(r"\b(?:refus\w*|declin\w*|reject\w*|rul\w* out|won[’']t|will not|not willing|unwilling)\b", re.I)
+_UNDECIDED = re.compile(
+    r"\bno (?:final |formal )?decision\b|\bnot (?:yet )?(?:been )?decided\b|\bundecided\b|\byet to decide\b", re.I
+)
 _NEGATED = re.compile(r"\b(?:not|never|no|n[’']t)\b|\w+n[’']t\b", re.I)
 # A question reported in the article: "Sarah Hughes asked whether the government would allow …".
 ASKED_IN_PASSAGE = re.compile(
