@@ -1310,6 +1310,28 @@ LEAD_RULES = [
         ["Hawk"],
         id="no-decision-is-no-refusal",
     ),
+    pytest.param(
+        # "when do … take effect" asks for a time to come: the day they were announced is no answer
+        "Britain and Norway announced parallel measures on Monday.\n\n"
+        "Norway listed 30 tankers and two insurers, the foreign ministry in Oslo said.\n\n"
+        "The EU adopted its package in May.",
+        "When do Norway's measures take effect?",
+        (),
+        ["doesn't say"],
+        ["Monday"],
+        id="take-effect-is-to-come",
+    ),
+    pytest.param(
+        # "which villages" is never answered by a capital
+        "Russia's Defence Ministry said on Tuesday its troops had captured two more villages in eastern Ukraine, "
+        "claims that Kyiv rejected. The ministry said units of its Centre group had liberated Pishchane, a village "
+        "near the Oskil River.",
+        "Which villages did Russia say it captured?",
+        (),
+        ["Pishchane"],
+        ["Kyiv"],
+        id="village-is-no-capital",
+    ),
 ]
 
 

@@ -98,7 +98,12 @@ _PER_UNIT_Q = re.compile(
 _MONEY_NOUNS = stems("""money funding fund aid assistance support cash package financing finance help
 contribution amount sum budget revenue income profit cost price spending loan grant investment deal
 contract tranche reserve asset earning tax fee premium bill debt subsidy payment military""")
-_FUTURE_Q = re.compile(r"\b(?:will|going to|due|expected|scheduled|planned)\b", re.IGNORECASE)
+# "When do the measures take effect?" asks for a time to come as "when will …" does.
+_FUTURE_Q = re.compile(
+    r"\b(?:will|going to|due|expected|scheduled|planned)\b|\btakes? effect\b|\b(?:come|comes|enter|enters) into "
+    r"(?:force|effect)\b|\bkicks? in\b",
+    re.IGNORECASE,
+)
 
 
 def is_future(question: str) -> bool:

@@ -135,6 +135,7 @@ _SAYING = {
 _LETTING = {"allow", "permit", "authorise", "authorize", "clear", "let"}
 # "Who spoke for the Kremlin?", "Who is the army's spokesman?", "Who speaks for the General Staff?"
 _SPOKESPERSON_Q = re.compile(r"\b(?:spoke|speaks|speaking|speak)\s+for\b|\bspokes(?:man|woman|person)\b", re.I)
+_SETTLEMENTS = frozenset(stem(w) for w in ("village", "settlement", "town", "hamlet", "locality"))
 # "Which villages …", "What towns …": a question that asks for more than one.
 _PLURAL_CLASS = re.compile(r"^\W*(?:and\s+)?(?:which|what)\s+(?:\w+\s+)?\w+s\b", re.I)
 _ALLOWED_Q = re.compile(r"\b(?:allowed|permitted|authori[sz]ed|cleared|let|may|can)\b", re.IGNORECASE)
@@ -340,6 +341,9 @@ class SpanReader:
         if kind == "where":
             # "Where is the substation that was hit?": of several places, the one nearest the question's words.
             places = places_in(s)
+            if noun in _SETTLEMENTS:
+                # "Which villages …?" is never answered by a country or a capital ("claims that Kyiv rejected").
+                places = [p for p in places if not set(tokens(p)) <= COUNTRIES]
             # "Where are the reserves held?": a place the question's own verb governs is surest; a sentence without
             # that verb ("… the safety of keeping reserves in Europe") names a place for something else.
             verb = self.where_verb(question)
