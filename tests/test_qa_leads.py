@@ -1332,6 +1332,18 @@ LEAD_RULES = [
         ["Kyiv"],
         id="village-is-no-capital",
     ),
+    pytest.param(
+        # a time to come is not answered by a date of something already done
+        "Japan pledged 4 billion yen on Monday to buy 150 generators for Ukraine.\n\n"
+        "Japan will deliver the generators through its aid agency, officials said.\n\n"
+        "Since the full-scale invasion in February 2022, Japan has committed about $11 billion to Ukraine.\n\n"
+        "The EU made its first transfer from the asset profits, €1.5 billion, in July 2024.",
+        "When will the Japanese generators arrive in Ukraine?",
+        (),
+        ["doesn't say"],
+        ["2022"],
+        id="past-date-is-no-time-to-come",
+    ),
 ]
 
 

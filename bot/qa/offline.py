@@ -19,7 +19,7 @@ from bot.qa.companions import MAX_QUOTES, SHORT_WORDS, with_antecedents, with_co
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lead import figure_across, figure_in, span_across
 from bot.qa.lexicon import COUNT_SYNONYMS, OFF_TOPIC, SYNONYMS, stem, tokens
-from bot.qa.phrases import gist, reported_reply
+from bot.qa.phrases import gist, has_time_to_come, reported_reply
 from bot.qa.pick import asks_stated_total, states_total
 from bot.qa.retrieve import ASKED_IN_PASSAGE as _ASKED_IN_PASSAGE
 from bot.qa.retrieve import Hit, Retriever
@@ -511,9 +511,27 @@ def find_answer(
     ):
         # "How much has Norway given in total?" next to this week's package only: the total is not given.
         return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
+    if (
+        main.kind == "when"
+        and main.future
+        and spans is not None
+        and not any(has_time_to_come(spans.sentence(h.passage.text)) for h in chosen if h.fits)
+    ):
+        # "When will the next tranche be transferred?" next to "The EU made its first transfer in July": only past
+        # dates, so the time asked for is not given.
+        return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
     top = chosen[0].passage
     # The best passage may hold several figures (a table row with its total); the next ones may say it plainly.
-    figure = figure_across(main, [h.passage.text for h in chosen if h.fits or h is chosen[0]])
+    figure = figure_across(
+        main,
+        [
+            h.passage.text
+            for h in chosen
+            if (h.fits or h is chosen[0])
+            # "When will the generators arrive?" is not answered by "Since … February 2022, Japan has committed …".
+            and not (main.future and spans is not None and not has_time_to_come(spans.sentence(h.passage.text)))
+        ],
+    )
     # Sentences that only lead into a ranked one ("Kyiv rejects that.") come after it here.
     ranked_texts = [h.passage.text for h in sorted(chosen, key=lambda h: h.score == 0.0)]
     chosen.sort(key=lambda h: h.passage.index)

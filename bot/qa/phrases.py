@@ -89,6 +89,27 @@ def dates(s: Sentence) -> list[str]:
     return out
 
 
+def has_time_to_come(s: Sentence) -> bool:
+    """Does the sentence date something that is not already past? "The EU made its first transfer in July" and
+    "Japan has given $12bn since February 2022" date what was done; "will arrive in March", "is due by the end of
+    the year" and a date with no verb of its own do not."""
+    for tok in s.doc:
+        dated = (
+            tok.lower_.rstrip(".") in MONTHS  # "Sept. 12"
+            or tok.lower_ in _PERIODS
+            or (tok.like_num and len(tok.text) == 4 and tok.text[:2] == "20")
+        )
+        if not dated:
+            continue
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return True
+        perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+        if not (verb.tag_ == "VBD" or perfect or any(a.lower_ == "since" for a in tok.ancestors)):
+            return True
+    return False
+
+
 _PERIODS = {"summer", "winter", "spring", "autumn", "fall", "week", "month", "year", "quarter", "weekend"}
 _SEASONS = {"summer", "winter", "spring", "autumn", "fall"}
 _RELATIVE = {"this", "next", "last", "coming", "later", "early", "end"}
