@@ -1344,6 +1344,27 @@ LEAD_RULES = [
         ["2022"],
         id="past-date-is-no-time-to-come",
     ),
+    pytest.param(
+        # "which member state": a state goes by its name, without the class word
+        "EU ambassadors approved the bloc's latest sanctions package on Wednesday after Hungary lifted a veto it had "
+        "held for five weeks. The package lists 90 more tankers.",
+        "Which member state held up the sanctions package?",
+        (),
+        ["Hungary"],
+        [],
+        id="member-state-by-name",
+    ),
+    pytest.param(
+        # "refused to provide lethal aid" withholds no humanitarian aid
+        "Portugal, a major arms exporter, has so far refused to provide lethal aid to Ukraine, citing a policy of "
+        "providing humanitarian help only.\n\n"
+        "Separately, Portugal's foreign ministry announced €30 million in humanitarian aid for displaced people.",
+        "How much humanitarian aid is Portugal providing?",
+        (),
+        ["€30 million"],
+        [],
+        id="other-aid-is-not-withheld",
+    ),
 ]
 
 

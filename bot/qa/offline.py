@@ -180,7 +180,10 @@ def _silent_side(retriever: Retriever, spans: SpanReader | None, intent: Intent)
     return True
 
 
-_PLACE_CLASSES = frozenset({"country", "nation", "state", "city", "town", "village", "region", "place", "capital"})
+# Stemmed as ``asked_class`` gives them: "state" is "stat", "village" "villag".
+_PLACE_CLASSES = frozenset(
+    stem(w) for w in ("country", "nation", "state", "city", "town", "village", "region", "place", "capital")
+)
 # Sources go by their names too: "according to the Wall Street Journal" answers "Which newspaper …?".
 _SOURCE_CLASSES = frozenset(
     stem(w) for w in ("newspaper", "paper", "outlet", "broadcaster", "channel", "magazine", "website", "media", "agency")

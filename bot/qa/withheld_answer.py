@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.language import COUNTRIES
 from bot.qa.answer_types import asked_numbers
 from bot.qa.focus import asked_speaker
 from bot.qa.intent import TYPED_KINDS, Intent
@@ -55,6 +56,23 @@ def _marked(aspect: frozenset[str], markers: frozenset[str], words: set[str]) ->
         return False
     rest = aspect - markers - _QUESTION_MARKS
     return not rest or any(t == w or (t.startswith(w) and len(t) - len(w) <= 4) for t in rest for w in words)
+
+
+def _other_kind(spans: SpanReader, question: str, passage: str, named: set[str]) -> bool:
+    """Do the question and the passage qualify the noun asked for differently ("How much humanitarian aid …?"
+    against "refused to provide lethal aid")? Then what the passage withholds is another thing."""
+
+    def qualifiers(text: str) -> set[str]:
+        return {
+            stem(c.lower_)
+            for tok in spans.sentence(text).doc
+            if stem(tok.lower_) in named
+            for c in tok.children
+            if c.dep_ in ("amod", "compound") and c.is_alpha
+        } - COUNTRIES
+
+    asked, given = qualifiers(question), qualifiers(passage)
+    return bool(asked) and bool(given) and not asked & given
 
 
 def _asked_nouns(spans: SpanReader, intent: Intent, question: str) -> set[str]:
@@ -115,6 +133,8 @@ def asks_withheld(
             if asked:
                 if not asked & missing.aspect:
                     continue
+                if _other_kind(spans, question, hit.passage.text, named):
+                    continue  # "refused to provide lethal aid" withholds no humanitarian aid
                 # Another passage that names the thing asked for, or gives the sort of fact asked for, and covers
                 # the question as well may answer it, when it is in the voice the question asks for.
                 elsewhere = any(
