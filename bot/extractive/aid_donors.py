@@ -87,17 +87,8 @@ class AidDonors:
         who = syntax.agent(verb) if syntax.is_passive(verb) else syntax.subject(verb)
         if verb.lemma_.lower() in VALUING and self.valued(verb) is not None:
             who = self.valued(verb)  # "Sweden's support was put by the government at …": Sweden's help
-        base = verb
-        while base.dep_ == "conj" and base.head.i != base.i:
-            base = base.head  # "having provided or committed": the first verb of the pair carries the clause
-        if (
-            who is None
-            and base.dep_ == "advcl"
-            and (base.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "having" for c in base.children))
-        ):
-            # "Russia launched its largest attack, sending 728 drones …", "Germany is the biggest backer, having
-            # provided 28 billion euros": the participle's doer is the main clause's subject.
-            who = syntax.subject(base.head)
+        if who is None:
+            who = syntax.participle_subject(verb)  # "Germany is the biggest backer, having provided 28 billion euros"
         if who is not None and who.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             who = verb.head  # "Scholz, who has doubled …": the noun the relative pronoun stands for
         if who is not None:

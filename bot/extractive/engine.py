@@ -157,14 +157,11 @@ def _heads_a_list(s: Sentence, sentences: list[Sentence]) -> bool:
     return after is not None and after.bullet and after.para != s.para and alone and not s.bullet and is_heading(s.text)
 
 
-_SAYING = {"say", "tell", "add", "announce", "confirm"}
-
-
 def _remember_actor(ctx: Context, s: Sentence) -> None:
     """The actor a later "it" or "the government" stands for: the subject of this sentence's main verb."""
     root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
     who = syntax.subject(root) if root is not None else None
-    if root is not None and (who is None or syntax.is_pronoun(who)) and root.lemma_.lower() in _SAYING:
+    if root is not None and (who is None or syntax.is_pronoun(who)) and root.lemma_.lower() in ctx.lexicon.report:
         # "She said Madrid would deliver further Patriot missiles": the government her words are about.
         said = syntax.first_child(root, "ccomp")
         who = syntax.subject(said) if said is not None else None

@@ -206,8 +206,8 @@ class SanctionsReader:
     def _imposer(self, s: Sentence, trigger: Token, target_tokens: set[int]) -> str | None:
         head = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
         who = syntax.agent(head) if syntax.is_passive(head) else syntax.subject(head)
-        if who is None and head.dep_ == "advcl" and head.tag_ == "VBG":
-            who = syntax.subject(head.head)  # "Britain announced its own measures, sanctioning 18 tankers": Britain
+        if who is None:
+            who = syntax.participle_subject(head)  # "Britain announced its own measures, sanctioning 18 tankers"
         if who is not None and who.lemma_.lower() in _THE_MEASURE and (owner := owner_before(self.ctx, s, who)):
             return owner  # "… dismissed the European Union's 17th sanctions package. The package adds 189 vessels"
         if who is not None and who.lemma_.lower() in _THE_MEASURE:

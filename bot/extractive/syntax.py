@@ -220,6 +220,17 @@ def unowned(noun: Token) -> bool:
     return not any(p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from") for h in holders for p in h.children)
 
 
+def participle_subject(verb: Token) -> Token | None:
+    """The doer of a participle clause, the main clause's subject: "Russia launched its largest attack, sending 728
+    drones", "Germany is the biggest backer, having provided or committed 28 billion euros"."""
+    base = verb
+    while base.dep_ == "conj" and base.head.i != base.i:
+        base = base.head  # "having provided or committed": the first verb of the pair carries the clause
+    if base.dep_ == "advcl" and (base.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "having" for c in base.children)):
+        return subject(base.head)
+    return None
+
+
 def subject(token: Token) -> Token | None:
     """The subject of a verb, adjective or noun predicate, looking through coordination and control.
 

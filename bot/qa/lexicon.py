@@ -8,6 +8,7 @@ between the question and the article.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.language import COUNTRIES, COUNTRY_ALIASES, MONTH_ABBREVIATIONS
 
@@ -342,6 +343,12 @@ def about_another_country(question: str, text: str) -> bool:
     package worth?" is not answered by "Finland announced its 27th aid package, worth €190m". The belligerents
     are the setting, not rivals; "the European Investment Bank" is no rival to Germany (the bloc holds its members).
     """
-    asked = set(tokens(question)) & COUNTRIES - _BELLIGERENTS
-    named = set(tokens(text)) & COUNTRIES - _BELLIGERENTS
+    asked = _countries_in(question)
+    named = _countries_in(text)
     return bool(asked and named - {"eu"}) and not asked & named
+
+
+@lru_cache(maxsize=1024)
+def _countries_in(text: str) -> frozenset[str]:
+    """The countries ``text`` names, the belligerents left out; asked of every passage at every ranking."""
+    return frozenset(tokens(text)) & COUNTRIES - _BELLIGERENTS

@@ -207,13 +207,11 @@ def spokespeople(s: Sentence, question: set[str]) -> list[tuple[bool, str]]:
         if title.lower_ not in _SPOKESPEOPLE or title.head.pos_ != "PROPN" or title.dep_ not in ("compound", "appos"):
             continue
         person = title.head
+        # "Kremlin spokesman Dmitry Peskov": the name after the title; "Viktor Trehubov, spokesman …": all of it.
         name = [
             t
             for t in person.lefts
-            if t.dep_ == "compound"
-            and t.pos_ == "PROPN"
-            and t.i > title.i
-            or (title.dep_ == "appos" and t.dep_ == "compound" and t.pos_ == "PROPN")
+            if t.dep_ == "compound" and t.pos_ == "PROPN" and (title.dep_ == "appos" or t.i > title.i)
         ] + [person]
         # Whose spokesperson: the words before the title ("Kremlin", "Russian Foreign Ministry") and its "for X".
         owner = [t for c in title.children if c.dep_ in ("compound", "amod", "prep", "poss") for t in c.subtree]

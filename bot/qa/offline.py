@@ -514,27 +514,17 @@ def find_answer(
     ):
         # "How much has Norway given in total?" next to this week's package only: the total is not given.
         return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
-    if (
-        main.kind == "when"
-        and main.future
-        and spans is not None
-        and not any(has_time_to_come(spans.sentence(h.passage.text)) for h in chosen if h.fits)
-    ):
-        # "When will the next tranche be transferred?" next to "The EU made its first transfer in July": only past
-        # dates, so the time asked for is not given.
-        return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
+    dated = chosen
+    if main.future and spans is not None:
+        # "When will the generators arrive?" is not answered by "Since … February 2022, Japan has committed …".
+        dated = [h for h in chosen if has_time_to_come(spans.sentence(h.passage.text))]
+        if not any(h.fits for h in dated):
+            # "When will the next tranche be transferred?" next to "The EU made its first transfer in July": only
+            # past dates, so the time asked for is not given.
+            return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
     top = chosen[0].passage
     # The best passage may hold several figures (a table row with its total); the next ones may say it plainly.
-    figure = figure_across(
-        main,
-        [
-            h.passage.text
-            for h in chosen
-            if (h.fits or h is chosen[0])
-            # "When will the generators arrive?" is not answered by "Since … February 2022, Japan has committed …".
-            and not (main.future and spans is not None and not has_time_to_come(spans.sentence(h.passage.text)))
-        ],
-    )
+    figure = figure_across(main, [h.passage.text for h in dated if h.fits or h is chosen[0]])
     # Sentences that only lead into a ranked one ("Kyiv rejects that.") come after it here.
     ranked_texts = [h.passage.text for h in sorted(chosen, key=lambda h: h.score == 0.0)]
     chosen.sort(key=lambda h: h.passage.index)

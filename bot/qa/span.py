@@ -258,7 +258,7 @@ class SpanReader:
         kinds = {noun, *SYNONYMS.get(noun, ())}
         taken = []
         for place in places_in(s):
-            first = next((t for t in s.doc if t.text == place.split()[0]), None)
+            first = _first_token(s, place)
             if first is not None and _taken_by(first, akin, kinds) and phrases.is_new(place, asked):
                 taken.append(place)
         return sorted(taken, key=s.text.find)
@@ -354,7 +354,7 @@ class SpanReader:
             taken = self._places_taken(s, question, noun, asked) if verb is None and noun else None
 
             def governed(place: str) -> bool:
-                first = next((t for t in s.doc if t.text == place.split()[0]), None)
+                first = _first_token(s, place)
                 return first is not None and any(a.lemma_.lower() == verb for a in list(first.ancestors)[:3])
 
             if taken:
@@ -472,6 +472,11 @@ class SpanReader:
             clause = phrases.best_clause(s, question)
             return (4, clause) if clause else None
         return None
+
+
+def _first_token(s: Sentence, place: str) -> Token | None:
+    """The token a place found in ``s`` starts with."""
+    return next((t for t in s.doc if t.text == place.split()[0]), None)
 
 
 def _taken_by(token: Token, deeds: set[str], kinds: set[str]) -> bool:
