@@ -196,6 +196,13 @@ class AidReader:
                 and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
             ):
                 return True  # "has no plans to send Typhoon jets", "no intention of giving"
+            if (
+                tok.pos_ == "NOUN"
+                and below.dep_ == "acl"
+                and tok.lemma_.lower() in self.lx.hearsay_media
+                and syntax.unowned(tok)
+            ):
+                return True  # "speculation that the package would top C$1.5 billion": talk, not a pledge
             if tok.lemma_.lower() in self.lx.report and syntax.is_verbal(tok):
                 teller = syntax.subject(tok)
                 # "A friend told me the Netherlands is sending 900 tanks": hearsay is not a pledge.

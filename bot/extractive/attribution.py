@@ -316,6 +316,8 @@ class Attributor(ContextReader):
         tokens = phrase or display_tokens(who)
         if len(tokens) > 1 and tokens[-1].dep_ == "case":
             tokens = tokens[:-1]  # "the General Staff's update": the owner, without its "'s"
+        while tokens[0].i > 0 and tokens[0].text == "-" and not tokens[0].doc[tokens[0].i - 1].whitespace_:
+            tokens = [tokens[0].doc[tokens[0].i - 1], *tokens]  # "pro-Kremlin": a word is never cut at its hyphen
         whole = phrase or list(who.subtree)
         start, end = whole[0].i, whole[-1].i + 1
         display = syntax.span_text([t for t in tokens if not (t.i == tokens[0].i and t.lower_ in ("the", "a", "an"))])

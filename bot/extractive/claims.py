@@ -93,8 +93,17 @@ class ClaimReader:
         for tok in syntax.ancestors_to_clause_top(token, limit=4):
             if syntax.modals(tok) & {"could", "might", "may", "would", "should", "must", "can", "will", "'ll"}:
                 return True
-            if tok.i != token.i and tok.lemma_.lower() in self.lx.intention | LEARNING and token.dep_ == "xcomp":
-                return True
+            if (
+                tok.i != token.i
+                and tok.lemma_.lower() in self.lx.intention | self.lx.need | LEARNING
+                and token.dep_ == "xcomp"
+            ):
+                return True  # "what it needs to hold the line": a need, not a deed
+            if tok.i != token.i and any(
+                o.lemma_.lower() in self.lx.permit_noun | self.lx.restrict_noun | self.lx.prohibit_noun
+                for o in syntax.children(tok, "dobj")
+            ):
+                return True  # "placed no restrictions on the use of the drones to strike targets inside Russia"
             if tok.i != token.i and (
                 tok.lemma_.lower() in self.lx.permit
                 or tok.lemma_.lower() in self.lx.prohibit

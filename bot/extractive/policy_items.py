@@ -163,6 +163,8 @@ class PolicyItemReader(PolicyReader):
         stance, setter, action = self.fold(start)
         if stance is None or self._not_about_ukraine(s, setter, action):
             return None
+        if any(syntax.refuted(t) for t in (setter, action) if t is not None):
+            return None  # "reports that Washington had cleared ATACMS strikes … were false": no rule, a rumour
         verb = action if action is not None and syntax.is_verbal(action) else setter
         if verb is not None and syntax.modals(verb) & {"could", "might", "would"} and _under_condition(verb):
             return None  # "If Congress approved more money, the administration could send Patriots": no rule, a maybe
