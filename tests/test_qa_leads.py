@@ -1365,6 +1365,67 @@ LEAD_RULES = [
         [],
         id="other-aid-is-not-withheld",
     ),
+    pytest.param(
+        # the figure in the clause that names who the question asks about
+        "The Finance Ministry said it had listed 12 banks and four officials, while the Foreign Office, in a separate "
+        "notice, added six firms and three officials to its own list.",
+        "How many officials did the Foreign Office add?",
+        (),
+        ["three officials"],
+        ["four"],
+        id="figure-in-the-askers-clause",
+    ),
+    pytest.param(
+        # "decided" is answered by "no decision"
+        "Officials stopped short of the step Kyiv wants most: lifting the restrictions on firing Storm Shadow "
+        "missiles deep inside Russia, a change Kyiv has lobbied for since the summer.\n\n"
+        "“No decision has been made on that,” a Downing Street spokesperson said.",
+        "Has Downing Street decided to lift the Storm Shadow restrictions?",
+        (),
+        ["no decision"],
+        [],
+        id="decided-by-decision",
+    ),
+    pytest.param(
+        # the passage that names everyone and everything asked about answers a yes/no question
+        "Germany intends to earmark 8.3 billion euros for military support to Ukraine next year, according to the "
+        "draft budget that Chancellor Friedrich Merz's cabinet approved on Wednesday.\n\n"
+        "Defence Minister Boris Pistorius said Berlin would hand over three more IRIS-T fire units.\n\n"
+        "Merz, who as opposition leader had pressed his predecessor to supply Taurus cruise missiles, has remained "
+        "reluctant to send the weapon since taking office in May. Asked whether the new budget left room for the "
+        "missiles, a government spokesperson said there was no new development.\n\n"
+        "Officials in Berlin have argued that deploying Taurus could require German personnel to help with "
+        "targeting. Merz did say in May that weapons supplied by Germany were no longer subject to range "
+        "restrictions.\n\n"
+        "The Greens accused Merz of hiding behind old arguments, while the Left criticised the spending.",
+        "Has Merz approved Taurus deliveries?",
+        (),
+        ["reluctant"],
+        [],
+        id="yes-no-names-all",
+    ),
+    pytest.param(
+        # "U.S." inside the words before a running total does not end the sentence
+        "The package follows a $300 million tranche approved in August and brings total U.S. security assistance "
+        "to Ukraine since the invasion in February 2022 to more than $66 billion, officials said.",
+        "What is the running total of U.S. security assistance?",
+        (),
+        ["$66 billion"],
+        ["$300 million"],
+        id="total-after-abbreviation",
+    ),
+    pytest.param(
+        # "a drawdown announced in late September" dates what was done, as does a date after "since" the parser
+        # hangs elsewhere
+        "The Pentagon unveiled a $400 million package of HIMARS munitions and Bradley vehicles on Thursday.\n\n"
+        "The package follows a $250 million drawdown announced in late September and brings total U.S. military "
+        "assistance to Ukraine since Russia's full-scale invasion in February 2022 to more than $59 billion.",
+        "When will the new munitions reach Ukraine?",
+        (),
+        ["doesn't say"],
+        ["September"],
+        id="participle-date-is-past",
+    ),
 ]
 
 

@@ -269,6 +269,8 @@ _SYNONYM_GROUPS = [
     "refuse decline reject",
     "energy power electricity grid",
     "speak spoke spokesman spokeswoman spokesperson",
+    "decide decision",
+    "approve approval authorise authorize authorisation authorization",
 ]
 SYNONYMS = _stem_groups(_SYNONYM_GROUPS)
 

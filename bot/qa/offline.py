@@ -46,6 +46,7 @@ _LOOSE_FIT = 0.6
 _LOOSE_RANKS = 3
 # Scores this close to the best are a tie for the passage a yes/no lead is read from.
 _NEAR_TIE = 0.95
+_NAMES_ALL_TIE = 0.75
 # Passages looked at for one that covers the question well enough.
 _CANDIDATES = 10
 _ANTECEDENT_STARTS = {
@@ -411,7 +412,17 @@ def _reply_to(chosen: list[Hit], intent: Intent) -> str:
         own = set(tokens(hit.passage.text))
         return sum(1 for term in intent.proper if term in own)
 
-    best = max(chosen, key=lambda h: (h.score >= top * _NEAR_TIE, named(h), h.score))
+    every = len(set(intent.proper))
+    # A passage naming everything the question names ("Merz" and "Taurus") answers it, unless it scores far lower.
+    best = max(
+        chosen,
+        key=lambda h: (
+            bool(every) and named(h) >= every and h.score >= top * _NAMES_ALL_TIE,
+            h.score >= top * _NEAR_TIE,
+            named(h),
+            h.score,
+        ),
+    )
     if _ASKED_IN_PASSAGE.search(best.passage.text):
         after = next((h for h in chosen if h.passage.index == best.passage.index + 1), None)
         if after is not None:

@@ -105,11 +105,19 @@ def has_time_to_come(s: Sentence) -> bool:
         if verb is None:
             return True
         perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
-        if not (verb.tag_ == "VBD" or perfect or any(a.lower_ == "since" for a in tok.ancestors)):
+        # "a drawdown announced in late September" is past; "deliveries scheduled for March" are still to come.
+        perfect = perfect or (verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_.lower() not in _AHEAD)
+        # "since Russia's full-scale invasion in February 2022", however the parser hangs the date.
+        since = any(a.lower_ == "since" for a in tok.ancestors) or any(
+            t.lower_ == "since" and not any(u.pos_ in ("VERB", "AUX") for u in s.doc[t.i : tok.i])
+            for t in s.doc[max(0, tok.i - 10) : tok.i]
+        )
+        if not (verb.tag_ == "VBD" or perfect or since):
             return True
     return False
 
 
+_AHEAD = {"expect", "schedule", "plan", "set", "slate", "intend", "due", "earmark", "timetable", "program", "programme"}
 _PERIODS = {"summer", "winter", "spring", "autumn", "fall", "week", "month", "year", "quarter", "weekend"}
 _SEASONS = {"summer", "winter", "spring", "autumn", "fall"}
 _RELATIVE = {"this", "next", "last", "coming", "later", "early", "end"}

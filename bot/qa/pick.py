@@ -23,12 +23,13 @@ _WORD = re.compile(r"\S+")
 # The question asks for a running total, not the latest addition.
 _TOTAL_WORDS = "now|in total|total|overall|altogether|in all|so far|to date|since|all told|cumulative|add(?:s)? up"
 _TOTAL_Q = re.compile(rf"\b(?:{_TOTAL_WORDS})\b", re.IGNORECASE)
-# The figure is a running total: "bringing the total to", "taking it to", "lifts … to", "a total of".
+# The figure is a running total: "bringing the total to", "taking it to", "lifts … to", "a total of" ("U.S."
+# ends no sentence).
 _TOTAL_BEFORE = re.compile(
     r"(?:\b(?:total(?:ling|ing)?|tally|overall)\b(?:\s+\w+){0,3}\s+(?:to|of|at|is|was|stands at|now)?\s*"
     r"(?:more than|about|around|roughly|some|nearly|almost|over)?\s*$|"
     r"\b(?:bring(?:s|ing)?|brought|tak(?:es|ing)|took|lift(?:s|ing|ed)?|rais(?:es|ing|ed)|push(?:es|ing|ed)?)\b"
-    r"[^.;]{0,80}\bto\s+(?:more than|about|around|roughly|some|nearly|almost|over)?\s*$)",
+    r"(?:[^.;]|(?<=\b[A-Z])\.|\.(?=\S)){0,120}\bto\s+(?:more than|about|around|roughly|some|nearly|almost|over)?\s*$)",
     re.IGNORECASE,
 )
 # The currency a question names ("in yen", "in dollars").
@@ -129,6 +130,27 @@ def _currencies_asked(question: str) -> set[str]:
     }
 
 
+# A contrast starts another clause: "designated 16 entities and three individuals, while the State Department
+# added nine entities and two individuals".
+_CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though)\b|;")
+_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w-]+")
+
+
+def _names_share(text: str, fig: Figure, question: str) -> float | None:
+    """The share of the question's names ("State Department") in the figure's own clause, when the sentence
+    has clauses that hold them unevenly; None when the clauses don't tell figures apart."""
+    names = {m.group(0) for m in _NAME.finditer(question.strip())}
+    cuts = [0, *(m.start() for m in _CONTRAST.finditer(text)), len(text)]
+    if not names or len(cuts) < 3:
+        return None
+    clauses = [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+    shares = [sum(bool(re.search(rf"\b{re.escape(n)}\b", c)) for n in names) / len(names) for c in clauses]
+    if len(set(shares)) < 2:
+        return None
+    own = next(i for i, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False)) if a <= fig.start < b)
+    return shares[own]
+
+
 def _closeness(text: str, fig: Figure, terms: Mapping[str, float]) -> float:
     """The question's words around ``fig``, each weighted by how near it stands."""
     words = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
@@ -153,7 +175,7 @@ def is_total(text: str, fig: Figure) -> bool:
     # "the number of tankers Britain has listed to 167" is read whole; what comes before its number counts too.
     number = re.search(r"\d[\d,.]*\s*$", fig.text)
     at = fig.start + number.start() if number else fig.start
-    return any(_TOTAL_BEFORE.search(text[max(0, start - 120) : start]) for start in {fig.start, at})
+    return any(_TOTAL_BEFORE.search(text[max(0, start - 160) : start]) for start in {fig.start, at})
 
 
 # A figure from a lower-ranked passage must stand this much nearer the question's words per rank.
@@ -198,6 +220,8 @@ def _score(text: str, fig: Figure, question: str, terms: Mapping[str, float], se
         asked = {code for code, pattern in _NATIONAL_CURRENCY.items() if pattern.search(question)}
         if asked and national not in asked:
             s -= 3.0
+    if several and (share := _names_share(text, fig, question)) is not None:
+        s += 2.0 * share - 1.0  # the figure in the clause that names who the question asks about
     if several and about_another_country(question, text):
         s -= 2.0  # "Bulgaria announced its new aid package, worth €210m" does not answer for Romania
     if several and is_total(text, fig) != asks_total(question):
