@@ -1426,6 +1426,28 @@ LEAD_RULES = [
         ["September"],
         id="participle-date-is-past",
     ),
+    pytest.param(
+        # a described weapon is answered by the name it stands beside
+        "Among those listed was Hangzhou Feilong Motors, a maker that the ministry said had shipped engines for the "
+        "Lancet-4, a loitering munition drone that Russia uses against Ukrainian artillery.",
+        "Which drone were the Feilong engines for?",
+        (),
+        ["Lancet-4"],
+        [],
+        id="weapon-named-beside-its-description",
+    ),
+    pytest.param(
+        # "Which Central Asian countries … registered in?": "Asian" is "Asia"'s, and the countries are where the
+        # verb puts the firms
+        "The Treasury sanctioned 20 firms across Central Asia for supplying drone parts to Russia's arms makers.\n\n"
+        "Most of the sanctioned firms are based in mainland China, with the rest registered in Tajikistan and "
+        "Turkmenistan, officials said.",
+        "Which Central Asian countries are the sanctioned firms registered in?",
+        (),
+        ["Tajikistan", "Turkmenistan"],
+        ["China"],
+        id="countries-where-the-verb-puts-them",
+    ),
 ]
 
 

@@ -287,11 +287,17 @@ ASKED_IN_PASSAGE = re.compile(
 )
 
 
+_DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "ns", "ans", "ese", "ish"})
+
+
 def _same_name(a: str, b: str) -> bool:
     """ "canadian" and "canada", "swedish" and "sweden": one name under two endings.
 
     Only the ending may differ: "bundeswehr" and "bundestag" share five letters but are two names.
     """
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 4 and long_[len(short) :] in _DEMONYM_ENDINGS and long_.startswith(short):
+        return True  # "asian" and "asia", "cuban" and "cuba"
     if len(a) < 5 or len(b) < 5 or a[:4] != b[:4]:
         return False
     if a.startswith(b[:-1]) or b.startswith(a[:-1]):

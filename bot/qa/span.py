@@ -263,6 +263,25 @@ class SpanReader:
                 taken.append(place)
         return sorted(taken, key=s.text.find)
 
+    def _countries_placed(self, s: Sentence, question: str, asked: set[str]) -> list[str]:
+        """The countries the question's verb puts something in: "with the rest registered in Kyrgyzstan and
+        Kazakhstan" for "Which countries are the firms registered in?"."""
+        deed = self.class_verb(question)
+        if deed is None:
+            return []
+        akin = {deed, *SYNONYMS.get(deed, ())}
+        placed = []
+        for name in s.names:
+            if name.kind not in ("country", "actor") or not phrases.is_new(name.text, asked):
+                continue
+            token = s.doc[name.start]
+            while token.dep_ in ("compound", "conj") and token.head is not token:
+                token = token.head
+            prep = token.head
+            if token.dep_ == "pobj" and prep.lower_ in _WHERE_PREPOSITIONS and stem(prep.head.lemma_.lower()) in akin:
+                placed.append(name.text)
+        return list(dict.fromkeys(placed))
+
     def class_verb(self, question: str) -> str | None:
         """The stem of the last verb of its own in a "which N" question: "captur" in "Which villages does Russia
         say it captured?" (not "say", which only frames it)."""
@@ -332,6 +351,8 @@ class SpanReader:
                 if taken and len(taken) > 1 and self.asks_several(question):
                     return 0, " and ".join(taken)  # "Which villages …?": all the sentence says were taken
                 return 0, named[0]  # "Which exchange …?" -> "the Moscow Exchange": the class word is expected
+            if noun in _COUNTRY_CLASS and (placed := self._countries_placed(s, question, asked)):
+                return 0, " and ".join(placed)  # "Which countries are the firms registered in?": where the verb puts them
             if noun in _COUNTRY_CLASS:
                 countries = members.countries_named(s, asked)
                 if countries:
@@ -386,8 +407,8 @@ class SpanReader:
         elif kind == "weapon":
             found = weapons_in(s, self.lx)
             # "Which British missile …?": a weapon of the kind asked about first, named systems before classes.
-            found.sort(key=lambda w: (w.head.lemma_.lower() not in asked and w.head.lower_ not in asked, not w.named))
-            candidates = [(1, w.text) for w in found]
+            found.sort(key=lambda w: (not _of_kind(w.head, asked), not w.named))
+            candidates = [(1, _named_beside(w.head) or w.text) for w in found]
         elif kind == "when":
             candidates = [(1, d) for d in phrases.dates(s)]
             if is_future(question):
@@ -472,6 +493,26 @@ class SpanReader:
             clause = phrases.best_clause(s, question)
             return (4, clause) if clause else None
         return None
+
+
+def _of_kind(head: Token, asked: set[str]) -> bool:
+    """Is the weapon of the kind asked about, by its own head or the phrase beside it ("the Garpiya-3, a long-range
+    attack drone")?"""
+    beside = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+    return any(t.lemma_.lower() in asked or t.lower_ in asked for t in (head, *beside))
+
+
+def _named_beside(head: Token) -> str | None:
+    """The name a described weapon stands right after: "the Garpiya-3, a long-range attack drone" -> "Garpiya-3"
+    (read from the word order: the parser often hangs such an apposition on an earlier noun)."""
+    edge = head.left_edge
+    if head.dep_ != "appos" or edge.i < 2 or edge.nbor(-1).text != ",":
+        return None
+    name = edge.nbor(-2)
+    if name.pos_ != "PROPN":
+        return None
+    words = [t for t in name.lefts if t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN"] + [name]
+    return " ".join(t.text for t in words)
 
 
 def _first_token(s: Sentence, place: str) -> Token | None:
