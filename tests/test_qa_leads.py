@@ -1448,6 +1448,28 @@ LEAD_RULES = [
         ["China"],
         id="countries-where-the-verb-puts-them",
     ),
+    pytest.param(
+        # "How many Russian assaults": the side of the troops who launched them
+        "A spokesman for Ukraine's eastern forces said Russian troops had launched 37 assaults near Kupiansk over "
+        "the past day, all of which were repelled.",
+        "How many Russian assaults were repelled near Kupiansk?",
+        (),
+        ["37"],
+        [],
+        id="count-by-the-doers-side",
+    ),
+    pytest.param(
+        # "ISW" is the article's "Institute for the Study of War", and metres measure how far
+        "Further north, a Moscow-installed official claimed that Russian troops had advanced two kilometres near "
+        "Lyman.\n\n"
+        "The Institute for the Study of War offered a more cautious picture, saying geolocated footage showed "
+        "Russian forces had advanced up to 600 metres near Lyman.",
+        "How far does ISW reckon the Russians got near Lyman?",
+        (),
+        ["600 metres"],
+        ["two kilometres"],
+        id="acronym-of-a-long-name",
+    ),
 ]
 
 

@@ -54,7 +54,7 @@ _MONTH_WORD = re.compile(rf"^{MONTH_PATTERN}$|^{WEEKDAY_PATTERN}$")
 DISTANCE = re.compile(
     r"\b(?:\d[\d,.]*\s?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|a few|several|dozens of|hundreds of)[\s-])"
-    r"(?:km|kilomet(?:re|er)s?|miles?|mi)\b",
+    r"(?:km|kilomet(?:re|er)s?|met(?:re|er)s|miles?|mi)\b",
     re.IGNORECASE,
 )
 _NUMBER_WORD = re.compile(
@@ -190,7 +190,7 @@ def _counts_before_nouns(
                     break
                 continue
             if toks and toks[0] in wanted:
-                if all(m in between for m in modifiers) or _modified_before(words, i, modifiers, n):
+                if all(m in between for m in modifiers) or _modified_before(words, i, modifiers, n, people=people):
                     end = i + 2 + n
                     while end < len(words) and not words[end - 1].endswith((",", ".")):
                         # "armoured vehicles", "individuals and companies": every word the question asks about
@@ -235,14 +235,21 @@ _LOSS = stems("loss")
 _BARE_COUNT_VERBS = frozenset({"are", "were", "remain", "remained"})
 
 
-def _modified_before(words: list[str], i: int, modifiers: list[str], n: int) -> bool:
+_FORCES = stems("troop force soldier unit army")
+
+
+def _modified_before(words: list[str], i: int, modifiers: list[str], n: int, *, people: bool = False) -> bool:
     """ "Russian losses … at 1,690 troops, 11 tanks": a tally of one side's losses names whose things are
     counted once, ahead of the list, as long as no other name stands between a number and its noun."""
     if not modifiers or any(w[:1].isupper() for w in words[i + 1 : i + 1 + n]):
         return False
     before = [tokens(w)[:1] for w in words[:i]]
     tallied = {t[0] for t, nxt in zip(before, before[1:], strict=False) if t and nxt and nxt[0] in _LOSS}
-    return all(m in tallied for m in modifiers)
+    # "Russian troops had launched 41 assaults": the side of those who did what is counted (people counted are
+    # not the doers' deeds: "Ukrainian forces had lost 210 servicemen").
+    near = before[max(0, i - 6) :] if not people else []
+    doers = {t[0] for t, nxt in zip(near, near[1:], strict=False) if t and nxt and nxt[0] in _FORCES}
+    return all(m in tallied or m in doers for m in modifiers)
 
 
 def asked_numbers(intent: Intent) -> frozenset[str]:

@@ -8,6 +8,8 @@ doesn't say, and we must not guess.
 
 from __future__ import annotations
 
+import functools
+
 import logging
 import math
 import os
@@ -200,6 +202,24 @@ class Retriever:
             return 1.0 if intent.kind in TYPED_KINDS else 0.0
         return got / total
 
+    @functools.cached_property
+    def acronyms(self) -> frozenset[str]:
+        """The initials of the article's many-word names: "isw" for "the Institute for the Study of War"."""
+        return frozenset(self._acronym_words)
+
+    @functools.cached_property
+    def _acronym_words(self) -> dict[str, list[str]]:
+        """Initials -> the terms of the name they stand for ("isw" -> institute, study, war)."""
+        found: dict[str, list[str]] = {}
+        for p in self.passages:
+            for m in _LONG_NAME.finditer(p.text):
+                words = [w for w in m.group(0).split() if w[0].isupper()]
+                # "The US-based Institute for the Study of War": the name may start at any of its words.
+                for i in range(len(words) - 2):
+                    initials = "".join(w[0] for w in words[i:]).lower()
+                    found.setdefault(initials, [t for w in words[i:] for t in tokens(w)])
+        return found
+
     def missing_names(self, intent: Intent) -> list[str]:
         """Names the question uses that the article never mentions."""
         # "UAVs" for the article's "drones" is a word with synonyms, not a name the article lacks.
@@ -207,6 +227,7 @@ class Retriever:
             t
             for t in intent.proper
             if t not in self.vocabulary
+            and t not in self.acronyms
             and not any(_same_name(t, v) for v in self.vocabulary)
             and not any(s in self.vocabulary for s in SYNONYMS.get(t, frozenset()) | COUNT_SYNONYMS.get(t, frozenset()))
         ]
@@ -215,7 +236,11 @@ class Retriever:
         """Quotable passages, best first, with whether each fits the question's kind."""
         scores = np.zeros(len(self.passages))
         for term, weight in intent.terms.items():
-            scores += weight * self._term_scores(term)
+            named = self._acronym_words.get(term) if term not in self.vocabulary else None
+            if named:  # "ISW" for the article's "Institute for the Study of War": the name's words, as one term
+                scores += weight * sum(self._term_scores(t) for t in named)
+            else:
+                scores += weight * self._term_scores(term)
         hits: list[Hit] = []
         refusing = bool(_REFUSAL_Q.search(intent.text))
         for p in self.passages:
@@ -287,6 +312,8 @@ ASKED_IN_PASSAGE = re.compile(
 )
 
 
+# A name of several capitalised words, with the small words names keep inside them.
+_LONG_NAME = re.compile(r"\b[A-Z][\w-]+(?:\s+(?:(?:for|of|the|and|on|in)\s+)*[A-Z][\w-]+)+")
 _DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "ns", "ans", "ese", "ish"})
 
 
