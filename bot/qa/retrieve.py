@@ -9,7 +9,6 @@ doesn't say, and we must not guess.
 from __future__ import annotations
 
 import functools
-
 import logging
 import math
 import os
