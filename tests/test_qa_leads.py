@@ -1470,6 +1470,37 @@ LEAD_RULES = [
         ["two kilometres"],
         id="acronym-of-a-long-name",
     ),
+    pytest.param(
+        # "killing two people and wounding nine": the number the question's verb of hurt takes
+        "In Kherson, a drone dropped explosives on a bus stop in the morning, the regional governor said, killing "
+        "two people and wounding nine, among them a child.",
+        "How many people were wounded in Kherson?",
+        (),
+        ["nine"],
+        ["two"],
+        id="wounded-count-after-its-verb",
+    ),
+    pytest.param(
+        # "Who got the travel ban?": the one the measure was imposed on, not the sentence's other doers
+        "Britain froze the shipyard's assets and imposed a travel ban on its managing director, Pavel Orekhov, "
+        "while Australia and New Zealand listed four of its subsidiaries.",
+        "Who got the British travel ban?",
+        (),
+        ["Pavel Orekhov"],
+        ["Australia"],
+        id="who-got-the-measure",
+    ),
+    pytest.param(
+        # a sum asked for where no quoted passage states any sum: the article doesn't say
+        "The EU froze the assets of Volga Optics, a Russian maker of missile guidance parts, and banned its chief "
+        "executive from travelling to the bloc, while Britain and Canada listed 12 and seven of its subsidiaries.\n\n"
+        "The Kremlin called the measures illegitimate.",
+        "What is the value of the Volga Optics assets the EU froze?",
+        (),
+        ["doesn't say"],
+        ["closest"],
+        id="no-sum-anywhere-is-not-given",
+    ),
 ]
 
 

@@ -47,6 +47,7 @@ def _candidates(intent: Intent, text: str) -> list[Figure]:
         # synonyms (the synonym groups overlap: an individual is a sanctions target like an entity).
         if len(intent.focus) == 1 and not _PAIR.search(intent.text.strip()):
             found = [f for f in found if _counts_asked(f.text.split()[-1:], intent)] or found
+        found += [f for f in _hurt_counts(intent, text) if all(f.start != g.start for g in found)]
         if found and asks_total(intent.text):
             # "added 74 vessels …, taking the total to 153": the total counts what the sentence counts.
             found += [f for f in totals(text) if all(f.start != g.start for g in found)]
@@ -171,6 +172,32 @@ _COUNTED = re.compile(
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PARTITIVE = re.compile(r"\bof (?:them|those|these|whom|which)\b", re.IGNORECASE)
+
+
+# "killing three people and wounding 19": a number of people hurt, named by the verb alone.
+_HURT = {
+    "kill": re.compile(r"\b(?:kill(?:ing|ed|s)?|left dead)\b"),
+    "wound": re.compile(r"\b(?:wound(?:ing|ed|s)?|injur(?:ing|ed|es|e))\b"),
+}
+_HURT_Q = {
+    "kill": re.compile(r"\b(?:kill\w*|dead|died|die)\b", re.I),
+    "wound": re.compile(r"\b(?:wound\w*|injur\w*)\b", re.I),
+}
+_BARE_AFTER = re.compile(rf"\s+(?:at least |about |some |more than |another |a further )?({_NUMBER})\b(?!\s+[a-z])")
+
+
+def _hurt_counts(intent: Intent, text: str) -> list[Figure]:
+    """The bare numbers after the verb of hurt the question asks about ("wounding 19" for "how many were
+    wounded?"); the people counted after it ("wounding 19 people") are found as any count is."""
+    out = []
+    for hurt, asked in _HURT_Q.items():
+        if not asked.search(intent.text):
+            continue
+        for verb in _HURT[hurt].finditer(text):
+            m = _BARE_AFTER.match(text, verb.end())
+            if m and not _YEAR.fullmatch(m.group(1)) and m.group(1).lower() not in asked_numbers(intent):
+                out.append(Figure(m.group(1), m.start(1), m.end(1)))
+    return out
 
 
 def _asks_share(phrase: str, question: str) -> bool:

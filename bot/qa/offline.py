@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.language import MONTH_PATTERN, WEEKDAY_PATTERN
-from bot.qa.answer_types import has_figure
+from bot.qa.answer_types import has_figure, has_money
 from bot.qa.companions import MAX_QUOTES, SHORT_WORDS, with_antecedents, with_contents, with_followers
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lead import figure_across, figure_in, span_across
@@ -540,6 +540,11 @@ def find_answer(
     ranked_texts = [h.passage.text for h in sorted(chosen, key=lambda h: h.score == 0.0)]
     chosen.sort(key=lambda h: h.passage.index)
     lead = _LEADS.get(main.kind, ACCORDING)
+    loose = has_money if main.kind == "money" else lambda text: has_figure(text, main.kind)
+    if main.kind in TYPED_KINDS and not any(h.fits or loose(h.passage.text) for h in chosen):
+        # No quoted passage states any figure of the sort asked for (not even one read loosely: "and Denmark 19"):
+        # the article does not give it.
+        return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
     if main.kind in TYPED_KINDS and not chosen[0].fits:
         lead = CLOSEST  # its figure may not be exactly the one asked for, so the lead names none
     else:

@@ -417,6 +417,8 @@ class SpanReader:
                 candidates = [(r, d) for r, d in candidates if d not in past]
         elif kind == "distance":
             candidates = [(1, d) for d in phrases.distances(s)]
+        elif kind == "who" and (got := _GOT_Q.match(question)) and (hit := _measure_on(s, got.group(1))):
+            candidates = [(0, hit)]  # "Who got the EU travel ban?" -> "Igor Lavrentyev", on whom it was imposed
         elif (
             kind == "who"
             and _asks_whom(question)
@@ -513,6 +515,30 @@ def _named_beside(head: Token) -> str | None:
         return None
     words = [t for t in name.lefts if t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN"] + [name]
     return " ".join(t.text for t in words)
+
+
+# "Who got the travel ban?", "Who faces the new tariffs?": the one a measure falls on.
+_GOT_Q = re.compile(
+    r"^\W*(?:and\s+|so\s+)?who\s+(?:got|gets|received|receives|faces|faced|was hit with|were hit with)\s+"
+    r"(?:the\s+|a\s+|an\s+|these\s+|those\s+)?(?:[\w'’-]+\s+){0,3}?([a-z][\w-]*?)s?\s*\?*$",
+    re.IGNORECASE,
+)
+
+
+def _measure_on(s: Sentence, noun: str) -> str | None:
+    """The one the sentence's ``noun`` is imposed on: "imposed a travel ban on its chief executive, Igor
+    Lavrentyev" -> "Igor Lavrentyev" (the name, when the phrase has one)."""
+    for tok in s.doc:
+        if tok.lower_.rstrip("s") != noun.lower().rstrip("s"):
+            continue
+        for prep in syntax.children(tok, "prep"):
+            if prep.lower_ not in ("on", "against"):
+                continue
+            for obj in syntax.children(prep, "pobj"):
+                named = [a for a in syntax.children(obj, "appos") if a.pos_ == "PROPN"]
+                head = named[0] if named else obj
+                return phrases.short([t for t in head.subtree if t.dep_ not in ("punct",) and t.i >= head.left_edge.i])
+    return None
 
 
 def _first_token(s: Sentence, place: str) -> Token | None:
