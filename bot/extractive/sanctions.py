@@ -38,6 +38,8 @@ _ALWAYS = {"sanction", "designate", "blacklist", "embargo"}
 # Verbs that make a measure only in the passive: "were barred from receiving exports".
 _ONLY_PASSIVE = {"bar"}
 _TARGET_PREPS = {"on", "against", "to", "in", "from"}
+# What a measure does to whatever it names: "The designations freeze any assets held by those targeted".
+_ANY = {"any", "every", "each"}
 # Sentences after an actor's own measure in which an unattributed measure is still that actor's.
 _OWN_MEASURE_WINDOW = 4
 # Barring one's own people from dealing with the targets: "Australian firms are barred from …".
@@ -133,10 +135,13 @@ class SanctionsReader:
 
     def _barred_by_actor(self, s: Sentence, verb: Token) -> bool:
         """ "The Foreign Office … barred 47 more tankers from British ports": a government barring named things from
-        somewhere is a measure, unlike a rule that bars a practice."""
+        somewhere, or barring trade, is a measure, unlike a rule that bars a practice."""
+        obj = syntax.first_child(verb, "dobj")
+        # "Canada will also bar exports to Russia of 62 categories …": a government barring trade.
+        trade = obj is not None and obj.lemma_.lower() in self.lx.trade_modifier
         return (
-            syntax.first_child(verb, "dobj") is not None
-            and any(p.lower_ == "from" for p in syntax.children(verb, "prep"))
+            obj is not None
+            and (trade or any(p.lower_ == "from" for p in syntax.children(verb, "prep")))
             and actor_of(s, syntax.subject(verb), self.ctx) is not None
         )
 
@@ -270,6 +275,11 @@ class SanctionsReader:
     def read(self, s: Sentence, attributions: list[Any]) -> list[Found]:  # noqa: ARG002 (one signature for all readers)
         out: list[Found] = []
         for trigger in self.triggers(s):
+            doer = (syntax.subject(trigger) if syntax.is_verbal(trigger) else None) or (
+                trigger.head if trigger.dep_ == "acl" else None
+            )
+            if doer is not None and any(c.dep_ == "det" and c.lower_ in ("every", "each") for c in doer.children):
+                continue  # "every supplier cut off meant fewer drones": what any listing does, not a listing
             targets = targets_of(self.lx, trigger)
             # Without their relative clauses: "firms that Kyiv says supply components" does not make Kyiv a target.
             described = {t.i for target in targets for r in target.subtree if r.dep_ == "relcl" for t in r.subtree}
@@ -289,6 +299,12 @@ class SanctionsReader:
                 ]
             )
             for target in targets or [None]:  # type: ignore[list-item]
+                if (
+                    target is not None
+                    and any(c.dep_ == "det" and c.lower_ in _ANY for c in target.children)
+                    and (trigger.pos_ == "NOUN" or (doer is not None and is_sanction_noun(self.lx, doer)))
+                ):
+                    continue  # "The designations freeze any U.S. assets held by those targeted": what listing does
                 item = self.sanction_item(s, trigger, target, imposer, clause, sectors)
                 if item is not None:
                     out.append(item)
@@ -360,7 +376,8 @@ class SanctionsReader:
             members = next(
                 (
                     c
-                    for c in (*trigger.children, *target.children)
+                    # "sanctions on 22 individuals and 11 entities, among them …": or on the noun the targets complete
+                    for c in (*trigger.children, *target.children, *_holder_children(target))
                     if c.left_edge.lower_ == "among"
                     and c.left_edge.i > colon
                     and doc[c.left_edge.i - 1].text == ","
@@ -576,3 +593,8 @@ def _acted_on(verb: Token) -> list[Token]:
         noun = verb.head
         out += [noun, *_of_nouns(noun)]
     return out
+
+
+def _holder_children(target: Token) -> tuple[Token, ...]:
+    """The words hung on the noun a target completes ("sanctions on [22 individuals]")."""
+    return tuple(target.head.head.children) if target.dep_ == "pobj" and target.head.dep_ == "prep" else ()

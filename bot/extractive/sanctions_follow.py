@@ -13,6 +13,7 @@ from bot.extractive.actors import BELLIGERENTS, actors_in
 from bot.extractive.found import Found, unique
 from bot.extractive.reading import Context, Sentence
 from bot.extractive.sanction_targets import names_listed
+from bot.extractive.weapons import weapons_in
 from bot.figures import find_count, word_number
 
 if TYPE_CHECKING:
@@ -349,6 +350,11 @@ class SanctionsFollowUp:
         if shape is None:
             return None
         verb, target = shape
+        heads = [target, *target.conjuncts]  # what is included, without what describes it ("linked to … drones")
+        if verb.lemma_.lower() in ("include", "contain", "comprise") and weapons_in(
+            s, self.r.lx, indices={t.i for h in heads for t in h.subtree if t.i <= h.i}
+        ):
+            return None  # "the new package … includes munitions for HIMARS, Stinger missiles …": arms given, not measures
         clause = {t.i for t in verb.subtree}
         sectors = unique([n.text for n in s.names if n.kind == "sector" and n.start in clause])
         item = self.r.sanction_item(s, verb, target, recent.fields["imposed_by"], clause, sectors)
