@@ -95,6 +95,7 @@ def _phrase(head: Token, first: int, *, counts: bool = False, name_start: int | 
     the number stays ("30 Patriot interceptors"), as an aid package lists it. A system's name
     (from ``name_start``) is never trimmed."""
     doc = head.doc
+    first = _calibres_before(doc, first)
     start = first
     stop = head.i if name_start is None else min(head.i, name_start)
     while start < stop and (
@@ -118,6 +119,19 @@ def _phrase(head: Token, first: int, *, counts: bool = False, name_start: int | 
     while start > first and not doc[start - 1].whitespace_ and not doc[start - 1].is_space:
         start -= 1
     return syntax.span_text(list(doc[start : head.i + 1])).strip(" ,;:-")
+
+
+def _calibres_before(doc: Doc, first: int) -> int:
+    """Where calibres written right before a phrase start: "155mm and 105mm artillery rounds" (the parser often
+    hangs the calibres elsewhere)."""
+    i = first
+    while i >= 2 and doc[i - 1].lower_ in _CALIBRE_UNITS and doc[i - 2].like_num:
+        i -= 2  # "105 mm"
+        if i >= 3 and doc[i - 1].lower_ in ("and", "or", ",") and doc[i - 2].lower_ in _CALIBRE_UNITS:
+            i -= 1  # "155 mm and …": the calibre before goes with it
+    while i >= 1 and doc[i - 1].like_num and not doc[i - 1].whitespace_ and doc[i].lower_ in _CALIBRE_UNITS:
+        i -= 1
+    return i
 
 
 def _model_name(tok: Token) -> bool:
