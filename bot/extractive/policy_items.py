@@ -178,6 +178,17 @@ class PolicyItemReader(PolicyReader):
             # "refused to allow the re-export of Swiss-made ammunition to Ukraine": what is held back.
             deed = syntax.span_text([t for t in action.subtree if t.i <= action.i] or [action]).strip(" ,;:")
             scope = f"{deed}; {scope}" if scope else deed
+        if setter is not None and setter.lemma_.lower() == "subject":
+            # "were no longer subject to range restrictions": the rule is the noun "subject to" takes.
+            rule_noun = next((o for p in syntax.children(setter, "prep") for o in syntax.children(p, "pobj")), None)
+            if rule_noun is not None and self.frame(rule_noun) in ("restrict", "prohibit"):
+                kind = " ".join(t.text for t in rule_noun.lefts if t.dep_ in ("compound", "amod"))
+                rule = f"{kind} {rule_noun.text}".strip()
+                lifted = syntax.is_negated(setter.head) or any(
+                    c.lower_ == "longer" for c in setter.head.subtree if c.i < setter.i
+                )
+                rule = f"no longer subject to {rule}" if lifted else f"subject to {rule}"
+                scope = f"{rule}; {scope}" if scope else rule
         if setter is not None and setter.pos_ == "NOUN" and self.frame(setter) in ("restrict", "prohibit"):
             # "no longer impose range restrictions on supplied weapons": the rule itself says what is limited.
             kind = " ".join(t.text for t in setter.lefts if t.dep_ in ("compound", "amod"))
@@ -376,6 +387,9 @@ class PolicyItemReader(PolicyReader):
                 continue
             # "France will send 40 more SCALP missiles and has told Kyiv it may fire them …": this sentence's first.
             here = [w for w in weapons if w.named and w.head.i < verb.i]
+            # "weapons supplied by Germany were no longer subject to range restrictions, meaning Kyiv could use them":
+            # a class of weapons of this sentence before one named in the sentence before.
+            here = here or [w for w in weapons if w.head.i < verb.i]
             before = here or self._named_before(s) or self._supplied_before(s)
             if before:
                 out.append((obj, before[-1]))
