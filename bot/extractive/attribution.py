@@ -28,7 +28,7 @@ from bot.extractive.speakers import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from bot.extractive.lexicon import Side
 
@@ -121,7 +121,25 @@ def _content_of(verb: Token) -> set[int]:
         # "“We repelled twelve attacks,” the brigade said", "Over three weeks, it said, 130 tanks were lost":
         # the parse hangs the speaker's verb off what is said.
         out.update(t.i for t in verb.head.subtree if t.i < verb.left_edge.i or t.i > verb.right_edge.i)
-    return out
+    return _before_comment(verb.doc, out)
+
+
+# Nouns with which the writer comments on what was just said: "…, a claim swiftly rejected by the brigade".
+_COMMENT_NOUNS = {"claim", "assertion", "statement", "allegation", "account", "report", "version"}
+
+
+def _before_comment(doc: Doc, content: set[int]) -> set[int]:
+    """What is said ends where the writer's comment on it begins: "Russia said its forces had captured a village,
+    a claim swiftly rejected by the Ukrainian brigade, as a strike killed three people" says only the capture."""
+    for i in sorted(content):
+        if (
+            doc[i].text == ","
+            and i + 2 < len(doc)
+            and doc[i + 1].lower_ in ("a", "an")
+            and any(doc[j].lemma_.lower() in _COMMENT_NOUNS for j in range(i + 2, min(i + 4, len(doc))))
+        ):
+            return {j for j in content if j < i}
+    return content
 
 
 def _named_after(who: Token) -> list[Token]:

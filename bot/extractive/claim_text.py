@@ -82,6 +82,9 @@ def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
         text = f"{a.verb.text} that {text}"  # "denied that any troops were trapped": without it, the opposite
     elif a.verb is not None and a.verb.lemma_.lower() in _ACCUSING and start == a.verb.i + 1:
         text = f"{a.verb.text} {text}"  # "accused Russia of striking a hospital": the charge needs its verb
+    trailing = _trailing_participle(doc, a, runs, end)
+    if text and trailing:
+        text = f"{text}, {trailing}"  # "…struck a residential street, the governor said, killing three people"
     texts = [text] if text else []
     for run in with_event:
         own = [doc[i] for i in run if i in depth and syntax.first_child(doc[i], "nsubj", "nsubjpass") is not None]
@@ -91,6 +94,20 @@ def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
             )
             texts.append(_SAYING.sub("", second, count=1))
     return texts
+
+
+def _trailing_participle(doc: Doc, a: Attribution, runs: list[list[int]], end: int) -> str | None:
+    """The participle clause after the speaker that tells what the claimed event did: "…, regional governor Ivan
+    Fedorov said, killing three people and wounding 19" (the parser hangs it on "said")."""
+    if a.verb is None or end > a.verb.i:
+        return None
+    for run in runs:
+        words = [doc[i] for i in run if not doc[i].is_punct]
+        first = words[0] if words else None
+        if first is not None and first.i > a.verb.i and first.tag_ == "VBG" and first.head.i == a.verb.i:
+            if first.dep_ == "advcl" and first.lemma_.lower() not in ("add", "say", "note", "stress", "claim", "cite"):
+                return syntax.span_text(list(doc[first.i : run[-1] + 1])).strip(EDGES)
+    return None
 
 
 # Verbs whose object is the accused, not the claim: "accused Russia of striking …".
