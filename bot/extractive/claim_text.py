@@ -96,6 +96,10 @@ def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
     return texts
 
 
+# "…, the ministry said, adding that …": a second saying, not what the event did.
+_REPORTING_PARTICIPLES = {"add", "say", "note", "stress", "claim", "cite"}
+
+
 def _trailing_participle(doc: Doc, a: Attribution, runs: list[list[int]], end: int) -> str | None:
     """The participle clause after the speaker that tells what the claimed event did: "…, regional governor Ivan
     Fedorov said, killing three people and wounding 19" (the parser hangs it on "said")."""
@@ -104,9 +108,15 @@ def _trailing_participle(doc: Doc, a: Attribution, runs: list[list[int]], end: i
     for run in runs:
         words = [doc[i] for i in run if not doc[i].is_punct]
         first = words[0] if words else None
-        if first is not None and first.i > a.verb.i and first.tag_ == "VBG" and first.head.i == a.verb.i:
-            if first.dep_ == "advcl" and first.lemma_.lower() not in ("add", "say", "note", "stress", "claim", "cite"):
-                return syntax.span_text(list(doc[first.i : run[-1] + 1])).strip(EDGES)
+        if (
+            first is not None
+            and first.i > a.verb.i
+            and first.tag_ == "VBG"
+            and first.head.i == a.verb.i
+            and first.dep_ == "advcl"
+            and first.lemma_.lower() not in _REPORTING_PARTICIPLES
+        ):
+            return syntax.span_text(list(doc[first.i : run[-1] + 1])).strip(EDGES)
     return None
 
 
