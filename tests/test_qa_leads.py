@@ -1501,6 +1501,17 @@ LEAD_RULES = [
         ["closest"],
         id="no-sum-anywhere-is-not-given",
     ),
+    pytest.param(
+        # a figure from a passage dated by another year does not answer for the year asked about
+        "Poland intends to spend 4.1 billion zloty on aid to Ukraine next year, according to the draft 2026 budget.\n\n"
+        "In 2024, the Ukraine line in the budget stood at about 3.2 billion zloty, before it was trimmed.\n\n"
+        "Poland has already sent two air-defence batteries since 2023.",
+        "What was Poland's Ukraine budget line in 2023?",
+        (),
+        ["doesn't say"],
+        ["3.2 billion"],
+        id="another-years-figure",
+    ),
 ]
 
 

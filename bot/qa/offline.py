@@ -18,7 +18,17 @@ from bot.qa.answer_types import has_figure, has_money
 from bot.qa.companions import MAX_QUOTES, SHORT_WORDS, with_antecedents, with_contents, with_followers
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lead import figure_across, figure_in, span_across
-from bot.qa.lexicon import COUNT_SYNONYMS, OFF_TOPIC, SYNONYMS, stem, tokens
+from bot.qa.lexicon import OFF_TOPIC, SYNONYMS, stem, tokens
+from bot.qa.not_given import (
+    PLACE_CLASSES,
+    VOICING,
+    WHICH,
+    missing_class,
+    missing_head,
+    missing_year,
+    of_another_year,
+    silent_side,
+)
 from bot.qa.phrases import gist, has_time_to_come, reported_reply
 from bot.qa.pick import asks_stated_total, states_total
 from bot.qa.retrieve import ASKED_IN_PASSAGE as _ASKED_IN_PASSAGE
@@ -106,106 +116,6 @@ _WHAT_MONEY = re.compile(
 )
 
 
-_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
-
-
-def _missing_year(retriever: Retriever, question: str) -> bool:
-    """ "How much did Norway give in 2023?" about an article that never mentions 2023: the figure it has
-    is for another time."""
-    return any(year not in retriever.vocabulary for year in _YEAR.findall(question))
-
-
-def _missing_head(retriever: Retriever, intent: Intent) -> bool:
-    """ "What was the attendance at the derby?" about an article that never speaks of an attendance."""
-    head = intent.head
-    if not head or retriever.knows(head):
-        return False
-    return not any(retriever.knows(s) for s in SYNONYMS.get(head, ()))
-
-
-# Verbs by which one side's words reach an article (lemmas).
-_VOICING_WORDS = """say claim report announce state tell warn accuse deny confirm estimate assess allege insist argue
-describe credit call dismiss reject condemn respond react threaten vow brand criticise criticize add write post publish
-show dispute rebuff blame welcome denounce promise pledge maintain quote comment"""
-_VOICING = frozenset(_VOICING_WORDS.split())
-
-
-_STAND_INS = frozenset(
-    {
-        "it",
-        "its",
-        "they",
-        "their",
-        "he",
-        "she",
-        "his",
-        "her",
-        "ministry",
-        "government",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "official",
-        "officials",
-        "governor",
-    }
-)
-
-
-def _silent_side(retriever: Retriever, spans: SpanReader | None, intent: Intent) -> bool:
-    """ "What did Russia say about the decision?" about an article in which nobody on Russia's side is the
-    subject of a verb of saying (by name, or as "it"/"the ministry" right after a sentence whose subject is
-    on that side): whatever else the article quotes is not Russia's answer."""
-    if intent.speaker is None or spans is None:
-        return False
-    side_words = spans.lx.side_words
-    side = next((sd for word, sd in side_words.items() if tokens(word)[-1:] == [intent.speaker]), None)
-    if side not in ("russia", "ukraine"):
-        return False
-    subject_before = False
-    for passage in retriever.passages:
-        doc = spans.sentence(passage.text).doc
-        subject_here = False
-        for verb in doc:
-            subject = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree]
-            if any(side_words.get(t.lower_) == side for t in subject):
-                subject_here = True
-            if verb.lemma_.lower() not in _VOICING and verb.lower_ != "according":
-                continue
-            who = subject + [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
-            if any(side_words.get(t.lower_) == side for t in who):
-                return False
-            if (subject_before or subject_here) and any(t.lower_ in _STAND_INS for t in who):
-                return False  # "Russia's Defence Ministry has given its own account. It says …"
-        subject_before = subject_here
-    return True
-
-
-# Stemmed as ``asked_class`` gives them: "state" is "stat", "village" "villag".
-_PLACE_CLASSES = frozenset(
-    stem(w) for w in ("country", "nation", "state", "city", "town", "village", "region", "place", "capital")
-)
-# Sources go by their names too: "according to the Wall Street Journal" answers "Which newspaper …?".
-_SOURCE_CLASSES = frozenset(
-    stem(w) for w in ("newspaper", "paper", "outlet", "broadcaster", "channel", "magazine", "website", "media", "agency")
-)
-# Weapons go by their kinds and names ("glide bombs", "Storm Shadow"), seldom with the word "weapons".
-_WEAPON_CLASSES = frozenset(stem(w) for w in ("weapon", "arm", "munition", "armament"))
-_WHICH = re.compile(r"^\s*(?:and|so|but)?\s*which\b", re.IGNORECASE)
-
-
-def _missing_class(retriever: Retriever, spans: SpanReader, question: str) -> bool:
-    """ "Which banks does the package target?" about an article that names no bank: the answer would be
-    something else the sentence names. A name that ends in the class word ("Gazprombank") is one."""
-    if not _WHICH.match(question):
-        return False
-    noun = spans.asked_class(question)
-    if not noun or noun in _PLACE_CLASSES or noun in _SOURCE_CLASSES or noun in _WEAPON_CLASSES:
-        return False  # "Which countries' banks …?": places go by their names, rarely with the class word
-    known = {noun, *SYNONYMS.get(noun, ()), *COUNT_SYNONYMS.get(noun, ())}
-    return not any(term in retriever.vocabulary or any(v.endswith(term) for v in retriever.vocabulary) for term in known)
-
-
 # Things that go by a name of their own: a question asking "which" of them wants the name.
 _NAMED_CLASSES = frozenset(
     stem(w)
@@ -241,7 +151,7 @@ def _needs_name(spans: SpanReader, question: str) -> bool:
     """Does the question ask for a name ("Which refinery was hit?", "What's the name of the company?")?"""
     if _NAME_OF.search(question):
         return True
-    return bool(_WHICH.match(question)) and spans.asked_class(question) in _NAMED_CLASSES
+    return bool(WHICH.match(question)) and spans.asked_class(question) in _NAMED_CLASSES
 
 
 def _has_new_name(spans: SpanReader, phrase: str | None, question: str, passages: list[str]) -> bool:
@@ -270,7 +180,7 @@ def _names_something(spans: SpanReader, text: str, question: str) -> bool:
     speakers = {
         t.i
         for verb in s.doc
-        if verb.lemma_.lower() in _VOICING
+        if verb.lemma_.lower() in VOICING
         for c in verb.children
         if c.dep_ == "nsubj"
         for t in c.subtree
@@ -278,7 +188,7 @@ def _names_something(spans: SpanReader, text: str, question: str) -> bool:
     # "What's the name of the Hong Kong trading company?" is not answered by the countries a sentence lists.
     places = (
         {i for n in s.names if n.kind in ("country", "place") for i in range(n.start, n.end)}
-        if _NAME_OF.search(question) and spans.asked_class(question) not in _PLACE_CLASSES
+        if _NAME_OF.search(question) and spans.asked_class(question) not in PLACE_CLASSES
         else set()
     )
     return any(_is_name_word(t) and t.i not in known | speakers | places and t.lower_ not in asked for t in s.doc)
@@ -489,13 +399,13 @@ def find_answer(
         return Finding(answerable=False, lead=REDIRECT, quotes=[], hits=[], off_topic=True)
     if (
         retriever.missing_names(main)
-        or _missing_head(retriever, main)
-        or (spans is not None and _missing_class(retriever, spans, question))
+        or missing_head(retriever, main)
+        or (spans is not None and missing_class(retriever, spans, question))
         or (
             spans is not None and asks_withheld(retriever, spans, main, question, candidates=_CANDIDATES, loose=_LOOSE_RANKS)
         )
-        or _missing_year(retriever, question)
-        or _silent_side(retriever, spans, main)
+        or missing_year(retriever, question)
+        or silent_side(retriever, spans, main)
     ):
         return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
     parts = [_part_hits(retriever, intent, min_coverage) for intent in intents]
@@ -580,6 +490,9 @@ def find_answer(
         ):
             # "How did the Kremlin react?": what it said, in the reply's own main clause.
             lead = f"According to the article, {said}:"
+        elif figure and of_another_year(question, figure, ranked_texts):
+            # "What was the budget line in 2023?" is not answered by "In 2024, the line stood at €7.5 billion".
+            return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
         elif figure:
             figure = "; ".join(_with_other_parts(figure.strip(" ,.;:"), intents, parts, chosen, spans))
             lead = f"{figure[:1].upper()}{figure[1:]}, according to the article:"
