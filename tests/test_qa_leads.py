@@ -1512,6 +1512,18 @@ LEAD_RULES = [
         ["3.2 billion"],
         id="another-years-figure",
     ),
+    pytest.param(
+        # a count from a passage that names only another country does not answer for the one asked about
+        "Tokyo will freeze the assets of 14 individuals and six organisations, including two regional banks, the "
+        "chief cabinet secretary said.\n\n"
+        "In Ottawa, the foreign minister announced sanctions on 22 individuals, along with 19 vessels that Canada "
+        "says belong to Russia's shadow fleet.",
+        "How many vessels did Japan's package blacklist?",
+        (),
+        ["doesn't say"],
+        ["19"],
+        id="another-countrys-count",
+    ),
 ]
 
 
