@@ -38,8 +38,6 @@ _ALWAYS = {"sanction", "designate", "blacklist", "embargo"}
 # Verbs that make a measure only in the passive: "were barred from receiving exports".
 _ONLY_PASSIVE = {"bar"}
 _TARGET_PREPS = {"on", "against", "to", "in", "from"}
-# What a measure does to whatever it names: "The designations freeze any assets held by those targeted".
-_ANY = {"any", "every", "each"}
 # Sentences after an actor's own measure in which an unattributed measure is still that actor's.
 _OWN_MEASURE_WINDOW = 4
 # Barring one's own people from dealing with the targets: "Australian firms are barred from …".
@@ -299,12 +297,6 @@ class SanctionsReader:
                 ]
             )
             for target in targets or [None]:  # type: ignore[list-item]
-                if (
-                    target is not None
-                    and any(c.dep_ == "det" and c.lower_ in _ANY for c in target.children)
-                    and (trigger.pos_ == "NOUN" or (doer is not None and is_sanction_noun(self.lx, doer)))
-                ):
-                    continue  # "The designations freeze any U.S. assets held by those targeted": what listing does
                 item = self.sanction_item(s, trigger, target, imposer, clause, sectors)
                 if item is not None:
                     out.append(item)
