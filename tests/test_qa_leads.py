@@ -1524,6 +1524,18 @@ LEAD_RULES = [
         ["19"],
         id="another-countrys-count",
     ),
+    pytest.param(
+        # "Which bank …?": a ministry or a region is no bank's name
+        "Ukraine's Foreign Ministry welcomed the announcements, saying the sanctions on banks in Russia's Far East "
+        "would make it harder for Moscow to pay for imported components.\n\n"
+        "In Ottawa, the foreign minister announced asset freezes on 22 individuals and 11 entities, among them "
+        "Moscow-based Zenit Bank, along with 19 vessels of the shadow fleet.",
+        "Which Russian bank did Canada sanction?",
+        (),
+        ["Zenit Bank"],
+        ["Foreign Ministry", "Far East"],
+        id="no-ministry-or-region-for-a-bank",
+    ),
 ]
 
 

@@ -167,6 +167,9 @@ def proper_names(s: Sentence, question: set[str]) -> list[str]:
         calendar = any(t.lower_ in MONTHS or t.lower_ in WEEKDAYS for t in chain)
         if calendar or any(t.i in known or t.ent_type_ == "PERSON" for t in chain) or tok.i == 0:
             continue
+        place = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "across", "near", "throughout")
+        if tok.lower_ in _BODIES or tok.ent_type_ in ("LOC", "GPE") or place:
+            continue  # "Ukraine's Foreign Ministry", "banks in Russia's Far East": a body or a region, not a firm
         text = syntax.span_text(chain)
         if is_new(text, question) and text not in out:
             out.append(text)
