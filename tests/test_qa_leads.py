@@ -1536,6 +1536,16 @@ LEAD_RULES = [
         ["Foreign Ministry", "Far East"],
         id="no-ministry-or-region-for-a-bank",
     ),
+    pytest.param(
+        # what a weapon is for says its kind: "Stinger missiles for air defense" are air-defence weapons
+        "The Pentagon said the new package includes munitions for HIMARS, Javelin anti-tank systems, Stinger "
+        "missiles for air defense and more Bradley vehicles.",
+        "What air-defense weapons are in the package?",
+        (),
+        ["Stinger"],
+        ["HIMARS"],
+        id="weapon-kind-by-purpose",
+    ),
 ]
 
 

@@ -501,7 +501,9 @@ def _of_kind(head: Token, asked: set[str]) -> bool:
     """Is the weapon of the kind asked about, by its own head or the phrase beside it ("the Garpiya-3, a long-range
     attack drone")?"""
     beside = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
-    return any(t.lemma_.lower() in asked or t.lower_ in asked for t in (head, *beside))
+    # "Stinger missiles for air defense": what the weapon is for says its kind too.
+    purpose = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.subtree if o.dep_ != "prep"]
+    return any(t.lemma_.lower() in asked or t.lower_ in asked for t in (head, *beside, *purpose))
 
 
 def _named_beside(head: Token) -> str | None:
