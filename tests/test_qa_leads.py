@@ -1546,6 +1546,16 @@ LEAD_RULES = [
         ["HIMARS"],
         id="weapon-kind-by-purpose",
     ),
+    pytest.param(
+        # "How many were killed and wounded?": both numbers, the second after its own verb
+        "In the Kursk region, the governor said a drone had struck a bus near Rylsk on Tuesday morning, killing "
+        "three people and wounding 11.",
+        "How many people were killed and wounded in the Rylsk strike?",
+        (),
+        ["three", "11"],
+        [],
+        id="killed-and-wounded-pair",
+    ),
 ]
 
 

@@ -100,8 +100,10 @@ def _counts_asked(words: list[str], intent: Intent) -> bool:
 _PAIR = re.compile(r"\s(?:and|both)\b", re.I)
 # A second figure joined to the first: "… and 29 entities", "… in loans and €17bn in grants".
 _AND_FIGURE = re.compile(
-    r"(?:\s+(?:in|of)\s+[\w-]+)?,?\s+and\s+(?:about\s+|some\s+|another\s+)?[$€£¥]?\d[\d.,]*"
-    r"(?:\s*(?:bn|billion|million|m)\b)?(?:\s+(?:in\s+)?[A-Za-z-]+)?"
+    # "… and 29 entities", "killing two people and wounding nine"
+    rf"(?:\s+(?:in|of)\s+[\w-]+)?,?\s+and\s+(?:(?:wounding|injuring|killing)\s+(?:\d[\d,]*|{NUMBER_WORD_PATTERN})\b|"
+    r"(?:about\s+|some\s+|another\s+)?[$€£¥]?\d[\d.,]*"
+    r"(?:\s*(?:bn|billion|million|m)\b)?(?:\s+(?:in\s+)?[A-Za-z-]+)?)"
 )
 # "Which other villages …", "what else", "besides Vovchansk": the thread's own answers are not asked for again.
 _OTHER = re.compile(r"\b(?:other|else|besides|apart from|aside from)\b", re.I)
