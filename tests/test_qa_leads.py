@@ -1556,6 +1556,18 @@ LEAD_RULES = [
         [],
         id="killed-and-wounded-pair",
     ),
+    pytest.param(
+        # "only against …" is the condition; "speaking on condition of anonymity" is the reporter's
+        "A French military official, speaking on condition of anonymity, said the new batch would be drawn from air "
+        "force stocks.\n\n"
+        "France has told Kyiv it may fire the missiles at Russian territory only against military sites from which "
+        "attacks on Ukraine are launched.",
+        "Under what condition can Ukraine fire the French missiles at Russian territory?",
+        (),
+        ["only against military sites"],
+        ["anonymity"],
+        id="condition-only-against",
+    ),
 ]
 
 

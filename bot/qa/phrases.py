@@ -424,7 +424,16 @@ def conditions(s: Sentence) -> list[str]:
             only = [doc[tok.i - 1]] if tok.i > 0 and doc[tok.i - 1].lower_ == "only" else []
             clause = only + [t for t in tok.head.subtree if t.i >= tok.i]
         elif low == "condition" and tok.head.lower_ == "on":
+            if any(t.lower_ in ("anonymity", "named", "identified") for t in tok.subtree):
+                continue  # "speaking on condition of anonymity": the reporter's terms, not the policy's
             clause = [tok.head] + [t for t in tok.subtree if t.i >= tok.i]  # "on condition that …"
+        elif (
+            low == "only"
+            and tok.i + 1 < len(doc)
+            and doc[tok.i + 1].lower_ in ("against", "at", "on", "within", "inside", "in")
+            and doc[tok.i + 1].dep_ == "prep"
+        ):
+            clause = [tok] + list(doc[tok.i + 1].subtree)  # "may fire them only against military sites …"
         else:
             continue
         phrase = short(clause, limit=_MAX_WORDS + 6)
