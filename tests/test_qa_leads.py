@@ -1568,6 +1568,17 @@ LEAD_RULES = [
         ["anonymity"],
         id="condition-only-against",
     ),
+    pytest.param(
+        # "Who is Spain's defence minister?": the person the title is written before, not another minister
+        "We will not send troops, Foreign Minister José Albares said in Madrid.\n\n"
+        "Defence Minister Margarita Robles confirmed, however, that a second Hawk battery would reach Ukraine "
+        "by the end of the summer.",
+        "Who is Spain's defence minister?",
+        (),
+        ["Margarita Robles"],
+        ["Albares"],
+        id="who-holds-a-title",
+    ),
 ]
 
 

@@ -358,6 +358,9 @@ class SpanReader:
                 if countries:
                     return countries  # "Which countries are paying?" -> "Netherlands, Denmark and Sweden"
 
+        title = self.identity_of(question) if kind == "who" else None
+        if title and (holder := _titled(s, title, asked)):
+            return 0, holder  # "Who is Italy's defence minister?" -> "Guido Crosetto" ("Defence Minister Guido Crosetto")
         candidates: list[tuple[int, str]]
         if kind == "where":
             # "Where is the substation that was hit?": of several places, the one nearest the question's words.
@@ -540,6 +543,29 @@ def _measure_on(s: Sentence, noun: str) -> str | None:
                 named = [a for a in syntax.children(obj, "appos") if a.pos_ == "PROPN"]
                 head = named[0] if named else obj
                 return phrases.short([t for t in head.subtree if t.dep_ not in ("punct",) and t.i >= head.left_edge.i])
+    return None
+
+
+def _titled(s: Sentence, title: str, asked: set[str]) -> str | None:
+    """The person the sentence gives ``title`` ("minister"), written before the name ("Defence Minister Guido
+    Crosetto") or beside it ("Guido Crosetto, the defence minister"), when the title's other words are the
+    question's too."""
+    known = {stem(a) for a in asked} | asked
+    for tok in s.doc:
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound" or not tok.text[:1].isupper():
+            continue
+        before = [t for t in tok.subtree if t.i < tok.i and t.dep_ in ("compound", "amod")]
+        at = next((n for n, t in enumerate(before) if stem(t.lower_) == title), None)
+        if at is not None:
+            heading, name = before[: at + 1], [*before[at + 1 :], tok]
+        else:
+            appos = [c for c in tok.children if c.dep_ == "appos" and stem(c.lower_) == title]
+            if not appos:
+                continue
+            heading, name = [t for t in appos[0].subtree if t.pos_ in ("NOUN", "PROPN", "ADJ")], [*before, tok]
+        others = {stem(t.lower_) for t in heading if stem(t.lower_) != title}
+        if others <= known:
+            return " ".join(t.text for t in name)
     return None
 
 
