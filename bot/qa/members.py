@@ -1,5 +1,6 @@
 """Answers to "Which N …?" and "What kind of N …?": the members of the class a question asks for, as a sentence
-names them (a model, a country, a firm, a calibre)."""
+names them (a model, a country, a firm, a calibre); a named weapon a description stands beside; the person who holds
+a title; the one a measure was imposed on."""
 
 from __future__ import annotations
 
@@ -221,3 +222,72 @@ def spokespeople(s: Sentence, question: set[str]) -> list[tuple[bool, str]]:
         words = {t.lower_.rstrip("s") for t in owner if t.pos_ in ("PROPN", "NOUN", "ADJ")}
         found.append((bool(words & question), syntax.span_text(sorted(name, key=lambda t: t.i))))
     return found
+
+
+def of_kind(head: Token, asked: set[str]) -> bool:
+    """Is the weapon of the kind asked about, by its own head or the phrase beside it ("the Garpiya-3, a long-range
+    attack drone")?"""
+    beside = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+    # "Stinger missiles for air defense": what the weapon is for says its kind too.
+    purpose = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.subtree if o.dep_ != "prep"]
+    return any(t.lemma_.lower() in asked or t.lower_ in asked for t in (head, *beside, *purpose))
+
+
+def named_beside(head: Token) -> str | None:
+    """The name a described weapon stands right after: "the Garpiya-3, a long-range attack drone" -> "Garpiya-3"
+    (read from the word order: the parser often hangs such an apposition on an earlier noun)."""
+    edge = head.left_edge
+    if head.dep_ != "appos" or edge.i < 2 or edge.nbor(-1).text != ",":
+        return None
+    name = edge.nbor(-2)
+    if name.pos_ != "PROPN":
+        return None
+    words = [t for t in name.lefts if t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN"] + [name]
+    return " ".join(t.text for t in words)
+
+
+# "Who got the travel ban?", "Who faces the new tariffs?": the one a measure falls on.
+GOT_Q = re.compile(
+    r"^\W*(?:and\s+|so\s+)?who\s+(?:got|gets|received|receives|faces|faced|was hit with|were hit with)\s+"
+    r"(?:the\s+|a\s+|an\s+|these\s+|those\s+)?(?:[\w'’-]+\s+){0,3}?([a-z][\w-]*?)s?\s*\?*$",
+    re.IGNORECASE,
+)
+
+
+def measure_on(s: Sentence, noun: str) -> str | None:
+    """The one the sentence's ``noun`` is imposed on: "imposed a travel ban on its chief executive, Igor
+    Lavrentyev" -> "Igor Lavrentyev" (the name, when the phrase has one)."""
+    for tok in s.doc:
+        if tok.lower_.rstrip("s") != noun.lower().rstrip("s"):
+            continue
+        for prep in syntax.children(tok, "prep"):
+            if prep.lower_ not in ("on", "against"):
+                continue
+            for obj in syntax.children(prep, "pobj"):
+                named = [a for a in syntax.children(obj, "appos") if a.pos_ == "PROPN"]
+                head = named[0] if named else obj
+                return short([t for t in head.subtree if t.dep_ not in ("punct",) and t.i >= head.left_edge.i])
+    return None
+
+
+def titled(s: Sentence, title: str, asked: set[str]) -> str | None:
+    """The person the sentence gives ``title`` ("minister"), written before the name ("Defence Minister Guido
+    Crosetto") or beside it ("Guido Crosetto, the defence minister"), when the title's other words are the
+    question's too."""
+    known = {stem(a) for a in asked} | asked
+    for tok in s.doc:
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound" or not tok.text[:1].isupper():
+            continue
+        before = [t for t in tok.subtree if t.i < tok.i and t.dep_ in ("compound", "amod")]
+        at = next((n for n, t in enumerate(before) if stem(t.lower_) == title), None)
+        if at is not None:
+            heading, name = before[: at + 1], [*before[at + 1 :], tok]
+        else:
+            appos = [c for c in tok.children if c.dep_ == "appos" and stem(c.lower_) == title]
+            if not appos:
+                continue
+            heading, name = [t for t in appos[0].subtree if t.pos_ in ("NOUN", "PROPN", "ADJ")], [*before, tok]
+        others = {stem(t.lower_) for t in heading if stem(t.lower_) != title}
+        if others <= known:
+            return " ".join(t.text for t in name)
+    return None

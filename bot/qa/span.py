@@ -359,7 +359,7 @@ class SpanReader:
                     return countries  # "Which countries are paying?" -> "Netherlands, Denmark and Sweden"
 
         title = self.identity_of(question) if kind == "who" else None
-        if title and (holder := _titled(s, title, asked)):
+        if title and (holder := members.titled(s, title, asked)):
             return 0, holder  # "Who is Italy's defence minister?" -> "Guido Crosetto" ("Defence Minister Guido Crosetto")
         candidates: list[tuple[int, str]]
         if kind == "where":
@@ -410,8 +410,8 @@ class SpanReader:
         elif kind == "weapon":
             found = weapons_in(s, self.lx)
             # "Which British missile …?": a weapon of the kind asked about first, named systems before classes.
-            found.sort(key=lambda w: (not _of_kind(w.head, asked), not w.named))
-            candidates = [(1, _named_beside(w.head) or w.text) for w in found]
+            found.sort(key=lambda w: (not members.of_kind(w.head, asked), not w.named))
+            candidates = [(1, members.named_beside(w.head) or w.text) for w in found]
         elif kind == "when":
             candidates = [(1, d) for d in phrases.dates(s)]
             if is_future(question):
@@ -420,7 +420,7 @@ class SpanReader:
                 candidates = [(r, d) for r, d in candidates if d not in past]
         elif kind == "distance":
             candidates = [(1, d) for d in phrases.distances(s)]
-        elif kind == "who" and (got := _GOT_Q.match(question)) and (hit := _measure_on(s, got.group(1))):
+        elif kind == "who" and (got := members.GOT_Q.match(question)) and (hit := members.measure_on(s, got.group(1))):
             candidates = [(0, hit)]  # "Who got the EU travel ban?" -> "Igor Lavrentyev", on whom it was imposed
         elif (
             kind == "who"
@@ -498,75 +498,6 @@ class SpanReader:
             clause = phrases.best_clause(s, question)
             return (4, clause) if clause else None
         return None
-
-
-def _of_kind(head: Token, asked: set[str]) -> bool:
-    """Is the weapon of the kind asked about, by its own head or the phrase beside it ("the Garpiya-3, a long-range
-    attack drone")?"""
-    beside = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
-    # "Stinger missiles for air defense": what the weapon is for says its kind too.
-    purpose = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.subtree if o.dep_ != "prep"]
-    return any(t.lemma_.lower() in asked or t.lower_ in asked for t in (head, *beside, *purpose))
-
-
-def _named_beside(head: Token) -> str | None:
-    """The name a described weapon stands right after: "the Garpiya-3, a long-range attack drone" -> "Garpiya-3"
-    (read from the word order: the parser often hangs such an apposition on an earlier noun)."""
-    edge = head.left_edge
-    if head.dep_ != "appos" or edge.i < 2 or edge.nbor(-1).text != ",":
-        return None
-    name = edge.nbor(-2)
-    if name.pos_ != "PROPN":
-        return None
-    words = [t for t in name.lefts if t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN"] + [name]
-    return " ".join(t.text for t in words)
-
-
-# "Who got the travel ban?", "Who faces the new tariffs?": the one a measure falls on.
-_GOT_Q = re.compile(
-    r"^\W*(?:and\s+|so\s+)?who\s+(?:got|gets|received|receives|faces|faced|was hit with|were hit with)\s+"
-    r"(?:the\s+|a\s+|an\s+|these\s+|those\s+)?(?:[\w'’-]+\s+){0,3}?([a-z][\w-]*?)s?\s*\?*$",
-    re.IGNORECASE,
-)
-
-
-def _measure_on(s: Sentence, noun: str) -> str | None:
-    """The one the sentence's ``noun`` is imposed on: "imposed a travel ban on its chief executive, Igor
-    Lavrentyev" -> "Igor Lavrentyev" (the name, when the phrase has one)."""
-    for tok in s.doc:
-        if tok.lower_.rstrip("s") != noun.lower().rstrip("s"):
-            continue
-        for prep in syntax.children(tok, "prep"):
-            if prep.lower_ not in ("on", "against"):
-                continue
-            for obj in syntax.children(prep, "pobj"):
-                named = [a for a in syntax.children(obj, "appos") if a.pos_ == "PROPN"]
-                head = named[0] if named else obj
-                return phrases.short([t for t in head.subtree if t.dep_ not in ("punct",) and t.i >= head.left_edge.i])
-    return None
-
-
-def _titled(s: Sentence, title: str, asked: set[str]) -> str | None:
-    """The person the sentence gives ``title`` ("minister"), written before the name ("Defence Minister Guido
-    Crosetto") or beside it ("Guido Crosetto, the defence minister"), when the title's other words are the
-    question's too."""
-    known = {stem(a) for a in asked} | asked
-    for tok in s.doc:
-        if tok.pos_ != "PROPN" or tok.dep_ == "compound" or not tok.text[:1].isupper():
-            continue
-        before = [t for t in tok.subtree if t.i < tok.i and t.dep_ in ("compound", "amod")]
-        at = next((n for n, t in enumerate(before) if stem(t.lower_) == title), None)
-        if at is not None:
-            heading, name = before[: at + 1], [*before[at + 1 :], tok]
-        else:
-            appos = [c for c in tok.children if c.dep_ == "appos" and stem(c.lower_) == title]
-            if not appos:
-                continue
-            heading, name = [t for t in appos[0].subtree if t.pos_ in ("NOUN", "PROPN", "ADJ")], [*before, tok]
-        others = {stem(t.lower_) for t in heading if stem(t.lower_) != title}
-        if others <= known:
-            return " ".join(t.text for t in name)
-    return None
 
 
 def _first_token(s: Sentence, place: str) -> Token | None:
