@@ -9,6 +9,7 @@ denied it") is a rival claim about the same place.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -335,7 +336,7 @@ class ClaimReader:
                         {
                             "claimant": a.speaker.name,
                             "claim": claim,
-                            "location": location,
+                            "location": self._claim_place(claim, places, location, a.speaker.side),
                             "side": a.speaker.side,
                             "status": "claimed",
                         },
@@ -490,6 +491,15 @@ class ClaimReader:
         if self.ctx.sentences[s.index - 1].para not in (s.para, s.para - 1):
             return None
         return self._whole_sentence(s, said[1])
+
+    def _claim_place(self, claim: str, places: list[str], location: str | None, side: str) -> str | None:
+        """The place of one claim of a sentence: when it opens with "the village" or "the town", the place of the
+        other side's latest claim ("The village is under our control", after Moscow claimed Mali Shcherbaky); else
+        one its own words name; else the sentence's."""
+        if re.match(r"\W*(?:the|this|that)\s+(?:village|town|city|settlement)\b", claim, re.IGNORECASE):
+            return self._last_location(side) or location  # the claim is about the place it points back to
+        own = [p for p in places if p in claim]
+        return own[0] if own else location
 
     def _last_location(self, side: str, *, any_place: bool = False) -> str | None:
         """A denial ("Kyiv denied it") is about the place of the latest claim from the other side."""
