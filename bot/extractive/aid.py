@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
-from bot.extractive.actors import BELLIGERENTS
+from bot.extractive.actors import BELLIGERENTS, actor_of
 from bot.extractive.aid_context import AidInContext
 from bot.extractive.aid_donors import PART, VALUING, AidDonors
 from bot.extractive.aid_kind import PLANNING, aid_status, aid_type
@@ -66,6 +66,11 @@ _BRINGS = {"bring", "take", "push", "lift"}
 
 # Verbs of giving that give only when what they back is help: "guarantee a loan", "underwrite the credit line".
 _BACKING = {"guarantee", "underwrite"}
+
+
+# Paying for help someone else makes: "The order is financed by …", "paid for by Germany".
+_FINANCING = {"finance", "fund", "pay", "bankroll", "underwrite"}
+_DEALS = {"order", "contract", "deal", "purchase", "package", "delivery", "shipment", "batch", "consignment", "sale"}
 
 
 class AidReader:
@@ -336,6 +341,27 @@ class AidReader:
         if subject is None:
             return []
         return sums_given(s, {t.i for t in subject.subtree})
+
+    def financed_by(self, s: Sentence) -> bool:
+        """Does the sentence name who pays for the help just told ("The order is financed by the governments of
+        Denmark and the Netherlands")? Then they are its donors, not the firm that makes it."""
+        root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+        if root is not None and root.lemma_.lower() in self.lx.report:
+            root = syntax.first_child(root, "ccomp")  # "…, the company said"
+        if root is None or root.lemma_.lower() not in _FINANCING or not syntax.is_passive(root):
+            return False
+        subject = syntax.first_child(root, "nsubjpass")
+        if subject is None or subject.lemma_.lower() not in _DEALS:
+            return False
+        payer = syntax.agent(root)
+        if payer is not None and payer.lemma_.lower() in ("government", "governments"):
+            payer = next((o for p in syntax.children(payer, "prep") for o in syntax.children(p, "pobj")), payer)
+        donor = actor_of(s, payer, self.ctx)
+        last = next((f for f in reversed(self.ctx.items[-3:]) if f.section == "aid"), None)
+        if donor is None or last is None or last.sentences[-1].index < s.index - 2:
+            return False
+        last.fields["donor"] = donor
+        return True
 
     def read(self, s: Sentence, *, article_about_ukraine: bool) -> list[Found]:
         out: list[Found] = []

@@ -131,8 +131,10 @@ class ExtractiveEngine:
                 # the line, not "the number of vessels" read as the measure's targets.
                 found = [f for f in found if not (f.section == "sanctions" and _a_tally(f.fields.get("targets")))]
             found += totals
-            continued = aid.more.continuation(s)
-            if continued is None:
+            # "The order is financed by Denmark and the Netherlands": who pays for the help just told gives it.
+            financed = aid.financed_by(s)
+            continued = None if financed else aid.more.continuation(s)
+            if continued is None and not financed:
                 found += aid.read(s, article_about_ukraine=about_ukraine)
             found += aid.more.parts(s, found)  # "…, made up of a $1.25bn drawdown and $1.22bn under USAI"
             ruled = {i for f in found if f.section == "weapons_policy" for i in f.data.get("ruled", ())}
