@@ -413,6 +413,9 @@ class AidInContext:
                 # "1.9 billion kroner of the package will buy howitzers. The rest will fund …": the rest of the whole.
                 target = max(reversed(recent), key=lambda f: f.fields["value"] or 0)
             money = sums_given(s, clause)
+            if not money and verb.dep_ == "conj" and verb.head.lemma_.lower() == "be":
+                # "The UK package is worth £350m and includes 160 armoured vehicles": the worth the first half gives.
+                money = sums_given(s, {t.i for t in verb.head.subtree if t.i < verb.i})
             # "It includes $1.3 billion in budget support": the sum of the help just named, when it had none.
             priced = (
                 len(money) == 1

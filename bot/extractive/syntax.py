@@ -82,6 +82,8 @@ def first_child(token: Token, *deps: str) -> Token | None:
 
 def is_negated(token: Token) -> bool:
     """ "not granted", "never allowed", "no permission", "without approval", "won't send"."""
+    if _not_but(token):
+        return False  # "will not be delivered directly but through the fund": the manner is denied, not the deed
     for c in token.children:
         if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "neg") and c.lower_ in _NEGATORS):
             return True
@@ -90,6 +92,18 @@ def is_negated(token: Token) -> bool:
     head = token.head
     # "without permission": the preposition governs the noun.
     return head.i != token.i and head.lower_ == "without" and token.dep_ == "pobj"
+
+
+def _not_but(token: Token) -> bool:
+    """ "not directly but through …", "not in cash but in kind": a "not" on a manner that a "but" corrects."""
+    kids = list(token.children)
+    neg = next((c for c in kids if c.dep_ == "neg"), None)
+    but = next((c for c in kids if c.dep_ == "cc" and c.lower_ == "but"), None)
+    if neg is None or but is None:
+        return False
+    manner = [c for c in kids if c.dep_ in ("advmod", "prep") and neg.i < c.i < but.i]
+    corrected = [c for c in kids if c.dep_ in ("prep", "advmod") and c.i > but.i]
+    return bool(manner) and bool(corrected)
 
 
 def modals(token: Token) -> set[str]:
