@@ -397,6 +397,11 @@ class AidInContext:
             named_parts = named_parts or (who is not None and who.lemma_.lower() in _REMAINDER and _the_one_named(who))
             if not (holds or on_list or named_parts):
                 continue
+            if any(
+                o.lemma_.lower() in self.lx.aid_noun and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in o.children)
+                for o in syntax.children(verb, "dobj")
+            ):
+                continue  # "they would together finance a 650 million euro package of …": new help of its own
             recent = [f for f in self.ctx.items[-4:] if f.section == "aid" and f.sentences[-1].index >= s.index - 3]
             if not recent and who is not None and who.lemma_.lower() in self.lx.aid_noun and _the_one_named(who):
                 # "The new aid package includes …" paragraphs after the lede named it: that package, however far.
