@@ -6,6 +6,7 @@ includes radars and spare parts").
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
@@ -16,7 +17,7 @@ from bot.extractive.found import Found, unique, widest
 from bot.extractive.mend import LABEL_MARKS
 from bot.extractive.reading import Sentence
 from bot.extractive.weapons import weapons_in
-from bot.figures import Money, national_currency, word_number
+from bot.figures import Money, find_money, national_currency, word_number
 from bot.text import is_heading
 
 if TYPE_CHECKING:
@@ -221,6 +222,19 @@ class AidInContext:
         whole = sums[-1]
         known = {(f.fields["value"], f.fields["currency"]) for f in found + self.ctx.items[-6:] if f.section == "aid"}
         out: list[Found] = []
+        for money in _shares_of_whole(s):
+            # "£60m of the total had been set aside for spare parts", "C$120m will go to the vehicles, C$40m to the
+            # generators and C$25m to training": parts of the sum just named.
+            if (money.value, money.currency) in known or money.currency != whole.fields["currency"]:
+                continue
+            if money.value is not None and whole.fields["value"] and money.value >= whole.fields["value"]:
+                continue
+            later = [t.i for t in s.doc if t.idx >= money.end]
+            span = set(later[:12])
+            if not (weapons_in(s, self.lx, indices=span, equipment=True) or any(self.r.is_help(s.doc[i]) for i in span)):
+                continue  # "of the total was spent on office rent": a share that buys no help is no line
+            known.add((money.value, money.currency))
+            out.append(self._item(s, whole.fields["donor"], money, _around(s, money), whole.fields["status"]))
         for verb in s.doc:
             if not _composes(verb):
                 continue
@@ -445,6 +459,31 @@ class AidInContext:
 
 # Verbs that split a sum into its parts: "made up of", "consists of", "comprises", "divides into".
 _COMPOSING = {"consist", "comprise", "split", "divide", "break", "make"}
+
+
+# A sum named as a share of the whole ("£60m of the total"), or one of a breakdown ("C$120m will go to the vehicles,
+# C$40m to the generators").
+_OF_WHOLE = re.compile(r"^\s+of\s+(?:the|this|that|its|their)\s+(?:total|package|sum|money|funding|amount)\b")
+_GOES_TO = re.compile(r"^\s+(?:will\s+)?(?:go|goes|went|is\s+going)\s+(?:to|towards|toward)\b")
+_GAPPED_TO = re.compile(r"^\s+(?:to|towards|for)\s+(?:the\s+)?\w")
+
+
+def _shares_of_whole(s: Sentence) -> list[Money]:
+    """The sums the sentence names as parts of a whole: "of the total", or a breakdown that opens with "… will go
+    to …" and goes on by gapping ("C$40m to the generators and C$25m to training")."""
+    amounts = find_money(s.text)
+    out: list[Money] = []
+    breakdown = False
+    for m in amounts:
+        after = s.text[m.end :]
+        if _OF_WHOLE.match(after):
+            out.append(m)
+        elif _GOES_TO.match(after):
+            breakdown = True
+            out.append(m)
+        elif breakdown and _GAPPED_TO.match(after):
+            out.append(m)
+    return out if len(out) > 1 or any(_OF_WHOLE.match(s.text[m.end :]) for m in out) else []
 
 
 def _the_one_named(noun: Token) -> bool:
