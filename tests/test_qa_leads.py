@@ -1579,6 +1579,16 @@ LEAD_RULES = [
         ["Albares"],
         id="who-holds-a-title",
     ),
+    pytest.param(
+        # a name that runs on through "for" to another name is answered whole
+        "New Zealand's contribution, worth NZ$20m, will go through the Partnership Fund for Ukraine, a pooled fund "
+        "administered by Denmark, officials said.",
+        "Which fund is New Zealand's money going through?",
+        (),
+        ["Partnership Fund for Ukraine"],
+        [],
+        id="name-runs-on-through-for",
+    ),
 ]
 
 

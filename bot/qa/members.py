@@ -83,6 +83,11 @@ def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
         for n in named:
             stop = syntax.CLAUSES | {"prep", "appos", "relcl", "det", "punct"}
             toks = [t for t in syntax.phrase_tokens(n, stop=stop) if t.pos_ in ("PROPN", "NUM") or t.i == n.i]
+            for p in syntax.children(n, "prep"):
+                # "the International Fund for Ukraine": a name that runs on through "for" or "of" to another name.
+                obj = syntax.first_child(p, "pobj")
+                if n.tag_ in ("NNP", "NNPS") and p.lower_ in ("for", "of") and obj is not None and obj.pos_ == "PROPN":
+                    toks += [p, *sorted(obj.subtree, key=lambda t: t.i)]
             phrase = short(toks) if toks else None
             if n in titled:
                 phrase = f"{n.text} {tok.text}"
