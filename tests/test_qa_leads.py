@@ -1589,6 +1589,17 @@ LEAD_RULES = [
         [],
         id="name-runs-on-through-for",
     ),
+    pytest.param(
+        # "built by X" names the maker of the thing it describes, and "APCs" are the article's "armoured personnel
+        # carriers"; drones "made by" another firm are not what was asked about
+        "Canada's defence minister announced C$185m in support, the bulk of it for 50 armoured personnel carriers "
+        "built by the Ontario firm Tecnica Vehicles, and 150 reconnaissance drones made by Quebec-based Aerolite.",
+        "Who makes the Canadian APCs?",
+        (),
+        ["Tecnica"],
+        ["Aerolite", "minister"],
+        id="maker-of-the-thing-asked",
+    ),
 ]
 
 

@@ -270,6 +270,7 @@ _SYNONYM_GROUPS = [
     "energy power electricity grid",
     "speak spoke spokesman spokeswoman spokesperson",
     "decide decision",
+    "make build produce manufacture assemble",
     "approve approval authorise authorize authorisation authorization",
 ]
 SYNONYMS = _stem_groups(_SYNONYM_GROUPS)

@@ -217,6 +217,11 @@ class Retriever:
                 for i in range(len(words) - 2):
                     initials = "".join(w[0] for w in words[i:]).lower()
                     found.setdefault(initials, [t for w in words[i:] for t in tokens(w)])
+            # "APCs" for "armoured personnel carriers": three words of substance in a row, written small.
+            plain = re.findall(r"[a-z][a-z-]+", p.text)
+            for a, b, c in zip(plain, plain[1:], plain[2:], strict=False):
+                if not {a, b, c} & STOPWORDS and p.text.find(f"{a} {b} {c}") >= 0:
+                    found.setdefault(f"{a[0]}{b[0]}{c[0]}", [t for w in (a, b, c) for t in tokens(w)])
         return found
 
     def missing_names(self, intent: Intent) -> list[str]:
