@@ -179,8 +179,8 @@ def doers(
             reduced = tok.tag_ == "VBN" and tok.dep_ == "acl"
             thing = [t for t in tok.head.lefts if t.dep_ in ("amod", "compound")] + [tok.head]
             initials = "".join(t.lower_[0] for t in thing)  # "armoured personnel carriers" for "APCs"
-            named = {stem(tok.head.lemma_.lower()), tok.head.lower_, initials}
-            if reduced and not named & (question | {stem(w) for w in question}):
+            called = {stem(tok.head.lemma_.lower()), tok.head.lower_, initials}
+            if reduced and not called & (question | {stem(w) for w in question}):
                 continue  # "drones made by Quantum Systems" does not say who makes the howitzers
             who = syntax.agent(tok) if syntax.is_passive(tok) or reduced else syntax.subject(tok)
         if who is None and tok.dep_ == "advcl" and tok.tag_ == "VBG":
