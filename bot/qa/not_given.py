@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.qa.intent import Intent
-from bot.qa.lexicon import COUNT_SYNONYMS, SYNONYMS, stem, tokens
+from bot.qa.lexicon import COUNT_SYNONYMS, SYNONYMS, about_another_country, stem, tokens
 from bot.qa.retrieve import Retriever
 from bot.qa.span import SpanReader
 
@@ -19,14 +19,25 @@ def missing_year(retriever: Retriever, question: str) -> bool:
     return any(year not in retriever.vocabulary for year in _YEAR.findall(question))
 
 
+def _source(figure: str, texts: list[str]) -> str | None:
+    """The quoted passage the lead's figure was read from."""
+    return next((t for t in texts if figure in t), None)
+
+
 def of_another_year(question: str, figure: str, texts: list[str]) -> bool:
     """Is the passage the lead's figure comes from dated by a year other than the one the question asks about?"""
     asked = set(_YEAR.findall(question))
-    source = next((t for t in texts if figure in t), None)
+    source = _source(figure, texts)
     if not asked or source is None:
         return False
     years = set(_YEAR.findall(source))
     return bool(years) and not years & asked
+
+
+def of_another_country(question: str, figure: str, texts: list[str]) -> bool:
+    """Does the passage the lead's figure comes from name only countries other than the one asked about?"""
+    source = _source(figure, texts)
+    return source is not None and about_another_country(question, source)
 
 
 def missing_head(retriever: Retriever, intent: Intent) -> bool:

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 from bot.language import MONTH_PATTERN, WEEKDAY_PATTERN
 from bot.qa.answer_types import has_figure, has_money
 from bot.qa.companions import MAX_QUOTES, SHORT_WORDS, with_antecedents, with_contents, with_followers
+from bot.qa.dates import has_time_to_come
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lead import figure_across, figure_in, span_across
-from bot.qa.lexicon import OFF_TOPIC, SYNONYMS, about_another_country, stem, tokens
+from bot.qa.lexicon import OFF_TOPIC, SYNONYMS, stem, tokens
 from bot.qa.not_given import (
     PLACE_CLASSES,
     VOICING,
@@ -26,10 +27,11 @@ from bot.qa.not_given import (
     missing_class,
     missing_head,
     missing_year,
+    of_another_country,
     of_another_year,
     silent_side,
 )
-from bot.qa.phrases import gist, has_time_to_come, reported_reply
+from bot.qa.phrases import gist, reported_reply
 from bot.qa.pick import asks_stated_total, states_total
 from bot.qa.retrieve import ASKED_IN_PASSAGE as _ASKED_IN_PASSAGE
 from bot.qa.retrieve import Hit, Retriever
@@ -114,12 +116,6 @@ class Finding:
 _WHAT_MONEY = re.compile(
     r"\b(?:worth|cost|price|value|add(?:s|ed)? up|in total|total|how (?:big|large)|size)\b", re.IGNORECASE
 )
-
-
-def _of_another_country(question: str, figure: str, texts: list[str]) -> bool:
-    """Does the passage the lead's figure comes from name only countries other than the one asked about?"""
-    source = next((t for t in texts if figure in t), None)
-    return source is not None and about_another_country(question, source)
 
 
 # Things that go by a name of their own: a question asking "which" of them wants the name.
@@ -496,7 +492,7 @@ def find_answer(
         ):
             # "How did the Kremlin react?": what it said, in the reply's own main clause.
             lead = f"According to the article, {said}:"
-        elif figure and main.kind in ("money", "count") and _of_another_country(question, figure, ranked_texts):
+        elif figure and main.kind in ("money", "count") and of_another_country(question, figure, ranked_texts):
             # "How many vessels did Japan's package blacklist?" is not answered by Canada's "19 vessels".
             return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
         elif figure and of_another_year(question, figure, ranked_texts):

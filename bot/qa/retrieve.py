@@ -218,10 +218,9 @@ class Retriever:
                     initials = "".join(w[0] for w in words[i:]).lower()
                     found.setdefault(initials, [t for w in words[i:] for t in tokens(w)])
             # "APCs" for "armoured personnel carriers": three words of substance in a row, written small.
-            plain = re.findall(r"[a-z][a-z-]+", p.text)
-            for a, b, c in zip(plain, plain[1:], plain[2:], strict=False):
-                if not {a, b, c} & STOPWORDS and p.text.find(f"{a} {b} {c}") >= 0:
-                    found.setdefault(f"{a[0]}{b[0]}{c[0]}", [t for w in (a, b, c) for t in tokens(w)])
+            for m in _PLAIN_THREE.finditer(p.text):
+                if not set(m.groups()) & STOPWORDS:
+                    found.setdefault("".join(w[0] for w in m.groups()), [t for w in m.groups() for t in tokens(w)])
         return found
 
     def missing_names(self, intent: Intent) -> list[str]:
@@ -318,6 +317,8 @@ ASKED_IN_PASSAGE = re.compile(
 
 # A name of several capitalised words, with the small words names keep inside them.
 _LONG_NAME = re.compile(r"\b[A-Z][\w-]+(?:\s+(?:(?:for|of|the|and|on|in)\s+)*[A-Z][\w-]+)+")
+# Three plain words in a row, read at every word ("armoured personnel carriers" for "APCs").
+_PLAIN_THREE = re.compile(r"(?=\b([a-z][a-z-]+) ([a-z][a-z-]+) ([a-z][a-z-]+)\b)")
 _DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "ns", "ans", "ese", "ish"})
 
 
