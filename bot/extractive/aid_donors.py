@@ -89,6 +89,8 @@ class AidDonors:
             who = self.valued(verb)  # "Sweden's support was put by the government at …": Sweden's help
         if who is None:
             who = syntax.participle_subject(verb)  # "Germany is the biggest backer, having provided 28 billion euros"
+        if who is None:
+            who = syntax.described_doer(verb)  # "companies accused of supplying drone parts": the firms supply
         if who is not None and who.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             who = verb.head  # "Scholz, who has doubled …": the noun the relative pronoun stands for
         if who is not None:

@@ -203,8 +203,14 @@ class ClaimReader:
             # "the target was the arsenal of the 1046th Logistics Support Centre near Karachev", "claimed the target
             # had been a command post" beside "wreckage near the village of Marino"
             return True
-        if lemma == "contest" and token.tag_ in ("VBN", "JJ") and syntax.first_child(token, "dobj", "agent") is None:
-            return True
+        if (
+            lemma == "contest"
+            and token.tag_ in ("VBN", "JJ")
+            and syntax.first_child(token, "dobj", "agent", "nsubj") is None
+            and (syntax.is_passive(token) or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children))
+        ):
+            return True  # "showed Basivka as contested"; not "a total that lawmakers have long contested"
+
         if (
             token.pos_ == "NOUN"
             and lemma in self.lx.event_noun

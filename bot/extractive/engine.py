@@ -23,6 +23,7 @@ from bot.extractive.names import Gazetteer
 from bot.extractive.pipeline import load_pipeline, parse
 from bot.extractive.policy_items import PolicyItemReader
 from bot.extractive.reading import Context, Sentence, read_sentences
+from bot.extractive.rejected import rejected_figure, without_rejected
 from bot.extractive.sanctions import SanctionsReader
 from bot.extractive.sanctions_follow import SanctionsFollowUp
 from bot.extractive.wording import with_article_name
@@ -145,6 +146,10 @@ class ExtractiveEngine:
                     follow = claims.voiced(s, voice)  # under "Statement of the Russian Ministry of Defence"
                 claimed = [follow] if follow is not None else []
             found += claimed
+            following = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
+            bait = rejected_figure(s, following)  # "…; the ministry said that figure was incorrect"
+            if bait is not None:
+                found = without_rejected(found, bait)
             ctx.items.extend(found)
             _remember_actor(ctx, s)
             if s.text.rstrip().endswith(":"):

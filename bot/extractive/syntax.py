@@ -174,7 +174,7 @@ def heard_by_someone(token: Token) -> bool:
 
 
 # Words that call a claim false: "reports that … were incorrect", "a claim that … is false".
-_FALSE = frozenset(
+FALSE_WORDS = frozenset(
     {
         "false",
         "incorrect",
@@ -195,7 +195,7 @@ _FALSE = frozenset(
         "propaganda",
     }
 )
-_REFUTING = frozenset({"deny", "reject", "dismiss", "refute", "debunk", "disprove"})
+REFUTING = frozenset({"deny", "reject", "dismiss", "refute", "debunk", "disprove"})
 _FALSELY = frozenset({"falsely", "wrongly", "erroneously", "mistakenly"})
 
 
@@ -207,14 +207,16 @@ def refuted(token: Token) -> bool:
         if is_verbal(up) and any(c.dep_ == "advmod" and c.lower_ in _FALSELY for c in up.children):
             return True
         if up.pos_ == "NOUN" and below.dep_ in ("acl", "ccomp", "relcl") and below.head.i == up.i:
+            if any(_dismissed(n) for n in _hung_from(up)):
+                return True
             head = up.head
             if up.dep_ in ("nsubj", "nsubjpass"):
                 said = {c.lower_ for c in head.children if c.dep_ in ("acomp", "attr", "oprd")}
-                if said & _FALSE or (head.lemma_.lower() in _REFUTING and is_passive(head)):
+                if said & FALSE_WORDS or (head.lemma_.lower() in REFUTING and is_passive(head)):
                     return True
-            if up.dep_ == "dobj" and head.lemma_.lower() in _REFUTING:
+            if up.dep_ == "dobj" and head.lemma_.lower() in REFUTING:
                 return True
-            if up.dep_ == "pobj" and head.head.lemma_.lower() in _REFUTING:
+            if up.dep_ == "pobj" and head.head.lemma_.lower() in REFUTING:
                 return True  # "dismissed as false a claim … that Tokyo had agreed to give …", parsed "dismissed as [claim]"
             if (
                 up.dep_ == "pobj"
@@ -224,6 +226,30 @@ def refuted(token: Token) -> bool:
                 return True  # "There is no truth to reports that …"
         below = up
     return False
+
+
+def _hung_from(noun: Token) -> list[Token]:
+    """The nouns above ``noun`` through "of", "on" and apposition: "a report on a Telegram channel that …" hangs
+    the clause on "channel"; what is dismissed is the report."""
+    out: list[Token] = []
+    current = noun
+    for _ in range(4):
+        if current.dep_ == "appos" and current.head.pos_ in ("NOUN", "PROPN"):
+            current = current.head
+        elif current.dep_ == "pobj" and current.head.dep_ == "prep" and current.head.head.pos_ in ("NOUN", "PROPN"):
+            current = current.head.head
+        else:
+            break
+        out.append(current)
+    return out
+
+
+def _dismissed(noun: Token) -> bool:
+    """Is ``noun`` what a denial takes: "dismissed [as "pure fantasy"] a report …", "denied the rumour …"?"""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in REFUTING:
+        return True
+    return noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in REFUTING
 
 
 def unowned(noun: Token) -> bool:
@@ -242,6 +268,19 @@ def participle_subject(verb: Token) -> Token | None:
         base = base.head  # "having provided or committed": the first verb of the pair carries the clause
     if base.dep_ == "advcl" and (base.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "having" for c in base.children)):
         return subject(base.head)
+    return None
+
+
+def described_doer(verb: Token) -> Token | None:
+    """The noun a participle clause describes, its doer: "three companies supplying drone parts", "companies
+    accused of supplying drone parts"."""
+    if verb.tag_ != "VBG":
+        return None
+    if verb.dep_ == "acl":
+        return verb.head
+    prep = verb.head
+    if verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.dep_ == "acl" and prep.head.tag_ == "VBN":
+        return prep.head.head  # "accused of supplying", "suspected of shipping"
     return None
 
 
