@@ -29,6 +29,12 @@ def is_sanction_noun(lx: Lexicon, token: Token) -> bool:
         return True
     if lemma == "penalty" and any(t.like_num or t.tag_ == "$" for t in token.subtree if t.i < token.i):
         return True  # "a $2.3 million civil penalty on …": a sum exacted for breaking export controls
+    if any(
+        p.lower_ in ("against", "on") and any(o.lemma_.lower() in lx.target_noun for o in p.children)
+        for p in token.children
+        if p.dep_ == "prep"
+    ):
+        return True  # "parallel measures against 14 and 11 vessels": a measure aimed at whom sanctions list
     # "export ban", "asset freeze", "price cap", "export controls", "restrictive measures".
     modifiers = {c.lemma_.lower() for c in token.lefts}
     return bool(modifiers & lx.trade_modifier) or (lemma == "measure" and "restrictive" in modifiers)

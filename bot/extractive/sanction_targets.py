@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
-from bot.extractive.found import unique
+from bot.extractive.found import Found, unique
 from bot.extractive.reading import Sentence
 from bot.extractive.sanction_nouns import arguments, is_sanction_noun, names_a_measure
 from bot.figures import find_count, word_number
@@ -269,3 +269,40 @@ _TRAILING_TIME = re.compile(
 def without_trailing_time(text: str) -> str:
     """Targets without the date of the measure that the parse hung on them."""
     return _TRAILING_TIME.sub("", text).rstrip(" ,;:")
+
+
+def members_after(candidates: tuple[Token, ...], colon: int, *, counted: bool = False) -> list[Token]:
+    """ ", among them the tankers Volga Star and …": the comma and the phrase naming members of the targets, hung on
+    one of ``candidates``, after the colon at ``colon``; named members, or with ``counted`` counted ones too
+    ("among them 21 tankers")."""
+    for c in candidates:
+        edge = c.left_edge
+        if edge.lower_ != "among" or edge.i <= colon or edge.i == 0 or edge.doc[edge.i - 1].text != ",":
+            continue
+        if any(t.pos_ == "PROPN" or (counted and t.dep_ == "nummod") for t in c.subtree):
+            # Without a relative clause: "four oil traders that London accuses of …" names the traders.
+            described = {t.i for r in c.subtree if r.dep_ == "relcl" for t in r.subtree}
+            return [edge.doc[edge.i - 1], *(t for t in c.subtree if t.i not in described)]
+    return []
+
+
+def each_respectively(item: Found, target: Token | None) -> list[Found]:
+    """ "Britain and Canada announced parallel measures against 14 and 11 vessels respectively": one line per
+    imposer, each with its own count; else the item as it is."""
+    imposers = str(item.fields["imposed_by"] or "").split(" and ")
+    count = next((c for c in target.children if c.dep_ == "nummod"), None) if target is not None else None
+    if count is None or len(imposers) < 2 or not any(t.lower_ == "respectively" for t in target.doc):  # type: ignore[union-attr]
+        return [item]
+    numbers = [count, *count.conjuncts]
+    if len(numbers) != len(imposers):
+        return [item]
+    rest = syntax.span_text([t for t in target.subtree if t.i > max(n.i for n in numbers)])  # type: ignore[union-attr]
+    out = []
+    for imposer, number in zip(imposers, numbers, strict=True):
+        fields = {**item.fields, "imposed_by": imposer, "targets": f"{number.text} {rest}".strip()}
+        value = word_number(number.text)
+        fields["target_count"] = int(value) if value is not None else None
+        out.append(
+            Found("sanctions", fields, list(item.sentences), merge_key=(imposer.lower(), fields["target_count"], rest))
+        )
+    return out

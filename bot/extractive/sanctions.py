@@ -18,7 +18,9 @@ from bot.extractive.reading import Context, Sentence
 from bot.extractive.sanction_nouns import arguments, is_sanction_noun, names_a_measure
 from bot.extractive.sanction_targets import (
     colon_list,
+    each_respectively,
     exposed_to,
+    members_after,
     names_listed,
     partitive_places,
     target_count,
@@ -299,7 +301,7 @@ class SanctionsReader:
             for target in targets or [None]:  # type: ignore[list-item]
                 item = self.sanction_item(s, trigger, target, imposer, clause, sectors)
                 if item is not None:
-                    out.append(item)
+                    out += each_respectively(item, target)
             out += self._included(s, trigger, imposer)
         return _without_repeats(out)
 
@@ -363,22 +365,9 @@ class SanctionsReader:
         if target is not None and phrase:
             colon, added, listing = colon_list(trigger, target, phrase)
             phrase = [*phrase, *added]
-            doc = s.doc
-            # ", among them the tankers Volga Star and …": named members of the targets, wherever the parser hung them.
-            members = next(
-                (
-                    c
-                    # "sanctions on 22 individuals and 11 entities, among them …": or on the noun the targets complete
-                    for c in (*trigger.children, *target.children, *_holder_children(target))
-                    if c.left_edge.lower_ == "among"
-                    and c.left_edge.i > colon
-                    and doc[c.left_edge.i - 1].text == ","
-                    and any(t.pos_ == "PROPN" for t in c.subtree)
-                ),
-                None,
-            )
-            if members is not None:
-                phrase = [*phrase, doc[members.left_edge.i - 1], *members.subtree]
+            # ", among them the tankers Volga Star and …": named members of the targets, wherever the parser hung them
+            # ("sanctions on 22 individuals and 11 entities, among them …": or on the noun the targets complete).
+            phrase += members_after((*trigger.children, *target.children, *_holder_children(target)), colon)
         if target is not None and phrase:
             # "targets banks in Kazakhstan": the parser hangs the place on the verb; a measure is not done there.
             after = max(t.i for t in phrase) + 1
@@ -421,6 +410,11 @@ class SanctionsReader:
             )
             if measure is not None:
                 text = syntax.noun_phrase(measure)
+                # "Thirty-four new designations were announced …, among them 21 shadow fleet tankers and four oil
+                # traders": the members are whom the measure hits.
+                among = members_after(tuple(measure.children), -1, counted=True)
+                if among:
+                    text = f"{text}{syntax.span_text(among)}"
                 if names_a_measure(self.lx, measure):
                     # "17th package of sanctions"; the country it is against shows in target_countries.
                     text = f"{text.removeprefix('its ').removeprefix('their ')} of sanctions"

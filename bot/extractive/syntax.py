@@ -57,7 +57,7 @@ _TIME_WORDS = (
 def is_temporal(token: Token) -> bool:
     """ "Friday", "17 October", "last week", "2024": a time, not a thing anyone acts on."""
     words = [t for t in token.subtree if not t.is_punct]
-    heads = {token.lower_, token.lemma_.lower()}
+    heads = {token.lower_, token.lower_.rstrip("."), token.lemma_.lower()}  # "Dec. 9", AP's months
     return (
         bool(heads & _TIME_WORDS)
         or (token.like_num and len(words) == 1)
