@@ -90,6 +90,9 @@ class AidReader:
                 or child.lemma_.lower() in VALUED
             ):  # ", worth SEK 13.5 billion" parsed as a clause of its own
                 own.update(t.i for t in child.subtree if not (t.dep_ in ("advcl",) and t.head.i == verb.i))
+        for clause_verb in syntax.children(verb, "advcl", "xcomp"):
+            if clause_verb.lemma_.lower() in _HOLDING and any(self.is_help(verb.doc[i]) for i in own):
+                own.update(t.i for t in clause_verb.subtree)  # "announced a €240m package, to include 60 vessels"
         for clause_verb in syntax.children(verb, "advcl"):
             # "pledged C$120 million in aid, covering food …, and a further C$35 million for the fund": a sum the
             # parser joins to the participle is one more thing the verb gives.
@@ -482,6 +485,8 @@ def _serves(verb: Token, spender: Token) -> bool:
     return True
 
 
+# What a package holds, said in a clause the parser hangs on the verb that announces it.
+_HOLDING = frozenset({"include", "comprise", "contain", "cover"})
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 

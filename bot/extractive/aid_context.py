@@ -395,8 +395,10 @@ class AidInContext:
                 p.lower_ == "on" and any(o.lemma_.lower() == "list" for o in p.children)
                 for p in syntax.children(verb, "prep")
             )  # "Also on the list are …"
+            # "Designated vessels are listed on the UK sanctions list": a list of sanctions holds no help.
+            sanctions_list = lemma == "list" and any(t.lemma_.lower() in ("sanction", "sanctions") for t in verb.subtree)
             holds = (
-                (lemma in self.lx.contain or lemma == "list")
+                (lemma in self.lx.contain or (lemma == "list" and not sanctions_list))
                 and who is not None
                 and (
                     who.lemma_.lower() in self.lx.aid_noun

@@ -136,10 +136,21 @@ def _before_comment(doc: Doc, content: set[int]) -> set[int]:
             doc[i].text == ","
             and i + 2 < len(doc)
             and doc[i + 1].lower_ in ("a", "an")
-            and any(doc[j].lemma_.lower() in _COMMENT_NOUNS for j in range(i + 2, min(i + 4, len(doc))))
+            and any(
+                doc[j].lemma_.lower() in _COMMENT_NOUNS or _acted_on_by_another(doc[j])
+                for j in range(i + 2, min(i + 4, len(doc)))
+            )
         ):
             return {j for j in content if j < i}
     return content
+
+
+def _acted_on_by_another(noun: Token) -> bool:
+    """ "an attack Moscow insisted it had repelled": a noun whose relative clause has a doer of its own, someone
+    else's word on what was just said."""
+    return noun.pos_ == "NOUN" and any(
+        r.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ in ("NNP", "NNPS") for c in r.children) for r in noun.children
+    )
 
 
 def _named_after(who: Token) -> list[Token]:
@@ -362,7 +373,7 @@ class Attributor(ContextReader):
             keys.append(proper[-1].text)  # a surname: "Lykhovy said" later
         if not proper and who.tag_ in ("NN", "NNS"):
             # "the ministry said", "the spokesman added": the one an earlier sentence named.
-            known = self.ctx.recall(who.lemma_.lower())
+            known = self.ctx.recall(who.lemma_.lower()) or self._named_before(s, who)
             if known is not None and side is None:
                 self.ctx.last_speaker = known
                 return known
@@ -452,6 +463,19 @@ class Attributor(ContextReader):
         if side_of(before.names, whole[0].i, whole[-1].i + 1) is None:
             return None
         return self.speaker(before, subject)
+
+    def _named_before(self, s: Sentence, who: Token) -> Speaker | None:
+        """ "Russia's defence ministry gave a very different account. …, the ministry said": the body a sentence
+        just before named in full with the same noun, though not as a speaker."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in who.children):
+            return None
+        for before in reversed(self.ctx.sentences[max(0, s.index - 2) : s.index]):
+            for t in before.doc:
+                if t.lemma_.lower() == who.lemma_.lower() and any(c.dep_ == "poss" for c in t.children):
+                    whole = list(t.subtree)
+                    if side_of(before.names, whole[0].i, whole[-1].i + 1) is not None:
+                        return self.speaker(before, t)
+        return None
 
     def _pronoun(self, who: Token) -> Speaker | None:
         last = self.ctx.last_speaker

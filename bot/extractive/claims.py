@@ -78,6 +78,8 @@ class ClaimReader:
         strike homes every night": not an event anyone claims happened."""
         if token.dep_ == "relcl" and token.head.pos_ == "NOUN" and not _tells_within(token, self.lx.event_noun):
             return True  # a relative clause describes a thing; it does not report an event
+        if token.dep_ == "acl" and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return True  # "efforts to reach a settlement", "a plan to take the city": an aim a noun names
         if syntax.is_hypothetical(token) or syntax.refuted(token):
             return True  # "Had Russian troops taken the bridge, …", "Suppose Kyiv retook the town"
         if token.tag_ == "VBG" and token.dep_ in ("csubj", "nsubj", "nsubjpass"):
@@ -148,6 +150,12 @@ class ClaimReader:
         if syntax.is_verbal(token) and lemma in self.lx.event:
             if self._hypothetical(token):
                 return False
+            if lemma == "reach":
+                # "Four uncrewed boats reached the corvette", "troops reached the outskirts of Kupiansk"; not "efforts
+                # to reach a settlement": who reaches, or what is reached, is of the fighting.
+                ends = [*syntax.children(token, "nsubj", "dobj")]
+                words = {t.i for c in ends for t in c.subtree}
+                return any(s.doc[i].lemma_.lower() in self.lx.military for i in words) or bool(places_in(s, words))
             if lemma in ("cut", "sever"):
                 # "units had cut the T0504 highway", "the road had not been cut"; not "cut its defence budget".
                 cut = [*syntax.children(token, "dobj", "nsubjpass")]
@@ -206,7 +214,7 @@ class ClaimReader:
         if (
             lemma == "contest"
             and token.tag_ in ("VBN", "JJ")
-            and syntax.first_child(token, "dobj", "agent", "nsubj") is None
+            and syntax.first_child(token, "dobj", "agent") is None
             and (syntax.is_passive(token) or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children))
         ):
             return True  # "showed Basivka as contested"; not "a total that lawmakers have long contested"

@@ -105,6 +105,8 @@ class ExtractiveEngine:
                 ctx.heading_actor = None
             elif ctx.heading_actor is not None:
                 ctx.last_actor = ctx.heading_actor  # "• The government will send …" under "GERMANY"
+            following = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
+            bait = rejected_figure(s, following)  # "…; the ministry said that figure was incorrect"
             attributions = attributor.attributions(s)
             if attributions:
                 ctx.last_said = (s.index, attributions[-1].speaker)
@@ -134,7 +136,7 @@ class ExtractiveEngine:
             found += totals
             # "The order is financed by Denmark and the Netherlands": who pays for the help just told gives it.
             financed = aid.financed_by(s)
-            continued = None if financed else aid.more.continuation(s)
+            continued = None if financed or bait else aid.more.continuation(s)
             if continued is None and not financed:
                 found += aid.read(s, article_about_ukraine=about_ukraine)
             found += aid.more.parts(s, found)  # "…, made up of a $1.25bn drawdown and $1.22bn under USAI"
@@ -146,8 +148,6 @@ class ExtractiveEngine:
                     follow = claims.voiced(s, voice)  # under "Statement of the Russian Ministry of Defence"
                 claimed = [follow] if follow is not None else []
             found += claimed
-            following = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
-            bait = rejected_figure(s, following)  # "…; the ministry said that figure was incorrect"
             if bait is not None:
                 found = without_rejected(found, bait)
             ctx.items.extend(found)
