@@ -1600,6 +1600,44 @@ LEAD_RULES = [
         ["Aerolite", "minister"],
         id="maker-of-the-thing-asked",
     ),
+    pytest.param(
+        # a model's four-digit number ("Mirage 2000") is no count: the count stands before the name
+        "Greece will send Ukraine four Mirage 2000 fighter jets and spare engines next spring, the ministry said.",
+        "How many Mirage jets is Greece sending?",
+        (),
+        ["four"],
+        [],
+        id="model-number-of-four-digits",
+    ),
+    pytest.param(
+        # what a weapon may be used against answers "what targets", before any name near the question's words
+        "“Storm Shadow missiles may be used against military airfields in Crimea from which Ukraine is being bombed, "
+        "and against nothing else,” Healey said.",
+        "What targets may Ukraine hit with Storm Shadow missiles?",
+        (),
+        ["military airfields"],
+        ["Healey", "nothing else"],
+        id="targets-a-weapon-is-used-against",
+    ),
+    pytest.param(
+        # a number written in several words is one number
+        "One hundred and twelve more tankers were added to the list of vessels barred from EU ports, diplomats said.",
+        "How many tankers did the EU add?",
+        (),
+        ["One hundred and twelve"],
+        [],
+        id="number-in-several-words",
+    ),
+    pytest.param(
+        # "respectively" pairs each name with its figure; "putting in" asks for a sum, not for "putting"
+        "Belgium and the Netherlands pledged 200 million euros and 90 million euros respectively for ammunition, "
+        "the two ministers said.",
+        "What are the Dutch putting in?",
+        (),
+        ["90 million euros"],
+        ["200 million"],
+        id="respectively-pairs-name-and-figure",
+    ),
 ]
 
 

@@ -78,8 +78,6 @@ class ClaimReader:
         strike homes every night": not an event anyone claims happened."""
         if token.dep_ == "relcl" and token.head.pos_ == "NOUN" and not _tells_within(token, self.lx.event_noun):
             return True  # a relative clause describes a thing; it does not report an event
-        if token.dep_ == "acl" and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-            return True  # "efforts to reach a settlement", "a plan to take the city": an aim a noun names
         if syntax.is_hypothetical(token) or syntax.refuted(token):
             return True  # "Had Russian troops taken the bridge, …", "Suppose Kyiv retook the town"
         if token.tag_ == "VBG" and token.dep_ in ("csubj", "nsubj", "nsubjpass"):
@@ -151,8 +149,10 @@ class ClaimReader:
             if self._hypothetical(token):
                 return False
             if lemma == "reach":
-                # "Four uncrewed boats reached the corvette", "troops reached the outskirts of Kupiansk"; not "efforts
-                # to reach a settlement": who reaches, or what is reached, is of the fighting.
+                # "Four uncrewed boats reached the corvette", "troops reached the outskirts of Kupiansk": who reaches,
+                # or what is reached, is of the fighting; "efforts to reach a settlement" is an aim a noun names.
+                if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+                    return False
                 ends = [*syntax.children(token, "nsubj", "dobj")]
                 words = {t.i for c in ends for t in c.subtree}
                 return any(s.doc[i].lemma_.lower() in self.lx.military for i in words) or bool(places_in(s, words))

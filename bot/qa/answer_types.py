@@ -199,7 +199,7 @@ def _counts_before_nouns(
                         if not nxt or nxt[0] not in wanted:
                             break
                         end += step
-                    first = i
+                    first = _number_start(words, i)  # "One hundred and seventeen more vessels", whole
                     partitive = i >= 3 and words[i - 1].lower() == "the" and words[i - 2].lower() == "of"
                     if partitive and _NUMBER_WORD.match(words[i - 3].strip(",.")):
                         first = i - 3  # "71 of the 90 drones": the part and the whole, together
@@ -217,13 +217,26 @@ def _counts_before_nouns(
 _NOT_NOUNS = frozenset({"more", "of", "and", "or", "to", "in", "on", "for", "were", "are", "was", "is", "will", "each"})
 
 
+def _number_start(words: list[str], i: int) -> int:
+    """Where the number ending at ``words[i]`` begins: "One hundred and seventeen" is one number."""
+    j = i
+    while j > 0:
+        before = words[j - 1].lower()
+        joins = before == "and" and j > 1 and words[j - 2].lower() in ("hundred", "thousand")
+        if joins or (before.isalpha() and _NUMBER_WORD.match(before) and not words[j - 1].endswith((",", "."))):
+            j -= 1
+        else:
+            break
+    return j
+
+
 def _model_number(words: list[str], i: int) -> bool:
-    """Is ``words[i]`` the number of a model named by the capitalised word before it ("Leopard 1", "Patriot 3")?"""
+    """Is ``words[i]`` the number of a model named by the capitalised word before it ("Leopard 1", "Mirage 2000")?"""
     before = words[i - 1] if i > 0 else ""
     after = words[i + 1].strip(",.;:") if i + 1 < len(words) else ""
     # A noun follows a model's number ("Leopard 1 tanks"), not a gapped count ("and Denmark 19.", "Poland 4 more").
     noun_after = after.isalpha() and after.islower() and after not in _NOT_NOUNS
-    return i > 1 and before[:1].isupper() and before.isalpha() and bool(re.fullmatch(r"\d{1,2}", words[i])) and noun_after
+    return i > 1 and before[:1].isupper() and before.isalpha() and bool(re.fullmatch(r"\d{1,4}", words[i])) and noun_after
 
 
 def count_match(text: str, focus: list[str], modifiers: list[str], *, skip: frozenset[str] = frozenset()) -> str | None:

@@ -140,7 +140,7 @@ def asked_head(question: str) -> str | None:
     if not m:
         return None
     raw = m.group(1).split()
-    while len(raw) > 1 and (raw[-1].lower().endswith("ed") or raw[-1].lower() in _PARTICIPLES | _PREDICATES):
-        raw.pop()  # "what is the new money supposed to pay for": the money, not "supposed"
+    while len(raw) > 1 and (raw[-1].lower().endswith(("ed", "ing")) or raw[-1].lower() in _PARTICIPLES | _PREDICATES):
+        raw.pop()  # "what is the new money supposed to pay for", "what are the Dutch putting in": not the verb
     words = tokens(" ".join(raw))
     return words[-1] if words else None

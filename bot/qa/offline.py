@@ -114,7 +114,9 @@ class Finding:
 
 
 _WHAT_MONEY = re.compile(
-    r"\b(?:worth|cost|price|value|add(?:s|ed)? up|in total|total|how (?:big|large)|size)\b", re.IGNORECASE
+    r"\b(?:worth|cost|price|value|add(?:s|ed)? up|in total|total|how (?:big|large)|size|putting (?:in|up)|put (?:in|up)|"
+    r"chipping in|chip in)\b",
+    re.IGNORECASE,
 )
 
 

@@ -177,6 +177,25 @@ def objects_of_question_verb(s: Sentence, question: str) -> list[str]:
     return out
 
 
+# Verbs of firing a weapon at something: "may be used against military sites", "fired at the port".
+_AIMING = frozenset({"use", "fire", "strike", "hit", "launch", "target", "aim", "employ", "deploy", "direct"})
+
+
+def aimed_at(s: Sentence) -> list[str]:
+    """ "SCALP missiles may be used against military sites in Russia …": what a weapon is used or fired against."""
+    out: list[str] = []
+    for prep in s.doc:
+        if prep.dep_ != "prep" or prep.lower_ not in ("against", "at") or prep.head.lemma_.lower() not in _AIMING:
+            continue
+        obj = syntax.first_child(prep, "pobj")
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.lower_ not in ("nothing", "anything"):
+            described = {t.i for r in obj.subtree if r.dep_ == "relcl" for t in r.subtree}
+            text = short([t for t in obj.subtree if t.i not in described]) or _short_noun(obj)
+            if text:
+                out.append(text)
+    return out
+
+
 def _short_noun(head: Token) -> str | None:
     text = syntax.noun_phrase(head)
     return text if text and len(text.split()) <= _MAX_WORDS else None

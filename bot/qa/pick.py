@@ -261,8 +261,11 @@ def pick_across(
     several = sum(len(figs) for _, figs in passages) > 1
     best: tuple[float, str, Figure] | None = None
     for rank, (text, figures) in enumerate(passages):
+        own = _respective(text, figures, terms)
         for fig in figures:
             s = _score(text, fig, question, terms, several) - rank * _RANK_COST
+            if own is not None and fig is not own:
+                s -= 3.0  # another name's figure; the passage's own rank still weighs against other passages
             if best is None or s > best[0]:
                 best = (s, text, fig)
     return (best[1], best[2]) if best else None
@@ -276,6 +279,26 @@ def totals(text: str) -> list[Figure]:
         if is_total(text, fig):
             out.append(fig)
     return out
+
+
+# "Germany and the Netherlands", "Britain, France and Italy": names joined before the figures they pair with.
+_ONE_NAME = r"(?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*"
+_JOINED_NAMES = re.compile(rf"{_ONE_NAME}(?:, {_ONE_NAME})*,? and {_ONE_NAME}")
+
+
+def _respective(text: str, figures: Sequence[Figure], terms: Mapping[str, float]) -> Figure | None:
+    """ "Germany and the Netherlands pledged 500 million euros and 300 million euros respectively": the figure
+    in the place of the name the question asks about; None when the passage pairs nothing."""
+    if "respectively" not in text or len(figures) < 2:
+        return None
+    joined = [m for m in _JOINED_NAMES.finditer(text[: figures[0].start])]
+    if not joined:
+        return None
+    names = re.split(r",\s*(?:and\s+)?|\s+and\s+", joined[-1].group(0))
+    if len(names) != len(figures):
+        return None
+    asked = [i for i, name in enumerate(names) if set(tokens(name)) & set(terms)]
+    return figures[asked[0]] if len(asked) == 1 else None
 
 
 def with_conversion(text: str, fig: Figure) -> str:

@@ -454,7 +454,9 @@ class SpanReader:
         elif kind == "why":
             candidates = reason(s)
         elif kind == "target":
-            candidates = near + [(2, o) for o in phrases.objects_of_question_verb(s, question)]
+            # "What targets may Ukraine hit with SCALP?": what the weapon may be used against comes first.
+            aimed = [(1, a) for a in phrases.aimed_at(s)]
+            candidates = aimed + near + [(2, o) for o in phrases.objects_of_question_verb(s, question)]
         else:
             # "What did Sweden decide about its weapons?" is not answered by a name standing near its words.
             candidates = [(1, o) for o in phrases.objects_of_question_verb(s, question)] + (
