@@ -7,6 +7,7 @@ ministry said", "it will also send" and "The package includes …" resolve to wh
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -217,10 +218,30 @@ def _build(found: list[Found], summary: str) -> BriefDraft:
         with_article_name(item)
         draft = _DRAFTS[item.section](**item.fields, evidence=item.evidence)
         sections[item.section].append(draft)
-    # An aid line with no figure and no contents repeats a package listed elsewhere.
+    # An aid line with no figure and no contents repeats a package listed elsewhere; so does one with no figure whose
+    # every item a priced line of the same donor names ("Eight and four of the truck-mounted Caesar guns will be
+    # financed from …" after "… including 12 more Caesar howitzers").
     if any(a.amount for a in sections["aid"]):
-        sections["aid"] = [a for a in sections["aid"] if a.amount or a.contents]
+        sections["aid"] = [
+            a for a in sections["aid"] if a.amount or (a.contents and not _named_in_priced(a, sections["aid"]))
+        ]
     return BriefDraft(summary=summary, **{k: v[:MAX_ITEMS_PER_SECTION] for k, v in sections.items()})
+
+
+def _named_in_priced(line: AidDraft, lines: list[AidDraft]) -> bool:
+    """Are the items of ``line`` ones already told ("four of the truck-mounted Caesar guns": a part of the known
+    ones), which a priced line of the same donor names by their proper name ("12 more Caesar howitzers")?"""
+    told = all(re.search(rf"\bof the (?:[\w-]+ )?{re.escape(c)}", line.evidence) for c in line.contents)
+    names = [{w for w in c.split() if w[:1].isupper()} for c in line.contents]
+    if not told or not names or not all(names):
+        return False
+    for other in lines:
+        if other is line or not other.amount or other.donor != line.donor:
+            continue
+        words = {w for c in other.contents for w in c.split()}
+        if all(n <= words for n in names):
+            return True
+    return False
 
 
 def _empty(summary: str) -> BriefDraft:

@@ -265,6 +265,8 @@ def weapons_in(
             continue  # "in this round" of aid or talks; ammunition is "rounds" or "a 155mm round"
         if token.dep_ == "compound" and token.head.pos_ == "NOUN":
             continue  # "artillery shells": the head noun carries the phrase
+        if not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text in ("-", "‑"):
+            continue  # "truck-mounted Caesar guns": the first half of a word that describes the thing
         if any(n.start <= token.i < n.end for n in s.names_of("weapon")):
             continue
         inside = [n for n in s.names_of("weapon") if token.left_edge.i <= n.start and n.end <= token.i]
@@ -276,11 +278,22 @@ def weapons_in(
             text = syntax.span_text(list(doc[name_start : token.i + 1])).strip(" ,;:-")
         else:
             text = _phrase(token, _model_before(doc, token.left_edge.i), counts=equipment)
+            if equipment and lemma == "training":
+                text += _trainees(token)  # "the training of some 2,500 Ukrainian soldiers": whom, and how many
         if not text or (equipment and text.lower() in _GENERIC):
             continue  # "weapons" alone says nothing as contents of a package; as the subject of a rule it does
         out.append((token.left_edge.i, Weapon(token, text, False, None)))
     out.sort(key=lambda pair: pair[0])
     return [w for _, w in out]
+
+
+def _trainees(training: Token) -> str:
+    """ " of some 2,500 Ukrainian soldiers" after "training": the counted people it is for, else nothing."""
+    for prep in syntax.children(training, "prep"):
+        who = syntax.first_child(prep, "pobj")
+        if prep.lower_ in ("of", "for") and who is not None and any(c.dep_ == "nummod" for c in who.children):
+            return " " + syntax.span_text([prep, *(t for t in who.subtree if t.i <= who.i)])
+    return ""
 
 
 def conjoined(weapon: Weapon, weapons: list[Weapon]) -> bool:
