@@ -106,10 +106,14 @@ class AidReader:
                 own.update(t.i for t in syntax.phrase_tokens(lent))
         if verb.dep_ in ("relcl", "acl") and (
             self.is_help(verb.head)
-            or (verb.dep_ == "relcl" and find_money(syntax.span_text(syntax.phrase_tokens(verb.head))))
+            or (
+                (verb.dep_ == "relcl" or self._gives_itself(verb))
+                and find_money(syntax.span_text(syntax.phrase_tokens(verb.head)))
+            )
         ):
             # "the $61 billion package that Congress approved", "a $50 billion loan agreed by the G7", "3.5
-            # billion euros the government has earmarked": the noun the clause describes is what it gives.
+            # billion euros the government has earmarked", "the 11.5 billion euros set aside for Ukraine": the noun
+            # the clause describes is what it gives.
             own.update(t.i for t in syntax.phrase_tokens(verb.head))
         if own:
             # "… unveiled its 29th aid package for Ukraine, worth 7.5 billion kroner": a value phrase right after
@@ -127,6 +131,11 @@ class AidReader:
             ):
                 own.update(t.i for t in value.subtree)
         return own
+
+    def _gives_itself(self, verb: Token) -> bool:
+        """A verb of giving by its own meaning ("set aside", "earmarked"), not by its object ("agreed")."""
+        lemma = verb.lemma_.lower()
+        return lemma in self.lx.give or any((lemma, c.lower_) in _PHRASAL_GIVE for c in verb.children)
 
     def _listed_above(self, verb: Token) -> set[int]:
         """ ", the State Department announced, with Stinger missiles and drones at the top of the list": what
@@ -183,6 +192,8 @@ class AidReader:
             or syntax.refuted(verb)  # "a claim that Norway pledged NOK 50 billion is false"
         ):
             return True
+        if verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead", "than"):
+            return True  # "without giving a precise schedule", "rather than sending tanks": what is not done
         if _earlier_year(verb):
             return True  # "In 2023, Washington had committed $43.9 billion": a past total, not this news
         if syntax.heard_by_someone(verb):

@@ -411,7 +411,18 @@ class AidInContext:
             named_parts = lemma == "be" and who is not None and who.lemma_.lower() in _PART_NOUNS
             # "The rest will be drawn from the Bundeswehr's stocks, among them …": the remainder of that package.
             named_parts = named_parts or (who is not None and who.lemma_.lower() in _REMAINDER and _the_one_named(who))
-            if not (holds or on_list or named_parts):
+            # "More than 300 guided missiles … are also part of the package, along with eight Skyranger vehicles".
+            part_of = lemma == "be" and any(
+                a.lemma_.lower() == "part"
+                and any(
+                    o.lemma_.lower() in self.lx.aid_noun
+                    for p in syntax.children(a, "prep")
+                    if p.lower_ == "of"
+                    for o in p.children
+                )
+                for a in syntax.children(verb, "attr")
+            )
+            if not (holds or on_list or named_parts or part_of):
                 continue
             if any(
                 o.lemma_.lower() in self.lx.aid_noun and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in o.children)

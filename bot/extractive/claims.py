@@ -155,7 +155,8 @@ class ClaimReader:
                     return False
                 ends = [*syntax.children(token, "nsubj", "dobj")]
                 words = {t.i for c in ends for t in c.subtree}
-                return any(s.doc[i].lemma_.lower() in self.lx.military for i in words) or bool(places_in(s, words))
+                military = self.lx.military | self.lx.weapon_heads  # "reached the corvette Tucha"
+                return any(s.doc[i].lemma_.lower() in military for i in words) or bool(places_in(s, words))
             if lemma in ("cut", "sever"):
                 # "units had cut the T0504 highway", "the road had not been cut"; not "cut its defence budget".
                 cut = [*syntax.children(token, "dobj", "nsubjpass")]

@@ -30,6 +30,8 @@ def _rejection(doc: Doc, *, pointing_only: bool) -> Token | None:
             continue  # "the ministry did not call that figure wrong"
         if any(t.lower_ in syntax.FALSE_WORDS and t.i != noun.i for t in near):
             return noun
+        if any(t.lower_ in syntax.TRUE_WORDS and syntax.is_negated(t) for t in near):
+            return noun  # "that figure was not accurate"
         if noun.dep_ == "dobj" and head.lemma_.lower() in syntax.REFUTING:
             return noun
     return None

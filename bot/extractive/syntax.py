@@ -195,6 +195,7 @@ FALSE_WORDS = frozenset(
         "propaganda",
     }
 )
+TRUE_WORDS = frozenset({"accurate", "true", "correct", "right", "credible"})
 REFUTING = frozenset({"deny", "reject", "dismiss", "refute", "debunk", "disprove"})
 _FALSELY = frozenset({"falsely", "wrongly", "erroneously", "mistakenly"})
 
@@ -207,13 +208,12 @@ def refuted(token: Token) -> bool:
         if is_verbal(up) and any(c.dep_ == "advmod" and c.lower_ in _FALSELY for c in up.children):
             return True
         if up.pos_ == "NOUN" and below.dep_ in ("acl", "ccomp", "relcl") and below.head.i == up.i:
-            if any(_dismissed(n) for n in _hung_from(up)):
+            hung = _hung_from(up)
+            if any(_dismissed(n) for n in hung) or any(_called_false(n) for n in hung):
                 return True
             head = up.head
-            if up.dep_ in ("nsubj", "nsubjpass"):
-                said = {c.lower_ for c in head.children if c.dep_ in ("acomp", "attr", "oprd")}
-                if said & FALSE_WORDS or (head.lemma_.lower() in REFUTING and is_passive(head)):
-                    return True
+            if _called_false(up):
+                return True
             if up.dep_ == "dobj" and head.lemma_.lower() in REFUTING:
                 return True
             if up.dep_ == "pobj" and head.head.lemma_.lower() in REFUTING:
@@ -242,6 +242,19 @@ def _hung_from(noun: Token) -> list[Token]:
             break
         out.append(current)
     return out
+
+
+def _called_false(noun: Token) -> bool:
+    """Is ``noun`` the subject of a predicate that calls it false: "… was incorrect", "… was “not accurate”", "…
+    was denied"?"""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    head = noun.head
+    said = {c.lower_ for c in head.children if c.dep_ in ("acomp", "attr", "oprd")}
+    if said & FALSE_WORDS or (head.lemma_.lower() in REFUTING and is_passive(head)):
+        return True
+    true = [c for c in head.children if c.dep_ in ("acomp", "attr") and c.lower_ in TRUE_WORDS]
+    return bool(true) and (is_negated(head) or is_negated(true[0]))  # "a report that … was “not accurate”"
 
 
 def _dismissed(noun: Token) -> bool:
