@@ -11,6 +11,14 @@ from bot.extractive.attribution import Attribution
 from bot.extractive.found import Found
 from bot.extractive.names import side_of
 from bot.extractive.policy import PERMISSIVE_MODALS, PolicyReader
+from bot.extractive.policy_clauses import (
+    MECHANISMS,
+    but_not_granted,
+    definite,
+    inside,
+    under_condition,
+    up_to_contrast,
+)
 from bot.extractive.reading import Sentence
 from bot.extractive.scope import condition_text, conditional, scope_of
 from bot.extractive.weapons import Weapon, supplier_in, weapons_in
@@ -69,6 +77,11 @@ class PolicyItemReader(PolicyReader):
             # "Her ministry said no decision had been taken on Hawk launchers": the government spoken of just before,
             # not the country that makes the weapon.
             return last if last not in BELLIGERENTS else None
+        setter_named = self._setter_in_sentence(s)
+        if setter_named is not None:
+            # "Ukraine may fire the Anglo-French cruise missile at …, but Britain has not granted permission for …":
+            # the government that sets the rule in the sentence, not the weapon's maker.
+            return setter_named
         # Under a heading that names the government ("DENMARK"), the rule is its own, not the maker's.
         origin = weapon.origin if weapon is not None and self.ctx.heading_actor is None else None
         supplier = (supplier_in(s, weapon) or origin) if weapon is not None else None
@@ -76,6 +89,19 @@ class PolicyItemReader(PolicyReader):
             return supplier
         last = self.ctx.last_actor
         return last if last not in BELLIGERENTS else self.ctx.main_actor
+
+    def _setter_in_sentence(self, s: Sentence) -> str | None:
+        """The one named government that permits, refuses or restricts something in the sentence, if there is one."""
+        # "Britain has not granted permission": the frame may sit on the noun its verb takes.
+        heads = [
+            t if syntax.is_verbal(t) else t.head
+            for t in s.doc
+            if self.frame(t) in ("permit", "prohibit", "restrict") and (syntax.is_verbal(t) or t.dep_ == "dobj")
+        ]
+        subjects = [who for head in heads if (who := syntax.subject(head)) is not None]
+        # Named in the sentence itself, not a pronoun or "the government" read from the sentences before.
+        found = {a for who in subjects for a in actors_in(s, who)[:1] if a not in BELLIGERENTS}
+        return found.pop() if len(found) == 1 else None
 
     def _side(self, s: Sentence, who: Token) -> str | None:
         """Ukraine or Russia, if ``who`` (or the name a pronoun stands for in this sentence) is one."""
@@ -113,7 +139,7 @@ class PolicyItemReader(PolicyReader):
             setter is not None
             and syntax.is_verbal(setter)
             and setter.dep_ in ("relcl", "acl")
-            and setter.head.lemma_.lower() in _MECHANISMS
+            and setter.head.lemma_.lower() in MECHANISMS
         ):
             # "the drawdown authority, which lets the administration ship arms", "the Ottawa convention banning such
             # weapons": what a standing mechanism or treaty does, not a government's decision on Ukraine's weapons.
@@ -166,7 +192,7 @@ class PolicyItemReader(PolicyReader):
         if any(syntax.refuted(t) for t in (setter, action) if t is not None):
             return None  # "reports that Washington had cleared ATACMS strikes … were false": no rule, a rumour
         verb = action if action is not None and syntax.is_verbal(action) else setter
-        if verb is not None and syntax.modals(verb) & {"could", "might", "would"} and _under_condition(verb):
+        if verb is not None and syntax.modals(verb) & {"could", "might", "would"} and under_condition(verb):
             return None  # "If Congress approved more money, the administration could send Patriots": no rule, a maybe
         # A weapon named in the sentence before ("may use them") is ruled on where the pronoun stands.
         elsewhere = weapon is not None and weapon.head.doc is not s.doc
@@ -301,7 +327,7 @@ class PolicyItemReader(PolicyReader):
             for t in o.subtree
         }
         weapons = [w for w in weapons if w.head.i not in struck]
-        covered = {t.i for w in weapons for t in _up_to_contrast(w.head)}
+        covered = {t.i for w in weapons for t in up_to_contrast(w.head)}
         out: list[tuple[Token, Weapon | None]] = []
         for frame_tok in s.doc:
             if self.frame(frame_tok) not in ("permit", "restrict", "prohibit", "lift", "review") or frame_tok.i in covered:
@@ -327,7 +353,7 @@ class PolicyItemReader(PolicyReader):
             if not uses and self.frame(frame_tok) == "review":
                 # "has asked officials to study the request": the request the sentence before made, for its weapon.
                 request = next(
-                    (o for o in syntax.children(frame_tok, "dobj") if self.frame(o) == "request" and _definite(o)), None
+                    (o for o in syntax.children(frame_tok, "dobj") if self.frame(o) == "request" and definite(o)), None
                 )
                 before = self._weapons_before(s) if request is not None else []
                 if request is not None and before:
@@ -522,6 +548,7 @@ class PolicyItemReader(PolicyReader):
         found = [f for f in (self._item(s, start, weapon, speakers) for start, weapon in starts) if f is not None]
         if not found:
             found = [f for f in (self._warning(s, w) for w in weapons) if f is not None]
+        found = but_not_granted(s, found, self.frame)
         # "Dutch-supplied F-16 jets" and the "F-16" inside it are one rule: the fuller name stays. A weapon
         # named only inside another rule's scope ("SAMP/T … for anything but air defence") is that rule's limit.
         return [
@@ -531,8 +558,8 @@ class PolicyItemReader(PolicyReader):
                 o is not f
                 and (o.fields["actor"], o.fields["stance"]) == (f.fields["actor"], f.fields["stance"])
                 and (
-                    _inside(f.fields["weapon"], o.fields["weapon"])
-                    or (not f.fields["scope"] and _inside(f.fields["weapon"], o.fields["scope"]))
+                    inside(f.fields["weapon"], o.fields["weapon"])
+                    or (not f.fields["scope"] and inside(f.fields["weapon"], o.fields["scope"]))
                 )
                 for o in found
             )
@@ -542,46 +569,3 @@ class PolicyItemReader(PolicyReader):
 _STRIKE_NOUNS = frozenset({"strike", "attack"})
 # Verbs by which a belligerent warns against a supply: "Putin warned that supplying Tomahawks would …".
 _WARNING = frozenset({"warn", "threaten", "caution"})
-
-
-def _inside(name: str | None, other: str | None) -> bool:
-    """Is ``name`` a part of the longer weapon name ``other``?"""
-    return bool(name and other) and name.lower() in other.lower() and name.lower() != other.lower()  # type: ignore[union-attr]
-
-
-# Standing mechanisms and treaties, whose workings are described, not decided: "the drawdown authority, which lets …".
-_MECHANISMS = {"authority", "mechanism", "convention", "treaty", "programme", "program", "scheme", "facility", "fund"}
-
-
-def _definite(noun: Token) -> bool:
-    """ "the request", "that appeal": a noun that points back to one already told."""
-    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "that", "this", "its", "their") for c in noun.children)
-
-
-def _under_condition(verb: Token) -> bool:
-    """Does a remote condition govern ``verb`` ("If Congress were to approve …, it could send …", "if Congress
-    approved …")? An open one ("might give Tomahawks if the war does not end") is a real warning, under review."""
-    for clause in verb.children:
-        if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
-            continue
-        remote = clause.tag_ == "VBD" or any(
-            a.lower_ in ("were", "had") for a in clause.children if a.dep_ in ("aux", "auxpass")
-        )
-        if remote or clause.lower_ == "were":
-            return True
-    return False
-
-
-# Marks of a clause set against the one it hangs on: "…, while Italy has not granted permission …".
-_CONTRAST_MARKS = {"while", "whereas", "although", "though"}
-
-
-def _up_to_contrast(token: Token) -> list[Token]:
-    """The token and its heads, stopping at a contrasting clause's verb: in "France has told Kyiv it may fire them
-    …, while Italy has not granted permission for its missiles", Italy's missiles are not under France's words."""
-    out: list[Token] = []
-    for t in syntax.ancestors_to_clause_top(token):
-        out.append(t)
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in t.children):
-            break
-    return out

@@ -50,12 +50,16 @@ def exposed_to(noun: Token) -> bool:
 _AIMING = frozenset({"aim", "direct", "target"})
 
 
+_NO_ONE = frozenset({"little", "much", "nothing", "anything", "something", "more", "less", "everything"})
+
+
 def targets_of(lx: Lexicon, trigger: Token) -> list[Token]:
     """The phrases naming whom the measure hits, in order: "sanctions on two oil producers, as well as on
     183 vessels" gives both."""
 
     def usable(token: Token | None) -> bool:
-        return token is not None and not syntax.is_temporal(token)
+        # "the listings would do little": a quantity word is nobody hit
+        return token is not None and not syntax.is_temporal(token) and token.lower_ not in _NO_ONE
 
     found: list[Token] = []
     extra: list[Token] = []
@@ -293,7 +297,8 @@ def each_respectively(item: Found, target: Token | None) -> list[Found]:
     count = next((c for c in target.children if c.dep_ == "nummod"), None) if target is not None else None
     if count is None or len(imposers) < 2 or not any(t.lower_ == "respectively" for t in target.doc):  # type: ignore[union-attr]
         return [item]
-    numbers = [count, *count.conjuncts]
+    counts = [c for c in target.children if c.dep_ == "nummod"]  # type: ignore[union-attr]
+    numbers = sorted({n.i: n for c in counts for n in (c, *c.conjuncts)}.values(), key=lambda n: n.i)
     if len(numbers) != len(imposers):
         return [item]
     rest = syntax.span_text([t for t in target.subtree if t.i > max(n.i for n in numbers)])  # type: ignore[union-attr]

@@ -213,6 +213,9 @@ class SanctionsReader:
         who = syntax.agent(head) if syntax.is_passive(head) else syntax.subject(head)
         if who is None:
             who = syntax.participle_subject(head)  # "Britain announced its own measures, sanctioning 18 tankers"
+        owned = [a for c in who.children if c.dep_ == "poss" for a in actors_in(s, c)] if who is not None else []
+        if owned and owned[0] != "Russia":
+            return owned[0]  # "Tokyo's measures freeze the assets of …": whose measures, before any named earlier
         if who is not None and who.lemma_.lower() in _THE_MEASURE and (owner := owner_before(self.ctx, s, who)):
             return owner  # "… dismissed the European Union's 17th sanctions package. The package adds 189 vessels"
         if who is not None and who.lemma_.lower() in _THE_MEASURE:

@@ -1,0 +1,85 @@
+"""Clause readers the weapons-policy items share: conditions, contrasts, definite references, names inside names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from bot.extractive import syntax
+from bot.extractive.found import Found
+from bot.extractive.reading import Sentence
+
+
+def inside(name: str | None, other: str | None) -> bool:
+    """Is ``name`` a part of the longer weapon name ``other``?"""
+    return bool(name and other) and name.lower() in other.lower() and name.lower() != other.lower()  # type: ignore[union-attr]
+
+
+# Standing mechanisms and treaties, whose workings are described, not decided: "the drawdown authority, which lets …".
+MECHANISMS = {"authority", "mechanism", "convention", "treaty", "programme", "program", "scheme", "facility", "fund"}
+
+
+def definite(noun: Token) -> bool:
+    """ "the request", "that appeal": a noun that points back to one already told."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "that", "this", "its", "their") for c in noun.children)
+
+
+def under_condition(verb: Token) -> bool:
+    """Does a remote condition govern ``verb`` ("If Congress were to approve …, it could send …", "if Congress
+    approved …")? An open one ("might give Tomahawks if the war does not end") is a real warning, under review."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+            continue
+        remote = clause.tag_ == "VBD" or any(
+            a.lower_ in ("were", "had") for a in clause.children if a.dep_ in ("aux", "auxpass")
+        )
+        if remote or clause.lower_ == "were":
+            return True
+    return False
+
+
+# Marks of a clause set against the one it hangs on: "…, while Italy has not granted permission …".
+_CONTRAST_MARKS = {"while", "whereas", "although", "though"}
+
+
+def up_to_contrast(token: Token) -> list[Token]:
+    """The token and its heads, stopping at a contrasting clause's verb: in "France has told Kyiv it may fire them
+    …, while Italy has not granted permission for its missiles", Italy's missiles are not under France's words."""
+    out: list[Token] = []
+    for t in syntax.ancestors_to_clause_top(token):
+        out.append(t)
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in t.children):
+            break
+    return out
+
+
+def but_not_granted(s: Sentence, found: list[Found], frame: Callable[[Token], str | None]) -> list[Found]:
+    """ "Ukraine may fire the missile at military targets in Kursk, but Britain has not granted permission for strikes
+    on energy infrastructure": the permission has a limit (restricted), and what is withheld is a rule of its own."""
+    permitted = [f for f in found if f.fields["stance"] == "permitted"]
+    if not permitted:
+        return found
+    for t in s.doc:
+        if frame(t) != "permit":
+            continue
+        verb = t if syntax.is_verbal(t) else t.head
+        joined = verb.dep_ == "conj" and any(c.lower_ == "but" for c in verb.head.children if c.dep_ == "cc")
+        if not (syntax.is_verbal(verb) and syntax.is_negated(verb) and joined):
+            continue
+        what = [c for c in t.children if (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ == "dobj"]
+        if not what:
+            continue
+        for item in permitted:
+            item.fields["stance"] = "restricted"
+        item = permitted[-1]  # "the Anglo-French cruise missile Storm Shadow": the name comes last
+        scope = syntax.span_text(list(what[0].subtree)).strip(" ,;")
+        actor, weapon = str(item.fields["actor"]), str(item.fields["weapon"])
+        withheld = Found(
+            "weapons_policy",
+            {**item.fields, "stance": "prohibited", "scope": scope},
+            [s],
+            merge_key=(actor.lower(), weapon.lower(), "prohibited"),
+        )
+        return [*found, withheld]
+    return found
