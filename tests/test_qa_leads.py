@@ -1638,6 +1638,16 @@ LEAD_RULES = [
         ["200 million"],
         id="respectively-pairs-name-and-figure",
     ),
+    pytest.param(
+        # a figure the next sentence disowns is no answer; "how big" takes the sum of the passages quoted
+        "Italy announced €300 million in support for Kyiv on Monday. A reader asks about a “$5 billion US "
+        "package” doing the rounds online. No such package has been announced in Washington.",
+        "How much is the US package worth?",
+        (),
+        [],
+        ["5 billion"],
+        id="disowned-figure-is-no-answer",
+    ),
 ]
 
 

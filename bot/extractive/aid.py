@@ -90,6 +90,9 @@ class AidReader:
                 or child.lemma_.lower() in VALUED
             ):  # ", worth SEK 13.5 billion" parsed as a clause of its own
                 own.update(t.i for t in child.subtree if not (t.dep_ in ("advcl",) and t.head.i == verb.i))
+        for noun in syntax.children(verb, "conj"):
+            if noun.pos_ in ("NOUN", "PROPN", "NUM") and find_money(syntax.span_text(list(noun.subtree))):
+                own.update(t.i for t in noun.subtree)  # "pledged SEK 3 billion and DKK 1.1 billion": a second sum
         for clause_verb in syntax.children(verb, "advcl", "xcomp"):
             if clause_verb.lemma_.lower() in _HOLDING and any(self.is_help(verb.doc[i]) for i in own):
                 own.update(t.i for t in clause_verb.subtree)  # "announced a €240m package, to include 60 vessels"
@@ -425,12 +428,12 @@ class AidReader:
             self.ctx.last_actor = donors[0]
             base = {"recipient": "Ukraine", "aid_type": aid_type(s, clause, contents), "status": aid_status(verb)}
             respectively = any(t.lower_ == "respectively" for t in s.doc if t.i in clause)
-            if respectively and len(donors) == len(contents) > 1:
-                pairs: list[tuple[str, list[str], Money | None]] = [
-                    (d, [c], None) for d, c in zip(donors, contents, strict=True)
-                ]
-            elif len(money) > 1 and len(donors) == len(money):
+            pairs: list[tuple[str, list[str], Money | None]]
+            if len(money) > 1 and len(donors) == len(money):
+                # "Sweden and Denmark pledged SEK 3 billion and DKK 1.1 billion respectively": the sums pair first.
                 pairs = [(d, contents, m) for d, m in zip(donors, money, strict=True)]
+            elif respectively and len(donors) == len(contents) > 1:
+                pairs = [(d, [c], None) for d, c in zip(donors, contents, strict=True)]
             elif len(money) > 1 and len(donors) == 1 and (gapped := self.who.gapped(s, money)):
                 # "the US will put up $20bn and the EU up to €18.1bn": each later sum has its own donor.
                 pairs = [

@@ -53,9 +53,16 @@ def rejected_figure(s: Sentence, following: Sentence | None) -> str | None:
             return figure
     if following is None or following.para != s.para:
         return None
-    if _rejection(following.doc, pointing_only=True) is not None:
+    if _rejection(following.doc, pointing_only=True) is not None or _no_such(following.doc):
         return _last_figure(s.doc, len(s.doc))
     return None
+
+
+def _no_such(doc: Doc) -> bool:
+    """ "No such package has been announced in Washington": the thing just told does not exist."""
+    return any(
+        t.lower_ == "such" and t.head.pos_ == "NOUN" and any(c.lower_ == "no" for c in t.head.children) for t in doc[:4]
+    )
 
 
 def without_rejected(found: list[Found], figure: str) -> list[Found]:

@@ -263,6 +263,8 @@ def weapons_in(
             continue  # "part of a ¥700 billion programme": spare parts are goods, a part of something is not
         if lemma == "round" and token.tag_ == "NN" and not any(ch.isdigit() for c in token.lefts for ch in c.text):
             continue  # "in this round" of aid or talks; ammunition is "rounds" or "a 155mm round"
+        if lemma == "round" and token.head.lemma_.lower() in ("do", "make") and token.dep_ == "dobj":
+            continue  # "a report doing the rounds online"
         if token.dep_ == "compound" and token.head.pos_ == "NOUN":
             continue  # "artillery shells": the head noun carries the phrase
         if not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text in ("-", "‑"):

@@ -18,7 +18,7 @@ from bot.qa.answer_types import has_figure, has_money
 from bot.qa.companions import MAX_QUOTES, SHORT_WORDS, with_antecedents, with_contents, with_followers
 from bot.qa.dates import has_time_to_come
 from bot.qa.intent import TYPED_KINDS, Intent
-from bot.qa.lead import figure_across, figure_in, span_across
+from bot.qa.lead import figure_across, span_across
 from bot.qa.lexicon import OFF_TOPIC, SYNONYMS, stem, tokens
 from bot.qa.not_given import (
     PLACE_CLASSES,
@@ -447,7 +447,6 @@ def find_answer(
             # "When will the next tranche be transferred?" next to "The EU made its first transfer in July": only
             # past dates, so the time asked for is not given.
             return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
-    top = chosen[0].passage
     # The best passage may hold several figures (a table row with its total); the next ones may say it plainly.
     figure = figure_across(main, [h.passage.text for h in dated if h.fits or h is chosen[0]])
     # Sentences that only lead into a ranked one ("Kyiv rejects that.") come after it here.
@@ -465,7 +464,7 @@ def find_answer(
         # The lead names the answer itself: the figure asked for, or the phrase of the sort asked for.
         if not figure and main.kind in ("what", "quantity") and _WHAT_MONEY.search(question):
             # "What's the package worth?", "What does the aid add up to?" ask for an amount.
-            figure = figure_in(replace(main, kind="money"), top.text)
+            figure = figure_across(replace(main, kind="money"), ranked_texts[:MAX_QUOTES])
         if not figure and spans is not None and main.kind not in ("money", "count", "score", "yesno"):
             thread = frozenset(t for t, w in main.terms.items() if w < 1.0)
             figure = span_across(spans, main.kind, question, ranked_texts[:MAX_QUOTES], known=thread)

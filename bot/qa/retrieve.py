@@ -62,6 +62,13 @@ class Hit:
     fits: bool
 
 
+_DISOWNS = re.compile(
+    r"^(?:but |however, )?(?:no such \w+|(?:that|this) (?:figure|number|sum|total|report|claim)\b[^.]*?"
+    r"\b(?:false|incorrect|wrong|inaccurate|fabricated|untrue|not accurate|not true|not correct))",
+    re.IGNORECASE,
+)
+
+
 class Retriever:
     """BM25 over one article's passages. Build once per article."""
 
@@ -83,6 +90,10 @@ class Retriever:
         self._subject = {t for t in tokens(headline) if self._df[t] >= _SUBJECT_MENTIONS}
         self._cache: dict[str, np.ndarray] = {}
         self._speakers = [self._speakers_of(p) for p in passages]
+        # "… the “$12 billion US package” doing the rounds online. No such package has been announced": the sentence
+        # before a disowning one gives no figure of the article's.
+        self._disowning = {p.index for p in passages if p.prev is not None and _DISOWNS.match(p.text)}
+        self._disowned = {passages[i].prev for i in self._disowning}
         # The lede: the first sentence of the body, where news copy puts the story's main figure.
         self._lede = next((p.index for p in passages if p.quotable), None)
 
@@ -270,6 +281,11 @@ class Retriever:
                 ]
                 # "Storm Shadow and ATACMS": either one's figure is part of the answer.
                 ok = not names or (any if _CONJOINED.search(intent.text) else all)(name in have for name in names)
+            if p.index in self._disowned:
+                ok = ok and intent.kind not in TYPED_KINDS
+                score *= 0.3  # what the next sentence disowns is no answer
+            if p.index in self._disowning:
+                score *= 0.5  # nor is the disowning itself ("No such package has been announced")
             asking = bool(ASKED_IN_PASSAGE.search(p.text))
             if ok and intent.kind in TYPED_KINDS and asking:
                 ok = False  # "asked how much of the £3 billion had been spent": the figure is the question's
