@@ -121,7 +121,7 @@ def _content_of(verb: Token) -> set[int]:
         # "“We repelled twelve attacks,” the brigade said", "Over three weeks, it said, 130 tanks were lost":
         # the parse hangs the speaker's verb off what is said.
         out.update(t.i for t in verb.head.subtree if t.i < verb.left_edge.i or t.i > verb.right_edge.i)
-    return _before_comment(verb.doc, out)
+    return _before_comment(verb.doc, out) - _others_word_on(verb.doc, out)
 
 
 # Nouns with which the writer comments on what was just said: "…, a claim swiftly rejected by the brigade".
@@ -143,6 +143,19 @@ def _before_comment(doc: Doc, content: set[int]) -> set[int]:
         ):
             return {j for j in content if j < i}
     return content
+
+
+def _others_word_on(doc: Doc, content: set[int]) -> set[int]:
+    """ "a front-line village that Kyiv insisted was still being fought over": another's word on a thing the claim
+    names, inside the claim; it is not part of what the claimant says."""
+    out: set[int] = set()
+    for i in content:
+        r = doc[i]
+        named = r.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ in ("NNP", "NNPS") for c in r.children)
+        saying = any(c.dep_ == "ccomp" for c in r.children) or r.lemma_.lower() in ("insist", "say", "deny", "claim")
+        if named and saying:
+            out |= {t.i for t in r.subtree}
+    return out
 
 
 def _acted_on_by_another(noun: Token) -> bool:
@@ -358,7 +371,7 @@ class Attributor(ContextReader):
             return None
         # Capitalised as well as tagged: the tagger calls the "ministry" of "Russia's defence ministry" NNP too.
         proper = [t for t in tokens if t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper()]
-        side = side_of(s.names, start, end) or self._local_side(s, whole)
+        side = side_of(s.names, start, end) or self._local_side(s, whole) or self._side_named_before(s, tokens)
         # "Russia’s defence ministry" is a body whose only name is its owner's, not a person.
         owned = {t.i for c in who.children if c.dep_ == "poss" for t in c.subtree}
         person = (
@@ -463,6 +476,25 @@ class Attributor(ContextReader):
         if side_of(before.names, whole[0].i, whole[-1].i + 1) is None:
             return None
         return self.speaker(before, subject)
+
+    def _side_named_before(self, s: Sentence, tokens: list[Token]) -> Side | None:
+        """ "According to the Southern Defense Forces, …" after "a spokesman for Ukraine's Southern Defense Forces":
+        a body's side is the one an earlier sentence gave its name."""
+        proper = [t for t in tokens if t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper()]
+        if len(proper) < 2:
+            return None  # one capitalised word ("Moscow", "Forces") is too little to know the body again
+        name = syntax.span_text(proper)
+        for before in reversed(self.ctx.sentences[: s.index]):
+            at = before.text.find(name)
+            if at < 0:
+                continue
+            first = next((t for t in before.doc if t.idx == at), None)
+            if first is None:
+                continue
+            side = side_of(before.names, max(0, first.i - 3), first.i + len(proper))
+            if side is not None:
+                return side
+        return None
 
     def _named_before(self, s: Sentence, who: Token) -> Speaker | None:
         """ "Russia's defence ministry gave a very different account. …, the ministry said": the body a sentence
