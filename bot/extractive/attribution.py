@@ -121,6 +121,12 @@ def _content_of(verb: Token) -> set[int]:
         # "“We repelled twelve attacks,” the brigade said", "Over three weeks, it said, 130 tanks were lost":
         # the parse hangs the speaker's verb off what is said.
         out.update(t.i for t in verb.head.subtree if t.i < verb.left_edge.i or t.i > verb.right_edge.i)
+        if verb.dep_ == "parataxis":
+            # "Drone units destroyed three tanks, Horbenko claimed, and killed or wounded 210 soldiers": the verb
+            # after the speaker, with no subject of its own, goes on with what is said.
+            for more in syntax.children(verb, "conj"):
+                if syntax.is_verbal(more) and more.i > verb.i and syntax.first_child(more, "nsubj") is None:
+                    out.update(t.i for t in more.subtree)
     return _before_comment(verb.doc, out) - _others_word_on(verb.doc, out)
 
 

@@ -85,6 +85,12 @@ def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
     trailing = _trailing_participle(doc, a, runs, end)
     if text and trailing:
         text = f"{text}, {trailing}"  # "…struck a residential street, the governor said, killing three people"
+    for run in with_event:
+        lead = doc[run[0]]
+        if text and run[0] > end and a.verb is not None and lead.dep_ == "conj" and lead.head.i == a.verb.i:
+            # "Drone units destroyed three tanks, Horbenko claimed, and killed or wounded 210 soldiers": the same
+            # doers' second deed, told after the speaker.
+            text = f"{text} and {syntax.span_text(list(doc[run[0] : run[-1] + 1])).strip(EDGES)}"
     texts = [text] if text else []
     for run in with_event:
         own = [doc[i] for i in run if i in depth and syntax.first_child(doc[i], "nsubj", "nsubjpass") is not None]
