@@ -138,7 +138,9 @@ class AidReader:
     def _gives_itself(self, verb: Token) -> bool:
         """A verb of giving by its own meaning ("set aside", "earmarked"), not by its object ("agreed")."""
         lemma = verb.lemma_.lower()
-        return lemma in self.lx.give or any((lemma, c.lower_) in _PHRASAL_GIVE for c in verb.children)
+        giving = lemma in self.lx.give or any((lemma, c.lower_) in _PHRASAL_GIVE for c in verb.children)
+        # "… euros set aside for Ukraine": the clause itself says for whom.
+        return giving and any(t.lower_ == "ukraine" and t.head.lower_ == "for" for t in verb.subtree)
 
     def _listed_above(self, verb: Token) -> set[int]:
         """ ", the State Department announced, with Stinger missiles and drones at the top of the list": what
