@@ -1648,6 +1648,15 @@ LEAD_RULES = [
         ["5 billion"],
         id="disowned-figure-is-no-answer",
     ),
+    pytest.param(
+        # a count stands several words before what it counts ("two more IRIS-T SLM air defence systems")
+        "Germany will send Ukraine two more IRIS-T SLM air defence systems as part of a new package, the minister said.",
+        "How many more IRIS-T systems is Germany sending?",
+        (),
+        ["two more IRIS-T"],
+        [],
+        id="count-far-before-its-noun",
+    ),
 ]
 
 

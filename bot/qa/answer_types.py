@@ -164,7 +164,7 @@ def _counts_before_nouns(
                 continue
             continue
         between: list[str] = []
-        for n, nxt in enumerate(words[i + 1 : i + 6]):
+        for n, nxt in enumerate(words[i + 1 : i + 8]):
             low = nxt.lower().strip(",.")
             if low in _SCALE_WORDS:
                 continue  # "1 million barrels"
