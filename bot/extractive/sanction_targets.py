@@ -211,6 +211,11 @@ def target_count(lx: Lexicon, trigger: Token, target: Token | None) -> int | Non
         found = find_count(syntax.span_text(own))
         if found is not None and not (found[0] == 1 and not any(t.like_num for t in own)):
             return found[0]  # ("a Dubai-registered company" is not a count of one)
+    part = syntax.subject(trigger) if syntax.is_verbal(trigger) else None
+    if part is not None and part.like_num and any(p.lower_ == "of" for p in part.children if p.dep_ == "prep"):
+        # "Twenty-nine of the 52 designations target tankers": the part that hits these targets
+        value = word_number(" ".join(t.text for t in part.subtree if t.i <= part.i and t.like_num))
+        return int(value) if value is not None and value >= 1 else None
     return None
 
 
