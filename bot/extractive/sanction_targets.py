@@ -254,9 +254,6 @@ def names_listed(s: Sentence, phrase: list[Token]) -> list[str]:
     """The names of firms, ships or people in a target phrase, in order, without the countries and places that
     say where they are ("Steppe Trade Logistics LLP of Kazakhstan" gives "Steppe Trade Logistics LLP")."""
     where = {i for n in s.names if n.kind in ("country", "place") for i in range(n.start, n.end)}
-    # "Volna Petroleum, a company that officials say has shipped crude above the G7 price cap": the clause that
-    # describes a firm names other things.
-    where |= {t.i for r in phrase if r.dep_ in ("relcl", "acl") and r.tag_ != "VBN" for t in r.subtree}
     out: list[str] = []
     run: list[Token] = []
     for tok in [*sorted(phrase, key=lambda t: t.i), None]:
