@@ -22,6 +22,16 @@ def _rejection(doc: Doc, *, pointing_only: bool) -> Token | None:
         if noun.lemma_.lower() not in _FIGURE_NOUNS or noun.pos_ != "NOUN":
             continue
         dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
+        if (
+            not pointing_only
+            and dets & {"a", "an"}
+            and any(
+                r.dep_ == "relcl"
+                and (r.lemma_.lower() in syntax.REFUTING or any(c.lower_ in syntax.FALSE_WORDS for c in r.subtree))
+                for r in noun.children
+            )
+        ):
+            return noun  # "…, a figure the official dismissed as “pure fantasy”"
         if not dets & (_POINTING if pointing_only else _POINTING | {"the"}):
             continue
         head = noun.head
