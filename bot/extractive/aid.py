@@ -110,7 +110,7 @@ class AidReader:
         if verb.dep_ in ("relcl", "acl") and (
             self.is_help(verb.head)
             or (
-                (verb.dep_ == "relcl" or self._gives_itself(verb))
+                (verb.dep_ == "relcl" or self._gives_for_ukraine(verb))
                 and find_money(syntax.span_text(syntax.phrase_tokens(verb.head)))
             )
         ):
@@ -135,8 +135,9 @@ class AidReader:
                 own.update(t.i for t in value.subtree)
         return own
 
-    def _gives_itself(self, verb: Token) -> bool:
-        """A verb of giving by its own meaning ("set aside", "earmarked"), not by its object ("agreed")."""
+    def _gives_for_ukraine(self, verb: Token) -> bool:
+        """A verb of giving by its own meaning ("set aside", "earmarked"), not by its object ("agreed"), whose clause
+        says the help is for Ukraine."""
         lemma = verb.lemma_.lower()
         giving = lemma in self.lx.give or any((lemma, c.lower_) in _PHRASAL_GIVE for c in verb.children)
         # "… euros set aside for Ukraine": the clause itself says for whom.
