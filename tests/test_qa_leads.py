@@ -1657,6 +1657,89 @@ LEAD_RULES = [
         [],
         id="count-far-before-its-noun",
     ),
+    pytest.param(
+        # a sum two givers put up between them is no answer to what one of them gives
+        "Denmark and the Netherlands on Friday unveiled new military aid packages for Ukraine worth more than €900 "
+        "million combined, including drones and air-defence missiles. Of that, Copenhagen is providing €550 million, "
+        "the Danish minister said. The Dutch package buys drones.",
+        "How much is Denmark's new package worth?",
+        (),
+        ["550 million"],
+        ["900 million"],
+        id="a joint sum is not one giver's",
+    ),
+    pytest.param(
+        # a part of a package asked as "how much of the package" is a sum: the one set apart for the thing asked
+        "Belgium will give Ukraine a package worth €1.1 billion in combined aid, including F-16 spare parts and "
+        "ammunition. It includes €250 million earmarked for F-16 spare parts and training for ground crews.",
+        "How much of the Belgian package goes to F-16 spare parts?",
+        (),
+        ["250 million"],
+        [],
+        id="how much of a package is a sum",
+    ),
+    pytest.param(
+        # a model name with a number in it ("Leopard2s" written as one word) is what is counted
+        "Spain first sent tanks in 2023. Its new package includes 12 PzH2000 howitzers and spare barrels.",
+        "How many PzH2000s is Spain sending?",
+        (),
+        ["12 PzH2000"],
+        [],
+        id="count of a model name with digits",
+    ),
+    pytest.param(
+        # "when asked whether …" reports a question; the reply is in the sentence after it
+        "Poland will give Ukraine more artillery shells, the ministry said. Poland gave more fuel and generators in "
+        "the spring. Kosiniak-Kamysz was cautious when asked whether Warsaw could also give "
+        "its remaining MiG-29 jets. “Sending them is not on the agenda today,” he said.",
+        "Will Poland give more MiG-29s?",
+        (),
+        ["not on the agenda"],
+        [],
+        id="the reply after an asked-whether",
+    ),
+    pytest.param(
+        # one giver's total to date is not given by another giver's total or by this week's sum
+        "Latvia pledged drones worth €8 million on Tuesday. Including that package, Lithuanian military support since "
+        "2022 amounts to about €700 million, officials said.",
+        "What is Latvia's total military aid since 2022?",
+        (),
+        ["doesn't say"],
+        ["8 million", "700 million"],
+        id="another giver's total is no total",
+    ),
+    pytest.param(
+        # a count whose things the sentence before named in full ("more NASAMS launchers … request for four more
+        # launchers"); a figure inside a yes/no asking is given, not asked
+        "Paris has made no decision on sending more NASAMS launchers to Ukraine, the Elysee said. Asked whether France "
+        "would meet Kyiv’s request for four more launchers, a spokesman said the matter was under review.",
+        "How many more NASAMS launchers has Kyiv asked for?",
+        (),
+        ["four more launchers"],
+        [],
+        id="a count named in full the sentence before",
+    ),
+    pytest.param(
+        # "by name" asks for names, not the tally next to them
+        "Japan sanctioned 14 firms on Friday. They include the Dubai-registered Corvale Shipping and the Moscow-based "
+        "broker Ilya Denisov, the foreign ministry said. The government says more than 900 people and companies have "
+        "now been sanctioned under its Russia measures.",
+        "Who did Japan sanction by name?",
+        (),
+        ["Corvale"],
+        ["900"],
+        id="by name asks for names",
+    ),
+    pytest.param(
+        # the question's verb in another form ("banning" for "would ban"), and a side it shares with the answer
+        "Tokyo also said it would ban imports of Russian cobalt and refined copper from June, closing a route for "
+        "Russian metals into Japan.",
+        "Which Russian metals is Japan banning?",
+        (),
+        ["cobalt"],
+        [],
+        id="what the question's verb takes in another form",
+    ),
 ]
 
 

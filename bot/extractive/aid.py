@@ -215,6 +215,8 @@ class AidReader:
                 continue  # "banned the export of drone parts and pledged $1.3 billion": a verb beside it, not above it
             if syntax.is_verbal(tok) and syntax.is_negated(tok) and tok.lemma_.lower() not in self.lx.report:
                 return True  # "is not really looking at giving Ukraine Tomahawks"
+            if syntax.is_verbal(tok) and any(syntax.is_negated(c) for c in syntax.children(tok, "nsubj", "nsubjpass")):
+                return True  # "No decision has been made on sending more Patriot systems"
             if (
                 tok.pos_ == "NOUN"
                 and below.dep_ in ("acl", "relcl")

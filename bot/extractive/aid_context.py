@@ -231,10 +231,19 @@ class AidInContext:
                 continue
             later = [t.i for t in s.doc if t.idx >= money.end]
             span = set(later[:12])
-            if not (weapons_in(s, self.lx, indices=span, equipment=True) or any(self.r.is_help(s.doc[i]) for i in span)):
+            # "A further C$28m will go towards repairing Ukraine's power grid": an addition for Ukraine is help too.
+            for_ukraine = bool(_FURTHER.search(s.text[: money.start])) and any(
+                s.doc[i].lower_ in ("ukraine", "ukrainian", "kyiv") for i in span
+            )
+            if not (
+                for_ukraine
+                or weapons_in(s, self.lx, indices=span, equipment=True)
+                or any(self.r.is_help(s.doc[i]) for i in span)
+            ):
                 continue  # "of the total was spent on office rent": a share that buys no help is no line
             known.add((money.value, money.currency))
-            out.append(self._item(s, whole.fields["donor"], money, _around(s, money), whole.fields["status"]))
+            phrase = _around(s, money) | _purpose(s, money)
+            out.append(self._item(s, whole.fields["donor"], money, phrase, whole.fields["status"]))
         for verb in s.doc:
             if not _composes(verb):
                 continue
@@ -478,7 +487,13 @@ _COMPOSING = {"consist", "comprise", "split", "divide", "break", "make"}
 # C$40m to the generators").
 _OF_WHOLE = re.compile(r"^\s+of\s+(?:the|this|that|its|their)\s+(?:total|package|sum|money|funding|amount)\b")
 _GOES_TO = re.compile(r"^\s+(?:will\s+)?(?:go|goes|went|is\s+going)\s+(?:to|towards|toward)\b")
+_FURTHER = re.compile(r"\b(?:a\s+further|an\s+additional|another|an\s+extra)\s+$", re.IGNORECASE)
 _GAPPED_TO = re.compile(r"^\s+(?:to|towards|for)\s+(?:the\s+)?\w")
+# "SEK 2.4bn earmarked for artillery ammunition": a sum set apart for one purpose within a package.
+_SET_APART = re.compile(
+    r"^\s+(?:(?:is|was|has\s+been|have\s+been|will\s+be)\s+)?"
+    r"(?:earmarked|set\s+aside|allocated|reserved|ring-?fenced|designated)\s+(?:for|to|towards)\b"
+)
 
 
 def _shares_of_whole(s: Sentence) -> list[Money]:
@@ -486,17 +501,21 @@ def _shares_of_whole(s: Sentence) -> list[Money]:
     to …" and goes on by gapping ("C$40m to the generators and C$25m to training")."""
     amounts = find_money(s.text)
     out: list[Money] = []
+    alone: list[Money] = []
     breakdown = False
     for m in amounts:
         after = s.text[m.end :]
-        if _OF_WHOLE.match(after):
+        if _OF_WHOLE.match(after) or _SET_APART.match(after):
             out.append(m)
         elif _GOES_TO.match(after):
             breakdown = True
             out.append(m)
+            if _FURTHER.search(s.text[: m.start]):
+                alone.append(m)  # "A further C$28m will go towards repairing the grid": an addition of its own
         elif breakdown and _GAPPED_TO.match(after):
             out.append(m)
-    return out if len(out) > 1 or any(_OF_WHOLE.match(s.text[m.end :]) for m in out) else []
+    parts = (_OF_WHOLE, _SET_APART)
+    return out if len(out) > 1 or alone or any(p.match(s.text[m.end :]) for m in out for p in parts) else []
 
 
 def _the_one_named(noun: Token) -> bool:
@@ -516,6 +535,18 @@ def _composes(verb: Token) -> bool:
     if lemma == "break":
         return "down" in particles or "into" in particles
     return True
+
+
+def _purpose(s: Sentence, money: Money) -> set[int]:
+    """The words after a share of a sum up to the next comma or stop: "earmarked for artillery ammunition"."""
+    out: set[int] = set()
+    for t in s.doc:
+        if t.idx < money.end:
+            continue
+        if t.text in (",", ";", ".", "—", "–"):
+            break
+        out.add(t.i)
+    return out
 
 
 def _around(s: Sentence, money: Money) -> set[int]:

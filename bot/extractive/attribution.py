@@ -275,7 +275,12 @@ class Attributor(ContextReader):
             return None
         # Capitalised as well as tagged: the tagger calls the "ministry" of "Russia's defence ministry" NNP too.
         proper = [t for t in tokens if t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper()]
-        side = side_of(s.names, start, end) or self._local_side(s, whole) or self._side_named_before(s, tokens)
+        side = (
+            side_of(s.names, start, end)
+            or self._local_side(s, whole)
+            or self._side_named_before(s, tokens)
+            or _owner_before(s, who, start)
+        )
         # "Russia’s defence ministry" is a body whose only name is its owner's, not a person.
         owned = {t.i for c in who.children if c.dep_ == "poss" for t in c.subtree}
         person = (
@@ -420,6 +425,15 @@ class Attributor(ContextReader):
                 if known.person:
                     return known
         return last
+
+
+def _owner_before(s: Sentence, who: Token, start: int) -> Side | None:
+    """ "Moscow’s version is rather different: its defence ministry says …": "its" is the side the sentence
+    named last before the speaker."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in who.children):
+        return None
+    before = [n for n in s.names if n.kind == "side" and n.end <= start]
+    return before[-1].canonical if before else None  # type: ignore[return-value]
 
 
 # Verbs that name what something is: "called the claim a fabrication", "branded the report a lie".

@@ -78,6 +78,7 @@ class Words(_Model):
     hearsay: list[str] = []
     hearsay_media: list[str] = []
     official: list[str] = Field(default_factory=list)
+    people_by_role: list[str] = Field(default_factory=list)
 
 
 class Sides(_Model):
@@ -180,6 +181,7 @@ class Lexicon:
     intention: frozenset[str]
     hearsay: frozenset[str]
     hearsay_media: frozenset[str]
+    people_by_role: frozenset[str]
 
     def section_descriptions(self) -> dict[str, str]:
         s = self.cfg.sections

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.extractive.syntax import DASHES
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -519,4 +521,25 @@ def mend_conjoined_conditions(doc: Doc) -> Doc:
         head = prep.head
         acting = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i < prep.i]
         prep.head, prep.dep_ = (acting[-1] if acting else head), "prep"
+    return doc
+
+
+def mend_dashed_asides(doc: Doc) -> Doc:
+    """Give a list back the items that follow an aside set off by dashes ("designated 46 tankers – ageing vessels
+    used to move crude outside a price cap – as well as 14 individuals and nine entities": the model hangs the
+    individuals on "cap", inside the aside). Words after the closing dash that hang inside the aside belong to the
+    counted noun before it (else the object before it), which the aside describes."""
+    dashes = [
+        t.i for t in doc if t.text in DASHES or (t.text == "-" and t.whitespace_ and t.i > 0 and doc[t.i - 1].whitespace_)
+    ]
+    for opening, closing in zip(dashes[::2], dashes[1::2], strict=False):
+        before = [t for t in doc[:opening] if t.pos_ in ("NOUN", "PROPN")]
+        host = next((t for t in reversed(before) if any(c.dep_ == "nummod" for c in t.children)), None) or next(
+            (t for t in reversed(before) if t.dep_ == "dobj"), None
+        )
+        if host is None:
+            continue
+        for word in doc[closing + 1 :]:
+            if opening < word.head.i < closing and word.dep_ in ("conj", "cc", "appos", "punct", "advmod"):
+                word.head = host
     return doc

@@ -44,6 +44,8 @@ def content_of(verb: Token) -> set[int]:
         ):
             if child.dep_ == "advcl" and child.lemma_ in CITING:
                 continue
+            if _lead_in(verb, child):
+                continue
             out.update(t.i for t in child.subtree)
     inverted = syntax.first_child(verb, "nsubj")
     if verb.dep_ == "conj" and inverted is not None and inverted.i > verb.i and verb.i > verb.head.i:
@@ -70,6 +72,16 @@ def content_of(verb: Token) -> set[int]:
                 if syntax.is_verbal(more) and more.i > verb.i and syntax.first_child(more, "nsubj") is None:
                     out.update(t.i for t in more.subtree)
     return _before_comment(verb.doc, out) - _others_word_on(verb.doc, out)
+
+
+def _lead_in(verb: Token, child: Token) -> bool:
+    """ "Moscow’s version is rather different: its defence ministry says a strike hit …": a clause before a colon
+    ahead of the speaker is the writer's lead-in, when the verb has its words after it."""
+    if child.i > verb.i or child.dep_ not in ("ccomp", "parataxis"):
+        return False
+    doc = verb.doc
+    colon = any(doc[i].text == ":" for i in range(child.right_edge.i + 1, verb.i))
+    return colon and any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children)
 
 
 # Nouns with which the writer comments on what was just said: "…, a claim swiftly rejected by the brigade".

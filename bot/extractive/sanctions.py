@@ -356,7 +356,7 @@ class SanctionsReader:
             if target is not None
             else []
         )
-        phrase = [t for t in phrase if t.i not in leave_out]
+        phrase = syntax.without_asides([t for t in phrase if t.i not in leave_out])
         participle = target is not None and trigger.dep_ == "acl" and trigger.head.i == target.i
         if participle:
             # "189 more tankers added to the list, bringing …": the noun without the participle's own words,
@@ -378,6 +378,11 @@ class SanctionsReader:
             named = {t.i for t in place.subtree} if place is not None else set()
             if place is not None and any(n.kind == "country" and n.start in named for n in s.names):
                 phrase = sorted([*phrase, *place.subtree], key=lambda t: t.i)
+            # "included senior executives at Arkto-Marine Insurance": the parser hangs the employer on the verb.
+            holder = target.head if target.dep_ == "dobj" else trigger
+            employer = next((p for p in syntax.children(holder, "prep") if p.i == after and p.lower_ in ("at", "of")), None)
+            if employer is not None and target.lemma_.lower() in self.lx.people_by_role:
+                phrase = sorted([*phrase, *syntax.until_comma(employer)], key=lambda t: t.i)
         # Where the targets are, not whom they serve: "entities supporting Russia's military", "companies
         # shipping machine tools to Russia" are not in Russia.
         described = {
@@ -399,6 +404,9 @@ class SanctionsReader:
         ]
         count = target_count(self.lx, trigger, target)
         text = syntax.span_text(phrase).strip(" ,;:") if target is not None else None
+        if text and syntax.skips_aside(phrase):
+            # "46 tankers … – ageing vessels used to move crude – as well as 14 individuals": the aside is left out
+            text = syntax.runs_text(phrase).strip(" ,;:")
         if (
             target is not None
             and any(n.kind in ("country", "actor", "side") and n.start == target.i for n in s.names)

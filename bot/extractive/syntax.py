@@ -375,6 +375,57 @@ def span_text(tokens: list[Token]) -> str:
     return str(text[first.idx : last.idx + len(last.text)])
 
 
+DASHES = frozenset({"–", "—", "--"})
+
+
+def without_asides(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without an aside set off by dashes inside them ("31 tankers – old, poorly insured ships – as well
+    as 12 individuals"): the list goes on after it."""
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+    kept = {t.i for t in tokens}
+    first, last = min(kept), max(kept)
+    dashes = [i for i in range(first, last + 1) if doc[i].text in DASHES]
+    dropped: set[int] = set()
+    for opening, closing in zip(dashes[::2], dashes[1::2], strict=False):
+        if opening > first and closing < last:
+            dropped.update(range(opening, closing + 1))
+    return [t for t in tokens if t.i not in dropped]
+
+
+def skips_aside(tokens: list[Token]) -> bool:
+    """Do ``tokens`` leave out a dash between their first and last (an aside set off by dashes)?"""
+    if not tokens:
+        return False
+    kept = {t.i for t in tokens}
+    doc = tokens[0].doc
+    first, last = min(kept), max(kept)
+    return any(doc[i].text in DASHES and i not in kept for i in range(first, last))
+
+
+def until_comma(head: Token) -> list[Token]:
+    """The subtree of ``head`` up to the first comma after it: "at Arkto-Marine Insurance", not its appositive."""
+    out = []
+    for t in head.subtree:
+        if t.i > head.i and t.text == ",":
+            break
+        out.append(t)
+    return out
+
+
+def runs_text(tokens: list[Token]) -> str:
+    """The article's text of each run of consecutive tokens, the runs joined by " … "."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    runs: list[list[Token]] = []
+    for t in ordered:
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return " … ".join(span_text(run).strip(" ,;:–—") for run in runs)
+
+
 def noun_phrase(head: Token) -> str:
     """ "Russia's Defence Ministry", "the brigade's spokesman", "more than 400 entities" (no clauses)."""
     tokens = [

@@ -280,6 +280,9 @@ def weapons_in(
             text = syntax.span_text(list(doc[name_start : token.i + 1])).strip(" ,;:-")
         else:
             text = _phrase(token, _model_before(doc, token.left_edge.i), counts=equipment)
+            if equipment and (measure := _counted_measure(token, lx)) is not None:
+                # "some 40,000 sets of winter clothing": the count is of the measure the goods come in
+                text = syntax.span_text(list(doc[_count_start(doc, measure.left_edge.i) : token.i + 1])).strip(" ,;:-")
             if equipment and lemma == "training":
                 text += _trainees(token)  # "the training of some 2,500 Ukrainian soldiers": whom, and how many
         if not text or (equipment and text.lower() in _GENERIC):
@@ -287,6 +290,21 @@ def weapons_in(
         out.append((token.left_edge.i, Weapon(token, text, False, None)))
     out.sort(key=lambda pair: pair[0])
     return [w for _, w in out]
+
+
+def _counted_measure(goods: Token, lx: Lexicon) -> Token | None:
+    """ "40,000 sets of winter clothing", "300 tonnes of fuel": the counted noun the goods are measured in, when
+    it is no weapon or goods of its own ("1,000 rounds of ammunition" counts the rounds themselves)."""
+    prep = goods.head
+    if goods.dep_ != "pobj" or prep.lower_ != "of" or prep.head.pos_ != "NOUN" or prep.head.i > goods.i:
+        return None
+    measure = prep.head
+    lemma = measure.lemma_.lower()
+    if lemma in lx.weapon_heads or lemma in lx.equipment_heads or measure.lower_ in lx.equipment_heads:
+        return None
+    if not any(c.dep_ == "nummod" and c.like_num for c in measure.children):
+        return None
+    return measure
 
 
 def _trainees(training: Token) -> str:

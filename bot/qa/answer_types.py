@@ -313,6 +313,20 @@ def refuted_before(text: str, start: int) -> bool:
     return bool(_REFUTED_BEFORE.search(text[max(0, start - 160) : start]))
 
 
+# A sum several givers put up between them, and the questions that ask for one ("What are they giving together?").
+_JOINT_AFTER = re.compile(r"^\s*(?:combined|in\s+combined|together|between\s+them|jointly)\b", re.IGNORECASE)
+_JOINT_BEFORE = re.compile(r"\b(?:a\s+|their\s+)?(?:combined|joint)\s+(?:total\s+of\s+)?$", re.IGNORECASE)
+_ASKS_JOINT = re.compile(
+    r"\b(?:combined|together|jointly|between\s+them|both|altogether|in\s+all|total|[A-Z]\w+\s+and\s+[A-Z]\w+)\b"
+)
+
+
+def _named_with(text: str, focus: list[str], modifiers: list[str]) -> bool:
+    """Does ``text`` name the counted noun with all its modifiers just before it ("Patriot air defence systems")?"""
+    words = tokens(text)
+    return any(w in focus and all(m in words[max(0, i - 4) : i] for m in modifiers) for i, w in enumerate(words))
+
+
 def fits(passage: Passage, intent: Intent, window: str) -> bool:
     """Can this passage (read with its context ``window``) carry the kind of fact the question wants?"""
     text = passage.text
@@ -326,6 +340,9 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
         if not intent.per_unit and not _PRICE_Q.search(intent.text):
             # "$60 a barrel" is a price, no answer to how much revenue, aid or a contract comes to.
             new = [m for m in new if not _UNIT_PRICE_AFTER.match(text[m.end :])]
+        if not _ASKS_JOINT.search(intent.text):
+            # "Sweden and Finland … worth more than $1.6 billion combined" is no answer to what Sweden's package is worth
+            new = [m for m in new if not (_JOINT_AFTER.match(text[m.end :]) or _JOINT_BEFORE.search(text[: m.start]))]
         if not new:
             return False
         if intent.per_unit and not _PER_UNIT.search(text):
@@ -333,7 +350,18 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
         return intent.money_focus is None or intent.money_focus in GENERIC_MONEY or intent.money_focus in tokens(window)
     if kind == "count":
         if intent.focus:
-            return count_match(text, intent.focus, intent.modifiers, skip=asked_numbers(intent)) is not None
+            skip = asked_numbers(intent)
+            if count_match(text, intent.focus, intent.modifiers, skip=skip) is not None:
+                return True
+            # "… sending more Patriot air defence systems. … a request for seven more systems": the sentence before
+            # named the systems; the count need not name them again. A side ("Russian soldiers") must be named.
+            before = window[: max(0, len(window) - len(text))]
+            return (
+                bool(intent.modifiers)
+                and not {"russia", "ukraine"} & set(intent.modifiers)
+                and count_match(text, intent.focus, [], skip=skip) is not None
+                and _named_with(before, intent.focus, intent.modifiers)
+            )
         return any(_NUMBER_WORD.match(w.strip(",.")) for w in _WORD.findall(text))
     if kind == "quantity":
         if intent.money_focus and intent.money_focus not in tokens(window):

@@ -20,6 +20,7 @@ WH_WORDS = word_set(
 
 
 _PHRASE_END = word_set("in on at from to since did does")
+_FILLERS = word_set("and more additional further extra new other")
 # Past participles that open a verbal predicate: "how many of them were brought down" counts what the thread
 # counts, not "down".
 _PARTICIPLES = word_set(
@@ -71,12 +72,19 @@ def count_focus(question: str) -> tuple[list[str], list[str]]:
         return [], []
     # Without a tagger the counted noun may be any word of the phrase: "how many ships face…" counts ships,
     # "how many artillery shells" shells; a number next to a verb ("27 face") never occurs anyway.
-    heads = [stem(w.lower()) for w in phrase if w.lower() != "and" and not w[0].isupper()]
+    # "how many more Patriot systems": "more" says the count is of an addition; it is not what is counted.
+    heads = [stem(w.lower()) for w in phrase if w.lower() not in _FILLERS and not w[0].isupper()]
     if predicate and "and" not in [w.lower() for w in phrase]:
         heads = heads[-1:]  # "how many of them were shot down": "down" is no noun, "shot" a verb
     modifiers = [t for w in phrase if w[0].isupper() for t in tokens(w)]
     if not heads and modifiers:  # "how many ATACMS": the name is the thing counted
-        heads, modifiers = modifiers[-1:], modifiers[:-1]
+        # "how many CV90s": a name with its number run into it is one name, found by its first part
+        last = next(w for w in reversed(phrase) if w[0].isupper())
+        named = tokens(last) if re.fullmatch(r"[A-Za-z]+\d+s?", last) else []
+        if len(named) > 1:
+            heads, modifiers = named[:1], modifiers[: len(modifiers) - len(named)]
+        else:
+            heads, modifiers = modifiers[-1:], modifiers[:-1]
     return heads, modifiers + place
 
 

@@ -61,7 +61,10 @@ _MONEY_CUES = re.compile(
     r"(?:package|aid|loan|fund|budget|deal|tranche|assistance|support)|"
     # "What's the new cap on Russian crude?": a price cap is a price.
     r"\bwhat(?:'s| is| was| will be)\s+(?:the|its)\s+(?:\w+\s+){0,2}(?:cap|ceiling)\b"
-    r"(?!\s+(?:on|of)\s+(?:the\s+)?(?:number|range)))",
+    r"(?!\s+(?:on|of)\s+(?:the\s+)?(?:number|range))|"
+    # "What is Estonia's total military aid since 2022?": a total of help given is a sum.
+    r"\bwhat(?:'s| is| was| are)\s+(?:the|its|their|[a-z]+'s)\s+(?:total|overall|cumulative)\s+(?:[a-z-]+\s+)?"
+    r"(?:aid|assistance|support|funding|contributions?|spending|help)\b)",
     re.IGNORECASE,
 )
 # "What's Moscow's latest figure for Ukrainian losses?", "What Ukrainian losses does Russia claim?": a
@@ -162,6 +165,10 @@ def _kind_after_which(rest: list[str]) -> str:
     return kind
 
 
+# The whole a "how much of …" question asks a part of: "the Swedish package", "Norway's money".
+_OF_WHOLE_Q = re.compile(r"\bhow much of (?:the |this |that |its |their |[a-z]+'s )?((?:[a-z-]+ ){0,2}[a-z]+)\b")
+
+
 def classify(question: str) -> str:
     """The kind of answer a question wants."""
     q = _LEAD_IN.sub("", question.strip()).lower().replace("’", "'")
@@ -172,6 +179,9 @@ def classify(question: str) -> str:
         return "quantity"
     m = re.search(r"\bhow much\s+(\w+)", q)
     if m:
+        whole = _OF_WHOLE_Q.search(q)
+        if m.group(1) == "of" and whole and any(stem(w) in _MONEY_NOUNS for w in whole.group(1).split()):
+            return "money"  # "How much of the Swedish package goes to ammunition?": a part of a sum is a sum
         if m.group(1) == "of" or stem(m.group(1)) in _QUANTITY_NOUNS:
             return "quantity"
         # "How much cargo…" asks for tonnes; "how much aid", "how much is it worth" for money.

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 DOESNT_SAY = "The article doesn't say."
+_BELLIGERENTS = frozenset({"Ukraine", "Russia"})
 REDIRECT = "The article doesn't say: I can only answer questions about this article."
 # A later passage is quoted too when it scores at least this share of the best one; passages that carry
 # the asked-for sort of fact (an amount, a date) are few, so more of them may join.
@@ -148,7 +149,7 @@ _NAMED_CLASSES = frozenset(
         "agency",
     ]
 )
-_NAME_OF = re.compile(r"\bnames?\s+of\b|\bwhat\s+is\s+(?:it|he|she)\s+called\b", re.IGNORECASE)
+_NAME_OF = re.compile(r"\bnames?\s+of\b|\bby\s+name\b|\bwhat\s+is\s+(?:it|he|she)\s+called\b", re.IGNORECASE)
 
 
 def _needs_name(spans: SpanReader, question: str) -> bool:
@@ -165,13 +166,20 @@ def _has_new_name(spans: SpanReader, phrase: str | None, question: str, passages
         return False
     asked = {w.lower() for w in tokens(question)}
     for text in passages:
-        doc = spans.sentence(text).doc
+        sentence = spans.sentence(text)
+        doc = sentence.doc
         start = doc.text.find(phrase)
         if start < 0:
             continue
         end = start + len(phrase)
+        # "under its Russia regime": a side of the war is no name of what is asked for.
+        sides = {i for n in sentence.names if n.canonical in _BELLIGERENTS for i in range(n.start, n.end)}
         return any(
-            start <= t.idx < end and t.lower_ not in asked and (_is_name_word(t) or _ORDINAL.match(t.text)) for t in doc
+            start <= t.idx < end
+            and t.lower_ not in asked
+            and t.i not in sides
+            and (_is_name_word(t) or _ORDINAL.match(t.text))
+            for t in doc
         )
     return True  # a phrase built from several places: leave it to the lead
 
@@ -282,16 +290,30 @@ _REACTION_Q = re.compile(
 )
 
 
-def _reaction(retriever: Retriever, chosen: list[Hit], speaker: str | None) -> str:
+def _replies(spans: SpanReader, text: str) -> bool:
+    """Is the sentence's main verb one of replying ("Fedorov rejects that."), not one inside a clause or a
+    hypothetical ("… on the assumption that Moscow would respond")?"""
+    return any(
+        t.dep_ == "ROOT" and stem(t.lemma_.lower()) in _REPLYING and not any(c.tag_ == "MD" for c in t.children)
+        for t in spans.sentence(text).doc
+    )
+
+
+def _reaction(retriever: Retriever, spans: SpanReader, chosen: list[Hit], speaker: str | None) -> str:
     """The sentence that holds a reply: the best one of those the one asked about speaks in, or for "The Kremlin
     reacted sharply." the one after it."""
     own = [h for h in chosen if speaker and retriever.speaks(h.passage, speaker)] or chosen
-    best = max(own, key=lambda h: h.score).passage
+    top = max(h.score for h in own)
+    # Of passages scored about the same, the one with a verb of replying ("Fedorov rejects that.") holds the reply,
+    # not one that only names the one asked about ("… where the regional governor reports damage").
+    best = max(own, key=lambda h: (h.score >= top * _NEAR_TIE and _replies(spans, h.passage.text), h.score)).passage
     follower = retriever.passages[best.index + 1] if best.index + 1 < len(retriever.passages) else None
     if len(best.text.split()) <= SHORT_WORDS and follower is not None and follower.prev == best.index:
         return follower.text
     return best.text
 
+
+_REPLYING = frozenset({stem("respond"), *SYNONYMS.get(stem("respond"), ())})
 
 # Words that add nothing to what a question asked: "Slovakia also abstained".
 _FILLER = frozenset({"also", "too", "as", "well", "then", "still", "even", "had", "has", "have", "was", "were"})
@@ -320,6 +342,16 @@ def _reply_to(chosen: list[Hit], intent: Intent) -> str:
     Hughes asked whether …"), then the reply right after it, when that is quoted too. Of passages scored
     about the same, the one that itself names more of what the question names ("ATACMS") gives the lead,
     not one that scores by its neighbours ("He said nothing had changed.")."""
+    best = next(h for h in chosen if h.passage.index == _reply_index(chosen, intent))
+    if _ASKED_IN_PASSAGE.search(best.passage.text):
+        after = next((h for h in chosen if h.passage.index == best.passage.index + 1), None)
+        if after is not None:
+            return after.passage.text
+    return best.passage.text
+
+
+def _reply_index(chosen: list[Hit], intent: Intent) -> int:
+    """The index of the passage a yes/no lead is read from, before any reply after it (see ``_reply_to``)."""
     top = max(h.score for h in chosen)
 
     def named(hit: Hit) -> int:
@@ -337,11 +369,39 @@ def _reply_to(chosen: list[Hit], intent: Intent) -> str:
             h.score,
         ),
     )
-    if _ASKED_IN_PASSAGE.search(best.passage.text):
-        after = next((h for h in chosen if h.passage.index == best.passage.index + 1), None)
-        if after is not None:
-            return after.passage.text
-    return best.passage.text
+    return best.passage.index
+
+
+# Someone was asked (and the reply follows): "when asked whether", "was asked if"; not "Cartwright asked why …", whose
+# next sentence goes on with the asker's own words.
+_ASKED_OF = re.compile(
+    r"\b(?:when|after\s+being|after|being|was|were|is|are)\s+asked\s+(?:[\w’']+\s+){0,3}?(?:whether|if|how|what|when|why)\b",
+    re.IGNORECASE,
+)
+
+
+def _anothers(spans: SpanReader | None, question: str, text: str) -> bool:
+    """Is ``text`` about other countries than the one the question names ("Lithuanian military support since 2022"
+    for "What is Latvia's total aid?")? A sentence that names none (", its support since 2022") is not."""
+    if spans is None:
+        return False
+    asked = {n.canonical for n in spans.sentence(question).names if n.kind == "actor"} - _BELLIGERENTS
+    named = {n.canonical for n in spans.sentence(text).names if n.kind == "actor"} - _BELLIGERENTS
+    return bool(asked) and bool(named) and not asked & named
+
+
+def _with_reply(retriever: Retriever, chosen: list[Hit], intent: Intent) -> list[Hit]:
+    """ "Jonson was more guarded when asked whether Stockholm could hand over Gripen jets." answers nothing; the
+    sentence after it (“It is not on the table,” he said.) holds the reply, so it is quoted too."""
+    asked = retriever.passages[_reply_index(chosen, intent)]
+    if not _ASKED_OF.search(asked.text) or asked.index + 1 >= len(retriever.passages):
+        return chosen
+    reply = retriever.passages[asked.index + 1]
+    if reply.paragraph - asked.paragraph > 1 or any(h.passage is reply for h in chosen):
+        return chosen
+    kept = [h for h in chosen if h.passage is asked or h is chosen[0]]
+    rest = [h for h in chosen if all(h is not k for k in kept)]
+    return [*kept, Hit(passage=reply, score=0.0, fits=True), *rest][:MAX_QUOTES]
 
 
 def _with_other_parts(
@@ -432,10 +492,12 @@ def find_answer(
         chosen = with_contents(retriever, spans, chosen, retriever.rank(main))
     if main.kind in _ANTECEDENT_STARTS:
         chosen = with_antecedents(retriever, chosen, _ANTECEDENT_STARTS[main.kind])
+    if main.kind == "yesno":
+        chosen = _with_reply(retriever, chosen, main)
     if (
         main.kind in ("money", "count")
         and asks_stated_total(question)
-        and not any(states_total(h.passage.text) for h in chosen)
+        and not any(states_total(h.passage.text) and not _anothers(spans, question, h.passage.text) for h in chosen)
     ):
         # "How much has Norway given in total?" next to this week's package only: the total is not given.
         return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
@@ -476,20 +538,23 @@ def find_answer(
             # figure asked for ("which had a pre-war population of about 27,000") still answers.
             figure = None
         quoted = ranked_texts[:MAX_QUOTES]
-        if (
-            spans is not None
-            and _needs_name(spans, question)
-            and not _has_new_name(spans, figure, question, quoted)
-            and not any(_names_something(spans, text, question) for text in quoted)
-        ):
-            # "Which airfield was hit?" next to "strikes on Ukrainian military airfields": the article speaks of
-            # the thing asked about without naming it.
-            return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
+        if spans is not None and _needs_name(spans, question) and not _has_new_name(spans, figure, question, quoted):
+            naming = [text for text in quoted if _names_something(spans, text, question)]
+            if not naming:
+                # "Which airfield was hit?" next to "strikes on Ukrainian military airfields": the article speaks of
+                # the thing asked about without naming it.
+                return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
+            if figure and main.kind not in ("money", "count", "score", "yesno"):
+                # "Who did the UK sanction by name?": not "more than 2,000 individuals", but the names a quoted
+                # sentence gives, else no phrase at all.
+                thread = frozenset(t for t, w in main.terms.items() if w < 1.0)
+                named = span_across(spans, main.kind, question, naming, known=thread)
+                figure = named if _has_new_name(spans, named, question, naming) else None
         if (
             main.kind == "what"
             and spans is not None
             and _REACTION_Q.search(question)
-            and (said := _reply_gist(spans, _reaction(retriever, chosen, main.speaker)))
+            and (said := _reply_gist(spans, _reaction(retriever, spans, chosen, main.speaker)))
         ):
             # "How did the Kremlin react?": what it said, in the reply's own main clause.
             lead = f"According to the article, {said}:"

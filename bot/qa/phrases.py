@@ -42,11 +42,21 @@ def question_words(question: str) -> set[str]:
     return {w.lower().rstrip("s") for w in WORD.findall(question)} | _parts(WORD.findall(question))
 
 
+_SIDES = frozenset({"russian", "russia", "ukrainian", "ukraine"})
+_MORE_THAN_A_SIDE = 2
+
+
 def is_new(text: str, asked: set[str]) -> bool:
     """Does the phrase say something the question didn't already say, without being a name it asked about?"""
     words = _parts(_WORD_OR_NUMBER.findall(text))  # "In 2022" says a year
     names = {w.lower().rstrip("s") for w in WORD.findall(text) if w[:1].isupper()}
-    return bool(words - asked - {"the", "a", "of", "and", "in", "on"}) and not (names & asked - {"the"})
+    fresh = words - asked - {"the", "a", "of", "and", "in", "on"}
+    # "imports of Russian palladium and unwrought nickel": a side of the war the question shares ("Which Russian
+    # metals …?") only describes what is new; any other name it asked about is no answer to it.
+    shared = names & asked - {"the"}
+    if shared <= _SIDES and len(fresh - names) >= _MORE_THAN_A_SIDE:
+        shared = set()
+    return bool(fresh) and not shared
 
 
 def says_more(text: str, asked: set[str]) -> bool:
@@ -161,11 +171,12 @@ def doers(
 def objects_of_question_verb(s: Sentence, question: str) -> list[str]:
     """ "What were the companies shipping?": what the sentence's "shipping" takes."""
     verbs = {w.lower() for w in WORD.findall(question)}
+    stems = {stem(w) for w in verbs}  # "Which metals is Canada banning?" asks what "would ban" takes
     out: list[str] = []
     for tok in s.doc:
         if not syntax.is_verbal(tok) or tok.lemma_.lower() in _LIGHT_VERBS:
             continue
-        if tok.lower_ not in verbs and tok.lemma_.lower() not in verbs:
+        if tok.lower_ not in verbs and tok.lemma_.lower() not in verbs and stem(tok.lemma_.lower()) not in stems:
             continue
         for child in tok.children:
             if child.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp") and child.pos_ != "PRON":
@@ -252,6 +263,8 @@ def near_names(s: Sentence, question: set[str], anchors: list[Token]) -> list[st
     for tok in s.doc:
         if tok.tag_ not in ("NNP", "NNPS") or tok.dep_ in ("compound", "nmod", "poss") or syntax.is_temporal(tok):
             continue
+        if not tok.whitespace_ and tok.i + 1 < len(s.doc) and s.doc[tok.i + 1].text in ("-", "‑"):
+            continue  # "the Hong Kong-registered Arcline Trading": a name joined to a describing word describes
         phrase = short(syntax.phrase_tokens(tok, stop=syntax.CLAUSES | {"prep", "appos", "relcl", "det"}))
         # A sentence without the question's words ("TREASURY'S TURN - Gazprombank.") was found for its
         # context: its names are all the answer it has.

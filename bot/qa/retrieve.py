@@ -286,9 +286,12 @@ class Retriever:
                 score *= 0.3  # what the next sentence disowns is no answer
             if p.index in self._disowning:
                 score *= 0.5  # nor is the disowning itself ("No such package has been announced")
-            asking = bool(ASKED_IN_PASSAGE.search(p.text))
-            if ok and intent.kind in TYPED_KINDS and asking:
-                ok = False  # "asked how much of the £3 billion had been spent": the figure is the question's
+            asked = ASKED_IN_PASSAGE.search(p.text)
+            asking = asked is not None
+            if ok and intent.kind in TYPED_KINDS and asked is not None and not _YES_NO_ASKED.search(asked.group(0)):
+                # "asked how much of the £3 billion had been spent": the figure is the question's; "asked whether
+                # Washington would meet Zelenskyy's request for seven more systems" gives it.
+                ok = False
             score *= 1.5 if ok else 0.6
             if asking:
                 score *= 0.6  # someone asking is not the answer; the reply usually follows
@@ -324,6 +327,7 @@ _UNDECIDED = re.compile(
 )
 _NEGATED = re.compile(r"\b(?:not|never|no|n[’']t)\b|\w+n[’']t\b", re.I)
 # A question reported in the article: "Sarah Hughes asked whether the government would allow …".
+_YES_NO_ASKED = re.compile(r"\b(?:whether|if)$", re.IGNORECASE)
 ASKED_IN_PASSAGE = re.compile(
     r"\b(?:asked|asks|asking|wondered|wanted to know|questioned)\s+(?:[\w’']+\s+){0,3}?(?:whether|if|how|what|when|why|"
     r"who|which)\b",
