@@ -135,7 +135,7 @@ _BOILERPLATE = re.compile(
 END_OF_ARTICLE = re.compile(
     r"^(?:\d+\s+)?(?:comments?|reader comments|readers' comments|join the conversation|leave a comment|"
     r"readers (?:respond|react|write)|readers' (?:views|reactions|letters)|reader reactions|your (?:views|comments)|"
-    r"what (?:our )?readers (?:say|think)|letters to the editor|letters|from the comments|"
+    r"what (?:our )?readers (?:say|think)|letters to the editor|letters|from the comments|(?:readers?'? )?(?:mailbag|postbag)|"
     r"(?:top|latest|most liked) comments|"
     r"have your say|most read|related stories|more on this story|recommended(?: for you)?|you may also like)"
     r"(?:\s*\(\d+\))?\s*:?$",
@@ -211,6 +211,12 @@ def split_paragraphs(text: str) -> list[str]:
             else:
                 paragraphs.append(line)
     return paragraphs
+
+
+def is_furniture(paragraph: str) -> bool:
+    """Page furniture by its words ("Share.", "ADVERTISEMENT", "Comments"), whatever its length."""
+    stripped = paragraph.strip()
+    return bool(_BOILERPLATE.match(stripped) or _LABELLED_COMMENT.match(stripped))
 
 
 def is_boilerplate(paragraph: str) -> bool:
@@ -294,7 +300,9 @@ def _body_paragraphs(text: str) -> list[str]:
             break
         # "GERMANY" over "• The chancellor said …" is a heading that says whom the lines are about.
         heading = n + 1 < len(split) and bool(BULLET.match(split[n + 1])) and is_heading(p)
-        if heading or not is_boilerplate(p):
+        # "THE STRAITS" over a newsletter's part says what the paragraphs under it are about.
+        section = p.isupper() and is_heading(p) and not is_furniture(p)
+        if heading or section or not is_boilerplate(p):
             paragraphs.append(p)
     return paragraphs
 

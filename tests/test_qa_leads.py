@@ -1740,6 +1740,56 @@ LEAD_RULES = [
         [],
         id="what the question's verb takes in another form",
     ),
+    pytest.param(
+        # a plural class with its members listed after a colon: all of them
+        "Kyiv says its drones hit two oil depots overnight: the Novaya plant in the Bryansk region and the Lesnoy "
+        "terminal near Kursk. Moscow has not commented.",
+        "Which oil depots does Kyiv say it hit?",
+        (),
+        ["Novaya", "Lesnoy"],
+        [],
+        id="a class listed after a colon",
+    ),
+    pytest.param(
+        # "MoD" for the article's "Defence Ministry"
+        "Air defences destroyed 58 drones over six regions overnight, according to Russia’s Defence Ministry. Kyiv "
+        "said its strikes hit two depots.",
+        "How many drones did Russia's MoD say it shot down?",
+        (),
+        ["58"],
+        ["doesn't say"],
+        id="MoD is the Defence Ministry",
+    ),
+    pytest.param(
+        # a part's heading in capitals says what the sentences under it are about
+        "Good morning from the desk.\n\nTHE DANUBE\n\nRomania will not let the convoy through while the talks go "
+        "on, its foreign ministry said on Monday.",
+        "What is Romania's position on the Danube convoy?",
+        (),
+        ["will not let the convoy through"],
+        ["doesn't say"],
+        id="a heading in capitals is context",
+    ),
+    pytest.param(
+        # who writes a statement on Telegram speaks in it
+        "The ministry said 40 drones were downed. “A drone fell on a depot in Engels. There is no fire,” the Saratov "
+        "governor wrote on Telegram. He did not name the depot. Videos appear to show smoke.",
+        "What did the Saratov governor say about the depot?",
+        (),
+        ["no fire"],
+        [],
+        id="a statement written on Telegram",
+    ),
+    pytest.param(
+        # "on the Russian side": one who speaks for that side
+        "Russia's General Staff said its forces had taken Lyman. “Lyman is not taken,” a spokesman for Ukraine's "
+        "eastern command said, adding that Russian groups had been pushed back from the town's edge.",
+        "Who announced the capture on the Russian side?",
+        (),
+        ["General Staff"],
+        ["spokesman"],
+        id="who on one side",
+    ),
 ]
 
 

@@ -337,6 +337,15 @@ class AidReader:
                 and {x.lower_ for x in t.subtree} & _TO_RUSSIA
             ):
                 return False
+            # "keep Russian refineries supplied with spare parts": the one supplied is the noun the participle describes.
+            if (
+                t.i in clause
+                and t.dep_ == "acl"
+                and t.tag_ == "VBN"
+                and t.lemma_.lower() in self.lx.supply
+                and {x.lower_ for x in t.head.lefts} & _TO_RUSSIA
+            ):
+                return False
             # "to Russian arms makers", "for Moscow's war": a recipient on Russia's side.
             if t.i in clause and t.lower_ in ("to", "for") and t.dep_ in ("prep", "dative"):
                 recipient = {x.lower_ for x in t.subtree}

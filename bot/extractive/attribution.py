@@ -304,6 +304,9 @@ class Attributor(ContextReader):
             if known is not None:
                 self.ctx.last_speaker = known
                 return known
+        if side is None and (body := self._body_within(s, who)) is not None:
+            # "A source in the service told us …" after "Ukraine’s Security Service (SBU) says …": whose source it is.
+            return Speaker(name=f"{display} ({body.name})", side=body.side, person=False, actor=body.actor)
         actors = [n.canonical for n in s.names if n.kind == "actor" and start <= n.start and n.end <= end]
         speaker = Speaker(name=display, side=side or "unknown", person=person, actor=actors[0] if actors else None)
         self.ctx.remember(keys, speaker)
@@ -416,6 +419,15 @@ class Attributor(ContextReader):
                     whole = list(t.subtree)
                     if side_of(before.names, whole[0].i, whole[-1].i + 1) is not None:
                         return self.speaker(before, t)
+        return None
+
+    def _body_within(self, s: Sentence, who: Token) -> Speaker | None:
+        """The body a source is in ("a source in the service", "officials at the ministry"), when a sentence just
+        before named it in full."""
+        for prep in syntax.children(who, "prep"):
+            inner = syntax.first_child(prep, "pobj")
+            if prep.lower_ in ("in", "at", "from", "within", "inside") and inner is not None:
+                return self._named_before(s, inner)
         return None
 
     def _pronoun(self, who: Token) -> Speaker | None:

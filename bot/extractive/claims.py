@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     pass
 
 _OPENING_QUOTES = {"“", '"', "‘", "'", "«"}
+_CLOSING = re.compile(r"[”»]|\"(?=\s*[,.]?\s)")
 
 
 class ClaimReader:
@@ -32,12 +33,15 @@ class ClaimReader:
         self.ctx = context
         self.lx = context.lexicon
         self.is_event = FightingEvents(context).is_event  # what counts as fighting, inside what someone asserts
+        self._attributed: set[int] = set()  # sentences with a speaker of their own
 
     def read(self, s: Sentence, attributions: list[Attribution], ruled: set[int] | None = None) -> list[Found]:
         """Claims of the sentence; ``ruled`` are the words of weapons rules read in it ("let Ukraine fire
         ATACMS into Russia" is a rule, not a strike)."""
         out: list[Found] = []
         ruled = ruled or set()
+        if attributions:
+            self._attributed.add(s.index)
         attributions = _without_denials(attributions)
         with_events = {
             a.speaker.name
@@ -246,6 +250,37 @@ class ClaimReader:
         if self.ctx.sentences[s.index - 1].para not in (s.para, s.para - 1):
             return None
         return self._whole_sentence(s, said[1])
+
+    def quote_closed(self, s: Sentence, attributions: list[Attribution]) -> list[Found]:
+        """ "“Debris fell on an enterprise in Syzran. There is no damage,” Samara’s governor wrote.": a quotation
+        opened a sentence before is the words of the speaker named where it closes, not of the one before it."""
+        if not attributions or s.index == 0 or s.text.lstrip()[:1] in _OPENING_QUOTES:
+            return []
+        before = self.ctx.sentences[s.index - 1]
+        opened = before.text.lstrip()[:1] in _OPENING_QUOTES and not _CLOSING.search(before.text.lstrip()[1:])
+        close = _CLOSING.search(s.text)
+        if before.para != s.para or not opened or close is None or before.index in self._attributed:
+            return []  # a quoted sentence that names its own speaker ("“Russia says it took X …") keeps them
+        # The speaker named after the quotation closes, not one named inside it.
+        after = [a for a in attributions if a.verb is not None and a.verb.idx >= close.end()]
+        who = syntax.subject(after[0].verb) if after and after[0].verb is not None else None
+        if who is None or syntax.is_pronoun(who):
+            return []  # "…,” he said.": whom "he" is the sentence before may tell better than a guess here
+        speaker = after[0].speaker
+        rest = s.text[: close.start()].strip(EDGES)
+        told = [f for f in self.ctx.items[-3:] if f.section == "battlefield_claims" and f.sentences == [before]]
+        if not told:
+            whole = self._whole_sentence(before, speaker)
+            told = [whole] if whole is not None else []
+            out = told
+        else:
+            out = []
+        for item in told:
+            item.fields.update(claimant=speaker.name, side=speaker.side)
+            item.fields["claim"] = f"{item.fields['claim']}. {rest}" if rest else item.fields["claim"]
+            item.merge_key = (speaker.name.lower(), str(item.fields["claim"]).lower())
+            item.extend(s)
+        return out
 
     def _claim_place(self, claim: str, places: list[str], location: str | None, side: str) -> str | None:
         """The place of one claim of a sentence: when it opens with "the village" or "the town", the place of the

@@ -102,6 +102,8 @@ class ExtractiveEngine:
                 named = {n.canonical for n in s.names_of("actor")} - set(BELLIGERENTS)
                 ctx.heading_actor = named.pop() if len(named) == 1 else None
                 continue  # a heading is no fact; it says whom the lines under it are about
+            if s.text.isupper() and is_heading(s.text):
+                continue  # "THE STRAITS" over a newsletter's part: context for answers, no fact and no one's line
             if not s.bullet:
                 ctx.heading_actor = None
             elif ctx.heading_actor is not None:
@@ -142,7 +144,7 @@ class ExtractiveEngine:
                 found += aid.read(s, article_about_ukraine=about_ukraine)
             found += aid.more.parts(s, found)  # "…, made up of a $1.25bn drawdown and $1.22bn under USAI"
             ruled = {i for f in found if f.section == "weapons_policy" for i in f.data.get("ruled", ())}
-            claimed = claims.read(s, attributions, ruled)
+            claimed = claims.read(s, attributions, ruled) + claims.quote_closed(s, attributions)
             if not attributions and not claimed:
                 follow = claims.continuation(s)
                 if follow is None and voice is not None:
@@ -185,7 +187,11 @@ def _remember_actor(ctx: Context, s: Sentence) -> None:
 def _main_actor(sentences: list[Sentence]) -> str | None:
     """The actor the article names most often: the fallback when a sentence names none."""
     counts = Counter(
-        n.canonical for s in sentences for n in s.names if n.kind == "actor" and n.canonical not in BELLIGERENTS
+        n.canonical
+        for s in sentences
+        if not (s.text.isupper() and is_heading(s.text))  # a part's heading ("GERMANY") is no mention of its own
+        for n in s.names
+        if n.kind == "actor" and n.canonical not in BELLIGERENTS
     )
     return counts.most_common(1)[0][0] if counts else None
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.extractive.syntax import DASHES
-
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -203,17 +201,17 @@ def mend_label_lines(doc: Doc) -> Doc:
         return doc  # "Kyiv: we have repelled …" is a clause of its own; "Kyiv: troops hit Belgorod" has an object
     before = [t for t in doc[mark.i + 1 : verb.i] if not t.is_punct]
     if all(t.pos_ == "ADV" for t in before):
-        _make_root(verb, [label], "nsubjpass", "VBN")
+        make_root(verb, [label], "nsubjpass", "VBN")
         return doc
     tops = [t for t in before if not mark.i < t.head.i < verb.i or t.head.i == t.i]
     counted = any(t.like_num or t.tag_ == "$" for t in before)
     if len(tops) == 1 and tops[0].pos_ in ("NOUN", "PROPN", "NUM") and counted and label.pos_ == "PROPN":
-        _make_root(verb, [label], "nsubj", "VBD")
+        make_root(verb, [label], "nsubj", "VBD")
         tops[0].head, tops[0].dep_ = verb, "dobj"
     return doc
 
 
-def _make_root(verb: Token, subjects: list[Token], dep: str, tag: str) -> None:
+def make_root(verb: Token, subjects: list[Token], dep: str, tag: str) -> None:
     doc = verb.doc
     verb.head, verb.dep_, verb.tag_ = verb, "ROOT", tag
     for subject in subjects:
@@ -372,7 +370,7 @@ def mend_verbless_roots(doc: Doc) -> Doc:
         return doc
     obj = verb.head
     verb.pos_, verb.tag_ = "VERB", "VBD"
-    _make_root(verb, [root], "nsubj", "VBD")
+    make_root(verb, [root], "nsubj", "VBD")
     obj.head, obj.dep_ = verb, "dobj"
     for t in doc[root.i + 1 : verb.i]:
         if t.head.i == obj.i:
@@ -521,25 +519,4 @@ def mend_conjoined_conditions(doc: Doc) -> Doc:
         head = prep.head
         acting = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i < prep.i]
         prep.head, prep.dep_ = (acting[-1] if acting else head), "prep"
-    return doc
-
-
-def mend_dashed_asides(doc: Doc) -> Doc:
-    """Give a list back the items that follow an aside set off by dashes ("designated 46 tankers – ageing vessels
-    used to move crude outside a price cap – as well as 14 individuals and nine entities": the model hangs the
-    individuals on "cap", inside the aside). Words after the closing dash that hang inside the aside belong to the
-    counted noun before it (else the object before it), which the aside describes."""
-    dashes = [
-        t.i for t in doc if t.text in DASHES or (t.text == "-" and t.whitespace_ and t.i > 0 and doc[t.i - 1].whitespace_)
-    ]
-    for opening, closing in zip(dashes[::2], dashes[1::2], strict=False):
-        before = [t for t in doc[:opening] if t.pos_ in ("NOUN", "PROPN")]
-        host = next((t for t in reversed(before) if any(c.dep_ == "nummod" for c in t.children)), None) or next(
-            (t for t in reversed(before) if t.dep_ == "dobj"), None
-        )
-        if host is None:
-            continue
-        for word in doc[closing + 1 :]:
-            if opening < word.head.i < closing and word.dep_ in ("conj", "cc", "appos", "punct", "advmod"):
-                word.head = host
     return doc

@@ -317,7 +317,7 @@ def refuted_before(text: str, start: int) -> bool:
 _JOINT_AFTER = re.compile(r"^\s*(?:combined|in\s+combined|together|between\s+them|jointly)\b", re.IGNORECASE)
 _JOINT_BEFORE = re.compile(r"\b(?:a\s+|their\s+)?(?:combined|joint)\s+(?:total\s+of\s+)?$", re.IGNORECASE)
 _ASKS_JOINT = re.compile(
-    r"\b(?:combined|together|jointly|between\s+them|both|altogether|in\s+all|total|[A-Z]\w+\s+and\s+[A-Z]\w+)\b"
+    r"\b(?:combined|together|jointly|between\s+them|both|altogether|in\s+all|total|[A-Z]\w+\s+and\s+(?:the\s+)?[A-Z]\w+)\b"
 )
 
 

@@ -114,8 +114,8 @@ def _unsupported_names(text: str, article_text: str) -> bool:
 
 
 def _another_donors_sum(lead: str, question: str, brief: Brief, settings: Settings) -> bool:
-    """ "How much is the EU giving?" answered with Norway's €400 million: the brief knows whose sum it is,
-    and the giver the question names gives nothing in it."""
+    """ "How much is the EU giving?" answered with Norway's €400 million (in the lead, or in the quote a cautious
+    lead points to): the brief knows whose sum it is, and the giver the question names gives nothing in it."""
     asked = {n.canonical for n in reader_for(settings).sentence(question).names if n.kind == "actor"}
     asked -= {"Ukraine", "Russia"}
     if not asked or not brief.aid:
@@ -147,7 +147,7 @@ def answer_question(
         finding.answerable
         and intents[0].kind == "money"
         and brief is not None
-        and _another_donors_sum(finding.lead, question, brief, settings)
+        and _another_donors_sum(" ".join([finding.lead, *finding.quotes[:1]]), question, brief, settings)
     ):
         finding = Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
     grounder = Grounder(article.text)

@@ -169,6 +169,9 @@ def _kind_after_which(rest: list[str]) -> str:
 _OF_WHOLE_Q = re.compile(r"\bhow much of (?:the |this |that |its |their |[a-z]+'s )?((?:[a-z-]+ ){0,2}[a-z]+)\b")
 
 
+_ON_SIDE = re.compile(r"\bon the (russian|ukrainian|russia's|ukraine's) side\b", re.IGNORECASE)
+
+
 def classify(question: str) -> str:
     """The kind of answer a question wants."""
     q = _LEAD_IN.sub("", question.strip()).lower().replace("’", "'")
@@ -241,6 +244,9 @@ def parse(question: str) -> Intent:
             terms.setdefault(sort, 0.5)
     # "Who is disputing Moscow's claim?": the name is whose claim it is, not who answers.
     speaker = None if kind == "who" else asked_speaker(question)
+    if kind == "who" and (side := _ON_SIDE.search(question)):
+        # "Who announced the capture on the Russian side?": one who speaks for that side.
+        speaker = "russia" if side.group(1).lower().startswith("russia") else "ukraine"
     intent = Intent(text=question, kind=kind, terms=terms, proper=_proper_tokens(question), speaker=speaker)
     intent.future = kind == "when" and is_future(question)
     if kind == "what":

@@ -34,6 +34,11 @@ def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
         # "Which grouping …?" is answered by "the Vostok group": a word of the same class names it too.
         if not {stem(tok.lower_), stem(tok.lemma_.lower())} & kinds:
             continue
+        listed = _listed_after_colon(tok)
+        if listed:
+            # "two refineries …: the Afipsky plant in Krasnodar and the Syzran refinery": the list names them all.
+            out.append(" and ".join(listed))
+            continue
         models = [c for c in tok.lefts if c.dep_ == "compound" and _MODEL.fullmatch(c.text)]
         if tok.pos_ == "NOUN" and models:
             # "12 CV90 infantry fighting vehicles": a model name on the class word; the whole phrase answers.
@@ -101,6 +106,30 @@ def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
                     if more and c.pos_ == "PROPN" and is_new(more, question):
                         out[-1] = f"{out[-1]} and {more}"
     return out
+
+
+def _listed_after_colon(noun: Token) -> list[str]:
+    """The names of a list after a colon that closes a plural noun's phrase: "hit two refineries overnight on
+    Tuesday: the Afipsky plant in Russia’s Krasnodar region and the Syzran refinery" -> Afipsky, Syzran."""
+    doc = noun.doc
+    if noun.tag_ != "NNS":
+        return []
+    colon = next((t for t in doc[noun.i + 1 : noun.i + 8] if t.text == ":"), None)
+    if colon is None or any(t.text in (",", ";", ".") for t in doc[noun.i + 1 : colon.i]):
+        return []
+    items = [
+        t
+        for t in doc[colon.i + 1 :]
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "poss", "nmod", "pobj", "npadvmod")
+    ]
+    names = []
+    for item in items:
+        parts = [c for c in item.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if item.pos_ == "PROPN":
+            parts.append(item)
+        if parts:
+            names.append(syntax.span_text(parts))
+    return names if len(names) > 1 else []
 
 
 # Adjectives of nationality or side, which describe a unit rather than name it.

@@ -18,7 +18,7 @@ from bot.grounding import field_text, fold
 from bot.language import CONTINUATION
 from bot.models import SECTIONS, Brief
 from bot.qa.lexicon import SPEECH, STOPWORDS, tokens
-from bot.text import article_units, is_boilerplate
+from bot.text import article_units, is_boilerplate, is_furniture
 
 # A line that names a section rather than saying something: short and unpunctuated, or a question.
 _MAX_HEADING_WORDS = 12
@@ -138,6 +138,8 @@ def build_passages(article: Article, brief: Brief | None = None) -> list[Passage
     for p_index, paragraph in enumerate(article_units(article.text, title=article.title)):
         asked, answering = None, asked
         if len(paragraph) == 1 and is_boilerplate(paragraph[0]):
+            if paragraph[0].isupper() and not is_furniture(paragraph[0]):
+                heading = paragraph[0]  # "THE STRAITS" over a newsletter's part: what the sentences under it are about
             continue  # a one- or two-word heading over a list ("Key facts") is kept for the engine, not for answers
         if _is_heading(paragraph):
             if p_index == 0 and not paragraph[0].endswith("?"):

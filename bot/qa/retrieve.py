@@ -48,6 +48,10 @@ _SETTING_SHARE = 0.3
 _SUBJECT_MENTIONS = 3
 # "The Kremlin reacted sharply.": who reacts speaks, and the sentence after says what was said.
 _REACTING = stems("react reacted reacts respond responded responds reply replied retort retorted")
+# "…,” Samara’s governor wrote on Telegram.": who posts a statement speaks in it (writing a report or a column is
+# another thing).
+_WRITING = stems("write writes wrote writing")
+_POSTED = re.compile(r"\b(?:wrote|writes|writing)\s+on\s+(?:Telegram|X|Twitter|Facebook|Instagram|VK|social media)\b")
 # ", it said", "On Saturday it said its troops had also retaken …": a pronoun speaks for the speaker before.
 _PRONOUN_SAID = re.compile(
     r"(?:,\s*|^(?:[A-Z]\w+\s+){1,3})(?:it|he|she|they)\s+(?:also\s+)?(?:said|says|added|claimed|claims|reported|"
@@ -102,8 +106,9 @@ class Retriever:
         speaker of the sentence before."""
         toks = tokens(passage.text, keep_stopwords=True)
         found: set[str] = set()
+        posted = bool(_POSTED.search(passage.text))
         for k, tok in enumerate(toks):
-            if tok in SPEECH or tok in _REACTING:
+            if tok in SPEECH or tok in _REACTING or (posted and tok in _WRITING):
                 found.update(t for t in toks[max(0, k - 6) : k] if t not in STOPWORDS)
                 # "Igor Zakharchenko, a Moscow-installed official …, went further, telling state TV that …": the
                 # name that opens the sentence before its description speaks too.
@@ -228,6 +233,11 @@ class Retriever:
                 for i in range(len(words) - 2):
                     initials = "".join(w[0] for w in words[i:]).lower()
                     found.setdefault(initials, [t for w in words[i:] for t in tokens(w)])
+            # "MoD" for "the Defence Ministry" or "the Ministry of Defence", "MFA" for "the Foreign Ministry".
+            for m in _MINISTRY.finditer(p.text):
+                field = m.group(1) or m.group(2)
+                initials = "mfa" if field.lower() == "foreign" else f"mo{field[0].lower()}"
+                found.setdefault(initials, [*tokens(field), "ministry"])
             # "APCs" for "armoured personnel carriers": three words of substance in a row, written small.
             for m in _PLAIN_THREE.finditer(p.text):
                 if not set(m.groups()) & STOPWORDS:
@@ -336,6 +346,10 @@ ASKED_IN_PASSAGE = re.compile(
 
 
 # A name of several capitalised words, with the small words names keep inside them.
+_MINISTRY = re.compile(
+    r"\b(?:(Defen[cs]e|Foreign|Interior|Finance)\s+Ministry|Ministry\s+of\s+(Defen[cs]e|Foreign|Interior|Finance))\b",
+    re.IGNORECASE,
+)
 _LONG_NAME = re.compile(r"\b[A-Z][\w-]+(?:\s+(?:(?:for|of|the|and|on|in)\s+)*[A-Z][\w-]+)+")
 # Three plain words in a row, read at every word ("armoured personnel carriers" for "APCs").
 _PLAIN_THREE = re.compile(r"(?=\b([a-z][a-z-]+) ([a-z][a-z-]+) ([a-z][a-z-]+)\b)")

@@ -1,0 +1,77 @@
+"""Repairs of parses at a sentence's edges and asides, where the small English model loses the main clause: an
+opening phrase of time read as the root, a topic put first ("On Tomahawk missiles, a spokesperson would say only
+that …"), and a list broken by an aside set off by dashes. Like ``mend``, each repair rebuilds the tree the parser
+gives to the plain word order, so every reader sees one shape."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.extractive.mend import make_root
+from bot.extractive.syntax import DASHES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def mend_dashed_asides(doc: Doc) -> Doc:
+    """Give a list back the items that follow an aside set off by dashes ("designated 46 tankers – ageing vessels
+    used to move crude outside a price cap – as well as 14 individuals and nine entities": the model hangs the
+    individuals on "cap", inside the aside). Words after the closing dash that hang inside the aside belong to the
+    counted noun before it (else the object before it), which the aside describes."""
+    dashes = [
+        t.i for t in doc if t.text in DASHES or (t.text == "-" and t.whitespace_ and t.i > 0 and doc[t.i - 1].whitespace_)
+    ]
+    for opening, closing in zip(dashes[::2], dashes[1::2], strict=False):
+        before = [t for t in doc[:opening] if t.pos_ in ("NOUN", "PROPN")]
+        host = next((t for t in reversed(before) if any(c.dep_ == "nummod" for c in t.children)), None) or next(
+            (t for t in reversed(before) if t.dep_ == "dobj"), None
+        )
+        if host is None:
+            continue
+        for word in doc[closing + 1 :]:
+            if opening < word.head.i < closing and word.dep_ in ("conj", "cc", "appos", "punct", "advmod"):
+                word.head = host
+    return doc
+
+
+# Nouns of time that open a sentence as its setting: "The following night the ministry reported …".
+_TIME_NOUNS = {"night", "day", "morning", "evening", "afternoon", "week", "weekend", "month", "year", "time"}
+
+
+def mend_time_openings(doc: Doc) -> Doc:
+    """Give a sentence back its verb when the model read an opening phrase of time as the root and the verb as a
+    relative clause on it ("The following night the ministry reported 40 drones downed": no "that" or "which", so
+    "the ministry reported" is the sentence, and "the following night" when it happened)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() not in _TIME_NOUNS or root.i > 3:
+        return doc
+    verb = next((c for c in root.children if c.dep_ == "relcl" and c.tag_ in ("VBD", "VBZ", "VBP")), None)
+    if verb is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return doc
+    if any(t.tag_ in ("WDT", "WP", "WRB") or t.lower_ == "that" for t in doc[root.i + 1 : verb.i]):
+        return doc  # "the night that the ministry reported …": a real relative clause
+    make_root(verb, [], "nsubj", verb.tag_)
+    root.head, root.dep_ = verb, "npadvmod"
+    return doc
+
+
+# Prepositions that put a topic first: "On Tomahawk missiles, …", "As for the jets, …", "Regarding Taurus, …".
+_TOPIC_OPENERS = {"on", "regarding", "concerning", "about"}
+
+
+def mend_fronted_topics(doc: Doc) -> Doc:
+    """Give a reported clause the topic put before its speaker ("On Tomahawk cruise missiles, a Pentagon spokesperson
+    would say only that “no decision has been made.”": the decision is on the missiles). A topic phrase opening the
+    sentence, closed by a comma and hung on a verb of saying, moves to the clause that verb reports."""
+    opener = doc[0] if len(doc) else None
+    if opener is None or opener.lower_ not in _TOPIC_OPENERS or opener.dep_ != "prep":
+        return doc
+    verb = opener.head
+    if opener.right_edge.i + 1 >= len(doc) or doc[opener.right_edge.i + 1].text != ",":
+        return doc
+    said = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if said is None or verb.pos_ not in ("VERB", "AUX"):
+        return doc
+    opener.head = said
+    return doc
