@@ -135,7 +135,8 @@ _BOILERPLATE = re.compile(
 END_OF_ARTICLE = re.compile(
     r"^(?:\d+\s+)?(?:comments?|reader comments|readers' comments|join the conversation|leave a comment|"
     r"readers (?:respond|react|write)|readers' (?:views|reactions|letters)|reader reactions|your (?:views|comments)|"
-    r"what (?:our )?readers (?:say|think)|letters to the editor|letters|from the comments|(?:readers?'? )?(?:mailbag|postbag)|"
+    r"what (?:our )?readers (?:say|think)|letters to the editor|letters|from the comments|"
+    r"(?:readers?'? )?(?:mailbag|postbag)|"
     r"(?:top|latest|most liked) comments|"
     r"have your say|most read|related stories|more on this story|recommended(?: for you)?|you may also like)"
     r"(?:\s*\(\d+\))?\s*:?$",
