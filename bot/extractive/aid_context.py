@@ -273,7 +273,10 @@ class AidInContext:
         buy advanced weapons", "Demining equipment and mine-clearance training NOK 200 million". It is a part
         of the package above (the list's head, else the aid item just read), from the same donor."""
         root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
-        if root is None or syntax.is_verbal(root) or not self._standalone(s):
+        # "Demining equipment and mine-clearance training NOK 200 million": an opening "-ing" word with no subject
+        # names a thing, though the parse reads it as the verb.
+        gerund = root is not None and root.tag_ == "VBG" and root.i == 0 and syntax.subject(root) is None
+        if root is None or (syntax.is_verbal(root) and not gerund) or not self._standalone(s):
             return None
         if {t.lemma_.lower() for t in s.doc} & _MEASURES:
             return None  # a sanctions line

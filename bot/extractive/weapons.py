@@ -104,6 +104,7 @@ def _phrase(head: Token, first: int, *, counts: bool = False, name_start: int | 
             or doc[start].lower_ in _QUANTITY_WORDS
             or doc[start].like_num
             or doc[start].is_punct
+            or doc[start].dep_ == "cc"  # "equipment and mine-clearance training": the conjunction begins no phrase
             or doc[start].pos_ == "ADP"  # "a request from Kyiv for Tomahawk missiles", misparsed: no "for" in the name
             or (doc[start].pos_ == "PRON" and doc[start].dep_ == "pobj")  # "among them 30 M113 carriers"
         )

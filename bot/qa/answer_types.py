@@ -321,6 +321,14 @@ _ASKS_JOINT = re.compile(
 )
 
 
+def names_the_counted(intent: Intent) -> bool:
+    """Are the count's modifiers a name on the counted noun itself ("how many more Patriot systems"), not a side
+    ("Russian soldiers") nor a place the question sets ("are in Portvale")?"""
+    if not intent.modifiers or {"russia", "ukraine"} & set(intent.modifiers):
+        return False
+    return _named_with(intent.text, intent.focus, intent.modifiers)
+
+
 def _named_with(text: str, focus: list[str], modifiers: list[str]) -> bool:
     """Does ``text`` name the counted noun with all its modifiers just before it ("Patriot air defence systems")?"""
     words = tokens(text)
@@ -357,8 +365,7 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
             # named the systems; the count need not name them again. A side ("Russian soldiers") must be named.
             before = window[: max(0, len(window) - len(text))]
             return (
-                bool(intent.modifiers)
-                and not {"russia", "ukraine"} & set(intent.modifiers)
+                names_the_counted(intent)
                 and count_match(text, intent.focus, [], skip=skip) is not None
                 and _named_with(before, intent.focus, intent.modifiers)
             )

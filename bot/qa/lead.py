@@ -6,7 +6,7 @@ import re
 
 from bot.figures import find_money
 from bot.language import NUMBER_WORD_PATTERN, strip_dateline
-from bot.qa.answer_types import DISTANCE, EXACT_DATE, PAST_TIME, SCORE, asked_numbers, count_phrases
+from bot.qa.answer_types import DISTANCE, EXACT_DATE, PAST_TIME, SCORE, asked_numbers, count_phrases, names_the_counted
 from bot.qa.intent import Intent
 from bot.qa.lexicon import stem, tokens
 from bot.qa.pick import Figure, asks_total, pick_across, totals, with_conversion
@@ -31,7 +31,7 @@ def _candidates(intent: Intent, text: str) -> list[Figure]:
         found: list[Figure] = []
         cursor = 0
         phrases = list(count_phrases(text, intent.focus, intent.modifiers, skip=asked_numbers(intent)))
-        if not phrases and intent.modifiers and not {"russia", "ukraine"} & set(intent.modifiers):
+        if not phrases and names_the_counted(intent):
             # "seven more systems" after a sentence that named them "Patriot air defence systems" (the passage was
             # let in for that); a side is never left out.
             phrases = list(count_phrases(text, intent.focus, [], skip=asked_numbers(intent)))
