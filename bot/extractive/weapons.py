@@ -293,6 +293,10 @@ def weapons_in(
     return [w for _, w in out]
 
 
+# Words of a sum before a noun ("a $2bn order of shells"): the noun is bought, not counted.
+_MONEY_WORDS = {"billion", "million", "bn", "m", "euros", "dollars", "pounds", "kroner", "kronor", "yen"}
+
+
 def _counted_measure(goods: Token, lx: Lexicon) -> Token | None:
     """ "40,000 sets of winter clothing", "300 tonnes of fuel": the counted noun the goods are measured in, when
     it is no weapon or goods of its own ("1,000 rounds of ammunition" counts the rounds themselves)."""
@@ -302,6 +306,11 @@ def _counted_measure(goods: Token, lx: Lexicon) -> Token | None:
     measure = prep.head
     lemma = measure.lemma_.lower()
     if lemma in lx.weapon_heads or lemma in lx.equipment_heads or measure.lower_ in lx.equipment_heads:
+        return None
+    if lemma in lx.aid_noun:
+        return None  # "a £1.6 billion package of missiles": the package is the help, its sum no count of the goods
+    before = [t for t in measure.lefts]
+    if any(t.is_currency or t.lower_ in _MONEY_WORDS for t in before):
         return None
     if not any(c.dep_ == "nummod" and c.like_num for c in measure.children):
         return None

@@ -348,8 +348,9 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
         if not intent.per_unit and not _PRICE_Q.search(intent.text):
             # "$60 a barrel" is a price, no answer to how much revenue, aid or a contract comes to.
             new = [m for m in new if not _UNIT_PRICE_AFTER.match(text[m.end :])]
-        if not _ASKS_JOINT.search(intent.text):
-            # "Sweden and Finland … worth more than $1.6 billion combined" is no answer to what Sweden's package is worth
+        if not _ASKS_JOINT.search(intent.text) and any(p not in ("ukraine", "russia") for p in intent.proper):
+            # "Sweden and Finland … worth more than $1.6 billion combined" is no answer to what Sweden's package is
+            # worth (though it is what "the package" is worth when the question names no giver)
             new = [m for m in new if not (_JOINT_AFTER.match(text[m.end :]) or _JOINT_BEFORE.search(text[: m.start]))]
         if not new:
             return False
