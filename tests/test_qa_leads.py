@@ -1790,6 +1790,36 @@ LEAD_RULES = [
         ["spokesman"],
         id="who on one side",
     ),
+    pytest.param(
+        # a name after the counted noun and its verb ("face Japanese asset freezes") is no modifier of the noun
+        "Japan will freeze the assets of 9 individuals and 31 entities, among them a Moscow drone maker.",
+        "How many entities face Japanese asset freezes?",
+        (),
+        ["31 entities"],
+        [],
+        id="a name after the verb is no modifier",
+    ),
+    pytest.param(
+        # a time told by what must happen first
+        "Spain will send Ukraine more ammunition this year, the ministry said. Its remaining Mirage jets will be handed "
+        "over to Ukraine only once new Eurofighters have been delivered to the Spanish air force, the minister said.",
+        "When will Spain hand over its remaining Mirage jets?",
+        (),
+        ["once new Eurofighters have been delivered"],
+        [],
+        id="a time told by what must happen first",
+    ),
+    pytest.param(
+        # the one asked about reacting in words the question does not use ("such restrictions")
+        "Canada sanctioned 30 traders of Russian oil on Monday, and Britain named 12 more. Banks that deal with the "
+        "designated firms risk secondary sanctions, Ottawa warned. Shares in the traders fell in Dubai. “We consider "
+        "such restrictions illegal,” Kremlin spokesman Dmitry Peskov told reporters.",
+        "How did the Kremlin react to the sanctions?",
+        (),
+        ["illegal"],
+        [],
+        id="a reaction in other words",
+    ),
 ]
 
 

@@ -200,6 +200,8 @@ class AidReader:
             return True
         if verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "instead", "than"):
             return True  # "without giving a precise schedule", "rather than sending tanks": what is not done
+        if syntax.held_back(verb):
+            return True  # "stopped short of sending tanks", "refrained from pledging more"
         if _earlier_year(verb):
             return True  # "In 2023, Washington had committed $43.9 billion": a past total, not this news
         if syntax.heard_by_someone(verb):

@@ -151,6 +151,8 @@ class FightingEvents:
                 # "units had cut the T0504 highway", "the road had not been cut"; not "cut its defence budget".
                 cut = [*syntax.children(token, "dobj", "nsubjpass")]
                 return any(t.lemma_.lower() in self.lx.route for c in cut for t in c.subtree if t.i <= c.i)
+            if lemma in ("stop", "fall") and any(c.lower_ == "short" for c in token.children):
+                return False  # "The Treasury stopped short of designating …": something not done, no fighting
             # "shot down", "beat back", "fended off": the particle makes the verb one of fighting.
             phrasal = any(c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL for c in token.children)
             if not phrasal and lemma in self.lx.event_ambiguous and not self._fighting_subject(token):

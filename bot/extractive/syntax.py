@@ -143,6 +143,20 @@ def is_hypothetical(token: Token) -> bool:
     return False
 
 
+_HOLDING_BACK = {"refrain", "abstain", "shy", "hold", "desist"}
+
+
+def held_back(verb: Token) -> bool:
+    """Is ``verb`` what someone stopped short of or refrained from ("stopped short of designating any of India's
+    refiners", "refrained from sending tanks", "held off on listing the bank")? Then it was not done."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "from", "on"):
+        return False
+    up = verb.head.head
+    if up.lower_ == "short":  # "stopped short of", "fell short of"
+        return up.head.lemma_.lower() in ("stop", "fall")
+    return up.lemma_.lower() in _HOLDING_BACK
+
+
 def reported(token: Token, report_lemmas: frozenset[str]) -> bool:
     """Is ``token`` inside what someone is reported to have said ("Tokyo said it would provide …")?
     There "would" is the "will" of the original words, and "could" its "can"."""
@@ -389,7 +403,10 @@ def without_asides(tokens: list[Token]) -> list[Token]:
     dashes = [i for i in range(first, last + 1) if doc[i].text in DASHES]
     dropped: set[int] = set()
     for opening, closing in zip(dashes[::2], dashes[1::2], strict=False):
-        if opening > first and closing < last:
+        # "two Chinese refineries — Dalian Xinggang Refining Co. and Rizhao Donglin Petrochemical Co. —": names set
+        # off by dashes are the list's members, not an aside.
+        names = any(doc[i].pos_ == "PROPN" for i in range(opening + 1, closing))
+        if opening > first and closing < last and not names:
             dropped.update(range(opening, closing + 1))
     return [t for t in tokens if t.i not in dropped]
 

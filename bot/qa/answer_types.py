@@ -335,6 +335,9 @@ def _named_with(text: str, focus: list[str], modifiers: list[str]) -> bool:
     return any(w in focus and all(m in words[max(0, i - 4) : i] for m in modifiers) for i, w in enumerate(words))
 
 
+_WAITS_FOR = re.compile(r"\b(?:only\s+once|once\s+(?:the|its|their|all)\b|until\s+(?:the|its|their|replacements?|new)\b)")
+
+
 def fits(passage: Passage, intent: Intent, window: str) -> bool:
     """Can this passage (read with its context ``window``) carry the kind of fact the question wants?"""
     text = passage.text
@@ -383,6 +386,8 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
     if kind == "distance":
         return bool(DISTANCE.search(text))
     if kind == "when":
+        if _WAITS_FOR.search(text):
+            return True  # "only once the F-35s have been delivered": a time told by what must happen first
         if intent.future:
             # The dateline and "said on Monday" date the report; a time to come is a month, a year,
             # "next week", "within weeks".

@@ -10,6 +10,30 @@ from bot.qa.phrases import short
 _DAYS = WEEKDAYS | {"today", "yesterday", "tomorrow", "overnight", "weekend"}
 
 
+# Words that open a clause saying when something will happen by what must happen first: "only once the F-35s have
+# been delivered", "until replacements arrive".
+_CONDITIONS_OF_TIME = {"once", "until", "till"}
+
+
+def conditions_of_time(s: Sentence) -> list[str]:
+    """ "would be handed over only once FA-50s and F-35s have been delivered" -> "only once FA-50s and F-35s have been
+    delivered": a time told by the event it waits for."""
+    out: list[str] = []
+    for tok in s.doc:
+        if tok.dep_ != "mark" or tok.lower_ not in _CONDITIONS_OF_TIME or tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        # The clause without a second one joined to it ("… and Polish pilots trained on them").
+        joined = {t.i for c in tok.head.children if c.dep_ == "conj" for t in c.subtree}
+        clause = [t for t in tok.head.subtree if t.i >= tok.i and t.i not in joined]
+        while clause and (clause[-1].dep_ == "cc" or clause[-1].is_punct):
+            clause.pop()
+        only = [a for a in tok.head.children if a.lower_ in ("only", "not") and a.i == tok.i - 1]
+        text = short(only + clause, limit=16)
+        if text:
+            out.append(text)
+    return out
+
+
 def dates(s: Sentence) -> list[str]:
     out: list[str] = []
     for tok in s.doc:

@@ -21,6 +21,8 @@ WH_WORDS = word_set(
 
 _PHRASE_END = word_set("in on at from to since did does")
 _FILLERS = word_set("and more additional further extra new other")
+# Verbs that may follow the counted noun in a question without an auxiliary: "how many entities face …".
+_VERBS_AFTER = word_set("face faces faced remain remains got get gets went go goes came come")
 # Past participles that open a verbal predicate: "how many of them were brought down" counts what the thread
 # counts, not "down".
 _PARTICIPLES = word_set(
@@ -76,7 +78,10 @@ def count_focus(question: str) -> tuple[list[str], list[str]]:
     heads = [stem(w.lower()) for w in phrase if w.lower() not in _FILLERS and not w[0].isupper()]
     if predicate and "and" not in [w.lower() for w in phrase]:
         heads = heads[-1:]  # "how many of them were shot down": "down" is no noun, "shot" a verb
-    modifiers = [t for w in phrase if w[0].isupper() for t in tokens(w)]
+    # "how many entities face Japanese asset freezes": a name after the counted noun and a verb is not its modifier.
+    first = next((i for i, w in enumerate(phrase) if not w[0].isupper() and w.lower() not in _FILLERS), len(phrase))
+    verb_at = next((i for i, w in enumerate(phrase) if i > first and w.lower() in _VERBS_AFTER), len(phrase))
+    modifiers = [t for w in phrase[:verb_at] if w[0].isupper() for t in tokens(w)]
     if not heads and modifiers:  # "how many ATACMS": the name is the thing counted
         # "how many CV90s": a name with its number run into it is one name, found by its first part
         last = next(w for w in reversed(phrase) if w[0].isupper())

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from bot.language import MONTH_PATTERN, WEEKDAY_PATTERN
 from bot.qa.answer_types import has_figure, has_money
 from bot.qa.companions import MAX_QUOTES, SHORT_WORDS, with_antecedents, with_contents, with_followers
-from bot.qa.dates import has_time_to_come
+from bot.qa.dates import conditions_of_time, has_time_to_come
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lead import figure_across, span_across
 from bot.qa.lexicon import OFF_TOPIC, SYNONYMS, stem, tokens
@@ -57,6 +57,8 @@ _TOPIC_ELSEWHERE_FIT = 0.5
 # by itself and states some figure; only the best few ranked passages are looked at.
 _LOOSE_FIT = 0.6
 _LOOSE_RANKS = 3
+# A reaction by the one asked about needs to cover this share of the usual coverage.
+_REACTION_COVERAGE = 0.75
 # Scores this close to the best are a tie for the passage a yes/no lead is read from.
 _NEAR_TIE = 0.95
 _NAMES_ALL_TIE = 0.75
@@ -272,7 +274,16 @@ def _part_hits(retriever: Retriever, intent: Intent, min_coverage: float) -> lis
     if intent.speaker:
         # "What did Moscow say…", "How many did Russia say it shot down?": Moscow's own statements, when the
         # article has any on this.
+        # "How did the Kremlin react to the sanctions?" is answered by what the Kremlin said of "such restrictions",
+        # though it shares few of the question's words.
         own = [h for h in hits if retriever.speaks(h.passage, intent.speaker)]
+        if not own and _REACTION_Q.search(intent.text):
+            own = [
+                h
+                for h in ranked[:_CANDIDATES]
+                if retriever.speaks(h.passage, intent.speaker)
+                and retriever.coverage(intent, h.passage) >= min_coverage * _REACTION_COVERAGE
+            ]
         if own:
             best = own[0].score
             return [h for h in own if h.score >= _RELATIVE_SPEAKER * best]
@@ -504,7 +515,11 @@ def find_answer(
     dated = chosen
     if main.future and spans is not None:
         # "When will the generators arrive?" is not answered by "Since … February 2022, Japan has committed …".
-        dated = [h for h in chosen if has_time_to_come(spans.sentence(h.passage.text))]
+        dated = [
+            h
+            for h in chosen
+            if has_time_to_come(spans.sentence(h.passage.text)) or conditions_of_time(spans.sentence(h.passage.text))
+        ]
         if not any(h.fits for h in dated):
             # "When will the next tranche be transferred?" next to "The EU made its first transfer in July": only
             # past dates, so the time asked for is not given.

@@ -21,6 +21,7 @@ from bot.extractive.weapons import weapons_in
 from bot.language import COUNTRIES, strip_dateline, strip_label
 from bot.qa import members, phrases
 from bot.qa.answer_types import PAST_TIME
+from bot.qa.dates import conditions_of_time
 from bot.qa.dates import dates as dates_in
 from bot.qa.intent import is_future
 from bot.qa.lexicon import SYNONYMS, stem, tokens, word_set
@@ -414,7 +415,7 @@ class SpanReader:
             found.sort(key=lambda w: (not members.of_kind(w.head, asked), not w.named))
             candidates = [(1, members.named_beside(w.head) or w.text) for w in found]
         elif kind == "when":
-            candidates = [(1, d) for d in dates_in(s)]
+            candidates = [(1, d) for d in dates_in(s)] + [(2, c) for c in conditions_of_time(s)]
             if is_future(question):
                 # "When will the missiles arrive?" is not answered by "since February 2022".
                 past = " ".join(m.group(0) for m in PAST_TIME.finditer(s.text))
