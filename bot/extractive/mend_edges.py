@@ -73,5 +73,14 @@ def mend_fronted_topics(doc: Doc) -> Doc:
     said = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     if said is None or verb.pos_ not in ("VERB", "AUX"):
         return doc
+    # Only a clause about a decision with no topic of its own ("no decision has been made") takes the topic; "On the
+    # front, the General Staff said its troops had recaptured …" is where the claim is set, not what it is on.
+    subject = next((c for c in said.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lemma_.lower() not in _TOPICLESS or any(c.dep_ == "prep" for c in subject.children):
+        return doc
     opener.head = said
     return doc
+
+
+# Nouns of a clause that says something was or was not decided, with no topic of their own.
+_TOPICLESS = {"decision", "determination", "change", "answer", "word", "plan", "announcement", "update", "ruling"}
