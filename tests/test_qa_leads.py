@@ -1820,6 +1820,26 @@ LEAD_RULES = [
         [],
         id="a reaction in other words",
     ),
+    pytest.param(
+        # a count of people hurt is told with a word of hurting: soldiers sent are no casualties
+        "Seoul's spy agency said about 9,000 North Korean soldiers had been sent to Russia and moved to the Kursk "
+        "border region. The Kremlin has not commented.",
+        "How many North Korean soldiers have been killed or wounded?",
+        (),
+        ["doesn't say"],
+        ["9,000"],
+        id="a count of the hurt needs a word of hurting",
+    ),
+    pytest.param(
+        # a later update of a count replaces the first figure
+        "Odesa's governor says a drone struck a port building overnight, wounding five people. Later in the day the "
+        "governor said the number of people injured in the overnight strike has risen to 11.",
+        "How many people were injured in the Odesa strike?",
+        (),
+        ["11"],
+        ["five"],
+        id="an updated count replaces the first",
+    ),
 ]
 
 

@@ -70,7 +70,8 @@ _DURATION = re.compile(
 )
 _TOTAL_OF = re.compile(
     r"\b(?:total|number)\s+(?:number\s+)?of\s+(?P<noun>(?:[A-Za-z][\w'’-]*\s+){1,6}?)"
-    r"(?:to|at|is|was|now stands at|stands at|reached|rose to|rises to|to more than|to about)\s+(?P<number>\d[\d,]*)\b"
+    r"(?:to|at|is|was|now stands at|stands at|reached|rose to|rises to|to more than|to about|"
+    r"(?:has|have|had)\s+(?:risen|climbed|grown|increased)\s+to)\s+(?P<number>\d[\d,]*)\b"
 )
 _SCALE_WORDS = word_set("million billion trillion thousand hundred")
 _UNIT_WORDS = word_set("bn mn percent per cent % tonnes tons km kilometres miles euros dollars pounds")
@@ -321,6 +322,10 @@ _ASKS_JOINT = re.compile(
 )
 
 
+_HURT_Q = re.compile(r"\b(?:killed|wounded|injured|hurt|died|dead|casualties)\b", re.IGNORECASE)
+_HURT_WORDS = stems("wounding injuring killing hurt toll casualties lost died death deaths")
+
+
 def names_the_counted(intent: Intent) -> bool:
     """Are the count's modifiers a name on the counted noun itself ("how many more Patriot systems"), not a side
     ("Russian soldiers") nor a place the question sets ("are in Portvale")?"""
@@ -363,6 +368,10 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
     if kind == "count":
         if intent.focus:
             skip = asked_numbers(intent)
+            if _HURT_Q.search(intent.text) and not set(tokens(text)) & (_CASUALTY | _HURT_WORDS):
+                # "How many North Korean soldiers have been killed or wounded?" is not answered by "11,000 North Korean
+                # soldiers had been sent": a count of people hurt is told with a word of hurting.
+                return False
             if count_match(text, intent.focus, intent.modifiers, skip=skip) is not None:
                 return True
             # "… sending more Patriot air defence systems. … a request for seven more systems": the sentence before

@@ -253,6 +253,11 @@ def pick(text: str, figures: Sequence[Figure], question: str, terms: Mapping[str
     return found[1] if found else None
 
 
+# A figure given as the update of an earlier one ("the number injured has risen to 14", "now stands at").
+_UPDATED = re.compile(r"\b(?:has|have|had)\s+(?:risen|climbed|grown|increased)\s+to\s+$|\bnow\s+stands\s+at\s+$")
+_UPDATE_BONUS = 3.0
+
+
 def pick_across(
     passages: Sequence[tuple[str, Sequence[Figure]]], question: str, terms: Mapping[str, float]
 ) -> tuple[str, Figure] | None:
@@ -264,6 +269,8 @@ def pick_across(
         own = _respective(text, figures, terms)
         for fig in figures:
             s = _score(text, fig, question, terms, several) - rank * _RANK_COST
+            if _UPDATED.search(text[: fig.start]):
+                s += _UPDATE_BONUS  # "… has risen to 14": a later figure for the same count replaces the first
             if own is not None and fig is not own:
                 s -= 3.0  # another name's figure; the passage's own rank still weighs against other passages
             if best is None or s > best[0]:
