@@ -131,6 +131,10 @@ def side_of(names: list[Name], start: int, end: int) -> Side | None:
         if len(sides) == 1:
             return explicit[0].canonical  # type: ignore[return-value]
         return explicit[0].canonical  # type: ignore[return-value]
+    owners = [n for n in inside if n.kind in ("actor", "country") and n.canonical not in ("Ukraine", "Russia")]
+    if owners and any(n.kind == "default_ukraine" for n in inside) and owners[0].start == start:
+        # "Poland’s Operational Command": a third country's body, though a bare "Operational Command" is Ukraine's.
+        return "third_party"
     if any(n.kind == "default_ukraine" for n in inside):
         return "ukraine"
     return None
