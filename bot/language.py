@@ -252,6 +252,8 @@ _LABEL = re.compile(
     r"\s{0,3}(?:-{1,2}|–|—|:|\|)\s{1,3}(?=\S)"
 )
 # A live-blog time starting a line ("9:55 a.m. - Officials said …"): the line is an entry of its own.
+# The time a live blog's entry opens with, to cut it off: "17:55 —", "9.40am GMT:", "10:20 ".
+TIME_OF_ENTRY = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?(?:[-–—:|]\s*)?")
 TIMESTAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?)\s*(?:[-–—:|]\s*)?\S")
 # A list item's marker and the space after it ("- ", "• ", "3. ", "2) "); a marker alone on its line.
 BULLET = re.compile(r"^\s{0,8}(?:[-*•▪●◦–—]|\d{1,2}[.)])\s{1,8}")

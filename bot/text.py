@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from bot.injection import is_injection
-from bot.language import BULLET, MONTH_ABBREVIATIONS, TIMESTAMP, WEEKDAY_ABBREVIATIONS
+from bot.language import BULLET, MONTH_ABBREVIATIONS, TIME_OF_ENTRY, TIMESTAMP, WEEKDAY_ABBREVIATIONS
 
 # Abbreviations that end in a period without ending a sentence.
 _ABBREVIATIONS = frozenset(
@@ -154,10 +154,6 @@ _LABELLED_COMMENT = re.compile(
 )
 
 
-# The time a live blog's entry opens with: "17:55 —", "9.40am GMT:".
-_TIME_OF_ENTRY = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?\s*[-–—:|]\s*")
-
-
 def normalize_space(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
@@ -225,7 +221,7 @@ def is_boilerplate(paragraph: str) -> bool:
     stripped = paragraph.strip()
     if _BOILERPLATE.match(stripped):
         return True
-    if _LABELLED_COMMENT.match(stripped) or _LABELLED_COMMENT.match(_TIME_OF_ENTRY.sub("", stripped, count=1)):
+    if _LABELLED_COMMENT.match(stripped) or _LABELLED_COMMENT.match(TIME_OF_ENTRY.sub("", stripped, count=1)):
         return True  # "17:55 — Reader comments: …": a live blog's entry under the label is the readers' too
     # A paragraph wholly in brackets is an editor's or a feed's note ("[Market data supplied by …]").
     if stripped.startswith("[") and stripped.endswith("]"):

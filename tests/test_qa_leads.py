@@ -840,8 +840,8 @@ def test_yes_no_lead_comes_from_the_near_best_passage_that_names_what_was_asked(
     one that itself names ATACMS. The lead is read from the one that names it."""
     from bot.qa.intent import understand
     from bot.qa.lexicon import tokens
-    from bot.qa.offline import _reply_to
     from bot.qa.passages import Passage
+    from bot.qa.replies import reply_to
     from bot.qa.retrieve import Hit
 
     texts = [
@@ -853,10 +853,10 @@ def test_yes_no_lead_comes_from_the_near_best_passage_that_names_what_was_asked(
         for i, (t, score) in enumerate(zip(texts, (2.97, 2.95), strict=True))
     ]
     intent = understand("Has Washington changed what Ukraine can hit with ATACMS?", [])[0]
-    assert _reply_to(hits, intent) == texts[1]
+    assert reply_to(hits, intent) == texts[1]
     # A passage well ahead is still the best one, whatever it names.
     hits[0].score = 4.0
-    assert _reply_to(hits, intent) == texts[0]
+    assert reply_to(hits, intent) == texts[0]
 
 
 def test_a_who_lead_is_never_another_name_of_one_the_question_names():

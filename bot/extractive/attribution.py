@@ -26,13 +26,13 @@ from bot.extractive.speakers import (
     through_carrier,
     trailing_speaker,
 )
+from bot.language import TIME_OF_ENTRY
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from bot.extractive.lexicon import Side
 
-_TIME_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?(?:[-–—:|]\s*)?")
 # News agencies and outlets: they pass on what the one they cite said.
 _MEDIA = {
     "reuters",
@@ -268,7 +268,7 @@ class Attributor(ContextReader):
         start, end = whole[0].i, whole[-1].i + 1
         display = syntax.span_text([t for t in tokens if not (t.i == tokens[0].i and t.lower_ in ("the", "a", "an"))])
         # A live blog's time stamp ("10:20 Ukraine's General Staff …") is not part of who speaks.
-        display = _TIME_STAMP.sub("", display.strip(" ,;:“”\"'"))
+        display = TIME_OF_ENTRY.sub("", display.strip(" ,;:“”\"'"))
         if display.count("(") > display.count(")"):
             display = display[: display.rfind("(")].rstrip()  # "the Russian Ministry of Defense (MoD" lost its ")"
         if not display:

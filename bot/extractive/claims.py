@@ -269,18 +269,14 @@ class ClaimReader:
         speaker = after[0].speaker
         rest = s.text[: close.start()].strip(EDGES)
         told = [f for f in self.ctx.items[-3:] if f.section == "battlefield_claims" and f.sentences == [before]]
-        if not told:
-            whole = self._whole_sentence(before, speaker)
-            told = [whole] if whole is not None else []
-            out = told
-        else:
-            out = []
-        for item in told:
+        whole = None if told else self._whole_sentence(before, speaker)
+        new = [whole] if whole is not None else []  # the quotation's opening had no claim of its own yet
+        for item in told or new:
             item.fields.update(claimant=speaker.name, side=speaker.side)
             item.fields["claim"] = f"{item.fields['claim']}. {rest}" if rest else item.fields["claim"]
             item.merge_key = (speaker.name.lower(), str(item.fields["claim"]).lower())
             item.extend(s)
-        return out
+        return new
 
     def _claim_place(self, claim: str, places: list[str], location: str | None, side: str) -> str | None:
         """The place of one claim of a sentence: when it opens with "the village" or "the town", the place of the

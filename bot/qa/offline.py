@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from bot.extractive.actors import BELLIGERENTS
 from bot.language import MONTH_PATTERN, WEEKDAY_PATTERN
 from bot.qa.answer_types import has_figure, has_money
-from bot.qa.companions import MAX_QUOTES, SHORT_WORDS, with_antecedents, with_contents, with_followers
+from bot.qa.companions import MAX_QUOTES, with_antecedents, with_contents, with_followers
 from bot.qa.dates import conditions_of_time, has_time_to_come
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lead import figure_across, span_across
@@ -31,9 +32,9 @@ from bot.qa.not_given import (
     of_another_year,
     silent_side,
 )
-from bot.qa.phrases import gist, reported_reply
+from bot.qa.phrases import gist
 from bot.qa.pick import asks_stated_total, states_total
-from bot.qa.retrieve import ASKED_IN_PASSAGE as _ASKED_IN_PASSAGE
+from bot.qa.replies import REACTION_Q, reaction, reply_gist, reply_to, with_reply
 from bot.qa.retrieve import Hit, Retriever
 from bot.qa.span import SpanReader
 from bot.qa.withheld_answer import asks_withheld
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 DOESNT_SAY = "The article doesn't say."
-_BELLIGERENTS = frozenset({"Ukraine", "Russia"})
 REDIRECT = "The article doesn't say: I can only answer questions about this article."
 # A later passage is quoted too when it scores at least this share of the best one; passages that carry
 # the asked-for sort of fact (an amount, a date) are few, so more of them may join.
@@ -59,9 +59,6 @@ _LOOSE_FIT = 0.6
 _LOOSE_RANKS = 3
 # A reaction by the one asked about needs to cover this share of the usual coverage.
 _REACTION_COVERAGE = 0.75
-# Scores this close to the best are a tie for the passage a yes/no lead is read from.
-_NEAR_TIE = 0.95
-_NAMES_ALL_TIE = 0.75
 # Passages looked at for one that covers the question well enough.
 _CANDIDATES = 10
 _ANTECEDENT_STARTS = {
@@ -175,7 +172,7 @@ def _has_new_name(spans: SpanReader, phrase: str | None, question: str, passages
             continue
         end = start + len(phrase)
         # "under its Russia regime": a side of the war is no name of what is asked for.
-        sides = {i for n in sentence.names if n.canonical in _BELLIGERENTS for i in range(n.start, n.end)}
+        sides = {i for n in sentence.names if n.canonical in BELLIGERENTS for i in range(n.start, n.end)}
         return any(
             start <= t.idx < end
             and t.lower_ not in asked
@@ -277,7 +274,7 @@ def _part_hits(retriever: Retriever, intent: Intent, min_coverage: float) -> lis
         # "How did the Kremlin react to the sanctions?" is answered by what the Kremlin said of "such restrictions",
         # though it shares few of the question's words.
         own = [h for h in hits if retriever.speaks(h.passage, intent.speaker)]
-        if not own and _REACTION_Q.search(intent.text):
+        if not own and REACTION_Q.search(intent.text):
             own = [
                 h
                 for h in ranked[:_CANDIDATES]
@@ -292,39 +289,6 @@ def _part_hits(retriever: Retriever, intent: Intent, min_coverage: float) -> lis
     best = hits[0].score
     return [h for h in hits if h.score >= (_RELATIVE_TYPED if typed else _RELATIVE) * best]
 
-
-# "How did the Kremlin react?", "How is Kyiv responding to the claim?", "How did Moscow answer it?"
-_REACTION_Q = re.compile(
-    r"^\W*(?:and\s+|so\s+)?how\s+(?:did|does|do|has|have|is|are|was|were)\b.*\b(?:react|respond|reply|answer|"
-    r"reacted|responded|replied|answered|reacting|responding|replying|answering)\b",
-    re.IGNORECASE,
-)
-
-
-def _replies(spans: SpanReader, text: str) -> bool:
-    """Is the sentence's main verb one of replying ("Fedorov rejects that."), not one inside a clause or a
-    hypothetical ("… on the assumption that Moscow would respond")?"""
-    return any(
-        t.dep_ == "ROOT" and stem(t.lemma_.lower()) in _REPLYING and not any(c.tag_ == "MD" for c in t.children)
-        for t in spans.sentence(text).doc
-    )
-
-
-def _reaction(retriever: Retriever, spans: SpanReader, chosen: list[Hit], speaker: str | None) -> str:
-    """The sentence that holds a reply: the best one of those the one asked about speaks in, or for "The Kremlin
-    reacted sharply." the one after it."""
-    own = [h for h in chosen if speaker and retriever.speaks(h.passage, speaker)] or chosen
-    top = max(h.score for h in own)
-    # Of passages scored about the same, the one with a verb of replying ("Fedorov rejects that.") holds the reply,
-    # not one that only names the one asked about ("… where the regional governor reports damage").
-    best = max(own, key=lambda h: (h.score >= top * _NEAR_TIE and _replies(spans, h.passage.text), h.score)).passage
-    follower = retriever.passages[best.index + 1] if best.index + 1 < len(retriever.passages) else None
-    if len(best.text.split()) <= SHORT_WORDS and follower is not None and follower.prev == best.index:
-        return follower.text
-    return best.text
-
-
-_REPLYING = frozenset({stem("respond"), *SYNONYMS.get(stem("respond"), ())})
 
 # Words that add nothing to what a question asked: "Slovakia also abstained".
 _FILLER = frozenset({"also", "too", "as", "well", "then", "still", "even", "had", "has", "have", "was", "were"})
@@ -342,77 +306,14 @@ def _gives_reason(spans: SpanReader, question: str, texts: list[str]) -> bool:
     return False
 
 
-def _reply_gist(spans: SpanReader, text: str) -> str | None:
-    """The reply in a few words: the sentence's main clause, or when that runs long, what the speaker said."""
-    sentence = spans.sentence(text)
-    return gist(sentence) or reported_reply(sentence, spans.lx.report)
-
-
-def _reply_to(chosen: list[Hit], intent: Intent) -> str:
-    """The passage a yes/no lead is read from: the best one, unless it only reports someone asking ("MP Sarah
-    Hughes asked whether …"), then the reply right after it, when that is quoted too. Of passages scored
-    about the same, the one that itself names more of what the question names ("ATACMS") gives the lead,
-    not one that scores by its neighbours ("He said nothing had changed.")."""
-    best = next(h for h in chosen if h.passage.index == _reply_index(chosen, intent))
-    if _ASKED_IN_PASSAGE.search(best.passage.text):
-        after = next((h for h in chosen if h.passage.index == best.passage.index + 1), None)
-        if after is not None:
-            return after.passage.text
-    return best.passage.text
-
-
-def _reply_index(chosen: list[Hit], intent: Intent) -> int:
-    """The index of the passage a yes/no lead is read from, before any reply after it (see ``_reply_to``)."""
-    top = max(h.score for h in chosen)
-
-    def named(hit: Hit) -> int:
-        own = set(tokens(hit.passage.text))
-        return sum(1 for term in intent.proper if term in own)
-
-    every = len(set(intent.proper))
-    # A passage naming everything the question names ("Merz" and "Taurus") answers it, unless it scores far lower.
-    best = max(
-        chosen,
-        key=lambda h: (
-            bool(every) and named(h) >= every and h.score >= top * _NAMES_ALL_TIE,
-            h.score >= top * _NEAR_TIE,
-            named(h),
-            h.score,
-        ),
-    )
-    return best.passage.index
-
-
-# Someone was asked (and the reply follows): "when asked whether", "was asked if"; not "Cartwright asked why …", whose
-# next sentence goes on with the asker's own words.
-_ASKED_OF = re.compile(
-    r"\b(?:when|after\s+being|after|being|was|were|is|are)\s+asked\s+(?:[\w’']+\s+){0,3}?(?:whether|if|how|what|when|why)\b",
-    re.IGNORECASE,
-)
-
-
 def _anothers(spans: SpanReader | None, question: str, text: str) -> bool:
     """Is ``text`` about other countries than the one the question names ("Lithuanian military support since 2022"
     for "What is Latvia's total aid?")? A sentence that names none (", its support since 2022") is not."""
     if spans is None:
         return False
-    asked = {n.canonical for n in spans.sentence(question).names if n.kind == "actor"} - _BELLIGERENTS
-    named = {n.canonical for n in spans.sentence(text).names if n.kind == "actor"} - _BELLIGERENTS
+    asked = {n.canonical for n in spans.sentence(question).names if n.kind == "actor"} - set(BELLIGERENTS)
+    named = {n.canonical for n in spans.sentence(text).names if n.kind == "actor"} - set(BELLIGERENTS)
     return bool(asked) and bool(named) and not asked & named
-
-
-def _with_reply(retriever: Retriever, chosen: list[Hit], intent: Intent) -> list[Hit]:
-    """ "Jonson was more guarded when asked whether Stockholm could hand over Gripen jets." answers nothing; the
-    sentence after it (“It is not on the table,” he said.) holds the reply, so it is quoted too."""
-    asked = retriever.passages[_reply_index(chosen, intent)]
-    if not _ASKED_OF.search(asked.text) or asked.index + 1 >= len(retriever.passages):
-        return chosen
-    reply = retriever.passages[asked.index + 1]
-    if reply.paragraph - asked.paragraph > 1 or any(h.passage is reply for h in chosen):
-        return chosen
-    kept = [h for h in chosen if h.passage is asked or h is chosen[0]]
-    rest = [h for h in chosen if all(h is not k for k in kept)]
-    return [*kept, Hit(passage=reply, score=0.0, fits=True), *rest][:MAX_QUOTES]
 
 
 def _with_other_parts(
@@ -504,7 +405,7 @@ def find_answer(
     if main.kind in _ANTECEDENT_STARTS:
         chosen = with_antecedents(retriever, chosen, _ANTECEDENT_STARTS[main.kind])
     if main.kind == "yesno":
-        chosen = _with_reply(retriever, chosen, main)
+        chosen = with_reply(retriever, chosen, main)
     if (
         main.kind in ("money", "count")
         and asks_stated_total(question)
@@ -568,8 +469,8 @@ def find_answer(
         if (
             main.kind == "what"
             and spans is not None
-            and _REACTION_Q.search(question)
-            and (said := _reply_gist(spans, _reaction(retriever, spans, chosen, main.speaker)))
+            and REACTION_Q.search(question)
+            and (said := reply_gist(spans, reaction(retriever, spans, chosen, main.speaker)))
         ):
             # "How did the Kremlin react?": what it said, in the reply's own main clause.
             lead = f"According to the article, {said}:"
@@ -582,7 +483,7 @@ def find_answer(
         elif figure:
             figure = "; ".join(_with_other_parts(figure.strip(" ,.;:"), intents, parts, chosen, spans))
             lead = f"{figure[:1].upper()}{figure[1:]}, according to the article:"
-        elif main.kind == "yesno" and spans is not None and (said := gist(spans.sentence(_reply_to(chosen, main)))):
+        elif main.kind == "yesno" and spans is not None and (said := gist(spans.sentence(reply_to(chosen, main)))):
             # "Is Germany sending Taurus?": what the best passage says, in its own main clause, so the lead
             # answers with the sentence's own verb and negation ("Scholz has again ruled out sending …").
             lead = f"According to the article, {said}:"
