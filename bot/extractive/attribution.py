@@ -291,11 +291,13 @@ class Attributor(ContextReader):
             and not (not who.text[:1].isupper() and all(t.i in owned for t in proper))
         )
         keys = [who.lemma_.lower()]
+        # "Rybar, a Telegram channel with …, wrote": "the channel" later is Rybar.
+        keys += [c.lemma_.lower() for c in who.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if proper:
             keys.append(proper[-1].text)  # a surname: "Lykhovy said" later
         if not proper and who.tag_ in ("NN", "NNS"):
             # "the ministry said", "the spokesman added": the one an earlier sentence named.
-            known = self.ctx.recall(who.lemma_.lower()) or self._named_before(s, who)
+            known = self.ctx.recall(who.lemma_.lower()) or self._named_before(s, who) or self._speaker_meant(who)
             if known is not None and side is None:
                 self.ctx.last_speaker = known
                 return known
@@ -308,7 +310,9 @@ class Attributor(ContextReader):
             # "A source in the service told us …" after "Ukraine’s Security Service (SBU) says …": whose source it is.
             return Speaker(name=f"{display} ({body.name})", side=body.side, person=False, actor=body.actor)
         actors = [n.canonical for n in s.names if n.kind == "actor" and start <= n.start and n.end <= end]
-        speaker = Speaker(name=display, side=side or "unknown", person=person, actor=actors[0] if actors else None)
+        speaker = Speaker(
+            name=display, side=side or "unknown", person=person, actor=actors[0] if actors else None, named_in=s
+        )
         self.ctx.remember(keys, speaker)
         return speaker
 
@@ -358,6 +362,15 @@ class Attributor(ContextReader):
             # is about, named outside the speaker's phrase.
             places = [n.text for n in s.names if n.kind == "place" and n.start not in ids]
             if not places:
+                # "In Krasnodar Krai, the regional operational headquarters said …": the region the sentence opens in.
+                places = [
+                    t.text
+                    for prep in s.doc
+                    if prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.dep_ == "ROOT" and prep.i < min(ids)
+                    for t in prep.subtree
+                    if t.tag_ == "NNP"
+                ]
+            if not places:
                 # "Our correspondent is in Odesa. … the regional governor says two people were killed here": the
                 # region the report is in, named a few sentences before.
                 places = next(
@@ -385,7 +398,9 @@ class Attributor(ContextReader):
         if subject is None or syntax.is_pronoun(subject):
             return None
         whole = list(subject.subtree)
-        if side_of(before.names, whole[0].i, whole[-1].i + 1) is None:
+        # "The Two Majors channel was blunter. It said …": a named channel, brigade or ministry is a speaker too.
+        named_body = subject.lemma_.lower() in _SPEAKING_KINDS and any(t.tag_ in ("NNP", "NNPS") for t in whole)
+        if side_of(before.names, whole[0].i, whole[-1].i + 1) is None and not named_body:
             return None
         return self.speaker(before, subject)
 
@@ -421,6 +436,23 @@ class Attributor(ContextReader):
                         return self.speaker(before, t)
         return None
 
+    def _speaker_meant(self, who: Token) -> Speaker | None:
+        """ "… the 93rd Separate Mechanized Brigade said. The brigade said …": the latest body whose name holds the
+        noun. "In a statement, the General Staff said … . The military also claimed …", "…, the statement said": a
+        speaker's own words ("the statement"), or a body met only by its kind ("the military"), are the latest
+        speaker's, or the latest body's."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in who.children) or len(list(who.subtree)) > 2:
+            return None
+        lemma = who.lemma_.lower()
+        named = next((k for _, k in reversed(self.ctx.speakers) if lemma in k.name.lower().split()), None)
+        if named is not None:
+            return named  # "… the 93rd Separate Mechanized Brigade said. The brigade said …"
+        if lemma in _OWN_WORDS:
+            return self.ctx.last_speaker
+        if lemma in _BODY_KINDS:
+            return next((k for _, k in reversed(self.ctx.speakers) if not k.person and k.side != "unknown"), None)
+        return None
+
     def _body_within(self, s: Sentence, who: Token) -> Speaker | None:
         """The body a source is in ("a source in the service", "officials at the ministry"), when a sentence just
         before named it in full."""
@@ -449,6 +481,12 @@ def _owner_before(s: Sentence, who: Token, start: int) -> Side | None:
 
 
 # Verbs that name what something is: "called the claim a fabrication", "branded the report a lie".
+# A speaker's own words, said of the speaker who made them ("the statement said").
+_OWN_WORDS = {"statement", "update", "report", "post", "message", "communique", "bulletin", "summary", "readout"}
+# A body named by its kind alone, after its name was given ("The military also claimed …").
+_BODY_KINDS = {"military", "army", "command", "headquarters", "ministry", "agency", "service", "force"}
+# Nouns for bodies that speak, which a sentence about them can name before "It said …".
+_SPEAKING_KINDS = _BODY_KINDS | {"channel", "blogger", "brigade", "battalion", "regiment", "unit", "outlet", "staff"}
 _NAMING = {"call", "brand", "label", "term"}
 # What a denial calls a claim.
 _FALSITY = {

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
+from bot.extractive.asides import without_population
 from bot.extractive.attribution import Attribution
 from bot.extractive.reading import Sentence
 
@@ -67,6 +68,7 @@ def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
     if text.lower().startswith("to have "):
         text = text[8:]  # "claimed to have intercepted six missiles": what is claimed is the interception
     text = _without_report_time(doc, start, text)
+    text = without_population(doc, start, end, text)
     text = _without_speaker_apposition(doc, start, text)
     text = _SAYING.sub("", text, count=1)  # "…, adding that 98 drones were shot down": the saying is not the claim
     if text.lower().startswith("that, "):

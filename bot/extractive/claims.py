@@ -99,7 +99,7 @@ class ClaimReader:
                             "side": a.speaker.side,
                             "status": "claimed",
                         },
-                        [s],
+                        _with_naming(s, a.speaker),
                         merge_key=(a.speaker.name.lower(), claim.lower()),
                     )
                 )
@@ -329,3 +329,13 @@ def _without_denials(attributions: list[Attribution]) -> list[Attribution]:
         cut = {i for a, words in answers if a is not other and a.speaker.side != other.speaker.side for i in words}
         out.append(replace(other, content=other.content - cut) if cut & other.content else other)
     return out
+
+
+def _with_naming(s: Sentence, speaker: Speaker) -> list[Sentence]:
+    """The claim's sentence, and the one before it that named the speaker when the name holds a figure the claim's
+    own sentence lacks ("… the 93rd Separate Mechanized Brigade said. The brigade said …"): the quote shows who
+    the speaker is, and every figure of the line stands in it."""
+    named = speaker.named_in
+    if named is None or named.index == s.index or not any(c.isdigit() for c in speaker.name):
+        return [s]
+    return [named, s]

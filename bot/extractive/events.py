@@ -172,9 +172,21 @@ class FightingEvents:
             lemma == "control"
             and token.pos_ == "NOUN"
             and token.head.lower_ in ("under", "in")
-            and any(
-                self.lx.side_words.get(c.lower_) or (c.dep_ == "poss" and c.lower_ in ("its", "their", "our"))
-                for c in token.lefts
+            and (
+                any(
+                    self.lx.side_words.get(c.lower_) or (c.dep_ == "poss" and c.lower_ in ("its", "their", "our"))
+                    for c in token.lefts
+                )
+                # "remain under the control of Ukraine’s Defense Forces": the holder named after "of" (while "in
+                # control of the reserves" names what is held)
+                or token.head.lower_ == "under"
+                and any(
+                    self.lx.side_words.get(t.lower_.removesuffix("’s").removesuffix("'s"))
+                    for p in syntax.children(token, "prep")
+                    if p.lower_ == "of"
+                    for holder in syntax.children(p, "pobj")
+                    for t in (holder, *holder.lefts, *(x for c in holder.lefts if c.dep_ == "poss" for x in c.subtree))
+                )
             )
         ):
             return True  # "the town remained under its control": the speaker's own side holds it

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.extractive.asides import quote_without_population
 from bot.extractive.reading import Sentence
 
 
@@ -20,12 +21,13 @@ class Found:
     def evidence(self) -> str:
         """The sentences verbatim; sentences that are not adjacent are joined with an ellipsis."""
         ordered = sorted({s.index: s for s in self.sentences}.values(), key=lambda s: s.index)
-        parts = [ordered[0].text]
-        for prev, cur in zip(ordered, ordered[1:], strict=False):
+        texts = [quote_without_population(s.doc, s.text) for s in ordered]
+        parts = [texts[0]]
+        for prev, cur, text in zip(ordered, ordered[1:], texts[1:], strict=False):
             # Adjacent sentences of one paragraph read on; anything else (a list line, a later paragraph)
             # is marked as a gap, so the quote stays verbatim fragment by fragment.
             adjacent = cur.index == prev.index + 1 and cur.para == prev.para
-            parts.append(f" {cur.text}" if adjacent else f" … {cur.text}")
+            parts.append(f" {text}" if adjacent else f" … {text}")
         return "".join(parts)
 
     def extend(self, sentence: Sentence) -> None:

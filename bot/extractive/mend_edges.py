@@ -84,3 +84,30 @@ def mend_fronted_topics(doc: Doc) -> Doc:
 
 # Nouns of a clause that says something was or was not decided, with no topic of their own.
 _TOPICLESS = {"decision", "determination", "change", "answer", "word", "plan", "announcement", "update", "ruling"}
+
+
+# Times of day written with dots, which the parser can take for a sentence's end.
+_CLOCK = {"a.m.", "p.m.", "a.m", "p.m"}
+
+
+def mend_split_tails(doc: Doc) -> Doc:
+    """Rejoin a tail the parser cut off as a second root ("… between 8 p.m. and 7 a.m. Moscow time, including 38
+    over Samara Oblast": "time" read as a sentence of its own after the abbreviation's dot). A later root that is a
+    noun with no subject of its own modifies the nearest verb above the word before it."""
+    for t in doc:
+        if t.lower_ in _CLOCK and t.dep_ == "punct" and t.i > 1 and doc[t.i - 1].like_num:
+            # "between 8 p.m. and 7 a.m.": the second time read as punctuation joins the first.
+            cc = doc[t.i - 2]
+            if cc.dep_ == "cc" and cc.head.lower_ in _CLOCK:
+                t.head, t.dep_, t.pos_, t.tag_ = cc.head, "conj", "NOUN", "NN"
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    for tail in roots[1:]:
+        if tail.pos_ not in ("NOUN", "PROPN") or any(c.dep_ in ("nsubj", "nsubjpass") for c in tail.children):
+            continue
+        before = doc[tail.left_edge.i - 1] if tail.left_edge.i > 0 else None
+        verb = next(
+            (a for a in ([before, *before.ancestors] if before is not None else []) if a.pos_ in ("VERB", "AUX")), None
+        )
+        if verb is not None:
+            tail.head, tail.dep_ = verb, "npadvmod"
+    return doc

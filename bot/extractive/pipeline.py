@@ -42,7 +42,7 @@ from bot.extractive.mend import (
     mend_said_that_after_time,
     mend_verbless_roots,
 )
-from bot.extractive.mend_edges import mend_dashed_asides, mend_fronted_topics, mend_time_openings
+from bot.extractive.mend_edges import mend_dashed_asides, mend_fronted_topics, mend_split_tails, mend_time_openings
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -232,7 +232,7 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
             mended = mend_verbless_roots(mend_run_on_subjects(mend_fronted_subjects(mended)))
             mended = mend_quantity_openings(mend_said_that_after_time(mend_named_after_description(mended)))
             mended = mend_conjoined_conditions(mend_reports_in_relatives(mend_additions_after_report(mended)))
-            mended = mend_fronted_topics(mend_time_openings(mend_dashed_asides(mended)))
+            mended = mend_fronted_topics(mend_time_openings(mend_dashed_asides(mend_split_tails(mended))))
             out.append(mend_adjectival_passives(mended, verb_lemma))
         return out
 

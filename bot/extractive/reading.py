@@ -63,6 +63,7 @@ class Speaker:
     side: Side
     person: bool = False
     actor: str | None = None  # the government or body the speaker speaks for, when the domain file knows it
+    named_in: Sentence | None = field(default=None, compare=False, repr=False)  # the sentence that named it
 
 
 @dataclass

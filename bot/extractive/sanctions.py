@@ -27,13 +27,23 @@ from bot.extractive.sanction_targets import (
     targets_of,
     without_trailing_time,
 )
+from bot.extractive.sanction_verbs import (
+    BANS,
+    HITTING,
+    SEIZING,
+    USE_NOUNS,
+    fighting,
+    is_price_cap,
+    on_an_exchange,
+    russian_goods,
+    struck,
+)
 from bot.extractive.sanctions_follow import measure_antecedent, owner_before, refused, self_barred
 from bot.figures import find_count
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from bot.extractive.lexicon import Lexicon
 
 # Verbs that are sanctions on their own, whatever their object.
 _ALWAYS = {"sanction", "designate", "blacklist", "embargo"}
@@ -91,7 +101,7 @@ class SanctionsReader:
                 objects = [o for o in objects if o.i != token.i]
                 acted_on = _acted_on(token)
                 acts_on_measure = lemma in self.lx.sanction_action and any(
-                    is_sanction_noun(self.lx, o) or self._numbered_measure(o) or _is_price_cap(o) for o in acted_on
+                    is_sanction_noun(self.lx, o) or self._numbered_measure(o) or is_price_cap(o) for o in acted_on
                 )
                 acts_on_trade = lemma in self.lx.sanction and any(
                     o.lemma_.lower() in self.lx.trade_modifier
@@ -99,12 +109,14 @@ class SanctionsReader:
                     or o.lower_ == "swift"
                     or is_sanction_noun(self.lx, o)
                     or o.lemma_.lower() == "list"
-                    or _russian_goods(self.lx, o, token)
+                    or russian_goods(self.lx, o, token)
                     for o in objects
                 )
-                if lemma in _SEIZING and _fighting(self.lx, token):
+                if lemma in HITTING and struck(self.lx, token):
+                    continue  # "a town … targeted by Ukrainian drones": a strike
+                if lemma in SEIZING and fighting(self.lx, token):
                     continue  # "elements of the Northern Grouping had seized the plant": a capture, not a confiscation
-                if lemma in ("list", "trade") and _on_an_exchange(token):
+                if lemma in ("list", "trade") and on_an_exchange(token):
                     continue  # "The company is listed on the Oslo Stock Exchange"
                 if lemma in _ONLY_PASSIVE and not syntax.is_passive(token) and not self._barred_by_actor(s, token):
                     continue  # "rules bar the supply of arms" states a standing rule; "firms were barred from" is a measure
@@ -429,7 +441,7 @@ class SanctionsReader:
                 if names_a_measure(self.lx, measure):
                     # "17th package of sanctions"; the country it is against shows in target_countries.
                     text = f"{text.removeprefix('its ').removeprefix('their ')} of sanctions"
-        cap = next((t for t in arguments(trigger) if _is_price_cap(t)), None) if trigger.pos_ == "VERB" else None
+        cap = next((t for t in arguments(trigger) if is_price_cap(t)), None) if trigger.pos_ == "VERB" else None
         if cap is not None:
             # "lowered the price cap on Russian crude to $47.60 a barrel": the cap and its new level.
             text = syntax.span_text([t for t in cap.subtree if t.dep_ != "det" or t.head.i != cap.i]).strip(" ,;:")
@@ -440,8 +452,8 @@ class SanctionsReader:
             text
             and target is not None
             and syntax.is_verbal(trigger)
-            and trigger.lemma_.lower() in _BANS
-            and target.lemma_.lower() in _USE_NOUNS
+            and trigger.lemma_.lower() in BANS
+            and target.lemma_.lower() in USE_NOUNS
         ):
             # "prohibits the use of EU ports to reload Russian LNG for transshipment": what the use is for is
             # what the ban is about; the parser hangs the infinitive on the verb.
@@ -506,54 +518,6 @@ class SanctionsReader:
             [s],
             merge_key=((imposer or "").lower(), count, (text or "").lower()[:40]),
         )
-
-
-def _russian_goods(lx: Lexicon, obj: Token, verb: Token) -> bool:
-    """ "banned Russian diamonds": a ban on goods Russia sells is a measure (the verb a ban's own, "ban",
-    "bar", "prohibit", with the goods its direct object)."""
-    if verb.lemma_.lower() not in _BANS or obj.head.i != verb.i or obj.dep_ != "dobj" or obj.pos_ != "NOUN":
-        return False
-    # "Russian diamonds", not "Moscow's ability": the goods' origin, not an owner of something abstract.
-    return any(c.dep_ in ("amod", "compound") and lx.side_words.get(c.lower_) == "russia" for c in obj.lefts)
-
-
-_BANS = {"ban", "bar", "prohibit", "embargo", "outlaw"}
-# Nouns whose infinitive says what is banned ("the use of EU ports to reload LNG"), unlike a ban's purpose
-# ("banned imports of steel to protect its market").
-_USE_NOUNS = {"use", "access", "ability", "right", "permission"}
-
-
-def _is_price_cap(token: Token) -> bool:
-    """ "the price cap", "the maximum price at which firms may ship Russian crude": a limit on a price."""
-    lemma = token.lemma_.lower()
-    if lemma == "ceiling":
-        # "lowered that ceiling to $47.60": a ceiling set to a price is the price cap; a debt ceiling is not.
-        verb = token.head
-        level = [t for p in syntax.children(verb, "prep") if p.lower_ in ("to", "at") for t in p.subtree]
-        return any(t.text == "$" or t.tag_ == "$" for t in level) and not any(
-            c.lower_ in ("debt", "borrowing", "spending") for c in token.lefts
-        )
-    return lemma == "cap" or (lemma == "price" and any(c.lower_ in ("maximum", "max") for c in token.lefts))
-
-
-# Verbs of taking that are a sanction on assets and a capture on the battlefield.
-_SEIZING = {"seize", "capture", "take"}
-_EXCHANGES = {"exchange", "market", "bourse", "index", "nasdaq"}
-
-
-def _fighting(lx: Lexicon, verb: Token) -> bool:
-    """Is the one who takes something troops ("elements of the Russian Northern Grouping of Forces")?"""
-    who = syntax.subject(verb)
-    return who is not None and any(t.lemma_.lower() in lx.military for t in who.subtree)
-
-
-def _on_an_exchange(verb: Token) -> bool:
-    return any(
-        o.lemma_.lower() in _EXCHANGES
-        for p in syntax.children(verb, "prep")
-        if p.lower_ in ("on", "in")
-        for o in syntax.children(p, "pobj")
-    )
 
 
 def _without_repeats(found: list[Found]) -> list[Found]:
