@@ -98,6 +98,15 @@ class PolicyReader(ContextReader):
         if token.pos_ in ("NOUN", "PROPN"):
             if lemma == "light":
                 return "permit" if any(c.lower_ == "green" for c in token.lefts) else None
+            if (
+                lemma == "position"
+                and token.head.lower_ == "in"
+                and any(
+                    c.dep_ in ("relcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    for c in token.children
+                )
+            ):
+                return "permit"  # "is (not) in a position to transfer its CF-18s": able and willing, or not
             if lemma == "ahead":
                 return "permit" if any(c.lower_ == "go" for c in token.lefts) else None  # "go-ahead", split
             if lemma == "right":
@@ -252,6 +261,8 @@ class PolicyReader(ContextReader):
         action: Token | None = None
         path = self._path(weapon)
         for depth, tok in enumerate(path):
+            if depth and (answered := self._answer(tok)) is not None:
+                return answered[0], answered[1], action
             if (
                 depth
                 and tok.lemma_.lower() in self.lx.report
@@ -347,7 +358,9 @@ class PolicyReader(ContextReader):
                     else:
                         new = "permitted" if new == "prohibited" else "prohibited"
                 elif frame in ("review", "request"):
-                    if negated and frame == "review" and tok.pos_ != "NOUN" and tok.lemma_.lower() != "decide":
+                    if negated and self._needs_leave(tok):
+                        new, negated = "permitted", False  # "does not need anyone’s permission to use": free to
+                    elif negated and frame == "review" and tok.pos_ != "NOUN" and tok.lemma_.lower() != "decide":
                         new, negated = "prohibited", False  # "is not considering sending"
                     else:
                         new, negated = "under_review", False
@@ -379,6 +392,31 @@ class PolicyReader(ContextReader):
                 new = "under_review"  # "could allow", "would approve"
             state = new
         return state, setter, action
+
+    def _needs_leave(self, verb: Token) -> bool:
+        """ "needs (no one's) permission": a need whose object is a permission."""
+        return (verb.lemma_.lower() in self.lx.need or verb.lower_ in self.lx.need) and any(
+            o.lemma_.lower() in self.lx.permit_noun for o in syntax.children(verb, "dobj")
+        )
+
+    def _answer(self, asked: Token) -> tuple[Stance, Token] | None:
+        """ "Asked whether Ukraine may use the drones inside Russia, McGuinty said Ottawa has not placed any
+        restrictions on where …": the question is no request; the reply's rule is the stance."""
+        if not (asked.lemma_.lower() == "ask" and asked.tag_ == "VBN" and asked.dep_ == "advcl"):
+            return None
+        reply = syntax.first_child(asked.head, "ccomp") if asked.head.lemma_.lower() in self.lx.report else None
+        if reply is None:
+            return None
+        for word in reply.subtree:
+            frame = self.frame(word)
+            # Only a reply that names a rule ("no restrictions", "the ban stays") answers for the weapon; a reply's
+            # other words ("he would not speculate on decisions") are about the asking.
+            if frame not in ("restrict", "prohibit") or word.pos_ != "NOUN":
+                continue
+            negated = syntax.is_negated(word) or syntax.is_negated(word.head)
+            stance: Stance = "restricted" if frame == "restrict" else "prohibited"
+            return ("permitted" if negated else stance), word
+        return None
 
     @staticmethod
     def _strikes_targets(verb: Token) -> bool:

@@ -50,6 +50,8 @@ class PolicyItemReader(PolicyReader):
             head = setter
             if setter.pos_ in ("NOUN", "ADJ") and setter.head.i != setter.i:
                 head = setter.head  # "Germany … is reluctant", "Washington gave the green light"
+                if head.dep_ == "prep" and head.head.i != head.i:
+                    head = head.head  # "Canada is not in a position to transfer …"
             if syntax.is_passive(head):
                 # "A delivery paid for through NATO's mechanism has been delayed": the delivery is what was
                 # decided on, and whoever its words name is not who decided.
@@ -58,8 +60,10 @@ class PolicyItemReader(PolicyReader):
                 candidates.append(syntax.subject(head))
             owner = syntax.first_child(setter, "poss")
             candidates.append(owner)
+        # "Ukraine does not need anyone’s permission to use its own weapons": a belligerent rules on its own arms.
+        own = weapon is not None and "own" in weapon.text.lower().split()
         for candidate in candidates:
-            actor = actor_of(s, candidate, self.ctx, person=True)
+            actor = actor_of(s, candidate, self.ctx, person=True, exclude=() if own else BELLIGERENTS)
             if actor is not None:
                 return actor
         if action is not None and syntax.is_verbal(action):
@@ -222,8 +226,11 @@ class PolicyItemReader(PolicyReader):
             # limited; a bare predicate ("remain off limits") says nothing the stance doesn't.
             if kind or setter.dep_ in ("dobj", "nsubjpass"):
                 rule = f"{kind} {setter.text}".strip()
-                if any(c.dep_ == "det" and c.lower_ == "no" for c in setter.lefts):
-                    rule = f"no {rule}"  # "faced no geographic restrictions": the rule is that there is none
+                if any(c.dep_ == "det" and c.lower_ == "no" for c in setter.lefts) or (
+                    setter.dep_ == "dobj" and syntax.is_negated(setter.head)
+                ):
+                    # "faced no geographic restrictions", "has not placed any restrictions": there is none
+                    rule = f"no {rule}"
                 scope = f"{rule}; {scope}" if scope else rule
         if scope is None and action is not None and self._strikes_targets(action):
             # "neutralise military sites in Russia": what may be struck is the rule's scope.

@@ -7,6 +7,7 @@ from the parse, so "Storm Shadow and Scalp missiles" gives two weapons.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -98,22 +99,28 @@ def _phrase(head: Token, first: int, *, counts: bool = False, name_start: int | 
     first = _calibres_before(doc, first)
     start = first
     stop = head.i if name_start is None else min(head.i, name_start)
-    while start < stop and (
-        (
-            (doc[start].dep_ in _DROP_LEFT and not _model_name(doc[start]))
-            or doc[start].lower_ in _QUANTITY_WORDS
-            or doc[start].like_num
-            or doc[start].is_punct
-            or doc[start].dep_ == "cc"  # "equipment and mine-clearance training": the conjunction begins no phrase
-            or doc[start].pos_ == "ADP"  # "a request from Kyiv for Tomahawk missiles", misparsed: no "for" in the name
-            or (doc[start].pos_ == "PRON" and doc[start].dep_ == "pobj")  # "among them 30 M113 carriers"
+    while (
+        start < stop
+        and not _DESIGNATION.fullmatch(doc[start].text)
+        and (
+            (
+                (doc[start].dep_ in _DROP_LEFT and not _model_name(doc[start]))
+                or doc[start].lower_ in _QUANTITY_WORDS
+                or doc[start].like_num
+                or doc[start].is_punct
+                or doc[start].dep_ == "cc"  # "equipment and mine-clearance training": the conjunction begins no phrase
+                or doc[start].pos_ == "ADP"  # "a request from Kyiv for Tomahawk missiles", misparsed: no "for" in the name
+                or (doc[start].pos_ == "PRON" and doc[start].dep_ == "pobj")  # "among them 30 M113 carriers"
+            )
+            and not (counts and (doc[start].like_num or doc[start].dep_ in ("nummod", "quantmod")))
+            # "more than 4,000 loitering munitions": the comparison belongs to the count
+            and not (
+                counts and doc[start].lower_ in _COMPARATIVES and start + 1 < len(doc) and doc[start + 1].lower_ == "than"
+            )
+            and not (doc[start].like_num and not doc[start].whitespace_)  # "155mm shells": a calibre, not a count
+            # "155 mm shells", "122 mm rockets": a number before its unit of calibre is a calibre too
+            and not (doc[start].like_num and start + 1 < len(doc) and doc[start + 1].lower_ in _CALIBRE_UNITS)
         )
-        and not (counts and (doc[start].like_num or doc[start].dep_ in ("nummod", "quantmod")))
-        # "more than 4,000 loitering munitions": the comparison belongs to the count
-        and not (counts and doc[start].lower_ in _COMPARATIVES and start + 1 < len(doc) and doc[start + 1].lower_ == "than")
-        and not (doc[start].like_num and not doc[start].whitespace_)  # "155mm shells": a calibre, not a count
-        # "155 mm shells", "122 mm rockets": a number before its unit of calibre is a calibre too
-        and not (doc[start].like_num and start + 1 < len(doc) and doc[start + 1].lower_ in _CALIBRE_UNITS)
     ):
         start += 1
     # "SAMP/T air-defence battery": a phrase never starts inside a word written without spaces.
@@ -133,6 +140,33 @@ def _calibres_before(doc: Doc, first: int) -> int:
     while i >= 1 and doc[i - 1].like_num and not doc[i - 1].whitespace_ and doc[i].lower_ in _CALIBRE_UNITS:
         i -= 1
     return i
+
+
+# A military type designation: "CF-18", "CP-140", "Su-34", "P-8A" (not "G-7", "COVID-19").
+_DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]?(?:s|’s|'s)?")
+_NOT_DESIGNATIONS = {"G", "COVID", "SARS", "MERS", "FIFA", "P"}
+# Nouns a designation can stand before that are no weapon: "G-20 summit", "COVID-19 vaccines".
+_NOT_DESIGNATED = {"summit", "meeting", "leader", "nation", "country", "vaccine", "group", "format", "talk"}
+
+
+def _designated(token: Token) -> bool:
+    """ "its CF-18 Hornets", "CP-140 Aurora patrol planes": a noun whose phrase opens with a type designation names
+    a military system, though the domain file does not list it."""
+    if token.lemma_.lower() in _NOT_DESIGNATED:
+        return False
+    before = token.doc[token.left_edge.i : token.i]
+    return any(_DESIGNATION.fullmatch(t.text) and t.text.split("-")[0] not in _NOT_DESIGNATIONS for t in before)
+
+
+def _ruled_on(token: Token, lx: Lexicon) -> bool:
+    """ "the German-financed systems come with “no range restrictions” and may be used …": "the systems" a rule on
+    use is about are the weapons named before, though no military word says so."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.lefts):
+        return False
+    verb = token.head
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    rules = lx.restrict_noun | lx.prohibit_noun | lx.permit_noun
+    return any(v.lemma_.lower() in lx.use for v in verbs) or any(t.lemma_.lower() in rules for t in verb.subtree)
 
 
 def _model_name(tok: Token) -> bool:
@@ -254,7 +288,10 @@ def weapons_in(
         lemma = token.lemma_.lower()
         is_weapon = lemma in lx.weapon_heads and not any((c.lower_, lemma) in _NOT_WEAPONS for c in token.lefts)
         if is_weapon and lemma in lx.weapon_heads_modified:
-            is_weapon = any(c.lower_ in lx.weapon_modifiers or c.lemma_.lower() in lx.weapon_heads for c in token.lefts)
+            is_weapon = any(
+                c.lower_ in lx.weapon_modifiers or c.lemma_.lower() in lx.weapon_heads for c in token.lefts
+            ) or _ruled_on(token, lx)
+        is_weapon = is_weapon or _designated(token)
         is_goods = equipment and (lemma in lx.equipment_heads or token.lower_ in lx.equipment_heads)
         # "will not send soldiers to Ukraine"; "pushing Ukrainian troops out of Kursk" is the war itself.
         is_weapon = is_weapon or (forces and lemma in lx.forces and _forces_sent(token, lx))
