@@ -1840,6 +1840,36 @@ LEAD_RULES = [
         ["five"],
         id="an updated count replaces the first",
     ),
+    pytest.param(
+        # a count broken down by place: the place asked for takes its own figure
+        "Russia’s Defence Ministry said its air defences destroyed 96 Ukrainian drones overnight, including 41 over "
+        "Kursk Oblast, 22 over Belgorod Oblast and 9 over Crimea.",
+        "How many drones were shot down over Belgorod Oblast?",
+        (),
+        ["22"],
+        ["96", "41"],
+        id="a breakdown by place answers for its place",
+    ),
+    pytest.param(
+        # the same breakdown, asked for a place it leaves out: not the total, not another place's figure
+        "Russia’s Defence Ministry said its air defences destroyed 96 Ukrainian drones overnight, including 41 over "
+        "Kursk Oblast, 22 over Belgorod Oblast and 9 over Crimea.",
+        "How many drones were shot down over the Moscow region?",
+        (),
+        ["doesn't say"],
+        ["96", "41"],
+        id="a breakdown without the place asked",
+    ),
+    pytest.param(
+        # asked for the whole, the breakdown's parts do not answer
+        "Russia’s Defence Ministry said its air defences destroyed 96 Ukrainian drones overnight, including 41 over "
+        "Kursk Oblast, 22 over Belgorod Oblast and 9 over Crimea.",
+        "How many drones did the ministry say it shot down?",
+        ("How many drones were shot down over Belgorod Oblast?",),
+        ["96"],
+        ["22"],
+        id="the whole of a breakdown",
+    ),
 ]
 
 

@@ -9,8 +9,36 @@ from bot.language import NUMBER_WORD_PATTERN, strip_dateline
 from bot.qa.answer_types import DISTANCE, EXACT_DATE, PAST_TIME, SCORE, asked_numbers, count_phrases, names_the_counted
 from bot.qa.intent import Intent
 from bot.qa.lexicon import stem, tokens
-from bot.qa.pick import Figure, asks_total, pick_across, totals, with_conversion
+from bot.qa.pick import (
+    Figure,
+    asks_total,
+    breakdown_figure,
+    breakdown_places,
+    pick_across,
+    placed_after,
+    totals,
+    with_conversion,
+)
 from bot.qa.span import SpanReader
+
+_BARE = re.compile(r"\b\d[\d,]*\b")
+# The place a count is asked for: "… shot down over the Moscow region?"
+_PLACE_ASKED = re.compile(r"\b(?:over|in|above|near)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+
+
+def place_left_out(intent: Intent, text: str, after: int = 0) -> bool:
+    """ "How many drones were shot down over the Moscow region?" of "121 drones, including 38 over Samara Oblast,
+    27 over Bryansk Oblast …": the passage breaks its count down by place, and not for the place asked."""
+    asked = _PLACE_ASKED.search(intent.text)
+    if asked is None:
+        return False
+    bare = [Figure(m.group(0), m.start(), m.end()) for m in _BARE.finditer(text, after)]
+    placed = breakdown_places(text, bare)
+    return (
+        bool(placed)
+        and breakdown_figure(text, bare, intent.terms) is None
+        and not any(set(tokens(asked.group(1))) & words for _, words, _ in placed)
+    )
 
 
 def _candidates(intent: Intent, text: str) -> list[Figure]:
@@ -53,6 +81,20 @@ def _candidates(intent: Intent, text: str) -> list[Figure]:
         if len(intent.focus) == 1 and not _PAIR.search(intent.text.strip()):
             found = [f for f in found if _counts_asked(f.text.split()[-1:], intent)] or found
         found += [f for f in _hurt_counts(intent, text) if all(f.start != g.start for g in found)]
+        if found:
+            # "121 drones …, including 38 over Samara Oblast, 27 over Bryansk Oblast": a breakdown by place counts
+            # the same thing, place by place. Asked for one of its places, its figure answers; asked for a place
+            # it leaves out ("over the Moscow region"), the passage does not give it.
+            bare = [Figure(m.group(0), m.start(), m.end()) for m in _BARE.finditer(text, found[0].end)]
+            placed = breakdown_places(text, bare)
+            if placed and _PLACE_ASKED.search(intent.text):
+                if place_left_out(intent, text, found[0].end):
+                    return []
+                found += [
+                    Figure(text[f.start : end], f.start, end)
+                    for f, _, end in placed
+                    if all(f.start != g.start for g in found)
+                ]
         if found and asks_total(intent.text):
             # "added 74 vessels …, taking the total to 153": the total counts what the sentence counts.
             found += [f for f in totals(text) if all(f.start != g.start for g in found)]
@@ -72,7 +114,10 @@ def figure_across(intent: Intent, texts: list[str]) -> str | None:
         # "How many people and entities …?", "How many targets?" -> "11 individuals and 29 entities": the pair
         # the question asks for, or the parts of a whole the figure found counts only one of.
         pair = bool(_PAIR.search(intent.text.strip())) or (
-            intent.kind == "count" and bool(intent.focus) and not _counts_asked(chosen.text.split(), intent)
+            intent.kind == "count"
+            and bool(intent.focus)
+            and not _counts_asked(chosen.text.split(), intent)
+            and placed_after(text, chosen) is None  # "38 over Samara Oblast": one place's share of the count
         )
         both = _AND_FIGURE.match(text, chosen.end) if pair else None
         if both is not None:

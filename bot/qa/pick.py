@@ -266,7 +266,7 @@ def pick_across(
     several = sum(len(figs) for _, figs in passages) > 1
     best: tuple[float, str, Figure] | None = None
     for rank, (text, figures) in enumerate(passages):
-        own = _respective(text, figures, terms)
+        own = _respective(text, figures, terms) or breakdown_figure(text, figures, terms)
         for fig in figures:
             s = _score(text, fig, question, terms, several) - rank * _RANK_COST
             if _UPDATED.search(text[: fig.start]):
@@ -314,3 +314,36 @@ def with_conversion(text: str, fig: Figure) -> str:
     if m and re.search(r"\d", m.group(0)):
         return (fig.text + text[fig.end : fig.end + m.end()]).strip(" ,")
     return fig.text
+
+
+_NUMBER = re.compile(r"\d[\d,]*")
+# A figure and the place it is for, in a breakdown: "including 38 over Samara Oblast, 27 over Bryansk Oblast".
+_PLACED = re.compile(
+    r"\s*(?:were\s+|was\s+)?(?:over|in|near|above|around|across|for|from)\s+"
+    r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+)
+
+
+def breakdown_places(text: str, figures: Sequence[Figure]) -> list[tuple[Figure, set[str], int]]:
+    """The figures of a breakdown by place, each with its place's words and where the place ends; empty unless two
+    or more figures are each followed by a place."""
+    placed = [(fig, set(tokens(m.group(1))), m.end()) for fig in figures if (m := placed_after(text, fig)) is not None]
+    return placed if len(placed) >= 2 else []
+
+
+def placed_after(text: str, fig: Figure) -> re.Match[str] | None:
+    """The place right after a figure's number ("38 over Samara Oblast")."""
+    number = _NUMBER.match(text, fig.start)
+    return _PLACED.match(text, number.end()) if number is not None else None
+
+
+def breakdown_figure(text: str, figures: Sequence[Figure], terms: Mapping[str, float]) -> Figure | None:
+    """ "… 121 drones, including 38 over Samara Oblast, 27 over Bryansk Oblast …": the figure for the place the
+    question names (by a word the other places do not share)."""
+    placed = breakdown_places(text, figures)
+    if not placed:
+        return None
+    seen = [w for _, words, _ in placed for w in words]
+    own = {t for t, weight in terms.items() if weight >= 1.0}  # the question's own words, not the thread's
+    asked = [fig for fig, words, _ in placed if {w for w in words if seen.count(w) == 1} & own]
+    return asked[0] if len(asked) == 1 else None
