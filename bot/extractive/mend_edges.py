@@ -111,3 +111,34 @@ def mend_split_tails(doc: Doc) -> Doc:
         if verb is not None:
             tail.head, tail.dep_ = verb, "npadvmod"
     return doc
+
+
+def mend_verbs_read_as_nouns(doc: Doc) -> Doc:
+    """Give back its verb a clause whose verb the parser took for a plural noun ("Germany no longer places range
+    restrictions on …": "places" read as a noun, "range" as the verb). A plural noun with its own subject and an
+    adverb of its own ("no longer", "also"), right before the word it is hung on as that word's subject, is the verb;
+    that word is a modifier of the object after it."""
+    for verb in doc:
+        obj_verb = verb.head
+        if not (
+            verb.tag_ == "NNS"
+            and verb.dep_ == "nsubj"
+            and obj_verb.i == verb.i + 1
+            and obj_verb.pos_ == "VERB"
+            and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+            and any(c.dep_ in ("advmod", "neg") for c in verb.children)
+        ):
+            continue
+        obj = next((c for c in obj_verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            continue
+        # Re-hung in an order that never makes a cycle: the clause's words, the object, the verb, then the modifier.
+        old_head, old_dep = obj_verb.head, obj_verb.dep_
+        for c in list(obj_verb.children):
+            if c.i not in (verb.i, obj.i):
+                c.head = verb  # "that", "on the weapons …" belong to the clause
+        obj.head, obj.dep_ = verb, "dobj"
+        verb.pos_, verb.tag_ = "VERB", "VBZ"
+        verb.head, verb.dep_ = (verb, "ROOT") if old_dep == "ROOT" else (old_head, old_dep)
+        obj_verb.head, obj_verb.dep_, obj_verb.pos_, obj_verb.tag_ = obj, "compound", "NOUN", "NN"
+    return doc
