@@ -294,6 +294,8 @@ class AidReader:
             # "approved a package", "announced €400 million": a decision is aid with help as its object
             # (not "its 17th sanctions package").
             objects = [t for t in s.doc if t.i in clause and self.is_help(t)]
+            if not money and objects and all(o.lemma_.lower() == "package" for o in objects) and _of_sanctions(s):
+                return False  # "in a separate package approved by ambassadors, added 12 companies to its sanctions list"
             return bool(objects or money)
         return False
 
@@ -535,3 +537,9 @@ def _forms(tok: Token) -> set[str]:
     """The word's lemma and plain forms: the small model's lemmatiser makes "hopes" "hop"."""
     low = tok.lower_
     return {tok.lemma_.lower(), low, low.removesuffix("s"), low.removesuffix("ed"), low.removesuffix("d")}
+
+
+def _of_sanctions(s: Sentence) -> bool:
+    """Does the sentence speak of sanctions ("its sanctions list", "sanctioned", "blacklisted")? A bare "package" in
+    it is that package of measures."""
+    return any(t.lemma_.lower() in ("sanction", "blacklist", "designate") for t in s.doc)

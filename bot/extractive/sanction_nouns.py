@@ -14,13 +14,40 @@ if TYPE_CHECKING:
     from bot.extractive.lexicon import Lexicon
 
 
+# Nouns that sanctions qualify without naming a measure: "the sanctions push", "sanctions experts", "sanctions relief".
+_ABOUT_SANCTIONS = frozenset(
+    {
+        "push",
+        "campaign",
+        "drive",
+        "effort",
+        "debate",
+        "policy",
+        "regime",
+        "talk",
+        "threat",
+        "pressure",
+        "strategy",
+        "expert",
+        "official",
+        "lawyer",
+        "evasion",
+        "relief",
+        "war",
+        "fatigue",
+        "enforcement",
+        "compliance",
+    }
+)
+
+
 def is_sanction_noun(lx: Lexicon, token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     # "its 17th sanctions package", "the sanctions list": a noun that sanctions name.
     if any(c.dep_ == "compound" and c.lemma_.lower() in ("sanction", "sanctions") for c in token.lefts):
-        return True
+        return lemma not in _ABOUT_SANCTIONS  # "the sanctions push comes as …" tells of a campaign, not a measure
     if lemma == "list" and any(c.lemma_.lower() in lx.sanction_noun for c in token.lefts):
         return True  # "the port-ban list now covers 91 ships"
     if lemma not in lx.sanction_noun:

@@ -153,7 +153,8 @@ class SanctionsReader:
         trade = obj is not None and obj.lemma_.lower() in self.lx.trade_modifier
         return (
             obj is not None
-            and (trade or any(p.lower_ == "from" for p in syntax.children(verb, "prep")))
+            # "barred a further 41 vessels from EU ports": the parser may hang the "from" on the vessels
+            and (trade or any(p.lower_ == "from" for p in syntax.children(verb, "prep") + syntax.children(obj, "prep")))
             and actor_of(s, syntax.subject(verb), self.ctx) is not None
         )
 
@@ -222,7 +223,9 @@ class SanctionsReader:
 
     def _imposer(self, s: Sentence, trigger: Token, target_tokens: set[int]) -> str | None:
         head = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
-        who = syntax.agent(head) if syntax.is_passive(head) else syntax.subject(head)
+        # "the companies named by Washington": a participle's "by" names the doer as a passive's does.
+        by = syntax.agent(head)
+        who = by if by is not None or syntax.is_passive(head) else syntax.subject(head)
         if who is None:
             who = syntax.participle_subject(head)  # "Britain announced its own measures, sanctioning 18 tankers"
         owned = [a for c in who.children if c.dep_ == "poss" for a in actors_in(s, c)] if who is not None else []

@@ -359,7 +359,10 @@ class SanctionsFollowUp:
             return None  # "the new package … includes munitions for HIMARS, Stinger missiles …": arms given, not measures
         clause = {t.i for t in verb.subtree}
         sectors = unique([n.text for n in s.names if n.kind == "sector" and n.start in clause])
-        item = self.r.sanction_item(s, verb, target, recent.fields["imposed_by"], clause, sectors)
+        by = _listed_by(s)
+        if by is not None:
+            self.ctx.last_sanctions_actor = by  # "… were also listed" next goes on with Washington's list
+        item = self.r.sanction_item(s, verb, target, by or recent.fields["imposed_by"], clause, sectors)
         if item is not None and "list" in (item.fields["targets"] or "").lower().split():
             item.fields["targets"] = syntax.noun_phrase(target)  # "116 individuals", not "… to the EU's list of …"
         if item is not None and verb.lemma_.lower() == "include" and target.pos_ == "PROPN":
@@ -433,3 +436,28 @@ def _listings_of(root: Token) -> tuple[Token, Token] | None:
     of = next((p for p in syntax.children(listing, "prep") if p.lower_ == "of"), None)
     listed = syntax.first_child(of, "pobj") if of is not None else None
     return (root, listed) if listed is not None else None
+
+
+_LISTING_VERBS = {"name", "list", "designate", "sanction", "target", "add", "blacklist"}
+
+
+def _listed_by(s: Sentence) -> str | None:
+    """ "Among the companies named by Washington was …", "The EU list included …": the government a listing verb's
+    "by" names, or whose list it is, which overrides whoever listed the names before."""
+    for by in s.doc:
+        if by.dep_ == "agent" and by.head.lemma_.lower() in _LISTING_VERBS:
+            named = [a for o in syntax.children(by, "pobj") for a in actors_in(s, o) if a not in BELLIGERENTS]
+            if named:
+                return named[0]
+        if by.dep_ in ("nsubj", "nsubjpass") and by.lemma_.lower() in ("list", "package"):
+            # "The EU list included Marmara Petrol Rafinerisi": whose list it is.
+            named = [
+                a
+                for c in by.children
+                if c.dep_ in ("compound", "poss", "amod")
+                for a in actors_in(s, c)
+                if a not in BELLIGERENTS
+            ]
+            if named:
+                return named[0]
+    return None
