@@ -17,6 +17,7 @@ from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actors_in
 from bot.extractive.aid import AidReader
 from bot.extractive.attribution import Attributor, document_voice
+from bot.extractive.claim_sides import sides_from_own_words, without_speaker_places
 from bot.extractive.claims import ClaimReader
 from bot.extractive.found import Found, unique
 from bot.extractive.lexicon import Lexicon
@@ -157,6 +158,8 @@ class ExtractiveEngine:
             _remember_actor(ctx, s)
             if s.text.rstrip().endswith(":"):
                 list_head = continued or (found[-1] if found else None)
+        sides_from_own_words(ctx.items, ctx.sentences)
+        without_speaker_places(ctx.items)
         return EngineResult(draft=_build(ctx.items, summary), engine=self.name)
 
 

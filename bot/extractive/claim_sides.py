@@ -1,0 +1,54 @@
+"""What a claimant's own words settle about their claims: their side, when nothing else gives it ("Sukhyi Yar is
+under our control. Yes, the Russians keep trying …" is said from Ukraine's side of the line; "our units … the
+Ukrainian formations" from Russia's), and that their own name is never a claim's place ("Quote from Bilokon: …")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.extractive.found import Found
+from bot.extractive.reading import Sentence
+
+# Speaking as one of a side: "our", "we", "us".
+_FIRST_PERSON = re.compile(r"\b(?:our|we|us)\b", re.IGNORECASE)
+# The other side named as the opponent in the field.
+_RUSSIAN_FORCES = re.compile(
+    r"\b(?:the Russians|occupiers|occupying forces|Russian (?:troops|forces|soldiers|units|infantry|assault groups))\b"
+)
+_UKRAINIAN_FORCES = re.compile(
+    r"\b(?:the Ukrainians|Kyiv regime|Ukrainian (?:troops|forces|soldiers|units|formations|militants|nationalists))\b"
+)
+
+
+def _quoted(text: str) -> str:
+    """The words inside quotation marks (a quotation still open at the end runs to it): the speaker's own."""
+    return " ".join(re.findall(r"[“\"]([^”\"]+)(?:[”\"]|$)", text))
+
+
+def _paragraph(f: Found, sentences: list[Sentence]) -> str:
+    """The paragraph of the claim's first sentence, from that sentence on: a quotation runs on past the one quoted."""
+    first = f.sentences[0]
+    return " ".join(s.text for s in sentences if s.para == first.para and s.index >= first.index)
+
+
+def sides_from_own_words(items: list[Found], sentences: list[Sentence]) -> None:
+    """Give a claimant of unknown side the side their own quoted words speak from, on all their claims."""
+    unknown = {f.fields["claimant"] for f in items if f.section == "battlefield_claims" and f.fields["side"] == "unknown"}
+    for claimant in unknown:
+        theirs = [f for f in items if f.section == "battlefield_claims" and f.fields["claimant"] == claimant]
+        words = " ".join(_quoted(_paragraph(f, sentences)) for f in theirs)
+        if not _FIRST_PERSON.search(words):
+            continue
+        russians, ukrainians = bool(_RUSSIAN_FORCES.search(words)), bool(_UKRAINIAN_FORCES.search(words))
+        if russians == ukrainians:
+            continue  # neither side named, or both: nothing to go on
+        for f in theirs:
+            f.fields["side"] = "ukraine" if russians else "russia"
+
+
+def without_speaker_places(items: list[Found]) -> None:
+    """No claim takes its claimant's name for its place ("Quote from Bilokon: …" read as "from" a place)."""
+    for f in items:
+        place = f.fields.get("location") if f.section == "battlefield_claims" else None
+        if place and place in f.fields["claimant"]:
+            f.fields["location"] = None
