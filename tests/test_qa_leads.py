@@ -1870,6 +1870,36 @@ LEAD_RULES = [
         ["22"],
         id="the whole of a breakdown",
     ),
+    pytest.param(
+        # "Who is the N denying …?" asks for the one who denies, not a place in the denial
+        "Russia’s Defence Ministry said its troops had captured Hrodivka. Kovalenko denied that Hrodivka had "
+        "fallen. The brigade said its drones hit 12 vehicles.",
+        "Who is the brigade officer denying the Russian claim?",
+        (),
+        ["Kovalenko"],
+        ["Hrodivka"],
+        id="the doer of the participle on the noun asked about",
+    ),
+    pytest.param(
+        # a count of people now is not answered by a place's population before the war
+        "Myrnohrad, a mining town in Donetsk Oblast, had a pre-war population of about 46,000 people. Most of "
+        "its remaining residents have been evacuated.",
+        "How many civilians are still living in Myrnohrad?",
+        (),
+        ["doesn't say"],
+        ["46,000"],
+        id="a pre-war population is no count of those still there",
+    ),
+    pytest.param(
+        # asked for the population itself, the figure answers
+        "Myrnohrad, a mining town in Donetsk Oblast, had a pre-war population of about 46,000 people. Most of "
+        "its remaining residents have been evacuated.",
+        "How many people lived in Myrnohrad before the war?",
+        (),
+        ["46,000"],
+        [],
+        id="a pre-war population asked for",
+    ),
 ]
 
 

@@ -26,6 +26,26 @@ _BARE = re.compile(r"\b\d[\d,]*\b")
 _PLACE_ASKED = re.compile(r"\b(?:over|in|above|near)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 
 
+# A question about the present: "still", "now", "currently", "remain".
+_NOW_Q = re.compile(r"\b(?:still|now|currently|at present|today|remain(?:s|ing)?|left)\b", re.IGNORECASE)
+_PRE_WAR = re.compile(r"\b(?:pre-?war|before the (?:full-scale )?(?:war|invasion))\b", re.IGNORECASE)
+
+
+def _before_the_war(text: str, fig: Figure) -> bool:
+    """ "had a pre-war population of about 60,000 people", "home to 13,000 people before the war": a figure of the
+    time before the war, told within a few words of it."""
+    return bool(_PRE_WAR.search(text[max(0, fig.start - 40) : fig.end + 30]))
+
+
+def only_before_the_war(intent: Intent, text: str) -> bool:
+    """Asked how many there are now, does ``text`` count only what there was before the war?"""
+    if intent.kind != "count" or not _NOW_Q.search(intent.text):
+        return False
+    counted = list(count_phrases(text, intent.focus, intent.modifiers, skip=asked_numbers(intent)))
+    figures = [Figure(c, text.find(c), text.find(c) + len(c)) for c in counted if c in text]
+    return bool(figures) and all(_before_the_war(text, f) for f in figures)
+
+
 def place_left_out(intent: Intent, text: str, after: int = 0) -> bool:
     """ "How many drones were shot down over the Moscow region?" of "121 drones, including 38 over Samara Oblast,
     27 over Bryansk Oblast …": the passage breaks its count down by place, and not for the place asked."""
@@ -98,6 +118,9 @@ def _candidates(intent: Intent, text: str) -> list[Figure]:
         if found and asks_total(intent.text):
             # "added 74 vessels …, taking the total to 153": the total counts what the sentence counts.
             found += [f for f in totals(text) if all(f.start != g.start for g in found)]
+        if _NOW_Q.search(intent.text):
+            # "How many civilians are still living in Pokrovsk?" is not answered by its pre-war population.
+            found = [f for f in found if not _before_the_war(text, f)]
         # "31 people, six of them children": a share of a count answers only a question about the share.
         whole = [f for f in found if not (_PARTITIVE.search(f.text) and not _asks_share(f.text, intent.text))]
         return whole or found

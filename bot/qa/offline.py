@@ -19,7 +19,7 @@ from bot.qa.answer_types import has_figure, has_money
 from bot.qa.companions import MAX_QUOTES, with_antecedents, with_contents, with_followers
 from bot.qa.dates import conditions_of_time, has_time_to_come
 from bot.qa.intent import TYPED_KINDS, Intent
-from bot.qa.lead import figure_across, place_left_out, span_across
+from bot.qa.lead import figure_across, only_before_the_war, place_left_out, span_across
 from bot.qa.lexicon import OFF_TOPIC, SYNONYMS, stem, tokens
 from bot.qa.not_given import (
     PLACE_CLASSES,
@@ -436,7 +436,10 @@ def find_answer(
         # No quoted passage states any figure of the sort asked for (not even one read loosely: "and Denmark 19"):
         # the article does not give it.
         return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
-    if main.kind == "count" and place_left_out(main, chosen[0].passage.text):
+    if main.kind == "count" and (
+        place_left_out(main, chosen[0].passage.text) or only_before_the_war(main, parts[0][0].passage.text)
+    ):
+        # "How many civilians are still living in Pokrovsk?" next to its pre-war population: not given.
         return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
     if main.kind in TYPED_KINDS and not chosen[0].fits:
         lead = CLOSEST  # its figure may not be exactly the one asked for, so the lead names none

@@ -306,6 +306,14 @@ class SpanReader:
             return None
         head = wh.head if wh.dep_ == "det" else wh
         verb = head.head
+        if wh.lower_ == "who" and verb.dep_ == "aux" and verb.head.tag_ == "VBG" and wh.dep_ == "attr":
+            return verb.head.lemma_.lower()  # "Who is the brigade spokesman denying …?", read as a progressive
+        if verb.lemma_.lower() == "be" and wh.lower_ == "who":
+            # "Who is the brigade press officer denying the Russian claim?": the doer of the participle on the noun.
+            noun = next((c for c in verb.children if c.dep_ == "attr" and c.i != wh.i), None)
+            acting = next((c for c in noun.children if c.dep_ in ("acl", "relcl")), None) if noun is not None else None
+            if acting is not None and acting.tag_ in ("VBG", "VBD", "VBZ", "VBP"):
+                return acting.lemma_.lower()
         if (
             verb.dep_ == "ccomp"
             and verb.head.lemma_.lower() in _SAYING
