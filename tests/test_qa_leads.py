@@ -1900,6 +1900,26 @@ LEAD_RULES = [
         [],
         id="a pre-war population asked for",
     ),
+    pytest.param(
+        # a side's losses told with the verb: "Ukraine had lost up to 150 servicemen"
+        "In its daily update the ministry claimed that Ukraine had lost up to 150 servicemen in that area over the "
+        "previous 24 hours, along with two armored vehicles.",
+        "How many Ukrainian losses did the ministry claim?",
+        (),
+        ["150"],
+        [],
+        id="a side's losses told with the verb",
+    ),
+    pytest.param(
+        # a figure in a claim the article calls unsupported is not the article's figure
+        "A widely shared Telegram post claiming that the Kurganmash plant had cut output by 30 percent is not "
+        "supported by any available data, and the company has not commented on it.",
+        "By how much has the plant's output fallen according to official data?",
+        (),
+        ["doesn't say"],
+        ["30 percent"],
+        id="a figure the article calls unsupported",
+    ),
 ]
 
 

@@ -191,7 +191,9 @@ def _counts_before_nouns(
                     break
                 continue
             if toks and toks[0] in wanted:
-                if all(m in between for m in modifiers) or _modified_before(words, i, modifiers, n, people=people):
+                if all(m in between for m in modifiers) or _modified_before(
+                    words, i, modifiers, n, people=people, losses=bool(wanted & _CASUALTY)
+                ):
                     end = i + 2 + n
                     while end < len(words) and not words[end - 1].endswith((",", ".")):
                         # "armoured vehicles", "individuals and companies": every word the question asks about
@@ -252,13 +254,22 @@ _BARE_COUNT_VERBS = frozenset({"are", "were", "remain", "remained"})
 _FORCES = stems("troop force soldier unit army")
 
 
-def _modified_before(words: list[str], i: int, modifiers: list[str], n: int, *, people: bool = False) -> bool:
+_LOSING = frozenset({"lose", "lost", "loss"})
+
+
+def _modified_before(
+    words: list[str], i: int, modifiers: list[str], n: int, *, people: bool = False, losses: bool = False
+) -> bool:
     """ "Russian losses … at 1,690 troops, 11 tanks": a tally of one side's losses names whose things are
     counted once, ahead of the list, as long as no other name stands between a number and its noun."""
     if not modifiers or any(w[:1].isupper() for w in words[i + 1 : i + 1 + n]):
         return False
     before = [tokens(w)[:1] for w in words[:i]]
     tallied = {t[0] for t, nxt in zip(before, before[1:], strict=False) if t and nxt and nxt[0] in _LOSS}
+    if losses:
+        # "How many Ukrainian losses …?" of "Ukraine had lost up to 190 servicemen": the side that lost them, a word or
+        # two before the verb (asked how many were captured, a loss is no answer).
+        tallied |= {t[0] for k, t in enumerate(before) if t and any(b and b[0] in _LOSING for b in before[k + 1 : k + 3])}
     # "Russian troops had launched 41 assaults": the side of those who did what is counted (people counted are
     # not the doers' deeds: "Ukrainian forces had lost 210 servicemen").
     near = before[max(0, i - 6) :] if not people else []
@@ -306,6 +317,23 @@ _REFUTED_BEFORE = re.compile(
     r"rumou?rs?|speculation)\b[^.;]{0,80}$",
     re.IGNORECASE,
 )
+
+
+# A claim the article itself says is false: "A Telegram post claiming … 40 percent is not supported by any data".
+_CLAIMING = re.compile(r"\b(?:claim|report|rumou?r|post|suggest|allege)\w*\b", re.IGNORECASE)
+_REFUTED_AFTER = re.compile(
+    r"^[^.;]{0,80}?\b(?:is|are|was|were|has been|have been)\s+(?:not supported|false|untrue|baseless|fake|"
+    r"unfounded|incorrect|wrong|not true)\b",
+    re.IGNORECASE,
+)
+
+
+def refuted_claim(text: str, figure: str) -> bool:
+    """Is ``figure`` part of a claim that ``text`` says is false or unsupported? It is not the article's figure."""
+    at = text.find(figure)
+    if at < 0:
+        return False
+    return bool(_CLAIMING.search(text[max(0, at - 120) : at]) and _REFUTED_AFTER.match(text[at + len(figure) :]))
 
 
 def refuted_before(text: str, start: int) -> bool:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from bot.extractive.actors import BELLIGERENTS
 from bot.language import MONTH_PATTERN, WEEKDAY_PATTERN
-from bot.qa.answer_types import has_figure, has_money
+from bot.qa.answer_types import has_figure, has_money, refuted_claim
 from bot.qa.companions import MAX_QUOTES, with_antecedents, with_contents, with_followers
 from bot.qa.dates import conditions_of_time, has_time_to_come
 from bot.qa.intent import TYPED_KINDS, Intent
@@ -481,6 +481,10 @@ def find_answer(
             lead = f"According to the article, {said}:"
         elif figure and main.kind in ("money", "count") and of_another_country(question, figure, ranked_texts):
             # "How many vessels did Japan's package blacklist?" is not answered by Canada's "19 vessels".
+            return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
+        elif figure and main.kind in TYPED_KINDS and any(refuted_claim(t, figure) for t in ranked_texts[:1]):
+            # "By how much has tank output fallen?" next to "A Telegram post claiming … 40 percent is not supported by
+            # any available data": the article gives no figure of its own.
             return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
         elif figure and of_another_year(question, figure, ranked_texts):
             # "What was the budget line in 2023?" is not answered by "In 2024, the line stood at €7.5 billion".
