@@ -1920,6 +1920,26 @@ LEAD_RULES = [
         ["30 percent"],
         id="a figure the article calls unsupported",
     ),
+    pytest.param(
+        # where a weapon was made names no country that acts: "American-made weapons" beside Canada's money
+        "Canada announced a new aid package for Ukraine on Tuesday. Another $120 million goes to a NATO-run "
+        "mechanism that lets allies pay for American-made weapons for delivery to Ukraine.",
+        "How much is Canada putting into the NATO mechanism?",
+        (),
+        ["120 million"],
+        [],
+        id="a maker's country is no other giver",
+    ),
+    pytest.param(
+        # a name asked about in its description ("Conservative") does not hide the person named after it
+        "Ottawa announced new help for Kyiv on Tuesday. Conservative defence critic Mary Okafor said the package "
+        "was good at announcing money but slow to deliver equipment.",
+        "Who criticized the package for the Conservatives?",
+        (),
+        ["Mary Okafor"],
+        [],
+        id="the person named after a described title",
+    ),
 ]
 
 

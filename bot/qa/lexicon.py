@@ -356,5 +356,9 @@ def about_another_country(question: str, text: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def _countries_in(text: str) -> frozenset[str]:
-    """The countries ``text`` names, the belligerents left out; asked of every passage at every ranking."""
-    return frozenset(tokens(text)) & COUNTRIES - _BELLIGERENTS
+    """The countries ``text`` names, the belligerents left out; asked of every passage at every ranking. Where a
+    thing was made ("American-made weapons") names no country that acts in the passage."""
+    return frozenset(tokens(_MADE_IN.sub(" ", text))) & COUNTRIES - _BELLIGERENTS
+
+
+_MADE_IN = re.compile(r"\b[\w.]+-(?:made|built|designed|produced|manufactured)\b", re.IGNORECASE)

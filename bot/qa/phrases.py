@@ -56,6 +56,9 @@ def is_new(text: str, asked: set[str]) -> bool:
     shared = names & asked - {"the"}
     if shared <= _SIDES and len(fresh - names) >= _MORE_THAN_A_SIDE:
         shared = set()
+    last = WORD.findall(text)[-2:]
+    if len(last) == 2 and all(w[:1].isupper() and w.lower().rstrip("s") in names - asked for w in last):
+        shared = set()  # "Conservative defence critic James Bezan": the name it ends with is new, whatever describes it
     return bool(fresh) and not shared
 
 
