@@ -1940,6 +1940,26 @@ LEAD_RULES = [
         [],
         id="the person named after a described title",
     ),
+    pytest.param(
+        # people hurt, told as workers taken to hospital with injuries
+        "Drones hit the Syzran refinery overnight, the governor said. Three workers were taken to hospital with "
+        "injuries that were not life-threatening.",
+        "How many people were hurt at the Syzran refinery?",
+        (),
+        ["Three workers"],
+        [],
+        id="workers taken to hospital with injuries",
+    ),
+    pytest.param(
+        # a measure asked for ("capacity") is answered only by a figure, not by words near it
+        "Drones hit the Syzran refinery overnight, the governor said. The company did not comment on whether "
+        "processing had been affected.",
+        "What is the Syzran refinery's annual processing capacity?",
+        (),
+        ["doesn't say"],
+        [],
+        id="a measure asked for needs a figure",
+    ),
 ]
 
 

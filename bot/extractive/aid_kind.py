@@ -74,7 +74,7 @@ _STATUS = (
         "approved",
         {"approve", "authorize", "authorise", "sign", "adopt", "clear", "agree", "pass", "finalise", "finalize", "unlock"},
     ),
-    ("pledged", {"pledge", "promise", "commit", "earmark", "allocate", "offer"}),
+    ("pledged", {"pledge", "promise", "commit", "earmark", "allocate", "offer", "reserve"}),
     ("announced", {"announce", "unveil", "present", "launch"}),
 )
 

@@ -351,7 +351,9 @@ _ASKS_JOINT = re.compile(
 
 
 _HURT_Q = re.compile(r"\b(?:killed|wounded|injured|hurt|died|dead|casualties)\b", re.IGNORECASE)
-_HURT_WORDS = stems("wounding injuring killing hurt toll casualties lost died death deaths")
+_HURT_WORDS = stems(
+    "wounding injuring killing hurt toll casualties lost died death deaths injury injuries hospitalised hospitalized"
+)
 
 
 def names_the_counted(intent: Intent) -> bool:

@@ -210,7 +210,7 @@ _SYNONYM_GROUPS = [
     "surround encircle encirclement trap cut",
     "capture prisoner captive pow",
     "kill die killed casualty loss lose toll",
-    "injure wound injury",
+    "injure wound injury hurt",
     "retake recapture liberate reclaim regain",
     "seize take capture liberate liberation",
     "range reach kilometre mile",
@@ -289,7 +289,8 @@ KINDS: dict[str, frozenset[str]] = {stem(k): frozenset(stem(w) for w in v.split(
 
 # Nouns a "how many" question counts, grouped so that "people" finds "civilians".
 COUNT_GROUPS = [
-    "people person civilian resident inhabitant child adult individual",
+    # people by what they were doing when hurt: "Two workers were taken to hospital"
+    "people person civilian resident inhabitant child adult individual worker employee passenger pedestrian",
     "troop soldier serviceman fighter personnel force officer man",
     "ship vessel tanker carrier boat",
     "company firm entity business organisation organization target",

@@ -352,6 +352,14 @@ def _with_other_parts(
     return found
 
 
+# "What is X's capacity / output / population …?": a measure, answered only by a figure.
+_MEASURE_Q = re.compile(
+    r"^\W*what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?[\w’'\s-]{0,70}?\b(?:capacity|output|population|"
+    r"budget|turnover|revenue|range|payload|production rate)\b",
+    re.IGNORECASE,
+)
+
+
 def find_answer(
     retriever: Retriever, question: str, intents: list[Intent], *, min_coverage: float, spans: SpanReader | None = None
 ) -> Finding:
@@ -451,6 +459,9 @@ def find_answer(
         if not figure and spans is not None and main.kind not in ("money", "count", "score", "yesno"):
             thread = frozenset(t for t, w in main.terms.items() if w < 1.0)
             figure = span_across(spans, main.kind, question, ranked_texts[:MAX_QUOTES], known=thread)
+        if main.kind == "what" and _MEASURE_Q.search(question) and not re.search(r"\d", figure or ""):
+            # "What is the refinery's annual processing capacity?" asks for a figure; words without one do not answer.
+            return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
         if main.kind == "why" and spans is not None and not _gives_reason(spans, question, ranked_texts[:MAX_QUOTES]):
             # "Why did Slovakia abstain?" next to "Slovakia also abstained.": the article tells what, not why.
             return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
