@@ -1960,6 +1960,17 @@ LEAD_RULES = [
         [],
         id="a measure asked for needs a figure",
     ),
+    pytest.param(
+        # a name of the class asked for, in a later passage, beats a name that only stands near the question's words
+        "The Treasury designated 15 entities, eight of them in India. The European Union separately added ten Indian "
+        "companies to its sanctions list. Among the companies named by Washington was Ratnagiri Coastal Refinery, a "
+        "plant in Maharashtra.",
+        "Which Indian refinery did Washington sanction?",
+        (),
+        ["Ratnagiri Coastal Refinery"],
+        ["European Union"],
+        id="a member of the class asked for",
+    ),
 ]
 
 

@@ -200,7 +200,9 @@ def span_across(
             several.extend(part for part in found[1].split(" and ") if part not in several)
         # A phrase of the sort asked for beats a mere clause that shares the question's words, wherever the
         # quoted passage stands ("Officials said it contains Stinger missiles…" after the package's lede).
-        surer = found[0] <= 1 and best_sureness >= 4
+        # A member of the class asked for ("Konkan Coastal Refinery" for "Which Indian refinery …?") beats a name
+        # found only by standing near the question's words.
+        surer = (found[0] <= 1 and best_sureness >= 4) or (found[0] == 0 and best_sureness >= 3)
         if best is None or surer or found[0] + rank * _SPAN_RANK_COST < best[0]:
             best = (found[0] + rank * _SPAN_RANK_COST, found[1])
             best_sureness = found[0]
