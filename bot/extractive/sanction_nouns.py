@@ -41,6 +41,10 @@ _ABOUT_SANCTIONS = frozenset(
 )
 
 
+# What a price cap is put on: "the cap on Russian crude", "a ceiling on the price of oil".
+_CAPPED = frozenset({"crude", "oil", "price", "fuel", "diesel", "product", "gas", "lng", "urals"})
+
+
 def is_sanction_noun(lx: Lexicon, token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("NOUN", "PROPN"):
@@ -50,6 +54,10 @@ def is_sanction_noun(lx: Lexicon, token: Token) -> bool:
         return lemma not in _ABOUT_SANCTIONS  # "the sanctions push comes as …" tells of a campaign, not a measure
     if lemma == "list" and any(c.lemma_.lower() in lx.sanction_noun for c in token.lefts):
         return True  # "the port-ban list now covers 91 ships"
+    if lemma in ("cap", "ceiling") and any(
+        p.lower_ == "on" and any(t.lemma_.lower() in _CAPPED for t in p.subtree) for p in token.children if p.dep_ == "prep"
+    ):
+        return True  # "the EU’s dynamic cap on Russian crude will fall to $44.10": a price cap by what it caps
     if lemma not in lx.sanction_noun:
         return False
     if lemma in ("sanction", "designation", "listing", "blacklist", "embargo", "delisting"):

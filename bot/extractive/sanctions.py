@@ -205,6 +205,15 @@ class SanctionsReader:
         ):
             return True
         obj = syntax.first_child(verb, "dobj")
+        if (
+            lemma == "identify"
+            and obj is not None
+            and any(
+                p.lower_ == "as" and any(t.lemma_.lower() in ("block", "blocked", "sanction") for t in p.subtree)
+                for p in syntax.children(verb, "prep")
+            )
+        ):
+            return True  # "identified 11 tankers as blocked property": the Treasury's word for listing them
         if lemma not in _NAME_ON_LIST or obj is None:
             return False
         money = obj.lemma_.lower() in self.lx.aid_noun or any(
@@ -219,6 +228,8 @@ class SanctionsReader:
             return False
         if syntax.is_pronoun(who):
             return self.ctx.last_sanctions_actor is not None and any(f.section == "sanctions" for f in self.ctx.items[-3:])
+        if who.lemma_.lower() == "list" and any(c.dep_ in ("compound", "poss") and actors_in(s, c) for c in who.children):
+            return True  # "The UK list also named 18 shadow-fleet tankers": a government's sanctions list names them
         return any(n.start <= who.i < n.end for n in s.names_of("authority"))
 
     def _imposer(self, s: Sentence, trigger: Token, target_tokens: set[int]) -> str | None:
@@ -451,6 +462,14 @@ class SanctionsReader:
             level = next((p for p in syntax.children(trigger, "prep") if p.lower_ in ("to", "at")), None)
             if level is not None:
                 text = f"{text} {trigger.text} {syntax.span_text(list(level.subtree))}"
+        if trigger.pos_ == "NOUN" and trigger.lemma_.lower() in ("cap", "ceiling") and trigger.dep_ == "nsubj":
+            # "the EU’s dynamic cap on Russian crude will fall to $44.10 a barrel": the cap and its new level.
+            verb = trigger.head
+            level = next((p for p in syntax.children(verb, "prep") if p.lower_ in ("to", "at")), None)
+            if level is not None and any(t.tag_ == "$" or t.text in ("$", "€", "£") for t in level.subtree):
+                said = [t for t in verb.children if t.dep_ in ("aux", "neg") and t.i < verb.i] + [verb]
+                cap_words = [t for t in trigger.subtree if not (t.dep_ in ("det", "poss") and t.head.i == trigger.i)]
+                text = f"{syntax.span_text(cap_words)} {syntax.span_text(said)} {syntax.span_text(list(level.subtree))}"
         if (
             text
             and target is not None
