@@ -365,7 +365,9 @@ class SanctionsFollowUp:
         item = self.r.sanction_item(s, verb, target, by or recent.fields["imposed_by"], clause, sectors)
         if item is not None and "list" in (item.fields["targets"] or "").lower().split():
             item.fields["targets"] = syntax.noun_phrase(target)  # "116 individuals", not "… to the EU's list of …"
-        if item is not None and verb.lemma_.lower() == "include" and target.pos_ == "PROPN":
+        # "Among them are A, a plant …; B; and C": entries set apart by semicolons are each one of those listed.
+        semicolons = verb.lemma_.lower() == "be" and ";" in s.text
+        if item is not None and (verb.lemma_.lower() == "include" or semicolons) and target.pos_ == "PROPN":
             # "Those named include X, described as …, and Y, a director of …": every name after the verb is one of
             # those listed, however the parser hangs the descriptions between them.
             names = names_listed(s, [t for t in s.doc if t.i > verb.i])
