@@ -20,6 +20,10 @@ _PRICE_WORDS = {"level", "cap", "ceiling", "price", "threshold", "mark", "limit"
 VALUED = {"worth", "valued", "totalling", "totaling", "costing", "amounting"}
 
 
+# A sum set beside another for scale: "compared with the $61 billion …" ("more than $12 billion" is a sum given).
+_COMPARED = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+
+
 def sums_given(s: Sentence, clause: set[int]) -> list[Money]:
     if not clause:
         return []
@@ -35,6 +39,8 @@ def sums_given(s: Sentence, clause: set[int]) -> list[Money]:
         after = doc[span.end : span.end + 2]
         if len(after) and after[0].lemma_.lower() in _PRICE_WORDS:
             continue
+        if _COMPARED.search(doc.text[max(0, span.start_char - 40) : span.start_char]):
+            continue  # "modest compared with the $61 billion supplemental Congress passed": a sum set beside it for scale
         if len(after) == 2 and after[0].lower_ in ("a", "per", "each") and after[1].pos_ == "NOUN":
             if after[1].lemma_.lower() in _PERIODS:
                 # "£3bn a year": a sum given every year, shown with its period
