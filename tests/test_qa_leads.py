@@ -1971,6 +1971,16 @@ LEAD_RULES = [
         ["European Union"],
         id="a member of the class asked for",
     ),
+    pytest.param(
+        # "Which N said …?" asks who said it, not what was said
+        "Within the coalition, the SPD is reluctant to send the missile. Anna Vogel, a senior party figure who leads "
+        "its parliamentary group, said she saw “no reason whatsoever” to change the position held under Scholz.",
+        "Which SPD figure said there was no reason to change the position?",
+        (),
+        ["Anna Vogel"],
+        [],
+        id="which N said asks who",
+    ),
 ]
 
 

@@ -162,7 +162,20 @@ def _kind_after_which(rest: list[str]) -> str:
             kind = "who"
         elif s in TARGET_WORDS:
             kind = "target"
+    said = next((i for i, word in enumerate(rest[:5]) if word in _SAYING_FORMS), None)
+    if kind == "what" and said and not any(word in AUX for word in rest[:said]):
+        kind = "who"  # "Which SPD figure said there was no reason …?" asks who said it; "What had Moscow warned …?" not
     return kind
+
+
+# Verbs of saying right after a "which N": the question asks who said it.
+_SAYING_FORMS = frozenset(
+    {
+        *("said", "says", "told", "tells", "warned", "warns", "claimed", "claims", "denied", "denies"),
+        *("announced", "announces", "wrote", "writes", "called", "calls", "criticized", "criticised"),
+        *("acknowledged", "acknowledges", "argued", "argues", "insisted", "insists"),
+    }
+)
 
 
 # The whole a "how much of …" question asks a part of: "the Swedish package", "Norway's money".
