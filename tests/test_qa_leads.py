@@ -1981,6 +1981,16 @@ LEAD_RULES = [
         [],
         id="which N said asks who",
     ),
+    pytest.param(
+        # "How many of those drones …?" asks for the part, not the whole
+        "Ukraine’s air force said Russia launched 96 attack drones and two ballistic missiles overnight, and that "
+        "71 of the drones were shot down or jammed.",
+        "How many of those drones were shot down or jammed?",
+        ("How many drones did Russia launch overnight?",),
+        ["71"],
+        ["96"],
+        id="how many of those asks the part",
+    ),
 ]
 
 

@@ -121,6 +121,9 @@ def _candidates(intent: Intent, text: str) -> list[Figure]:
         if _NOW_Q.search(intent.text):
             # "How many civilians are still living in Pokrovsk?" is not answered by its pre-war population.
             found = [f for f in found if not _before_the_war(text, f)]
+        if _SHARE_Q.search(intent.text):
+            # "How many of those drones were shot down?" asks for a part: "118 of the drones", not "143 attack drones".
+            found = [f for f in found if _SHARE_OF.match(f.text)] or found
         # "31 people, six of them children": a share of a count answers only a question about the share.
         whole = [f for f in found if not (_PARTITIVE.search(f.text) and not _asks_share(f.text, intent.text))]
         return whole or found
@@ -248,6 +251,8 @@ _COUNTED = re.compile(
     rf"([a-z][a-z-]+)\b"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_SHARE_Q = re.compile(r"\bhow many of (?:those|these|them|the)\b", re.IGNORECASE)
+_SHARE_OF = re.compile(r"^\S+ of (?:the|those|these|them)\b", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\bof (?:them|those|these|whom|which)\b", re.IGNORECASE)
 
 
