@@ -1991,6 +1991,16 @@ LEAD_RULES = [
         ["96"],
         id="how many of those asks the part",
     ),
+    pytest.param(
+        # a kind of person asked for ("Which SPD politician …?") is answered by a named person without the word
+        "Within the coalition, the SPD is reluctant to send the missile. Anna Vogel, who leads the party's "
+        "parliamentary group, said she saw “no reason whatsoever” to change the position held under Scholz.",
+        "Which SPD politician said there was no reason to change the position?",
+        (),
+        ["Anna Vogel"],
+        [],
+        id="a kind of person named without the word",
+    ),
 ]
 
 

@@ -119,6 +119,10 @@ _WEAPON_CLASSES = frozenset(stem(w) for w in ("weapon", "arm", "munition", "arma
 WHICH = re.compile(r"^\s*(?:and|so|but)?\s*which\b", re.IGNORECASE)
 
 
+# Kinds of people a "which" question may ask for, whom an article names without the word.
+_PERSON_CLASSES = frozenset(stem(w) for w in ("figure", "politician", "lawmaker", "legislator", "mp", "member", "person"))
+
+
 def missing_class(retriever: Retriever, spans: SpanReader, question: str) -> bool:
     """ "Which banks does the package target?" about an article that names no bank: the answer would be
     something else the sentence names. A name that ends in the class word ("Gazprombank") is one."""
@@ -127,5 +131,7 @@ def missing_class(retriever: Retriever, spans: SpanReader, question: str) -> boo
     noun = spans.asked_class(question)
     if not noun or noun in PLACE_CLASSES or noun in _SOURCE_CLASSES or noun in _WEAPON_CLASSES:
         return False  # "Which countries' banks …?": places go by their names, rarely with the class word
+    if noun in _PERSON_CLASSES:
+        return False  # "Which SPD politician said …?": people go by their names and posts, rarely with the class word
     known = {noun, *SYNONYMS.get(noun, ()), *COUNT_SYNONYMS.get(noun, ())}
     return not any(term in retriever.vocabulary or any(v.endswith(term) for v in retriever.vocabulary) for term in known)
