@@ -7,11 +7,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
+from bot.extractive.actors import BELLIGERENTS, actors_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from bot.extractive.lexicon import Lexicon
+    from bot.extractive.reading import Sentence
 
 
 # Nouns that sanctions qualify without naming a measure: "the sanctions push", "sanctions experts", "sanctions relief".
@@ -98,3 +100,42 @@ def arguments(verb: Token) -> list[Token]:
                 if prep.lower_ == "of":
                     out.extend(syntax.children(prep, "pobj"))
     return out
+
+
+# Prepositions that carry a decision's object: "signed off on", "agreed on", "voted for".
+_AGREED_ON = {"on", "for"}
+
+
+def _of_nouns(noun: Token) -> list[Token]:
+    """What hangs off a noun by "of": "package of sanctions" -> sanctions."""
+    return [o for p in syntax.children(noun, "prep") if p.lower_ == "of" for o in syntax.children(p, "pobj")]
+
+
+def acted_on(verb: Token) -> list[Token]:
+    """The nouns a verb acts on; for a participle on a noun ("the EU's fifteenth round of sanctions, adopted on
+    Monday, …"), that noun and what hangs off it by "of"."""
+    out = arguments(verb)
+    # A prepositional verb's object: "signed off on a fourteenth package", "agreed on new measures".
+    for prep in syntax.children(verb, "prep"):
+        if prep.lower_ in _AGREED_ON:
+            out += [o for pobj in syntax.children(prep, "pobj") for o in (pobj, *_of_nouns(pobj))]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        noun = verb.head
+        out += [noun, *_of_nouns(noun)]
+    return out
+
+
+def list_owner(s: Sentence, noun: Token) -> str | None:
+    """Whose sanctions list or package a noun is ("The UK list", "the EU's package"), a government not at war."""
+    if noun.lemma_.lower() not in ("list", "package"):
+        return None
+    return next(
+        (
+            a
+            for c in noun.children
+            if c.dep_ in ("compound", "poss", "amod")
+            for a in actors_in(s, c)
+            if a not in BELLIGERENTS
+        ),
+        None,
+    )

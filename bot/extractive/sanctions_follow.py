@@ -12,6 +12,8 @@ from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actors_in
 from bot.extractive.found import Found, unique
 from bot.extractive.reading import Context, Sentence
+from bot.extractive.sanction_lines import sanction_item
+from bot.extractive.sanction_nouns import list_owner
 from bot.extractive.sanction_targets import names_listed
 from bot.extractive.weapons import weapons_in
 from bot.figures import find_count, word_number
@@ -362,7 +364,7 @@ class SanctionsFollowUp:
         by = _listed_by(s)
         if by is not None:
             self.ctx.last_sanctions_actor = by  # "… were also listed" next goes on with Washington's list
-        item = self.r.sanction_item(s, verb, target, by or recent.fields["imposed_by"], clause, sectors)
+        item = sanction_item(self.r.lx, s, verb, target, by or recent.fields["imposed_by"], clause, sectors)
         if item is not None and "list" in (item.fields["targets"] or "").lower().split():
             item.fields["targets"] = syntax.noun_phrase(target)  # "116 individuals", not "… to the EU's list of …"
         # "Among them are A, a plant …; B; and C": entries set apart by semicolons are each one of those listed.
@@ -451,15 +453,6 @@ def _listed_by(s: Sentence) -> str | None:
             named = [a for o in syntax.children(by, "pobj") for a in actors_in(s, o) if a not in BELLIGERENTS]
             if named:
                 return named[0]
-        if by.dep_ in ("nsubj", "nsubjpass") and by.lemma_.lower() in ("list", "package"):
-            # "The EU list included Marmara Petrol Rafinerisi": whose list it is.
-            named = [
-                a
-                for c in by.children
-                if c.dep_ in ("compound", "poss", "amod")
-                for a in actors_in(s, c)
-                if a not in BELLIGERENTS
-            ]
-            if named:
-                return named[0]
+        if by.dep_ in ("nsubj", "nsubjpass") and (owner := list_owner(s, by)) is not None:
+            return owner  # "The EU list included Marmara Petrol Rafinerisi": whose list it is
     return None

@@ -12,6 +12,7 @@ from bot.qa.lexicon import stem, tokens
 from bot.qa.pick import (
     Figure,
     asks_total,
+    bare_figures,
     breakdown_figure,
     breakdown_places,
     pick_across,
@@ -21,7 +22,6 @@ from bot.qa.pick import (
 )
 from bot.qa.span import SpanReader
 
-_BARE = re.compile(r"\b\d[\d,]*\b")
 # The place a count is asked for: "… shot down over the Moscow region?"
 _PLACE_ASKED = re.compile(r"\b(?:over|in|above|near)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 
@@ -49,13 +49,15 @@ def only_before_the_war(intent: Intent, text: str) -> bool:
 def place_left_out(intent: Intent, text: str, after: int = 0) -> bool:
     """ "How many drones were shot down over the Moscow region?" of "121 drones, including 38 over Samara Oblast,
     27 over Bryansk Oblast …": the passage breaks its count down by place, and not for the place asked."""
+    bare = bare_figures(text, after)
+    return _left_out(intent, text, bare, breakdown_places(text, bare))
+
+
+def _left_out(intent: Intent, text: str, bare: list[Figure], placed: list[tuple[Figure, set[str], int]]) -> bool:
     asked = _PLACE_ASKED.search(intent.text)
-    if asked is None:
-        return False
-    bare = [Figure(m.group(0), m.start(), m.end()) for m in _BARE.finditer(text, after)]
-    placed = breakdown_places(text, bare)
     return (
-        bool(placed)
+        asked is not None
+        and bool(placed)
         and breakdown_figure(text, bare, intent.terms) is None
         and not any(set(tokens(asked.group(1))) & words for _, words, _ in placed)
     )
@@ -105,10 +107,10 @@ def _candidates(intent: Intent, text: str) -> list[Figure]:
             # "121 drones …, including 38 over Samara Oblast, 27 over Bryansk Oblast": a breakdown by place counts
             # the same thing, place by place. Asked for one of its places, its figure answers; asked for a place
             # it leaves out ("over the Moscow region"), the passage does not give it.
-            bare = [Figure(m.group(0), m.start(), m.end()) for m in _BARE.finditer(text, found[0].end)]
+            bare = bare_figures(text, found[0].end)
             placed = breakdown_places(text, bare)
             if placed and _PLACE_ASKED.search(intent.text):
-                if place_left_out(intent, text, found[0].end):
+                if _left_out(intent, text, bare, placed):
                     return []
                 found += [
                     Figure(text[f.start : end], f.start, end)

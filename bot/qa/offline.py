@@ -14,17 +14,15 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.extractive.actors import BELLIGERENTS
-from bot.language import MONTH_PATTERN, WEEKDAY_PATTERN
 from bot.qa.answer_types import has_figure, has_money, refuted_claim
 from bot.qa.companions import MAX_QUOTES, with_antecedents, with_contents, with_followers
 from bot.qa.dates import conditions_of_time, has_time_to_come
+from bot.qa.gist import gist
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lead import figure_across, only_before_the_war, place_left_out, span_across
-from bot.qa.lexicon import OFF_TOPIC, SYNONYMS, stem, tokens
+from bot.qa.lexicon import OFF_TOPIC, SYNONYMS, tokens
+from bot.qa.naming import has_new_name, names_something, needs_name
 from bot.qa.not_given import (
-    PLACE_CLASSES,
-    VOICING,
-    WHICH,
     missing_class,
     missing_head,
     missing_year,
@@ -32,7 +30,6 @@ from bot.qa.not_given import (
     of_another_year,
     silent_side,
 )
-from bot.qa.phrases import gist
 from bot.qa.pick import asks_stated_total, states_total
 from bot.qa.replies import REACTION_Q, reaction, reply_gist, reply_to, with_reply
 from bot.qa.retrieve import Hit, Retriever
@@ -40,7 +37,7 @@ from bot.qa.span import SpanReader
 from bot.qa.withheld_answer import asks_withheld
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    pass
 
 DOESNT_SAY = "The article doesn't say."
 REDIRECT = "The article doesn't say: I can only answer questions about this article."
@@ -118,100 +115,6 @@ _WHAT_MONEY = re.compile(
     r"chipping in|chip in)\b",
     re.IGNORECASE,
 )
-
-
-# Things that go by a name of their own: a question asking "which" of them wants the name.
-_NAMED_CLASSES = frozenset(
-    stem(w)
-    for w in [
-        "company",
-        "firm",
-        "airfield",
-        "airbase",
-        "base",
-        "bank",
-        "ship",
-        "vessel",
-        "tanker",
-        "newspaper",
-        "outlet",
-        "refinery",
-        "plant",
-        "factory",
-        "port",
-        "airport",
-        "exchange",
-        "brigade",
-        "battalion",
-        "regiment",
-        "division",
-        "agency",
-    ]
-)
-_NAME_OF = re.compile(r"\bnames?\s+of\b|\bby\s+name\b|\bwhat\s+is\s+(?:it|he|she)\s+called\b", re.IGNORECASE)
-
-
-def _needs_name(spans: SpanReader, question: str) -> bool:
-    """Does the question ask for a name ("Which refinery was hit?", "What's the name of the company?")?"""
-    if _NAME_OF.search(question):
-        return True
-    return bool(WHICH.match(question)) and spans.asked_class(question) in _NAMED_CLASSES
-
-
-def _has_new_name(spans: SpanReader, phrase: str | None, question: str, passages: list[str]) -> bool:
-    """Does ``phrase``, read where it stands in a quoted passage, hold a proper name or an ordinal ("the 47th")
-    that the question does not already give? A sum or a count is no name."""
-    if not phrase:
-        return False
-    asked = {w.lower() for w in tokens(question)}
-    for text in passages:
-        sentence = spans.sentence(text)
-        doc = sentence.doc
-        start = doc.text.find(phrase)
-        if start < 0:
-            continue
-        end = start + len(phrase)
-        # "under its Russia regime": a side of the war is no name of what is asked for.
-        sides = {i for n in sentence.names if n.canonical in BELLIGERENTS for i in range(n.start, n.end)}
-        return any(
-            start <= t.idx < end
-            and t.lower_ not in asked
-            and t.i not in sides
-            and (_is_name_word(t) or _ORDINAL.match(t.text))
-            for t in doc
-        )
-    return True  # a phrase built from several places: leave it to the lead
-
-
-def _names_something(spans: SpanReader, text: str, question: str) -> bool:
-    """Does the passage name anything the question does not, besides who speaks and the sides of the war?"""
-    asked = {w.lower() for w in tokens(question)}
-    s = spans.sentence(text)
-    known = {i for n in s.names if n.kind in ("actor", "side", "default_ukraine", "person") for i in range(n.start, n.end)}
-    speakers = {
-        t.i
-        for verb in s.doc
-        if verb.lemma_.lower() in VOICING
-        for c in verb.children
-        if c.dep_ == "nsubj"
-        for t in c.subtree
-    }
-    # "What's the name of the Hong Kong trading company?" is not answered by the countries a sentence lists.
-    places = (
-        {i for n in s.names if n.kind in ("country", "place") for i in range(n.start, n.end)}
-        if _NAME_OF.search(question) and spans.asked_class(question) not in PLACE_CLASSES
-        else set()
-    )
-    return any(_is_name_word(t) and t.i not in known | speakers | places and t.lower_ not in asked for t in s.doc)
-
-
-def _is_name_word(tok: Token) -> bool:
-    """Part of a name the answer could give: not a month or a weekday."""
-    return tok.tag_ in ("NNP", "NNPS") and not _MONTH_OR_DAY.match(tok.text)
-
-
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
-_MONTH_OR_DAY = re.compile(rf"^(?:{MONTH_PATTERN}|{WEEKDAY_PATTERN})$")
 
 
 def _said_without_figure(retriever: Retriever, intent: Intent, ranked: list[Hit]) -> bool:
@@ -470,8 +373,8 @@ def find_answer(
             # figure asked for ("which had a pre-war population of about 27,000") still answers.
             figure = None
         quoted = ranked_texts[:MAX_QUOTES]
-        if spans is not None and _needs_name(spans, question) and not _has_new_name(spans, figure, question, quoted):
-            naming = [text for text in quoted if _names_something(spans, text, question)]
+        if spans is not None and needs_name(spans, question) and not has_new_name(spans, figure, question, quoted):
+            naming = [text for text in quoted if names_something(spans, text, question)]
             if not naming:
                 # "Which airfield was hit?" next to "strikes on Ukrainian military airfields": the article speaks of
                 # the thing asked about without naming it.
@@ -481,7 +384,7 @@ def find_answer(
                 # sentence gives, else no phrase at all.
                 thread = frozenset(t for t, w in main.terms.items() if w < 1.0)
                 named = span_across(spans, main.kind, question, naming, known=thread)
-                figure = named if _has_new_name(spans, named, question, naming) else None
+                figure = named if has_new_name(spans, named, question, naming) else None
         if (
             main.kind == "what"
             and spans is not None

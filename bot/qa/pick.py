@@ -317,6 +317,14 @@ def with_conversion(text: str, fig: Figure) -> str:
 
 
 _NUMBER = re.compile(r"\d[\d,]*")
+_BARE = re.compile(r"\b\d[\d,]*\b")
+
+
+def bare_figures(text: str, after: int = 0) -> list[Figure]:
+    """Every number in ``text`` from ``after`` on, with nothing it counts: the figures a breakdown may give."""
+    return [Figure(m.group(0), m.start(), m.end()) for m in _BARE.finditer(text, after)]
+
+
 # A figure and the place it is for, in a breakdown: "including 38 over Samara Oblast, 27 over Bryansk Oblast".
 _PLACED = re.compile(
     r"\s*(?:were\s+|was\s+)?(?:over|in|near|above|around|across|for|from)\s+"

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from bot.qa.companions import MAX_QUOTES, SHORT_WORDS
+from bot.qa.gist import gist, reported_reply
 from bot.qa.intent import Intent
 from bot.qa.lexicon import SYNONYMS, stem, tokens
-from bot.qa.phrases import gist, reported_reply
 from bot.qa.retrieve import ASKED_IN_PASSAGE as _ASKED_IN_PASSAGE
 from bot.qa.retrieve import Hit, Retriever
 from bot.qa.span import SpanReader

@@ -18,21 +18,20 @@ from bot.extractive import syntax
 from bot.extractive.places import places_in
 from bot.extractive.reading import Sentence
 from bot.extractive.weapons import weapons_in
-from bot.language import COUNTRIES, strip_dateline, strip_label
+from bot.language import COUNTRIES
 from bot.qa import members, phrases
 from bot.qa.answer_types import PAST_TIME
 from bot.qa.dates import conditions_of_time
 from bot.qa.dates import dates as dates_in
 from bot.qa.intent import is_future
 from bot.qa.lexicon import SYNONYMS, stem, tokens, word_set
+from bot.qa.question_reader import AUX_LEMMAS, CONTENTS_Q, SAYING_WORDS, QuestionReader
 from bot.qa.reasons import reason
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from bot.config import Settings
-    from bot.extractive.lexicon import Lexicon
-    from bot.extractive.names import Gazetteer
 
 # "What's the £50 million for?", "What will the Canadian money pay for?": what help is meant to do.
 _PURPOSE = re.compile(
@@ -75,7 +74,6 @@ _CONDITION_Q = re.compile(
 _NAMING_Q = re.compile(
     r"^\W*(?:and\s+)?what\b.*\b(?:call|calls|called|calling|name|names|named|dub|dubbed|refer to)\b", re.IGNORECASE
 )
-_GENERIC_GOODS = frozenset({"weapon", "arm", "equipment", "aid", "support", "assistance", "hardware", "materiel"})
 # "Where are the companies based?": the seat of an organisation, a country more often than a town.
 _BASED = re.compile(r"\b(?:based|located|registered|headquartered|incorporated|domiciled)\b", re.IGNORECASE)
 
@@ -97,49 +95,9 @@ _WHO_DESCRIBED = re.compile(
 
 
 _FRAMED = re.compile(r"\b(?:does|do|did)\s+(?:\w+\s+){1,3}(?:say|claim|report|think|believe|allege)\b", re.IGNORECASE)
-# Questions about what help holds: "What's in the package?", "What does it include?", "What is Denmark buying?"
-_HOLDING = r"includes?|including|contains?|buy(?:ing)?|send(?:ing)?|giv(?:e|ing)|supply(?:ing)?|deliver(?:ing)?"
-_GETTING = r"get(?:ting)?|receiv(?:e|ing)|pay(?:ing)? for"
-_WHAT_IN = r"\bwhat(?:'s|’s| is| are| was| were| else is)?(?: \w+ly)? (?:in|inside)\b"
-_CONTENTS = re.compile(rf"{_WHAT_IN}|\b(?:{_HOLDING}|{_GETTING})\b", re.IGNORECASE)
-_AUX = {"be", "do", "have", "can", "will", "would", "should", "may", "might", "must", "shall", "could"}
-_SAYING = {
-    "say",
-    "said",
-    "says",
-    "claim",
-    "claimed",
-    "claims",
-    "report",
-    "reported",
-    "announce",
-    "announced",
-    "tell",
-    "told",
-    "answer",
-    "respond",
-    "responded",
-    "reply",
-    "replied",
-    "version",
-    "account",
-    "react",
-    "reacted",
-    "warn",
-    "warned",
-    "insist",
-    "insisted",
-    "deny",
-    "denied",
-}
-
-
-_LETTING = {"allow", "permit", "authorise", "authorize", "clear", "let"}
 # "Who spoke for the Kremlin?", "Who is the army's spokesman?", "Who speaks for the General Staff?"
 _SPOKESPERSON_Q = re.compile(r"\b(?:spoke|speaks|speaking|speak)\s+for\b|\bspokes(?:man|woman|person)\b", re.I)
 _SETTLEMENTS = frozenset(stem(w) for w in ("village", "settlement", "town", "hamlet", "locality"))
-# "Which villages …", "What towns …": a question that asks for more than one.
-_PLURAL_CLASS = re.compile(r"^\W*(?:and\s+)?(?:which|what)\s+(?:\w+\s+)?\w+s\b", re.I)
 _ALLOWED_Q = re.compile(r"\b(?:allowed|permitted|authori[sz]ed|cleared|let|may|can)\b", re.IGNORECASE)
 # Prepositions of where something is done: "used on the territory of Ukraine", "inside Russia".
 _WHERE_PREPOSITIONS = {"on", "in", "inside", "within", "across", "over", "beyond", "into", "outside"}
@@ -147,107 +105,8 @@ _WHERE_PREPOSITIONS = {"on", "in", "inside", "within", "across", "over", "beyond
 _NAMED = re.compile(r"(?<=\s)[A-Z]")
 
 
-class SpanReader:
+class SpanReader(QuestionReader):
     """Reads answer phrases from sentences with the offline engine's parser and names."""
-
-    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, parse: object) -> None:
-        self.lx = lexicon
-        self.gazetteer = gazetteer
-        self._parse = parse
-
-    @lru_cache(maxsize=256)  # noqa: B019 (one reader per process; sentences repeat across a thread)
-    def sentence(self, text: str) -> Sentence:
-        text = strip_label(strip_dateline(text))  # "KYIV, March 4 (Reuters) -" answers nothing
-        doc = self._parse([text])[0]  # type: ignore[operator]
-        return Sentence(text=text, para=0, index=0, doc=doc, names=self.gazetteer.find(doc))
-
-    def side_names(self) -> dict[str, list[str]]:
-        """Bodies that speak for Ukraine under a bare name ("the General Staff said", "the Air Force said"), by side.
-        People ("Putin said") are not the government's word on every subject."""
-        return {"ukraine": list(self.lx.cfg.sides.default_ukraine)}
-
-    def other_names(self, question: str) -> set[str]:
-        """The words of every other name of the governments and people the question names, lower case."""
-        named = {n.canonical for n in self.sentence(question).names if n.kind == "actor"}
-        words: set[str] = set()
-        for canonical in named:
-            for alias in [canonical, *self.lx.cfg.actors.get(canonical, [])]:
-                words |= {w.lower().rstrip("s") for w in phrases.WORD.findall(alias) if w[:1].isupper()}
-        return words
-
-    def asked_class(self, question: str) -> str | None:
-        """The noun of "which N …": "Which Russian bank was blacklisted?" -> "bank"."""
-        doc = self.sentence(question).doc
-        for tok in doc:
-            if tok.lower_ not in ("which", "what"):
-                continue
-            # The last noun of the run of modifiers and nouns that follows: "Which big Russian oil company".
-            noun = None
-            for nxt in doc[tok.i + 1 :]:
-                if nxt.pos_ == "NOUN" and nxt.tag_ in ("NN", "NNS"):
-                    noun = nxt
-                elif nxt.i == tok.i + 1 and nxt.tag_ == "VBZ" and nxt.head.i > nxt.i and nxt.lemma_.lower() not in _AUX:
-                    noun = nxt  # "Which villages does …": the tagger may read the plural after "which" as a verb
-                elif nxt.pos_ not in ("ADJ", "PROPN", "NOUN") or nxt.lower_ in ("of",):
-                    break
-            return stem(noun.lower_) if noun is not None else None
-        return None
-
-    def identity_of(self, question: str) -> str | None:
-        """The noun of "Who is the N …?": "businessman" in "Who is the Russian businessman who owns X?"."""
-        doc = self.sentence(question).doc
-        first = next((t for t in doc if not t.is_punct), None)
-        if first is None or first.lower_ != "who" or first.head.lemma_ != "be":
-            return None
-        noun = next(
-            (c for c in first.head.children if c.dep_ in ("attr", "nsubj") and c.i != first.i and c.pos_ == "NOUN"),
-            None,
-        )
-        return stem(noun.lower_) if noun is not None else None
-
-    def asks_contents(self, question: str) -> bool:
-        """ "What's in the package?", "What does it include?": a question about the goods help holds."""
-        return bool(_CONTENTS.search(question))
-
-    def goods(self, text: str) -> list[str]:
-        """Weapons and other goods the sentence names: "Archer artillery systems", "CV90 infantry fighting vehicles"."""
-        # "Italian weapons" is what any sentence on the subject says; a package's contents are more particular.
-        return [
-            w.text
-            for w in weapons_in(self.sentence(text), self.lx, equipment=True)
-            if w.named or w.head.lemma_.lower() not in _GENERIC_GOODS or any(c.like_num for c in w.head.children)
-        ]
-
-    def verb_after_auxiliary(self, question: str) -> bool:
-        """ "Who will send the shells?" asks for the sender: the auxiliary's next word is the verb, not a subject
-        ("Who will Berlin blame?")."""
-        doc = self.sentence(question).doc
-        words = [t for t in doc if not t.is_punct and t.lower_ not in ("and", "so", "but")]
-        return len(words) > 2 and words[1].lemma_.lower() in _AUX and words[2].tag_.startswith("VB")
-
-    def asks_doer(self, question: str) -> bool:
-        """Is the wh-phrase the subject of the question's verb ("Which outlet reported …?")?"""
-        return self.doer_verb(question) is not None
-
-    def where_verb(self, question: str) -> str | None:
-        """The lemma of the verb a "Where …?" question asks about ("hold" in "Where are the reserves held?"), when
-        it is a verb of its own and not "be" or "do"."""
-        doc = self.sentence(question).doc
-        root = next((t for t in doc if t.dep_ == "ROOT"), None)
-        if not question.lstrip().lower().startswith("where") or root is None or root.pos_ != "VERB":
-            return None
-        if root.lemma_.lower() == "be":
-            # "Where are the missiles allowed to be used?": the participle the "be" carries, and what it allows.
-            root = next((t for t in doc if t.tag_ == "VBN" and t.dep_ in ("acl", "acomp", "xcomp", "ccomp")), root)
-        if root.lemma_.lower() in _LETTING:
-            root = next((c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), root)
-        if root.lemma_.lower() in _AUX | _SAYING | _LETTING | {"be", "do", "have", "go"}:
-            return None
-        return root.lemma_.lower()
-
-    def asks_several(self, question: str) -> bool:
-        """Does a "which N" question ask for more than one ("Which villages …")?"""
-        return bool(_PLURAL_CLASS.search(question)) and self.asked_class(question) is not None
 
     def _places_taken(self, s: Sentence, question: str, noun: str, asked: set[str]) -> list[str] | None:
         """ "Which villages does Russia say it captured?": the places of the sentence that the question's verb (or its
@@ -283,45 +142,6 @@ class SpanReader:
             if token.dep_ == "pobj" and prep.lower_ in _WHERE_PREPOSITIONS and stem(prep.head.lemma_.lower()) in akin:
                 placed.append(name.text)
         return list(dict.fromkeys(placed))
-
-    def class_verb(self, question: str) -> str | None:
-        """The stem of the last verb of its own in a "which N" question: "captur" in "Which villages does Russia
-        say it captured?" (not "say", which only frames it)."""
-        doc = self.sentence(question).doc
-        verbs = [
-            t
-            for t in doc
-            if t.pos_ == "VERB"
-            and t.tag_ != "VBZ"
-            and t.lemma_.lower() not in _AUX | _SAYING | _LETTING | {"be", "do", "have", "go"}
-        ]
-        return stem(verbs[-1].lemma_.lower()) if verbs else None
-
-    def doer_verb(self, question: str) -> str | None:
-        """The lemma of the verb whose doer the question asks for: "run" in "Which company runs the sanctioned
-        network?" (not "sanction", a verb that only describes the network)."""
-        doc = self.sentence(question).doc
-        wh = next((t for t in doc if t.lower_ in ("which", "what", "who")), None)
-        if wh is None:
-            return None
-        head = wh.head if wh.dep_ == "det" else wh
-        verb = head.head
-        if wh.lower_ == "who" and verb.dep_ == "aux" and verb.head.tag_ == "VBG" and wh.dep_ == "attr":
-            return verb.head.lemma_.lower()  # "Who is the brigade spokesman denying …?", read as a progressive
-        if verb.lemma_.lower() == "be" and wh.lower_ == "who":
-            # "Who is the brigade press officer denying the Russian claim?": the doer of the participle on the noun.
-            noun = next((c for c in verb.children if c.dep_ == "attr" and c.i != wh.i), None)
-            acting = next((c for c in noun.children if c.dep_ in ("acl", "relcl")), None) if noun is not None else None
-            if acting is not None and acting.tag_ in ("VBG", "VBD", "VBZ", "VBP"):
-                return acting.lemma_.lower()
-        if (
-            verb.dep_ == "ccomp"
-            and verb.head.lemma_.lower() in _SAYING
-            and any(c.dep_ == "nsubj" for c in verb.head.children)
-        ):
-            return None  # "What does Russia say happened …?" asks what happened, in Russia's words
-        # "What was hit …?" asks for what was hit, not the hitter
-        return verb.lemma_.lower() if head.dep_ == "nsubj" else None
 
     def answer(self, kind: str, question: str, text: str) -> str | None:
         """The phrase of ``text`` that answers a ``kind`` question, or None."""
@@ -476,7 +296,7 @@ class SpanReader:
             candidates = [(0, n) for n in phrases.names_given(s, asked)] + candidates
         if kind == "what" and _PURPOSE.search(question):
             candidates = [(1, p) for p in phrases.purposes(s, anchors)] + candidates
-        if kind in ("what", "target") and _CONTENTS.search(question):
+        if kind in ("what", "target") and CONTENTS_Q.search(question):
             # "What's in the new package?", "What is Denmark buying?": the goods the sentence names.
             goods = [w.text for w in weapons_in(s, self.lx, equipment=True) if phrases.is_new(w.text, asked)]
             goods = [
@@ -487,13 +307,13 @@ class SpanReader:
         if kind in ("what", "target") and (verb := self.doer_verb(question)) and noun not in _COUNTRY_CLASS:
             # "Which outlet reported …?": the doer of the verb asked about.
             # "What is in the package?": "be" is no deed to find a doer of; the question's words choose.
-            doers = phrases.doers(s, asked, self.lx.report, verb=None if verb in _AUX else verb)
+            doers = phrases.doers(s, asked, self.lx.report, verb=None if verb in AUX_LEMMAS else verb)
             candidates = [(0, p) for r, p in doers if r == 0] + candidates
         firms = members.proper_names(s, asked) if noun in _FIRM_CLASS else []
         if firms:
             # "Which companies …?" -> "Rosneft and Lukoil", after the doer of the question's own verb.
             candidates = [c for c in candidates if c[0] == 0] + [(1, " and ".join(firms[:3]))] + candidates
-        if asked & _SAYING and kind in ("what", "yesno", "target"):
+        if asked & SAYING_WORDS and kind in ("what", "yesno", "target"):
             # What was said may name the place asked about ("What does Russia say happened at X?"): it
             # only has to say more than the question.
             said = [c for c in phrases.said(s, self.lx.report, asked) if phrases.says_more(c, asked)]

@@ -1,0 +1,111 @@
+"""Whether an answer names something: a "which" question about things that go by a name of their own ("Which
+refinery was hit?") wants the name, and a phrase or passage answers it only with a name the question lacks."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.extractive.actors import BELLIGERENTS
+from bot.language import MONTH_PATTERN, WEEKDAY_PATTERN
+from bot.qa.lexicon import stem, tokens
+from bot.qa.not_given import PLACE_CLASSES, VOICING, WHICH
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from bot.qa.span import SpanReader
+
+
+# Things that go by a name of their own: a question asking "which" of them wants the name.
+_NAMED_CLASSES = frozenset(
+    stem(w)
+    for w in [
+        "company",
+        "firm",
+        "airfield",
+        "airbase",
+        "base",
+        "bank",
+        "ship",
+        "vessel",
+        "tanker",
+        "newspaper",
+        "outlet",
+        "refinery",
+        "plant",
+        "factory",
+        "port",
+        "airport",
+        "exchange",
+        "brigade",
+        "battalion",
+        "regiment",
+        "division",
+        "agency",
+    ]
+)
+_NAME_OF = re.compile(r"\bnames?\s+of\b|\bby\s+name\b|\bwhat\s+is\s+(?:it|he|she)\s+called\b", re.IGNORECASE)
+
+
+def needs_name(spans: SpanReader, question: str) -> bool:
+    """Does the question ask for a name ("Which refinery was hit?", "What's the name of the company?")?"""
+    if _NAME_OF.search(question):
+        return True
+    return bool(WHICH.match(question)) and spans.asked_class(question) in _NAMED_CLASSES
+
+
+def has_new_name(spans: SpanReader, phrase: str | None, question: str, passages: list[str]) -> bool:
+    """Does ``phrase``, read where it stands in a quoted passage, hold a proper name or an ordinal ("the 47th")
+    that the question does not already give? A sum or a count is no name."""
+    if not phrase:
+        return False
+    asked = {w.lower() for w in tokens(question)}
+    for text in passages:
+        sentence = spans.sentence(text)
+        doc = sentence.doc
+        start = doc.text.find(phrase)
+        if start < 0:
+            continue
+        end = start + len(phrase)
+        # "under its Russia regime": a side of the war is no name of what is asked for.
+        sides = {i for n in sentence.names if n.canonical in BELLIGERENTS for i in range(n.start, n.end)}
+        return any(
+            start <= t.idx < end
+            and t.lower_ not in asked
+            and t.i not in sides
+            and (_is_name_word(t) or _ORDINAL.match(t.text))
+            for t in doc
+        )
+    return True  # a phrase built from several places: leave it to the lead
+
+
+def names_something(spans: SpanReader, text: str, question: str) -> bool:
+    """Does the passage name anything the question does not, besides who speaks and the sides of the war?"""
+    asked = {w.lower() for w in tokens(question)}
+    s = spans.sentence(text)
+    known = {i for n in s.names if n.kind in ("actor", "side", "default_ukraine", "person") for i in range(n.start, n.end)}
+    speakers = {
+        t.i
+        for verb in s.doc
+        if verb.lemma_.lower() in VOICING
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        for t in c.subtree
+    }
+    # "What's the name of the Hong Kong trading company?" is not answered by the countries a sentence lists.
+    places = (
+        {i for n in s.names if n.kind in ("country", "place") for i in range(n.start, n.end)}
+        if _NAME_OF.search(question) and spans.asked_class(question) not in PLACE_CLASSES
+        else set()
+    )
+    return any(_is_name_word(t) and t.i not in known | speakers | places and t.lower_ not in asked for t in s.doc)
+
+
+def _is_name_word(tok: Token) -> bool:
+    """Part of a name the answer could give: not a month or a weekday."""
+    return tok.tag_ in ("NNP", "NNPS") and not _MONTH_OR_DAY.match(tok.text)
+
+
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_MONTH_OR_DAY = re.compile(rf"^(?:{MONTH_PATTERN}|{WEEKDAY_PATTERN})$")
