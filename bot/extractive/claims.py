@@ -158,8 +158,8 @@ class ClaimReader:
             if other is a or other.speaker.side == a.speaker.side:
                 continue
             told = any(t.i in other.content and t.i not in ruled and self.is_event(s, t) for t in s.doc)
-            if verb.i in other.content and not told:
-                continue  # the denial sits inside a report of no fighting
+            if not told:
+                continue  # the denial sits inside a report of no fighting, or answers one ("sanctions hurt Europe more")
             claimed = [i for i in sorted(other.content) if i < min(noun.left_edge.i, noun.i - 1) and not s.doc[i].is_punct]
             if not claimed:
                 continue

@@ -30,6 +30,8 @@ _SITED = {"base", "register", "locate", "headquarter", "incorporate", "domicile"
 _EXTENT = {"to", "from", "into", "onto"}
 # A target line longer than this is cut; a list of names may run to it, a description only to the shorter length.
 _LONGEST_TARGETS = 240
+# A measure's line tells at most where the targets come from and where they are put.
+_MOST_EXTENTS = 2
 _SHORT_DESCRIPTION = 160
 
 
@@ -172,7 +174,12 @@ def sanction_item(
         # "adds 40 companies to the Entity List", "are barred from connecting to SPFS": where the measure
         # puts them, or what it bars them from, is part of what it does.
         ends = {t.i for t in phrase} or {t.i for t in target.subtree}
+        # "add 118 vessels from Russia's shadow fleet to the list of ships barred from EU ports": where they come
+        # from and where they are put, both told.
+        told = 0
         for prep in syntax.children(trigger, "prep"):
+            if told == _MOST_EXTENTS:
+                break
             if (
                 prep.lower_ in _EXTENT
                 and prep.i > max(ends)
@@ -185,7 +192,9 @@ def sanction_item(
                     particle = " ".join(c.text for c in syntax.children(trigger, "prt"))
                     where = f"{trigger.text} {particle} {where}".replace("  ", " ")
                 text = f"{text} {where}"
-                break
+                told += 1
+                if prep.lower_ != "from" or syntax.is_passive(trigger) or participle:
+                    break  # "barred from EU ports" is where they are kept out: nothing follows it
     fine = next((t for t in acted_on(trigger) if t.lemma_.lower() == "penalty"), None) if trigger.pos_ == "VERB" else None
     if text and fine is not None and is_sanction_noun(lx, fine):
         text = f"{text} ({syntax.noun_phrase(fine).removeprefix('a ')})"  # the sum is what the measure is
@@ -195,6 +204,8 @@ def sanction_item(
         names = names_listed(s, listing)
         if len(names) >= 2 and (len(text) > _SHORT_DESCRIPTION or any(n not in text for n in names)):
             text = f"{syntax.noun_phrase(target)}: {', '.join(names)}"
+    if text and trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and target is not None:
+        text = _with_its_date(trigger) or text
     longest = _LONGEST_TARGETS if listing else _SHORT_DESCRIPTION
     text = without_trailing_time(text) if text else text
     if text and len(text) > longest:
@@ -213,6 +224,26 @@ def sanction_item(
         [s],
         merge_key=((imposer or "").lower(), count, (text or "").lower()[:40]),
     )
+
+
+def _with_its_date(measure: Token) -> str | None:
+    """ "would bring forward a full ban on Russian LNG to January 1 2027": a measure a draft moves to a date is
+    told with its verb and the date, which is what a reader acts on."""
+    verb = measure.head
+    dated = next(
+        (
+            p
+            for p in syntax.children(verb, "prep")
+            if p.i > measure.right_edge.i
+            and p.lower_ in ("to", "until", "from", "by")
+            and syntax.is_temporal(syntax.first_child(p, "pobj") or p)
+        ),
+        None,
+    )
+    if dated is None:
+        return None
+    moved = [verb, *syntax.children(verb, "prt"), *(a for a in syntax.children(verb, "advmod") if a.i == verb.i + 1)]
+    return f"{syntax.span_text(moved)} {syntax.span_text(list(measure.subtree))} {syntax.span_text(list(dated.subtree))}"
 
 
 def _holder_children(target: Token) -> tuple[Token, ...]:

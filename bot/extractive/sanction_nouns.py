@@ -62,6 +62,13 @@ def is_sanction_noun(lx: Lexicon, token: Token) -> bool:
         return True  # "the EU’s dynamic cap on Russian crude will fall to $44.10": a price cap by what it caps
     if lemma not in lx.sanction_noun:
         return False
+    if lemma in ("ban", "embargo") and any(
+        p.lower_ == "on"
+        and any(_russian(lx, o) or o.lemma_.lower() in lx.trade_modifier for o in p.children if o.dep_ == "pobj")
+        for p in token.children
+        if p.dep_ == "prep"
+    ):
+        return True  # "a full ban on Russian LNG", "a ban on imports of …": a ban on what Russia sells
     if lemma in ("sanction", "designation", "listing", "blacklist", "embargo", "delisting"):
         return True
     if lemma == "penalty" and any(t.like_num or t.tag_ == "$" for t in token.subtree if t.i < token.i):
@@ -75,6 +82,13 @@ def is_sanction_noun(lx: Lexicon, token: Token) -> bool:
     # "export ban", "asset freeze", "price cap", "export controls", "restrictive measures".
     modifiers = {c.lemma_.lower() for c in token.lefts}
     return bool(modifiers & lx.trade_modifier) or (lemma == "measure" and "restrictive" in modifiers)
+
+
+def _russian(lx: Lexicon, goods: Token) -> bool:
+    """ "Russian LNG", "Russian diamonds": goods named by their Russian origin."""
+    return goods.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("amod", "compound") and lx.side_words.get(c.lower_) == "russia" for c in goods.lefts
+    )
 
 
 def names_a_measure(lx: Lexicon, token: Token) -> bool:

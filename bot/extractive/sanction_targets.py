@@ -84,7 +84,7 @@ def targets_of(lx: Lexicon, trigger: Token) -> list[Token]:
                 for p in preps
                 if p.lower_ not in ("on", "against")
                 for t in p.subtree
-                if t.dep_ == "prep" and t.lower_ in ("on", "against")
+                if t.dep_ == "prep" and t.lower_ in ("on", "against") and not _described(t, p)
             ]
         if is_sanction_noun(lx, holder):
             # "its own sanctions aimed at Moscow's shadow fleet", "measures targeting Russian banks"
@@ -153,7 +153,7 @@ def targets_of(lx: Lexicon, trigger: Token) -> list[Token]:
                 for c in trigger.children
                 if c.dep_ == "conj" and c.pos_ == "NOUN" and any(child.i < j < c.i for j in joined)
             ]
-            return in_order([child, *more, *extra])
+            return in_order([child, *more, *_misread_list(child), *extra])
     head = trigger.head
     # "imposed sanctions that hit 50 firms"-like shapes: the measure acts on its target through any verb
     # when it is the verb's subject ("New listings cover 32 entities", "the measures target 20 banks").
@@ -317,3 +317,26 @@ def each_respectively(item: Found, target: Token | None) -> list[Found]:
             Found("sanctions", fields, list(item.sentences), merge_key=(imposer.lower(), fields["target_count"], rest))
         )
     return out
+
+
+def _misread_list(target: Token) -> list[Token]:
+    """ "targeted four LNG carriers that had lifted cargoes from the Arctic LNG 2 project, a terminal operator in
+    Qinzhou and two lenders": the parser reads the list's next members as an apposition ("a terminal operator")
+    to the last noun of the first member's relative clause. An apposition that itself runs on with "and" is a
+    list's member, not another name for that noun."""
+    return [
+        t
+        for clause in target.children
+        if clause.dep_ == "relcl"
+        for t in clause.subtree
+        if t.dep_ == "appos"
+        and t.pos_ == "NOUN"
+        and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children)
+        and any(c.dep_ == "conj" and c.pos_ == "NOUN" for c in t.children)
+    ]
+
+
+def _described(token: Token, top: Token) -> bool:
+    """Is the token inside a relative clause below ``top`` ("banks in third countries, which officials say have
+    become conduits for payments on dual-use goods": the goods are what the banks pay for, not a target)?"""
+    return any(a.dep_ == "relcl" for a in token.ancestors if a.i != top.i and top.i in {x.i for x in a.ancestors})

@@ -111,10 +111,18 @@ class SanctionsReader:
                 head = token.head
                 if head.lemma_.lower() == "be" and syntax.first_child(head, "acomp") is not None:
                     continue  # "the sanctions were illegal": a view of measures, not a measure
+                if head.lemma_.lower() == "be" and any(a.pos_ == "ADJ" for a in syntax.children(head, "attr")):
+                    continue  # "Tuesday's designations were the first to hit …": said of measures told before
+                if any(c.dep_ == "det" and c.lower_ in ("any", "every", "each") for c in token.children):
+                    continue  # "Any sanctions package needs the backing of all 27 member states": a rule, not a measure
                 if token.dep_ == "nsubj" and head.lemma_.lower() in _VERDICTS:
                     continue  # "the sanctions would have no effect", "sanctions have failed to cripple it": a verdict
                 if token.dep_ in ("nsubj", "nsubjpass", "ROOT") and head.i not in {o.i for o in out}:
                     out.append(token)
+                elif (
+                    token.dep_ == "dobj" and head.i not in {o.i for o in out} and self._proposal(syntax.subject(head), token)
+                ):
+                    out.append(token)  # "The draft would bring forward a full ban on Russian LNG": what a draft holds
                 elif exposed_to(token):
                     out.append(token)  # "foreign banks … now risk secondary sanctions": the banks are its targets
         # "If the EU banned Russian LNG, …": a condition imposes nothing.
@@ -127,6 +135,7 @@ class SanctionsReader:
             and not syntax.refuted(t)  # "reports that the EU had frozen … were incorrect"
             and not refused(t)
             and not self_barred(t)
+            and not _since(t)
         ]
 
     def _barred_by_actor(self, s: Sentence, verb: Token) -> bool:
@@ -157,13 +166,31 @@ class SanctionsReader:
         verb = trigger if syntax.is_verbal(trigger) else trigger.head
         # "can hit targets 500 km away" tells what a weapon is able to do.
         # "The draft would add 118 vessels": what a proposal contains is told with "would" too.
-        proposed = (who := syntax.subject(verb)) is not None and who.lemma_.lower() in _PROPOSALS
+        proposed = self._proposal(syntax.subject(verb), trigger)
         tentative = {"could", "might", "should", "can"} | (
             set() if syntax.reported(verb, self.lx.report) or proposed else {"would"}
         )
         if trigger.i != verb.i and verb.lemma_.lower() in _DEPENDING:
             return True  # "further designations would depend on the evidence": a measure still to be decided
         return bool(syntax.modals(verb) & tentative)
+
+    def _proposal(self, who: Token | None, trigger: Token) -> bool:
+        """Is the doer a proposed measure ("The draft would add 118 vessels"), or "it" going on about one ("It would
+        also lower the cap …" after "The draft of the bloc's package would bring forward …")?"""
+        for _ in range(3):
+            if who is None:
+                return False
+            if who.lemma_.lower() in _PROPOSALS:
+                return True
+            if who.lower_ != "it":
+                return False
+            before = [b for b in self.ctx.sentences if b.doc is trigger.doc]
+            if not before or before[0].index == 0:
+                return False
+            previous = self.ctx.sentences[before[0].index - 1].doc
+            root = next((t for t in previous if t.dep_ == "ROOT"), None)
+            who, trigger = (syntax.subject(root) if root is not None else None), previous[0]
+        return False
 
     def _listing(self, s: Sentence, verb: Token) -> bool:
         """ "were put on a list of firms facing export restrictions", "OFAC named Shenzhen Blue Harbour",
@@ -301,6 +328,14 @@ class SanctionsReader:
             if imposer:
                 self.ctx.last_sanctions_actor = imposer
             clause = {t.i for t in trigger.subtree} if syntax.is_verbal(trigger) else {t.i for t in trigger.head.subtree}
+            # "would add 118 vessels … and impose export restrictions on 45 entities, 12 of them in China": a verb
+            # joined on is a measure of its own, with its own places and sectors.
+            clause -= {
+                t.i
+                for c in trigger.subtree
+                if c.dep_ == "conj" and c.i != trigger.i and syntax.is_verbal(c)
+                for t in c.subtree
+            }
             # "accuses of shipping drone engines" names an act, not the shipping sector.
             sectors = unique(
                 [
@@ -309,6 +344,7 @@ class SanctionsReader:
                     if n.kind == "sector"
                     and n.start in clause
                     and not (n.end - n.start == 1 and syntax.first_child(s.doc[n.start], "dobj"))
+                    and not _in_a_name(s.doc[n.start])
                 ]
             )
             for target in targets or [None]:  # type: ignore[list-item]
@@ -341,6 +377,18 @@ class SanctionsReader:
                 item.fields["target_count"] = found[0] if found else None
                 out.append(item)
         return out
+
+
+def _since(trigger: Token) -> bool:
+    """ "… conduits for payments since Russia's largest banks were cut off from Swift": a measure that dates what
+    is told, not a new one."""
+    verb = trigger if syntax.is_verbal(trigger) else trigger.head
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
+
+
+def _in_a_name(word: Token) -> bool:
+    """ "the Financial Times", "Oil Capital Bank": a sector word inside a proper name is not a sector."""
+    return word.pos_ == "PROPN" and word.dep_ == "compound" and word.head.pos_ == "PROPN"
 
 
 def _without_repeats(found: list[Found]) -> list[Found]:

@@ -211,6 +211,10 @@ _NOT_WEAPONS = {
 }
 
 
+# Nouns a system's name can qualify that are no weapon: "the ATACMS report" is news about the missiles.
+_ABOUT_A_WEAPON = frozenset({"report", "claim", "request", "question", "issue", "debate", "story", "footage", "video"})
+
+
 def _noun_after_model(doc: Doc, end: int, lx: Lexicon) -> Token | None:
     """ "Leopard 2A6 tanks": the weapon noun after a system's name and its model number, which the parse
     may hang apart ("Leopard" as one object, "tanks" as another); None when no such noun follows."""
@@ -262,7 +266,12 @@ def weapons_in(
         last = doc[name.end - 1]
         head = last
         # "Storm Shadow missiles": the system names the phrase's head noun.
-        while head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i and head.head.i - name.end < 3:
+        while (
+            head.dep_ in ("compound", "nmod", "amod")
+            and head.head.i > head.i
+            and head.head.i - name.end < 3
+            and head.head.lemma_.lower() not in _ABOUT_A_WEAPON
+        ):
             head = head.head
         if head.i == last.i:
             head = _noun_after_model(doc, name.end, lx) or head
