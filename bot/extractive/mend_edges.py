@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.extractive.mend import make_root
-from bot.extractive.syntax import DASHES
+from bot.extractive.syntax import DASHES, is_verbal
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -141,4 +141,36 @@ def mend_verbs_read_as_nouns(doc: Doc) -> Doc:
         verb.pos_, verb.tag_ = "VERB", "VBZ"
         verb.head, verb.dep_ = (verb, "ROOT") if old_dep == "ROOT" else (old_head, old_dep)
         obj_verb.head, obj_verb.dep_, obj_verb.pos_, obj_verb.tag_ = obj, "compound", "NOUN", "NN"
+    return doc
+
+
+def mend_contact_relatives(doc: Doc) -> Doc:
+    """Re-hang a relative clause without "that" ("the F-16 jets Denmark has delivered may now be used …"): the parser
+    makes the jets the subject of "delivered" and Denmark their apposition, leaving "may be used" without a subject.
+    The noun is the subject of the verb that lacks one; the clause after it describes the noun, with its own subject."""
+    for verb in doc:
+        if not (
+            is_verbal(verb)
+            and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
+        ):
+            continue
+        described = next(
+            (
+                c
+                for c in verb.head.children
+                if c.dep_ == "ccomp" and c.i < verb.i and c.i != verb.i and is_verbal(c) and verb.head.i != verb.i
+            ),
+            None,
+        )
+        if described is None:
+            continue
+        noun = next((c for c in described.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        doer = next((c for c in noun.children if c.dep_ == "appos" and c.i == noun.i + 1), None) if noun else None
+        if noun is None or doer is None or doer.pos_ not in ("PROPN", "NOUN") or doer.i >= described.i:
+            continue
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        noun.head, noun.dep_ = verb, "nsubjpass" if passive else "nsubj"
+        described.head, described.dep_ = noun, "relcl"
+        doer.head, doer.dep_ = described, "nsubj"
     return doc

@@ -43,6 +43,7 @@ from bot.extractive.mend import (
     mend_verbless_roots,
 )
 from bot.extractive.mend_edges import (
+    mend_contact_relatives,
     mend_dashed_asides,
     mend_fronted_topics,
     mend_split_tails,
@@ -213,7 +214,19 @@ _STAND_IN_NOUNS = {"tariffs"}
 _NOUN_LEMMAS = {"freezes": "freeze"}
 
 
+# A set phrase between a modal and its verb ("Paris will in addition ship 80,000 shells") makes the small model read
+# the verb as a noun; an adverb of the same length in its place ("will furthermore ship") keeps the verb a verb.
+_SET_PHRASE = re.compile(r"\b(will|would|could|should|shall|must|may|might|can) (in (?:addition|turn|future|return))\b")
+_SAME_LENGTH_ADVERBS = {
+    "in addition": "furthermore",
+    "in turn": "thereby",
+    "in future": "hereafter",
+    "in return": "therefore",
+}
+
+
 def _as_nouns(text: str) -> str:
+    text = _SET_PHRASE.sub(lambda m: f"{m.group(1)} {_SAME_LENGTH_ADVERBS[m.group(2)]}", text)
     return _AS_NOUN.sub(lambda m: "tariffs" if m.group(0).islower() else "Tariffs", text)
 
 
@@ -239,7 +252,7 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
             mended = mend_quantity_openings(mend_said_that_after_time(mend_named_after_description(mended)))
             mended = mend_conjoined_conditions(mend_reports_in_relatives(mend_additions_after_report(mended)))
             mended = mend_fronted_topics(mend_time_openings(mend_dashed_asides(mend_split_tails(mended))))
-            mended = mend_verbs_read_as_nouns(mended)
+            mended = mend_contact_relatives(mend_verbs_read_as_nouns(mended))
             out.append(mend_adjectival_passives(mended, verb_lemma))
         return out
 

@@ -76,6 +76,8 @@ class PolicyReader(ContextReader):
                 for p in syntax.children(token, "prep")
             ):
                 return "prohibit"  # "will not stand in the way of Ukraine using …"
+            if lemma in ("ask", "question") and any(p.lower_ == "about" for p in syntax.children(token, "prep")):
+                return None  # "Crosetto, asked about the SAMP/T, said …": a reporter's question, no request
             if lemma == "decide" and (subject := syntax.subject(token)) is not None and subject.tag_ in ("WP", "WDT"):
                 return None  # "What decides whether they matter is …": nobody deciding anything
             if lemma == "decide":
@@ -221,8 +223,9 @@ class PolicyReader(ContextReader):
             verb = nxt.head if nxt.tag_ == "MD" and nxt.dep_ == "aux" else nxt
             # That verb heads the weapon's own clause: what the parse hangs it on belongs to the clause before.
             return [weapon, verb]
-        else:
-            path = list(syntax.ancestors_to_clause_top(weapon, limit=10))
+        path = list(syntax.ancestors_to_clause_top(weapon, limit=10))
+        if (ruled := self._ruled_by_joined_verb(weapon)) is not None:
+            path = [weapon, ruled, *path[1:]]
         # Meaning flows up through complements ("permission to use", "refused to send"), not out of a
         # clause of its own: "Washington supports X, although ATACMS have been restricted" keeps them apart.
         for n, tok in enumerate(path):
@@ -251,6 +254,27 @@ class PolicyReader(ContextReader):
                 return path[: n + 1]
         return path
 
+    def _ruled_by_joined_verb(self, weapon: Token) -> Token | None:
+        """ "the system was purely defensive and would be deployed only to protect Ukrainian cities", "interceptors …
+        were meant to replenish U.S. stocks and could not be passed on to Ukraine": the weapon is the subject of a
+        verb that rules nothing, and of the verb joined to it that does."""
+        verb = weapon.head
+        if weapon.dep_ not in ("nsubj", "nsubjpass") or not syntax.is_verbal(verb) or self.frame(verb) is not None:
+            return None
+        if any(self.frame(c) is not None for c in self._predicative(verb)):
+            return None
+        return next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "conj"
+                and syntax.is_verbal(c)
+                and syntax.first_child(c, "nsubj", "nsubjpass") is None
+                and self.frame(c) is not None
+            ),
+            None,
+        )
+
     def fold(self, weapon: Token) -> tuple[Stance | None, Token | None, Token | None]:
         """(stance, the word that set it, the use/supply verb) walking up from the weapon.
 
@@ -263,6 +287,8 @@ class PolicyReader(ContextReader):
         for depth, tok in enumerate(path):
             if depth and (answered := self._answer(tok)) is not None:
                 return answered[0], answered[1], action
+            if depth and state is not None and self._left_open(path[depth - 1]):
+                return "unclear", tok, action
             if (
                 depth
                 and tok.lemma_.lower() in self.lx.report
@@ -302,6 +328,8 @@ class PolicyReader(ContextReader):
                     and self.frame(tok) in ("supply", "use")
                 )
             )
+            if rule is not None and syntax.is_negated(rule):
+                negated = True  # "The jets are not to be used against civilian infrastructure": the "not" sits on the use
             mods = syntax.modals(tok)
             new = state
             for frame in frames:
@@ -330,6 +358,8 @@ class PolicyReader(ContextReader):
                     ):
                         new = "prohibited" if negated else "permitted"  # "Ukraine may (not) use …", "must not be used"
                         negated = False
+                    elif new is None and frame == "use" and (limit := self._stated_limit(tok, negated)) is not None:
+                        new, negated = limit, False  # "would be deployed only to protect …", "will not be used beyond …"
                     elif new is None and frame == "supply" and not negated and terms_of_supply(tok) is not None:
                         new = "restricted"  # "supplied on the understanding that they will not be used against …"
                     elif (
@@ -342,6 +372,8 @@ class PolicyReader(ContextReader):
                         new = "under_review"  # "he might give Ukraine Tomahawks": a possibility, not a decision
                 elif frame == "permit":
                     new = "permitted"
+                elif frame in ("decline", "prohibit") and syntax.is_verbal(tok) and self._refused_to_say(tok):
+                    new, negated = "unclear", False  # "declined to discuss how the missiles are used": no rule told
                 elif frame == "decline":
                     new, negated = "prohibited", False  # the negation is the refusal itself: not turned round
                 elif frame == "lift":
@@ -393,6 +425,40 @@ class PolicyReader(ContextReader):
             state = new
         return state, setter, action
 
+    def _stated_limit(self, verb: Token, negated: bool) -> Stance | None:
+        """A use told as what will be ("will be used only against …", "would not be used beyond Ukraine's borders")
+        states its limit: restricted, or prohibited where the use named is the one kept out."""
+        mods = syntax.modals(verb)
+        stated = "will" in mods or "wo" in mods or ("would" in mods and syntax.reported(verb, self.lx.report))
+        if not (stated and syntax.is_passive(verb)):
+            return None
+        only = any(c.dep_ == "advmod" and c.lower_ in ("only", "solely", "exclusively") for c in verb.subtree)
+        aimed = [p for p in syntax.children(verb, "prep") if p.lower_ in _AIMED | {"outside"}]
+        if only and not negated:
+            return "restricted"
+        if negated and aimed:
+            return "restricted" if aimed[0].lower_ in ("beyond", "outside") else "prohibited"
+        return None
+
+    def _refused_to_say(self, refusal: Token) -> bool:
+        """ "declined to discuss the details", "refused to comment on": a refusal to talk about the rule."""
+        said = syntax.first_child(refusal, "xcomp")
+        words = self.lx.report | _KNOWING | {"discuss"}
+        # The word itself too: the small model's lemmatiser turns "discuss" into "discus".
+        return said is not None and (said.lemma_.lower() in words or said.lower_ in words)
+
+    def _left_open(self, clause: Token) -> bool:
+        """A rule asked about, not stated: "France has never said whether its SCALP missiles may be used …",
+        "struggled to speak with one voice on whether Kyiv may fire …" leave it unclear. A review ("is weighing
+        whether", "no decision on whether") and a question answered after it ("Asked whether …, he said …") are read
+        as such elsewhere."""
+        if clause.dep_ == "csubj" or not any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children):
+            return False  # "Whether Ukraine may fire them … is another matter: the White House is reviewing it"
+        governor = clause.head if clause.dep_ != "pcomp" else clause.head.head
+        nouns = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        reviewed = any(self.frame(t) is not None for t in [governor, *nouns])
+        return not reviewed and governor.lemma_.lower() not in ("ask", "question")
+
     def _needs_leave(self, verb: Token) -> bool:
         """ "needs (no one's) permission": a need whose object is a permission."""
         return (verb.lemma_.lower() in self.lx.need or verb.lower_ in self.lx.need) and any(
@@ -401,7 +467,8 @@ class PolicyReader(ContextReader):
 
     def _answer(self, asked: Token) -> tuple[Stance, Token] | None:
         """ "Asked whether Ukraine may use the drones inside Russia, McGuinty said Ottawa has not placed any
-        restrictions on where …": the question is no request; the reply's rule is the stance."""
+        restrictions on where …", "Asked about Gripen fighters, the minister said Stockholm had not yet given the green
+        light": the question is no request; the reply's rule is the stance."""
         if not (asked.lemma_.lower() == "ask" and asked.tag_ == "VBN" and asked.dep_ == "advcl"):
             return None
         reply = syntax.first_child(asked.head, "ccomp") if asked.head.lemma_.lower() in self.lx.report else None
@@ -411,9 +478,13 @@ class PolicyReader(ContextReader):
             frame = self.frame(word)
             # Only a reply that names a rule ("no restrictions", "the ban stays") answers for the weapon; a reply's
             # other words ("he would not speculate on decisions") are about the asking.
-            if frame not in ("restrict", "prohibit") or word.pos_ != "NOUN":
+            if frame not in ("restrict", "prohibit", "permit") or word.pos_ != "NOUN":
                 continue
             negated = syntax.is_negated(word) or syntax.is_negated(word.head)
+            if frame == "permit":
+                # "Asked about Gripen fighters, the minister said Stockholm had not yet given the green light"
+                pending = negated and any(c.lower_ == "yet" for c in word.head.children)
+                return ("under_review" if pending else "prohibited" if negated else "permitted"), word
             stance: Stance = "restricted" if frame == "restrict" else "prohibited"
             return ("permitted" if negated else stance), word
         return None
@@ -425,6 +496,13 @@ class PolicyReader(ContextReader):
             (o.lemma_.lower() in _MILITARY_OBJECTS or o.lower_.rstrip("s") in _MILITARY_OBJECTS) and not _an_opinion(o)
             for o in syntax.children(verb, "dobj")
         )  # the lemmatiser makes "bases" "basis"
+
+
+# Verbs whose negation leaves a question open: "has not made clear whether", "does not know whether".
+# "would not be drawn on whether" is a refusal to say.
+_KNOWING = frozenset(
+    {"know", "clarify", "confirm", "disclose", "reveal", "specify", "indicate", "draw", "comment", "elaborate"}
+)
 
 
 def _an_opinion(noun: Token) -> bool:

@@ -56,9 +56,11 @@ def up_to_contrast(token: Token) -> list[Token]:
 
 def but_not_granted(s: Sentence, found: list[Found], frame: Callable[[Token], str | None]) -> list[Found]:
     """ "Ukraine may fire the missile at military targets in Kursk, but Britain has not granted permission for strikes
-    on energy infrastructure": the permission has a limit (restricted), and what is withheld is a rule of its own."""
+    on energy infrastructure": the permission has a limit (restricted), and what is withheld is a rule of its own.
+    After a request or a review instead of a permission, what is withheld is the rule."""
     permitted = [f for f in found if f.fields["stance"] == "permitted"]
-    if not permitted:
+    pending = [f for f in found if f.fields["stance"] == "under_review"]
+    if not permitted and not pending:
         return found
     for t in s.doc:
         if frame(t) != "permit":
@@ -70,6 +72,13 @@ def but_not_granted(s: Sentence, found: list[Found], frame: Callable[[Token], st
         what = [c for c in t.children if (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ == "dobj"]
         if not what:
             continue
+        if not permitted:
+            # "Kyiv has pressed Washington to lift the limits on the missiles, but the United States has not granted
+            # permission for strikes deep inside Russia": what is asked for is, for now, withheld.
+            for item in pending:
+                item.fields["stance"] = "prohibited"
+                item.fields["scope"] = syntax.span_text(list(what[0].subtree)).strip(" ,;")
+            return found
         for item in permitted:
             item.fields["stance"] = "restricted"
         item = permitted[-1]  # "the Anglo-French cruise missile Storm Shadow": the name comes last

@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+# How far back a class noun ("the jets") finds the system it stands for.
+_CLASS_LOOKBACK = 6
+# Makers of the weapons fired at Ukraine: no rule of Kyiv's partners is about them.
+_RUSSIAS_ARSENAL = frozenset({"Russia", "Iran", "North Korea"})
+
+
 class PolicyContextReader(PolicyReader):
     def _actor(
         self, s: Sentence, setter: Token | None, weapon: Weapon | None, speakers: list[str], action: Token | None = None
@@ -125,7 +131,26 @@ class PolicyContextReader(PolicyReader):
         ):
             return None
         before = [w for w in weapons_in(s, self.lx) if w.named and w.head.i < weapon.head.i]
-        return (before or self._named_before(s))[-1] if (before or self._named_before(s)) else None
+        found = before or self._named_before(s) or self._same_class_before(s, weapon)
+        return found[-1] if found else None
+
+    def _same_class_before(self, s: Sentence, weapon: Weapon) -> list[Weapon]:
+        """ "the jets supplied by the Netherlands" a paragraph after "Ukraine's fleet of F-16 fighter jets": a system of
+        the same class named in the sentences just before, whatever paragraph they are in."""
+        lemma = weapon.head.lemma_.lower()
+        if any(c.dep_ not in ("det", "poss", "punct", "acl", "relcl", "prep") for c in weapon.head.children):
+            return []  # "the long-range drones" says which drones; only a bare class noun points back
+        for n in range(1, _CLASS_LOOKBACK + 1):
+            if s.index < n or not self.ctx.sentences:
+                return []
+            named = [
+                w
+                for w in weapons_in(self.ctx.sentences[s.index - n], self.lx)
+                if w.named and lemma in _classes(w) and w.origin not in _RUSSIAS_ARSENAL  # never the enemy's Shaheds
+            ]
+            if named:
+                return named
+        return []
 
     def _named_before(self, s: Sentence, *, back: int = 1) -> list[Weapon]:
         """Named systems in the nearest of the ``back`` sentences before ``s`` in its paragraph."""
@@ -164,3 +189,15 @@ class PolicyContextReader(PolicyReader):
                 if named:
                     return obj, named[-1]
         return None
+
+
+def _classes(weapon: Weapon) -> set[str]:
+    """The class nouns a named system's phrase ends in: "F-16 fighter jets" is a fighter and a jet."""
+    out = set()
+    token = weapon.head
+    for _ in range(3):
+        out.add(token.lemma_.lower())
+        if token.dep_ not in ("compound", "nmod", "amod", "nummod") or token.head.i <= token.i:
+            break
+        token = token.head
+    return out

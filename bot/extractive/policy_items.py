@@ -184,6 +184,13 @@ class PolicyItemReader(PolicyContextReader):
         antecedent = self._antecedent(s, weapon) if weapon is not None else None
         if antecedent is not None:
             name = antecedent.text  # "…pledged F-16 fighter jets, says the aircraft it supplies may be used …"
+            partners = [n for n in s.names_of("actor") if n.canonical not in BELLIGERENTS]
+            if not partners and (earlier := next((x for x in self.ctx.sentences if x.doc is antecedent.head.doc), None)):
+                # "Ukraine may use these aircraft …" after "The Dutch government has lifted the limits on the F-16 jets":
+                # the government that sentence names.
+                named = [n.canonical for n in earlier.names_of("actor") if n.canonical not in BELLIGERENTS]
+                actor = named[0] if named else actor
+            actor = actor or antecedent.origin  # "Ukraine is allowed to fire the missiles …": the supplier's rule
         given = (
             [c for c in weapon.head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in self.lx.give]
             if weapon is not None and not weapon.named
@@ -197,7 +204,10 @@ class PolicyItemReader(PolicyContextReader):
                 scope = "; ".join(part for part in scope.split("; ") if part != given_by) or None
         ruled = {t.i for tok in (setter, action) if tok is not None for t in tok.subtree}
         # A weapon named in an earlier sentence ("the transfer" of it): that sentence is quoted too.
-        named_in = [x for x in self.ctx.sentences if weapon is not None and x.doc is weapon.head.doc and x is not s]
+        # So is the one that named the system a class noun stands for, when its name holds a figure the evidence
+        # must show ("the jets" for "F-16 fighter jets").
+        told_in = [w.head.doc for w in (weapon, antecedent) if w is not None and (w is weapon or _has_digit(w.text))]
+        named_in = [x for x in self.ctx.sentences if any(x.doc is d for d in told_in) and x is not s]
         return Found(
             "weapons_policy",
             {"actor": actor, "weapon": name, "stance": stance, "scope": scope},
@@ -418,6 +428,10 @@ class PolicyItemReader(PolicyContextReader):
 
     def read(self, s: Sentence, attributions: list[Attribution]) -> list[Found]:
         speakers = [a.speaker.actor for a in attributions if a.speaker.actor and a.speaker.actor not in BELLIGERENTS]
+        # A speaker the sentence names first ("A Swedish government official … said"), before one carried over from
+        # the sentences before it.
+        named_here = {n.canonical for n in s.names_of("actor")}
+        speakers.sort(key=lambda actor: actor not in named_here)
         if attributions and speakers:
             # "Macron said …": the rule is France's, as stated by Macron.
             first = next(a for a in attributions if a.speaker.actor == speakers[0])
@@ -450,3 +464,7 @@ class PolicyItemReader(PolicyContextReader):
 _STRIKE_NOUNS = frozenset({"strike", "attack"})
 # Verbs by which a belligerent warns against a supply: "Putin warned that supplying Tomahawks would …".
 _WARNING = frozenset({"warn", "threaten", "caution"})
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)

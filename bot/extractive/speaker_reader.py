@@ -62,8 +62,10 @@ class SpeakerReader(ContextReader):
         keys += [c.lemma_.lower() for c in who.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if proper:
             keys.append(proper[-1].text)  # a surname: "Lykhovy said" later
-        if not proper and who.tag_ in ("NN", "NNS"):
-            # "the ministry said", "the spokesman added": the one an earlier sentence named.
+        actors = [n.canonical for n in s.names if n.kind == "actor" and start <= n.start and n.end <= end]
+        if not proper and who.tag_ in ("NN", "NNS") and not actors:
+            # "the ministry said", "the spokesman added": the one an earlier sentence named ("a Swedish official"
+            # names a new one).
             known = self.ctx.recall(who.lemma_.lower()) or self._named_before(s, who) or self._speaker_meant(who)
             if known is not None and side is None:
                 self.ctx.last_speaker = known
@@ -76,7 +78,6 @@ class SpeakerReader(ContextReader):
         if side is None and (body := self._body_within(s, who)) is not None:
             # "A source in the service told us …" after "Ukraine’s Security Service (SBU) says …": whose source it is.
             return Speaker(name=f"{display} ({body.name})", side=body.side, person=False, actor=body.actor)
-        actors = [n.canonical for n in s.names if n.kind == "actor" and start <= n.start and n.end <= end]
         speaker = Speaker(
             name=display, side=side or "unknown", person=person, actor=actors[0] if actors else None, named_in=s
         )
