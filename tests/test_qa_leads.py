@@ -2001,6 +2001,36 @@ LEAD_RULES = [
         [],
         id="a kind of person named without the word",
     ),
+    pytest.param(
+        # a date written without the comma before its year ("January 1 2027") is one date
+        "The draft would bring forward a full ban on Russian aluminium to March 1 2027, diplomats said.",
+        "When would the ban on Russian aluminium take effect?",
+        (),
+        ["March 1 2027"],
+        [],
+        id="a date without the comma before its year",
+    ),
+    pytest.param(
+        # a capital standing for its country, asked for as a member state, is named as the country
+        "Any sanctions package needs the backing of all 27 member states, and Bratislava has signalled it will "
+        "not support this one in its current form.",
+        "Which member state is threatening to block the package?",
+        (),
+        ["Slovakia"],
+        [],
+        id="a capital for the country asked for",
+    ),
+    pytest.param(
+        # "allowed" is asked; the article says "granted permission"
+        "Zelensky renewed his appeal to partners to lift limits on long-range strikes. He singled out Spain, which "
+        "has supplied Meteor missiles but has not yet granted permission for Ukraine to use them against targets on "
+        "Russian territory.",
+        "Which partner still hasn't allowed long-range strikes inside Russia?",
+        (),
+        ["Spain"],
+        [],
+        id="allowed asked, permission granted told",
+    ),
 ]
 
 

@@ -44,9 +44,9 @@ PAST_TIME = re.compile(
     rf"\b(?:said|confirmed|announced|told|reported|added|stated|wrote|declared|disclosed)\b[^.;]{{0,30}}?"
     rf"\bon\s+(?:{WEEKDAY_PATTERN},?\s+)?(?:{MONTH_PATTERN}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_PATTERN})(?:,?\s*(?:19|20)\d\d)?"
 )
-# A written-out date, for naming it in the answer's lead.
+# A written-out date, for naming it in the answer's lead ("January 1, 2027", and in British copy "January 1 2027").
 EXACT_DATE = re.compile(
-    rf"\b(?:{MONTH_PATTERN}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{MONTH_PATTERN}(?:\s+(?:19|20)\d\d)?|"
+    rf"\b(?:{MONTH_PATTERN}\s+\d{{1,2}}(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}\s+{MONTH_PATTERN}(?:\s+(?:19|20)\d\d)?|"
     rf"{MONTH_PATTERN}\s+(?:19|20)\d\d)\b"
 )
 _MONTH_WORD = re.compile(rf"^{MONTH_PATTERN}$|^{WEEKDAY_PATTERN}$")

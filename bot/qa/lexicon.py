@@ -275,6 +275,7 @@ _SYNONYM_GROUPS = [
     "decide decision",
     "make build produce manufacture assemble",
     "approve approval authorise authorize authorisation authorization",
+    "allow permit permission grant let",
 ]
 SYNONYMS = _stem_groups(_SYNONYM_GROUPS)
 
@@ -330,7 +331,8 @@ settlement border front territory peninsula base depot arsenal airfield""")
 TARGET_WORDS = stems("""sector target company firm entity bank good industry project
 export import individual vessel ship tanker""")
 WHO_NOUNS = stems("""outlet newspaper official minister group force unit agency
-person country government leader commander general spokesman spokeswoman brigade army""")
+person country government leader commander general spokesman spokeswoman brigade army
+state nation partner ally donor""")
 SPEECH = stems("""say said says claim claimed report reported announce announced
 state stated tell told warn warned accuse accused deny denied confirm confirmed estimate assess allege
 insist argue describe credit""")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.reading import Sentence
-from bot.language import MONTHS, WEEKDAYS
+from bot.language import COUNTRIES, MONTHS, WEEKDAYS
 from bot.qa.lexicon import KINDS, SYNONYMS, stem, word_set
 from bot.qa.phrases import is_new, short
 
@@ -174,7 +174,9 @@ def countries_named(s: Sentence, question: set[str]) -> tuple[int, str] | None:
             # "Germany's defence ministry" names a body, "Washington's hesitation" a government; "Kyrgyzstan's
             # imports" a country.
             continue
-        found.append(name.text)
+        # "Budapest has signalled it will not support this one": the capital stands for its country, which is asked for.
+        capital = name.text.lower().replace(" ", "") not in COUNTRIES and name.canonical != name.text
+        found.append(f"{name.canonical} ({name.text})" if capital else name.text)
         doers = doers or name.start in in_subject
     # Ukraine and Russia are in most sentences of the war; another country named beside them is the answer.
     found = [n for n in found if n not in ("Ukraine", "Russia")] or found
