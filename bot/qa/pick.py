@@ -147,8 +147,10 @@ def _names_share(text: str, fig: Figure, question: str) -> float | None:
     shares = [sum(bool(re.search(rf"\b{re.escape(n)}\b", c)) for n in names) / len(names) for c in clauses]
     if len(set(shares)) < 2:
         return None
-    own = next(i for i, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False)) if a <= fig.start < b)
-    return shares[own]
+    # A figure put together from several words of the passage ("117 more shadow fleet tankers") has no place in
+    # it (start -1), so no clause of its own.
+    own = next((i for i, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False)) if a <= fig.start < b), None)
+    return shares[own] if own is not None else None
 
 
 def _closeness(text: str, fig: Figure, terms: Mapping[str, float]) -> float:
