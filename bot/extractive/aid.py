@@ -9,11 +9,11 @@ parts" lends it nothing. "Britain and France sent Storm Shadow and Scalp respect
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actor_of
+from bot.extractive.aid_background import earlier_year, in_passing
 from bot.extractive.aid_context import AidInContext
 from bot.extractive.aid_donors import PART, VALUING, AidDonors
 from bot.extractive.aid_kind import PLANNING, aid_status, aid_type
@@ -202,7 +202,7 @@ class AidReader:
             return True  # "without giving a precise schedule", "rather than sending tanks": what is not done
         if syntax.held_back(verb):
             return True  # "stopped short of sending tanks", "refrained from pledging more"
-        if _earlier_year(verb):
+        if earlier_year(verb):
             return True  # "In 2023, Washington had committed $43.9 billion": a past total, not this news
         if syntax.heard_by_someone(verb):
             return True  # "I heard Norway gave $40 billion last week": a reader's hearsay
@@ -407,7 +407,7 @@ class AidReader:
             if not clause:
                 continue
             money = sums_given(s, clause)
-            if not self._is_giving(s, verb, money, clause) or self.withheld(verb):
+            if not self._is_giving(s, verb, money, clause) or self.withheld(verb) or in_passing(verb):
                 continue
             direction = self.to_ukraine(s, clause)
             if direction is False or (direction is None and not article_about_ukraine):
@@ -519,18 +519,6 @@ def _serves(verb: Token, spender: Token) -> bool:
 
 # What a package holds, said in a clause the parser hangs on the verb that announces it.
 _HOLDING = frozenset({"include", "comprise", "contain", "cover"})
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
-def _earlier_year(verb: Token) -> bool:
-    """Help given before the time the article tells of: the past perfect with a year of its own ("In 2023,
-    Washington had committed …"). "Since 2022 the US has committed …" is a running total and stays."""
-    had = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
-    dated = any(
-        p.lower_ == "in" and any(_YEAR.fullmatch(o.text) for o in syntax.children(p, "pobj"))
-        for p in syntax.children(verb, "prep")
-    )
-    return had and dated
 
 
 def _forms(tok: Token) -> set[str]:

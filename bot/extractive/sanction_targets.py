@@ -105,6 +105,8 @@ def targets_of(lx: Lexicon, trigger: Token) -> list[Token]:
                 extra.extend(syntax.children(child, "pobj"))
 
             if child.dep_ == "prep" and child.lower_ in ("on", "against"):
+                if holder is trigger and syntax.is_verbal(trigger) and _hits_its_object(lx, trigger):
+                    continue  # "targeted dozens of vessels on the anniversary of …": the object is whom it hits
                 obj = syntax.first_child(child, "pobj")
                 if obj is not None and obj.lemma_.lower() in ("list", "blacklist"):
                     continue  # "put on a list of firms …": the list, not whom it names
@@ -272,7 +274,9 @@ def names_listed(s: Sentence, phrase: list[Token]) -> list[str]:
 # Friday", "… 61 vessels last week".
 _TRAILING_TIME = re.compile(
     rf",?\s+(?:on\s+(?:{WEEKDAY_PATTERN}|{MONTH_PATTERN}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_PATTERN})(?:,?\s*(?:19|20)\d\d)?|"
-    rf"(?:last|this|earlier this)\s+(?:week|month|year)|(?:on\s+)?(?:today|yesterday))\W*$"
+    rf"(?:last|this|earlier this)\s+(?:week|month|year)|(?:on\s+)?(?:today|yesterday)|"
+    # "on the fourth anniversary of Moscow’s full-scale invasion"
+    rf"on\s+the\s+(?:\w+\s+)?anniversary\s+of\s+[^,;]+)\W*$"
 )
 
 
@@ -340,3 +344,20 @@ def _described(token: Token, top: Token) -> bool:
     """Is the token inside a relative clause below ``top`` ("banks in third countries, which officials say have
     become conduits for payments on dual-use goods": the goods are what the banks pay for, not a target)?"""
     return any(a.dep_ == "relcl" for a in token.ancestors if a.i != top.i and top.i in {x.i for x in a.ancestors})
+
+
+def _hits_its_object(lx: Lexicon, verb: Token) -> bool:
+    """Does the verb act on its targets directly ("targeted dozens of vessels", "listed 90 tankers"), rather than
+    through a measure it imposes on them ("imposed a ban on 11 banks")?"""
+    obj = syntax.first_child(verb, "dobj")
+    return (
+        obj is not None
+        and verb.lemma_.lower() in _HITTING_VERBS
+        and not is_sanction_noun(lx, obj)
+        and not names_a_measure(lx, obj)
+        and not syntax.is_temporal(obj)
+    )
+
+
+# Verbs whose object is whom a measure hits: an "on" after them tells when or where.
+_HITTING_VERBS = frozenset({"target", "list", "blacklist", "designate", "sanction", "name", "hit"})

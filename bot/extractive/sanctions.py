@@ -136,6 +136,7 @@ class SanctionsReader:
             and not refused(t)
             and not self_barred(t)
             and not _since(t)
+            and not _superseded(t)
         ]
 
     def _barred_by_actor(self, s: Sentence, verb: Token) -> bool:
@@ -377,6 +378,24 @@ class SanctionsReader:
                 item.fields["target_count"] = found[0] if found else None
                 out.append(item)
         return out
+
+
+def _superseded(trigger: Token) -> bool:
+    """ "Earlier drafts had proposed listing as many as 163 ships": what an earlier version proposed is not the
+    measure adopted."""
+    for verb in syntax.ancestors_to_clause_top(trigger, limit=4):
+        who = syntax.subject(verb) if syntax.is_verbal(verb) else None
+        if (
+            who is not None
+            and who.lemma_.lower() in _PROPOSALS | {"version"}
+            and any(c.lower_ in _EARLIER for c in who.children if c.dep_ == "amod")
+        ):
+            return True
+    return False
+
+
+# Words that mark a version of a measure as one left behind.
+_EARLIER = frozenset({"earlier", "previous", "initial", "original", "first", "old", "older"})
 
 
 def _since(trigger: Token) -> bool:

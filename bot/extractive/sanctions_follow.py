@@ -100,16 +100,17 @@ def measure_antecedent(ctx: Context, s: Sentence, noun: Token) -> Found | None:
     if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its", "that") for c in noun.children):
         return None
     lemma = noun.lemma_.lower()
-    return next(
-        (
-            f
-            for f in reversed(ctx.items[-12:])
-            if f.section == "sanctions"
-            and f.sentences[-1].index >= s.index - _DESCRIBED_WINDOW
-            and any(t.lemma_.lower() == lemma for t in f.sentences[0].doc)
-        ),
-        None,
-    )
+    told = [
+        f
+        for f in reversed(ctx.items[-12:])
+        if f.section == "sanctions"
+        and f.sentences[-1].index >= s.index - _DESCRIBED_WINDOW
+        and any(t.lemma_.lower() == lemma for t in f.sentences[0].doc)
+    ]
+    # "approved a 20th package of sanctions …, while Britain separately targeted dozens of vessels. … The package also
+    # imposes …": the measure that is the package, before another measure its sentence also told.
+    named = [f for f in told if lemma in str(f.fields.get("targets") or "").lower()]
+    return (named or told or [None])[0]
 
 
 def owner_before(ctx: Context, s: Sentence, noun: Token) -> str | None:

@@ -63,11 +63,17 @@ class SpeakerReader(ContextReader):
         if proper:
             keys.append(proper[-1].text)  # a surname: "Lykhovy said" later
         actors = [n.canonical for n in s.names if n.kind == "actor" and start <= n.start and n.end <= end]
-        if not proper and who.tag_ in ("NN", "NNS") and not actors:
-            # "the ministry said", "the spokesman added": the one an earlier sentence named ("a Swedish official"
-            # names a new one).
+        in_actor_names = {i for n in s.names if n.kind == "actor" for i in range(n.start, n.end)}
+        # "the ministry in Moscow" may be the ministry named before; "Ukraine's commander-in-chief", owned, is a title.
+        owned_title = bool(proper) and any(c.dep_ == "poss" for c in who.children)
+        if all(t.i in in_actor_names for t in proper) and not owned_title and who.tag_ in ("NN", "NNS"):
+            # "the ministry said", "the spokesman added": the one an earlier sentence named; "the ministry in Moscow"
+            # too, when that one is Moscow's. "A Swedish official" after Norwegian officials names a new one.
             known = self.ctx.recall(who.lemma_.lower()) or self._named_before(s, who) or self._speaker_meant(who)
-            if known is not None and side is None:
+            same = known is not None and (
+                (side is None and not actors) or (side is not None and known.side == side and known.actor in actors)
+            )
+            if known is not None and same:
                 self.ctx.last_speaker = known
                 return known
         if side is None and proper:

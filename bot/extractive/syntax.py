@@ -29,6 +29,7 @@ _TIME_WORDS = (
     MONTHS
     | WEEKDAYS
     | {
+        "anniversary",
         "day",
         "week",
         "month",

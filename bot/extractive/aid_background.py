@@ -1,0 +1,48 @@
+"""Giving told as background rather than as news: help of an earlier year ("In 2023, Washington had committed …"),
+and giving told in passing by a relative clause ("Britain, which began delivering Storm Shadow in 2023, …")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.extractive import syntax
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def earlier_year(verb: Token) -> bool:
+    """Help given before the time the article tells of: the past perfect with a year of its own ("In 2023,
+    Washington had committed …"). "Since 2022 the US has committed …" is a running total and stays."""
+    had = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+    dated = any(
+        p.lower_ == "in" and any(_YEAR.fullmatch(o.text) for o in syntax.children(p, "pobj"))
+        for p in syntax.children(verb, "prep")
+    )
+    return had and dated
+
+
+# Things that supply something without giving it: "energy facilities that supply the armed forces".
+_NOT_GIVERS = frozenset(
+    {"facility", "enterprise", "plant", "factory", "refinery", "site", "infrastructure", "network", "station", "depot"}
+)
+
+
+def in_passing(verb: Token) -> bool:
+    """Giving told by a relative clause as background: "Britain, which began delivering Storm Shadow missiles in
+    2023, allows …" (an earlier year's start), "energy facilities that supply the armed forces" (no giver at all)."""
+    clause = verb if verb.dep_ == "relcl" else verb.head if verb.dep_ == "xcomp" and verb.head.dep_ == "relcl" else None
+    if clause is None:
+        return False
+    if clause.head.lemma_.lower() in _NOT_GIVERS:
+        return True
+    # Told in the simple past with a year: "which began delivering … in 2023" (not "the government has earmarked for
+    # Ukraine in 2025", a budget year).
+    return clause.tag_ == "VBD" and any(
+        p.lower_ == "in" and any(_YEAR.fullmatch(o.text) for o in syntax.children(p, "pobj"))
+        for v in {clause, verb}
+        for p in syntax.children(v, "prep")
+    )
