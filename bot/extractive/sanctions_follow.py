@@ -110,7 +110,8 @@ def measure_antecedent(ctx: Context, s: Sentence, noun: Token) -> Found | None:
     # "approved a 20th package of sanctions …, while Britain separately targeted dozens of vessels. … The package also
     # imposes …": the measure that is the package, before another measure its sentence also told.
     named = [f for f in told if lemma in str(f.fields.get("targets") or "").lower()]
-    return (named or told or [None])[0]
+    found: list[Found] = named or told
+    return found[0] if found else None
 
 
 def owner_before(ctx: Context, s: Sentence, noun: Token) -> str | None:
