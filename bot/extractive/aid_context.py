@@ -391,8 +391,24 @@ class AidInContext:
             return actor_of(s, c, self.ctx)
         return None
 
+    def _new_help(self, s: Sentence) -> bool:
+        """Does the sentence announce help of its own ("announced a 5.5 billion kroner package")?"""
+        return any(
+            o.lemma_.lower() in self.lx.aid_noun
+            and o.left_edge.lower_ in ("a", "an")  # "a 5.5 billion kroner package": the parser may hang the "a" inside
+            and sums_given(s, {t.i for t in o.subtree})
+            for verb in s.doc
+            if syntax.is_verbal(verb) and verb.lemma_.lower() in self.lx.give | self.lx.decide
+            # its object, or the noun the parser makes the subject of the clause after it ("a … package, the largest
+            # share of which … will pay for shells")
+            for o in verb.subtree
+            if o.i > verb.i and o.dep_ in ("dobj", "nsubj") and (o.head.i == verb.i or o.head.head.i == verb.i)
+        )
+
     def continuation(self, s: Sentence) -> Found | None:
         """ "The package includes radars, interceptors and spare parts": contents of the aid just named."""
+        if self._new_help(s):
+            return None  # "Sandvold announced a 5.5 billion kroner package, the largest share of which …": help of its own
         for verb in s.doc:
             if not syntax.is_verbal(verb):
                 continue

@@ -99,6 +99,11 @@ class AidDonors:
                 own = [a for a in (actor_of(s, c, self.ctx) for c in who.lefts if c.dep_ in ("poss", "compound")) if a]
                 if own:
                     return own[0].split(" and ")
+                announcer = syntax.subject(verb.head) if verb.dep_ == "ccomp" and verb.head.i != verb.i else None
+                if announcer is not None and (named := actor_of(s, announcer, self.ctx)):
+                    # "Norwegian Defense Minister Eirik Sandvold announced a … package, the largest share of which
+                    # will pay for shells": the parser makes the package the subject of a clause; the announcer gives.
+                    return named.split(" and ")
                 if self.ctx.last_actor:
                     return [self.ctx.last_actor]
             named = actor_of(s, who, self.ctx)
