@@ -122,6 +122,10 @@ class PolicyItemReader(PolicyContextReader):
         anchors = [t for t in (weapon.head if weapon and not elsewhere else start, setter, action) if t is not None]
         if elsewhere and start.head not in anchors:
             anchors.append(start.head)
+        if action is None and weapon is not None and not elsewhere:
+            # "permission for the missiles, which have a range of 250km, to be used against targets deeper inside
+            # Russia": the parser hangs the use on the weapon as a relative clause; its aim is the rule's scope.
+            anchors += [c for c in weapon.head.children if c.dep_ == "relcl" and self.frame(c) == "use"][:1]
         scope, limited = scope_of(anchors)
         if action is not None and action.pos_ == "NOUN" and self.frame(action) == "supply":
             # "refused to allow the re-export of Swiss-made ammunition to Ukraine": what is held back.
@@ -266,7 +270,10 @@ class PolicyItemReader(PolicyContextReader):
             for t in o.subtree
         }
         weapons = [w for w in weapons if w.head.i not in struck]
-        covered = {t.i for w in weapons for t in up_to_contrast(w.head)}
+        # A weapon told of in a relative clause ("Britain, which began delivering Storm Shadow missiles in 2023,
+        # allows Ukraine to fire them …") is not what the main clause's words rule on: "them" is.
+        ruled_weapons = [w for w in weapons if not _described(w.head)]
+        covered = {t.i for w in ruled_weapons for t in up_to_contrast(w.head)}
         out: list[tuple[Token, Weapon | None]] = []
         for frame_tok in s.doc:
             if self.frame(frame_tok) not in ("permit", "restrict", "prohibit", "lift", "review") or frame_tok.i in covered:
@@ -287,7 +294,7 @@ class PolicyItemReader(PolicyContextReader):
                 and any(t.children)
                 and not weapons
             ]
-            if any(w.head.i in {t.i for t in frame_tok.subtree} for w in weapons):
+            if any(w.head.i in {t.i for t in frame_tok.subtree} for w in ruled_weapons):
                 continue
             if not uses and self.frame(frame_tok) == "review":
                 # "has asked officials to study the request": the request the sentence before made, for its weapon.
@@ -468,3 +475,8 @@ _WARNING = frozenset({"warn", "threaten", "caution"})
 
 def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
+
+
+def _described(weapon: Token) -> bool:
+    """Is the weapon named inside a relative clause ("Britain, which began delivering Storm Shadow missiles, …")?"""
+    return any(a.dep_ == "relcl" for a in list(weapon.ancestors)[:4])

@@ -291,6 +291,11 @@ def weapons_in(
         heads.add(head.i)
         out.append((first, Weapon(head, text, True, lx.weapon_origin.get(name.canonical))))
     for token in doc:
+        if token.i in allowed and token.i not in heads and (name_phrase := _unlisted_name(token, lx, s)) is not None:
+            # "Naval Strike Missiles": a system the domain file does not list, named as systems are.
+            heads.add(token.i)
+            out.append((name_phrase[0].i, Weapon(token, syntax.span_text(name_phrase), True, None)))
+            continue
         # Classes of weapons are common nouns: "Missile" in "Surface-to-Air Missile Systems" is part of a name.
         if token.i not in allowed or token.i in heads or token.pos_ != "NOUN" or token.tag_ in ("NNP", "NNPS"):
             continue
@@ -337,6 +342,21 @@ def weapons_in(
         out.append((token.left_edge.i, Weapon(token, text, False, None)))
     out.sort(key=lambda pair: pair[0])
     return [w for _, w in out]
+
+
+def _unlisted_name(token: Token, lx: Lexicon, s: Sentence) -> list[Token] | None:
+    """ "Naval Strike Missiles", "Long Neptune Missile": capitalised words ending in a weapon's class noun, that no
+    name the gazetteer knows covers; None for anything else ("the Ukrainian Air Force", "Russian Missiles")."""
+    # A capitalised plural keeps its "s" in the lemma ("Missiles"): the singular is looked up too.
+    if token.tag_ not in ("NNP", "NNPS") or not {token.lemma_.lower(), token.lower_.removesuffix("s")} & lx.weapon_heads:
+        return None
+    words = [c for c in token.lefts if c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") and c.text[:1].isupper()]
+    if not words or words[-1].i != token.i - 1 or any(n.start <= token.i < n.end for n in s.names):
+        return None
+    phrase = list(token.doc[words[0].i : token.i + 1])
+    if phrase[0].i == 0 or any(n.start <= t.i < n.end for t in phrase for n in s.names):
+        return None  # a headline-cased opening, or a name the gazetteer knows ("Ukrainian", "Kongsberg")
+    return phrase
 
 
 # Words of a sum before a noun ("a $2bn order of shells"): the noun is bought, not counted.
