@@ -2031,6 +2031,18 @@ LEAD_RULES = [
         [],
         id="allowed asked, permission granted told",
     ),
+    pytest.param(
+        # a yes/no lead from the clause nearest the question when the whole sentence is too long to lead with
+        "TOKYO, Feb. 18 (Kyodo) -- Japan on Tuesday pledged 6 billion yen in fresh grant aid to help Ukraine repair "
+        "power facilities battered by Russian missile and drone strikes and tightened its sanctions on Moscow with new "
+        "export bans and asset freezes, while Indonesia said it had made no decision on sending medical teams to Kyiv "
+        "despite mounting calls to do so.",
+        "Has Indonesia decided to send medical teams to Ukraine?",
+        (),
+        ["no decision"],
+        [],
+        id="a yes-no lead from the clause nearest the question",
+    ),
 ]
 
 

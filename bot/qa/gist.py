@@ -3,6 +3,7 @@ sending Taurus cruise missiles") or of a reply ("China's foreign ministry said i
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
@@ -23,11 +24,11 @@ _JOINERS = {",", ";", ":"}
 _FUNCTION_WORDS = {"DET", "PRON", "SCONJ", "ADV", "CCONJ", "ADP", "AUX", "PART"}
 
 
-def gist(s: Sentence) -> str | None:
-    """The sentence's main clause, with its subject, verb, negation and objects and without its asides:
-    what a yes/no answer says in its lead ("Chancellor Olaf Scholz has again ruled out sending Taurus
-    cruise missiles"). The polarity is the sentence's own, since its main verb and negation are kept."""
-    root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+def gist(s: Sentence, root: Token | None = None) -> str | None:
+    """The sentence's main clause (or the clause of ``root``), with its subject, verb, negation and objects and
+    without its asides: what a yes/no answer says in its lead ("Chancellor Olaf Scholz has again ruled out sending
+    Taurus cruise missiles"). The polarity is the sentence's own, since its main verb and negation are kept."""
+    root = root or next((t for t in s.doc if t.dep_ == "ROOT"), None)
     subject = syntax.first_child(root, "nsubj", "nsubjpass", "expl") if root is not None else None
     if root is None or subject is None or not syntax.is_verbal(root):
         return None
@@ -75,6 +76,32 @@ def gist(s: Sentence) -> str | None:
     first = next(t for t in kept if t.text not in _JOINERS)
     # It follows "According to the article,": "The ministry" and "If Russia" lose their capital, names keep it.
     return text[:1].lower() + text[1:] if first.pos_ in _FUNCTION_WORDS and first.text != "I" else text
+
+
+def clause_gist(s: Sentence, asked: set[str]) -> str | None:
+    """The gist of the clause that shares most words with the question, when the whole sentence is too long for one:
+    "Japan on Tuesday pledged …, while South Korea said it had made no decision on sending weapons to Kyiv" answers
+    "Has South Korea decided to send weapons?" with its last clause."""
+    clauses = [
+        t
+        for t in s.doc
+        if syntax.is_verbal(t)
+        and t.dep_ in ("ROOT", "conj", "advcl", "ccomp")
+        and syntax.first_child(t, "nsubj", "nsubjpass") is not None
+    ]
+
+    def shared(verb: Token) -> int:
+        words = {w.lower_.rstrip("s") for w in verb.subtree} | {w.lemma_.lower() for w in verb.subtree}
+        return len(words & asked)
+
+    for verb in sorted(clauses, key=shared, reverse=True)[:2]:
+        said = gist(s, verb) if shared(verb) else None
+        if said:
+            return _LINKING.sub("", said)  # "while South Korea said …" leads as "South Korea said …"
+    return None
+
+
+_LINKING = re.compile(r"^(?:while|whereas|as|but|and|although|though|because|since)\s+", re.IGNORECASE)
 
 
 def reported_reply(s: Sentence, reporting: frozenset[str]) -> str | None:

@@ -17,7 +17,7 @@ from bot.extractive.actors import BELLIGERENTS
 from bot.qa.answer_types import has_figure, has_money, refuted_claim
 from bot.qa.companions import MAX_QUOTES, with_antecedents, with_contents, with_followers
 from bot.qa.dates import conditions_of_time, has_time_to_come
-from bot.qa.gist import gist
+from bot.qa.gist import clause_gist, gist
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lead import figure_across, only_before_the_war, place_left_out, span_across
 from bot.qa.lexicon import OFF_TOPIC, SYNONYMS, tokens
@@ -30,6 +30,7 @@ from bot.qa.not_given import (
     of_another_year,
     silent_side,
 )
+from bot.qa.phrases import question_words
 from bot.qa.pick import asks_stated_total, states_total
 from bot.qa.replies import REACTION_Q, reaction, reply_gist, reply_to, with_reply
 from bot.qa.retrieve import Hit, Retriever
@@ -263,6 +264,12 @@ _MEASURE_Q = re.compile(
 )
 
 
+def _yes_no_gist(spans: SpanReader, text: str, question: str) -> str | None:
+    """The main clause of the best passage, or, when that is too long to lead with, its clause nearest the question."""
+    sentence = spans.sentence(text)
+    return gist(sentence) or clause_gist(sentence, question_words(question))
+
+
 def find_answer(
     retriever: Retriever, question: str, intents: list[Intent], *, min_coverage: float, spans: SpanReader | None = None
 ) -> Finding:
@@ -406,7 +413,7 @@ def find_answer(
         elif figure:
             figure = "; ".join(_with_other_parts(figure.strip(" ,.;:"), intents, parts, chosen, spans))
             lead = f"{figure[:1].upper()}{figure[1:]}, according to the article:"
-        elif main.kind == "yesno" and spans is not None and (said := gist(spans.sentence(reply_to(chosen, main)))):
+        elif main.kind == "yesno" and spans is not None and (said := _yes_no_gist(spans, reply_to(chosen, main), question)):
             # "Is Germany sending Taurus?": what the best passage says, in its own main clause, so the lead
             # answers with the sentence's own verb and negation ("Scholz has again ruled out sending …").
             lead = f"According to the article, {said}:"
