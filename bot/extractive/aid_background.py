@@ -16,13 +16,31 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 def earlier_year(verb: Token) -> bool:
     """Help given before the time the article tells of: the past perfect with a year of its own ("In 2023,
-    Washington had committed …"). "Since 2022 the US has committed …" is a running total and stays."""
+    Washington had committed …", "Last winter, Denmark set aside …"). "Since 2022 the US has committed …" is a running
+    total and stays."""
     had = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
     dated = any(
         p.lower_ == "in" and any(_YEAR.fullmatch(o.text) for o in syntax.children(p, "pobj"))
         for p in syntax.children(verb, "prep")
     )
-    return had and dated
+    # "Last winter, Denmark set aside 1.8 billion kroner for a similar energy effort": help of a season or year gone
+    # by, told in the simple past to compare with this news ("Last spring it added half a billion dollars in grants"
+    # is the record an explainer lists, and "Last week, Germany pledged …" is news: both stay).
+    compared = any(t.lower_ in ("similar", "comparable", "same") for t in verb.subtree)
+    gone_by = (
+        compared
+        and verb.tag_ == "VBD"
+        and any(
+            c.dep_ in ("npadvmod", "advmod")
+            and c.lemma_.lower() in _PAST_PERIODS
+            and any(d.lower_ in ("last", "previous") for d in c.children)
+            for c in verb.children
+        )
+    )
+    return (had and dated) or gone_by
+
+
+_PAST_PERIODS = frozenset({"year", "winter", "spring", "summer", "autumn", "fall"})
 
 
 # Things that supply something without giving it: "energy facilities that supply the armed forces".

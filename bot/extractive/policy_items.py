@@ -50,6 +50,9 @@ class PolicyItemReader(PolicyContextReader):
             who = syntax.agent(head) if syntax.is_passive(head) else syntax.subject(head)
             if who is not None and self._side(s, who) == "russia":
                 return True
+            holder = tok.head if tok.dep_ in ("acl", "amod") else who
+            if holder is not None and holder.lemma_.lower() in _THE_PUBLIC:
+                return True  # "found 62 percent of respondents opposed to sending arms": opinion, no government's rule
             if who is not None and any(
                 self.lx.side_words.get(c.lower_) == "russia" for c in who.children if c.dep_ in ("amod", "compound")
             ):
@@ -469,6 +472,8 @@ class PolicyItemReader(PolicyContextReader):
 
 
 _STRIKE_NOUNS = frozenset({"strike", "attack"})
+# People whose views a poll reports: their opposition or support is opinion, not a rule.
+_THE_PUBLIC = frozenset({"respondent", "voter", "public", "citizen", "resident", "poll", "survey", "majority", "percent"})
 # Verbs by which a belligerent warns against a supply: "Putin warned that supplying Tomahawks would …".
 _WARNING = frozenset({"warn", "threaten", "caution"})
 
