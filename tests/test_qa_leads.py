@@ -2043,6 +2043,17 @@ LEAD_RULES = [
         [],
         id="a yes-no lead from the clause nearest the question",
     ),
+    pytest.param(
+        # "Which Dubai-based trader …?": the class word after a hyphenated modifier, answered by the name after it
+        "Britain separately announced sanctions on 60 vessels, 11 individuals and five entities, including "
+        "Istanbul-based oil trader Bosphorus Crest Petroleum, which the Foreign Office said had arranged shipments of "
+        "Russian crude worth more than $1bn last year using tankers with obscured ownership.",
+        "Which Istanbul-based trader did Britain sanction?",
+        (),
+        ["Bosphorus Crest Petroleum"],
+        [],
+        id="a class word after a hyphenated modifier",
+    ),
 ]
 
 
