@@ -6,18 +6,18 @@ includes radars and spare parts").
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actor_of
 from bot.extractive.aid_kind import aid_type
 from bot.extractive.aid_money import VALUED, sums_given
+from bot.extractive.aid_parts import FURTHER, around, composes, purpose_of, shares_of_whole
 from bot.extractive.found import Found, unique, widest
 from bot.extractive.mend import LABEL_MARKS
 from bot.extractive.reading import Sentence
 from bot.extractive.weapons import weapons_in
-from bot.figures import Money, find_money, national_currency, word_number
+from bot.figures import Money, national_currency, word_number
 from bot.text import is_heading
 
 if TYPE_CHECKING:
@@ -222,7 +222,7 @@ class AidInContext:
         whole = sums[-1]
         known = {(f.fields["value"], f.fields["currency"]) for f in found + self.ctx.items[-6:] if f.section == "aid"}
         out: list[Found] = []
-        for money in _shares_of_whole(s):
+        for money in shares_of_whole(s):
             # "£60m of the total had been set aside for spare parts", "C$120m will go to the vehicles, C$40m to the
             # generators and C$25m to training": parts of the sum just named.
             if (money.value, money.currency) in known or money.currency != whole.fields["currency"]:
@@ -232,7 +232,7 @@ class AidInContext:
             later = [t.i for t in s.doc if t.idx >= money.end]
             span = set(later[:12])
             # "A further C$28m will go towards repairing Ukraine's power grid": an addition for Ukraine is help too.
-            for_ukraine = bool(_FURTHER.search(s.text[: money.start])) and any(
+            for_ukraine = bool(FURTHER.search(s.text[: money.start])) and any(
                 s.doc[i].lower_ in ("ukraine", "ukrainian", "kyiv") for i in span
             )
             if not (
@@ -242,10 +242,10 @@ class AidInContext:
             ):
                 continue  # "of the total was spent on office rent": a share that buys no help is no line
             known.add((money.value, money.currency))
-            phrase = _around(s, money) | _purpose(s, money)
+            phrase = around(s, money) | purpose_of(s, money)
             out.append(self._item(s, whole.fields["donor"], money, phrase, whole.fields["status"]))
         for verb in s.doc:
-            if not _composes(verb):
+            if not composes(verb):
                 continue
             who = syntax.subject(verb)
             if not here and not (who is not None and (self.r.is_help(who) or syntax.is_pronoun(who))):
@@ -255,7 +255,7 @@ class AidInContext:
                 if (money.value, money.currency) in known or money.currency != whole.fields["currency"]:
                     continue
                 known.add((money.value, money.currency))
-                out.append(self._item(s, whole.fields["donor"], money, _around(s, money), whole.fields["status"]))
+                out.append(self._item(s, whole.fields["donor"], money, around(s, money), whole.fields["status"]))
         return out
 
     def _standalone(self, s: Sentence) -> bool:
@@ -498,82 +498,8 @@ class AidInContext:
         return None
 
 
-# Verbs that split a sum into its parts: "made up of", "consists of", "comprises", "divides into".
-_COMPOSING = {"consist", "comprise", "split", "divide", "break", "make"}
-
-
-# A sum named as a share of the whole ("£60m of the total"), or one of a breakdown ("C$120m will go to the vehicles,
-# C$40m to the generators").
-_OF_WHOLE = re.compile(r"^\s+of\s+(?:the|this|that|its|their)\s+(?:total|package|sum|money|funding|amount)\b")
-_GOES_TO = re.compile(r"^\s+(?:will\s+)?(?:go|goes|went|is\s+going)\s+(?:to|towards|toward)\b")
-_FURTHER = re.compile(r"\b(?:a\s+further|an\s+additional|another|an\s+extra)\s+$", re.IGNORECASE)
-_GAPPED_TO = re.compile(r"^\s+(?:to|towards|for)\s+(?:the\s+)?\w")
-# "SEK 2.4bn earmarked for artillery ammunition": a sum set apart for one purpose within a package.
-_SET_APART = re.compile(
-    r"^\s+(?:(?:is|was|has\s+been|have\s+been|will\s+be)\s+)?"
-    r"(?:earmarked|set\s+aside|allocated|reserved|ring-?fenced|designated)\s+(?:for|to|towards)\b"
-)
-
-
-def _shares_of_whole(s: Sentence) -> list[Money]:
-    """The sums the sentence names as parts of a whole: "of the total", or a breakdown that opens with "… will go
-    to …" and goes on by gapping ("C$40m to the generators and C$25m to training")."""
-    amounts = find_money(s.text)
-    out: list[Money] = []
-    alone: list[Money] = []
-    breakdown = False
-    for m in amounts:
-        after = s.text[m.end :]
-        if _OF_WHOLE.match(after) or _SET_APART.match(after):
-            out.append(m)
-        elif _GOES_TO.match(after):
-            breakdown = True
-            out.append(m)
-            if _FURTHER.search(s.text[: m.start]):
-                alone.append(m)  # "A further C$28m will go towards repairing the grid": an addition of its own
-        elif breakdown and _GAPPED_TO.match(after):
-            out.append(m)
-    parts = (_OF_WHOLE, _SET_APART)
-    return out if len(out) > 1 or alone or any(p.match(s.text[m.end :]) for m in out for p in parts) else []
-
-
 def _the_one_named(noun: Token) -> bool:
     """ "of the package" points back to the package just named; "of its own package" names another."""
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) and not any(
         c.dep_ == "poss" for c in noun.children
     )
-
-
-def _composes(verb: Token) -> bool:
-    lemma = verb.lemma_.lower()
-    if lemma not in _COMPOSING or verb.pos_ not in ("VERB", "AUX"):
-        return False
-    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
-    if lemma == "make":
-        return "up" in particles  # "made up of"
-    if lemma == "break":
-        return "down" in particles or "into" in particles
-    return True
-
-
-def _purpose(s: Sentence, money: Money) -> set[int]:
-    """The words after a share of a sum up to the next comma or stop: "earmarked for artillery ammunition"."""
-    out: set[int] = set()
-    for t in s.doc:
-        if t.idx < money.end:
-            continue
-        if t.text in (",", ";", ".", "—", "–"):
-            break
-        out.add(t.i)
-    return out
-
-
-def _around(s: Sentence, money: Money) -> set[int]:
-    """The words of the phrase a sum heads: "$1.25bn drawdown from U.S. stocks", "€33bn in loans"."""
-    span = s.doc.char_span(money.start, money.end, alignment_mode="expand")
-    if span is None:
-        return set()
-    head = span.root
-    while head.dep_ in ("compound", "nmod", "nummod", "quantmod") and head.head.i != head.i:
-        head = head.head
-    return {t.i for t in syntax.phrase_tokens(head)}

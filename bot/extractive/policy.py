@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from bot.extractive import syntax
+from bot.extractive.policy_questions import AIMED, left_open, refused_to_say, reply_rule, stated_limit
 from bot.extractive.reading import ContextReader
 from bot.extractive.scope import terms_of_supply
 from bot.models import Stance
@@ -29,8 +30,6 @@ _FLIP: dict[Stance, Stance] = {
 }
 # "may use" is permission; "could use" on its own is a possibility, not a rule.
 PERMISSIVE_MODALS = {"may", "can", "ca"}
-# Where a use is aimed: a rule about using a weapon says where or at what.
-_AIMED = {"against", "at", "on", "inside", "into", "in", "within", "beyond", "across", "over"}
 _TENTATIVE_MODALS = {"could", "might", "would", "should"}
 # Verbs of change: negated, they keep the state they are about instead of turning it round.
 _CHANGE_VERBS = frozenset({"change", "alter", "shift", "budge", "waver", "move"})
@@ -285,9 +284,9 @@ class PolicyReader(ContextReader):
         action: Token | None = None
         path = self._path(weapon)
         for depth, tok in enumerate(path):
-            if depth and (answered := self._answer(tok)) is not None:
+            if depth and (answered := reply_rule(tok, self.lx, self.frame)) is not None:
                 return answered[0], answered[1], action
-            if depth and state is not None and self._left_open(path[depth - 1]):
+            if depth and state is not None and left_open(path[depth - 1], self.frame):
                 return "unclear", tok, action
             if (
                 depth
@@ -344,7 +343,7 @@ class PolicyReader(ContextReader):
                         and mods
                         and mods <= {"can", "ca"}
                         and syntax.is_passive(tok)
-                        and not any(p.lower_ in _AIMED or self._unlimited(p) for p in syntax.children(tok, "prep"))
+                        and not any(p.lower_ in AIMED or self._unlimited(p) for p in syntax.children(tok, "prep"))
                     ):
                         continue  # "can be fired from vehicles or shoulder launchers": what it can do, not a rule
                     elif (
@@ -358,7 +357,7 @@ class PolicyReader(ContextReader):
                     ):
                         new = "prohibited" if negated else "permitted"  # "Ukraine may (not) use …", "must not be used"
                         negated = False
-                    elif new is None and frame == "use" and (limit := self._stated_limit(tok, negated)) is not None:
+                    elif new is None and frame == "use" and (limit := stated_limit(tok, negated, self.lx)) is not None:
                         new, negated = limit, False  # "would be deployed only to protect …", "will not be used beyond …"
                     elif new is None and frame == "supply" and not negated and terms_of_supply(tok) is not None:
                         new = "restricted"  # "supplied on the understanding that they will not be used against …"
@@ -372,7 +371,7 @@ class PolicyReader(ContextReader):
                         new = "under_review"  # "he might give Ukraine Tomahawks": a possibility, not a decision
                 elif frame == "permit":
                     new = "permitted"
-                elif frame in ("decline", "prohibit") and syntax.is_verbal(tok) and self._refused_to_say(tok):
+                elif frame in ("decline", "prohibit") and syntax.is_verbal(tok) and refused_to_say(tok, self.lx):
                     new, negated = "unclear", False  # "declined to discuss how the missiles are used": no rule told
                 elif frame == "decline":
                     new, negated = "prohibited", False  # the negation is the refusal itself: not turned round
@@ -425,69 +424,11 @@ class PolicyReader(ContextReader):
             state = new
         return state, setter, action
 
-    def _stated_limit(self, verb: Token, negated: bool) -> Stance | None:
-        """A use told as what will be ("will be used only against …", "would not be used beyond Ukraine's borders")
-        states its limit: restricted, or prohibited where the use named is the one kept out."""
-        mods = syntax.modals(verb)
-        stated = "will" in mods or "wo" in mods or ("would" in mods and syntax.reported(verb, self.lx.report))
-        if not (stated and syntax.is_passive(verb)):
-            return None
-        only = any(c.dep_ == "advmod" and c.lower_ in ("only", "solely", "exclusively") for c in verb.subtree)
-        aimed = [p for p in syntax.children(verb, "prep") if p.lower_ in _AIMED | {"outside"}]
-        if only and not negated:
-            return "restricted"
-        if negated and aimed:
-            return "restricted" if aimed[0].lower_ in ("beyond", "outside") else "prohibited"
-        return None
-
-    def _refused_to_say(self, refusal: Token) -> bool:
-        """ "declined to discuss the details", "refused to comment on": a refusal to talk about the rule."""
-        said = syntax.first_child(refusal, "xcomp")
-        words = self.lx.report | _KNOWING | {"discuss"}
-        # The word itself too: the small model's lemmatiser turns "discuss" into "discus".
-        return said is not None and (said.lemma_.lower() in words or said.lower_ in words)
-
-    def _left_open(self, clause: Token) -> bool:
-        """A rule asked about, not stated: "France has never said whether its SCALP missiles may be used …",
-        "struggled to speak with one voice on whether Kyiv may fire …" leave it unclear. A review ("is weighing
-        whether", "no decision on whether") and a question answered after it ("Asked whether …, he said …") are read
-        as such elsewhere."""
-        if clause.dep_ == "csubj" or not any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children):
-            return False  # "Whether Ukraine may fire them … is another matter: the White House is reviewing it"
-        governor = clause.head if clause.dep_ != "pcomp" else clause.head.head
-        nouns = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-        reviewed = any(self.frame(t) is not None for t in [governor, *nouns])
-        return not reviewed and governor.lemma_.lower() not in ("ask", "question")
-
     def _needs_leave(self, verb: Token) -> bool:
         """ "needs (no one's) permission": a need whose object is a permission."""
         return (verb.lemma_.lower() in self.lx.need or verb.lower_ in self.lx.need) and any(
             o.lemma_.lower() in self.lx.permit_noun for o in syntax.children(verb, "dobj")
         )
-
-    def _answer(self, asked: Token) -> tuple[Stance, Token] | None:
-        """ "Asked whether Ukraine may use the drones inside Russia, McGuinty said Ottawa has not placed any
-        restrictions on where …", "Asked about Gripen fighters, the minister said Stockholm had not yet given the green
-        light": the question is no request; the reply's rule is the stance."""
-        if not (asked.lemma_.lower() == "ask" and asked.tag_ == "VBN" and asked.dep_ == "advcl"):
-            return None
-        reply = syntax.first_child(asked.head, "ccomp") if asked.head.lemma_.lower() in self.lx.report else None
-        if reply is None:
-            return None
-        for word in reply.subtree:
-            frame = self.frame(word)
-            # Only a reply that names a rule ("no restrictions", "the ban stays") answers for the weapon; a reply's
-            # other words ("he would not speculate on decisions") are about the asking.
-            if frame not in ("restrict", "prohibit", "permit") or word.pos_ != "NOUN":
-                continue
-            negated = syntax.is_negated(word) or syntax.is_negated(word.head)
-            if frame == "permit":
-                # "Asked about Gripen fighters, the minister said Stockholm had not yet given the green light"
-                pending = negated and any(c.lower_ == "yet" for c in word.head.children)
-                return ("under_review" if pending else "prohibited" if negated else "permitted"), word
-            stance: Stance = "restricted" if frame == "restrict" else "prohibited"
-            return ("permitted" if negated else stance), word
-        return None
 
     @staticmethod
     def _strikes_targets(verb: Token) -> bool:
@@ -496,13 +437,6 @@ class PolicyReader(ContextReader):
             (o.lemma_.lower() in _MILITARY_OBJECTS or o.lower_.rstrip("s") in _MILITARY_OBJECTS) and not _an_opinion(o)
             for o in syntax.children(verb, "dobj")
         )  # the lemmatiser makes "bases" "basis"
-
-
-# Verbs whose negation leaves a question open: "has not made clear whether", "does not know whether".
-# "would not be drawn on whether" is a refusal to say.
-_KNOWING = frozenset(
-    {"know", "clarify", "confirm", "disclose", "reveal", "specify", "indicate", "draw", "comment", "elaborate"}
-)
 
 
 def _an_opinion(noun: Token) -> bool:

@@ -1,0 +1,89 @@
+"""The parts of a sum a sentence breaks down: "made up of a $1.25bn drawdown and $1.22bn under USAI", "£60m of the
+total", "C$120m will go to the vehicles, C$40m to the generators", "SEK 2.4bn earmarked for artillery ammunition"."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.extractive import syntax
+from bot.figures import Money, find_money
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from bot.extractive.reading import Sentence
+
+
+# Verbs that split a sum into its parts: "made up of", "consists of", "comprises", "divides into".
+_COMPOSING = {"consist", "comprise", "split", "divide", "break", "make"}
+
+
+# A sum named as a share of the whole ("£60m of the total"), or one of a breakdown ("C$120m will go to the vehicles,
+# C$40m to the generators").
+_OF_WHOLE = re.compile(r"^\s+of\s+(?:the|this|that|its|their)\s+(?:total|package|sum|money|funding|amount)\b")
+_GOES_TO = re.compile(r"^\s+(?:will\s+)?(?:go|goes|went|is\s+going)\s+(?:to|towards|toward)\b")
+FURTHER = re.compile(r"\b(?:a\s+further|an\s+additional|another|an\s+extra)\s+$", re.IGNORECASE)
+_GAPPED_TO = re.compile(r"^\s+(?:to|towards|for)\s+(?:the\s+)?\w")
+# "SEK 2.4bn earmarked for artillery ammunition": a sum set apart for one purpose within a package.
+_SET_APART = re.compile(
+    r"^\s+(?:(?:is|was|has\s+been|have\s+been|will\s+be)\s+)?"
+    r"(?:earmarked|set\s+aside|allocated|reserved|ring-?fenced|designated)\s+(?:for|to|towards)\b"
+)
+
+
+def shares_of_whole(s: Sentence) -> list[Money]:
+    """The sums the sentence names as parts of a whole: "of the total", or a breakdown that opens with "… will go
+    to …" and goes on by gapping ("C$40m to the generators and C$25m to training")."""
+    amounts = find_money(s.text)
+    out: list[Money] = []
+    alone: list[Money] = []
+    breakdown = False
+    for m in amounts:
+        after = s.text[m.end :]
+        if _OF_WHOLE.match(after) or _SET_APART.match(after):
+            out.append(m)
+        elif _GOES_TO.match(after):
+            breakdown = True
+            out.append(m)
+            if FURTHER.search(s.text[: m.start]):
+                alone.append(m)  # "A further C$28m will go towards repairing the grid": an addition of its own
+        elif breakdown and _GAPPED_TO.match(after):
+            out.append(m)
+    parts = (_OF_WHOLE, _SET_APART)
+    return out if len(out) > 1 or alone or any(p.match(s.text[m.end :]) for m in out for p in parts) else []
+
+
+def composes(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma not in _COMPOSING or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
+    if lemma == "make":
+        return "up" in particles  # "made up of"
+    if lemma == "break":
+        return "down" in particles or "into" in particles
+    return True
+
+
+def purpose_of(s: Sentence, money: Money) -> set[int]:
+    """The words after a share of a sum up to the next comma or stop: "earmarked for artillery ammunition"."""
+    out: set[int] = set()
+    for t in s.doc:
+        if t.idx < money.end:
+            continue
+        if t.text in (",", ";", ".", "—", "–"):
+            break
+        out.add(t.i)
+    return out
+
+
+def around(s: Sentence, money: Money) -> set[int]:
+    """The words of the phrase a sum heads: "$1.25bn drawdown from U.S. stocks", "€33bn in loans"."""
+    span = s.doc.char_span(money.start, money.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    head = span.root
+    while head.dep_ in ("compound", "nmod", "nummod", "quantmod") and head.head.i != head.i:
+        head = head.head
+    return {t.i for t in syntax.phrase_tokens(head)}

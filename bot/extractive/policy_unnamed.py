@@ -1,0 +1,163 @@
+"""Rules whose weapon is not named where they are stated: "… after the UK eased its restrictions on how they may be
+used" (the missiles named before), "Britain, which began delivering Storm Shadow missiles, allows Ukraine to fire
+them …" (a pronoun), strikes with no weapon at all ("allowed to strike military targets inside Russia"), and
+decisions on "the transfer" of a system an earlier sentence named."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.extractive import syntax
+from bot.extractive.policy import PERMISSIVE_MODALS
+from bot.extractive.policy_clauses import definite, up_to_contrast
+from bot.extractive.policy_context import PolicyContextReader
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from bot.extractive.reading import Sentence
+    from bot.extractive.weapons import Weapon
+
+_STRIKE_NOUNS = frozenset({"strike", "attack"})
+
+
+class PolicyUnnamedReader(PolicyContextReader):
+    """Finds where a sentence rules on a weapon it does not name, and which weapon that is."""
+
+    def _unnamed(self, s: Sentence, weapons: list[Weapon]) -> list[tuple[Token, Weapon | None]]:
+        """Rules whose weapon is not named where they are stated: "… after the UK eased its restrictions on
+        how they may be used" (the missiles named before), or strikes with no weapon at all ("allowed to
+        strike military targets inside Russia")."""
+        # Weapons inside what is struck ("sites from which missiles are fired") are not a rule's weapon.
+        struck = {
+            t.i
+            for v in s.doc
+            if syntax.is_verbal(v) and self._strikes_targets(v)
+            for o in syntax.children(v, "dobj")
+            for t in o.subtree
+        }
+        weapons = [w for w in weapons if w.head.i not in struck]
+        # A weapon told of in a relative clause ("Britain, which began delivering Storm Shadow missiles in 2023,
+        # allows Ukraine to fire them …") is not what the main clause's words rule on: "them" is.
+        ruled_weapons = [w for w in weapons if not _described(w.head)]
+        covered = {t.i for w in ruled_weapons for t in up_to_contrast(w.head)}
+        out: list[tuple[Token, Weapon | None]] = []
+        for frame_tok in s.doc:
+            if self.frame(frame_tok) not in ("permit", "restrict", "prohibit", "lift", "review") or frame_tok.i in covered:
+                continue
+            uses = [
+                t
+                for t in frame_tok.subtree
+                if syntax.is_verbal(t) and t.i not in covered and (self.frame(t) == "use" or self._strikes_targets(t))
+            ] or [
+                # "weighing whether to drop its restriction on strikes across the border": strikes as a noun, when
+                # the sentence names no weapon ("long-range missiles remain off limits for strikes …" is the
+                # missiles' rule, however the parser hangs the missiles)
+                t
+                for t in frame_tok.subtree
+                if t.pos_ == "NOUN"
+                and t.lemma_.lower() in _STRIKE_NOUNS
+                and t.i not in covered
+                and any(t.children)
+                and not weapons
+            ]
+            if any(w.head.i in {t.i for t in frame_tok.subtree} for w in ruled_weapons):
+                continue
+            if not uses and self.frame(frame_tok) == "review":
+                # "has asked officials to study the request": the request the sentence before made, for its weapon.
+                request = next(
+                    (o for o in syntax.children(frame_tok, "dobj") if self.frame(o) == "request" and definite(o)), None
+                )
+                before = self._weapons_before(s) if request is not None else []
+                if request is not None and before:
+                    out.append((request, before[-1]))
+                    covered.add(frame_tok.i)
+                    continue
+            if not uses:
+                # "he was not considering the transfer": a supply already named earlier in the paragraph.
+                deed = self._supply_named_before(s, frame_tok, weapons)
+                if deed is not None:
+                    out.append(deed)
+                    covered.add(frame_tok.i)
+                continue
+            use = uses[0]
+            # A noun of striking is ruled on itself ("its restriction on strikes across the border").
+            start = use if use.pos_ == "NOUN" else next(iter(use.children), None)
+            if start is None:
+                continue
+            pronoun = any(syntax.is_pronoun(c) and c.lower_ in ("they", "them", "it") for c in use.children)
+            if pronoun:
+                named = [w for w in weapons if w.named and w.head.i < frame_tok.i] or self._named_before(s)
+                if named:
+                    out.append((start, named[-1]))
+                    covered.add(frame_tok.i)
+                    continue
+            target = {t.lower_ for t in use.subtree}
+            striking = use.lemma_.lower() in ("strike", "hit", "target", "attack", "fire") or self._strikes_targets(use)
+            # "using Norwegian-donated equipment against military targets": use against targets is striking,
+            # whatever the thing used is called.
+            striking = striking or any(p.lower_ == "against" for p in use.subtree if p.dep_ == "prep")
+            # "the military sites from which missiles are launched against it": sites across the border.
+            launch_sites = any(
+                t.dep_ == "relcl" and t.lemma_.lower() in self.lx.use
+                for o in syntax.children(use, "dobj")
+                for t in o.subtree
+            )
+            if striking and (target & {"russia", "russian", "border"} or launch_sites):
+                out.append((start, None))
+                covered.add(frame_tok.i)
+        # "… and that Germany would not be sending it to Kyiv": sending a weapon named before, by a pronoun.
+        for verb in s.doc:
+            obj = syntax.first_child(verb, "dobj") if syntax.is_verbal(verb) else None
+            if obj is None or verb.i in covered or obj.lower_ not in ("it", "them") or self.frame(verb) != "supply":
+                continue
+            before = [w for w in weapons if w.named and w.head.i < verb.i]
+            # In the sentence before, the weapon it is about (its subject) more than one it is compared with.
+            named = before[-1:] or sorted(self._named_before(s), key=lambda w: w.head.dep_ not in ("nsubj", "nsubjpass"))
+            if named:
+                out.append((obj, named[0]))
+                covered.add(verb.i)
+        # "Ukraine may use them anywhere, with the exception of …": the weapons of the sentence before, by a pronoun.
+        for verb in s.doc:
+            obj = syntax.first_child(verb, "dobj") if syntax.is_verbal(verb) else None
+            if obj is None or verb.i in covered or obj.lower_ not in ("it", "them") or self.frame(verb) != "use":
+                continue
+            if not syntax.modals(verb) & (PERMISSIVE_MODALS | self._backshift(verb)):
+                continue
+            # "France will send 40 more SCALP missiles and has told Kyiv it may fire them …": this sentence's first.
+            here = [w for w in weapons if w.named and w.head.i < verb.i]
+            # "weapons supplied by Germany were no longer subject to range restrictions, meaning Kyiv could use them":
+            # a class of weapons of this sentence before one named in the sentence before.
+            here = here or [w for w in weapons if w.head.i < verb.i]
+            before = here or self._named_before(s) or self._supplied_before(s)
+            if before:
+                out.append((obj, before[-1]))
+                covered.add(verb.i)
+        # "The minister replied that there were 'no plans' to do so": "do so" is the sending asked about just before.
+        for verb in s.doc:
+            if verb.i in covered or verb.lemma_.lower() != "do" or not any(c.lower_ == "so" for c in verb.children):
+                continue
+            if not any(self.frame(a) in ("permit", "prohibit", "restrict", "review", "decline") for a in verb.ancestors):
+                continue
+            before = [w for w in self._weapons_before(s) if w.named] or self._weapons_before(s)
+            if before:
+                out.append((verb, before[-1]))
+                covered.add(verb.i)
+        # "Ukraine may neutralise military sites in Russia": a rule stated by the modal alone.
+        for verb in s.doc:
+            if verb.i in covered or not syntax.is_verbal(verb) or not self._strikes_targets(verb):
+                continue
+            if syntax.modals(verb) & (PERMISSIVE_MODALS | self._backshift(verb)) and {t.lower_ for t in verb.subtree} & {
+                "russia",
+                "russian",
+                "border",
+            }:
+                start = next(iter(verb.children), None)
+                if start is not None:
+                    out.append((start, None))
+        return out
+
+
+def _described(weapon: Token) -> bool:
+    """Is the weapon named inside a relative clause ("Britain, which began delivering Storm Shadow missiles, …")?"""
+    return any(a.dep_ == "relcl" for a in list(weapon.ancestors)[:4])
