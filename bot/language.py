@@ -245,10 +245,10 @@ DATELINE = re.compile(
     r"(?:\s{0,3}\([\w.&'’ /-]{1,40}\)\s{0,3}(?:-{1,2}|–|—)\s{0,3}|\s{0,3}(?:-{1,2}|–|—)\s{1,3})"
 )
 _AGENCY_ONLY = re.compile(r"^\s*\([\w.&'’ /-]{1,40}\)\s{0,3}(?:-{1,2}|–|—)\s{0,3}")
-# "15:20 - ", "09.45 GMT: ", "BATTLEFIELD - ", "UPDATE — ": a live-blog time or a newsletter label
-# ahead of a paragraph.
+# "15:20 - ", "09.45 GMT: ", "BATTLEFIELD - ", "UPDATE — ", "SANCTIONS, TAKE FIVE: ", "REMEMBER THE 19TH: ": a
+# live-blog time or a newsletter label ahead of a paragraph.
 _LABEL = re.compile(
-    r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?|[A-Z][A-Z&'’/ ]{2,30}[A-Z])"
+    r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?|[A-Z][A-Z0-9&'’/, ]{2,30}[A-Z0-9])"
     r"\s{0,3}(?:-{1,2}|–|—|:|\|)\s{1,3}(?=\S)"
 )
 # A live-blog time starting a line ("9:55 a.m. - Officials said …"): the line is an entry of its own.

@@ -153,6 +153,14 @@ _LABELLED_COMMENT = re.compile(
     re.IGNORECASE,
 )
 
+# An editor's correction or note about the copy ("Correction: An earlier version of this article gave …"): it tells
+# what an earlier version said wrongly, which is not the story.
+_EDITORS_NOTE = re.compile(
+    r"^(?:corrections?|clarifications?|editor[’']?s[’']? note|note to readers)\s*[:\-–—|]|"
+    r"^(?:an earlier version of this|this (?:article|story|report|piece) (?:has been|was) (?:corrected|amended))",
+    re.IGNORECASE,
+)
+
 
 def normalize_space(text: str) -> str:
     return _WS.sub(" ", text).strip()
@@ -213,13 +221,13 @@ def split_paragraphs(text: str) -> list[str]:
 def is_furniture(paragraph: str) -> bool:
     """Page furniture by its words ("Share.", "ADVERTISEMENT", "Comments"), whatever its length."""
     stripped = paragraph.strip()
-    return bool(_BOILERPLATE.match(stripped) or _LABELLED_COMMENT.match(stripped))
+    return bool(_BOILERPLATE.match(stripped) or _LABELLED_COMMENT.match(stripped) or _EDITORS_NOTE.match(stripped))
 
 
 def is_boilerplate(paragraph: str) -> bool:
     """Page furniture ("Share.", "Exit mobile version", "Advertisement") that is never article content."""
     stripped = paragraph.strip()
-    if _BOILERPLATE.match(stripped):
+    if _BOILERPLATE.match(stripped) or _EDITORS_NOTE.match(stripped):
         return True
     if _LABELLED_COMMENT.match(stripped) or _LABELLED_COMMENT.match(TIME_OF_ENTRY.sub("", stripped, count=1)):
         return True  # "17:55 — Reader comments: …": a live blog's entry under the label is the readers' too

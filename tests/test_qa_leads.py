@@ -2054,6 +2054,40 @@ LEAD_RULES = [
         [],
         id="a class word after a hyphenated modifier",
     ),
+    pytest.param(
+        # "Which village near X …?": the name an apposition calls a village, even when the parser hangs the class word
+        # on another word of it, and never the region the villages lie in
+        "Moscow said on Tuesday its troops had captured two villages in Ukraine's eastern Kharkiv region, one near "
+        "Kupiansk and another close to Borova.\n\nRussia's Defence Ministry said its Zapad group had \u201cliberated\u201d "
+        "Pishchanka, a village northeast of Kupiansk, and that other units had taken Olhivka, a few kilometres west of "
+        "Borova.",
+        "Which village near Kupiansk does Russia say it captured?",
+        (),
+        ["Pishchanka"],
+        ["Kharkiv"],
+        id="a village named by its apposition, not the region",
+    ),
+    pytest.param(
+        # "Who is the Ukrainian spokesperson …?": Ukraine's spokesperson, by the country the question names
+        "Some Russian war bloggers claimed on Monday that Ukrainian troops had left Siversk.\n\n\u201cThe claims are "
+        "false: our units hold every street of the town,\u201d Oleh Dmytrenko, a spokesperson for Ukraine's Eastern "
+        "group of forces, told national television.",
+        "Who is the Ukrainian spokesperson pushing back on the Russian claims?",
+        (),
+        ["Dmytrenko"],
+        ["bloggers"],
+        id="a spokesperson of the country the question names",
+    ),
+    pytest.param(
+        # "Which missiles is Berlin refusing to send?": of two governments' missiles, the one whose clause has Berlin
+        "Washington has not allowed its ATACMS missiles to be fired at airfields inside Russia, and Berlin has again "
+        "declined to send its Taurus cruise missiles, citing the risk of escalation.",
+        "Which missiles is Berlin refusing to send?",
+        (),
+        ["Taurus"],
+        ["ATACMS"],
+        id="the weapon of the clause whose doer the question names",
+    ),
 ]
 
 

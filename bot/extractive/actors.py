@@ -81,6 +81,19 @@ def actor_of(
     if whose is not None and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
         head = head.head.head  # "Japan, whose export rules bar it from supplying …": whose rules are Japan's
     possessive = head.tag_ == "PRP$" and head.lower_ in ("its", "their", "our")  # "Finland says its package …"
+    if head.lemma_.lower() in STAND_INS:
+        # "the cabinet in Warsaw", "the government of Poland": the stand-in names its seat after it.
+        seat = [
+            a
+            for p in head.children
+            if p.dep_ == "prep" and p.lower_ in ("in", "of")
+            for o in p.children
+            if o.dep_ == "pobj"
+            for a in actors_in(s, o)
+            if a not in exclude
+        ]
+        if seat:
+            return seat[0]
     if syntax.is_pronoun(head) or possessive or (head.lemma_.lower() in STAND_INS and not actors_in(s, head)):
         # "Norway said it would give …": "it" is the actor named earlier in the sentence, if any.
         if head.lower_ in _FIRST_PERSON:
@@ -109,6 +122,8 @@ def actor_of(
         before = [n.canonical for n in s.names_of("actor", 0, head.i) if n.canonical not in exclude]
         if before and head.lower_ in ("it", "its", "they", "their", "we", "our"):
             return before[-1]
+        if head.lemma_.lower() in STAND_INS and (told := _teller_of(s, head, ctx, exclude)):
+            return told  # "The government “has not taken a decision”, a Swedish defence ministry spokesperson said"
         root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
         main = syntax.subject(root) if root is not None and root.i < head.i else None
         if main is not None and head.lemma_.lower() in STAND_INS:
@@ -134,6 +149,21 @@ def actor_of(
         if people:
             text = f"{text} ({people[0]})"
     return text
+
+
+def _teller_of(s: Sentence, head: Token, ctx: Context, exclude: tuple[str, ...]) -> str | None:
+    """The actor of whoever reports the clause ``head`` stands in, when the teller is named by country ("…, a Swedish
+    defence ministry spokesperson said"): the government spoken of is the teller's."""
+    for up in head.ancestors:
+        # The report is above the clause, or hung beside it after the quote (", … said" as a parataxis).
+        beside = [c for c in up.children if c.dep_ == "parataxis" and c.lemma_.lower() in ctx.lexicon.report]
+        if beside:
+            up = beside[0]
+        if up.lemma_.lower() in ctx.lexicon.report and syntax.is_verbal(up):
+            teller = syntax.subject(up)
+            named = [a for a in actors_in(s, teller) if a not in exclude] if teller is not None else []
+            return named[0] if len(named) == 1 else None
+    return None
 
 
 def first_actor(s: Sentence, indices: set[int], *, exclude: tuple[str, ...] = BELLIGERENTS) -> str | None:

@@ -174,3 +174,30 @@ def mend_contact_relatives(doc: Doc) -> Doc:
         described.head, described.dep_ = noun, "relcl"
         doer.head, doer.dep_ = described, "nsubj"
     return doc
+
+
+def mend_stranded_objects(doc: Doc) -> Doc:
+    """Give back its object to a verb the parser left without one ("allowed to use HIMARS to strike Russian units
+    massing across the border"): the parser makes "units" the subject of "massing", a clause of its own. The noun right
+    after the verb is what it acts on, and the "-ing" clause describes the noun."""
+    for verb in doc:
+        if (
+            verb.tag_ != "VB"
+            or verb.i + 1 >= len(doc)
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        ):
+            continue
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "dative") for c in verb.children):
+            continue
+        start = doc[verb.i + 1]
+        noun = (
+            start if start.dep_ == "nsubj" else start.head if start.head.dep_ == "nsubj" and start.head.i > verb.i else None
+        )
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.left_edge.i != verb.i + 1:
+            continue
+        clause = noun.head
+        if clause.tag_ != "VBG" or clause.dep_ not in ("advcl", "ccomp", "conj") or clause.i < noun.i:
+            continue
+        noun.head, noun.dep_ = verb, "dobj"
+        clause.head, clause.dep_ = noun, "acl"
+    return doc

@@ -47,6 +47,7 @@ from bot.extractive.mend_edges import (
     mend_dashed_asides,
     mend_fronted_topics,
     mend_split_tails,
+    mend_stranded_objects,
     mend_time_openings,
     mend_verbs_read_as_nouns,
 )
@@ -252,7 +253,7 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
             mended = mend_quantity_openings(mend_said_that_after_time(mend_named_after_description(mended)))
             mended = mend_conjoined_conditions(mend_reports_in_relatives(mend_additions_after_report(mended)))
             mended = mend_fronted_topics(mend_time_openings(mend_dashed_asides(mend_split_tails(mended))))
-            mended = mend_contact_relatives(mend_verbs_read_as_nouns(mended))
+            mended = mend_stranded_objects(mend_contact_relatives(mend_verbs_read_as_nouns(mended)))
             out.append(mend_adjectival_passives(mended, verb_lemma))
         return out
 

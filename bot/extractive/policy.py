@@ -44,6 +44,17 @@ _NOUN_FRAMES = ("permit_noun", "restrict_noun", "prohibit_noun", "review_noun", 
 _WANTING = {"want", "seek", "need", "require", "wish"}
 # Verbs of spending money: weapons they take are bought, which is aid, not a rule on weapons.
 _BUYING = {"spend", "buy", "purchase", "finance", "fund", "invest"}
+# Nouns of money: weapons a sum is for ("reimbursements … for weapons") are paid for, not ruled on.
+_MONEY_NOUNS = {"reimbursement", "payment", "funding", "money", "financing", "compensation", "refund"}
+
+
+def _is_money(token: Token) -> bool:
+    """A sum ("€6.6 billion") or a noun of money ("reimbursements") on the way from a weapon to a rule."""
+    if token.pos_ == "NUM" and any(t.tag_ == "$" for t in token.subtree if t.i < token.i):
+        return True
+    return token.pos_ == "NOUN" and token.lemma_.lower() in _MONEY_NOUNS
+
+
 # Verbs whose "that" clause is a rule: "insists that the jets be used only over Ukraine".
 _REQUIRING = {"insist", "require", "demand", "stipulate", "mandate", "specify", "ensure"}
 # Verbs that say how far a permission or a limit reaches.
@@ -125,7 +136,10 @@ class PolicyReader(ContextReader):
             if lemma == "decision":
                 # "no decision has been made", "a decision could come", "the decision on whether to send …"
                 undecided = any(t.lower_ == "whether" for t in token.subtree)
-                return "review" if syntax.is_negated(token) or syntax.modals(token.head) or undecided else None
+                # "has still not made a decision on sending Taurus": the verb that makes it carries the "not".
+                unmade = token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in ("make", "take", "reach")
+                negated = syntax.is_negated(token) or (unmade and syntax.is_negated(token.head))
+                return "review" if negated or syntax.modals(token.head) or undecided else None
             for name in _NOUN_FRAMES:
                 frame = name.removesuffix("_noun")
                 if lemma in getattr(lx, name) and lemma not in ("rule", "guideline", "principle"):
@@ -299,6 +313,8 @@ class PolicyReader(ContextReader):
                 break  # "…, officials said": the speaker is not the policy-maker
             if depth and tok.lemma_.lower() in _WANTING and syntax.is_verbal(tok) and path[depth - 1].dep_ == "dobj":
                 return None, None, None  # "Kyiv wants fewer limits on the weapons": wished for, not ruled
+            if depth and _is_money(tok):
+                return None, None, None  # "blocking €6.6 billion in reimbursements … for weapons": a rule on money
             if depth and tok.lemma_.lower() in _BUYING and syntax.is_verbal(tok):
                 return None, None, None  # "free to spend the money on weapons": what money buys, not a rule on weapons
             # What completes the word comes first: "lifted its ban" is a lifting of a ban.
@@ -391,7 +407,12 @@ class PolicyReader(ContextReader):
                 elif frame in ("review", "request"):
                     if negated and self._needs_leave(tok):
                         new, negated = "permitted", False  # "does not need anyone’s permission to use": free to
-                    elif negated and frame == "review" and tok.pos_ != "NOUN" and tok.lemma_.lower() != "decide":
+                    elif (
+                        negated
+                        and frame == "review"
+                        and tok.pos_ != "NOUN"
+                        and tok.lemma_.lower() not in ("decide", "make", "take", "reach")  # "has not made a decision"
+                    ):
                         new, negated = "prohibited", False  # "is not considering sending"
                     else:
                         new, negated = "under_review", False
@@ -404,6 +425,8 @@ class PolicyReader(ContextReader):
                 and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in tok.children)
             ):
                 new = "under_review"  # "has yet to approve": no decision so far
+            if negated and tok.lemma_.lower() in ("make", "take", "reach") and path[depth - 1].lemma_.lower() == "decision":
+                negated = False  # "has not taken a decision on Taurus": the "not" was read on the decision (undecided)
             if negated and tok.lemma_.lower() in _CHANGE_VERBS:
                 negated = False  # "the prohibition had not changed" keeps the prohibition
             if negated and new is not None and (frames or tok.lemma_.lower() in _LIGHT_NOUN_VERBS or syntax.is_verbal(tok)):

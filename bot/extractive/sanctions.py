@@ -315,7 +315,10 @@ class SanctionsReader:
 
     def read(self, s: Sentence, attributions: list[Any]) -> list[Found]:  # noqa: ARG002 (one signature for all readers)
         out: list[Found] = []
-        for trigger in self.triggers(s):
+        triggers = self.triggers(s)
+        for trigger in triggers:
+            if _effect_of_listing(trigger, {t.i for t in triggers}):
+                continue
             doer = (syntax.subject(trigger) if syntax.is_verbal(trigger) else None) or (
                 trigger.head if trigger.dep_ == "acl" else None
             )
@@ -380,6 +383,30 @@ class SanctionsReader:
         return out
 
 
+_HOLDING = {"hold", "own", "have", "keep", "control", "possess"}
+
+
+def _effect_of_listing(trigger: Token, triggers: set[int]) -> bool:
+    """ "… would be added to Poland's sanctions list, freezing any assets they hold": what a measure of the same
+    sentence does to those it lists (their assets, what they hold) is that measure, not another."""
+    if trigger.dep_ != "advcl" or trigger.head.i not in triggers or not syntax.is_verbal(trigger):
+        return False
+    objects = syntax.children(trigger, "dobj")
+
+    def theirs(noun: Token) -> bool:
+        if any(c.dep_ == "poss" and syntax.is_pronoun(c) for c in noun.children):
+            return True  # "freezing their assets"
+        return any(
+            r.dep_ == "relcl"
+            and r.lemma_.lower() in _HOLDING
+            and (who := syntax.subject(r)) is not None
+            and syntax.is_pronoun(who)
+            for r in noun.children
+        )  # "freezing any assets they hold", not "blacklisting 105 vessels it says belong to …"
+
+    return bool(objects) and all(theirs(o) for o in objects)
+
+
 def _superseded(trigger: Token) -> bool:
     """ "Earlier drafts had proposed listing as many as 163 ships": what an earlier version proposed is not the
     measure adopted."""
@@ -387,7 +414,8 @@ def _superseded(trigger: Token) -> bool:
         who = syntax.subject(verb) if syntax.is_verbal(verb) else None
         if (
             who is not None
-            and who.lemma_.lower() in _PROPOSALS | {"version"}
+            # "the previous package listed 117 vessels" was adopted: an earlier package is a measure of its own.
+            and who.lemma_.lower() in (_PROPOSALS - {"package"}) | {"version"}
             and any(c.lower_ in _EARLIER for c in who.children if c.dep_ == "amod")
         ):
             return True

@@ -197,6 +197,7 @@ def span_across(
     best: tuple[float, str] | None = None
     best_sureness = 5
     several: list[str] = []  # "Which villages …?": each passage's sure answer is one of them
+    classed = kind == "where" and spans.asks_settlement(question)
     for rank, text in enumerate(texts):
         found = spans.ranked_answer(kind, question, text)
         if not found:
@@ -207,7 +208,10 @@ def span_across(
         # quoted passage stands ("Officials said it contains Stinger missiles…" after the package's lede).
         # A member of the class asked for ("Konkan Coastal Refinery" for "Which Indian refinery …?") beats a name
         # found only by standing near the question's words.
-        surer = (found[0] <= 1 and best_sureness >= 4) or (found[0] == 0 and best_sureness >= 3)
+        # "Which village near Pokrovsk …?": "Zvirove, a village southwest of Pokrovsk" further down beats a place the
+        # lede only names ("another on the approaches to Kostiantynivka").
+        member = found[0] == 0 and best_sureness >= 1 and classed
+        surer = (found[0] <= 1 and best_sureness >= 4) or (found[0] == 0 and best_sureness >= 3) or member
         if best is None or surer or found[0] + rank * _SPAN_RANK_COST < best[0]:
             best = (found[0] + rank * _SPAN_RANK_COST, found[1])
             best_sureness = found[0]

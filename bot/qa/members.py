@@ -62,8 +62,11 @@ def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
                 for c in tok.children
                 if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > 0 and s.doc[c.left_edge.i - 1].text == ","
             ]
-        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
-            named.append(tok.head)
+        # "Zvirove, a village southwest of Pokrovsk": the name the apposition describes, also when the parser
+        # hangs the class word on another word of the apposition ("village" as a compound of "southwest").
+        described = tok.head if tok.dep_ in ("compound", "amod") and tok.head.dep_ == "appos" else tok
+        if described.dep_ == "appos" and described.head.pos_ == "PROPN":
+            named.append(described.head)
         part = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
         if part is not None and part.dep_ == "appos" and part.head.pos_ == "PROPN" and part.pos_ in ("NUM", "PRON"):
             named.append(part.head)  # "Surgutneftegas, one of Russia's largest oil producers"

@@ -226,7 +226,7 @@ def _score(text: str, fig: Figure, question: str, terms: Mapping[str, float], se
         s += 2.0 * share - 1.0  # the figure in the clause that names who the question asks about
     if several and about_another_country(question, text):
         s -= 2.0  # "Bulgaria announced its new aid package, worth €210m" does not answer for Romania
-    if several and is_total(text, fig) != asks_total(question):
+    if several and is_total(text, fig) != asks_total(question) and not _would_become(text, fig, question):
         s -= 2.0
     if refuted_before(text, fig.start):
         s -= 3.0  # "dismissed a report … that the package would be worth up to 5 billion euros": not the article's figure
@@ -246,7 +246,24 @@ def _score(text: str, fig: Figure, question: str, terms: Mapping[str, float], se
         own = fig_sides == asked_sides
         if (_SENDING.search(question) and not own) or (_DOWNING.search(question) and own):
             s -= 2.0
+    if several and _IF_Q.search(question):
+        # "How many vessels would be on the list if the package passes?": the figure told as what would be
+        # ("the blacklist would climb to 700 ships"), not the one that is ("bringing the total to 557").
+        s += 1.5 if _WOULD_BEFORE.search(text[max(0, fig.start - 60) : fig.start]) else -0.5
     return s
+
+
+def _would_become(text: str, fig: Figure, question: str) -> bool:
+    """ "the blacklist would climb to 700 ships" for "How many vessels would be on the list in total if …?": what a
+    count would reach is the total the question asks for."""
+    before = text[max(0, fig.start - 60) : fig.start]
+    return bool(_IF_Q.search(question) and _WOULD_BEFORE.search(before) and re.search(r"\bto\s+$", before))
+
+
+# A question about what would be, on a condition: "… if the package passes?", "… should the deal go through?"
+_IF_Q = re.compile(r"\bwould\b.*\b(?:if|once|when|should)\b|\b(?:if|once)\b.*\bwould\b", re.IGNORECASE)
+# A figure in a clause of what would be: "the blacklist would climb to 700 ships".
+_WOULD_BEFORE = re.compile(r"\b(?:would|will)\b[^.;:!?]*$", re.IGNORECASE)
 
 
 def pick(text: str, figures: Sequence[Figure], question: str, terms: Mapping[str, float]) -> Figure | None:

@@ -18,7 +18,7 @@ from bot.extractive import syntax
 from bot.extractive.places import places_in
 from bot.extractive.reading import Sentence
 from bot.extractive.weapons import weapons_in
-from bot.language import COUNTRIES
+from bot.language import COUNTRIES, COUNTRY_ALIASES
 from bot.qa import members, phrases
 from bot.qa.answer_types import PAST_TIME
 from bot.qa.dates import conditions_of_time
@@ -97,6 +97,17 @@ _WHO_DESCRIBED = re.compile(
 _FRAMED = re.compile(r"\b(?:does|do|did)\s+(?:\w+\s+){1,3}(?:say|claim|report|think|believe|allege)\b", re.IGNORECASE)
 # "Who spoke for the Kremlin?", "Who is the army's spokesman?", "Who speaks for the General Staff?"
 _SPOKESPERSON_Q = re.compile(r"\b(?:spoke|speaks|speaking|speak)\s+for\b|\bspokes(?:man|woman|person)\b", re.I)
+_NATIONAL_SPOKESPERSON = re.compile(r"\b(\w+)\s+spokes(?:man|woman|person)\b", re.IGNORECASE)
+
+
+def _spokesperson_country(question: str) -> set[str]:
+    """ "Who is the Ukrainian spokesperson …?": every name of the country the spokesperson speaks for ("Ukraine's
+    Khortytsia group" is Ukrainian), or nothing when the question names none."""
+    found = _NATIONAL_SPOKESPERSON.search(question)
+    country = COUNTRY_ALIASES.get(found.group(1).lower()) if found else None
+    return {alias for alias, c in COUNTRY_ALIASES.items() if c == country} if country else set()
+
+
 _SETTLEMENTS = frozenset(stem(w) for w in ("village", "settlement", "town", "hamlet", "locality"))
 _ALLOWED_Q = re.compile(r"\b(?:allowed|permitted|authori[sz]ed|cleared|let|may|can)\b", re.IGNORECASE)
 # Prepositions of where something is done: "used on the territory of Ukraine", "inside Russia".
@@ -142,6 +153,10 @@ class SpanReader(QuestionReader):
             if token.dep_ == "pobj" and prep.lower_ in _WHERE_PREPOSITIONS and stem(prep.head.lemma_.lower()) in akin:
                 placed.append(name.text)
         return list(dict.fromkeys(placed))
+
+    def asks_settlement(self, question: str) -> bool:
+        """ "Which village …?", "Which towns …?": a place that is a settlement, named as one."""
+        return self.asked_class(question) in _SETTLEMENTS
 
     def answer(self, kind: str, question: str, text: str) -> str | None:
         """The phrase of ``text`` that answers a ``kind`` question, or None."""
@@ -197,11 +212,13 @@ class SpanReader(QuestionReader):
             places = places_in(s)
             if noun in _SETTLEMENTS:
                 # "Which villages …?" is never answered by a country or a capital ("claims that Kyiv rejected").
-                places = [p for p in places if not set(tokens(p)) <= COUNTRIES]
+                # Nor by the region a village lies in ("two villages in Ukraine's eastern Donetsk region").
+                places = [p for p in places if not set(tokens(p)) <= COUNTRIES and not _names_area(s, p)]
             # "Where are the reserves held?": a place the question's own verb governs is surest; a sentence without
             # that verb ("… the safety of keeping reserves in Europe") names a place for something else.
             verb = self.where_verb(question)
-            here = verb is not None and any(t.lemma_.lower() == verb for t in s.doc)
+            # The verb as a verb: the "fire" of "only for counter-fire" is not where anything may be fired.
+            here = verb is not None and any(t.lemma_.lower() == verb and syntax.is_verbal(t) for t in s.doc)
             sure = 1 if verb is None or here else 2
             # "Which villages does Russia say it captured?": the places the question's verb (or its synonym:
             # "taken", "seized") governs; another place in the sentence ("let Kyiv fire") is there for something else.
@@ -240,7 +257,9 @@ class SpanReader(QuestionReader):
         elif kind == "weapon":
             found = weapons_in(s, self.lx)
             # "Which British missile …?": a weapon of the kind asked about first, named systems before classes.
-            found.sort(key=lambda w: (not members.of_kind(w.head, asked), not w.named))
+            # "Which missiles is Berlin refusing to send?": of those, the weapon of the clause whose doer the question
+            # names comes before one another government holds back in the same sentence.
+            found.sort(key=lambda w: (not members.of_kind(w.head, asked), not _doer_asked(w.head, asked), not w.named))
             candidates = [(1, members.named_beside(w.head) or w.text) for w in found]
         elif kind == "when":
             candidates = [(1, d) for d in dates_in(s)] + [(2, c) for c in conditions_of_time(s)]
@@ -262,7 +281,7 @@ class SpanReader(QuestionReader):
         elif kind == "who" and _SPOKESPERSON_Q.search(question):
             # "Who spoke for the Kremlin?": the spokesperson of the one the question names, before any other.
             # The question's own words: "the Kremlin" is not "the Russian Foreign Ministry", though both are Russia's.
-            own = phrases.question_words(question)
+            own = phrases.question_words(question) | _spokesperson_country(question)
             candidates = [(0 if theirs else 3, name) for theirs, name in members.spokespeople(s, own)]
         elif kind in ("who", "source"):
             framed = bool(_FRAMED.search(question))
@@ -330,6 +349,29 @@ class SpanReader(QuestionReader):
             clause = phrases.best_clause(s, question)
             return (4, clause) if clause else None
         return None
+
+
+# Words that make a place name an area, larger than any village: "Donetsk region", "the Kharkiv oblast".
+_AREAS = frozenset(("region", "regions", "oblast", "oblasts", "province", "district", "area", "front", "direction"))
+
+
+def _names_area(s: Sentence, place: str) -> bool:
+    """Is ``place`` the name of an area where it stands ("in Ukraine's eastern Donetsk region")?"""
+    first = _first_token(s, place)
+    if first is None:
+        return False
+    after = first.i + len(place.split())
+    return after < len(s.doc) and s.doc[after].lower_ in _AREAS
+
+
+def _doer_asked(token: Token, asked: set[str]) -> bool:
+    """Does the question name the doer of the nearest clause above ``token`` that has one ("Berlin has declined
+    to send its Taurus missiles" for "Which missiles is Berlin refusing to send?")?"""
+    for above in token.ancestors:
+        doer = syntax.first_child(above, "nsubj") if above.pos_ in ("VERB", "AUX") else None
+        if doer is not None:
+            return any(t.lower_ in asked for t in doer.subtree if t.pos_ in ("PROPN", "NOUN"))
+    return False
 
 
 def _first_token(s: Sentence, place: str) -> Token | None:
