@@ -156,8 +156,8 @@ _LABELLED_COMMENT = re.compile(
 # An editor's correction or note about the copy ("Correction: An earlier version of this article gave …"): it tells
 # what an earlier version said wrongly, which is not the story.
 _EDITORS_NOTE = re.compile(
-    r"^(?:corrections?|clarifications?|editor[’']?s[’']? note|note to readers)\s*[:\-–—|]|"
-    r"^(?:an earlier version of this|this (?:article|story|report|piece) (?:has been|was) (?:corrected|amended))",
+    r"^[(\[]?(?:corrections?|clarifications?|editor[’']?s[’']? note|note to readers)\s*[:\-–—|]|"
+    r"^[(\[]?(?:an earlier version of this|this (?:article|story|report|piece) (?:has been|was) (?:corrected|amended))",
     re.IGNORECASE,
 )
 

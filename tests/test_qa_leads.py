@@ -2088,6 +2088,98 @@ LEAD_RULES = [
         ["ATACMS"],
         id="the weapon of the clause whose doer the question names",
     ),
+    pytest.param(
+        # "What is the Dutch share …?" asks for a sum
+        "The Dutch government said it would spend \u20ac400 million, of which 220 million euros is the Netherlands\u2019 "
+        "share of a joint purchase of Skynex air defence systems led by Germany, while \u20ac75 million will go to "
+        "demining equipment and training through the demining coalition and the remaining \u20ac105 million to "
+        "ammunition and drones, according to a letter to parliament from Defence Minister Anna Vos.",
+        "What is the Dutch share of the joint Skynex purchase?",
+        (),
+        ["220 million"],
+        [],
+        id="a share asked for is a sum",
+    ),
+    pytest.param(
+        # "How much of the Dutch money goes to demining?": the part that goes there, not the whole the Netherlands gives
+        "The Dutch government said it would spend \u20ac400 million, of which 220 million euros is the Netherlands\u2019 "
+        "share of a joint purchase of Skynex air defence systems led by Germany, while \u20ac75 million will go to "
+        "demining equipment and training through the demining coalition and the remaining \u20ac105 million to "
+        "ammunition and drones, according to a letter to parliament from Defence Minister Anna Vos.",
+        "How much of the Dutch money goes to demining?",
+        (),
+        ["75 million"],
+        ["400 million"],
+        id="the part of a whole that goes where the question says",
+    ),
+    pytest.param(
+        # "led by Germany" hung on the noun after "of": what is led is the purchase
+        "The Dutch government said it would spend \u20ac400 million, of which 220 million euros is the Netherlands\u2019 "
+        "share of a joint purchase of Skynex air defence systems led by Germany, while \u20ac75 million will go to "
+        "demining equipment and training through the demining coalition and the remaining \u20ac105 million to "
+        "ammunition and drones, according to a letter to parliament from Defence Minister Anna Vos.",
+        "Who leads the joint Skynex purchase?",
+        (),
+        ["Germany"],
+        ["Vos"],
+        id="the doer of a participle hung after of",
+    ),
+    pytest.param(
+        # "added" and "add" are one verb: "Washington added 19 vessels" answers "How many vessels did the US add?"
+        "London designated 47 tankers it said belonged to the shadow fleet, alongside five oil trading companies "
+        "registered in Dubai.\n\nWashington added 19 vessels of its own, three traders and a Tashkent-based bank, while "
+        "the Commerce department placed 11 Chinese companies on its export blacklist.\n\nA US package in January "
+        "targeted 160 vessels and two of Russia\u2019s largest producers; freight rates climbed sharply afterwards.",
+        "How many vessels did the US add?",
+        (),
+        ["19"],
+        ["160"],
+        id="added is the verb add",
+    ),
+    pytest.param(
+        # A live blog's entry time counts nothing; the toll is what it has risen to
+        "09:45 GMT \u2014 The death toll from this morning\u2019s missile strike on Sumy has risen to 9, regional governor "
+        "Ivan Petrenko said, after rescuers pulled two more bodies from the rubble. The number of wounded now stands at "
+        "21, including three children.\n\n07:10 GMT \u2014 At least seven people were killed when a missile struck an "
+        "apartment block in Sumy, Petrenko said.",
+        "What's the latest death toll from the Sumy strike?",
+        (),
+        ["9"],
+        ["45"],
+        id="a death toll risen to a figure, not the entry time",
+    ),
+    pytest.param(
+        # A figure the next sentence calls wrong answers nothing; the article's own figure does
+        "Posts circulating online claim the new Belgian package is worth \u20ac2.4 billion. A spokeswoman for the "
+        "defence ministry called that figure \u201csimply wrong\u201d.\n\nBelgium will send Ukraine a new \u20ac240 "
+        "million military aid package, the defence minister announced.",
+        "How much is the new Belgian package worth?",
+        (),
+        ["240 million"],
+        ["2.4 billion"],
+        id="a figure the next sentence dismisses",
+    ),
+    pytest.param(
+        # "Who denied the UK …?": the person who rejected it, though the title names the Treasury, one of the UK's names
+        "Traders seized on reports that London would push its G7 partners to cut the price cap on Russian crude to $50 "
+        "a barrel. Olivia Marsh, economic secretary to the Treasury, rejected the suggestion.",
+        "Who denied the UK was pushing for a lower price cap?",
+        (),
+        ["Olivia Marsh"],
+        [],
+        id="a person whose title names the government asked about",
+    ),
+    pytest.param(
+        # "When will Britain decide …?" is not answered by the date of a delivery told as done
+        "Britain was the first to send long-range cruise missiles, delivering Storm Shadow in 2023, and Kyiv may use "
+        "them against targets in occupied territory. London has not ruled out lifting the restriction on strikes inside "
+        "Russia, officials said, but no timetable has been given.",
+        "When will Britain decide on Storm Shadow use inside Russia?",
+        (),
+        [],
+        ["2023"],
+        id="a date of something done does not answer when",
+    ),
 ]
 
 

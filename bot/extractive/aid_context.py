@@ -12,7 +12,7 @@ from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actor_of
 from bot.extractive.aid_kind import aid_type
 from bot.extractive.aid_money import VALUED, sums_given
-from bot.extractive.aid_parts import FURTHER, around, composes, purpose_of, shares_of_whole
+from bot.extractive.aid_parts import FURTHER, around, composes, purpose_of, same_currency, shares_of_whole
 from bot.extractive.found import Found, unique, widest
 from bot.extractive.mend import LABEL_MARKS
 from bot.extractive.reading import Sentence
@@ -225,7 +225,7 @@ class AidInContext:
         for money in shares_of_whole(s):
             # "£60m of the total had been set aside for spare parts", "C$120m will go to the vehicles, C$40m to the
             # generators and C$25m to training": parts of the sum just named.
-            if (money.value, money.currency) in known or money.currency != whole.fields["currency"]:
+            if (money.value, money.currency) in known or not same_currency(money, whole.fields["currency"]):
                 continue
             if money.value is not None and whole.fields["value"] and money.value >= whole.fields["value"]:
                 continue

@@ -24,6 +24,8 @@ _COMPOSING = {"consist", "comprise", "split", "divide", "break", "make"}
 _OF_WHOLE = re.compile(r"^\s+of\s+(?:the|this|that|its|their)\s+(?:total|package|sum|money|funding|amount)\b")
 _GOES_TO = re.compile(r"^\s+(?:will\s+)?(?:go|goes|went|is\s+going)\s+(?:to|towards|toward)\b")
 FURTHER = re.compile(r"\b(?:a\s+further|an\s+additional|another|an\s+extra)\s+$", re.IGNORECASE)
+_OF_WHICH = re.compile(r"\bof\s+which\s+(?:about\s+|some\s+|roughly\s+|nearly\s+)?$", re.IGNORECASE)
+_INCLUDES = re.compile(r"\b(?:includes?|including|included)\s+(?:about\s+|some\s+|roughly\s+|nearly\s+)?$", re.IGNORECASE)
 _GAPPED_TO = re.compile(r"^\s+(?:to|towards|for)\s+(?:the\s+)?\w")
 # "SEK 2.4bn earmarked for artillery ammunition": a sum set apart for one purpose within a package.
 _SET_APART = re.compile(
@@ -41,8 +43,14 @@ def shares_of_whole(s: Sentence) -> list[Money]:
     breakdown = False
     for m in amounts:
         after = s.text[m.end :]
+        before = s.text[max(0, m.start - 40) : m.start]
         if _OF_WHOLE.match(after) or _SET_APART.match(after):
             out.append(m)
+        elif m is not amounts[0] and (_OF_WHICH.search(before) or (_INCLUDES.search(before) and _GAPPED_TO.match(after))):
+            # "€400 million, of which 220 million euros is the Netherlands' share …", "a package worth NOK 3.2 billion
+            # includes 1.4 billion kroner for air defence": a part the sentence names after the whole.
+            out.append(m)
+            alone.append(m)
         elif _GOES_TO.match(after):
             breakdown = True
             out.append(m)
@@ -87,3 +95,16 @@ def around(s: Sentence, money: Money) -> set[int]:
     while head.dep_ in ("compound", "nmod", "nummod", "quantmod") and head.head.i != head.i:
         head = head.head
     return {t.i for t in syntax.phrase_tokens(head)}
+
+
+_KRONE_CODES = {"NOK", "DKK", "SEK"}
+_BARE_KRONE = re.compile(r"\bkron(?:er|or|e)\b", re.IGNORECASE)
+_NAMED_KRONE = re.compile(r"\b(?:norwegian|danish|swedish|NOK|DKK|SEK)\b", re.IGNORECASE)
+
+
+def same_currency(part: Money, currency: str | None) -> bool:
+    """Is ``part`` in the whole's currency? A bare "kroner" after "3.2 billion Norwegian kroner" is the same krone."""
+    if part.currency == currency:
+        return True
+    bare = bool(_BARE_KRONE.search(part.text)) and not _NAMED_KRONE.search(part.text)
+    return bare and part.currency in _KRONE_CODES and currency in _KRONE_CODES

@@ -201,3 +201,22 @@ def mend_stranded_objects(doc: Doc) -> Doc:
         noun.head, noun.dep_ = verb, "dobj"
         clause.head, clause.dep_ = noun, "acl"
     return doc
+
+
+_COPULAS = {"be", "remain", "stay", "seem", "appear"}
+
+
+def mend_negated_predicates(doc: Doc) -> Doc:
+    """Hang on the verb a "not" the parser put on the preposition after it ("sending them was “not on the table”"):
+    the quote mark before "not" makes the parser read it as the phrase's own; it negates the verb."""
+    for neg in doc:
+        prep = neg.head
+        if (
+            neg.dep_ == "neg"
+            and prep.dep_ == "prep"
+            and prep.i == neg.i + 1
+            and prep.head.i < neg.i
+            and prep.head.lemma_.lower() in _COPULAS
+        ):
+            neg.head = prep.head
+    return doc

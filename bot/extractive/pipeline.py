@@ -46,6 +46,7 @@ from bot.extractive.mend_edges import (
     mend_contact_relatives,
     mend_dashed_asides,
     mend_fronted_topics,
+    mend_negated_predicates,
     mend_split_tails,
     mend_stranded_objects,
     mend_time_openings,
@@ -254,6 +255,7 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
             mended = mend_conjoined_conditions(mend_reports_in_relatives(mend_additions_after_report(mended)))
             mended = mend_fronted_topics(mend_time_openings(mend_dashed_asides(mend_split_tails(mended))))
             mended = mend_stranded_objects(mend_contact_relatives(mend_verbs_read_as_nouns(mended)))
+            mended = mend_negated_predicates(mended)
             out.append(mend_adjectival_passives(mended, verb_lemma))
         return out
 

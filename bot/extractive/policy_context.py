@@ -49,7 +49,12 @@ class PolicyContextReader(PolicyReader):
             candidates.append(owner)
         # "Ukraine does not need anyone’s permission to use its own weapons": a belligerent rules on its own arms.
         own = weapon is not None and "own" in weapon.text.lower().split()
+        # "Our position on Taurus is unchanged. It remains off the table": the "it" is the weapon named before, not
+        # a government.
+        told_before = weapon is not None and weapon.head.doc is not s.doc
         for candidate in candidates:
+            if told_before and candidate is not None and candidate.lower_ == "it":
+                continue
             actor = actor_of(s, candidate, self.ctx, person=True, exclude=() if own else BELLIGERENTS)
             if actor is not None:
                 return actor

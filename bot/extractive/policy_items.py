@@ -84,10 +84,16 @@ class PolicyItemReader(PolicyUnnamedReader):
             and syntax.is_verbal(setter)
             and syntax.first_child(setter, "xcomp", "ccomp") is not None
         ):
-            # "allowed X to …": X must be Ukraine's side.
-            party = syntax.first_child(setter, "dobj")
-            if party is None:  # "lets the administration ship arms": the one let is the clause's subject
-                clause = syntax.first_child(setter, "xcomp", "ccomp")
+            # "allowed X to …": X must be Ukraine's side; "permits X to be used" lets X be used, so X is the weapon.
+            clause = syntax.first_child(setter, "xcomp", "ccomp")
+            passive_use = (
+                clause is not None
+                and syntax.is_passive(clause)
+                and self.frame(clause) == "use"
+                and any(self.lx.side_words.get(t.lower_) or t.lemma_.lower() in _WAR_AIMS for t in clause.subtree)
+            )
+            party = None if passive_use else syntax.first_child(setter, "dobj")
+            if party is None and not passive_use:  # "lets the administration ship arms": the one let is the clause's subject
                 party = syntax.first_child(clause, "nsubj") if clause is not None else None
                 party = party if party is not None and party.pos_ == "NOUN" else None
             if party is not None and self._side(s, party) not in ("ukraine", None):
@@ -110,6 +116,10 @@ class PolicyItemReader(PolicyUnnamedReader):
         ):
             return None  # "to bring down Russian aircraft": the enemy's weapons are targets, not policy
         stance, setter, action = self.fold(start)
+        if action is None and setter is not None and syntax.is_verbal(setter) and weapon is not None:
+            # "permits MARS II launchers and PzH 2000 howitzers to be used against Russian positions": the use the
+            # permission takes beside the weapons is the rule's own.
+            action = next((c for c in setter.children if c.dep_ == "xcomp" and self.frame(c) == "use"), None)
         if stance is None or self._not_about_ukraine(s, setter, action):
             return None
         if any(syntax.refuted(t) for t in (setter, action) if t is not None):
@@ -335,6 +345,8 @@ class PolicyItemReader(PolicyUnnamedReader):
         ]
 
 
+# What a use in the war is aimed at, when no side is named: "to be used against positions across the border".
+_WAR_AIMS = frozenset({"target", "position", "border", "front", "airfield", "territory", "troop", "force"})
 # People whose views a poll reports: their opposition or support is opinion, not a rule.
 _THE_PUBLIC = frozenset({"respondent", "voter", "public", "citizen", "resident", "poll", "survey", "majority", "percent"})
 # Verbs by which a belligerent warns against a supply: "Putin warned that supplying Tomahawks would …".

@@ -24,6 +24,18 @@ _STRIKE_NOUNS = frozenset({"strike", "attack"})
 class PolicyUnnamedReader(PolicyContextReader):
     """Finds where a sentence rules on a weapon it does not name, and which weapon that is."""
 
+    @staticmethod
+    def _it_ruled(frame_tok: Token, weapons: list[Weapon]) -> Token | None:
+        """The "it" a rule is stated of as a state ("It remains off the table", "It is not on the agenda"), in a
+        sentence that names no weapon; None otherwise."""
+        if weapons:
+            return None
+        verb = next((a for a in [frame_tok, *frame_tok.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.lemma_.lower() not in ("be", "remain", "stay"):
+            return None
+        who = syntax.first_child(verb, "nsubj")
+        return who if who is not None and who.lower_ == "it" else None
+
     def _unnamed(self, s: Sentence, weapons: list[Weapon]) -> list[tuple[Token, Weapon | None]]:
         """Rules whose weapon is not named where they are stated: "… after the UK eased its restrictions on
         how they may be used" (the missiles named before), or strikes with no weapon at all ("allowed to
@@ -79,6 +91,13 @@ class PolicyUnnamedReader(PolicyContextReader):
                 if deed is not None:
                     out.append(deed)
                     covered.add(frame_tok.i)
+                elif (it := self._it_ruled(frame_tok, weapons)) is not None:
+                    # "Our position on Taurus is unchanged. It remains off the table": "it" is the one weapon of
+                    # the sentence before.
+                    before = [w for w in self._weapons_before(s) if w.named]
+                    if len(before) == 1:
+                        out.append((it, before[0]))
+                        covered.add(frame_tok.i)
                 continue
             use = uses[0]
             # A noun of striking is ruled on itself ("its restriction on strikes across the border").

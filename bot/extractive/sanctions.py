@@ -15,6 +15,15 @@ from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actor_of, actors_in
 from bot.extractive.found import Found, unique
 from bot.extractive.reading import Context, Sentence
+from bot.extractive.sanction_filters import (
+    PROPOSALS,
+    effect_of_listing,
+    hearsay,
+    nobody_hit,
+    since,
+    superseded,
+    told_before,
+)
 from bot.extractive.sanction_lines import sanction_item
 from bot.extractive.sanction_nouns import acted_on, arguments, is_sanction_noun, list_owner
 from bot.extractive.sanction_targets import (
@@ -54,11 +63,10 @@ _OWN_PEOPLE = {"firm", "company", "business", "citizen", "national", "exporter",
 _PUT_ON = {"put", "place", "add", "include"}
 _FRESH = {"new", "latest", "next", "fresh", "further"}
 _THE_MEASURE = {"package", "measure", "round", "listing", "designation"}
-_NAME_ON_LIST = {"name", "list", "add", "target", "hit"}
+_NAME_ON_LIST = {"name", "list", "add", "target", "hit", "block"}  # "OFAC said it had blocked Tengri Bank"
 # Verbs that judge what measures do rather than impose one.
 _VERDICTS = frozenset({"have", "fail", "work", "succeed", "backfire", "hurt", "harm", "cripple", "matter", "bite"})
 # What a proposed measure is called when its contents are told: "the draft would add …".
-_PROPOSALS = frozenset({"draft", "proposal", "package", "plan", "text"})
 # Verbs that make a measure wait on something: "further designations would depend on the evidence".
 _DEPENDING = {"depend", "hinge", "rest", "hang"}
 
@@ -100,6 +108,12 @@ class SanctionsReader:
                     continue  # "a town … targeted by Ukrainian drones": a strike
                 if lemma in SEIZING and fighting(self.lx, token):
                     continue  # "elements of the Northern Grouping had seized the plant": a capture, not a confiscation
+                if (
+                    lemma in SEIZING
+                    and syntax.first_child(token, "dobj") is None
+                    and token.doc[token.i + 1 :][:1].text == "on"
+                ):
+                    continue  # "traders seized on reports that …": took them up eagerly, seized nothing
                 if lemma in ("list", "trade") and on_an_exchange(token):
                     continue  # "The company is listed on the Oslo Stock Exchange"
                 if lemma in _ONLY_PASSIVE and not syntax.is_passive(token) and not self._barred_by_actor(s, token):
@@ -135,9 +149,27 @@ class SanctionsReader:
             and not syntax.refuted(t)  # "reports that the EU had frozen … were incorrect"
             and not refused(t)
             and not self_barred(t)
-            and not _since(t)
-            and not _superseded(t)
+            and not since(t)
+            and not superseded(t)
+            and not nobody_hit(t)
+            and not hearsay(t)
         ]
+
+    def _owner_told(self, s: Sentence) -> None:
+        """ "The British measures take effect immediately.": whose measures the next lines tell, even when this one
+        imposes nothing itself ("Designated vessels are barred from UK ports …" goes on with Britain's)."""
+        for noun in s.doc:
+            # Not "package" or "round": "Sweden's package includes …" is help as often as a measure.
+            if noun.dep_ not in ("nsubj", "nsubjpass") or not (
+                is_sanction_noun(self.lx, noun) or noun.lemma_.lower() in _THE_MEASURE - {"package", "round"}
+            ):
+                continue
+            owners = [
+                a for c in noun.children if c.dep_ in ("poss", "amod", "compound") for a in actors_in(s, c) if a != "Russia"
+            ]
+            if len(owners) == 1:
+                self.ctx.last_sanctions_actor = owners[0]
+                return
 
     def _barred_by_actor(self, s: Sentence, verb: Token) -> bool:
         """ "The Foreign Office … barred 47 more tankers from British ports": a government barring named things from
@@ -181,7 +213,7 @@ class SanctionsReader:
         for _ in range(3):
             if who is None:
                 return False
-            if who.lemma_.lower() in _PROPOSALS:
+            if who.lemma_.lower() in PROPOSALS:
                 return True
             if who.lower_ != "it":
                 return False
@@ -239,6 +271,11 @@ class SanctionsReader:
         if who is None:
             return False
         if syntax.is_pronoun(who):
+            teller = (
+                syntax.subject(verb.head) if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.lx.report else None
+            )
+            if teller is not None and any(n.start <= teller.i < n.end for n in s.names_of("authority")):
+                return True  # "the Treasury's Office of Foreign Assets Control said it had blocked …": "it" is OFAC
             return self.ctx.last_sanctions_actor is not None and any(f.section == "sanctions" for f in self.ctx.items[-3:])
         if who.lemma_.lower() == "list" and list_owner(s, who) is not None:
             return True  # "The UK list also named 18 shadow-fleet tankers": a government's sanctions list names them
@@ -251,7 +288,9 @@ class SanctionsReader:
         who = by if by is not None or syntax.is_passive(head) else syntax.subject(head)
         if who is None:
             who = syntax.participle_subject(head)  # "Britain announced its own measures, sanctioning 18 tankers"
-        owned = [a for c in who.children if c.dep_ == "poss" for a in actors_in(s, c)] if who is not None else []
+        # "Tokyo's measures", and "A US package …" (a measure noun names its owner in front of it too)
+        owning = ("poss", "compound", "amod") if who is not None and who.lemma_.lower() in _THE_MEASURE else ("poss",)
+        owned = [a for c in who.children if c.dep_ in owning for a in actors_in(s, c)] if who is not None else []
         if owned and owned[0] != "Russia":
             return owned[0]  # "Tokyo's measures freeze the assets of …": whose measures, before any named earlier
         if who is not None and who.lemma_.lower() in _THE_MEASURE and (owner := owner_before(self.ctx, s, who)):
@@ -315,9 +354,10 @@ class SanctionsReader:
 
     def read(self, s: Sentence, attributions: list[Any]) -> list[Found]:  # noqa: ARG002 (one signature for all readers)
         out: list[Found] = []
+        self._owner_told(s)
         triggers = self.triggers(s)
         for trigger in triggers:
-            if _effect_of_listing(trigger, {t.i for t in triggers}):
+            if effect_of_listing(trigger, {t.i for t in triggers}):
                 continue
             doer = (syntax.subject(trigger) if syntax.is_verbal(trigger) else None) or (
                 trigger.head if trigger.dep_ == "acl" else None
@@ -325,6 +365,8 @@ class SanctionsReader:
             if doer is not None and any(c.dep_ == "det" and c.lower_ in ("every", "each") for c in doer.children):
                 continue  # "every supplier cut off meant fewer drones": what any listing does, not a listing
             targets = targets_of(self.lx, trigger)
+            if not targets and told_before(trigger):
+                continue  # "The sanctions came as Britain said …": the measures told before, not another
             # Without their relative clauses: "firms that Kyiv says supply components" does not make Kyiv a target.
             described = {t.i for target in targets for r in target.subtree if r.dep_ == "relcl" for t in r.subtree}
             all_targets = {t.i for target in targets for t in target.subtree} - described
@@ -381,56 +423,6 @@ class SanctionsReader:
                 item.fields["target_count"] = found[0] if found else None
                 out.append(item)
         return out
-
-
-_HOLDING = {"hold", "own", "have", "keep", "control", "possess"}
-
-
-def _effect_of_listing(trigger: Token, triggers: set[int]) -> bool:
-    """ "… would be added to Poland's sanctions list, freezing any assets they hold": what a measure of the same
-    sentence does to those it lists (their assets, what they hold) is that measure, not another."""
-    if trigger.dep_ != "advcl" or trigger.head.i not in triggers or not syntax.is_verbal(trigger):
-        return False
-    objects = syntax.children(trigger, "dobj")
-
-    def theirs(noun: Token) -> bool:
-        if any(c.dep_ == "poss" and syntax.is_pronoun(c) for c in noun.children):
-            return True  # "freezing their assets"
-        return any(
-            r.dep_ == "relcl"
-            and r.lemma_.lower() in _HOLDING
-            and (who := syntax.subject(r)) is not None
-            and syntax.is_pronoun(who)
-            for r in noun.children
-        )  # "freezing any assets they hold", not "blacklisting 105 vessels it says belong to …"
-
-    return bool(objects) and all(theirs(o) for o in objects)
-
-
-def _superseded(trigger: Token) -> bool:
-    """ "Earlier drafts had proposed listing as many as 163 ships": what an earlier version proposed is not the
-    measure adopted."""
-    for verb in syntax.ancestors_to_clause_top(trigger, limit=4):
-        who = syntax.subject(verb) if syntax.is_verbal(verb) else None
-        if (
-            who is not None
-            # "the previous package listed 117 vessels" was adopted: an earlier package is a measure of its own.
-            and who.lemma_.lower() in (_PROPOSALS - {"package"}) | {"version"}
-            and any(c.lower_ in _EARLIER for c in who.children if c.dep_ == "amod")
-        ):
-            return True
-    return False
-
-
-# Words that mark a version of a measure as one left behind.
-_EARLIER = frozenset({"earlier", "previous", "initial", "original", "first", "old", "older"})
-
-
-def _since(trigger: Token) -> bool:
-    """ "… conduits for payments since Russia's largest banks were cut off from Swift": a measure that dates what
-    is told, not a new one."""
-    verb = trigger if syntax.is_verbal(trigger) else trigger.head
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
 
 
 def _in_a_name(word: Token) -> bool:

@@ -356,6 +356,8 @@ class SanctionsFollowUp:
         if shape is None:
             return None
         verb, target = shape
+        if syntax.is_negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in target.children):
+            return None  # "no foreign bank had yet been cut off", "they were not listed": nobody hit
         heads = [target, *target.conjuncts]  # what is included, without what describes it ("linked to … drones")
         if verb.lemma_.lower() in ("include", "contain", "comprise") and weapons_in(
             s, self.r.lx, indices={t.i for h in heads for t in h.subtree if t.i <= h.i}

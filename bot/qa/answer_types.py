@@ -73,6 +73,10 @@ _TOTAL_OF = re.compile(
     r"(?:to|at|is|was|now stands at|stands at|reached|rose to|rises to|to more than|to about|"
     r"(?:has|have|had)\s+(?:risen|climbed|grown|increased)\s+to)\s+(?P<number>\d[\d,]*)\b"
 )
+_TOLL_TO = re.compile(
+    r"\b(?:death\s+)?toll\b[^.;:]{0,80}?\b(?:to|at|is|was|now stands at|stands at|reached|rose to|rises to|"
+    r"(?:has|have|had)\s+(?:risen|climbed|grown|increased)\s+to)\s+(?:at least\s+)?(?P<number>\d[\d,]*)\b"
+)
 _SCALE_WORDS = word_set("million billion trillion thousand hundred")
 _UNIT_WORDS = word_set("bn mn percent per cent % tonnes tons km kilometres miles euros dollars pounds")
 _WORD = re.compile(r"[A-Za-z0-9][\w,.'’-]*|[%€$£]")
@@ -102,11 +106,16 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[- ][A-Z][\w-]+)*")
 _CASUALTY = stems("casualty loss dead die kill killed wound wounded injure injured")
 
 
+_CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|CET|EET|BST|ET|EST|EDT|local time)?", re.IGNORECASE)
+
+
 def count_phrases(text: str, focus: list[str], modifiers: list[str], *, skip: frozenset[str] = frozenset()) -> Iterator[str]:
     """Every "594 Russian servicemen" phrase in ``text`` that a "how many" question's noun counts;
     numbers in ``skip`` (the question's own: "how many of the six missiles") are no answer."""
     if not focus:
         return
+    # A clock time ("13:30 GMT — The death toll …", a live blog's entry) counts nothing.
+    text = _CLOCK_TIME.sub(lambda m: " " * len(m.group(0)), text)
     wanted: set[str] = set()
     for head in focus:
         wanted |= COUNT_SYNONYMS.get(head, frozenset({head}))
@@ -115,6 +124,11 @@ def count_phrases(text: str, focus: list[str], modifiers: list[str], *, skip: fr
         wanted |= _CASUALTY | COUNT_SYNONYMS[stem("people")] | COUNT_SYNONYMS[stem("troop")]
     people = bool(wanted & (COUNT_SYNONYMS[stem("people")] | COUNT_SYNONYMS[stem("troop")]))
     yield from _counts_before_nouns(text, wanted, modifiers, people, skip)
+    if wanted & _CASUALTY:
+        for m in _TOLL_TO.finditer(text):
+            # "The death toll from this morning's strike has risen to 11": the toll is the count of the dead.
+            if m.group("number") not in skip:
+                yield m.group(0)
     for m in _TOTAL_OF.finditer(text):
         # "takes the total number of listed vessels to 342", "brings the number of ships on the EU's list to 342":
         # the count comes after the thing counted (after any count of the usual shape, which is what was added).
@@ -334,6 +348,21 @@ def refuted_claim(text: str, figure: str) -> bool:
     if at < 0:
         return False
     return bool(_CLAIMING.search(text[max(0, at - 120) : at]) and _REFUTED_AFTER.match(text[at + len(figure) :]))
+
+
+# The next sentence dismissing the figure or the claim just told: "A spokeswoman called that figure “simply wrong”".
+_DISMISSED_NEXT = re.compile(
+    r"\b(?:that|the|this|those|these)\s+(?:figures?|numbers?|claims?|reports?|sums?|estimates?|posts?)\b[^.;]{0,40}?"
+    r"[“\"]?(?:simply\s+|plainly\s+|flatly\s+)?(?:wrong|false|untrue|incorrect|inaccurate|baseless|fake|not correct|"
+    r"not true)\b",
+    re.IGNORECASE,
+)
+
+
+def dismissed_next(text: str, following: str | None) -> bool:
+    """Does ``text`` tell a claim ("Posts … claim the package is worth €3.5 billion") that the sentence after it
+    dismisses ("… called that figure “simply wrong”")? Its figure is not the article's."""
+    return bool(following and _CLAIMING.search(text) and _DISMISSED_NEXT.search(following))
 
 
 def refuted_before(text: str, start: int) -> bool:

@@ -71,7 +71,7 @@ _MONEY_CUES = re.compile(
 # figure of any sort (a count, a sum, a share), whichever the article gives.
 _FIGURE_Q = re.compile(
     r"^\W*(?:and\s+)?what(?:'s| is| was| are| were)?\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}"
-    r"(?:figure|tally|toll|estimate|count)s?(?:\s+(?:for|of|on)\b|\s*\?*\s*$)|"
+    r"(?:figure|tally|toll|estimate|count)s?(?:\s+(?:for|of|on|from|in|at|after)\b|\s*\?*\s*$)|"
     r"^\W*(?:and\s+)?what\s+(?:\w+\s+)?(?:losses|casualties)\s+(?:does|did|do|has|have)\b"
 )
 # "Moscow's count of Ukrainian drones", "the number of tankers": a count of the noun that follows.
@@ -110,8 +110,15 @@ _FUTURE_Q = re.compile(
 
 
 def is_future(question: str) -> bool:
-    """Does the question ask about a time to come ("When will the missiles arrive?")?"""
+    """Does the question ask about a time to come ("When will the missiles arrive?")? "When did the package take
+    effect?" asks about a time gone by."""
+    if _PAST_AUX.search(question) and not _WILL.search(question):
+        return False
     return bool(_FUTURE_Q.search(question))
+
+
+_PAST_AUX = re.compile(r"\b(?:did|was|were)\b", re.IGNORECASE)
+_WILL = re.compile(r"\b(?:will|going to|shall)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -285,7 +292,27 @@ def parse(question: str) -> Intent:
 
 def _is_elliptical(question: str, intent: Intent) -> bool:
     own = [t for t, w in intent.terms.items() if w >= 1.0]
-    return bool(_ELLIPTICAL.match(question)) or len(own) <= 1 or bool(_PRONOUN.search(question))
+    return bool(_ELLIPTICAL.match(question)) or len(own) <= 1 or _points_back(question) or bool(_OTHER_THAN.search(question))
+
+
+# "Which other villages …?", "what else": asked beside what the thread has already asked about.
+_OTHER_THAN = re.compile(r"\b(?:other|else|besides|apart from|aside from)\b", re.IGNORECASE)
+
+
+# A name the question gives before its pronoun: "What are Japan's rules barring it from sending?" ("it" is Japan).
+_NAMED_BEFORE = re.compile(r"\b(?:[A-Z][\w'’-]+)\b[^?]*?\b(?:it|its|they|them)\b")
+
+
+def _points_back(question: str) -> bool:
+    """Does a pronoun of the question stand for something of the thread? Not "it" after a name of its own."""
+    found = _PRONOUN.search(question)
+    if not found:
+        return False
+    if found.group(0).lower() in ("it", "they", "them"):
+        named = _NAMED_BEFORE.search(question, 1)  # the first word is capitalised anyway
+        if named is not None and named.end() >= found.end() and len(_PRONOUN.findall(question)) == 1:
+            return False
+    return True
 
 
 # "how many of them", "of those": a count of what the thread was counting.

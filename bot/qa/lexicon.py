@@ -130,7 +130,8 @@ def stem(word: str) -> str:
         w = w[:-3] + "y"
     elif (w.endswith("ed") and len(w) > 4) or (w.endswith("ing") and len(w) > 5):
         w = w[:-2] if w.endswith("ed") else w[:-3]
-        if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "lsz":
+        # "added" -> "add", not "ad": a doubled letter stays when the stem would be too short to have doubled it
+        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
             w = w[:-1]
     if w.endswith("ize"):
         w = w[:-3] + "ise"

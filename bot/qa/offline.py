@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.extractive.actors import BELLIGERENTS
-from bot.qa.answer_types import has_figure, has_money, refuted_claim
+from bot.qa.answer_types import dismissed_next, has_figure, has_money, refuted_claim
 from bot.qa.companions import MAX_QUOTES, with_antecedents, with_contents, with_followers
 from bot.qa.dates import conditions_of_time, has_time_to_come
 from bot.qa.gist import clause_gist, gist
@@ -113,7 +113,7 @@ class Finding:
 
 _WHAT_MONEY = re.compile(
     r"\b(?:worth|cost|price|value|add(?:s|ed)? up|in total|total|how (?:big|large)|size|putting (?:in|up)|put (?:in|up)|"
-    r"chipping in|chip in)\b",
+    r"chipping in|chip in|(?<!what )share|contribution)\b",
     re.IGNORECASE,
 )
 
@@ -270,6 +270,12 @@ def _yes_no_gist(spans: SpanReader, text: str, question: str) -> str | None:
     return gist(sentence) or clause_gist(sentence, question_words(question))
 
 
+def _following(retriever: Retriever, hit: Hit) -> str | None:
+    """The text of the passage right after ``hit``'s, if any."""
+    at = hit.passage.index + 1
+    return retriever.passages[at].text if at < len(retriever.passages) else None
+
+
 def find_answer(
     retriever: Retriever, question: str, intents: list[Intent], *, min_coverage: float, spans: SpanReader | None = None
 ) -> Finding:
@@ -343,6 +349,10 @@ def find_answer(
             # "When will the next tranche be transferred?" next to "The EU made its first transfer in July": only
             # past dates, so the time asked for is not given.
             return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
+    if main.kind in TYPED_KINDS:
+        # "Posts … claim the new Dutch package is worth €3.5 billion." followed by "… called that figure “simply
+        # wrong”": a figure the next sentence dismisses answers nothing.
+        dated = [h for h in dated if not dismissed_next(h.passage.text, _following(retriever, h))]
     # The best passage may hold several figures (a table row with its total); the next ones may say it plainly.
     figure = figure_across(main, [h.passage.text for h in dated if h.fits or h is chosen[0]])
     # Sentences that only lead into a ranked one ("Kyiv rejects that.") come after it here.

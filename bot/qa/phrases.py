@@ -131,6 +131,10 @@ def doers(
             thing = [t for t in tok.head.lefts if t.dep_ in ("amod", "compound")] + [tok.head]
             initials = "".join(t.lower_[0] for t in thing)  # "armoured personnel carriers" for "APCs"
             called = {stem(tok.head.lemma_.lower()), tok.head.lower_, initials}
+            if tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of":
+                # "a joint purchase of IRIS-T systems led by Germany": the parser may hang the participle on the
+                # noun after "of"; what is led may be the noun before it.
+                called.add(stem(tok.head.head.head.lemma_.lower()))
             if reduced and not called & (question | {stem(w) for w in question}):
                 continue  # "drones made by Quantum Systems" does not say who makes the howitzers
             who = syntax.agent(tok) if syntax.is_passive(tok) or reduced else syntax.subject(tok)
@@ -145,6 +149,10 @@ def doers(
             # "the Dutch defence minister, Ruben Brekelmans": the name in apposition may be new when its noun is not.
             named = syntax.first_child(who, "appos")
             phrase = short(list(named.subtree)) if named is not None and named.pos_ == "PROPN" else None
+            if phrase is None and who.pos_ == "PROPN":
+                # "Oliver Tennant, economic secretary to the Treasury" for "Who denied the UK …?": the person is new
+                # even when the title names the government the question does.
+                phrase = short([t for t in who.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [who])
         if not phrase or not is_new(phrase, question):
             continue
         # "Who does Moscow say took …?": the saying frames the question; "Who told Putin …?" asks for the teller.

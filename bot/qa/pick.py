@@ -222,7 +222,9 @@ def _score(text: str, fig: Figure, question: str, terms: Mapping[str, float], se
         asked = {code for code, pattern in _NATIONAL_CURRENCY.items() if pattern.search(question)}
         if asked and national not in asked:
             s -= 3.0
-    if several and (share := _names_share(text, fig, question)) is not None:
+    # "How much of the Dutch money goes to demining?": the whole is named as the Netherlands'; the part asked for
+    # is the figure nearest what it goes to, whichever clause names the donor.
+    if several and not _PART_OF_Q.search(question) and (share := _names_share(text, fig, question)) is not None:
         s += 2.0 * share - 1.0  # the figure in the clause that names who the question asks about
     if several and about_another_country(question, text):
         s -= 2.0  # "Bulgaria announced its new aid package, worth €210m" does not answer for Romania
@@ -260,6 +262,7 @@ def _would_become(text: str, fig: Figure, question: str) -> bool:
     return bool(_IF_Q.search(question) and _WOULD_BEFORE.search(before) and re.search(r"\bto\s+$", before))
 
 
+_PART_OF_Q = re.compile(r"\bhow\s+much\s+of\s+(?:the|this|that|its|their)\b", re.IGNORECASE)
 # A question about what would be, on a condition: "… if the package passes?", "… should the deal go through?"
 _IF_Q = re.compile(r"\bwould\b.*\b(?:if|once|when|should)\b|\b(?:if|once)\b.*\bwould\b", re.IGNORECASE)
 # A figure in a clause of what would be: "the blacklist would climb to 700 ships".

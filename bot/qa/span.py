@@ -266,7 +266,7 @@ class SpanReader(QuestionReader):
             if is_future(question):
                 # "When will the missiles arrive?" is not answered by "since February 2022".
                 past = " ".join(m.group(0) for m in PAST_TIME.finditer(s.text))
-                candidates = [(r, d) for r, d in candidates if d not in past]
+                candidates = [(r, d) for r, d in candidates if d not in past and not _told_as_past(s, d)]
         elif kind == "distance":
             candidates = [(1, d) for d in phrases.distances(s)]
         elif kind == "who" and (got := members.GOT_Q.match(question)) and (hit := members.measure_on(s, got.group(1))):
@@ -362,6 +362,25 @@ def _names_area(s: Sentence, place: str) -> bool:
         return False
     after = first.i + len(place.split())
     return after < len(s.doc) and s.doc[after].lower_ in _AREAS
+
+
+_AWAITED = {"expect", "schedule", "plan", "due", "set", "aim", "intend", "hope", "slate"}
+
+
+def _told_as_past(s: Sentence, phrase: str) -> bool:
+    """Is the date ``phrase`` the time of something done ("Britain was the first …, delivering Storm Shadow in 2023")?
+    "When will Britain decide …?" is not answered by it."""
+    at = s.text.find(phrase)
+    first = next((t for t in s.doc if t.idx >= at), None) if at >= 0 else None
+    verb = next((a for a in first.ancestors if syntax.is_verbal(a)), None) if first is not None else None
+    if verb is None:
+        return False
+    chain = [verb, *(a for a in verb.ancestors if syntax.is_verbal(a))][:3]
+    if any(c.tag_ == "MD" or c.lower_ in ("will", "would", "shall") for v in chain for c in v.children):
+        return False
+    if any(v.lemma_.lower() in _AWAITED for v in chain):
+        return False  # "deliveries were expected before the summer": a time still to come, told in the past tense
+    return verb.tag_ == "VBD" or (verb.tag_ in ("VBN", "VBG") and verb.head.tag_ == "VBD")
 
 
 def _doer_asked(token: Token, asked: set[str]) -> bool:
