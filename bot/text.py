@@ -157,7 +157,9 @@ _LABELLED_COMMENT = re.compile(
 # what an earlier version said wrongly, which is not the story.
 _EDITORS_NOTE = re.compile(
     r"^[(\[]?(?:corrections?|clarifications?|editor[’']?s[’']? note|note to readers)\s*[:\-–—|]|"
-    r"^[(\[]?(?:an earlier version of this|this (?:article|story|report|piece) (?:has been|was) (?:corrected|amended))",
+    r"^[(\[]?(?:an earlier version of this|this (?:article|story|report|piece) (?:has been|was) (?:corrected|amended))|"
+    # A wire service's note on its own copy: "(Corrects UK tanker tally in second paragraph …)", "(Adds quote …)".
+    r"^[(\[](?:corrects|updates|adds|recasts|refiles|removes|clarifies)\b[^)\]]*[)\]]\W*$",
     re.IGNORECASE,
 )
 

@@ -49,3 +49,23 @@ def test_a_missing_model_is_one_clear_line_not_a_traceback(tmp_path: Path):
     err = out.stderr.decode()
     assert out.returncode == 2, err
     assert err.count("\n") == 1 and "en_core_web_sm" in err and "pip install" in err and "Traceback" not in err
+
+
+def test_the_pipeline_loads_without_spacys_command_line_which_still_works_after():
+    # spaCy imports its command line only to offer spacy.info(): the bot's start-up skips it, and a program that
+    # uses spaCy's command line after the bot loaded its pipeline still gets the real one.
+    script = (
+        "import sys\n"
+        "from bot.extractive.pipeline import load_pipeline\n"
+        "nlp = load_pipeline()\n"
+        "print('cli loaded:', 'spacy.cli' in sys.modules)\n"
+        "import spacy, spacy.cli\n"
+        "print('cli file:', spacy.cli.__file__)\n"
+        "print('info:', 'spacy_version' in spacy.info())\n"
+        "print('parsed:', [t.dep_ for t in nlp('Norway sent tanks.')])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert "cli loaded: False" in out
+    assert "cli file:" in out and out.split("cli file:")[1].split()[0].endswith("__init__.py")
+    assert "info: True" in out
+    assert "parsed: ['nsubj', 'ROOT', 'dobj', 'punct']" in out

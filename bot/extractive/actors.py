@@ -141,6 +141,9 @@ def actor_of(
         return last if last not in exclude else None
     names = [a for a in actors_in(s, head) if a not in exclude]
     if not names:
+        # "the Saeima, Latvia's parliament, voted …": a body the domain file does not know, named by its apposition.
+        names = [a for c in head.children if c.dep_ == "appos" for a in actors_in(s, c) if a not in exclude][:1]
+    if not names:
         return None
     text = " and ".join(names)
     if person and len(names) == 1:

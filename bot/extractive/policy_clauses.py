@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.found import Found
 from bot.extractive.reading import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def inside(name: str | None, other: str | None) -> bool:

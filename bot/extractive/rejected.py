@@ -4,11 +4,14 @@ fabricated." Such a figure is bait, not a fact: no line carries it."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.found import Found
 from bot.extractive.reading import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 # Nouns that stand for a figure just given ("that figure", "the number", "this estimate").
 _FIGURE_NOUNS = frozenset({"figure", "number", "estimate", "tally", "total", "count", "sum", "toll"})

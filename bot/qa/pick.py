@@ -236,8 +236,8 @@ def _score(text: str, fig: Figure, question: str, terms: Mapping[str, float], se
         s -= 1.5  # "dozens of Russian individuals" beside "14 individuals": the exact figure answers "how many"
     if several and _LATEST_Q.search(question) and not asks_total(question):
         # "How much is Tokyo putting up this time?": "another $1.3 billion", not the total it brings support to.
-        if is_total(text, fig):
-            s -= 1.0
+        if is_total(text, fig) or _SINCE_START.search(text):
+            s -= 1.0  # "… more than C$19.5 billion since February 2022, including C$4.5 billion in military aid": to date
         elif _ADDED_BEFORE.search(text[max(0, fig.start - 30) : fig.start]):
             s += 1.0
     # What a side sends is its own, what it shoots down the other's: "How many drones did Russia send?" is
@@ -262,6 +262,13 @@ def _would_become(text: str, fig: Figure, question: str) -> bool:
     return bool(_IF_Q.search(question) and _WOULD_BEFORE.search(before) and re.search(r"\bto\s+$", before))
 
 
+# A sum given up to now, not this time: "since February 2022", "since the full-scale invasion".
+_SINCE_START = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+)?(?:19|20)\d\d\b|\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\s+the\s+war\b|"
+    r"\bsince\s+the\s+(?:full-scale\s+)?invasion\b",
+    re.IGNORECASE,
+)
 _PART_OF_Q = re.compile(r"\bhow\s+much\s+of\s+(?:the|this|that|its|their)\b", re.IGNORECASE)
 # A question about what would be, on a condition: "… if the package passes?", "… should the deal go through?"
 _IF_Q = re.compile(r"\bwould\b.*\b(?:if|once|when|should)\b|\b(?:if|once)\b.*\bwould\b", re.IGNORECASE)
