@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.figures import find_money
+from bot.language import MONTH_PATTERN
 from bot.qa.answer_types import refuted_before
 from bot.qa.lexicon import about_another_country, tokens
 
@@ -264,9 +265,8 @@ def _would_become(text: str, fig: Figure, question: str) -> bool:
 
 # A sum given up to now, not this time: "since February 2022", "since the full-scale invasion".
 _SINCE_START = re.compile(
-    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\s+)?(?:19|20)\d\d\b|\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\s+the\s+war\b|"
-    r"\bsince\s+the\s+(?:full-scale\s+)?invasion\b",
+    rf"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:{MONTH_PATTERN}\s+)?(?:19|20)\d\d\b|"
+    r"\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\s+the\s+war\b|\bsince\s+the\s+(?:full-scale\s+)?invasion\b",
     re.IGNORECASE,
 )
 _PART_OF_Q = re.compile(r"\bhow\s+much\s+of\s+(?:the|this|that|its|their)\b", re.IGNORECASE)
