@@ -75,3 +75,32 @@ def struck(lx: Lexicon, verb: Token) -> bool:
     return doer is not None and any(
         t.lemma_.lower() in lx.military or t.lemma_.lower() in lx.weapon_heads for t in doer.subtree
     )
+
+
+# Places on a border that a government closes to trade, and what it closes them to.
+_BORDER_POINTS = {"crossing", "checkpoint", "border"}
+_TRADE_TRAFFIC = {"cargo", "freight", "traffic", "trade", "lorry", "truck", "goods", "transit"}
+
+
+def border_shut(verb: Token) -> bool:
+    """ "decided to close the Šalčininkai crossing … to cargo traffic", "the Bobrowniki border crossing would remain
+    closed to freight traffic": a border crossing shut to trade is a measure. Closed to whom it must say: a crossing
+    shut after shelling closes nothing to trade."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("close", "shut") and syntax.is_verbal(verb):
+        shut = [o for o in syntax.children(verb, "dobj", "nsubjpass") if o.lemma_.lower() in _BORDER_POINTS]
+        word = verb
+    elif lemma in ("be", "remain", "stay", "keep"):
+        word = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in ("closed", "shut")), None)
+        shut = [o for o in syntax.children(verb, "nsubj") if o.lemma_.lower() in _BORDER_POINTS] if word else []
+    else:
+        return False
+    return bool(shut) and word is not None and _to_trade(word)
+
+
+def _to_trade(word: Token) -> bool:
+    """ "… to cargo traffic", "… to freight": closed to trade."""
+    return any(
+        p.lower_ == "to" and any(t.lemma_.lower() in _TRADE_TRAFFIC for t in p.subtree)
+        for p in syntax.children(word, "prep")
+    )
