@@ -87,6 +87,7 @@ def border_shut(verb: Token) -> bool:
     closed to freight traffic": a border crossing shut to trade is a measure. Closed to whom it must say: a crossing
     shut after shelling closes nothing to trade."""
     lemma = verb.lemma_.lower()
+    word: Token | None
     if lemma in ("close", "shut") and syntax.is_verbal(verb):
         shut = [o for o in syntax.children(verb, "dobj", "nsubjpass") if o.lemma_.lower() in _BORDER_POINTS]
         word = verb
