@@ -2180,6 +2180,25 @@ LEAD_RULES = [
         ["2023"],
         id="a date of something done does not answer when",
     ),
+    pytest.param(
+        # "Investigators have not yet established which type of missile hit …": the article says it is not known
+        "At least six people were killed when a missile struck an apartment block in Sumy shortly before dawn, the "
+        "governor said. Investigators have not yet established which type of missile hit the building.",
+        "What type of missile hit Sumy?",
+        (),
+        ["doesn't say"],
+        [],
+        id="a type not yet established is not given",
+    ),
+    pytest.param(
+        "At least six people were killed when a missile struck an apartment block in Sumy shortly before dawn, the "
+        "governor said. Investigators established that an Iskander-M ballistic missile hit the building.",
+        "What type of missile hit Sumy?",
+        (),
+        ["Iskander-M"],
+        [],
+        id="a type established is given",
+    ),
 ]
 
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 # Verbs of telling and of settling (lemmas): negated, refused or "yet to" be done, their object is not given.
 _TELL_WORDS = """say disclose specify reveal name identify detail confirm indicate publish release elaborate explain comment
 state quantify share announce give provide offer put"""
-_SETTLE_WORDS = "fix set decide determine finalise finalize agree settle choose schedule work"
+_SETTLE_WORDS = "fix set decide determine finalise finalize agree settle choose schedule work establish ascertain verify"
 _TELL = frozenset(_TELL_WORDS.split())
 _SETTLE = frozenset(_SETTLE_WORDS.split())
 # "declined to say", "refused to name", "failed to specify": the telling did not happen.
