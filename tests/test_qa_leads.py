@@ -2199,6 +2199,16 @@ LEAD_RULES = [
         [],
         id="a type established is given",
     ),
+    pytest.param(
+        # Citizens are people: "How many people …?" counts "93 Russian and Belarusian citizens"
+        "Interior Minister Rasa Petrait\u0117 also signed an order adding 93 Russian and Belarusian citizens to "
+        "Lithuania\u2019s national entry ban list.",
+        "How many people did Lithuania add to its entry ban list?",
+        (),
+        ["93"],
+        [],
+        id="citizens counted as people",
+    ),
 ]
 
 

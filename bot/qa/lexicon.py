@@ -292,7 +292,7 @@ KINDS: dict[str, frozenset[str]] = {stem(k): frozenset(stem(w) for w in v.split(
 # Nouns a "how many" question counts, grouped so that "people" finds "civilians".
 COUNT_GROUPS = [
     # people by what they were doing when hurt: "Two workers were taken to hospital"
-    "people person civilian resident inhabitant child adult individual worker employee passenger pedestrian",
+    "people person civilian resident inhabitant citizen child adult individual worker employee passenger pedestrian",
     "troop soldier serviceman fighter personnel force officer man",
     "ship vessel tanker carrier boat",
     "company firm entity business organisation organization target",
