@@ -82,10 +82,10 @@ _BORDER_POINTS = {"crossing", "checkpoint", "border"}
 _TRADE_TRAFFIC = {"cargo", "freight", "traffic", "trade", "lorry", "truck", "goods", "transit"}
 
 
-def border_shut(verb: Token) -> bool:
-    """ "decided to close the Šalčininkai crossing … to cargo traffic", "the Bobrowniki border crossing would remain
-    closed to freight traffic": a border crossing shut to trade is a measure. Closed to whom it must say: a crossing
-    shut after shelling closes nothing to trade."""
+def crossings_shut(verb: Token) -> list[Token]:
+    """The border crossings ``verb`` shuts to trade ("decided to close the Šalčininkai crossing … to cargo traffic",
+    "the Bobrowniki border crossing would remain closed to freight traffic"), a measure; empty for anything else.
+    Closed to whom it must say: a crossing shut after shelling closes nothing to trade."""
     lemma = verb.lemma_.lower()
     word: Token | None
     if lemma in ("close", "shut") and syntax.is_verbal(verb):
@@ -95,8 +95,8 @@ def border_shut(verb: Token) -> bool:
         word = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in ("closed", "shut")), None)
         shut = [o for o in syntax.children(verb, "nsubj") if o.lemma_.lower() in _BORDER_POINTS] if word else []
     else:
-        return False
-    return bool(shut) and word is not None and _to_trade(word)
+        return []
+    return shut[:1] if word is not None and _to_trade(word) else []
 
 
 def _to_trade(word: Token) -> bool:

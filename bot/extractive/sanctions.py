@@ -34,7 +34,7 @@ from bot.extractive.sanction_targets import (
 from bot.extractive.sanction_verbs import (
     HITTING,
     SEIZING,
-    border_shut,
+    crossings_shut,
     fighting,
     is_price_cap,
     on_an_exchange,
@@ -119,7 +119,13 @@ class SanctionsReader:
                     continue  # "The company is listed on the Oslo Stock Exchange"
                 if lemma in _ONLY_PASSIVE and not syntax.is_passive(token) and not self._barred_by_actor(s, token):
                     continue  # "rules bar the supply of arms" states a standing rule; "firms were barred from" is a measure
-                if lemma in _ALWAYS or acts_on_measure or acts_on_trade or self._listing(s, token) or border_shut(token):
+                if (
+                    lemma in _ALWAYS
+                    or acts_on_measure
+                    or acts_on_trade
+                    or self._listing(s, token)
+                    or bool(crossings_shut(token))
+                ):
                     out.append(token)
             elif is_sanction_noun(self.lx, token) and not self._background(token):
                 # "New EU sanctions hit 50 firms": the noun as the subject of an action, or standing alone.
@@ -365,10 +371,8 @@ class SanctionsReader:
             )
             if doer is not None and any(c.dep_ == "det" and c.lower_ in ("every", "each") for c in doer.children):
                 continue  # "every supplier cut off meant fewer drones": what any listing does, not a listing
-            targets = targets_of(self.lx, trigger)
-            if border_shut(trigger):
-                # "close the Šalčininkai crossing on the Belarusian border": the crossing is what is shut.
-                targets = [a for a in arguments(trigger) if a.lemma_.lower() in ("crossing", "checkpoint", "border")][:1]
+            # "close the Šalčininkai crossing on the Belarusian border": the crossing is what is shut.
+            targets = crossings_shut(trigger) or targets_of(self.lx, trigger)
             if not targets and told_before(trigger):
                 continue  # "The sanctions came as Britain said …": the measures told before, not another
             # Without their relative clauses: "firms that Kyiv says supply components" does not make Kyiv a target.

@@ -68,15 +68,17 @@ _DURATION = re.compile(
     r"(?:[\s-]+(?:more|further|straight|consecutive))?[\s-]+(?:days?|weeks?|months?|years?|hours?|minutes?|decades?)\b",
     re.IGNORECASE,
 )
-_TOTAL_OF = re.compile(
-    r"\b(?:total|number)\s+(?:number\s+)?of\s+(?P<noun>(?:[A-Za-z][\w'’-]*\s+){1,6}?)"
+# How a running count is said to stand: "to", "now stands at", "has risen to".
+_STANDS_AT = (
     r"(?:to|at|is|was|now stands at|stands at|reached|rose to|rises to|to more than|to about|"
-    r"(?:has|have|had)\s+(?:risen|climbed|grown|increased)\s+to)\s+(?P<number>\d[\d,]*)\b"
+    r"(?:has|have|had)\s+(?:risen|climbed|grown|increased)\s+to)"
 )
-_TOLL_TO = re.compile(
-    r"\b(?:death\s+)?toll\b[^.;:]{0,80}?\b(?:to|at|is|was|now stands at|stands at|reached|rose to|rises to|"
-    r"(?:has|have|had)\s+(?:risen|climbed|grown|increased)\s+to)\s+(?:at least\s+)?(?P<number>\d[\d,]*)\b"
+_TOTAL_OF = re.compile(
+    rf"\b(?:total|number)\s+(?:number\s+)?of\s+(?P<noun>(?:[A-Za-z][\w'’-]*\s+){{1,6}}?){_STANDS_AT}\s+"
+    r"(?P<number>\d[\d,]*)\b"
 )
+# "The death toll from this morning's strike has risen to 11".
+_TOLL_TO = re.compile(rf"\b(?:death\s+)?toll\b[^.;:]{{0,80}}?\b{_STANDS_AT}\s+(?:at least\s+)?(?P<number>\d[\d,]*)\b")
 _SCALE_WORDS = word_set("million billion trillion thousand hundred")
 _UNIT_WORDS = word_set("bn mn percent per cent % tonnes tons km kilometres miles euros dollars pounds")
 _WORD = re.compile(r"[A-Za-z0-9][\w,.'’-]*|[%€$£]")

@@ -292,11 +292,11 @@ def parse(question: str) -> Intent:
 
 def _is_elliptical(question: str, intent: Intent) -> bool:
     own = [t for t, w in intent.terms.items() if w >= 1.0]
-    return bool(_ELLIPTICAL.match(question)) or len(own) <= 1 or _points_back(question) or bool(_OTHER_THAN.search(question))
+    return bool(_ELLIPTICAL.match(question)) or len(own) <= 1 or _points_back(question) or bool(ASKS_OTHER.search(question))
 
 
-# "Which other villages …?", "what else": asked beside what the thread has already asked about.
-_OTHER_THAN = re.compile(r"\b(?:other|else|besides|apart from|aside from)\b", re.IGNORECASE)
+# "Which other villages …?", "what else", "besides Vovchansk": asked beside what the thread has already asked about.
+ASKS_OTHER = re.compile(r"\b(?:other|else|besides|apart from|aside from)\b", re.IGNORECASE)
 
 
 # A name the question gives before its pronoun: "What are Japan's rules barring it from sending?" ("it" is Japan).

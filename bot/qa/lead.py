@@ -7,7 +7,7 @@ import re
 from bot.figures import find_money
 from bot.language import NUMBER_WORD_PATTERN, strip_dateline
 from bot.qa.answer_types import DISTANCE, EXACT_DATE, PAST_TIME, SCORE, asked_numbers, count_phrases, names_the_counted
-from bot.qa.intent import Intent
+from bot.qa.intent import ASKS_OTHER, Intent
 from bot.qa.lexicon import stem, tokens
 from bot.qa.pick import (
     Figure,
@@ -183,8 +183,6 @@ _AND_FIGURE = re.compile(
     r"(?:about\s+|some\s+|another\s+)?[$€£¥]?\d[\d.,]*"
     r"(?:\s*(?:bn|billion|million|m)\b)?(?:\s+(?:in\s+)?[A-Za-z-]+)?)"
 )
-# "Which other villages …", "what else", "besides Vovchansk": the thread's own answers are not asked for again.
-_OTHER = re.compile(r"\b(?:other|else|besides|apart from|aside from)\b", re.I)
 # A phrase from a lower-ranked passage must be read this much more surely per rank to be the lead.
 _SPAN_RANK_COST = 1.5
 
@@ -215,7 +213,8 @@ def span_across(
         if best is None or surer or found[0] + rank * _SPAN_RANK_COST < best[0]:
             best = (found[0] + rank * _SPAN_RANK_COST, found[1])
             best_sureness = found[0]
-    if _OTHER.search(question) and known:
+    # "Which other villages …": the thread's own answers are not asked for again.
+    if ASKS_OTHER.search(question) and known:
         # "Which other villages …?" after a question about Sudzha: not Sudzha again.
         several = [part for part in several if not set(tokens(part)) <= known]
         if best is not None and set(tokens(best[1])) <= known:
