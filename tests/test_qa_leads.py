@@ -2209,6 +2209,27 @@ LEAD_RULES = [
         [],
         id="citizens counted as people",
     ),
+    pytest.param(
+        # a figure an unowned post claimed, which an official dismissed, is not the article's
+        "Spain will lend Kyiv 600 million euros through its export credit agency, the economy ministry said. "
+        "A post shared widely on Telegram channels on Friday claimed the Spanish loan was in fact worth nine billion "
+        "euros; the ministry dismissed the claim as “pure invention”.",
+        "How big is the Spanish loan?",
+        (),
+        ["600 million euros"],
+        ["nine billion"],
+        id="dismissed-post-figure",
+    ),
+    pytest.param(
+        # "worth in total" of one package is its whole value, not a running total over the years
+        "The Belgian package, worth €380 million ($440 million) according to the defence ministry, includes two "
+        "F-16 simulators and spare parts for the jets already in Ukraine.",
+        "What is the Belgian package worth in total?",
+        (),
+        ["€380 million"],
+        ["doesn't say"],
+        id="package-worth-in-total",
+    ),
 ]
 
 

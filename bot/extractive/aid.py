@@ -62,6 +62,10 @@ _FINANCING = {"finance", "fund", "pay", "bankroll", "underwrite"}
 _DEALS = {"order", "contract", "deal", "purchase", "package", "delivery", "shipment", "batch", "consignment", "sale"}
 
 
+# Verbs of a legislature voting money: "a bill that would authorize $12 billion in security assistance".
+_APPROPRIATING = {"authorize", "authorise", "appropriate"}
+
+
 class AidReader:
     def __init__(self, context: Context, policy: PolicyReader) -> None:
         self.ctx = context
@@ -96,6 +100,10 @@ class AidReader:
             lent = syntax.subject(verb)
             if lent is not None:
                 own.update(t.i for t in syntax.phrase_tokens(lent))
+        described = _reported_antecedent(verb)
+        if described is not None and find_money(syntax.span_text(syntax.phrase_tokens(described))):
+            # "£650m, which ministers said would pay for 5,000 missiles": the sum "which" stands for pays.
+            own.update(t.i for t in syntax.phrase_tokens(described))
         if verb.dep_ in ("relcl", "acl") and (
             self.is_help(verb.head)
             or (
@@ -212,6 +220,8 @@ class AidReader:
             # a balance of help, with its figure.
             who = syntax.first_child(verb, "dobj") if lemma in _BRINGS else syntax.subject(verb)
             return bool(money) and who is not None and any(self.is_help(t) for t in who.subtree)
+        if lemma in _APPROPRIATING:
+            return bool(money)  # "a bill that would authorize $12 billion in security assistance": money voted
         if lemma == "add":
             return bool(money)  # "is adding €40 million in funding"; "the package adds 116 names to a list" is not aid
         if lemma == "award":
@@ -415,6 +425,16 @@ class AidReader:
         # the sentences before it named.
         labelled = [] if out else self.more.labelled(s, taken, about_ukraine=article_about_ukraine)
         return out + (labelled or _priced(out, self.more.nominal(s, taken, about_ukraine=article_about_ukraine)))
+
+
+def _reported_antecedent(verb: Token) -> Token | None:
+    """The noun "which" stands for when a report sits between them ("£650m, which ministers said would pay for
+    …"): the noun the report's relative clause hangs on."""
+    who = syntax.first_child(verb, "nsubj")
+    report = verb.head
+    if who is None or who.tag_ != "WDT" or verb.dep_ != "ccomp" or report.dep_ != "relcl" or report.i == verb.i:
+        return None
+    return report.head
 
 
 def _priced(given: list[Found], sums: list[Found]) -> list[Found]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
-from bot.extractive.actors import BELLIGERENTS, actor_of
+from bot.extractive.actors import BELLIGERENTS, actor_of, actors_in
 from bot.extractive.aid_kind import aid_type
 from bot.extractive.aid_money import VALUED, sums_given
 from bot.extractive.aid_parts import FURTHER, around, composes, purpose_of, same_currency, shares_of_whole
@@ -54,6 +54,8 @@ _HOLDERS = {
 _INCLUDING = {"include", "comprise", "contain"}
 # What is left of a package once part of it is told: "The rest will come from stocks".
 _REMAINDER = {"rest", "remainder", "balance", "bulk"}
+# A pronoun for people or governments, never for a package ("it" may be either).
+_PEOPLE_PRONOUNS = {"they", "we", "he", "she"}
 _PART_NOUNS = {"item", "element", "component", "part", "highlight", "centrepiece", "centerpiece", "piece"}
 
 
@@ -383,6 +385,9 @@ class AidInContext:
         said its next package …" (the one reporting)."""
         if who is None:
             return None
+        if who.lower_ in _PEOPLE_PRONOUNS:
+            # "Norway and the Netherlands said they would pay for …": the ones speaking pay, not the package before.
+            return self._speaker_actor(s, verb)
         for c in who.children:
             if c.dep_ != "poss":
                 continue
@@ -405,9 +410,21 @@ class AidInContext:
             if o.i > verb.i and o.dep_ in ("dobj", "nsubj") and (o.head.i == verb.i or o.head.head.i == verb.i)
         )
 
+    def _another_donors_sum(self, s: Sentence) -> bool:
+        """ "Britain followed a week later with £650m, which ministers said would pay for …": a sentence whose main
+        subject is another government than the last donor's, with a sum of its own, tells new help."""
+        root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+        who = syntax.subject(root) if root is not None else None
+        if who is None or syntax.is_pronoun(who) or not sums_given(s, {t.i for t in s.doc}):
+            return False
+        named = [a for a in actors_in(s, who) if a not in BELLIGERENTS]
+        last = next((f for f in reversed(self.ctx.items) if f.section == "aid"), None)
+        donor = str(last.fields["donor"] or "") if last is not None else ""
+        return bool(named) and not any(a in donor for a in named)
+
     def continuation(self, s: Sentence) -> Found | None:
         """ "The package includes radars, interceptors and spare parts": contents of the aid just named."""
-        if self._new_help(s):
+        if self._new_help(s) or self._another_donors_sum(s):
             return None  # "Sandvold announced a 5.5 billion kroner package, the largest share of which …": help of its own
         for verb in s.doc:
             if not syntax.is_verbal(verb):

@@ -8,9 +8,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
-from bot.extractive.actors import BELLIGERENTS, actor_of, first_actor
+from bot.extractive.actors import BELLIGERENTS, actor_of, actors_in, first_actor
+from bot.extractive.aid_withheld import BILLS
 from bot.extractive.reading import Sentence
-from bot.figures import Money
+from bot.figures import Money, find_money
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,6 +28,26 @@ _RECEIVING = {"receive", "get", "obtain", "secure"}
 VALUING = {"put", "estimate", "value", "peg", "place"}
 # A donor's part of a joint sum: "Britain's share is £2.26bn".
 PART = {"share", "portion", "part"}
+
+
+# Governments named as a kind ("European countries", "many allies"), not as one or two the article names.
+_KINDS = {"country", "government", "nation", "ally", "state", "partner", "donor"}
+
+
+def _generic_plural(who: Token) -> bool:
+    """ "European countries", "other allies", "many governments": a kind, not a government; "the two
+    governments", "both countries" and "these allies" point back at ones named."""
+    if who.lemma_.lower() not in _KINDS or who.tag_ != "NNS":
+        return False
+    return not any(c.dep_ in ("det", "nummod", "poss", "predet") or c.lower_ == "both" for c in who.children)
+
+
+def _how_a_scheme_works(verb: Token) -> bool:
+    """ "a NATO scheme under which European countries buy American weapons": a relative clause telling how a
+    mechanism works, not a gift anyone made."""
+    return verb.dep_ == "relcl" and any(
+        p.dep_ == "prep" and any(w.lower_ in ("which", "whom") for w in p.children) for p in verb.children
+    )
 
 
 # Nouns a country's name can name a scheme by: "the Danish model".
@@ -93,6 +114,21 @@ class AidDonors:
             who = syntax.described_doer(verb)  # "companies accused of supplying drone parts": the firms supply
         if who is not None and who.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             who = verb.head  # "Scholz, who has doubled …": the noun the relative pronoun stands for
+        elif who is not None and who.tag_ == "WDT" and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
+            who = verb.head.head  # "£650m, which ministers said would pay for …": the sum "which" stands for
+        if who is not None and who.pos_ in ("NOUN", "NUM", "SYM") and find_money(syntax.span_text(list(who.subtree))):
+            # "Britain followed a week later with £650m, which …": a sum pays; whoever comes with it gives.
+            holder = who.head.head if who.dep_ == "pobj" and who.head.lower_ == "with" else None
+            named = (
+                actor_of(s, syntax.subject(holder), self.ctx) if holder is not None and syntax.is_verbal(holder) else None
+            )
+            if named:
+                return named.split(" and ")
+        if who is not None and who.lemma_.lower() in BILLS and who.dep_ in ("dobj", "nsubjpass"):
+            # "the committee advanced a bill that would authorize $18.5 billion": a bill gives nothing itself;
+            # whoever passes or advances it does.
+            mover = syntax.agent(who.head) if who.dep_ == "nsubjpass" else syntax.subject(who.head)
+            who = mover if mover is not None else who
         if who is not None:
             if who.lemma_.lower() in self.lx.aid_noun or who.lemma_.lower() in PART:
                 # "Britain's share", "Germany's new package": the help's own owner, else the actor before.
@@ -106,6 +142,12 @@ class AidDonors:
                     return named.split(" and ")
                 if self.ctx.last_actor:
                     return [self.ctx.last_actor]
+            if _generic_plural(who) and not actors_in(s, who):
+                if _how_a_scheme_works(verb):
+                    return []  # "a scheme under which European countries buy American weapons": no one's gift
+                # "European governments paid about $4.2bn into the scheme": givers named as a kind, in the article's words
+                phrase = syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"appos", "relcl", "prep"})
+                return [syntax.span_text(phrase).strip(" ,")[:1].upper() + syntax.span_text(phrase).strip(" ,")[1:]]
             named = actor_of(s, who, self.ctx)
             if named:
                 return named.split(" and ")

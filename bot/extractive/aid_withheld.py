@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
     from bot.extractive.lexicon import Lexicon
 
+# Texts whose relative clause tells what they do ("a bill that would authorize $12 billion").
+BILLS = frozenset({"bill", "law", "legislation", "measure", "decree", "resolution", "act", "amendment", "budget"})
+
 _WITHHOLDING = ("permit", "prohibit", "review", "request", "restrict")
 
 
@@ -25,6 +28,8 @@ def withheld(verb: Token, lx: Lexicon, frame: Callable[[Token], str | None]) -> 
     tentative = {"could", "might", "would", "should"}
     if syntax.reported(verb, lx.report):
         tentative.discard("would")  # "said it would provide": the "will" of a pledge, reported
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in BILLS:
+        tentative.discard("would")  # "a bill that would authorize $12 billion": what the bill does, not a maybe
     if (
         syntax.is_negated(verb)
         or syntax.modals(verb) & tentative

@@ -47,6 +47,8 @@ NEEDS_OBJECT = frozenset(
 )
 # Learning to do something is not doing it: "pilots have learned to fly the jets".
 LEARNING = frozenset({"learn", "train", "practise", "practice", "study", "rehearse"})
+# What a thing is for: "Our materiel is meant to defend Ukrainian territory", "drones designed to strike refineries".
+PURPOSE = frozenset({"mean", "design", "intend", "build", "engineer"})
 # Quantities of trade that rise and fall like a front line does not: "freight rates have fallen back".
 TRADE_QUANTITIES = {
     "cost",

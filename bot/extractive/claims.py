@@ -285,6 +285,12 @@ class ClaimReader:
         if re.match(r"\W*(?:the|this|that)\s+(?:village|town|city|settlement)\b", claim, re.IGNORECASE):
             return self._last_location(side) or location  # the claim is about the place it points back to
         own = [p for p in places if p in claim]
+        if not own and re.search(
+            r"\b(?:of|in|into|around) (?:the|this|that) (?:village|town|city|settlement)\b", claim, re.I
+        ):
+            # "Our units hold the northern part of the village": the place named nearby, else the one the other
+            # side's claim named.
+            return location or self._last_location(side)
         return own[0] if own else location
 
     def _last_location(self, side: str, *, any_place: bool = False) -> str | None:

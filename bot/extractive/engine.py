@@ -178,9 +178,26 @@ def _remember_actor(ctx: Context, s: Sentence) -> None:
         # "She said Madrid would deliver further Patriot missiles": the government her words are about.
         said = syntax.first_child(root, "ccomp")
         who = syntax.subject(said) if said is not None else None
-    if who is None or syntax.is_pronoun(who):
-        return
-    names = [a for a in actors_in(s, who) if a not in BELLIGERENTS]
+    names = [a for a in actors_in(s, who) if a not in BELLIGERENTS] if who is not None and not syntax.is_pronoun(who) else []
+    if not names and root is not None and (who is None or not syntax.is_pronoun(who)):
+        # "The announcements came as France tightened its own sanctions regime": the subject of a clause under the
+        # main one, when the main subject names nobody.
+        names = next(
+            (
+                found
+                for clause in root.children
+                if clause.dep_ in ("advcl", "ccomp")
+                and syntax.is_verbal(clause)
+                and (doer := syntax.subject(clause)) is not None
+                and not syntax.is_pronoun(doer)
+                and (found := [a for a in actors_in(s, doer) if a not in BELLIGERENTS])
+            ),
+            [],
+        )
+    if not names and root is not None and who is not None and not syntax.is_pronoun(who):
+        # "The largest single pledge came from Germany": whom the main clause names after its verb.
+        names = [a for p in syntax.children(root, "prep") if p.lower_ in ("from", "by") for a in actors_in(s, p)]
+        names = [a for a in names if a not in BELLIGERENTS]
     if names:
         ctx.last_actor = names[0]
     if len(names) > 1:

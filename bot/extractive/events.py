@@ -14,6 +14,7 @@ from bot.extractive.claim_words import (
     MOVING,
     NEEDS_OBJECT,
     PHRASAL,
+    PURPOSE,
     SHOWING,
     TRADE_QUANTITIES,
 )
@@ -86,7 +87,7 @@ class FightingEvents:
                 return True
             if (
                 tok.i != token.i
-                and tok.lemma_.lower() in self.lx.intention | self.lx.need | LEARNING
+                and tok.lemma_.lower() in self.lx.intention | self.lx.need | LEARNING | PURPOSE
                 and token.dep_ == "xcomp"
             ):
                 return True  # "what it needs to hold the line": a need, not a deed
@@ -254,6 +255,8 @@ class FightingEvents:
         ):
             return True  # "confirmed a Russian presence in two streets of the district": who is where on the front
         if token.pos_ == "NOUN" and lemma in self.lx.event_noun:
+            if token.dep_ == "relcl":
+                return False  # "a gun that fires at Kharkiv": a verb the parser took for a noun, describing a thing
             return self._noun_event(s, token)
         return False
 

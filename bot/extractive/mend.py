@@ -12,8 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from spacy.tokens import Doc, Token
 
 # Verbs that set a report inside a sentence: "X, he said, …", "X, officials told Reuters, …".
@@ -81,52 +79,6 @@ def _rehang(verb: Token, clause: Token, subject: Token) -> None:
     subject.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in clause.children) else "nsubj"
     for punct in trailing:
         punct.head = clause
-
-
-# Complements that make "be" + participle a state of mind, not an act done to the subject: "prepared to
-# send", "concerned that …", and the prepositions such adjectives take ("interested in", "worried about",
-# "committed to"); "frozen at Euroclear", "banned from EU ports" stay acts.
-_ADJECTIVE_COMPLEMENTS = {"xcomp", "ccomp", "acomp", "pcomp"}
-_ADJECTIVE_PREPOSITIONS = {"in", "about", "with", "of", "for", "to"}
-_AGENT_PREPOSITION = "by"
-
-
-def mend_adjectival_passives(doc: Doc, verb_lemma: Callable[[Token], str | None]) -> Doc:
-    """Re-hang "The assets will be frozen" as a passive: the small model tags some participles after "be"
-    as adjectives (JJ, ``acomp`` of "be"), which leaves the clause without a verb for what was done.
-
-    ``verb_lemma`` gives the verb a word is the participle of ("frozen" -> "freeze"), or None when it is
-    not one. A participle with a complement of its own ("prepared to send", "interested in") is a state of
-    mind and stays an adjective; "by" after it names the doer and becomes the passive's agent."""
-    for adj in list(doc):
-        be = adj.head
-        if adj.tag_ != "JJ" or adj.dep_ != "acomp" or be.lemma_.lower() != "be" or adj.i < be.i:
-            continue
-        if any(
-            c.dep_ in _ADJECTIVE_COMPLEMENTS or (c.dep_ == "prep" and c.lower_ in _ADJECTIVE_PREPOSITIONS)
-            for c in adj.children
-        ):
-            continue
-        lemma = verb_lemma(adj)
-        if lemma is None:
-            continue
-        _make_passive(be, adj, lemma)
-    return doc
-
-
-def _make_passive(be: Token, participle: Token, lemma: str) -> None:
-    moved = [c for c in be.children if c.i != participle.i]
-    participle.head = be.head if be.dep_ != "ROOT" else participle
-    participle.dep_ = be.dep_
-    participle.tag_, participle.pos_, participle.lemma_ = "VBN", "VERB", lemma
-    be.head, be.dep_ = participle, "auxpass"
-    for child in moved:
-        child.head = participle
-        if child.dep_ == "nsubj":
-            child.dep_ = "nsubjpass"
-    for child in participle.children:
-        if child.dep_ == "prep" and child.lower_ == _AGENT_PREPOSITION:
-            child.dep_ = "agent"
 
 
 def mend_reduced_relatives(doc: Doc) -> Doc:

@@ -220,3 +220,39 @@ def mend_negated_predicates(doc: Doc) -> Doc:
         ):
             neg.head = prep.head
     return doc
+
+
+def mend_reported_relatives(doc: Doc) -> Doc:
+    """Hang "which ministers said would pay for …" on the noun before it ("Britain followed with £650m, which
+    ministers said would pay for 5,000 missiles"): the model makes the report an adverbial clause of the main verb,
+    which leaves "which" standing for nothing. The report is a relative clause on the noun the comma follows."""
+    for which in doc:
+        if which.tag_ != "WDT" or which.lower_ != "which" or which.dep_ != "nsubj" or which.i < 2:
+            continue
+        reported, report = which.head, which.head.head
+        if reported.dep_ != "ccomp" or report.dep_ not in ("advcl", "ccomp", "conj") or report.i > reported.i:
+            continue
+        comma, noun = doc[which.i - 1], doc[which.i - 2]
+        if comma.text != "," or noun.pos_ not in ("NOUN", "PROPN", "NUM") or report.i < which.i:
+            continue
+        report.head, report.dep_ = noun, "relcl"
+    return doc
+
+
+def mend_subjects_before_asides(doc: Doc) -> Doc:
+    """Give a root verb back the subject the model hung on an aside between them ("Britain and Canada, moving in
+    step with Brussels, added 12 and 19 entities": the countries read as the subject of "moving"). A participle set
+    off by commas has no subject of its own; the noun before it is the root's."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not is_verbal(root) or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
+        return doc
+    for aside in root.children:
+        if aside.dep_ != "advcl" or aside.tag_ not in ("VBG", "VBN") or aside.i > root.i:
+            continue
+        subject = next((c for c in aside.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < aside.i), None)
+        if subject is None or aside.i == 0 or doc[aside.i - 1].text != ",":
+            continue
+        passive = any(c.dep_ == "auxpass" for c in root.children)
+        subject.head, subject.dep_ = root, "nsubjpass" if passive else "nsubj"
+        break
+    return doc

@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING, Any
 from bot.errors import ConfigError
 from bot.extractive.mend import (
     mend_additions_after_report,
-    mend_adjectival_passives,
     mend_conjoined_conditions,
     mend_fronted_subjects,
     mend_label_lines,
@@ -49,11 +48,14 @@ from bot.extractive.mend_edges import (
     mend_dashed_asides,
     mend_fronted_topics,
     mend_negated_predicates,
+    mend_reported_relatives,
     mend_split_tails,
     mend_stranded_objects,
+    mend_subjects_before_asides,
     mend_time_openings,
     mend_verbs_read_as_nouns,
 )
+from bot.extractive.mend_participles import mend_adjectival_passives, mend_perfect_participles
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -286,8 +288,8 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
             mended = mend_conjoined_conditions(mend_reports_in_relatives(mend_additions_after_report(mended)))
             mended = mend_fronted_topics(mend_time_openings(mend_dashed_asides(mend_split_tails(mended))))
             mended = mend_stranded_objects(mend_contact_relatives(mend_verbs_read_as_nouns(mended)))
-            mended = mend_negated_predicates(mended)
-            out.append(mend_adjectival_passives(mended, verb_lemma))
+            mended = mend_subjects_before_asides(mend_reported_relatives(mend_negated_predicates(mended)))
+            out.append(mend_perfect_participles(mend_adjectival_passives(mended, verb_lemma), verb_lemma))
         return out
 
 

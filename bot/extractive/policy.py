@@ -90,6 +90,10 @@ class PolicyReader(ContextReader):
                 return None  # "Crosetto, asked about the SAMP/T, said …": a reporter's question, no request
             if lemma == "decide" and (subject := syntax.subject(token)) is not None and subject.tag_ in ("WP", "WDT"):
                 return None  # "What decides whether they matter is …": nobody deciding anything
+            if lemma == "grant" and not any(
+                o.lemma_.lower() in lx.permit_noun | lx.aid_noun for o in syntax.children(token, "dobj")
+            ):
+                return "supply"  # "has still not granted Kyiv the cruise missiles" (not "granted permission")
             if lemma == "decide":
                 # "decided to allow" passes the decision through; "has yet to decide", "not decided" is a review.
                 undecided = any(c.lower_ in ("yet", "whether") for c in token.subtree)

@@ -94,3 +94,24 @@ def but_not_granted(s: Sentence, found: list[Found], frame: Callable[[Token], st
         )
         return [*found, withheld]
     return found
+
+
+# Words of a clause that binds a permission: "but the targets must be military ones", "but only against …".
+_BINDING = {"must", "only"}
+
+
+def but_bound(s: Sentence, found: list[Found]) -> list[Found]:
+    """ "Britain allows Storm Shadow missiles to be fired at military targets on Russian territory, but officials say
+    the targets must be military ones": a permission that a clause after "but" binds is a restricted one."""
+    permitted = [f for f in found if f.fields["stance"] == "permitted"]
+    if not permitted:
+        return found
+    for but in s.doc:
+        if but.lower_ != "but" or but.dep_ != "cc":
+            continue
+        clause = [t for t in but.head.subtree if t.i > but.i] if but.head.i < but.i else []
+        if any(t.lower_ in _BINDING and not syntax.is_negated(t.head) for t in clause):
+            for item in permitted:
+                item.fields["stance"] = "restricted"
+            break
+    return found

@@ -12,6 +12,7 @@ from bot.extractive.found import Found
 from bot.extractive.names import side_of
 from bot.extractive.policy_clauses import (
     MECHANISMS,
+    but_bound,
     but_not_granted,
     inside,
     under_condition,
@@ -327,7 +328,7 @@ class PolicyItemReader(PolicyUnnamedReader):
         found = [f for f in (self._item(s, start, weapon, speakers) for start, weapon in starts) if f is not None]
         if not found:
             found = [f for f in (self._warning(s, w) for w in weapons) if f is not None]
-        found = but_not_granted(s, found, self.frame)
+        found = but_bound(s, but_not_granted(s, found, self.frame))
         # "Dutch-supplied F-16 jets" and the "F-16" inside it are one rule: the fuller name stays. A weapon
         # named only inside another rule's scope ("SAMP/T … for anything but air defence") is that rule's limit.
         return [

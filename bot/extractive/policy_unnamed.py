@@ -85,6 +85,13 @@ class PolicyUnnamedReader(PolicyContextReader):
                     out.append((request, before[-1]))
                     covered.add(frame_tok.i)
                     continue
+            own = [w for w in weapons if w.named and _described(w.head) and _of_the_subject(w.head, frame_tok)]
+            if not uses and own:
+                # "France, which supplies the similar SCALP missile, has said that whether to extend that permission
+                # … is “under review”": the rule its main clause states is on the weapon it supplies.
+                out.append((frame_tok, own[0]))
+                covered.add(frame_tok.i)
+                continue
             if not uses:
                 # "he was not considering the transfer": a supply already named earlier in the paragraph.
                 deed = self._supply_named_before(s, frame_tok, weapons)
@@ -175,6 +182,16 @@ class PolicyUnnamedReader(PolicyContextReader):
                 if start is not None:
                     out.append((start, None))
         return out
+
+
+def _of_the_subject(weapon: Token, frame_tok: Token) -> bool:
+    """Is the relative clause the weapon is named in said of the subject of the clause ``frame_tok`` is in
+    ("France, which supplies the SCALP missile, has said that … is under review")?"""
+    relcl = next((a for a in list(weapon.ancestors)[:4] if a.dep_ == "relcl"), None)
+    if relcl is None or relcl.head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    main = relcl.head.head
+    return main.i == frame_tok.i or any(a.i == main.i for a in frame_tok.ancestors)
 
 
 def _described(weapon: Token) -> bool:

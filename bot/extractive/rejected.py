@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 
 # Nouns that stand for a figure just given ("that figure", "the number", "this estimate").
 _FIGURE_NOUNS = frozenset({"figure", "number", "estimate", "tally", "total", "count", "sum", "toll"})
+# Nouns for something asserted that a refuting verb can dismiss ("dismissed the claim as “pure invention”").
+_ASSERTION_NOUNS = frozenset({"claim", "report", "post", "rumour", "rumor", "story", "allegation"})
+# Where an unowned claim circulates: "A post shared widely on Telegram channels claimed …".
+_UNOWNED_SOURCES = frozenset({"post", "rumour", "rumor", "channel", "blog", "video", "tweet", "message", "telegram"})
 _POINTING = frozenset({"that", "this", "those", "these"})
 
 
@@ -22,6 +26,13 @@ def _rejection(doc: Doc, *, pointing_only: bool) -> Token | None:
     """The noun of a clause that calls a figure just given false ("that figure was incorrect", "called that
     figure fabricated", "denied the figure"), or None."""
     for noun in doc:
+        # "…; that was wrong" stands for what the sentence just said; "That was wrong." opening the next sentence
+        # for what the sentence before said.
+        opens = noun.i <= 1 if pointing_only else noun.i > 0 and doc[noun.i - 1].text in (";", ",", "—", "–")
+        if opens and noun.lower_ in _POINTING and noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be":
+            said = [c for c in noun.head.children if c.dep_ in ("acomp", "attr")]
+            if any(c.lower_ in syntax.FALSE_WORDS for c in said) and not syntax.is_negated(noun.head):
+                return noun
         if noun.lemma_.lower() not in _FIGURE_NOUNS or noun.pos_ != "NOUN":
             continue
         dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
@@ -47,12 +58,43 @@ def _rejection(doc: Doc, *, pointing_only: bool) -> Token | None:
             return noun  # "that figure was not accurate"
         if noun.dep_ == "dobj" and head.lemma_.lower() in syntax.REFUTING:
             return noun
+    for noun in doc:
+        # "A post … claimed the loan was worth eight billion euros; the economy ministry dismissed the claim as “pure
+        # invention”": what an unowned post claimed, dismissed. (A side rejecting the other side's claim is a
+        # rival claim, not the article calling a figure false.)
+        if (
+            not pointing_only
+            and noun.lemma_.lower() in _ASSERTION_NOUNS
+            and noun.dep_ == "dobj"
+            and noun.head.lemma_.lower() in syntax.REFUTING
+            and not syntax.is_negated(noun.head)
+            and any(c.dep_ == "det" and c.lower_ in (_POINTING | {"the"}) for c in noun.children)
+            and any(t.lemma_.lower() in _UNOWNED_SOURCES for t in doc[: noun.head.i])
+        ):
+            return noun
     return None
+
+
+def discredited_spans(text: str, doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of ``text`` (one passage, parsed as ``doc``) that the passage itself calls false: from the
+    start of a sentence to where it rejects what it said ("A post claimed the loan was worth eight billion euros;
+    the ministry dismissed the claim …"), or a whole sentence the next one rejects ("That figure was wrong.")."""
+    out: list[tuple[int, int]] = []
+    sentences = list(doc.sents)
+    for k, sent in enumerate(sentences):
+        own = _rejection(sent.as_doc(), pointing_only=False)
+        if own is not None:
+            out.append((sent.start_char, sent.start_char + own.idx))
+        nxt = sentences[k + 1] if k + 1 < len(sentences) else None
+        if nxt is not None and _rejection(nxt.as_doc(), pointing_only=True) is not None:
+            out.append((sent.start_char, sent.end_char))
+    return [(a, b) for a, b in out if 0 <= a < b <= len(text)]
 
 
 def _last_figure(doc: Doc, before: int) -> str | None:
     """The text of the last number before token ``before``: "7" of "SEK 7 billion", "2,500"."""
-    numbers = [t for t in doc[:before] if t.like_num and any(ch.isdigit() for ch in t.text)]
+    # "2.4bn" is a number too, though not "like_num": its tag and its digits say so.
+    numbers = [t for t in doc[:before] if (t.like_num or t.tag_ == "CD") and any(ch.isdigit() for ch in t.text)]
     return numbers[-1].text if numbers else None
 
 

@@ -79,9 +79,30 @@ def is_sanction_noun(lx: Lexicon, token: Token) -> bool:
         if p.dep_ == "prep"
     ):
         return True  # "parallel measures against 14 and 11 vessels": a measure aimed at whom sanctions list
+    if lemma == "measure" and any(_aims_at_targets(lx, v) for v in describing_verbs(token)):
+        return True  # "announced parallel measures the same day, targeting 30 and 25 vessels": aimed as sanctions are
     # "export ban", "asset freeze", "price cap", "export controls", "restrictive measures".
     modifiers = {c.lemma_.lower() for c in token.lefts}
     return bool(modifiers & lx.trade_modifier) or (lemma == "measure" and "restrictive" in modifiers)
+
+
+# Participles that say whom a measure is for: "sanctions aimed at …", "measures targeting …".
+AIMING = frozenset({"aim", "direct", "target"})
+
+
+def describing_verbs(noun: Token) -> list[Token]:
+    """The participles that tell what a noun does: hung on it ("measures targeting …"), or on the verb it is the
+    object of ("announced measures the same day, targeting …")."""
+    own = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    if noun.dep_ == "dobj":
+        own += [c for c in noun.head.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    return own
+
+
+def _aims_at_targets(lx: Lexicon, verb: Token) -> bool:
+    return verb.lemma_.lower() in AIMING and any(
+        t.lemma_.lower() in lx.target_noun for o in syntax.children(verb, "dobj") for t in (o, *o.conjuncts)
+    )  # "targeting 30 and 25 vessels": the parser makes "30" the object and the vessels its conjunct
 
 
 def _russian(lx: Lexicon, goods: Token) -> bool:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from bot.extractive import syntax
 from bot.extractive.found import Found, unique
 from bot.extractive.reading import Sentence
-from bot.extractive.sanction_nouns import arguments, is_sanction_noun, names_a_measure
+from bot.extractive.sanction_nouns import AIMING, arguments, describing_verbs, is_sanction_noun, names_a_measure
 from bot.figures import find_count, word_number
 from bot.language import MONTH_PATTERN, WEEKDAY_PATTERN
 
@@ -44,10 +44,6 @@ def exposed_to(noun: Token) -> bool:
         and head.dep_ not in ("acl", "amod")
         and _exposed(head) is not None
     )
-
-
-# Participles that say whom a measure is for: "sanctions aimed at …", "measures targeting …".
-_AIMING = frozenset({"aim", "direct", "target"})
 
 
 _NO_ONE = frozenset({"little", "much", "nothing", "anything", "something", "more", "less", "everything"})
@@ -88,7 +84,7 @@ def targets_of(lx: Lexicon, trigger: Token) -> list[Token]:
             ]
         if is_sanction_noun(lx, holder):
             # "its own sanctions aimed at Moscow's shadow fleet", "measures targeting Russian banks"
-            for aim in (c for c in holder.children if c.dep_ == "acl" and c.lemma_.lower() in _AIMING):
+            for aim in (v for v in describing_verbs(holder) if v.lemma_.lower() in AIMING):
                 aimed = [o for p in syntax.children(aim, "prep") if p.lower_ == "at" for o in syntax.children(p, "pobj")]
                 found.extend(o for o in [*aimed, *syntax.children(aim, "dobj")] if usable(o))
         for child in preps:
@@ -304,14 +300,12 @@ def each_respectively(item: Found, target: Token | None) -> list[Found]:
     """ "Britain and Canada announced parallel measures against 14 and 11 vessels respectively": one line per
     imposer, each with its own count; else the item as it is."""
     imposers = str(item.fields["imposed_by"] or "").split(" and ")
-    count = next((c for c in target.children if c.dep_ == "nummod"), None) if target is not None else None
-    if count is None or len(imposers) < 2 or not any(t.lower_ == "respectively" for t in target.doc):  # type: ignore[union-attr]
+    if target is None or len(imposers) < 2 or not any(t.lower_ == "respectively" for t in target.doc):
         return [item]
-    counts = [c for c in target.children if c.dep_ == "nummod"]  # type: ignore[union-attr]
-    numbers = sorted({n.i: n for c in counts for n in (c, *c.conjuncts)}.values(), key=lambda n: n.i)
+    numbers, noun = _counts_of(target)
     if len(numbers) != len(imposers):
         return [item]
-    rest = syntax.span_text([t for t in target.subtree if t.i > max(n.i for n in numbers)])  # type: ignore[union-attr]
+    rest = syntax.span_text([t for t in noun.subtree if t.i > max(n.i for n in numbers)])
     out = []
     for imposer, number in zip(imposers, numbers, strict=True):
         fields = {**item.fields, "imposed_by": imposer, "targets": f"{number.text} {rest}".strip()}
@@ -321,6 +315,17 @@ def each_respectively(item: Found, target: Token | None) -> list[Found]:
             Found("sanctions", fields, list(item.sentences), merge_key=(imposer.lower(), fields["target_count"], rest))
         )
     return out
+
+
+def _counts_of(target: Token) -> tuple[list[Token], Token]:
+    """The numbers of "14 and 11 vessels" and the noun they count. The parser hangs both on the noun, or makes the
+    first number the phrase's head with the noun ("25 vessels") its conjunct."""
+    members = [target, *target.conjuncts] if target.like_num else [target]
+    nouns = [m for m in members if not m.like_num]
+    noun = nouns[-1] if nouns else target
+    numbers = [m for m in members if m.like_num]
+    numbers += [n for m in nouns for c in m.children if c.dep_ == "nummod" for n in (c, *c.conjuncts)]
+    return sorted({n.i: n for n in numbers}.values(), key=lambda n: n.i), noun
 
 
 def _misread_list(target: Token) -> list[Token]:

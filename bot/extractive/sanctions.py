@@ -160,6 +160,7 @@ class SanctionsReader:
             and not superseded(t)
             and not nobody_hit(t)
             and not hearsay(t)
+            and not _asked(t)
         ]
 
     def _owner_told(self, s: Sentence) -> None:
@@ -347,6 +348,9 @@ class SanctionsReader:
             found = [n.canonical for n in s.names_of("actor", name.start, name.end)]
             if found:
                 return found[0]
+        framing = _framed_by(s, head)
+        if framing is not None and (who is None or actor_of(s, who, self.ctx, exclude=()) in (None, framing)):
+            return framing  # "At EU level, ambassadors are expected to sign off on a 22nd package"
         # The article's sanctioning actor, unless the sentence names it among the targets ("Firms in China
         # and Turkey were also listed": Turkey is listed, not listing).
         targeted = {n.canonical for n in s.names if n.start in target_tokens}
@@ -431,6 +435,29 @@ class SanctionsReader:
                 item.fields["target_count"] = found[0] if found else None
                 out.append(item)
         return out
+
+
+def _asked(verb: Token) -> bool:
+    """ "Here is … who has been sanctioned": a question the text goes on to answer, not a measure."""
+    return (
+        syntax.is_verbal(verb)
+        and verb.dep_ != "relcl"
+        and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.tag_ == "WP" for c in verb.children)
+    )
+
+
+def _framed_by(s: Sentence, verb: Token) -> str | None:
+    """The actor a sentence is set in ("At EU level, …", "In Brussels, ministers …"): a place or level named in an
+    "at"/"in" phrase opening the clause the verb is in."""
+    for up in [verb, *verb.ancestors]:
+        for prep in syntax.children(up, "prep"):
+            if prep.lower_ not in ("at", "in") or prep.i > up.i:
+                continue
+            inside = range(prep.i + 1, prep.right_edge.i + 1)
+            named = [n.canonical for n in s.names_of("actor") if n.start in inside and n.canonical not in BELLIGERENTS]
+            if named:
+                return named[0]
+    return None
 
 
 def _in_a_name(word: Token) -> bool:

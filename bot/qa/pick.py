@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from bot.extractive.rejected import discredited_spans
 from bot.figures import find_money
 from bot.language import MONTH_PATTERN
 from bot.qa.answer_types import refuted_before
@@ -93,8 +95,12 @@ _STATES_TOTAL = re.compile(
 )
 
 
+# "What is the French package worth in total?": the whole of one package, not a running total over time.
+_WHOLE_OF_ONE_Q = re.compile(r"\b(?:package|deal|loan|tranche|contract|order)\b[^?]*\bworth\b", re.IGNORECASE)
+
+
 def asks_stated_total(question: str) -> bool:
-    return bool(_STATED_TOTAL_Q.search(question))
+    return bool(_STATED_TOTAL_Q.search(question)) and not _WHOLE_OF_ONE_Q.search(question)
 
 
 def states_total(text: str) -> bool:
@@ -231,8 +237,10 @@ def _score(text: str, fig: Figure, question: str, terms: Mapping[str, float], se
         s -= 2.0  # "Bulgaria announced its new aid package, worth €210m" does not answer for Romania
     if several and is_total(text, fig) != asks_total(question) and not _would_become(text, fig, question):
         s -= 2.0
-    if refuted_before(text, fig.start):
-        s -= 3.0  # "dismissed a report … that the package would be worth up to 5 billion euros": not the article's figure
+    if refuted_before(text, fig.start) or discredited(text, fig.start):
+        # "dismissed a report … that the package would be worth up to 5 billion euros", "A post claimed the loan was
+        # worth eight billion euros; the ministry dismissed the claim …": not the article's figure
+        s -= 3.0
     if several and _VAGUE.match(fig.text):
         s -= 1.5  # "dozens of Russian individuals" beside "14 individuals": the exact figure answers "how many"
     if several and _LATEST_Q.search(question) and not asks_total(question):
@@ -274,6 +282,18 @@ _PART_OF_Q = re.compile(r"\bhow\s+much\s+of\s+(?:the|this|that|its|their)\b", re
 _IF_Q = re.compile(r"\bwould\b.*\b(?:if|once|when|should)\b|\b(?:if|once)\b.*\bwould\b", re.IGNORECASE)
 # A figure in a clause of what would be: "the blacklist would climb to 700 ships".
 _WOULD_BEFORE = re.compile(r"\b(?:would|will)\b[^.;:!?]*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=512)
+def _discredited_spans(text: str) -> tuple[tuple[int, int], ...]:
+    from bot.extractive.pipeline import parse  # the parser loads once, when a figure is first weighed
+
+    return tuple(discredited_spans(text, parse([text])[0]))
+
+
+def discredited(text: str, start: int) -> bool:
+    """Does the passage itself call false what it says at ``start`` (see ``rejected.discredited_spans``)?"""
+    return any(a <= start < b for a, b in _discredited_spans(text))
 
 
 def pick(text: str, figures: Sequence[Figure], question: str, terms: Mapping[str, float]) -> Figure | None:
