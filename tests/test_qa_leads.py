@@ -2230,6 +2230,25 @@ LEAD_RULES = [
         ["doesn't say"],
         id="package-worth-in-total",
     ),
+    pytest.param(
+        # "respectively" pairs the sums before it, not one a later clause gives another donor
+        "Sweden and Finland added €250 million for interceptor drones and €90 million for armoured vehicles, "
+        "respectively, while Norway committed NOK 3 billion (about €260m) to buy Patriot interceptors.",
+        "How much is Finland putting in?",
+        (),
+        ["€90 million"],
+        ["€250 million"],
+        id="respectively-before-a-later-sum",
+    ),
+    pytest.param(
+        # a month asked for is answered by the figure said of that month
+        "Our tracker recorded about €2.9 billion in new military pledges in November, down from €4.1 billion in October.",
+        "How much did the tracker record in October?",
+        (),
+        ["€4.1 billion"],
+        ["€2.9 billion"],
+        id="figure-of-the-month-asked",
+    ),
 ]
 
 

@@ -28,6 +28,8 @@ from bot.figures import Money, find_money, national_currency
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from bot.extractive.weapons import Weapon
+
 _SANCTION_WORDS = {"sanction", "sanctions", "sanctioning", "measure", "restriction", "penalty"}
 # Phrasal verbs of giving whose verb alone gives nothing: "the US will put up $20bn", "allies chipped in".
 _PHRASAL_GIVE = {
@@ -364,7 +366,7 @@ class AidReader:
             if self._values_the_last(s, verb, money):
                 taken |= clause
                 continue  # "The package is worth 1.2 billion euros": the value of the help just named
-            spent = next((f for v, f in by_verb if _serves(verb, v)), None) if contents and not money else None
+            spent = next((f for v, f in reversed(by_verb) if _serves(verb, v)), None) if contents and not money else None
             if spent is not None and spent.fields["amount"] and spent.fields["contents"] in ([], contents):
                 # "will spend 1 billion kroner to buy 20 Bohdana howitzers": what the sum buys is its contents, one
                 # line, not a second one for the buying.
@@ -386,8 +388,11 @@ class AidReader:
             respectively = any(t.lower_ == "respectively" for t in s.doc if t.i in clause)
             pairs: list[tuple[str, list[str], Money | None]]
             if len(money) > 1 and len(donors) == len(money):
-                # "Sweden and Denmark pledged SEK 3 billion and DKK 1.1 billion respectively": the sums pair first.
-                pairs = [(d, contents, m) for d, m in zip(donors, money, strict=True)]
+                # "Sweden and Denmark pledged SEK 3 billion and DKK 1.1 billion respectively": the sums pair first,
+                # each with what its own "for …" names ("€350 million for interceptor drones and C$400 million for
+                # armoured vehicles, respectively").
+                own = _contents_per_sum(money, weapons)
+                pairs = [(d, own[k] if own else contents, m) for k, (d, m) in enumerate(zip(donors, money, strict=True))]
             elif respectively and len(donors) == len(contents) > 1:
                 pairs = [(d, [c], None) for d, c in zip(donors, contents, strict=True)]
             elif len(money) > 1 and len(donors) == 1 and (gapped := self.who.gapped(s, money)):
@@ -425,6 +430,15 @@ class AidReader:
         # the sentences before it named.
         labelled = [] if out else self.more.labelled(s, taken, about_ukraine=article_about_ukraine)
         return out + (labelled or _priced(out, self.more.nominal(s, taken, about_ukraine=article_about_ukraine)))
+
+
+def _contents_per_sum(money: list[Money], weapons: list[Weapon]) -> list[list[str]]:
+    """The items named after each sum and before the next one, when every sum has some; else nothing."""
+    out: list[list[str]] = []
+    for k, m in enumerate(money):
+        end = money[k + 1].start if k + 1 < len(money) else None
+        out.append(widest([w.text for w in weapons if w.head.idx >= m.end and (end is None or w.head.idx < end)]))
+    return out if all(out) else []
 
 
 def _reported_antecedent(verb: Token) -> Token | None:

@@ -118,7 +118,11 @@ class AidInContext:
             moving = anchor.dep_ == "nsubj" and head.lemma_.lower() in _MOVING
             # "A new military aid package worth €500m … would bring IRIS-T missiles": the package is
             # the article's subject, Ukraine need not be named in its phrase.
-            toward = self.r.to_ukraine(s, phrase) or (holds and about_ukraine and self.r.to_ukraine(s, phrase) is None)
+            # "Germany accounted for more than half, with a €1.9 billion package that includes …": who comes with it.
+            came_with = anchor.dep_ == "pobj" and anchor.head.lower_ == "with" and syntax.is_verbal(anchor.head.head)
+            toward = self.r.to_ukraine(s, phrase) or (
+                (holds or came_with) and about_ukraine and self.r.to_ukraine(s, phrase) is None
+            )
             # "1.2 billion kroner of the package will go toward …": a share of help already for Ukraine.
             share = any(
                 p.lower_ == "of" and any(self.r.is_help(o) and _the_one_named(o) for o in p.children)
@@ -138,6 +142,11 @@ class AidInContext:
             if moving:
                 # "… would reach Ukraine in the coming days, including interceptors": what the sum moves.
                 phrase |= {t.i for p in syntax.children(head, "prep") if p.lower_ == "including" for t in p.subtree}
+            if came_with:
+                phrase |= {
+                    t.i for r in anchor.children if r.dep_ == "relcl" and r.lemma_.lower() in holding for t in r.subtree
+                }
+                head = anchor.head.head
             donors = self.r.who.donors(s, head, phrase) if head.i != anchor.i else []
             own = [
                 a

@@ -50,10 +50,10 @@ def sums_given(s: Sentence, clause: set[int]) -> list[Money]:
     return _with_conversions(doc.text, out)
 
 
-# "400 million euros ($432 million)", "€400 million, or about $432 million,": one sum in two currencies.
-_BEFORE_CONVERSION = re.compile(
-    r"^\s*(?:\(|,\s*or)\s*(?:(?:about|around|roughly|some|approximately|nearly|almost|just over|over|more than)\s+)?$"
-)
+# "400 million euros ($432 million)", "€400 million, or about $432 million,", "DKK 4.9 billion, roughly €655
+# million,": one sum in two currencies (after a bare comma only with a word of approximation).
+_APPROXIMATELY = r"(?:about|around|roughly|some|approximately|nearly|almost|just over|over|more than)"
+_BEFORE_CONVERSION = re.compile(rf"^\s*(?:(?:\(|,\s*or)\s*(?:{_APPROXIMATELY}\s+)?|,\s*{_APPROXIMATELY}\s+)$")
 _AFTER_CONVERSION = re.compile(r"^\s*(?:\)|,|$|\.)")
 
 

@@ -21,6 +21,13 @@ _SAYING = re.compile(r"^(?:adding|saying|noting|stressing|claiming)\s+(?:that\s+
 EDGES = " ,;:.“”\"'‘’-–—"
 
 
+def _balanced(text: str) -> str:
+    """ "full control” of the village" (its opening quote cut as an edge) without the quote left unmatched."""
+    if text.count("”") > text.count("“"):
+        return text.replace("”", "", 1)
+    return text
+
+
 def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
     """What is claimed: the asserted words, as one stretch of the sentence; and a second event told in a
     clause of its own ("…, it said, while a further 51 drones were lost") as a claim of its own."""
@@ -49,7 +56,7 @@ def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
         # the words the speaker's own phrase interrupts.
         end = max(i for i in content if i >= start and doc[i].head.i in {a.verb.i, *range(start, i)})
     end = _before_unproven(doc, start, end)
-    text = syntax.span_text(list(doc[start : end + 1])).strip(EDGES)
+    text = _balanced(syntax.span_text(list(doc[start : end + 1])).strip(EDGES))
     before = next(
         (
             r

@@ -95,4 +95,4 @@ TRADE_QUANTITIES = {
 # showed Russian infantry on the outskirts", "no footage confirming an advance". An observer's reading of
 # the evidence is a claim about the front like a side's own report.
 EVIDENCE = frozenset({"footage", "video", "image", "imagery", "photo", "photograph", "picture", "evidence"})
-SHOWING = frozenset({"show", "confirm", "indicate", "suggest", "support", "corroborate", "depict"})
+SHOWING = frozenset({"show", "confirm", "indicate", "suggest", "support", "corroborate", "depict", "place", "put", "locate"})

@@ -95,7 +95,7 @@ class ClaimReader:
                         {
                             "claimant": a.speaker.name,
                             "claim": claim,
-                            "location": self._claim_place(claim, places, location, a.speaker.side),
+                            "location": self._claim_place(claim, places, location, a.speaker, s),
                             "side": a.speaker.side,
                             "status": "claimed",
                         },
@@ -278,19 +278,28 @@ class ClaimReader:
             item.extend(s)
         return new
 
-    def _claim_place(self, claim: str, places: list[str], location: str | None, side: str) -> str | None:
+    def _claim_place(self, claim: str, places: list[str], location: str | None, speaker: Speaker, s: Sentence) -> str | None:
         """The place of one claim of a sentence: when it opens with "the village" or "the town", the place of the
         other side's latest claim ("The village is under our control", after Moscow claimed Mali Shcherbaky); else
         one its own words name; else the sentence's."""
         if re.match(r"\W*(?:the|this|that)\s+(?:village|town|city|settlement)\b", claim, re.IGNORECASE):
-            return self._last_location(side) or location  # the claim is about the place it points back to
+            return self._last_location(speaker.side) or location  # the claim is about the place it points back to
         own = [p for p in places if p in claim]
+        if not own:
+            # "Bilytske is under our control": a place the article's claims have named before, named again where
+            # the sentence alone does not show it is a place.
+            known = [str(f.fields["location"]) for f in self.ctx.items if f.section == "battlefield_claims"]
+            own = [p for p in dict.fromkeys(known) if p and p != "None" and re.search(rf"\b{re.escape(p)}\b", claim)]
         if not own and re.search(
             r"\b(?:of|in|into|around) (?:the|this|that) (?:village|town|city|settlement)\b", claim, re.I
         ):
-            # "Our units hold the northern part of the village": the place named nearby, else the one the other
+            # "Our units hold the northern part of the village", "…, while Moscow claimed full control of the
+            # village": the last place the sentence named before the claim, else one nearby, else the one the other
             # side's claim named.
-            return location or self._last_location(side)
+            plain = s.text.replace("“", "").replace("”", "")  # the claim's text may have lost a quote mark
+            at = plain.find(claim.replace("“", "").replace("”", ""))
+            before = [p for p in places_in(s) if 0 <= plain.find(p) < at and p not in speaker.name] if at > 0 else []
+            return before[-1] if before else location or self._last_location(speaker.side)
         return own[0] if own else location
 
     def _last_location(self, side: str, *, any_place: bool = False) -> str | None:

@@ -25,6 +25,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+# Ground a side holds, named by its kind: "claimed full control of the village".
+_HELD_GROUND = frozenset({"village", "town", "city", "settlement", "position", "area", "district", "height", "bridgehead"})
+# Verbs with which a side asserts or takes hold of a place: "claimed full control of the village".
+_TAKING_CONTROL = frozenset({"claim", "establish", "take", "gain", "assert", "declare", "seize", "have", "regain"})
+
+
 class FightingEvents:
     """Which words of a sentence tell of fighting."""
 
@@ -205,6 +211,20 @@ class FightingEvents:
             and places_in(s, {t.i for p in syntax.children(token, "prep") for t in p.subtree})
         ):
             return True  # "Ukrainian units remained in control of Basivka": who holds the place asked about
+        if (
+            lemma == "control"
+            and token.pos_ == "NOUN"
+            and token.dep_ == "dobj"
+            and token.head.lemma_.lower() in _TAKING_CONTROL
+            and any(
+                o.lemma_.lower() in _HELD_GROUND or places_in(s, {t.i for t in o.subtree})
+                for p in syntax.children(token, "prep")
+                if p.lower_ in ("of", "over")
+                for o in syntax.children(p, "pobj")
+            )
+            and not self._hypothetical(token.head)
+        ):
+            return True  # "claimed “full control” of the village", "established control over …": who holds it
         if (
             lemma == "target"
             and token.pos_ == "NOUN"

@@ -256,3 +256,28 @@ def mend_subjects_before_asides(doc: Doc) -> Doc:
         subject.head, subject.dep_ = root, "nsubjpass" if passive else "nsubj"
         break
     return doc
+
+
+# Verbs whose "that" clause is what they report, however far the clause stands from them.
+_TELLING = {"say", "tell", "inform", "brief", "report", "announce", "confirm", "claim", "warn", "state", "add"}
+
+
+def mend_that_clauses_read_as_relatives(doc: Doc) -> Doc:
+    """Hang a "that" clause back on the verb of saying it belongs to ("told lawmakers at a closed-door briefing
+    that an estimated 400 soldiers had been killed": the model makes it a relative clause of "briefing"). A
+    relative clause has no "that" as its mark; a clause marked by "that" after a verb of telling is what is told."""
+    for clause in doc:
+        if clause.dep_ != "relcl" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            continue
+        teller = next((a for a in clause.head.ancestors if is_verbal(a)), None)
+        if teller is None or teller.lemma_.lower() not in _TELLING or teller.i > clause.i:
+            continue
+        clause.head, clause.dep_ = teller, "ccomp"
+        joined = [t for t in teller.children if t.dep_ == "conj" and t.i > clause.i and not is_verbal(t)]
+        for t in joined:
+            # What the parse joined to the teller after the clause ("… had been killed and around 3,000 wounded")
+            # belongs to the clause, with its "and" ("told …, and added that …" stays the teller's).
+            t.head = clause
+            for cc in [c for c in teller.children if c.dep_ == "cc" and clause.i < c.i < t.i]:
+                cc.head = clause
+    return doc

@@ -98,19 +98,30 @@ def but_not_granted(s: Sentence, found: list[Found], frame: Callable[[Token], st
 
 # Words of a clause that binds a permission: "but the targets must be military ones", "but only against …".
 _BINDING = {"must", "only"}
+# Words of holding back from widening a permission: "reluctant to extend that permission".
+# ("declined to say whether that permission went beyond Kursk" keeps a limit from the reader, not from Ukraine.)
+_WITHHOLDING = {"reluctant", "refuse", "unwilling", "resist"}
+_WIDENING = {"extend", "widen", "expand", "broaden", "lift", "loosen", "ease"}
 
 
 def but_bound(s: Sentence, found: list[Found]) -> list[Found]:
     """ "Britain allows Storm Shadow missiles to be fired at military targets on Russian territory, but officials say
-    the targets must be military ones": a permission that a clause after "but" binds is a restricted one."""
+    the targets must be military ones", "…, yet ministers remain reluctant to extend that permission to oil
+    refineries": a permission that a clause after "but" or "yet" binds or holds back is a restricted one."""
     permitted = [f for f in found if f.fields["stance"] == "permitted"]
     if not permitted:
         return found
     for but in s.doc:
-        if but.lower_ != "but" or but.dep_ != "cc":
+        if but.lower_ not in ("but", "yet") or but.dep_ not in ("cc", "advmod"):
             continue
-        clause = [t for t in but.head.subtree if t.i > but.i] if but.head.i < but.i else []
-        if any(t.lower_ in _BINDING and not syntax.is_negated(t.head) for t in clause):
+        top = but.head if but.dep_ == "cc" else but.head.head
+        clause = [t for t in top.subtree if t.i > but.i] if top.i < but.i else []
+        binds = any(t.lower_ in _BINDING and not syntax.is_negated(t.head) for t in clause)
+        # "…, yet ministers remain reluctant to extend that permission to oil refineries": a limit kept.
+        withholds = any(t.lemma_.lower() in _WITHHOLDING for t in clause) and any(
+            t.lemma_.lower() in _WIDENING for t in clause
+        )
+        if binds or withholds:
             for item in permitted:
                 item.fields["stance"] = "restricted"
             break

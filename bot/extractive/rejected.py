@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 # Nouns that stand for a figure just given ("that figure", "the number", "this estimate").
 _FIGURE_NOUNS = frozenset({"figure", "number", "estimate", "tally", "total", "count", "sum", "toll"})
+# Verbs of putting a figure right: "…, which was corrected hours later".
+_PUT_RIGHT = frozenset({"correct", "revise", "retract", "withdraw", "amend"})
 # Nouns for something asserted that a refuting verb can dismiss ("dismissed the claim as “pure invention”").
 _ASSERTION_NOUNS = frozenset({"claim", "report", "post", "rumour", "rumor", "story", "allegation"})
 # Where an unowned claim circulates: "A post shared widely on Telegram channels claimed …".
@@ -58,6 +60,16 @@ def _rejection(doc: Doc, *, pointing_only: bool) -> Token | None:
             return noun  # "that figure was not accurate"
         if noun.dep_ == "dobj" and head.lemma_.lower() in syntax.REFUTING:
             return noun
+    for verb in doc:
+        # "gave the figure as DKK 9.4 billion, which was corrected hours later": a figure put right since.
+        if (
+            not pointing_only
+            and verb.lemma_.lower() in _PUT_RIGHT
+            and verb.dep_ == "relcl"
+            and any(c.dep_ == "auxpass" for c in verb.children)
+            and (verb.head.like_num or verb.head.tag_ == "CD" or verb.head.lemma_.lower() in _FIGURE_NOUNS)
+        ):
+            return verb
     for noun in doc:
         # "A post … claimed the loan was worth eight billion euros; the economy ministry dismissed the claim as “pure
         # invention”": what an unowned post claimed, dismissed. (A side rejecting the other side's claim is a

@@ -32,6 +32,11 @@ class SpeakerReader(ContextReader):
         while tokens[0].i > 0 and tokens[0].text == "-" and not tokens[0].doc[tokens[0].i - 1].whitespace_:
             tokens = [tokens[0].doc[tokens[0].i - 1], *tokens]  # "pro-Kremlin": a word is never cut at its hyphen
         whole = phrase or list(who.subtree)
+        # "Voronov, the ministry's spokesman, who put Ukrainian losses at …": what a relative clause tells of the
+        # speaker names no side of theirs.
+        told = {t.i for r in whole if r.dep_ == "relcl" for t in r.subtree}
+        with_told = (whole[0].i, whole[-1].i + 1)
+        whole = [t for t in whole if t.i not in told] or whole
         start, end = whole[0].i, whole[-1].i + 1
         display = syntax.span_text([t for t in tokens if not (t.i == tokens[0].i and t.lower_ in ("the", "a", "an"))])
         # A live blog's time stamp ("10:20 Ukraine's General Staff …") is not part of who speaks.
@@ -84,6 +89,10 @@ class SpeakerReader(ContextReader):
         if side is None and (body := self._body_within(s, who)) is not None:
             # "A source in the service told us …" after "Ukraine’s Security Service (SBU) says …": whose source it is.
             return Speaker(name=f"{display} ({body.name})", side=body.side, person=False, actor=body.actor)
+        if side is None and (body := self._body_of_title(whole)) is not None:
+            side = body.side  # "Major General Arkady Voronov, the ministry's spokesman": the ministry named before
+        if side is None and told:
+            side = side_of(s.names, *with_told)  # else what the relative clause says of them, as a last resort
         speaker = Speaker(
             name=display, side=side or "unknown", person=person, actor=actors[0] if actors else None, named_in=s
         )
@@ -225,6 +234,17 @@ class SpeakerReader(ContextReader):
             return self.ctx.last_speaker
         if lemma in _BODY_KINDS:
             return next((k for _, k in reversed(self.ctx.speakers) if not k.person and k.side != "unknown"), None)
+        return None
+
+    def _body_of_title(self, phrase: list[Token]) -> Speaker | None:
+        """The body a title names by its kind alone ("the ministry's spokesman", "a spokesman for the ministry"),
+        when an earlier speaker is that body: the latest one whose name holds the noun."""
+        for t in phrase:
+            if t.lemma_.lower() in _SPEAKING_KINDS and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                lemma = t.lemma_.lower()
+                known = next((k for _, k in reversed(self.ctx.speakers) if lemma in k.name.lower().split()), None)
+                if known is not None and known.side != "unknown":
+                    return known
         return None
 
     def _body_within(self, s: Sentence, who: Token) -> Speaker | None:

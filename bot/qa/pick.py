@@ -212,6 +212,11 @@ _ADDED_BEFORE = re.compile(
 )
 
 
+# A month the question names, and one a figure is said of right after it ("€4.8 billion in October").
+_MONTH_Q = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"[^.;:,]{{0,25}}?\b(?:in|for|during|of)\s+({MONTH_PATTERN})\b", re.IGNORECASE)
+
+
 def _score(text: str, fig: Figure, question: str, terms: Mapping[str, float], several: bool) -> float:
     s = _closeness(text, fig, terms)
     if several and _NEW_Q.search(question):
@@ -241,6 +246,12 @@ def _score(text: str, fig: Figure, question: str, terms: Mapping[str, float], se
         # "dismissed a report … that the package would be worth up to 5 billion euros", "A post claimed the loan was
         # worth eight billion euros; the ministry dismissed the claim …": not the article's figure
         s -= 3.0
+    if several and (month := _MONTH_Q.search(question)) is not None:
+        # "What did the tracker record for October?": "€3.5 billion in November, down from €4.8 billion in October"
+        # is answered by the figure the month is said of, right after it.
+        said_of = _MONTH_AFTER.match(text[fig.end : fig.end + 40])
+        if said_of is not None:
+            s += 2.0 if said_of.group(1).lower() == month.group(0).lower() else -2.0
     if several and _VAGUE.match(fig.text):
         s -= 1.5  # "dozens of Russian individuals" beside "14 individuals": the exact figure answers "how many"
     if several and _LATEST_Q.search(question) and not asks_total(question):
@@ -347,6 +358,9 @@ def _respective(text: str, figures: Sequence[Figure], terms: Mapping[str, float]
     in the place of the name the question asks about; None when the passage pairs nothing."""
     if "respectively" not in text or len(figures) < 2:
         return None
+    # The figures the "respectively" pairs are the ones before it ("… and C$400 million for armoured vehicles,
+    # respectively, while Norway committed NOK 4 billion": Norway's sum is its own).
+    figures = [f for f in figures if f.start < text.index("respectively")] or list(figures)
     joined = [m for m in _JOINED_NAMES.finditer(text[: figures[0].start])]
     if not joined:
         return None
