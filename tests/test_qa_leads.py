@@ -2249,6 +2249,17 @@ LEAD_RULES = [
         ["€2.9 billion"],
         id="figure-of-the-month-asked",
     ),
+    pytest.param(
+        # a figure the department withdrew is not the package's value
+        "Britain will send Ukraine £250m worth of air-defence missiles, ministers announced. A press notice initially "
+        "put the value of the package at £2.5bn, a figure that circulated briefly on social media before the "
+        "department withdrew it.",
+        "What's the headline value of the new UK package?",
+        (),
+        ["£250m"],
+        ["£2.5bn"],
+        id="withdrawn-figure",
+    ),
 ]
 
 

@@ -158,8 +158,8 @@ class AidInContext:
                 donor = whole.fields["donor"]  # the share's giver is the whole package's
             if donor is None and holds:
                 donor = self.ctx.main_actor if self.ctx.main_actor not in BELLIGERENTS else None
-            if donor is None:
-                continue
+            if donor is None or any(f.fields["amount"] == money[0].text for f in out):
+                continue  # one sum, one line: "the UK's commitment of £3bn a year in military support" names it twice
             out.append(self._item(s, donor, money[0], phrase, "announced"))
         return out
 

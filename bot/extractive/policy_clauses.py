@@ -60,7 +60,7 @@ def but_not_granted(s: Sentence, found: list[Found], frame: Callable[[Token], st
     """ "Ukraine may fire the missile at military targets in Kursk, but Britain has not granted permission for strikes
     on energy infrastructure": the permission has a limit (restricted), and what is withheld is a rule of its own.
     After a request or a review instead of a permission, what is withheld is the rule."""
-    permitted = [f for f in found if f.fields["stance"] == "permitted"]
+    permitted = [f for f in found if f.fields["stance"] in ("permitted", "restricted")]
     pending = [f for f in found if f.fields["stance"] == "under_review"]
     if not permitted and not pending:
         return found
@@ -68,7 +68,9 @@ def but_not_granted(s: Sentence, found: list[Found], frame: Callable[[Token], st
         if frame(t) != "permit":
             continue
         verb = t if syntax.is_verbal(t) else t.head
-        joined = verb.dep_ == "conj" and any(c.lower_ == "but" for c in verb.head.children if c.dep_ == "cc")
+        # "…, but Britain has not granted permission for …", "…, officials said, and the government has not granted
+        # permission for strikes on oil refineries"
+        joined = verb.dep_ == "conj" and any(c.lower_ in ("but", "and", "yet") for c in verb.head.children if c.dep_ == "cc")
         if not (syntax.is_verbal(verb) and syntax.is_negated(verb) and joined):
             continue
         what = [c for c in t.children if (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ == "dobj"]

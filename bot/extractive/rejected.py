@@ -43,11 +43,16 @@ def _rejection(doc: Doc, *, pointing_only: bool) -> Token | None:
             and dets & {"a", "an"}
             and any(
                 r.dep_ == "relcl"
-                and (r.lemma_.lower() in syntax.REFUTING or any(c.lower_ in syntax.FALSE_WORDS for c in r.subtree))
+                and (
+                    r.lemma_.lower() in syntax.REFUTING
+                    or any(c.lower_ in syntax.FALSE_WORDS or c.lemma_.lower() in _PUT_RIGHT for c in r.subtree)
+                )
                 for r in noun.children
             )
         ):
-            return noun  # "…, a figure the official dismissed as “pure fantasy”"
+            # "…, a figure the official dismissed as “pure fantasy”", "…, a figure that circulated briefly before the
+            # department withdrew it"
+            return noun
         if not dets & (_POINTING if pointing_only else _POINTING | {"the"}):
             continue
         head = noun.head
