@@ -27,9 +27,12 @@ _SCALES = {
     "million": 1e6,
     "mn": 1e6,
     "mln": 1e6,
+    "mil": 1e6,  # agency headlines: "Japan adds $450 mil. for Ukraine grid"
     "m": 1e6,
     "billion": 1e9,
     "bn": 1e9,
+    "bln": 1e9,
+    "bil": 1e9,
     "b": 1e9,
     "trillion": 1e12,
     "tn": 1e12,
@@ -157,7 +160,7 @@ _WORD_NUM = (
     r"four|five|six|seven|eight|nine|ten))?)?"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"trillion|billion|million|thousand|bn|mn|mln|tn|trn|m|b|k"
+_SCALE = r"trillion|billion|million|thousand|bn|bln|bil|mn|mln|mil|tn|trn|m|b|k"
 _SYMBOL = r"(?<![A-Za-z])(?:US|CA|C|AU|A|NZ|HK)\$|\$|€|£|¥|₴|₽"
 _CUR_WORD = r"|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True))
 

@@ -16,6 +16,8 @@ from bot.figures import find_count, find_money
         ("some seven hundred million euros", 700e6, "EUR"),
         ("another half a billion euros", 500e6, "EUR"),
         ("SEK 4.5bn", 4.5e9, "SEK"),
+        ("Japan adds $450 mil. for Ukraine grid", 450e6, "USD"),  # an agency headline's abbreviation
+        ("a further 2 bln euros", 2e9, "EUR"),
         ("one euro coin", None, None),
     ],
 )

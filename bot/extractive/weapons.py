@@ -250,6 +250,10 @@ def _forces_sent(noun: Token, lx: Lexicon) -> bool:
     )
 
 
+# Nouns that count units of the goods their compound names: "radar units", "generator sets", "air-defence systems".
+_UNITS_OF = frozenset({"unit", "set", "kit", "station", "module", "system"})
+
+
 def weapons_in(
     s: Sentence, lx: Lexicon, *, indices: set[int] | None = None, equipment: bool = False, forces: bool = False
 ) -> list[Weapon]:
@@ -307,6 +311,15 @@ def weapons_in(
             ) or _ruled_on(token, lx)
         is_weapon = is_weapon or _designated(token)
         is_goods = equipment and (lemma in lx.equipment_heads or token.lower_ in lx.equipment_heads)
+        # "30 mobile drone-detection radar units": a unit of goods named by the goods before it.
+        is_goods = is_goods or (
+            equipment
+            and lemma in _UNITS_OF
+            and any(
+                c.dep_ == "compound" and (c.lemma_.lower() in lx.equipment_heads or c.lemma_.lower() in lx.weapon_heads)
+                for c in token.lefts
+            )
+        )
         # "will not send soldiers to Ukraine"; "pushing Ukrainian troops out of Kursk" is the war itself.
         is_weapon = is_weapon or (forces and lemma in lx.forces and _forces_sent(token, lx))
         if not (is_weapon or is_goods):
