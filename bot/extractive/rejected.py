@@ -65,31 +65,33 @@ def _rejection(doc: Doc, *, pointing_only: bool) -> Token | None:
             return noun  # "that figure was not accurate"
         if noun.dep_ == "dobj" and head.lemma_.lower() in syntax.REFUTING:
             return noun
-    for verb in doc:
-        # "gave the figure as DKK 9.4 billion, which was corrected hours later": a figure put right since.
-        if (
-            not pointing_only
-            and verb.lemma_.lower() in _PUT_RIGHT
-            and verb.dep_ == "relcl"
-            and any(c.dep_ == "auxpass" for c in verb.children)
-            and (verb.head.like_num or verb.head.tag_ == "CD" or verb.head.lemma_.lower() in _FIGURE_NOUNS)
-        ):
-            return verb
-    for noun in doc:
-        # "A post … claimed the loan was worth eight billion euros; the economy ministry dismissed the claim as “pure
-        # invention”": what an unowned post claimed, dismissed. (A side rejecting the other side's claim is a
-        # rival claim, not the article calling a figure false.)
-        if (
-            not pointing_only
-            and noun.lemma_.lower() in _ASSERTION_NOUNS
-            and noun.dep_ == "dobj"
-            and noun.head.lemma_.lower() in syntax.REFUTING
-            and not syntax.is_negated(noun.head)
-            and any(c.dep_ == "det" and c.lower_ in (_POINTING | {"the"}) for c in noun.children)
-            and any(t.lemma_.lower() in _UNOWNED_SOURCES for t in doc[: noun.head.i])
-        ):
-            return noun
+    if not pointing_only:
+        return next((t for t in doc if _put_right(t) or _dismissed_post(t, doc)), None)
     return None
+
+
+def _put_right(verb: Token) -> bool:
+    """ "gave the figure as DKK 9.4 billion, which was corrected hours later": a figure put right since."""
+    return (
+        verb.lemma_.lower() in _PUT_RIGHT
+        and verb.dep_ == "relcl"
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and (verb.head.like_num or verb.head.tag_ == "CD" or verb.head.lemma_.lower() in _FIGURE_NOUNS)
+    )
+
+
+def _dismissed_post(noun: Token, doc: Doc) -> bool:
+    """ "A post … claimed the loan was worth eight billion euros; the economy ministry dismissed the claim as “pure
+    invention”": what an unowned post claimed, dismissed. (A side rejecting the other side's claim is a rival claim,
+    not the article calling a figure false.)"""
+    return (
+        noun.lemma_.lower() in _ASSERTION_NOUNS
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in syntax.REFUTING
+        and not syntax.is_negated(noun.head)
+        and any(c.dep_ == "det" and c.lower_ in (_POINTING | {"the"}) for c in noun.children)
+        and any(t.lemma_.lower() in _UNOWNED_SOURCES for t in doc[: noun.head.i])
+    )
 
 
 def discredited_spans(text: str, doc: Doc) -> list[tuple[int, int]]:
