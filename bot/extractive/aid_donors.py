@@ -146,8 +146,8 @@ class AidDonors:
                 if _how_a_scheme_works(verb):
                     return []  # "a scheme under which European countries buy American weapons": no one's gift
                 # "European governments paid about $4.2bn into the scheme": givers named as a kind, in the article's words
-                phrase = syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"appos", "relcl", "prep"})
-                return [syntax.span_text(phrase).strip(" ,")[:1].upper() + syntax.span_text(phrase).strip(" ,")[1:]]
+                kind = syntax.span_text(syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"appos", "relcl", "prep"}))
+                return [kind.strip(" ,")[:1].upper() + kind.strip(" ,")[1:]]
             named = actor_of(s, who, self.ctx)
             if named:
                 return named.split(" and ")

@@ -288,8 +288,8 @@ class ClaimReader:
         if not own:
             # "Bilytske is under our control": a place the article's claims have named before, named again where
             # the sentence alone does not show it is a place.
-            known = [str(f.fields["location"]) for f in self.ctx.items if f.section == "battlefield_claims"]
-            own = [p for p in dict.fromkeys(known) if p and p != "None" and re.search(rf"\b{re.escape(p)}\b", claim)]
+            known = [f.fields["location"] for f in self.ctx.items if f.section == "battlefield_claims"]
+            own = [str(p) for p in dict.fromkeys(known) if p and re.search(rf"\b{re.escape(str(p))}\b", claim)]
         if not own and re.search(
             r"\b(?:of|in|into|around) (?:the|this|that) (?:village|town|city|settlement)\b", claim, re.I
         ):

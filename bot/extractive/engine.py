@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.article import Article
 from bot.engine import EngineResult
@@ -33,6 +33,9 @@ from bot.ingest.text import headline
 from bot.language import BULLET, english_only_note, language_of, strip_dateline
 from bot.models import AidDraft, BattlefieldClaimDraft, BriefDraft, SanctionsDraft, WeaponsPolicyDraft
 from bot.text import article_units, is_heading
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 MAX_ITEMS_PER_SECTION = 25
 _DRAFTS: dict[str, Any] = {
@@ -178,30 +181,26 @@ def _remember_actor(ctx: Context, s: Sentence) -> None:
         # "She said Madrid would deliver further Patriot missiles": the government her words are about.
         said = syntax.first_child(root, "ccomp")
         who = syntax.subject(said) if said is not None else None
-    names = [a for a in actors_in(s, who) if a not in BELLIGERENTS] if who is not None and not syntax.is_pronoun(who) else []
-    if not names and root is not None and (who is None or not syntax.is_pronoun(who)):
+    if root is None or (who is not None and syntax.is_pronoun(who)):
+        return  # "it", "they": the actor already remembered stands
+    names = _non_belligerents(s, who) if who is not None else []
+    if not names:
         # "The announcements came as France tightened its own sanctions regime": the subject of a clause under the
         # main one, when the main subject names nobody.
-        names = next(
-            (
-                found
-                for clause in root.children
-                if clause.dep_ in ("advcl", "ccomp")
-                and syntax.is_verbal(clause)
-                and (doer := syntax.subject(clause)) is not None
-                and not syntax.is_pronoun(doer)
-                and (found := [a for a in actors_in(s, doer) if a not in BELLIGERENTS])
-            ),
-            [],
-        )
-    if not names and root is not None and who is not None and not syntax.is_pronoun(who):
+        doers = [syntax.subject(c) for c in root.children if c.dep_ in ("advcl", "ccomp") and syntax.is_verbal(c)]
+        named = (_non_belligerents(s, d) for d in doers if d is not None and not syntax.is_pronoun(d))
+        names = next((n for n in named if n), [])
+    if not names and who is not None:
         # "The largest single pledge came from Germany": whom the main clause names after its verb.
-        names = [a for p in syntax.children(root, "prep") if p.lower_ in ("from", "by") for a in actors_in(s, p)]
-        names = [a for a in names if a not in BELLIGERENTS]
+        names = [a for p in syntax.children(root, "prep") if p.lower_ in ("from", "by") for a in _non_belligerents(s, p)]
     if names:
         ctx.last_actor = names[0]
     if len(names) > 1:
         ctx.last_group = names  # "France and Germany unveiled …": what a later "the two governments" stands for
+
+
+def _non_belligerents(s: Sentence, phrase: Token) -> list[str]:
+    return [a for a in actors_in(s, phrase) if a not in BELLIGERENTS]
 
 
 def _main_actor(sentences: list[Sentence]) -> str | None:

@@ -1,7 +1,8 @@
 """What a sanctions word tells that is no new measure: the effect of a listing told beside it ("…, freezing any
 assets they hold"), measures told before ("The sanctions came as …"), nobody hit ("no foreign bank had been cut
 off"), a rumour ("reports that London would …"), an earlier draft ("Earlier drafts had proposed …") and a measure
-that only dates what is told ("since Russia's banks were cut off from Swift")."""
+that only dates what is told ("since Russia's banks were cut off from Swift"), and a question the text goes on to
+answer ("Here is … who has been sanctioned")."""
 
 from __future__ import annotations
 
@@ -101,3 +102,12 @@ def since(trigger: Token) -> bool:
     is told, not a new one."""
     verb = trigger if syntax.is_verbal(trigger) else trigger.head
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
+
+
+def asked(verb: Token) -> bool:
+    """ "Here is … who has been sanctioned": a question the text goes on to answer, not a measure."""
+    return (
+        syntax.is_verbal(verb)
+        and verb.dep_ != "relcl"
+        and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.tag_ == "WP" for c in verb.children)
+    )

@@ -17,6 +17,7 @@ from bot.extractive.found import Found, unique
 from bot.extractive.reading import Context, Sentence
 from bot.extractive.sanction_filters import (
     PROPOSALS,
+    asked,
     effect_of_listing,
     hearsay,
     nobody_hit,
@@ -160,7 +161,7 @@ class SanctionsReader:
             and not superseded(t)
             and not nobody_hit(t)
             and not hearsay(t)
-            and not _asked(t)
+            and not asked(t)
         ]
 
     def _owner_told(self, s: Sentence) -> None:
@@ -435,15 +436,6 @@ class SanctionsReader:
                 item.fields["target_count"] = found[0] if found else None
                 out.append(item)
         return out
-
-
-def _asked(verb: Token) -> bool:
-    """ "Here is … who has been sanctioned": a question the text goes on to answer, not a measure."""
-    return (
-        syntax.is_verbal(verb)
-        and verb.dep_ != "relcl"
-        and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.tag_ == "WP" for c in verb.children)
-    )
 
 
 def _framed_by(s: Sentence, verb: Token) -> str | None:

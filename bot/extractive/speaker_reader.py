@@ -227,7 +227,7 @@ class SpeakerReader(ContextReader):
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in who.children) or len(list(who.subtree)) > 2:
             return None
         lemma = who.lemma_.lower()
-        named = next((k for _, k in reversed(self.ctx.speakers) if lemma in k.name.lower().split()), None)
+        named = self._latest_named(lemma)
         if named is not None:
             return named  # "… the 93rd Separate Mechanized Brigade said. The brigade said …"
         if lemma in _OWN_WORDS:
@@ -241,11 +241,15 @@ class SpeakerReader(ContextReader):
         when an earlier speaker is that body: the latest one whose name holds the noun."""
         for t in phrase:
             if t.lemma_.lower() in _SPEAKING_KINDS and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
-                lemma = t.lemma_.lower()
-                known = next((k for _, k in reversed(self.ctx.speakers) if lemma in k.name.lower().split()), None)
+                known = self._latest_named(t.lemma_.lower())
                 if known is not None and known.side != "unknown":
                     return known
         return None
+
+    def _latest_named(self, noun: str) -> Speaker | None:
+        """The latest speaker whose name holds ``noun`` ("the brigade" after "the 93rd Separate Mechanized
+        Brigade")."""
+        return next((k for _, k in reversed(self.ctx.speakers) if noun in k.name.lower().split()), None)
 
     def _body_within(self, s: Sentence, who: Token) -> Speaker | None:
         """The body a source is in ("a source in the service", "officials at the ministry"), when a sentence just
