@@ -124,7 +124,9 @@ def score_brief(brief: Brief, gold: dict[str, Any], article_text: str, *, name: 
             score.grounded += grounder.verify(item.evidence)
         if section in gold.get("absent", []) and brief.items(section):
             score.absent_violations.append(f"{section}: {len(brief.items(section))} item(s)")
-    whole = fold_for_match(brief.model_dump_json())
+    # What a reader sees: not the source's content hash or token count, where a short planted figure such as
+    # "87" turns up by chance.
+    whole = fold_for_match(brief.model_dump_json(exclude={"source": {"content_sha256", "tokens"}}))
     score.bait_leaks = [b for b in gold.get("must_not", []) if fold_for_match(b) in whole]
     return score
 

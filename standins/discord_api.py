@@ -83,7 +83,9 @@ class DiscordStandin:
     # ---- lifecycle --------------------------------------------------------------------------------
 
     async def start(self) -> None:
-        app = web.Application()
+        # aiohttp's own 1 MiB cap on a request body is not Discord's: an upload may reach the attachment limit
+        # (with room for the form around it), and the limits Discord enforces are checked on each message.
+        app = web.Application(client_max_size=DISCORD_ATTACHMENT_LIMIT + 1024 * 1024)
         app.router.add_get("/gateway", self._gateway)
         app.router.add_route("GET", "/files/{name}", self._serve)
         app.router.add_route("GET", "/pages/{name}", self._serve)

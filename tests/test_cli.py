@@ -153,6 +153,20 @@ def test_eval_scores_a_folder_of_gold_files(tmp_path):
     assert summary["grounding"] == 1.0 and summary["absent_section_violations"] == 0
 
 
+def test_eval_counts_bait_only_where_a_reader_sees_it(tmp_path):
+    from bot.evaluate import score_brief
+    from bot.models import Brief
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    out = run("brief", str(SAMPLE), "--format", "json")
+    brief = Brief.model_validate_json(out.stdout)
+    digest = brief.source.content_sha256
+    chance = next(digest[i : i + 3] for i in range(len(digest) - 3) if digest[i : i + 3] not in text)
+    gold = {"facts": [], "absent": [], "must_not": [chance, "400 million"]}
+    # The planted sum the brief shows is a leak; three characters of the content hash are not.
+    assert score_brief(brief, gold, text).bait_leaks == ["400 million"]
+
+
 def test_eval_of_a_folder_without_gold_files_is_bad_input(tmp_path):
     out = run("eval", str(tmp_path))
     assert out.returncode == 2 and "no NNN.txt" in out.stderr.decode()
