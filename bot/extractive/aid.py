@@ -22,7 +22,7 @@ from bot.extractive.aid_withheld import withheld
 from bot.extractive.found import Found, widest
 from bot.extractive.policy import PolicyReader
 from bot.extractive.reading import Context, Sentence
-from bot.extractive.weapons import weapons_in
+from bot.extractive.weapons import names_an_attack, weapons_in
 from bot.figures import Money, find_money, national_currency
 
 if TYPE_CHECKING:
@@ -155,8 +155,11 @@ class AidReader:
         return out
 
     def is_enemy(self, head: Token) -> bool:
-        """ "gear to counter Russian drones": Russia's weapons are what the aid is against, not what it holds."""
-        return any(self.lx.side_words.get(c.lower_) == "russia" and c.dep_ in ("amod", "compound") for c in head.lefts)
+        """ "gear to counter Russian drones": Russia's weapons are what the aid is against, not what it holds; so are
+        the weapons of attacks ("as Russia steps up drone and missile attacks")."""
+        if any(self.lx.side_words.get(c.lower_) == "russia" and c.dep_ in ("amod", "compound") for c in head.lefts):
+            return True
+        return names_an_attack(head)
 
     def is_help(self, token: Token) -> bool:
         """An aid noun, unless sanctions make it theirs: "its 17th sanctions package", "a package of

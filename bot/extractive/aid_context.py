@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING
 from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actor_of
 from bot.extractive.aid_continuation import AidContinuation, the_one_named
-from bot.extractive.aid_kind import aid_type
 from bot.extractive.aid_money import VALUED, sums_given
 from bot.extractive.aid_parts import FURTHER, around, composes, purpose_of, same_currency, shares_of_whole
-from bot.extractive.found import Found, unique, widest
+from bot.extractive.found import Found, unique
 from bot.extractive.mend import LABEL_MARKS
 from bot.extractive.reading import Sentence
 from bot.extractive.weapons import weapons_in
@@ -160,26 +159,6 @@ class AidInContext(AidContinuation):
                 phrase = {t.i for t in span.root.subtree} if span is not None else rest
                 out.append(self._item(s, donor, money, phrase & rest or rest, "announced"))
         return out
-
-    def _item(self, s: Sentence, donor: str, amount: Money, phrase: set[int], status: str) -> Found:
-        contents = widest(
-            [w.text for w in weapons_in(s, self.lx, indices=phrase, equipment=True) if not self.r.is_enemy(w.head)]
-        )
-        return Found(
-            "aid",
-            {
-                "donor": donor,
-                "recipient": "Ukraine",
-                "amount": amount.text,
-                "value": amount.value,
-                "currency": amount.currency,
-                "contents": contents,
-                "aid_type": aid_type(s, phrase, contents),
-                "status": status,
-            },
-            [s],
-            merge_key=(donor.lower(), amount.value, amount.currency),
-        )
 
     def parts(self, s: Sentence, found: list[Found]) -> list[Found]:
         """ "$2.5bn in security aid, made up of a $1.25bn drawdown and $1.22bn under USAI", "the facility

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from bot.extractive.aid import AidReader
+    from bot.figures import Money
 
 # What a package's contents are listed in, or lumped as: "a fact sheet lists …", "the money will buy …".
 _HOLDERS = {
@@ -54,6 +55,26 @@ class AidContinuation:
         self.ctx = reader.ctx
         self.lx = reader.lx
 
+    def _item(self, s: Sentence, donor: str, amount: Money, phrase: set[int], status: str) -> Found:
+        contents = widest(
+            [w.text for w in weapons_in(s, self.lx, indices=phrase, equipment=True) if not self.r.is_enemy(w.head)]
+        )
+        return Found(
+            "aid",
+            {
+                "donor": donor,
+                "recipient": "Ukraine",
+                "amount": amount.text,
+                "value": amount.value,
+                "currency": amount.currency,
+                "contents": contents,
+                "aid_type": aid_type(s, phrase, contents),
+                "status": status,
+            },
+            [s],
+            merge_key=(donor.lower(), amount.value, amount.currency),
+        )
+
     def _speaker_actor(self, s: Sentence, verb: Token) -> str | None:
         """ "Blinken said a further $400 million … would reach Ukraine": the reporting speaker's actor."""
         for tok in list(syntax.ancestors_to_clause_top(verb, limit=4))[1:]:
@@ -80,12 +101,26 @@ class AidContinuation:
         if who.lower_ in _PEOPLE_PRONOUNS:
             # "Norway and the Netherlands said they would pay for …": the ones speaking pay, not the package before.
             return self._speaker_actor(s, verb)
+        named = self._named_owner(s, who)
+        if named is not None:
+            return named
         for c in who.children:
             if c.dep_ != "poss":
                 continue
             if syntax.is_pronoun(c):
                 return self._speaker_actor(s, verb)
             return actor_of(s, c, self.ctx)
+        return None
+
+    @staticmethod
+    def _named_owner(s: Sentence, who: Token) -> str | None:
+        """The government the subject's own words name as its owner: "Spain's contribution", "the Italian package"
+        (a nation's adjective names it as a possessive does); not a pronoun's ("its package")."""
+        for c in who.children:
+            if (c.dep_ == "poss" and not syntax.is_pronoun(c)) or (c.dep_ == "amod" and c.i < who.i):
+                named = [a for a in actors_in(s, c) if a not in BELLIGERENTS]
+                if len(named) == 1:
+                    return named[0]
         return None
 
     def _new_help(self, s: Sentence) -> bool:
@@ -113,6 +148,24 @@ class AidContinuation:
         last = next((f for f in reversed(self.ctx.items) if f.section == "aid"), None)
         donor = str(last.fields["donor"] or "") if last is not None else ""
         return bool(named) and not any(a in donor for a in named)
+
+    def _own_package(self, s: Sentence, verb: Token, who: Token, donor: str) -> Found | None:
+        """ "Sweden's package, its 19th, is worth 7.1 billion crowns and includes RBS 70 systems …", "Italy's new
+        package, worth about 420 million euros, includes …" after "Nordic states announced packages": a member's own
+        package, its worth and what it holds, as a line of its own."""
+        if verb.lemma_.lower() not in _INCLUDING:
+            return None
+        if verb.dep_ == "conj" and verb.head.lemma_.lower() == "be":
+            clause = verb.head
+            money = sums_given(s, {t.i for t in clause.subtree if t.i < verb.i})
+        else:
+            clause = verb
+            money = sums_given(s, {t.i for t in who.subtree})
+        if len(money) != 1:
+            return None
+        item = self._item(s, donor, money[0], {t.i for t in clause.subtree}, "announced")
+        self.ctx.items.append(item)
+        return item
 
     def continuation(self, s: Sentence) -> Found | None:
         """ "The package includes radars, interceptors and spare parts": contents of the aid just named."""
@@ -170,11 +223,28 @@ class AidContinuation:
             if not recent and who is not None and who.lemma_.lower() in self.lx.aid_noun and the_one_named(who):
                 # "The new aid package includes …" paragraphs after the lede named it: that package, however far.
                 recent = [f for f in self.ctx.items if f.section == "aid"][-1:]
+            owner = self._owner(s, verb, who)
+            named = self._named_owner(s, who) if who is not None else None
+            if named is not None and who is not None and who.lemma_.lower() in self.lx.aid_noun:
+                # "Besides the battery, the Italian package includes …", "Spain's contribution … would include …":
+                # the package of the government named, however far back it was told; none told, help of its own.
+                # ("Italy's package" after "Italy and Spain announced packages" is Italy's alone.)
+                mine = [f for f in self.ctx.items if f.section == "aid" and _donor(f) == named.lower()][-1:]
+                group = [f for f in recent if named.lower() in _donor(f)][-1:]
+                # A package the sentence shares with another of the group ("… to be delivered jointly with Italy,
+                # with … Rome the first load of Aster 30 interceptors") stays the group's.
+                shared = bool(group) and any(
+                    n.kind == "actor" and n.canonical != named and n.canonical.lower() in _donor(group[0]) for n in s.names
+                )
+                if not mine and not shared and (own := self._own_package(s, verb, who, named)) is not None:
+                    return own
+                # None of its own told: the package of the group it was named in ("Sweden and Finland announced
+                # packages … Stockholm's package includes CV90s").
+                recent = mine or group
+            elif owner is not None and recent and owner.lower() not in _donor(recent[-1]):
+                return None  # "Sweden said its next package would include …" after Britain's: Sweden's own package
             if not recent:
                 return None
-            owner = self._owner(s, verb, who)
-            if owner is not None and owner.lower() not in str(recent[-1].fields["donor"] or "").lower():
-                return None  # "Sweden said its next package would include …" after Britain's: Sweden's own package
             clause = {t.i for t in verb.subtree}
             contents = [w.text for w in weapons_in(s, self.lx, indices=clause, equipment=True)]
             target: Found = recent[-1]
@@ -205,6 +275,11 @@ class AidContinuation:
             target.extend(s)
             return target
         return None
+
+
+def _donor(item: Found) -> str:
+    """The item's donor without the official in brackets: "united states" of "United States (Pentagon)"."""
+    return str(item.fields["donor"] or "").split(" (")[0].lower()
 
 
 def the_one_named(noun: Token) -> bool:

@@ -132,7 +132,7 @@ class ExtractiveEngine:
                 list_head = None
             for reader in readers:
                 found += reader.read(s, attributions)
-            if not any(f.section == "sanctions" for f in found):
+            if not any(f.section == "sanctions" for f in found) and not follow_up.breakdown(s):
                 more = follow_up.read(s)  # "The package also bans …", "Among them are …"
                 found += [more] if more is not None else []
             totals = follow_up.totals(s)  # "bringing the total number of listed ships to 557"

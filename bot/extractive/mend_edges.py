@@ -144,6 +144,23 @@ def mend_verbs_read_as_nouns(doc: Doc) -> Doc:
     return doc
 
 
+def mend_bare_infinitives(doc: Doc) -> Doc:
+    """Give back its verb a bare infinitive the parser took for a noun ("Berlin lets its MARS II launchers and PzH
+    2000 howitzers fire across the border": "fire" a noun with a subject of its own, hung on "lets" as a clause).
+    A singular noun that heads a clause and has a subject is a verb."""
+    for word in doc:
+        if (
+            word.tag_ == "NN"
+            and word.dep_ in ("ccomp", "xcomp")
+            and word.head.pos_ == "VERB"
+            and word.head.i < word.i
+            and any(c.dep_ == "nsubj" and c.i < word.i for c in word.children)
+        ):
+            word.pos_, word.tag_ = "VERB", "VB"
+            word.lemma_ = word.lower_
+    return doc
+
+
 def mend_contact_relatives(doc: Doc) -> Doc:
     """Re-hang a relative clause without "that" ("the F-16 jets Denmark has delivered may now be used …"): the parser
     makes the jets the subject of "delivered" and Denmark their apposition, leaving "may be used" without a subject.

@@ -306,6 +306,9 @@ class PolicyReader(ContextReader):
                 return answered[0], answered[1], action
             if depth and state is not None and left_open(path[depth - 1], self.frame):
                 return "unclear", tok, action
+            if depth and state is not None and self._reviewed_question(path[depth - 1]) is not None:
+                # "Whether its Archer howitzers may … is the subject of a review": pending, whatever the modal
+                return "under_review", path[depth - 1], action
             if (
                 depth
                 and tok.lemma_.lower() in self.lx.report
@@ -450,6 +453,14 @@ class PolicyReader(ContextReader):
                 new = "under_review"  # "could allow", "would approve"
             state = new
         return state, setter, action
+
+    def _reviewed_question(self, clause: Token) -> Token | None:
+        """The review a "whether" clause is the subject of ("Whether its Archer howitzers may engage targets inside
+        Russia is the subject of a review", "… remains under review"): the question is pending, whatever its modal."""
+        if clause.dep_ != "csubj" or not any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children):
+            return None
+        asked = {t.i for t in clause.subtree}
+        return next((t for t in clause.head.subtree if t.i not in asked and self.frame(t) == "review"), None)
 
     def _needs_leave(self, verb: Token) -> bool:
         """ "needs (no one's) permission": a need whose object is a permission."""

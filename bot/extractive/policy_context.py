@@ -131,6 +131,11 @@ class PolicyContextReader(PolicyReader):
     def _antecedent(self, s: Sentence, weapon: Weapon) -> Weapon | None:
         """The named system a definite class noun stands for ("the aircraft", "these missiles"): the last one
         named before it in the sentence, or in the one before."""
+        if not weapon.named and _described_generic(weapon.head):
+            # "remain wary of handing over a weapon with a range of some 2,500km" after "Tomahawk cruise missiles
+            # … are another matter": a bare "a weapon" told by what it can do is the system just named.
+            named = self._named_before(s, back=2)
+            return named[-1] if named else None
         if weapon.named or not any(
             c.dep_ == "det" and c.lower_ in ("the", "these", "those", "such") for c in weapon.head.lefts
         ):
@@ -194,6 +199,21 @@ class PolicyContextReader(PolicyReader):
                 if named:
                     return obj, named[-1]
         return None
+
+
+# Nouns for any weapon at all, which name none: "a weapon", "a system".
+_GENERIC = frozenset({"weapon", "system"})
+
+
+def _described_generic(noun: Token) -> bool:
+    """ "a weapon with a range of some 2,500km": an indefinite generic noun told only by a "with" phrase."""
+    return (
+        noun.lemma_.lower() in _GENERIC
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.lefts)
+        and noun.i + 1 < len(noun.doc)
+        and noun.doc[noun.i + 1].lower_ == "with"  # the parser may hang it on the verb: "handing over a weapon with …"
+        and noun.doc[noun.i + 1].dep_ == "prep"
+    )
 
 
 def _classes(weapon: Weapon) -> set[str]:

@@ -97,6 +97,16 @@ class PolicyItemReader(PolicyUnnamedReader):
             if party is None and not passive_use:  # "lets the administration ship arms": the one let is the clause's subject
                 party = syntax.first_child(clause, "nsubj") if clause is not None else None
                 party = party if party is not None and party.pos_ == "NOUN" else None
+                letter = syntax.subject(setter)
+                if (
+                    party is not None
+                    and letter is not None
+                    and actors_in(s, letter)
+                    and any(w.head.i == party.i for w in weapons_in(s, self.lx, forces=True))
+                ):
+                    # "Berlin lets its MARS II launchers fire across the border": the one let is the weapon (not in
+                    # "any country allowing its weapons to strike Russia", which names no government)
+                    party = None
             if party is not None and self._side(s, party) not in ("ukraine", None):
                 return True
             if (
@@ -311,6 +321,37 @@ class PolicyItemReader(PolicyUnnamedReader):
             )
         return out
 
+    def _limit_on_earlier(self, s: Sentence) -> None:
+        """ "Storm Shadow … may be used against military targets anywhere on Russian soil. London, by contrast,
+        still bars strikes on civilian energy infrastructure": a government that bars some strikes, naming no
+        weapon, limits the permission it gave just before (in the same paragraph): that rule is restricted."""
+        for verb in s.doc:
+            if not (syntax.is_verbal(verb) and self.frame(verb) in ("prohibit", "restrict")) or syntax.is_negated(verb):
+                continue
+            struck = next((o for o in syntax.children(verb, "dobj") if o.lemma_.lower() in _STRIKES), None)
+            who = syntax.subject(verb)
+            named = [a for a in actors_in(s, who) if a not in BELLIGERENTS] if who is not None else []
+            if struck is None or len(named) != 1:
+                continue
+            earlier = next(
+                (
+                    f
+                    for f in reversed(self.ctx.items[-6:])
+                    if f.section == "weapons_policy"
+                    and f.sentences[-1].para == s.para
+                    and f.sentences[-1].index >= s.index - 2
+                    and str(f.fields["actor"] or "").split(" (")[0] == named[0]
+                ),
+                None,
+            )
+            if earlier is None or earlier.fields["stance"] != "permitted":
+                continue
+            limit = f"not {syntax.span_text(syntax.until_comma(struck)).strip(' ,;:')}"
+            earlier.fields["stance"] = "restricted"
+            earlier.fields["scope"] = f"{earlier.fields['scope']}; {limit}" if earlier.fields["scope"] else limit
+            earlier.extend(s)
+            return
+
     def read(self, s: Sentence, attributions: list[Attribution]) -> list[Found]:
         speakers = [a.speaker.actor for a in attributions if a.speaker.actor and a.speaker.actor not in BELLIGERENTS]
         # A speaker the sentence names first ("A Swedish government official … said"), before one carried over from
@@ -328,6 +369,8 @@ class PolicyItemReader(PolicyUnnamedReader):
         found = [f for f in (self._item(s, start, weapon, speakers) for start, weapon in starts) if f is not None]
         if not found:
             found = [f for f in (self._warning(s, w) for w in weapons) if f is not None]
+        if not found and not weapons:
+            self._limit_on_earlier(s)
         found = but_bound(s, but_not_granted(s, found, self.frame))
         # "Dutch-supplied F-16 jets" and the "F-16" inside it are one rule: the fuller name stays. A weapon
         # named only inside another rule's scope ("SAMP/T … for anything but air defence") is that rule's limit.
@@ -346,6 +389,8 @@ class PolicyItemReader(PolicyUnnamedReader):
         ]
 
 
+# Nouns for a use of weapons that a later sentence can bar without naming the weapon: "bars strikes on …".
+_STRIKES = frozenset({"strike", "attack"})
 # What a use in the war is aimed at, when no side is named: "to be used against positions across the border".
 _WAR_AIMS = frozenset({"target", "position", "border", "front", "airfield", "territory", "troop", "force"})
 # People whose views a poll reports: their opposition or support is opinion, not a rule.

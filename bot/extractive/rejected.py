@@ -22,11 +22,17 @@ _ASSERTION_NOUNS = frozenset({"claim", "report", "post", "rumour", "rumor", "sto
 # Where an unowned claim circulates: "A post shared widely on Telegram channels claimed …".
 _UNOWNED_SOURCES = frozenset({"post", "rumour", "rumor", "channel", "blog", "video", "tweet", "message", "telegram"})
 _POINTING = frozenset({"that", "this", "those", "these"})
+# What carries a claim of no one's that the next sentence can call false by name: "A post … claimed Tokyo would
+# seize 1 trillion yen. The ministry said the post was fabricated."
+_CARRIERS = _UNOWNED_SOURCES | {"letter", "document", "screenshot", "image", "photo"}
 
 
-def _rejection(doc: Doc, *, pointing_only: bool) -> Token | None:
+def _rejection(doc: Doc, *, pointing_only: bool, earlier: Doc | None = None) -> Token | None:
     """The noun of a clause that calls a figure just given false ("that figure was incorrect", "called that
-    figure fabricated", "denied the figure"), or None."""
+    figure fabricated", "denied the figure"), or None. With ``earlier`` (the sentence before), "the figure" and
+    "the post" point back at it too, the post when that sentence tells of one."""
+    told = {t.lemma_.lower() for t in earlier if t.pos_ == "NOUN"} & _CARRIERS if earlier is not None else set()
+    pointing = _POINTING | {"the"} if earlier is not None else _POINTING
     for noun in doc:
         # "…; that was wrong" stands for what the sentence just said; "That was wrong." opening the next sentence
         # for what the sentence before said.
@@ -35,7 +41,7 @@ def _rejection(doc: Doc, *, pointing_only: bool) -> Token | None:
             said = [c for c in noun.head.children if c.dep_ in ("acomp", "attr")]
             if any(c.lower_ in syntax.FALSE_WORDS for c in said) and not syntax.is_negated(noun.head):
                 return noun
-        if noun.lemma_.lower() not in _FIGURE_NOUNS or noun.pos_ != "NOUN":
+        if noun.lemma_.lower() not in _FIGURE_NOUNS | told or noun.pos_ != "NOUN":
             continue
         dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
         if (
@@ -53,8 +59,10 @@ def _rejection(doc: Doc, *, pointing_only: bool) -> Token | None:
             # "…, a figure the official dismissed as “pure fantasy”", "…, a figure that circulated briefly before the
             # department withdrew it"
             return noun
-        if not dets & (_POINTING if pointing_only else _POINTING | {"the"}):
+        if not dets & (pointing if pointing_only else _POINTING | {"the"}):
             continue
+        if pointing_only and _last_figure(doc, noun.i) is not None:
+            continue  # "Posts claimed the bloc would blacklist 1,200 ships; an official dismissed that figure": its own
         head = noun.head
         near = [head, *head.children]
         if syntax.is_negated(head):
@@ -105,7 +113,7 @@ def discredited_spans(text: str, doc: Doc) -> list[tuple[int, int]]:
         if own is not None:
             out.append((sent.start_char, sent.start_char + own.idx))
         nxt = sentences[k + 1] if k + 1 < len(sentences) else None
-        if nxt is not None and _rejection(nxt.as_doc(), pointing_only=True) is not None:
+        if nxt is not None and _rejection(nxt.as_doc(), pointing_only=True, earlier=sent.as_doc()) is not None:
             out.append((sent.start_char, sent.end_char))
     return [(a, b) for a, b in out if 0 <= a < b <= len(text)]
 
@@ -127,7 +135,7 @@ def rejected_figure(s: Sentence, following: Sentence | None) -> str | None:
             return figure
     if following is None or following.para != s.para:
         return None
-    if _rejection(following.doc, pointing_only=True) is not None or _no_such(following.doc):
+    if _rejection(following.doc, pointing_only=True, earlier=s.doc) is not None or _no_such(following.doc):
         return _last_figure(s.doc, len(s.doc))
     return None
 

@@ -209,7 +209,12 @@ def sanction_item(
     longest = _LONGEST_TARGETS if listing else _SHORT_DESCRIPTION
     text = without_trailing_time(text) if text else text
     if text and len(text) > longest:
-        text = text[:longest].rsplit(" ", 1)[0] + "…"
+        cut = text[:longest].rsplit(" ", 1)[0]
+        # "…, among them Volga-Techsnab, the Yekaterinburg machine-tool maker Uralpribor-Invest and Pacific Meridian
+        # Trading Ltd., a Hong Kong-registered …": the names past the cut are what a reader acts on, kept.
+        cited = {n.canonical for n in s.names} | {imposer or ""}
+        lost = [n for n in names_listed(s, phrase) if n not in cut and n not in cited and len(n) > 3]
+        text = f"{cut}… (named: {', '.join(lost)})" if lost and target is not None else f"{cut}…"
     if not (text or count or countries or sectors):
         return None  # a measure nobody could act on: nothing to show
     return Found(

@@ -289,10 +289,16 @@ def members_after(candidates: tuple[Token, ...], colon: int, *, counted: bool = 
         edge = c.left_edge
         if edge.lower_ != "among" or edge.i <= colon or edge.i == 0 or edge.doc[edge.i - 1].text != ",":
             continue
-        if any(t.pos_ == "PROPN" or (counted and t.dep_ == "nummod") for t in c.subtree):
+        members = list(c.subtree)
+        if c.right_edge.lower_ in ("them", "those", "these"):
+            # "…, among them the Moscow-based drone maker Aerotekh-Volga and …": the parser ends "among" at "them"
+            # and hangs the members on the verb, right after it.
+            after = next((x for x in c.head.children if x.left_edge.i == c.right_edge.i + 1), None)
+            members += list(after.subtree) if after is not None else []
+        if any(t.pos_ == "PROPN" or (counted and t.dep_ == "nummod") for t in members):
             # Without a relative clause: "four oil traders that London accuses of …" names the traders.
-            described = {t.i for r in c.subtree if r.dep_ == "relcl" for t in r.subtree}
-            return [edge.doc[edge.i - 1], *(t for t in c.subtree if t.i not in described)]
+            described = {t.i for m in members if m.dep_ == "relcl" for t in m.subtree}
+            return [edge.doc[edge.i - 1], *(t for t in members if t.i not in described)]
     return []
 
 

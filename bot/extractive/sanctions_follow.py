@@ -90,6 +90,8 @@ _BRING_FORMS = {"bring", "brings", "brought", "bringing", "takes", "took", "taki
 _LISTED = {"sanction", "sanctions", "list", "blacklist", "designate", "designation", "listing"}
 # "Also on Thursday's list:", "On the list:", "Also on the EU's blacklist:": a label line before the entries.
 _LIST_LABEL = re.compile(r"^\s*(?:Also\s+)?on\s+(?:the|its|their|[\w.’']+['’]s)\s+(?:\w+\s+)?(?:list|blacklist)\s*:", re.I)
+# Where a sentence's own words end and its attribution begins: ", according to the ministry", ", officials said".
+_UNTIL_ATTRIBUTION = re.compile(r",\s+(?:according\s+to\b|(?:the\s+)?[\w’']+(?:\s+[\w’']+)?\s+(?:said|says|added)\b)")
 _WINDOW = 2  # sentences after the measure in which a follow-up still belongs to it
 _DESCRIBED_WINDOW = 12  # sentences back in which "the package" still finds the package it names
 
@@ -190,7 +192,11 @@ class SanctionsFollowUp:
     def _the_listed(self, noun: Token) -> bool:
         """ "the entities listed", "the companies named", "the sanctioned firms": the targets of the measure just
         told, described as such."""
-        if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "those") for c in noun.children):
+        # "Among those targeted was …": the pronoun described as listed stands for them too.
+        pointing = noun.lower_ in ("those", "these") and noun.pos_ in ("PRON", "DET")
+        if not pointing and (
+            noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "those") for c in noun.children)
+        ):
             return False
         # Described as listed, not merely of a kind sanctions hit: "Among the companies in the consortium" is not.
         return any(
@@ -340,6 +346,22 @@ class SanctionsFollowUp:
             },
             [s],
         )
+
+    def breakdown(self, s: Sentence) -> bool:
+        """ "Of those, 27 are based in mainland China and Hong Kong, nine in the UAE and five in Turkey": where the
+        targets just counted are, told in the next sentence, is part of that line (its countries too)."""
+        words = [t for t in s.doc if not t.is_space]
+        if len(words) < 4 or words[0].lower_ != "of" or words[1].lower_ not in _STAND_FOR or words[2].text != ",":
+            return False
+        recent = self._recent(s, window=1)
+        if recent is None or not recent.fields["target_count"] or not any(t.like_num for t in words[3:]):
+            return False
+        told = _UNTIL_ATTRIBUTION.split(s.text[words[3].idx - s.doc[0].idx :], maxsplit=1)[0].strip(" ,;.")
+        recent.fields["targets"] = f"{recent.fields['targets'] or ''}; of those, {told}".lstrip("; ")
+        countries = [n.canonical for n in s.names if n.kind == "country"]
+        recent.fields["target_countries"] = unique([*recent.fields["target_countries"], *countries])
+        recent.extend(s)
+        return True
 
     def read(self, s: Sentence) -> Found | None:
         labelled = self.listed_after_label(s)

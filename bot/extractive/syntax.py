@@ -208,6 +208,11 @@ FALSE_WORDS = frozenset(
         "nonsense",
         "disinformation",
         "propaganda",
+        "forgery",
+        "forged",
+        "hoax",
+        "fantasy",
+        "invention",
     }
 )
 TRUE_WORDS = frozenset({"accurate", "true", "correct", "right", "credible"})
@@ -222,25 +227,48 @@ def refuted(token: Token) -> bool:
     for up in list(ancestors_to_clause_top(token, limit=8))[1:]:
         if is_verbal(up) and any(c.dep_ == "advmod" and c.lower_ in _FALSELY for c in up.children):
             return True
-        if up.pos_ == "NOUN" and below.dep_ in ("acl", "ccomp", "relcl") and below.head.i == up.i:
-            hung = _hung_from(up)
+        # "dismissed as a fake a letter, …, which claimed …": the parser hangs the letter's clause on the verb.
+        noun = _relative_antecedent(below) if below.head.i == up.i else None
+        if noun is None and up.pos_ == "NOUN" and below.dep_ in ("acl", "ccomp", "relcl") and below.head.i == up.i:
+            noun = up
+        if noun is not None:
+            hung = _hung_from(noun)
             if any(_dismissed(n) for n in hung) or any(_called_false(n) for n in hung):
                 return True
-            head = up.head
-            if _called_false(up):
+            head = noun.head
+            if _called_false(noun):
                 return True
-            if up.dep_ == "dobj" and head.lemma_.lower() in REFUTING:
+            if noun.dep_ == "dobj" and head.lemma_.lower() in REFUTING:
                 return True
-            if up.dep_ == "pobj" and head.head.lemma_.lower() in REFUTING:
+            if noun.dep_ == "pobj" and head.head.lemma_.lower() in REFUTING:
                 return True  # "dismissed as false a claim … that Tokyo had agreed to give …", parsed "dismissed as [claim]"
             if (
-                up.dep_ == "pobj"
+                noun.dep_ == "pobj"
                 and head.head.lemma_.lower() in ("truth", "basis", "evidence", "substance", "foundation")
                 and is_negated(head.head)
             ):
                 return True  # "There is no truth to reports that …"
         below = up
     return False
+
+
+def _relative_antecedent(clause: Token) -> Token | None:
+    """The noun a "which" clause tells of when the parser hung it on a verb instead: in "dismissed as a fake a
+    purported letter, widely circulated last week, which claimed …", the nearest noun before the clause among the
+    verb's objects (through prepositions), not a word of the aside between them."""
+    if clause.dep_ not in ("advcl", "conj", "ccomp") or not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in clause.children
+    ):
+        return None
+    verb = clause.head
+    objects: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd") and child.pos_ == "NOUN":
+            objects.append(child)
+        elif child.dep_ == "prep":
+            objects.extend(g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
+    before = [o for o in objects if o.i < clause.left_edge.i]
+    return max(before, key=lambda o: o.i) if before else None
 
 
 def _hung_from(noun: Token) -> list[Token]:

@@ -67,6 +67,18 @@ _COUNT_FILLERS = {"more", "additional", "further", "extra", "new", "other"}
 _COMPARATIVES = {"more", "less", "fewer"}
 
 
+# Nouns of attacking: the weapons that name them ("drone strikes") are what help is against, not goods.
+_ATTACKS = frozenset({"attack", "strike", "raid", "barrage", "assault", "salvo", "bombardment", "onslaught"})
+
+
+def names_an_attack(head: Token) -> bool:
+    """Is the weapon noun the kind of an attack ("as Russia steps up drone and missile attacks")?"""
+    kind = head
+    while kind.dep_ == "conj" and kind.head.i != kind.i:
+        kind = kind.head  # "drone and missile attacks": "missile" goes with "drone"
+    return kind.dep_ in ("compound", "amod", "nmod") and kind.head.lemma_.lower() in _ATTACKS
+
+
 def _count_start(doc: Doc, first: int) -> int:
     """Where the count before a weapon's name starts: "30 Patriot", "12 more Caesar", "more than 4,000 AR-7"."""
     i = first

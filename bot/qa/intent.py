@@ -46,6 +46,8 @@ _SPLIT = re.compile(
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(r"^\s*(?:and|so|but|also|ok|okay)\b[\s,]*", re.IGNORECASE)
+# "How many howitzers is Copenhagen buying this round?": when, as "this time" says it; not rounds of ammunition.
+_THIS_ROUND = re.compile(r"\bthis\s+round\b", re.IGNORECASE)
 _ELLIPTICAL = re.compile(r"^\s*(?:and\b|what about|how about|what of|same for|and for)", re.IGNORECASE)
 # Only a question with nothing of its own to ask takes over the earlier one's kind: "And what about
 # Norway?", "And the UK?" — not "And how did Moscow answer that?", which asks its own kind of thing.
@@ -249,7 +251,7 @@ def parse(question: str) -> Intent:
     """One self-contained question into an Intent."""
     kind = classify(question)
     terms: dict[str, float] = {}
-    for tok in tokens(_LEAD_IN.sub("", question)):
+    for tok in tokens(_THIS_ROUND.sub("this time", _LEAD_IN.sub("", question))):
         # In "Who announced the sanctions?" the act is what identifies the answer; elsewhere "said",
         # "claimed" only frame the question.
         if tok in GENERIC or (tok in SPEECH and (kind != "who" or tok in _PLAIN_SPEECH)):

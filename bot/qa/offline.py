@@ -31,7 +31,7 @@ from bot.qa.not_given import (
     silent_side,
 )
 from bot.qa.phrases import question_words
-from bot.qa.pick import asks_stated_total, states_total
+from bot.qa.pick import asks_stated_total, rejected_by_next, states_total
 from bot.qa.replies import REACTION_Q, reaction, reply_gist, reply_to, with_reply
 from bot.qa.retrieve import Hit, Retriever
 from bot.qa.span import SpanReader
@@ -352,7 +352,15 @@ def find_answer(
     if main.kind in TYPED_KINDS:
         # "Posts … claim the new Dutch package is worth €3.5 billion." followed by "… called that figure “simply
         # wrong”": a figure the next sentence dismisses answers nothing.
-        dated = [h for h in dated if not dismissed_next(h.passage.text, _following(retriever, h))]
+        rejected = [
+            h
+            for h in chosen
+            if dismissed_next(h.passage.text, following := _following(retriever, h))
+            or rejected_by_next(h.passage.text, following)
+        ]
+        dated = [h for h in dated if h not in rejected]
+        # Nor is the rejected sentence quoted as if it answered: the reader would take its figure.
+        chosen = [h for h in chosen if h not in rejected] or chosen
     # The best passage may hold several figures (a table row with its total); the next ones may say it plainly.
     figure = figure_across(main, [h.passage.text for h in dated if h.fits or h is chosen[0]])
     # Sentences that only lead into a ranked one ("Kyiv rejects that.") come after it here.

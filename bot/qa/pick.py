@@ -307,6 +307,15 @@ def discredited(text: str, start: int) -> bool:
     return any(a <= start < b for a, b in _discredited_spans(text))
 
 
+def rejected_by_next(text: str, following: str | None) -> bool:
+    """Does the next passage call what ``text`` said false ("… claimed the package was worth 2.5 billion euros."
+    then "The ministry called the figure “pure fantasy”")? Read from the parse of the two together."""
+    if not following:
+        return False
+    end = len(text.rstrip())
+    return any(a < end <= b for a, b in _discredited_spans(f"{text.rstrip()} {following}"))
+
+
 def pick(text: str, figures: Sequence[Figure], question: str, terms: Mapping[str, float]) -> Figure | None:
     """The figure of ``text`` the question asks about; the first on a tie."""
     found = pick_across([(text, list(figures))], question, terms)

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.extractive.reading import Sentence
-from bot.extractive.weapons import weapons_in
+from bot.extractive.weapons import names_an_attack, weapons_in
 from bot.language import strip_dateline, strip_label
 from bot.qa import phrases
 from bot.qa.lexicon import stem
@@ -133,7 +133,8 @@ class QuestionReader:
         return [
             w.text
             for w in weapons_in(self.sentence(text), self.lx, equipment=True)
-            if w.named or w.head.lemma_.lower() not in _GENERIC_GOODS or any(c.like_num for c in w.head.children)
+            if (w.named or w.head.lemma_.lower() not in _GENERIC_GOODS or any(c.like_num for c in w.head.children))
+            and not names_an_attack(w.head)  # "as Russia steps up drone and missile attacks" names no goods
         ]
 
     def verb_after_auxiliary(self, question: str) -> bool:

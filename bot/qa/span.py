@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from bot.extractive import syntax
 from bot.extractive.places import places_in
 from bot.extractive.reading import Sentence
-from bot.extractive.weapons import weapons_in
+from bot.extractive.weapons import names_an_attack, weapons_in
 from bot.language import COUNTRIES, COUNTRY_ALIASES
 from bot.qa import members, phrases
 from bot.qa.answer_types import PAST_TIME
@@ -317,7 +317,11 @@ class SpanReader(QuestionReader):
             candidates = [(1, p) for p in phrases.purposes(s, anchors)] + candidates
         if kind in ("what", "target") and CONTENTS_Q.search(question):
             # "What's in the new package?", "What is Denmark buying?": the goods the sentence names.
-            goods = [w.text for w in weapons_in(s, self.lx, equipment=True) if phrases.is_new(w.text, asked)]
+            goods = [
+                w.text
+                for w in weapons_in(s, self.lx, equipment=True)
+                if phrases.is_new(w.text, asked) and not names_an_attack(w.head)  # not "drone and missile attacks"
+            ]
             goods = [
                 g for g in goods if not any(g != other and g in other for other in goods)
             ]  # "SAMP/T" in "SAMP/T battery"
