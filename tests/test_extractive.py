@@ -297,3 +297,25 @@ def test_actor_shows_the_articles_own_name_beside_the_canonical_one(service):
     assert donors["$300 million"] == "United States (Pentagon)"
     assert donors["£50 million"] == "United Kingdom"
     assert [p.actor for p in brief.weapons_policy] == ["United Kingdom"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the split "re-" verb of a relative clause: mending it must never hang a word under itself
+        "The list also includes three shipping companies registered in Cyprus but controlled by Russian nationals, "
+        "which allegedly re-export Western microelectronics to Russian defense manufacturers.",
+        "The ministry said the new launchers may not be re-transferred to a third country without its consent.",
+        "Bern rejected a request to re-export 9,000 rounds of ammunition for the Gepard guns Ukraine operates.",
+    ],
+)
+def test_mended_parses_stay_trees(sentence):
+    from bot.extractive.pipeline import parse
+
+    doc = parse([sentence])[0]
+    for token in doc:
+        seen: set[int] = set()
+        while token.head.i != token.i:
+            assert token.i not in seen, f"a loop through {token.text!r}"
+            seen.add(token.i)
+            token = token.head

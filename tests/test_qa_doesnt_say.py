@@ -127,6 +127,37 @@ def test_another_donors_sum_is_no_answer_about_a_giver_the_brief_does_not_know()
     assert "600 million" in service.ask(article, "How much is Norway giving Ukraine?", brief=brief).answer.answer
 
 
+def test_another_givers_sum_is_no_answer_even_when_the_asked_giver_gives_elsewhere():
+    # The brief knows Japan gives too; the $150 million is still Seoul's, and the $690 million Seoul's total.
+    from bot.config import load_settings
+    from bot.service import BriefService
+
+    service = BriefService(settings=load_settings(env={}), llm=None)
+    article = Article(
+        text="Aid report\n\nSEOUL, Nov. 17 - South Korea will provide US$150 million in non-lethal aid to Ukraine "
+        "next year, the foreign ministry said, as Japan widened its sanctions on Russia.\n\n"
+        "The pledge brings Seoul's total assistance to Ukraine since 2022 to about $690 million, while Japan has "
+        "committed more than $12 billion over the same period."
+    )
+    brief = service.brief(article)
+    for question in (
+        "How much new aid did Japan pledge to Ukraine this year?",
+        "What is the value of the assets Japan froze?",
+    ):
+        assert service.ask(article, question, brief=brief).answer.answer == DOESNT_SAY, question
+    # Nor is Seoul's question answered by Japan's sum.
+    assert "12 billion" not in service.ask(article, "How much is South Korea giving?", brief=brief).answer.answer
+
+
+def test_a_package_numbered_otherwise_is_no_answer():
+    article = Article(
+        text="Sanctions report\n\nRussia's war in Ukraine goes on. EU envoys met on Friday on the 21st package, "
+        "which would list 118 more tankers. The 20th package, adopted in July, added 97 vessels to the list."
+    )
+    assert ask(article, "How many vessels did the 19th package list?").answer == DOESNT_SAY
+    assert "97" in ask(article, "How many vessels did the 20th package list?").answer
+
+
 def test_why_is_not_answered_by_the_fact_itself():
     """ "Why did Slovakia abstain?" next to "Slovakia also abstained." only: the article tells what, not why. A
     reason in the same place is the answer."""

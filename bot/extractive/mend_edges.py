@@ -11,7 +11,7 @@ from bot.extractive.mend import make_root
 from bot.extractive.syntax import DASHES, is_verbal
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 def mend_dashed_asides(doc: Doc) -> Doc:
@@ -159,6 +159,43 @@ def mend_bare_infinitives(doc: Doc) -> Doc:
             word.pos_, word.tag_ = "VERB", "VB"
             word.lemma_ = word.lower_
     return doc
+
+
+def mend_prefixed_verbs(doc: Doc) -> Doc:
+    """Give back its verb a "re-" verb the tokenizer split ("the new units may not be re-transferred to a third
+    country": "re" read as the verb, the subject and auxiliaries hung on it, "transferred" left a clause of its own).
+    The verb after the hyphen takes the prefix's place and its words."""
+    for prefix in doc[:-2]:
+        hyphen, verb = doc[prefix.i + 1], doc[prefix.i + 2]
+        if (
+            prefix.lower_ != "re"
+            or hyphen.text != "-"
+            or prefix.whitespace_
+            or hyphen.whitespace_
+            or verb.tag_ not in ("VB", "VBN", "VBD", "VBG", "VBZ", "VBP")
+            or verb.head.i in (prefix.i, hyphen.i)
+        ):
+            continue
+        if any(a.i in (prefix.i, hyphen.i) for a in verb.ancestors) and prefix.head.i != verb.i:
+            continue  # the verb already hangs under the prefix in a way this cannot untangle without a loop
+        words = [c for t in (prefix, hyphen) for c in t.children if c.i not in (prefix.i, hyphen.i, verb.i)]
+        if prefix.head.i not in (prefix.i, hyphen.i, verb.i) and verb.head.i == verb.i:
+            _hang(verb, prefix.head, prefix.dep_)
+        for word in words:
+            _hang(word, verb, word.dep_)
+        for aux in [c for c in verb.children if c.dep_ in ("aux", "auxpass")]:
+            for word in [c for c in aux.children if not c.is_punct]:
+                _hang(word, verb, word.dep_)  # "the new units may not be …": subject, modal and "not" go to the verb
+        _hang(prefix, verb, "prt")
+        _hang(hyphen, verb, "punct")
+    return doc
+
+
+def _hang(word: Token, head: Token, dep: str) -> None:
+    """Hang ``word`` on ``head``, unless ``head`` is under ``word`` (a loop the tree must never have)."""
+    if head.i == word.i or any(a.i == word.i for a in head.ancestors):
+        return
+    word.head, word.dep_ = head, dep
 
 
 def mend_contact_relatives(doc: Doc) -> Doc:

@@ -49,6 +49,7 @@ from bot.extractive.mend_edges import (
     mend_dashed_asides,
     mend_fronted_topics,
     mend_negated_predicates,
+    mend_prefixed_verbs,
     mend_reported_relatives,
     mend_split_tails,
     mend_stranded_objects,
@@ -292,6 +293,7 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
             mended = mend_stranded_objects(mend_contact_relatives(mend_verbs_read_as_nouns(mended)))
             mended = mend_subjects_before_asides(mend_reported_relatives(mend_negated_predicates(mended)))
             mended = mend_bare_infinitives(mend_that_clauses_read_as_relatives(mended))
+            mended = mend_prefixed_verbs(mended)
             out.append(mend_perfect_participles(mend_adjectival_passives(mended, verb_lemma), verb_lemma))
         return out
 

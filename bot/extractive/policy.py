@@ -434,6 +434,8 @@ class PolicyReader(ContextReader):
                 new = "under_review"  # "has yet to approve": no decision so far
             if negated and tok.lemma_.lower() in ("make", "take", "reach") and path[depth - 1].lemma_.lower() == "decision":
                 negated = False  # "has not taken a decision on Taurus": the "not" was read on the decision (undecided)
+            if new == "prohibited" and (tok.i == (action.i if action is not None else -1)) and _unless_consent(tok):
+                new = "restricted"  # "may not be re-transferred to a third country without Norwegian consent"
             if negated and tok.lemma_.lower() in _CHANGE_VERBS:
                 negated = False  # "the prohibition had not changed" keeps the prohibition
             if negated and new is not None and (frames or tok.lemma_.lower() in _LIGHT_NOUN_VERBS or syntax.is_verbal(tok)):
@@ -475,6 +477,19 @@ class PolicyReader(ContextReader):
             (o.lemma_.lower() in _MILITARY_OBJECTS or o.lower_.rstrip("s") in _MILITARY_OBJECTS) and not _an_opinion(o)
             for o in syntax.children(verb, "dobj")
         )  # the lemmatiser makes "bases" "basis"
+
+
+# What a supplier's leave is called: "without Norwegian consent", "without prior approval".
+_CONSENT = frozenset({"consent", "approval", "permission", "authorisation", "authorization", "agreement", "clearance"})
+
+
+def _unless_consent(verb: Token) -> bool:
+    """ "may not be re-transferred … without Norwegian consent": kept back unless the supplier agrees, a condition."""
+    return any(
+        p.lower_ == "without" and any(o.lemma_.lower() in _CONSENT for o in p.children)
+        for p in verb.subtree
+        if p.dep_ == "prep" and p.head.i in (verb.i, *(c.i for c in verb.children))
+    )
 
 
 def _an_opinion(noun: Token) -> bool:

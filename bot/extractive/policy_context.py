@@ -148,15 +148,19 @@ class PolicyContextReader(PolicyReader):
         """ "the jets supplied by the Netherlands" a paragraph after "Ukraine's fleet of F-16 fighter jets": a system of
         the same class named in the sentences just before, whatever paragraph they are in."""
         lemma = weapon.head.lemma_.lower()
-        if any(c.dep_ not in ("det", "poss", "punct", "acl", "relcl", "prep") for c in weapon.head.children):
-            return []  # "the long-range drones" says which drones; only a bare class noun points back
+        if any(
+            c.dep_ not in ("det", "poss", "punct", "acl", "relcl", "prep")
+            and not (c.dep_ == "amod" and c.lower_ in _NOT_WHICH)
+            for c in weapon.head.children
+        ):
+            return []  # "the long-range drones" says which drones; only a bare class noun points back ("the new …" too)
         for n in range(1, _CLASS_LOOKBACK + 1):
             if s.index < n or not self.ctx.sentences:
                 return []
             named = [
                 w
                 for w in weapons_in(self.ctx.sentences[s.index - n], self.lx)
-                if w.named and lemma in _classes(w) and w.origin not in _RUSSIAS_ARSENAL  # never the enemy's Shaheds
+                if w.named and lemma in classes(w) and w.origin not in _RUSSIAS_ARSENAL  # never the enemy's Shaheds
             ]
             if named:
                 return named
@@ -201,6 +205,8 @@ class PolicyContextReader(PolicyReader):
         return None
 
 
+# Adjectives that say which delivery, not which kind: "the new howitzers" are the ones just named.
+_NOT_WHICH = frozenset({"new", "latest", "additional", "further", "remaining", "same", "first", "last", "next"})
 # Nouns for any weapon at all, which name none: "a weapon", "a system".
 _GENERIC = frozenset({"weapon", "system"})
 
@@ -216,7 +222,7 @@ def _described_generic(noun: Token) -> bool:
     )
 
 
-def _classes(weapon: Weapon) -> set[str]:
+def classes(weapon: Weapon) -> set[str]:
     """The class nouns a named system's phrase ends in: "F-16 fighter jets" is a fighter and a jet."""
     out = set()
     token = weapon.head

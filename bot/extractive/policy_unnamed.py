@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from bot.extractive import syntax
 from bot.extractive.policy import PERMISSIVE_MODALS
 from bot.extractive.policy_clauses import definite, up_to_contrast
-from bot.extractive.policy_context import PolicyContextReader
+from bot.extractive.policy_context import PolicyContextReader, classes
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -92,6 +92,25 @@ class PolicyUnnamedReader(PolicyContextReader):
                 out.append((frame_tok, own[0]))
                 covered.add(frame_tok.i)
                 continue
+            their_use = next(
+                (
+                    t
+                    # "attaches no restrictions to their use": the parser may hang the use on the verb
+                    for t in (frame_tok.head if frame_tok.pos_ == "NOUN" else frame_tok).subtree
+                    if t.pos_ == "NOUN"
+                    and self.frame(t) == "use"
+                    and any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in t.children)
+                ),
+                None,
+            )
+            if not uses and their_use is not None:
+                # "said the package includes long-range strike drones and that The Hague attaches no geographic
+                # restrictions to their use": the weapons told before the rule, in this sentence or the one before.
+                before = [w for w in weapons if w.head.i < frame_tok.i] or self._named_before(s)
+                if before:
+                    out.append((their_use, before[-1]))
+                    covered.add(frame_tok.i)
+                    continue
             if not uses:
                 # "he was not considering the transfer": a supply already named earlier in the paragraph.
                 deed = self._supply_named_before(s, frame_tok, weapons)
@@ -143,10 +162,12 @@ class PolicyUnnamedReader(PolicyContextReader):
             if named:
                 out.append((obj, named[0]))
                 covered.add(verb.i)
-        # "Ukraine may use them anywhere, with the exception of …": the weapons of the sentence before, by a pronoun.
+        # "Ukraine may use them anywhere, with the exception of …", "They may be used against targets on Russian
+        # territory": the weapons of the sentence before, by a pronoun.
         for verb in s.doc:
-            obj = syntax.first_child(verb, "dobj") if syntax.is_verbal(verb) else None
-            if obj is None or verb.i in covered or obj.lower_ not in ("it", "them") or self.frame(verb) != "use":
+            obj = syntax.first_child(verb, "dobj", "nsubjpass") if syntax.is_verbal(verb) else None
+            pronouns = ("it", "them") if obj is not None and obj.dep_ == "dobj" else ("it", "they")
+            if obj is None or verb.i in covered or obj.lower_ not in pronouns or self.frame(verb) != "use":
                 continue
             if not syntax.modals(verb) & (PERMISSIVE_MODALS | self._backshift(verb)):
                 continue
@@ -155,7 +176,7 @@ class PolicyUnnamedReader(PolicyContextReader):
             # "weapons supplied by Germany were no longer subject to range restrictions, meaning Kyiv could use them":
             # a class of weapons of this sentence before one named in the sentence before.
             here = here or [w for w in weapons if w.head.i < verb.i]
-            before = here or self._named_before(s) or self._supplied_before(s)
+            before = here or self._named_before(s) or self._supplied_before(s) or self._weapons_before(s)
             if before:
                 out.append((obj, before[-1]))
                 covered.add(verb.i)
@@ -168,6 +189,23 @@ class PolicyUnnamedReader(PolicyContextReader):
             before = [w for w in self._weapons_before(s) if w.named] or self._weapons_before(s)
             if before:
                 out.append((verb, before[-1]))
+                covered.add(verb.i)
+        # "Oslo has funded 14 NASAMS fire units … The ministry said the new units may not be re-transferred …": a
+        # definite noun of the class of a system the sentence before named, which the weapon list does not take.
+        taken = {w.head.i for w in weapons}
+        for noun in s.doc:
+            verb = noun.head
+            if (
+                noun.i in taken
+                or noun.dep_ not in ("nsubj", "nsubjpass", "dobj")
+                or verb.i in covered
+                or self.frame(verb) not in ("use", "supply")
+                or not definite(noun)
+            ):
+                continue
+            same = [w for w in self._named_before(s) if noun.lemma_.lower() in classes(w)]
+            if same:
+                out.append((noun, same[-1]))
                 covered.add(verb.i)
         # "Ukraine may neutralise military sites in Russia": a rule stated by the modal alone.
         for verb in s.doc:

@@ -20,6 +20,7 @@ from bot.errors import EngineError, InputError
 from bot.figures import digit_figures
 from bot.grounding import Grounder, fold, has_link
 from bot.models import Answer, Brief
+from bot.qa.denier import who_answered
 from bot.qa.intent import understand
 from bot.qa.offline import DOESNT_SAY, Finding, find_answer
 from bot.qa.passages import Passage, build_passages
@@ -115,15 +116,15 @@ def _unsupported_names(text: str, article_text: str) -> bool:
 
 def _another_donors_sum(lead: str, question: str, brief: Brief, settings: Settings) -> bool:
     """ "How much is the EU giving?" answered with Norway's €400 million (in the lead, or in the quote a cautious
-    lead points to): the brief knows whose sum it is, and the giver the question names gives nothing in it."""
+    lead points to), "How much did Japan pledge?" with South Korea's $150 million: the brief knows whose sum it is,
+    and no line with that sum names the giver the question names."""
     asked = {n.canonical for n in reader_for(settings).sentence(question).names if n.kind == "actor"}
     asked -= {"Ukraine", "Russia"}
     if not asked or not brief.aid:
         return False
-    donors = " | ".join(a.donor or "" for a in brief.aid).lower()
-    if any(actor.lower() in donors for actor in asked):
-        return False
-    return any(a.amount and a.amount in lead for a in brief.aid)
+    given = [a for a in brief.aid if a.amount and a.amount in lead]
+    # The sum is the asked giver's when any line with it names that giver ("Norway and the Netherlands" for Norway).
+    return bool(given) and not any(actor.lower() in (a.donor or "").lower() for a in given for actor in asked)
 
 
 def answer_question(
@@ -145,11 +146,26 @@ def answer_question(
     finding = find_answer(retriever, question, intents, min_coverage=settings.qa.min_score, spans=spans)
     if (
         finding.answerable
-        and intents[0].kind == "money"
+        # a sum asked for, or given as the lead of "What is the value of …?"
+        and (intents[0].kind == "money" or (intents[0].kind in ("quantity", "what") and re.search(r"\d", finding.lead)))
         and brief is not None
-        and _another_donors_sum(" ".join([finding.lead, *finding.quotes[:1]]), question, brief, settings)
+        # the lead's own figure, or, under a cautious lead that names none, the quote it points to
+        and _another_donors_sum(
+            finding.lead if re.search(r"\d", finding.lead) else " ".join([finding.lead, *finding.quotes[:1]]),
+            question,
+            brief,
+            settings,
+        )
     ):
         finding = Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
+    if finding.answerable or intents[0].kind == "who":
+        answered = who_answered(question, brief)
+        if answered is not None and answered.claimant not in finding.lead:
+            # "Who disputed the Russian claim on Yablunivka?": the brief knows which claimant of that side spoke
+            # about that place; its line is the answer.
+            finding = Finding(
+                answerable=True, lead=f"{answered.claimant}, according to the article:", quotes=[answered.evidence], hits=[]
+            )
     grounder = Grounder(article.text)
     if client is None or finding.off_topic:
         return _offline(finding, [], passages, grounder)

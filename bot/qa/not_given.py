@@ -34,6 +34,22 @@ def of_another_year(question: str, figure: str, texts: list[str]) -> bool:
     return bool(years) and not years & asked
 
 
+# A numbered package or round: "the 19th package", "its 20th round of sanctions".
+_NUMBERED = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:\w+\s+)?(package|round|tranche)s?\b", re.IGNORECASE)
+
+
+def of_another_number(question: str, figure: str, texts: list[str]) -> bool:
+    """ "How many vessels did the 19th package list?" next to "The 20th package … added 97 vessels": the passage the
+    figure comes from numbers its package, and not as the question does."""
+    asked = {(n, noun.lower()) for n, noun in _NUMBERED.findall(question)}
+    source = _source(figure, texts)
+    if not asked or source is None:
+        return False
+    told = {(n, noun.lower()) for n, noun in _NUMBERED.findall(source)}
+    same_kind = {noun for _, noun in told} & {noun for _, noun in asked}
+    return bool(same_kind) and not told & asked
+
+
 def of_another_country(question: str, figure: str, texts: list[str]) -> bool:
     """Does the passage the lead's figure comes from name only countries other than the one asked about?"""
     source = _source(figure, texts)

@@ -27,6 +27,7 @@ from bot.qa.not_given import (
     missing_head,
     missing_year,
     of_another_country,
+    of_another_number,
     of_another_year,
     silent_side,
 )
@@ -424,6 +425,9 @@ def find_answer(
         elif figure and main.kind in TYPED_KINDS and any(refuted_claim(t, figure) for t in ranked_texts[:1]):
             # "By how much has tank output fallen?" next to "A Telegram post claiming … 40 percent is not supported by
             # any available data": the article gives no figure of its own.
+            return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
+        elif figure and main.kind in ("money", "count") and of_another_number(question, figure, ranked_texts):
+            # "How many vessels did the 19th package list?" is not answered by the 20th package's 97 vessels.
             return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
         elif figure and of_another_year(question, figure, ranked_texts):
             # "What was the budget line in 2023?" is not answered by "In 2024, the line stood at €7.5 billion".
