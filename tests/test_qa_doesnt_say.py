@@ -112,41 +112,41 @@ def test_a_total_the_article_never_states_gets_doesnt_say():
     assert "40 billion" in ask(with_total, "How much has Norway given Ukraine in total?").answer
 
 
-def test_another_donors_sum_is_no_answer_about_a_giver_the_brief_does_not_know():
+def _answers_with_brief(text: str, *questions: str) -> list[str]:
+    """The answers the bot gives in a thread whose brief it posted (the brief knows whose sum is whose)."""
     from bot.config import load_settings
     from bot.service import BriefService
 
     service = BriefService(settings=load_settings(env={}), llm=None)
-    article = Article(
-        text="Aid report\n\nRussia's war in Ukraine goes on. Norway announced a NOK 600 million package "
-        "for Ukraine's air defence on Friday, while the European Union widened its sanctions "
-        "on Russian banks."
-    )
+    article = Article(text=text)
     brief = service.brief(article)
-    assert service.ask(article, "How much is the EU giving Ukraine?", brief=brief).answer.answer == DOESNT_SAY
-    assert "600 million" in service.ask(article, "How much is Norway giving Ukraine?", brief=brief).answer.answer
+    return [service.ask(article, q, brief=brief).answer.answer for q in questions]
+
+
+def test_another_donors_sum_is_no_answer_about_a_giver_the_brief_does_not_know():
+    eu, norway = _answers_with_brief(
+        "Aid report\n\nRussia's war in Ukraine goes on. Norway announced a NOK 600 million package "
+        "for Ukraine's air defence on Friday, while the European Union widened its sanctions on Russian banks.",
+        "How much is the EU giving Ukraine?",
+        "How much is Norway giving Ukraine?",
+    )
+    assert eu == DOESNT_SAY
+    assert "600 million" in norway
 
 
 def test_another_givers_sum_is_no_answer_even_when_the_asked_giver_gives_elsewhere():
     # The brief knows Japan gives too; the $150 million is still Seoul's, and the $690 million Seoul's total.
-    from bot.config import load_settings
-    from bot.service import BriefService
-
-    service = BriefService(settings=load_settings(env={}), llm=None)
-    article = Article(
-        text="Aid report\n\nSEOUL, Nov. 17 - South Korea will provide US$150 million in non-lethal aid to Ukraine "
+    pledged, froze, seoul = _answers_with_brief(
+        "Aid report\n\nSEOUL, Nov. 17 - South Korea will provide US$150 million in non-lethal aid to Ukraine "
         "next year, the foreign ministry said, as Japan widened its sanctions on Russia.\n\n"
         "The pledge brings Seoul's total assistance to Ukraine since 2022 to about $690 million, while Japan has "
-        "committed more than $12 billion over the same period."
-    )
-    brief = service.brief(article)
-    for question in (
+        "committed more than $12 billion over the same period.",
         "How much new aid did Japan pledge to Ukraine this year?",
         "What is the value of the assets Japan froze?",
-    ):
-        assert service.ask(article, question, brief=brief).answer.answer == DOESNT_SAY, question
-    # Nor is Seoul's question answered by Japan's sum.
-    assert "12 billion" not in service.ask(article, "How much is South Korea giving?", brief=brief).answer.answer
+        "How much is South Korea giving?",
+    )
+    assert pledged == DOESNT_SAY and froze == DOESNT_SAY
+    assert "12 billion" not in seoul  # nor is Seoul's question answered by Japan's sum
 
 
 def test_a_package_numbered_otherwise_is_no_answer():

@@ -434,7 +434,7 @@ class PolicyReader(ContextReader):
                 new = "under_review"  # "has yet to approve": no decision so far
             if negated and tok.lemma_.lower() in ("make", "take", "reach") and path[depth - 1].lemma_.lower() == "decision":
                 negated = False  # "has not taken a decision on Taurus": the "not" was read on the decision (undecided)
-            if new == "prohibited" and (tok.i == (action.i if action is not None else -1)) and _unless_consent(tok):
+            if new == "prohibited" and action is not None and tok.i == action.i and _unless_consent(tok):
                 new = "restricted"  # "may not be re-transferred to a third country without Norwegian consent"
             if negated and tok.lemma_.lower() in _CHANGE_VERBS:
                 negated = False  # "the prohibition had not changed" keeps the prohibition
