@@ -16,6 +16,7 @@ from bot.engine import EngineResult
 from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actors_in
 from bot.extractive.aid import AidReader
+from bot.extractive.aid_training import training_given
 from bot.extractive.attribution import Attributor, document_voice
 from bot.extractive.claim_sides import sides_from_own_words, without_speaker_places
 from bot.extractive.claims import ClaimReader
@@ -146,6 +147,8 @@ class ExtractiveEngine:
             continued = None if financed or bait else aid.more.continuation(s)
             if continued is None and not financed:
                 found += aid.read(s, article_about_ukraine=about_ukraine)
+            if not any(f.section == "aid" for f in found) and continued is None:
+                found += training_given(s)  # "France will train some 600 Ukrainian crew members at Canjuers"
             found += aid.more.parts(s, found)  # "…, made up of a $1.25bn drawdown and $1.22bn under USAI"
             ruled = {i for f in found if f.section == "weapons_policy" for i in f.data.get("ruled", ())}
             claimed = claims.read(s, attributions, ruled) + claims.quote_closed(s, attributions)
