@@ -149,7 +149,8 @@ _LABELLED_COMMENT = re.compile(
     r"from the comments|a reader (?:writes|wrote|"
     r"comments?|says)|sponsored(?: content| post| message| link)?|partner(?:ed)? (?:content|message|post)|"
     r"advertisement|advertorial|ad|promoted(?: content)?|promotion|paid (?:content|post|partnership|promotion)|"
-    r"presented by [^:|]{1,40}|brought to you by [^:|]{1,40})\s*[:\-–—|]",
+    # ("Reader comment, lightly edited:": a short aside may stand between the label and its colon)
+    r"presented by [^:|]{1,40}|brought to you by [^:|]{1,40})(?:\s*,[^:,]{1,30})?\s*[:\-–—|]",
     re.IGNORECASE,
 )
 

@@ -80,3 +80,15 @@ def test_comments_under_a_marker_line_of_a_pasted_file_are_not_the_article(servi
     brief = service.brief(service.load(str(path)))
     assert "300 billion" not in brief.model_dump_json()
     assert any(a.amount == "2.4 billion kroner" for a in brief.aid)
+
+
+def test_a_reader_comment_with_an_aside_in_its_label_is_never_an_answer(service: BriefService):
+    # "Reader comment, lightly edited:" is still the label of a comment: no answer quotes the reader's figure.
+    text = (
+        f"Denmark pledges air defence money\n\n{LEDE}\n\nReader comment, lightly edited: “My cousin serves near "
+        "Kherson and says Russia lost 7,300 tanks this week alone.”"
+    )
+    assert "7,300" not in article_body(text)
+    result = service.ask(Article(text=text), "How many Russian tanks were lost this week?")
+    assert "7,300" not in result.answer.answer
+    assert not any("7,300" in quote for quote in result.answer.quotes)

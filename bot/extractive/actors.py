@@ -75,8 +75,12 @@ def actor_of(
     a named official is shown too: "France (Macron)"."""
     if head is None:
         return None
-    if head.lower_ in ("which", "who", "that") and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
-        head = head.head.head  # "Berlin, which has yet to approve …": the relative pronoun is the noun it describes
+    if head.lower_ in ("which", "who", "that"):
+        clause = head.head
+        while clause.dep_ == "ccomp" and clause.head.i != clause.i and clause.head.i > head.i:
+            clause = clause.head  # "…, which diplomats said would add 62 individuals": the clause the pronoun opens
+        if clause.dep_ == "relcl" and clause.head.i != clause.i:
+            head = clause.head  # "Berlin, which has yet to approve …": the relative pronoun is the noun it describes
     whose = next((c for c in head.children if c.lower_ == "whose"), None)
     if whose is not None and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
         head = head.head.head  # "Japan, whose export rules bar it from supplying …": whose rules are Japan's

@@ -12,7 +12,15 @@ from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actor_of
 from bot.extractive.aid_continuation import AidContinuation, the_one_named
 from bot.extractive.aid_money import VALUED, sums_given
-from bot.extractive.aid_parts import FURTHER, around, composes, purpose_of, same_currency, shares_of_whole
+from bot.extractive.aid_parts import (
+    FURTHER,
+    around,
+    composes,
+    gapped_part,
+    purpose_of,
+    same_currency,
+    shares_of_whole,
+)
 from bot.extractive.found import Found, unique
 from bot.extractive.mend import LABEL_MARKS
 from bot.extractive.reading import Sentence
@@ -189,8 +197,11 @@ class AidInContext(AidContinuation):
             for_ukraine = bool(FURTHER.search(s.text[: money.start])) and any(
                 s.doc[i].lower_ in ("ukraine", "ukrainian", "kyiv") for i in span
             )
+            # "…, and 800 million kroner to equipment for repairing the grid": a share gapped after one that is help
+            goes_on = bool(out) and out[-1].sentences[-1] is s and gapped_part(s, money)
             if not (
                 for_ukraine
+                or goes_on
                 or weapons_in(s, self.lx, indices=span, equipment=True)
                 or any(self.r.is_help(s.doc[i]) for i in span)
             ):

@@ -66,7 +66,7 @@ class AidContinuation:
                 "recipient": "Ukraine",
                 "amount": amount.text,
                 "value": amount.value,
-                "currency": amount.currency,
+                "currency": national_currency(amount.text, amount.currency, donor),  # Norway's "kroner" are NOK
                 "contents": contents,
                 "aid_type": aid_type(s, phrase, contents),
                 "status": status,
@@ -214,6 +214,11 @@ class AidContinuation:
             )
             if not (holds or on_list or named_parts or part_of):
                 continue
+            if syntax.is_negated(verb) or any(
+                o.lower_ in ("none", "nothing") or any(c.dep_ == "det" and c.lower_ == "no" for c in o.children)
+                for o in syntax.children(verb, "dobj", "attr")
+            ):
+                return None  # "But the package contains none of the longer-range weapons": what it lacks
             if any(
                 o.lemma_.lower() in self.lx.aid_noun and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in o.children)
                 for o in syntax.children(verb, "dobj")
@@ -263,6 +268,9 @@ class AidContinuation:
                 and who is not None
                 and (who.lemma_.lower() in self.lx.aid_noun or who.lower_ == "it")
             )
+            # "The delivery is part of a 500 million euro package that Berlin announced": the sum of the whole it
+            # belongs to, when the line had none.
+            priced = priced or (part_of and len(money) == 1 and not target.fields["amount"])
             if not contents and not priced and not s.text.rstrip().endswith(":"):
                 return None
             target.fields["contents"] = widest([*target.fields["contents"], *contents])

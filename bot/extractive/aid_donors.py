@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
-from bot.extractive.actors import BELLIGERENTS, actor_of, actors_in, first_actor
+from bot.extractive.actors import BELLIGERENTS, STAND_INS, actor_of, actors_in, first_actor
 from bot.extractive.aid_withheld import BILLS
 from bot.extractive.reading import Sentence
 from bot.figures import Money, find_money
@@ -52,6 +52,22 @@ def _how_a_scheme_works(verb: Token) -> bool:
 
 # Nouns a country's name can name a scheme by: "the Danish model".
 _NAMED_AFTER = {"model", "approach", "formula", "style"}
+
+
+_BUYING = frozenset({"buy", "purchase", "acquire", "import", "source", "order", "procure"})
+
+
+def _bought_from(verb: Token) -> bool:
+    """ "had to buy replacement parts from China": a purchase with its seller named."""
+    buying = (
+        verb
+        if verb.lemma_.lower() in _BUYING
+        else next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in _BUYING), None)
+    )
+    if buying is None:
+        return False
+    # ("buy replacement parts from China": the parser may hang the seller on the goods)
+    return any(p.lower_ == "from" for h in [buying, *syntax.children(buying, "dobj")] for p in syntax.children(h, "prep"))
 
 
 class AidDonors:
@@ -162,6 +178,15 @@ class AidDonors:
                 return []  # "a Hong Kong firm sent …": someone the domain file does not know gives nothing
             if who.lemma_.lower() in self.lx.private:
                 return []  # "the firms shipped goods", "farmers pay more for fuel": nobody who gives aid
+            if (
+                who.tag_ == "NNS"
+                and not {who.lemma_.lower(), who.lower_} & (self.lx.aid_noun | _KINDS | STAND_INS)
+                and _bought_from(verb)
+                and not any(n.canonical == "Ukraine" for n in s.names if n.start in clause)
+            ):
+                # "refiners have had to buy replacement parts from China": buying from a seller, for nobody the
+                # clause names, is trade ("The contracts will pay for two NASAMS" is help).
+                return []
         # "Germany's new package", "US aid", "aid from Japan".
         for t in s.doc:
             if t.i in clause and t.lemma_.lower() in self.lx.aid_noun:

@@ -62,6 +62,11 @@ def shares_of_whole(s: Sentence) -> list[Money]:
     return out if len(out) > 1 or alone or any(p.match(s.text[m.end :]) for m in out for p in parts) else []
 
 
+def gapped_part(s: Sentence, money: Money) -> bool:
+    """Is ``money`` a gapped share ("…, and 800 million kroner to equipment for repairing the grid")?"""
+    return bool(_GAPPED_TO.match(s.text[money.end :]))
+
+
 def composes(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma not in _COMPOSING or verb.pos_ not in ("VERB", "AUX"):

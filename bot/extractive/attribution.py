@@ -234,6 +234,16 @@ class Attributor(SpeakerReader):
                 # "Zelensky said that the situation was difficult but denied that …": the parse joins the denial
                 # to what was said; a verb of saying goes with the one who says, not with "the situation".
                 who = syntax.subject(token.head.head) or who
+            named_after = _named_after_quote(token, who)
+            if named_after is not None:
+                # "“… were killed within the hour,” the brigade's spokesman, Captain Andriy Yaremchuk, told Ukrainian
+                # television": the parser may take a word of the quote for the teller; the words after it name them.
+                teller, quote_end = named_after
+                speaker = self.speaker(s, teller)
+                if speaker is not None:
+                    said = {t.i for t in s.doc if t.i < quote_end and not t.is_punct}
+                    found.append(Attribution(speaker, token, said, denial=lemma in self.lx.deny))
+                    continue
             trailing = trailing_speaker(token) if who is None else None
             if trailing is not None:
                 speaker = self.speaker(s, trailing)
@@ -317,3 +327,21 @@ def _called_false(verb: Token) -> bool:
         and claim.lemma_.lower() in CLAIM_NOUNS | {"claims", "reports"}
         and any(t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for c in named for t in c.subtree)
     )
+
+
+_CLOSING_QUOTES = frozenset({"”", '"'})
+
+
+def _named_after_quote(verb: Token, who: Token | None) -> tuple[Token, int] | None:
+    """The head noun of the words between a closing quote and the verb of saying, and the quote's index, when the
+    parser found the teller inside the quote (or none): "“…,” the brigade's spokesman, Captain Andriy Yaremchuk,
+    told Ukrainian television"."""
+    doc = verb.doc
+    quotes = [t.i for t in doc[: verb.i] if t.text in _CLOSING_QUOTES and t.i > 0]
+    if not quotes or (who is not None and who.i > quotes[-1]):
+        return None
+    span = range(quotes[-1] + 1, verb.i)
+    if not 1 <= len(span) <= 12 or any(syntax.is_verbal(doc[i]) for i in span):
+        return None
+    heads = [doc[i] for i in span if doc[i].pos_ in ("NOUN", "PROPN") and doc[i].head.i not in span]
+    return (heads[0], quotes[-1]) if heads else None

@@ -71,7 +71,7 @@ class ClaimReader:
                 and not events
                 and (
                     not a.content
-                    or a.speaker.name in with_events
+                    or (a.speaker.name in with_events and not self._denies_elsewhere(s, a, attributions))
                     or self._last_location(a.speaker.side, any_place=True) is None
                 )
             ):
@@ -87,7 +87,9 @@ class ClaimReader:
                 # districts", "the town"); "…, while Russia claimed six missiles over Crimea" is elsewhere.
                 points_back = any(s.doc[i].lower_ in _POINTING_BACK for i in a.content)
                 others = set() if points_back else {i for o in attributions if o is not a for i in o.content}
-                location = self._place_nearby(s, others)
+                # "put Russian losses over the same period at 1,080 troops": a tally of the whole front has no place
+                tally = bool(events) and all(t.lemma_.lower() in ("loss", "casualty") for t in events)
+                location = None if tally else self._place_nearby(s, others)
             for claim in claim_texts(s, a, events):
                 out.append(
                     Found(
@@ -104,6 +106,26 @@ class ClaimReader:
                     )
                 )
         return out
+
+    def _denies_elsewhere(self, s: Sentence, a: Attribution, attributions: list[Attribution]) -> bool:
+        """Does the denial name a place the same speaker's claim beside it does not ("called the claim about
+        Kindrashivka “another fake” and said its troops had repelled 14 assaults in the Kupiansk direction")? A
+        place is one the gazetteer knows or one an earlier claim was about."""
+        claimed_before = {
+            str(f.fields["location"]).lower()
+            for f in self.ctx.items
+            if f.section == "battlefield_claims" and f.fields["location"]
+        }
+        denied = {p.lower() for p in places_in(s, a.content)} | {
+            s.doc[i].lower_ for i in a.content if s.doc[i].pos_ == "PROPN" and s.doc[i].lower_ in claimed_before
+        }
+        claimed = {
+            p.lower()
+            for o in attributions
+            if o is not a and o.speaker.name == a.speaker.name
+            for p in places_in(s, o.content)
+        }
+        return bool(denied - claimed)
 
     def _rival_here(
         self, s: Sentence, a: Attribution, attributions: list[Attribution], ruled: set[int]

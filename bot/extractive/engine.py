@@ -16,6 +16,7 @@ from bot.engine import EngineResult
 from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actors_in
 from bot.extractive.aid import AidReader
+from bot.extractive.aid_arrival import arrivals
 from bot.extractive.aid_training import training_given
 from bot.extractive.attribution import Attributor, document_voice
 from bot.extractive.claim_sides import sides_from_own_words, without_speaker_places
@@ -107,7 +108,7 @@ class ExtractiveEngine:
                 named = {n.canonical for n in s.names_of("actor")} - set(BELLIGERENTS)
                 ctx.heading_actor = named.pop() if len(named) == 1 else None
                 continue  # a heading is no fact; it says whom the lines under it are about
-            if s.text.isupper() and is_heading(s.text):
+            if s.subhead or (s.text.isupper() and is_heading(s.text)) or _verbless_heading(s, sentences):
                 continue  # "THE STRAITS" over a newsletter's part: context for answers, no fact and no one's line
             if not s.bullet:
                 ctx.heading_actor = None
@@ -149,9 +150,11 @@ class ExtractiveEngine:
                 found += aid.read(s, article_about_ukraine=about_ukraine)
             if not any(f.section == "aid" for f in found) and continued is None:
                 found += training_given(s)  # "France will train some 600 Ukrainian crew members at Canjuers"
+            if not any(f.section == "aid" for f in found) and continued is None:
+                found += arrivals(s, ctx.lexicon)  # "The last of 50 armored vehicles pledged by Ottawa has reached Ukraine"
             found += aid.more.parts(s, found)  # "…, made up of a $1.25bn drawdown and $1.22bn under USAI"
-            ruled = {i for f in found if f.section == "weapons_policy" for i in f.data.get("ruled", ())}
-            claimed = claims.read(s, attributions, ruled) + claims.quote_closed(s, attributions)
+            ruled = {i for f in found if f.section in ("weapons_policy", "sanctions") for i in f.data.get("ruled", ())}
+            claimed = _without_parts(claims.read(s, attributions, ruled) + claims.quote_closed(s, attributions))
             if not attributions and not claimed:
                 follow = claims.continuation(s)
                 if follow is None and voice is not None:
@@ -174,6 +177,28 @@ def _heads_a_list(s: Sentence, sentences: list[Sentence]) -> bool:
     after = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
     alone = s.index == 0 or sentences[s.index - 1].para != s.para
     return after is not None and after.bullet and after.para != s.para and alone and not s.bullet and is_heading(s.text)
+
+
+def _without_parts(claimed: list[Found]) -> list[Found]:
+    """Claims less a quote's last sentence told beside the whole quote by the same claimant ("“The village is ours.
+    What the Russians call liberation is …,” the spokesman told …")."""
+    return [
+        f
+        for f in claimed
+        if not any(
+            o is not f
+            and o.fields["claimant"] == f.fields["claimant"]
+            and o.fields["claim"].endswith(f.fields["claim"])
+            and o.fields["claim"][: -len(f.fields["claim"])].rstrip().endswith((".", "!", "?"))
+            for o in claimed
+        )
+    ]
+
+
+def _verbless_heading(s: Sentence, sentences: list[Sentence]) -> bool:
+    """A short title line of its own with no verb ("The sanctions problem" over a section): no fact."""
+    alone = all(o.para != s.para for o in sentences[max(0, s.index - 1) : s.index + 2] if o is not s)
+    return alone and not s.bullet and is_heading(s.text) and not any(t.pos_ in ("VERB", "AUX") for t in s.doc)
 
 
 def _remember_actor(ctx: Context, s: Sentence) -> None:

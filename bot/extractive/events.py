@@ -299,7 +299,8 @@ class FightingEvents:
         has_figure = any(t.like_num for t in token.subtree) or (
             # "puts Russian losses over the previous day at 1,690 troops"
             token.dep_ == "dobj"
-            and any(p.lower_ == "at" and any(t.like_num for t in p.subtree) for p in syntax.children(token.head, "prep"))
+            # ("… over the same period at 1,080 troops": the parser may hang the "at" on the period)
+            and any(p.lower_ == "at" and p.dep_ == "prep" and any(t.like_num for t in p.subtree) for p in token.head.subtree)
         )
         if not has_figure and token.dep_ == "nsubj" and syntax.is_verbal(token.head):
             # "the losses … amounted to up to 220 servicemen", "losses reached 1,200": the verb gives the figure.

@@ -88,6 +88,8 @@ class PolicyReader(ContextReader):
                 return "prohibit"  # "will not stand in the way of Ukraine using …"
             if lemma in ("ask", "question") and any(p.lower_ == "about" for p in syntax.children(token, "prep")):
                 return None  # "Crosetto, asked about the SAMP/T, said …": a reporter's question, no request
+            if lemma == "ask" and any(o.lemma_.lower() == "question" for o in syntax.children(token, "dobj", "nsubjpass")):
+                return None  # "The Tomahawk question has been asked and answered": a question, no request
             if lemma == "decide" and (subject := syntax.subject(token)) is not None and subject.tag_ in ("WP", "WDT"):
                 return None  # "What decides whether they matter is …": nobody deciding anything
             if lemma == "grant" and not any(
@@ -144,6 +146,8 @@ class PolicyReader(ContextReader):
                 unmade = token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in ("make", "take", "reach")
                 negated = syntax.is_negated(token) or (unmade and syntax.is_negated(token.head))
                 return "review" if negated or syntax.modals(token.head) or undecided else None
+            if lemma in lx.review_noun and _settled(token):
+                return None  # "The Tomahawk question has been asked and answered": nothing left to weigh
             for name in _NOUN_FRAMES:
                 frame = name.removesuffix("_noun")
                 if lemma in getattr(lx, name) and lemma not in ("rule", "guideline", "principle"):
@@ -498,3 +502,15 @@ def _an_opinion(noun: Token) -> bool:
         noun.lemma_.lower() == "position"
         and any(c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding") for c in noun.children)
     )
+
+
+# Verbs that close a question: "has been asked and answered", "the debate is settled".
+_SETTLING = frozenset({"answer", "settle", "resolve", "close", "end", "conclude"})
+
+
+def _settled(noun: Token) -> bool:
+    """Is the debated matter told as closed ("The Tomahawk question has been asked and answered")?"""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verbs = [noun.head, *noun.head.conjuncts]
+    return any(v.lemma_.lower() in _SETTLING and not syntax.is_negated(v) for v in verbs)

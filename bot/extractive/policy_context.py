@@ -55,6 +55,9 @@ class PolicyContextReader(PolicyReader):
         for candidate in candidates:
             if told_before and candidate is not None and candidate.lower_ == "it":
                 continue
+            if candidate is not None and candidate.dep_ in ("nsubj", "nsubjpass") and _unnamed_group(s, candidate):
+                # "Several of Kyiv's allies have lifted such restrictions": some governments, not the one told before
+                return syntax.span_text(list(candidate.subtree)).strip(" ,;:")
             actor = actor_of(s, candidate, self.ctx, person=True, exclude=() if own else BELLIGERENTS)
             if actor is not None:
                 return actor
@@ -232,3 +235,21 @@ def classes(weapon: Weapon) -> set[str]:
             break
         token = token.head
     return out
+
+
+# Words for some governments among many: "Several of Kyiv's allies", "Other partners", "Some capitals".
+_SOME = frozenset({"several", "some", "many", "others", "few", "most", "other", "various", "numerous"})
+_GROUPS = frozenset({"ally", "partner", "country", "government", "capital", "member", "state", "nation", "donor"})
+
+
+def _unnamed_group(s: Sentence, subject: Token) -> bool:
+    """Is the subject some of a group, none named ("Several of Kyiv's allies", "other partners")?"""
+    words = list(subject.subtree)
+    counted = subject.lower_ in _SOME or any(c.dep_ == "amod" and c.lower_ in _SOME for c in subject.children)
+    group = subject.lemma_.lower() in _GROUPS or any(
+        o.lemma_.lower() in _GROUPS for p in syntax.children(subject, "prep") if p.lower_ == "of" for o in p.children
+    )
+    named = [n for n in s.names_of("actor") if words[0].i <= n.start and n.end <= words[-1].i + 1]
+    # "Kyiv's allies" names the one they are allies of, none of them.
+    owners = {t.i for w in words if w.dep_ == "poss" for t in w.subtree}
+    return counted and group and all(n.start in owners for n in named)

@@ -17,6 +17,7 @@ from bot.extractive.policy_clauses import (
     inside,
     under_condition,
 )
+from bot.extractive.policy_likewise import likewise
 from bot.extractive.policy_unnamed import PolicyUnnamedReader
 from bot.extractive.reading import Sentence
 from bot.extractive.scope import condition_text, conditional, scope_of
@@ -135,6 +136,8 @@ class PolicyItemReader(PolicyUnnamedReader):
             return None
         if any(syntax.refuted(t) for t in (setter, action) if t is not None):
             return None  # "reports that Washington had cleared ATACMS strikes … were false": no rule, a rumour
+        if any(syntax.told_by_unowned(t, self.lx.report, self.lx.hearsay_media) for t in (setter, action) if t):
+            return None  # "A widely shared post on X claimed that Washington had cleared 137 Tomahawks": talk
         verb = action if action is not None and syntax.is_verbal(action) else setter
         if verb is not None and syntax.modals(verb) & {"could", "might", "would"} and under_condition(verb):
             return None  # "If Congress approved more money, the administration could send Patriots": no rule, a maybe
@@ -148,6 +151,10 @@ class PolicyItemReader(PolicyUnnamedReader):
             # Russia": the parser hangs the use on the weapon as a relative clause; its aim is the rule's scope.
             anchors += [c for c in weapon.head.children if c.dep_ == "relcl" and self.frame(c) == "use"][:1]
         scope, limited = scope_of(anchors)
+        if scope is None and elsewhere and weapon is not None and self.frame(weapon.head.head) == "use":
+            # "That request remains under review" after "Kyiv has asked … to use ATACMS against airfields in Russia's
+            # Belgorod region": the use asked for is what is under review.
+            scope, limited = scope_of([weapon.head, weapon.head.head])
         if action is not None and action.pos_ == "NOUN" and self.frame(action) == "supply":
             # "refused to allow the re-export of Swiss-made ammunition to Ukraine": what is held back.
             deed = syntax.span_text([t for t in action.subtree if t.i <= action.i] or [action]).strip(" ,;:")
@@ -206,7 +213,10 @@ class PolicyItemReader(PolicyUnnamedReader):
         thing = syntax.first_child(action, "dobj") if weapon is None and action is not None else None
         if thing is not None and action is not None and action.lemma_.lower() == "use" and thing.pos_ == "NOUN":
             name = syntax.noun_phrase(thing)  # "using Norwegian-donated equipment against …": what is used
-        antecedent = self._antecedent(s, weapon) if weapon is not None else None
+        # "Kyiv may fire them" after "The United States first sent Ukraine the missiles" after "… ATACMS, remains the
+        # centerpiece": the class noun "them" stands for points back from its own sentence.
+        home = next((x for x in self.ctx.sentences if x.doc is weapon.head.doc), s) if elsewhere and weapon else s
+        antecedent = self._antecedent(home, weapon) if weapon is not None else None
         if antecedent is not None:
             name = antecedent.text  # "…pledged F-16 fighter jets, says the aircraft it supplies may be used …"
             partners = [n for n in s.names_of("actor") if n.canonical not in BELLIGERENTS]
@@ -371,6 +381,12 @@ class PolicyItemReader(PolicyUnnamedReader):
             found = [f for f in (self._warning(s, w) for w in weapons) if f is not None]
         if not found and not weapons:
             self._limit_on_earlier(s)
+        named_at = {i: n.canonical for n in s.names_of("actor") for i in range(n.start, n.end)}
+        found += [
+            f
+            for f in likewise(s, weapons, [*self.ctx.items, *found], named_at)
+            if not any(o.fields["weapon"] == f.fields["weapon"] and o.fields["actor"] == f.fields["actor"] for o in found)
+        ]
         found = but_bound(s, but_not_granted(s, found, self.frame))
         # "Dutch-supplied F-16 jets" and the "F-16" inside it are one rule: the fuller name stays. A weapon
         # named only inside another rule's scope ("SAMP/T … for anything but air defence") is that rule's limit.

@@ -77,9 +77,10 @@ class PolicyUnnamedReader(PolicyContextReader):
                 continue
             if not uses and self.frame(frame_tok) == "review":
                 # "has asked officials to study the request": the request the sentence before made, for its weapon.
-                request = next(
-                    (o for o in syntax.children(frame_tok, "dobj") if self.frame(o) == "request" and definite(o)), None
-                )
+                # "That request remains under review": the request is what is reviewed, as the subject too.
+                holder = frame_tok if syntax.is_verbal(frame_tok) else _clause_verb(frame_tok)
+                told = [*syntax.children(frame_tok, "dobj"), *syntax.children(holder, "nsubj", "nsubjpass")]
+                request = next((o for o in told if self.frame(o) == "request" and definite(o)), None)
                 before = self._weapons_before(s) if request is not None else []
                 if request is not None and before:
                     out.append((request, before[-1]))
@@ -235,3 +236,11 @@ def _of_the_subject(weapon: Token, frame_tok: Token) -> bool:
 def _described(weapon: Token) -> bool:
     """Is the weapon named inside a relative clause ("Britain, which began delivering Storm Shadow missiles, …")?"""
     return any(a.dep_ == "relcl" for a in list(weapon.ancestors)[:4])
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a noun sits in: "remains" for "review" in "That request remains under review"."""
+    for up in list(syntax.ancestors_to_clause_top(token, limit=4))[1:]:
+        if syntax.is_verbal(up):
+            return up
+    return token

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 # Scare quotes around a word or two ('had "liberated" the town') throw small parsers off; quoted
 # sentences stay as they are.
 _SCARE_QUOTES = re.compile(r"[\"“]([^\"“”]{1,40}?)[\"”]")
+# A wire crosshead between dashes on a line of its own: "- ‘No decision’ on Patriots -".
+_CROSSHEAD = re.compile(r"^\s*[-–—]\s+(.{1,80}?)\s+[-–—]\s*$")
 
 
 def unquote(text: str) -> str:
@@ -43,6 +45,7 @@ class Sentence:
     doc: Doc
     names: list[Name]
     bullet: bool = False
+    subhead: bool = False  # "- ‘No decision’ on Patriots -": a wire story's crosshead, a title and no fact
 
     def names_of(self, kind: str, start: int = 0, end: int | None = None) -> list[Name]:
         end = len(self.doc) if end is None else end
@@ -106,10 +109,15 @@ class ContextReader:
 def read_sentences(units: list[list[str]], gazetteer: Gazetteer, parse: Any) -> list[Sentence]:
     """Parse the article's paragraphs (lists of sentences) into ``Sentence`` objects, in order."""
     flat: list[tuple[int, str, bool]] = []
+    crossheads: set[int] = set()
     marker = False
     for p, paragraph in enumerate(units):
         if len(paragraph) == 1 and LIST_MARKER.match(paragraph[0]):
             marker = True  # "1." on a line of its own numbers the line after it
+            continue
+        if len(paragraph) == 1 and (head := _CROSSHEAD.match(paragraph[0])):
+            crossheads.add(len(flat))
+            flat.append((p, head.group(1), False))
             continue
         bullet = bool(BULLET.match(paragraph[0])) or marker if paragraph else False
         marker = False
@@ -124,5 +132,6 @@ def read_sentences(units: list[list[str]], gazetteer: Gazetteer, parse: Any) -> 
     out = []
     for index, ((p, text, bullet), doc) in enumerate(zip(flat, docs, strict=True)):
         doc.user_data["text"] = text  # the verbatim sentence; phrases are cut from it
-        out.append(Sentence(text=text, para=p, index=index, doc=doc, names=gazetteer.find(doc), bullet=bullet))
+        found = gazetteer.find(doc)
+        out.append(Sentence(text, p, index, doc, found, bullet=bullet, subhead=index in crossheads))
     return out

@@ -24,7 +24,7 @@ _UNOWNED_SOURCES = frozenset({"post", "rumour", "rumor", "channel", "blog", "vid
 _POINTING = frozenset({"that", "this", "those", "these"})
 # What carries a claim of no one's that the next sentence can call false by name: "A post … claimed Tokyo would
 # seize 1 trillion yen. The ministry said the post was fabricated."
-_CARRIERS = _UNOWNED_SOURCES | {"letter", "document", "screenshot", "image", "photo"}
+_CARRIERS = _UNOWNED_SOURCES | {"letter", "document", "screenshot", "image", "photo", "memo", "leak", "dossier"}
 
 
 def _rejection(doc: Doc, *, pointing_only: bool, earlier: Doc | None = None) -> Token | None:
@@ -32,6 +32,10 @@ def _rejection(doc: Doc, *, pointing_only: bool, earlier: Doc | None = None) -> 
     figure fabricated", "denied the figure"), or None. With ``earlier`` (the sentence before), "the figure" and
     "the post" point back at it too, the post when that sentence tells of one."""
     told = {t.lemma_.lower() for t in earlier if t.pos_ == "NOUN"} & _CARRIERS if earlier is not None else set()
+    if told:
+        # "… circulated a leaked NATO memo putting losses at $48 billion. The document … appears to be fabricated",
+        # "A post claimed …. Officials dismissed the claim": any word for what carried it points back at it.
+        told |= _CARRIERS | _ASSERTION_NOUNS
     pointing = _POINTING | {"the"} if earlier is not None else _POINTING
     for noun in doc:
         # "…; that was wrong" stands for what the sentence just said; "That was wrong." opening the next sentence
@@ -64,7 +68,8 @@ def _rejection(doc: Doc, *, pointing_only: bool, earlier: Doc | None = None) -> 
         if pointing_only and _last_figure(doc, noun.i) is not None:
             continue  # "Posts claimed the bloc would blacklist 1,200 ships; an official dismissed that figure": its own
         head = noun.head
-        near = [head, *head.children]
+        # "appears to be fabricated": the word that calls it false may sit one clause down.
+        near = [head, *head.children, *(g for c in head.children if c.dep_ == "xcomp" for g in c.children)]
         if syntax.is_negated(head):
             continue  # "the ministry did not call that figure wrong"
         if any(t.lower_ in syntax.FALSE_WORDS and t.i != noun.i for t in near):

@@ -33,7 +33,10 @@ def content_of(verb: Token) -> set[int]:
             and not any(t.like_num for t in child.subtree if not syntax.is_temporal(t))
         ):
             continue  # "wrote on Telegram that …", "said on Sunday …": where or when it was said
-        figure = child.dep_ == "prep" and any(t.like_num for t in child.subtree) and child.lower_ in ("at", "to")
+        # ("put Russian losses over the same period at 1,080 troops": the parser may hang the "at" lower down)
+        figure = child.dep_ == "prep" and any(
+            p.dep_ == "prep" and p.lower_ in ("at", "to") and any(t.like_num for t in p.subtree) for p in child.subtree
+        )
         # "showed most of the town under Russian control": what the map or monitor says the place is.
         predicate = child.dep_ == "prep" and child.lower_ == "under" and syntax.first_child(verb, "dobj") is not None
         if (

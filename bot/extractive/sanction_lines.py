@@ -108,8 +108,12 @@ def sanction_item(
     count = target_count(lx, trigger, target)
     text = syntax.span_text(phrase).strip(" ,;:") if target is not None else None
     if text and syntax.skips_aside(phrase):
-        # "46 tankers … – ageing vessels used to move crude – as well as 14 individuals": the aside is left out
+        # "46 tankers … – ageing vessels used to move crude – as well as 14 individuals": the aside is left out,
+        # but not the names an aside lists ("three Russian lenders — MTS Bank, Bank Saint Petersburg and …").
+        listed = _names_in_aside(phrase)
         text = syntax.runs_text(phrase).strip(" ,;:")
+        if listed:
+            text = text.replace(" … ", f" ({listed}) ", 1)
     if (
         target is not None
         and any(n.kind in ("country", "actor", "side") and n.start == target.i for n in s.names)
@@ -228,6 +232,7 @@ def sanction_item(
         },
         [s],
         merge_key=((imposer or "").lower(), count, (text or "").lower()[:40]),
+        data={"ruled": {trigger.i}},  # "The package also targets 189 tankers": a measure's verb, no strike
     )
 
 
@@ -254,3 +259,16 @@ def _with_its_date(measure: Token) -> str | None:
 def _holder_children(target: Token) -> tuple[Token, ...]:
     """The words hung on the noun a target completes ("sanctions on [22 individuals]")."""
     return tuple(target.head.head.children) if target.dep_ == "pobj" and target.head.dep_ == "prep" else ()
+
+
+def _names_in_aside(phrase: list[Token]) -> str | None:
+    """The text of a dash aside inside ``phrase`` that only lists names ("MTS Bank, Bank Saint Petersburg and
+    the Ural Bank for Reconstruction and Development"), or None."""
+    kept = {t.i for t in phrase}
+    doc = phrase[0].doc
+    gap = [doc[i] for i in range(min(kept), max(kept)) if i not in kept]
+    inner = [t for t in gap if t.text not in syntax.DASHES]
+    if not inner or any(syntax.is_verbal(t) for t in inner):
+        return None
+    names = [t for t in inner if t.pos_ == "PROPN"]
+    return syntax.span_text(inner).strip(" ,;:") if len(names) >= 2 and len(names) * 2 >= len(inner) - 4 else None

@@ -72,8 +72,13 @@ def struck(lx: Lexicon, verb: Token) -> bool:
     """ "a town … has been targeted by Ukrainian drones", "Russian missiles hit the plant": the one who hits is a
     weapon or an armed force, so it is an attack, not a measure."""
     doer = syntax.agent(verb) if syntax.is_passive(verb) else syntax.subject(verb)
+    if doer is not None and syntax.is_pronoun(doer) and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lx.report:
+        # "Russia's Defence Ministry … said it had hit “a workshop assembling long-range drones”": the teller hits
+        doer = syntax.subject(verb.head) or doer
+    # (a defence ministry hits what its forces strike)
     return doer is not None and any(
-        t.lemma_.lower() in lx.military or t.lemma_.lower() in lx.weapon_heads for t in doer.subtree
+        t.lemma_.lower() in lx.military or t.lemma_.lower() in lx.weapon_heads or t.lower_ in ("defence", "defense")
+        for t in doer.subtree
     )
 
 

@@ -72,6 +72,9 @@ _VERDICTS = frozenset({"have", "fail", "work", "succeed", "backfire", "hurt", "h
 # Verbs that make a measure wait on something: "further designations would depend on the evidence".
 _DEPENDING = {"depend", "hinge", "rest", "hang"}
 
+# What a measure needs to pass: "require the unanimous backing of all member states".
+_CONSENT = frozenset({"backing", "approval", "support", "consent", "unanimity", "vote", "agreement", "signature", "sign"})
+
 
 class SanctionsReader:
     def __init__(self, context: Context) -> None:
@@ -137,6 +140,12 @@ class SanctionsReader:
                     continue  # "Tuesday's designations were the first to hit …": said of measures told before
                 if any(c.dep_ == "det" and c.lower_ in ("any", "every", "each") for c in token.children):
                     continue  # "Any sanctions package needs the backing of all 27 member states": a rule, not a measure
+                if (
+                    token.dep_ == "nsubj"
+                    and {head.lemma_.lower(), head.lower_} & {"need", "needs", "require"}
+                    and any(o.lemma_.lower() in _CONSENT for o in syntax.children(head, "dobj"))
+                ):
+                    continue  # "Sanctions require the unanimous backing of all member states": how measures pass
                 if token.dep_ == "nsubj" and head.lemma_.lower() in _VERDICTS:
                     continue  # "the sanctions would have no effect", "sanctions have failed to cripple it": a verdict
                 if token.dep_ in ("nsubj", "nsubjpass", "ROOT") and head.i not in {o.i for o in out}:
@@ -161,6 +170,7 @@ class SanctionsReader:
             and not superseded(t)
             and not nobody_hit(t)
             and not hearsay(t)
+            and not syntax.told_by_unowned(t, self.lx.report, self.lx.hearsay_media)  # "A Telegram post claimed …"
             and not asked(t)
         ]
 

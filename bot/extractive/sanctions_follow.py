@@ -15,6 +15,7 @@ from bot.extractive.reading import Context, Sentence
 from bot.extractive.sanction_lines import sanction_item
 from bot.extractive.sanction_nouns import list_owner
 from bot.extractive.sanction_targets import names_listed
+from bot.extractive.sanction_verbs import HITTING, struck
 from bot.extractive.weapons import weapons_in
 from bot.figures import find_count, word_number
 
@@ -228,6 +229,8 @@ class SanctionsFollowUp:
             root = syntax.first_child(root, "ccomp") or root
         if root is None or not syntax.is_verbal(root) or syntax.is_negated(root):
             return None
+        if root.lemma_.lower() in HITTING and struck(self.r.lx, root):
+            return None  # "The Defence Ministry said it had hit a workshop …": a strike, not the measure going on
         listed = _on_the_list(s) or _listings_of(root)
         if listed is not None:
             return listed

@@ -25,6 +25,9 @@ class SpeakerReader(ContextReader):
     def speaker(self, s: Sentence, who: Token, *, phrase: list[Token] | None = None) -> Speaker | None:
         """The speaker a subject phrase names, resolved against earlier sentences when it is vague."""
         if (syntax.is_pronoun(who) or who.lower_ in ("its", "their")) and phrase is None:
+            here = _subject_above(who)
+            if here is not None:
+                return self.speaker(s, here)  # "Pro-war channels circulated what they described as …": the channels
             return self._subject_before(s, who) or self._pronoun(who)
         tokens = phrase or display_tokens(who)
         if len(tokens) > 1 and tokens[-1].dep_ == "case":
@@ -284,3 +287,18 @@ _OWN_WORDS = {"statement", "update", "report", "post", "message", "communique", 
 _BODY_KINDS = {"military", "army", "command", "headquarters", "ministry", "agency", "service", "force"}
 # Nouns for bodies that speak, which a sentence about them can name before "It said …".
 _SPEAKING_KINDS = _BODY_KINDS | {"channel", "blogger", "brigade", "battalion", "regiment", "unit", "outlet", "staff"}
+
+
+def _subject_above(pronoun: Token) -> Token | None:
+    """The noun subject of a clause the pronoun sits inside, agreeing with it in number: in "Pro-war Telegram
+    channels circulated what they described as a leaked memo", "they" are the channels."""
+    if pronoun.lower_ not in ("they", "it"):
+        return None
+    number = ("NNS", "NNPS") if pronoun.lower_ == "they" else ("NN", "NNP")
+    for up in list(pronoun.ancestors)[1:]:
+        if not syntax.is_verbal(up):
+            continue
+        subject = syntax.subject(up)
+        if subject is not None and subject.i < pronoun.i and not syntax.is_pronoun(subject):
+            return subject if subject.tag_ in number else None
+    return None

@@ -316,6 +316,19 @@ def unowned(noun: Token) -> bool:
     return not any(p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from") for h in holders for p in h.children)
 
 
+def told_by_unowned(token: Token, report: frozenset[str], media: frozenset[str]) -> bool:
+    """Is ``token`` inside what an unowned post or rumour tells ("A widely shared post on X claimed that Washington
+    had cleared 137 Tomahawk missiles")? Such talk rules nothing, gives nothing and lists no one."""
+    for up in list(ancestors_to_clause_top(token, limit=8))[1:]:
+        if not is_verbal(up) or up.lemma_.lower() not in report:
+            continue
+        teller = subject(up)
+        # ("The Washington Post reported …" is a paper's report, not a post)
+        if teller is not None and teller.lemma_.lower() in media and teller.tag_ in ("NN", "NNS") and unowned(teller):
+            return True
+    return False
+
+
 def participle_subject(verb: Token) -> Token | None:
     """The doer of a participle clause, the main clause's subject: "Russia launched its largest attack, sending 728
     drones", "Germany is the biggest backer, having provided or committed 28 billion euros"."""

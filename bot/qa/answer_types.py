@@ -111,9 +111,12 @@ _CASUALTY = stems("casualty loss dead die kill killed wound wounded injure injur
 _CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|CET|EET|BST|ET|EST|EDT|local time)?", re.IGNORECASE)
 
 
-def count_phrases(text: str, focus: list[str], modifiers: list[str], *, skip: frozenset[str] = frozenset()) -> Iterator[str]:
+def count_phrases(
+    text: str, focus: list[str], modifiers: list[str], *, skip: frozenset[str] = frozenset(), lost: bool = False
+) -> Iterator[str]:
     """Every "594 Russian servicemen" phrase in ``text`` that a "how many" question's noun counts;
-    numbers in ``skip`` (the question's own: "how many of the six missiles") are no answer."""
+    numbers in ``skip`` (the question's own: "how many of the six missiles") are no answer. ``lost``: the question
+    asks how many were lost, so the side that lost them names them ("Ukraine had lost up to 1,260 servicemen")."""
     if not focus:
         return
     # A clock time ("13:30 GMT — The death toll …", a live blog's entry) counts nothing.
@@ -125,7 +128,7 @@ def count_phrases(text: str, focus: list[str], modifiers: list[str], *, skip: fr
         # "How many casualties/losses": "14 crew members were killed", "4,000 North Koreans" count them.
         wanted |= _CASUALTY | COUNT_SYNONYMS[stem("people")] | COUNT_SYNONYMS[stem("troop")]
     people = bool(wanted & (COUNT_SYNONYMS[stem("people")] | COUNT_SYNONYMS[stem("troop")]))
-    yield from _counts_before_nouns(text, wanted, modifiers, people, skip)
+    yield from _counts_before_nouns(text, wanted, modifiers, people, skip, lost=lost)
     if wanted & _CASUALTY:
         for m in _TOLL_TO.finditer(text):
             # "The death toll from this morning's strike has risen to 11": the toll is the count of the dead.
@@ -139,7 +142,7 @@ def count_phrases(text: str, focus: list[str], modifiers: list[str], *, skip: fr
 
 
 def _counts_before_nouns(
-    text: str, wanted: set[str], modifiers: list[str], people: bool, skip: frozenset[str]
+    text: str, wanted: set[str], modifiers: list[str], people: bool, skip: frozenset[str], *, lost: bool = False
 ) -> Iterator[str]:
     """ "594 Russian servicemen", "a six-point deduction": a number, then (perhaps after its modifiers) the noun."""
     words = _WORD.findall(text)
@@ -208,7 +211,7 @@ def _counts_before_nouns(
                 continue
             if toks and toks[0] in wanted:
                 if all(m in between for m in modifiers) or _modified_before(
-                    words, i, modifiers, n, people=people, losses=bool(wanted & _CASUALTY)
+                    words, i, modifiers, n, people=people, losses=lost or bool(wanted & _CASUALTY)
                 ):
                     end = i + 2 + n
                     while end < len(words) and not words[end - 1].endswith((",", ".")):
@@ -258,9 +261,15 @@ def _model_number(words: list[str], i: int) -> bool:
     return i > 1 and before[:1].isupper() and before.isalpha() and bool(re.fullmatch(r"\d{1,4}", words[i])) and noun_after
 
 
-def count_match(text: str, focus: list[str], modifiers: list[str], *, skip: frozenset[str] = frozenset()) -> str | None:
+def count_match(
+    text: str, focus: list[str], modifiers: list[str], *, skip: frozenset[str] = frozenset(), lost: bool = False
+) -> str | None:
     """The first phrase ``count_phrases`` finds, if any."""
-    return next(count_phrases(text, focus, modifiers, skip=skip), None)
+    return next(count_phrases(text, focus, modifiers, skip=skip, lost=lost), None)
+
+
+# "How many troops were lost", "How many soldiers did Ukraine lose": a count of losses, whatever noun it counts.
+LOST_Q = re.compile(r"\b(?:lost|lose|loses|losing)\b", re.IGNORECASE)
 
 
 _LOSS = stems("loss")
@@ -433,7 +442,8 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
                 # "How many North Korean soldiers have been killed or wounded?" is not answered by "11,000 North Korean
                 # soldiers had been sent": a count of people hurt is told with a word of hurting.
                 return False
-            if count_match(text, intent.focus, intent.modifiers, skip=skip) is not None:
+            lost = bool(LOST_Q.search(intent.text))
+            if count_match(text, intent.focus, intent.modifiers, skip=skip, lost=lost) is not None:
                 return True
             # "… sending more Patriot air defence systems. … a request for seven more systems": the sentence before
             # named the systems; the count need not name them again. A side ("Russian soldiers") must be named.

@@ -6,7 +6,16 @@ import re
 
 from bot.figures import find_money
 from bot.language import NUMBER_WORD_PATTERN, strip_dateline
-from bot.qa.answer_types import DISTANCE, EXACT_DATE, PAST_TIME, SCORE, asked_numbers, count_phrases, names_the_counted
+from bot.qa.answer_types import (
+    DISTANCE,
+    EXACT_DATE,
+    LOST_Q,
+    PAST_TIME,
+    SCORE,
+    asked_numbers,
+    count_phrases,
+    names_the_counted,
+)
 from bot.qa.intent import ASKS_OTHER, Intent
 from bot.qa.lexicon import stem, tokens
 from bot.qa.pick import (
@@ -41,7 +50,7 @@ def only_before_the_war(intent: Intent, text: str) -> bool:
     """Asked how many there are now, does ``text`` count only what there was before the war?"""
     if intent.kind != "count" or not _NOW_Q.search(intent.text):
         return False
-    counted = list(count_phrases(text, intent.focus, intent.modifiers, skip=asked_numbers(intent)))
+    counted = list(count_phrases(text, intent.focus, intent.modifiers, skip=asked_numbers(intent), lost=lost_q(intent)))
     figures = [Figure(c, text.find(c), text.find(c) + len(c)) for c in counted if c in text]
     return bool(figures) and all(_before_the_war(text, f) for f in figures)
 
@@ -80,7 +89,7 @@ def _candidates(intent: Intent, text: str) -> list[Figure]:
     if intent.kind == "count":
         found: list[Figure] = []
         cursor = 0
-        phrases = list(count_phrases(text, intent.focus, intent.modifiers, skip=asked_numbers(intent)))
+        phrases = list(count_phrases(text, intent.focus, intent.modifiers, skip=asked_numbers(intent), lost=lost_q(intent)))
         if not phrases and names_the_counted(intent):
             # "seven more systems" after a sentence that named them "Patriot air defence systems" (the passage was
             # let in for that); a side is never left out.
@@ -303,3 +312,8 @@ _EXTENT = re.compile(
     r"barrels?)\b|%",
     re.IGNORECASE,
 )
+
+
+def lost_q(intent: Intent) -> bool:
+    """Does the question ask how many were lost ("How many Ukrainian troops were lost …")?"""
+    return bool(LOST_Q.search(intent.text))

@@ -266,7 +266,7 @@ _SYNONYM_GROUPS = [
     "governor administration",
     "play travel visit host face",
     "respond reply react reject deny dismiss rebut counter answer",
-    "dispute deny reject false contest refute challenge",
+    "dispute deny denial reject rejection false contest refute challenge",
     "block veto stall obstruct hold",
     "short shortage lack",
     "road highway route motorway",

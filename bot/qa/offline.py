@@ -191,8 +191,30 @@ def _part_hits(retriever: Retriever, intent: Intent, min_coverage: float) -> lis
             return [h for h in own if h.score >= _RELATIVE_SPEAKER * best]
     if not hits:
         return []
+    if typed and _NEW_Q.search(intent.text):
+        # "How big is the new US package?": this week's package before "$23 billion … in 2023 alone", a past year's.
+        hits = sorted(hits, key=lambda h: _dated_past(h.passage.text))
     best = hits[0].score
     return [h for h in hits if h.score >= (_RELATIVE_TYPED if typed else _RELATIVE) * best]
+
+
+# A question about the news itself, and a passage dated to an earlier year.
+_NEW_Q = re.compile(r"\b(?:new|newest|latest|fresh|this week'?s|today'?s|current)\b", re.IGNORECASE)
+
+
+def _dated_past(text: str) -> bool:
+    """Does the passage date what it tells to a year ("$23 billion in security assistance in 2023 alone"), not only
+    the war's start ("since the full-scale invasion in February 2022")?"""
+    return any(
+        not re.search(r"\b(?:since|invasion|war)\b", text[max(0, m.start() - 40) : m.start()])
+        for m in _DATED_PAST.finditer(text)
+    )
+
+
+_DATED_PAST = re.compile(
+    r"\b(?:in|during|throughout)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|"
+    r"\b(?:19|20)\d\d alone\b"
+)
 
 
 # Words that add nothing to what a question asked: "Slovakia also abstained".
