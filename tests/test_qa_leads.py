@@ -2267,3 +2267,27 @@ LEAD_RULES = [
 def test_the_lead_names_what_was_asked(text, question, history, wanted, unwanted):
     lead = _lead(text, question, history=history).lower()
     assert all(w.lower() in lead for w in wanted) and not any(u.lower() in lead for u in unwanted), lead
+
+
+DRAWDOWN = (
+    "WASHINGTON, Dec 2 (Wire) - The United States will send Ukraine another package of weapons worth up to "
+    "$540 million, the State Department said on Monday.\n\n"
+    "Officials described it as the 60th drawdown for Ukraine since August 2021.\n\n"
+    "Once Monday's package is counted, about $4.1 billion in drawdown authority approved by Congress remains "
+    "unused, according to the official. In 2023 alone, the United States committed more than $20 billion in "
+    "security assistance, a sum now largely spent."
+)
+
+
+@pytest.mark.parametrize(
+    "question, wanted, unwanted",
+    [
+        ("How big is the new drawdown?", "540 million", "4.1 billion"),
+        ("How much is the new US package worth?", "540 million", "20 billion"),
+        # Not asked about the news: the unused authority is what is asked for.
+        ("How much drawdown authority remains unused?", "4.1 billion", "540 million"),
+    ],
+)
+def test_the_new_package_is_the_one_the_lede_tells(question, wanted, unwanted):
+    lead = _lead(DRAWDOWN, question)
+    assert wanted in lead and unwanted not in lead, lead

@@ -72,6 +72,16 @@ _VERDICTS = frozenset({"have", "fail", "work", "succeed", "backfire", "hurt", "h
 # Verbs that make a measure wait on something: "further designations would depend on the evidence".
 _DEPENDING = {"depend", "hinge", "rest", "hang"}
 
+def _one_measure(noun: Token) -> bool:
+    """Does the noun name one measure ("The EU's new sanctions package", "the 17th package"), not measures in
+    general ("Sanctions", "EU sanctions")?"""
+    return any(
+        c.dep_ == "poss" or c.tag_ == "JJS" or c.lower_ in ("new", "latest", "next", "proposed") or c.like_num
+        for c in noun.subtree
+        if c.i < noun.i
+    )
+
+
 # What a measure needs to pass: "require the unanimous backing of all member states".
 _CONSENT = frozenset({"backing", "approval", "support", "consent", "unanimity", "vote", "agreement", "signature", "sign"})
 
@@ -144,6 +154,7 @@ class SanctionsReader:
                     token.dep_ == "nsubj"
                     and {head.lemma_.lower(), head.lower_} & {"need", "needs", "require"}
                     and any(o.lemma_.lower() in _CONSENT for o in syntax.children(head, "dobj"))
+                    and not _one_measure(token)
                 ):
                     continue  # "Sanctions require the unanimous backing of all member states": how measures pass
                 if token.dep_ == "nsubj" and head.lemma_.lower() in _VERDICTS:

@@ -194,12 +194,42 @@ def _part_hits(retriever: Retriever, intent: Intent, min_coverage: float) -> lis
     if typed and _NEW_Q.search(intent.text):
         # "How big is the new US package?": this week's package before "$23 billion … in 2023 alone", a past year's.
         hits = sorted(hits, key=lambda h: _dated_past(h.passage.text))
+    asks_sum = intent.kind == "money" or (intent.kind in ("what", "quantity") and bool(_WHAT_MONEY.search(intent.text)))
+    if asks_sum and _NEW_HELP_Q.search(intent.text) and not _PRICE_WORDS.search(intent.text):
+        # The news is told first: the lede's sum answers "How big is the new drawdown?" before a later paragraph's
+        # "$6.8 billion in drawdown authority … remains unused", however the words overlap.
+        told = [h for h in ranked if h.passage.quotable and (h.fits if typed else has_money(h.passage.text))]
+        first = min((h.passage.paragraph for h in ranked), default=0)  # the article's first paragraph, its lede
+        lede = [
+            h
+            for h in told
+            if h.passage.paragraph == first
+            and _HELP_WORDS.search(h.passage.text)
+            and not _dated_past(h.passage.text)
+            and not _JOINT.search(h.passage.text)
+        ]
+        if lede and lede[0] is not hits[0]:
+            hits = [lede[0], *(h for h in hits if h is not lede[0])]
     best = hits[0].score
     return [h for h in hits if h.score >= (_RELATIVE_TYPED if typed else _RELATIVE) * best]
 
 
 # A question about the news itself, and a passage dated to an earlier year.
 _NEW_Q = re.compile(r"\b(?:new|newest|latest|fresh|this week'?s|today'?s|current)\b", re.IGNORECASE)
+
+
+# "the new package", "this week's drawdown": the help the news is about; "combined": a group's sum, no one's own.
+_NEW_HELP_Q = re.compile(
+    r"\b(?:new|newest|latest|fresh|this week'?s|today'?s)\s+(?:[\w'’]+\s+){0,2}"
+    r"(?:package|tranche|drawdown|aid|pledge|deal|contribution|assistance|funding|loan)\b",
+    re.IGNORECASE,
+)
+# A lede that tells of help at all (one on sanctions does not answer "How big is the new drawdown?").
+_HELP_WORDS = re.compile(
+    r"\b(?:package|aid|assistance|weapons|equipment|drawdown|tranche|funding|loan|military support)\b", re.IGNORECASE
+)
+_PRICE_WORDS = re.compile(r"\b(?:cap|price|rate|per)\b", re.IGNORECASE)  # a price is no package's sum
+_JOINT = re.compile(r"\b(?:combined|jointly|together|between them)\b", re.IGNORECASE)
 
 
 def _dated_past(text: str) -> bool:
@@ -387,7 +417,8 @@ def find_answer(
     # The best passage may hold several figures (a table row with its total); the next ones may say it plainly.
     figure = figure_across(main, [h.passage.text for h in dated if h.fits or h is chosen[0]])
     # Sentences that only lead into a ranked one ("Kyiv rejects that.") come after it here.
-    ranked_texts = [h.passage.text for h in sorted(chosen, key=lambda h: h.score == 0.0)]
+    # (The best passage of the main part stays first: the lede told of "the new package" with none of its words.)
+    ranked_texts = [h.passage.text for h in sorted(chosen, key=lambda h: h.score == 0.0 and h is not parts[0][0])]
     chosen.sort(key=lambda h: h.passage.index)
     lead = _LEADS.get(main.kind, ACCORDING)
     loose = has_money if main.kind == "money" else lambda text: has_figure(text, main.kind)
