@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actors_in
-from bot.extractive.found import Found
+from bot.extractive.found import Found, aid_without_sum
 from bot.extractive.lexicon import Lexicon
 from bot.extractive.weapons import supplier_in, weapons_in
 
@@ -75,21 +75,5 @@ def arrivals(s: Sentence, lx: Lexicon) -> list[Found]:
         givers = _givers(s, goods, verb, lx)
         if not givers:
             continue
-        out.append(
-            Found(
-                "aid",
-                {
-                    "donor": " and ".join(givers),
-                    "recipient": "Ukraine",
-                    "amount": None,
-                    "value": None,
-                    "currency": None,
-                    "contents": contents,
-                    "aid_type": "military",
-                    "status": "delivered",
-                },
-                [s],
-                merge_key=(givers[0].lower(), "arrived", contents[0].lower()),
-            )
-        )
+        out.append(aid_without_sum(s, givers, contents, "delivered", "arrived"))
     return out

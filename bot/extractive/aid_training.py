@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actors_in
-from bot.extractive.found import Found
+from bot.extractive.found import Found, aid_without_sum
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -71,21 +71,6 @@ def training_given(s: Sentence) -> list[Found]:
         where = [p for p in syntax.children(verb, "prep") if p.lower_ in ("at", "in")]
         whom = syntax.noun_phrase(trainees)
         text = f"training for {whom}" + (f" {syntax.span_text(list(where[0].subtree))}" if where else "")
-        out.append(
-            Found(
-                "aid",
-                {
-                    "donor": " and ".join(givers),
-                    "recipient": "Ukraine",
-                    "amount": None,
-                    "value": None,
-                    "currency": None,
-                    "contents": [text],
-                    "aid_type": "military",
-                    "status": "pledged" if syntax.modals(verb) & {"will", "would", "wo"} else "announced",
-                },
-                [s],
-                merge_key=(givers[0].lower(), "training", whom.lower()),
-            )
-        )
+        status = "pledged" if syntax.modals(verb) & {"will", "would", "wo"} else "announced"
+        out.append(aid_without_sum(s, givers, [text], status, "training"))
     return out

@@ -35,6 +35,26 @@ class Found:
             self.sentences.append(sentence)
 
 
+def aid_without_sum(s: Sentence, givers: list[str], contents: list[str], status: str, kind: str) -> Found:
+    """A military aid line with no sum (training given, goods that arrived): its givers, what it holds, its status;
+    ``kind`` tells it apart from other lines of the same giver."""
+    return Found(
+        "aid",
+        {
+            "donor": " and ".join(givers),
+            "recipient": "Ukraine",
+            "amount": None,
+            "value": None,
+            "currency": None,
+            "contents": contents,
+            "aid_type": "military",
+            "status": status,
+        },
+        [s],
+        merge_key=(givers[0].lower(), kind, contents[0].lower()),
+    )
+
+
 def unique(values: list[str]) -> list[str]:
     """Values in order, without case-insensitive repeats."""
     seen: set[str] = set()

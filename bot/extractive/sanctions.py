@@ -72,6 +72,7 @@ _VERDICTS = frozenset({"have", "fail", "work", "succeed", "backfire", "hurt", "h
 # Verbs that make a measure wait on something: "further designations would depend on the evidence".
 _DEPENDING = {"depend", "hinge", "rest", "hang"}
 
+
 def _one_measure(noun: Token) -> bool:
     """Does the noun name one measure ("The EU's new sanctions package", "the 17th package"), not measures in
     general ("Sanctions", "EU sanctions")?"""
