@@ -256,9 +256,27 @@ def find_money(text: str) -> list[Money]:
         # sentence to settle from who pays ("Norway will spend 6.5 billion crowns").
         currency = _NATIONAL_CURRENCY.get(((m.group("nation") or "").lower(), cur), _CURRENCY_WORDS[cur])
         found.append(Money(m.group(0).strip(), value, currency, m.start(), m.end()))
+        found.extend(_sharing_currency(text, m.start(), currency, taken=reach[before_end - 1] if before_end else -1))
     # "half a billion euros": the word pattern sees "half a" as the number.
     found.sort(key=lambda f: f.start)
     return found
+
+
+# "50 million and 20 million euros": sums listed before the one that names the currency share it.
+_LISTED_BEFORE = re.compile(rf"\b(?P<num>{_DIGITS})\s?(?P<scale>{_SCALE})\s*(?:,\s*and|,|and|or)\s+$", re.IGNORECASE)
+
+
+def _sharing_currency(text: str, start: int, currency: str | None, *, taken: int) -> list[Money]:
+    out: list[Money] = []
+    while (m := _LISTED_BEFORE.search(text, max(0, start - 40), start)) and m.start() >= taken:
+        num = word_number(m.group("num"))
+        if num is None:
+            break
+        out.append(
+            Money(text[m.start() : m.end("scale")], num * _scale(m.group("scale")), currency, m.start(), m.end("scale"))
+        )
+        start = m.start()
+    return out
 
 
 def _count_value(m: re.Match[str]) -> float | None:

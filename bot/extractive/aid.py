@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 _SANCTION_WORDS = {"sanction", "sanctions", "sanctioning", "measure", "restriction", "penalty"}
 # Phrasal verbs of giving whose verb alone gives nothing: "the US will put up $20bn", "allies chipped in".
+# Paying the price of something: "split the cost of", "will cover the bill for", "foot the bill".
+_BEARING = frozenset({"split", "share", "cover", "shoulder", "bear", "foot", "meet", "pick", "divide"})
+_COSTS = frozenset({"cost", "bill", "tab", "price", "expense"})
 _PHRASAL_GIVE = {
     ("put", "up"),
     ("chip", "in"),
@@ -204,6 +207,9 @@ class AidReader:
             return True
         if self.who.named_by_recipient(s, verb) is not None:
             return True  # "Ukraine will receive 20 Leopard tanks from Spain", "Kyiv thanked Canada for …"
+        if lemma in _BEARING and any(o.lemma_.lower() in _COSTS for o in syntax.children(verb, "dobj")):
+            # "will split the cost of a $500 million package of Patriot interceptors": paying for help is giving it
+            return bool(money) or any(self.is_help(t) for t in s.doc if t.i in clause)
         if lemma == "be":
             # "the new package is worth about €5 billion", "Britain's share is £2.26bn": help, valued.
             who = syntax.subject(verb)

@@ -164,6 +164,13 @@ class AidDonors:
                 # "European governments paid about $4.2bn into the scheme": givers named as a kind, in the article's words
                 kind = syntax.span_text(syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"appos", "relcl", "prep"}))
                 return [kind.strip(" ,")[:1].upper() + kind.strip(" ,")[1:]]
+            if (
+                not _named_in(who)
+                and not syntax.is_pronoun(who)
+                and (owner := self._help_owner(s, clause)) is not None
+                and owner not in BELLIGERENTS
+            ):
+                return [owner]  # "the defence ministry approved Poland's 50th aid package": the package's owner gives
             named = actor_of(s, who, self.ctx)
             if named:
                 return named.split(" and ")
@@ -187,19 +194,9 @@ class AidDonors:
                 # "refiners have had to buy replacement parts from China": buying from a seller, for nobody the
                 # clause names, is trade ("The contracts will pay for two NASAMS" is help).
                 return []
-        # "Germany's new package", "US aid", "aid from Japan".
-        for t in s.doc:
-            if t.i in clause and t.lemma_.lower() in self.lx.aid_noun:
-                for c in t.children:
-                    if c.dep_ in ("poss", "compound", "amod", "nmod"):
-                        actor = actor_of(s, c, self.ctx)
-                        if actor:
-                            return [actor]
-                    if c.dep_ == "prep" and c.lower_ == "from":
-                        obj = syntax.first_child(c, "pobj")
-                        actor = actor_of(s, obj, self.ctx)
-                        if actor:
-                            return [actor]
+        owner = self._help_owner(s, clause)
+        if owner is not None:
+            return [owner]
         # A name inside a relative clause describes something else ("a preference for European makers that France
         # had lobbied for"): it is not who gives.
         described = {t.i for r in s.doc if r.dep_ == "relcl" and r.i in clause for t in r.subtree}
@@ -207,6 +204,21 @@ class AidDonors:
         described |= {t.i for t in s.doc if t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in _NAMED_AFTER}
         fallback = first_actor(s, clause - described) or self.ctx.last_actor or first_actor(s, clause) or self.ctx.main_actor
         return [fallback] if fallback and fallback not in BELLIGERENTS else []
+
+    def _help_owner(self, s: Sentence, clause: set[int]) -> str | None:
+        """The owner the help noun names: "Germany's new package", "US aid", "aid from Japan"."""
+        for t in s.doc:
+            if t.i in clause and t.lemma_.lower() in self.lx.aid_noun:
+                for c in t.children:
+                    if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                        actor = actor_of(s, c, self.ctx)
+                        if actor:
+                            return actor
+                    if c.dep_ == "prep" and c.lower_ == "from":
+                        actor = actor_of(s, syntax.first_child(c, "pobj"), self.ctx)
+                        if actor:
+                            return actor
+        return None
 
     def gapped(self, s: Sentence, money: list[Money]) -> list[str]:
         """The donor named just before each sum after the first ("… and Japan about $3bn"), when every one
@@ -219,3 +231,12 @@ class AidDonors:
                 return []
             out.append(named[0])
         return out
+
+
+def _named_in(who: Token) -> bool:
+    """Does the doer's phrase name someone ("Poland's defence ministry", "the Polish government", "Kosiniak-Kamysz"),
+    not only a kind of body ("the defence ministry")?"""
+    return any(
+        t.text[:1].isupper() and (t.tag_ in ("NNP", "NNPS") or t.ent_type_ in ("NORP", "GPE", "PERSON"))
+        for t in (who, *who.lefts)
+    )

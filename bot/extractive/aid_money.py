@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -72,4 +73,25 @@ def _with_conversions(text: str, sums: list[Money]) -> list[Money]:
             out[-1] = replace(last, text=f"{last.text}{text[last.end : m.end]}{closing}", end=m.end)
             continue
         out.append(m)
-    return out
+    return _without_listed_conversions(text, out)
+
+
+# "SEK 2.1 billion and DKK 1.4 billion, respectively — roughly $220 million and €188 million": a list of sums
+# restated in another currency after a dash or bracket and a word of approximation.
+_BEFORE_LISTED_CONVERSION = re.compile(rf"^\s*(?:,\s*)?(?:respectively\s*)?(?:[—–(-]|,)\s*{_APPROXIMATELY}\s+$")
+_BETWEEN_LISTED = re.compile(r"^\s*(?:,\s*and|,|and)\s+$")
+
+
+def _without_listed_conversions(text: str, sums: list[Money]) -> list[Money]:
+    """The same sums again in other currencies, listed in the same order, are no further sums."""
+    for n in range(2, len(sums) // 2 + 1):
+        for start in range(len(sums) - 2 * n + 1):
+            first, again = sums[start : start + n], sums[start + n : start + 2 * n]
+            listed = all(_BETWEEN_LISTED.match(text[a.end : b.start]) for a, b in itertools.pairwise(again))
+            if (
+                listed
+                and _BEFORE_LISTED_CONVERSION.match(text[first[-1].end : again[0].start])
+                and all(a.currency != b.currency for a, b in zip(first, again, strict=True))
+            ):
+                return [*sums[: start + n], *sums[start + 2 * n :]]
+    return sums

@@ -45,6 +45,8 @@ def withheld(verb: Token, lx: Lexicon, frame: Callable[[Token], str | None]) -> 
         return True  # "In 2023, Washington had committed $43.9 billion": a past total, not this news
     if syntax.heard_by_someone(verb):
         return True  # "I heard Norway gave $40 billion last week": a reader's hearsay
+    if syntax.told_by_unowned(verb, lx.report, lx.hearsay_media):
+        return True  # "A post on X claimed Norway had pledged NOK 50 billion": talk, not a pledge
     if verb.dep_ == "csubj" or any(frame(o) == "permit" for o in syntax.children(verb, "dobj")):
         return True  # "supplying Tomahawks would mean …" is no act; "had given its approval" is policy
     chain = list(syntax.ancestors_to_clause_top(verb, limit=5))
@@ -69,9 +71,7 @@ def withheld(verb: Token, lx: Lexicon, frame: Callable[[Token], str | None]) -> 
         if tok.lemma_.lower() in lx.report and syntax.is_verbal(tok):
             teller = syntax.subject(tok)
             # "A friend told me the Netherlands is sending 900 tanks": hearsay is not a pledge.
-            return teller is not None and (
-                teller.lemma_.lower() in lx.hearsay or (teller.lemma_.lower() in lx.hearsay_media and syntax.unowned(teller))
-            )
+            return teller is not None and teller.lemma_.lower() in lx.hearsay
         if _approved_own_giving(frame(tok), tok, below):
             continue  # "Biden approved sending land mines to Ukraine": a decision to give, the approver the giver
         if frame(tok) in _WITHHOLDING or (

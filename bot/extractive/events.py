@@ -168,10 +168,15 @@ class FightingEvents:
                 lemma in self.lx.event_ambiguous
                 and token.dep_ == "acl"
                 and token.tag_ == "VBN"
-                and syntax.agent(token) is None
+                and (
+                    (doer := syntax.agent(token)) is None
+                    or not any(t.lemma_.lower() in self.lx.military for t in (doer, *doer.conjuncts))
+                )
                 and token.head.lemma_.lower() not in self.lx.military
             ):
-                return False  # "Bank of Russia assets held at Euroclear": a participle describing a thing
+                # "Bank of Russia assets held at Euroclear", "80 million euros held by a shipping firm": a participle
+                # describing a thing (not "the village held by Ukrainian troops")
+                return False
             return phrasal or lemma not in self.lx.event_ambiguous or self._military(s, token)
         # Who holds ground: "showed Basivka as contested rather than under Russian control", "in Ukrainian
         # control". A state of the front is a claim like an event, when someone asserts it.

@@ -100,9 +100,16 @@ _DIRECTIONS = {
     "center",
     "heart",
 }
+# Months as wire copy abbreviates them: "said on Nov. 23".
+_MONTH_ABBREVIATIONS = frozenset(
+    f"{m}{dot}"
+    for m in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+    for dot in ("", ".")
+)
 _NOT_PLACES = (
     MONTH_NAMES
     | WEEKDAYS
+    | _MONTH_ABBREVIATIONS
     | {
         "telegram",
         "x",
@@ -224,6 +231,10 @@ def _placed(token: Token) -> bool:
         )
         or (token.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in _SETTLEMENT)
         or (token.dep_ == "appos" and head.lemma_.lower() in _SETTLEMENT)
+        # "Volodymyrivka, a small village": a name the next words call a settlement
+        or any(c.dep_ == "appos" and c.lemma_.lower() in _SETTLEMENT for c in token.children)
+        # "pushed Russian troops out of Volodymyrivka"
+        or (token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "out")
         # "have fully liberated Novoivanivka", "Kurakhove was captured": what is taken or held is a place.
         or (
             token.dep_ in ("dobj", "nsubjpass")

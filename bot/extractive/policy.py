@@ -240,6 +240,8 @@ class PolicyReader(ContextReader):
             and weapon.dep_ in ("dobj", "pobj", "conj", "appos")
             and nxt.tag_ in ("VBP", "VBZ", "VBD", "MD")
             and syntax.first_child(nxt, "nsubj", "nsubjpass") is None
+            # "Kyiv's request for Tomahawk missiles is sitting with …": the auxiliary's verb has its own subject
+            and not (nxt.tag_ != "MD" and nxt.dep_ in ("aux", "auxpass") and syntax.first_child(nxt.head, "nsubj"))
         ):
             verb = nxt.head if nxt.tag_ == "MD" and nxt.dep_ == "aux" else nxt
             # That verb heads the weapon's own clause: what the parse hangs it on belongs to the clause before.
@@ -269,6 +271,20 @@ class PolicyReader(ContextReader):
                 and self.frame(tok.head) in ("permit", "prohibit")
             ):
                 continue
+            if (
+                tok.dep_ in ("advcl", "relcl")
+                and any(c.tag_ == "WRB" for c in tok.children)
+                and any(_sets_out(a) for a in list(tok.ancestors)[:3])
+            ):
+                continue  # "set out in detail where the missiles may be fired": what is set out, not a clause apart
+            if (
+                tok.dep_ == "relcl"
+                and tok.head.lemma_.lower() in self.lx.restrict_noun | self.lx.prohibit_noun
+                # ("any conditions Berlin wanted to attach to its use": limits wished for, none placed)
+                and tok.lemma_.lower() not in self.lx.intention
+                and not syntax.modals(tok)
+            ):
+                continue  # "lifted the restrictions it once placed on where Ukraine may fire SCALP": the rule's object
             if (
                 tok.dep_ in ("advcl", "parataxis", "relcl") or (tok.dep_ == "conj" and syntax.is_verbal(tok))
             ) and own_clause:
@@ -305,6 +321,7 @@ class PolicyReader(ContextReader):
         setter: Token | None = None
         action: Token | None = None
         path = self._path(weapon)
+        asked_use = False  # a use named in a "how"/"where" clause: no later use verb states its rule
         for depth, tok in enumerate(path):
             if depth and (answered := reply_rule(tok, self.lx, self.frame)) is not None:
                 return answered[0], answered[1], action
@@ -377,6 +394,18 @@ class PolicyReader(ContextReader):
                         new is None
                         and frame == "use"
                         and (
+                            asked_use
+                            or any(t.tag_ == "WRB" for c in tok.lefts if c.dep_ in ("advmod", "npadvmod") for t in c.subtree)
+                        )
+                    ):
+                        # "Denmark's rules for how Ukraine may use the F-16s had not changed: …" names a rule without
+                        # telling it; "placed no restrictions on where Ukraine can use the jets" tells it by the noun
+                        asked_use = True
+                        continue
+                    elif (
+                        new is None
+                        and frame == "use"
+                        and (
                             mods & (PERMISSIVE_MODALS | {"must"} | self._backshift(tok))
                             or self._be_to(tok)
                             or self._required(tok)
@@ -429,6 +458,8 @@ class PolicyReader(ContextReader):
                         new, negated = "under_review", False
                 if frame is not None and frame not in ("use", "supply"):
                     setter = predicative[0] if predicative and self.frame(tok) is None else tok
+            if new is None and asked_use and depth and _sets_out(tok):
+                new, setter = "restricted", tok  # "set out in unusual detail where the missiles may be fired": limits told
             if (
                 new == "permitted"
                 and depth
@@ -494,6 +525,16 @@ def _unless_consent(verb: Token) -> bool:
         for p in verb.subtree
         if p.dep_ == "prep" and p.head.i in (verb.i, *(c.i for c in verb.children))
     )
+
+
+# Verbs that tell limits when what they take is where or how a weapon may be used: "set out where … may be fired".
+_SETTING_OUT = frozenset({"specify", "define", "detail", "outline", "limit", "restrict", "narrow"})
+
+
+def _sets_out(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    phrasal = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    return syntax.is_verbal(verb) and (lemma in _SETTING_OUT or (lemma in ("set", "spell", "lay") and "out" in phrasal))
 
 
 def _an_opinion(noun: Token) -> bool:

@@ -111,3 +111,16 @@ def asked(verb: Token) -> bool:
         and verb.dep_ != "relcl"
         and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.tag_ == "WP" for c in verb.children)
     )
+
+
+def urged_by(trigger: Token, request: frozenset[str]) -> Token | None:
+    """The one who asks for the measure ("Ukraine" in "Ukraine has long urged London to go further and confiscate
+    the assets"), when it is asked for rather than taken."""
+    verb = trigger if syntax.is_verbal(trigger) else trigger.head
+    for _ in range(4):
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in request:
+            return syntax.subject(verb.head)
+        if verb.dep_ not in ("conj", "xcomp"):
+            return None
+        verb = verb.head
+    return None

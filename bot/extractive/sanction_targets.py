@@ -11,7 +11,7 @@ from bot.extractive import syntax
 from bot.extractive.found import Found, unique
 from bot.extractive.reading import Sentence
 from bot.extractive.sanction_nouns import AIMING, arguments, describing_verbs, is_sanction_noun, names_a_measure
-from bot.figures import find_count, word_number
+from bot.figures import find_count, find_money, word_number
 from bot.language import MONTH_PATTERN, WEEKDAY_PATTERN
 
 if TYPE_CHECKING:
@@ -194,8 +194,8 @@ def partitive_places(s: Sentence, clause: set[int], target: Token | None) -> set
 
 def target_count(lx: Lexicon, trigger: Token, target: Token | None) -> int | None:
     for head in (target, trigger, *[c for c in trigger.children if is_sanction_noun(lx, c)]):
-        if head is None:
-            continue
+        if head is None or (head is target and find_money(syntax.span_text(list(head.subtree)))):
+            continue  # "to forfeit C$41 million held by …": a sum is no count of targets
         for c in head.children:
             if c.dep_ == "nummod" or (c.like_num and c.dep_ in ("amod", "quantmod", "compound")):
                 # "four hundred" is one number: the head "hundred" with its compound "four".

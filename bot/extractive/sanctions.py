@@ -24,6 +24,7 @@ from bot.extractive.sanction_filters import (
     since,
     superseded,
     told_before,
+    urged_by,
 )
 from bot.extractive.sanction_lines import sanction_item
 from bot.extractive.sanction_nouns import acted_on, arguments, is_sanction_noun, list_owner
@@ -43,7 +44,7 @@ from bot.extractive.sanction_verbs import (
     struck,
 )
 from bot.extractive.sanctions_follow import measure_antecedent, owner_before, refused, self_barred
-from bot.figures import find_count
+from bot.figures import find_count, find_money
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -65,6 +66,8 @@ _OWN_PEOPLE = {"firm", "company", "business", "citizen", "national", "exporter",
 _PUT_ON = {"put", "place", "add", "include"}
 _FRESH = {"new", "latest", "next", "fresh", "further"}
 _THE_MEASURE = {"package", "measure", "round", "listing", "designation"}
+# Verbs that take or hold money as a measure: "seize $300 million", "will forfeit C$41 million".
+_TAKING_MONEY = frozenset({"seize", "confiscate", "forfeit", "freeze", "immobilise", "immobilize"})
 _NAME_ON_LIST = {"name", "list", "add", "target", "hit", "block"}  # "OFAC said it had blocked Tengri Bank"
 # Verbs that judge what measures do rather than impose one.
 _VERDICTS = frozenset({"have", "fail", "work", "succeed", "backfire", "hurt", "harm", "cripple", "matter", "bite"})
@@ -118,6 +121,8 @@ class SanctionsReader:
                     or is_sanction_noun(self.lx, o)
                     or o.lemma_.lower() == "list"
                     or russian_goods(self.lx, o, token)
+                    # "to forfeit C$41 million held … by a holding company linked to Veselov": money taken
+                    or (lemma in _TAKING_MONEY and bool(find_money(syntax.span_text(list(o.subtree)))))
                     for o in objects
                 )
                 if lemma in HITTING and struck(self.lx, token):
@@ -184,6 +189,7 @@ class SanctionsReader:
             and not hearsay(t)
             and not syntax.told_by_unowned(t, self.lx.report, self.lx.hearsay_media)  # "A Telegram post claimed …"
             and not asked(t)
+            and not self._urged_by_belligerent(s, t)
         ]
 
     def _owner_told(self, s: Sentence) -> None:
@@ -307,10 +313,27 @@ class SanctionsReader:
             )
             if teller is not None and any(n.start <= teller.i < n.end for n in s.names_of("authority")):
                 return True  # "the Treasury's Office of Foreign Assets Control said it had blocked …": "it" is OFAC
-            return self.ctx.last_sanctions_actor is not None and any(f.section == "sanctions" for f in self.ctx.items[-3:])
+            return self._sanctions_recent()
+        if _the_governments(who) or ((named := actors_in(s, who)) and all(a in self._recent_imposers() for a in named)):
+            # "Both countries targeted Arkady Veselov", "Britain also named three Dubai-registered companies" right
+            # after their measures were told: the same governments listing names.
+            return self._sanctions_recent()
         if who.lemma_.lower() == "list" and list_owner(s, who) is not None:
             return True  # "The UK list also named 18 shadow-fleet tankers": a government's sanctions list names them
         return any(n.start <= who.i < n.end for n in s.names_of("authority"))
+
+    def _urged_by_belligerent(self, s: Sentence, trigger: Token) -> bool:
+        """ "Ukraine has long urged London to confiscate the assets": Kyiv asking is no measure; "The UK is pushing its
+        G7 partners to lower the price cap" is a sanctioning government's own push."""
+        asker = urged_by(trigger, self.lx.request)
+        return asker is not None and any(a in BELLIGERENTS for a in actors_in(s, asker))
+
+    def _recent_imposers(self) -> str:
+        recent = [str(f.fields.get("imposed_by") or "") for f in self.ctx.items[-4:] if f.section == "sanctions"]
+        return " | ".join([*recent, self.ctx.last_sanctions_actor or ""])
+
+    def _sanctions_recent(self) -> bool:
+        return self.ctx.last_sanctions_actor is not None and any(f.section == "sanctions" for f in self.ctx.items[-3:])
 
     def _imposer(self, s: Sentence, trigger: Token, target_tokens: set[int]) -> str | None:
         head = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
@@ -319,6 +342,8 @@ class SanctionsReader:
         who = by if by is not None or syntax.is_passive(head) else syntax.subject(head)
         if who is None:
             who = syntax.participle_subject(head)  # "Britain announced its own measures, sanctioning 18 tankers"
+        if who is None and head.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+            who = syntax.subject(head.head)  # "it had begun proceedings to forfeit C$41 million": who began them
         # "Tokyo's measures", and "A US package …" (a measure noun names its owner in front of it too)
         owning = ("poss", "compound", "amod") if who is not None and who.lemma_.lower() in _THE_MEASURE else ("poss",)
         owned = [a for c in who.children if c.dep_ in owning for a in actors_in(s, c)] if who is not None else []
@@ -472,6 +497,13 @@ def _framed_by(s: Sentence, verb: Token) -> str | None:
             if named:
                 return named[0]
     return None
+
+
+def _the_governments(who: Token) -> bool:
+    """ "Both countries", "the two governments": the governments just named, pointed back to."""
+    return who.lemma_.lower() in ("country", "government", "capital", "nation") and any(
+        c.lower_ in ("both", "two") for c in who.children if c.dep_ in ("det", "predet", "nummod", "preconj")
+    )
 
 
 def _in_a_name(word: Token) -> bool:

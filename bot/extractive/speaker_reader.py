@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from bot.extractive import syntax
 from bot.extractive.names import side_of
 from bot.extractive.reading import ContextReader, Sentence, Speaker
-from bot.extractive.speakers import display_tokens
+from bot.extractive.speakers import display_tokens, without_fronted
 from bot.language import TIME_OF_ENTRY
 
 if TYPE_CHECKING:
@@ -17,6 +17,13 @@ if TYPE_CHECKING:
     from bot.extractive.lexicon import Side
 
 _REGION_NOUNS = {"region", "oblast", "province", "district", "republic", "krai"}
+
+
+# Kinds of military unit a speaker's title may name alone ("brigade spokesperson"), and how far back the unit may be.
+_UNIT_KINDS = frozenset({"brigade", "battalion", "regiment", "corps", "division", "unit"})
+_UNIT_WINDOW = 3
+# Observers named by their kind alone: "the analysts", "the researchers", "the think tank".
+_STUDYING_KINDS = frozenset({"analyst", "researcher", "expert", "monitor", "tank", "institute", "observer"})
 
 
 class SpeakerReader(ContextReader):
@@ -29,7 +36,7 @@ class SpeakerReader(ContextReader):
             if here is not None:
                 return self.speaker(s, here)  # "Pro-war channels circulated what they described as …": the channels
             return self._subject_before(s, who) or self._pronoun(who)
-        tokens = phrase or display_tokens(who)
+        tokens = without_fronted(phrase, who) if phrase else display_tokens(who)
         if len(tokens) > 1 and tokens[-1].dep_ == "case":
             tokens = tokens[:-1]  # "the General Staff's update": the owner, without its "'s"
         while tokens[0].i > 0 and tokens[0].text == "-" and not tokens[0].doc[tokens[0].i - 1].whitespace_:
@@ -54,6 +61,7 @@ class SpeakerReader(ContextReader):
             side_of(s.names, start, end)
             or self._local_side(s, whole)
             or self._side_named_before(s, tokens)
+            or self._unit_named_before(s, tokens)
             or _owner_before(s, who, start)
         )
         # "Russia’s defence ministry" is a body whose only name is its owner's, not a person.
@@ -79,7 +87,8 @@ class SpeakerReader(ContextReader):
             # too, when that one is Moscow's. "A Swedish official" after Norwegian officials names a new one.
             known = self.ctx.recall(who.lemma_.lower()) or self._named_before(s, who) or self._speaker_meant(who)
             same = known is not None and (
-                (side is None and not actors) or (side is not None and known.side == side and known.actor in actors)
+                (side is None and not actors)
+                or (side is not None and known.side == side and (known.actor in actors or (not actors and not proper)))
             )
             if known is not None and same:
                 self.ctx.last_speaker = known
@@ -209,6 +218,20 @@ class SpeakerReader(ContextReader):
                 return side
         return None
 
+    def _unit_named_before(self, s: Sentence, tokens: list[Token]) -> Side | None:
+        """ "brigade spokesperson Oleh Tkachuk" after "Ukraine's 24th Mechanized Brigade … rejected the claim": a unit
+        spoken of by its kind alone is the one of that kind just named, with its side."""
+        kinds = {t.lemma_.lower() for t in tokens if t.lemma_.lower() in _UNIT_KINDS and t.text.islower()}
+        if not kinds:
+            return None
+        for before in reversed(self.ctx.sentences[max(0, s.index - _UNIT_WINDOW) : s.index]):
+            for t in reversed(before.doc):
+                if t.lemma_.lower() in kinds and t.text[:1].isupper():
+                    side = side_of(before.names, max(0, t.i - 6), t.i + 1)
+                    if side is not None:
+                        return side
+        return None
+
     def _named_before(self, s: Sentence, who: Token) -> Speaker | None:
         """ "Russia's defence ministry gave a very different account. …, the ministry said": the body a sentence
         just before named in full with the same noun, though not as a speaker."""
@@ -237,6 +260,10 @@ class SpeakerReader(ContextReader):
             return self.ctx.last_speaker
         if lemma in _BODY_KINDS:
             return next((k for _, k in reversed(self.ctx.speakers) if not k.person and k.side != "unknown"), None)
+        if lemma in _STUDYING_KINDS:
+            # "The analysts did, however, assess …" after "The Institute for the Study of War … said": the observers
+            # who spoke last
+            return next((k for _, k in reversed(self.ctx.speakers) if k.side == "third_party"), None)
         return None
 
     def _body_of_title(self, phrase: list[Token]) -> Speaker | None:

@@ -159,6 +159,28 @@ def cited_source(verb: Token) -> Token | None:
 def display_tokens(who: Token) -> list[Token]:
     """The words that name a speaker: "Russia's chief of the General Staff, Valery Gerasimov", or just
     "Valery Gerasimov" when the whole phrase would be long; never a relative clause."""
+    return without_fronted(_display_tokens(who), who)
+
+
+def without_fronted(tokens: list[Token], who: Token) -> list[Token]:
+    """ "Further north, near Rodynske, Ukraine's 25th Airborne Brigade": where the sentence is set, which the
+    parser may hang on the speaker, is no part of its name."""
+    commas = [t for t in who.doc[tokens[0].i : who.i] if t.text == ","] if tokens else []
+    if not commas:
+        return tokens
+    cut = commas[-1]
+    fronted = [t for t in tokens if t.i < cut.i]
+    kept = [t for t in tokens if t.i > cut.i]
+    # the words between the last comma and the speaker are its own ("Ukraine's 25th Airborne"), the words before it
+    # hang on the speaker as a setting (an adverb, a direction, a place after "near"), with no name of its owner
+    own = all(t.i == who.i or who in t.ancestors for t in kept if t.i <= who.i)
+    setting = any(t.dep_ in ("advmod", "prep", "npadvmod") for t in fronted) and not any(
+        t.dep_ in ("poss", "compound") and t.head.i == who.i for t in fronted
+    )
+    return kept if own and setting and kept else tokens
+
+
+def _display_tokens(who: Token) -> list[Token]:
     full = [t for t in syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"relcl"}) if not t.is_punct or t.text == "'s"]
     if len(full) <= 9:
         return syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"relcl"})

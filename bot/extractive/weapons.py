@@ -170,14 +170,28 @@ def _designated(token: Token) -> bool:
     return any(_DESIGNATION.fullmatch(t.text) and t.text.split("-")[0] not in _NOT_DESIGNATIONS for t in before)
 
 
+# Rules on where or how a weapon may be used: "range limits", "use restrictions", "geographic limits".
+_USE_RULES = frozenset({"range", "use", "usage", "targeting", "geographic", "geographical"})
+
+
 def _ruled_on(token: Token, lx: Lexicon) -> bool:
     """ "the German-financed systems come with “no range restrictions” and may be used …": "the systems" a rule on
     use is about are the weapons named before, though no military word says so."""
-    if token.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.lefts):
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.lefts):
+        return False
+    rules = lx.restrict_noun | lx.prohibit_noun | lx.permit_noun
+    rule = token.head.head
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "on"
+        and rule.lemma_.lower() in rules
+        and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _USE_RULES for c in rule.lefts)
+    ):
+        return True  # "sets no range limits on the equipment it hands over": a rule on where it may be used
+    if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = token.head
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
-    rules = lx.restrict_noun | lx.prohibit_noun | lx.permit_noun
     return any(v.lemma_.lower() in lx.use for v in verbs) or any(t.lemma_.lower() in rules for t in verb.subtree)
 
 
@@ -378,6 +392,8 @@ def _unlisted_name(token: Token, lx: Lexicon, s: Sentence) -> list[Token] | None
     words = [c for c in token.lefts if c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") and c.text[:1].isupper()]
     if not words or words[-1].i != token.i - 1 or any(n.start <= token.i < n.end for n in s.names):
         return None
+    if token.dep_ == "compound" and token.head.tag_ in ("NNP", "NNPS") and token.head.i == token.i + 1:
+        return None  # "Southern Defense Forces", "Air Defense Command": the start of a unit's or a body's name
     phrase = list(token.doc[words[0].i : token.i + 1])
     if phrase[0].i == 0 or any(n.start <= t.i < n.end for t in phrase for n in s.names):
         return None  # a headline-cased opening, or a name the gazetteer knows ("Ukrainian", "Kongsberg")

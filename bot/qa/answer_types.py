@@ -383,7 +383,8 @@ def refuted_before(text: str, start: int) -> bool:
 
 
 # A sum several givers put up between them, and the questions that ask for one ("What are they giving together?").
-_JOINT_AFTER = re.compile(r"^\s*(?:combined|in\s+combined|together|between\s+them|jointly)\b", re.IGNORECASE)
+JOINT_WORDS = r"(?:combined|together|between\s+them|jointly)"
+_JOINT_AFTER = re.compile(rf"^\s*(?:in\s+)?{JOINT_WORDS}\b", re.IGNORECASE)
 _JOINT_BEFORE = re.compile(r"\b(?:a\s+|their\s+)?(?:combined|joint)\s+(?:total\s+of\s+)?$", re.IGNORECASE)
 _ASKS_JOINT = re.compile(
     r"\b(?:combined|together|jointly|between\s+them|both|altogether|in\s+all|total|[A-Z]\w+\s+and\s+(?:the\s+)?[A-Z]\w+)\b"

@@ -21,7 +21,8 @@ from bot.figures import digit_figures
 from bot.grounding import Grounder, fold, has_link
 from bot.models import Answer, Brief
 from bot.qa.denier import who_answered
-from bot.qa.intent import understand
+from bot.qa.donors import ABOUT_HELP, another_donors_goods, another_donors_sum, asked_donors_line
+from bot.qa.intent import understand, with_referent
 from bot.qa.offline import DOESNT_SAY, Finding, find_answer
 from bot.qa.passages import Passage, build_passages
 from bot.qa.prompt import build_prompt
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from bot.llm.client import StructuredClient
 
 log = logging.getLogger(__name__)
+# A question about the goods of someone's help: "What missiles are in the Polish package?"
+_PACKAGE_Q = re.compile(r"\b(?:package|tranche|delivery|shipment|donation|consignment|contribution)\b", re.IGNORECASE)
 
 OFFLINE_ENGINE = "extractive"
 _ANSWER_MAX_TOKENS = 700
@@ -114,19 +117,6 @@ def _unsupported_names(text: str, article_text: str) -> bool:
     return False
 
 
-def _another_donors_sum(lead: str, question: str, brief: Brief, settings: Settings) -> bool:
-    """ "How much is the EU giving?" answered with Norway's €400 million (in the lead, or in the quote a cautious
-    lead points to), "How much did Japan pledge?" with South Korea's $150 million: the brief knows whose sum it is,
-    and no line with that sum names the giver the question names."""
-    asked = {n.canonical for n in reader_for(settings).sentence(question).names if n.kind == "actor"}
-    asked -= {"Ukraine", "Russia"}
-    if not asked or not brief.aid:
-        return False
-    given = [a for a in brief.aid if a.amount and a.amount in lead]
-    # The sum is the asked giver's when any line with it names that giver ("Norway and the Netherlands" for Norway).
-    return bool(given) and not any(actor.lower() in (a.donor or "").lower() for a in given for actor in asked)
-
-
 def answer_question(
     article: Article,
     question: str,
@@ -142,22 +132,30 @@ def answer_question(
         raise InputError("article has no words", user_message="That article has no text I can answer from.")
     spans = reader_for(settings)
     retriever = Retriever(passages, title=article.title, sides=spans.side_names())
+    question = with_referent(question, history[-1].answer if history else None)
     intents = understand(question, [t.question for t in history])
     finding = find_answer(retriever, question, intents, min_coverage=settings.qa.min_score, spans=spans)
+    asked = {n.canonical for n in spans.sentence(question).names if n.kind == "actor"} - {"Ukraine", "Russia"}
     if (
         finding.answerable
         # a sum asked for, or given as the lead of "What is the value of …?"
         and (intents[0].kind == "money" or (intents[0].kind in ("quantity", "what") and re.search(r"\d", finding.lead)))
         and brief is not None
         # the lead's own figure, or, under a cautious lead that names none, the quote it points to
-        and _another_donors_sum(
-            finding.lead if re.search(r"\d", finding.lead) else " ".join([finding.lead, *finding.quotes[:1]]),
-            question,
-            brief,
-            settings,
+        and another_donors_sum(
+            finding.lead if re.search(r"\d", finding.lead) else " ".join([finding.lead, *finding.quotes[:1]]), asked, brief
         )
     ):
-        finding = Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
+        own = asked_donors_line(asked, brief, retriever.rank(intents[0]), question) if ABOUT_HELP.search(question) else None
+        finding = own or Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
+    elif (
+        finding.answerable
+        and intents[0].kind in ("weapon", "what")
+        and _PACKAGE_Q.search(question)
+        and brief is not None
+        and another_donors_goods(finding.lead, asked, brief)
+    ):
+        finding = asked_donors_line(asked, brief, retriever.rank(intents[0]), question, goods=True) or finding
     if finding.answerable or intents[0].kind == "who":
         answered = who_answered(question, brief)
         if answered is not None and answered.claimant not in finding.lead:

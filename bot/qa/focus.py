@@ -29,6 +29,7 @@ _PARTICIPLES = word_set(
     "brought shot hit hurt held taken seen sent built made given struck caught lost won fought put kept left set"
 )
 _PLACE_PREPS = word_set("in at from on near inside outside based")
+_ELIDING_PREPS = word_set("over around along across during within")
 _PRONOUNS = word_set("them these those they it")
 _PREDICATES = word_set("meant due set going about likely able")
 
@@ -40,6 +41,8 @@ def count_focus(question: str) -> tuple[list[str], list[str]]:
     if not m:
         return [], []
     words = re.findall(r"[A-Za-z][\w'’-]*", m.group(1))
+    if words and words[0].lower() in _PLACE_PREPS | _ELIDING_PREPS:
+        return [], []  # "And how many on the Kostiantynivka direction?": the thing counted is the thread's
     predicate = bool(words) and words[0].lower() == "of"
     place: list[str] = []
     if predicate:

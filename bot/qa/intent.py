@@ -318,7 +318,31 @@ def _points_back(question: str) -> bool:
 
 
 # "how many of them", "of those": a count of what the thread was counting.
-_OF_THEM = re.compile(r"\bhow many of (?:them|those|these)\b", re.I)
+_OF_THEM = re.compile(
+    r"\bhow many (?:of (?:them|those|these)|(?:on|in|at|near|over|around|along|across|inside|during)\s)", re.I
+)  # "How many of them were shot down?", "And how many on the Kostiantynivka direction?"
+
+
+# A noun the thread named before, pointed back to: "that trader", "this company", "the same ships".
+_POINTED = re.compile(
+    r"\b(?:[Tt]hat|[Tt]his|[Tt]hese|[Tt]hose|[Tt]he same)\s+"
+    r"(?!(?:the|a|an|its|his|her|their|our|your|my|it|they|he|she|we|you|there|is|was|are|were|has|had|have|will|"
+    r"would|could|can|may|might|time|week|weekend|year|month|day|morning|evening|night|summer|winter|spring|autumn|"
+    r"fall|round|way)\b)"
+    r"([a-z]{3,})\b"
+)
+
+
+def with_referent(question: str, last_answer: str | None) -> str:
+    """ "Where is that trader registered?" after the answer "Steppe Route Trading LLP, according to the article:":
+    the question with the name the thread's last answer gave, so the article's words for it are looked for."""
+    m = _POINTED.search(question)
+    if m is None or not last_answer or ", according to the article" not in last_answer:
+        return question
+    named = last_answer.split(", according to the article")[0].strip()
+    if not re.match(r"[A-Z]", named) or re.search(r"\d", named) or len(named.split()) > 6:
+        return question  # a name, not a figure or a sentence
+    return f"{question[: m.end()]} ({named}){question[m.end() :]}"
 
 
 def with_context(intent: Intent, earlier: Intent) -> Intent:

@@ -104,6 +104,8 @@ _IRREGULAR = {
     "eu": "eu",
     "atacms": "atacms",
     "himars": "himars",
+    # the noun of a verb of giving meets its verb: "the new disbursement" and "would disburse"
+    "disbursement": "disburse",
 }
 _NO_STRIP = re.compile(r"(?:ss|us|is|ous|ics)$")
 

@@ -21,7 +21,9 @@ from bot.qa.gist import clause_gist, gist
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lead import figure_across, only_before_the_war, place_left_out, span_across
 from bot.qa.lexicon import OFF_TOPIC, SYNONYMS, tokens
+from bot.qa.lists import respective, whole_place_list
 from bot.qa.naming import has_new_name, names_something, needs_name
+from bot.qa.news_first import news_first
 from bot.qa.not_given import (
     missing_class,
     missing_head,
@@ -114,7 +116,7 @@ class Finding:
 
 _WHAT_MONEY = re.compile(
     r"\b(?:worth|cost|price|value|add(?:s|ed)? up|in total|total|how (?:big|large)|size|putting (?:in|up)|put (?:in|up)|"
-    r"chipping in|chip in|(?<!what )share|contribution)\b",
+    r"chipping in|chip in|(?<!what )share|contribution|disbursement|payment|instalment|installment)\b",
     re.IGNORECASE,
 )
 
@@ -191,60 +193,10 @@ def _part_hits(retriever: Retriever, intent: Intent, min_coverage: float) -> lis
             return [h for h in own if h.score >= _RELATIVE_SPEAKER * best]
     if not hits:
         return []
-    if typed and _NEW_Q.search(intent.text):
-        # "How big is the new US package?": this week's package before "$23 billion … in 2023 alone", a past year's.
-        hits = sorted(hits, key=lambda h: _dated_past(h.passage.text))
     asks_sum = intent.kind == "money" or (intent.kind in ("what", "quantity") and bool(_WHAT_MONEY.search(intent.text)))
-    if asks_sum and _NEW_HELP_Q.search(intent.text) and not _PRICE_WORDS.search(intent.text):
-        # The news is told first: the lede's sum answers "How big is the new drawdown?" before a later paragraph's
-        # "$6.8 billion in drawdown authority … remains unused", however the words overlap.
-        told = [h for h in ranked if h.passage.quotable and (h.fits if typed else has_money(h.passage.text))]
-        first = min((h.passage.paragraph for h in ranked), default=0)  # the article's first paragraph, its lede
-        lede = [
-            h
-            for h in told
-            if h.passage.paragraph == first
-            and _HELP_WORDS.search(h.passage.text)
-            and not _dated_past(h.passage.text)
-            and not _JOINT.search(h.passage.text)
-        ]
-        if lede and lede[0] is not hits[0]:
-            hits = [lede[0], *(h for h in hits if h is not lede[0])]
+    hits = news_first(hits, ranked, intent.text, typed=typed, asks_sum=asks_sum, has_sum=has_money)
     best = hits[0].score
     return [h for h in hits if h.score >= (_RELATIVE_TYPED if typed else _RELATIVE) * best]
-
-
-# A question about the news itself, and a passage dated to an earlier year.
-_NEW_Q = re.compile(r"\b(?:new|newest|latest|fresh|this week'?s|today'?s|current)\b", re.IGNORECASE)
-
-
-# "the new package", "this week's drawdown": the help the news is about; "combined": a group's sum, no one's own.
-_NEW_HELP_Q = re.compile(
-    r"\b(?:new|newest|latest|fresh|this week'?s|today'?s)\s+(?:[\w'’]+\s+){0,2}"
-    r"(?:package|tranche|drawdown|aid|pledge|deal|contribution|assistance|funding|loan)\b",
-    re.IGNORECASE,
-)
-# A lede that tells of help at all (one on sanctions does not answer "How big is the new drawdown?").
-_HELP_WORDS = re.compile(
-    r"\b(?:package|aid|assistance|weapons|equipment|drawdown|tranche|funding|loan|military support)\b", re.IGNORECASE
-)
-_PRICE_WORDS = re.compile(r"\b(?:cap|price|rate|per)\b", re.IGNORECASE)  # a price is no package's sum
-_JOINT = re.compile(r"\b(?:combined|jointly|together|between them)\b", re.IGNORECASE)
-
-
-def _dated_past(text: str) -> bool:
-    """Does the passage date what it tells to a year ("$23 billion in security assistance in 2023 alone"), not only
-    the war's start ("since the full-scale invasion in February 2022")?"""
-    return any(
-        not re.search(r"\b(?:since|invasion|war)\b", text[max(0, m.start() - 40) : m.start()])
-        for m in _DATED_PAST.finditer(text)
-    )
-
-
-_DATED_PAST = re.compile(
-    r"\b(?:in|during|throughout)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|"
-    r"\b(?:19|20)\d\d alone\b"
-)
 
 
 # Words that add nothing to what a question asked: "Slovakia also abstained".
@@ -413,7 +365,12 @@ def find_answer(
         ]
         dated = [h for h in dated if h not in rejected]
         # Nor is the rejected sentence quoted as if it answered: the reader would take its figure.
-        chosen = [h for h in chosen if h not in rejected] or chosen
+        kept = [h for h in chosen if h not in rejected]
+        if rejected and not any(h.fits for h in kept):
+            # "How many Taurus missiles has Kyiv asked for?" next to only a post's "175 Taurus missiles" that the
+            # next sentence calls false: the article gives no figure of its own.
+            return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
+        chosen = kept or chosen
     # The best passage may hold several figures (a table row with its total); the next ones may say it plainly.
     figure = figure_across(main, [h.passage.text for h in dated if h.fits or h is chosen[0]])
     # Sentences that only lead into a ranked one ("Kyiv rejects that.") come after it here.
@@ -452,6 +409,12 @@ def find_answer(
             # figure asked for ("which had a pre-war population of about 27,000") still answers.
             figure = None
         quoted = ranked_texts[:MAX_QUOTES]
+        if figure and main.kind in ("money", "count", "quantity"):
+            # "How many clashes on the Pokrovsk direction?" next to "The Pokrovsk and Kostiantynivka directions …, with
+            # 57 and 31 combat clashes, respectively": the figure in Pokrovsk's place of the list.
+            figure = respective(figure, question, quoted) or figure
+        elif figure and main.kind == "where":
+            figure = whole_place_list(figure, quoted)  # "only in the Kursk and Bryansk regions": both places
         if spans is not None and needs_name(spans, question) and not has_new_name(spans, figure, question, quoted):
             naming = [text for text in quoted if names_something(spans, text, question)]
             if not naming:

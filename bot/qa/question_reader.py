@@ -157,7 +157,8 @@ class QuestionReader:
             return None
         if root.lemma_.lower() == "be":
             # "Where are the missiles allowed to be used?": the participle the "be" carries, and what it allows.
-            root = next((t for t in doc if t.tag_ == "VBN" and t.dep_ in ("acl", "acomp", "xcomp", "ccomp")), root)
+            # ("Where is that company (Amber Sea Shipping) registered?": a name in brackets may make it "VBD")
+            root = next((t for t in doc if t.tag_ in ("VBN", "VBD") and t.dep_ in ("acl", "acomp", "xcomp", "ccomp")), root)
         if root.lemma_.lower() in _LETTING:
             root = next((c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), root)
         if root.lemma_.lower() in AUX_LEMMAS | SAYING_WORDS | _LETTING | {"be", "do", "have", "go"}:

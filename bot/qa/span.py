@@ -253,7 +253,10 @@ class SpanReader(QuestionReader):
             if countries:
                 # "Where are the listed firms based?": a firm is based in a country ("companies in China, Türkiye
                 # and the United Arab Emirates"), which the battlefield's places leave out.
-                candidates = [(1, countries[1])] + candidates
+                # (a place the question's own verb governs stays first: "a company registered in Baku that London
+                # said …")
+                sure_places = [c for c in candidates if c[0] == 0]
+                candidates = sure_places + [(1, countries[1])] + [c for c in candidates if c[0] != 0]
         elif kind == "weapon":
             found = weapons_in(s, self.lx)
             # "Which British missile …?": a weapon of the kind asked about first, named systems before classes.

@@ -1,0 +1,78 @@
+"""Answers that stand in a list of the passage: "57 and 31 combat clashes, respectively" pairs each figure with
+the name in the same place of the other list; "only in the Kursk and Bryansk regions" answers "Where?" with both.
+
+Pure functions over the quoted passages' text: the figure or place the lead picked goes in, the part of the list
+the question asks for comes out."""
+
+from __future__ import annotations
+
+import re
+
+from bot.grounding import fold
+
+_FIGURE = r"(?:[$€£¥]|C\$|A\$)?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m)\b)?"
+_NAME = r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)*"
+
+
+def _listed(item: str) -> re.Pattern[str]:
+    """Two or more items joined by commas and a last "and"."""
+    return re.compile(rf"(?P<items>{item}(?:,\s*{item})*,?\s+and\s+{item})")
+
+
+_FIGURES = _listed(_FIGURE)
+_NAMES = _listed(_NAME)
+_SPLIT = re.compile(r",\s*and\s+|,\s*|\s+and\s+")
+# What the last figure counts: "57 and 31 combat clashes" -> "combat clashes"; "50 million and 20 million euros".
+_COUNTED = re.compile(
+    r"^\s+((?:(?!(?:over|in|on|at|for|of|per|from|across|along|respectively|each|to|a|the)\b)[a-z][\w-]*\s*){1,3})"
+)
+
+
+def respective(figure: str, question: str, texts: list[str]) -> str | None:
+    """The figure of a "respectively" list that belongs to the one name the question asks about; the whole list
+    when the question names all of them ("How much are Germany and Poland putting into the fund?")."""
+    asked = fold(question).lower()
+    for text in texts:
+        plain = fold(text)
+        if "respectively" not in plain.lower():
+            continue
+        for figures in _FIGURES.finditer(plain):
+            values = _SPLIT.split(figures.group("items"))
+            if fold(figure).split()[0] not in [v.split()[0] for v in values]:
+                continue
+            for names in _NAMES.finditer(plain):
+                labels = _SPLIT.split(names.group("items"))
+                if (
+                    len(labels) != len(values)
+                    or names.start() >= figures.start()
+                    and "respectively" not in plain[figures.end() : names.start()]
+                ):
+                    continue
+                hits = [n for n, label in enumerate(labels) if _named(label, asked)]
+                counted = _COUNTED.match(plain[figures.end() :])
+                unit = counted.group(1).strip() if counted else ""
+                if len(hits) == len(labels):
+                    return figures.group("items") + (f" {unit}" if unit else "")
+                if len(hits) == 1:
+                    value = values[hits[0]]
+                    return f"{value} {unit}".strip() if unit and unit.split()[0] not in value else value
+    return None
+
+
+def _named(label: str, asked: str) -> bool:
+    """Does the question name this item of the list ("Pokrovsk" in "the Pokrovsk direction")?"""
+    words = [w for w in label.lower().split() if w not in ("the",)]
+    return bool(words) and all(re.search(rf"\b{re.escape(w[: max(4, len(w) - 2)])}", asked) for w in words)
+
+
+_PLACE_KINDS = r"(?:\s+(?:regions?|oblasts?|provinces?|districts?|areas?|directions?))?"
+
+
+def whole_place_list(place: str, texts: list[str]) -> str:
+    """ "Kursk" picked from "only in the Kursk and Bryansk regions": the places listed together, with their noun."""
+    for text in texts:
+        plain = fold(text)
+        m = re.search(rf"\b{re.escape(fold(place))}((?:,\s*{_NAME})*,?\s+and\s+{_NAME}){_PLACE_KINDS}", plain)
+        if m:
+            return m.group(0)
+    return place

@@ -1,0 +1,105 @@
+"""Answers that stand in a list, answers a later sentence takes back, and answers that belong to another giver.
+Each test is a question a reader of one of our short texts would ask, with the answer a reader would check."""
+
+from __future__ import annotations
+
+import pytest
+from qa_support import ask
+
+from bot.article import Article
+from bot.config import load_settings
+from bot.qa.answering import Turn
+from bot.service import BriefService
+
+FRONT = (
+    "Russian troops kept up their assaults in the east on Sunday. The Lyman and Siversk directions saw the heaviest "
+    "fighting, with 41 and 26 combat clashes over the past day, respectively, according to the General Staff."
+)
+FUND = (
+    "Finland and Estonia will pay 30 million and 12 million euros, respectively, into a NATO fund that buys fuel "
+    "for Ukraine's army, the two governments said."
+)
+RULES = (
+    "Ukraine may fire the Norwegian missiles at military targets inside Russia, but only in the Belgorod and Kursk "
+    "regions, the defence ministry in Oslo said."
+)
+
+
+def _lead(text: str, question: str, history: tuple[str, ...] = ()) -> str:
+    return ask(Article(text=f"Test report\n\n{text}"), question, history=history).answer.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    "text, question, history, wanted, unwanted",
+    [
+        (FRONT, "How many clashes did the General Staff report in the Lyman direction?", (), ["41"], ["26"]),
+        (FRONT, "How many clashes were there near Siversk?", (), ["26"], ["41"]),
+        # the thing counted is the thread's: "how many on …" counts the clashes asked about before
+        (
+            FRONT,
+            "And how many on the Siversk direction?",
+            ("How many clashes did the General Staff report in the Lyman direction?",),
+            ["26"],
+            ["41"],
+        ),
+        (FUND, "How much is Estonia paying into the fund?", (), ["12 million"], ["30 million"]),
+        (FUND, "How much are Finland and Estonia putting into the fund?", (), ["30 million", "12 million"], []),
+        (RULES, "Where in Russia may Ukraine fire the Norwegian missiles?", (), ["Belgorod", "Kursk"], []),
+    ],
+)
+def test_a_list_answers_with_the_part_asked_for(text, question, history, wanted, unwanted):
+    lead = _lead(text, question, history)
+    assert all(w in lead for w in wanted) and not any(u in lead for u in unwanted), lead
+
+
+def test_a_figure_the_next_sentence_calls_false_is_no_answer():
+    text = (
+        "Germany will send two more air-defence systems, the defence ministry said. A post shared on Telegram claimed "
+        "that Berlin had secretly shipped 90 Taurus missiles to Ukraine. A government spokesman said the post was false."
+    )
+    assert "doesn't say" in _lead(text, "How many Taurus missiles has Germany sent?")
+    # a figure the article gives as its own still answers
+    assert "two" in _lead(text, "How many air-defence systems will Germany send?").lower()
+
+
+ALLIES = (
+    "Test report\n\n"
+    "BERLIN (Wire) - Germany will send Ukraine two more IRIS-T air-defence systems under a new package worth "
+    "1.2 billion euros, the defence minister said, as neighbouring Poland approved a delivery of its own.\n\n"
+    "In Warsaw, the defence ministry approved Poland's 50th aid package for Ukraine, worth 900 million zlotys. "
+    "It consists mainly of artillery shells and Piorun air-defence missiles, the ministry said."
+)
+
+
+@pytest.fixture(scope="module")
+def service() -> BriefService:
+    return BriefService(settings=load_settings(env={}), llm=None)
+
+
+@pytest.mark.parametrize(
+    "question, wanted, unwanted",
+    [
+        ("What's the value of Poland's latest package?", "900 million zlotys", "1.2 billion"),
+        ("What missiles are in the Polish package?", "Piorun", "IRIS-T"),
+        ("How much is Germany's new package worth?", "1.2 billion", "900 million"),
+    ],
+)
+def test_the_answer_is_the_asked_givers_own_line(service, question, wanted, unwanted):
+    article = service.load_text(ALLIES)
+    brief = service.brief(article, engine="extractive")
+    lead = service.ask(article, question, brief=brief).answer.answer
+    assert wanted in lead and unwanted not in lead, lead
+
+
+@pytest.mark.parametrize("named, place", [("Coral Line", "Dubai"), ("Amber Sea Shipping", "Baku")])
+def test_that_noun_in_a_follow_up_is_the_thread_s_last_answer(service, named, place):
+    text = (
+        "Test report\n\nBritain sanctioned 20 shadow-fleet tankers on Monday. Among the targets is Amber Sea Shipping, a "
+        "company registered in Baku that London said managed six of the tankers. Britain also listed Coral Line, a firm "
+        "registered in Dubai that it said insured them."
+    )
+    article = service.load_text(text)
+    brief = service.brief(article, engine="extractive")
+    turns = [Turn(question="Which company did Britain name?", answer=f"{named}, according to the article:")]
+    lead = service.ask(article, "Where is that company registered?", brief=brief, history=turns).answer.answer
+    assert place in lead, lead
