@@ -103,3 +103,41 @@ def test_that_noun_in_a_follow_up_is_the_thread_s_last_answer(service, named, pl
     turns = [Turn(question="Which company did Britain name?", answer=f"{named}, according to the article:")]
     lead = service.ask(article, "Where is that company registered?", brief=brief, history=turns).answer.answer
     assert place in lead, lead
+
+
+@pytest.mark.parametrize(
+    "text, question, wanted, unwanted",
+    [
+        # every name of a list answers a question after more than one
+        (
+            "Ukraine's navy said its drones hit the Tuapse oil refinery and the Afipsky refinery overnight.",
+            "Which refineries does the navy say it hit?",
+            ["Tuapse", "Afipsky"],
+            [],
+        ),
+        # the name that says whose things are counted may follow them
+        (
+            "Berlin will also send more than 400 guided missiles for the IRIS-T systems and 20 radars, the ministry said.",
+            "How many IRIS-T missiles will Berlin send?",
+            ["400"],
+            ["20 radars"],
+        ),
+        # "the first six of 24" tells the whole
+        (
+            "Oslo confirmed it had delivered the first six of 24 NASAMS launchers ordered for Ukraine.",
+            "How many NASAMS launchers are on order in total?",
+            ["24"],
+            [],
+        ),
+        # a side named in two words before "lost"
+        (
+            "Over the past day the Russian Armed Forces lost 1,150 servicemen and nine tanks, the General Staff said.",
+            "How many Russian servicemen does the General Staff say were lost?",
+            ["1,150"],
+            [],
+        ),
+    ],
+)
+def test_lists_parts_and_wholes(text, question, wanted, unwanted):
+    lead = _lead(text, question)
+    assert all(w in lead for w in wanted) and not any(u in lead for u in unwanted), lead

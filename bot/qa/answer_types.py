@@ -210,8 +210,10 @@ def _counts_before_nouns(
                     break
                 continue
             if toks and toks[0] in wanted:
-                if all(m in between for m in modifiers) or _modified_before(
-                    words, i, modifiers, n, people=people, losses=lost or bool(wanted & _CASUALTY)
+                if (
+                    all(m in between for m in modifiers)
+                    or _modified_before(words, i, modifiers, n, people=people, losses=lost or bool(wanted & _CASUALTY))
+                    or _modified_after(words, i + 2 + n, modifiers)
                 ):
                     end = i + 2 + n
                     while end < len(words) and not words[end - 1].endswith((",", ".")):
@@ -282,6 +284,17 @@ _FORCES = stems("troop force soldier unit army")
 _LOSING = frozenset({"lose", "lost", "loss"})
 
 
+def _modified_after(words: list[str], end: int, modifiers: list[str]) -> bool:
+    """ "300 guided missiles for the IRIS-T systems": the name that says whose things are counted, in a "for" or
+    "of" phrase right after them."""
+    if not modifiers or end >= len(words) or words[end - 1].endswith((",", ".")):
+        return False
+    if words[end].lower() not in ("for", "of", "from"):
+        return False
+    after = tokens(" ".join(words[end + 1 : end + 4]))
+    return all(m in after for m in modifiers)
+
+
 def _modified_before(
     words: list[str], i: int, modifiers: list[str], n: int, *, people: bool = False, losses: bool = False
 ) -> bool:
@@ -294,7 +307,8 @@ def _modified_before(
     if losses:
         # "How many Ukrainian losses …?" of "Ukraine had lost up to 190 servicemen": the side that lost them, a word or
         # two before the verb (asked how many were captured, a loss is no answer).
-        tallied |= {t[0] for k, t in enumerate(before) if t and any(b and b[0] in _LOSING for b in before[k + 1 : k + 3])}
+        # ("the Ukrainian Armed Forces lost up to 1,340 servicemen": a name of two words between)
+        tallied |= {t[0] for k, t in enumerate(before) if t and any(b and b[0] in _LOSING for b in before[k + 1 : k + 4])}
     # "Russian troops had launched 41 assaults": the side of those who did what is counted (people counted are
     # not the doers' deeds: "Ukrainian forces had lost 210 servicemen").
     near = before[max(0, i - 6) :] if not people else []

@@ -76,3 +76,25 @@ def whole_place_list(place: str, texts: list[str]) -> str:
         if m:
             return m.group(0)
     return place
+
+
+# "Which refineries …?", "What armoured vehicles …?": a question after more than one thing.
+_PLURAL_Q = re.compile(
+    r"^\W*(?:and\s+)?(?:which|what)\s+(?!(?:does|is|was|has|says|happens|remains)\b)(?:[\w-]+\s+)?[\w-]+s\b",
+    re.IGNORECASE,
+)
+_TAIL = r"(?:\s+(?!(?:in|on|at|of|for|to|from|with|by|near|and|or|the|a|an|as|after|before|over)\b)[a-z][\w-]*){0,2}"
+_ITEM = rf"(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*{_TAIL}"
+
+
+def whole_name_list(named: str, question: str, texts: list[str]) -> str:
+    """ "Saratov" picked for "Which refineries does Kyiv say it hit?" from "hit the Saratov oil refinery and the
+    Novokuibyshevsk refinery": every name of the list, with the words that go with them."""
+    if not _PLURAL_Q.search(question) or " and " in named or not named[:1].isupper():
+        return named
+    for text in texts:
+        plain = fold(text)
+        m = re.search(rf"\b{re.escape(fold(named))}{_TAIL}(?:,\s*{_ITEM})*,?\s+and\s+{_ITEM}", plain)
+        if m:
+            return m.group(0).rstrip(" ,")
+    return named

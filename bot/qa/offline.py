@@ -21,7 +21,7 @@ from bot.qa.gist import clause_gist, gist
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lead import figure_across, only_before_the_war, place_left_out, span_across
 from bot.qa.lexicon import OFF_TOPIC, SYNONYMS, tokens
-from bot.qa.lists import respective, whole_place_list
+from bot.qa.lists import respective, whole_name_list, whole_place_list
 from bot.qa.naming import has_new_name, names_something, needs_name
 from bot.qa.news_first import news_first
 from bot.qa.not_given import (
@@ -409,12 +409,6 @@ def find_answer(
             # figure asked for ("which had a pre-war population of about 27,000") still answers.
             figure = None
         quoted = ranked_texts[:MAX_QUOTES]
-        if figure and main.kind in ("money", "count", "quantity"):
-            # "How many clashes on the Pokrovsk direction?" next to "The Pokrovsk and Kostiantynivka directions …, with
-            # 57 and 31 combat clashes, respectively": the figure in Pokrovsk's place of the list.
-            figure = respective(figure, question, quoted) or figure
-        elif figure and main.kind == "where":
-            figure = whole_place_list(figure, quoted)  # "only in the Kursk and Bryansk regions": both places
         if spans is not None and needs_name(spans, question) and not has_new_name(spans, figure, question, quoted):
             naming = [text for text in quoted if names_something(spans, text, question)]
             if not naming:
@@ -427,6 +421,14 @@ def find_answer(
                 thread = frozenset(t for t, w in main.terms.items() if w < 1.0)
                 named = span_across(spans, main.kind, question, naming, known=thread)
                 figure = named if has_new_name(spans, named, question, naming) else None
+        if figure and main.kind in ("money", "count", "quantity"):
+            # "How many clashes on the Pokrovsk direction?" next to "The Pokrovsk and Kostiantynivka directions …, with
+            # 57 and 31 combat clashes, respectively": the figure in Pokrovsk's place of the list.
+            figure = respective(figure, question, quoted) or figure
+        elif figure and main.kind == "where":
+            figure = whole_place_list(figure, quoted)  # "only in the Kursk and Bryansk regions": both places
+        elif figure and main.kind in ("what", "who", "weapon", "target"):
+            figure = whole_name_list(figure, question, quoted)  # "Which refineries …?": each one the list names
         if (
             main.kind == "what"
             and spans is not None

@@ -90,7 +90,9 @@ _STATED_TOTAL_Q = re.compile(
 )
 _STATES_TOTAL = re.compile(
     r"\b(?:total\w*|overall|altogether|in all|so far|to date|all told|cumulative\w*|since|"
-    r"bring(?:s|ing)?|tak(?:es|ing)|lift(?:s|ing)?|rais(?:es|ing)|push(?:es|ing)|now)\b",
+    r"bring(?:s|ing)?|tak(?:es|ing)|lift(?:s|ing)?|rais(?:es|ing)|push(?:es|ing)|now)\b|"
+    # "the first eight of 18 Archer howitzers ordered": the whole a part is told of
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+of\s+(?:the\s+)?\d[\d,]*\b",
     re.IGNORECASE,
 )
 
