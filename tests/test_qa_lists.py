@@ -141,3 +141,13 @@ def test_that_noun_in_a_follow_up_is_the_thread_s_last_answer(service, named, pl
 def test_lists_parts_and_wholes(text, question, wanted, unwanted):
     lead = _lead(text, question)
     assert all(w in lead for w in wanted) and not any(u in lead for u in unwanted), lead
+
+
+def test_what_is_said_around_a_said_aside_answers_what_they_say():
+    text = (
+        "Russia's Defence Ministry said its troops had taken Hryhorivka. Ukraine's 41st Brigade rejected the claim. "
+        "Ukrainian units, the brigade's spokesman said, were still holding the northern half of the village, and Russian "
+        "troops had carried out 14 assaults in and around it over the past day, all of which had been repelled."
+    )
+    lead = _lead(text, "What does the brigade say is happening in the village?")
+    assert "northern half" in lead, lead

@@ -203,6 +203,8 @@ class Attributor(SpeakerReader):
                 continue
             if lemma in _NAMING and syntax.is_verbal(token) and _called_false(token):
                 lemma = "deny"  # "Ukraine's General Staff called the claim a fabrication": a denial
+            if lemma in self.lx.report and syntax.is_verbal(token) and _said_false(token):
+                lemma = "deny"  # "told Ukrainian television that Russian reports on Primorskoye were “not true”"
             if lemma not in self.lx.report and token.tag_ in ("VB", "VBP") and token.lower_ in self.lx.report:
                 lemma = token.lower_  # "analysts assess that …": the small model's lemma is "asses"
             if lemma not in self.lx.report or not syntax.is_verbal(token) or syntax.is_negated(token):
@@ -345,3 +347,17 @@ def _named_after_quote(verb: Token, who: Token | None) -> tuple[Token, int] | No
         return None
     heads = [doc[i] for i in span if doc[i].pos_ in ("NOUN", "PROPN") and doc[i].head.i not in span]
     return (heads[0], quotes[-1]) if heads else None
+
+
+def _said_false(verb: Token) -> bool:
+    """Does what the verb reports call a claim false ("… that Russian reports on Primorskoye were “not true”", "said
+    the ministry's claim was a fabrication")?"""
+    said = syntax.first_child(verb, "ccomp")
+    if said is None or said.lemma_.lower() != "be":
+        return False
+    claim = syntax.subject(said)
+    if claim is None or claim.lemma_.lower() not in CLAIM_NOUNS | {"claims", "reports", "report", "statement"}:
+        return False
+    named = [c for c in said.children if c.dep_ in ("acomp", "attr")]
+    untrue = any(c.lower_ == "true" and (syntax.is_negated(c) or syntax.is_negated(said)) for c in named)
+    return untrue or any(t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for c in named for t in c.subtree)

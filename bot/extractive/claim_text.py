@@ -28,6 +28,11 @@ def _balanced(text: str) -> str:
     return text
 
 
+# Verbs that deny by themselves ("denied it", "rejected the claim"); a report that calls a claim false ("told
+# television that Russian reports were “not true”") says so in its own words.
+_DENYING = frozenset({"deny", "dispute", "reject", "refute", "dismiss", "counter", "contradict", "call", "brand", "label"})
+
+
 def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
     """What is claimed: the asserted words, as one stretch of the sentence; and a second event told in a
     clause of its own ("…, it said, while a further 51 drones were lost") as a claim of its own."""
@@ -81,16 +86,19 @@ def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
     if text.lower().startswith("that, "):
         text = text[6:]  # "rejected that, saying Russian units …": what is said follows the saying
         text = text.removeprefix("saying ").removeprefix("adding ")
-    if a.denial and a.verb is not None and not events:
+    if a.denial and a.verb is not None and not events and a.verb.lemma_.lower() in _DENYING:
         text = f"{a.verb.text} {text}".strip()
     elif (
         a.denial
         and a.verb is not None
+        and a.verb.lemma_.lower() in _DENYING
         and any(start in {t.i for t in c.subtree} for c in a.verb.children if c.dep_ == "ccomp" and c.i > a.verb.i)
     ):
         text = f"{a.verb.text} that {text}"  # "denied that any troops were trapped": without it, the opposite
     elif a.verb is not None and a.verb.lemma_.lower() in _ACCUSING and start == a.verb.i + 1:
         text = f"{a.verb.text} {text}"  # "accused Russia of striking a hospital": the charge needs its verb
+    if text.count("“") > text.count("”") and text.rstrip().endswith(tuple("abcdefghijklmnopqrstuvwxyz")):
+        text = f"{text}”"  # "…were “not true": the quote closes where the claim does
     trailing = _trailing_participle(doc, a, runs, end)
     if text and trailing:
         text = f"{text}, {trailing}"  # "…struck a residential street, the governor said, killing three people"

@@ -81,7 +81,9 @@ class ClaimReader:
             places = places_in(s, a.content)
             location = places[0] if places else None
             if location is None and a.denial:
-                location = self._last_location(a.speaker.side)
+                # "The 149th Brigade, which holds positions around Vesele Pole, said the claim about that village was
+                # false": a place the sentence names, else the place of the other side's latest claim
+                location = _place_of_speaker(s, a) or self._last_location(a.speaker.side)
             if location is None:
                 # Another speaker's place is this claim's only when the claim points back to it ("its northern
                 # districts", "the town"); "…, while Russia claimed six missiles over Crimea" is elsewhere.
@@ -336,6 +338,16 @@ class ClaimReader:
 
 
 _POINTING_BACK = {"its", "there", "town", "city", "village", "settlement", "area"}
+
+
+def _place_of_speaker(s: Sentence, a: Attribution) -> str | None:
+    """The place a relative clause on the one who denies names ("Ukraine's 149th Brigade, which holds positions
+    around Vesele Pole, said the claim about that village was false")."""
+    who = syntax.subject(a.verb) if a.verb is not None and syntax.is_verbal(a.verb) else None
+    if who is None:
+        return None
+    told = {t.i for r in who.subtree if r.dep_ == "relcl" for t in r.subtree}
+    return next(iter(places_in(s, told)), None) if told else None
 
 
 def _reported_inside(a: Attribution, attributions: list[Attribution]) -> bool:

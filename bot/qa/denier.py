@@ -44,7 +44,16 @@ def who_answered(question: str, brief: Brief | None) -> BattlefieldClaim | None:
         return None
     side = _answering_side(question)
     asked = question.lower()
-    at_place = [c for c in brief.battlefield_claims if c.location and c.location.lower() in asked and c.verified]
+    # (the place named in the question, as the claim's own place or as a place its sentence names: "Kanal district"
+    # of "Chasiv Yar")
+    places = {
+        w.lower().removesuffix("'s").removesuffix("’s")
+        for w in re.findall(r"(?<!^)\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*", question)
+    } - {"moscow", "kyiv", "russia", "ukraine", "kremlin", "who"}
+    spots = {c.location for c in brief.battlefield_claims if c.location and c.location.lower() in asked} or {
+        c.location for c in brief.battlefield_claims if c.location and any(p in c.evidence.lower() for p in places)
+    }
+    at_place = [c for c in brief.battlefield_claims if c.verified and c.location in spots]
     if side is None or not at_place:
         return None
     answers = [c for c in at_place if c.side == side]

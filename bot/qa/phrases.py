@@ -477,4 +477,12 @@ def said(s: Sentence, reporting: frozenset[str], asked: Collection[str] = ()) ->
                 text = short([t for t in child.subtree if t.dep_ != "mark" or t.head.i != child.i], _MAX_SAID_WORDS)
                 if text:
                     out.append(text)
+        if tok.dep_ == "parataxis" and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+            # "Ukrainian units, he said, were still holding positions …, and …": the clause around the aside is what
+            # he said (its first part, when another is joined to it)
+            head = tok.head
+            joined = {t.i for c in head.children if c.dep_ in ("conj", "cc") and c.i > tok.i for t in c.subtree}
+            text = short([t for t in head.subtree if t.i not in joined], _MAX_SAID_WORDS)
+            if text:
+                out.append(text.rstrip(" ,"))
     return out
