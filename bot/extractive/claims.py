@@ -22,7 +22,7 @@ from bot.extractive.places import places_in
 from bot.extractive.reading import Context, Sentence, Speaker
 
 if TYPE_CHECKING:
-    pass
+    from spacy.tokens import Token
 
 _OPENING_QUOTES = {"“", '"', "‘", "'", "«"}
 _CLOSING = re.compile(r"[”»]|\"(?=\s*[,.]?\s)")
@@ -57,7 +57,11 @@ class ClaimReader:
             if a.answered_claim is not None:
                 out += self._denied_here(s, a, attributions, ruled)  # "…, a claim Ukraine's military denied"
                 continue
-            events = [t for t in s.doc if t.i in a.content and t.i not in ruled and self.is_event(s, t)]
+            events = [
+                t
+                for t in s.doc
+                if t.i in a.content and t.i not in ruled and self.is_event(s, t) and not self._in_background(s, t, a)
+            ]
             rival = self._rival_here(s, a, attributions, ruled) if a.denial else None
             if rival is not None:
                 # "Moscow claims capture of Novoselivka; Kyiv denies.": the events are the rival's, whatever the
@@ -108,6 +112,28 @@ class ClaimReader:
                     )
                 )
         return out
+
+    def _in_background(self, s: Sentence, event: Token, a: Attribution) -> bool:
+        """Is the event only the setting of what is said ("London had ruled out lifting its measures “while Russian
+        missiles are still falling on Ukrainian cities”", "one less tanker paying for the drones falling on Ukrainian
+        cities"): a clause of time or condition, or a participle after a preposition, under a verb of the quote that
+        is no fighting?"""
+        if event.dep_ not in ("advcl", "pcomp"):
+            return False  # (a participle on a noun, "40 drones shot down", "footage confirming an advance", is told)
+        marks = {c.lower_ for c in event.children if c.dep_ == "mark"}
+        # "while missiles are still falling" sets the scene; "…, while none of the missiles was intercepted" tells more
+        ongoing = event.tag_ == "VBG" and any(c.dep_ == "aux" for c in event.children)
+        if event.dep_ == "advcl" and not (marks & _SETTING_MARKS or ("while" in marks and ongoing)):
+            return False
+        if event.dep_ == "pcomp" and event.head.lower_ in _TELLING_PREPS:
+            return False  # "answered by firing a missile at Dnipro", "kept units from pushing further": the deed itself
+        governor = next((t for t in event.ancestors if syntax.is_verbal(t)), None)
+        return (
+            governor is not None
+            and governor.i in a.content
+            and (a.verb is None or governor.i != a.verb.i)
+            and not self.is_event(s, governor)
+        )
 
     def _denies_elsewhere(self, s: Sentence, a: Attribution, attributions: list[Attribution]) -> bool:
         """Does the denial name a place the same speaker's claim beside it does not ("called the claim about
@@ -338,6 +364,10 @@ class ClaimReader:
 
 
 _POINTING_BACK = {"its", "there", "town", "city", "village", "settlement", "area"}
+# Clauses that set the scene of what is said rather than tell it: "while missiles are still falling", "as long as".
+_SETTING_MARKS = frozenset({"until", "unless", "if", "once", "whenever"})
+# Prepositions whose gerund is the deed told ("by firing", "from pushing further", "in defending Kharkiv").
+_TELLING_PREPS = frozenset({"by", "from", "in", "on", "after", "before", "through", "despite", "without"})
 
 
 def _place_of_speaker(s: Sentence, a: Attribution) -> str | None:

@@ -133,6 +133,7 @@ class FightingEvents:
             return any(
                 c.dep_ == "prep"
                 and c.lower_ in ("against", "at", "toward", "towards", "into", "on")
+                and c.i > token.i  # "On the aid front, Norway pledged …": a topic before the verb aims at nothing
                 and (c.head.i == token.i or (c.head.dep_ in ("dobj", "conj") and c.head.pos_ == "NOUN" and c.lower_ != "on"))
                 for c in token.subtree
             ) and self._military(s, token)
