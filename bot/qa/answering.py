@@ -21,7 +21,7 @@ from bot.figures import digit_figures
 from bot.grounding import Grounder, fold, has_link
 from bot.models import Answer, Brief
 from bot.qa.denier import who_answered
-from bot.qa.donors import ABOUT_HELP, another_donors_goods, another_donors_sum, asked_donors_line
+from bot.qa.donors import ABOUT_GOODS, ABOUT_HELP, another_donors_goods, another_donors_sum, asked_donors_line
 from bot.qa.intent import understand, with_referent
 from bot.qa.offline import DOESNT_SAY, Finding, find_answer
 from bot.qa.passages import Passage, build_passages
@@ -33,8 +33,6 @@ if TYPE_CHECKING:
     from bot.llm.client import StructuredClient
 
 log = logging.getLogger(__name__)
-# A question about the goods of someone's help: "What missiles are in the Polish package?"
-_PACKAGE_Q = re.compile(r"\b(?:package|tranche|delivery|shipment|donation|consignment|contribution)\b", re.IGNORECASE)
 
 OFFLINE_ENGINE = "extractive"
 _ANSWER_MAX_TOKENS = 700
@@ -151,7 +149,7 @@ def answer_question(
     elif (
         finding.answerable
         and intents[0].kind in ("weapon", "what")
-        and _PACKAGE_Q.search(question)
+        and ABOUT_GOODS.search(question)
         and brief is not None
         and another_donors_goods(finding.lead, asked, brief)
     ):

@@ -20,6 +20,8 @@ ABOUT_HELP = re.compile(
     r"funding|tranche|donat\w+|putting|put in|commit\w*)\b",
     re.IGNORECASE,
 )
+# A question about the goods of someone's help: "What missiles are in the Polish package?"
+ABOUT_GOODS = re.compile(r"\b(?:package|tranche|delivery|shipment|donation|consignment|contribution)\b", re.IGNORECASE)
 
 
 def another_donors_sum(lead: str, asked: set[str], brief: Brief) -> bool:
