@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from bot.figures import find_money, word_number
 from bot.language import MONTH_PATTERN, WEEKDAY_PATTERN, strip_dateline
+from bot.qa.figure_verb import parts_done, question_class
 from bot.qa.intent import Intent
 from bot.qa.lexicon import (
     COUNT_SYNONYMS,
@@ -463,6 +464,15 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
             # "… sending more Patriot air defence systems. … a request for seven more systems": the sentence before
             # named the systems; the count need not name them again. A side ("Russian soldiers") must be named.
             before = window[: max(0, len(window) - len(text))]
+            done = question_class(intent.text)
+            if (
+                done is not None
+                and parts_done(text, done, [stem(f) for f in intent.focus])
+                and _named_with(before, intent.focus, intent.modifiers)
+            ):
+                # "How many of those Shaheds were shot down?" next to "… launched 68 Shahed-type drones." and "Air
+                # defences shot down 52 of the drones": the part downed of what the sentence before counted.
+                return True
             return (
                 names_the_counted(intent)
                 and count_match(text, intent.focus, [], skip=skip) is not None

@@ -16,6 +16,7 @@ from bot.qa.answer_types import (
     count_phrases,
     names_the_counted,
 )
+from bot.qa.figure_verb import parts_done, question_class
 from bot.qa.intent import ASKS_OTHER, Intent
 from bot.qa.lexicon import stem, tokens
 from bot.qa.pick import (
@@ -112,6 +113,13 @@ def _candidates(intent: Intent, text: str) -> list[Figure]:
         if len(intent.focus) == 1 and not _PAIR.search(intent.text.strip()):
             found = [f for f in found if _counts_asked(f.text.split()[-1:], intent)] or found
         found += [f for f in _hurt_counts(intent, text) if all(f.start != g.start for g in found)]
+        if (found or _SHARE_Q.search(intent.text)) and (done := question_class(intent.text)) is not None:
+            # "… launched 63 drones at Ukraine, of which 41 were shot down": the part the asked verb counts.
+            found += [
+                Figure(p, a, b)
+                for p, a, b in parts_done(text, done, [stem(f) for f in intent.focus])
+                if all(a != g.start for g in found)
+            ]
         if found:
             # "121 drones …, including 38 over Samara Oblast, 27 over Bryansk Oblast": a breakdown by place counts
             # the same thing, place by place. Asked for one of its places, its figure answers; asked for a place

@@ -18,6 +18,8 @@ from bot.extractive.rejected import discredited_spans
 from bot.figures import find_money
 from bot.language import MONTH_PATTERN
 from bot.qa.answer_types import refuted_before
+from bot.qa.figure_time import asks_another_time, combined, said_of_the_past, since_the_start
+from bot.qa.figure_verb import figure_class, question_class
 from bot.qa.lexicon import about_another_country, tokens
 
 # Words on either side of a figure that can tie it to the question.
@@ -77,8 +79,16 @@ class Figure:
     currency: str | None = None
 
 
+# "What's the total size of the loan?" asks for the whole of one thing, not a running total.
+_WHOLE_SIZE_Q = re.compile(
+    r"\btotal\s+(?:size|value|cost|amount|worth|volume)\s+of\s+(?:the\s+|this\s+|that\s+|its\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:loan|package|deal|bill|supplemental|contract|tranche|facility|programme|program|fund)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_total(question: str) -> bool:
-    return bool(_TOTAL_Q.search(question))
+    return bool(_TOTAL_Q.search(_WHOLE_SIZE_Q.sub(" ", question)))
 
 
 # Stricter than ``_TOTAL_Q`` ("now" is left out): a question that can only be answered by a running total, and
@@ -242,8 +252,26 @@ def _score(text: str, fig: Figure, question: str, terms: Mapping[str, float], se
         s += 2.0 * share - 1.0  # the figure in the clause that names who the question asks about
     if several and about_another_country(question, text):
         s -= 2.0  # "Bulgaria announced its new aid package, worth €210m" does not answer for Romania
-    if several and is_total(text, fig) != asks_total(question) and not _would_become(text, fig, question):
+    placed = fig.start >= 0  # a figure put together from several words has no place of its own
+    # "… since February 2022" makes a running total only for a question that asks for one in words ("in total",
+    # "since 2022"); "What is the cap now?" asks for a level, which "since 2022" merely dates.
+    since = placed and not is_total(text, fig) and since_the_start(text, fig.start, fig.end)
+    running = is_total(text, fig) or (since and asks_stated_total(question))
+    if several and running != asks_total(question) and not _would_become(text, fig, question):
         s -= 2.0
+    elif several and since and not running:
+        s -= 2.0  # "How much is Germany spending this year?" is not answered by "€28 billion … since 2022"
+    earlier = placed and not running and said_of_the_past(text, fig.start, fig.end)
+    if several and earlier and not asks_another_time(question):
+        s -= 2.0  # "How big is the Swedish package?" is not answered by "Its previous package … 10 billion kronor"
+    if several and placed and combined(text, fig.start, fig.end, _one_name(question)):
+        s -= 2.0  # "How big is Germany's package?": not the "$2.6 billion combined" of three donors
+    if several and placed and (verb_asked := question_class(question)) is not None:
+        # "How many drones were shot down?" next to "launched 63 drones …, of which 41 were shot down": the figure
+        # the verb of downing governs.
+        done = figure_class(text, fig.start, fig.end)
+        if done is not None and done != verb_asked:
+            s -= 2.0
     if refuted_before(text, fig.start) or discredited(text, fig.start):
         # "dismissed a report … that the package would be worth up to 5 billion euros", "A post claimed the loan was
         # worth eight billion euros; the ministry dismissed the claim …": not the article's figure
@@ -275,6 +303,11 @@ def _score(text: str, fig: Figure, question: str, terms: Mapping[str, float], se
         # ("the blacklist would climb to 700 ships"), not the one that is ("bringing the total to 557").
         s += 1.5 if _WOULD_BEFORE.search(text[max(0, fig.start - 60) : fig.start]) else -0.5
     return s
+
+
+def _one_name(question: str) -> str | None:
+    names = {m.group(0) for m in _NAME.finditer(question.strip())}
+    return names.pop() if len(names) == 1 else None
 
 
 def _would_become(text: str, fig: Figure, question: str) -> bool:
