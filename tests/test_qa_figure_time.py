@@ -93,3 +93,20 @@ def test_the_verb_that_governs_a_count_tells_launched_from_downed():
     # the whole of "44 of 70 drones" is no count of drones destroyed; the part is, and only of its own noun
     assert figure_class(*_at(PARTS, "70")) is None
     assert [p for p, _, _ in parts_done(PARTS, "down", ["missil"])] == ["two of five missiles"]
+
+
+WINTER = "Japan will send 200 generators to Ukraine to help its cities through the coming winter, the foreign ministry said."
+DUE = " The first 40 generators are due to arrive in February, the ministry added."
+SENATE = "The Senate could vote on the aid bill as early as next week. The bill would pay for more Patriot interceptors."
+
+
+@pytest.mark.parametrize(
+    "text, question, wanted",
+    [
+        (WINTER, "When will the Japanese generators arrive?", "doesn't say"),
+        (WINTER + DUE, "When will the Japanese generators arrive?", "february"),
+        (SENATE, "When will the Patriot interceptors reach Ukraine?", "doesn't say"),
+    ],
+)
+def test_a_time_to_come_answers_when_something_arrives_only_if_it_is_the_arrival(text, question, wanted):
+    assert wanted in _lead(text, question).lower()

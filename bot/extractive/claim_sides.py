@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.extractive.found import Found
+from bot.extractive.names import side_of
 from bot.extractive.reading import Sentence
 
 # Speaking as one of a side: "our", "we", "us".
@@ -52,3 +53,29 @@ def without_speaker_places(items: list[Found]) -> None:
         place = f.fields.get("location") if f.section == "battlefield_claims" else None
         if place and place in f.fields["claimant"]:
             f.fields["location"] = None
+
+
+# Officials named only by their level ("Regional officials", "local authorities", "city officials").
+_LOCAL_OFFICIALS = re.compile(
+    r"^(?:the\s+)?(?:regional|local|city|municipal|oblast|district|provincial)\s+"
+    r"(?:officials|authorities|administration|council|government|governor|mayor)$",
+    re.IGNORECASE,
+)
+
+
+def sides_of_local_officials(items: list[Found], sentences: list[Sentence]) -> None:
+    """ "… bore the brunt of the assault, Air Force spokesperson Yurii Ihnat said. Regional officials said an
+    industrial enterprise in the city had been damaged": officials named only by their level speak for the side the
+    sentence before them, in their paragraph, names (and only one)."""
+    for f in items:
+        if f.section != "battlefield_claims" or f.fields["side"] != "unknown":
+            continue
+        if not _LOCAL_OFFICIALS.match(str(f.fields["claimant"]).strip()):
+            continue
+        first = f.sentences[0]
+        before = sentences[first.index - 1] if first.index > 0 else None
+        if before is None or before.para != first.para:
+            continue
+        side = side_of(before.names, 0, len(before.doc))
+        if side in ("ukraine", "russia"):
+            f.fields["side"] = side

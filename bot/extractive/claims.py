@@ -334,6 +334,11 @@ class ClaimReader:
         one its own words name; else the sentence's."""
         if re.match(r"\W*(?:the|this|that)\s+(?:village|town|city|settlement)\b", claim, re.IGNORECASE):
             return self._last_location(speaker.side) or location  # the claim is about the place it points back to
+        pointed = _POINTED_PLACE.search(claim)
+        if pointed and not any(p in claim for p in places) and (named := self._place_named_as(s, pointed.group(1))):
+            # "its troops had “liberated” the settlement" after "rival claims over Novoselivka, a village close to the
+            # border in the Kharkiv region": the place the sentence before called a village, not its region
+            return named
         own = [p for p in places if p in claim]
         if not own:
             # "Bilytske is under our control": a place the article's claims have named before, named again where
@@ -352,6 +357,22 @@ class ClaimReader:
             return before[-1] if before else location or self._last_location(speaker.side)
         return own[0] if own else location
 
+    def _place_named_as(self, s: Sentence, noun: str) -> str | None:
+        """The place the sentence before (in the same paragraph) introduced as a village, town or city ("Novoselivka,
+        a village close to the border", "the village of Pishchane")."""
+        if s.index == 0 or self.ctx.sentences[s.index - 1].para != s.para:
+            return None
+        before = self.ctx.sentences[s.index - 1]
+        nouns = _PLACE_NOUNS_ALIKE.get(noun.lower(), noun.lower())
+        for place in places_in(before):
+            if re.search(
+                rf"\b{re.escape(place)},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})\b|"
+                rf"\b(?:{nouns})\s+of\s+{re.escape(place)}\b",
+                before.text,
+            ):
+                return place
+        return None
+
     def _last_location(self, side: str, *, any_place: bool = False) -> str | None:
         """A denial ("Kyiv denied it") is about the place of the latest claim from the other side."""
         for item in reversed(self.ctx.items[-6:]):
@@ -363,6 +384,16 @@ class ClaimReader:
         return None
 
 
+# "… the settlement", "… the village" inside a claim: a place named before, by what it is.
+_POINTED_PLACE = re.compile(r"\b(?:the|this|that)\s+(village|town|city|settlement|hamlet)\b", re.IGNORECASE)
+# A settlement may be called a village in one sentence and a settlement in the next.
+_PLACE_NOUNS_ALIKE = {
+    "settlement": "village|town|settlement|hamlet",
+    "village": "village|settlement|hamlet",
+    "hamlet": "village|settlement|hamlet",
+    "town": "town|settlement|city",
+    "city": "city|town",
+}
 _POINTING_BACK = {"its", "there", "town", "city", "village", "settlement", "area"}
 # Clauses that set the scene of what is said rather than tell it: "while missiles are still falling", "as long as".
 _SETTING_MARKS = frozenset({"until", "unless", "if", "once", "whenever"})

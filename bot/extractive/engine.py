@@ -19,7 +19,7 @@ from bot.extractive.aid import AidReader
 from bot.extractive.aid_arrival import arrivals
 from bot.extractive.aid_training import training_given
 from bot.extractive.attribution import Attributor, document_voice
-from bot.extractive.claim_sides import sides_from_own_words, without_speaker_places
+from bot.extractive.claim_sides import sides_from_own_words, sides_of_local_officials, without_speaker_places
 from bot.extractive.claims import ClaimReader
 from bot.extractive.found import Found, unique
 from bot.extractive.lexicon import Lexicon
@@ -168,6 +168,7 @@ class ExtractiveEngine:
             if s.text.rstrip().endswith(":"):
                 list_head = continued or (found[-1] if found else None)
         sides_from_own_words(ctx.items, ctx.sentences)
+        sides_of_local_officials(ctx.items, ctx.sentences)
         without_speaker_places(ctx.items)
         return EngineResult(draft=_build(ctx.items, summary), engine=self.name)
 

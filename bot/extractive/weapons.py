@@ -394,7 +394,14 @@ def _unlisted_name(token: Token, lx: Lexicon, s: Sentence) -> list[Token] | None
         return None
     if token.dep_ == "compound" and token.head.tag_ in ("NNP", "NNPS") and token.head.i == token.i + 1:
         return None  # "Southern Defense Forces", "Air Defense Command": the start of a unit's or a body's name
-    phrase = list(token.doc[words[0].i : token.i + 1])
+    first = words[0]
+    while (
+        (left := next((c for c in first.lefts if c.dep_ == "compound" and c.i == first.i - 1), None)) is not None
+        and left.tag_ in ("NNP", "NNPS")
+        and left.text[:1].isupper()
+    ):
+        first = left  # "Naval Strike Missile" read as ((Naval Strike) Missile): the whole name
+    phrase = list(token.doc[first.i : token.i + 1])
     if phrase[0].i == 0 or any(n.start <= t.i < n.end for t in phrase for n in s.names):
         return None  # a headline-cased opening, or a name the gazetteer knows ("Ukrainian", "Kongsberg")
     return phrase

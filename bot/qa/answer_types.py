@@ -429,6 +429,14 @@ def _named_with(text: str, focus: list[str], modifiers: list[str]) -> bool:
 _WAITS_FOR = re.compile(r"\b(?:only\s+once|once\s+(?:the|its|their|all)\b|until\s+(?:the|its|their|replacements?|new)\b)")
 
 
+def future_time_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names a time to come ("next spring", "by the end of the year"), leaving out the dateline and
+    times that date what is past ("since February 2022", "said on Monday")."""
+    dateline = len(text) - len(strip_dateline(text))
+    masked = " " * dateline + PAST_TIME.sub(lambda m: " " * len(m.group(0)), text[dateline:])
+    return [(m.start(), m.end()) for m in _FUTURE_TIME.finditer(masked)]
+
+
 def fits(passage: Passage, intent: Intent, window: str) -> bool:
     """Can this passage (read with its context ``window``) carry the kind of fact the question wants?"""
     text = passage.text

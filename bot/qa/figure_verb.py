@@ -31,7 +31,7 @@ _MAX_STEPS = 5
 
 
 @lru_cache(maxsize=512)
-def _parsed(text: str) -> Doc:
+def parsed(text: str) -> Doc:
     from bot.extractive.pipeline import parse  # the parser loads once, when a figure is first weighed
 
     return parse([text])[0]
@@ -47,7 +47,7 @@ def _class_of(verb: Token) -> str | None:
 def figure_class(text: str, start: int, end: int) -> str | None:
     """The class of the verb that governs the number at ``start``–``end`` of ``text``; None when it is none of
     the classes, or when the number is the whole of a part ("94 of 121 drones": 121 is no count shot down)."""
-    doc = _parsed(text)
+    doc = parsed(text)
     number = next((t for t in doc if start <= t.idx < end and t.like_num), None)
     if number is not None and _whole_of_part(number):
         return None  # "two of five missiles": five is the whole
@@ -82,7 +82,7 @@ def figure_class(text: str, start: int, end: int) -> str | None:
 
 def question_class(question: str) -> str | None:
     """The class of the verb a "how many" question asks about ("… did Ukraine say it shot down …" -> "down")."""
-    classes = {_class_of(t) for t in _parsed(question) if t.pos_ == "VERB" or t.tag_.startswith("VB")} - {None}
+    classes = {_class_of(t) for t in parsed(question) if t.pos_ == "VERB" or t.tag_.startswith("VB")} - {None}
     return classes.pop() if len(classes) == 1 else None
 
 
@@ -90,7 +90,7 @@ def parts_done(text: str, asked: str, counted: Sequence[str] = ()) -> list[tuple
     """Numbers of ``text`` that count a part of what was counted before, governed by a verb of the ``asked``
     class: "of which 41 were shot down", "89 of them were shot down", "shot down 94 of 121 drones". Each as
     (phrase, start, end), the phrase running through its "of …" part."""
-    doc = _parsed(text)
+    doc = parsed(text)
     out = []
     for tok in doc:
         if tok.like_num and _part_before_of(tok) and figure_class(text, tok.idx, tok.idx + len(tok.text)) == asked:

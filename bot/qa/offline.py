@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.extractive.actors import BELLIGERENTS
-from bot.qa.answer_types import dismissed_next, has_figure, has_money, refuted_claim
+from bot.qa.answer_types import dismissed_next, future_time_spans, has_figure, has_money, refuted_claim
 from bot.qa.companions import MAX_QUOTES, with_antecedents, with_contents, with_followers
 from bot.qa.dates import conditions_of_time, has_time_to_come
 from bot.qa.gist import clause_gist, gist
@@ -38,6 +38,7 @@ from bot.qa.pick import asks_stated_total, rejected_by_next, states_total
 from bot.qa.replies import REACTION_Q, reaction, reply_gist, reply_to, with_reply
 from bot.qa.retrieve import Hit, Retriever
 from bot.qa.span import SpanReader
+from bot.qa.time_told import arrival_timed, asks_arrival
 from bot.qa.withheld_answer import asks_withheld
 
 if TYPE_CHECKING:
@@ -354,6 +355,18 @@ def find_answer(
             # "When will the next tranche be transferred?" next to "The EU made its first transfer in July": only
             # past dates, so the time asked for is not given.
             return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
+        if asks_arrival(question):
+            asked = frozenset(t for t, w in main.terms.items() if w >= 1.0)
+            dated = [
+                h
+                for h in dated
+                if conditions_of_time(spans.sentence(h.passage.text))
+                or arrival_timed(h.passage.text, future_time_spans(h.passage.text), asked)
+            ]
+            if not any(h.fits for h in dated):
+                # "When will the generators arrive?" next to "… to help Ukraine through the coming winter" or "the
+                # Senate could take up the measure next week": a time to come, but not of the arrival asked about.
+                return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
     if main.kind in TYPED_KINDS:
         # "Posts … claim the new Dutch package is worth €3.5 billion." followed by "… called that figure “simply
         # wrong”": a figure the next sentence dismisses answers nothing.
