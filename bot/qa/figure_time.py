@@ -39,8 +39,8 @@ _PAST_Q = re.compile(
 _COMBINED = re.compile(r"\b(?:combined|together|jointly|between\s+them|collectively)\b", re.IGNORECASE)
 # Givers named together: "Germany, Norway and Denmark", "Britain and France".
 _ONE_NAME = r"(?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*"
-_JOINED_NAMES = re.compile(rf"{_ONE_NAME}(?:, {_ONE_NAME})*,? and {_ONE_NAME}")
-_SINCE_START = re.compile(
+JOINED_NAMES = re.compile(rf"{_ONE_NAME}(?:, {_ONE_NAME})*,? and {_ONE_NAME}")
+SINCE_START = re.compile(
     rf"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{MONTH_PATTERN})\s+)?(?:19|20)\d\d\b|"
     r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+the\s+(?:full-scale\s+)?(?:war|invasion)\b|"
     r"\bsince\s+(?:Russia[’']s\s+|the\s+)(?:full-scale\s+)?(?:invasion|war)\b",
@@ -118,7 +118,7 @@ def since_the_start(text: str, start: int, end: int) -> bool:
     clause = text[a:b]
     return any(
         not _MEASURED_SINCE.search(clause[: m.start()]) and _own(text, start, end, m, a)
-        for m in _SINCE_START.finditer(clause)
+        for m in SINCE_START.finditer(clause)
     )
 
 
@@ -129,5 +129,5 @@ def combined(text: str, start: int, end: int, name: str | None) -> bool:
         return False
     a, b = _clause_bounds(text, start, end)
     clause = text[a:b]
-    joined = any(re.search(rf"\b{re.escape(name)}\b", m.group(0)) for m in _JOINED_NAMES.finditer(clause))
+    joined = any(re.search(rf"\b{re.escape(name)}\b", m.group(0)) for m in JOINED_NAMES.finditer(clause))
     return joined and any(_own(text, start, end, m, a) for m in _COMBINED.finditer(clause))

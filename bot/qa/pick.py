@@ -18,7 +18,14 @@ from bot.extractive.rejected import discredited_spans
 from bot.figures import find_money
 from bot.language import MONTH_PATTERN
 from bot.qa.answer_types import refuted_before
-from bot.qa.figure_time import asks_another_time, combined, said_of_the_past, since_the_start
+from bot.qa.figure_time import (
+    JOINED_NAMES,
+    SINCE_START,
+    asks_another_time,
+    combined,
+    said_of_the_past,
+    since_the_start,
+)
 from bot.qa.figure_verb import figure_class, question_class
 from bot.qa.lexicon import about_another_country, tokens
 
@@ -286,7 +293,7 @@ def _score(text: str, fig: Figure, question: str, terms: Mapping[str, float], se
         s -= 1.5  # "dozens of Russian individuals" beside "14 individuals": the exact figure answers "how many"
     if several and _LATEST_Q.search(question) and not asks_total(question):
         # "How much is Tokyo putting up this time?": "another $1.3 billion", not the total it brings support to.
-        if is_total(text, fig) or _SINCE_START.search(text):
+        if is_total(text, fig) or SINCE_START.search(text):
             s -= 1.0  # "… more than C$19.5 billion since February 2022, including C$4.5 billion in military aid": to date
         elif _ADDED_BEFORE.search(text[max(0, fig.start - 30) : fig.start]):
             s += 1.0
@@ -317,12 +324,6 @@ def _would_become(text: str, fig: Figure, question: str) -> bool:
     return bool(_IF_Q.search(question) and _WOULD_BEFORE.search(before) and re.search(r"\bto\s+$", before))
 
 
-# A sum given up to now, not this time: "since February 2022", "since the full-scale invasion".
-_SINCE_START = re.compile(
-    rf"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:{MONTH_PATTERN}\s+)?(?:19|20)\d\d\b|"
-    r"\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\s+the\s+war\b|\bsince\s+the\s+(?:full-scale\s+)?invasion\b",
-    re.IGNORECASE,
-)
 _PART_OF_Q = re.compile(r"\bhow\s+much\s+of\s+(?:the|this|that|its|their)\b", re.IGNORECASE)
 # A question about what would be, on a condition: "… if the package passes?", "… should the deal go through?"
 _IF_Q = re.compile(r"\bwould\b.*\b(?:if|once|when|should)\b|\b(?:if|once)\b.*\bwould\b", re.IGNORECASE)
@@ -392,11 +393,6 @@ def totals(text: str) -> list[Figure]:
     return out
 
 
-# "Germany and the Netherlands", "Britain, France and Italy": names joined before the figures they pair with.
-_ONE_NAME = r"(?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*"
-_JOINED_NAMES = re.compile(rf"{_ONE_NAME}(?:, {_ONE_NAME})*,? and {_ONE_NAME}")
-
-
 def _respective(text: str, figures: Sequence[Figure], terms: Mapping[str, float]) -> Figure | None:
     """ "Germany and the Netherlands pledged 500 million euros and 300 million euros respectively": the figure
     in the place of the name the question asks about; None when the passage pairs nothing."""
@@ -405,7 +401,7 @@ def _respective(text: str, figures: Sequence[Figure], terms: Mapping[str, float]
     # The figures the "respectively" pairs are the ones before it ("… and C$400 million for armoured vehicles,
     # respectively, while Norway committed NOK 4 billion": Norway's sum is its own).
     figures = [f for f in figures if f.start < text.index("respectively")] or list(figures)
-    joined = [m for m in _JOINED_NAMES.finditer(text[: figures[0].start])]
+    joined = [m for m in JOINED_NAMES.finditer(text[: figures[0].start])]
     if not joined:
         return None
     names = re.split(r",\s*(?:and\s+)?|\s+and\s+", joined[-1].group(0))
