@@ -54,12 +54,6 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else 0, after.start() if after else len(text))
 
 
-def figure_clause(text: str, start: int, end: int) -> str:
-    """The clause of ``text`` the figure at ``start``–``end`` stands in."""
-    a, b = _clause_bounds(text, start, end)
-    return text[a:b]
-
-
 # Other figures of the clause: a time word belongs to the figure nearest it ("a $250 million drawdown announced in
 # late September and brings total U.S. military assistance since … 2022 to more than $59.6 billion"). Years,
 # ordinals and conversions in brackets are no figures of their own.

@@ -26,7 +26,7 @@ from bot.qa.figure_time import (
     said_of_the_past,
     since_the_start,
 )
-from bot.qa.figure_verb import figure_class, question_class
+from bot.qa.figure_verb import figure_class, parsed, question_class
 from bot.qa.lexicon import about_another_country, tokens
 
 # Words on either side of a figure that can tie it to the question.
@@ -333,9 +333,7 @@ _WOULD_BEFORE = re.compile(r"\b(?:would|will)\b[^.;:!?]*$", re.IGNORECASE)
 
 @lru_cache(maxsize=512)
 def _discredited_spans(text: str) -> tuple[tuple[int, int], ...]:
-    from bot.extractive.pipeline import parse  # the parser loads once, when a figure is first weighed
-
-    return tuple(discredited_spans(text, parse([text])[0]))
+    return tuple(discredited_spans(text, parsed(text)))  # the passage's one cached parse, shared with figure_verb
 
 
 def discredited(text: str, start: int) -> bool:
