@@ -240,7 +240,7 @@ DATELINE = re.compile(
     # houses — X and Y — were listed" opens with no place
     r"^\s*(?:[A-Z][\w.'’/-]{1,25}(?:[ /-](?:[A-Z][\w.'’-]{0,25}|de|la|le|del|da|do|am|on|upon|sur|en|al|el|of)){0,3})"
     r"(?:\s{0,3}\([A-Z][\w.'’ -]{1,30}\)(?=\s{0,3}\())?"  # AFP's "Zaporizhzhia (Ukraine) (AFP) -": the country
-    r"(?:,\s{0,3}[\w.'’ -]{1,40}?){0,2}"  # ", March 4" / ", Jan 10, 2025"
+    r"(?:,\s{0,3}[\w.'’ /-]{1,40}?){0,2}"  # ", March 4" / ", Jan 10, 2025" / ", Ukraine/MOSCOW"
     # "(Reuters) -" and the dash; after an agency's credit the lede may follow the dash unspaced ("(Reuters) -Russia")
     r"(?:\s{0,3}\([\w.&'’ /-]{1,40}\)\s{0,3}(?:-{1,2}|–|—)\s{0,3}|\s{0,3}(?:-{1,2}|–|—)\s{1,3})"
 )

@@ -19,6 +19,11 @@ FUND = (
     "Finland and Estonia will pay 30 million and 12 million euros, respectively, into a NATO fund that buys fuel "
     "for Ukraine's army, the two governments said."
 )
+# the names after the figures, "respectively" closing them, and a total of the whole front before them
+ENGAGEMENTS = (
+    "Of the 126 combat engagements recorded along the front over the past day, 38 and 19 took place on the Kurakhove "
+    "and Huliaipole directions, respectively, according to the General Staff."
+)
 RULES = (
     "Ukraine may fire the Norwegian missiles at military targets inside Russia, but only in the Belgorod and Kursk "
     "regions, the defence ministry in Oslo said."
@@ -42,6 +47,7 @@ def _lead(text: str, question: str, history: tuple[str, ...] = ()) -> str:
             ["26"],
             ["41"],
         ),
+        (ENGAGEMENTS, "How many clashes were there on the Huliaipole direction?", (), ["19"], ["126", "38"]),
         (FUND, "How much is Estonia paying into the fund?", (), ["12 million"], ["30 million"]),
         (FUND, "How much are Finland and Estonia putting into the fund?", (), ["30 million", "12 million"], []),
         (RULES, "Where in Russia may Ukraine fire the Norwegian missiles?", (), ["Belgorod", "Kursk"], []),

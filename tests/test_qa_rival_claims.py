@@ -44,3 +44,29 @@ def test_who_answered_a_claim_is_the_other_sides_claimant_at_that_place(service,
     lead = answer.answer.answer.splitlines()[0]
     assert wanted in lead and unwanted not in lead, lead
     assert answer.answer.quotes and all(q in RIVAL_CLAIMS for q in answer.answer.quotes)
+
+
+ONE_VILLAGE = """Russia says it took Hlyboke; Kyiv says its troops hold on
+
+KHARKIV, Ukraine/MOSCOW, Nov 3 (Reuters) - Russia's Defence Ministry said on Monday its forces had captured the \
+village of Hlyboke north of Kharkiv, a claim Ukraine's military rejected.
+
+“Hlyboke is not captured. Our units hold the northern outskirts,” Lieutenant Colonel Petro Marchenko, a spokesman \
+for Ukraine's Kharkiv group of forces, told Reuters.
+
+Ukraine's air force said Russia had launched 64 drones overnight, and that 40 had been shot down, according to a \
+statement.
+"""
+
+
+def test_the_village_a_denial_points_back_to_is_the_one_the_other_side_claims(service):
+    article = Article(text=ONE_VILLAGE)
+    answer = service.ask(article, "Who on the Ukrainian side denied the village had fallen?", brief=service.brief(article))
+    lead = answer.answer.answer.splitlines()[0]
+    assert "Petro Marchenko" in lead and "military" not in lead, lead
+
+
+def test_a_dateline_of_two_places_and_a_statement_of_no_ones_are_no_claimants(service):
+    claimants = [c.claimant for c in service.brief(Article(text=ONE_VILLAGE)).battlefield_claims]
+    assert any("Defence Ministry" in c for c in claimants), claimants
+    assert not any("KHARKIV" in c or c.lower() == "statement" for c in claimants), claimants

@@ -34,6 +34,10 @@ PART = {"share", "portion", "part"}
 _KINDS = {"country", "government", "nation", "ally", "state", "partner", "donor"}
 
 
+# Sentences after an aid line in which an unattributed line is still that giver's.
+_RECENT_SENTENCES = 4
+
+
 def _generic_plural(who: Token) -> bool:
     """ "European countries", "other allies", "many governments": a kind, not a government; "the two
     governments", "both countries" and "these allies" point back at ones named."""
@@ -156,6 +160,15 @@ class AidDonors:
                     # "Norwegian Defense Minister Eirik Sandvold announced a … package, the largest share of which
                     # will pay for shells": the parser makes the package the subject of a clause; the announcer gives.
                     return named.split(" and ")
+                told = next((f for f in reversed(self.ctx.items) if f.section == "aid" and f.fields.get("donor")), None)
+                if (
+                    told is not None
+                    and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in who.children)
+                    and not any(n.canonical not in BELLIGERENTS for n in s.names_of("actor"))
+                ):
+                    # "The package also includes …" after Germany's package and a word on neutral Austria: the
+                    # package told before, whoever was named last.
+                    return str(told.fields["donor"]).split(" and ")
                 if self.ctx.last_actor:
                     return [self.ctx.last_actor]
             if _generic_plural(who) and not actors_in(s, who):
@@ -202,8 +215,28 @@ class AidDonors:
         described = {t.i for r in s.doc if r.dep_ == "relcl" and r.i in clause for t in r.subtree}
         # "the so-called Danish model", "the Czech approach": a scheme named after a country, not its giver.
         described |= {t.i for t in s.doc if t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in _NAMED_AFTER}
-        fallback = first_actor(s, clause - described) or self.ctx.last_actor or first_actor(s, clause) or self.ctx.main_actor
+        fallback = (
+            first_actor(s, clause - described)
+            or self._recent_donor(s)
+            or self.ctx.last_actor
+            or first_actor(s, clause)
+            or self.ctx.main_actor
+        )
         return [fallback] if fallback and fallback not in BELLIGERENTS else []
+
+    def _recent_donor(self, s: Sentence) -> str | None:
+        """The giver of the help told in the sentences just before, when the actor named last gave nothing ("Germany
+        is to give two IRIS-T systems … Neighbouring Austria … would stick to humanitarian help. … The two launchers are
+        to come from current production": Germany's launchers)."""
+        if any(n.canonical not in BELLIGERENTS for n in s.names_of("actor")):
+            return None  # the sentence names its own actors: "bringing Japan's total support … to $12.9 billion"
+        told = next((f for f in reversed(self.ctx.items) if f.section == "aid" and f.fields.get("donor")), None)
+        if told is None or told.sentences[-1].index < s.index - _RECENT_SENTENCES:
+            return None
+        last = self.ctx.last_actor
+        if last is None or any(f.section == "aid" and last in str(f.fields.get("donor")) for f in self.ctx.items):
+            return None
+        return str(told.fields["donor"])
 
     def _help_owner(self, s: Sentence, clause: set[int]) -> str | None:
         """The owner the help noun names: "Germany's new package", "US aid", "aid from Japan"."""

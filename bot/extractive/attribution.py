@@ -167,6 +167,12 @@ class Attributor(SpeakerReader):
                     # "Russia's Dnipro group, according to a statement relayed by state media, claimed …": the one
                     # who claims speaks; the source named is how the words came out.
                     continue
+                if (
+                    who is not None
+                    and re.fullmatch(_VOICE_NOUNS, who.lower_.rstrip("s"))
+                    and not any(c.dep_ in ("poss", "compound", "prep", "acl", "relcl", "amod") for c in who.children)
+                ):
+                    continue  # "…, the air force said …, according to a statement": a document of no one's is how it spoke
                 if who is not None:
                     # "according to its communique", "according to the General Staff's update": the owner of the
                     # words speaks, not the document.

@@ -98,6 +98,7 @@ class DomainConfig(_Model):
     actors: dict[str, list[str]]
     people: dict[str, list[str]] = Field(default_factory=dict)
     sanction_authorities: list[str] = Field(default_factory=list)
+    institution_nouns: list[str] = Field(default_factory=list)
     weapons: dict[str, str]
     weapon_heads: list[str]
     forces: list[str] = []

@@ -335,3 +335,18 @@ def mend_that_clauses_read_as_relatives(doc: Doc) -> Doc:
             for cc in [c for c in teller.children if c.dep_ == "cc" and clause.i < c.i < t.i]:
                 cc.head = clause
     return doc
+
+
+def mend_counted_predicates(doc: Doc) -> Doc:
+    """Give a verb back its counted object: in "the departments named 96 and 37 targets, respectively" the parser reads
+    "targets" as what the subject was named (an object predicate, as in "named him envoy"). A counted noun is never
+    what someone is named or made; it is the object."""
+    for noun in doc:
+        if (
+            noun.dep_ == "oprd"
+            and noun.pos_ == "NOUN"
+            and any(c.dep_ == "nummod" for c in noun.children)
+            and not any(c.dep_ == "dobj" for c in noun.head.children)
+        ):
+            noun.dep_ = "dobj"
+    return doc

@@ -59,6 +59,7 @@ class Gazetteer:
             entries += [("side", side, word) for word in getattr(cfg.sides, side)]
         entries += [("default_ukraine", "ukraine", word) for word in cfg.sides.default_ukraine]
         entries += [("authority", name, name) for name in cfg.sanction_authorities]
+        self._institutions = frozenset(cfg.institution_nouns)
         for kind, canonical, alias in entries:
             # A capitalised name must be capitalised in the text too ("the lower house" is not the House);
             # names listed in lower case ("bloc", "alliance") match as written.
@@ -87,8 +88,19 @@ class Gazetteer:
             for start, end, _ in found.get("person", [])
             if end - start == 1 and end < len(doc) and _starts_a_full_name(doc[start], doc[end])
         }
+        # "Ala-Too Clearing House": an institution's common noun closing another name is part of that name.
+        listed = {i for matches in found.values() for start, end, _ in matches if end - start > 1 for i in range(start, end)}
+        listed |= {start for matches in found.values() for start, end, _ in matches if end - start == 1}
+        inside_other = {
+            (start, end)
+            for kind in ("actor", "authority")
+            for start, end, _ in found.get(kind, [])
+            if end - start == 1 and _closes_other_name(doc, start, listed, self._institutions)
+        }
         out: list[Name] = []
         for kind, matches in found.items():
+            if kind in ("actor", "authority"):
+                matches = [m for m in matches if (m[0], m[1]) not in inside_other]
             if kind in ("person", "actor"):
                 matches = [m for m in matches if (m[0], m[1]) not in first_names]
             taken: list[tuple[int, int]] = []
@@ -115,6 +127,21 @@ def _starts_a_full_name(name: Token, after: Token) -> bool:
         and not after.text.isupper()
         and after.dep_ in ("compound", "appos", "nsubj", "pobj", "dobj", "poss", "ROOT")
         and name.dep_ == "compound"
+    )
+
+
+def _closes_other_name(doc: Doc | Span, start: int, listed: set[int], institutions: frozenset[str]) -> bool:
+    """Is the institution noun at ``start`` the last word of a name the domain file does not list ("Clearing House")?"""
+    word = doc[start]
+    if word.text not in institutions or start == 0:
+        return False
+    before = doc[start - 1]
+    return (
+        before.tag_ in ("NNP", "NNPS")
+        and before.text[:1].isupper()
+        and before.head.i == word.i
+        and before.dep_ == "compound"
+        and start - 1 not in listed
     )
 
 

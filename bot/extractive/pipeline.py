@@ -46,6 +46,7 @@ from bot.extractive.mend import (
 from bot.extractive.mend_edges import (
     mend_bare_infinitives,
     mend_contact_relatives,
+    mend_counted_predicates,
     mend_dashed_asides,
     mend_fronted_topics,
     mend_negated_predicates,
@@ -291,6 +292,7 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
             mended = mend_conjoined_conditions(mend_reports_in_relatives(mend_additions_after_report(mended)))
             mended = mend_fronted_topics(mend_time_openings(mend_dashed_asides(mend_split_tails(mended))))
             mended = mend_stranded_objects(mend_contact_relatives(mend_verbs_read_as_nouns(mended)))
+            mended = mend_counted_predicates(mended)
             mended = mend_subjects_before_asides(mend_reported_relatives(mend_negated_predicates(mended)))
             mended = mend_bare_infinitives(mend_that_clauses_read_as_relatives(mended))
             mended = mend_prefixed_verbs(mended)

@@ -295,6 +295,17 @@ class SanctionsReader:
             )
         ):
             return True  # "identified 11 tankers as blocked property": the Treasury's word for listing them
+        if (
+            lemma in _NAME_ON_LIST
+            and obj is None
+            and syntax.is_passive(verb)
+            and syntax.agent(verb) is None
+            and syntax.first_child(verb, "nsubjpass") is not None
+            and not any(
+                c.dep_ in ("oprd", "attr") or (c.dep_ == "prep" and c.lower_ in ("as", "after")) for c in verb.children
+            )
+        ):
+            return self._sanctions_recent()  # "Also named were Istanbul-based Marmara Elektronik …", after a listing
         if lemma not in _NAME_ON_LIST or obj is None:
             return False
         money = obj.lemma_.lower() in self.lx.aid_noun or any(
@@ -456,9 +467,31 @@ class SanctionsReader:
             for target in targets or [None]:  # type: ignore[list-item]
                 item = sanction_item(self.lx, s, trigger, target, imposer, clause, sectors)
                 if item is not None:
+                    if (paired := self._each_body(s, trigger)) is not None:
+                        item.fields["imposed_by"] = paired
                     out += each_respectively(item, target)
             out += self._included(s, trigger, imposer)
         return _without_repeats(out)
+
+    def _each_body(self, s: Sentence, trigger: Token) -> str | None:
+        """ "The Treasury's Office of Foreign Assets Control and the Commerce Department named 96 and 37 targets,
+        respectively": two bodies of one government, each with its own count; their names, joined, for the pairing."""
+        who = syntax.subject(trigger) if syntax.is_verbal(trigger) else None
+        if who is None or not who.conjuncts or not any(t.lower_ == "respectively" for t in s.doc):
+            return None
+        bodies = []
+        for member in (who, *who.conjuncts):
+            own = (
+                range(member.left_edge.i, member.right_edge.i + 1)
+                if member is not who
+                else range(who.left_edge.i, min([c.left_edge.i for c in who.conjuncts] + [who.right_edge.i + 1]))
+            )
+            actor = next((n.canonical for n in s.names_of("actor") if n.start in own), None)
+            body = next((n.text for n in s.names_of("authority") if n.start in own), None)
+            if actor is None or body is None:
+                return None
+            bodies.append(f"{actor} ({body})")
+        return " and ".join(bodies) if len(set(bodies)) == len(bodies) else None
 
     def _included(self, s: Sentence, trigger: Token, imposer: str | None) -> list[Found]:
         """ "adopted its 19th package, including a ban on Russian LNG and listings of 117 more tankers": each

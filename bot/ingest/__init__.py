@@ -12,19 +12,31 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import BinaryIO
-
-import httpx
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from bot.article import Article
 from bot.config import Settings
 from bot.errors import InputTooLarge, SourceNotFound, UnsupportedInput
 from bot.ingest.convert import article_from_bytes
-from bot.ingest.fetch import fetch_bytes, fetch_url
 from bot.ingest.ssrf import Resolver, check_address
 from bot.ingest.urls import canonical_url, is_url
 
-Client = httpx.Client | None  # a caller's own HTTP client (tests, the bots' pooled one), or a fresh one per fetch
+if TYPE_CHECKING:
+    import httpx
+
+    from bot.ingest.fetch import fetch_bytes, fetch_url
+
+    Client = httpx.Client | None  # a caller's own HTTP client (tests, the bots' pooled one), or a fresh one per fetch
+
+
+def __getattr__(name: str) -> Any:
+    """``fetch_url`` and ``fetch_bytes`` on first use: briefing a file never imports httpx (a tenth of a cold start)."""
+    if name in ("fetch_url", "fetch_bytes"):
+        from bot.ingest import fetch
+
+        return getattr(fetch, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Resolver",
@@ -80,6 +92,8 @@ def load_source(
 ) -> Article:
     """An Article from SOURCE: an http(s) URL, ``-`` for stdin, or a path to a text, HTML or PDF file."""
     if is_url(source):
+        from bot.ingest.fetch import fetch_url
+
         return fetch_url(source.strip(), settings=settings, client=client, resolver=resolver)
     limit = settings.input.max_file_bytes
     if source == "-":

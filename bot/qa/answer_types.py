@@ -21,6 +21,7 @@ from bot.qa.lexicon import (
     tokens,
     word_set,
 )
+from bot.qa.lists import respective
 from bot.qa.passages import Passage
 
 _DATE = re.compile(
@@ -437,6 +438,22 @@ def future_time_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _FUTURE_TIME.finditer(masked)]
 
 
+def _respective_count(text: str, intent: Intent, window: str) -> bool:
+    """ "31 and 27 took place on the Kupiansk and Lyman directions, respectively": a figure paired with the one name
+    the question asks about, in a passage (or the sentence before it) that speaks of what is counted."""
+    wanted = [{f, *COUNT_SYNONYMS.get(f, ())} for f in intent.focus]
+    words = set(tokens(window))
+    if "respectively" not in text.lower() or not all(w & words for w in wanted):
+        return False
+    for m in re.finditer(r"\d[\d,.]*", text):
+        found = respective(m.group(0), intent.text, [text])
+        # "14 and 11 vessels respectively" counts vessels: no answer to how many individuals
+        counted = {t for t in tokens(found or "") if not t[:1].isdigit()} - _SCALE_WORDS
+        if found and (not counted or all(w & counted for w in wanted)):
+            return True
+    return False
+
+
 def fits(passage: Passage, intent: Intent, window: str) -> bool:
     """Can this passage (read with its context ``window``) carry the kind of fact the question wants?"""
     text = passage.text
@@ -480,6 +497,8 @@ def fits(passage: Passage, intent: Intent, window: str) -> bool:
             ):
                 # "How many of those Shaheds were shot down?" next to "… launched 68 Shahed-type drones." and "Air
                 # defences shot down 52 of the drones": the part downed of what the sentence before counted.
+                return True
+            if _respective_count(text, intent, window):
                 return True
             return (
                 names_the_counted(intent)

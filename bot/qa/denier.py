@@ -15,11 +15,31 @@ _ANSWERING = re.compile(
     re.IGNORECASE,
 )
 # Whose claim is answered, or whose side answers it.
-_RUSSIAN_CLAIM = re.compile(r"\b(?:Russia[’']?s?|Russian|Moscow[’']?s?|Kremlin[’']?s?)\s+(?:\w+\s+)?claim", re.IGNORECASE)
+_RUSSIAN_CLAIM = re.compile(
+    r"\b(?:Russia[’']?s?|Russian|Moscow[’']?s?|Kremlin[’']?s?)\s+(?:\w+\s+)?claim",
+    re.IGNORECASE,
+)
 _UKRAINIAN_CLAIM = re.compile(r"\b(?:Ukraine[’']?s?|Ukrainian|Kyiv[’']?s?)\s+(?:\w+\s+)?claim", re.IGNORECASE)
 _ON_SIDE = re.compile(r"\bon the (Ukrainian|Russian) side\b", re.IGNORECASE)
 # Words of a side or a rank that name no one ("Ukrainian officials", "Lt. Col.").
-_NOT_A_NAME = re.compile(r"^(?:Ukrain\w*|Russia\w*|Lt|Col|Gen|Maj|Major|Colonel|General|Captain|The|A|An)\.?$")
+_NOT_A_NAME = re.compile(
+    r"^(?:Ukrain\w*|Russia\w*|Kyiv|Moscow|Kremlin|Lt|Col|Gen|Maj|Capt|Major|Colonel|General|Captain|Lieutenant|"
+    r"The|A|An)(?:['’]s)?\.?$"
+)
+
+
+_UNNAMED_PLACE = re.compile(r"\b(?:the|that|this)\s+(?:village|town|city|settlement|position)\b", re.IGNORECASE)
+# A claim to have taken a place: what "the village" in a question about a denial points back to.
+_CAPTURE = re.compile(
+    r"\b(?:captur\w*|liberat\w*|took|taken|seiz\w*|occup\w*|fell|fallen|control\w*)\b",
+    re.IGNORECASE,
+)
+# What a line that answers a claim says of it.
+_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject\w*|refut\w*|disput\w*|false|fake|untrue|not\s+(?:been\s+)?(?:captured|taken)|"
+    r"still\s+(?:hold|holds|control|controls)|under\s+(?:our|Ukrainian)\s+control)\b",
+    re.IGNORECASE,
+)
 
 
 def _answering_side(question: str) -> str | None:
@@ -49,11 +69,26 @@ def who_answered(question: str, brief: Brief | None) -> BattlefieldClaim | None:
     places = {
         w.lower().removesuffix("'s").removesuffix("’s")
         for w in re.findall(r"(?<!^)\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*", question)
-    } - {"moscow", "kyiv", "russia", "ukraine", "kremlin", "who"}
+    } - {"moscow", "kyiv", "russia", "ukraine", "kremlin", "who", "ukrainian", "russian"}
     spots = {c.location for c in brief.battlefield_claims if c.location and c.location.lower() in asked} or {
         c.location for c in brief.battlefield_claims if c.location and any(p in c.evidence.lower() for p in places)
     }
+    if not spots and side is not None and _UNNAMED_PLACE.search(question):
+        # "Who on the Ukrainian side denied the village had fallen?": the one place the other side claims.
+        claimed = {
+            c.location
+            for c in brief.battlefield_claims
+            if c.location
+            and c.side not in (side, None)
+            and _CAPTURE.search(c.claim)
+            and not re.search(rf"\b{re.escape(c.location)}\s+(?:region|oblast|province)", c.claim)
+        }
+        spots = claimed if len(claimed) == 1 else set()
     at_place = [c for c in brief.battlefield_claims if c.verified and c.location in spots]
+    denying = {c.side for c in at_place if _DENIAL.search(c.claim)}
+    if side is None and len(denying) == 1:
+        # "Who rejected the Volodymyrivka claim?": the side whose line about the place denies it.
+        side = denying.pop()
     if side is None or not at_place:
         return None
     answers = [c for c in at_place if c.side == side]

@@ -303,6 +303,7 @@ COUNT_GROUPS = [
     "shell round",
     "drone uav unmanned",
     "attack assault strike raid",
+    "clash engagement battle",  # the General Staff's "combat engagements" are the clashes asked about
     "job worker vacancy employee",
     "vehicle tank",
     # "18 Bohdana self-propelled artillery systems" are the howitzers asked about

@@ -21,10 +21,12 @@ def _listed(item: str) -> re.Pattern[str]:
 
 _FIGURES = _listed(_FIGURE)
 _NAMES = _listed(_NAME)
+_CLOSING = re.compile(r"^(?:\s+(?:regions?|oblasts?|directions?|systems?|tanks?|areas?|provinces?))?,?\s+respectively\b")
 _SPLIT = re.compile(r",\s*and\s+|,\s*|\s+and\s+")
 # What the last figure counts: "57 and 31 combat clashes" -> "combat clashes"; "50 million and 20 million euros".
 _COUNTED = re.compile(
-    r"^\s+((?:(?!(?:over|in|on|at|for|of|per|from|across|along|respectively|each|to|a|the)\b)[a-z][\w-]*\s*){1,3})"
+    r"^\s+((?:(?!(?:over|in|on|at|for|of|per|from|across|along|respectively|each|to|a|the|took|take|were|was|are|is|"
+    r"came|went|had|have|has|fell|occurred|happened)\b)[a-z][\w-]*\s*){1,3})"
 )
 
 
@@ -42,10 +44,14 @@ def respective(figure: str, question: str, texts: list[str]) -> str | None:
                 continue
             for names in _NAMES.finditer(plain):
                 labels = _SPLIT.split(names.group("items"))
+                # Names after the figures pair with them when "respectively" stands between or right after the names
+                # ("31 and 27 took place on the Kupiansk and Lyman directions, respectively").
+                closing = _CLOSING.match(plain[names.end() :])
                 if (
                     len(labels) != len(values)
                     or names.start() >= figures.start()
                     and "respectively" not in plain[figures.end() : names.start()]
+                    and not closing
                 ):
                     continue
                 hits = [n for n, label in enumerate(labels) if _named(label, asked)]
@@ -98,3 +104,15 @@ def whole_name_list(named: str, question: str, texts: list[str]) -> str:
         if m:
             return m.group(0).rstrip(" ,")
     return named
+
+
+def respective_in(question: str, texts: list[str]) -> str | None:
+    """The figure a "respectively" list gives the one name the question asks about, whichever figure the lead
+    picked first ("Of the 143 combat engagements …, 31 and 27 took place on the Kupiansk and Lyman directions,
+    respectively" answers "How many clashes on the Kupiansk direction?" with 31, not the 143)."""
+    for text in texts:
+        for number in re.finditer(r"\d[\d,.]*", fold(text)):
+            found = respective(number.group(0), question, [text])
+            if found:
+                return found
+    return None

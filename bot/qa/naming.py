@@ -14,6 +14,7 @@ from bot.qa.not_given import PLACE_CLASSES, VOICING, WHICH
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from bot.extractive.reading import Sentence
     from bot.qa.span import SpanReader
 
 
@@ -45,6 +46,11 @@ _NAMED_CLASSES = frozenset(
         "agency",
     ]
 )
+# Things named after the place they stand in ("the Afipsky refinery", "Belbek airbase", "the port of Odesa"): a place
+# name can answer "which" of them; a company, bank, ship or unit is never named by a country or town alone.
+_NAMED_BY_PLACE = frozenset(
+    stem(w) for w in ["airfield", "airbase", "base", "refinery", "plant", "factory", "port", "airport"]
+)
 _NAME_OF = re.compile(r"\bnames?\s+of\b|\bby\s+name\b|\bwhat\s+is\s+(?:it|he|she)\s+called\b", re.IGNORECASE)
 
 
@@ -70,10 +76,12 @@ def has_new_name(spans: SpanReader, phrase: str | None, question: str, passages:
         end = start + len(phrase)
         # "under its Russia regime": a side of the war is no name of what is asked for.
         sides = {i for n in sentence.names if n.canonical in BELLIGERENTS for i in range(n.start, n.end)}
+        # "Which Chinese companies …?" is not answered by "more than 30 companies, including several in China and the UAE".
+        places = _place_words(spans, sentence, question)
         return any(
             start <= t.idx < end
             and t.lower_ not in asked
-            and t.i not in sides
+            and t.i not in sides | places
             and (_is_name_word(t) or _ORDINAL.match(t.text))
             for t in doc
         )
@@ -94,12 +102,27 @@ def names_something(spans: SpanReader, text: str, question: str) -> bool:
         for t in c.subtree
     }
     # "What's the name of the Hong Kong trading company?" is not answered by the countries a sentence lists.
-    places = (
-        {i for n in s.names if n.kind in ("country", "place") for i in range(n.start, n.end)}
-        if _NAME_OF.search(question) and spans.asked_class(question) not in PLACE_CLASSES
-        else set()
-    )
+    places = _place_words(spans, s, question)
     return any(_is_name_word(t) and t.i not in known | speakers | places and t.lower_ not in asked for t in s.doc)
+
+
+def _place_words(spans: SpanReader, s: Sentence, question: str) -> set[int]:
+    """The tokens of countries and places in ``s`` when the question asks for the name of something a place name
+    does not name ("What's the name of the Hong Kong trading company?", "Which Chinese banks …?")."""
+    asked = spans.asked_class(question)
+    by_name = _NAME_OF.search(question) and asked not in PLACE_CLASSES
+    # ("Which companies did the Treasury sanction?" is answered in part by "22 companies in Hong Kong and
+    # Kyrgyzstan"; "Which Chinese companies …?" already knows where they are.)
+    by_which = WHICH.match(question) and asked in _NAMED_CLASSES - _NAMED_BY_PLACE and _places_asked(spans, question)
+    if not (by_name or by_which):
+        return set()
+    return {i for n in s.names if n.kind in ("country", "place") for i in range(n.start, n.end)}
+
+
+def _places_asked(spans: SpanReader, question: str) -> bool:
+    """Does the question itself say where the things it asks about are ("Which Chinese companies …?")?"""
+    q = spans.sentence(question)
+    return any(n.kind in ("country", "place") for n in q.names) or any(e.label_ in ("GPE", "NORP") for e in q.doc.ents)
 
 
 def _is_name_word(tok: Token) -> bool:

@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 
 from bot.extractive.actors import BELLIGERENTS
 from bot.qa.answer_types import dismissed_next, future_time_spans, has_figure, has_money, refuted_claim
+from bot.qa.asked_sort import asks_distance, misses_asked_sort, needs_country, part_named, whole_for_part
 from bot.qa.companions import MAX_QUOTES, with_antecedents, with_contents, with_followers
 from bot.qa.dates import conditions_of_time, has_time_to_come
 from bot.qa.gist import clause_gist, gist
 from bot.qa.intent import TYPED_KINDS, Intent
 from bot.qa.lead import figure_across, only_before_the_war, place_left_out, span_across
 from bot.qa.lexicon import OFF_TOPIC, SYNONYMS, tokens
-from bot.qa.lists import respective, whole_name_list, whole_place_list
+from bot.qa.lists import respective, respective_in, whole_name_list, whole_place_list
 from bot.qa.naming import has_new_name, names_something, needs_name
 from bot.qa.news_first import news_first
 from bot.qa.not_given import (
@@ -408,11 +409,26 @@ def find_answer(
         if not figure and main.kind in ("what", "quantity") and _WHAT_MONEY.search(question):
             # "What's the package worth?", "What does the aid add up to?" ask for an amount.
             figure = figure_across(replace(main, kind="money"), ranked_texts[:MAX_QUOTES])
+        if not figure and main.kind == "what" and asks_distance(question):
+            # "What range limit has Britain set?" asks for a distance: "only up to 120 km from the border".
+            figure = figure_across(replace(main, kind="distance"), ranked_texts[:MAX_QUOTES])
         if not figure and spans is not None and main.kind not in ("money", "count", "score", "yesno"):
             thread = frozenset(t for t, w in main.terms.items() if w < 1.0)
             figure = span_across(spans, main.kind, question, ranked_texts[:MAX_QUOTES], known=thread)
         if main.kind == "what" and _MEASURE_Q.search(question) and not re.search(r"\d", figure or ""):
             # "What is the refinery's annual processing capacity?" asks for a figure; words without one do not answer.
+            return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
+        given = figure or ("" if needs_country(question) else " ".join(ranked_texts[:MAX_QUOTES]))
+        if (
+            figure
+            and whole_for_part(question, given, ranked_texts[:MAX_QUOTES], spans)
+            and (part := part_named(question, figure, ranked_texts[:MAX_QUOTES], frozenset(main.terms)))
+        ):
+            figure = given = part
+        if misses_asked_sort(question, given, spans) or whole_for_part(question, given, ranked_texts[:MAX_QUOTES], spans):
+            # "How long will the refinery be out of action?" next to a sentence naming the refinery but no length of
+            # time; "On what date …?" next to "January 2027"; "Under which flags …?" next to "27 tankers"; "How much
+            # of Portugal's 118 million …?" next to "118 million euros".
             return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
         if main.kind == "why" and spans is not None and not _gives_reason(spans, question, ranked_texts[:MAX_QUOTES]):
             # "Why did Slovakia abstain?" next to "Slovakia also abstained.": the article tells what, not why.
@@ -437,7 +453,7 @@ def find_answer(
         if figure and main.kind in ("money", "count", "quantity"):
             # "How many clashes on the Pokrovsk direction?" next to "The Pokrovsk and Kostiantynivka directions …, with
             # 57 and 31 combat clashes, respectively": the figure in Pokrovsk's place of the list.
-            figure = respective(figure, question, quoted) or figure
+            figure = respective(figure, question, quoted) or respective_in(question, quoted[:1]) or figure
         elif figure and main.kind == "where":
             figure = whole_place_list(figure, quoted)  # "only in the Kursk and Bryansk regions": both places
         elif figure and main.kind in ("what", "who", "weapon", "target"):

@@ -1,0 +1,97 @@
+"""An answer of another sort than the question asks for is no answer: "How long …?" wants a length of time, "On what
+date …?" a day, "What range limit …?" a figure, "Under which flags …?" a country, "Which Chinese companies …?" names
+of companies, and "How much of the package …?" a part of it, not the whole. Each text is our own; each question is
+asked once where the article gives the sort asked for and once where it does not."""
+
+from __future__ import annotations
+
+import pytest
+from qa_support import ask
+
+from bot.article import Article
+from bot.qa.answering import says_not_given
+
+REFINERY = (
+    "Ukrainian drones struck the Volzhsky refinery in Russia's Volgograd region overnight, setting a crude "
+    "distillation unit on fire, the General Staff said. The plant processes about 15 million tonnes of oil a year."
+)
+CROSSING = (
+    "Lithuania closed the Medininkai crossing on the Belarusian border to freight on Monday, the interior ministry "
+    "said. Officials said the crossing would stay closed to cargo for at least three weeks."
+)
+VOTE = (
+    "EU foreign ministers will vote on the 21st sanctions package in March 2027, diplomats said. The package would "
+    "list 90 more tankers from Russia's shadow fleet."
+)
+VOTE_DAY = (
+    "EU foreign ministers will vote on the 21st sanctions package on March 14, diplomats said. The package would "
+    "list 90 more tankers from Russia's shadow fleet."
+)
+TANKERS = (
+    "Britain on Tuesday sanctioned 41 tankers it says carry Russian oil, the Foreign Office said. The ships had moved "
+    "crude worth more than £2bn this year."
+)
+FLAGGED = (
+    "Britain on Tuesday sanctioned 41 tankers it says carry Russian oil, the Foreign Office said. Most of the ships "
+    "sail under the flags of Gabon and the Comoros."
+)
+SUPPLIERS = (
+    "The EU package freezes the assets of more than 20 companies, including several in China and Turkey, accused "
+    "of supplying drone components to Russia, diplomats said."
+)
+NAMED_SUPPLIERS = (
+    "The EU package freezes the assets of more than 20 companies accused of supplying drone components to Russia, "
+    "among them the Chinese firms Shenzhen Lianhe Electronics and Zhuhai Keda Trading, diplomats said."
+)
+PACKAGE = (
+    "Finland's new package, valued at 240 million euros, includes artillery ammunition and mine-clearing "
+    "equipment, the defence ministry said on Thursday."
+)
+PACKAGE_PARTS = (
+    "Finland's new package, valued at 240 million euros, includes artillery ammunition and mine-clearing "
+    "equipment, the defence ministry said on Thursday. Of that sum, 90 million euros will go to ammunition."
+)
+RANGE = (
+    "Britain has allowed Ukraine to fire Storm Shadow missiles at military targets inside Russia, the defence "
+    "secretary said, without saying how far."
+)
+RANGE_SET = (
+    "Britain has allowed Ukraine to fire Storm Shadow missiles at military targets inside Russia, but only up to "
+    "120 km from the border, the defence secretary said."
+)
+
+
+def _answer(text: str, question: str) -> str:
+    return ask(Article(text=f"Test report\n\n{text}"), question).answer.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    "text, question",
+    [
+        (REFINERY, "How long will the Volzhsky refinery be out of action?"),
+        (VOTE, "On what date will EU ministers vote on the 21st package?"),
+        (TANKERS, "Under which flags do the sanctioned tankers sail?"),
+        (SUPPLIERS, "Which Chinese companies are on the EU list?"),
+        (PACKAGE, "How much of Finland's package goes to ammunition?"),
+        (RANGE, "What range limit has Britain set on Storm Shadow use?"),
+    ],
+)
+def test_an_answer_of_another_sort_is_declined(text: str, question: str) -> None:
+    answer = _answer(text, question)
+    assert says_not_given(answer), answer
+
+
+@pytest.mark.parametrize(
+    "text, question, wanted",
+    [
+        (CROSSING, "How long will the Medininkai crossing stay closed to cargo?", "three weeks"),
+        (VOTE_DAY, "On what date will EU ministers vote on the 21st package?", "March 14"),
+        (FLAGGED, "Under which flags do the sanctioned tankers sail?", "Gabon"),
+        (NAMED_SUPPLIERS, "Which Chinese companies are on the EU list?", "Shenzhen Lianhe"),
+        (PACKAGE_PARTS, "How much of Finland's package goes to ammunition?", "90 million"),
+        (RANGE_SET, "What range limit has Britain set on Storm Shadow use?", "120 km"),
+    ],
+)
+def test_the_sort_asked_for_is_answered(text: str, question: str, wanted: str) -> None:
+    answer = _answer(text, question)
+    assert wanted in answer, answer
