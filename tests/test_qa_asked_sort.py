@@ -95,3 +95,18 @@ def test_an_answer_of_another_sort_is_declined(text: str, question: str) -> None
 def test_the_sort_asked_for_is_answered(text: str, question: str, wanted: str) -> None:
     answer = _answer(text, question)
     assert wanted in answer, answer
+
+
+SHELLS = (
+    "The 47th brigade said it had received 4,500 155 mm artillery shells through the Czech-led initiative, its first "
+    "delivery since July."
+)
+
+
+@pytest.mark.parametrize(
+    "question, wanted, unwanted",
+    [("How many artillery shells did the 47th brigade receive?", "4,500", "155 mm artillery shells,")],
+)
+def test_a_calibre_is_no_count(question: str, wanted: str, unwanted: str) -> None:
+    answer = _answer(SHELLS, question)
+    assert wanted in answer and not answer.startswith(unwanted), answer

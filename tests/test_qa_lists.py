@@ -24,6 +24,11 @@ ENGAGEMENTS = (
     "Of the 126 combat engagements recorded along the front over the past day, 38 and 19 took place on the Kurakhove "
     "and Huliaipole directions, respectively, according to the General Staff."
 )
+# one place's share of a count, told right after it
+SHARE = (
+    "Russia's Defence Ministry said its air defences had shot down 74 Ukrainian drones overnight, 23 of them over "
+    "the Voronezh region."
+)
 RULES = (
     "Ukraine may fire the Norwegian missiles at military targets inside Russia, but only in the Belgorod and Kursk "
     "regions, the defence ministry in Oslo said."
@@ -48,6 +53,7 @@ def _lead(text: str, question: str, history: tuple[str, ...] = ()) -> str:
             ["41"],
         ),
         (ENGAGEMENTS, "How many clashes were there on the Huliaipole direction?", (), ["19"], ["126", "38"]),
+        (SHARE, "How many drones did Russia say it shot down over the Voronezh region?", (), ["23"], ["74"]),
         (FUND, "How much is Estonia paying into the fund?", (), ["12 million"], ["30 million"]),
         (FUND, "How much are Finland and Estonia putting into the fund?", (), ["30 million", "12 million"], []),
         (RULES, "Where in Russia may Ukraine fire the Norwegian missiles?", (), ["Belgorod", "Kursk"], []),

@@ -82,7 +82,12 @@ _TOTAL_OF = re.compile(
 # "The death toll from this morning's strike has risen to 11".
 _TOLL_TO = re.compile(rf"\b(?:death\s+)?toll\b[^.;:]{{0,80}}?\b{_STANDS_AT}\s+(?:at least\s+)?(?P<number>\d[\d,]*)\b")
 _SCALE_WORDS = word_set("million billion trillion thousand hundred")
-_UNIT_WORDS = word_set("bn mn percent per cent % tonnes tons km kilometres miles euros dollars pounds")
+_CALIBRE = re.compile(r"\b\d{2,3}(?:\.\d)?[\s-]?(?:mm|millimet(?:re|er)s?)\b", re.IGNORECASE)
+# (A calibre is no count either: "155 mm artillery shells", "35-millimetre rounds".)
+_UNIT_WORDS = word_set(
+    "bn mn percent per cent % tonnes tons km kilometres miles euros dollars pounds mm millimetre millimeter "
+    "millimetres millimeters calibre caliber"
+)
 _WORD = re.compile(r"[A-Za-z0-9][\w,.'’-]*|[%€$£]")
 # A result such as "4-3" or "52–48" (not "F-16", not "2022-2025").
 SCORE = re.compile(r"(?<![\w.-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w.-])")
@@ -147,7 +152,8 @@ def _counts_before_nouns(
     text: str, wanted: set[str], modifiers: list[str], people: bool, skip: frozenset[str], *, lost: bool = False
 ) -> Iterator[str]:
     """ "594 Russian servicemen", "a six-point deduction": a number, then (perhaps after its modifiers) the noun."""
-    words = _WORD.findall(text)
+    # "3,000 155 mm artillery shells": the calibre is one modifier word, never a count.
+    words = _WORD.findall(_CALIBRE.sub(lambda m: re.sub(r"[\s-]", "", m.group(0)), text))
     for i, word in enumerate(words):
         bare = word.strip(",.")
         number, _, unit = bare.partition("-")

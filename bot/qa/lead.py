@@ -120,6 +120,7 @@ def _candidates(intent: Intent, text: str) -> list[Figure]:
                 for p, a, b in parts_done(text, done, [stem(f) for f in intent.focus])
                 if all(a != g.start for g in found)
             ]
+        at_places: set[int] = set()
         if found:
             # "121 drones …, including 38 over Samara Oblast, 27 over Bryansk Oblast": a breakdown by place counts
             # the same thing, place by place. Asked for one of its places, its figure answers; asked for a place
@@ -134,6 +135,7 @@ def _candidates(intent: Intent, text: str) -> list[Figure]:
                     for f, _, end in placed
                     if all(f.start != g.start for g in found)
                 ]
+                at_places = {f.start for f, _, _ in placed}
         if found and asks_total(intent.text):
             # "added 74 vessels …, taking the total to 153": the total counts what the sentence counts.
             found += [f for f in totals(text) if all(f.start != g.start for g in found)]
@@ -144,7 +146,12 @@ def _candidates(intent: Intent, text: str) -> list[Figure]:
             # "How many of those drones were shot down?" asks for a part: "118 of the drones", not "143 attack drones".
             found = [f for f in found if _SHARE_OF.match(f.text)] or found
         # "31 people, six of them children": a share of a count answers only a question about the share.
-        whole = [f for f in found if not (_PARTITIVE.search(f.text) and not _asks_share(f.text, intent.text))]
+        # ("19 of them over the Samara region" is the share of the place asked about.)
+        whole = [
+            f
+            for f in found
+            if f.start in at_places or not (_PARTITIVE.search(f.text) and not _asks_share(f.text, intent.text))
+        ]
         return whole or found
     return []
 

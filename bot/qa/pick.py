@@ -428,8 +428,8 @@ def bare_figures(text: str, after: int = 0) -> list[Figure]:
 
 # A figure and the place it is for, in a breakdown: "including 38 over Samara Oblast, 27 over Bryansk Oblast".
 _PLACED = re.compile(
-    r"\s*(?:were\s+|was\s+)?(?:over|in|near|above|around|across|for|from)\s+"
-    r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+    r"\s*(?:of\s+(?:them|those)\s+)?(?:were\s+|was\s+)?(?:over|in|near|above|around|across|for|from)\s+"
+    r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s+(?:region|oblast|province|district)\b)?)"
 )
 
 
@@ -437,7 +437,13 @@ def breakdown_places(text: str, figures: Sequence[Figure]) -> list[tuple[Figure,
     """The figures of a breakdown by place, each with its place's words and where the place ends; empty unless two
     or more figures are each followed by a place."""
     placed = [(fig, set(tokens(m.group(1))), m.end()) for fig in figures if (m := placed_after(text, fig)) is not None]
+    if len(placed) == 1 and _SHARE_BEFORE.search(text[: placed[0][0].start]):
+        return placed  # "87 Ukrainian drones overnight, 19 of them over the Samara region": one place's share
     return placed if len(placed) >= 2 else []
+
+
+# A count told as a share of the one before it: "…, 19 of them over …", "…, including 38 over …", "among them 19 over".
+_SHARE_BEFORE = re.compile(r"(?:,|\bincluding|\bamong\s+them)\s*$")
 
 
 def placed_after(text: str, fig: Figure) -> re.Match[str] | None:
