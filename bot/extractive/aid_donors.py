@@ -195,6 +195,11 @@ class AidDonors:
             if named_body is not None:
                 return [named_body]  # "The town council of Eastbury voted to send …": a council gives, under its name
             if who.tag_ in ("NNP", "NNPS") or any(c.tag_ in ("NNP", "NNPS") for c in who.lefts):
+                known = self.ctx.recall(who.text)
+                if known is not None and known.actor and known.actor not in BELLIGERENTS:
+                    # "Roussel also pledged C$35 million" after "Foreign Affairs Minister Danielle Roussel told
+                    # reporters in Ottawa": a minister met before gives for the government she spoke for.
+                    return [known.actor]
                 return []  # "a Hong Kong firm sent …": someone the domain file does not know gives nothing
             if who.lemma_.lower() in self.lx.private:
                 return []  # "the firms shipped goods", "farmers pay more for fuel": nobody who gives aid
