@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from bot.extractive.aid import AidReader
+    from bot.extractive.found import Found
 
 # A government named by its office alone ("the Government", "the cabinet"): the article's own.
 _GOVERNMENT = {"government", "cabinet", "administration", "coalition"}
@@ -160,12 +161,8 @@ class AidDonors:
                     # "Norwegian Defense Minister Eirik Sandvold announced a … package, the largest share of which
                     # will pay for shells": the parser makes the package the subject of a clause; the announcer gives.
                     return named.split(" and ")
-                told = next((f for f in reversed(self.ctx.items) if f.section == "aid" and f.fields.get("donor")), None)
-                if (
-                    told is not None
-                    and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in who.children)
-                    and not any(n.canonical not in BELLIGERENTS for n in s.names_of("actor"))
-                ):
+                told = self._told_before(s)
+                if told is not None and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in who.children):
                     # "The package also includes …" after Germany's package and a word on neutral Austria: the
                     # package told before, whoever was named last.
                     return str(told.fields["donor"]).split(" and ")
@@ -233,15 +230,20 @@ class AidDonors:
         """The giver of the help told in the sentences just before, when the actor named last gave nothing ("Germany
         is to give two IRIS-T systems … Neighbouring Austria … would stick to humanitarian help. … The two launchers are
         to come from current production": Germany's launchers)."""
-        if any(n.canonical not in BELLIGERENTS for n in s.names_of("actor")):
-            return None  # the sentence names its own actors: "bringing Japan's total support … to $12.9 billion"
-        told = next((f for f in reversed(self.ctx.items) if f.section == "aid" and f.fields.get("donor")), None)
+        told = self._told_before(s)
         if told is None or told.sentences[-1].index < s.index - _RECENT_SENTENCES:
             return None
         last = self.ctx.last_actor
         if last is None or any(f.section == "aid" and last in str(f.fields.get("donor")) for f in self.ctx.items):
             return None
         return str(told.fields["donor"])
+
+    def _told_before(self, s: Sentence) -> Found | None:
+        """The latest aid line with a giver, when ``s`` names no actor of its own (else its own actors give:
+        "bringing Japan's total support … to $12.9 billion")."""
+        if any(n.canonical not in BELLIGERENTS for n in s.names_of("actor")):
+            return None
+        return next((f for f in reversed(self.ctx.items) if f.section == "aid" and f.fields.get("donor")), None)
 
     def _help_owner(self, s: Sentence, clause: set[int]) -> str | None:
         """The owner the help noun names: "Germany's new package", "US aid", "aid from Japan"."""

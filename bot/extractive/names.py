@@ -89,14 +89,16 @@ class Gazetteer:
             if end - start == 1 and end < len(doc) and _starts_a_full_name(doc[start], doc[end])
         }
         # "Ala-Too Clearing House": an institution's common noun closing another name is part of that name.
-        listed = {i for matches in found.values() for start, end, _ in matches if end - start > 1 for i in range(start, end)}
-        listed |= {start for matches in found.values() for start, end, _ in matches if end - start == 1}
-        inside_other = {
+        alone = [
             (start, end)
             for kind in ("actor", "authority")
             for start, end, _ in found.get(kind, [])
-            if end - start == 1 and _closes_other_name(doc, start, listed, self._institutions)
-        }
+            if end - start == 1 and doc[start].text in self._institutions
+        ]
+        inside_other: set[tuple[int, int]] = set()
+        if alone:
+            listed = {i for matches in found.values() for start, end, _ in matches for i in range(start, end)}
+            inside_other = {(start, end) for start, end in alone if _closes_other_name(doc, start, listed)}
         out: list[Name] = []
         for kind, matches in found.items():
             if kind in ("actor", "authority"):
@@ -130,10 +132,10 @@ def _starts_a_full_name(name: Token, after: Token) -> bool:
     )
 
 
-def _closes_other_name(doc: Doc | Span, start: int, listed: set[int], institutions: frozenset[str]) -> bool:
+def _closes_other_name(doc: Doc | Span, start: int, listed: set[int]) -> bool:
     """Is the institution noun at ``start`` the last word of a name the domain file does not list ("Clearing House")?"""
     word = doc[start]
-    if word.text not in institutions or start == 0:
+    if start == 0:
         return False
     before = doc[start - 1]
     return (

@@ -481,11 +481,8 @@ class SanctionsReader:
             return None
         bodies = []
         for member in (who, *who.conjuncts):
-            own = (
-                range(member.left_edge.i, member.right_edge.i + 1)
-                if member is not who
-                else range(who.left_edge.i, min([c.left_edge.i for c in who.conjuncts] + [who.right_edge.i + 1]))
-            )
+            # the member's own words, without the members joined to it
+            own = {t.i for t in member.subtree} - {t.i for c in member.children if c.dep_ == "conj" for t in c.subtree}
             actor = next((n.canonical for n in s.names_of("actor") if n.start in own), None)
             body = next((n.text for n in s.names_of("authority") if n.start in own), None)
             if actor is None or body is None:

@@ -98,16 +98,21 @@ _PRONOUN_WHOLE = re.compile(r"^(?:it|this|that|them|these|those|the money|the to
 _VALUE_LINKS = frozenset({"compound", "nummod", "quantmod", "amod", "npadvmod", "pobj", "prep", "acl", "nmod", "appos"})
 
 
+def whole_asked(question: str) -> str | None:
+    """The whole a "How much of X …?" question takes a part of ("Germany's package"), unless a pronoun ("it")."""
+    m = _PART_OF.search(question)
+    return None if m is None or _PRONOUN_WHOLE.match(m.group("whole").strip()) else m.group("whole")
+
+
 def whole_for_part(question: str, lead: str, passages: list[str], spans: SpanReader | None) -> bool:
     """Does ``lead`` give the whole where the question asks for a part of it?
 
     "How much of Portugal's 118 million goes to ambulances?" is not answered by "118 million euros", nor "How much of
     the $310 million frozen …?" by "29 individuals", nor "How much of Germany's package is spent on drones?" by the
     package's own value ("Germany's package, valued at 1.4 billion euros, includes …")."""
-    m = _PART_OF.search(question)
-    if m is None or _PRONOUN_WHOLE.match(m.group("whole").strip()):
+    whole = whole_asked(question)
+    if whole is None:
         return False
-    whole = m.group("whole")
     # Figures standing alone: "the $310 million", not the 7 of "the G7 loan".
     asked = digit_figures(" ".join(re.findall(r"(?<![\w-])\d[\d,.]*(?![\w-])", whole)))
     if asked:
@@ -135,18 +140,19 @@ def whole_for_part(question: str, lead: str, passages: list[str], spans: SpanRea
     return False
 
 
-def part_named(question: str, whole: str, passages: list[str], asked: frozenset[str]) -> str | None:
+def part_named(whole: str, lead: str, passages: list[str], asked: frozenset[str]) -> str | None:
     """The sum a passage gives for the part asked about, when the lead gave the whole: "a package worth 240 million
     euros, including 90 million euros for artillery ammunition" answers "How much of it goes to ammunition?" with
     the 90 million, the sum followed by the part's own word."""
-    taken = digit_figures(whole)
+    taken = digit_figures(lead)
+    parts = asked - set(tokens(whole))  # the question's words for the part, not for the whole
     for text in passages:
         for money in find_money(text):
             if digit_figures(money.text) & taken:
                 continue
             after = set(tokens(text[money.end : money.end + _PART_WINDOW]))
             before = set(tokens(text[max(0, money.start - _PART_WINDOW) : money.start]))
-            if asked & (after | before) - set(tokens(_PART_OF.search(question).group("whole"))):  # type: ignore[union-attr]
+            if parts & (after | before):
                 return money.text
     return None
 

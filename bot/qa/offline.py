@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 
 from bot.extractive.actors import BELLIGERENTS
 from bot.qa.answer_types import dismissed_next, future_time_spans, has_figure, has_money, refuted_claim
-from bot.qa.asked_sort import asks_distance, misses_asked_sort, needs_country, part_named, whole_for_part
+from bot.qa.asked_sort import (
+    asks_distance,
+    misses_asked_sort,
+    needs_country,
+    part_named,
+    whole_asked,
+    whole_for_part,
+)
 from bot.qa.companions import MAX_QUOTES, with_antecedents, with_contents, with_followers
 from bot.qa.dates import conditions_of_time, has_time_to_come
 from bot.qa.gist import clause_gist, gist
@@ -419,13 +426,16 @@ def find_answer(
             # "What is the refinery's annual processing capacity?" asks for a figure; words without one do not answer.
             return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
         given = figure or ("" if needs_country(question) else " ".join(ranked_texts[:MAX_QUOTES]))
+        whole = whole_for_part(question, given, ranked_texts[:MAX_QUOTES], spans)
         if (
-            figure
-            and whole_for_part(question, given, ranked_texts[:MAX_QUOTES], spans)
-            and (part := part_named(question, figure, ranked_texts[:MAX_QUOTES], frozenset(main.terms)))
+            whole
+            and figure
+            and (of := whole_asked(question)) is not None
+            and (part := part_named(of, figure, ranked_texts[:MAX_QUOTES], frozenset(main.terms)))
         ):
             figure = given = part
-        if misses_asked_sort(question, given, spans) or whole_for_part(question, given, ranked_texts[:MAX_QUOTES], spans):
+            whole = whole_for_part(question, given, ranked_texts[:MAX_QUOTES], spans)
+        if whole or misses_asked_sort(question, given, spans):
             # "How long will the refinery be out of action?" next to a sentence naming the refinery but no length of
             # time; "On what date …?" next to "January 2027"; "Under which flags …?" next to "27 tankers"; "How much
             # of Portugal's 118 million …?" next to "118 million euros".
