@@ -14,6 +14,8 @@ from bot.extractive.aid_continuation import AidContinuation, the_one_named
 from bot.extractive.aid_money import VALUED, sums_given
 from bot.extractive.aid_parts import (
     FURTHER,
+    GOES_TO,
+    accounted_for,
     around,
     composes,
     gapped_part,
@@ -41,6 +43,8 @@ _MEASURES = {"sanction", "sanctions", "designation", "listing", "ban", "embargo"
 # A label's marks, and a plain hyphen, which a pasted digest uses for a dash.
 _LABEL_MARKS = LABEL_MARKS | {"-"}
 _TOTAL = {"total", "overall", "altogether", "sum"}
+# Schemes a government pays into for Ukraine: "NATO's Prioritised Ukraine Requirements List", "the Czech initiative".
+_SCHEMES = {"fund", "mechanism", "initiative", "list", "coalition", "programme", "program", "scheme", "facility"}
 
 
 def _label(s: Sentence) -> tuple[str, Token] | None:
@@ -199,15 +203,32 @@ class AidInContext(AidContinuation):
             )
             # "…, and 800 million kroner to equipment for repairing the grid": a share gapped after one that is help
             goes_on = bool(out) and out[-1].sentences[-1] is s and gapped_part(s, money)
-            if not (
-                for_ukraine
-                or goes_on
-                or weapons_in(s, self.lx, indices=span, equipment=True)
-                or any(self.r.is_help(s.doc[i]) for i in span)
-            ):
+            # "of which 1.5 billion crowns will go to NATO's Prioritised Ukraine Requirements List": a share paid into
+            # a scheme for Ukraine (a fund, a list, an initiative) is help.
+            into_scheme = bool(GOES_TO.match(s.text[money.end :])) and any(
+                s.doc[i].lower_ in ("ukraine", "ukrainian", "kyiv") or s.doc[i].lemma_.lower() in _SCHEMES for i in span
+            )
+            paid_for = accounted_for(s, money)
+            if paid_for is not None:
+                # "The Bradleys account for $140 million …": the share is help when what accounts for it is, or when
+                # it goes on a breakdown of help ("… and the mortar rounds for roughly $90 million").
+                helps = (
+                    weapons_in(s, self.lx, indices=paid_for, equipment=True)
+                    or any(self.r.is_help(s.doc[i]) for i in paid_for)
+                    or (bool(out) and out[-1].sentences[-1] is s)
+                )
+            else:
+                helps = (
+                    for_ukraine
+                    or goes_on
+                    or into_scheme
+                    or weapons_in(s, self.lx, indices=span, equipment=True)
+                    or any(self.r.is_help(s.doc[i]) for i in span)
+                )
+            if not helps:
                 continue  # "of the total was spent on office rent": a share that buys no help is no line
             known.add((money.value, money.currency))
-            phrase = around(s, money) | purpose_of(s, money)
+            phrase = paid_for or around(s, money) | purpose_of(s, money)
             out.append(self._item(s, whole.fields["donor"], money, phrase, whole.fields["status"]))
         for verb in s.doc:
             if not composes(verb):

@@ -47,6 +47,12 @@ def _generic_plural(who: Token) -> bool:
     return not any(c.dep_ in ("det", "nummod", "poss", "predet") or c.lower_ == "both" for c in who.children)
 
 
+def _kind_named(who: Token) -> str:
+    """Givers named as a kind, in the article's words: "European governments", "Nordic and Baltic governments"."""
+    kind = syntax.span_text(syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"appos", "relcl", "prep"})).strip(" ,")
+    return kind[:1].upper() + kind[1:]
+
+
 def _how_a_scheme_works(verb: Token) -> bool:
     """ "a NATO scheme under which European countries buy American weapons": a relative clause telling how a
     mechanism works, not a gift anyone made."""
@@ -157,6 +163,10 @@ class AidDonors:
                 if own:
                     return own[0].split(" and ")
                 announcer = syntax.subject(verb.head) if verb.dep_ == "ccomp" and verb.head.i != verb.i else None
+                if announcer is not None and _generic_plural(announcer) and not actors_in(s, announcer):
+                    # "Nordic and Baltic governments announced fresh military aid …, while Sweden said …": givers named
+                    # as a kind, not the government of the other clause nor the one named last
+                    return [_kind_named(announcer)]
                 if announcer is not None and (named := actor_of(s, announcer, self.ctx)):
                     # "Norwegian Defense Minister Eirik Sandvold announced a … package, the largest share of which
                     # will pay for shells": the parser makes the package the subject of a clause; the announcer gives.
@@ -172,8 +182,7 @@ class AidDonors:
                 if _how_a_scheme_works(verb):
                     return []  # "a scheme under which European countries buy American weapons": no one's gift
                 # "European governments paid about $4.2bn into the scheme": givers named as a kind, in the article's words
-                kind = syntax.span_text(syntax.phrase_tokens(who, stop=syntax.CLAUSES | {"appos", "relcl", "prep"}))
-                return [kind.strip(" ,")[:1].upper() + kind.strip(" ,")[1:]]
+                return [_kind_named(who)]
             if (
                 not _named_in(who)
                 and not syntax.is_pronoun(who)

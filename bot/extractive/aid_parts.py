@@ -22,7 +22,7 @@ _COMPOSING = {"consist", "comprise", "split", "divide", "break", "make"}
 # A sum named as a share of the whole ("£60m of the total"), or one of a breakdown ("C$120m will go to the vehicles,
 # C$40m to the generators").
 _OF_WHOLE = re.compile(r"^\s+of\s+(?:the|this|that|its|their)\s+(?:total|package|sum|money|funding|amount)\b")
-_GOES_TO = re.compile(r"^\s+(?:will\s+)?(?:go|goes|went|is\s+going)\s+(?:to|towards|toward)\b")
+GOES_TO = re.compile(r"^\s+(?:will\s+)?(?:go|goes|went|is\s+going)\s+(?:to|towards|toward)\b")
 FURTHER = re.compile(r"\b(?:a\s+further|an\s+additional|another|an\s+extra)\s+$", re.IGNORECASE)
 _OF_WHICH = re.compile(r"\bof\s+which\s+(?:about\s+|some\s+|roughly\s+|nearly\s+)?$", re.IGNORECASE)
 _INCLUDES = re.compile(r"\b(?:includes?|including|included)\s+(?:about\s+|some\s+|roughly\s+|nearly\s+)?$", re.IGNORECASE)
@@ -44,14 +44,14 @@ def shares_of_whole(s: Sentence) -> list[Money]:
     for m in amounts:
         after = s.text[m.end :]
         before = s.text[max(0, m.start - 40) : m.start]
-        if _OF_WHOLE.match(after) or _SET_APART.match(after):
+        if _OF_WHOLE.match(after) or _SET_APART.match(after) or accounted_for(s, m) is not None:
             out.append(m)
         elif m is not amounts[0] and (_OF_WHICH.search(before) or (_INCLUDES.search(before) and _GAPPED_TO.match(after))):
             # "€400 million, of which 220 million euros is the Netherlands' share …", "a package worth NOK 3.2 billion
             # includes 1.4 billion kroner for air defence": a part the sentence names after the whole.
             out.append(m)
             alone.append(m)
-        elif _GOES_TO.match(after):
+        elif GOES_TO.match(after):
             breakdown = True
             out.append(m)
             if FURTHER.search(s.text[: m.start]):
@@ -79,6 +79,37 @@ def composes(verb: Token) -> bool:
     return True
 
 
+def accounted_for(s: Sentence, money: Money) -> set[int] | None:
+    """The words of what a share of a sum pays for, when the sentence says what "accounts for" it: "The Bradleys
+    account for roughly $140 million of the total and the artillery shells for about $110 million" gives "The
+    Bradleys" for the first sum and, by gapping, "the artillery shells" for the second."""
+    span = s.doc.char_span(money.start, money.end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root
+    while head.dep_ in ("compound", "nmod", "nummod", "quantmod") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ != "pobj" or head.head.lower_ != "for":
+        return None
+    holder = head.head.head
+    if holder.lemma_.lower() == "account" and syntax.is_verbal(holder):
+        who = syntax.subject(holder)
+        return {t.i for t in syntax.phrase_tokens(who)} if who is not None and not syntax.is_pronoun(who) else None
+    if holder.dep_ == "conj" and holder.head.lemma_.lower() == "account" and syntax.is_verbal(holder.head):
+        # "… and the mortar rounds for roughly $90 million": the gapped noun, which the parser may take for a verb
+        return {t.i for t in holder.subtree if t.i < head.head.i and t.dep_ not in ("cc", "punct")}
+    if holder.pos_ in ("NOUN", "PROPN") and holder.dep_ == "conj":
+        first = _money_at(s, holder.head)
+        if first is not None and accounted_for(s, first) is not None:
+            return {t.i for t in syntax.phrase_tokens(holder, stop=syntax.CLAUSES | {"prep"})}
+    return None
+
+
+def _money_at(s: Sentence, token: Token) -> Money | None:
+    """The sum whose words include ``token`` (the "million" of "$140 million")."""
+    return next((m for m in find_money(s.text) if m.start <= token.idx < m.end), None)
+
+
 def purpose_of(s: Sentence, money: Money) -> set[int]:
     """The words after a share of a sum up to the next comma or stop: "earmarked for artillery ammunition"."""
     out: set[int] = set()
@@ -103,7 +134,7 @@ def around(s: Sentence, money: Money) -> set[int]:
 
 
 _KRONE_CODES = {"NOK", "DKK", "SEK"}
-_BARE_KRONE = re.compile(r"\bkron(?:er|or|e)\b", re.IGNORECASE)
+_BARE_KRONE = re.compile(r"\b(?:kron(?:er|or|e)|crowns?)\b", re.IGNORECASE)
 _NAMED_KRONE = re.compile(r"\b(?:norwegian|danish|swedish|NOK|DKK|SEK)\b", re.IGNORECASE)
 
 
@@ -112,4 +143,5 @@ def same_currency(part: Money, currency: str | None) -> bool:
     if part.currency == currency:
         return True
     bare = bool(_BARE_KRONE.search(part.text)) and not _NAMED_KRONE.search(part.text)
-    return bare and part.currency in _KRONE_CODES and currency in _KRONE_CODES
+    # ("1.5 billion crowns" after "4.2 billion Norwegian crowns": the bare English name has no code of its own)
+    return bare and (part.currency in _KRONE_CODES or not part.currency) and currency in _KRONE_CODES

@@ -260,10 +260,13 @@ class ClaimReader:
         if not events:
             return None
         claim = s.text.strip(EDGES)
+        # "… Marchenko, a spokesperson for the 28th Brigade, told …. “A group of four Russian soldiers …”": the
+        # evidence opens with the sentence that names the speaker when the line shows figures only it holds.
+        named_in = [last.sentences[-1]] if _figures_of(str(last.fields["claimant"])) - _figures_of(s.text) else []
         return Found(
             "battlefield_claims",
             {**last.fields, "claim": claim, "location": (places_in(s) or [last.fields["location"]])[0]},
-            [s],
+            [*named_in, s],
             merge_key=(str(last.fields["claimant"]).lower(), claim.lower()),
         )
 
@@ -297,9 +300,15 @@ class ClaimReader:
         said = self.ctx.last_said
         if said is None or said[0] != s.index - 1 or s.text.lstrip()[:1] not in _OPENING_QUOTES:
             return None
-        if self.ctx.sentences[s.index - 1].para not in (s.para, s.para - 1):
+        before = self.ctx.sentences[s.index - 1]
+        if before.para not in (s.para, s.para - 1):
             return None
-        return self._whole_sentence(s, said[1])
+        found = self._whole_sentence(s, said[1])
+        if found is not None and _figures_of(said[1].name) - _figures_of(s.text) and before.para == s.para:
+            # "… Marchenko, a spokesperson for the 28th Brigade, told …. “A group of four Russian soldiers …”": the
+            # quote's evidence opens with the sentence that names its speaker, whose figures the line shows.
+            found.sentences.insert(0, before)
+        return found
 
     def quote_closed(self, s: Sentence, attributions: list[Attribution]) -> list[Found]:
         """ "“Debris fell on an enterprise in Syzran. There is no damage,” Samara’s governor wrote.": a quotation
@@ -449,3 +458,8 @@ def _with_naming(s: Sentence, speaker: Speaker) -> list[Sentence]:
     if named is None or named.index == s.index or not any(c.isdigit() for c in speaker.name):
         return [s]
     return [named, s]
+
+
+def _figures_of(text: str) -> set[str]:
+    """The digit runs of a text ("28" of "the 28th Brigade")."""
+    return set(re.findall(r"\d+", text))

@@ -148,8 +148,12 @@ class ExtractiveEngine:
             continued = None if financed or bait else aid.more.continuation(s)
             if continued is None and not financed:
                 found += aid.read(s, article_about_ukraine=about_ukraine)
-            if not any(f.section == "aid" for f in found) and continued is None:
-                found += training_given(s)  # "France will train some 600 Ukrainian crew members at Canjuers"
+            if continued is None:
+                # "France will train some 600 Ukrainian crew members at Canjuers", also beside a sum the same giver
+                # earmarks in the sentence ("… and has earmarked a further 250 million euros"), unless a line of
+                # the sentence already tells of the training.
+                told = " ".join(str(v) for f in found if f.section == "aid" for v in f.fields.values())
+                found += [t for t in training_given(s) if not _told_already(t, told)]
             if not any(f.section == "aid" for f in found) and continued is None:
                 found += arrivals(s, ctx.lexicon)  # "The last of 50 armored vehicles pledged by Ottawa has reached Ukraine"
             found += aid.more.parts(s, found)  # "…, made up of a $1.25bn drawdown and $1.22bn under USAI"
@@ -178,6 +182,12 @@ def _heads_a_list(s: Sentence, sentences: list[Sentence]) -> bool:
     after = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
     alone = s.index == 0 or sentences[s.index - 1].para != s.para
     return after is not None and after.bullet and after.para != s.para and alone and not s.bullet and is_heading(s.text)
+
+
+def _told_already(training: Found, told: str) -> bool:
+    """Does another line of the sentence already name the people a training line is for?"""
+    whom = " ".join(str(c) for c in training.fields.get("contents") or [])
+    return any(ch.isdigit() for ch in whom) and any(w in told for w in whom.split() if any(ch.isdigit() for ch in w))
 
 
 def _without_parts(claimed: list[Found]) -> list[Found]:

@@ -99,6 +99,7 @@ class DomainConfig(_Model):
     people: dict[str, list[str]] = Field(default_factory=dict)
     sanction_authorities: list[str] = Field(default_factory=list)
     institution_nouns: list[str] = Field(default_factory=list)
+    shared_seats: dict[str, str] = Field(default_factory=dict)
     weapons: dict[str, str]
     weapon_heads: list[str]
     forces: list[str] = []

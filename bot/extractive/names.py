@@ -13,8 +13,12 @@ from typing import TYPE_CHECKING, Literal
 from bot.extractive.lexicon import Lexicon, Side
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
+
+    from bot.extractive.reading import Sentence
 
 Kind = Literal["actor", "person", "weapon", "place", "country", "sector", "side", "authority", "default_ukraine"]
 
@@ -72,6 +76,23 @@ class Gazetteer:
             if "'" in alias or "’" in alias:  # curly and straight apostrophes are the same name
                 other = alias.replace("'", "’") if "'" in alias else alias.replace("’", "'")
                 matcher.add(key, [nlp.make_doc(other)])
+
+    def settle_seats(self, sentences: Sequence[Sentence]) -> None:
+        """A seat two actors share ("Brussels", the EU's and Belgium's) stands for the national government where the
+        sentence itself or the one or two before name that government and not the other: "Belgium, for its part, will
+        provide 1 billion euros … Brussels will also hand over two more F-16 fighter jets"."""
+        seats = {seat.lower(): owner for seat, owner in self.lx.cfg.shared_seats.items()}
+        if not seats:
+            return
+        for k, s in enumerate(sentences):
+            for j, name in enumerate(s.names):
+                owner = seats.get(name.text.lower())
+                if name.kind != "actor" or owner is None:
+                    continue
+                near = [s, *sentences[max(0, k - 2) : k]]
+                canonicals = {m.canonical for b in near for m in b.names if m.kind == "actor" and m is not name}
+                if owner in canonicals and name.canonical not in canonicals:
+                    s.names[j] = Name(name.kind, owner, name.start, name.end, name.text)
 
     def find(self, doc: Doc | Span) -> list[Name]:
         """Every listed name in ``doc``, by kind; per kind, overlapping matches keep the longest."""

@@ -264,8 +264,10 @@ def places_in(s: Sentence, indices: set[int] | None = None) -> list[str]:
             continue
         if token.dep_ in ("compound", "amod", "nmod") and any(_UNIT_NUMBER.match(c.text) for c in head.lefts):
             continue  # "the 1046th Logistics Support Centre": a unit's name, not a place
-        if token.dep_ in ("compound", "amod", "nmod") and any(c.dep_ == "compound" and c.i > token.i for c in head.lefts):
-            continue  # only the last word of "Velyka Novosilka district" starts the name
+        if token.dep_ in ("compound", "amod", "nmod") and any(
+            c.dep_ == "compound" and c.i > token.i and c.text[:1].isupper() for c in head.lefts
+        ):
+            continue  # only the last word of "Velyka Novosilka district" starts the name ("Florennes air base" is one)
         start, end = _compound_span(token)
         text = syntax.span_text(list(doc[start:end]))
         if head.lemma_.lower() in ("region", "oblast", "district", "province") and token.dep_ != "pobj":

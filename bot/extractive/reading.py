@@ -134,4 +134,5 @@ def read_sentences(units: list[list[str]], gazetteer: Gazetteer, parse: Any) -> 
         doc.user_data["text"] = text  # the verbatim sentence; phrases are cut from it
         found = gazetteer.find(doc)
         out.append(Sentence(text, p, index, doc, found, bullet=bullet, subhead=index in crossheads))
+    gazetteer.settle_seats(out)
     return out

@@ -123,6 +123,30 @@ def discredited_spans(text: str, doc: Doc) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if 0 <= a < b <= len(text)]
 
 
+# What a post or a rumour of no one's is called: "A post shared thousands of times on X described the new aid as a
+# “$4.25 billion package.”" (a named channel or blog is a source the article cites, and stays one).
+_POSTS = frozenset(
+    {"post", "screenshot", "clip", "tweet", "message", "rumour", "rumor", "meme", "speculation", "gossip", "chatter"}
+)
+
+
+def _told_by_post(token: Token) -> bool:
+    for up in list(syntax.ancestors_to_clause_top(token, limit=8))[1:]:
+        if not syntax.is_verbal(up):
+            continue
+        teller = syntax.subject(up)
+        if teller is not None and teller.lemma_.lower() in _POSTS and teller.tag_ in ("NN", "NNS"):
+            return syntax.unowned(teller)
+    return False
+
+
+def posted_figures_only(doc: Doc) -> bool:
+    """Are all the figures of ``doc`` what an unowned post or rumour tells ("A post … described the new aid as a
+    “$4.25 billion package.”")? Such a passage gives no figure of the article's own."""
+    numbers = [t for t in doc if (t.like_num or t.tag_ == "CD") and any(ch.isdigit() for ch in t.text)]
+    return bool(numbers) and all(_told_by_post(t) for t in numbers)
+
+
 def _last_figure(doc: Doc, before: int) -> str | None:
     """The text of the last number before token ``before``: "7" of "SEK 7 billion", "2,500"."""
     # "2.4bn" is a number too, though not "like_num": its tag and its digits say so.

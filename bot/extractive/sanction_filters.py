@@ -90,9 +90,16 @@ def superseded(trigger: Token) -> bool:
             and any(c.lower_ in _EARLIER for c in who.children if c.dep_ == "amod")
         ):
             return True
-    return False
+    # "would replace the oil price cap with a full ban on maritime services": the cap is what the ban replaces.
+    verb = trigger.head
+    return (
+        trigger.dep_ == "dobj"
+        and verb.lemma_.lower() in REPLACING
+        and any(p.lower_ == "with" and syntax.children(p, "pobj") for p in syntax.children(verb, "prep"))
+    )
 
 
+REPLACING = frozenset({"replace", "supersede", "swap", "substitute"})
 # Words that mark a version of a measure as one left behind.
 _EARLIER = frozenset({"earlier", "previous", "initial", "original", "first", "old", "older"})
 

@@ -64,11 +64,17 @@ def is_sanction_noun(lx: Lexicon, token: Token) -> bool:
         return False
     if lemma in ("ban", "embargo") and any(
         p.lower_ == "on"
-        and any(_russian(lx, o) or o.lemma_.lower() in lx.trade_modifier for o in p.children if o.dep_ == "pobj")
+        and any(
+            _russian(lx, o) or o.lemma_.lower() in lx.trade_modifier or any(_russian(lx, t) for t in o.subtree)
+            for o in p.children
+            if o.dep_ == "pobj"
+        )
         for p in token.children
         if p.dep_ == "prep"
     ):
-        return True  # "a full ban on Russian LNG", "a ban on imports of …": a ban on what Russia sells
+        # "a full ban on Russian LNG", "a ban on imports of …", "a full ban on maritime services for Russian crude": a
+        # ban on what Russia sells or on serving it
+        return True
     if lemma in ("sanction", "designation", "listing", "blacklist", "embargo", "delisting"):
         return True
     if lemma == "penalty" and any(t.like_num or t.tag_ == "$" for t in token.subtree if t.i < token.i):

@@ -17,6 +17,7 @@ from bot.extractive.found import Found, unique
 from bot.extractive.reading import Context, Sentence
 from bot.extractive.sanction_filters import (
     PROPOSALS,
+    REPLACING,
     asked,
     effect_of_listing,
     hearsay,
@@ -171,6 +172,14 @@ class SanctionsReader:
                     token.dep_ == "dobj" and head.i not in {o.i for o in out} and self._proposal(syntax.subject(head), token)
                 ):
                     out.append(token)  # "The draft would bring forward a full ban on Russian LNG": what a draft holds
+                elif (
+                    token.dep_ == "pobj"
+                    and token.head.lower_ == "with"
+                    and (verb := token.head.head).lemma_.lower() in REPLACING
+                    and verb.i not in {o.i for o in out}
+                    and syntax.subject(verb) is not None
+                ):
+                    out.append(token)  # "would replace the oil price cap with a full ban on maritime services"
                 elif exposed_to(token):
                     out.append(token)  # "foreign banks … now risk secondary sanctions": the banks are its targets
         # "If the EU banned Russian LNG, …": a condition imposes nothing.

@@ -83,6 +83,8 @@ _DONE_TO = {
     "forbid",
 }
 _STAND_FOR = {"they", "these", "those", "it", "them"}
+# Nouns that are the listed themselves: "Treasury's targets", "the designations", "the new listings".
+_LISTED_NOUNS = {"target", "designation", "designee", "listing", "addition"}
 # "bringing the total number of blacklisted ships to 557", "this takes the number of vessels the UK has
 # sanctioned to more than 450": a running total, of names on a sanctions list.
 _BRINGS = {"bring", "take", "raise", "push", "lift"}
@@ -195,6 +197,10 @@ class SanctionsFollowUp:
         told, described as such."""
         # "Among those targeted was …": the pronoun described as listed stands for them too.
         pointing = noun.lower_ in ("those", "these") and noun.pos_ in ("PRON", "DET")
+        if noun.lemma_.lower() in _LISTED_NOUNS and any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "those", "its", "their")) for c in noun.children
+        ):
+            return True  # "Among Treasury's targets were 42 companies …", "Among the designations is …"
         if not pointing and (
             noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "those") for c in noun.children)
         ):
@@ -240,6 +246,15 @@ class SanctionsFollowUp:
             for p in syntax.children(root, "prep")
         )
         subject = syntax.first_child(root, "nsubj", "nsubjpass")
+        if (
+            not among
+            and subject is not None
+            and subject.lemma_.lower() in _LISTED_NOUNS
+            and any(c.dep_ == "case" for c in subject.children)
+            and any(p.lower_ == "among" for p in syntax.children(root, "prep"))
+        ):
+            # "Among Treasury's targets were 42 companies …", parsed as "[Among Treasury] ['s targets] were …"
+            among, subject = True, syntax.first_child(root, "attr")
         if among and subject is None:
             subject = syntax.first_child(root, "attr")  # "Among the companies named is the Kazan Optics plant"
         if among and subject is not None:

@@ -35,7 +35,7 @@ class SpeakerReader(ContextReader):
             here = _subject_above(who)
             if here is not None:
                 return self.speaker(s, here)  # "Pro-war channels circulated what they described as …": the channels
-            return self._subject_before(s, who) or self._pronoun(who)
+            return self._subject_before(s, who) or self._person_before(s, who) or self._pronoun(who)
         tokens = without_fronted(phrase, who) if phrase else display_tokens(who)
         if len(tokens) > 1 and tokens[-1].dep_ == "case":
             tokens = tokens[:-1]  # "the General Staff's update": the owner, without its "'s"
@@ -66,18 +66,23 @@ class SpeakerReader(ContextReader):
         )
         # "Russia’s defence ministry" is a body whose only name is its owner's, not a person.
         owned = {t.i for c in who.children if c.dep_ == "poss" for t in c.subtree}
+        # The name the phrase is headed by, when it is one ("Serhii Vorobets, spokesperson for the Khortytsia group":
+        # Vorobets, not the group its title names).
+        listed = any(n.kind == "person" and n.start <= who.i < n.end for n in s.names)  # "Francken", tagged a noun
+        named = who if (who.tag_ in ("NNP", "NNPS") or listed) and who.text[:1].isupper() and who in tokens else None
+        last_name = named or (proper[-1] if proper else None)
+        covering = [n.kind for n in s.names if last_name is not None and n.start <= last_name.i < n.end]
         person = (
-            bool(proper)
-            and not any(
-                n.kind in ("actor", "side", "default_ukraine", "place") for n in s.names if n.start <= proper[-1].i < n.end
-            )
+            last_name is not None
+            # a listed person ("Lecornu") stands for a government too, and is still a person
+            and ("person" in covering or not any(k in ("actor", "side", "default_ukraine", "place") for k in covering))
             and not (not who.text[:1].isupper() and all(t.i in owned for t in proper))
         )
         keys = [who.lemma_.lower()]
         # "Rybar, a Telegram channel with …, wrote": "the channel" later is Rybar.
         keys += [c.lemma_.lower() for c in who.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-        if proper:
-            keys.append(proper[-1].text)  # a surname: "Lykhovy said" later
+        if last_name is not None:
+            keys.append(last_name.text)  # a surname: "Lykhovy said" later
         actors = [n.canonical for n in s.names if n.kind == "actor" and start <= n.start and n.end <= end]
         in_actor_names = {i for n in s.names if n.kind == "actor" for i in range(n.start, n.end)}
         # "the ministry in Moscow" may be the ministry named before; "Ukraine's commander-in-chief", owned, is a title.
@@ -93,8 +98,14 @@ class SpeakerReader(ContextReader):
             if known is not None and same:
                 self.ctx.last_speaker = known
                 return known
-        if side is None and proper:
-            known = self.ctx.recall(proper[-1].text)
+        if side is None and last_name is None and who.tag_ in ("NN", "NNS") and who.text[:1].isupper():
+            # "Hrabets said …" opening a sentence, the surname tagged a common noun: the person named in full before
+            known = self.ctx.recall(who.text)
+            if known is not None and known.person:
+                self.ctx.last_speaker = known
+                return known
+        if side is None and last_name is not None:
+            known = self.ctx.recall(last_name.text)
             if known is not None:
                 self.ctx.last_speaker = known
                 return known
@@ -188,6 +199,12 @@ class SpeakerReader(ContextReader):
         before = self.ctx.sentences[s.index - 1]
         if before.para != s.para:
             return None
+        # "Russia lost 1,130 troops …, according to the General Staff. It put total Russian losses at …": "it" is the
+        # body the sentence before quoted, not the subject it spoke about.
+        last = self.ctx.last_speaker
+        quoted = [f for f in self.ctx.items[-3:] if before in f.sentences and f.fields.get("claimant")]
+        if last is not None and not last.person and quoted and quoted[-1].fields["claimant"] == last.name:
+            return last
         root = next((t for t in before.doc if t.dep_ == "ROOT"), None)
         subject = syntax.subject(root) if root is not None else None
         if subject is None or syntax.is_pronoun(subject):
@@ -290,9 +307,26 @@ class SpeakerReader(ContextReader):
                 return self._named_before(s, inner)
         return None
 
+    def _person_before(self, s: Sentence, who: Token) -> Speaker | None:
+        """ "Asked how Ukraine may use the French missiles, Lecornu was more expansive. “Ukraine can use the SCALP …,”
+        he told reporters.": "he" is the person the sentence before is about, when that person spoke earlier on."""
+        if who.lower_ not in ("he", "she") or s.index == 0 or not self.ctx.sentences:
+            return None
+        before = self.ctx.sentences[s.index - 1]
+        if before.para not in (s.para, s.para - 1):
+            return None
+        for tok in before.doc:
+            if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and tok.tag_ in ("NNP", "NN") and tok.text[:1].isupper():
+                known = self.ctx.recall(tok.text)
+                if known is None or not known.person:
+                    return None
+                self.ctx.last_speaker = known
+                return known
+        return None
+
     def _pronoun(self, who: Token) -> Speaker | None:
         last = self.ctx.last_speaker
-        if who.lower_ in ("he", "she") and last is not None:
+        if who.lower_ in ("he", "she") and last is not None and not last.person:
             for _, known in reversed(self.ctx.speakers):
                 if known.person:
                     return known

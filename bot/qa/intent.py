@@ -191,6 +191,13 @@ _SAYING_FORMS = frozenset(
 _OF_WHOLE_Q = re.compile(r"\bhow much of (?:the |this |that |its |their |[a-z]+'s )?((?:[a-z-]+ ){0,2}[a-z]+)\b")
 
 
+# "What did X say about where/when/why …": a question about what was said, whatever it was said of.
+_SAID_ABOUT_Q = re.compile(
+    r"what (?:did|does|do|has|have|had) [^?]{1,60}?\b(?:say|said|tell|told|write|wrote|announce|explain|add)\b"
+    r"(?: [a-z]+){0,3} about (?:where|when|why|who|whom|whose|which|what|how)\b"
+)
+
+
 _ON_SIDE = re.compile(r"\bon the (russian|ukrainian|russia's|ukraine's) side\b", re.IGNORECASE)
 
 
@@ -220,6 +227,8 @@ def classify(question: str) -> str:
         # Losses and tolls are counted ("945 servicemen"), and so is a count or number of things; another figure may
         # be a sum or a share.
         return "count" if _LOSS_WORD.search(q) or _COUNT_OF.search(q) else "quantity"
+    if _SAID_ABOUT_Q.match(q):
+        return "what"  # "What did Lecornu say about where Ukraine can use the missiles?" asks what he said
     if _SCORE_Q.search(q) and not re.search(r"\bwho\b", q):
         return "score"
     if _DISTANCE_Q.search(q):

@@ -42,7 +42,7 @@ from bot.qa.not_given import (
     silent_side,
 )
 from bot.qa.phrases import question_words
-from bot.qa.pick import asks_stated_total, rejected_by_next, states_total
+from bot.qa.pick import asks_stated_total, posted_only, rejected_by_next, states_total
 from bot.qa.replies import REACTION_Q, reaction, reply_gist, reply_to, with_reply
 from bot.qa.retrieve import Hit, Retriever
 from bot.qa.span import SpanReader
@@ -171,12 +171,28 @@ def _loose_hits(retriever: Retriever, intent: Intent, ranked: list[Hit]) -> list
     return out
 
 
+_CALLED_FALSE = re.compile(
+    r"\b(?:false|untrue|not supported|unsupported|fabricat\w*|fake|baseless|wrong|incorrect|not true|inaccurate|"
+    r"unfounded|bogus)\b",
+    re.IGNORECASE,
+)
+# A question about what a post or a rumour said: its figure is then the answer.
+_ASKS_HEARSAY = re.compile(r"\b(?:posts?|posted|tweets?|social media|online|rumou?rs?|viral|claim\w*)\b", re.IGNORECASE)
+
+
 def _part_hits(retriever: Retriever, intent: Intent, min_coverage: float) -> list[Hit]:
     ranked = retriever.rank(intent)
     typed = intent.kind in TYPED_KINDS
     hits = [h for h in ranked if h.fits] if typed else ranked
     if typed and _said_without_figure(retriever, intent, ranked):
         return []
+    if typed and not _ASKS_HEARSAY.search(intent.text):
+        # "How much is the package worth?" is not answered by what a post on X called it.
+        if hits and posted_only(hits[0].passage.text) and _CALLED_FALSE.search(hits[0].passage.text):
+            # "Posts … claiming that Berlin had quietly approved 150 Taurus missiles were “simply false”" as the
+            # passage nearest the question: the article gives no figure of its own for it.
+            return []
+        hits = [h for h in hits if not posted_only(h.passage.text)]
     hits = [h for h in hits[:_CANDIDATES] if retriever.coverage(intent, h.passage) >= min_coverage]
     named_count = intent.kind == "count" and bool(intent.focus) and set(intent.focus) <= set(intent.proper)
     if typed and not hits and (intent.kind != "count" or named_count) and not intent.per_unit:

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.extractive.rejected import discredited_spans
+from bot.extractive.rejected import discredited_spans, posted_figures_only
 from bot.figures import find_money
 from bot.language import MONTH_PATTERN
 from bot.qa.answer_types import refuted_before
@@ -334,6 +334,12 @@ _WOULD_BEFORE = re.compile(r"\b(?:would|will)\b[^.;:!?]*$", re.IGNORECASE)
 @lru_cache(maxsize=512)
 def _discredited_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(discredited_spans(text, parsed(text)))  # the passage's one cached parse, shared with figure_verb
+
+
+@lru_cache(maxsize=512)
+def posted_only(text: str) -> bool:
+    """Are the passage's figures all what an unowned post or rumour tells (see ``rejected.posted_figures_only``)?"""
+    return posted_figures_only(parsed(text))
 
 
 def discredited(text: str, start: int) -> bool:

@@ -58,6 +58,29 @@ _PRONOUN_SAID = re.compile(
     r"stated|told)\b"
 )
 
+# "…,” he told reporters.", "…?” she asked.": a quote before its speaker, who is a pronoun.
+_QUOTE_THEN_PRONOUN = re.compile(
+    r"[,?!]\s*[”\"]\s*(?:he|she)\s+(?:also\s+)?(?:said|says|added|told|tells|asked|stressed|insisted|noted|"
+    r"warned|replied|wrote|explained|argued|declared)\b"
+)
+# "The missiles may not be used against civilian targets, he said, …": a person's pronoun as the speaker.
+_HE_SAID = re.compile(r",\s*(?:he|she)\s+(?:also\s+)?(?:said|says|added|told|stressed|noted|warned)\b")
+# How many sentences back a "he" or "she" may find the person it stands for.
+_PRONOUN_REACH = 3
+
+
+def persons_in(text: str) -> set[str]:
+    """The words of the one a sentence is about when named ("Lecornu" of "Asked …, Lecornu was more expansive.",
+    "Francken stressed that …"): the first subject that is a name, from the parse."""
+    from bot.qa.figure_verb import parsed  # the parser loads once, when a pronoun speaker is first looked for
+
+    for tok in parsed(text):
+        # The main clause's subject (not "Ukraine" of "Asked how Ukraine may use …"); an unknown name opening the
+        # sentence may be tagged a common noun ("Francken stressed …").
+        if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and tok.text[:1].isupper() and tok.tag_ in ("NNP", "NN"):
+            return set(tokens(" ".join(t.text for t in tok.subtree if t.i == tok.i or t.dep_ == "compound")))
+    return set()
+
 
 @dataclass(slots=True)
 class Hit:
@@ -94,6 +117,7 @@ class Retriever:
         self._subject = {t for t in tokens(headline) if self._df[t] >= _SUBJECT_MENTIONS}
         self._cache: dict[str, np.ndarray] = {}
         self._speakers = [self._speakers_of(p) for p in passages]
+        self._quoted_on()
         # "… the “$12 billion US package” doing the rounds online. No such package has been announced": the sentence
         # before a disowning one gives no figure of the article's.
         self._disowning = {p.index for p in passages if p.prev is not None and _DISOWNS.match(p.text)}
@@ -122,7 +146,11 @@ class Retriever:
                 found.add(side)
         # "Air defences shot down 66 of them, it said": a pronoun's words are those of the speaker before.
         continued = SPEAKER_CONTINUATION.match(passage.text) or _PRONOUN_SAID.search(passage.text)
-        if passage.prev is not None and continued:
+        if passage.index > 0 and (_QUOTE_THEN_PRONOUN.search(passage.text) or _HE_SAID.search(passage.text)):
+            # "“Ukraine can use the SCALP …,” he told reporters." after "Asked …, Lecornu was more expansive.": the
+            # person last named speaks.
+            found |= self._person_before(passage)
+        elif passage.prev is not None and continued:
             before = self.passages[passage.prev]
             earlier = self._speakers_of(before)
             if not earlier:
@@ -131,6 +159,31 @@ class Retriever:
                 earlier = set(tokens(_SUBJECT.sub("", before.text))[:4])
             found |= earlier
         return found
+
+    def _person_before(self, passage: Passage) -> set[str]:
+        """The person a "he" or "she" stands for: the speaker or the person named in the nearest sentence before
+        that has one."""
+        # (the person may be named in the paragraph before: "Asked how …, Lecornu was more expansive." ¶ "“…,” he said")
+        for before in reversed(self.passages[max(0, passage.index - _PRONOUN_REACH) : passage.index]):
+            named = persons_in(before.text)
+            if named:
+                return named
+        return set()
+
+    def _quoted_on(self) -> None:
+        """A quote running over several sentences ("“It is a matter of … law." / "That has been our doctrine …”")
+        is its speaker's throughout: the sentences inside it speak for the one who opened it."""
+        opener: int | None = None
+        for p in self.passages:
+            opens, closes = p.text.count("“"), p.text.count("”")
+            if opener is not None and not self._speakers[p.index]:
+                self._speakers[p.index] = set(self._speakers[opener])
+            if opens > closes and p.text.lstrip().startswith("“"):
+                opener = p.index if self._speakers[p.index] or p.index == 0 else p.index - 1
+                if not self._speakers[p.index]:
+                    self._speakers[p.index] = set(self._speakers[opener])
+            elif closes > opens:
+                opener = None
 
     def _named_body(self, passage: Passage, body: str) -> set[str]:
         """ "The ministry said…": whose ministry, from the latest earlier sentence that names it ("Russia's
