@@ -110,3 +110,19 @@ SHELLS = (
 def test_a_calibre_is_no_count(question: str, wanted: str, unwanted: str) -> None:
     answer = _answer(SHELLS, question)
     assert wanted in answer and not answer.startswith(unwanted), answer
+
+
+SPANISH_KIT = (
+    "Spain will send 40 mine-clearing vehicles and generators to Ukraine, the defence ministry said. Madrid also "
+    "pledged 12 Leopard 2A4 tanks."
+)
+
+
+def test_a_count_of_another_kind_of_thing_does_not_answer_how_many():
+    answer = ask(Article(text=SPANISH_KIT), "How many generators is Spain sending?")
+    assert says_not_given(answer.answer), answer.answer
+
+
+def test_a_count_of_the_thing_asked_for_still_answers():
+    answer = ask(Article(text=SPANISH_KIT), "How many mine-clearing vehicles is Spain sending?")
+    assert "40" in answer.answer, answer.answer

@@ -65,3 +65,24 @@ def test_what_did_x_say_about_where_is_not_answered_by_a_place():
 def test_where_is_answered_by_the_named_base_the_verb_puts_it_at():
     answer = ask(Article(text=TRAINING), "Where will Spain train the Ukrainian radar crews?")
     assert answer.answer.startswith("Zaragoza"), answer.answer  # the place asked for, not the clause around it
+
+
+CAPTURE = (
+    "Russia claims Hlyboke, Ukrainian army says fighting goes on\n\n"
+    "Russia's Defence Ministry said on Monday that its troops had captured the village of Hlyboke, a claim Ukrainian "
+    "forces in the area rejected. Fighting continues on the outskirts, the army said."
+)
+AGENCY = (
+    "Britain sanctioned 14 tankers on Tuesday. The network behind them had moved about $2.1bn of Russian oil since "
+    "January, according to the Foreign Office."
+)
+
+
+def test_who_says_a_place_was_captured_is_the_one_who_claims_it_not_who_took_it():
+    answer = ask(Article(text=CAPTURE), "Who says Hlyboke has been captured?")
+    assert answer.answer.startswith("Russia's Defence Ministry"), answer.answer
+
+
+def test_who_says_a_figure_is_the_source_the_article_cites():
+    answer = ask(Article(text=AGENCY), "Who says the network moved $2.1bn of Russian oil?")
+    assert "Foreign Office" in answer.answer.split(",")[0], answer.answer

@@ -27,7 +27,7 @@ from bot.extractive.found import Found, unique
 from bot.extractive.mend import LABEL_MARKS
 from bot.extractive.reading import Sentence
 from bot.extractive.weapons import weapons_in
-from bot.figures import Money, word_number
+from bot.figures import Money, find_money, word_number
 from bot.text import is_heading
 
 if TYPE_CHECKING:
@@ -322,7 +322,7 @@ class AidInContext(AidContinuation):
             return []
         goods = None
         heads = [obj]
-        if obj.pos_ == "NUM":  # "24 of the jets"
+        if obj.pos_ == "NUM" and not any(m.start <= obj.idx < m.end for m in find_money(s.text)):  # "24 of the jets"
             of = next((p for p in syntax.children(obj, "prep") if p.lower_ == "of"), None)
             noun = syntax.first_child(of, "pobj") if of is not None else None
             if noun is not None:

@@ -198,7 +198,8 @@ class FightingEvents:
                     for p in syntax.children(token, "prep")
                     if p.lower_ == "of"
                     for holder in syntax.children(p, "pobj")
-                    for t in (holder, *holder.lefts, *(x for c in holder.lefts if c.dep_ == "poss" for x in c.subtree))
+                    # ("the Defense Forces of Ukraine": the holder's own "of" names its side too)
+                    for t in holder.subtree
                 )
             )
         ):

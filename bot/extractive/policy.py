@@ -273,10 +273,12 @@ class PolicyReader(ContextReader):
                 continue
             if (
                 tok.dep_ in ("advcl", "relcl")
-                and any(c.tag_ == "WRB" for c in tok.children)
-                and any(_sets_out(a) for a in list(tok.ancestors)[:3])
+                and (any(c.tag_ == "WRB" for c in tok.children) or _in_which(tok))
+                and any(_sets_out(a) or self.frame(a) == "review" for a in list(tok.ancestors)[:4])
             ):
-                continue  # "set out in detail where the missiles may be fired": what is set out, not a clause apart
+                # "set out in detail where the missiles may be fired": what is set out, not a clause apart; "is
+                # reviewing whether to widen the area in which Ukraine may use SCALP missiles": what is under review
+                continue
             if (
                 tok.dep_ == "relcl"
                 and tok.head.lemma_.lower() in self.lx.restrict_noun | self.lx.prohibit_noun
@@ -529,6 +531,11 @@ def _unless_consent(verb: Token) -> bool:
 
 # Verbs that tell limits when what they take is where or how a weapon may be used: "set out where … may be fired".
 _SETTING_OUT = frozenset({"specify", "define", "detail", "outline", "limit", "restrict", "narrow"})
+
+
+def _in_which(clause: Token) -> bool:
+    """ "the area in which Ukraine may use …": a relative clause that says where, by "in which"."""
+    return any(p.dep_ == "prep" and any(o.lower_ == "which" for o in syntax.children(p, "pobj")) for p in clause.children)
 
 
 def _sets_out(verb: Token) -> bool:

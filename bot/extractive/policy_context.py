@@ -61,6 +61,15 @@ class PolicyContextReader(PolicyReader):
             actor = actor_of(s, candidate, self.ctx, person=True, exclude=() if own else BELLIGERENTS)
             if actor is not None:
                 return actor
+        if weapon is not None and weapon.head.doc is s.doc:
+            # "weapons supplied by Italy may be used only on Ukrainian territory": the supplier rules on its own arms.
+            for acl in syntax.children(weapon.head, "acl"):
+                if acl.lemma_.lower() not in _SUPPLYING:
+                    continue  # "interceptors paid for by European allies": who pays does not rule on their use
+                agent = syntax.agent(acl)
+                ruler = actor_of(s, agent, self.ctx) if agent is not None else None
+                if ruler is not None and ruler not in BELLIGERENTS:
+                    return ruler
         if action is not None and syntax.is_verbal(action):
             # "Spain will not send Leopard tanks": who sends them, not who makes them.
             doer = syntax.agent(action) if syntax.is_passive(action) else syntax.subject(action)
@@ -253,3 +262,7 @@ def _unnamed_group(s: Sentence, subject: Token) -> bool:
     # "Kyiv's allies" names the one they are allies of, none of them.
     owners = {t.i for w in words if w.dep_ == "poss" for t in w.subtree}
     return counted and group and all(n.start in owners for n in named)
+
+
+# Verbs by which a government hands over its own weapons: "weapons supplied by Italy".
+_SUPPLYING = frozenset({"supply", "provide", "send", "donate", "deliver", "give", "transfer", "ship", "hand"})

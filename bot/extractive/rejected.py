@@ -135,6 +135,8 @@ def _told_by_post(token: Token) -> bool:
         if not syntax.is_verbal(up):
             continue
         teller = syntax.subject(up)
+        if teller is None and up.dep_ == "advcl" and syntax.is_verbal(up.head):
+            teller = syntax.subject(up.head)  # "A post shared thousands of times … claimed that …"
         if teller is not None and teller.lemma_.lower() in _POSTS and teller.tag_ in ("NN", "NNS"):
             return syntax.unowned(teller)
     return False

@@ -383,6 +383,9 @@ class SanctionsReader:
             if last is not None and last.sentences[-1].index == s.index - 1 and last.fields["imposed_by"]:
                 return str(last.fields["imposed_by"])
         if who is not None and who.i not in target_tokens:
+            framing = _framed_by(s, head)
+            if framing is not None and not actors_in(s, who) and who.lemma_.lower() in _UNNAMED_BODIES:
+                return framing  # "In Tokyo, the cabinet approved asset freezes …": the cabinet of the place named
             actor = actor_of(s, who, self.ctx, exclude=())
             if actor is not None and actor not in ("Russia",):
                 return actor
@@ -536,6 +539,12 @@ def _framed_by(s: Sentence, verb: Token) -> str | None:
             if named:
                 return named[0]
     return None
+
+
+# Bodies named by their kind alone, whose country an opening "In Tokyo, …" gives.
+_UNNAMED_BODIES = frozenset(
+    {"cabinet", "government", "ministry", "minister", "ministers", "official", "parliament", "council", "regulator"}
+)
 
 
 def _the_governments(who: Token) -> bool:

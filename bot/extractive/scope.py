@@ -82,6 +82,9 @@ def scope_of(anchors: list[Token]) -> tuple[str | None, bool]:
                 continue  # "the prohibition on using ATACMS": what the rule is about, not where it applies
             if child.dep_ == "prep" and any(o.lemma_.lower() == "way" for o in syntax.children(child, "pobj")):
                 continue  # "will not stand in the way of …" is the rule's verb, not where it applies
+            objects = syntax.children(child, "pobj") if child.dep_ == "prep" else []
+            if objects and all(o.tag_ in ("WDT", "WP") for o in objects):
+                continue  # "the area in which Ukraine may use …": the relative pronoun stands for a place told above
             # "against Russian troops gathering across the border from Sumy", "to strike Russian forces
             # in Belgorod": places and purposes come as phrases and as non-finite clauses.
             purpose = (

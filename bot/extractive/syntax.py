@@ -309,11 +309,23 @@ def _dismissed(noun: Token) -> bool:
 
 
 def unowned(noun: Token) -> bool:
-    """Has the noun no one it belongs to ("posts", not "the ministry's post" nor "a video posted by the brigade")?"""
+    """Has the noun no one it belongs to ("posts", not "the ministry's post" nor "a video posted by the brigade")?
+    Someone unnamed is no owner: "a post on X from a pro-Ukrainian campaign account", "from a self-styled analyst"."""
     if any(c.dep_ == "poss" for c in noun.children):
         return False
     holders = [noun, *(c for c in noun.children if c.dep_ == "acl")]  # "a post published by the ministry"
-    return not any(p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from") for h in holders for p in h.children)
+    return not any(
+        p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from") and any(_named_owner(o) for o in children(p, "pobj"))
+        for h in holders
+        for p in h.children
+    )
+
+
+def _named_owner(owner: Token) -> bool:
+    """Is ``owner`` someone the article names ("the ministry", "Rybar", "its press service"), not "a … account"?"""
+    if any(t.tag_ in ("NNP", "NNPS") for t in owner.subtree):
+        return True
+    return not any(c.dep_ == "det" and c.lower_ in ("a", "an", "some") for c in owner.children)
 
 
 def told_by_unowned(token: Token, report: frozenset[str], media: frozenset[str]) -> bool:
@@ -323,6 +335,9 @@ def told_by_unowned(token: Token, report: frozenset[str], media: frozenset[str])
         if not is_verbal(up) or up.lemma_.lower() not in report:
             continue
         teller = subject(up)
+        if teller is None and up.dep_ == "advcl" and is_verbal(up.head):
+            # "A post shared thousands of times … claimed that …", parsed with "shared" as the main verb
+            teller = subject(up.head)
         # ("The Washington Post reported …" is a paper's report, not a post)
         if teller is not None and teller.lemma_.lower() in media and teller.tag_ in ("NN", "NNS") and unowned(teller):
             return True

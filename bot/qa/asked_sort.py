@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bot.extractive.actors import BELLIGERENTS
 from bot.figures import digit_figures, find_money
 from bot.language import MONTH_PATTERN, WEEKDAY_PATTERN
-from bot.qa.lexicon import stem, tokens
+from bot.qa.lexicon import stem, stems, tokens
 
 if TYPE_CHECKING:
     from bot.qa.span import SpanReader
@@ -59,6 +59,51 @@ def misses_asked_sort(question: str, lead: str, spans: SpanReader | None = None)
         return True
     if _FLAG_Q.search(question):
         return spans is None or not names_a_country(spans, lead, question)
+    return counts_another_thing(question, lead)
+
+
+# Kinds of equipment a count may be of, as stems; two nouns share a kind when one may be counted as the other
+# ("interceptors" are missiles, "unmanned aerial vehicles" drones). A count of one kind does not answer a question
+# about a thing of another: "40 mine-clearing vehicles and generators" counts no generators.
+_KINDS_OF_THINGS = (
+    stems("missile rocket interceptor munition projectile"),
+    stems("shell round ammunition munition projectile"),
+    stems("drone uav vehicle aircraft"),
+    stems("tank vehicle carrier apc ifv truck"),
+    stems("howitzer gun cannon artillery mortar"),
+    stems("jet aircraft fighter plane helicopter"),
+    stems("generator transformer"),
+    stems("boat vessel ship craft"),
+    stems("launcher system battery unit"),
+)
+# Words that count any kind of thing: "three systems", "12 units", "20 pieces".
+_ANY_KIND = stems("system unit piece item battery set")
+_HOW_MANY = re.compile(r"\bhow many\b", re.IGNORECASE)
+
+
+def counts_another_thing(question: str, lead: str) -> bool:
+    """Does the count in ``lead`` count another kind of thing than "How many …?" asks for: "Eight Archer howitzers"
+    for "How many artillery shells …?", "40 mine-clearing vehicles and generators" for "How many generators …?"?"""
+    from bot.qa.figure_verb import parsed  # the parser loads once, when a count is first weighed
+    from bot.qa.focus import count_focus
+
+    if not _HOW_MANY.search(question):
+        return False
+    focus, _ = count_focus(question)
+    if not focus:
+        return False
+    asked = focus[-1]
+    asked_kinds = [k for k in _KINDS_OF_THINGS if asked in k]
+    if not asked_kinds or asked in _ANY_KIND:
+        return False
+    for tok in parsed(lead):
+        if tok.dep_ != "nummod" or tok.head.pos_ != "NOUN":
+            continue
+        counted = stem(tok.head.lemma_.lower())
+        if counted == asked or counted in _ANY_KIND:
+            return False
+        counted_kinds = [k for k in _KINDS_OF_THINGS if counted in k]
+        return bool(counted_kinds) and not any(k in asked_kinds for k in counted_kinds)
     return False
 
 

@@ -234,7 +234,15 @@ def span_across(
         # lede only names ("another on the approaches to Kostiantynivka").
         member = found[0] == 0 and best_sureness >= 1 and classed
         surer = (found[0] <= 1 and best_sureness >= 4) or (found[0] == 0 and best_sureness >= 3) or member
-        if best is None or surer or found[0] + rank * _SPAN_RANK_COST < best[0]:
+        # "Russia" in the headline, "Russia's Defense Ministry" in the lede: the fuller name of the same one answers.
+        fuller = (
+            best is not None
+            and kind in ("who", "source")
+            and found[0] <= best_sureness
+            and re.search(rf"\b{re.escape(best[1])}\b", found[1], re.IGNORECASE) is not None
+            and len(found[1]) > len(best[1])
+        )
+        if best is None or surer or fuller or found[0] + rank * _SPAN_RANK_COST < best[0]:
             best = (found[0] + rank * _SPAN_RANK_COST, found[1])
             best_sureness = found[0]
     # "Which other villages …": the thread's own answers are not asked for again.

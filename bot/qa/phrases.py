@@ -113,12 +113,13 @@ def doers(
     framed: bool = False,
     verb: str | None = None,
     akin: str | None = None,
+    sayer: bool = False,
 ) -> list[tuple[int, str]]:
     """Who does what the question asks about: subjects of the sentence's verbs, the speakers of reported
     words last ("Who does Zakharova say helped plan it?" wants who helped, not Zakharova). With ``verb``, the
     lemma of the question's own verb, only that verb's doer is the one asked about; with ``akin``, that verb's
-    synonyms count as it too."""
-    ranked: list[tuple[int, bool, int, str]] = []
+    synonyms count as it too; with ``sayer``, the question asks who says it ("Who says … has been captured?")."""
+    ranked: list[tuple[int, int, int, str]] = []
     for tok in s.doc:
         if tok.lower_ == "according" and (to := syntax.first_child(tok, "prep")) is not None:
             # "According to the Wall Street Journal, …": the source reports what the sentence says.
@@ -175,7 +176,21 @@ def doers(
         if not asked_verb and not any(t.pos_ == "PROPN" for t in toks):
             continue  # "the announcement", "its forces": a doer the question did not ask about, and no name
         rank = 0 if asked_verb else 2 if saying else 1
-        ranked.append((rank, not same_verb, tok.i, phrase))
+        order = int(not same_verb)
+        if sayer:
+            # "Who says the village was captured?": the speaker of words about the capture, not who captured it; of
+            # two, the one whose words are fewest says it most directly ("Russia claims capture of …" inside "…,
+            # Ukrainian forces say village still contested").
+            # ("…, according to X": what X says is the clause the phrase hangs on)
+            said = list(tok.head.subtree if tok.lower_ == "according" else tok.subtree)
+            words = {stem(t.lemma_.lower()) for t in said} | {t.lower_ for t in said}
+            content = {w for w in question if w not in reporting and stem(w) not in reporting and w not in STOP}
+            # (the words that say most of what the question says come first: "Ukrainian units are still fighting in
+            # the town …, a spokesman said" before "… after Russia declared it had taken the town")
+            # A speaker by name is surer than one by kind ("…, military says" in a headline).
+            by_name = any(t.pos_ == "PROPN" for t in toks)
+            rank, order = (0 if saying and by_name and words & content else 3), len(said) - 1000 * len(words & content)
+        ranked.append((rank, order, tok.i, phrase))
     return [(rank, phrase) for rank, _, _, phrase in sorted(ranked)]
 
 

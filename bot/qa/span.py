@@ -95,6 +95,11 @@ _WHO_DESCRIBED = re.compile(
 
 
 _FRAMED = re.compile(r"\b(?:does|do|did)\s+(?:\w+\s+){1,3}(?:say|claim|report|think|believe|allege)\b", re.IGNORECASE)
+# "Who says Yablunivka has been captured?", "Who is claiming Bilytske has fallen?": the one who says it is asked for.
+_WHO_SAYS = re.compile(
+    r"\W*who\s+(?:says|said|claims|claimed|is\s+(?:saying|claiming)|has\s+(?:said|claimed)|reports|reported)\b",
+    re.IGNORECASE,
+)
 # "Who spoke for the Kremlin?", "Who is the army's spokesman?", "Who speaks for the General Staff?"
 _SPOKESPERSON_Q = re.compile(r"\b(?:spoke|speaks|speaking|speak)\s+for\b|\bspokes(?:man|woman|person)\b", re.I)
 _NATIONAL_SPOKESPERSON = re.compile(r"\b(\w+)\s+spokes(?:man|woman|person)\b", re.IGNORECASE)
@@ -289,9 +294,9 @@ class SpanReader(QuestionReader):
         elif kind in ("who", "source"):
             framed = bool(_FRAMED.search(question))
             # A doer the grammar names is surer than a name that only stands near the question's words.
-            candidates = phrases.doers(s, asked, self.lx.report, framed=framed, akin=self.doer_verb(question)) + [
-                (4, n) for _, n in near
-            ]
+            candidates = phrases.doers(
+                s, asked, self.lx.report, framed=framed, akin=self.doer_verb(question), sayer=bool(_WHO_SAYS.match(question))
+            ) + [(4, n) for _, n in near]
             if noun:
                 # "Which occupation official …?": a doer with no name ("The real signal here") is a weak answer
                 # beside the named member of the class another sentence gives.
