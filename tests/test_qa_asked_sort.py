@@ -126,3 +126,42 @@ def test_a_count_of_another_kind_of_thing_does_not_answer_how_many():
 def test_a_count_of_the_thing_asked_for_still_answers():
     answer = ask(Article(text=SPANISH_KIT), "How many mine-clearing vehicles is Spain sending?")
     assert "40" in answer.answer, answer.answer
+
+
+NIGHT = (
+    "Ukraine's air force said Russia launched 64 drones and three Iskander-M ballistic missiles across the country "
+    "overnight, and that 51 of the drones were shot down or jammed."
+)
+MEETING = (
+    "Defence ministers met at NATO headquarters on Wednesday for the Ukraine Defence Contact Group. Germany pledged "
+    "500 million euros for air defence."
+)
+NO_DATE = (
+    "The question is expected to come up at a meeting of the Ukraine Defence Contact Group next month, one official "
+    "said, though no date has been set."
+)
+DATED = "The question will come up at a meeting of the Ukraine Defence Contact Group on March 3, one official said."
+FUND = (
+    "Estonia and Latvia will contribute 12 million euros and 8 million euros respectively to the drone fund for "
+    "Ukraine, their governments said."
+)
+
+
+def test_where_is_not_answered_by_a_count_of_things():
+    answer = ask(Article(text=NIGHT), "Where did the Iskander-M missiles land?")
+    assert says_not_given(answer.answer), answer.answer
+
+
+def test_when_is_the_next_meeting_is_not_answered_by_the_day_of_the_last_one():
+    answer = ask(Article(text=MEETING), "When is the next Contact Group meeting?")
+    assert says_not_given(answer.answer), answer.answer
+
+
+def test_a_time_to_come_with_no_date_set_is_not_given():
+    assert says_not_given(ask(Article(text=NO_DATE), "When will the Contact Group meet?").answer)
+    assert "March 3" in ask(Article(text=DATED), "When will the Contact Group meet?").answer
+
+
+def test_what_a_country_is_contributing_is_its_sum():
+    answer = ask(Article(text=FUND), "What is Latvia contributing?")
+    assert answer.answer.startswith("8 million euros"), answer.answer

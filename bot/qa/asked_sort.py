@@ -59,7 +59,18 @@ def misses_asked_sort(question: str, lead: str, spans: SpanReader | None = None)
         return True
     if _FLAG_Q.search(question):
         return spans is None or not names_a_country(spans, lead, question)
+    if _WHERE_Q.match(question) and _A_COUNT.match(lead):
+        return True  # "Where did the two Iskander-M missiles land?" is not answered by "87 drones and two Iskander-M …"
     return counts_another_thing(question, lead)
+
+
+_WHERE_Q = re.compile(r"\W*(?:and\s+)?where\b", re.IGNORECASE)
+# A lead that opens with a count ("87 drones …", "two missiles") names things, not a place.
+_A_COUNT = re.compile(
+    r"\W*(?:about\s+|some\s+|nearly\s+|more than\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"dozens|hundreds|thousands)\s+(?!km\b|kilometres?\b|kilometers?\b|miles?\b)[a-z]",
+    re.IGNORECASE,
+)
 
 
 # Kinds of equipment a count may be of, as stems; two nouns share a kind when one may be counted as the other

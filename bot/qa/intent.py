@@ -105,8 +105,8 @@ contribution amount sum budget revenue income profit cost price spending loan gr
 contract tranche reserve asset earning tax fee premium bill debt subsidy payment military""")
 # "When do the measures take effect?" asks for a time to come as "when will …" does.
 _FUTURE_Q = re.compile(
-    r"\b(?:will|going to|due|expected|scheduled|planned)\b|\btakes? effect\b|\b(?:come|comes|enter|enters) into "
-    r"(?:force|effect)\b|\bkicks? in\b",
+    r"\b(?:will|going to|due|expected|scheduled|planned|next|upcoming)\b|\btakes? effect\b|"
+    r"\b(?:come|comes|enter|enters) into (?:force|effect)\b|\bkicks? in\b",
     re.IGNORECASE,
 )
 

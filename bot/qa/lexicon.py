@@ -329,7 +329,8 @@ OFF_TOPIC = re.compile(
 )
 
 WEAPON_WORDS = stems("""weapon missile bomb rocket drone tank artillery mine launcher
-howitzer ammunition shell round interceptor munition jet aircraft system arm air defence""")
+howitzer ammunition shell round interceptor munition jet aircraft system arm air defence vehicle gun helicopter
+radar""")
 PLACE_NOUNS = stems("""region village town city district area oblast province port
 settlement border front territory peninsula base depot arsenal airfield""")
 TARGET_WORDS = stems("""sector target company firm entity bank good industry project

@@ -125,7 +125,7 @@ class Finding:
 
 _WHAT_MONEY = re.compile(
     r"\b(?:worth|cost|price|value|add(?:s|ed)? up|in total|total|how (?:big|large)|size|putting (?:in|up)|put (?:in|up)|"
-    r"chipping in|chip in|(?<!what )share|contribution|disbursement|payment|instalment|installment)\b",
+    r"chipping in|chip in|(?<!what )share|contribution|contributing|disbursement|payment|instalment|installment)\b",
     re.IGNORECASE,
 )
 
@@ -171,6 +171,13 @@ def _loose_hits(retriever: Retriever, intent: Intent, ranked: list[Hit]) -> list
     return out
 
 
+# The article saying the time asked about is not fixed: "no date has been set", "has not set a date".
+_NO_DATE = re.compile(
+    r"\bno (?:date|timetable|timeline|time ?frame|deadline) (?:has|had) been (?:set|given|fixed|announced)\b|"
+    r"\b(?:has|have|had) not (?:yet )?(?:set|given|fixed|announced) a (?:date|timetable|timeline|deadline)\b|"
+    r"\bgave no (?:date|timetable|timeline)\b",
+    re.IGNORECASE,
+)
 _CALLED_FALSE = re.compile(
     r"\b(?:false|untrue|not supported|unsupported|fabricat\w*|fake|baseless|wrong|incorrect|not true|inaccurate|"
     r"unfounded|bogus)\b",
@@ -368,6 +375,9 @@ def find_answer(
         # "How much has Norway given in total?" next to this week's package only: the total is not given.
         return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
     dated = chosen
+    if main.kind == "when" and main.future and _NO_DATE.search(chosen[0].passage.text):
+        # "… at a meeting next month, one of the officials said, though no date has been set": no date is given.
+        return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
     if main.future and spans is not None:
         # "When will the generators arrive?" is not answered by "Since … February 2022, Japan has committed …".
         dated = [
