@@ -193,12 +193,24 @@ _TAKING_NOUNS = {
 def _is_candidate(s: Sentence, token: Token) -> bool:
     if token.tag_ not in ("NNP", "NNPS") or token.lower_ in _NOT_PLACES or not token.text[:1].isupper():
         return False
+    if _names_an_outlet(token):
+        return False  # "told the Kyiv Independent by phone": a newspaper's name, not a place
     # Actors, sides and weapons are not places (capitals that are also places of fighting, like Kyiv,
     # are in the domain file's list of places and found as such).
     return not any(
         n.start <= token.i < n.end and n.kind in ("actor", "side", "default_ukraine", "authority", "weapon", "country")
         for n in s.names
     )
+
+
+# The last word of a news outlet's name after a city: "the Kyiv Independent", "the Moscow Times", "the Kyiv Post".
+_OUTLET_WORDS = frozenset({"independent", "post", "times", "herald", "journal", "telegraph", "tribune", "gazette", "news"})
+
+
+def _names_an_outlet(token: Token) -> bool:
+    """Is the token the city in an outlet's name ("Kyiv" of "the Kyiv Independent")?"""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and after.lower_ in _OUTLET_WORDS and after.text[:1].isupper()
 
 
 # Nouns whose owner is a government, not a place: "Kyiv's forces", "Moscow's claim".
@@ -251,7 +263,12 @@ def places_in(s: Sentence, indices: set[int] | None = None) -> list[str]:
     allowed = set(range(len(doc))) if indices is None else indices
     found: list[tuple[int, str]] = []
     for n in s.names:
-        if n.kind == "place" and n.start in allowed and not _stands_for_state(doc[n.end - 1]):
+        if (
+            n.kind == "place"
+            and n.start in allowed
+            and not _stands_for_state(doc[n.end - 1])
+            and not _names_an_outlet(doc[n.end - 1])
+        ):
             found.append((n.start, n.text))
     for token in doc:
         if token.i not in allowed or not _is_candidate(s, token):
