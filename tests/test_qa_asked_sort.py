@@ -165,3 +165,14 @@ def test_a_time_to_come_with_no_date_set_is_not_given():
 def test_what_a_country_is_contributing_is_its_sum():
     answer = ask(Article(text=FUND), "What is Latvia contributing?")
     assert answer.answer.startswith("8 million euros"), answer.answer
+
+
+AGAIN = (
+    "EU ambassadors failed to agree on the sanctions package on Wednesday. They will try again on Friday, diplomats said."
+)
+TRIED = "EU ambassadors failed to agree on the sanctions package on Wednesday, diplomats said on Friday."
+
+
+def test_a_weekday_after_will_is_a_day_to_come():
+    assert "Friday" in ask(Article(text=AGAIN), "When will EU ambassadors try again?").answer
+    assert says_not_given(ask(Article(text=TRIED), "When will EU ambassadors try again?").answer)

@@ -34,7 +34,9 @@ _FUTURE_TIME = re.compile(
     rf"winter|weeks|months|days)|within (?:\w+ )?(?:days|weeks|months|years)|in the coming \w+|"
     rf"later (?:this|in the) \w+|(?:this|next) (?:spring|summer|autumn|fall|winter)|by the end of|"
     rf"before the end of|(?:before|by|until|in|over|during) the (?:spring|summer|autumn|fall|winter)|"
-    rf"(?:early|mid|late)-\d{{4}}|tomorrow|soon)\b"
+    rf"(?:early|mid|late)-\d{{4}}|tomorrow|soon)\b|"
+    # "Ambassadors will try again on Friday": a weekday after "will" is a day to come ("said on Monday" is not)
+    rf"\bwill\b[^.;]{{0,40}}?\bon {WEEKDAY_PATTERN}\b"
 )
 # "sent in 2022", "since March": a time already past is no time to come.
 PAST_TIME = re.compile(

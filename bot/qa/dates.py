@@ -69,6 +69,7 @@ def has_time_to_come(s: Sentence) -> bool:
         dated = (
             tok.lower_.rstrip(".") in MONTHS  # "Sept. 12"
             or tok.lower_ in _PERIODS
+            or tok.lower_ in WEEKDAYS  # "They will try again on Friday." (a past "said on Friday" is past)
             or (tok.like_num and len(tok.text) == 4 and tok.text[:2] == "20")
         )
         if not dated:
