@@ -260,15 +260,13 @@ class ClaimReader:
         if not events:
             return None
         claim = s.text.strip(EDGES)
-        # "… Marchenko, a spokesperson for the 28th Brigade, told …. “A group of four Russian soldiers …”": the
-        # evidence opens with the sentence that names the speaker when the line shows figures only it holds.
-        named_in = [last.sentences[-1]] if _figures_of(str(last.fields["claimant"])) - _figures_of(s.text) else []
-        return Found(
+        found = Found(
             "battlefield_claims",
             {**last.fields, "claim": claim, "location": (places_in(s) or [last.fields["location"]])[0]},
-            [*named_in, s],
+            [s],
             merge_key=(str(last.fields["claimant"]).lower(), claim.lower()),
         )
+        return _with_naming_sentence(found, last.sentences[-1], str(last.fields["claimant"]))
 
     def voiced(self, s: Sentence, voice: Speaker) -> Found | None:
         """An event told with no speaker in a text the headline says is one body's statement ("Statement of the
@@ -304,11 +302,7 @@ class ClaimReader:
         if before.para not in (s.para, s.para - 1):
             return None
         found = self._whole_sentence(s, said[1])
-        if found is not None and _figures_of(said[1].name) - _figures_of(s.text) and before.para == s.para:
-            # "… Marchenko, a spokesperson for the 28th Brigade, told …. “A group of four Russian soldiers …”": the
-            # quote's evidence opens with the sentence that names its speaker, whose figures the line shows.
-            found.sentences.insert(0, before)
-        return found
+        return _with_naming_sentence(found, before, said[1].name) if found is not None and before.para == s.para else found
 
     def quote_closed(self, s: Sentence, attributions: list[Attribution]) -> list[Found]:
         """ "“Debris fell on an enterprise in Syzran. There is no damage,” Samara’s governor wrote.": a quotation
@@ -460,6 +454,10 @@ def _with_naming(s: Sentence, speaker: Speaker) -> list[Sentence]:
     return [named, s]
 
 
-def _figures_of(text: str) -> set[str]:
-    """The digit runs of a text ("28" of "the 28th Brigade")."""
-    return set(re.findall(r"\d+", text))
+def _with_naming_sentence(found: Found, naming: Sentence, speaker: str) -> Found:
+    """ "… Marchenko, a spokesperson for the 28th Brigade, told …. “A group of four Russian soldiers …”": a line that
+    goes on a speaker's words opens its evidence with the sentence naming the speaker when the speaker's name shows
+    figures only that sentence holds (the grounding check finds every figure of a line in its evidence)."""
+    if set(re.findall(r"\d+", speaker)) - set(re.findall(r"\d+", found.sentences[0].text)):
+        found.sentences.insert(0, naming)
+    return found

@@ -120,6 +120,8 @@ def doers(
     lemma of the question's own verb, only that verb's doer is the one asked about; with ``akin``, that verb's
     synonyms count as it too; with ``sayer``, the question asks who says it ("Who says … has been captured?")."""
     ranked: list[tuple[int, int, int, str]] = []
+    # What the question says, without its words of saying: what a sayer's words must be about.
+    content = {w for w in question if w not in reporting and stem(w) not in reporting and w not in STOP}
     for tok in s.doc:
         if tok.lower_ == "according" and (to := syntax.first_child(tok, "prep")) is not None:
             # "According to the Wall Street Journal, …": the source reports what the sentence says.
@@ -178,18 +180,15 @@ def doers(
         rank = 0 if asked_verb else 2 if saying else 1
         order = int(not same_verb)
         if sayer:
-            # "Who says the village was captured?": the speaker of words about the capture, not who captured it; of
-            # two, the one whose words are fewest says it most directly ("Russia claims capture of …" inside "…,
-            # Ukrainian forces say village still contested").
-            # ("…, according to X": what X says is the clause the phrase hangs on)
+            # "Who says the village was captured?": a speaker named (not "…, military says") whose words are about the
+            # capture, not who captured it. Of several, the words saying most of what the question says come first
+            # ("Ukrainian units are still fighting in the town …, a spokesman said" before "… after Russia declared
+            # it had taken the town"), then the fewest words ("Russia claims capture of …" inside "…, Ukrainian
+            # forces say …"). "…, according to X": what X says is the clause the phrase hangs on.
             said = list(tok.head.subtree if tok.lower_ == "according" else tok.subtree)
-            words = {stem(t.lemma_.lower()) for t in said} | {t.lower_ for t in said}
-            content = {w for w in question if w not in reporting and stem(w) not in reporting and w not in STOP}
-            # (the words that say most of what the question says come first: "Ukrainian units are still fighting in
-            # the town …, a spokesman said" before "… after Russia declared it had taken the town")
-            # A speaker by name is surer than one by kind ("…, military says" in a headline).
+            shared = len(({stem(t.lemma_.lower()) for t in said} | {t.lower_ for t in said}) & content)
             by_name = any(t.pos_ == "PROPN" for t in toks)
-            rank, order = (0 if saying and by_name and words & content else 3), len(said) - 1000 * len(words & content)
+            rank, order = (0 if saying and by_name and shared else 3), len(said) - 1000 * shared
         ranked.append((rank, order, tok.i, phrase))
     return [(rank, phrase) for rank, _, _, phrase in sorted(ranked)]
 
