@@ -176,3 +176,39 @@ TRIED = "EU ambassadors failed to agree on the sanctions package on Wednesday, d
 def test_a_weekday_after_will_is_a_day_to_come():
     assert "Friday" in ask(Article(text=AGAIN), "When will EU ambassadors try again?").answer
     assert says_not_given(ask(Article(text=TRIED), "When will EU ambassadors try again?").answer)
+
+
+# two settlements, each with a description of its own that places it in a region
+TWO_SETTLEMENTS = (
+    "The ministry said its troops had taken Orikhove, a village south of Kurakhove in the Donetsk region, and that "
+    "another unit had seized Lozova, a settlement in the Kharkiv region near the border."
+)
+# the class word set before the name ("the Swedish defence firm Saab")
+MAKER = (
+    "Some of the new money should pay for NASAMS launchers and missiles made by the Norwegian arms company Kongsberg, "
+    "which developed the system with its US partner Raytheon, the minister said."
+)
+
+
+def test_which_village_in_a_region_is_the_one_described_as_in_it():
+    lead = ask(Article(text=f"Test report\n\n{TWO_SETTLEMENTS}"), "Which village in Kharkiv region did the ministry claim?")
+    assert lead.answer.split("\n")[0].startswith("Lozova")
+
+
+def test_which_company_is_the_name_the_class_word_stands_before():
+    lead = ask(Article(text=f"Test report\n\n{MAKER}"), "Which company makes NASAMS?")
+    assert lead.answer.split("\n")[0].startswith("Kongsberg")
+
+
+# the minister who announced the vehicles, and the firm they come from
+VEHICLES = (
+    "Test report\n\nFinland will send Ukraine a new package worth €300 million. Defence Minister Hanna Lind unveiled it "
+    "on Monday, saying the money would go to drones, radars and Sisu armoured vehicles that Ukrainian commanders asked "
+    "for. The government is also spending €80 million on 30 more Sisu armoured vehicles from Tampere Works, the "
+    "company whose vehicles have served in Ukraine since 2023."
+)
+
+
+def test_who_builds_a_thing_is_the_firm_it_comes_from_not_who_announced_it():
+    lead = ask(Article(text=VEHICLES), "Who builds the Sisu armoured vehicles Finland is buying?").answer.split("\n")[0]
+    assert lead.startswith("Tampere Works"), lead

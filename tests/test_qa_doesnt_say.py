@@ -179,3 +179,13 @@ def test_a_yes_no_question_the_article_says_was_left_open_gets_doesnt_say():
     assert ask(article, "Will the wind-down licence be extended?").answer.startswith(DOESNT_SAY)
     # A question about something else the same sentences do answer is still answered.
     assert not ask(article, "Will the refiner appeal?").answer.startswith(DOESNT_SAY)
+
+
+def test_which_other_countries_is_not_answered_by_the_one_the_question_names():
+    text = (
+        "Test report\n\nFinland is setting up a fund of 900 million euros to help Ukraine buy air-defence systems. "
+        "Other countries would be able to pay into the new fund, Prime Minister Petteri Orpo said, without naming "
+        "any partners."
+    )
+    answer = ask(Article(text=text), "Which other countries will pay into the Finnish fund?").answer
+    assert answer == DOESNT_SAY, answer

@@ -163,3 +163,29 @@ def test_what_is_said_around_a_said_aside_answers_what_they_say():
     )
     lead = _lead(text, "What does the brigade say is happening in the village?")
     assert "northern half" in lead, lead
+
+
+# sums paired with the purposes after them, not with names
+PURPOSES = (
+    "Denmark will put 800 million and 450 million kroner into the new scheme for drone production and for demining, "
+    "respectively, the defence minister told parliament on Tuesday."
+)
+
+
+def test_a_respectively_list_of_purposes_pairs_each_sum_with_its_purpose():
+    assert _lead(PURPOSES, "How much goes to demining?").startswith("450 million kroner")
+    assert _lead(PURPOSES, "How much is for drone production?").startswith("800 million kroner")
+
+
+# a breakdown by place whose first figure has a clause of its own ("41 were brought down over …")
+BREAKDOWN = (
+    "Russia's Defence Ministry said its air defences shot down 96 Ukrainian drones overnight. Of the drones destroyed, "
+    "33 were brought down over the Voronezh region, 21 over the Lipetsk region and 12 over the Oryol region, with the "
+    "rest downed over the Tambov and Penza regions, the ministry said."
+)
+
+
+def test_a_breakdown_s_first_place_is_answered_by_its_own_figure():
+    assert _lead(BREAKDOWN, "How many of those drones were downed over the Voronezh region?").startswith("33")
+    assert _lead(BREAKDOWN, "How many drones were downed over the Lipetsk region?").startswith("21")
+    assert _lead(BREAKDOWN, "How many drones were downed over the Kursk region?") == "The article doesn't say."

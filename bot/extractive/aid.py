@@ -85,6 +85,12 @@ _SPENDING = {"spend", "invest", "budget"}
 _OWN_FORCES = {"army", "military", "navy", "bundeswehr", "stocks", "stockpiles", "arsenal", "inventory", "inventories"}
 
 
+# Founding a fund, said by a verb or a phrasal verb: "Norway is setting up a new fund of 3.5 billion kroner to help
+# Ukraine".
+_FOUNDING = {"establish", "create"}
+_PHRASAL_FOUNDING = {("set", "up")}
+
+
 # Verbs that bring a running total to a new figure: "brings the value of US assistance to $62 billion".
 _BRINGS = {"bring", "take", "push", "lift"}
 
@@ -150,6 +156,10 @@ class AidReader:
             # "the $61 billion package that Congress approved", "a $50 billion loan agreed by the G7", "3.5
             # billion euros the government has earmarked", "the 11.5 billion euros set aside for Ukraine": the noun
             # the clause describes is what it gives.
+            own.update(t.i for t in syntax.phrase_tokens(verb.head))
+        elif verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and _gives_what_it_describes(verb):
+            # "A third Patriot system, which Germany pledged in April, is to reach Ukraine", "the tanks Spain promised":
+            # the relative pronoun (or the gap) is the verb's object, so the noun described is what is given.
             own.update(t.i for t in syntax.phrase_tokens(verb.head))
         if own:
             # "… unveiled its 29th aid package for Ukraine, worth 7.5 billion kroner": a value phrase right after
@@ -272,6 +282,12 @@ class AidReader:
             # "awarded Lockheed a $750 million contract to build rockets for Ukraine": only a contract said to be
             # for Ukraine is help; most contracts are for the buyer's own forces.
             return bool(money) and self.to_ukraine(s, clause) is True
+        if lemma in _FOUNDING or any((lemma, c.lower_) in _PHRASAL_FOUNDING for c in verb.children):
+            # "set up a fund of 3.5 billion kroner to help Ukraine buy …" is help; "set up a sovereign fund in 1990 to
+            # invest oil revenue" is not: a fund founded is help only when its clause or purpose names Ukraine.
+            purpose = {t.i for c in syntax.children(verb, "advcl", "xcomp") for t in c.subtree}
+            founded = [t for t in s.doc if t.i in clause and self.is_help(t)]
+            return bool(founded and money) and self.to_ukraine(s, clause | purpose) is True
         if lemma in self.lx.decide:
             # "approved a package", "announced €400 million": a decision is aid with help as its object
             # (not "its 17th sanctions package").
@@ -474,6 +490,22 @@ class AidReader:
         return out + (labelled or _priced(out, self.more.nominal(s, taken, about_ukraine=article_about_ukraine)))
 
 
+def _gives_what_it_describes(verb: Token) -> bool:
+    """Is the relative clause's object the noun it describes: "which Germany pledged", "that Spain sent", or the
+    gap in "the tanks Spain promised" (a giving verb with a subject of its own and no object)?"""
+    # Only a promise still to be kept is news this way; "the missiles they had supplied", "the minehunters Britain
+    # handed to Ukraine" and "weapons it has supplied" recall help given long ago.
+    if verb.lemma_.lower() not in _PROMISING or syntax.first_child(verb, "nsubj") is None:
+        return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return False
+    objects = syntax.children(verb, "dobj", "dative")
+    if objects:
+        # "that Germany promised Ukraine", parsed with "that" as the dative: the pronoun is still an object
+        return any(o.lower_ in ("which", "that") for o in objects)
+    return verb.tag_ in ("VBD", "VBN", "VBZ", "VBP") and syntax.first_child(verb, "nsubjpass", "ccomp", "xcomp") is None
+
+
 def _contents_per_sum(money: list[Money], weapons: list[Weapon]) -> list[list[str]]:
     """The items named after each sum and before the next one, when every sum has some; else nothing."""
     out: list[list[str]] = []
@@ -521,6 +553,11 @@ def _serves(verb: Token, spender: Token) -> bool:
     return True
 
 
+# Verbs of a promise of help: what they describe in a relative clause is still to come ("a third Patriot system,
+# which Germany pledged in April, is to reach Ukraine").
+_PROMISING = frozenset({"pledge", "promise", "commit", "offer", "earmark", "allocate"})
+
+
 # What a package holds, said in a clause the parser hangs on the verb that announces it.
 _HOLDING = frozenset({"include", "comprise", "contain", "cover"})
 
@@ -528,4 +565,20 @@ _HOLDING = frozenset({"include", "comprise", "contain", "cover"})
 def _of_sanctions(s: Sentence) -> bool:
     """Does the sentence speak of sanctions ("its sanctions list", "sanctioned", "blacklisted")? A bare "package" in
     it is that package of measures."""
-    return any(t.lemma_.lower() in ("sanction", "blacklist", "designate") for t in s.doc)
+    if any(t.lemma_.lower() in ("sanction", "blacklist", "designate") for t in s.doc):
+        return True
+    # "The EU's most recent package … added 117 tankers to its list … and targeted 31 entities": listing and
+    # targeting are what a package of measures does.
+    return any(
+        (
+            v.lemma_.lower() == "add"
+            and any(o.lemma_.lower() == "list" for p in v.children if p.lower_ == "to" for o in p.children)
+        )
+        or (v.lemma_.lower() == "target" and any(o.lemma_.lower() in _LISTED for o in syntax.children(v, "dobj")))
+        for v in s.doc
+        if syntax.is_verbal(v)
+    )
+
+
+# What a package of measures lists: "targeted 31 entities".
+_LISTED = frozenset({"entity", "individual", "company", "firm", "vessel", "tanker", "bank", "person", "ship"})

@@ -5,7 +5,7 @@ ministers said would pay for …", "Norway and the Netherlands said they would p
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actor_of, actors_in
@@ -37,6 +37,12 @@ _HOLDERS = {
     "equipment",
     "announcement",
 }
+# Nouns for help on its way, which hold goods as a package does: "the latest German shipment included …".
+_CONSIGNMENTS = {"shipment", "delivery", "consignment", "batch", "tranche", "transfer"}
+# Verbs by which help goes to what it buys: "part of the money will go to NASAMS launchers".
+_GOING = {"go", "flow"}
+# Shares of a whole: "part of the money", "most of the fund".
+_SHARES = {"part", "share", "portion", "most", "much", "some", "bulk", "half", "rest", "remainder"}
 # Verbs by which a package holds a sum: "It includes $1.3 billion in budget support".
 _INCLUDING = {"include", "comprise", "contain"}
 # What is left of a package once part of it is told: "The rest will come from stocks".
@@ -74,6 +80,30 @@ class AidContinuation:
             [s],
             merge_key=(donor.lower(), amount.value, amount.currency),
         )
+
+    def _help_or_share(self, who: Token) -> bool:
+        """ "the money", "the package", or a share of one: "part of the air-defence money", "most of the fund"."""
+        if who.lemma_.lower() in self.lx.aid_noun | _HOLDERS and who.lower_ != "it":
+            return True
+        return who.lemma_.lower() in _SHARES and any(
+            o.lemma_.lower() in self.lx.aid_noun | _HOLDERS
+            for p in syntax.children(who, "prep")
+            if p.lower_ == "of"
+            for o in syntax.children(p, "pobj")
+        )
+
+    def _goods_item(self, s: Sentence, donor: str, phrase: set[int]) -> Found | None:
+        """A delivery of goods with no sum, as a line of its own (None when it names no goods)."""
+        contents = widest(
+            [w.text for w in weapons_in(s, self.lx, indices=phrase, equipment=True) if not self.r.is_enemy(w.head)]
+        )
+        if not contents:
+            return None
+        fields: dict[str, Any] = {"donor": donor, "recipient": "Ukraine", "amount": None, "value": None, "currency": None}
+        fields.update(contents=contents, aid_type=aid_type(s, phrase, contents), status="delivered")
+        item = Found("aid", fields, [s])
+        self.ctx.items.append(item)
+        return item
 
     def _speaker_actor(self, s: Sentence, verb: Token) -> str | None:
         """ "Blinken said a further $400 million … would reach Ukraine": the reporting speaker's actor."""
@@ -161,9 +191,13 @@ class AidContinuation:
         else:
             clause = verb
             money = sums_given(s, {t.i for t in who.subtree})
-        if len(money) != 1:
+        if len(money) > 1:
             return None
-        item = self._item(s, donor, money[0], {t.i for t in clause.subtree}, "announced")
+        phrase = {t.i for t in clause.subtree}
+        if not money:
+            # "the latest German shipment included one IRIS-T SLM fire unit, 60 guided missiles …": goods, no sum
+            return self._goods_item(s, donor, phrase) if who.lemma_.lower() in _CONSIGNMENTS else None
+        item = self._item(s, donor, money[0], phrase, "announced")
         self.ctx.items.append(item)
         return item
 
@@ -191,7 +225,7 @@ class AidContinuation:
                 (lemma in self.lx.contain or (lemma == "list" and not sanctions_list))
                 and who is not None
                 and (
-                    who.lemma_.lower() in self.lx.aid_noun
+                    who.lemma_.lower() in self.lx.aid_noun | _CONSIGNMENTS
                     or syntax.is_pronoun(who)
                     or who.lemma_.lower() in _HOLDERS
                     or who.lemma_.lower() in self.lx.equipment_heads
@@ -212,7 +246,15 @@ class AidContinuation:
                 )
                 for a in syntax.children(verb, "attr")
             )
-            if not (holds or on_list or named_parts or part_of):
+            # "Part of the air-defence money is expected to go to NASAMS launchers": what the help, or a share of it, is
+            # spent on.
+            spent_on = (
+                lemma in _GOING
+                and who is not None
+                and any(p.lower_ in ("to", "toward", "towards") for p in syntax.children(verb, "prep"))
+                and self._help_or_share(who)
+            )
+            if not (holds or on_list or named_parts or part_of or spent_on):
                 continue
             if syntax.is_negated(verb) or any(
                 o.lower_ in ("none", "nothing") or any(c.dep_ == "det" and c.lower_ == "no" for c in o.children)
@@ -230,7 +272,7 @@ class AidContinuation:
                 recent = [f for f in self.ctx.items if f.section == "aid"][-1:]
             owner = self._owner(s, verb, who)
             named = self._named_owner(s, who) if who is not None else None
-            if named is not None and who is not None and who.lemma_.lower() in self.lx.aid_noun:
+            if named is not None and who is not None and who.lemma_.lower() in self.lx.aid_noun | _CONSIGNMENTS:
                 # "Besides the battery, the Italian package includes …", "Spain's contribution … would include …":
                 # the package of the government named, however far back it was told; none told, help of its own.
                 # ("Italy's package" after "Italy and Spain announced packages" is Italy's alone.)
@@ -248,8 +290,8 @@ class AidContinuation:
                 recent = mine or group
             elif owner is not None and recent and owner.lower() not in _donor(recent[-1]):
                 return None  # "Sweden said its next package would include …" after Britain's: Sweden's own package
-            if not recent:
-                return None
+            if not recent or (spent_on and not (holds or recent[-1].fields["amount"])):
+                return None  # (what money "will go to" is the contents of a sum told, not of a line without one)
             clause = {t.i for t in verb.subtree}
             contents = [w.text for w in weapons_in(s, self.lx, indices=clause, equipment=True)]
             target: Found = recent[-1]

@@ -245,10 +245,18 @@ class FightingEvents:
             # had been a command post" beside "wreckage near the village of Marino"
             return True
         if (
-            lemma == "contest"
+            lemma in ("contest", "contested")  # the parser lemmatises the adjective "contested" as itself at times
             and token.tag_ in ("VBN", "JJ")
             and syntax.first_child(token, "dobj", "agent") is None
             and (syntax.is_passive(token) or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children))
+            # "Troitske remained contested", not "the budget remained contested": what is contested is ground
+            and (
+                (held := syntax.subject(token)) is None
+                or held.lemma_.lower() in self.lx.military  # "the village is still contested"
+                or bool(places_in(s, {t.i for t in held.subtree}))
+                # a name no gazetteer knows, which is no one's: "Troitske remained contested"
+                or (held.pos_ == "PROPN" and held.ent_type_ not in ("ORG", "PERSON", "NORP"))
+            )
         ):
             return True  # "showed Basivka as contested"; not "a total that lawmakers have long contested"
 

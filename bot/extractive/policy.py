@@ -77,6 +77,8 @@ class PolicyReader(ContextReader):
                 return "prohibit"
             if lemma == "turn" and "down" in prt:
                 return "prohibit"  # "turned down a Ukrainian appeal for Patriot launchers"
+            if lemma == "push" and "back" in prt | {c.lower_ for c in token.children if c.dep_ == "advmod"}:
+                return None  # "pushed back on a post claiming …": disputing what was said, no request
             if lemma == "sign" and "off" in prt:
                 return "permit"  # "has yet to sign off on the delivery"
             if lemma == "stop" and any(c.lower_ == "short" for c in token.children):

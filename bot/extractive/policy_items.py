@@ -146,6 +146,10 @@ class PolicyItemReader(PolicyUnnamedReader):
         anchors = [t for t in (weapon.head if weapon and not elsewhere else start, setter, action) if t is not None]
         if elsewhere and start.head not in anchors:
             anchors.append(start.head)
+        if weapon is not None and not elsewhere and (listed_class := _listed_under(weapon.head)) is not None:
+            # "may use US-supplied weapons, including ATACMS and HIMARS rockets, against Russian troops …": a member
+            # of the list shares the limit the parser hangs on the class it is listed under.
+            anchors.append(listed_class)
         if action is None and weapon is not None and not elsewhere:
             # "permission for the missiles, which have a range of 250km, to be used against targets deeper inside
             # Russia": the parser hangs the use on the weapon as a relative clause; its aim is the rule's scope.
@@ -413,6 +417,17 @@ _WAR_AIMS = frozenset({"target", "position", "border", "front", "airfield", "ter
 _THE_PUBLIC = frozenset({"respondent", "voter", "public", "citizen", "resident", "poll", "survey", "majority", "percent"})
 # Verbs by which a belligerent warns against a supply: "Putin warned that supplying Tomahawks would …".
 _WARNING = frozenset({"warn", "threaten", "caution"})
+
+
+def _listed_under(head: Token) -> Token | None:
+    """The class noun a weapon is listed under: "weapons" in "US-supplied weapons, including ATACMS and HIMARS"."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    prep = first.head
+    if first.dep_ == "pobj" and prep.lower_ in ("including", "like") and prep.head.pos_ == "NOUN":
+        return prep.head
+    return None
 
 
 def _has_digit(text: str) -> bool:

@@ -86,13 +86,6 @@ class PolicyUnnamedReader(PolicyContextReader):
                     out.append((request, before[-1]))
                     covered.add(frame_tok.i)
                     continue
-            own = [w for w in weapons if w.named and _described(w.head) and _of_the_subject(w.head, frame_tok)]
-            if not uses and own:
-                # "France, which supplies the similar SCALP missile, has said that whether to extend that permission
-                # … is “under review”": the rule its main clause states is on the weapon it supplies.
-                out.append((frame_tok, own[0]))
-                covered.add(frame_tok.i)
-                continue
             their_use = next(
                 (
                     t
@@ -104,6 +97,14 @@ class PolicyUnnamedReader(PolicyContextReader):
                 ),
                 None,
             )
+            own = [w for w in weapons if w.named and _described(w.head) and _of_the_subject(w.head, frame_tok)]
+            if not uses and own:
+                # "France, which supplies the similar SCALP missile, has said that whether to extend that permission
+                # … is “under review”": the rule its main clause states is on the weapon it supplies ("Britain, which
+                # supplies Storm Shadow …, hasn't authorized their use against …" is read from the use it governs).
+                out.append((their_use if their_use is not None else frame_tok, own[0]))
+                covered.add(frame_tok.i)
+                continue
             if not uses and their_use is not None:
                 # "said the package includes long-range strike drones and that The Hague attaches no geographic
                 # restrictions to their use": the weapons told before the rule, in this sentence or the one before.
@@ -131,7 +132,8 @@ class PolicyUnnamedReader(PolicyContextReader):
             start = use if use.pos_ == "NOUN" else next(iter(use.children), None)
             if start is None:
                 continue
-            pronoun = any(syntax.is_pronoun(c) and c.lower_ in ("they", "them", "it") for c in use.children)
+            # "hasn't authorized their use against targets in Russia": "their" stands for the weapons as "them" does
+            pronoun = any(syntax.is_pronoun(c) and c.lower_ in ("they", "them", "it", "their", "its") for c in use.children)
             if pronoun:
                 named = [w for w in weapons if w.named and w.head.i < frame_tok.i] or self._named_before(s)
                 if named:

@@ -67,6 +67,10 @@ _LAW = frozenset({"law", "humanitarian", "convention"})
 _ATTACKING = frozenset({"attack", "launch", "fire", "mass", "gather", "prepare", "shell", "strike", "use"})
 
 
+# Units of time: "for months" says how long something went on.
+_DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "while", "time"})
+
+
 def scope_of(anchors: list[Token]) -> tuple[str | None, bool]:
     """Where or how the weapon may be used ("against military targets near the border"), and whether
     that is a limit ("only", "near the border", "except"): the first of ``anchors`` that says."""
@@ -83,6 +87,11 @@ def scope_of(anchors: list[Token]) -> tuple[str | None, bool]:
             if child.dep_ == "prep" and any(o.lemma_.lower() == "way" for o in syntax.children(child, "pobj")):
                 continue  # "will not stand in the way of …" is the rule's verb, not where it applies
             objects = syntax.children(child, "pobj") if child.dep_ == "prep" else []
+            if child.lower_ == "for" and any(
+                o.lemma_.lower() in _DURATIONS and (o.tag_ == "NNS" or syntax.first_child(o, "nummod") is not None)
+                for o in objects
+            ):
+                continue  # "have pressed for months for the right to hit airfields": how long, not where
             if objects and all(o.tag_ in ("WDT", "WP") for o in objects):
                 continue  # "the area in which Ukraine may use …": the relative pronoun stands for a place told above
             # "against Russian troops gathering across the border from Sumy", "to strike Russian forces

@@ -334,10 +334,13 @@ def told_by_unowned(token: Token, report: frozenset[str], media: frozenset[str])
     for up in list(ancestors_to_clause_top(token, limit=8))[1:]:
         if not is_verbal(up) or up.lemma_.lower() not in report:
             continue
-        teller = subject(up)
+        # "pushed back on a post … claiming the package was worth $2.3 billion": the post the participle describes
+        teller = up.head if up.dep_ == "acl" and up.tag_ == "VBG" else subject(up)
         if teller is None and up.dep_ == "advcl" and is_verbal(up.head):
             # "A post shared thousands of times … claimed that …", parsed with "shared" as the main verb
             teller = subject(up.head)
+        if teller is not None and teller.tag_ in ("WDT", "WP") and teller.head.dep_ == "relcl":
+            teller = teller.head.head  # "a post that circulated on Telegram, claiming …": the post "that" stands for
         # ("The Washington Post reported …" is a paper's report, not a post)
         if teller is not None and teller.lemma_.lower() in media and teller.tag_ in ("NN", "NNS") and unowned(teller):
             return True

@@ -186,6 +186,17 @@ def _counts_before_nouns(
             # "Six are in Turkey.": a number standing for the things the sentence before counted.
             yield str(word).strip(",.")
             continue
+        if (
+            i + 1 < len(words)
+            and words[i + 1].lower() in _BARE_COUNT_VERBS
+            and i > 0
+            and words[i - 1].endswith(",")
+            and _part_of_the_counted(words, i, wanted, modifiers)
+        ):
+            # "Of the drones destroyed overnight, 41 were brought down over the Bryansk region": the opening names
+            # what the bare number counts, and the rest of its clause where.
+            yield str(word).strip(",.")
+            continue
         if i > 0 and i + 1 < len(words) and words[i + 1].lower().strip(",.") == "times":
             # "Russian troops attacked 54 times": the things counted named by the verb just before.
             verb = tokens(" ".join(words[max(0, i - 2) : i]))
@@ -246,6 +257,22 @@ def _counts_before_nouns(
                 between.append("".join(part[:1] for part in parts).lower())  # "first-person-view" is FPV
             if nxt.endswith((",", ".")):
                 break
+
+
+def _part_of_the_counted(words: list[str], i: int, wanted: set[str], modifiers: list[str]) -> bool:
+    """Does the sentence open with "Of the <things counted> …," right before the number, with the question's
+    modifiers in the number's own clause or in that opening?"""
+    start = i - 1
+    while start > 0 and not words[start - 1].endswith((".", ";", ":")) and i - start < 12:
+        start -= 1
+    opening = [w.lower().strip(",.") for w in words[start:i]]
+    if opening[:2] != ["of", "the"] or not set(tokens(" ".join(opening[2:]))) & wanted:
+        return False
+    end = i + 1
+    while end < len(words) and not words[end - 1].endswith((",", ".", ";")):
+        end += 1
+    said = set(tokens(" ".join(words[start:end])))
+    return all(m in said for m in modifiers)
 
 
 _NOT_NOUNS = frozenset({"more", "of", "and", "or", "to", "in", "on", "for", "were", "are", "was", "is", "will", "each"})

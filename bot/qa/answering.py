@@ -115,6 +115,10 @@ def _unsupported_names(text: str, article_text: str) -> bool:
     return False
 
 
+# "Which other countries …?", "Who else …?": others than the ones the question names.
+_OTHER_ONES_Q = re.compile(r"\b(?:which|what|who) other\b|\bwho else\b", re.IGNORECASE)
+
+
 def answer_question(
     article: Article,
     question: str,
@@ -162,6 +166,11 @@ def answer_question(
             finding = Finding(
                 answerable=True, lead=f"{answered.claimant}, according to the article:", quotes=[answered.evidence], hits=[]
             )
+    if finding.answerable and _OTHER_ONES_Q.search(question) and asked:
+        named = {n.canonical for n in spans.sentence(finding.lead).names if n.kind == "actor"}
+        if named and named <= asked:
+            # "Which other countries will pay into the Norwegian fund?" is not answered by Norway.
+            finding = Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
     grounder = Grounder(article.text)
     if client is None or finding.off_topic:
         return _offline(finding, [], passages, grounder)

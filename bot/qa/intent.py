@@ -66,7 +66,9 @@ _MONEY_CUES = re.compile(
     r"(?!\s+(?:on|of)\s+(?:the\s+)?(?:number|range))|"
     # "What is Estonia's total military aid since 2022?": a total of help given is a sum.
     r"\bwhat(?:'s| is| was| are)\s+(?:the|its|their|[a-z]+'s)\s+(?:total|overall|cumulative)\s+(?:[a-z-]+\s+)?"
-    r"(?:aid|assistance|support|funding|contributions?|spending|help)\b)",
+    r"(?:aid|assistance|support|funding|contributions?|spending|help)\b|"
+    # "Roughly what is the Danish package in dollars?": a sum asked for in a currency
+    r"\bin (?:us |american |canadian |australian )?(?:dollars|euros|pounds|sterling|kroner|krone|crowns|yen|francs)\b)",
     re.IGNORECASE,
 )
 # "What's Moscow's latest figure for Ukrainian losses?", "What Ukrainian losses does Russia claim?": a

@@ -60,7 +60,12 @@ def place_left_out(intent: Intent, text: str, after: int = 0) -> bool:
     """ "How many drones were shot down over the Moscow region?" of "121 drones, including 38 over Samara Oblast,
     27 over Bryansk Oblast …": the passage breaks its count down by place, and not for the place asked."""
     bare = bare_figures(text, after)
-    return _left_out(intent, text, bare, breakdown_places(text, bare))
+    placed = breakdown_places(text, bare)
+    if placed and any(
+        _place_of_own(intent, text[f.start : nxt.start].rstrip(" ,;")) for f, nxt in zip(bare, bare[1:], strict=False)
+    ):
+        return False  # "41 were brought down over the Bryansk region, 27 over …": the first figure's place
+    return _left_out(intent, text, bare, placed)
 
 
 def _left_out(intent: Intent, text: str, bare: list[Figure], placed: list[tuple[Figure, set[str], int]]) -> bool:
@@ -70,6 +75,18 @@ def _left_out(intent: Intent, text: str, bare: list[Figure], placed: list[tuple[
         and bool(placed)
         and breakdown_figure(text, bare, intent.terms) is None
         and not any(set(tokens(asked.group(1))) & words for _, words, _ in placed)
+    )
+
+
+def _place_of_own(intent: Intent, own: str) -> bool:
+    """Is the place asked about the one the clause of the breakdown's first figure names ("41 were brought down over
+    the Bryansk region")? A clause with a figure of its own ("118 drones, including …") is a total, not a part."""
+    asked = _PLACE_ASKED.search(intent.text)
+    return (
+        asked is not None
+        and len(re.findall(r"\d", own)) <= 4
+        and bool(re.match(r"\d[\d,]*\s+(?:were|was)\b", own))
+        and set(tokens(asked.group(1))) <= set(tokens(own))
     )
 
 
@@ -128,6 +145,10 @@ def _candidates(intent: Intent, text: str) -> list[Figure]:
             bare = bare_figures(text, found[0].end)
             placed = breakdown_places(text, bare)
             if placed and _PLACE_ASKED.search(intent.text):
+                own = text[found[0].start : placed[0][0].start].rstrip(" ,;")
+                if _place_of_own(intent, own):
+                    # "41 were brought down over the Bryansk region, 27 over …": the first figure's own place was asked
+                    return [Figure(own, found[0].start, found[0].start + len(own))]
                 if _left_out(intent, text, bare, placed):
                     return []
                 found += [

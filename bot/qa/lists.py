@@ -26,7 +26,7 @@ _SPLIT = re.compile(r",\s*and\s+|,\s*|\s+and\s+")
 # What the last figure counts: "57 and 31 combat clashes" -> "combat clashes"; "50 million and 20 million euros".
 _COUNTED = re.compile(
     r"^\s+((?:(?!(?:over|in|on|at|for|of|per|from|across|along|respectively|each|to|a|the|took|take|were|was|are|is|"
-    r"came|went|had|have|has|fell|occurred|happened)\b)[a-z][\w-]*\s*){1,3})"
+    r"came|went|had|have|has|fell|occurred|happened|would|will|could|should|must|may|might|be|been)\b)[a-z][\w-]*\s*){1,3})"
 )
 
 
@@ -48,20 +48,44 @@ def respective(figure: str, question: str, texts: list[str]) -> str | None:
                 # ("31 and 27 took place on the Kupiansk and Lyman directions, respectively").
                 closing = _CLOSING.match(plain[names.end() :])
                 if (
-                    len(labels) != len(values)
-                    or names.start() >= figures.start()
+                    names.start() >= figures.start()
                     and "respectively" not in plain[figures.end() : names.start()]
                     and not closing
                 ):
                     continue
-                hits = [n for n, label in enumerate(labels) if _named(label, asked)]
-                counted = _COUNTED.match(plain[figures.end() :])
-                unit = counted.group(1).strip() if counted else ""
-                if len(hits) == len(labels):
-                    return figures.group("items") + (f" {unit}" if unit else "")
-                if len(hits) == 1:
-                    value = values[hits[0]]
-                    return f"{value} {unit}".strip() if unit and unit.split()[0] not in value else value
+                found = _paired(plain, figures, values, labels, asked)
+                if found:
+                    return found
+            # "2.2 billion and 1.3 billion kroner would be earmarked for air defence and for energy infrastructure,
+            # respectively": the figures pair with the purposes after them.
+            purposes = _PURPOSES.search(plain, figures.end())
+            if purposes is not None:
+                labels = [_PURPOSE_PREP.sub("", x) for x in _SPLIT.split(purposes.group("items"))]
+                if len(labels) == len(values) and (found := _paired(plain, figures, values, labels, asked)):
+                    return found
+    return None
+
+
+# A list of purposes closed by "respectively": "for air defence and for energy infrastructure, respectively".
+_PURPOSES = re.compile(
+    r"\b(?:for|to|on|toward|towards)\s+"
+    r"(?P<items>[a-z][\w -]*?(?:,\s*[a-z][\w -]*?)*,?\s+and\s+[a-z][\w -]*?),?\s+respectively\b"
+)
+_PURPOSE_PREP = re.compile(r"^(?:for|to|on|toward|towards)\s+")
+
+
+def _paired(plain: str, figures: re.Match[str], values: list[str], labels: list[str], asked: str) -> str | None:
+    """The figure in the place of the one label the question names; the whole list when it names them all."""
+    if len(labels) != len(values):
+        return None
+    hits = [n for n, label in enumerate(labels) if _named(label, asked)]
+    counted = _COUNTED.match(plain[figures.end() :])
+    unit = counted.group(1).strip() if counted else ""
+    if len(hits) == len(labels):
+        return figures.group("items") + (f" {unit}" if unit else "")
+    if len(hits) == 1:
+        value = values[hits[0]]
+        return f"{value} {unit}".strip() if unit and unit.split()[0] not in value else value
     return None
 
 

@@ -64,6 +64,8 @@ def named_as(s: Sentence, noun: str, question: set[str]) -> list[str]:
             ]
         # "Zvirove, a village southwest of Pokrovsk": the name the apposition describes, also when the parser
         # hangs the class word on another word of the apposition ("village" as a compound of "southwest").
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.pos_ == "NOUN":
+            named.append(tok.head)  # "the Norwegian arms company Kongsberg": the class word before the name
         described = tok.head if tok.dep_ in ("compound", "amod") and tok.head.dep_ == "appos" else tok
         if described.dep_ == "appos" and described.head.pos_ == "PROPN":
             named.append(described.head)

@@ -200,7 +200,9 @@ class SpanReader(QuestionReader):
                 taken = self._places_taken(s, question, noun, asked) if kind == "where" else None
                 if taken and len(taken) > 1 and self.asks_several(question):
                     return 0, " and ".join(taken)  # "Which villages …?": all the sentence says were taken
-                return 0, named[0]  # "Which exchange …?" -> "the Moscow Exchange": the class word is expected
+                # "Which village in Kharkiv region …?": of "Troitske, a village … in Donetsk region, and … Kamianka, a
+                # settlement in the Kharkiv region", the one whose own description holds the question's place.
+                return 0, _qualified(s.text, named, question) or named[0]  # "Which exchange …?" -> "the Moscow Exchange"
             if noun in _COUNTRY_CLASS and (placed := self._countries_placed(s, question, asked)):
                 return 0, " and ".join(placed)  # "Which countries are the firms registered in?": where the verb puts them
             if noun in _COUNTRY_CLASS:
@@ -291,6 +293,10 @@ class SpanReader(QuestionReader):
             # The question's own words: "the Kremlin" is not "the Russian Foreign Ministry", though both are Russia's.
             own = phrases.question_words(question) | _spokesperson_country(question)
             candidates = [(0 if theirs else 3, name) for theirs, name in members.spokespeople(s, own)]
+        elif kind == "who" and _MAKER_Q.match(question) and (makers := _makers(s, asked)):
+            # "Who builds the Senator vehicles?": "40 more Senator armoured vehicles from Roshel" names the maker; the
+            # minister who announced them did not build them.
+            candidates = [(0, m) for m in makers] + [(4, n) for _, n in near]
         elif kind in ("who", "source"):
             framed = bool(_FRAMED.search(question))
             # A doer the grammar names is surer than a name that only stands near the question's words.
@@ -444,3 +450,48 @@ def reader_for(settings: Settings) -> SpanReader:
     from bot.config import domain_path
 
     return _reader(str(domain_path(settings)))
+
+
+# "Who builds …?", "Who makes …?": the maker of a thing.
+_MAKER_Q = re.compile(r"\W*who (?:builds|built|makes|made|manufactures|manufactured|produces|produced)\b", re.IGNORECASE)
+
+
+def _makers(s: Sentence, asked: set[str]) -> list[str]:
+    """Names a thing the question names comes "from" or is made "by": "Senator armoured vehicles from Roshel"."""
+    out = []
+    for tok in s.doc:
+        prep = tok.head
+        if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or prep.lower_ not in ("from", "by"):
+            continue
+        thing = prep.head
+        if thing.pos_ == "VERB" and thing.dep_ == "acl":
+            thing = thing.head  # "launchers made by …": the launchers
+        if thing.pos_ not in ("NOUN", "PROPN") or not {w.lower_ for w in thing.subtree if w.i < prep.i} & asked:
+            continue
+        name = syntax.span_text([t for t in tok.subtree if t.i <= tok.i and (t.pos_ == "PROPN" or t.i == tok.i)])
+        out.append(name)
+    return out
+
+
+_APPOSITION = re.compile(r"^,\s+(?:a|an|the|one)\s")
+
+
+def _qualified(text: str, named: list[str], question: str) -> str | None:
+    """The one name whose description (the apposition after it, up to the next name) holds a name the question gives
+    that the others' do not; None when no single one does."""
+    if len(named) < 2:
+        return None
+    given = {w for w in re.findall(r"(?<=\s)[A-Z][a-z]+", question)} - {w for n in named for w in n.split()}
+    starts = [text.find(n) for n in named]
+    if not given or min(starts) < 0:
+        return None
+    ordered = sorted(zip(starts, named, strict=True))
+    holding = []
+    for k, (start, name) in enumerate(ordered):
+        end = ordered[k + 1][0] if k + 1 < len(ordered) else len(text)
+        window = text[start + len(name) : end]
+        if not _APPOSITION.match(window):
+            continue  # only a description set beside the name ("Kamianka, a settlement in the Kharkiv region")
+        if any(re.search(rf"\b{re.escape(w)}\b", window) for w in given):
+            holding.append(name)
+    return holding[0] if len(holding) == 1 else None
