@@ -15,7 +15,9 @@ import pytest
 from qa_support import ask, joined, qa_article
 
 from bot.article import Article
+from bot.config import load_settings
 from bot.qa import DOESNT_SAY, REDIRECT
+from bot.service import BriefService
 
 
 @pytest.fixture(scope="module")
@@ -189,3 +191,14 @@ def test_which_other_countries_is_not_answered_by_the_one_the_question_names():
     )
     answer = ask(Article(text=text), "Which other countries will pay into the Finnish fund?").answer
     assert answer == DOESNT_SAY, answer
+
+
+def test_a_total_since_a_year_is_not_the_value_of_the_previous_package():
+    text = (
+        "Test report\n\nThe Pentagon announced a $400 million package drawn from its stocks. It is the 52nd such "
+        "drawdown for Ukraine since February 2022; the previous one, in early October, was worth $175 million."
+    )
+    service = BriefService(settings=load_settings(env={}), llm=None)
+    article = Article(text=text)
+    answer = service.ask(article, "How much has the U.S. given Ukraine in total since 2022?", brief=service.brief(article))
+    assert answer.answer.answer == DOESNT_SAY, answer.answer.answer

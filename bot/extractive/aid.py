@@ -159,8 +159,9 @@ class AidReader:
             own.update(t.i for t in syntax.phrase_tokens(verb.head))
         elif verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and _gives_what_it_describes(verb):
             # "A third Patriot system, which Germany pledged in April, is to reach Ukraine", "the tanks Spain promised":
-            # the relative pronoun (or the gap) is the verb's object, so the noun described is what is given.
-            own.update(t.i for t in syntax.phrase_tokens(verb.head))
+            # the relative pronoun (or the gap) is the verb's object, so the noun described is what is given: all of
+            # "a consignment of 4,000 rounds of 155 mm ammunition, which Estonia pledged", wherever the clause hangs.
+            own.update(t.i for t in syntax.phrase_tokens(_whole_described(verb)))
         if own:
             # "… unveiled its 29th aid package for Ukraine, worth 7.5 billion kroner": a value phrase right after
             # the clause describes its help even when the parser hangs it on the sentence's main verb.
@@ -442,7 +443,7 @@ class AidReader:
                 continue
             taken |= clause
             self.ctx.last_actor = donors[0]
-            base = {"recipient": "Ukraine", "aid_type": aid_type(s, clause, contents), "status": aid_status(verb)}
+            base = {"recipient": "Ukraine", "aid_type": aid_type(s, clause, contents), "status": _status(verb)}
             respectively = any(t.lower_ == "respectively" for t in s.doc if t.i in clause)
             pairs: list[tuple[str, list[str], Money | None]]
             if len(money) > 1 and len(donors) == len(money):
@@ -488,6 +489,34 @@ class AidReader:
         # the sentences before it named.
         labelled = [] if out else self.more.labelled(s, taken, about_ukraine=article_about_ukraine)
         return out + (labelled or _priced(out, self.more.nominal(s, taken, about_ukraine=article_about_ukraine)))
+
+
+def _status(verb: Token) -> str:
+    """The verb's status, or, for help a relative clause promised, what the main clause says became of it ("4,000
+    rounds, which Estonia pledged in September, had reached Ukraine" were delivered)."""
+    if verb.dep_ == "relcl" and verb.lemma_.lower() in _PROMISING:
+        described = _whole_described(verb)
+        main = described.head
+        if (
+            described.dep_ in ("nsubj", "nsubjpass")
+            and main.lemma_.lower() in _ARRIVING
+            and main.tag_ in ("VBD", "VBN", "VBZ")
+        ):
+            return "delivered"
+    return aid_status(verb)
+
+
+def _whole_described(clause: Token) -> Token:
+    """The noun a relative clause describes, whole: "consignment" of "a consignment of 4,000 rounds of 155 mm
+    ammunition, which Estonia pledged", though the clause hangs on "ammunition"."""
+    noun = clause.head
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "NUM"):
+        noun = noun.head.head
+    return noun
+
+
+# Verbs by which help gets where it was sent: "had reached Ukraine last week".
+_ARRIVING = frozenset({"reach", "arrive", "deliver"})
 
 
 def _gives_what_it_describes(verb: Token) -> bool:

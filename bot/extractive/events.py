@@ -259,6 +259,19 @@ class FightingEvents:
             )
         ):
             return True  # "showed Basivka as contested"; not "a total that lawmakers have long contested"
+        if (
+            lemma == "zone"
+            and token.pos_ == "NOUN"
+            and any(c.lower_ in ("gray", "grey") for c in token.children if c.dep_ in ("amod", "compound"))
+            and token.dep_ == "attr"
+            and (held := syntax.subject(token.head)) is not None
+            and (
+                held.lemma_.lower() in self.lx.military
+                or bool(places_in(s, {t.i for t in held.subtree}))
+                or held.pos_ == "PROPN"
+            )
+        ):
+            return True  # "Vyimka is a gray zone": held by neither side, as contested ground is
 
         if (
             token.pos_ == "NOUN"

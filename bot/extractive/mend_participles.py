@@ -1,5 +1,6 @@
-"""Repairs of participles the small English model reads as adjectives: "The assets will be frozen" (a passive) and
-"said it had frozen assets worth €38 million" (a perfect tense) both lose the verb of what was done."""
+"""Repairs of participles the small English model misreads: read as adjectives, "The assets will be frozen" (a
+passive) and "said it had frozen assets worth €38 million" (a perfect tense) both lose the verb of what was done;
+read as verbs, "20 M113 tracked armoured vehicles" becomes a clause. Also lists the model splits in two."""
 
 from __future__ import annotations
 
@@ -91,4 +92,77 @@ def mend_perfect_participles(doc: Doc, verb_lemma: Callable[[Token], str | None]
                 t.head = participle
         have.head, have.dep_, have.pos_ = participle, "aux", "AUX"
         noun.head, noun.dep_ = participle, "dobj"
+    return doc
+
+
+def mend_listed_participles(doc: Doc) -> Doc:
+    """Put back a list item the model reads as a clause: in "will send 10 Leopard 2A4 tanks, 20 M113 tracked armoured
+    vehicles and six Hawk launchers" it makes "M113" the subject of a verb "tracked" with "vehicles" as its object.
+    The participle describes the vehicles, the model name and the count are theirs, and the vehicles are one more
+    thing the first verb sends."""
+    for verb in list(doc):
+        if verb.tag_ not in ("VBD", "VBN") or verb.dep_ not in ("conj", "ROOT"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if subject is None or obj is None or subject.i != verb.i - 1 or subject.left_edge.i < 2:
+            continue
+        count = next((c for c in subject.children if c.dep_ == "nummod"), None)
+        if count is None or doc[subject.left_edge.i - 1].text != ",":
+            continue
+        first = _item_ending_at(doc[subject.left_edge.i - 2])
+        # A list of counted things on both sides ("10 Leopard 2A4 tanks, 20 M113 tracked armoured vehicles"), not
+        # "Across the front line, 178 combat clashes took place".
+        if first is None or obj.tag_ != "NNS" or not any(c.dep_ == "nummod" for c in first.children):
+            continue
+        if any(doc[i].dep_ not in ("amod", "compound") or doc[i].head.i != obj.i for i in range(verb.i + 1, obj.i)):
+            continue  # only the object's own modifiers between: "tracked armoured vehicles"
+        # The clause the first item belongs to, when the model hung it on the participle as the root: "told a
+        # committee that … would pay for 10 tanks" is the sentence's main clause again.
+        main = next((c for c in verb.children if first.i in {t.i for t in c.subtree}), None)
+        if verb.dep_ == "ROOT" and (main is None or main.i in (obj.i, subject.i)):
+            continue
+        if verb.dep_ != "ROOT" and main is not None:
+            continue
+        if main is not None:
+            main.head, main.dep_ = main, "ROOT"
+        obj.head, obj.dep_ = first, "conj"
+        for child in list(verb.children):
+            if child.i in (obj.i, subject.i) or (main is not None and child.i == main.i):
+                continue
+            child.head = main if child.dep_ == "punct" and child.i == len(doc) - 1 and main is not None else obj
+        subject.head, subject.dep_ = obj, "compound"
+        count.head, count.dep_ = obj, "nummod"
+        verb.head, verb.dep_ = obj, "amod"
+        verb.tag_, verb.pos_ = "JJ", "ADJ"
+    return doc
+
+
+def _item_ending_at(last: Token) -> Token | None:
+    """The head noun of the list item that ends with ``last`` ("tanks" of "10 Leopard 2A4 tanks"), if it is an
+    object; None otherwise."""
+    noun = last
+    while noun.dep_ in ("compound", "nummod", "amod") and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("dobj", "pobj", "conj", "attr"):
+        return None
+    return noun
+
+
+def mend_second_objects(doc: Doc) -> Doc:
+    """Join a list the model splits after a place: in "designated 14 banks in Russia and Central Asia, 22 trading
+    companies and nine individuals" it gives "designated" two objects; the second is one more item of the first."""
+    for verb in list(doc):
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        # (or gives it a noun as a conjunct, as if the noun were a second verb)
+        objects = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "conj" and c.pos_ == "NOUN")]
+        if len(objects) != 2 or objects[0].dep_ != "dobj":
+            continue
+        first, second = objects
+        if second.i < first.i or doc[second.left_edge.i - 1].text != ",":
+            continue
+        if not any(c.dep_ == "nummod" for c in first.children) or not any(c.dep_ == "nummod" for c in second.children):
+            continue  # a list of counted things, as sanctions and aid give them
+        second.head, second.dep_ = first, "conj"
     return doc

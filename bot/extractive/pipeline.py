@@ -59,7 +59,12 @@ from bot.extractive.mend_edges import (
     mend_time_openings,
     mend_verbs_read_as_nouns,
 )
-from bot.extractive.mend_participles import mend_adjectival_passives, mend_perfect_participles
+from bot.extractive.mend_participles import (
+    mend_adjectival_passives,
+    mend_listed_participles,
+    mend_perfect_participles,
+    mend_second_objects,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -282,10 +287,7 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
         verb_lemma = _participle_reader(nlp)
         out = []
         for text, doc in zip(verbatim, docs, strict=True):
-            doc.user_data["text"] = text
-            for tok in doc:
-                if tok.lower_ in _STAND_IN_NOUNS and text[tok.idx : tok.idx + len(tok.text)].lower() in _NOUN_LEMMAS:
-                    tok.lemma_ = _NOUN_LEMMAS[text[tok.idx : tok.idx + len(tok.text)].lower()]
+            _as_read(doc, text)
             mended = mend_label_lines(mend_reduced_relatives(mend_parenthetical_reports(mend_misread_names(doc))))
             mended = mend_verbless_roots(mend_run_on_subjects(mend_fronted_subjects(mended)))
             mended = mend_quantity_openings(mend_said_that_after_time(mend_named_after_description(mended)))
@@ -295,9 +297,38 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
             mended = mend_counted_predicates(mended)
             mended = mend_subjects_before_asides(mend_reported_relatives(mend_negated_predicates(mended)))
             mended = mend_bare_infinitives(mend_that_clauses_read_as_relatives(mended))
-            mended = mend_prefixed_verbs(mended)
-            out.append(mend_perfect_participles(mend_adjectival_passives(mended, verb_lemma), verb_lemma))
+            mended = mend_second_objects(mend_listed_participles(mend_prefixed_verbs(mended)))
+            mended = mend_perfect_participles(mend_adjectival_passives(mended, verb_lemma), verb_lemma)
+            if not _is_tree(mended):
+                # A repair that left a loop would send every reader that walks the tree round it for ever: the
+                # model's own reading instead.
+                mended = _as_read(nlp(_as_nouns(breakable(text.replace("’", "'")))), text)
+            out.append(mended)
         return out
+
+
+def _as_read(doc: Doc, text: str) -> Doc:
+    """The parse with the verbatim text beside it and the stand-in nouns' own lemmas back."""
+    doc.user_data["text"] = text
+    for tok in doc:
+        if tok.lower_ in _STAND_IN_NOUNS and text[tok.idx : tok.idx + len(tok.text)].lower() in _NOUN_LEMMAS:
+            tok.lemma_ = _NOUN_LEMMAS[text[tok.idx : tok.idx + len(tok.text)].lower()]
+    return doc
+
+
+def _is_tree(doc: Doc) -> bool:
+    """Does every word reach a root by its heads (no loop)?"""
+    reaches_root: set[int] = set()
+    for tok in doc:
+        path: set[int] = set()
+        node = tok
+        while node.head.i != node.i and node.i not in reaches_root:
+            if node.i in path:
+                return False
+            path.add(node.i)
+            node = node.head
+        reaches_root |= path
+    return True
 
 
 @cache  # one per pipeline: the verb table has some 8,700 entries

@@ -123,7 +123,19 @@ def asks_stated_total(question: str) -> bool:
 
 
 def states_total(text: str) -> bool:
-    return bool(_STATES_TOTAL.search(text))
+    """Does a clause with a figure of its own say it is a total? ("It is the 68th such drawdown since February 2022;
+    the previous one was worth $250 million" does not: its "since" and its figure are in different clauses.)"""
+    return any(_STATES_TOTAL.search(clause) and _FIGURE.search(clause) for clause in _CLAUSE_BREAK.split(text))
+
+
+_CLAUSE_BREAK = re.compile(r";|\s[–—]\s")
+# A figure that is no year and no ordinal: "$250 million", "£1.6bn", "six thousand", not "2022" or "68th".
+_FIGURE = re.compile(
+    r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:bn|m|k)?(?!\w)|"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred|thousand|"
+    r"million|billion)\b",
+    re.IGNORECASE,
+)
 
 
 # Currencies that belong to one country, and the words that name it in a question.
