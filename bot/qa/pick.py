@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from bot.extractive.rejected import discredited_spans, posted_figures_only
 from bot.figures import find_money
-from bot.language import MONTH_PATTERN
+from bot.language import MONTH_PATTERN, NUMBER_WORD_PATTERN
 from bot.qa.answer_types import refuted_before
 from bot.qa.figure_time import (
     JOINED_NAMES,
@@ -131,10 +131,7 @@ def states_total(text: str) -> bool:
 _CLAUSE_BREAK = re.compile(r";|\s[–—]\s")
 # A figure that is no year and no ordinal: "$250 million", "£1.6bn", "six thousand", not "2022" or "68th".
 _FIGURE = re.compile(
-    r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:bn|m|k)?(?!\w)|"
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred|thousand|"
-    r"million|billion)\b",
-    re.IGNORECASE,
+    rf"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:bn|m|k)?(?!\w)|\b(?:{NUMBER_WORD_PATTERN})\b", re.IGNORECASE
 )
 
 
