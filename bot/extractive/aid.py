@@ -16,8 +16,9 @@ from bot.extractive.actors import BELLIGERENTS, actor_of
 from bot.extractive.aid_background import in_passing
 from bot.extractive.aid_context import AidInContext
 from bot.extractive.aid_donors import PART, VALUING, AidDonors
-from bot.extractive.aid_kind import aid_status, aid_type
+from bot.extractive.aid_kind import aid_type
 from bot.extractive.aid_money import VALUED, sums_given
+from bot.extractive.aid_promised import gives_what_it_describes, promised_status, whole_described
 from bot.extractive.aid_withheld import withheld
 from bot.extractive.found import Found, widest
 from bot.extractive.policy import PolicyReader
@@ -157,11 +158,11 @@ class AidReader:
             # billion euros the government has earmarked", "the 11.5 billion euros set aside for Ukraine": the noun
             # the clause describes is what it gives.
             own.update(t.i for t in syntax.phrase_tokens(verb.head))
-        elif verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and _gives_what_it_describes(verb):
+        elif verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and gives_what_it_describes(verb):
             # "A third Patriot system, which Germany pledged in April, is to reach Ukraine", "the tanks Spain promised":
             # the relative pronoun (or the gap) is the verb's object, so the noun described is what is given: all of
             # "a consignment of 4,000 rounds of 155 mm ammunition, which Estonia pledged", wherever the clause hangs.
-            own.update(t.i for t in syntax.phrase_tokens(_whole_described(verb)))
+            own.update(t.i for t in syntax.phrase_tokens(whole_described(verb)))
         if own:
             # "… unveiled its 29th aid package for Ukraine, worth 7.5 billion kroner": a value phrase right after
             # the clause describes its help even when the parser hangs it on the sentence's main verb.
@@ -443,7 +444,7 @@ class AidReader:
                 continue
             taken |= clause
             self.ctx.last_actor = donors[0]
-            base = {"recipient": "Ukraine", "aid_type": aid_type(s, clause, contents), "status": _status(verb)}
+            base = {"recipient": "Ukraine", "aid_type": aid_type(s, clause, contents), "status": promised_status(verb)}
             respectively = any(t.lower_ == "respectively" for t in s.doc if t.i in clause)
             pairs: list[tuple[str, list[str], Money | None]]
             if len(money) > 1 and len(donors) == len(money):
@@ -491,50 +492,6 @@ class AidReader:
         return out + (labelled or _priced(out, self.more.nominal(s, taken, about_ukraine=article_about_ukraine)))
 
 
-def _status(verb: Token) -> str:
-    """The verb's status, or, for help a relative clause promised, what the main clause says became of it ("4,000
-    rounds, which Estonia pledged in September, had reached Ukraine" were delivered)."""
-    if verb.dep_ == "relcl" and verb.lemma_.lower() in _PROMISING:
-        described = _whole_described(verb)
-        main = described.head
-        if (
-            described.dep_ in ("nsubj", "nsubjpass")
-            and main.lemma_.lower() in _ARRIVING
-            and main.tag_ in ("VBD", "VBN", "VBZ")
-        ):
-            return "delivered"
-    return aid_status(verb)
-
-
-def _whole_described(clause: Token) -> Token:
-    """The noun a relative clause describes, whole: "consignment" of "a consignment of 4,000 rounds of 155 mm
-    ammunition, which Estonia pledged", though the clause hangs on "ammunition"."""
-    noun = clause.head
-    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "NUM"):
-        noun = noun.head.head
-    return noun
-
-
-# Verbs by which help gets where it was sent: "had reached Ukraine last week".
-_ARRIVING = frozenset({"reach", "arrive", "deliver"})
-
-
-def _gives_what_it_describes(verb: Token) -> bool:
-    """Is the relative clause's object the noun it describes: "which Germany pledged", "that Spain sent", or the
-    gap in "the tanks Spain promised" (a giving verb with a subject of its own and no object)?"""
-    # Only a promise still to be kept is news this way; "the missiles they had supplied", "the minehunters Britain
-    # handed to Ukraine" and "weapons it has supplied" recall help given long ago.
-    if verb.lemma_.lower() not in _PROMISING or syntax.first_child(verb, "nsubj") is None:
-        return False
-    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
-        return False
-    objects = syntax.children(verb, "dobj", "dative")
-    if objects:
-        # "that Germany promised Ukraine", parsed with "that" as the dative: the pronoun is still an object
-        return any(o.lower_ in ("which", "that") for o in objects)
-    return verb.tag_ in ("VBD", "VBN", "VBZ", "VBP") and syntax.first_child(verb, "nsubjpass", "ccomp", "xcomp") is None
-
-
 def _contents_per_sum(money: list[Money], weapons: list[Weapon]) -> list[list[str]]:
     """The items named after each sum and before the next one, when every sum has some; else nothing."""
     out: list[list[str]] = []
@@ -580,11 +537,6 @@ def _serves(verb: Token, spender: Token) -> bool:
             return False
         tok = tok.head
     return True
-
-
-# Verbs of a promise of help: what they describe in a relative clause is still to come ("a third Patriot system,
-# which Germany pledged in April, is to reach Ukraine").
-_PROMISING = frozenset({"pledge", "promise", "commit", "offer", "earmark", "allocate"})
 
 
 # What a package holds, said in a clause the parser hangs on the verb that announces it.
