@@ -212,3 +212,82 @@ VEHICLES = (
 def test_who_builds_a_thing_is_the_firm_it_comes_from_not_who_announced_it():
     lead = ask(Article(text=VEHICLES), "Who builds the Sisu armoured vehicles Finland is buying?").answer.split("\n")[0]
     assert lead.startswith("Tampere Works"), lead
+
+
+# a purchase with no maker named, a neutral country's reason, and a package told by what it adds and cuts off
+MAKERLESS = (
+    "Of the 13 million euros, Vienna will pay for three armoured mine-clearing machines and training for deminers. "
+    "Austria’s neutrality, written into its constitution in 1955, bars it from supplying weapons, and Vienna has "
+    "sent no lethal aid since Russia’s full-scale invasion. EU ambassadors approved the bloc’s 23rd sanctions package, "
+    "adding 30 tankers to its port ban and cutting six Russian banks off from transactions with European firms."
+)
+
+
+def _first_line(text: str, question: str) -> str:
+    return ask(Article(text=f"Test report\n\n{text}"), question).answer.split("\n")[0]
+
+
+def test_which_company_needs_a_firm_and_why_not_takes_what_bars_it():
+    assert _first_line(MAKERLESS, "Which company makes the mine-clearing machines?") == "The article doesn't say."
+    assert _first_line(MAKERLESS, "Why doesn't Austria send weapons?").startswith("Austria’s neutrality")
+    lead = _first_line(MAKERLESS, "What does the EU's new sanctions package target?")
+    assert "30 tankers" in lead and "six Russian banks" in lead, lead
+
+
+def test_a_yes_no_lead_is_the_clause_that_speaks_of_what_is_asked():
+    text = (
+        "HELSINKI/TALLINN, Nov 24 (Reuters) - Finland and Estonia announced fresh military aid for Ukraine on Tuesday "
+        "worth more than $400 million combined, while Helsinki said it had still not decided whether to hand over "
+        "Hornet fighter jets that Kyiv has been seeking for a year."
+    )
+    lead = _first_line(text, "Has Finland decided to send Hornet jets?")
+    assert "not decided" in lead and "Hornet" in lead, lead
+
+
+def test_where_a_weapon_may_be_flown_is_where_its_use_is_allowed():
+    text = (
+        "In Oslo, the government said it would give 2 billion kroner to buy air defence missiles from Kongsberg. "
+        "Holm said the F-16 jets Norway delivered to Ukraine may be used only for air defence missions over Ukrainian "
+        "territory."
+    )
+    assert _first_line(text, "Where can Ukraine fly the Norwegian F-16s?").startswith("Over Ukrainian territory")
+
+
+def test_where_a_weapon_may_be_fired_is_the_phrase_of_place_its_rule_gives():
+    text = (
+        "The United States still allows Ukraine to fire American-made ATACMS missiles into Russia only at military "
+        "targets in border areas next to the Kharkiv region, a State Department official said. Britain said Ukraine "
+        "may now use Storm Shadow against military targets in the Russian regions that border Ukraine, including "
+        "airfields."
+    )
+    assert "border areas" in _first_line(text, "Where can Ukraine fire ATACMS inside Russia?")
+    assert "border Ukraine" in _first_line(text, "Where can Ukraine now use Storm Shadow inside Russia?")
+
+
+def test_a_yes_no_lead_leaves_out_a_second_statement_joined_on():
+    text = (
+        "On long-range strikes, the government has not granted Kyiv permission to use Storm Shadow missiles against "
+        "targets deep inside Russia, and no decision has been made on a Ukrainian request to loosen the limits, a "
+        "senior official told reporters on a call."
+    )
+    lead = _first_line(text, "Can Ukraine use Storm Shadow against targets deep inside Russia?")
+    assert "has not granted" in lead, lead
+
+
+def test_a_place_the_rule_keeps_the_weapon_out_of_is_not_where_it_may_be_used():
+    text = (
+        "Paris said Ukraine may use SCALP missiles against military targets in the occupied territories of Ukraine, "
+        "but not on internationally recognised Russian territory."
+    )
+    lead = _first_line(text, "Where may Ukraine use SCALP missiles?")
+    assert not lead.lower().startswith("not on"), lead
+
+
+def test_what_weapons_are_in_a_package_lists_what_it_includes():
+    text = (
+        "The Pentagon announced a $250 million weapons package drawn from US stockpiles. It includes interceptors for "
+        "NASAMS air-defense systems, 155mm artillery shells and ammunition for HIMARS rocket launchers, the Defense "
+        "Department said."
+    )
+    lead = _first_line(text, "What weapons are in the drawdown?")
+    assert "NASAMS" in lead and "155mm" in lead, lead

@@ -202,3 +202,36 @@ def test_a_total_since_a_year_is_not_the_value_of_the_previous_package():
     article = Article(text=text)
     answer = service.ask(article, "How much has the U.S. given Ukraine in total since 2022?", brief=service.brief(article))
     assert answer.answer.answer == DOESNT_SAY, answer.answer.answer
+
+
+def test_a_figure_from_a_document_dismissed_as_fabricated_is_no_answer():
+    text = (
+        "Test report\n\nCanada froze assets of 14 Russian firms on Monday. A government spokesperson dismissed as "
+        "fabricated a document circulating online that claimed Ottawa was preparing to hand Ukraine 30 billion dollars "
+        "in seized assets."
+    )
+    service = BriefService(settings=load_settings(env={}), llm=None)
+    article = Article(text=text)
+    brief = service.brief(article)
+    answer = service.ask(article, "What is the value of the seized assets Canada will hand over?", brief=brief)
+    assert answer.answer.answer == DOESNT_SAY, answer.answer.answer
+    assert not any("30 billion" in (line.amount or "") for line in brief.aid)
+
+
+def test_which_named_tankers_is_not_answered_by_the_countries_of_the_sentence():
+    text = (
+        "Test report\n\nThe European Union adopted its 23rd package of sanctions on Wednesday, adding 90 shadow-fleet "
+        "tankers to its blacklist, while Japan and Canada announced parallel measures of their own."
+    )
+    answer = ask(Article(text=text), "Which named tankers were added to the EU list?").answer
+    assert answer == DOESNT_SAY, answer
+
+
+def test_a_count_of_another_variant_of_the_system_is_no_answer():
+    text = (
+        "Test report\n\nSweden and Ukraine signed a letter of intent covering the possible sale of 100 to 150 new "
+        "Gripen E jets. The government is still reviewing a request to transfer older Gripen C/D aircraft."
+    )
+    article = Article(text=text)
+    assert ask(article, "How many Gripen C/D jets would Sweden transfer?").answer == DOESNT_SAY
+    assert ask(article, "How many Gripen E jets did the letter of intent cover?").answer.startswith("100 to 150")

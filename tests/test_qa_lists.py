@@ -189,3 +189,59 @@ def test_a_breakdown_s_first_place_is_answered_by_its_own_figure():
     assert _lead(BREAKDOWN, "How many of those drones were downed over the Voronezh region?").startswith("33")
     assert _lead(BREAKDOWN, "How many drones were downed over the Lipetsk region?").startswith("21")
     assert _lead(BREAKDOWN, "How many drones were downed over the Kursk region?") == "The article doesn't say."
+
+
+# a sum, then its shares in a sentence that opens "Of that,"
+SHARES = (
+    "In Dublin, the foreign minister announced 20 million euros for Ukraine, all of it civilian. Of that, 12 million "
+    "euros will go to the World Food Programme for grain and cooking fuel, and 8 million euros will pay for "
+    "generators for Irish-funded hospitals, the ministry said."
+)
+
+
+def test_the_whole_answers_how_much_and_each_share_answers_what_it_is_for():
+    assert _lead(SHARES, "How much is Ireland giving Ukraine?").startswith("20 million euros")
+    assert _lead(SHARES, "How much will go to the World Food Programme?").startswith("12 million euros")
+    assert _lead(SHARES, "How much of Ireland's money pays for generators?").startswith("8 million euros")
+
+
+# a breakdown whose first figure carries its noun before its place
+REPELLED = (
+    "Ukrainian troops repelled 41 Russian assaults near Lyman, 22 near Kostiantynivka and 17 near Orikhiv, the "
+    "General Staff said in its morning update."
+)
+
+
+def test_a_breakdown_s_first_figure_with_its_noun_answers_for_its_place():
+    assert _lead(REPELLED, "How many Russian assaults were repelled near Lyman?").startswith("41")
+    assert _lead(REPELLED, "How many Russian assaults were repelled near Orikhiv?").startswith("17")
+    assert _lead(REPELLED, "How many Russian assaults were repelled near Pokrovsk?") == "The article doesn't say."
+
+
+# two sums of one giver in one sentence, each with what it is for
+TWO_PURPOSES = (
+    "In Copenhagen, the government said it would give 2.5 billion Danish kroner ($360 million) to buy artillery "
+    "shells for Ukraine, plus a separate 900 million kroner ($130 million) for repairs to the Ukrainian power grid."
+)
+
+
+def test_a_sum_asked_for_a_purpose_is_the_one_told_with_that_purpose():
+    assert _lead(TWO_PURPOSES, "How much is Denmark giving for the power grid?").startswith("900 million kroner")
+    assert _lead(TWO_PURPOSES, "How much is Denmark giving for artillery shells?").startswith("2.5 billion")
+
+
+def test_a_range_is_answered_whole():
+    text = (
+        "Sweden and Ukraine signed a letter of intent in 2025 covering the possible future sale of 100 to 150 new "
+        "Gripen E jets, a deal that would take a decade to complete."
+    )
+    assert _lead(text, "How many Gripen E jets did the letter of intent cover?").startswith("100 to 150")
+
+
+def test_people_killed_counts_people_named_by_their_work():
+    text = (
+        "Russian missiles hit energy sites in the Odesa and Mykolaiv regions overnight, killing four people, officials "
+        "said. In Odesa, a missile hit a substation shortly after 3 a.m., killing two workers from the grid operator "
+        "and wounding six other people, the governor said."
+    )
+    assert _lead(text, "How many people were killed in the Odesa substation strike?").startswith("Two workers")

@@ -109,6 +109,23 @@ _DEALS = {"order", "contract", "deal", "purchase", "package", "delivery", "shipm
 _APPROPRIATING = {"authorize", "authorise", "appropriate"}
 
 
+# Verbs by which a sum goes where it is spent: "25 million euros will go to the Red Cross".
+_GOING = {"go", "flow"}
+# Words that point back to a sum just told: "Of that, …", "Of the total, …".
+_TOLD_WHOLE = {"that", "this", "it", "which", "total", "sum", "amount", "money"}
+
+
+def _share_of_told(verb: Token, money: list[Money]) -> bool:
+    """ "Of that, 25 million euros will go to …": a sum, the verb's subject, told as a share of a sum just told."""
+    who = syntax.subject(verb)
+    if who is None or not any(m.start <= who.idx < m.end for m in money):
+        return False
+    return any(
+        p.lower_ == "of" and any(o.lower_ in _TOLD_WHOLE for o in syntax.children(p, "pobj"))
+        for p in syntax.children(verb, "prep")
+    )
+
+
 class AidReader:
     def __init__(self, context: Context, policy: PolicyReader) -> None:
         self.ctx = context
@@ -297,6 +314,11 @@ class AidReader:
             if not money and objects and all(o.lemma_.lower() == "package" for o in objects) and _of_sanctions(s):
                 return False  # "in a separate package approved by ambassadors, added 12 companies to its sanctions list"
             return bool(objects or money)
+        if lemma in _GOING and _share_of_told(verb, money):
+            return True  # "Of that, 25 million euros will go to the Red Cross for generators": a share of the sum told
+        if lemma in _GOING and (who := syntax.subject(verb)) is not None and money and self.is_help(who):
+            # "a separate £35m grant would go towards repairing power substations": help, valued, and what it pays for
+            return any(m.start <= t.idx < m.end for m in money for t in who.subtree)
         return False
 
     def _values_the_last(self, s: Sentence, verb: Token, money: list[Money]) -> bool:
@@ -440,6 +462,12 @@ class AidReader:
                 # goes is what buys them, one line with its amount.
                 money = [m for m in self._purpose_of_sum(s, verb) if all(f.fields["value"] != m.value for f in out)]
             donors = self.who.donors(s, verb, clause)
+            # (the whole told in this sentence, "… 4.2 billion crowns, … of which 1.5 billion will go to …", else before)
+            whole = out[-1] if out else next((f for f in reversed(self.ctx.items) if f.section == "aid"), None)
+            if verb.lemma_.lower() in _GOING and whole is not None and _share_of_told(verb, money):
+                # "Of that, 25 million euros will go to the Red Cross …": the share's giver is the whole's, not
+                # where it goes.
+                donors = [str(whole.fields["donor"])]
             if not donors or any(d in BELLIGERENTS for d in donors):
                 continue
             taken |= clause

@@ -37,7 +37,13 @@ def earlier_year(verb: Token) -> bool:
             for c in verb.children
         )
     )
-    return (had and dated) or gone_by
+    # "… when Britain first sent Storm Shadow in May 2023": a time told by the giving, not news of it.
+    dated_month = dated or any(
+        p.lower_ == "in" and any(_YEAR.fullmatch(t.text) for o in syntax.children(p, "pobj") for t in o.subtree)
+        for p in syntax.children(verb, "prep")
+    )
+    when = any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children) and verb.dep_ in ("advcl", "relcl")
+    return (had and dated) or gone_by or (when and dated_month)
 
 
 _PAST_PERIODS = frozenset({"year", "winter", "spring", "summer", "autumn", "fall"})

@@ -72,6 +72,8 @@ def withheld(verb: Token, lx: Lexicon, frame: Callable[[Token], str | None]) -> 
             teller = syntax.subject(tok)
             # "A friend told me the Netherlands is sending 900 tanks": hearsay is not a pledge.
             return teller is not None and teller.lemma_.lower() in lx.hearsay
+        if tok.lemma_.lower() in _PROPOSING and syntax.is_verbal(tok) and _outside_government(syntax.subject(tok)):
+            return True  # "The opposition Greens … proposed doubling it to 26 million euros": a proposal, not a pledge
         if _approved_own_giving(frame(tok), tok, below):
             continue  # "Biden approved sending land mines to Ukraine": a decision to give, the approver the giver
         if frame(tok) in _WITHHOLDING or (
@@ -83,6 +85,22 @@ def withheld(verb: Token, lx: Lexicon, frame: Callable[[Token], str | None]) -> 
         if syntax.is_verbal(tok) and syntax.modals(tok) & ({"could", "might"} | ({"would"} - said)):
             return True  # "one scenario would see Germany fund …": what might be, not what was given
     return False
+
+
+# Verbs of putting forward what others should do.
+_PROPOSING = frozenset({"propose", "suggest", "urge", "recommend", "demand"})
+# Those who propose without governing: their proposals give nothing.
+_OUTSIDERS = frozenset(
+    {"opposition", "party", "lawmaker", "legislator", "mp", "senator", "critic", "campaigner", "analyst", "expert"}
+)
+
+
+def _outside_government(who: Token | None) -> bool:
+    """ "The opposition Greens", "Some lawmakers": a proposer outside the government."""
+    if who is None:
+        return False
+    words = {t.lemma_.lower() for t in who.subtree} | {c.lemma_.lower() for c in who.head.children if c.dep_ == "nsubj"}
+    return bool(words & _OUTSIDERS)
 
 
 def _approved_own_giving(frame: str | None, permit: Token, giving: Token) -> bool:

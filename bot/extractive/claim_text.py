@@ -80,6 +80,8 @@ def claim_texts(s: Sentence, a: Attribution, events: list[Token]) -> list[str]:
     if text.lower().startswith("to have "):
         text = text[8:]  # "claimed to have intercepted six missiles": what is claimed is the interception
     text = _without_report_time(doc, start, text)
+    if text.lower().startswith("that "):
+        text = text[5:]  # "claimed on December 4th that its troops had …": the day gone, the "that" goes too
     text = without_population(doc, start, end, text)
     text = _without_speaker_apposition(doc, start, text)
     text = _SAYING.sub("", text, count=1)  # "…, adding that 98 drones were shot down": the saying is not the claim

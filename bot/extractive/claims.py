@@ -342,6 +342,15 @@ class ClaimReader:
             # "its troops had “liberated” the settlement" after "rival claims over Novoselivka, a village close to the
             # border in the Kharkiv region": the place the sentence before called a village, not its region
             return named
+        if (
+            pointed
+            and not any(p in claim for p in places)
+            and not self._last_location(speaker.side)  # a reply to the other side's claim is about its place
+            and (settled := self._settlement_before(s))
+        ):
+            # "Around Orikhiv, in the Zaporizhzhia region, … Russia claimed its troops had captured the town": the
+            # town, not its region
+            return settled
         own = [p for p in places if p in claim]
         if not own:
             # "Bilytske is under our control": a place the article's claims have named before, named again where
@@ -375,6 +384,18 @@ class ClaimReader:
             ):
                 return place
         return None
+
+    def _settlement_before(self, s: Sentence) -> str | None:
+        """The last place the sentence before (in the same paragraph) names that is not told as a region."""
+        if s.index == 0 or self.ctx.sentences[s.index - 1].para != s.para:
+            return None
+        before = self.ctx.sentences[s.index - 1]
+        settled = [
+            p
+            for p in places_in(before)
+            if not re.search(rf"\b{re.escape(p)}\W+(?:region|oblast|province)\b", before.text, re.I)
+        ]
+        return settled[-1] if settled else None
 
     def _last_location(self, side: str, *, any_place: bool = False) -> str | None:
         """A denial ("Kyiv denied it") is about the place of the latest claim from the other side."""

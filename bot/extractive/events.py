@@ -127,6 +127,12 @@ class FightingEvents:
             and any(o.lemma_.lower() in self.lx.military for o in syntax.children(token, "dobj"))
         ):
             return True  # "Russia launched 537 drones and 45 missiles overnight"
+        if (
+            syntax.is_verbal(token)
+            and lemma in self.lx.give
+            and any(o.lemma_.lower() in self.lx.permit_noun for o in syntax.children(token, "dobj"))
+        ):
+            return False  # "has not granted permission for strikes farther into Russia": a rule, not an attack
         if syntax.is_verbal(token) and lemma in self.lx.give and not self._hypothetical(token):
             # "Russia sent 315 drones and 12 missiles against Ukraine": giving aimed at someone is an attack,
             # wherever the parse hangs the aim (on the verb or on the last weapon of the list).

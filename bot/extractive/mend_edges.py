@@ -56,6 +56,26 @@ def mend_time_openings(doc: Doc) -> Doc:
     return doc
 
 
+# Prepositions of place that open a sentence and that the model can take for the first word of a name.
+_PLACE_OPENERS = {"near", "around", "outside", "along", "inside", "beyond"}
+
+
+def mend_fronted_places(doc: Doc) -> Doc:
+    """Give back its preposition a place phrase opening the sentence that the model read as a name ("Near
+    Vovchansk, the Russian ministry said …": "Near Vovchansk" read as the speaker). The opening word, capitalised
+    and hung on the place as part of its name, governs the place; the phrase hangs on the verb the place was on."""
+    opener = doc[0] if len(doc) > 3 else None
+    if opener is None or opener.lower_ not in _PLACE_OPENERS or opener.dep_ != "compound" or opener.pos_ != "PROPN":
+        return doc
+    place = opener.head
+    if place.i != 1 or doc[2].text != "," or place.head.i == place.i or place.head.pos_ not in ("VERB", "AUX"):
+        return doc
+    verb = place.head
+    opener.pos_, opener.tag_, opener.dep_, opener.head = "ADP", "IN", "prep", verb
+    place.dep_, place.head = "pobj", opener
+    return doc
+
+
 # Prepositions that put a topic first: "On Tomahawk missiles, …", "As for the jets, …", "Regarding Taurus, …".
 _TOPIC_OPENERS = {"on", "regarding", "concerning", "about"}
 

@@ -166,3 +166,24 @@ def mend_second_objects(doc: Doc) -> Doc:
             continue  # a list of counted things, as sanctions and aid give them
         second.head, second.dep_ = first, "conj"
     return doc
+
+
+def mend_counted_after_places(doc: Doc) -> Doc:
+    """Join a counted item the model hangs on a list of places: in "sanctioned three banks in Kyrgyzstan and the United
+    Arab Emirates and 42 companies across Asia" it reads "42 companies" as a third place; a counted common noun in a
+    list of names under a preposition of the verb's counted object is one more item of that object."""
+    for noun in list(doc):
+        if noun.pos_ != "NOUN" or noun.dep_ != "conj" or not any(c.dep_ == "nummod" for c in noun.children):
+            continue
+        first = noun.head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        prep = first.head
+        if first.pos_ != "PROPN" or first.dep_ != "pobj" or prep.dep_ != "prep":
+            continue
+        verb = prep.head
+        counted = [o for o in verb.children if o.dep_ == "dobj" and any(c.dep_ == "nummod" for c in o.children)]
+        if verb.pos_ not in ("VERB", "AUX") or not counted or counted[0].i > prep.i:
+            continue
+        noun.head = counted[0]
+    return doc

@@ -48,6 +48,7 @@ from bot.extractive.mend_edges import (
     mend_contact_relatives,
     mend_counted_predicates,
     mend_dashed_asides,
+    mend_fronted_places,
     mend_fronted_topics,
     mend_negated_predicates,
     mend_prefixed_verbs,
@@ -61,6 +62,7 @@ from bot.extractive.mend_edges import (
 )
 from bot.extractive.mend_participles import (
     mend_adjectival_passives,
+    mend_counted_after_places,
     mend_listed_participles,
     mend_perfect_participles,
     mend_second_objects,
@@ -288,7 +290,9 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
         out = []
         for text, doc in zip(verbatim, docs, strict=True):
             _as_read(doc, text)
-            mended = mend_label_lines(mend_reduced_relatives(mend_parenthetical_reports(mend_misread_names(doc))))
+            mended = mend_label_lines(
+                mend_reduced_relatives(mend_parenthetical_reports(mend_misread_names(mend_fronted_places(doc))))
+            )
             mended = mend_verbless_roots(mend_run_on_subjects(mend_fronted_subjects(mended)))
             mended = mend_quantity_openings(mend_said_that_after_time(mend_named_after_description(mended)))
             mended = mend_conjoined_conditions(mend_reports_in_relatives(mend_additions_after_report(mended)))
@@ -297,7 +301,7 @@ def parse(texts: Sequence[str] | Iterable[str]) -> list[Doc]:
             mended = mend_counted_predicates(mended)
             mended = mend_subjects_before_asides(mend_reported_relatives(mend_negated_predicates(mended)))
             mended = mend_bare_infinitives(mend_that_clauses_read_as_relatives(mended))
-            mended = mend_second_objects(mend_listed_participles(mend_prefixed_verbs(mended)))
+            mended = mend_counted_after_places(mend_second_objects(mend_listed_participles(mend_prefixed_verbs(mended))))
             mended = mend_perfect_participles(mend_adjectival_passives(mended, verb_lemma), verb_lemma)
             if not _is_tree(mended):
                 # A repair that left a loop would send every reader that walks the tree round it for ever: the

@@ -123,7 +123,10 @@ def but_bound(s: Sentence, found: list[Found]) -> list[Found]:
         withholds = any(t.lemma_.lower() in _WITHHOLDING for t in clause) and any(
             t.lemma_.lower() in _WIDENING for t in clause
         )
-        if binds or withholds:
+        # "…, but not deeper inside Russian territory", "but not against energy sites": an extent or a use cut off
+        # by a verbless "not" (while "but not Taurus" names another weapon, ruled on its own).
+        cut_off = len(clause) > 1 and clause[0].lower_ == "not" and clause[1].tag_ in ("JJR", "RBR", "IN")
+        if binds or withholds or cut_off:
             for item in permitted:
                 item.fields["stance"] = "restricted"
             break

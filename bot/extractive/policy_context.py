@@ -90,6 +90,15 @@ class PolicyContextReader(PolicyReader):
             # "Ukraine may fire the Anglo-French cruise missile at …, but Britain has not granted permission for …":
             # the government that sets the rule in the sentence, not the weapon's maker.
             return setter_named
+        if weapon is not None and weapon.head.doc is not s.doc:
+            # "A Ukrainian request to lift that limit …": the government that set the limit told before, not the maker.
+            earlier = [
+                f.fields["actor"]
+                for f in self.ctx.items
+                if f.section == "weapons_policy" and weapon.text in str(f.fields.get("weapon") or "")
+            ]
+            if earlier and earlier[-1]:
+                return str(earlier[-1]).split(" (")[0]
         # Under a heading that names the government ("DENMARK"), the rule is its own, not the maker's.
         origin = weapon.origin if weapon is not None and self.ctx.heading_actor is None else None
         supplier = (supplier_in(s, weapon) or origin) if weapon is not None else None

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.policy import PERMISSIVE_MODALS
-from bot.extractive.policy_clauses import definite, up_to_contrast
+from bot.extractive.policy_clauses import _WIDENING, definite, up_to_contrast
 from bot.extractive.policy_context import PolicyContextReader, classes
 
 if TYPE_CHECKING:
@@ -81,6 +81,25 @@ class PolicyUnnamedReader(PolicyContextReader):
                 holder = frame_tok if syntax.is_verbal(frame_tok) else _clause_verb(frame_tok)
                 told = [*syntax.children(frame_tok, "dobj"), *syntax.children(holder, "nsubj", "nsubjpass")]
                 request = next((o for o in told if self.frame(o) == "request" and definite(o)), None)
+                # "A Ukrainian request to lift that limit has been with the chancellery …, and no decision has been
+                # made": a request in a clause beside the decision, to widen a limit told before.
+                widening = next((r for r in s.doc if self.frame(r) == "request" and _widens_told_limit(r)), None)
+                if request is None and widening is not None:
+                    # the limit's weapon: the first system the paragraph named in the last few sentences
+                    # "has not granted permission to use ATACMS …, and no decision has been made on a Ukrainian request to
+                    # loosen the range limits": a system this sentence ruled on before the decision
+                    here = [w for w in ruled_weapons if w.named and w.head.i < frame_tok.i]
+                    named = here or self._named_before(s, back=3)
+                    limited = {
+                        f.fields.get("weapon")
+                        for f in self.ctx.items
+                        if f.section == "weapons_policy" and f.fields.get("stance") in ("restricted", "prohibited")
+                    }
+                    # ("PzH 2000" named before, "PzH 2000 howitzers" the rule's weapon)
+                    if named and (here or any(named[0].text in str(w) or str(w) in named[0].text for w in limited if w)):
+                        out.append((next(iter(frame_tok.children), frame_tok), named[0]))
+                        covered.add(frame_tok.i)
+                        continue
                 before = self._weapons_before(s) if request is not None else []
                 if request is not None and before:
                     out.append((request, before[-1]))
@@ -223,6 +242,28 @@ class PolicyUnnamedReader(PolicyContextReader):
                 if start is not None:
                     out.append((start, None))
         return out
+
+
+# Nouns of a limit a rule set: "lift that limit", "ease those restrictions".
+_LIMITS = frozenset({"limit", "restriction", "cap", "curb", "constraint"})
+# Words that may say which limit it is and still point back to a limit on weapons' use: "that range limit".
+_LIMIT_KINDS = frozenset({"range", "distance", "geographic", "geographical"})
+
+
+def _widens_told_limit(request: Token) -> bool:
+    """ "a request to lift that limit": a request to widen a limit that points back to one already told."""
+    return any(
+        v.lemma_.lower() in _WIDENING
+        and any(
+            o.lemma_.lower() in _LIMITS
+            and definite(o)
+            # "ease the visa restrictions" is another limit
+            and all(c.lower_ in _LIMIT_KINDS for c in o.children if c.dep_ in ("compound", "amod"))
+            for o in syntax.children(v, "dobj")
+        )
+        for v in request.subtree
+        if syntax.is_verbal(v)
+    )
 
 
 def _of_the_subject(weapon: Token, frame_tok: Token) -> bool:

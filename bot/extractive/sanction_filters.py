@@ -120,13 +120,15 @@ def asked(verb: Token) -> bool:
     )
 
 
-def urged_by(trigger: Token, request: frozenset[str]) -> Token | None:
+def urged_by(trigger: Token, request: frozenset[str], request_noun: frozenset[str] = frozenset()) -> Token | None:
     """The one who asks for the measure ("Ukraine" in "Ukraine has long urged London to go further and confiscate
-    the assets"), when it is asked for rather than taken."""
+    the assets", "Kyiv" in "Kyiv's request to also sanction Rosatom"), when it is asked for rather than taken."""
     verb = trigger if syntax.is_verbal(trigger) else trigger.head
     for _ in range(4):
         if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in request:
             return syntax.subject(verb.head)
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in request_noun:
+            return next((c for c in verb.head.children if c.dep_ == "poss"), None)
         if verb.dep_ not in ("conj", "xcomp"):
             return None
         verb = verb.head

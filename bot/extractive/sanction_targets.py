@@ -67,7 +67,7 @@ def targets_of(lx: Lexicon, trigger: Token) -> list[Token]:
     }
     holders = [
         trigger,
-        *[a for a in arguments(trigger) if a.dep_ != "nsubj"],
+        *[a for a in arguments(trigger) if a.dep_ != "nsubj" and not _summing_up(trigger, a)],
         *[t for t in trigger.subtree if is_sanction_noun(lx, t) and t.i != trigger.i and t.i not in clauses_joined],
     ]
     for holder in holders:
@@ -164,6 +164,21 @@ def targets_of(lx: Lexicon, trigger: Token) -> list[Token]:
         if usable(obj) and not is_sanction_noun(lx, obj):  # type: ignore[arg-type]
             return in_order([obj, *extra])  # type: ignore[list-item]
     return in_order(extra)
+
+
+# Nouns that sum up a measure told in the same clause: "…, the broadest action against third-country suppliers".
+_SUMMARIES = frozenset({"action", "step", "move", "measure", "round", "crackdown", "effort"})
+
+
+def _summing_up(trigger: Token, noun: Token) -> bool:
+    """Is ``noun`` a second object that sums up the measure ("sanctioned three banks …, the broadest action against
+    …": the parser reads the apposition as one more object), not a holder of its targets?"""
+    return (
+        noun.dep_ == "dobj"
+        and noun.lemma_.lower() in _SUMMARIES
+        and any(o.i < noun.i for o in syntax.children(trigger, "dobj"))
+        and noun.doc[noun.left_edge.i - 1].text == ","
+    )
 
 
 def partitive_places(s: Sentence, clause: set[int], target: Token | None) -> set[int]:

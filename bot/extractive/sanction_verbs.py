@@ -49,10 +49,20 @@ SEIZING = {"seize", "capture", "take"}
 _EXCHANGES = {"exchange", "market", "bourse", "index", "nasdaq"}
 
 
+# Ground that is taken in fighting, not confiscated: "seized Tykhe, a hamlet east of the town".
+_GROUND = frozenset({"village", "hamlet", "town", "city", "settlement", "height", "position", "bridgehead", "outskirts"})
+
+
 def fighting(lx: Lexicon, verb: Token) -> bool:
-    """Is the one who takes something troops ("elements of the Russian Northern Grouping of Forces")?"""
+    """Is the one who takes something troops ("elements of the Russian Northern Grouping of Forces", "its North
+    group"), or what is taken ground ("seized Tykhe, a hamlet east of the town")?"""
     who = syntax.subject(verb)
-    return who is not None and any(t.lemma_.lower() in lx.military for t in who.subtree)
+    if who is not None and any(t.lemma_.lower() in lx.military for t in who.subtree):
+        return True
+    if who is not None and who.lemma_.lower() in ("group", "grouping") and any(c.pos_ == "PROPN" for c in who.lefts):
+        return True
+    taken = [t for o in syntax.children(verb, "dobj") for t in (o, *syntax.children(o, "appos"))]
+    return any(t.lemma_.lower() in _GROUND for t in taken)
 
 
 def on_an_exchange(verb: Token) -> bool:

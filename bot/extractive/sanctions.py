@@ -226,8 +226,13 @@ class SanctionsReader:
         return (
             obj is not None
             # "barred a further 41 vessels from EU ports": the parser may hang the "from" on the vessels
-            and (trade or any(p.lower_ == "from" for p in syntax.children(verb, "prep") + syntax.children(obj, "prep")))
-            and actor_of(s, syntax.subject(verb), self.ctx) is not None
+            # (or on a noun inside the object: "bar 37 tankers they describe as part of Russia's shadow fleet from …")
+            and (
+                trade
+                or any(p.lower_ == "from" for p in syntax.children(verb, "prep"))
+                or any(p.lower_ == "from" and p.dep_ == "prep" for p in obj.subtree)
+            )
+            and actor_of(s, _teller_for_pronoun(verb), self.ctx) is not None
         )
 
     def _numbered_measure(self, noun: Token) -> bool:
@@ -345,7 +350,7 @@ class SanctionsReader:
     def _urged_by_belligerent(self, s: Sentence, trigger: Token) -> bool:
         """ "Ukraine has long urged London to confiscate the assets": Kyiv asking is no measure; "The UK is pushing its
         G7 partners to lower the price cap" is a sanctioning government's own push."""
-        asker = urged_by(trigger, self.lx.request)
+        asker = urged_by(trigger, self.lx.request, self.lx.request_noun)
         return asker is not None and any(a in BELLIGERENTS for a in actors_in(s, asker))
 
     def _recent_imposers(self) -> str:
@@ -359,7 +364,7 @@ class SanctionsReader:
         head = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
         # "the companies named by Washington": a participle's "by" names the doer as a passive's does.
         by = syntax.agent(head)
-        who = by if by is not None or syntax.is_passive(head) else syntax.subject(head)
+        who = by if by is not None or syntax.is_passive(head) else _teller_for_pronoun(head)
         if who is None:
             who = syntax.participle_subject(head)  # "Britain announced its own measures, sanctioning 18 tankers"
         if who is None and head.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
@@ -574,3 +579,14 @@ def _without_repeats(found: list[Found]) -> list[Found]:
         )
 
     return [f for f in found if not any(held(f, o) for o in found)]
+
+
+def _teller_for_pronoun(verb: Token) -> Token | None:
+    """The verb's subject; for "they" in "Sweden, Norway and Denmark said they would bar …", the ones who said it."""
+    who = syntax.subject(verb)
+    if who is not None and who.lower_ == "they" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() == "say":
+        teller = syntax.subject(verb.head)
+        # (a list of tellers; "it" and a body's own name are read as before)
+        if teller is not None and any(c.dep_ == "conj" for c in teller.children):
+            return teller
+    return who

@@ -63,6 +63,10 @@ def is_temporal(token: Token) -> bool:
         bool(heads & _TIME_WORDS)
         or (token.like_num and len(words) == 1)
         or (token.tag_ == "CD" and any(t.lower_ in _TIME_WORDS for t in words))
+        # "December 4th", "the 4th": an ordinal day, under its month or alone
+        or (
+            re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", token.lower_) is not None and any(t.lower_ in _TIME_WORDS for t in words)
+        )
     )
 
 
@@ -240,6 +244,15 @@ def refuted(token: Token) -> bool:
                 return True
             if noun.dep_ == "dobj" and head.lemma_.lower() in REFUTING:
                 return True
+            before = noun.doc[head.i - 1] if head.i > 0 else None
+            dismissing = {before.head, head.head} if before is not None else set()
+            if (
+                noun.dep_ == "dobj"
+                and before is not None
+                and before.lower_ == "as"
+                and any(v.lemma_.lower() in REFUTING for v in dismissing)
+            ):
+                return True  # "dismissed as fabricated a document that claimed …", parsed "[dismissed as] fabricated [it]"
             if noun.dep_ == "pobj" and head.head.lemma_.lower() in REFUTING:
                 return True  # "dismissed as false a claim … that Tokyo had agreed to give …", parsed "dismissed as [claim]"
             if (
@@ -249,6 +262,46 @@ def refuted(token: Token) -> bool:
             ):
                 return True  # "There is no truth to reports that …"
         below = up
+    return _story_called_false(token)
+
+
+# Who publishes reports: "An Italian newspaper reported that …".
+_PRESS = frozenset(
+    {"newspaper", "paper", "daily", "tabloid", "outlet", "website", "broadcaster", "channel", "magazine", "agency", "media"}
+)
+# What a report is called when another clause of the sentence points back to it: "called the story “pure fantasy”".
+_STORIES = frozenset({"story", "report", "claim", "article", "account", "rumour", "rumor", "suggestion"})
+
+
+def _story_called_false(token: Token) -> bool:
+    """ "An Italian newspaper reported that Rome would send …; Italy's defence ministry called the story “pure
+    fantasy”": what a report tells is refuted when another clause of the sentence calls that report false or
+    denies it."""
+    reporters = [a for a in token.ancestors if is_verbal(a) and a.lemma_.lower() in ("report", "write", "claim", "say")]
+    # Only what the press reported: a side's claim that the other side calls false is a rival claim, not refuted.
+    teller = subject(reporters[0]) if reporters else None
+    if teller is None or teller.lemma_.lower() not in _PRESS:
+        return False
+    # The clause up to its reporter; the parser may hang the report itself on the verb that calls it false.
+    above = {a.i for a in token.ancestors if a.i in {t.i for t in reporters[0].subtree}}
+    for verb in token.doc:
+        if verb.i in above or verb.i == token.i or not is_verbal(verb) or verb.i < reporters[0].i:
+            continue
+        # (the parser may read "called the story “pure fantasy”" as one noun phrase, the story its compound)
+        stories = [
+            o
+            for o in verb.subtree
+            if o.lemma_.lower() in _STORIES
+            and verb.i in (o.head.i, o.head.head.i)
+            and any(c.lower_ in ("the", "this", "that") for c in o.children)
+        ]
+        if not stories:
+            continue
+        if verb.lemma_.lower() in REFUTING:
+            return True  # "…; the ministry denied the report"
+        called = {t.lower_ for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp", "attr", "dobj") for t in c.subtree}
+        if verb.lemma_.lower() == "call" and called & (FALSE_WORDS | {"fantasy", "fiction", "nonsense", "invention"}):
+            return True
     return False
 
 

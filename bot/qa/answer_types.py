@@ -386,15 +386,29 @@ def has_money(text: str) -> bool:
     return bool(find_money(text))
 
 
+def only_refuted_money(texts: list[str]) -> bool:
+    """Are all the sums these texts state inside reports someone dismisses ("dismissed as fabricated a document …
+    that claimed Ottawa would hand Ukraine 30 billion dollars")? The article then gives no sum of its own."""
+    sums = [(t, m) for t in texts for m in find_money(t)]
+    return bool(sums) and all(_INSIDE_REFUTED.search(t[max(0, m.start - 240) : m.start]) for t, m in sums)
+
+
 # A figure inside a report that someone dismisses or denies: "dismissed a report by the Bild daily that the package
 # would be worth up to 5 billion euros", "denied reports that 200 soldiers had been captured".
 _REFUTED_BEFORE = re.compile(
     r"\b(?:dismiss|denie|deny|denying|reject|rebut|refute|debunk)\w*\b[^.;]{0,80}?\b(?:reports?|claims?|suggestions?|"
-    r"rumou?rs?|speculation)\b[^.;]{0,80}$",
+    r"rumou?rs?|speculation|documents?|posts?|letters?|stor(?:y|ies))\b[^.;]{0,80}$",
     re.IGNORECASE,
 )
 
 
+# A figure inside the content of what someone dismisses ("dismissed a report … that the package was worth …"), not
+# in the dismisser's own words after it ("denied the claim, saying its forces had repelled 14 assaults").
+_INSIDE_REFUTED = re.compile(
+    r"\b(?:dismiss|denie|deny|denying|reject|rebut|refute|debunk)\w*\b[^.;]{0,80}?\b(?:reports?|claims?|suggestions?|"
+    r"rumou?rs?|speculation|documents?|posts?|letters?|stor(?:y|ies))\b[^.;,]{0,60}?\b(?:that|which|claiming)\b[^.;]{0,120}$",
+    re.IGNORECASE,
+)
 # A claim the article itself says is false: "A Telegram post claiming … 40 percent is not supported by any data".
 _CLAIMING = re.compile(r"\b(?:claim|report|rumou?r|post|suggest|allege)\w*\b", re.IGNORECASE)
 _REFUTED_AFTER = re.compile(
@@ -409,6 +423,8 @@ def refuted_claim(text: str, figure: str) -> bool:
     at = text.find(figure)
     if at < 0:
         return False
+    if _INSIDE_REFUTED.search(text[max(0, at - 240) : at]):
+        return True  # "dismissed as fabricated a document … that claimed the bloc would hand Ukraine 45 billion euros"
     return bool(_CLAIMING.search(text[max(0, at - 120) : at]) and _REFUTED_AFTER.match(text[at + len(figure) :]))
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.extractive.actors import BELLIGERENTS
 from bot.figures import digit_figures, find_money
-from bot.language import MONTH_PATTERN, WEEKDAY_PATTERN
+from bot.language import COUNTRIES, MONTH_PATTERN, WEEKDAY_PATTERN
 from bot.qa.lexicon import stem, stems, tokens
 
 if TYPE_CHECKING:
@@ -59,9 +59,25 @@ def misses_asked_sort(question: str, lead: str, spans: SpanReader | None = None)
         return True
     if _FLAG_Q.search(question):
         return spans is None or not names_a_country(spans, lead, question)
+    if _MAKER_Q.search(question) and not _names_a_firm(lead):
+        return True  # "Which company makes the mine-clearing machines?" is not answered by "generators, demining"
     if _WHERE_Q.match(question) and _A_COUNT.match(lead):
         return True  # "Where did the two Iskander-M missiles land?" is not answered by "87 drones and two Iskander-M …"
     return counts_another_thing(question, lead)
+
+
+# A question for a firm by name: "Which company makes …?", "Who manufactures …?".
+_MAKER_Q = re.compile(
+    r"\b(?:which|what)\s+(?:company|companies|firm|firms|manufacturer|manufacturers|maker|makers|contractor)\b|"
+    r"\bwho\s+(?:makes|made|builds|built|manufactures|manufactured|produces|produced)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_firm(lead: str) -> bool:
+    """Does ``lead`` hold a proper name that is no country, capital or nationality ("Kongsberg", not "Vienna")?"""
+    names = re.findall(r"\b(?:[A-Z][\w&-]+|[A-Z]{2,})", lead)
+    return any(not set(tokens(n)) & COUNTRIES for n in names if n not in ("The", "A", "An", "This", "That", "Its"))
 
 
 _WHERE_Q = re.compile(r"\W*(?:and\s+)?where\b", re.IGNORECASE)

@@ -44,7 +44,18 @@ def gist(s: Sentence, root: Token | None = None) -> str | None:
             and tok.left_edge.i > 0
             and s.doc[tok.left_edge.i - 1].text == ","
         )
-        if tok.dep_ not in _ASIDES and not set_off:
+        # "…, and no decision has been made …, a senior official told reporters": a clause of its own joined on, with
+        # its own subject, is another statement.
+        joined = (
+            tok.dep_ == "conj"
+            and tok.head.i == root.i
+            and syntax.is_verbal(tok)
+            and syntax.first_child(tok, "nsubj", "nsubjpass") is not None
+        )
+        if tok.dep_ not in _ASIDES and not set_off and not joined:
+            continue
+        if joined:
+            dropped |= {t.i for t in tok.subtree} | {c.i for c in root.children if c.dep_ == "cc" and c.i < tok.i}
             continue
         if tok.dep_ == "advcl" and (_is_condition(tok) or _integrated(tok)):
             continue
@@ -91,7 +102,16 @@ def clause_gist(s: Sentence, asked: set[str]) -> str | None:
     ]
 
     def shared(verb: Token) -> int:
-        words = {w.lower_.rstrip("s") for w in verb.subtree} | {w.lemma_.lower() for w in verb.subtree}
+        # the clause's own words, not those of a clause under it ("…, while Stockholm said …" is not the main one's)
+        # (what it reports stays its own: "Stockholm said it had still not decided …")
+        inner = {
+            t.i
+            for c in clauses
+            if c.i != verb.i and c.dep_ != "ccomp" and verb.i in {a.i for a in c.ancestors}
+            for t in c.subtree
+        }
+        own = [w for w in verb.subtree if w.i not in inner]
+        words = {w.lower_.rstrip("s") for w in own} | {w.lemma_.lower() for w in own}
         return len(words & asked)
 
     for verb in sorted(clauses, key=shared, reverse=True)[:2]:

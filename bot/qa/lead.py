@@ -85,7 +85,10 @@ def _place_of_own(intent: Intent, own: str) -> bool:
     return (
         asked is not None
         and len(re.findall(r"\d", own)) <= 4
-        and bool(re.match(r"\d[\d,]*\s+(?:were|was)\b", own))
+        # (or carries its noun before its place: "38 Russian assaults near Kupiansk, 27 near Siversk")
+        and bool(
+            re.match(r"\d[\d,]*\s+(?:(?:were|was)\b|(?:[A-Za-z’'-]+\s+){1,3}(?:near|over|in|around|across|above)\b)", own)
+        )
         and set(tokens(asked.group(1))) <= set(tokens(own))
     )
 
@@ -213,6 +216,20 @@ def figure_across(intent: Intent, texts: list[str]) -> str | None:
     return next((f for f in (figure_in(intent, t) for t in texts) if f), None)
 
 
+# The low end of a range right before a count: "100 to", "between 100 and", "100-".
+# ("41 and 26 combat clashes, respectively" is two counts: "and" makes a range only after "between")
+_RANGE_LOW = re.compile(r"(?:\bbetween\s+\d[\d,]*\s+and|\b\d[\d,]*\s*(?:to|-|–))\s*$", re.IGNORECASE)
+
+
+def with_range(figure: str, texts: list[str]) -> str:
+    """ "the possible future sale of 100 to 150 new Gripen E jets": a count that closes a range, with its low end."""
+    for text in texts:
+        at = text.find(figure)
+        if at > 0 and (low := _RANGE_LOW.search(text[:at])) is not None:
+            return text[low.start() : at + len(figure)]
+    return figure
+
+
 def _counts_asked(words: list[str], intent: Intent) -> bool:
     """Is one of ``words`` the noun the "how many" question counts (not merely a synonym of it)?"""
     asked = {stem(f.lower()) for f in intent.focus}
@@ -232,6 +249,14 @@ _AND_FIGURE = re.compile(
 _SPAN_RANK_COST = 1.5
 
 
+# A place a "where"/"which village" question is qualified by: "near Huliaipole", "east of Pokrovsk", "in Kharkiv".
+_QUALIFIER = re.compile(
+    r"\b(?:near|outside|around|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?([A-Z][\w’'-]+)"
+)
+# "Which villages … besides the streets in Vovchansk?": the place named is the one left out.
+_BESIDES = re.compile(r"\b(?:besides|other than|apart from|except|beyond)\b", re.IGNORECASE)
+
+
 def span_across(
     spans: SpanReader, kind: str, question: str, texts: list[str], *, known: frozenset[str] = frozenset()
 ) -> str | None:
@@ -241,10 +266,14 @@ def span_across(
     best_sureness = 5
     several: list[str] = []  # "Which villages …?": each passage's sure answer is one of them
     classed = kind == "where" and spans.asks_settlement(question)
+    # "Which village near Huliaipole …?": a passage that never names Huliaipole answers for another place.
+    qualifiers = _QUALIFIER.findall(question) if kind == "where" and not _BESIDES.search(question) else []
     for rank, text in enumerate(texts):
         found = spans.ranked_answer(kind, question, text)
         if not found:
             continue
+        if qualifiers and not any(re.search(rf"\b{re.escape(q)}\b", text) for q in qualifiers):
+            found = (found[0] + 3, found[1])
         if found[0] == 0:
             several.extend(part for part in found[1].split(" and ") if part not in several)
         # A phrase of the sort asked for beats a mere clause that shares the question's words, wherever the
@@ -326,6 +355,12 @@ _HURT_Q = {
 _BARE_AFTER = re.compile(rf"\s+(?:at least |about |some |more than |another |a further )?({_NUMBER})\b(?!\s+[a-z])")
 
 
+_PERSONS_AFTER = re.compile(
+    rf"\s+(?:at least |about |some |more than )?({_NUMBER})\s+(?:[a-z-]+\s+)?(?:workers?|civilians?|residents?|"
+    r"children|employees?|staff|firefighters?|rescuers?|men|women|passengers?|miners?|medics?|volunteers?)\b"
+)
+
+
 def _hurt_counts(intent: Intent, text: str) -> list[Figure]:
     """The bare numbers after the verb of hurt the question asks about ("wounding 19" for "how many were
     wounded?"); the people counted after it ("wounding 19 people") are found as any count is."""
@@ -337,6 +372,10 @@ def _hurt_counts(intent: Intent, text: str) -> list[Figure]:
             m = _BARE_AFTER.match(text, verb.end())
             if m and not _YEAR.fullmatch(m.group(1)) and m.group(1).lower() not in asked_numbers(intent):
                 out.append(Figure(m.group(1), m.start(1), m.end(1)))
+            # "How many people were killed?" of "killing two workers from the state grid operator": people by their work
+            p = _PERSONS_AFTER.match(text, verb.end()) if "peopl" in intent.focus else None
+            if p and p.group(1).lower() not in asked_numbers(intent):
+                out.append(Figure(p.group(0).strip(), p.start(1), p.end()))
     return out
 
 

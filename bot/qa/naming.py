@@ -51,6 +51,7 @@ _NAMED_CLASSES = frozenset(
 _NAMED_BY_PLACE = frozenset(
     stem(w) for w in ["airfield", "airbase", "base", "refinery", "plant", "factory", "port", "airport"]
 )
+_SHIPS = frozenset(stem(w) for w in ["ship", "vessel", "tanker", "carrier"])
 _NAME_OF = re.compile(r"\bnames?\s+of\b|\bby\s+name\b|\bwhat\s+is\s+(?:it|he|she)\s+called\b", re.IGNORECASE)
 
 
@@ -71,6 +72,8 @@ def has_new_name(spans: SpanReader, phrase: str | None, question: str, passages:
         sentence = spans.sentence(text)
         doc = sentence.doc
         start = doc.text.find(phrase)
+        if start < 0:
+            start = doc.text.find(phrase.replace("’", "'"))  # the parse reads curly apostrophes straight
         if start < 0:
             continue
         end = start + len(phrase)
@@ -110,6 +113,10 @@ def _place_words(spans: SpanReader, s: Sentence, question: str) -> set[int]:
     """The tokens of countries and places in ``s`` when the question asks for the name of something a place name
     does not name ("What's the name of the Hong Kong trading company?", "Which Chinese banks …?")."""
     asked = spans.asked_class(question)
+    named_of = re.search(r"\bnames?\s+of\s+(?:the\s+)?([a-z]+)", question, re.IGNORECASE)
+    if asked in _SHIPS or (named_of is not None and stem(named_of.group(1).lower()) in _SHIPS):
+        # "Which named tankers were added?" is not answered by "Japan and Canada announced …": no ship is a country.
+        return {i for n in s.names if n.kind in ("actor", "country", "place", "side") for i in range(n.start, n.end)}
     by_name = _NAME_OF.search(question) and asked not in PLACE_CLASSES
     # ("Which companies did the Treasury sanction?" is answered in part by "22 companies in Hong Kong and
     # Kyrgyzstan"; "Which Chinese companies …?" already knows where they are.)

@@ -50,6 +50,18 @@ def of_another_number(question: str, figure: str, texts: list[str]) -> bool:
     return bool(same_kind) and not told & asked
 
 
+# A system named with its variant: "Gripen C/D", "Gripen E", "Leopard 2A6".
+_VARIANT = re.compile(r"\b([A-Z][a-z]{2,})\s+((?:[A-Z]|\d[A-Z]\d?)(?:/[A-Z])*)(?![\w/-])")
+
+
+def of_another_variant(question: str, figure: str) -> bool:
+    """ "How many Gripen C/D jets would Sweden transfer?" is not answered by "100 to 150 new Gripen E jets": the
+    figure counts another variant of the system the question names."""
+    asked = dict(_VARIANT.findall(question))
+    told = dict(_VARIANT.findall(figure))
+    return any(name in told and told[name] != variant for name, variant in asked.items())
+
+
 def of_another_country(question: str, figure: str, texts: list[str]) -> bool:
     """Does the passage the lead's figure comes from name only countries other than the one asked about?"""
     source = _source(figure, texts)

@@ -14,7 +14,14 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.extractive.actors import BELLIGERENTS
-from bot.qa.answer_types import dismissed_next, future_time_spans, has_figure, has_money, refuted_claim
+from bot.qa.answer_types import (
+    dismissed_next,
+    future_time_spans,
+    has_figure,
+    has_money,
+    only_refuted_money,
+    refuted_claim,
+)
 from bot.qa.asked_sort import (
     asks_distance,
     misses_asked_sort,
@@ -27,7 +34,7 @@ from bot.qa.companions import MAX_QUOTES, with_antecedents, with_contents, with_
 from bot.qa.dates import conditions_of_time, has_time_to_come
 from bot.qa.gist import clause_gist, gist
 from bot.qa.intent import TYPED_KINDS, Intent
-from bot.qa.lead import figure_across, only_before_the_war, place_left_out, span_across
+from bot.qa.lead import figure_across, only_before_the_war, place_left_out, span_across, with_range
 from bot.qa.lexicon import OFF_TOPIC, SYNONYMS, tokens
 from bot.qa.lists import respective, respective_in, whole_name_list, whole_place_list
 from bot.qa.naming import has_new_name, names_something, needs_name
@@ -38,6 +45,7 @@ from bot.qa.not_given import (
     missing_year,
     of_another_country,
     of_another_number,
+    of_another_variant,
     of_another_year,
     silent_side,
 )
@@ -304,7 +312,15 @@ _MEASURE_Q = re.compile(
 def _yes_no_gist(spans: SpanReader, text: str, question: str) -> str | None:
     """The main clause of the best passage, or, when that is too long to lead with, its clause nearest the question."""
     sentence = spans.sentence(text)
-    return gist(sentence) or clause_gist(sentence, question_words(question))
+    asked = question_words(question)
+    main, clause = gist(sentence), clause_gist(sentence, asked)
+
+    def shared(said: str | None) -> int:
+        return len({w.lower().rstrip("s") for w in re.findall(r"[\w-]+", said or "")} & asked)
+
+    # "Sweden and Norway announced fresh aid …, while Stockholm said it had still not decided whether to hand over
+    # Gripen fighter jets" answers "Has Sweden decided to send Gripen jets?" with the clause that speaks of them.
+    return clause if clause and shared(clause) > shared(main) else main or clause
 
 
 def _following(retriever: Retriever, hit: Hit) -> str | None:
@@ -435,6 +451,8 @@ def find_answer(
     ):
         # "How many civilians are still living in Pokrovsk?" next to its pre-war population: not given.
         return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
+    if main.kind == "money" and only_refuted_money([h.passage.text for h in chosen]):
+        return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])  # only a dismissed report's sum
     if main.kind in TYPED_KINDS and not chosen[0].fits:
         lead = CLOSEST  # its figure may not be exactly the one asked for, so the lead names none
     else:
@@ -509,6 +527,8 @@ def find_answer(
             # "By how much has tank output fallen?" next to "A Telegram post claiming … 40 percent is not supported by
             # any available data": the article gives no figure of its own.
             return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
+        elif figure and main.kind == "count" and of_another_variant(question, figure):
+            return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
         elif figure and main.kind in ("money", "count") and of_another_number(question, figure, ranked_texts):
             # "How many vessels did the 19th package list?" is not answered by the 20th package's 97 vessels.
             return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
@@ -516,6 +536,8 @@ def find_answer(
             # "What was the budget line in 2023?" is not answered by "In 2024, the line stood at €7.5 billion".
             return Finding(answerable=False, lead=DOESNT_SAY, quotes=[], hits=[])
         elif figure:
+            if main.kind == "count":
+                figure = with_range(figure, ranked_texts[:MAX_QUOTES])
             figure = "; ".join(_with_other_parts(figure.strip(" ,.;:"), intents, parts, chosen, spans))
             lead = f"{figure[:1].upper()}{figure[1:]}, according to the article:"
         elif main.kind == "yesno" and spans is not None and (said := _yes_no_gist(spans, reply_to(chosen, main), question)):

@@ -213,6 +213,21 @@ def objects_of_question_verb(s: Sentence, question: str) -> list[str]:
     return out
 
 
+def sanctioned(s: Sentence, sanctioning: frozenset[str]) -> list[str]:
+    """ "… approved the package, adding 45 tankers to its port ban and cutting four banks off from …": what the
+    sentence's verbs of sanctioning take, each without the clauses that describe it."""
+    out: list[str] = []
+    for tok in s.doc:
+        if not syntax.is_verbal(tok) or tok.lemma_.lower() not in sanctioning:
+            continue
+        for child in syntax.children(tok, "dobj", "nsubjpass"):
+            if child.pos_ in ("NOUN", "PROPN") and not syntax.is_pronoun(child):
+                text = _short_noun(child) or short(list(child.subtree))
+                if text:
+                    out.append(text)
+    return out
+
+
 # Verbs of firing a weapon at something: "may be used against military sites", "fired at the port".
 _AIMING = frozenset({"use", "fire", "strike", "hit", "launch", "target", "aim", "employ", "deploy", "direct"})
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from bot.extractive.rejected import discredited_spans, posted_figures_only
 from bot.figures import find_money
-from bot.language import MONTH_PATTERN, NUMBER_WORD_PATTERN
+from bot.language import COUNTRIES, MONTH_PATTERN, NUMBER_WORD_PATTERN
 from bot.qa.answer_types import refuted_before
 from bot.qa.figure_time import (
     JOINED_NAMES,
@@ -288,6 +288,22 @@ def _score(text: str, fig: Figure, question: str, terms: Mapping[str, float], se
         done = figure_class(text, fig.start, fig.end)
         if done is not None and done != verb_asked:
             s -= 2.0
+    if several and placed and (purpose := _PURPOSE_Q.search(question)) is not None:
+        # "How much is Norway giving for the power grid?" of "4.5 billion kronor to buy NASAMS …, plus a separate 1.2
+        # billion kronor for repairs to the Ukrainian power grid": the sum whose own words tell the purpose asked.
+        rest = re.sub(r"^\s*\([^)]*\)", "", text[fig.end :])  # past its conversion: "($110 million)"
+        after = re.split(r"[;:]|,\s+(?:and|plus|while)\b|\d", rest, maxsplit=1)[0]
+        wanted = set(tokens(purpose.group(1))) - _GIVING_WORDS
+        if wanted and wanted <= set(tokens(after)):
+            s += 1.5
+    if several and placed and _SHARE_OF_TOLD.search(text[: fig.start]) and not _ANY_PART_Q.search(question):
+        # "How much is Austria giving?" next to "… announced 38 million euros. Of that, 25 million euros will go to …":
+        # a share of the sum told before answers only a question about what the share is for.
+        clause = re.split(r"[;:]|,\s+and\b", text[fig.end :], maxsplit=1)[0]
+        # (the giver's name is in every share's sentence; what the share is for is not)
+        asked = {t for t, w in terms.items() if w >= 1.0} - COUNTRIES - _GIVING_WORDS
+        if not asked & set(tokens(clause)):
+            s -= 2.0
     if refuted_before(text, fig.start) or discredited(text, fig.start):
         # "dismissed a report … that the package would be worth up to 5 billion euros", "A post claimed the loan was
         # worth eight billion euros; the ministry dismissed the claim …": not the article's figure
@@ -333,6 +349,16 @@ def _would_become(text: str, fig: Figure, question: str) -> bool:
     return bool(_IF_Q.search(question) and _WOULD_BEFORE.search(before) and re.search(r"\bto\s+$", before))
 
 
+# "Of that, 25 million euros …", "Of the total, …": a sum told as a share of one told before.
+# What a sum is asked for: "How much is Norway giving for the power grid?".
+_PURPOSE_Q = re.compile(r"\bhow\s+much\b.*?\b(?:for|towards?)\s+(?:the\s+|its\s+|their\s+)?([^?]+?)\s*\??$", re.IGNORECASE)
+_ANY_PART_Q = re.compile(r"\bhow\s+much\s+of\b", re.IGNORECASE)
+_GIVING_WORDS = frozenset(tokens("give giving gave given pledge pledged send sending provide providing ukraine kyiv"))
+# (a sentence that opens so tells shares in each of its clauses: "Of that, X will go to …, and Y will pay for …")
+_SHARE_OF_TOLD = re.compile(
+    r"\b[Oo]f (?:that|this|it|which|the (?:total|sum|money|amount|package))\s*,?\s*(?:about |some |roughly |nearly )?$|"
+    r"^\W*Of (?:that|this|the (?:total|sum|money|amount|package))\s*,"
+)
 _PART_OF_Q = re.compile(r"\bhow\s+much\s+of\s+(?:the|this|that|its|their)\b", re.IGNORECASE)
 # A question about what would be, on a condition: "… if the package passes?", "… should the deal go through?"
 _IF_Q = re.compile(r"\bwould\b.*\b(?:if|once|when|should)\b|\b(?:if|once)\b.*\bwould\b", re.IGNORECASE)
@@ -461,10 +487,18 @@ def breakdown_places(text: str, figures: Sequence[Figure]) -> list[tuple[Figure,
 _SHARE_BEFORE = re.compile(r"(?:,|\bincluding|\bamong\s+them)\s*$")
 
 
+# The noun a count carries between its number and its place: " Russian assaults".
+_COUNTED_NOUN = re.compile(r"(?:\s+(?!(?:over|in|near|above|around|across|for|from|of)\b)[A-Za-z’'-]+){0,3}")
+
+
 def placed_after(text: str, fig: Figure) -> re.Match[str] | None:
     """The place right after a figure's number ("38 over Samara Oblast")."""
     number = _NUMBER.match(text, fig.start)
-    return _PLACED.match(text, number.end()) if number is not None else None
+    if number is None:
+        return None
+    # "38 Russian assaults near Kupiansk, 27 near Siversk": the first figure may carry its noun before its place.
+    noun = _COUNTED_NOUN.match(text, number.end())
+    return _PLACED.match(text, number.end()) or (_PLACED.match(text, noun.end()) if noun else None)
 
 
 def breakdown_figure(text: str, figures: Sequence[Figure], terms: Mapping[str, float]) -> Figure | None:

@@ -104,6 +104,13 @@ class QuestionReader:
                     nxt.i == tok.i + 1 and nxt.tag_ == "VBZ" and nxt.head.i > nxt.i and nxt.lemma_.lower() not in AUX_LEMMAS
                 ):
                     noun = nxt  # "Which villages does …": the tagger may read the plural after "which" as a verb
+                elif (
+                    nxt.tag_ in ("VBN", "VBD")
+                    and nxt.i == tok.i + 1
+                    and nxt.i + 1 < len(doc)
+                    and doc[nxt.i + 1].pos_ == "NOUN"
+                ):
+                    continue  # "Which named tankers …", "Which sanctioned banks …": a participle before the noun
                 elif nxt.text == "-" or (nxt.i > 0 and doc[nxt.i - 1].text == "-" and nxt.tag_ in ("VBN", "VBG")):
                     continue  # "Which Dubai-based trader …": a hyphenated modifier is still the run before the noun
                 elif nxt.pos_ not in ("ADJ", "PROPN", "NOUN") or nxt.lower_ in ("of",):

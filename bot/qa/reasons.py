@@ -31,6 +31,8 @@ def _why_unnamed(tok: Token) -> bool:
     return any(c.lower_ == "anonymity" for up in list(tok.ancestors)[:3] for c in up.subtree)
 
 
+# Verbs by which something keeps someone from a deed: "bars it from supplying weapons".
+_BARRING = {"bar", "prevent", "forbid", "stop", "preclude", "prohibit", "keep"}
 # Nouns a reason is told with: "for reasons that centre on a fear … that it might need German personnel".
 _REASON_NOUNS = {"reason", "fear", "concern", "worry", "ground", "grounds"}
 # A reason told in a "that" clause runs longer than other answer phrases, and is still the answer.
@@ -52,6 +54,15 @@ def reason(s: Sentence) -> list[tuple[int, str]]:
     for tok in s.doc:
         if _why_unnamed(tok):
             continue  # "asking not to be identified because the talks were private": the source's reason
+        if tok.lower_ == "since" and tok.dep_ == "prep":
+            continue  # "since Russia's full-scale invasion": a time, not a reason
+        if tok.lemma_.lower() in _BARRING and syntax.is_verbal(tok) and any(p.lower_ == "from" for p in tok.children):
+            # "Austria's neutrality, written into its constitution in 1955, bars it from supplying weapons": what bars
+            # the deed is why it is not done.
+            who = syntax.subject(tok)
+            text = short(list(who.subtree)) if who is not None and not syntax.is_pronoun(who) else None
+            if text:
+                return [(1, text)]
         if tok.lower_ in _REASON_MARKS and tok.dep_ in ("mark", "prep", "advmod", "agent") and tok.head.i != tok.i:
             clause = list(tok.head.subtree) if tok.dep_ == "mark" else list(tok.subtree)
             text = short([t for t in clause if t.i > tok.i or tok.dep_ == "mark"])

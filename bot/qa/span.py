@@ -114,6 +114,10 @@ def _spokesperson_country(question: str) -> set[str]:
 
 
 _SETTLEMENTS = frozenset(stem(w) for w in ("village", "settlement", "town", "hamlet", "locality"))
+_IN_IT_Q = re.compile(r"\b(?:are|is|were|was)\s+(?:in|inside|part\s+of)\b", re.IGNORECASE)
+# "What weapons are in …?" (not "What air-defense weapons …?", which asks for a kind of them)
+_SEVERAL_WEAPONS_Q = re.compile(r"^\W*what\s+(?:weapons|arms|systems|equipment|munitions)\b", re.IGNORECASE)
+_USING = frozenset({"use", "fire", "fly", "deploy", "employ", "operate", "launch"})
 _ALLOWED_Q = re.compile(r"\b(?:allowed|permitted|authori[sz]ed|cleared|let|may|can)\b", re.IGNORECASE)
 # Prepositions of where something is done: "used on the territory of Ukraine", "inside Russia".
 _WHERE_PREPOSITIONS = {"on", "in", "inside", "within", "across", "over", "beyond", "into", "outside"}
@@ -224,6 +228,9 @@ class SpanReader(QuestionReader):
             # "Where are the reserves held?": a place the question's own verb governs is surest; a sentence without
             # that verb ("… the safety of keeping reserves in Europe") names a place for something else.
             verb = self.where_verb(question)
+            if verb is None and _ALLOWED_Q.search(question) and question.lstrip().lower().startswith("where"):
+                # "Where can Ukraine fire ATACMS inside Russia?": the parser may miss the verb of use the question asks
+                verb = next((w for w in _USING if re.search(rf"\b{w}\b", question, re.IGNORECASE)), None)
             # The verb as a verb: the "fire" of "only for counter-fire" is not where anything may be fired.
             here = verb is not None and any(t.lemma_.lower() == verb and syntax.is_verbal(t) for t in s.doc)
             sure = 1 if verb is None or here else 2
@@ -248,12 +255,33 @@ class SpanReader(QuestionReader):
                 # "Where are the missiles allowed to be used?" -> "on the territory of Ukraine": where a rule lets the
                 # thing be done is the verb's own phrase of place, when it names a country or a place.
                 where_named = {i for n in s.names if n.kind in ("country", "place", "actor") for i in range(n.start, n.end)}
+                # "only for air defence missions over Ukrainian territory": a side's territory is a place too
+                where_named |= {
+                    t.i for t in s.doc if t.lemma_.lower() in ("territory", "airspace", "soil", "border", "frontier")
+                }
+                # "Where can Ukraine fly the F-16s?" of "… may be used only for … over Ukrainian territory": any verb of use
+                verbs = _USING if verb in _USING else {verb}
                 spots = [
-                    phrases.short(list(p.subtree))
+                    # up to the first comma: "in the Russian regions that border Ukraine, including airfields …"
+                    phrases.short(_to_comma(s, p), limit=12)
                     for t in s.doc
-                    if t.lemma_.lower() == verb
-                    for p in syntax.children(t, "prep")
-                    if p.lower_ in _WHERE_PREPOSITIONS and p.i > t.i and any(x.i in where_named for x in p.subtree)
+                    if t.lemma_.lower() in verbs
+                    # (or on the noun of its purpose: "used only for air defence missions over Ukrainian territory")
+                    for p in [
+                        *syntax.children(t, "prep"),
+                        *(
+                            q
+                            for c in syntax.children(t, "prep")
+                            if c.lower_ in ("for", "at", "against")
+                            for o in c.children
+                            for q in syntax.children(o, "prep")
+                        ),
+                    ]
+                    if p.lower_ in _WHERE_PREPOSITIONS
+                    and p.i > t.i
+                    and any(x.i in where_named for x in p.subtree)
+                    # "not on internationally recognised Russian territory" is where it may not be used
+                    and not any(x.lower_ in ("not", "never") for x in [*p.subtree, s.doc[p.i - 1]])
                 ]
                 candidates = [(0, spot) for spot in spots if spot] + candidates
             countries = members.countries_named(s, asked) if _BASED.search(question) else None
@@ -271,6 +299,16 @@ class SpanReader(QuestionReader):
             # names comes before one another government holds back in the same sentence.
             found.sort(key=lambda w: (not members.of_kind(w.head, asked), not _doer_asked(w.head, asked), not w.named))
             candidates = [(1, members.named_beside(w.head) or w.text) for w in found]
+            if (
+                len(found) > 1
+                and _SEVERAL_WEAPONS_Q.search(question)
+                and (CONTENTS_Q.search(question) or _IN_IT_Q.search(question))
+            ):
+                # "What weapons are in the drawdown?": each the package holds, not the first alone
+                listed = [w.text for w in sorted(found, key=lambda w: w.head.i) if phrases.is_new(w.text, asked)]
+                listed = [w for w in listed if not any(w != o and w in o for o in listed)]
+                if len(listed) > 1:
+                    candidates.insert(0, (1, ", ".join(dict.fromkeys(listed[:4]))))
         elif kind == "when":
             candidates = [(1, d) for d in dates_in(s)] + [(2, c) for c in conditions_of_time(s)]
             if is_future(question):
@@ -324,6 +362,11 @@ class SpanReader(QuestionReader):
             candidates = [(1, o) for o in phrases.objects_of_question_verb(s, question)] + (
                 [] if kind == "what" and not noun else near
             )
+        if kind in ("what", "target") and _MEASURE_Q.search(question):
+            # "What does the EU's new sanctions package target?": whom its verbs of sanctioning take ("adding 45
+            # tankers to its port ban and cutting four banks off"), not the package named as what was approved.
+            sanctioned = phrases.sanctioned(s, self.lx.sanction)
+            candidates = ([(1, "; ".join(sanctioned))] if sanctioned else []) + candidates
         if kind == "what" and _NAMING_Q.search(question):
             # "What does Russia call Toretsk?": the name the sentence gives it.
             candidates = [(0, n) for n in phrases.names_given(s, asked)] + candidates
@@ -453,6 +496,10 @@ def reader_for(settings: Settings) -> SpanReader:
 
 
 # "Who builds …?", "Who makes …?": the maker of a thing.
+# A question about what a measure hits: "What does the sanctions package target?".
+_MEASURE_Q = re.compile(
+    r"\b(?:sanctions?|package|measures?|listings?|designations?)\b.*\b(?:target|hit|cover|go after)\b", re.IGNORECASE
+)
 _MAKER_Q = re.compile(r"\W*who (?:builds|built|makes|made|manufactures|manufactured|produces|produced)\b", re.IGNORECASE)
 
 
@@ -495,3 +542,14 @@ def _qualified(text: str, named: list[str], question: str) -> str | None:
         if any(re.search(rf"\b{re.escape(w)}\b", window) for w in given):
             holding.append(name)
     return holding[0] if len(holding) == 1 else None
+
+
+def _to_comma(s: Sentence, prep: Token) -> list[Token]:
+    """A phrase of place up to the first comma ("in the Russian regions that border Ukraine, including airfields"),
+    with the relative clause right after it that the parser may have hung elsewhere."""
+    words = [x for x in prep.subtree if not any(c.text == "," for c in s.doc[prep.i : x.i + 1])]
+    end = words[-1].i if words else prep.i
+    if end + 1 < len(s.doc) and s.doc[end + 1].lower_ in ("that", "which", "where"):
+        more = next((t.i for t in s.doc[end + 1 :] if t.text in (",", ".", ";")), len(s.doc))
+        words += list(s.doc[end + 1 : more])
+    return words
