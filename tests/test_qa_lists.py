@@ -245,3 +245,12 @@ def test_people_killed_counts_people_named_by_their_work():
         "and wounding six other people, the governor said."
     )
     assert _lead(text, "How many people were killed in the Odesa substation strike?").startswith("Two workers")
+
+
+def test_a_running_total_told_without_naming_ukraine_answers_since_when():
+    text = (
+        "Britain will send 300 more air defence missiles to Ukraine, the defence secretary said. The money comes from "
+        "this year's defence budget, officials in London said. Those sums come on top of the roughly £14.5bn Britain "
+        "says it has committed since February 2022."
+    )
+    assert _lead(text, "How much has Britain committed to Ukraine since 2022?").startswith("£14.5bn")

@@ -256,6 +256,8 @@ class AidContinuation:
             )
             if not (holds or on_list or named_parts or part_of or spent_on):
                 continue
+            if syntax.refuted(verb):
+                return None  # "dismissed a report … that the package … included Tomahawk cruise missiles"
             if syntax.is_negated(verb) or any(
                 o.lower_ in ("none", "nothing") or any(c.dep_ == "det" and c.lower_ == "no" for c in o.children)
                 for o in syntax.children(verb, "dobj", "attr")

@@ -18,7 +18,7 @@ from bot.extractive.policy_clauses import (
     under_condition,
 )
 from bot.extractive.policy_likewise import likewise
-from bot.extractive.policy_unnamed import PolicyUnnamedReader
+from bot.extractive.policy_unnamed import PolicyUnnamedReader, widens_told_limit
 from bot.extractive.reading import Sentence
 from bot.extractive.scope import condition_text, conditional, scope_of
 from bot.extractive.weapons import Weapon, supplier_in, weapons_in
@@ -392,6 +392,11 @@ class PolicyItemReader(PolicyUnnamedReader):
             if not any(o.fields["weapon"] == f.fields["weapon"] and o.fields["actor"] == f.fields["actor"] for o in found)
         ]
         found = but_bound(s, but_not_granted(s, found, self.frame))
+        widening = next((r for r in s.doc if self.frame(r) == "request" and widens_told_limit(r)), None)
+        for f in found:
+            if widening is not None and f.fields["stance"] == "under_review":
+                # "no decision has been made on a Ukrainian request to loosen the range limits": what is under review
+                f.fields["scope"] = syntax.span_text([t for t in widening.subtree if t.i >= widening.i]).strip(" ,;")
         # "Dutch-supplied F-16 jets" and the "F-16" inside it are one rule: the fuller name stays. A weapon
         # named only inside another rule's scope ("SAMP/T … for anything but air defence") is that rule's limit.
         return [

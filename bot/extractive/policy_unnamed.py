@@ -83,7 +83,7 @@ class PolicyUnnamedReader(PolicyContextReader):
                 request = next((o for o in told if self.frame(o) == "request" and definite(o)), None)
                 # "A Ukrainian request to lift that limit has been with the chancellery …, and no decision has been
                 # made": a request in a clause beside the decision, to widen a limit told before.
-                widening = next((r for r in s.doc if self.frame(r) == "request" and _widens_told_limit(r)), None)
+                widening = next((r for r in s.doc if self.frame(r) == "request" and widens_told_limit(r)), None)
                 if request is None and widening is not None:
                     # the limit's weapon: the first system the paragraph named in the last few sentences
                     # "has not granted permission to use ATACMS …, and no decision has been made on a Ukrainian request to
@@ -250,7 +250,7 @@ _LIMITS = frozenset({"limit", "restriction", "cap", "curb", "constraint"})
 _LIMIT_KINDS = frozenset({"range", "distance", "geographic", "geographical"})
 
 
-def _widens_told_limit(request: Token) -> bool:
+def widens_told_limit(request: Token) -> bool:
     """ "a request to lift that limit": a request to widen a limit that points back to one already told."""
     return any(
         v.lemma_.lower() in _WIDENING
