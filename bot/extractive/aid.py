@@ -15,6 +15,7 @@ from bot.extractive import syntax
 from bot.extractive.actors import BELLIGERENTS, actor_of
 from bot.extractive.aid_background import in_passing
 from bot.extractive.aid_context import AidInContext
+from bot.extractive.aid_continuation import GOING
 from bot.extractive.aid_donors import PART, VALUING, AidDonors
 from bot.extractive.aid_kind import aid_type
 from bot.extractive.aid_money import VALUED, sums_given
@@ -109,8 +110,6 @@ _DEALS = {"order", "contract", "deal", "purchase", "package", "delivery", "shipm
 _APPROPRIATING = {"authorize", "authorise", "appropriate"}
 
 
-# Verbs by which a sum goes where it is spent: "25 million euros will go to the Red Cross".
-_GOING = {"go", "flow"}
 # Words that point back to a sum just told: "Of that, …", "Of the total, …".
 _TOLD_WHOLE = {"that", "this", "it", "which", "total", "sum", "amount", "money"}
 
@@ -314,9 +313,9 @@ class AidReader:
             if not money and objects and all(o.lemma_.lower() == "package" for o in objects) and _of_sanctions(s):
                 return False  # "in a separate package approved by ambassadors, added 12 companies to its sanctions list"
             return bool(objects or money)
-        if lemma in _GOING and _share_of_told(verb, money):
+        if lemma in GOING and _share_of_told(verb, money):
             return True  # "Of that, 25 million euros will go to the Red Cross for generators": a share of the sum told
-        if lemma in _GOING and (who := syntax.subject(verb)) is not None and money and self.is_help(who):
+        if lemma in GOING and (who := syntax.subject(verb)) is not None and money and self.is_help(who):
             # "a separate £35m grant would go towards repairing power substations": help, valued, and what it pays for
             return any(m.start <= t.idx < m.end for m in money for t in who.subtree)
         return False
@@ -464,7 +463,7 @@ class AidReader:
             donors = self.who.donors(s, verb, clause)
             # (the whole told in this sentence, "… 4.2 billion crowns, … of which 1.5 billion will go to …", else before)
             whole = out[-1] if out else next((f for f in reversed(self.ctx.items) if f.section == "aid"), None)
-            if verb.lemma_.lower() in _GOING and whole is not None and _share_of_told(verb, money):
+            if verb.lemma_.lower() in GOING and whole is not None and _share_of_told(verb, money):
                 # "Of that, 25 million euros will go to the Red Cross …": the share's giver is the whole's, not
                 # where it goes.
                 donors = [str(whole.fields["donor"])]

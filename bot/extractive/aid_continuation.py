@@ -39,8 +39,9 @@ _HOLDERS = {
 }
 # Nouns for help on its way, which hold goods as a package does: "the latest German shipment included …".
 _CONSIGNMENTS = {"shipment", "delivery", "consignment", "batch", "tranche", "transfer"}
-# Verbs by which help goes to what it buys: "part of the money will go to NASAMS launchers".
-_GOING = {"go", "flow"}
+# Verbs by which help goes to what it buys: "part of the money will go to NASAMS launchers", "25 million euros will
+# go to the Red Cross".
+GOING = frozenset({"go", "flow"})
 # Shares of a whole: "part of the money", "most of the fund".
 _SHARES = {"part", "share", "portion", "most", "much", "some", "bulk", "half", "rest", "remainder"}
 # Verbs by which a package holds a sum: "It includes $1.3 billion in budget support".
@@ -249,7 +250,7 @@ class AidContinuation:
             # "Part of the air-defence money is expected to go to NASAMS launchers": what the help, or a share of it, is
             # spent on.
             spent_on = (
-                lemma in _GOING
+                lemma in GOING
                 and who is not None
                 and any(p.lower_ in ("to", "toward", "towards") for p in syntax.children(verb, "prep"))
                 and self._help_or_share(who)

@@ -103,7 +103,7 @@ _BINDING = {"must", "only"}
 # Words of holding back from widening a permission: "reluctant to extend that permission".
 # ("declined to say whether that permission went beyond Kursk" keeps a limit from the reader, not from Ukraine.)
 _WITHHOLDING = {"reluctant", "refuse", "unwilling", "resist"}
-_WIDENING = {"extend", "widen", "expand", "broaden", "lift", "loosen", "ease"}
+WIDENING = {"extend", "widen", "expand", "broaden", "lift", "loosen", "ease"}
 
 
 def but_bound(s: Sentence, found: list[Found]) -> list[Found]:
@@ -121,7 +121,7 @@ def but_bound(s: Sentence, found: list[Found]) -> list[Found]:
         binds = any(t.lower_ in _BINDING and not syntax.is_negated(t.head) for t in clause)
         # "…, yet ministers remain reluctant to extend that permission to oil refineries": a limit kept.
         withholds = any(t.lemma_.lower() in _WITHHOLDING for t in clause) and any(
-            t.lemma_.lower() in _WIDENING for t in clause
+            t.lemma_.lower() in WIDENING for t in clause
         )
         # "…, but not deeper inside Russian territory", "but not against energy sites": an extent or a use cut off
         # by a verbless "not" (while "but not Taurus" names another weapon, ruled on its own).

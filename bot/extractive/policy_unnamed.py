@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.extractive import syntax
 from bot.extractive.policy import PERMISSIVE_MODALS
-from bot.extractive.policy_clauses import _WIDENING, definite, up_to_contrast
+from bot.extractive.policy_clauses import WIDENING, definite, up_to_contrast
 from bot.extractive.policy_context import PolicyContextReader, classes
 
 if TYPE_CHECKING:
@@ -253,7 +253,7 @@ _LIMIT_KINDS = frozenset({"range", "distance", "geographic", "geographical"})
 def widens_told_limit(request: Token) -> bool:
     """ "a request to lift that limit": a request to widen a limit that points back to one already told."""
     return any(
-        v.lemma_.lower() in _WIDENING
+        v.lemma_.lower() in WIDENING
         and any(
             o.lemma_.lower() in _LIMITS
             and definite(o)

@@ -395,9 +395,11 @@ def only_refuted_money(texts: list[str]) -> bool:
 
 # A figure inside a report that someone dismisses or denies: "dismissed a report by the Bild daily that the package
 # would be worth up to 5 billion euros", "denied reports that 200 soldiers had been captured".
+# A verb of dismissing and what it dismisses: "dismissed a report", "denied claims", "rejected as fabricated a document".
+_DISMISSING = r"\b(?:dismiss|denie|deny|denying|reject|rebut|refute|debunk)\w*\b"
+_DISMISSED_NOUNS = r"\b(?:reports?|claims?|suggestions?|rumou?rs?|speculation|documents?|posts?|letters?|stor(?:y|ies))\b"
 _REFUTED_BEFORE = re.compile(
-    r"\b(?:dismiss|denie|deny|denying|reject|rebut|refute|debunk)\w*\b[^.;]{0,80}?\b(?:reports?|claims?|suggestions?|"
-    r"rumou?rs?|speculation|documents?|posts?|letters?|stor(?:y|ies))\b[^.;]{0,80}$",
+    rf"{_DISMISSING}[^.;]{{0,80}}?{_DISMISSED_NOUNS}[^.;]{{0,80}}$",
     re.IGNORECASE,
 )
 
@@ -405,8 +407,7 @@ _REFUTED_BEFORE = re.compile(
 # A figure inside the content of what someone dismisses ("dismissed a report … that the package was worth …"), not
 # in the dismisser's own words after it ("denied the claim, saying its forces had repelled 14 assaults").
 _INSIDE_REFUTED = re.compile(
-    r"\b(?:dismiss|denie|deny|denying|reject|rebut|refute|debunk)\w*\b[^.;]{0,80}?\b(?:reports?|claims?|suggestions?|"
-    r"rumou?rs?|speculation|documents?|posts?|letters?|stor(?:y|ies))\b[^.;,]{0,60}?\b(?:that|which|claiming)\b[^.;]{0,120}$",
+    rf"{_DISMISSING}[^.;]{{0,80}}?{_DISMISSED_NOUNS}[^.;,]{{0,60}}?\b(?:that|which|claiming)\b[^.;]{{0,120}}$",
     re.IGNORECASE,
 )
 # A claim the article itself says is false: "A Telegram post claiming … 40 percent is not supported by any data".
